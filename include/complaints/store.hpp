@@ -1,0 +1,53 @@
+#pragma once
+// The case repository on disk: discovery, configuration, case files, IDs.
+#include "complaints/config.hpp"
+#include "complaints/model.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+// The nearest folder at or above `start` that holds complaints.yaml.
+std::optional<std::filesystem::path> find_repository(const std::filesystem::path& start);
+
+// Creates a repository in `folder` (made if missing). Refuses, writing
+// nothing, when one is already there.
+void init_repository(const std::filesystem::path& folder, const Config& config);
+
+class Store {
+public:
+    // Reads complaints.yaml of the repository at `root`.
+    explicit Store(std::filesystem::path root);
+
+    const std::filesystem::path& root() const { return m_root; }
+    const Config& config() const { return m_config; }
+    const date::time_zone& zone() const { return *m_zone; }
+
+    // Every case ID, from file names alone (cases/ and its subfolders).
+    std::vector<std::string> case_ids() const;
+    // The one case `query` abbreviates; not_found when none or several do.
+    std::string resolve(std::string_view query) const;
+
+    Case load(const std::string& id) const;
+    std::vector<Case> load_all() const;
+    // The file's path relative to the root, as messages name it.
+    std::string display_path(const std::string& id) const;
+
+    // Gives the case a new ID (prefix and year of receipt) and publishes its
+    // file with an exclusive create. Returns the ID.
+    std::string create(Case c, std::mt19937_64& random) const;
+    // Replaces an existing case's file atomically. Hold a RepoLock.
+    void save(const Case& c) const;
+
+private:
+    std::filesystem::path path_of(const std::string& id) const;
+    std::filesystem::path m_root;
+    Config m_config;
+    const date::time_zone* m_zone;
+};
+
+} // namespace complaints

@@ -1,0 +1,26 @@
+#pragma once
+// Checks on text as people type it and as files hold it.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace complaints {
+
+// Offset of the first byte that breaks UTF-8 (or is a NUL), if any.
+std::optional<std::size_t> first_invalid_byte(std::string_view text);
+
+// 1-based line and column of a byte offset.
+struct LineColumn {
+    int line;
+    int column;
+};
+LineColumn line_column_at(std::string_view text, std::size_t offset);
+
+// Throws a usage error naming `what` unless `text` is valid UTF-8 without NULs.
+void require_clean_text(std::string_view text, std::string_view what);
+
+// Number of code points: the display width we use for tables.
+std::size_t display_width(std::string_view text);
+
+} // namespace complaints

@@ -1,0 +1,55 @@
+// complaints init: create a case repository.
+#include "commands.hpp"
+#include "output.hpp"
+
+#include "complaints/text.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+struct InitOptions {
+    std::string folder = ".";
+    std::string preset;
+    std::string organisation;
+    std::string prefix;
+    std::string region = "england-and-wales";
+    std::string timezone = "Europe/London";
+};
+
+void run_init(const InitOptions& options) {
+    Config config;
+    require_clean_text(options.organisation, "--organisation");
+    if (options.organisation.empty())
+        throw Error(ErrorKind::usage, "--organisation: give the organisation's name");
+    config.organisation = options.organisation;
+    config.preset = parse_enum<Preset>(options.preset, "--preset");
+    check_prefix(options.prefix);
+    config.prefix = options.prefix;
+    config.region = parse_enum<Region>(options.region, "--region");
+    find_zone(options.timezone);
+    config.timezone = options.timezone;
+    init_repository(options.folder, config);
+    fmt::print("Created a {} complaints repository in {}\n", options.preset, options.folder);
+}
+
+} // namespace
+
+void setup_init(CLI::App& app, Context&) {
+    auto options = std::make_shared<InitOptions>();
+    CLI::App* command = app.add_subcommand("init", "create a case repository in DIR (default: here)");
+    command->add_option("DIR", options->folder, "folder to create it in");
+    command->add_option("--preset", options->preset, "policy preset: clinic or platform")
+        ->required();
+    command->add_option("--organisation", options->organisation, "the organisation's name")
+        ->required();
+    command->add_option("--prefix", options->prefix, "case ID prefix, 2-6 capitals (e.g. LUM)")
+        ->required();
+    command->add_option("--region", options->region,
+                        "bank holidays: england-and-wales, scotland or northern-ireland")
+                        ->capture_default_str();
+    command->add_option("--timezone", options->timezone, "the organisation's time zone")->capture_default_str();
+    command->callback([options] { run_init(*options); });
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,83 @@
+// complaints log: add a call, email, meeting, statement or note to a case.
+#include "commands.hpp"
+#include "output.hpp"
+#include "text_input.hpp"
+
+#include "complaints/repo_lock.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+struct LogOptions {
+    std::string id;
+    std::string type = "note";
+    std::string text;
+    WhenWho when_who;
+    Format format = Format::table;
+};
+
+std::string event_type(const std::string& given) {
+    const auto& types = loggable_event_types();
+    if (std::find(types.begin(), types.end(), given) != types.end())
+        return given;
+    std::string listed;
+    for (const auto& type : types)
+        listed += (listed.empty() ? "" : ", ") + type;
+    throw Error(ErrorKind::usage, fmt::format("--type: unknown event type '{}'{}; choose one of: {}",
+                                              given, did_you_mean(given, types), listed));
+}
+
+std::string event_text(const LogOptions& options) {
+    if (!options.text.empty())
+        return text_from_flag(options.text, "--text");
+    if (auto edited = text_from_editor("event text"); edited && !edited->empty())
+        return *edited;
+    throw Error(ErrorKind::usage, "give the event's text with --text TEXT, or --text - to read "
+                                  "standard input");
+}
+
+void run_log(const LogOptions& options, Context& context) {
+    const Store store = context.open_store();
+    const std::string id = store.resolve(options.id);
+    Event event;
+    event.type = event_type(options.type);
+    event.at = when(options.when_who, context, store);
+    const Timestamp now = in_zone(context.now, store.zone());
+    if (!options.when_who.at.empty())
+        event.recorded = now;
+    event.by = context.author(options.when_who.by, store);
+    event.text = event_text(options);
+    const RepoLock lock(store.root(), std::chrono::seconds(10), context.lock_holder());
+    Case c = store.load(id);
+    if (event.at < c.received)
+        throw Error(ErrorKind::usage,
+                    fmt::format("--at: {} is before the case was received ({})",
+                                format_timestamp(event.at), format_timestamp(c.received)));
+    add_event(c, event);
+    store.save(c);
+    if (options.format == Format::json)
+        print_json(stdout, event_json(event));
+    else
+        fmt::print("{}: {} logged at {}\n", id, event.type, format_timestamp(event.at));
+}
+
+} // namespace
+
+void setup_log(CLI::App& app, Context& context) {
+    auto options = std::make_shared<LogOptions>();
+    CLI::App* command = app.add_subcommand("log", "add an event to a case's timeline");
+    command->add_option("ID", options->id, "the case (any unambiguous part of its ID)")->required();
+    command->add_option("--type", options->type,
+                        "note, call, email, letter, meeting, statement, interview, "
+                        "record-agreed or shared-with-complainee")
+                        ->capture_default_str();
+    command->add_option("--text", options->text,
+                        "what happened; - reads standard input; $EDITOR when omitted at a terminal")
+        ->option_text("TEXT");
+    add_when_who(*command, options->when_who);
+    add_format_option(*command, options->format, {Format::table, Format::json});
+    command->callback([options, &context] { run_log(*options, context); });
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,129 @@
+// complaints open: record a complaint, concern or feedback as it arrives.
+#include "commands.hpp"
+#include "output.hpp"
+#include "text_input.hpp"
+
+#include "complaints/repo_lock.hpp"
+#include "complaints/text.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+struct OpenOptions {
+    std::string kind = "complaint";
+    std::string channel;
+    std::string received;
+    std::string complainant;
+    std::string on_behalf_of;
+    std::string consent;
+    std::string about;
+    std::string category;
+    std::string type;
+    std::string summary;
+    std::vector<std::string> points;
+    WhenWho when_who;
+    Format format = Format::table;
+};
+
+void fill_people(const OpenOptions& options, Case& c) {
+    require_clean_text(options.complainant, "--complainant");
+    require_clean_text(options.on_behalf_of, "--on-behalf-of");
+    require_clean_text(options.about, "--about");
+    require_clean_text(options.type, "--type");
+    c.complainant = options.complainant;
+    c.on_behalf_of = options.on_behalf_of;
+    c.about = options.about;
+    c.type = options.type;
+    if (!options.consent.empty() && options.on_behalf_of.empty())
+        throw Error(ErrorKind::usage,
+                    "--consent is about a complaint made on someone's behalf; give --on-behalf-of");
+    if (!options.on_behalf_of.empty())
+        c.consent = options.consent.empty() ? Consent::pending
+                                            : parse_enum<Consent>(options.consent, "--consent");
+    if (!options.category.empty())
+        c.category = parse_enum<Category>(options.category, "--category");
+}
+
+std::string summary_text(const OpenOptions& options) {
+    if (!options.summary.empty())
+        return text_from_flag(options.summary, "--summary");
+    return text_from_editor("summary").value_or("");
+}
+
+Case new_case(const OpenOptions& options, const Context& context, const Store& store) {
+    Case c;
+    c.kind = parse_enum<Kind>(options.kind, "--kind");
+    c.channel = parse_enum<Channel>(options.channel, "--channel");
+    fill_people(options, c);
+    int number = 0;
+    for (const auto& point : options.points) {
+        require_clean_text(point, "--point");
+        c.points.push_back(Point{++number, point, {}});
+    }
+    const Timestamp now = in_zone(context.now, store.zone());
+    c.received = options.received.empty()
+                     ? now
+                     : parse_user_time(options.received, store.zone(), "--received");
+    if (c.received.utc > context.now + std::chrono::minutes(5))
+        throw Error(ErrorKind::usage,
+                    fmt::format("--received: '{}' is in the future", options.received));
+    Event opened;
+    // A case back-filled from paper is dated when it was received.
+    opened.at = options.when_who.at.empty() ? c.received : when(options.when_who, context, store);
+    if (opened.at != now)
+        opened.recorded = now;
+    opened.type = "opened";
+    opened.by = context.author(options.when_who.by, store);
+    opened.text = fmt::format("{} received by {}", name_of(c.kind), name_of(c.channel));
+    c.events.push_back(opened);
+    c.summary = summary_text(options);
+    return c;
+}
+
+void run_open(const OpenOptions& options, Context& context) {
+    const Store store = context.open_store();
+    Case c = new_case(options, context, store);
+    const RepoLock lock(store.root(), std::chrono::seconds(10), context.lock_holder());
+    c.id = store.create(c, context.random);
+    if (options.format == Format::json)
+        print_json(stdout, case_json(c, store.zone()));
+    else
+        fmt::print("{}\n", c.id);
+}
+
+} // namespace
+
+void setup_open(CLI::App& app, Context& context) {
+    auto options = std::make_shared<OpenOptions>();
+    CLI::App* command = app.add_subcommand("open", "open a case for a complaint, concern or "
+                                                   "feedback; prints its new ID");
+    command->add_option("--kind", options->kind, "complaint, concern or feedback")->capture_default_str();
+    command->add_option("--channel", options->channel,
+                        "web-form, phone, in-person, email or letter")
+        ->required();
+    command->add_option("--received", options->received, "when it arrived; default now")
+        ->option_text("TIME");
+    command->add_option("--complainant", options->complainant, "who complains")
+        ->option_text("NAME");
+    command->add_option("--on-behalf-of", options->on_behalf_of,
+                        "the person the complaint is made for")
+        ->option_text("NAME");
+    command->add_option("--consent", options->consent,
+                        "their consent, with --on-behalf-of: yes, no or pending (default)");
+    command->add_option("--about", options->about, "the practitioner, clinician or service")
+        ->option_text("WHO");
+    command->add_option("--category", options->category, "clinical or non-clinical");
+    command->add_option("--type", options->type, "the type of complaint");
+    command->add_option("--summary", options->summary,
+                        "what it is about; - reads standard input; $EDITOR when omitted at a "
+                        "terminal")
+        ->option_text("TEXT");
+    command->add_option("--point", options->points, "a point raised (repeat for each)")
+        ->option_text("TEXT");
+    add_when_who(*command, options->when_who);
+    add_format_option(*command, options->format, {Format::table, Format::json});
+    command->callback([options, &context] { run_open(*options, context); });
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,40 @@
+#pragma once
+// What every command receives: the global options, the clock and the random
+// source. Commands get the store through here, never by looking themselves.
+#include "complaints/store.hpp"
+#include "complaints/timestamp.hpp"
+
+#include <cstdio>
+#include <random>
+#include <string>
+
+namespace complaints::cli {
+
+struct GlobalOptions {
+    std::string repo;
+    std::string color = "auto";
+};
+
+struct Context {
+    GlobalOptions global;
+    date::sys_seconds now;
+    std::mt19937_64 random;
+    std::string command_line;
+
+    // The repository: --repo, else $COMPLAINTS_REPO, else the nearest folder
+    // above the working directory with complaints.yaml. not_found otherwise.
+    Store open_store() const;
+    // Who is writing: --by, $COMPLAINTS_USER, complaints.yaml's author, git's
+    // user.name, then the login name.
+    std::string author(const std::string& by, const Store& store) const;
+    // Colour only on a terminal, never with NO_COLOR; --color decides first.
+    bool colour(std::FILE* stream) const;
+    // A description of this process for the lock file.
+    std::string lock_holder() const;
+};
+
+// "Now" from $COMPLAINTS_NOW when set (for reproducible scripts and tests),
+// else the system clock.
+date::sys_seconds current_time();
+
+} // namespace complaints::cli

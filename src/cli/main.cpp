@@ -1,0 +1,125 @@
+// complaints: the command line. Parses, calls the core, formats; the one
+// place where errors become messages and exit codes.
+#include "commands.hpp"
+
+#include "complaints/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <random>
+
+namespace complaints::cli {
+
+void add_when_who(CLI::App& command, WhenWho& options) {
+    command.add_option("--at", options.at,
+                       "when it happened: YYYY-MM-DD, 'YYYY-MM-DD HH:MM' or with an offset; "
+                       "default now")
+        ->option_text("TIME");
+    command.add_option("--by", options.by, "who did it; default $COMPLAINTS_USER, the "
+                                           "repository's author, git user.name, or your login")
+        ->option_text("NAME");
+}
+
+Timestamp when(const WhenWho& options, const Context& context, const Store& store) {
+    if (options.at.empty())
+        return in_zone(context.now, store.zone());
+    const Timestamp at = parse_user_time(options.at, store.zone(), "--at");
+    if (at.utc > context.now + std::chrono::minutes(5))
+        throw Error(ErrorKind::usage, fmt::format("--at: '{}' is in the future", options.at));
+    return at;
+}
+
+namespace {
+
+std::vector<std::string> command_names() {
+    std::vector<std::string> names;
+    for (const auto& command : k_commands)
+        names.emplace_back(command.name);
+    return names;
+}
+
+// The first word that is neither an option nor an option's value.
+std::string first_word(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--repo" || word == "--color") {
+            ++i;
+            continue;
+        }
+        if (!word.starts_with("-"))
+            return std::string(word);
+    }
+    return {};
+}
+
+int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+    const auto names = command_names();
+    const std::string word = first_word(argc, argv);
+    const bool known = std::find(names.begin(), names.end(), word) != names.end();
+    if (app.get_subcommands().empty() && !word.empty() && !known) {
+        fmt::print(stderr, "complaints: unknown command '{}'{}; see 'complaints --help'\n", word,
+                   did_you_mean(word, names));
+    } else {
+        const std::string where = app.get_subcommands().empty()
+                                      ? "complaints --help"
+                                      : "complaints " + app.get_subcommands().front()->get_name() +
+                                            " --help";
+        fmt::print(stderr, "complaints: {}; see '{}'\n", e.what(), where);
+    }
+    return static_cast<int>(ErrorKind::usage);
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    Context context;
+    for (int i = 1; i < argc; ++i)
+        context.command_line += (i > 1 ? " " : "") + std::string(argv[i]);
+    CLI::App app{"Run a healthcare complaints process on plain YAML files in a git repository.",
+                 "complaints"};
+    app.set_version_flag("--version", "complaints 0.1.0");
+    app.add_option("--repo", context.global.repo,
+                   "the repository; default $COMPLAINTS_REPO or the nearest folder above with "
+                   "complaints.yaml")
+        ->option_text("DIR");
+    app.add_option("--color", context.global.color, "colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->option_text("WHEN");
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.footer("Exit codes: 0 ok, 2 usage, 3 not found, 4 bad data, 5 refused by policy, 6 I/O "
+               "or busy. See complaints(1).\n");
+    for (const auto& command : k_commands)
+        command.setup(app, context);
+    try {
+        context.now = current_time();
+        context.random.seed(std::random_device{}());
+        app.parse(argc, argv);
+        return 0;
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::RequiredError& e) {
+        if (app.get_subcommands().empty() && argc == 1) {
+            fmt::print(stderr, "{}", app.help());
+            return static_cast<int>(ErrorKind::usage);
+        }
+        return usage_error(app, e, argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return usage_error(app, e, argc, argv);
+    } catch (const Error& e) {
+        fmt::print(stderr, "complaints: {}\n", e.describe());
+        return static_cast<int>(e.kind());
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "complaints: internal error: {}\n", e.what());
+        return 70;
+    }
+}
+
+} // namespace complaints::cli
+
+int main(int argc, char** argv) { return complaints::cli::run(argc, argv); }

@@ -1,0 +1,136 @@
+#include "output.hpp"
+
+#include "complaints/text.hpp"
+
+#include <algorithm>
+
+namespace complaints::cli {
+
+namespace {
+
+std::string_view format_name(Format format) {
+    switch (format) {
+    case Format::table: return "table";
+    case Format::json: return "json";
+    case Format::csv: return "csv";
+    case Format::yaml: return "yaml";
+    }
+    return "table";
+}
+
+std::string csv_field(const std::string& field) {
+    if (field.find_first_of(",\"\r\n") == std::string::npos)
+        return field;
+    std::string quoted = "\"";
+    for (const char c : field) {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+std::string pad(const std::string& cell, std::size_t width) {
+    return cell + std::string(width - std::min(width, display_width(cell)), ' ');
+}
+
+} // namespace
+
+void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed) {
+    std::map<std::string, Format> choices;
+    std::string listed;
+    for (const Format f : allowed) {
+        choices.emplace(std::string(format_name(f)), f);
+        listed += (listed.empty() ? "" : "|") + std::string(format_name(f));
+    }
+    format = allowed.front();
+    app.add_option("--format", format, "output format: " + listed)
+        ->transform(CLI::CheckedTransformer(choices))
+        ->option_text("FORMAT");
+}
+
+void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour) {
+    std::vector<std::size_t> widths(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        widths[c] = display_width(header[c]);
+        for (const auto& row : rows)
+            widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+    const auto line = [&](const Row& row) {
+        std::string text;
+        for (std::size_t c = 0; c < row.size(); ++c)
+            text += c + 1 == row.size() ? row[c] : pad(row[c], widths[c]) + "  ";
+        return text;
+    };
+    const std::string head = line(header);
+    fmt::print(out, "{}\n", colour ? "\x1b[1m" + head + "\x1b[0m" : head);
+    for (const auto& row : rows)
+        fmt::print(out, "{}\n", line(row));
+}
+
+void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows) {
+    const auto line = [&](const Row& row) {
+        std::string text;
+        for (std::size_t c = 0; c < row.size(); ++c)
+            text += (c ? "," : "") + csv_field(row[c]);
+        fmt::print(out, "{}\r\n", text);
+    };
+    line(header);
+    for (const auto& row : rows)
+        line(row);
+}
+
+void print_json(std::FILE* out, const Json& value) { fmt::print(out, "{}\n", value.dump(2)); }
+
+Json event_json(const Event& event) {
+    Json json{{"at", format_timestamp(event.at)},
+              {"type", event.type},
+              {"by", event.by},
+              {"text", event.text}};
+    json["recorded"] = event.recorded ? Json(format_timestamp(*event.recorded)) : Json(nullptr);
+    return json;
+}
+
+Json case_json(const Case& c, const date::time_zone& zone) {
+    Json points = Json::array();
+    for (const auto& point : c.points)
+        points.push_back({{"n", point.number}, {"text", point.text}});
+    Json events = Json::array();
+    for (const auto& event : c.events)
+        events.push_back(event_json(event));
+    const auto optional_name = [](const auto& value) {
+        return value ? Json(std::string(name_of(*value))) : Json(nullptr);
+    };
+    return Json{{"id", c.id},
+                {"kind", name_of(c.kind)},
+                {"status", name_of(c.status)},
+                {"received", format_timestamp(c.received)},
+                {"received_date", format_date(local_date(c.received.utc, zone))},
+                {"channel", name_of(c.channel)},
+                {"complainant", c.complainant},
+                {"on_behalf_of", c.on_behalf_of},
+                {"consent", optional_name(c.consent)},
+                {"about", c.about},
+                {"category", optional_name(c.category)},
+                {"type", c.type},
+                {"summary", c.summary},
+                {"points", points},
+                {"events", events}};
+}
+
+std::string headline(const std::string& text, std::size_t width) {
+    std::string first = text.substr(0, text.find_first_of("\r\n"));
+    if (display_width(first) <= width)
+        return first;
+    std::string cut;
+    std::size_t seen = 0;
+    for (const char c : first) {
+        const bool starts_code_point = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (starts_code_point && ++seen > width - 1)
+            break;
+        cut += c;
+    }
+    return cut + "…";
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,54 @@
+#pragma once
+// Everything that turns records into text: table, CSV, JSON, and the enum
+// parsing every command shares.
+#include "complaints/error.hpp"
+#include "complaints/model.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace complaints::cli {
+
+using Json = nlohmann::ordered_json;
+
+enum class Format { table, json, csv, yaml };
+
+// Adds --format with the given choices; the first is the default.
+void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed);
+
+// Parses a command-line value for `flag` into an enum, or a usage error with
+// the valid values and a suggestion.
+template <class E> E parse_enum(const std::string& value, std::string_view flag) {
+    if (const auto parsed = enum_from<E>(value))
+        return *parsed;
+    const auto names = enum_names<E>();
+    std::string listed;
+    for (const auto& name : names)
+        listed += (listed.empty() ? "" : ", ") + name;
+    throw Error(ErrorKind::usage, fmt::format("{}: unknown {} '{}'{}; choose one of: {}", flag,
+                                              EnumNames<E>::what, value,
+                                              did_you_mean(value, names), listed));
+}
+
+using Row = std::vector<std::string>;
+
+// Columns padded to their widest cell; a header line in bold when coloured.
+void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour);
+// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF.
+void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows);
+void print_json(std::FILE* out, const Json& value);
+
+// A case as scripts see it: stable snake_case keys, ISO timestamps with offsets.
+Json case_json(const Case& c, const date::time_zone& zone);
+Json event_json(const Event& event);
+
+// The first line of a text, cut to `width` code points with an ellipsis.
+std::string headline(const std::string& text, std::size_t width);
+
+} // namespace complaints::cli

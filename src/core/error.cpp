@@ -1,0 +1,61 @@
+#include "complaints/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace complaints {
+
+Error::Error(ErrorKind kind, std::string message, Location where)
+    : std::runtime_error(std::move(message)), m_kind(kind), m_where(std::move(where)) {}
+
+std::string Error::describe() const {
+    if (m_where.file.empty())
+        return what();
+    if (m_where.line == 0)
+        return fmt::format("{}: {}", m_where.file, what());
+    return fmt::format("{}:{}:{}: {}", m_where.file, m_where.line, m_where.column, what());
+}
+
+namespace {
+
+char lowered(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Optimal string alignment: edits, with a swap of neighbours counted as one.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = lowered(a[i - 1]) == lowered(b[j - 1]) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && lowered(a[i - 1]) == lowered(b[j - 2]) &&
+                lowered(a[i - 2]) == lowered(b[j - 1]))
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+} // namespace
+
+std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates) {
+    // A third of the word may be wrong, as ninja's spellchecker allows.
+    const std::size_t allowed = std::max<std::size_t>(1, given.size() / 3);
+    const std::string* best = nullptr;
+    std::size_t best_distance = allowed + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t d = edit_distance(given, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = &candidate;
+        }
+    }
+    return best ? fmt::format(" (did you mean '{}'?)", *best) : std::string{};
+}
+
+} // namespace complaints

@@ -1,0 +1,159 @@
+#include "complaints/store.hpp"
+
+#include "complaints/atomic_file.hpp"
+#include "complaints/case_id.hpp"
+#include "complaints/codec.hpp"
+#include "complaints/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace complaints {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_config_file = "complaints.yaml";
+
+// Case files: `<ID>.yaml` anywhere under cases/, hidden temporaries skipped.
+template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(cases, ec), end;
+    if (ec)
+        throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", cases.string(), ec.message()));
+    for (; it != end; it.increment(ec)) {
+        if (ec)
+            throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", cases.string(), ec.message()));
+        const fs::path& path = it->path();
+        const std::string stem = path.stem().string();
+        if (path.extension() == ".yaml" && is_case_id(stem) && !it->is_directory())
+            visit(stem, path);
+    }
+}
+
+void write_new_file(const fs::path& path, std::string_view content) {
+    AtomicFile file(path);
+    file.write(content);
+    if (!file.commit_new())
+        throw Error(ErrorKind::refused, fmt::format("{} already exists", path.string()));
+}
+
+} // namespace
+
+std::optional<fs::path> find_repository(const fs::path& start) {
+    std::error_code ec;
+    fs::path folder = fs::absolute(start, ec);
+    for (;;) {
+        if (fs::is_regular_file(folder / k_config_file, ec))
+            return folder;
+        if (!folder.has_parent_path() || folder.parent_path() == folder)
+            return std::nullopt;
+        folder = folder.parent_path();
+    }
+}
+
+void init_repository(const fs::path& folder, const Config& config) {
+    std::error_code ec;
+    if (fs::exists(folder / k_config_file, ec))
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} is already a complaints repository; nothing was changed",
+                                folder.string()));
+    fs::create_directories(folder / "cases", ec);
+    if (ec)
+        throw Error(ErrorKind::io, fmt::format("cannot create {}: {}", (folder / "cases").string(),
+                                               ec.message()));
+    if (!fs::exists(folder / ".gitignore"))
+        write_new_file(folder / ".gitignore", ".complaints.lock\n");
+    // Written last: its presence is what makes the folder a repository.
+    write_new_file(folder / k_config_file, write_config(config));
+}
+
+Store::Store(fs::path root) : m_root(std::move(root)) {
+    const fs::path file = m_root / k_config_file;
+    m_config = read_config(read_file(file), k_config_file);
+    m_zone = &find_zone(m_config.timezone);
+}
+
+std::vector<std::string> Store::case_ids() const {
+    std::vector<std::string> ids;
+    each_case_file(m_root / "cases", [&](const std::string& id, const fs::path&) { ids.push_back(id); });
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::string Store::resolve(std::string_view query) const {
+    const auto ids = case_ids();
+    const auto found = matching_ids(query, ids);
+    if (found.size() == 1)
+        return found.front();
+    if (found.empty())
+        throw Error(ErrorKind::not_found, fmt::format("no case matches '{}'", query));
+    std::string listed;
+    for (std::size_t i = 0; i < found.size() && i < 5; ++i)
+        listed += (i ? ", " : "") + found[i];
+    throw Error(ErrorKind::not_found,
+                fmt::format("'{}' is ambiguous: it matches {} cases ({}{}); type more of the ID",
+                            query, found.size(), listed, found.size() > 5 ? ", ..." : ""));
+}
+
+fs::path Store::path_of(const std::string& id) const {
+    const fs::path flat = m_root / "cases" / (id + ".yaml");
+    std::error_code ec;
+    if (fs::exists(flat, ec))
+        return flat;
+    std::optional<fs::path> nested;
+    each_case_file(m_root / "cases", [&](const std::string& found, const fs::path& path) {
+        if (found == id)
+            nested = path;
+    });
+    if (!nested)
+        throw Error(ErrorKind::not_found, fmt::format("no case {}", id));
+    return *nested;
+}
+
+std::string Store::display_path(const std::string& id) const {
+    return path_of(id).lexically_relative(m_root).string();
+}
+
+Case Store::load(const std::string& id) const {
+    const fs::path path = path_of(id);
+    const std::string shown = path.lexically_relative(m_root).string();
+    Case c = read_case(read_file(path), shown);
+    if (c.id != id)
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("the file holds case '{}', but its name says {}", c.id, id),
+                    Location{shown, 1, 1});
+    return c;
+}
+
+std::vector<Case> Store::load_all() const {
+    std::vector<Case> cases;
+    for (const auto& id : case_ids())
+        cases.push_back(load(id));
+    return cases;
+}
+
+std::string Store::create(Case c, std::mt19937_64& random) const {
+    const int year = static_cast<int>(local_date(c.received.utc, *m_zone).year());
+    const auto taken = case_ids();
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        c.id = make_case_id(m_config.prefix, year, random);
+        if (std::binary_search(taken.begin(), taken.end(), c.id))
+            continue;
+        AtomicFile file(m_root / "cases" / (c.id + ".yaml"));
+        file.write(write_case(c));
+        if (file.commit_new())
+            return c.id;
+    }
+    throw Error(ErrorKind::io, "could not find a free case ID after 100 tries");
+}
+
+void Store::save(const Case& c) const {
+    AtomicFile file(path_of(c.id));
+    file.write(write_case(c));
+    file.commit();
+}
+
+} // namespace complaints
