@@ -48,7 +48,7 @@ void run_log(const LogOptions& options, Context& context) {
         event.recorded = now;
     event.by = context.author(options.when_who.by, store);
     event.text = event_text(options);
-    const RepoLock lock(store.root(), std::chrono::seconds(10), context.lock_holder());
+    const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
     Case c = store.load(id);
     if (event.at < c.received)
         throw Error(ErrorKind::usage,

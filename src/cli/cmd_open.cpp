@@ -84,7 +84,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
 void run_open(const OpenOptions& options, Context& context) {
     const Store store = context.open_store();
     Case c = new_case(options, context, store);
-    const RepoLock lock(store.root(), std::chrono::seconds(10), context.lock_holder());
+    const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
     c.id = store.create(c, context.random);
     if (options.format == Format::json)
         print_json(stdout, case_json(c, store.zone()));

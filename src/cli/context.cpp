@@ -84,6 +84,18 @@ std::string Context::lock_holder() const {
     return fmt::format("process {} ({} on {}, '{}')", ::getpid(), login_name(), host, command_line);
 }
 
+std::chrono::milliseconds Context::lock_patience() const {
+    const std::string given = env("COMPLAINTS_LOCK_WAIT");
+    if (given.empty())
+        return std::chrono::seconds(10);
+    char* end = nullptr;
+    const double seconds = std::strtod(given.c_str(), &end);
+    if (*end != '\0' || seconds < 0 || seconds > 3600)
+        throw Error(ErrorKind::usage,
+                    fmt::format("COMPLAINTS_LOCK_WAIT '{}' must be a number of seconds", given));
+    return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+}
+
 date::sys_seconds current_time() {
     if (const auto fixed = env("COMPLAINTS_NOW"); !fixed.empty()) {
         if (const auto at = parse_stored_timestamp(fixed))

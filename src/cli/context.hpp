@@ -31,6 +31,8 @@ struct Context {
     bool colour(std::FILE* stream) const;
     // A description of this process for the lock file.
     std::string lock_holder() const;
+    // How long a writer waits for the lock: $COMPLAINTS_LOCK_WAIT seconds, else 10.
+    std::chrono::milliseconds lock_patience() const;
 };
 
 // "Now" from $COMPLAINTS_NOW when set (for reproducible scripts and tests),

@@ -38,12 +38,13 @@ std::string escape_code_point(char32_t c) {
     case '\f': return "\\f";
     case '\r': return "\\r";
     case 0x1B: return "\\e";
-    case 0x85: return "\\N";
     case 0x2028: return "\\L";
     case 0x2029: return "\\P";
     default: break;
     }
-    if (c <= 0xFF)
+    // \x and \N would be shorter above 0x7F, but yaml-cpp 0.7 reads them as
+    // raw bytes rather than code points.
+    if (c < 0x80)
         return fmt::format("\\x{:02X}", static_cast<unsigned>(c));
     return fmt::format("\\u{:04X}", static_cast<unsigned>(c));
 }
@@ -67,7 +68,11 @@ std::string double_quoted(std::string_view text) {
 // carriage returns, escapes or leading blanks, and without blank-only lines
 // (a reader folds those into the indentation).
 bool literal_reads_back(std::string_view text) {
-    if (text.find('\n') == std::string_view::npos || text.front() == ' ' || text.front() == '\t')
+    // Text of line breaks alone reads back empty under every chomping style;
+    // a first line with content that starts blank would set the indentation.
+    const std::size_t first = text.find_first_not_of('\n');
+    if (first == std::string_view::npos || text[first] == ' ' || text[first] == '\t' ||
+        text.find('\n') == std::string_view::npos)
         return false;
     for (std::size_t i = 0; i < text.size();) {
         const auto [c, length] = decode(text, i);

@@ -138,7 +138,7 @@ std::vector<Case> Store::load_all() const {
 std::string Store::create(Case c, std::mt19937_64& random) const {
     const int year = static_cast<int>(local_date(c.received.utc, *m_zone).year());
     const auto taken = case_ids();
-    for (int attempt = 0; attempt < 100; ++attempt) {
+    for (int attempt = 0; attempt < 1000; ++attempt) {
         c.id = make_case_id(m_config.prefix, year, random);
         if (std::binary_search(taken.begin(), taken.end(), c.id))
             continue;
@@ -147,7 +147,7 @@ std::string Store::create(Case c, std::mt19937_64& random) const {
         if (file.commit_new())
             return c.id;
     }
-    throw Error(ErrorKind::io, "could not find a free case ID after 100 tries");
+    throw Error(ErrorKind::io, "could not find a free case ID after 1000 tries");
 }
 
 void Store::save(const Case& c) const {

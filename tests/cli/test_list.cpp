@@ -1,0 +1,85 @@
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+struct ListRepo : test::Repo {
+    ListRepo() {
+        add({"--kind", "complaint", "--channel", "phone", "--received", "2026-10-31 23:30",
+             "--about", "Dr J Smith", "--category", "clinical", "--summary", "Late, rude, \"sorry\"\nsecond line"});
+        add({"--kind", "concern", "--channel", "email", "--received", "2026-11-01 08:00",
+             "--about", "Reception", "--category", "non-clinical"});
+        add({"--kind", "feedback", "--channel", "web-form", "--received", "2026-11-15 12:00",
+             "--about", "dr j smith"});
+    }
+    void add(std::vector<std::string> args) {
+        args.insert(args.begin(), "open");
+        const auto opened = (*this)(args);
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+    }
+    std::vector<std::string> kinds(std::vector<std::string> filters) const {
+        filters.insert(filters.begin(), "list");
+        filters.push_back("--format");
+        filters.push_back("json");
+        const auto listed = (*this)(filters);
+        REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
+        std::vector<std::string> out;
+        for (const auto& c : listed.json())
+            out.push_back(c["kind"]);
+        return out;
+    }
+};
+
+using Kinds = std::vector<std::string>;
+
+} // namespace
+
+TEST_SUITE("cli list") {
+    TEST_CASE("filters by kind, status, category, subject and received dates") {
+        ListRepo repo;
+        CHECK(repo.kinds({}) == Kinds{"complaint", "concern", "feedback"});
+        CHECK(repo.kinds({"--kind", "concern"}) == Kinds{"concern"});
+        CHECK(repo.kinds({"--status", "open"}).size() == 3);
+        CHECK(repo.kinds({"--status", "closed"}).empty());
+        CHECK(repo.kinds({"--category", "clinical"}) == Kinds{"complaint"});
+        CHECK(repo.kinds({"--about", "SMITH"}) == Kinds{"complaint", "feedback"});
+        CHECK(repo.kinds({"--from", "2026-11-01"}) == Kinds{"concern", "feedback"});
+        CHECK(repo.kinds({"--to", "2026-10-31"}) == Kinds{"complaint"});
+    }
+
+    TEST_CASE("list JSON has the case fields and counts") {
+        ListRepo repo;
+        const auto json = repo({"list", "--format", "json"}).json();
+        REQUIRE(json.size() == 3);
+        CHECK(json[0]["received_date"] == "2026-10-31");
+        CHECK(json[0]["event_count"] == 1);
+        CHECK(json[0]["point_count"] == 0);
+        CHECK_FALSE(json[0].contains("events"));
+    }
+
+    TEST_CASE("CSV is RFC 4180: CRLF rows, quotes doubled, newlines kept inside quotes") {
+        ListRepo repo;
+        const auto csv = repo({"list", "--format", "csv", "--kind", "complaint"});
+        REQUIRE(csv.exit_code == 0);
+        CHECK(csv.out.starts_with("id,received,kind,status,channel,category,about,points,events,summary\r\n"));
+        CHECK(csv.out.ends_with(",2026-10-31,complaint,open,phone,clinical,Dr J Smith,0,1,"
+                                "\"Late, rude, \"\"sorry\"\"\nsecond line\"\r\n"));
+    }
+
+    TEST_CASE("the table shows the first line of the summary") {
+        ListRepo repo;
+        const auto table = repo({"list"});
+        CHECK(table.out.find("Late, rude, \"sorry\"\n") != std::string::npos);
+        CHECK(table.out.find("second line") == std::string::npos);
+    }
+
+    TEST_CASE("bad filter values are usage errors") {
+        ListRepo repo;
+        CHECK(repo({"list", "--status", "opn"}).err ==
+              "complaints: --status: unknown status 'opn' (did you mean 'open'?); choose one of: "
+              "open, closed\n");
+        CHECK(repo({"list", "--from", "2026-13-01"}).exit_code == 2);
+        CHECK(repo({"list", "--format", "xml"}).exit_code == 2);
+    }
+}

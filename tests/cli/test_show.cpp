@@ -1,0 +1,57 @@
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+std::string open_case(const test::Repo& repo) {
+    const auto opened = repo({"open", "--channel", "phone", "--received", "2026-11-10 09:00",
+                              "--complainant", "Mrs A Patel", "--about", "Dr J Smith",
+                              "--on-behalf-of", "Mr B Patel", "--consent", "yes", "--summary",
+                              "Line one\nLine two\n", "--point", "Bruising"});
+    REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+    return opened.out.substr(0, opened.out.size() - 1);
+}
+
+} // namespace
+
+TEST_SUITE("cli show") {
+    TEST_CASE("show prints details, points and the timeline for a person") {
+        test::Repo repo;
+        const std::string id = open_case(repo);
+        REQUIRE(repo({"log", id, "--type", "call", "--text", "Spoke to Mrs Patel"}).exit_code == 0);
+        const auto shown = repo({"show", id});
+        REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
+        for (const std::string& expected : std::vector<std::string>
+             {id + "  open complaint (category not set)", "Received:    2026-11-10T09:00:00+00:00 by phone",
+              "Complainant: Mrs A Patel", "On behalf:   Mr B Patel (consent: yes)",
+              "About:       Dr J Smith", "  Line one\n  Line two\n", "  1. Bruising",
+              "2026-11-16T10:00  call", "      Spoke to Mrs Patel"})
+            CHECK_MESSAGE(shown.out.find(expected) != std::string::npos, expected);
+        CHECK(shown.out.find("\x1b[") == std::string::npos); // not a terminal: no colour
+    }
+
+    TEST_CASE("--color always colours, NO_COLOR does not stop an explicit always") {
+        test::Repo repo;
+        const std::string id = open_case(repo);
+        CHECK(repo({"--color", "always", "show", id}).out.find("\x1b[1m") != std::string::npos);
+    }
+
+    TEST_CASE("show --format json carries every field with stable keys") {
+        test::Repo repo;
+        const std::string id = open_case(repo);
+        const auto json = repo({"show", id, "--format", "json"}).json();
+        CHECK(json["id"] == id);
+        CHECK(json["received_date"] == "2026-11-10");
+        CHECK(json["consent"] == "yes");
+        CHECK(json["points"][0]["n"] == 1);
+        CHECK(json["events"][0]["type"] == "opened");
+        CHECK(json["summary"] == "Line one\nLine two\n");
+    }
+
+    TEST_CASE("show --format yaml is the case file") {
+        test::Repo repo;
+        const std::string id = open_case(repo);
+        CHECK(repo({"show", id, "--format", "yaml"}).out == repo.case_file(id));
+    }
+}

@@ -1,0 +1,89 @@
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace test {
+
+namespace {
+
+std::vector<std::string> clean_environment(const std::map<std::string, std::string>& extra) {
+    std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"}, {"LANG", "C.UTF-8"},
+                                           {"HOME", "/nonexistent"}, {"USER", "tester"}};
+    if (const char* tz = std::getenv("TZ"))
+        env["TZ"] = tz;
+    for (const auto& [key, value] : extra)
+        env[key] = value;
+    std::vector<std::string> flat;
+    for (const auto& [key, value] : env)
+        flat.push_back(key + "=" + value);
+    return flat;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    for (auto& s : strings)
+        out.push_back(s.data());
+    out.push_back(nullptr);
+    return out;
+}
+
+} // namespace
+
+Result run(const Run& how) {
+    TempDir scratch;
+    const auto in_path = scratch / "stdin", out_path = scratch / "stdout", err_path = scratch / "stderr";
+    write_text(in_path, how.input);
+    std::vector<std::string> argv{COMPLAINTS_BINARY};
+    argv.insert(argv.end(), how.args.begin(), how.args.end());
+    auto env = clean_environment(how.env);
+    auto argv_p = pointers(argv);
+    auto env_p = pointers(env);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int in = ::open(in_path.c_str(), O_RDONLY);
+        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        ::dup2(in, 0);
+        ::dup2(out, 1);
+        ::dup2(err, 2);
+        if (!how.cwd.empty() && ::chdir(how.cwd.c_str()) != 0)
+            ::_exit(127);
+        ::execve(argv_p[0], argv_p.data(), env_p.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    Result result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = read_text(out_path);
+    result.err = read_text(err_path);
+    return result;
+}
+
+Repo::Repo(const std::string& preset, const std::string& prefix) : root(dir / "repo") {
+    const Result made = run(Run{{"init", root.string(), "--preset", preset, "--organisation",
+                              "Lumiere Medispa Cosmetic Skin Clinic", "--prefix", prefix}, "", {}, {}});
+    REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+}
+
+Result Repo::operator()(std::vector<std::string> args, const std::string& input) const {
+    return run({std::move(args), input, root, {{"COMPLAINTS_NOW", now}, {"COMPLAINTS_USER", "Sam Manager"}}});
+}
+
+std::map<std::string, std::string> Repo::snapshot() const {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
+        if (entry.is_regular_file() && entry.path().filename() != ".complaints.lock")
+            files[entry.path().lexically_relative(root).string()] = read_text(entry.path());
+    return files;
+}
+
+std::string Repo::case_file(const std::string& id) const {
+    return read_text(root / "cases" / (id + ".yaml"));
+}
+
+} // namespace test

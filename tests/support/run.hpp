@@ -1,0 +1,44 @@
+#pragma once
+// Runs the real `complaints` binary and captures what it says.
+#include "temp_dir.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace test {
+
+struct Result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+    nlohmann::json json() const { return nlohmann::json::parse(out); }
+};
+
+struct Run {
+    std::vector<std::string> args;
+    std::string input;                       // standard input (closed after)
+    std::filesystem::path cwd;               // default: the current folder
+    std::map<std::string, std::string> env;  // added to a clean environment
+};
+
+Result run(const Run& how);
+
+// A repository with the given preset in dir/repo, and a fixed clock and user
+// so the tests read the same every time.
+struct Repo {
+    explicit Repo(const std::string& preset = "clinic", const std::string& prefix = "LUM");
+    TempDir dir;
+    std::filesystem::path root;
+    std::string now = "2026-11-16T10:00:00+00:00";
+
+    // Runs `complaints ARGS` inside the repository.
+    Result operator()(std::vector<std::string> args, const std::string& input = {}) const;
+    // All case files' contents, by file name: to prove a command wrote nothing.
+    std::map<std::string, std::string> snapshot() const;
+    std::string case_file(const std::string& id) const;
+};
+
+} // namespace test

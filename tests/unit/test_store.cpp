@@ -1,0 +1,157 @@
+#include "complaints/atomic_file.hpp"
+#include "complaints/codec.hpp"
+#include "complaints/error.hpp"
+#include "complaints/store.hpp"
+
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace complaints;
+namespace fs = std::filesystem;
+
+namespace {
+
+Config clinic() {
+    Config config;
+    config.organisation = "Lumiere Medispa";
+    config.prefix = "LUM";
+    return config;
+}
+
+Case a_case() {
+    Case c;
+    c.received = *parse_stored_timestamp("2026-11-02T09:14:00+00:00");
+    c.complainant = "A";
+    Event opened;
+    opened.at = c.received;
+    opened.type = "opened";
+    c.events.push_back(opened);
+    return c;
+}
+
+} // namespace
+
+TEST_SUITE("store") {
+    TEST_CASE("init makes a repository and refuses to touch one that exists") {
+        test::TempDir dir;
+        init_repository(dir / "repo", clinic());
+        CHECK(fs::is_directory(dir / "repo" / "cases"));
+        const std::string before = test::read_text(dir / "repo" / "complaints.yaml");
+        Config other = clinic();
+        other.prefix = "XYZ";
+        CHECK_THROWS_AS(init_repository(dir / "repo", other), Error);
+        CHECK(test::read_text(dir / "repo" / "complaints.yaml") == before);
+        CHECK(Store(dir / "repo").config().prefix == "LUM");
+    }
+
+    TEST_CASE("discovery walks up from a subfolder and stops at the root") {
+        test::TempDir dir;
+        init_repository(dir / "repo", clinic());
+        fs::create_directories(dir / "repo" / "cases" / "2026");
+        CHECK(find_repository(dir / "repo" / "cases" / "2026") == dir / "repo");
+        CHECK(!find_repository(dir.path()));
+    }
+
+    TEST_CASE("a created case gets the prefix and the year of receipt, and reads back") {
+        test::TempDir dir;
+        init_repository(dir.path(), clinic());
+        const Store store(dir.path());
+        std::mt19937_64 random(1);
+        Case c = a_case();
+        c.received = *parse_stored_timestamp("2025-12-31T23:30:00-01:00"); // 2026 in London
+        c.events[0].at = c.received;
+        const std::string id = store.create(c, random);
+        CHECK(id.starts_with("LUM-2026-"));
+        CHECK(store.load(id).complainant == "A");
+        CHECK(store.case_ids() == std::vector<std::string>{id});
+    }
+
+    TEST_CASE("case files are private to owner and group whatever the umask") {
+        test::TempDir dir;
+        init_repository(dir.path(), clinic());
+        const Store store(dir.path());
+        std::mt19937_64 random(2);
+        const mode_t old = ::umask(0);
+        const std::string id = store.create(a_case(), random);
+        ::umask(old);
+        struct stat info {};
+        REQUIRE(::stat((dir / "cases" / (id + ".yaml")).c_str(), &info) == 0);
+        CHECK((info.st_mode & 0007) == 0);
+    }
+
+    TEST_CASE("an uncommitted atomic file publishes nothing and leaves no temporary") {
+        test::TempDir dir;
+        {
+            AtomicFile file(dir / "x.yaml");
+            file.write("half");
+        }
+        CHECK(fs::is_empty(dir.path()));
+        test::write_text(dir / "y.yaml", "old");
+        {
+            AtomicFile file(dir / "y.yaml");
+            file.write("new");
+            CHECK_FALSE(file.commit_new());
+        }
+        CHECK(test::read_text(dir / "y.yaml") == "old");
+        CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+    }
+
+    TEST_CASE("four processes creating cases at once get distinct IDs and whole files") {
+        test::TempDir dir;
+        init_repository(dir.path(), clinic());
+        std::vector<pid_t> children;
+        for (int p = 0; p < 4; ++p) {
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                // Same seed in every process: only the exclusive create keeps them apart.
+                std::mt19937_64 random(7);
+                const Store store(dir.path());
+                for (int i = 0; i < 50; ++i)
+                    store.create(a_case(), random);
+                ::_exit(0);
+            }
+            children.push_back(pid);
+        }
+        for (const pid_t pid : children) {
+            int status = 0;
+            ::waitpid(pid, &status, 0);
+            CHECK(WIFEXITED(status));
+            CHECK(WEXITSTATUS(status) == 0);
+        }
+        const Store store(dir.path());
+        CHECK(store.case_ids().size() == 200u);
+        CHECK(store.load_all().size() == 200u);
+    }
+
+    TEST_CASE("a file whose id differs from its name is bad data") {
+        test::TempDir dir;
+        init_repository(dir.path(), clinic());
+        const Store store(dir.path());
+        Case c = a_case();
+        c.id = "LUM-2026-AAAAAA";
+        test::write_text(dir / "cases" / "LUM-2026-BBBBBB.yaml", write_case(c));
+        CHECK_THROWS_WITH(store.load("LUM-2026-BBBBBB"),
+                          "the file holds case 'LUM-2026-AAAAAA', but its name says LUM-2026-BBBBBB");
+    }
+
+    TEST_CASE("a broken complaints.yaml is named with line and column") {
+        test::TempDir dir;
+        test::write_text(dir / "complaints.yaml",
+                         "organisation: X\npreset: clinc\nprefix: LUM\n");
+        try {
+            Store store(dir.path());
+            FAIL("accepted");
+        } catch (const Error& e) {
+            CHECK(e.describe() == "complaints.yaml:2:9: unknown preset 'clinc' (did you mean 'clinic'?)");
+        }
+        test::write_text(dir / "complaints.yaml",
+                         "organisation: X\npreset: clinic\nprefix: LUM\nregoin: scotland\n");
+        CHECK_THROWS_WITH(Store(dir.path()),
+                          "unknown key 'regoin' in complaints.yaml (did you mean 'region'?)");
+    }
+}

@@ -1,0 +1,48 @@
+#include "complaints/error.hpp"
+#include "complaints/text.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace complaints;
+
+TEST_SUITE("text") {
+    TEST_CASE("valid UTF-8 passes, including emoji and four-byte forms") {
+        CHECK_FALSE(first_invalid_byte("plain ascii"));
+        CHECK_FALSE(first_invalid_byte("caf\xC3\xA9 \xF0\x9F\x98\x80 \xE2\x80\xA8"));
+        CHECK_FALSE(first_invalid_byte(""));
+    }
+
+    TEST_CASE("broken UTF-8 and NUL are found at their byte") {
+        CHECK(first_invalid_byte("ab\xFF") == 2u);
+        CHECK(first_invalid_byte("a\xC0\xAF") == 1u);         // overlong slash
+        CHECK(first_invalid_byte("x\xED\xA0\x80") == 1u);     // a surrogate
+        CHECK(first_invalid_byte("\xF4\x90\x80\x80") == 0u);  // past U+10FFFF
+        CHECK(first_invalid_byte("ab\xE2\x82") == 2u);        // cut short
+        CHECK(first_invalid_byte(std::string("a\0b", 3)) == 1u);
+    }
+
+    TEST_CASE("line and column count lines and code points from 1") {
+        const std::string text = "one\ntw\xC3\xA9x\n";
+        CHECK(line_column_at(text, 0).line == 1);
+        const auto at_x = line_column_at(text, 8);
+        CHECK(at_x.line == 2);
+        CHECK(at_x.column == 4);
+    }
+
+    TEST_CASE("require_clean_text is a usage error naming the flag") {
+        try {
+            require_clean_text("bad\xFF", "--text");
+            FAIL("no error");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(std::string(e.what()).find("--text") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("did_you_mean finds a close word, counting a swap as one edit") {
+        CHECK(did_you_mean("opne", {"open", "log", "list"}) == " (did you mean 'open'?)");
+        CHECK(did_you_mean("compliant", {"complaint", "concern"}) ==
+              " (did you mean 'complaint'?)");
+        CHECK(did_you_mean("zzzz", {"open", "log"}).empty());
+    }
+}
