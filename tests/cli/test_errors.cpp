@@ -9,12 +9,6 @@
 
 namespace {
 
-std::string open_case(const test::Repo& repo) {
-    const auto opened = repo({"open", "--channel", "phone", "--received", "2026-11-10 09:00"});
-    REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
-    return opened.out.substr(0, opened.out.size() - 1);
-}
-
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
     const auto at = text.find(from);
     REQUIRE(at != std::string::npos);
@@ -39,7 +33,7 @@ TEST_SUITE("cli errors") {
 
     TEST_CASE("a malformed case file is named with line and column, exit 4") {
         test::Repo repo;
-        const std::string id = open_case(repo);
+        const std::string id = repo.open_case();
         const auto path = repo.root / "cases" / (id + ".yaml");
         test::write_text(path, replaced(test::read_text(path), "status: open", "status: opne"));
         for (const std::vector<std::string>& args :
@@ -53,7 +47,7 @@ TEST_SUITE("cli errors") {
 
     TEST_CASE("the repository is found from a subfolder, by --repo and by COMPLAINTS_REPO") {
         test::Repo repo;
-        const std::string id = open_case(repo);
+        const std::string id = repo.open_case();
         std::filesystem::create_directories(repo.root / "cases" / "notes");
         CHECK(test::run({{"show", id}, "", repo.root / "cases" / "notes", {}}).exit_code == 0);
         test::TempDir elsewhere;
@@ -77,7 +71,7 @@ TEST_SUITE("cli errors") {
 
     TEST_CASE("a writer waits for the lock, then names who holds it; nothing is written") {
         test::Repo repo;
-        const std::string id = open_case(repo);
+        const std::string id = repo.open_case();
         const auto before = repo.snapshot();
         const int fd = ::open((repo.root / ".complaints.lock").c_str(), O_RDWR | O_CREAT, 0600);
         REQUIRE(fd >= 0);

@@ -4,17 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include "parallel.hpp"
+
 #include <set>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
-
-std::string open_case(const test::Repo& repo, const std::string& received = "2026-11-10 09:00") {
-    const auto opened = repo({"open", "--channel", "phone", "--received", received});
-    REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
-    return opened.out.substr(0, opened.out.size() - 1);
-}
 
 complaints::Case load(const test::Repo& repo, const std::string& id) {
     return complaints::read_case(repo.case_file(id), id);
@@ -25,7 +19,7 @@ complaints::Case load(const test::Repo& repo, const std::string& id) {
 TEST_SUITE("cli log") {
     TEST_CASE("log appends an event with its type, author and text") {
         test::Repo repo;
-        const std::string id = open_case(repo);
+        const std::string id = repo.open_case();
         const auto logged = repo({"log", id, "--type", "call", "--text",
                                   "Called Mrs Patel: she wants a refund.", "--by", "Jo Nurse"});
         REQUIRE_MESSAGE(logged.exit_code == 0, logged.err);
@@ -40,7 +34,7 @@ TEST_SUITE("cli log") {
 
     TEST_CASE("a back-dated event takes its place in time and keeps when it was entered") {
         test::Repo repo;
-        const std::string id = open_case(repo);
+        const std::string id = repo.open_case();
         REQUIRE(repo({"log", id, "--type", "email", "--text", "second", "--at", "2026-11-12 10:00"}).exit_code == 0);
         REQUIRE(repo({"log", id, "--type", "letter", "--text", "first", "--at", "2026-11-11 10:00"}).exit_code == 0);
         const auto c = load(repo, id);
@@ -53,7 +47,7 @@ TEST_SUITE("cli log") {
 
     TEST_CASE("any unambiguous abbreviation of the ID is accepted") {
         test::Repo repo;
-        const std::string id = open_case(repo);
+        const std::string id = repo.open_case();
         const std::string tail = id.substr(9);
         for (const std::string& abbreviation : std::vector<std::string>{tail.substr(0, 3), "2026-" + tail.substr(0, 2), id,
                                                 "lum-2026-" + tail})
@@ -63,8 +57,8 @@ TEST_SUITE("cli log") {
 
     TEST_CASE("an ambiguous or unknown ID is not found, and nothing is written") {
         test::Repo repo;
-        open_case(repo);
-        open_case(repo);
+        repo.open_case();
+        repo.open_case();
         const auto before = repo.snapshot();
         const auto ambiguous = repo({"log", "LUM-2026", "--text", "x"});
         CHECK(ambiguous.exit_code == 3);
@@ -77,7 +71,7 @@ TEST_SUITE("cli log") {
 
     TEST_CASE("text from standard input, byte for byte") {
         test::Repo repo;
-        const std::string id = open_case(repo);
+        const std::string id = repo.open_case();
         const std::string text = "---\n...\n# heading\r\n  indented: yes\n\n";
         REQUIRE(repo({"log", id, "--type", "statement", "--text", "-"}, text).exit_code == 0);
         CHECK(load(repo, id).events.back().text == text);
@@ -85,7 +79,7 @@ TEST_SUITE("cli log") {
 
     TEST_CASE("refusals: no text, unknown type, before receipt, in the future") {
         test::Repo repo;
-        const std::string id = open_case(repo);
+        const std::string id = repo.open_case();
         const auto before = repo.snapshot();
         const auto no_text = repo({"log", id});
         CHECK(no_text.exit_code == 2);
@@ -102,25 +96,15 @@ TEST_SUITE("cli log") {
 
     TEST_CASE("four processes logging 100 events each to one case lose none") {
         test::Repo repo;
-        const std::string id = open_case(repo);
-        std::vector<pid_t> children;
-        for (int p = 0; p < 4; ++p) {
-            const pid_t pid = ::fork();
-            if (pid == 0) {
-                for (int i = 0; i < 100; ++i) {
-                    const auto text = "writer " + std::to_string(p) + " event " + std::to_string(i);
-                    if (repo({"log", id, "--text", text}).exit_code != 0)
-                        ::_exit(1);
-                }
-                ::_exit(0);
+        const std::string id = repo.open_case();
+        CHECK(test::in_parallel(4, [&](int p) {
+            for (int i = 0; i < 100; ++i) {
+                const auto text = "writer " + std::to_string(p) + " event " + std::to_string(i);
+                if (repo({"log", id, "--text", text}).exit_code != 0)
+                    return false;
             }
-            children.push_back(pid);
-        }
-        for (const pid_t pid : children) {
-            int status = 0;
-            ::waitpid(pid, &status, 0);
-            CHECK(WEXITSTATUS(status) == 0);
-        }
+            return true;
+        }));
         const auto c = load(repo, id);
         CHECK(c.events.size() == 401u);
         std::set<std::string> texts;

@@ -5,9 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include "parallel.hpp"
+
 #include <set>
-#include <sys/wait.h>
-#include <unistd.h>
 
 TEST_SUITE("cli open") {
     TEST_CASE("open prints the new ID alone, and the file holds what was typed") {
@@ -110,22 +110,12 @@ TEST_SUITE("cli open") {
 
     TEST_CASE("eight processes opening 25 cases each at once get 200 distinct IDs") {
         test::Repo repo;
-        std::vector<pid_t> children;
-        for (int p = 0; p < 8; ++p) {
-            const pid_t pid = ::fork();
-            if (pid == 0) {
-                for (int i = 0; i < 25; ++i)
-                    if (repo({"open", "--channel", "web-form", "--summary", "parallel"}).exit_code != 0)
-                        ::_exit(1);
-                ::_exit(0);
-            }
-            children.push_back(pid);
-        }
-        for (const pid_t pid : children) {
-            int status = 0;
-            ::waitpid(pid, &status, 0);
-            CHECK(WEXITSTATUS(status) == 0);
-        }
+        CHECK(test::in_parallel(8, [&](int) {
+            for (int i = 0; i < 25; ++i)
+                if (repo({"open", "--channel", "web-form", "--summary", "parallel"}).exit_code != 0)
+                    return false;
+            return true;
+        }));
         std::set<std::string> ids;
         for (const auto& entry : std::filesystem::directory_iterator(repo.root / "cases")) {
             const std::string id = entry.path().stem().string();

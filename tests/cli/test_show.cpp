@@ -5,12 +5,10 @@
 namespace {
 
 std::string open_case(const test::Repo& repo) {
-    const auto opened = repo({"open", "--channel", "phone", "--received", "2026-11-10 09:00",
-                              "--complainant", "Mrs A Patel", "--about", "Dr J Smith",
-                              "--on-behalf-of", "Mr B Patel", "--consent", "yes", "--summary",
-                              "Line one\nLine two\n", "--point", "Bruising"});
-    REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
-    return opened.out.substr(0, opened.out.size() - 1);
+    return repo.open_case("2026-11-10 09:00",
+                          {"--complainant", "Mrs A Patel", "--about", "Dr J Smith",
+                           "--on-behalf-of", "Mr B Patel", "--consent", "yes", "--summary",
+                           "Line one\nLine two\n", "--point", "Bruising"});
 }
 
 } // namespace

@@ -74,6 +74,14 @@ Result Repo::operator()(std::vector<std::string> args, const std::string& input)
     return run({std::move(args), input, root, {{"COMPLAINTS_NOW", now}, {"COMPLAINTS_USER", "Sam Manager"}}});
 }
 
+std::string Repo::open_case(const std::string& received, std::vector<std::string> more) const {
+    std::vector<std::string> args{"open", "--channel", "phone", "--received", received};
+    args.insert(args.end(), more.begin(), more.end());
+    const Result opened = (*this)(args);
+    REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+    return opened.out.substr(0, opened.out.size() - 1);
+}
+
 std::map<std::string, std::string> Repo::snapshot() const {
     std::map<std::string, std::string> files;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root))

@@ -36,6 +36,10 @@ struct Repo {
 
     // Runs `complaints ARGS` inside the repository.
     Result operator()(std::vector<std::string> args, const std::string& input = {}) const;
+    // Opens a phone complaint received at `received` (plus any `more` flags)
+    // and returns its ID; fails the test if it cannot.
+    std::string open_case(const std::string& received = "2026-11-10 09:00",
+                          std::vector<std::string> more = {}) const;
     // All case files' contents, by file name: to prove a command wrote nothing.
     std::map<std::string, std::string> snapshot() const;
     std::string case_file(const std::string& id) const;

@@ -3,13 +3,12 @@
 #include "complaints/error.hpp"
 #include "complaints/store.hpp"
 
+#include "parallel.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace complaints;
 namespace fs = std::filesystem;
@@ -104,25 +103,14 @@ TEST_SUITE("store") {
     TEST_CASE("four processes creating cases at once get distinct IDs and whole files") {
         test::TempDir dir;
         init_repository(dir.path(), clinic());
-        std::vector<pid_t> children;
-        for (int p = 0; p < 4; ++p) {
-            const pid_t pid = ::fork();
-            if (pid == 0) {
-                // Same seed in every process: only the exclusive create keeps them apart.
-                std::mt19937_64 random(7);
-                const Store store(dir.path());
-                for (int i = 0; i < 50; ++i)
-                    store.create(a_case(), random);
-                ::_exit(0);
-            }
-            children.push_back(pid);
-        }
-        for (const pid_t pid : children) {
-            int status = 0;
-            ::waitpid(pid, &status, 0);
-            CHECK(WIFEXITED(status));
-            CHECK(WEXITSTATUS(status) == 0);
-        }
+        // Same seed in every process: only the exclusive create keeps them apart.
+        CHECK(test::in_parallel(4, [&](int) {
+            std::mt19937_64 random(7);
+            const Store store(dir.path());
+            for (int i = 0; i < 50; ++i)
+                store.create(a_case(), random);
+            return true;
+        }));
         const Store store(dir.path());
         CHECK(store.case_ids().size() == 200u);
         CHECK(store.load_all().size() == 200u);
