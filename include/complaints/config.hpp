@@ -5,26 +5,18 @@
 #include <string_view>
 #include <utility>
 
+#include "complaints/calendar.hpp"
 #include "complaints/model.hpp"
 
 namespace complaints {
 
 enum class Preset { clinic, platform };
-enum class Region { england_and_wales, scotland, northern_ireland };
 
 template <> struct EnumNames<Preset> {
     static constexpr std::string_view what = "preset";
     static constexpr std::array<std::pair<Preset, std::string_view>, 2> names{
         {{Preset::clinic, "clinic"}, {Preset::platform, "platform"}}};
 };
-template <> struct EnumNames<Region> {
-    static constexpr std::string_view what = "region";
-    static constexpr std::array<std::pair<Region, std::string_view>, 3> names{
-        {{Region::england_and_wales, "england-and-wales"},
-         {Region::scotland, "scotland"},
-         {Region::northern_ireland, "northern-ireland"}}};
-};
-
 struct Config {
     std::string organisation;
     Preset preset = Preset::clinic;

@@ -1,6 +1,7 @@
 #pragma once
 // The case as plain data. Facts only: deadlines and what is due are derived
 // elsewhere from these facts, the policy and the calendar.
+#include "complaints/enum_names.hpp"
 #include "complaints/timestamp.hpp"
 
 #include <array>
@@ -18,8 +19,6 @@ enum class Consent { yes, no, pending };
 enum class Category { clinical, non_clinical };
 enum class Status { open, closed };
 
-// The spelling of each enum value in files, on the command line and in JSON.
-template <class E> struct EnumNames;
 template <> struct EnumNames<Kind> {
     static constexpr std::string_view what = "kind";
     static constexpr std::array<std::pair<Kind, std::string_view>, 3> names{
@@ -49,27 +48,6 @@ template <> struct EnumNames<Status> {
     static constexpr std::array<std::pair<Status, std::string_view>, 2> names{
         {{Status::open, "open"}, {Status::closed, "closed"}}};
 };
-
-template <class E> std::string_view name_of(E value) {
-    for (const auto& [v, name] : EnumNames<E>::names)
-        if (v == value)
-            return name;
-    return "?";
-}
-
-template <class E> std::optional<E> enum_from(std::string_view text) {
-    for (const auto& [v, name] : EnumNames<E>::names)
-        if (name == text)
-            return v;
-    return std::nullopt;
-}
-
-template <class E> std::vector<std::string> enum_names() {
-    std::vector<std::string> all;
-    for (const auto& entry : EnumNames<E>::names)
-        all.emplace_back(entry.second);
-    return all;
-}
 
 // What people log: the types `log --type` accepts, and `opened`, which only
 // `open` writes.
