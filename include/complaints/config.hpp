@@ -7,16 +7,10 @@
 
 #include "complaints/calendar.hpp"
 #include "complaints/model.hpp"
+#include "complaints/policy.hpp"
 
 namespace complaints {
 
-enum class Preset { clinic, platform };
-
-template <> struct EnumNames<Preset> {
-    static constexpr std::string_view what = "preset";
-    static constexpr std::array<std::pair<Preset, std::string_view>, 2> names{
-        {{Preset::clinic, "clinic"}, {Preset::platform, "platform"}}};
-};
 struct Config {
     std::string organisation;
     Preset preset = Preset::clinic;
@@ -24,7 +18,14 @@ struct Config {
     Region region = Region::england_and_wales;
     std::string timezone = "Europe/London";
     std::string author; // who writes when neither --by nor the user's name says
+    // Rules as complaints.yaml overrides them, as written, in file order.
+    std::vector<std::pair<std::string, std::string>> policy_overrides;
+    Policy policy;              // the preset with the overrides applied
+    CalendarSettings calendar;  // closures and bank holiday changes
 };
+
+// The organisation's working-day calendar.
+WorkingCalendar working_calendar(const Config& config);
 
 // Throws a usage error unless the prefix is 2-6 capital letters or digits,
 // starting with a letter.

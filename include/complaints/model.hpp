@@ -49,9 +49,11 @@ template <> struct EnumNames<Status> {
         {{Status::open, "open"}, {Status::closed, "closed"}}};
 };
 
-// What people log: the types `log --type` accepts, and `opened`, which only
-// `open` writes.
+// What people log: the types `log --type` accepts.
 const std::vector<std::string>& loggable_event_types();
+// Facts that only the workflow commands write (`opened` by open; the others
+// mark a step of the process that a clock waits for).
+const std::vector<std::string>& workflow_event_types();
 bool is_known_event_type(std::string_view type);
 
 // A key the tool does not know, kept as YAML text so a rewrite never drops it.
@@ -72,6 +74,7 @@ struct Event {
     std::string by;
     std::string text;
     std::optional<Timestamp> recorded; // when it was entered, if back-dated
+    std::optional<date::year_month_day> due; // a new date, on delay-explained
     std::vector<Extra> extras;
 };
 

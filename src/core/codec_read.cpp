@@ -26,7 +26,7 @@ Event read_event(const YAML::Node& node, const std::string& file) {
     event.type = map.text(type, "type");
     if (!is_known_event_type(event.type)) {
         auto known = loggable_event_types();
-        known.push_back("opened");
+        known.insert(known.end(), workflow_event_types().begin(), workflow_event_types().end());
         throw Error(ErrorKind::bad_data,
                     fmt::format("unknown event type '{}'{}", event.type, did_you_mean(event.type, known)),
                     map.where(type));
@@ -35,6 +35,14 @@ Event read_event(const YAML::Node& node, const std::string& file) {
     event.text = map.text(map.optional("text"), "text");
     if (const YAML::Node recorded = map.optional("recorded"); recorded.IsDefined())
         event.recorded = map.timestamp(recorded, "recorded");
+    if (const YAML::Node due = map.optional("due"); due.IsDefined()) {
+        const std::string text = map.text(due, "due");
+        event.due = parse_date(text);
+        if (!event.due)
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("'due' must be a date on the calendar (YYYY-MM-DD), not '{}'", text),
+                        map.where(due));
+    }
     event.extras = map.extras();
     return event;
 }

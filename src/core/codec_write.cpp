@@ -157,6 +157,8 @@ void write_event(std::string& out, const Event& event) {
     text_field(out, 4, "text", event.text);
     if (event.recorded)
         field(out, 4, "recorded", format_timestamp(*event.recorded));
+    if (event.due)
+        field(out, 4, "due", format_date(*event.due));
     extras(out, 4, event.extras);
 }
 

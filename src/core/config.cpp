@@ -10,6 +10,134 @@
 
 namespace complaints {
 
+namespace {
+
+// Runs `check`; a usage error it throws becomes bad data at `node`.
+template <class Check> auto at_node(const MapReader& map, const YAML::Node& node, Check check) {
+    try {
+        return check();
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::usage)
+            throw;
+        throw Error(ErrorKind::bad_data, e.what(), map.where(node));
+    }
+}
+
+date::year_month_day read_date(const MapReader& map, const YAML::Node& node, std::string_view key) {
+    const std::string text = map.text(node, key);
+    if (const auto day = parse_date(text))
+        return *day;
+    throw Error(ErrorKind::bad_data,
+                fmt::format("'{}' must be a date on the calendar (YYYY-MM-DD), not '{}'", key, text),
+                map.where(node));
+}
+
+void read_policy(MapReader& parent, const YAML::Node& node, Config& config) {
+    MapReader map(node, parent.where(node).file, "policy");
+    for (const auto& entry : map.all()) {
+        const std::string value = map.text(entry.value, entry.key);
+        const auto& names = policy_key_names();
+        if (std::find(names.begin(), names.end(), entry.key) == names.end())
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("unknown policy rule '{}'{}", entry.key, did_you_mean(entry.key, names)),
+                        map.where(entry.key_node));
+        at_node(map, entry.value, [&] { override_policy(config.policy, entry.key, value); });
+        config.policy_overrides.emplace_back(entry.key, value);
+    }
+}
+
+Closure read_closure(const MapReader& parent, const YAML::Node& node) {
+    if (node.IsScalar()) {
+        const auto day = read_date(parent, node, "closures");
+        return Closure{day, day, "Closed"};
+    }
+    MapReader map(node, parent.where(node).file, "a closure");
+    Closure closure;
+    if (const YAML::Node single = map.optional("date"); single.IsDefined()) {
+        closure.from = closure.to = read_date(map, single, "date");
+    } else {
+        closure.from = read_date(map, map.required("from"), "from");
+        const YAML::Node to = map.required("to");
+        closure.to = read_date(map, to, "to");
+        if (closure.to < closure.from)
+            throw Error(ErrorKind::bad_data, "a closure cannot end before it starts", map.where(to));
+    }
+    closure.name = map.text(map.optional("name"), "name");
+    if (closure.name.empty())
+        closure.name = "Closed";
+    map.reject_unknown({"date", "from", "to", "name"});
+    return closure;
+}
+
+BankHolidayChanges read_changes(const MapReader& parent, const YAML::Node& node) {
+    MapReader map(node, parent.where(node).file, "a region's bank holiday changes");
+    BankHolidayChanges changes;
+    for (const auto& item : map.sequence(map.optional("add"), "add")) {
+        MapReader added(item, map.where(item).file, "an added bank holiday");
+        const auto day = read_date(added, added.required("date"), "date");
+        changes.added.push_back({day, added.text(added.optional("name"), "name")});
+        added.reject_unknown({"date", "name"});
+    }
+    for (const auto& item : map.sequence(map.optional("cancel"), "cancel"))
+        changes.cancelled.push_back(read_date(map, item, "cancel"));
+    map.reject_unknown({"add", "cancel"});
+    return changes;
+}
+
+void read_bank_holidays(MapReader& parent, const YAML::Node& node, Config& config) {
+    MapReader map(node, parent.where(node).file, "bank_holidays");
+    for (const auto& entry : map.all()) {
+        const auto region = enum_from<Region>(entry.key);
+        if (!region)
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("unknown region '{}'{}", entry.key,
+                                    did_you_mean(entry.key, enum_names<Region>())),
+                        map.where(entry.key_node));
+        config.calendar.changes[static_cast<std::size_t>(*region)] = read_changes(map, entry.value);
+    }
+}
+
+void read_calendar(MapReader& map, Config& config) {
+    for (const auto& node : map.sequence(map.optional("closures"), "closures"))
+        config.calendar.closures.push_back(read_closure(map, node));
+    if (const YAML::Node changes = map.optional("bank_holidays"); changes.IsDefined())
+        read_bank_holidays(map, changes, config);
+}
+
+std::string quoted(std::string_view text) { return emit_text_value(text, 2); }
+
+void write_calendar(std::string& out, const CalendarSettings& calendar) {
+    if (!calendar.closures.empty()) {
+        out += "closures:\n";
+        for (const auto& c : calendar.closures) {
+            if (c.from == c.to)
+                out += fmt::format("  - date: {}\n", format_date(c.from));
+            else
+                out += fmt::format("  - from: {}\n    to: {}\n", format_date(c.from), format_date(c.to));
+            out += fmt::format("    name: {}\n", quoted(c.name));
+        }
+    }
+    bool any = false;
+    for (std::size_t r = 0; r < calendar.changes.size(); ++r) {
+        const auto& changes = calendar.changes[r];
+        if (changes.added.empty() && changes.cancelled.empty())
+            continue;
+        if (!std::exchange(any, true))
+            out += "bank_holidays:\n";
+        out += fmt::format("  {}:\n", name_of(static_cast<Region>(r)));
+        if (!changes.added.empty())
+            out += "    add:\n";
+        for (const auto& h : changes.added)
+            out += fmt::format("      - date: {}\n        name: {}\n", format_date(h.day), quoted(h.name));
+        if (!changes.cancelled.empty())
+            out += "    cancel:\n";
+        for (const auto& day : changes.cancelled)
+            out += fmt::format("      - {}\n", format_date(day));
+    }
+}
+
+} // namespace
+
 void check_prefix(std::string_view prefix) {
     const bool length_ok = prefix.size() >= 2 && prefix.size() <= 6;
     const bool starts_with_letter = !prefix.empty() && prefix[0] >= 'A' && prefix[0] <= 'Z';
@@ -33,38 +161,45 @@ Config read_config(std::string_view text, const std::string& file) {
     Config config;
     config.organisation = map.text(map.required("organisation"), "organisation");
     config.preset = map.enumerated<Preset>(map.required("preset"));
+    config.policy = preset_policy(config.preset);
     const YAML::Node prefix = map.required("prefix");
     config.prefix = map.text(prefix, "prefix");
-    try {
-        check_prefix(config.prefix);
-    } catch (const Error& e) {
-        throw Error(ErrorKind::bad_data, e.what(), map.where(prefix));
-    }
+    at_node(map, prefix, [&] { check_prefix(config.prefix); });
     if (const YAML::Node region = map.optional("region"); region.IsDefined())
         config.region = map.enumerated<Region>(region);
     if (const YAML::Node zone = map.optional("timezone"); zone.IsDefined()) {
         config.timezone = map.text(zone, "timezone");
-        try {
-            find_zone(config.timezone);
-        } catch (const Error& e) {
-            throw Error(ErrorKind::bad_data, e.what(), map.where(zone));
-        }
+        at_node(map, zone, [&] { return &find_zone(config.timezone); });
     }
     config.author = map.text(map.optional("author"), "author");
-    map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author"});
+    if (const YAML::Node policy = map.optional("policy"); policy.IsDefined())
+        read_policy(map, policy, config);
+    read_calendar(map, config);
+    map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author", "policy",
+                        "closures", "bank_holidays"});
     return config;
 }
 
 std::string write_config(const Config& config) {
     std::string out = "# complaints repository settings: see complaints(1) and docs/policy.md\n";
-    out += fmt::format("organisation: {}\n", emit_text_value(config.organisation, 2));
+    out += fmt::format("organisation: {}\n", quoted(config.organisation));
     out += fmt::format("preset: {}\n", name_of(config.preset));
     out += fmt::format("prefix: {}\n", config.prefix);
     out += fmt::format("region: {}\n", name_of(config.region));
     out += fmt::format("timezone: {}\n", config.timezone);
     if (!config.author.empty())
-        out += fmt::format("author: {}\n", emit_text_value(config.author, 2));
+        out += fmt::format("author: {}\n", quoted(config.author));
+    if (!config.policy_overrides.empty()) {
+        out += "policy:\n";
+        for (const auto& [key, value] : config.policy_overrides)
+            out += fmt::format("  {}: {}\n", key, quoted(value));
+    }
+    write_calendar(out, config.calendar);
     return out;
+}
+
+WorkingCalendar working_calendar(const Config& config) {
+    return WorkingCalendar(config.region, config.calendar);
 }
 
 } // namespace complaints

@@ -114,6 +114,11 @@ std::vector<Extra> MapReader::extras() const {
     return unknown;
 }
 
+const std::vector<MapReader::Entry>& MapReader::all() {
+    m_known.assign(m_entries.size(), true);
+    return m_entries;
+}
+
 void MapReader::reject_unknown(const std::vector<std::string>& known) const {
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         if (!m_known[i])

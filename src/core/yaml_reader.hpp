@@ -50,15 +50,19 @@ public:
 
     Location where(const YAML::Node& node) const { return location_of(node, m_file); }
 
-private:
-    YAML::Node m_map;
-    std::string m_file;
-    std::string m_what;
     struct Entry {
         std::string key;
         YAML::Node key_node;
         YAML::Node value;
     };
+    // Every entry, in file order, all taken as known: for mappings whose keys
+    // are data (a policy's rule names, a calendar's regions).
+    const std::vector<Entry>& all();
+
+private:
+    YAML::Node m_map;
+    std::string m_file;
+    std::string m_what;
     std::vector<Entry> m_entries;
     std::vector<bool> m_known;
 };

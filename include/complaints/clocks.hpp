@@ -1,0 +1,52 @@
+#pragma once
+// A case's clocks, computed from its recorded facts, the policy, the calendar
+// and "now"; never stored, so a change of policy or calendar leaves nothing
+// stale behind.
+#include "complaints/calendar.hpp"
+#include "complaints/model.hpp"
+#include "complaints/policy.hpp"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace complaints {
+
+enum class ClockState { running, overdue, met, met_late, stopped };
+template <> struct EnumNames<ClockState> {
+    static constexpr std::string_view what = "clock state";
+    static constexpr std::array<std::pair<ClockState, std::string_view>, 5> names{
+        {{ClockState::running, "running"},
+         {ClockState::overdue, "overdue"},
+         {ClockState::met, "met"},
+         {ClockState::met_late, "met-late"},
+         {ClockState::stopped, "stopped"}}};
+};
+
+struct Clock {
+    std::string_view rule;           // the policy key: "response", "assignment", ...
+    Timestamp starts;                // receipt, or the fact it runs from
+    Deadline due;
+    bool extended = false;           // an explanation of delay set a new date
+    ClockState state = ClockState::running;
+    std::optional<Timestamp> done;   // when the step it waits for happened
+    int working_days_left = 0;       // from today to the due date; negative when past
+};
+
+// Everything the clocks need to know besides the case.
+struct ClockContext {
+    const Policy& policy;
+    const WorkingCalendar& calendar;
+    const date::time_zone& zone;
+    date::sys_seconds now;
+};
+
+// The clocks that apply to the case: only formal complaints have them (a
+// concern or feedback has none), each rule that is switched on, from the fact
+// it runs from once that fact is recorded.
+std::vector<Clock> case_clocks(const Case& c, const ClockContext& context);
+
+// The clock due soonest among those still running or overdue.
+std::optional<Clock> next_clock(const std::vector<Clock>& clocks);
+
+} // namespace complaints

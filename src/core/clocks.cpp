@@ -1,0 +1,107 @@
+#include "complaints/clocks.hpp"
+
+#include <algorithm>
+
+namespace complaints {
+
+namespace {
+
+struct ClockRule {
+    std::string_view name;
+    std::optional<Duration> Policy::*span;
+    std::string_view runs_from;   // "received" or the event type that starts it
+    std::string_view done_by;     // the event type that meets it
+    std::string_view extended_by; // the event type that sets a new date, if any
+};
+
+constexpr ClockRule k_rules[] = {
+    {"acknowledgement", &Policy::acknowledgement, "received", "acknowledged", ""},
+    {"assignment", &Policy::assignment, "received", "assigned", ""},
+    {"investigation", &Policy::investigation, "assigned", "investigation-complete", ""},
+    {"response", &Policy::response, "received", "response-sent", "delay-explained"},
+    {"resolution", &Policy::resolution, "received", "resolved", ""},
+};
+
+const Event* first_event(const Case& c, std::string_view type) {
+    const auto found = std::find_if(c.events.begin(), c.events.end(),
+                                    [&](const Event& e) { return e.type == type; });
+    return found == c.events.end() ? nullptr : &*found;
+}
+
+const Event* last_event(const Case& c, std::string_view type) {
+    const auto found = std::find_if(c.events.rbegin(), c.events.rend(),
+                                    [&](const Event& e) { return e.type == type; });
+    return found == c.events.rend() ? nullptr : &*found;
+}
+
+bool before_deadline(const Timestamp& at, const Deadline& due) { return at.utc < due.at; }
+
+int working_days_left(const Deadline& due, const ClockContext& context) {
+    const date::sys_days today{local_date(context.now, context.zone)};
+    const date::sys_days due_day{due.day};
+    return due_day >= today ? context.calendar.between(today, due_day)
+                            : -context.calendar.between(due_day, today);
+}
+
+// An explanation of delay moves the date: to the one it names, or else a
+// fresh span from the day it was sent.
+void extend(Clock& clock, const Event& delay, const Duration& span, const ClockContext& context) {
+    clock.extended = true;
+    if (!delay.due) {
+        clock.due = deadline_after(delay.at, span, context.calendar, context.zone);
+        return;
+    }
+    const date::local_days next{date::sys_days{*delay.due}.time_since_epoch() + date::days{1}};
+    clock.due = Deadline{*delay.due,
+                         date::floor<std::chrono::seconds>(
+                             context.zone.to_sys(date::local_seconds{next}, date::choose::earliest)),
+                         true};
+}
+
+ClockState state_of(const Clock& clock, const Case& c, const ClockContext& context) {
+    if (clock.done)
+        return before_deadline(*clock.done, clock.due) ? ClockState::met : ClockState::met_late;
+    if (c.status == Status::closed)
+        return ClockState::stopped;
+    return context.now < clock.due.at ? ClockState::running : ClockState::overdue;
+}
+
+} // namespace
+
+std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
+    std::vector<Clock> clocks;
+    if (c.kind != Kind::complaint)
+        return clocks;
+    for (const auto& rule : k_rules) {
+        const auto& span = context.policy.*(rule.span);
+        if (!span)
+            continue;
+        const Event* start = rule.runs_from == "received" ? nullptr : first_event(c, rule.runs_from);
+        if (rule.runs_from != "received" && !start)
+            continue;
+        Clock clock;
+        clock.rule = rule.name;
+        clock.starts = start ? start->at : c.received;
+        clock.due = deadline_after(clock.starts, *span, context.calendar, context.zone);
+        if (const Event* delay = rule.extended_by.empty() ? nullptr : last_event(c, rule.extended_by))
+            extend(clock, *delay, *span, context);
+        if (const Event* done = first_event(c, rule.done_by))
+            clock.done = done->at;
+        clock.state = state_of(clock, c, context);
+        clock.working_days_left = working_days_left(clock.due, context);
+        clocks.push_back(clock);
+    }
+    return clocks;
+}
+
+std::optional<Clock> next_clock(const std::vector<Clock>& clocks) {
+    std::optional<Clock> next;
+    for (const auto& clock : clocks) {
+        const bool open = clock.state == ClockState::running || clock.state == ClockState::overdue;
+        if (open && (!next || clock.due.at < next->due.at))
+            next = clock;
+    }
+    return next;
+}
+
+} // namespace complaints

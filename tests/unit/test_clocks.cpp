@@ -1,0 +1,121 @@
+#include "complaints/clocks.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace complaints;
+
+namespace {
+
+const date::time_zone& london() { return find_zone("Europe/London"); }
+Timestamp at(const char* text) { return *parse_stored_timestamp(text); }
+
+Case complaint(const char* received) {
+    Case c;
+    c.id = "LUM-2026-7K3QMX";
+    c.received = at(received);
+    c.events.push_back(Event{c.received, "opened", "M", "", {}, {}, {}});
+    return c;
+}
+
+void happen(Case& c, const char* when, const char* type) {
+    add_event(c, Event{at(when), type, "M", "", {}, {}, {}});
+}
+
+struct Clinic {
+    Policy policy = preset_policy(Preset::clinic);
+    WorkingCalendar calendar{Region::england_and_wales};
+    std::vector<Clock> clocks(const Case& c, const char* now) const {
+        return case_clocks(c, ClockContext{policy, calendar, london(), at(now).utc});
+    }
+};
+
+struct Platform : Clinic {
+    Platform() { policy = preset_policy(Preset::platform); }
+};
+
+} // namespace
+
+TEST_SUITE("clocks") {
+    TEST_CASE("clinic: the response is due 14 working days after receipt") {
+        const Clinic clinic;
+        Case c = complaint("2026-11-16T09:00:00+00:00");
+        auto clocks = clinic.clocks(c, "2026-12-01T12:00:00+00:00");
+        REQUIRE(clocks.size() == 1);
+        CHECK(clocks[0].rule == "response");
+        CHECK(format_date(clocks[0].due.day) == "2026-12-04");
+        CHECK(clocks[0].state == ClockState::running);
+        CHECK(clocks[0].working_days_left == 3);
+        clocks = clinic.clocks(c, "2026-12-07T09:00:00+00:00");
+        CHECK(clocks[0].state == ClockState::overdue);
+        CHECK(clocks[0].working_days_left == -1);
+        // Sent on the last day, late in the evening: met.
+        happen(c, "2026-12-04T23:30:00+00:00", "response-sent");
+        CHECK(clinic.clocks(c, "2026-12-07T09:00:00+00:00")[0].state == ClockState::met);
+    }
+
+    TEST_CASE("clinic: a response after the date is met late; a closed case stops its clock") {
+        const Clinic clinic;
+        Case late = complaint("2026-11-16T09:00:00+00:00");
+        happen(late, "2026-12-05T00:00:00+00:00", "response-sent");
+        CHECK(clinic.clocks(late, "2026-12-10T09:00:00+00:00")[0].state == ClockState::met_late);
+        Case closed = complaint("2026-11-16T09:00:00+00:00");
+        closed.status = Status::closed;
+        CHECK(clinic.clocks(closed, "2026-12-10T09:00:00+00:00")[0].state == ClockState::stopped);
+    }
+
+    TEST_CASE("clinic: an explanation of delay sets a new date") {
+        const Clinic clinic;
+        Case c = complaint("2026-11-16T09:00:00+00:00");
+        Event delay{at("2026-12-02T10:00:00+00:00"), "delay-explained", "M", "waiting for notes", {}, {}, {}};
+        delay.due = *parse_date("2026-12-18");
+        add_event(c, delay);
+        auto clocks = clinic.clocks(c, "2026-12-10T09:00:00+00:00");
+        CHECK(clocks[0].extended);
+        CHECK(format_date(clocks[0].due.day) == "2026-12-18");
+        CHECK(clocks[0].state == ClockState::running);
+        // Without a date: a fresh 14 working days from the letter.
+        c.events[1].due.reset();
+        CHECK(format_date(clinic.clocks(c, "2026-12-10T09:00:00+00:00")[0].due.day) == "2026-12-22");
+    }
+
+    TEST_CASE("concerns and feedback have no clocks") {
+        const Clinic clinic;
+        Case c = complaint("2026-11-16T09:00:00+00:00");
+        c.kind = Kind::concern;
+        CHECK(clinic.clocks(c, "2026-12-10T09:00:00+00:00").empty());
+        c.kind = Kind::feedback;
+        CHECK(clinic.clocks(c, "2026-12-10T09:00:00+00:00").empty());
+    }
+
+    TEST_CASE("the acknowledgement clock is off until complaints.yaml switches it on") {
+        Clinic clinic;
+        clinic.policy.acknowledgement = Duration{3, DurationUnit::working_days};
+        Case c = complaint("2026-11-16T09:00:00+00:00");
+        happen(c, "2026-11-18T09:00:00+00:00", "acknowledged");
+        const auto clocks = clinic.clocks(c, "2026-11-20T09:00:00+00:00");
+        REQUIRE(clocks.size() == 2);
+        CHECK(clocks[0].rule == "acknowledgement");
+        CHECK(clocks[0].state == ClockState::met);
+        CHECK(next_clock(clocks)->rule == "response");
+    }
+
+    TEST_CASE("platform: assignment in 48 hours, investigation from assignment, resolution in 3 weeks") {
+        const Platform platform;
+        Case c = complaint("2026-11-16T09:00:00+00:00");
+        auto clocks = platform.clocks(c, "2026-11-17T09:00:00+00:00");
+        REQUIRE(clocks.size() == 2); // no investigation before assignment
+        CHECK(clocks[0].rule == "assignment");
+        CHECK(format_timestamp(in_zone(clocks[0].due.at, london())) == "2026-11-18T09:00:00+00:00");
+        CHECK(clocks[1].rule == "resolution");
+        CHECK(format_date(clocks[1].due.day) == "2026-12-07");
+        CHECK(next_clock(clocks)->rule == "assignment");
+        CHECK(platform.clocks(c, "2026-11-18T09:00:00+00:00")[0].state == ClockState::overdue);
+        happen(c, "2026-11-17T15:00:00+00:00", "assigned");
+        clocks = platform.clocks(c, "2026-11-18T09:00:00+00:00");
+        REQUIRE(clocks.size() == 3);
+        CHECK(clocks[0].state == ClockState::met);
+        CHECK(clocks[1].rule == "investigation");
+        CHECK(format_date(clocks[1].due.day) == "2026-12-01");
+        CHECK(next_clock(clocks)->rule == "investigation");
+    }
+}
