@@ -26,6 +26,7 @@ public:
     const std::filesystem::path& root() const { return m_root; }
     const Config& config() const { return m_config; }
     const date::time_zone& zone() const { return *m_zone; }
+    const WorkingCalendar& calendar() const { return m_calendar; }
 
     // Every case ID, from file names alone (cases/ and its subfolders).
     std::vector<std::string> case_ids() const;
@@ -42,12 +43,15 @@ public:
     std::string create(Case c, std::mt19937_64& random) const;
     // Replaces an existing case's file atomically. Hold a RepoLock.
     void save(const Case& c) const;
+    // Replaces complaints.yaml atomically. Hold a RepoLock.
+    void save_config(const Config& config) const;
 
 private:
     std::filesystem::path path_of(const std::string& id) const;
     std::filesystem::path m_root;
     Config m_config;
     const date::time_zone* m_zone;
+    WorkingCalendar m_calendar;
 };
 
 } // namespace complaints

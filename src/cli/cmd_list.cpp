@@ -1,5 +1,6 @@
 // complaints list: the cases that match, as a table, JSON or CSV.
 #include "commands.hpp"
+#include "clock_text.hpp"
 #include "output.hpp"
 
 #include <algorithm>
@@ -16,6 +17,8 @@ struct ListOptions {
     std::string about;
     std::string from;
     std::string to;
+    bool overdue = false;
+    std::string due_within;
     Format format = Format::table;
 };
 
@@ -26,6 +29,14 @@ struct Filter {
     std::string about;
     std::optional<date::year_month_day> from;
     std::optional<date::year_month_day> to;
+    bool overdue = false;
+    std::optional<Duration> due_within;
+};
+
+// A case with its clocks, computed once for filtering and printing.
+struct Listed {
+    Case c;
+    std::vector<Clock> clocks;
 };
 
 std::string lower(std::string text) {
@@ -54,7 +65,28 @@ Filter make_filter(const ListOptions& options) {
         filter.from = date_option(options.from, "--from");
     if (!options.to.empty())
         filter.to = date_option(options.to, "--to");
+    filter.overdue = options.overdue;
+    if (!options.due_within.empty()) {
+        try {
+            filter.due_within = parse_duration(options.due_within);
+        } catch (const Error& e) {
+            throw Error(ErrorKind::usage, fmt::format("--due-within: {}", e.what()));
+        }
+    }
     return filter;
+}
+
+bool clock_matches(const std::vector<Clock>& clocks, const Filter& filter, const Store& store,
+                   date::sys_seconds now) {
+    if (filter.overdue && std::none_of(clocks.begin(), clocks.end(), [](const Clock& clock) {
+            return clock.state == ClockState::overdue;
+        }))
+        return false;
+    if (!filter.due_within)
+        return true;
+    const auto next = next_clock(clocks);
+    const Deadline horizon = deadline_after(in_zone(now, store.zone()), *filter.due_within, store.calendar(), store.zone());
+    return next && next->due.at <= horizon.at;
 }
 
 bool matches(const Case& c, const Filter& filter, const date::time_zone& zone) {
@@ -65,10 +97,19 @@ bool matches(const Case& c, const Filter& filter, const date::time_zone& zone) {
            (!filter.from || received >= *filter.from) && (!filter.to || received <= *filter.to);
 }
 
-const Row k_header{"id",       "received", "kind",  "status",  "channel",
-                   "category", "about",    "points", "events", "summary"};
+const Row k_header{"id",    "received", "kind",   "status",   "channel", "category",
+                   "about", "points",   "events", "next_due", "summary"};
 
-Row row_of(const Case& c, const date::time_zone& zone, std::size_t summary_width) {
+std::string next_due_cell(const std::vector<Clock>& clocks, const date::time_zone& zone) {
+    const auto next = next_clock(clocks);
+    if (!next)
+        return "";
+    return fmt::format("{} {}{}", due_text(*next, zone), next->rule,
+                       next->state == ClockState::overdue ? " (overdue)" : "");
+}
+
+Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summary_width) {
+    const Case& c = listed.c;
     return {c.id,
             format_date(local_date(c.received.utc, zone)),
             std::string(name_of(c.kind)),
@@ -78,28 +119,35 @@ Row row_of(const Case& c, const date::time_zone& zone, std::size_t summary_width
             c.about,
             std::to_string(c.points.size()),
             std::to_string(c.events.size()),
+            next_due_cell(listed.clocks, zone),
             summary_width ? headline(c.summary, summary_width) : c.summary};
 }
 
-Json list_json(const Case& c, const date::time_zone& zone) {
+Json list_json(const Listed& listed, const date::time_zone& zone) {
+    const Case& c = listed.c;
     Json json = case_json(c, zone);
     json.erase("points");
     json.erase("events");
     json["point_count"] = c.points.size();
     json["event_count"] = c.events.size();
     json["last_event_at"] = c.events.empty() ? Json(nullptr) : Json(format_timestamp(c.events.back().at));
+    json["next_due"] = next_due_json(listed.clocks, zone);
     return json;
 }
 
 void run_list(const ListOptions& options, const Context& context) {
     const Filter filter = make_filter(options);
     const Store store = context.open_store();
-    std::vector<Case> cases;
-    for (auto& c : store.load_all())
-        if (matches(c, filter, store.zone()))
-            cases.push_back(std::move(c));
+    std::vector<Listed> cases;
+    for (auto& c : store.load_all()) {
+        if (!matches(c, filter, store.zone()))
+            continue;
+        auto clocks = clocks_of(c, store, context.now);
+        if (clock_matches(clocks, filter, store, context.now))
+            cases.push_back(Listed{std::move(c), std::move(clocks)});
+    }
     std::stable_sort(cases.begin(), cases.end(),
-                     [](const Case& a, const Case& b) { return a.received < b.received; });
+                     [](const Listed& a, const Listed& b) { return a.c.received < b.c.received; });
     const auto& zone = store.zone();
     if (options.format == Format::json) {
         Json all = Json::array();
@@ -131,6 +179,11 @@ void setup_list(CLI::App& app, Context& context) {
         ->option_text("DATE");
     command->add_option("--to", options->to, "received on or before this local date")
         ->option_text("DATE");
+    command->add_flag("--overdue", options->overdue, "only cases with a deadline passed and not met");
+    command->add_option("--due-within", options->due_within,
+                        "only cases whose next deadline falls within this span from now "
+                        "(5wd, '5 working days', 48h, 2w)")
+        ->option_text("SPAN");
     add_format_option(*command, options->format, {Format::table, Format::json, Format::csv});
     command->callback([options, &context] { run_list(*options, context); });
 }

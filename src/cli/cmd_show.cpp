@@ -1,8 +1,11 @@
 // complaints show: one case, readable by a person or a script.
 #include "commands.hpp"
+#include "clock_text.hpp"
 #include "output.hpp"
 
 #include "complaints/codec.hpp"
+
+#include <functional>
 
 namespace complaints::cli {
 
@@ -26,8 +29,18 @@ std::string indent(std::string text, std::string_view pad) {
     return out;
 }
 
-void print_readable(const Case& c, const Store& store, bool colour) {
-    const auto heading = [&](std::string_view text) {
+void print_clocks(const std::vector<Clock>& clocks, const date::time_zone& zone,
+                  const std::function<std::string(std::string_view)>& heading) {
+    if (clocks.empty())
+        return;
+    fmt::print("\n{}\n", heading("Deadlines"));
+    for (const auto& clock : clocks)
+        fmt::print("  {:<16} due {:<17} {}{}\n", clock.rule, due_text(clock, zone),
+                   standing_text(clock, zone), clock.extended ? " (extended)" : "");
+}
+
+void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks, bool colour) {
+    const std::function<std::string(std::string_view)> heading = [&](std::string_view text) {
         return colour ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
     };
     const auto& zone = store.zone();
@@ -41,6 +54,11 @@ void print_readable(const Case& c, const Store& store, bool colour) {
     fmt::print("About:       {}\n", c.about.empty() ? "(not recorded)" : c.about);
     if (!c.type.empty())
         fmt::print("Type:        {}\n", c.type);
+    if (const auto next = next_clock(clocks))
+        fmt::print("Due next:    {} by {} ({})\n", next->rule, due_text(*next, zone),
+                   standing_text(*next, zone));
+    else if (c.kind != Kind::complaint)
+        fmt::print("Due next:    nothing: a {} has no deadlines\n", name_of(c.kind));
     fmt::print("File:        {}\n", store.display_path(c.id));
     if (!c.summary.empty())
         fmt::print("\n{}\n{}\n", heading("Summary"), indent(c.summary, "  "));
@@ -49,6 +67,7 @@ void print_readable(const Case& c, const Store& store, bool colour) {
         for (const auto& point : c.points)
             fmt::print("  {}. {}\n", point.number, indent(point.text, "     ").substr(5));
     }
+    print_clocks(clocks, zone, heading);
     fmt::print("\n{}\n", heading("Timeline"));
     for (const auto& event : c.events) {
         const auto local = in_zone(event.at.utc, zone);
@@ -61,10 +80,19 @@ void print_readable(const Case& c, const Store& store, bool colour) {
 void run_show(const ShowOptions& options, const Context& context) {
     const Store store = context.open_store();
     const Case c = store.load(store.resolve(options.id));
+    const auto clocks = clocks_of(c, store, context.now);
     switch (options.format) {
-    case Format::json: print_json(stdout, case_json(c, store.zone())); break;
+    case Format::json: {
+        Json json = case_json(c, store.zone());
+        json["next_due"] = next_due_json(clocks, store.zone());
+        json["clocks"] = Json::array();
+        for (const auto& clock : clocks)
+            json["clocks"].push_back(clock_json(clock, store.zone()));
+        print_json(stdout, json);
+        break;
+    }
     case Format::yaml: fmt::print("{}", write_case(c)); break;
-    default: print_readable(c, store, context.colour(stdout)); break;
+    default: print_readable(c, store, clocks, context.colour(stdout)); break;
     }
 }
 

@@ -12,6 +12,7 @@ void setup_open(CLI::App& app, Context& context);
 void setup_log(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_list(CLI::App& app, Context& context);
+void setup_calendar(CLI::App& app, Context& context);
 
 struct CommandEntry {
     const char* name;
@@ -20,7 +21,7 @@ struct CommandEntry {
 
 inline constexpr CommandEntry k_commands[] = {
     {"init", setup_init}, {"open", setup_open}, {"log", setup_log},
-    {"show", setup_show}, {"list", setup_list},
+    {"show", setup_show}, {"list", setup_list}, {"calendar", setup_calendar},
 };
 
 // --at and --by, which every writing command takes.

@@ -58,6 +58,14 @@ Store Context::open_store() const {
                 "above); use --repo DIR, set COMPLAINTS_REPO, or create one with 'complaints init'");
 }
 
+std::optional<Store> Context::find_store() const {
+    if (!global.repo.empty() || !env("COMPLAINTS_REPO").empty())
+        return open_store();
+    if (const auto root = find_repository(std::filesystem::current_path()))
+        return Store(*root);
+    return std::nullopt;
+}
+
 std::string Context::author(const std::string& by, const Store& store) const {
     if (!by.empty())
         return by;

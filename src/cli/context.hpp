@@ -5,6 +5,7 @@
 #include "complaints/timestamp.hpp"
 
 #include <cstdio>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -24,6 +25,9 @@ struct Context {
     // The repository: --repo, else $COMPLAINTS_REPO, else the nearest folder
     // above the working directory with complaints.yaml. not_found otherwise.
     Store open_store() const;
+    // The same, but nothing when there is no repository to find (commands
+    // that work with or without one). A broken repository is still an error.
+    std::optional<Store> find_store() const;
     // Who is writing: --by, $COMPLAINTS_USER, complaints.yaml's author, git's
     // user.name, then the login name.
     std::string author(const std::string& by, const Store& store) const;

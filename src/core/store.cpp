@@ -70,11 +70,17 @@ void init_repository(const fs::path& folder, const Config& config) {
     write_new_file(folder / k_config_file, write_config(config));
 }
 
-Store::Store(fs::path root) : m_root(std::move(root)) {
-    const fs::path file = m_root / k_config_file;
-    m_config = read_config(read_file(file), k_config_file);
-    m_zone = &find_zone(m_config.timezone);
+namespace {
+
+Config load_config(const fs::path& root) {
+    return read_config(read_file(root / k_config_file), k_config_file);
 }
+
+} // namespace
+
+Store::Store(fs::path root)
+    : m_root(std::move(root)), m_config(load_config(m_root)), m_zone(&find_zone(m_config.timezone)),
+      m_calendar(working_calendar(m_config)) {}
 
 std::vector<std::string> Store::case_ids() const {
     std::vector<std::string> ids;
@@ -148,6 +154,12 @@ std::string Store::create(Case c, std::mt19937_64& random) const {
             return c.id;
     }
     throw Error(ErrorKind::io, "could not find a free case ID after 1000 tries");
+}
+
+void Store::save_config(const Config& config) const {
+    AtomicFile file(m_root / k_config_file);
+    file.write(write_config(config));
+    file.commit();
 }
 
 void Store::save(const Case& c) const {

@@ -1,0 +1,60 @@
+#include "clock_text.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+std::string plural(int n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// The last instant a deadline allows, as people read it.
+Timestamp last_moment(const Clock& clock, const date::time_zone& zone) {
+    return in_zone(clock.due.at - std::chrono::seconds(clock.due.whole_day ? 1 : 0), zone);
+}
+
+} // namespace
+
+std::vector<Clock> clocks_of(const Case& c, const Store& store, date::sys_seconds now) {
+    return case_clocks(c, ClockContext{store.config().policy, store.calendar(), store.zone(), now});
+}
+
+std::string due_text(const Clock& clock, const date::time_zone& zone) {
+    if (clock.due.whole_day)
+        return format_date(clock.due.day);
+    const std::string stamp = format_timestamp(last_moment(clock, zone));
+    return stamp.substr(0, 10) + " " + stamp.substr(11, 5);
+}
+
+std::string standing_text(const Clock& clock, const date::time_zone& zone) {
+    switch (clock.state) {
+    case ClockState::met: return "met " + format_date(local_date(clock.done->utc, zone));
+    case ClockState::met_late: return "met late " + format_date(local_date(clock.done->utc, zone));
+    case ClockState::stopped: return "stopped: case closed";
+    case ClockState::overdue:
+        return clock.working_days_left < 0 ? "overdue by " + plural(-clock.working_days_left, "working day")
+                                           : "overdue";
+    case ClockState::running:
+        return clock.working_days_left == 0 ? "due today"
+                                            : plural(clock.working_days_left, "working day") + " left";
+    }
+    return "";
+}
+
+Json clock_json(const Clock& clock, const date::time_zone& zone) {
+    return Json{{"rule", clock.rule},
+                {"starts", format_timestamp(in_zone(clock.starts.utc, zone))},
+                {"due_date", format_date(clock.due.day)},
+                {"due_at", format_timestamp(last_moment(clock, zone))},
+                {"state", name_of(clock.state)},
+                {"extended", clock.extended},
+                {"done", clock.done ? Json(format_timestamp(*clock.done)) : Json(nullptr)},
+                {"working_days_left", clock.working_days_left}};
+}
+
+Json next_due_json(const std::vector<Clock>& clocks, const date::time_zone& zone) {
+    const auto next = next_clock(clocks);
+    return next ? clock_json(*next, zone) : Json(nullptr);
+}
+
+} // namespace complaints::cli

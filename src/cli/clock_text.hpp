@@ -1,0 +1,21 @@
+#pragma once
+// How clocks read in tables, in `show` and in JSON.
+#include "output.hpp"
+
+#include "complaints/clocks.hpp"
+#include "complaints/store.hpp"
+
+namespace complaints::cli {
+
+// The clocks of a case as the store's policy and calendar see them at `now`.
+std::vector<Clock> clocks_of(const Case& c, const Store& store, date::sys_seconds now);
+
+// "2026-12-04" for a day deadline, "2026-11-18 09:00" for an hours one.
+std::string due_text(const Clock& clock, const date::time_zone& zone);
+// "3 working days left", "due today", "overdue by 2 working days", "met", ...
+std::string standing_text(const Clock& clock, const date::time_zone& zone);
+
+Json clock_json(const Clock& clock, const date::time_zone& zone);
+Json next_due_json(const std::vector<Clock>& clocks, const date::time_zone& zone);
+
+} // namespace complaints::cli
