@@ -27,6 +27,7 @@ struct Clock {
     std::string_view rule;           // the policy key: "response", "assignment", ...
     Timestamp starts;                // receipt, or the fact it runs from
     Deadline due;
+    std::optional<Deadline> earliest; // when the step is expected at the soonest
     bool extended = false;           // an explanation of delay set a new date
     ClockState state = ClockState::running;
     std::optional<Timestamp> done;   // when the step it waits for happened

@@ -48,6 +48,7 @@ Json clock_json(const Clock& clock, const date::time_zone& zone) {
                 {"due_at", format_timestamp(last_moment(clock, zone))},
                 {"state", name_of(clock.state)},
                 {"extended", clock.extended},
+                {"earliest_date", clock.earliest ? Json(format_date(clock.earliest->day)) : Json(nullptr)},
                 {"done", clock.done ? Json(format_timestamp(*clock.done)) : Json(nullptr)},
                 {"working_days_left", clock.working_days_left}};
 }

@@ -35,8 +35,9 @@ void print_clocks(const std::vector<Clock>& clocks, const date::time_zone& zone,
         return;
     fmt::print("\n{}\n", heading("Deadlines"));
     for (const auto& clock : clocks)
-        fmt::print("  {:<16} due {:<17} {}{}\n", clock.rule, due_text(clock, zone),
-                   standing_text(clock, zone), clock.extended ? " (extended)" : "");
+        fmt::print("  {:<16} due {:<17} {}{}{}\n", clock.rule, due_text(clock, zone),
+                   standing_text(clock, zone), clock.extended ? " (extended)" : "",
+                   clock.earliest ? ", expected from " + format_date(clock.earliest->day) : "");
 }
 
 void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks, bool colour) {

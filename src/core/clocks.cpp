@@ -12,12 +12,14 @@ struct ClockRule {
     std::string_view runs_from;   // "received" or the event type that starts it
     std::string_view done_by;     // the event type that meets it
     std::string_view extended_by; // the event type that sets a new date, if any
+    std::optional<Duration> Policy::*earliest = nullptr;
 };
 
 constexpr ClockRule k_rules[] = {
     {"acknowledgement", &Policy::acknowledgement, "received", "acknowledged", ""},
     {"assignment", &Policy::assignment, "received", "assigned", ""},
-    {"investigation", &Policy::investigation, "assigned", "investigation-complete", ""},
+    {"investigation", &Policy::investigation, "assigned", "investigation-complete", "",
+     &Policy::investigation_earliest},
     {"response", &Policy::response, "received", "response-sent", "delay-explained"},
     {"resolution", &Policy::resolution, "received", "resolved", ""},
 };
@@ -83,6 +85,9 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         clock.rule = rule.name;
         clock.starts = start ? start->at : c.received;
         clock.due = deadline_after(clock.starts, *span, context.calendar, context.zone);
+        if (rule.earliest && context.policy.*(rule.earliest))
+            clock.earliest = deadline_after(clock.starts, *(context.policy.*(rule.earliest)),
+                                            context.calendar, context.zone);
         if (const Event* delay = rule.extended_by.empty() ? nullptr : last_event(c, rule.extended_by))
             extend(clock, *delay, *span, context);
         if (const Event* done = first_event(c, rule.done_by))

@@ -116,6 +116,8 @@ TEST_SUITE("clocks") {
         CHECK(clocks[0].state == ClockState::met);
         CHECK(clocks[1].rule == "investigation");
         CHECK(format_date(clocks[1].due.day) == "2026-12-01");
+        REQUIRE(clocks[1].earliest);
+        CHECK(format_date(clocks[1].earliest->day) == "2026-11-24");
         CHECK(next_clock(clocks)->rule == "investigation");
     }
 }
