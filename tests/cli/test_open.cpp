@@ -101,6 +101,20 @@ TEST_SUITE("cli open") {
         CHECK(repo.snapshot() == before);
     }
 
+    TEST_CASE("DST: local receipt times take the offset of the day, and the local date counts") {
+        test::Repo repo;
+        const auto spring = repo({"open", "--channel", "phone", "--received", "2026-03-29 00:30", "--format", "json"});
+        REQUIRE_MESSAGE(spring.exit_code == 0, spring.err);
+        CHECK(spring.json()["received"] == "2026-03-29T00:30:00+00:00");
+        const auto summer = repo({"open", "--channel", "phone", "--received", "2026-06-30T23:30:00Z", "--format", "json"});
+        REQUIRE_MESSAGE(summer.exit_code == 0, summer.err);
+        CHECK(summer.json()["received"] == "2026-06-30T23:30:00+00:00");
+        CHECK(summer.json()["received_date"] == "2026-07-01");
+        const auto gap = repo({"open", "--channel", "phone", "--received", "2026-03-29 01:30"});
+        CHECK(gap.exit_code == 2);
+        CHECK(gap.err.find("does not exist in Europe/London: the clocks skip it") != std::string::npos);
+    }
+
     TEST_CASE("outside a repository, open says so plainly") {
         test::TempDir dir;
         const auto result = test::run({{"open", "--channel", "phone"}, "", dir.path(), {}});
