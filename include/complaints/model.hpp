@@ -18,6 +18,9 @@ enum class Channel { web_form, phone, in_person, email, letter };
 enum class Consent { yes, no, pending };
 enum class Category { clinical, non_clinical };
 enum class Status { open, closed };
+enum class Finding { upheld, partly_upheld, not_upheld };
+enum class Outcome { upheld, partly_upheld, not_upheld, resolved, withdrawn };
+enum class Exclusion { employment, another_service, already_resolved, under_independent_review };
 
 template <> struct EnumNames<Kind> {
     static constexpr std::string_view what = "kind";
@@ -49,6 +52,31 @@ template <> struct EnumNames<Status> {
         {{Status::open, "open"}, {Status::closed, "closed"}}};
 };
 
+template <> struct EnumNames<Finding> {
+    static constexpr std::string_view what = "finding";
+    static constexpr std::array<std::pair<Finding, std::string_view>, 3> names{
+        {{Finding::upheld, "upheld"},
+         {Finding::partly_upheld, "partly-upheld"},
+         {Finding::not_upheld, "not-upheld"}}};
+};
+template <> struct EnumNames<Outcome> {
+    static constexpr std::string_view what = "outcome";
+    static constexpr std::array<std::pair<Outcome, std::string_view>, 5> names{
+        {{Outcome::upheld, "upheld"},
+         {Outcome::partly_upheld, "partly-upheld"},
+         {Outcome::not_upheld, "not-upheld"},
+         {Outcome::resolved, "resolved"},
+         {Outcome::withdrawn, "withdrawn"}}};
+};
+template <> struct EnumNames<Exclusion> {
+    static constexpr std::string_view what = "exclusion";
+    static constexpr std::array<std::pair<Exclusion, std::string_view>, 4> names{
+        {{Exclusion::employment, "employment"},
+         {Exclusion::another_service, "another-service"},
+         {Exclusion::already_resolved, "already-resolved"},
+         {Exclusion::under_independent_review, "under-independent-review"}}};
+};
+
 // What people log: the types `log --type` accepts.
 const std::vector<std::string>& loggable_event_types();
 // Facts that only the workflow commands write (`opened` by open; the others
@@ -65,7 +93,36 @@ struct Extra {
 struct Point {
     int number = 0;
     std::string text;
+    // Stage 1's answer to the point, once the investigation reaches one.
+    std::optional<Finding> finding;
+    std::string conclusion;
+    std::string remedial_action;
+    std::string staff; // who was involved
     std::vector<Extra> extras;
+};
+
+struct ActionProgress {
+    Timestamp at;
+    std::string text;
+};
+
+// One line of the action plan: what, who leads it, by when, how it goes.
+struct Action {
+    int number = 0;
+    std::string text;
+    std::string lead;
+    date::year_month_day due;
+    std::vector<ActionProgress> progress;
+    std::optional<Timestamp> done;
+};
+
+// Stage 2: the body the complaint went to, and what came of it.
+struct Escalation {
+    std::string body;
+    Timestamp at;
+    std::string reference;
+    std::string outcome;
+    std::optional<Timestamp> outcome_at;
 };
 
 struct Event {
@@ -91,10 +148,26 @@ struct Case {
     std::optional<Category> category;
     std::string type;
     std::string summary;
+    std::vector<std::string> practitioners; // treatment-related cases
+    std::optional<Exclusion> exclusion;
+    std::string exclusion_text;
+    // A converted concern's clock runs from receipt unless the manager set
+    // another start, with a reason, in a `converted` event.
+    std::optional<date::year_month_day> clock_from;
     std::vector<Point> points;
+    std::string apology;           // the apology the response gives, if any
+    std::optional<Outcome> outcome;
+    std::string learning;          // lessons learnt, or
+    std::string no_learning;       // why none were identified
+    std::vector<Action> actions;
+    std::vector<Escalation> escalations;
     std::vector<Event> events;
     std::vector<Extra> extras;
 };
+
+// The first and last event of a type, if any.
+const Event* first_event(const Case& c, std::string_view type);
+const Event* last_event(const Case& c, std::string_view type);
 
 // Inserts the event after every event at or before its time, so the list
 // stays in time order when an event is back-dated; nothing is ever removed.

@@ -24,18 +24,6 @@ constexpr ClockRule k_rules[] = {
     {"resolution", &Policy::resolution, "received", "resolved", ""},
 };
 
-const Event* first_event(const Case& c, std::string_view type) {
-    const auto found = std::find_if(c.events.begin(), c.events.end(),
-                                    [&](const Event& e) { return e.type == type; });
-    return found == c.events.end() ? nullptr : &*found;
-}
-
-const Event* last_event(const Case& c, std::string_view type) {
-    const auto found = std::find_if(c.events.rbegin(), c.events.rend(),
-                                    [&](const Event& e) { return e.type == type; });
-    return found == c.events.rend() ? nullptr : &*found;
-}
-
 bool before_deadline(const Timestamp& at, const Deadline& due) { return at.utc < due.at; }
 
 int working_days_left(const Deadline& due, const ClockContext& context) {

@@ -9,13 +9,81 @@ namespace complaints {
 
 namespace {
 
+date::year_month_day read_day(const MapReader& map, const YAML::Node& node, std::string_view key) {
+    const std::string text = map.text(node, key);
+    if (const auto day = parse_date(text))
+        return *day;
+    throw Error(ErrorKind::bad_data,
+                fmt::format("'{}' must be a date on the calendar (YYYY-MM-DD), not '{}'", key, text),
+                map.where(node));
+}
+
 Point read_point(const YAML::Node& node, const std::string& file) {
     MapReader map(node, file, "a point");
     Point point;
     point.number = map.integer(map.required("n"), "n");
     point.text = map.text(map.required("text"), "text");
+    if (const YAML::Node finding = map.optional("finding"); finding.IsDefined())
+        point.finding = map.enumerated<Finding>(finding);
+    point.conclusion = map.text(map.optional("conclusion"), "conclusion");
+    point.remedial_action = map.text(map.optional("remedial_action"), "remedial_action");
+    point.staff = map.text(map.optional("staff"), "staff");
     point.extras = map.extras();
     return point;
+}
+
+Action read_action(const YAML::Node& node, const std::string& file) {
+    MapReader map(node, file, "an action");
+    Action action;
+    action.number = map.integer(map.required("n"), "n");
+    action.text = map.text(map.required("text"), "text");
+    action.lead = map.text(map.required("lead"), "lead");
+    action.due = read_day(map, map.required("due"), "due");
+    for (const auto& item : map.sequence(map.optional("progress"), "progress")) {
+        MapReader step(item, file, "a progress note");
+        ActionProgress progress;
+        progress.at = step.timestamp(step.required("at"), "at");
+        progress.text = step.text(step.required("text"), "text");
+        step.reject_unknown({"at", "text"});
+        action.progress.push_back(progress);
+    }
+    if (const YAML::Node done = map.optional("done"); done.IsDefined())
+        action.done = map.timestamp(done, "done");
+    map.reject_unknown({"n", "text", "lead", "due", "progress", "done"});
+    return action;
+}
+
+Escalation read_escalation(const YAML::Node& node, const std::string& file) {
+    MapReader map(node, file, "an escalation");
+    Escalation escalation;
+    escalation.body = map.text(map.required("body"), "body");
+    escalation.at = map.timestamp(map.required("at"), "at");
+    escalation.reference = map.text(map.optional("reference"), "reference");
+    escalation.outcome = map.text(map.optional("outcome"), "outcome");
+    if (const YAML::Node at = map.optional("outcome_at"); at.IsDefined())
+        escalation.outcome_at = map.timestamp(at, "outcome_at");
+    map.reject_unknown({"body", "at", "reference", "outcome", "outcome_at"});
+    return escalation;
+}
+
+void read_exclusion(MapReader& parent, const YAML::Node& node, Case& c, const std::string& file) {
+    MapReader map(node, file, "an exclusion");
+    c.exclusion = map.enumerated<Exclusion>(map.required("reason"));
+    c.exclusion_text = map.text(map.optional("text"), "text");
+    map.reject_unknown({"reason", "text"});
+    (void)parent;
+}
+
+void read_closing(MapReader& map, Case& c, const std::string& file) {
+    c.apology = map.text(map.optional("apology"), "apology");
+    if (const YAML::Node outcome = map.optional("outcome"); outcome.IsDefined())
+        c.outcome = map.enumerated<Outcome>(outcome);
+    c.learning = map.text(map.optional("learning"), "learning");
+    c.no_learning = map.text(map.optional("no_learning"), "no_learning");
+    for (const auto& node : map.sequence(map.optional("actions"), "actions"))
+        c.actions.push_back(read_action(node, file));
+    for (const auto& node : map.sequence(map.optional("escalations"), "escalations"))
+        c.escalations.push_back(read_escalation(node, file));
 }
 
 Event read_event(const YAML::Node& node, const std::string& file) {
@@ -90,6 +158,13 @@ Case read_case(std::string_view text, const std::string& file) {
     c.channel = map.enumerated<Channel>(map.required("channel"));
     read_people(map, c);
     c.summary = map.text(map.optional("summary"), "summary");
+    for (const auto& node : map.sequence(map.optional("practitioners"), "practitioners"))
+        c.practitioners.push_back(map.text(node, "practitioners"));
+    if (const YAML::Node exclusion = map.optional("exclusion"); exclusion.IsDefined())
+        read_exclusion(map, exclusion, c, file);
+    if (const YAML::Node from = map.optional("clock_from"); from.IsDefined())
+        c.clock_from = read_day(map, from, "clock_from");
+    read_closing(map, c, file);
     const auto point_nodes = map.sequence(map.optional("points"), "points");
     for (const auto& node : point_nodes)
         c.points.push_back(read_point(node, file));

@@ -147,7 +147,63 @@ void extras(std::string& out, int indent, const std::vector<Extra>& unknown) {
 void write_point(std::string& out, const Point& point) {
     out += fmt::format("  - n: {}\n", point.number);
     text_field(out, 4, "text", point.text);
+    if (point.finding)
+        field(out, 4, "finding", plain(name_of(*point.finding)));
+    if (!point.conclusion.empty())
+        text_field(out, 4, "conclusion", point.conclusion);
+    if (!point.remedial_action.empty())
+        text_field(out, 4, "remedial_action", point.remedial_action);
+    if (!point.staff.empty())
+        text_field(out, 4, "staff", point.staff);
     extras(out, 4, point.extras);
+}
+
+void write_action(std::string& out, const Action& action) {
+    out += fmt::format("  - n: {}\n", action.number);
+    text_field(out, 4, "text", action.text);
+    text_field(out, 4, "lead", action.lead);
+    field(out, 4, "due", format_date(action.due));
+    if (!action.progress.empty())
+        out += "    progress:\n";
+    for (const auto& step : action.progress) {
+        out += fmt::format("      - at: {}\n", format_timestamp(step.at));
+        text_field(out, 8, "text", step.text);
+    }
+    if (action.done)
+        field(out, 4, "done", format_timestamp(*action.done));
+}
+
+void write_escalation(std::string& out, const Escalation& escalation) {
+    out += fmt::format("  - body: {}\n", plain(escalation.body));
+    field(out, 4, "at", format_timestamp(escalation.at));
+    if (!escalation.reference.empty())
+        text_field(out, 4, "reference", escalation.reference);
+    if (!escalation.outcome.empty())
+        text_field(out, 4, "outcome", escalation.outcome);
+    if (escalation.outcome_at)
+        field(out, 4, "outcome_at", format_timestamp(*escalation.outcome_at));
+}
+
+template <class Item, class Write>
+void list_field(std::string& out, std::string_view key, const std::vector<Item>& items, Write write) {
+    if (items.empty())
+        return;
+    out += fmt::format("{}:\n", key);
+    for (const auto& item : items)
+        write(out, item);
+}
+
+void write_closing(std::string& out, const Case& c) {
+    if (!c.apology.empty())
+        text_field(out, 0, "apology", c.apology);
+    if (c.outcome)
+        field(out, 0, "outcome", plain(name_of(*c.outcome)));
+    if (!c.learning.empty())
+        text_field(out, 0, "learning", c.learning);
+    if (!c.no_learning.empty())
+        text_field(out, 0, "no_learning", c.no_learning);
+    list_field(out, "actions", c.actions, write_action);
+    list_field(out, "escalations", c.escalations, write_escalation);
 }
 
 void write_event(std::string& out, const Event& event) {
@@ -187,10 +243,22 @@ std::string write_case(const Case& c) {
         field(out, 0, "category", plain(name_of(*c.category)));
     if (!c.type.empty())
         text_field(out, 0, "type", c.type);
+    if (!c.practitioners.empty()) {
+        out += "practitioners:\n";
+        for (const auto& name : c.practitioners)
+            out += fmt::format("  - {}\n", emit_text_value(name, 4));
+    }
+    if (c.exclusion) {
+        out += fmt::format("exclusion:\n  reason: {}\n", name_of(*c.exclusion));
+        text_field(out, 2, "text", c.exclusion_text);
+    }
+    if (c.clock_from)
+        field(out, 0, "clock_from", format_date(*c.clock_from));
     text_field(out, 0, "summary", c.summary);
     out += c.points.empty() ? "points: []\n" : "points:\n";
     for (const auto& point : c.points)
         write_point(out, point);
+    write_closing(out, c);
     out += c.events.empty() ? "events: []\n" : "events:\n";
     for (const auto& event : c.events)
         write_event(out, event);

@@ -7,14 +7,17 @@ namespace complaints {
 const std::vector<std::string>& loggable_event_types() {
     static const std::vector<std::string> types{
         "note",    "call",      "email",         "letter", "meeting",
-        "statement", "interview", "record-agreed", "shared-with-complainee", "acknowledged"};
+        "statement", "interview", "record-agreed", "shared-with-complainee", "acknowledged",
+        "consultation-offered", "consultation-held", "independent-consultation-offered",
+        "independent-consultation-held"};
     return types;
 }
 
 const std::vector<std::string>& workflow_event_types() {
     static const std::vector<std::string> types{
-        "opened",   "assigned", "investigation-complete", "response-sent", "delay-explained",
-        "resolved", "closed"};
+        "opened",    "assigned", "investigation-complete", "response-sent", "delay-explained",
+        "resolved",  "closed",   "converted",  "excluded", "consent",       "finding",
+        "escalated", "review-outcome", "action"};
     return types;
 }
 
@@ -23,6 +26,18 @@ bool is_known_event_type(std::string_view type) {
         return std::find(types.begin(), types.end(), type) != types.end();
     };
     return known(loggable_event_types()) || known(workflow_event_types());
+}
+
+const Event* first_event(const Case& c, std::string_view type) {
+    const auto found = std::find_if(c.events.begin(), c.events.end(),
+                                    [&](const Event& e) { return e.type == type; });
+    return found == c.events.end() ? nullptr : &*found;
+}
+
+const Event* last_event(const Case& c, std::string_view type) {
+    const auto found = std::find_if(c.events.rbegin(), c.events.rend(),
+                                    [&](const Event& e) { return e.type == type; });
+    return found == c.events.rend() ? nullptr : &*found;
 }
 
 void add_event(Case& c, Event event) {

@@ -75,6 +75,20 @@ Case case_with(const std::string& text) {
     c.summary = text;
     c.points.push_back(Point{1, text, {}});
     c.points.push_back(Point{2, text + "\n", {}});
+    c.points[0].finding = Finding::partly_upheld;
+    c.points[0].conclusion = text;
+    c.points[0].remedial_action = text;
+    c.points[0].staff = text;
+    c.practitioners = {text, "Dr B"};
+    c.exclusion = Exclusion::another_service;
+    c.exclusion_text = text;
+    c.apology = text;
+    c.outcome = Outcome::partly_upheld;
+    c.learning = text;
+    c.no_learning = text;
+    c.actions.push_back(Action{1, text, text, *parse_date("2026-12-01"),
+                               {ActionProgress{c.received, text}}, c.received});
+    c.escalations.push_back(Escalation{"iscas", c.received, text, text, c.received});
     Event event;
     event.at = c.received;
     event.type = "call";
@@ -102,6 +116,19 @@ void check_round_trip(const std::string& text) {
     CHECK(after.points.at(1).text == text + "\n");
     CHECK(after.events.at(0).by == text);
     CHECK(after.events.at(0).text == text);
+    CHECK(after.points.at(0).conclusion == text);
+    CHECK(after.points.at(0).remedial_action == text);
+    CHECK(after.points.at(0).staff == text);
+    CHECK(after.practitioners.at(0) == text);
+    CHECK(after.exclusion_text == text);
+    CHECK(after.apology == text);
+    CHECK(after.learning == text);
+    CHECK(after.no_learning == text);
+    CHECK(after.actions.at(0).text == text);
+    CHECK(after.actions.at(0).lead == text);
+    CHECK(after.actions.at(0).progress.at(0).text == text);
+    CHECK(after.escalations.at(0).reference == text);
+    CHECK(after.escalations.at(0).outcome == text);
     CHECK(write_case(after) == file);
 }
 
