@@ -18,11 +18,17 @@ struct Config {
     Region region = Region::england_and_wales;
     std::string timezone = "Europe/London";
     std::string author; // who writes when neither --by nor the user's name says
+    std::string signatory;               // who signs response letters
+    std::vector<std::string> enclosures; // policies enclosed with a response
     // Rules as complaints.yaml overrides them, as written, in file order.
     std::vector<std::pair<std::string, std::string>> policy_overrides;
     Policy policy;              // the preset with the overrides applied
     CalendarSettings calendar;  // closures and bank holiday changes
 };
+
+// The preset's signatory and enclosures where complaints.yaml names none.
+std::string letter_signatory(const Config& config);
+std::vector<std::string> letter_enclosures(const Config& config);
 
 // The organisation's working-day calendar.
 WorkingCalendar working_calendar(const Config& config);

@@ -48,6 +48,16 @@ Deadline deadline_after(const Timestamp& from, const Duration& span, const Worki
                         const date::time_zone& zone);
 date::year_month_day add_months(date::year_month_day day, int months);
 
+// Where a complainant can take the complaint next, and when: the letter
+// signposts each one; `escalate` records a referral to it.
+struct ReviewBody {
+    std::string key;       // as `escalate --to` takes it
+    std::string name;
+    std::string contact;
+    bool after_response;   // only once stage 1 has answered
+    bool clinical_only;    // only for clinical complaints
+};
+
 struct Policy {
     Preset preset = Preset::clinic;
     std::optional<Duration> acknowledgement;        // off in both presets
@@ -60,7 +70,11 @@ struct Policy {
     int suspension_review_warnings = 0;             // platform: 3
     std::optional<Duration> suspension_review_window; // platform: 6 months
     int late_withdrawal_notice_days = 0;            // platform: 3
+    std::vector<ReviewBody> review_bodies;
 };
+
+const ReviewBody* find_review_body(const Policy& policy, std::string_view key);
+std::vector<std::string> review_body_keys(const Policy& policy);
 
 Policy preset_policy(Preset preset);
 

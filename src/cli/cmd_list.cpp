@@ -3,6 +3,8 @@
 #include "clock_text.hpp"
 #include "output.hpp"
 
+#include "complaints/workflow.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -19,6 +21,7 @@ struct ListOptions {
     std::string to;
     bool overdue = false;
     std::string due_within;
+    bool actions_overdue = false;
     Format format = Format::table;
 };
 
@@ -31,6 +34,7 @@ struct Filter {
     std::optional<date::year_month_day> to;
     bool overdue = false;
     std::optional<Duration> due_within;
+    bool actions_overdue = false;
 };
 
 // A case with its clocks, computed once for filtering and printing.
@@ -66,6 +70,7 @@ Filter make_filter(const ListOptions& options) {
     if (!options.to.empty())
         filter.to = date_option(options.to, "--to");
     filter.overdue = options.overdue;
+    filter.actions_overdue = options.actions_overdue;
     if (!options.due_within.empty()) {
         try {
             filter.due_within = parse_duration(options.due_within);
@@ -95,6 +100,10 @@ bool matches(const Case& c, const Filter& filter, const date::time_zone& zone) {
            (!filter.category || c.category == filter.category) &&
            (filter.about.empty() || lower(c.about).find(filter.about) != std::string::npos) &&
            (!filter.from || received >= *filter.from) && (!filter.to || received <= *filter.to);
+}
+
+bool actions_match(const Case& c, const Filter& filter, date::year_month_day today) {
+    return !filter.actions_overdue || !overdue_actions(c, today).empty();
 }
 
 const Row k_header{"id",    "received", "kind",   "status",   "channel", "category",
@@ -140,7 +149,8 @@ void run_list(const ListOptions& options, const Context& context) {
     const Store store = context.open_store();
     std::vector<Listed> cases;
     for (auto& c : store.load_all()) {
-        if (!matches(c, filter, store.zone()))
+        if (!matches(c, filter, store.zone()) ||
+            !actions_match(c, filter, local_date(context.now, store.zone())))
             continue;
         auto clocks = clocks_of(c, store, context.now);
         if (clock_matches(clocks, filter, store, context.now))
@@ -180,6 +190,8 @@ void setup_list(CLI::App& app, Context& context) {
     command->add_option("--to", options->to, "received on or before this local date")
         ->option_text("DATE");
     command->add_flag("--overdue", options->overdue, "only cases with a deadline passed and not met");
+    command->add_flag("--actions-overdue", options->actions_overdue,
+                      "only cases with an action-plan action past its target date and not done");
     command->add_option("--due-within", options->due_within,
                         "only cases whose next deadline falls within this span from now "
                         "(5wd, '5 working days', 48h, 2w)")

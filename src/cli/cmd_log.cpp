@@ -3,7 +3,6 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/repo_lock.hpp"
 
 namespace complaints::cli {
 
@@ -40,22 +39,9 @@ std::string event_text(const LogOptions& options) {
 void run_log(const LogOptions& options, Context& context) {
     const Store store = context.open_store();
     const std::string id = store.resolve(options.id);
-    Event event;
-    event.type = event_type(options.type);
-    event.at = when(options.when_who, context, store);
-    const Timestamp now = in_zone(context.now, store.zone());
-    if (!options.when_who.at.empty())
-        event.recorded = now;
-    event.by = context.author(options.when_who.by, store);
-    event.text = event_text(options);
-    const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
-    Case c = store.load(id);
-    if (event.at < c.received)
-        throw Error(ErrorKind::usage,
-                    fmt::format("--at: {} is before the case was received ({})",
-                                format_timestamp(event.at), format_timestamp(c.received)));
-    add_event(c, event);
-    store.save(c);
+    const std::string type = event_type(options.type);
+    const Event event = make_event(type, event_text(options), options.when_who, context, store);
+    update_case(context, store, id, [&](Case& c) { add_event(c, event); });
     if (options.format == Format::json)
         print_json(stdout, event_json(event));
     else
@@ -70,7 +56,9 @@ void setup_log(CLI::App& app, Context& context) {
     command->add_option("ID", options->id, "the case (any unambiguous part of its ID)")->required();
     command->add_option("--type", options->type,
                         "note, call, email, letter, meeting, statement, interview, "
-                        "record-agreed or shared-with-complainee")
+                        "record-agreed, shared-with-complainee, acknowledged, "
+                        "consultation-offered, consultation-held, "
+                        "independent-consultation-offered or independent-consultation-held")
                         ->capture_default_str();
     command->add_option("--text", options->text,
                         "what happened; - reads standard input; $EDITOR when omitted at a terminal")

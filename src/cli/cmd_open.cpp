@@ -22,6 +22,7 @@ struct OpenOptions {
     std::string type;
     std::string summary;
     std::vector<std::string> points;
+    std::vector<std::string> practitioners;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -56,10 +57,17 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     c.kind = parse_enum<Kind>(options.kind, "--kind");
     c.channel = parse_enum<Channel>(options.channel, "--channel");
     fill_people(options, c);
+    for (const auto& name : options.practitioners) {
+        require_clean_text(name, "--practitioner");
+        c.practitioners.push_back(name);
+    }
     int number = 0;
     for (const auto& point : options.points) {
         require_clean_text(point, "--point");
-        c.points.push_back(Point{++number, point, {}});
+        Point raised;
+        raised.number = ++number;
+        raised.text = point;
+        c.points.push_back(raised);
     }
     const Timestamp now = in_zone(context.now, store.zone());
     c.received = options.received.empty()
@@ -121,6 +129,9 @@ void setup_open(CLI::App& app, Context& context) {
         ->option_text("TEXT");
     command->add_option("--point", options->points, "a point raised (repeat for each)")
         ->option_text("TEXT");
+    command->add_option("--practitioner", options->practitioners,
+                        "a practitioner involved in a treatment-related complaint (repeat for each)")
+        ->option_text("NAME");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     command->callback([options, &context] { run_open(*options, context); });

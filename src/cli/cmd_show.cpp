@@ -4,6 +4,7 @@
 #include "output.hpp"
 
 #include "complaints/codec.hpp"
+#include "complaints/workflow.hpp"
 
 #include <functional>
 
@@ -40,35 +41,84 @@ void print_clocks(const std::vector<Clock>& clocks, const date::time_zone& zone,
                    clock.earliest ? ", expected from " + format_date(clock.earliest->day) : "");
 }
 
-void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks, bool colour) {
-    const std::function<std::string(std::string_view)> heading = [&](std::string_view text) {
-        return colour ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
-    };
+using Heading = std::function<std::string(std::string_view)>;
+
+void print_header(const Case& c, const Store& store, const std::vector<Clock>& clocks, const Heading& heading) {
     const auto& zone = store.zone();
-    fmt::print("{}  {} {} ({})\n", heading(c.id), name_of(c.status), name_of(c.kind),
-               c.category ? name_of(*c.category) : "category not set");
+    fmt::print("{}  {} {} ({}), stage {}\n", heading(c.id), name_of(c.status), name_of(c.kind),
+               c.category ? name_of(*c.category) : "category not set", stage(c));
     fmt::print("Received:    {} by {}\n", format_timestamp(c.received), name_of(c.channel));
     fmt::print("Complainant: {}\n", c.complainant.empty() ? "(not recorded)" : c.complainant);
     if (!c.on_behalf_of.empty() || c.consent)
         fmt::print("On behalf:   {} (consent: {})\n", c.on_behalf_of,
                    c.consent ? name_of(*c.consent) : "not recorded");
     fmt::print("About:       {}\n", c.about.empty() ? "(not recorded)" : c.about);
+    if (!c.practitioners.empty())
+        fmt::print("Practitioners: {}\n", joined(c.practitioners));
     if (!c.type.empty())
         fmt::print("Type:        {}\n", c.type);
+    if (c.exclusion)
+        fmt::print("Excluded:    {}{}\n", name_of(*c.exclusion), c.exclusion_text.empty() ? "" : ": " + c.exclusion_text);
+    if (c.outcome)
+        fmt::print("Outcome:     {}\n", name_of(*c.outcome));
     if (const auto next = next_clock(clocks))
-        fmt::print("Due next:    {} by {} ({})\n", next->rule, due_text(*next, zone),
-                   standing_text(*next, zone));
+        fmt::print("Due next:    {} by {} ({})\n", next->rule, due_text(*next, zone), standing_text(*next, zone));
     else if (c.kind != Kind::complaint)
         fmt::print("Due next:    nothing: a {} has no deadlines\n", name_of(c.kind));
+    for (const auto& note : attention(c))
+        fmt::print("Attention:   {}\n", note);
     fmt::print("File:        {}\n", store.display_path(c.id));
+}
+
+void print_points(const Case& c, const Heading& heading) {
+    if (c.points.empty())
+        return;
+    fmt::print("\n{}\n", heading("Points raised"));
+    for (const auto& point : c.points) {
+        fmt::print("  {}. {}\n", point.number, indent(point.text, "     ").substr(5));
+        if (point.finding)
+            fmt::print("     Finding: {}. {}\n", name_of(*point.finding), indent(point.conclusion, "     ").substr(5));
+        if (!point.remedial_action.empty())
+            fmt::print("     Remedial action: {}\n", point.remedial_action);
+        if (!point.staff.empty())
+            fmt::print("     Staff: {}\n", point.staff);
+    }
+    if (!c.apology.empty())
+        fmt::print("\n{}\n{}\n", heading("Apology"), indent(c.apology, "  "));
+}
+
+void print_learning(const Case& c, const date::time_zone& zone, const Heading& heading) {
+    if (!c.escalations.empty()) {
+        fmt::print("\n{}\n", heading("Stage 2"));
+        for (const auto& e : c.escalations)
+            fmt::print("  {} {}{}: {}\n", format_date(local_date(e.at.utc, zone)), e.body,
+                       e.reference.empty() ? "" : " (" + e.reference + ")",
+                       e.outcome.empty() ? "review open" : "outcome: " + e.outcome);
+    }
+    if (!c.actions.empty()) {
+        fmt::print("\n{}\n", heading("Action plan"));
+        for (const auto& a : c.actions)
+            fmt::print("  {}. {} (lead {}, by {}): {}\n", a.number, a.text, a.lead, format_date(a.due),
+                       a.done ? "done " + format_date(local_date(a.done->utc, zone))
+                              : a.progress.empty() ? "not started" : "in progress: " + a.progress.back().text);
+    }
+    if (!c.learning.empty())
+        fmt::print("\n{}\n{}\n", heading("Lessons learnt"), indent(c.learning, "  "));
+    if (!c.no_learning.empty())
+        fmt::print("\n{}\n{}\n", heading("No learning identified"), indent(c.no_learning, "  "));
+}
+
+void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks, bool colour) {
+    const Heading heading = [&](std::string_view text) {
+        return colour ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
+    };
+    const auto& zone = store.zone();
+    print_header(c, store, clocks, heading);
     if (!c.summary.empty())
         fmt::print("\n{}\n{}\n", heading("Summary"), indent(c.summary, "  "));
-    if (!c.points.empty()) {
-        fmt::print("\n{}\n", heading("Points raised"));
-        for (const auto& point : c.points)
-            fmt::print("  {}. {}\n", point.number, indent(point.text, "     ").substr(5));
-    }
+    print_points(c, heading);
     print_clocks(clocks, zone, heading);
+    print_learning(c, zone, heading);
     fmt::print("\n{}\n", heading("Timeline"));
     for (const auto& event : c.events) {
         const auto local = in_zone(event.at.utc, zone);

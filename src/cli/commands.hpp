@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
+
 namespace complaints::cli {
 
 void setup_init(CLI::App& app, Context& context);
@@ -13,6 +15,13 @@ void setup_log(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_list(CLI::App& app, Context& context);
 void setup_calendar(CLI::App& app, Context& context);
+void setup_respond(CLI::App& app, Context& context);
+void setup_escalate(CLI::App& app, Context& context);
+void setup_close(CLI::App& app, Context& context);
+void setup_action(CLI::App& app, Context& context);
+void setup_exclude(CLI::App& app, Context& context);
+void setup_convert(CLI::App& app, Context& context);
+void setup_consent(CLI::App& app, Context& context);
 
 struct CommandEntry {
     const char* name;
@@ -21,7 +30,10 @@ struct CommandEntry {
 
 inline constexpr CommandEntry k_commands[] = {
     {"init", setup_init}, {"open", setup_open}, {"log", setup_log},
-    {"show", setup_show}, {"list", setup_list}, {"calendar", setup_calendar},
+    {"show", setup_show},       {"list", setup_list},       {"respond", setup_respond},
+    {"escalate", setup_escalate}, {"close", setup_close},   {"action", setup_action},
+    {"exclude", setup_exclude}, {"convert", setup_convert}, {"consent", setup_consent},
+    {"calendar", setup_calendar},
 };
 
 // --at and --by, which every writing command takes.
@@ -32,5 +44,14 @@ struct WhenWho {
 void add_when_who(CLI::App& command, WhenWho& options);
 // The instant --at names, or now.
 Timestamp when(const WhenWho& options, const Context& context, const Store& store);
+
+// An event of `type` at --at (or now) by --by, stamped `recorded` when back-dated.
+Event make_event(std::string type, std::string text, const WhenWho& options, const Context& context,
+                 const Store& store);
+
+// Locks the repository, loads the case, lets `change` edit it and saves it.
+// When `change` throws, nothing is written.
+Case update_case(const Context& context, const Store& store, const std::string& id,
+                 const std::function<void(Case&)>& change);
 
 } // namespace complaints::cli

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "complaints/error.hpp"
+#include "complaints/repo_lock.hpp"
 
 #include <fmt/format.h>
 
@@ -28,6 +29,31 @@ Timestamp when(const WhenWho& options, const Context& context, const Store& stor
     if (at.utc > context.now + std::chrono::minutes(5))
         throw Error(ErrorKind::usage, fmt::format("--at: '{}' is in the future", options.at));
     return at;
+}
+
+Event make_event(std::string type, std::string text, const WhenWho& options, const Context& context,
+                 const Store& store) {
+    Event event;
+    event.type = std::move(type);
+    event.text = std::move(text);
+    event.at = when(options, context, store);
+    if (!options.at.empty())
+        event.recorded = in_zone(context.now, store.zone());
+    event.by = context.author(options.by, store);
+    return event;
+}
+
+Case update_case(const Context& context, const Store& store, const std::string& id,
+                 const std::function<void(Case&)>& change) {
+    const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
+    Case c = store.load(id);
+    change(c);
+    for (const auto& event : c.events)
+        if (event.at < c.received)
+            throw Error(ErrorKind::usage, fmt::format("--at: {} is before the case was received ({})",
+                                                      format_timestamp(event.at), format_timestamp(c.received)));
+    store.save(c);
+    return c;
 }
 
 namespace {

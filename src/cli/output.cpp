@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include "complaints/text.hpp"
+#include "complaints/workflow.hpp"
 
 #include <algorithm>
 
@@ -91,16 +92,52 @@ Json event_json(const Event& event) {
     return json;
 }
 
+namespace {
+
+Json actions_json(const Case& c) {
+    Json actions = Json::array();
+    for (const auto& action : c.actions) {
+        Json progress = Json::array();
+        for (const auto& step : action.progress)
+            progress.push_back({{"at", format_timestamp(step.at)}, {"text", step.text}});
+        actions.push_back({{"n", action.number},
+                           {"text", action.text},
+                           {"lead", action.lead},
+                           {"due", format_date(action.due)},
+                           {"progress", progress},
+                           {"done", action.done ? Json(format_timestamp(*action.done)) : Json(nullptr)}});
+    }
+    return actions;
+}
+
+Json escalations_json(const Case& c) {
+    Json escalations = Json::array();
+    for (const auto& e : c.escalations)
+        escalations.push_back({{"body", e.body},
+                               {"at", format_timestamp(e.at)},
+                               {"reference", e.reference},
+                               {"outcome", e.outcome},
+                               {"outcome_at", e.outcome_at ? Json(format_timestamp(*e.outcome_at)) : Json(nullptr)}});
+    return escalations;
+}
+
+} // namespace
+
 Json case_json(const Case& c, const date::time_zone& zone) {
-    Json points = Json::array();
-    for (const auto& point : c.points)
-        points.push_back({{"n", point.number}, {"text", point.text}});
-    Json events = Json::array();
-    for (const auto& event : c.events)
-        events.push_back(event_json(event));
     const auto optional_name = [](const auto& value) {
         return value ? Json(std::string(name_of(*value))) : Json(nullptr);
     };
+    Json points = Json::array();
+    for (const auto& point : c.points)
+        points.push_back({{"n", point.number},
+                          {"text", point.text},
+                          {"finding", optional_name(point.finding)},
+                          {"conclusion", point.conclusion},
+                          {"remedial_action", point.remedial_action},
+                          {"staff", point.staff}});
+    Json events = Json::array();
+    for (const auto& event : c.events)
+        events.push_back(event_json(event));
     return Json{{"id", c.id},
                 {"kind", name_of(c.kind)},
                 {"status", name_of(c.status)},
@@ -114,7 +151,19 @@ Json case_json(const Case& c, const date::time_zone& zone) {
                 {"category", optional_name(c.category)},
                 {"type", c.type},
                 {"summary", c.summary},
+                {"practitioners", c.practitioners},
+                {"exclusion", c.exclusion ? Json{{"reason", name_of(*c.exclusion)}, {"text", c.exclusion_text}}
+                                          : Json(nullptr)},
+                {"clock_from", c.clock_from ? Json(format_date(*c.clock_from)) : Json(nullptr)},
+                {"stage", stage(c)},
+                {"attention", attention(c)},
                 {"points", points},
+                {"apology", c.apology},
+                {"outcome", optional_name(c.outcome)},
+                {"learning", c.learning},
+                {"no_learning", c.no_learning},
+                {"actions", actions_json(c)},
+                {"escalations", escalations_json(c)},
                 {"events", events}};
 }
 

@@ -24,6 +24,14 @@ constexpr ClockRule k_rules[] = {
     {"resolution", &Policy::resolution, "received", "resolved", ""},
 };
 
+// Receipt, or the start a manager set when converting a concern.
+Timestamp clock_start(const Case& c, const date::time_zone& zone) {
+    if (!c.clock_from)
+        return c.received;
+    const date::local_seconds midnight{date::sys_days{*c.clock_from}.time_since_epoch()};
+    return in_zone(date::floor<std::chrono::seconds>(zone.to_sys(midnight, date::choose::earliest)), zone);
+}
+
 bool before_deadline(const Timestamp& at, const Deadline& due) { return at.utc < due.at; }
 
 int working_days_left(const Deadline& due, const ClockContext& context) {
@@ -60,7 +68,7 @@ ClockState state_of(const Clock& clock, const Case& c, const ClockContext& conte
 
 std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
     std::vector<Clock> clocks;
-    if (c.kind != Kind::complaint)
+    if (c.kind != Kind::complaint || c.exclusion)
         return clocks;
     for (const auto& rule : k_rules) {
         const auto& span = context.policy.*(rule.span);
@@ -71,7 +79,7 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
             continue;
         Clock clock;
         clock.rule = rule.name;
-        clock.starts = start ? start->at : c.received;
+        clock.starts = start ? start->at : clock_start(c, context.zone);
         clock.due = deadline_after(clock.starts, *span, context.calendar, context.zone);
         if (rule.earliest && context.policy.*(rule.earliest))
             clock.earliest = deadline_after(clock.starts, *(context.policy.*(rule.earliest)),

@@ -172,11 +172,14 @@ Config read_config(std::string_view text, const std::string& file) {
         at_node(map, zone, [&] { return &find_zone(config.timezone); });
     }
     config.author = map.text(map.optional("author"), "author");
+    config.signatory = map.text(map.optional("signatory"), "signatory");
+    for (const auto& node : map.sequence(map.optional("enclosures"), "enclosures"))
+        config.enclosures.push_back(map.text(node, "enclosures"));
     if (const YAML::Node policy = map.optional("policy"); policy.IsDefined())
         read_policy(map, policy, config);
     read_calendar(map, config);
-    map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author", "policy",
-                        "closures", "bank_holidays"});
+    map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author", "signatory",
+                        "enclosures", "policy", "closures", "bank_holidays"});
     return config;
 }
 
@@ -189,6 +192,13 @@ std::string write_config(const Config& config) {
     out += fmt::format("timezone: {}\n", config.timezone);
     if (!config.author.empty())
         out += fmt::format("author: {}\n", quoted(config.author));
+    if (!config.signatory.empty())
+        out += fmt::format("signatory: {}\n", quoted(config.signatory));
+    if (!config.enclosures.empty()) {
+        out += "enclosures:\n";
+        for (const auto& enclosure : config.enclosures)
+            out += fmt::format("  - {}\n", emit_text_value(enclosure, 4));
+    }
     if (!config.policy_overrides.empty()) {
         out += "policy:\n";
         for (const auto& [key, value] : config.policy_overrides)
@@ -196,6 +206,20 @@ std::string write_config(const Config& config) {
     }
     write_calendar(out, config.calendar);
     return out;
+}
+
+std::string letter_signatory(const Config& config) {
+    if (!config.signatory.empty())
+        return config.signatory;
+    return config.preset == Preset::clinic ? "Clinic Manager" : "Customer Support";
+}
+
+std::vector<std::string> letter_enclosures(const Config& config) {
+    if (!config.enclosures.empty())
+        return config.enclosures;
+    if (config.preset == Preset::clinic)
+        return {"Our complaints policy"};
+    return {};
 }
 
 WorkingCalendar working_calendar(const Config& config) {

@@ -17,7 +17,7 @@ const std::vector<std::string>& workflow_event_types() {
     static const std::vector<std::string> types{
         "opened",    "assigned", "investigation-complete", "response-sent", "delay-explained",
         "resolved",  "closed",   "converted",  "excluded", "consent",       "finding",
-        "escalated", "review-outcome", "action"};
+        "escalated", "review-outcome", "action", "consent-waived"};
     return types;
 }
 

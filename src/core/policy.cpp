@@ -9,13 +9,66 @@
 
 namespace complaints {
 
+namespace {
+
+// Clinic policy, "Stage 2 - Independent Review": ISCAS and the Cosmetic
+// Redress Scheme review what stage 1 concluded; Citizens Advice, the
+// Patients Association and the CQC can be approached at any time.
+std::vector<ReviewBody> clinic_bodies() {
+    return {
+        {"iscas", "the Independent Sector Complaints Adjudication Service (ISCAS)",
+         "https://iscas.cedr.com/", true, false},
+        {"cosmetic-redress-scheme", "the CRS Cosmetic Redress Scheme",
+         "https://www.cosmeticredress.co.uk/consumers", true, false},
+        {"citizens-advice", "Citizens Advice",
+         "free, confidential and independent advice, face-to-face and by phone: "
+         "https://www.citizensadvice.org.uk",
+         false, false},
+        {"patients-association", "the Patients Association",
+         "https://www.patients-association.org.uk/helpline", false, false},
+        {"cqc", "the Care Quality Commission (CQC)",
+         "03000 616161, enquiries@cqc.org.uk, www.cqc.org.uk", false, false},
+    };
+}
+
+// Platform process, "Additional steps you can take for clinical complaints":
+// the Responsible Officer after the GP's response; the GMC at once when
+// fitness to practise or patient safety is in question; the LMC alongside.
+std::vector<ReviewBody> platform_bodies() {
+    return {
+        {"responsible-officer", "the doctor's Responsible Officer",
+         "found on the GMC website under the doctor's GMC number", true, true},
+        {"gmc", "the General Medical Council (GMC)",
+         "0161 923 6602; get advice from your indemnity provider too", false, true},
+        {"lmc", "the Local Medical Committee (LMC)", "your area's LMC", true, true},
+    };
+}
+
+} // namespace
+
+const ReviewBody* find_review_body(const Policy& policy, std::string_view key) {
+    for (const auto& body : policy.review_bodies)
+        if (body.key == key)
+            return &body;
+    return nullptr;
+}
+
+std::vector<std::string> review_body_keys(const Policy& policy) {
+    std::vector<std::string> keys;
+    for (const auto& body : policy.review_bodies)
+        keys.push_back(body.key);
+    return keys;
+}
+
 Policy preset_policy(Preset preset) {
     Policy policy;
     policy.preset = preset;
     if (preset == Preset::clinic) {
         policy.response = Duration{14, DurationUnit::working_days};
+        policy.review_bodies = clinic_bodies();
         return policy;
     }
+    policy.review_bodies = platform_bodies();
     policy.assignment = Duration{48, DurationUnit::hours};
     policy.investigation_earliest = Duration{5, DurationUnit::working_days};
     policy.investigation = Duration{10, DurationUnit::working_days};

@@ -1,0 +1,49 @@
+#pragma once
+// What the process allows: pure functions of the case (and the policy) that
+// say what is missing before a step, and make the step. Commands call these
+// and never decide for themselves.
+#include "complaints/model.hpp"
+#include "complaints/policy.hpp"
+
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+// A phone or in-person complaint, whose written record the complainant must agree.
+bool is_verbal(const Case& c);
+bool record_agreed(const Case& c);
+// On someone's behalf, without their consent, and no recorded reason to go ahead.
+bool consent_outstanding(const Case& c);
+// 2 once the complaint has gone to an independent review body, else 1.
+int stage(const Case& c);
+
+// What a manager should see on the case now (record to agree, consent, ...).
+std::vector<std::string> attention(const Case& c);
+
+// Throws `refused` unless the case is an open, formal, not excluded complaint;
+// `doing` names the step in the message ("send the response").
+void require_formal_complaint(const Case& c, std::string_view doing);
+
+// Everything that stops the stage 1 response from going out.
+std::vector<std::string> response_missing(const Case& c);
+
+void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
+                    const std::string& remedial_action, const std::string& staff);
+
+// Throws `refused` when the body cannot be reached yet, or not for this case.
+void check_escalation(const Case& c, const ReviewBody& body);
+// The referral whose outcome is still awaited, if any.
+Escalation* open_escalation(Case& c, std::string_view body);
+
+// What stops the case from closing with the given outcome.
+std::vector<std::string> close_missing(const Case& c, const Policy& policy, Outcome outcome,
+                                       bool with_learning, bool with_no_learning);
+
+// Actions not done whose target date is before `today`.
+std::vector<const Action*> overdue_actions(const Case& c, date::year_month_day today);
+
+// "a; b; c", for refusals that list everything at once.
+std::string joined(const std::vector<std::string>& items);
+
+} // namespace complaints

@@ -1,0 +1,102 @@
+// complaints action: the action plan, each action with a lead and a target
+// date, monitored until it is done.
+#include "commands.hpp"
+#include "output.hpp"
+#include "text_input.hpp"
+
+#include "complaints/workflow.hpp"
+
+#include <charconv>
+
+namespace complaints::cli {
+
+namespace {
+
+struct ActionOptions {
+    std::vector<std::string> words; // ID, then add | progress N | done N
+    std::string text;
+    std::string lead;
+    std::string due;
+    WhenWho when_who;
+};
+
+Action& action_numbered(Case& c, const std::string& word) {
+    int number = 0;
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
+    for (auto& action : c.actions)
+        if (ec == std::errc{} && end == word.data() + word.size() && action.number == number)
+            return action;
+    throw Error(ErrorKind::usage, fmt::format("{} has no action '{}' (it has {})", c.id, word, c.actions.size()));
+}
+
+std::string add(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
+    if (o.text.empty() || o.lead.empty() || o.due.empty())
+        throw Error(ErrorKind::usage, "action ID add needs --text, --lead and --due");
+    const auto due = parse_date(o.due);
+    if (!due)
+        throw Error(ErrorKind::usage, fmt::format("--due: '{}' is not a date on the calendar (write YYYY-MM-DD)", o.due));
+    Action action{static_cast<int>(c.actions.size()) + 1, text_from_flag(o.text, "--text"), o.lead, *due, {}, {}};
+    add_event(c, make_event("action", fmt::format("Action {} added: {} (lead {}, by {})", action.number,
+                                                  action.text, action.lead, format_date(*due)),
+                            o.when_who, context, store));
+    c.actions.push_back(action);
+    return fmt::format("action {} added", action.number);
+}
+
+std::string progress(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
+    Action& action = action_numbered(c, o.words.at(2));
+    if (o.text.empty())
+        throw Error(ErrorKind::usage, "action ID progress N needs --text");
+    if (action.done)
+        throw Error(ErrorKind::refused, fmt::format("action {} of {} is already done", action.number, c.id));
+    const Event event = make_event("action", fmt::format("Action {} progress: {}", action.number,
+                                                         text_from_flag(o.text, "--text")),
+                                   o.when_who, context, store);
+    action.progress.push_back(ActionProgress{event.at, text_from_flag(o.text, "--text")});
+    add_event(c, event);
+    return fmt::format("progress on action {} recorded", action.number);
+}
+
+std::string done(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
+    Action& action = action_numbered(c, o.words.at(2));
+    if (action.done)
+        throw Error(ErrorKind::refused, fmt::format("action {} of {} is already done", action.number, c.id));
+    const Event event = make_event("action", fmt::format("Action {} done{}", action.number,
+                                                         o.text.empty() ? "" : ": " + o.text),
+                                   o.when_who, context, store);
+    action.done = event.at;
+    add_event(c, event);
+    return fmt::format("action {} done", action.number);
+}
+
+void run_action(const ActionOptions& o, const Context& context) {
+    const auto& w = o.words;
+    const bool shape_ok = (w.size() == 2 && w[1] == "add") || (w.size() == 3 && (w[1] == "progress" || w[1] == "done"));
+    if (!shape_ok)
+        throw Error(ErrorKind::usage, "write 'action ID add --text T --lead L --due DATE', 'action ID progress N "
+                                      "--text T' or 'action ID done N'");
+    const Store store = context.open_store();
+    const std::string id = store.resolve(w[0]);
+    std::string said;
+    update_case(context, store, id, [&](Case& c) {
+        said = w[1] == "add" ? add(c, o, context, store) : w[1] == "progress" ? progress(c, o, context, store)
+                                                                              : done(c, o, context, store);
+    });
+    fmt::print("{}: {}\n", id, said);
+}
+
+} // namespace
+
+void setup_action(CLI::App& app, Context& context) {
+    auto o = std::make_shared<ActionOptions>();
+    CLI::App* command = app.add_subcommand("action", "the action plan: 'action ID add', 'action ID progress N', "
+                                                     "'action ID done N'");
+    command->add_option("ID VERB [N]", o->words, "the case, then add, progress N or done N")->required();
+    command->add_option("--text", o->text, "what is to be done, or the progress made")->option_text("TEXT");
+    command->add_option("--lead", o->lead, "who leads the action")->option_text("NAME");
+    command->add_option("--due", o->due, "its target completion date")->option_text("DATE");
+    add_when_who(*command, o->when_who);
+    command->callback([o, &context] { run_action(*o, context); });
+}
+
+} // namespace complaints::cli

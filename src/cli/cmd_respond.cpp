@@ -1,0 +1,166 @@
+// complaints respond: stage 1. Findings per point, the apology, the draft
+// letter, an explanation of delay, and the response sent.
+#include "clock_text.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+#include "text_input.hpp"
+
+#include "complaints/atomic_file.hpp"
+#include "complaints/letters.hpp"
+#include "complaints/workflow.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+struct RespondOptions {
+    std::string id;
+    int point = 0;
+    std::string finding;
+    std::string conclusion;
+    std::string remedial;
+    std::string staff;
+    std::string apology;
+    bool draft = false;
+    std::string out;
+    bool sent = false;
+    std::string via;
+    std::string proceed_without_consent;
+    std::string delay;
+    std::string new_date;
+    WhenWho when_who;
+};
+
+// Exactly one thing to do per call, so a mistake cannot half-apply.
+void check_one_step(const RespondOptions& o) {
+    const int steps = (o.point != 0) + !o.apology.empty() + o.draft + o.sent + !o.delay.empty();
+    if (steps != 1)
+        throw Error(ErrorKind::usage, "respond does one thing at a time: --point N --finding F "
+                                      "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, or "
+                                      "--delay REASON");
+    if (o.point == 0 && (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty()))
+        throw Error(ErrorKind::usage, "--finding, --conclusion, --remedial and --staff go with --point N");
+    if (o.sent != !o.via.empty())
+        throw Error(ErrorKind::usage, "--sent needs --via email or letter, and --via goes with --sent");
+    if (!o.new_date.empty() && o.delay.empty())
+        throw Error(ErrorKind::usage, "--new-date goes with --delay REASON");
+}
+
+void draft(const RespondOptions& options, const Context& context, const Store& store) {
+    const Case c = store.load(store.resolve(options.id));
+    require_formal_complaint(c, "draft a response");
+    const std::string letter =
+        response_letter(c, store.config(), store.zone(), local_date(context.now, store.zone()));
+    if (options.out.empty()) {
+        fmt::print("{}", letter);
+        return;
+    }
+    AtomicFile file(options.out);
+    file.write(letter);
+    file.commit();
+    fmt::print(stderr, "complaints: wrote the draft response to {}\n", options.out);
+}
+
+std::string send(Case& c, const RespondOptions& options, const Context& context, const Store& store) {
+    const std::string via = std::string(name_of(parse_enum<Channel>(options.via, "--via")));
+    if (via != "email" && via != "letter")
+        throw Error(ErrorKind::usage, "--via: a written response goes by email or letter");
+    require_formal_complaint(c, "send the response");
+    auto missing = response_missing(c);
+    if (!options.proceed_without_consent.empty())
+        std::erase_if(missing, [](const std::string& m) { return m.starts_with("consent from"); });
+    if (!missing.empty())
+        throw Error(ErrorKind::refused, fmt::format("cannot send the response for {} yet: {}", c.id, joined(missing)));
+    if (!options.proceed_without_consent.empty())
+        add_event(c, make_event("consent-waived", options.proceed_without_consent, options.when_who, context, store));
+    Event sent = make_event("response-sent", "", options.when_who, context, store);
+    Case with = c;
+    add_event(with, sent);
+    std::string standing;
+    for (const auto& clock : clocks_of(with, store, context.now))
+        if (clock.rule == "response")
+            standing = clock.state == ClockState::met
+                           ? fmt::format("on time (due {})", format_date(clock.due.day))
+                           : fmt::format("late: due {}{}", format_date(clock.due.day),
+                                         clock.extended ? " after an explanation of delay" : ", no explanation of delay sent");
+    sent.text = fmt::format("Written response sent by {}{}", via, standing.empty() ? "" : ", " + standing);
+    add_event(c, sent);
+    return sent.text;
+}
+
+std::string delay(Case& c, const RespondOptions& options, const Context& context, const Store& store) {
+    require_formal_complaint(c, "explain a delay");
+    if (first_event(c, "response-sent"))
+        throw Error(ErrorKind::refused, fmt::format("{}: the response has already been sent", c.id));
+    Event event = make_event("delay-explained", text_from_flag(options.delay, "--delay"), options.when_who,
+                             context, store);
+    if (!options.new_date.empty()) {
+        event.due = parse_date(options.new_date);
+        if (!event.due)
+            throw Error(ErrorKind::usage,
+                        fmt::format("--new-date: '{}' is not a date on the calendar (write YYYY-MM-DD)", options.new_date));
+        if (date::sys_days{*event.due} < date::sys_days{local_date(event.at.utc, store.zone())})
+            throw Error(ErrorKind::usage, "--new-date: the new date is before the explanation was sent");
+    }
+    add_event(c, event);
+    return "explanation of delay recorded" + (event.due ? "; response now due " + format_date(*event.due) : "");
+}
+
+std::string finding(Case& c, const RespondOptions& options, const Context& context, const Store& store) {
+    require_formal_complaint(c, "record a finding");
+    const Finding found = parse_enum<Finding>(options.finding, "--finding");
+    record_finding(c, options.point, found, text_from_flag(options.conclusion, "--conclusion"),
+                   text_from_flag(options.remedial, "--remedial"), text_from_flag(options.staff, "--staff"));
+    add_event(c, make_event("finding", fmt::format("Point {}: {}", options.point, name_of(found)), options.when_who,
+                            context, store));
+    return fmt::format("point {} {}", options.point, name_of(found));
+}
+
+void run_respond(const RespondOptions& options, const Context& context) {
+    check_one_step(options);
+    const Store store = context.open_store();
+    if (options.draft)
+        return draft(options, context, store);
+    const std::string id = store.resolve(options.id);
+    std::string said;
+    update_case(context, store, id, [&](Case& c) {
+        if (options.sent)
+            said = send(c, options, context, store);
+        else if (!options.delay.empty())
+            said = delay(c, options, context, store);
+        else if (options.point != 0)
+            said = finding(c, options, context, store);
+        else {
+            require_formal_complaint(c, "record an apology");
+            c.apology = text_from_flag(options.apology, "--apology");
+            said = "apology recorded";
+        }
+    });
+    fmt::print("{}: {}\n", id, said);
+}
+
+} // namespace
+
+void setup_respond(CLI::App& app, Context& context) {
+    auto o = std::make_shared<RespondOptions>();
+    CLI::App* command = app.add_subcommand("respond", "stage 1: findings, apology, draft letter, delay, response sent");
+    command->add_option("ID", o->id, "the case")->required();
+    command->add_option("--point", o->point, "the point a finding answers")->option_text("N");
+    command->add_option("--finding", o->finding, "upheld, partly-upheld or not-upheld");
+    command->add_option("--conclusion", o->conclusion, "the conclusion reached on the point (- reads stdin)")->option_text("TEXT");
+    command->add_option("--remedial", o->remedial, "remedial action taken on the point")->option_text("TEXT");
+    command->add_option("--staff", o->staff, "staff involved in the point")->option_text("NAMES");
+    command->add_option("--apology", o->apology, "the apology the response gives")->option_text("TEXT");
+    command->add_flag("--draft", o->draft, "write the response letter (Markdown) from the case");
+    command->add_option("--out", o->out, "with --draft: write to FILE instead of stdout")->option_text("FILE");
+    command->add_flag("--sent", o->sent, "record that the written response was sent");
+    command->add_option("--via", o->via, "with --sent: email or letter");
+    command->add_option("--proceed-without-consent", o->proceed_without_consent,
+                        "with --sent: why the response may go without the patient's consent")->option_text("REASON");
+    command->add_option("--delay", o->delay, "record an explanation of the delay sent to the complainant")->option_text("REASON");
+    command->add_option("--new-date", o->new_date, "with --delay: when the full response will come")->option_text("DATE");
+    add_when_who(*command, o->when_who);
+    command->callback([o, &context] { run_respond(*o, context); });
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,163 @@
+#include "complaints/letters.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace complaints {
+
+namespace {
+
+constexpr const char* k_months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                    "July",    "August",   "September", "October", "November", "December"};
+
+std::string day_of(const Timestamp& at, const date::time_zone& zone) { return long_date(local_date(at.utc, zone)); }
+
+std::string_view finding_words(Finding finding) {
+    switch (finding) {
+    case Finding::upheld: return "Upheld";
+    case Finding::partly_upheld: return "Partly upheld";
+    case Finding::not_upheld: return "Not upheld";
+    }
+    return "";
+}
+
+// How a timeline event reads as a step of the investigation, or "" when it
+// is not one.
+std::string investigation_step(const Event& event) {
+    const std::string by = event.by.empty() ? "" : " (" + event.by + ")";
+    if (event.type == "statement") return "a written statement was taken" + by;
+    if (event.type == "interview") return "an interview was held" + by;
+    if (event.type == "meeting") return "a meeting was held" + by;
+    if (event.type == "call") return "we spoke by telephone" + by;
+    if (event.type == "record-agreed") return "you agreed our written record of your complaint";
+    if (event.type == "consultation-held") return "a review consultation took place" + by;
+    if (event.type == "consultation-offered") return "a review consultation was offered" + by;
+    if (event.type == "independent-consultation-held")
+        return "a consultation with an independent practitioner took place" + by;
+    if (event.type == "independent-consultation-offered")
+        return "a consultation with an independent practitioner was offered" + by;
+    return "";
+}
+
+void treatment(std::string& out, const Case& c) {
+    out += "## Your complaint and your treatment\n\n";
+    out += c.summary.empty() ? "(summary not recorded)\n" : c.summary;
+    if (!out.ends_with('\n'))
+        out += '\n';
+    if (!c.practitioners.empty()) {
+        std::string names;
+        for (const auto& name : c.practitioners)
+            names += (names.empty() ? "" : ", ") + name;
+        out += fmt::format("\nPractitioner{} involved in your treatment: {}.\n", c.practitioners.size() > 1 ? "s" : "",
+                           names);
+    }
+}
+
+void investigation(std::string& out, const Case& c, const date::time_zone& zone) {
+    out += "\n## How we investigated your complaint\n\n";
+    out += "Your complaint was investigated by the manager under our complaints policy. In the course of "
+           "the investigation:\n\n";
+    bool any = false;
+    for (const auto& event : c.events) {
+        const std::string step = investigation_step(event);
+        if (step.empty())
+            continue;
+        out += fmt::format("- {}: {}.\n", day_of(event.at, zone), step);
+        any = true;
+    }
+    if (!any)
+        out += "- we reviewed your complaint and our records.\n";
+    std::vector<const Event*> statements;
+    for (const auto& event : c.events)
+        if (event.type == "statement" || event.type == "interview")
+            statements.push_back(&event);
+    if (statements.empty())
+        return;
+    out += "\nStatements and interview notes:\n";
+    for (const Event* event : statements) {
+        out += fmt::format("\n> {}, {}:\n>\n", event->by.empty() ? "Staff member" : event->by, day_of(event->at, zone));
+        std::string text = event->text;
+        while (!text.empty() && text.back() == '\n')
+            text.pop_back();
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const std::size_t end = std::min(text.find('\n', start), text.size());
+            out += "> " + text.substr(start, end - start) + "\n";
+            start = end + 1;
+        }
+    }
+}
+
+void points(std::string& out, const Case& c) {
+    out += "\n## Your points and our conclusions\n";
+    for (const auto& point : c.points) {
+        out += fmt::format("\n### {}. {}\n\n", point.number, point.text);
+        if (!point.finding) {
+            out += "**Finding:** not yet reached.\n";
+            continue;
+        }
+        out += fmt::format("**Finding:** {}.\n\n{}\n", finding_words(*point.finding), point.conclusion);
+        if (!point.staff.empty())
+            out += fmt::format("\n**Staff involved:** {}\n", point.staff);
+        if (!point.remedial_action.empty())
+            out += fmt::format("\n**What we have done:** {}\n", point.remedial_action);
+    }
+}
+
+void apology_and_actions(std::string& out, const Case& c) {
+    if (!c.apology.empty())
+        out += fmt::format("\n## Our apology\n\n{}\n", c.apology);
+    if (c.actions.empty())
+        return;
+    out += "\n## What we are changing\n\n";
+    for (const auto& action : c.actions)
+        out += fmt::format("- {} (led by {}, by {}{})\n", action.text, action.lead, long_date(action.due),
+                           action.done ? "; done" : "");
+}
+
+void next_stage(std::string& out, const Case& c, const Config& config) {
+    const auto enclosures = letter_enclosures(config);
+    if (!enclosures.empty()) {
+        out += "\n## Enclosed\n\n";
+        for (const auto& enclosure : enclosures)
+            out += fmt::format("- {}\n", enclosure);
+    }
+    out += "\n## If you remain unhappy\n\n";
+    out += "If you are not satisfied with this response, you can take your complaint further:\n\n";
+    for (const auto& body : config.policy.review_bodies) {
+        if (body.clinical_only && c.category != Category::clinical)
+            continue;
+        std::string name = body.name;
+        name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+        out += fmt::format("- {}: {}\n", name, body.contact);
+    }
+}
+
+} // namespace
+
+std::string long_date(date::year_month_day day) {
+    return fmt::format("{} {} {}", static_cast<unsigned>(day.day()), k_months[static_cast<unsigned>(day.month()) - 1],
+                       static_cast<int>(day.year()));
+}
+
+std::string response_letter(const Case& c, const Config& config, const date::time_zone& zone,
+                            date::year_month_day today) {
+    std::string out = fmt::format("# {}\n\nOur reference: {}  \nDate: {}\n\n", config.organisation, c.id,
+                                  long_date(today));
+    out += fmt::format("Dear {},\n\n", c.complainant.empty() ? "Sir or Madam" : c.complainant);
+    out += fmt::format("Thank you for your complaint, which we received on {} by {}{}. This letter is our "
+                       "full written response: it explains how we considered your complaint, our "
+                       "conclusion on each point you raised, and what we are doing as a result.\n\n",
+                       day_of(c.received, zone), name_of(c.channel),
+                       c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of);
+    treatment(out, c);
+    investigation(out, c, zone);
+    points(out, c);
+    apology_and_actions(out, c);
+    next_stage(out, c, config);
+    out += fmt::format("\nYours sincerely,\n\n{}  \n{}\n", letter_signatory(config), config.organisation);
+    return out;
+}
+
+} // namespace complaints
