@@ -25,18 +25,20 @@ std::string_view finding_words(Finding finding) {
 // How a timeline event reads as a step of the investigation, or "" when it
 // is not one.
 std::string investigation_step(const Event& event) {
-    const std::string by = event.by.empty() ? "" : " (" + event.by + ")";
-    if (event.type == "statement") return "a written statement was taken" + by;
-    if (event.type == "interview") return "an interview was held" + by;
-    if (event.type == "meeting") return "a meeting was held" + by;
-    if (event.type == "call") return "we spoke by telephone" + by;
+    const std::string from = event.by.empty() ? "" : " from " + event.by;
+    const std::string with = event.by.empty() ? "" : " with " + event.by;
+    if (event.type == "statement") return "we took a written statement" + from;
+    if (event.type == "interview") return "we held an interview" + with;
+    if (event.type == "meeting") return "we held a meeting";
+    if (event.type == "call") return "we spoke by telephone";
     if (event.type == "record-agreed") return "you agreed our written record of your complaint";
-    if (event.type == "consultation-held") return "a review consultation took place" + by;
-    if (event.type == "consultation-offered") return "a review consultation was offered" + by;
-    if (event.type == "independent-consultation-held")
-        return "a consultation with an independent practitioner took place" + by;
+    if (event.type == "consultation-offered") return "we offered you a review consultation";
+    if (event.type == "consultation-held") return "you attended a review consultation" + with;
     if (event.type == "independent-consultation-offered")
-        return "a consultation with an independent practitioner was offered" + by;
+        return "we offered you a consultation with an independent practitioner";
+    if (event.type == "independent-consultation-held")
+        return "you attended a consultation with an independent practitioner" +
+               (event.by.empty() ? "" : ", " + event.by);
     return "";
 }
 
