@@ -23,6 +23,7 @@ struct Config {
     // Rules as complaints.yaml overrides them, as written, in file order.
     std::vector<std::pair<std::string, std::string>> policy_overrides;
     Policy policy;              // the preset with the overrides applied
+    bool review_bodies_overridden = false; // complaints.yaml lists its own
     CalendarSettings calendar;  // closures and bank holiday changes
 };
 

@@ -97,6 +97,43 @@ void read_bank_holidays(MapReader& parent, const YAML::Node& node, Config& confi
     }
 }
 
+// The stage 2 bodies the letter signposts, replacing the preset's list.
+void read_review_bodies(MapReader& parent, const YAML::Node& node, Config& config) {
+    config.policy.review_bodies.clear();
+    for (const auto& item : parent.sequence(node, "review_bodies")) {
+        MapReader map(item, parent.where(item).file, "a review body");
+        ReviewBody body;
+        body.key = map.text(map.required("key"), "key");
+        body.name = map.text(map.required("name"), "name");
+        body.contact = map.text(map.optional("contact"), "contact");
+        const auto flag = [&](std::string_view key) {
+            const std::string text = map.text(map.optional(key), key);
+            if (text.empty() || text == "false")
+                return false;
+            if (text == "true")
+                return true;
+            throw Error(ErrorKind::bad_data, fmt::format("'{}' must be true or false", key), map.where(map.optional(key)));
+        };
+        body.after_response = flag("after_response");
+        body.clinical_only = flag("clinical_only");
+        map.reject_unknown({"key", "name", "contact", "after_response", "clinical_only"});
+        config.policy.review_bodies.push_back(body);
+        config.review_bodies_overridden = true;
+    }
+}
+
+void write_review_bodies(std::string& out, const Config& config) {
+    if (!config.review_bodies_overridden)
+        return;
+    out += "review_bodies:\n";
+    for (const auto& body : config.policy.review_bodies) {
+        out += fmt::format("  - key: {}\n    name: {}\n", body.key, emit_text_value(body.name, 6));
+        out += fmt::format("    contact: {}\n", emit_text_value(body.contact, 6));
+        out += fmt::format("    after_response: {}\n    clinical_only: {}\n", body.after_response,
+                           body.clinical_only);
+    }
+}
+
 void read_calendar(MapReader& map, Config& config) {
     for (const auto& node : map.sequence(map.optional("closures"), "closures"))
         config.calendar.closures.push_back(read_closure(map, node));
@@ -177,9 +214,11 @@ Config read_config(std::string_view text, const std::string& file) {
         config.enclosures.push_back(map.text(node, "enclosures"));
     if (const YAML::Node policy = map.optional("policy"); policy.IsDefined())
         read_policy(map, policy, config);
+    if (const YAML::Node bodies = map.optional("review_bodies"); bodies.IsDefined())
+        read_review_bodies(map, bodies, config);
     read_calendar(map, config);
     map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author", "signatory",
-                        "enclosures", "policy", "closures", "bank_holidays"});
+                        "enclosures", "policy", "review_bodies", "closures", "bank_holidays"});
     return config;
 }
 
@@ -204,6 +243,7 @@ std::string write_config(const Config& config) {
         for (const auto& [key, value] : config.policy_overrides)
             out += fmt::format("  {}: {}\n", key, quoted(value));
     }
+    write_review_bodies(out, config);
     write_calendar(out, config.calendar);
     return out;
 }

@@ -114,6 +114,20 @@ TEST_SUITE("policy: presets and overrides") {
         CHECK(read_config(write_config(config), "complaints.yaml").policy_overrides == config.policy_overrides);
     }
 
+    TEST_CASE("the stage 2 bodies the letter signposts can be replaced") {
+        const Config config = read_config(k_head + "review_bodies:\n  - key: ombudsman\n    name: The Ombudsman\n"
+                                                   "    contact: 0300 000 0000\n    after_response: true\n",
+                                          "complaints.yaml");
+        REQUIRE(config.policy.review_bodies.size() == 1);
+        CHECK(config.policy.review_bodies[0].after_response);
+        CHECK_FALSE(config.policy.review_bodies[0].clinical_only);
+        const Config again = read_config(write_config(config), "complaints.yaml");
+        CHECK(again.policy.review_bodies[0].contact == "0300 000 0000");
+        CHECK(config_error(k_head + "review_bodies:\n  - key: x\n    name: y\n    after_response: maybe\n") ==
+              "complaints.yaml:7:21: 'after_response' must be true or false");
+        CHECK(preset_policy(Preset::clinic).review_bodies.size() == 5);
+    }
+
     TEST_CASE("a bad override names the file, line and column") {
         CHECK(config_error(k_head + "policy:\n  respons: 10 working days\n") ==
               "complaints.yaml:5:3: unknown policy rule 'respons' (did you mean 'response'?)");
