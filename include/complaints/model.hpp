@@ -132,6 +132,7 @@ struct Event {
     std::string text;
     std::optional<Timestamp> recorded; // when it was entered, if back-dated
     std::optional<date::year_month_day> due; // a new date, on delay-explained
+    std::vector<std::string> attendees;      // who was at a meeting
     std::vector<Extra> extras;
 };
 
@@ -145,10 +146,13 @@ struct Case {
     std::string on_behalf_of;
     std::optional<Consent> consent;
     std::string about;
+    std::string gmc;            // the clinician's GMC number (platform)
     std::optional<Category> category;
     std::string type;
     std::string summary;
     std::vector<std::string> practitioners; // treatment-related cases
+    std::optional<int> notice_days;         // a late withdrawal's notice
+    std::string agent;                      // the support agent assigned (platform)
     std::optional<Exclusion> exclusion;
     std::string exclusion_text;
     // A converted concern's clock runs from receipt unless the manager set
@@ -161,6 +165,7 @@ struct Case {
     std::string no_learning;       // why none were identified
     std::vector<Action> actions;
     std::vector<Escalation> escalations;
+    std::optional<Timestamp> warning;       // a warning issued to the clinician
     std::vector<Event> events;
     std::vector<Extra> extras;
 };

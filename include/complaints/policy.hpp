@@ -4,6 +4,7 @@
 // sentence each comes from. Workflow code asks the policy; it never
 // hard-codes 14 or 48.
 #include "complaints/calendar.hpp"
+#include "complaints/model.hpp"
 #include "complaints/timestamp.hpp"
 
 #include <optional>
@@ -71,6 +72,15 @@ struct Policy {
     std::optional<Duration> suspension_review_window; // platform: 6 months
     int late_withdrawal_notice_days = 0;            // platform: 3
     std::vector<ReviewBody> review_bodies;
+    bool patient_data_guard = false;                // platform: on
+    std::vector<std::string> patient_data_patterns; // extra patterns to refuse
+    // The complaint types the policy names, each with the category it
+    // implies ("other" exists in both). Empty: types are free text.
+    struct ComplaintType {
+        std::string name;
+        Category category;
+    };
+    std::vector<ComplaintType> complaint_types;
 };
 
 const ReviewBody* find_review_body(const Policy& policy, std::string_view key);
@@ -83,6 +93,7 @@ struct PolicyKey {
     std::string_view key;
     std::optional<Duration> Policy::*duration = nullptr; // a span, or "off"
     int Policy::*count = nullptr;                        // a whole number
+    bool Policy::*flag = nullptr;                        // on or off
 };
 const std::vector<PolicyKey>& policy_keys();
 std::vector<std::string> policy_key_names();

@@ -18,6 +18,15 @@ bool consent_outstanding(const Case& c);
 // 2 once the complaint has gone to an independent review body, else 1.
 int stage(const Case& c);
 
+// Checks a GMC number: seven digits.
+void check_gmc_number(std::string_view gmc);
+
+// Applies the policy's intake rules to a new case: the type implies the
+// category (a contradiction is refused), and a withdrawal with the policy's
+// notice or less is a non-clinical complaint whatever the user said.
+// `notice_days` is the withdrawal's notice, when known.
+void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days, bool kind_given);
+
 // What a manager should see on the case now (record to agree, consent, ...).
 std::vector<std::string> attention(const Case& c);
 

@@ -15,6 +15,7 @@ struct EscalateOptions {
     std::string to;
     std::string reference;
     std::string outcome;
+    std::string note;
     WhenWho when_who;
 };
 
@@ -30,8 +31,9 @@ std::string refer(Case& c, const EscalateOptions& options, const Context& contex
     const ReviewBody& body = body_named(options.to, store.config().policy);
     check_escalation(c, body);
     const Event event = make_event("escalated",
-                                   fmt::format("Referred to {}{}", body.name,
-                                               options.reference.empty() ? "" : " (reference " + options.reference + ")"),
+                                   fmt::format("Referred to {}{}{}", body.name,
+                                               options.reference.empty() ? "" : " (reference " + options.reference + ")",
+                                               options.note.empty() ? "" : ". " + options.note),
                                    options.when_who, context, store);
     c.escalations.push_back(Escalation{body.key, event.at, options.reference, "", std::nullopt});
     add_event(c, event);
@@ -77,6 +79,8 @@ void setup_escalate(CLI::App& app, Context& context) {
                         "clinic: iscas, cosmetic-redress-scheme, citizens-advice, patients-association, "
                         "cqc; platform: responsible-officer, gmc, lmc")->option_text("BODY");
     command->add_option("--ref", o->reference, "the body's reference")->option_text("REF");
+    command->add_option("--note", o->note, "with --to: a note, such as the indemnity provider's advice")
+        ->option_text("TEXT");
     command->add_option("--outcome", o->outcome, "the outcome of the open review (- reads stdin)")->option_text("TEXT");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_escalate(*o, context); });

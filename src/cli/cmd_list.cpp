@@ -22,6 +22,7 @@ struct ListOptions {
     bool overdue = false;
     std::string due_within;
     bool actions_overdue = false;
+    bool unassigned = false;
     Format format = Format::table;
 };
 
@@ -35,6 +36,7 @@ struct Filter {
     bool overdue = false;
     std::optional<Duration> due_within;
     bool actions_overdue = false;
+    bool unassigned = false;
 };
 
 // A case with its clocks, computed once for filtering and printing.
@@ -71,6 +73,7 @@ Filter make_filter(const ListOptions& options) {
         filter.to = date_option(options.to, "--to");
     filter.overdue = options.overdue;
     filter.actions_overdue = options.actions_overdue;
+    filter.unassigned = options.unassigned;
     if (!options.due_within.empty()) {
         try {
             filter.due_within = parse_duration(options.due_within);
@@ -103,6 +106,9 @@ bool matches(const Case& c, const Filter& filter, const date::time_zone& zone) {
 }
 
 bool actions_match(const Case& c, const Filter& filter, date::year_month_day today) {
+    if (filter.unassigned && (c.kind != Kind::complaint || c.status == Status::closed || c.exclusion ||
+                              first_event(c, "assigned")))
+        return false;
     return !filter.actions_overdue || !overdue_actions(c, today).empty();
 }
 
@@ -190,6 +196,7 @@ void setup_list(CLI::App& app, Context& context) {
     command->add_option("--to", options->to, "received on or before this local date")
         ->option_text("DATE");
     command->add_flag("--overdue", options->overdue, "only cases with a deadline passed and not met");
+    command->add_flag("--unassigned", options->unassigned, "only open complaints with no support agent assigned");
     command->add_flag("--actions-overdue", options->actions_overdue,
                       "only cases with an action-plan action past its target date and not done");
     command->add_option("--due-within", options->due_within,

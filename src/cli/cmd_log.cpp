@@ -3,6 +3,8 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/text.hpp"
+
 
 namespace complaints::cli {
 
@@ -12,6 +14,7 @@ struct LogOptions {
     std::string id;
     std::string type = "note";
     std::string text;
+    std::vector<std::string> attendees;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -40,7 +43,10 @@ void run_log(const LogOptions& options, Context& context) {
     const Store store = context.open_store();
     const std::string id = store.resolve(options.id);
     const std::string type = event_type(options.type);
-    const Event event = make_event(type, event_text(options), options.when_who, context, store);
+    Event event = make_event(type, event_text(options), options.when_who, context, store);
+    for (const auto& name : options.attendees)
+        require_clean_text(name, "--attendee");
+    event.attendees = options.attendees;
     update_case(context, store, id, [&](Case& c) { add_event(c, event); });
     if (options.format == Format::json)
         print_json(stdout, event_json(event));
@@ -58,11 +64,14 @@ void setup_log(CLI::App& app, Context& context) {
                         "note, call, email, letter, meeting, statement, interview, "
                         "record-agreed, shared-with-complainee, acknowledged, "
                         "consultation-offered, consultation-held, "
-                        "independent-consultation-offered or independent-consultation-held")
+                        "independent-consultation-offered, independent-consultation-held, "
+                        "mediation or investigation-complete")
                         ->capture_default_str();
     command->add_option("--text", options->text,
                         "what happened; - reads standard input; $EDITOR when omitted at a terminal")
         ->option_text("TEXT");
+    command->add_option("--attendee", options->attendees, "who attended a meeting (repeat for each)")
+        ->option_text("NAME");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     command->callback([options, &context] { run_log(*options, context); });

@@ -5,13 +5,14 @@
 
 #include "complaints/repo_lock.hpp"
 #include "complaints/text.hpp"
+#include "complaints/workflow.hpp"
 
 namespace complaints::cli {
 
 namespace {
 
 struct OpenOptions {
-    std::string kind = "complaint";
+    std::string kind;
     std::string channel;
     std::string received;
     std::string complainant;
@@ -23,6 +24,10 @@ struct OpenOptions {
     std::string summary;
     std::vector<std::string> points;
     std::vector<std::string> practitioners;
+    std::string gmc;
+    std::optional<int> notice_days;
+    std::string session;
+    std::string withdrawn;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -46,6 +51,20 @@ void fill_people(const OpenOptions& options, Case& c) {
         c.category = parse_enum<Category>(options.category, "--category");
 }
 
+// Days between the withdrawal and the session, from --notice-days or the dates.
+std::optional<int> notice_days(const OpenOptions& options) {
+    if (options.session.empty() != options.withdrawn.empty())
+        throw Error(ErrorKind::usage, "--session and --withdrawn go together");
+    if (options.session.empty())
+        return options.notice_days;
+    if (options.notice_days)
+        throw Error(ErrorKind::usage, "give --notice-days or --session and --withdrawn, not both");
+    const auto session = parse_date(options.session), withdrawn = parse_date(options.withdrawn);
+    if (!session || !withdrawn)
+        throw Error(ErrorKind::usage, "--session and --withdrawn take dates on the calendar (YYYY-MM-DD)");
+    return (date::sys_days{*session} - date::sys_days{*withdrawn}).count();
+}
+
 std::string summary_text(const OpenOptions& options) {
     if (!options.summary.empty())
         return text_from_flag(options.summary, "--summary");
@@ -54,7 +73,7 @@ std::string summary_text(const OpenOptions& options) {
 
 Case new_case(const OpenOptions& options, const Context& context, const Store& store) {
     Case c;
-    c.kind = parse_enum<Kind>(options.kind, "--kind");
+    c.kind = options.kind.empty() ? Kind::complaint : parse_enum<Kind>(options.kind, "--kind");
     c.channel = parse_enum<Channel>(options.channel, "--channel");
     fill_people(options, c);
     for (const auto& name : options.practitioners) {
@@ -85,6 +104,11 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     opened.by = context.author(options.when_who.by, store);
     opened.text = fmt::format("{} received by {}", name_of(c.kind), name_of(c.channel));
     c.events.push_back(opened);
+    if (!options.gmc.empty()) {
+        check_gmc_number(options.gmc);
+        c.gmc = options.gmc;
+    }
+    classify_intake(c, store.config().policy, notice_days(options), !options.kind.empty());
     c.summary = summary_text(options);
     return c;
 }
@@ -106,7 +130,7 @@ void setup_open(CLI::App& app, Context& context) {
     auto options = std::make_shared<OpenOptions>();
     CLI::App* command = app.add_subcommand("open", "open a case for a complaint, concern or "
                                                    "feedback; prints its new ID");
-    command->add_option("--kind", options->kind, "complaint, concern or feedback")->capture_default_str();
+    command->add_option("--kind", options->kind, "complaint (default), concern or feedback");
     command->add_option("--channel", options->channel,
                         "web-form, phone, in-person, email or letter")
         ->required();
@@ -129,6 +153,12 @@ void setup_open(CLI::App& app, Context& context) {
         ->option_text("TEXT");
     command->add_option("--point", options->points, "a point raised (repeat for each)")
         ->option_text("TEXT");
+    command->add_option("--gmc", options->gmc, "the clinician's GMC number (seven digits)")->option_text("NUMBER");
+    command->add_option("--notice-days", options->notice_days,
+                        "a withdrawal's notice in days: the policy decides if it is a complaint")
+        ->option_text("N");
+    command->add_option("--session", options->session, "the session withdrawn from")->option_text("DATE");
+    command->add_option("--withdrawn", options->withdrawn, "when the clinician withdrew")->option_text("DATE");
     command->add_option("--practitioner", options->practitioners,
                         "a practitioner involved in a treatment-related complaint (repeat for each)")
         ->option_text("NAME");

@@ -52,7 +52,14 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     if (!c.on_behalf_of.empty() || c.consent)
         fmt::print("On behalf:   {} (consent: {})\n", c.on_behalf_of,
                    c.consent ? name_of(*c.consent) : "not recorded");
-    fmt::print("About:       {}\n", c.about.empty() ? "(not recorded)" : c.about);
+    fmt::print("About:       {}{}\n", c.about.empty() ? "(not recorded)" : c.about,
+               c.gmc.empty() ? "" : " (GMC " + c.gmc + ")");
+    if (!c.agent.empty())
+        fmt::print("Handler:     {}\n", c.agent);
+    if (c.notice_days)
+        fmt::print("Notice:      {} day{} before the session\n", *c.notice_days, *c.notice_days == 1 ? "" : "s");
+    if (c.warning)
+        fmt::print("Warning:     issued {}\n", format_date(local_date(c.warning->utc, store.zone())));
     if (!c.practitioners.empty())
         fmt::print("Practitioners: {}\n", joined(c.practitioners));
     if (!c.type.empty())
@@ -125,6 +132,8 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
         fmt::print("  {}  {:<22} {}\n", format_timestamp(local).substr(0, 16), event.type, event.by);
         if (!event.text.empty())
             fmt::print("{}\n", indent(event.text, "      "));
+        if (!event.attendees.empty())
+            fmt::print("      Attendees: {}\n", joined(event.attendees));
     }
 }
 

@@ -22,6 +22,9 @@ void setup_action(CLI::App& app, Context& context);
 void setup_exclude(CLI::App& app, Context& context);
 void setup_convert(CLI::App& app, Context& context);
 void setup_consent(CLI::App& app, Context& context);
+void setup_assign(CLI::App& app, Context& context);
+void setup_resolve(CLI::App& app, Context& context);
+void setup_clinician(CLI::App& app, Context& context);
 
 struct CommandEntry {
     const char* name;
@@ -33,6 +36,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"show", setup_show},       {"list", setup_list},       {"respond", setup_respond},
     {"escalate", setup_escalate}, {"close", setup_close},   {"action", setup_action},
     {"exclude", setup_exclude}, {"convert", setup_convert}, {"consent", setup_consent},
+    {"assign", setup_assign},   {"resolve", setup_resolve}, {"clinician", setup_clinician},
     {"calendar", setup_calendar},
 };
 

@@ -87,7 +87,8 @@ Json event_json(const Event& event) {
     Json json{{"at", format_timestamp(event.at)},
               {"type", event.type},
               {"by", event.by},
-              {"text", event.text}};
+              {"text", event.text},
+              {"attendees", event.attendees}};
     json["recorded"] = event.recorded ? Json(format_timestamp(*event.recorded)) : Json(nullptr);
     return json;
 }
@@ -148,6 +149,10 @@ Json case_json(const Case& c, const date::time_zone& zone) {
                 {"on_behalf_of", c.on_behalf_of},
                 {"consent", optional_name(c.consent)},
                 {"about", c.about},
+                {"gmc", c.gmc},
+                {"agent", c.agent},
+                {"notice_days", c.notice_days ? Json(*c.notice_days) : Json(nullptr)},
+                {"warning", c.warning ? Json(format_timestamp(*c.warning)) : Json(nullptr)},
                 {"category", optional_name(c.category)},
                 {"type", c.type},
                 {"summary", c.summary},

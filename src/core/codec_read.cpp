@@ -84,6 +84,8 @@ void read_closing(MapReader& map, Case& c, const std::string& file) {
         c.actions.push_back(read_action(node, file));
     for (const auto& node : map.sequence(map.optional("escalations"), "escalations"))
         c.escalations.push_back(read_escalation(node, file));
+    if (const YAML::Node warning = map.optional("warning"); warning.IsDefined())
+        c.warning = map.timestamp(warning, "warning");
 }
 
 Event read_event(const YAML::Node& node, const std::string& file) {
@@ -103,6 +105,8 @@ Event read_event(const YAML::Node& node, const std::string& file) {
     event.text = map.text(map.optional("text"), "text");
     if (const YAML::Node recorded = map.optional("recorded"); recorded.IsDefined())
         event.recorded = map.timestamp(recorded, "recorded");
+    for (const auto& node : map.sequence(map.optional("attendees"), "attendees"))
+        event.attendees.push_back(map.text(node, "attendees"));
     if (const YAML::Node due = map.optional("due"); due.IsDefined()) {
         const std::string text = map.text(due, "due");
         event.due = parse_date(text);
@@ -133,6 +137,7 @@ void read_people(MapReader& map, Case& c) {
     if (const YAML::Node consent = map.optional("consent"); consent.IsDefined())
         c.consent = map.enumerated<Consent>(consent);
     c.about = map.text(map.optional("about"), "about");
+    c.gmc = map.text(map.optional("gmc"), "gmc");
     if (const YAML::Node category = map.optional("category"); category.IsDefined())
         c.category = map.enumerated<Category>(category);
     c.type = map.text(map.optional("type"), "type");
@@ -164,6 +169,9 @@ Case read_case(std::string_view text, const std::string& file) {
         read_exclusion(map, exclusion, c, file);
     if (const YAML::Node from = map.optional("clock_from"); from.IsDefined())
         c.clock_from = read_day(map, from, "clock_from");
+    if (const YAML::Node notice = map.optional("notice_days"); notice.IsDefined())
+        c.notice_days = map.integer(notice, "notice_days");
+    c.agent = map.text(map.optional("agent"), "agent");
     read_closing(map, c, file);
     const auto point_nodes = map.sequence(map.optional("points"), "points");
     for (const auto& node : point_nodes)

@@ -204,6 +204,8 @@ void write_closing(std::string& out, const Case& c) {
         text_field(out, 0, "no_learning", c.no_learning);
     list_field(out, "actions", c.actions, write_action);
     list_field(out, "escalations", c.escalations, write_escalation);
+    if (c.warning)
+        field(out, 0, "warning", format_timestamp(*c.warning));
 }
 
 void write_event(std::string& out, const Event& event) {
@@ -213,6 +215,11 @@ void write_event(std::string& out, const Event& event) {
     text_field(out, 4, "text", event.text);
     if (event.recorded)
         field(out, 4, "recorded", format_timestamp(*event.recorded));
+    if (!event.attendees.empty()) {
+        out += "    attendees:\n";
+        for (const auto& name : event.attendees)
+            out += fmt::format("      - {}\n", emit_text_value(name, 8));
+    }
     if (event.due)
         field(out, 4, "due", format_date(*event.due));
     extras(out, 4, event.extras);
@@ -239,6 +246,8 @@ std::string write_case(const Case& c) {
             field(out, 0, "consent", double_quoted(name_of(*c.consent)));
     }
     text_field(out, 0, "about", c.about);
+    if (!c.gmc.empty())
+        text_field(out, 0, "gmc", c.gmc);
     if (c.category)
         field(out, 0, "category", plain(name_of(*c.category)));
     if (!c.type.empty())
@@ -254,6 +263,10 @@ std::string write_case(const Case& c) {
     }
     if (c.clock_from)
         field(out, 0, "clock_from", format_date(*c.clock_from));
+    if (c.notice_days)
+        field(out, 0, "notice_days", std::to_string(*c.notice_days));
+    if (!c.agent.empty())
+        text_field(out, 0, "agent", c.agent);
     text_field(out, 0, "summary", c.summary);
     out += c.points.empty() ? "points: []\n" : "points:\n";
     for (const auto& point : c.points)

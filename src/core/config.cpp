@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <regex>
 
 namespace complaints {
 
@@ -214,11 +215,22 @@ Config read_config(std::string_view text, const std::string& file) {
         config.enclosures.push_back(map.text(node, "enclosures"));
     if (const YAML::Node policy = map.optional("policy"); policy.IsDefined())
         read_policy(map, policy, config);
+    for (const auto& node : map.sequence(map.optional("patient_data_patterns"), "patient_data_patterns")) {
+        const std::string pattern = map.text(node, "patient_data_patterns");
+        try {
+            std::regex compiled(pattern);
+        } catch (const std::regex_error& e) {
+            throw Error(ErrorKind::bad_data, fmt::format("'{}' is not a valid pattern: {}", pattern, e.what()),
+                        map.where(node));
+        }
+        config.policy.patient_data_patterns.push_back(pattern);
+    }
     if (const YAML::Node bodies = map.optional("review_bodies"); bodies.IsDefined())
         read_review_bodies(map, bodies, config);
     read_calendar(map, config);
     map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author", "signatory",
-                        "enclosures", "policy", "review_bodies", "closures", "bank_holidays"});
+                        "enclosures", "policy", "review_bodies", "patient_data_patterns", "closures",
+                        "bank_holidays"});
     return config;
 }
 
@@ -242,6 +254,11 @@ std::string write_config(const Config& config) {
         out += "policy:\n";
         for (const auto& [key, value] : config.policy_overrides)
             out += fmt::format("  {}: {}\n", key, quoted(value));
+    }
+    if (!config.policy.patient_data_patterns.empty()) {
+        out += "patient_data_patterns:\n";
+        for (const auto& pattern : config.policy.patient_data_patterns)
+            out += fmt::format("  - {}\n", emit_text_value(pattern, 4));
     }
     write_review_bodies(out, config);
     write_calendar(out, config.calendar);

@@ -9,13 +9,14 @@ const std::vector<std::string>& loggable_event_types() {
         "note",    "call",      "email",         "letter", "meeting",
         "statement", "interview", "record-agreed", "shared-with-complainee", "acknowledged",
         "consultation-offered", "consultation-held", "independent-consultation-offered",
-        "independent-consultation-held"};
+        "independent-consultation-held", "mediation", "investigation-complete"};
     return types;
 }
 
 const std::vector<std::string>& workflow_event_types() {
     static const std::vector<std::string> types{
-        "opened",    "assigned", "investigation-complete", "response-sent", "delay-explained",
+        "opened",    "assigned", "response-sent", "delay-explained", "warning", "suspension-review-due",
+        "suspended", "reinstated",
         "resolved",  "closed",   "converted",  "excluded", "consent",       "finding",
         "escalated", "review-outcome", "action", "consent-waived"};
     return types;

@@ -69,6 +69,15 @@ Policy preset_policy(Preset preset) {
         return policy;
     }
     policy.review_bodies = platform_bodies();
+    policy.patient_data_guard = true;
+    // Platform process, "Types of complaints".
+    policy.complaint_types = {
+        {"late", Category::non_clinical},          {"no-show", Category::non_clinical},
+        {"unprepared", Category::non_clinical},    {"rude", Category::non_clinical},
+        {"late-withdrawal", Category::non_clinical}, {"admin", Category::non_clinical},
+        {"other", Category::non_clinical},         {"confidentiality", Category::clinical},
+        {"patient-care", Category::clinical},      {"other", Category::clinical},
+    };
     policy.assignment = Duration{48, DurationUnit::hours};
     policy.investigation_earliest = Duration{5, DurationUnit::working_days};
     policy.investigation = Duration{10, DurationUnit::working_days};
@@ -92,6 +101,7 @@ const std::vector<PolicyKey>& policy_keys() {
         {"suspension_review_warnings", nullptr, &Policy::suspension_review_warnings},
         {"suspension_review_window", &Policy::suspension_review_window, nullptr},
         {"late_withdrawal_notice_days", nullptr, &Policy::late_withdrawal_notice_days},
+        {"patient_data_guard", nullptr, nullptr, &Policy::patient_data_guard},
     };
     return keys;
 }
@@ -111,6 +121,12 @@ void override_policy(Policy& policy, std::string_view key, std::string_view valu
                                                   did_you_mean(key, policy_key_names())));
     if (found->duration) {
         policy.*(found->duration) = value == "off" ? std::nullopt : std::optional(parse_duration(value));
+        return;
+    }
+    if (found->flag) {
+        if (value != "on" && value != "off")
+            throw Error(ErrorKind::usage, fmt::format("'{}' must be on or off for {}", value, key));
+        policy.*(found->flag) = value == "on";
         return;
     }
     int number = 0;

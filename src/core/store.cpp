@@ -4,6 +4,7 @@
 #include "complaints/case_id.hpp"
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
+#include "complaints/patient_data.hpp"
 
 #include <fmt/format.h>
 
@@ -142,6 +143,7 @@ std::vector<Case> Store::load_all() const {
 }
 
 std::string Store::create(Case c, std::mt19937_64& random) const {
+    guard_patient_data(c, m_config.policy);
     const int year = static_cast<int>(local_date(c.received.utc, *m_zone).year());
     const auto taken = case_ids();
     for (int attempt = 0; attempt < 1000; ++attempt) {
@@ -163,6 +165,7 @@ void Store::save_config(const Config& config) const {
 }
 
 void Store::save(const Case& c) const {
+    guard_patient_data(c, m_config.policy);
     AtomicFile file(path_of(c.id));
     file.write(write_case(c));
     file.commit();

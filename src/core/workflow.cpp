@@ -19,6 +19,70 @@ bool consent_outstanding(const Case& c) {
 
 int stage(const Case& c) { return c.escalations.empty() ? 1 : 2; }
 
+void check_gmc_number(std::string_view gmc) {
+    if (gmc.size() != 7 || !std::all_of(gmc.begin(), gmc.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        throw Error(ErrorKind::usage, fmt::format("--gmc: '{}' is not a GMC number (seven digits)", gmc));
+}
+
+namespace {
+
+void classify_withdrawal(Case& c, const Policy& policy, int notice, bool kind_given) {
+    const int limit = policy.late_withdrawal_notice_days;
+    if (notice < 0)
+        throw Error(ErrorKind::usage, "the withdrawal is dated after the session");
+    if (notice > limit) {
+        if (c.type == "late-withdrawal")
+            throw Error(ErrorKind::refused,
+                        fmt::format("a withdrawal with {} days' notice is not a complaint under the policy, "
+                                    "which counts {} days' notice or fewer",
+                                    notice, limit));
+        return;
+    }
+    if (!c.type.empty() && c.type != "late-withdrawal")
+        throw Error(ErrorKind::usage, fmt::format("--type: a withdrawal with {} days' notice is a late-withdrawal "
+                                                  "complaint, not '{}'",
+                                                  notice, c.type));
+    if (kind_given && c.kind != Kind::complaint)
+        throw Error(ErrorKind::refused, fmt::format("a withdrawal with {} days' notice is a complaint under the "
+                                                    "policy, not {}",
+                                                    notice, name_of(c.kind)));
+    c.type = "late-withdrawal";
+    c.kind = Kind::complaint;
+}
+
+} // namespace
+
+void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days, bool kind_given) {
+    if (notice_days) {
+        if (policy.late_withdrawal_notice_days <= 0)
+            throw Error(ErrorKind::usage, "this repository's policy has no late-withdrawal rule");
+        classify_withdrawal(c, policy, *notice_days, kind_given);
+        c.notice_days = notice_days;
+    } else if (c.type == "late-withdrawal") {
+        throw Error(ErrorKind::usage, "--type late-withdrawal: give --notice-days N, or --session DATE and "
+                                      "--withdrawn DATE, so the policy's rule decides");
+    }
+    if (policy.complaint_types.empty() || c.type.empty())
+        return;
+    std::vector<Category> implied;
+    std::vector<std::string> names;
+    for (const auto& known : policy.complaint_types) {
+        names.push_back(known.name);
+        if (known.name == c.type)
+            implied.push_back(known.category);
+    }
+    if (implied.empty())
+        throw Error(ErrorKind::usage, fmt::format("--type: unknown type '{}'{}; the policy names: {}", c.type,
+                                                  did_you_mean(c.type, names), joined(names)));
+    if (!c.category && implied.size() > 1)
+        throw Error(ErrorKind::usage, fmt::format("--type {} is clinical or non-clinical: give --category", c.type));
+    if (!c.category)
+        c.category = implied.front();
+    if (std::find(implied.begin(), implied.end(), *c.category) == implied.end())
+        throw Error(ErrorKind::usage, fmt::format("--type {} is a {} complaint, but --category says {}", c.type,
+                                                  name_of(implied.front()), name_of(*c.category)));
+}
+
 std::vector<std::string> attention(const Case& c) {
     std::vector<std::string> notes;
     if (c.exclusion || c.status == Status::closed)
@@ -96,9 +160,9 @@ void check_escalation(const Case& c, const ReviewBody& body) {
         missing.push_back(fmt::format("{} is excluded from the complaints policy", c.id));
     if (c.kind != Kind::complaint)
         missing.push_back(fmt::format("{} is a {}, not a formal complaint", c.id, name_of(c.kind)));
-    if (body.after_response && !first_event(c, "response-sent"))
-        missing.push_back(fmt::format("{} reviews a complaint after the stage 1 response, and none has "
-                                      "been sent",
+    if (body.after_response && !first_event(c, "response-sent") && !first_event(c, "resolved"))
+        missing.push_back(fmt::format("{} reviews a complaint after the organisation's own response, and "
+                                      "none has been given",
                                       body.name));
     if (body.clinical_only && c.category != Category::clinical)
         missing.push_back(fmt::format("{} is for clinical complaints only", body.name));

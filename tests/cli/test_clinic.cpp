@@ -205,7 +205,7 @@ TEST_SUITE("clinic: stage 2 and closing") {
     TEST_CASE("ISCAS reviews only after the stage 1 response; the CQC can be told at any time") {
         Clinic clinic;
         CHECK(clinic.refused({"escalate", clinic.id, "--to", "iscas"}).find(
-                  "reviews a complaint after the stage 1 response, and none has been sent") != std::string::npos);
+                  "reviews a complaint after the organisation's own response, and none has been given") != std::string::npos);
         CHECK(clinic.refused({"escalate", clinic.id, "--to", "gmc"}, 2).find("unknown body 'gmc'") != std::string::npos);
         clinic.ok({"escalate", clinic.id, "--to", "cqc", "--ref", "CQC-1"});
         CHECK(clinic.json()["stage"] == 2);

@@ -89,14 +89,21 @@ Case case_with(const std::string& text) {
     c.actions.push_back(Action{1, text, text, *parse_date("2026-12-01"),
                                {ActionProgress{c.received, text}}, c.received});
     c.escalations.push_back(Escalation{"iscas", c.received, text, text, c.received});
+    c.gmc = text;
+    c.agent = text;
+    c.notice_days = 2;
+    c.warning = c.received;
     Event event;
     event.at = c.received;
     event.type = "call";
     event.by = text;
     event.text = text;
+    event.attendees = {text, "Dr C"};
     c.events.push_back(event);
     return c;
 }
+
+std::optional<Timestamp> c_warning(const Case& c) { return c.warning; }
 
 void check_round_trip(const std::string& text) {
     const Case before = case_with(text);
@@ -129,6 +136,11 @@ void check_round_trip(const std::string& text) {
     CHECK(after.actions.at(0).progress.at(0).text == text);
     CHECK(after.escalations.at(0).reference == text);
     CHECK(after.escalations.at(0).outcome == text);
+    CHECK(after.gmc == text);
+    CHECK(after.agent == text);
+    CHECK(after.notice_days == 2);
+    CHECK(after.warning == c_warning(before));
+    CHECK(after.events.at(0).attendees.at(0) == text);
     CHECK(write_case(after) == file);
 }
 

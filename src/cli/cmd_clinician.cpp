@@ -1,0 +1,141 @@
+// complaints clinician: a clinician's cases, warnings and standing, and the
+// suspension decisions the platform records.
+#include "commands.hpp"
+#include "output.hpp"
+#include "text_input.hpp"
+
+#include "complaints/clinicians.hpp"
+#include "complaints/workflow.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+struct ClinicianOptions {
+    std::vector<std::string> words; // KEY [suspend|reinstate]
+    bool list = false;
+    std::string as_of;
+    std::string reason;
+    WhenWho when_who;
+    Format format = Format::table;
+};
+
+const Clinician& the_clinician(const std::vector<Clinician>& all, const std::string& query) {
+    const auto found = find_clinicians(all, query);
+    if (found.size() == 1)
+        return *found.front();
+    if (found.empty())
+        throw Error(ErrorKind::not_found, fmt::format("no clinician matches '{}'", query));
+    std::vector<std::string> names;
+    for (const auto* c : found)
+        names.push_back(c->name + (c->gmc.empty() ? "" : " (GMC " + c->gmc + ")"));
+    throw Error(ErrorKind::not_found, fmt::format("'{}' matches {} clinicians: {}; give the GMC number", query,
+                                                  found.size(), joined(names)));
+}
+
+Json warning_json(const IssuedWarning& w, date::year_month_day day) {
+    return Json{{"case", w.case_id},
+                {"issued", format_date(w.issued)},
+                {"expires", format_date(w.expires)},
+                {"active", w.issued <= day && day < w.expires}};
+}
+
+Json clinician_json(const Clinician& c, const Standing& standing, date::year_month_day day) {
+    Json warnings = Json::array(), history = Json::array();
+    for (const auto& w : c.warnings)
+        warnings.push_back(warning_json(w, day));
+    for (const auto& change : standing.history)
+        history.push_back({{"date", format_date(change.on)}, {"status", name_of(change.status)}});
+    return Json{{"key", c.key},
+                {"name", c.name},
+                {"gmc", c.gmc.empty() ? Json(nullptr) : Json(c.gmc)},
+                {"as_of", format_date(day)},
+                {"status", name_of(standing.status)},
+                {"active_warnings", standing.active.size()},
+                {"warnings", warnings},
+                {"history", history},
+                {"cases", c.case_ids}};
+}
+
+void print_clinician(const Clinician& c, const Standing& standing, date::year_month_day day) {
+    fmt::print("{}{}: {} on {}\n", c.name, c.gmc.empty() ? "" : " (GMC " + c.gmc + ")", name_of(standing.status),
+               format_date(day));
+    fmt::print("Active warnings: {}\n", standing.active.size());
+    for (const auto& w : c.warnings)
+        fmt::print("  {}  issued {}, {} {}\n", w.case_id, format_date(w.issued),
+                   day < w.expires ? "expires" : "expired", format_date(w.expires));
+    if (!standing.history.empty()) {
+        fmt::print("History:\n");
+        for (const auto& change : standing.history)
+            fmt::print("  {}  {}\n", format_date(change.on), name_of(change.status));
+    }
+    fmt::print("Cases: {}\n", joined(c.case_ids));
+}
+
+void decide(const ClinicianOptions& o, const Context& context, const Store& store, const Clinician& clinician) {
+    const bool suspend = o.words[1] == "suspend";
+    if (o.reason.empty())
+        throw Error(ErrorKind::usage, "a suspension decision needs --reason");
+    // Recorded on the clinician's latest case, where the timeline keeps it.
+    const std::string id = clinician.case_ids.back();
+    update_case(context, store, id, [&](Case& c) {
+        add_event(c, make_event(suspend ? "suspended" : "reinstated",
+                                fmt::format("{} {}: {}", clinician.name, suspend ? "suspended" : "reinstated",
+                                            text_from_flag(o.reason, "--reason")),
+                                o.when_who, context, store));
+    });
+    fmt::print("{}: {} (recorded on {})\n", clinician.name, suspend ? "suspended" : "reinstated", id);
+}
+
+void run_clinician(const ClinicianOptions& o, const Context& context) {
+    if (o.list == !o.words.empty())
+        throw Error(ErrorKind::usage, "give a clinician (GMC number or name), or --list");
+    if (o.words.size() > 2 || (o.words.size() == 2 && o.words[1] != "suspend" && o.words[1] != "reinstate"))
+        throw Error(ErrorKind::usage, "write 'clinician KEY', or 'clinician KEY suspend|reinstate --reason TEXT'");
+    const Store store = context.open_store();
+    date::year_month_day day = local_date(context.now, store.zone());
+    if (!o.as_of.empty() && !(day = parse_date(o.as_of).value_or(date::year_month_day{})).ok())
+        throw Error(ErrorKind::usage, fmt::format("--as-of: '{}' is not a date on the calendar", o.as_of));
+    const Policy& policy = store.config().policy;
+    const auto all = clinicians(store.load_all(), policy, store.zone());
+    if (o.list) {
+        Json json = Json::array();
+        std::vector<Row> rows;
+        for (const auto& c : all) {
+            const Standing standing = standing_on(c, policy, day);
+            json.push_back(clinician_json(c, standing, day));
+            rows.push_back({c.name, c.gmc, std::string(name_of(standing.status)), std::to_string(standing.active.size()),
+                            std::to_string(c.case_ids.size())});
+        }
+        if (o.format == Format::json)
+            print_json(stdout, json);
+        else
+            print_table(stdout, {"clinician", "gmc", "status", "active_warnings", "cases"}, rows, context.colour(stdout));
+        return;
+    }
+    const Clinician& clinician = the_clinician(all, o.words[0]);
+    if (o.words.size() == 2)
+        return decide(o, context, store, clinician);
+    const Standing standing = standing_on(clinician, policy, day);
+    if (o.format == Format::json)
+        print_json(stdout, clinician_json(clinician, standing, day));
+    else
+        print_clinician(clinician, standing, day);
+}
+
+} // namespace
+
+void setup_clinician(CLI::App& app, Context& context) {
+    auto o = std::make_shared<ClinicianOptions>();
+    CLI::App* command = app.add_subcommand("clinician", "a clinician's cases, warnings and standing; "
+                                                        "suspension decisions");
+    command->add_option("KEY [suspend|reinstate]", o->words, "a GMC number or a name, then optionally a decision");
+    command->add_flag("--list", o->list, "every clinician with their standing");
+    command->add_option("--as-of", o->as_of, "evaluate on this date instead of today")->option_text("DATE");
+    command->add_option("--reason", o->reason, "with suspend or reinstate: the decision's reason")->option_text("TEXT");
+    add_when_who(*command, o->when_who);
+    add_format_option(*command, o->format, {Format::table, Format::json});
+    command->callback([o, &context] { run_clinician(*o, context); });
+}
+
+} // namespace complaints::cli
