@@ -37,6 +37,7 @@ struct Clinician {
     std::string name;
     std::string gmc;
     std::vector<std::string> case_ids;
+    std::string latest_case; // the one received last
     std::vector<IssuedWarning> warnings;
     std::vector<Decision> decisions;
 };

@@ -32,6 +32,7 @@ struct Clock {
     ClockState state = ClockState::running;
     std::optional<Timestamp> done;   // when the step it waits for happened
     int working_days_left = 0;       // from today to the due date; negative when past
+    long hours_left = 0;             // from now to the deadline; negative when past
 };
 
 // Everything the clocks need to know besides the case.

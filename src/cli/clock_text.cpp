@@ -8,6 +8,11 @@ std::string plural(int n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+// Hours as people say them: "5 hours", or "3 days" past two days.
+std::string span_of_hours(long hours) {
+    return hours >= 48 ? plural(static_cast<int>(hours / 24), "day") : plural(static_cast<int>(hours), "hour");
+}
+
 // The last instant a deadline allows, as people read it.
 Timestamp last_moment(const Clock& clock, const date::time_zone& zone) {
     return in_zone(clock.due.at - std::chrono::seconds(clock.due.whole_day ? 1 : 0), zone);
@@ -32,9 +37,13 @@ std::string standing_text(const Clock& clock, const date::time_zone& zone) {
     case ClockState::met_late: return "met late " + format_date(local_date(clock.done->utc, zone));
     case ClockState::stopped: return "stopped: case closed";
     case ClockState::overdue:
+        if (!clock.due.whole_day)
+            return "overdue by " + span_of_hours(-clock.hours_left);
         return clock.working_days_left < 0 ? "overdue by " + plural(-clock.working_days_left, "working day")
                                            : "overdue";
     case ClockState::running:
+        if (!clock.due.whole_day)
+            return span_of_hours(clock.hours_left) + " left";
         return clock.working_days_left == 0 ? "due today"
                                             : plural(clock.working_days_left, "working day") + " left";
     }
@@ -50,7 +59,8 @@ Json clock_json(const Clock& clock, const date::time_zone& zone) {
                 {"extended", clock.extended},
                 {"earliest_date", clock.earliest ? Json(format_date(clock.earliest->day)) : Json(nullptr)},
                 {"done", clock.done ? Json(format_timestamp(*clock.done)) : Json(nullptr)},
-                {"working_days_left", clock.working_days_left}};
+                {"working_days_left", clock.working_days_left},
+                {"hours_left", clock.hours_left}};
 }
 
 Json next_due_json(const std::vector<Clock>& clocks, const date::time_zone& zone) {

@@ -77,7 +77,7 @@ void decide(const ClinicianOptions& o, const Context& context, const Store& stor
     if (o.reason.empty())
         throw Error(ErrorKind::usage, "a suspension decision needs --reason");
     // Recorded on the clinician's latest case, where the timeline keeps it.
-    const std::string id = clinician.case_ids.back();
+    const std::string id = clinician.latest_case;
     update_case(context, store, id, [&](Case& c) {
         add_event(c, make_event(suspend ? "suspended" : "reinstated",
                                 fmt::format("{} {}: {}", clinician.name, suspend ? "suspended" : "reinstated",

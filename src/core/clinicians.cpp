@@ -24,8 +24,14 @@ std::string normalised_name(std::string_view name) {
 
 namespace {
 
-void add_case(Clinician& clinician, const Case& c, const Policy& policy, const date::time_zone& zone) {
+void add_case(Clinician& clinician, const Case& c, const Policy& policy, const date::time_zone& zone,
+              std::map<std::string, Timestamp>& latest_received) {
     clinician.case_ids.push_back(c.id);
+    auto [latest, fresh] = latest_received.emplace(clinician.key, c.received);
+    if (fresh || latest->second < c.received) {
+        latest->second = c.received;
+        clinician.latest_case = c.id;
+    }
     if (c.warning && policy.warning_kept) {
         const auto issued = local_date(c.warning->utc, zone);
         clinician.warnings.push_back({c.id, issued, add_months(issued, policy.warning_kept->amount)});
@@ -73,6 +79,7 @@ ClinicianStatus status_on(const Clinician& clinician, const Policy& policy, date
 std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& policy, const date::time_zone& zone) {
     std::map<std::string, Clinician> by_key;
     std::map<std::string, std::string> key_of_name;
+    std::map<std::string, Timestamp> latest_received;
     for (const auto& c : cases) {
         if (c.gmc.empty())
             continue;
@@ -82,7 +89,7 @@ std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& 
         if (clinician.name.empty())
             clinician.name = c.about;
         key_of_name.emplace(normalised_name(c.about), clinician.key);
-        add_case(clinician, c, policy, zone);
+        add_case(clinician, c, policy, zone, latest_received);
     }
     for (const auto& c : cases) {
         if (!c.gmc.empty() || normalised_name(c.about).empty())
@@ -95,7 +102,7 @@ std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& 
             clinician.key = key;
             clinician.name = c.about;
         }
-        add_case(clinician, c, policy, zone);
+        add_case(clinician, c, policy, zone, latest_received);
     }
     std::vector<Clinician> all;
     for (auto& [key, clinician] : by_key) {

@@ -90,6 +90,7 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
             clock.done = done->at;
         clock.state = state_of(clock, c, context);
         clock.working_days_left = working_days_left(clock.due, context);
+        clock.hours_left = date::floor<std::chrono::hours>(clock.due.at - context.now).count();
         clocks.push_back(clock);
     }
     return clocks;
