@@ -81,6 +81,10 @@ struct Policy {
         Category category;
     };
     std::vector<ComplaintType> complaint_types;
+    // Clinic: a verbal complaint's written record must be agreed, and a
+    // treatment-related complaint names its practitioners.
+    bool verbal_record_agreed = false;
+    bool practitioners_named = false;
 };
 
 const ReviewBody* find_review_body(const Policy& policy, std::string_view key);

@@ -30,6 +30,8 @@ public:
 
     // Every case ID, from file names alone (cases/ and its subfolders).
     std::vector<std::string> case_ids() const;
+    // Every .yaml file under cases/ (names that are not IDs included), for `check`.
+    std::vector<std::filesystem::path> case_files() const;
     // The one case `query` abbreviates; not_found when none or several do.
     std::string resolve(std::string_view query) const;
 

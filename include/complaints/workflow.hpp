@@ -28,14 +28,14 @@ void check_gmc_number(std::string_view gmc);
 void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days, bool kind_given);
 
 // What a manager should see on the case now (record to agree, consent, ...).
-std::vector<std::string> attention(const Case& c);
+std::vector<std::string> attention(const Case& c, const Policy& policy);
 
 // Throws `refused` unless the case is an open, formal, not excluded complaint;
 // `doing` names the step in the message ("send the response").
 void require_formal_complaint(const Case& c, std::string_view doing);
 
 // Everything that stops the stage 1 response from going out.
-std::vector<std::string> response_missing(const Case& c);
+std::vector<std::string> response_missing(const Case& c, const Policy& policy);
 
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
                     const std::string& remedial_action, const std::string& staff);

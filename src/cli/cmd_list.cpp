@@ -138,9 +138,9 @@ Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summar
             summary_width ? headline(c.summary, summary_width) : c.summary};
 }
 
-Json list_json(const Listed& listed, const date::time_zone& zone) {
+Json list_json(const Listed& listed, const date::time_zone& zone, const Policy& policy) {
     const Case& c = listed.c;
-    Json json = case_json(c, zone);
+    Json json = case_json(c, zone, policy);
     json.erase("points");
     json.erase("events");
     json["point_count"] = c.points.size();
@@ -168,7 +168,7 @@ void run_list(const ListOptions& options, const Context& context) {
     if (options.format == Format::json) {
         Json all = Json::array();
         for (const auto& c : cases)
-            all.push_back(list_json(c, zone));
+            all.push_back(list_json(c, zone, store.config().policy));
         print_json(stdout, all);
         return;
     }

@@ -119,7 +119,7 @@ void run_open(const OpenOptions& options, Context& context) {
     const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
     c.id = store.create(c, context.random);
     if (options.format == Format::json)
-        print_json(stdout, case_json(c, store.zone()));
+        print_json(stdout, case_json(c, store.zone(), store.config().policy));
     else
         fmt::print("{}\n", c.id);
 }

@@ -66,7 +66,7 @@ std::string send(Case& c, const RespondOptions& options, const Context& context,
     if (via != "email" && via != "letter")
         throw Error(ErrorKind::usage, "--via: a written response goes by email or letter");
     require_formal_complaint(c, "send the response");
-    auto missing = response_missing(c);
+    auto missing = response_missing(c, store.config().policy);
     if (!options.proceed_without_consent.empty())
         std::erase_if(missing, [](const std::string& m) { return m.starts_with("consent from"); });
     if (!missing.empty())

@@ -72,7 +72,7 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
         fmt::print("Due next:    {} by {} ({})\n", next->rule, due_text(*next, zone), standing_text(*next, zone));
     else if (c.kind != Kind::complaint)
         fmt::print("Due next:    nothing: a {} has no deadlines\n", name_of(c.kind));
-    for (const auto& note : attention(c))
+    for (const auto& note : attention(c, store.config().policy))
         fmt::print("Attention:   {}\n", note);
     fmt::print("File:        {}\n", store.display_path(c.id));
 }
@@ -143,7 +143,7 @@ void run_show(const ShowOptions& options, const Context& context) {
     const auto clocks = clocks_of(c, store, context.now);
     switch (options.format) {
     case Format::json: {
-        Json json = case_json(c, store.zone());
+        Json json = case_json(c, store.zone(), store.config().policy);
         json["next_due"] = next_due_json(clocks, store.zone());
         json["clocks"] = Json::array();
         for (const auto& clock : clocks)

@@ -124,7 +124,7 @@ Json escalations_json(const Case& c) {
 
 } // namespace
 
-Json case_json(const Case& c, const date::time_zone& zone) {
+Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy) {
     const auto optional_name = [](const auto& value) {
         return value ? Json(std::string(name_of(*value))) : Json(nullptr);
     };
@@ -161,7 +161,7 @@ Json case_json(const Case& c, const date::time_zone& zone) {
                                           : Json(nullptr)},
                 {"clock_from", c.clock_from ? Json(format_date(*c.clock_from)) : Json(nullptr)},
                 {"stage", stage(c)},
-                {"attention", attention(c)},
+                {"attention", attention(c, policy)},
                 {"points", points},
                 {"apology", c.apology},
                 {"outcome", optional_name(c.outcome)},

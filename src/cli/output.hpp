@@ -3,6 +3,7 @@
 // parsing every command shares.
 #include "complaints/error.hpp"
 #include "complaints/model.hpp"
+#include "complaints/policy.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -45,7 +46,7 @@ void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows);
 void print_json(std::FILE* out, const Json& value);
 
 // A case as scripts see it: stable snake_case keys, ISO timestamps with offsets.
-Json case_json(const Case& c, const date::time_zone& zone);
+Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy);
 Json event_json(const Event& event);
 
 // The first line of a text, cut to `width` code points with an ellipsis.

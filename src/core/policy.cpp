@@ -66,6 +66,8 @@ Policy preset_policy(Preset preset) {
     if (preset == Preset::clinic) {
         policy.response = Duration{14, DurationUnit::working_days};
         policy.review_bodies = clinic_bodies();
+        policy.verbal_record_agreed = true;
+        policy.practitioners_named = true;
         return policy;
     }
     policy.review_bodies = platform_bodies();

@@ -90,6 +90,16 @@ std::vector<std::string> Store::case_ids() const {
     return ids;
 }
 
+std::vector<fs::path> Store::case_files() const {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".yaml" && !it->path().filename().string().starts_with("."))
+            files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 std::string Store::resolve(std::string_view query) const {
     const auto ids = case_ids();
     const auto found = matching_ids(query, ids);

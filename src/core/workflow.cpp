@@ -83,18 +83,19 @@ void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_da
                                                   name_of(implied.front()), name_of(*c.category)));
 }
 
-std::vector<std::string> attention(const Case& c) {
+std::vector<std::string> attention(const Case& c, const Policy& policy) {
     std::vector<std::string> notes;
     if (c.exclusion || c.status == Status::closed)
         return notes;
-    if (c.kind == Kind::complaint && is_verbal(c) && !record_agreed(c))
+    if (policy.verbal_record_agreed && c.kind == Kind::complaint && is_verbal(c) && !record_agreed(c))
         notes.push_back(fmt::format("the written record of this {} complaint has not been agreed with "
                                     "the complainant (log --type record-agreed)",
                                     name_of(c.channel)));
     if (consent_outstanding(c))
         notes.push_back(fmt::format("consent from {} is {}", c.on_behalf_of.empty() ? "the patient" : c.on_behalf_of,
                                     c.consent ? name_of(*c.consent) : "not recorded"));
-    if (c.kind == Kind::complaint && c.category == Category::clinical && c.practitioners.empty())
+    if (policy.practitioners_named && c.kind == Kind::complaint && c.category == Category::clinical &&
+        c.practitioners.empty())
         notes.push_back("a treatment-related complaint names no practitioner (open --practitioner)");
     return notes;
 }
@@ -113,7 +114,7 @@ void require_formal_complaint(const Case& c, std::string_view doing) {
                                 doing, c.id, name_of(c.kind), c.id));
 }
 
-std::vector<std::string> response_missing(const Case& c) {
+std::vector<std::string> response_missing(const Case& c, const Policy& policy) {
     std::vector<std::string> missing;
     if (c.points.empty())
         missing.push_back("no points raised are recorded; the response answers every point");
@@ -127,7 +128,7 @@ std::vector<std::string> response_missing(const Case& c) {
         missing.push_back(fmt::format("consent from {} is {} (record it with 'consent', or give "
                                       "--proceed-without-consent REASON)",
                                       c.on_behalf_of, c.consent ? name_of(*c.consent) : "not recorded"));
-    if (is_verbal(c) && !record_agreed(c))
+    if (policy.verbal_record_agreed && is_verbal(c) && !record_agreed(c))
         missing.push_back(fmt::format("the written record of this {} complaint has not been agreed "
                                       "with the complainant (log --type record-agreed)",
                                       name_of(c.channel)));

@@ -1,0 +1,43 @@
+// complaints check: validate the whole repository; exit 1 when problems are found.
+#include "commands.hpp"
+#include "output.hpp"
+
+#include "complaints/check.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+struct CheckOptions {
+    Format format = Format::table;
+};
+
+void run_check(const CheckOptions& options, const Context& context) {
+    const Store store = context.open_store();
+    const auto problems = check_repository(store, context.now);
+    if (options.format == Format::json) {
+        Json json = Json::array();
+        for (const auto& p : problems)
+            json.push_back({{"file", p.file}, {"line", p.line}, {"message", p.message}});
+        print_json(stdout, json);
+    } else {
+        for (const auto& p : problems)
+            fmt::print("{}:{}: {}\n", p.file, p.line, p.message);
+        fmt::print(stderr, "complaints: {} problem{} in {} case file{}\n", problems.size(),
+                   problems.size() == 1 ? "" : "s", store.case_files().size(),
+                   store.case_files().size() == 1 ? "" : "s");
+    }
+    if (!problems.empty())
+        throw ProblemsFound{};
+}
+
+} // namespace
+
+void setup_check(CLI::App& app, Context& context) {
+    auto o = std::make_shared<CheckOptions>();
+    CLI::App* command = app.add_subcommand("check", "validate every case file and the process; exit 1 on problems");
+    add_format_option(*command, o->format, {Format::table, Format::json});
+    command->callback([o, &context] { run_check(*o, context); });
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,106 @@
+#include "complaints/check.hpp"
+
+#include "complaints/atomic_file.hpp"
+#include "complaints/case_id.hpp"
+#include "complaints/clocks.hpp"
+#include "complaints/codec.hpp"
+#include "complaints/error.hpp"
+#include "complaints/patient_data.hpp"
+#include "complaints/workflow.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace complaints {
+
+namespace {
+
+// The line where a top-level key starts, so a problem points at it.
+int line_of_key(const std::string& text, std::string_view key) {
+    int line = 1;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        if (std::string_view(text).substr(start).starts_with(std::string(key) + ":"))
+            return line;
+        start = text.find('\n', start);
+        if (start == std::string::npos)
+            break;
+        ++start;
+        ++line;
+    }
+    return 1;
+}
+
+// States no sequence of commands produces: a sign the file was edited by hand.
+std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c) {
+    std::vector<std::pair<std::string, std::string>> found;
+    if (c.status == Status::closed && !c.outcome && !c.exclusion)
+        found.emplace_back("status", "the case is closed with no outcome (close records one)");
+    if (c.status == Status::open && (c.outcome || c.exclusion))
+        found.emplace_back("status", "the case is open but has an outcome or an exclusion");
+    if (c.kind != Kind::complaint && (first_event(c, "response-sent") || !c.escalations.empty()))
+        found.emplace_back("kind", fmt::format("a {} has a formal response or escalation", name_of(c.kind)));
+    if (first_event(c, "response-sent"))
+        for (const auto& point : c.points)
+            if (!point.finding)
+                found.emplace_back("points", fmt::format("the response was sent but point {} has no finding", point.number));
+    if (!c.learning.empty() && c.actions.empty())
+        found.emplace_back("learning", "lessons learnt are recorded without an action plan");
+    if (c.warning && c.kind != Kind::complaint)
+        found.emplace_back("warning", "only a formal complaint can issue a warning");
+    return found;
+}
+
+void check_case(const Case& c, const std::string& text, const std::string& file, const Store& store,
+                date::sys_seconds now, std::vector<Problem>& problems) {
+    const auto report = [&](std::string_view key, std::string message) {
+        problems.push_back({file, line_of_key(text, key), std::move(message)});
+    };
+    for (auto& [key, message] : impossible_states(c))
+        report(key, message);
+    for (const auto& note : attention(c, store.config().policy))
+        report("events", note);
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};
+    for (const auto& clock : case_clocks(c, clocks))
+        if (clock.state == ClockState::overdue)
+            report("received", fmt::format("the {} deadline of {} has passed", clock.rule, format_date(clock.due.day)));
+    for (const auto& action : overdue_actions(c, local_date(now, store.zone())))
+        report("actions", fmt::format("action {} was due {} and is not done", action->number, format_date(action->due)));
+    try {
+        guard_patient_data(c, store.config().policy);
+    } catch (const Error& e) {
+        report("summary", e.what());
+    }
+}
+
+} // namespace
+
+std::vector<Problem> check_repository(const Store& store, date::sys_seconds now) {
+    std::vector<Problem> problems;
+    std::map<std::string, std::string> seen;
+    for (const auto& path : store.case_files()) {
+        const std::string file = path.lexically_relative(store.root()).string();
+        const std::string id = path.stem().string();
+        if (!is_case_id(id)) {
+            problems.push_back({file, 0, "the file name is not a case ID, so no command can reach it"});
+            continue;
+        }
+        if (const auto [other, fresh] = seen.emplace(id, file); !fresh) {
+            problems.push_back({file, 0, fmt::format("case {} is also in {}", id, other->second)});
+            continue;
+        }
+        try {
+            const std::string text = read_file(path);
+            const Case c = read_case(text, file);
+            if (c.id != id)
+                problems.push_back({file, 1, fmt::format("the file holds case '{}', but its name says {}", c.id, id)});
+            check_case(c, text, file, store, now, problems);
+        } catch (const Error& e) {
+            problems.push_back({file, e.where().line, e.what()});
+        }
+    }
+    return problems;
+}
+
+} // namespace complaints

@@ -1,0 +1,53 @@
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+} // namespace
+
+TEST_SUITE("cli check") {
+    TEST_CASE("a clean repository passes with exit 0") {
+        test::Repo repo;
+        repo.open_case("2026-11-16 09:00", {"--kind", "feedback"});
+        const auto result = repo({"check"});
+        CHECK(result.exit_code == 0);
+        CHECK(result.out.empty());
+        CHECK(result.err == "complaints: 0 problems in 1 case file\n");
+    }
+
+    TEST_CASE("every problem is reported, file by file, without stopping at the first") {
+        test::Repo repo("platform", "LAN");
+        repo.now = "2026-11-16T10:00:00+00:00";
+        const std::string a = repo.open_case("2026-11-16 09:00");
+        const std::string b = repo.open_case("2026-11-16 09:00");
+        const std::string c = repo.open_case("2026-11-16 09:00");
+        const auto file = [&](const std::string& id) { return repo.root / "cases" / (id + ".yaml"); };
+        // Edited by hand: patient data, a broken line, a status nothing produces.
+        test::write_text(file(a), replaced(test::read_text(file(a)), "summary: \"\"", "summary: \"NHS 943 476 5919\""));
+        test::write_text(file(b), replaced(test::read_text(file(b)), "kind: complaint", "kind: complaint\nkind: concern"));
+        test::write_text(file(c), replaced(test::read_text(file(c)), "status: open", "status: closed"));
+        test::write_text(repo.root / "cases" / "notes.yaml", "x: 1\n");
+        const auto result = repo({"check"});
+        CHECK(result.exit_code == 1);
+        CHECK(result.out.find("cases/" + a + ".yaml:8: the summary contains an NHS number") != std::string::npos);
+        CHECK(result.out.find("cases/" + b + ".yaml:3: duplicate key 'kind'") != std::string::npos);
+        CHECK(result.out.find("cases/" + c + ".yaml:3: the case is closed with no outcome") != std::string::npos);
+        CHECK(result.out.find("cases/notes.yaml:0: the file name is not a case ID") != std::string::npos);
+        const auto json = repo({"check", "--format", "json"});
+        CHECK(json.exit_code == 1);
+        CHECK(json.json().size() == 4);
+    }
+
+    TEST_CASE("a broken complaints.yaml means check cannot run: exit 4, not 1") {
+        test::Repo repo;
+        test::write_text(repo.root / "complaints.yaml", "organisation: X\npreset: clinic\n");
+        CHECK(repo({"check"}).exit_code == 4);
+    }
+}
