@@ -30,8 +30,9 @@ private:
     bool m_done = false;
 };
 
-// The whole content of a file; throws an io Error naming it.
-std::string read_file(const std::filesystem::path& path);
+// The whole content of a file; throws an io Error naming it, and bad_data
+// when it is larger than `most` bytes.
+std::string read_file(const std::filesystem::path& path, std::size_t most = std::size_t(64) << 20);
 
 // Makes a folder's new entries durable.
 void sync_folder(const std::filesystem::path& folder);

@@ -87,7 +87,7 @@ bool AtomicFile::commit_new() {
     return true;
 }
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_file(const std::filesystem::path& path, std::size_t most) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         fail("read", path);
@@ -104,6 +104,12 @@ std::string read_file(const std::filesystem::path& path) {
         if (got == 0)
             break;
         content.append(buffer, static_cast<std::size_t>(got));
+        if (content.size() > most) {
+            ::close(fd);
+            throw Error(ErrorKind::bad_data, fmt::format("{} is larger than {} MB, far more than any case "
+                                                         "needs; refusing to read it",
+                                                         path.string(), most >> 20));
+        }
     }
     ::close(fd);
     return content;

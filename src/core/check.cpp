@@ -91,7 +91,12 @@ std::vector<Problem> check_repository(const Store& store, date::sys_seconds now)
             continue;
         }
         try {
-            const std::string text = read_file(path);
+            std::error_code ec;
+            if (std::filesystem::is_symlink(path, ec)) {
+                problems.push_back({file, 0, "is a symbolic link; case files must be plain files in the repository"});
+                continue;
+            }
+            const std::string text = read_file(path, std::size_t(8) << 20);
             const Case c = read_case(text, file);
             if (c.id != id)
                 problems.push_back({file, 1, fmt::format("the file holds case '{}', but its name says {}", c.id, id)});

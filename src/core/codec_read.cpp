@@ -153,6 +153,7 @@ Case read_case(std::string_view text, const std::string& file) {
                     Location{file, at.line, at.column});
     }
     const YAML::Node root = load_yaml(text, file);
+    check_size(root, file);
     MapReader map(root, file, "a case file");
     Case c;
     const YAML::Node id = map.required("id");

@@ -195,7 +195,9 @@ Config read_config(std::string_view text, const std::string& file) {
         throw Error(ErrorKind::bad_data, "contains bytes that are not UTF-8",
                     Location{file, at.line, at.column});
     }
-    MapReader map(load_yaml(text, file), file, "complaints.yaml");
+    const YAML::Node root = load_yaml(text, file);
+    check_size(root, file);
+    MapReader map(root, file, "complaints.yaml");
     Config config;
     config.organisation = map.text(map.required("organisation"), "organisation");
     config.preset = map.enumerated<Preset>(map.required("preset"));

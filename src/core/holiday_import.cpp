@@ -49,7 +49,9 @@ std::array<std::vector<Holiday>, 3> read_govuk_bank_holidays(std::string_view te
         const auto at = line_column_at(text, *bad);
         throw Error(ErrorKind::bad_data, "contains bytes that are not UTF-8", Location{file, at.line, at.column});
     }
-    MapReader root(load_yaml(text, file), file, "the bank holidays file");
+    const YAML::Node tree = load_yaml(text, file);
+    check_size(tree, file);
+    MapReader root(tree, file, "the bank holidays file");
     std::array<std::vector<Holiday>, 3> imported;
     bool any = false;
     for (const auto& entry : root.all()) {

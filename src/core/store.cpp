@@ -17,6 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* k_config_file = "complaints.yaml";
+// Years of correspondence fit in a few hundred kilobytes.
+constexpr std::size_t k_largest_case = std::size_t(8) << 20;
 
 // Case files: `<ID>.yaml` anywhere under cases/, hidden temporaries skipped.
 template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
@@ -74,7 +76,7 @@ void init_repository(const fs::path& folder, const Config& config) {
 namespace {
 
 Config load_config(const fs::path& root) {
-    return read_config(read_file(root / k_config_file), k_config_file);
+    return read_config(read_file(root / k_config_file, std::size_t(1) << 20), k_config_file);
 }
 
 } // namespace
@@ -134,10 +136,24 @@ std::string Store::display_path(const std::string& id) const {
     return path_of(id).lexically_relative(m_root).string();
 }
 
+namespace {
+
+// A case file is a regular file inside the repository: a link could make a
+// write land anywhere.
+void require_regular(const fs::path& path, const std::string& shown) {
+    std::error_code ec;
+    if (fs::is_symlink(path, ec))
+        throw Error(ErrorKind::bad_data, "is a symbolic link; case files must be plain files in the repository",
+                    Location{shown, 0, 0});
+}
+
+} // namespace
+
 Case Store::load(const std::string& id) const {
     const fs::path path = path_of(id);
     const std::string shown = path.lexically_relative(m_root).string();
-    Case c = read_case(read_file(path), shown);
+    require_regular(path, shown);
+    Case c = read_case(read_file(path, k_largest_case), shown);
     if (c.id != id)
         throw Error(ErrorKind::bad_data,
                     fmt::format("the file holds case '{}', but its name says {}", c.id, id),

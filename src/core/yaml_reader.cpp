@@ -22,9 +22,41 @@ YAML::Node load_yaml(std::string_view text, const std::string& file) {
     try {
         return YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
-        throw Error(ErrorKind::bad_data, fmt::format("not valid YAML: {}", e.msg),
-                    location_of(e.mark, file));
+        // yaml-cpp stops deep nesting with this terse message.
+        const std::string why = e.msg == "bad file" ? "nested too deeply" : e.msg;
+        throw Error(ErrorKind::bad_data, fmt::format("not valid YAML: {}", why), location_of(e.mark, file));
     }
+}
+
+namespace {
+
+// Aliases make a small file a huge tree ("billion laughs"); nothing we
+// write uses them, so a value that unfolds past this many nodes is refused
+// before anything walks or re-emits it.
+constexpr std::size_t k_most_nodes = 100000;
+
+void count_nodes(const YAML::Node& node, std::size_t& budget, const std::string& file) {
+    if (budget == 0)
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("a value unfolds to more than {} nodes (an alias bomb?)", k_most_nodes),
+                    location_of(node, file));
+    --budget;
+    if (node.IsSequence() || node.IsMap())
+        for (const auto& child : node) {
+            if (node.IsMap()) {
+                count_nodes(child.first, budget, file);
+                count_nodes(child.second, budget, file);
+            } else {
+                count_nodes(child, budget, file);
+            }
+        }
+}
+
+} // namespace
+
+void check_size(const YAML::Node& node, const std::string& file) {
+    std::size_t budget = k_most_nodes;
+    count_nodes(node, budget, file);
 }
 
 MapReader::MapReader(const YAML::Node& map, const std::string& file, std::string_view what)

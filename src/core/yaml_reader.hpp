@@ -18,6 +18,8 @@ Location location_of(const YAML::Node& node, const std::string& file);
 
 // Parses text into a node; a YAML syntax error becomes a bad_data Error.
 YAML::Node load_yaml(std::string_view text, const std::string& file);
+// Throws bad_data when the node unfolds (through aliases) past a sane size.
+void check_size(const YAML::Node& node, const std::string& file);
 
 class MapReader {
 public:

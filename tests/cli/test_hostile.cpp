@@ -1,0 +1,115 @@
+// Hostile and broken input: each gets a clear message, a documented exit
+// code, and no file changes. docs/reliability.md lists them.
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+namespace {
+
+constexpr int k_bad_data = 4;
+constexpr int k_not_found = 3;
+
+struct Hostile : test::Repo {
+    std::string id = open_case();
+    std::filesystem::path file() const { return root / "cases" / (id + ".yaml"); }
+    // Runs a reading and a writing command on the case; both must fail with
+    // `code` and a message containing `expected`, and nothing may change.
+    void refused(int code, const std::string& expected) const {
+        const auto before = snapshot();
+        for (const std::vector<std::string>& args :
+             std::vector<std::vector<std::string>>{{"show", id}, {"log", id, "--text", "x"}, {"list"}}) {
+            const auto result = (*this)(args);
+            CHECK_MESSAGE(result.exit_code == code, args[0]);
+            CHECK_MESSAGE(result.err.find(expected) != std::string::npos, result.err);
+        }
+        CHECK(snapshot() == before);
+    }
+};
+
+} // namespace
+
+TEST_SUITE("hostile input") {
+    TEST_CASE("an alias bomb is refused before anything unfolds it") {
+        Hostile repo;
+        std::string bomb = test::read_text(repo.file()) + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+        for (int i = 1; i < 30; ++i)
+            bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + std::string(10, ' ') + "]\n";
+        for (int i = 1; i < 30; ++i) {
+            const std::string prev = "*a" + std::to_string(i - 1);
+            std::string items;
+            for (int k = 0; k < 10; ++k)
+                items += (k ? ", " : "") + prev;
+            const std::string key = "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+            const auto at = bomb.find(key);
+            bomb.replace(at, key.size() + 10 + 1, key + items + "]");
+        }
+        test::write_text(repo.file(), bomb);
+        repo.refused(k_bad_data, "nodes (an alias bomb?)");
+    }
+
+    TEST_CASE("deeply nested YAML") {
+        Hostile repo;
+        test::write_text(repo.file(), test::read_text(repo.file()) + "deep: " + std::string(5000, '[') +
+                                          std::string(5000, ']') + "\n");
+        repo.refused(k_bad_data, "nested too deeply");
+    }
+
+    TEST_CASE("a 100 MB case file is refused without parsing it") {
+        Hostile repo;
+        test::write_text(repo.file(), test::read_text(repo.file()) + "padding: \"" + std::string(100 << 20, 'x') + "\"\n");
+        repo.refused(k_bad_data, "is larger than 8 MB");
+    }
+
+    TEST_CASE("a case file that links outside the repository is neither read nor written") {
+        Hostile repo;
+        const auto outside = repo.dir / "outside.yaml";
+        test::write_text(outside, test::read_text(repo.file()));
+        std::filesystem::remove(repo.file());
+        std::filesystem::create_symlink(outside, repo.file());
+        const std::string before = test::read_text(outside);
+        repo.refused(k_bad_data, "is a symbolic link");
+        CHECK(test::read_text(outside) == before);
+    }
+
+    TEST_CASE("NUL bytes, invalid UTF-8, wrong types and a missing key") {
+        Hostile repo;
+        const std::string good = test::read_text(repo.file());
+        test::write_text(repo.file(), good + std::string("x: \"\0\"\n", 7));
+        repo.refused(k_bad_data, "contains a NUL byte");
+        test::write_text(repo.file(), good + "x: \"\xC3\x28\"\n");
+        repo.refused(k_bad_data, "contains bytes that are not UTF-8");
+        test::write_text(repo.file(), good + "points: {a: 1}\n");
+        repo.refused(k_bad_data, "duplicate key 'points'");
+        std::string no_kind = good;
+        no_kind.erase(no_kind.find("kind: complaint\n"), 16);
+        test::write_text(repo.file(), no_kind);
+        repo.refused(k_bad_data, "a case file has no 'kind' key");
+    }
+
+    TEST_CASE("IDs that try to leave cases/ or smuggle characters match nothing") {
+        Hostile repo;
+        const auto before = repo.snapshot();
+        for (const std::string& id : {std::string("../complaints"), std::string("../../etc/passwd"), std::string("/etc"),
+                                      std::string("$(rm -rf /)"), std::string("`id`;"),
+                                      std::string("LUM-2026-\xCE\xA7"),  // Greek capital chi for X
+                                      std::string("LUM\xE2\x80\x912026")}) {  // non-breaking hyphen
+            const auto result = repo({"log", id, "--text", "x"});
+            CHECK_MESSAGE(result.exit_code == k_not_found, id);
+            CHECK(result.err.starts_with("complaints: no case matches"));
+        }
+        CHECK(repo.snapshot() == before);
+    }
+
+    TEST_CASE("impossible dates and absurd durations on the command line") {
+        Hostile repo;
+        const auto before = repo.snapshot();
+        for (const char* when : {"2026-02-30", "0000-00-00", "99999-01-01", "2026-13-01", "2026-11-16T25:00"})
+            CHECK_MESSAGE(repo({"log", repo.id, "--text", "x", "--at", when}).exit_code == 2, when);
+        CHECK(repo({"list", "--due-within", "-5wd"}).exit_code == 2);
+        CHECK(repo({"list", "--due-within", "99999999 days"}).exit_code == 2);
+        CHECK(repo({"calendar", "add", "2026-01-01", "99999999"}).exit_code == 2);
+        CHECK(repo.snapshot() == before);
+    }
+}
