@@ -64,6 +64,26 @@ Result run(const Run& how) {
     return result;
 }
 
+int spawn(const Run& how) {
+    std::vector<std::string> argv{COMPLAINTS_BINARY};
+    argv.insert(argv.end(), how.args.begin(), how.args.end());
+    auto env = clean_environment(how.env);
+    auto argv_p = pointers(argv);
+    auto env_p = pointers(env);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        ::dup2(null, 0);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        if (!how.cwd.empty() && ::chdir(how.cwd.c_str()) != 0)
+            ::_exit(127);
+        ::execve(argv_p[0], argv_p.data(), env_p.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
 Repo::Repo(const std::string& preset, const std::string& prefix) : root(dir / "repo") {
     const Result made = run(Run{{"init", root.string(), "--preset", preset, "--organisation",
                               "Lumiere Medispa Cosmetic Skin Clinic", "--prefix", prefix}, "", {}, {}});

@@ -26,6 +26,9 @@ struct Run {
 
 Result run(const Run& how);
 
+// Starts the binary without waiting, its output thrown away; returns the pid.
+int spawn(const Run& how);
+
 // A repository with the given preset in dir/repo, and a fixed clock and user
 // so the tests read the same every time.
 struct Repo {
