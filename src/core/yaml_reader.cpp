@@ -1,5 +1,7 @@
 #include "yaml_reader.hpp"
 
+#include "complaints/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -102,6 +104,12 @@ std::string MapReader::text(const YAML::Node& value, std::string_view key) const
         return {};
     if (!value.IsScalar())
         throw Error(ErrorKind::bad_data, fmt::format("'{}' must be text, not a list or mapping", key),
+                    where(value));
+    // The file is UTF-8, but yaml-cpp turns the escapes \N and \_
+    // into raw bytes, so the text is checked again once unescaped.
+    if (const auto bad = first_invalid_byte(value.Scalar()))
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("'{}' holds an escape that is not UTF-8 text or is a NUL (byte {})", key, *bad),
                     where(value));
     return value.Scalar();
 }

@@ -88,6 +88,14 @@ TEST_SUITE("codec errors") {
               std::string::npos);
     }
 
+    TEST_CASE("escapes that decode to bytes that are not UTF-8, or to NUL, are refused (found by fuzzing)") {
+        CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"B\\N\"")) ==
+              "cases/LUM-2026-7K3QMX.yaml:7:8: 'about' holds an escape that is not UTF-8 text or is a NUL (byte 1)");
+        CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"\\_\"")).find("holds an escape") !=
+              std::string::npos);
+        CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"a\\0\"")).find("is a NUL") != std::string::npos);
+    }
+
     TEST_CASE("events out of time order and unknown event types") {
         const std::string two = k_good + "  - at: 2026-11-01T09:14:00+00:00\n    type: call\n";
         CHECK(error_of(two) == "cases/LUM-2026-7K3QMX.yaml:15:5: event 2 is dated before the "
