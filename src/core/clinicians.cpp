@@ -1,5 +1,7 @@
 #include "complaints/clinicians.hpp"
 
+#include "complaints/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -7,20 +9,7 @@
 
 namespace complaints {
 
-std::string normalised_name(std::string_view name) {
-    std::string out;
-    for (const char c : name) {
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            if (!out.empty() && out.back() != ' ')
-                out += ' ';
-        } else {
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        }
-    }
-    if (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    return out;
-}
+std::string normalised_name(std::string_view name) { return folded(name); }
 
 namespace {
 

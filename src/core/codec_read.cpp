@@ -9,15 +9,6 @@ namespace complaints {
 
 namespace {
 
-date::year_month_day read_day(const MapReader& map, const YAML::Node& node, std::string_view key) {
-    const std::string text = map.text(node, key);
-    if (const auto day = parse_date(text))
-        return *day;
-    throw Error(ErrorKind::bad_data,
-                fmt::format("'{}' must be a date on the calendar (YYYY-MM-DD), not '{}'", key, text),
-                map.where(node));
-}
-
 Point read_point(const YAML::Node& node, const std::string& file) {
     MapReader map(node, file, "a point");
     Point point;
@@ -38,7 +29,7 @@ Action read_action(const YAML::Node& node, const std::string& file) {
     action.number = map.integer(map.required("n"), "n");
     action.text = map.text(map.required("text"), "text");
     action.lead = map.text(map.required("lead"), "lead");
-    action.due = read_day(map, map.required("due"), "due");
+    action.due = map.date(map.required("due"), "due");
     for (const auto& item : map.sequence(map.optional("progress"), "progress")) {
         MapReader step(item, file, "a progress note");
         ActionProgress progress;
@@ -107,14 +98,8 @@ Event read_event(const YAML::Node& node, const std::string& file) {
         event.recorded = map.timestamp(recorded, "recorded");
     for (const auto& node : map.sequence(map.optional("attendees"), "attendees"))
         event.attendees.push_back(map.text(node, "attendees"));
-    if (const YAML::Node due = map.optional("due"); due.IsDefined()) {
-        const std::string text = map.text(due, "due");
-        event.due = parse_date(text);
-        if (!event.due)
-            throw Error(ErrorKind::bad_data,
-                        fmt::format("'due' must be a date on the calendar (YYYY-MM-DD), not '{}'", text),
-                        map.where(due));
-    }
+    if (const YAML::Node due = map.optional("due"); due.IsDefined())
+        event.due = map.date(due, "due");
     event.extras = map.extras();
     return event;
 }
@@ -169,7 +154,7 @@ Case read_case(std::string_view text, const std::string& file) {
     if (const YAML::Node exclusion = map.optional("exclusion"); exclusion.IsDefined())
         read_exclusion(map, exclusion, c, file);
     if (const YAML::Node from = map.optional("clock_from"); from.IsDefined())
-        c.clock_from = read_day(map, from, "clock_from");
+        c.clock_from = map.date(from, "clock_from");
     if (const YAML::Node notice = map.optional("notice_days"); notice.IsDefined())
         c.notice_days = map.integer(notice, "notice_days");
     c.agent = map.text(map.optional("agent"), "agent");

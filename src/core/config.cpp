@@ -24,15 +24,6 @@ template <class Check> auto at_node(const MapReader& map, const YAML::Node& node
     }
 }
 
-date::year_month_day read_date(const MapReader& map, const YAML::Node& node, std::string_view key) {
-    const std::string text = map.text(node, key);
-    if (const auto day = parse_date(text))
-        return *day;
-    throw Error(ErrorKind::bad_data,
-                fmt::format("'{}' must be a date on the calendar (YYYY-MM-DD), not '{}'", key, text),
-                map.where(node));
-}
-
 void read_policy(MapReader& parent, const YAML::Node& node, Config& config) {
     MapReader map(node, parent.where(node).file, "policy");
     for (const auto& entry : map.all()) {
@@ -49,17 +40,17 @@ void read_policy(MapReader& parent, const YAML::Node& node, Config& config) {
 
 Closure read_closure(const MapReader& parent, const YAML::Node& node) {
     if (node.IsScalar()) {
-        const auto day = read_date(parent, node, "closures");
+        const auto day = parent.date(node, "closures");
         return Closure{day, day, "Closed"};
     }
     MapReader map(node, parent.where(node).file, "a closure");
     Closure closure;
     if (const YAML::Node single = map.optional("date"); single.IsDefined()) {
-        closure.from = closure.to = read_date(map, single, "date");
+        closure.from = closure.to = map.date(single, "date");
     } else {
-        closure.from = read_date(map, map.required("from"), "from");
+        closure.from = map.date(map.required("from"), "from");
         const YAML::Node to = map.required("to");
-        closure.to = read_date(map, to, "to");
+        closure.to = map.date(to, "to");
         if (closure.to < closure.from)
             throw Error(ErrorKind::bad_data, "a closure cannot end before it starts", map.where(to));
     }
@@ -75,12 +66,12 @@ BankHolidayChanges read_changes(const MapReader& parent, const YAML::Node& node)
     BankHolidayChanges changes;
     for (const auto& item : map.sequence(map.optional("add"), "add")) {
         MapReader added(item, map.where(item).file, "an added bank holiday");
-        const auto day = read_date(added, added.required("date"), "date");
+        const auto day = added.date(added.required("date"), "date");
         changes.added.push_back({day, added.text(added.optional("name"), "name")});
         added.reject_unknown({"date", "name"});
     }
     for (const auto& item : map.sequence(map.optional("cancel"), "cancel"))
-        changes.cancelled.push_back(read_date(map, item, "cancel"));
+        changes.cancelled.push_back(map.date(item, "cancel"));
     map.reject_unknown({"add", "cancel"});
     return changes;
 }

@@ -1,5 +1,6 @@
 #include "complaints/error.hpp"
 #include "complaints/policy.hpp"
+#include "complaints/text.hpp"
 
 #include <fmt/format.h>
 
@@ -39,25 +40,10 @@ int longest(DurationUnit unit) {
     return 0;
 }
 
-std::string collapse_spaces(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        if (c == ' ' || c == '\t') {
-            if (!out.empty() && out.back() != ' ')
-                out += ' ';
-        } else {
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        }
-    }
-    if (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    return out;
-}
-
 } // namespace
 
 Duration parse_duration(std::string_view text) {
-    const std::string plain = collapse_spaces(text);
+    const std::string plain = folded(text);
     const auto invalid = [&](std::string_view why) {
         return Error(ErrorKind::usage,
                      fmt::format("'{}' {}; write a span such as '14 working days', '48 hours', "

@@ -30,14 +30,11 @@ std::vector<Holiday> read_events(MapReader& region, const std::string& file) {
     for (const auto& node : region.sequence(region.required("events"), "events")) {
         MapReader event(node, file, "an event");
         const YAML::Node when = event.required("date");
-        const auto day = parse_date(event.text(when, "date"));
-        if (!day)
-            throw Error(ErrorKind::bad_data, "'date' must be a date on the calendar (YYYY-MM-DD)",
-                        event.where(when));
-        if (static_cast<int>(day->year()) < k_first_year || static_cast<int>(day->year()) > k_last_year)
+        const auto day = event.date(when, "date");
+        if (static_cast<int>(day.year()) < k_first_year || static_cast<int>(day.year()) > k_last_year)
             throw Error(ErrorKind::bad_data, "the date is outside the years the calendar covers",
                         event.where(when));
-        events.push_back({*day, event.text(event.required("title"), "title")});
+        events.push_back({day, event.text(event.required("title"), "title")});
     }
     return events;
 }

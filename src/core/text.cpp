@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace complaints {
 
 namespace {
@@ -76,6 +78,21 @@ void require_clean_text(std::string_view text, std::string_view what) {
         const char* problem = text[*bad] == '\0' ? "a NUL byte" : "bytes that are not UTF-8";
         throw Error(ErrorKind::usage, fmt::format("{} contains {} at byte {}", what, problem, *bad));
     }
+}
+
+std::string folded(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!out.empty() && out.back() != ' ')
+                out += ' ';
+        } else {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    if (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
 }
 
 std::size_t display_width(std::string_view text) {

@@ -134,6 +134,14 @@ Timestamp MapReader::timestamp(const YAML::Node& value, std::string_view key) co
                 where(value));
 }
 
+date::year_month_day MapReader::date(const YAML::Node& value, std::string_view key) const {
+    const std::string given = text(value, key);
+    if (const auto day = parse_date(given))
+        return *day;
+    throw Error(ErrorKind::bad_data,
+                fmt::format("'{}' must be a date on the calendar (YYYY-MM-DD), not '{}'", key, given), where(value));
+}
+
 std::vector<YAML::Node> MapReader::sequence(const YAML::Node& value, std::string_view key) const {
     if (!value.IsDefined() || value.IsNull())
         return {};

@@ -34,6 +34,7 @@ public:
     std::string text(const YAML::Node& value, std::string_view key) const;
     int integer(const YAML::Node& value, std::string_view key) const;
     Timestamp timestamp(const YAML::Node& value, std::string_view key) const;
+    date::year_month_day date(const YAML::Node& value, std::string_view key) const;
     template <class E> E enumerated(const YAML::Node& value) const {
         const std::string given = text(value, EnumNames<E>::what);
         if (const auto parsed = enum_from<E>(given))

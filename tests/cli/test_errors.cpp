@@ -9,11 +9,7 @@
 
 namespace {
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using test::replaced;
 
 } // namespace
 

@@ -13,16 +13,8 @@ struct Platform : test::Repo {
         more.insert(more.begin(), {"--complainant", "Practice manager", "--about", "Dr Sam Keane", "--gmc", "7123456"});
         return open_case("2026-11-16 09:00", more);
     }
-    void ok(std::vector<std::string> args) const {
-        const auto result = (*this)(args);
-        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
-    }
     std::string refused(std::vector<std::string> args, int code = k_refused) const {
-        const auto before = snapshot();
-        const auto result = (*this)(args);
-        CHECK(result.exit_code == code);
-        CHECK(snapshot() == before);
-        return result.err;
+        return test::Repo::refused(std::move(args), code);
     }
     nlohmann::json json(const std::string& id) const { return (*this)({"show", id, "--format", "json"}).json(); }
 };

@@ -31,12 +31,9 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
     return out;
 }
 
-} // namespace
-
-Result run(const Run& how) {
-    TempDir scratch;
-    const auto in_path = scratch / "stdin", out_path = scratch / "stdout", err_path = scratch / "stderr";
-    write_text(in_path, how.input);
+// Forks and execs the binary with standard input, output and error on the
+// given files; returns the child's pid.
+pid_t start(const Run& how, const char* in, const char* out, const char* err) {
     std::vector<std::string> argv{COMPLAINTS_BINARY};
     argv.insert(argv.end(), how.args.begin(), how.args.end());
     auto env = clean_environment(how.env);
@@ -44,17 +41,24 @@ Result run(const Run& how) {
     auto env_p = pointers(env);
     const pid_t pid = ::fork();
     if (pid == 0) {
-        const int in = ::open(in_path.c_str(), O_RDONLY);
-        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
+        ::dup2(::open(in, O_RDONLY), 0);
+        ::dup2(::open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600), 1);
+        ::dup2(::open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600), 2);
         if (!how.cwd.empty() && ::chdir(how.cwd.c_str()) != 0)
             ::_exit(127);
         ::execve(argv_p[0], argv_p.data(), env_p.data());
         ::_exit(127);
     }
+    return pid;
+}
+
+} // namespace
+
+Result run(const Run& how) {
+    TempDir scratch;
+    const auto in_path = scratch / "stdin", out_path = scratch / "stdout", err_path = scratch / "stderr";
+    write_text(in_path, how.input);
+    const pid_t pid = start(how, in_path.c_str(), out_path.c_str(), err_path.c_str());
     int status = 0;
     ::waitpid(pid, &status, 0);
     Result result;
@@ -64,25 +68,7 @@ Result run(const Run& how) {
     return result;
 }
 
-int spawn(const Run& how) {
-    std::vector<std::string> argv{COMPLAINTS_BINARY};
-    argv.insert(argv.end(), how.args.begin(), how.args.end());
-    auto env = clean_environment(how.env);
-    auto argv_p = pointers(argv);
-    auto env_p = pointers(env);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        ::dup2(null, 0);
-        ::dup2(null, 1);
-        ::dup2(null, 2);
-        if (!how.cwd.empty() && ::chdir(how.cwd.c_str()) != 0)
-            ::_exit(127);
-        ::execve(argv_p[0], argv_p.data(), env_p.data());
-        ::_exit(127);
-    }
-    return pid;
-}
+int spawn(const Run& how) { return start(how, "/dev/null", "/dev/null", "/dev/null"); }
 
 Repo::Repo(const std::string& preset, const std::string& prefix) : root(dir / "repo") {
     const Result made = run(Run{{"init", root.string(), "--preset", preset, "--organisation",
@@ -100,6 +86,19 @@ std::string Repo::open_case(const std::string& received, std::vector<std::string
     const Result opened = (*this)(args);
     REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
     return opened.out.substr(0, opened.out.size() - 1);
+}
+
+void Repo::ok(std::vector<std::string> args) const {
+    const Result result = (*this)(std::move(args));
+    REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+}
+
+std::string Repo::refused(std::vector<std::string> args, int code) const {
+    const auto before = snapshot();
+    const Result result = (*this)(std::move(args));
+    CHECK(result.exit_code == code);
+    CHECK(snapshot() == before);
+    return result.err;
 }
 
 std::map<std::string, std::string> Repo::snapshot() const {

@@ -43,6 +43,11 @@ struct Repo {
     // and returns its ID; fails the test if it cannot.
     std::string open_case(const std::string& received = "2026-11-10 09:00",
                           std::vector<std::string> more = {}) const;
+    // Runs a command that must succeed.
+    void ok(std::vector<std::string> args) const;
+    // Runs a command that must fail with `code`, proves nothing changed, and
+    // returns what it said on stderr.
+    std::string refused(std::vector<std::string> args, int code) const;
     // All case files' contents, by file name: to prove a command wrote nothing.
     std::map<std::string, std::string> snapshot() const;
     std::string case_file(const std::string& id) const;

@@ -21,5 +21,7 @@ private:
 
 void write_text(const std::filesystem::path& path, const std::string& text);
 std::string read_text(const std::filesystem::path& path);
+// `text` with the first `from` replaced by `to`; fails the test if absent.
+std::string replaced(std::string text, const std::string& from, const std::string& to);
 
 } // namespace test

@@ -2,6 +2,8 @@
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
 
+#include "temp_dir.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace complaints;
@@ -23,11 +25,7 @@ const std::string k_good = "id: LUM-2026-7K3QMX\n"            // 1
                            "    by: \"C\"\n"
                            "    text: \"\"\n";
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using test::replaced;
 
 // The error's "file:line:col: message".
 std::string error_of(const std::string& text) {
