@@ -34,8 +34,15 @@ TEST_SUITE("reliability") {
     TEST_CASE("300 writers killed with SIGKILL at random moments: every file parses, no confirmed event is lost") {
         test::Repo repo;
         const std::string id = repo.open_case();
+        // Kill within twice the time a write takes on this build (a sanitizer
+        // build is many times slower), so about half finish and half die.
+        const auto started = std::chrono::steady_clock::now();
+        for (int i = 0; i < 3; ++i)
+            repo.ok({"log", id, "--text", "timing " + std::to_string(i)});
+        const auto one_write = std::chrono::duration_cast<std::chrono::microseconds>(
+                                   std::chrono::steady_clock::now() - started) / 3;
         std::mt19937 random(300);
-        std::uniform_int_distribution<int> delay_us(0, 20000);
+        std::uniform_int_distribution<long> delay_us(0, 2 * one_write.count());
         std::vector<std::string> confirmed;
         int killed = 0;
         for (int i = 0; i < 300; ++i) {
