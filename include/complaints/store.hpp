@@ -32,6 +32,8 @@ public:
     std::vector<std::string> case_ids() const;
     // Every .yaml file under cases/ (names that are not IDs included), for `check`.
     std::vector<std::filesystem::path> case_files() const;
+    // Temporary files a writer killed mid-write left behind (`.NAME.XXXXXX`).
+    std::vector<std::filesystem::path> leftover_temporaries() const;
     // The one case `query` abbreviates; not_found when none or several do.
     std::string resolve(std::string_view query) const;
 

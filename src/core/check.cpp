@@ -105,6 +105,10 @@ std::vector<Problem> check_repository(const Store& store, date::sys_seconds now)
             problems.push_back({file, e.where().line, e.what()});
         }
     }
+    for (const auto& path : store.leftover_temporaries())
+        problems.push_back({path.lexically_relative(store.root()).string(), 0,
+                            "a temporary file left by a write that was interrupted; nothing reads it and "
+                            "it is safe to delete"});
     return problems;
 }
 

@@ -102,6 +102,18 @@ std::vector<fs::path> Store::case_files() const {
     return files;
 }
 
+std::vector<fs::path> Store::leftover_temporaries() const {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.starts_with(".") && name.find(".yaml.") != std::string::npos)
+            files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 std::string Store::resolve(std::string_view query) const {
     const auto ids = case_ids();
     const auto found = matching_ids(query, ids);
