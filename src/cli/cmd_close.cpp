@@ -21,7 +21,7 @@ struct CloseOptions {
 
 // The warning the outcome issues to the clinician, and the suspension review
 // it triggers when it is one too many inside the policy's window.
-std::string issue_warning(Case& c, const Event& closing, const Context& context, const Store& store) {
+std::string issue_warning(Case& c, const Event& closing, const Store& store) {
     const Policy& policy = store.config().policy;
     if (!policy.warning_kept)
         throw Error(ErrorKind::refused, "this repository's policy keeps no warnings (policy: warning_kept)");
@@ -50,7 +50,6 @@ std::string issue_warning(Case& c, const Event& closing, const Context& context,
         add_event(c, review);
         return "; warning issued. " + review.text;
     }
-    (void)context;
     return "; warning issued";
 }
 
@@ -76,7 +75,7 @@ void run_close(const CloseOptions& options, const Context& context) {
                                          options.when_who, context, store);
         add_event(c, closing);
         if (options.warning)
-            said = issue_warning(c, closing, context, store);
+            said = issue_warning(c, closing, store);
     });
     fmt::print("{}: closed, {}{}\n", id, name_of(outcome), said);
 }

@@ -57,12 +57,11 @@ Escalation read_escalation(const YAML::Node& node, const std::string& file) {
     return escalation;
 }
 
-void read_exclusion(MapReader& parent, const YAML::Node& node, Case& c, const std::string& file) {
+void read_exclusion(const YAML::Node& node, Case& c, const std::string& file) {
     MapReader map(node, file, "an exclusion");
     c.exclusion = map.enumerated<Exclusion>(map.required("reason"));
     c.exclusion_text = map.text(map.optional("text"), "text");
     map.reject_unknown({"reason", "text"});
-    (void)parent;
 }
 
 void read_closing(MapReader& map, Case& c, const std::string& file) {
@@ -152,7 +151,7 @@ Case read_case(std::string_view text, const std::string& file) {
     for (const auto& node : map.sequence(map.optional("practitioners"), "practitioners"))
         c.practitioners.push_back(map.text(node, "practitioners"));
     if (const YAML::Node exclusion = map.optional("exclusion"); exclusion.IsDefined())
-        read_exclusion(map, exclusion, c, file);
+        read_exclusion(exclusion, c, file);
     if (const YAML::Node from = map.optional("clock_from"); from.IsDefined())
         c.clock_from = map.date(from, "clock_from");
     if (const YAML::Node notice = map.optional("notice_days"); notice.IsDefined())
