@@ -26,7 +26,8 @@ template <> struct EnumNames<ClockState> {
 struct Clock {
     std::string_view rule;           // the policy key: "response", "assignment", ...
     Timestamp starts;                // receipt, or the fact it runs from
-    Deadline due;
+    Deadline due;                    // when the step is due, moved by an explanation of delay
+    Deadline policy_due;             // the policy's date, before anything moved it
     std::optional<Deadline> earliest; // when the step is expected at the soonest
     bool extended = false;           // an explanation of delay set a new date
     ClockState state = ClockState::running;

@@ -112,6 +112,7 @@ struct Action {
     std::string text;
     std::string lead;
     date::year_month_day due;
+    std::optional<Timestamp> added; // when it joined the plan (files before 0.2 lack it)
     std::vector<ActionProgress> progress;
     std::optional<Timestamp> done;
 };

@@ -35,10 +35,12 @@ std::string add(Case& c, const ActionOptions& o, const Context& context, const S
     const auto due = parse_date(o.due);
     if (!due)
         throw Error(ErrorKind::usage, fmt::format("--due: '{}' is not a date on the calendar (write YYYY-MM-DD)", o.due));
-    Action action{static_cast<int>(c.actions.size()) + 1, text_from_flag(o.text, "--text"), o.lead, *due, {}, {}};
-    add_event(c, make_event("action", fmt::format("Action {} added: {} (lead {}, by {})", action.number,
-                                                  action.text, action.lead, format_date(*due)),
-                            o.when_who, context, store));
+    Action action{static_cast<int>(c.actions.size()) + 1, text_from_flag(o.text, "--text"), o.lead, *due, {}, {}, {}};
+    const Event event = make_event("action", fmt::format("Action {} added: {} (lead {}, by {})", action.number,
+                                                         action.text, action.lead, format_date(*due)),
+                                   o.when_who, context, store);
+    action.added = event.at;
+    add_event(c, event);
     c.actions.push_back(action);
     return fmt::format("action {} added", action.number);
 }

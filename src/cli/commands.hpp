@@ -26,6 +26,7 @@ void setup_assign(CLI::App& app, Context& context);
 void setup_resolve(CLI::App& app, Context& context);
 void setup_clinician(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
+void setup_report(CLI::App& app, Context& context);
 
 // Thrown by `check` when it ran and found problems: exit status 1.
 struct ProblemsFound {};
@@ -41,7 +42,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"escalate", setup_escalate}, {"close", setup_close},   {"action", setup_action},
     {"exclude", setup_exclude}, {"convert", setup_convert}, {"consent", setup_consent},
     {"assign", setup_assign},   {"resolve", setup_resolve}, {"clinician", setup_clinician},
-    {"check", setup_check},
+    {"report", setup_report},   {"check", setup_check},
     {"calendar", setup_calendar},
 };
 

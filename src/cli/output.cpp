@@ -15,6 +15,9 @@ std::string_view format_name(Format format) {
     case Format::json: return "json";
     case Format::csv: return "csv";
     case Format::yaml: return "yaml";
+    case Format::text: return "text";
+    case Format::markdown: return "markdown";
+    case Format::html: return "html";
     }
     return "table";
 }

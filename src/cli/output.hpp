@@ -18,7 +18,7 @@ namespace complaints::cli {
 
 using Json = nlohmann::ordered_json;
 
-enum class Format { table, json, csv, yaml };
+enum class Format { table, json, csv, yaml, text, markdown, html };
 
 // Adds --format with the given choices; the first is the default.
 void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed);

@@ -81,6 +81,7 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         clock.rule = rule.name;
         clock.starts = start ? start->at : clock_start(c, context.zone);
         clock.due = deadline_after(clock.starts, *span, context.calendar, context.zone);
+        clock.policy_due = clock.due;
         if (rule.earliest && context.policy.*(rule.earliest))
             clock.earliest = deadline_after(clock.starts, *(context.policy.*(rule.earliest)),
                                             context.calendar, context.zone);

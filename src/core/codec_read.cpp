@@ -30,6 +30,8 @@ Action read_action(const YAML::Node& node, const std::string& file) {
     action.text = map.text(map.required("text"), "text");
     action.lead = map.text(map.required("lead"), "lead");
     action.due = map.date(map.required("due"), "due");
+    if (const YAML::Node added = map.optional("added"); added.IsDefined())
+        action.added = map.timestamp(added, "added");
     for (const auto& item : map.sequence(map.optional("progress"), "progress")) {
         MapReader step(item, file, "a progress note");
         ActionProgress progress;
@@ -40,7 +42,7 @@ Action read_action(const YAML::Node& node, const std::string& file) {
     }
     if (const YAML::Node done = map.optional("done"); done.IsDefined())
         action.done = map.timestamp(done, "done");
-    map.reject_unknown({"n", "text", "lead", "due", "progress", "done"});
+    map.reject_unknown({"n", "text", "lead", "due", "added", "progress", "done"});
     return action;
 }
 

@@ -163,6 +163,8 @@ void write_action(std::string& out, const Action& action) {
     text_field(out, 4, "text", action.text);
     text_field(out, 4, "lead", action.lead);
     field(out, 4, "due", format_date(action.due));
+    if (action.added)
+        field(out, 4, "added", format_timestamp(*action.added));
     if (!action.progress.empty())
         out += "    progress:\n";
     for (const auto& step : action.progress) {

@@ -86,7 +86,7 @@ Case case_with(const std::string& text) {
     c.outcome = Outcome::partly_upheld;
     c.learning = text;
     c.no_learning = text;
-    c.actions.push_back(Action{1, text, text, *parse_date("2026-12-01"),
+    c.actions.push_back(Action{1, text, text, *parse_date("2026-12-01"), c.received,
                                {ActionProgress{c.received, text}}, c.received});
     c.escalations.push_back(Escalation{"iscas", c.received, text, text, c.received});
     c.gmc = text;

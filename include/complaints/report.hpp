@@ -1,0 +1,172 @@
+#pragma once
+// The governance report: every figure for a period, computed from the cases'
+// recorded facts, the policy and the calendar. Plain data; the CLI renders
+// it as text, Markdown, CSV, JSON or HTML. docs/report.md defines each figure.
+#include "complaints/calendar.hpp"
+#include "complaints/model.hpp"
+#include "complaints/policy.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+// A span of local dates, both ends included.
+struct Period {
+    date::year_month_day from;
+    date::year_month_day to;
+    std::string label; // "2026-10", "2026Q3", "2026", or "FROM to TO"
+};
+
+Period month_period(date::year_month month);
+Period quarter_period(date::year year, int quarter);
+Period year_period(date::year year);
+// The last month that ended before `today`.
+Period last_complete_month(date::year_month_day today);
+// Reads "2026-10", "2026Q3" and "2026"; a usage error naming `flag` otherwise.
+Period parse_month(std::string_view text, std::string_view flag);
+Period parse_quarter(std::string_view text, std::string_view flag);
+Period parse_year(std::string_view text, std::string_view flag);
+
+struct Count {
+    std::string name;
+    int count = 0;
+};
+
+struct ResponseFigures {
+    std::string rule;        // the clock the figures follow: "response" or "resolution"
+    int due = 0;             // whose policy date falls in the period
+    int on_time = 0;         // sent before the policy date
+    int late_explained = 0;  // sent after it, an explanation of delay sent before it
+    int late = 0;            // sent after it without one
+    int still_open = 0;      // not sent by the end of the period
+    int still_open_overdue = 0; // of those, past the policy date then
+};
+
+// Working days from the clock's start to the step, over the cases whose step
+// fell in the period. Median as usual (mean of the middle two), 90th
+// percentile by nearest rank.
+struct Spread {
+    int count = 0;
+    std::optional<double> median;
+    std::optional<int> p90;
+};
+
+struct EscalationFigures {
+    std::string body;
+    int referred = 0;          // referrals made in the period
+    int outcomes_recorded = 0; // outcomes recorded in the period
+    int pending_at_end = 0;    // referred by the end, no outcome by then
+};
+
+struct EscalationOutcome {
+    std::string case_id;
+    std::string body;
+    date::year_month_day on;
+    std::string outcome;
+};
+
+struct WarningIssued {
+    std::string case_id;
+    std::string clinician;
+    std::string gmc;
+    date::year_month_day on;
+};
+
+struct ClinicianUnderReview {
+    std::string clinician;
+    std::string gmc;
+    std::string status; // "suspension-review" or "suspended"
+    int active_warnings = 0;
+};
+
+struct OverdueAction {
+    std::string case_id;
+    int number = 0;
+    std::string text;
+    std::string lead;
+    date::year_month_day due;
+};
+
+struct Lesson {
+    std::string case_id;
+    date::year_month_day closed;
+    std::string learning;
+};
+
+struct OpenCase {
+    std::string case_id;
+    date::year_month_day received;
+    Kind kind = Kind::complaint;
+    std::string about;
+    int working_days_open = 0;
+    std::string complainant; // left empty unless names are asked for
+};
+
+struct TrendMonth {
+    date::year_month month;
+    int received = 0;
+    int responses_due = 0;
+    int on_time = 0;
+    int pending = 0; // not sent and not yet due at the report's end
+};
+
+struct Report {
+    Period period;
+    Timestamp as_of; // the end of the period, or now when that is sooner
+    std::string organisation;
+    Preset preset = Preset::clinic;
+
+    int received_total = 0;
+    std::vector<Count> by_kind;     // complaint, concern, feedback, excluded: always all four
+    std::vector<Count> by_channel;  // every channel
+    std::vector<Count> by_category; // clinical, non-clinical, unspecified
+    std::vector<Count> by_type;     // the types seen, most first
+    std::vector<Count> by_practitioner;
+
+    ResponseFigures responses;
+    Spread to_response;
+    Spread to_resolution;
+    std::vector<Count> outcomes; // of the cases closed in the period: every outcome
+
+    std::vector<EscalationFigures> escalations;
+    std::vector<EscalationOutcome> escalation_outcomes;
+
+    std::vector<WarningIssued> warnings;
+    std::vector<ClinicianUnderReview> under_review; // at the end of the period
+
+    int actions_opened = 0;
+    int actions_completed = 0;
+    std::vector<OverdueAction> actions_overdue; // at the end of the period
+
+    std::vector<Lesson> lessons;
+    int closed_without_learning = 0;
+
+    int open_at_end = 0;
+    std::vector<OpenCase> oldest_open; // up to five, oldest first
+
+    std::vector<TrendMonth> trend; // twelve months, ending with the period's last
+};
+
+struct ReportContext {
+    const Policy& policy;
+    const WorkingCalendar& calendar;
+    const date::time_zone& zone;
+    date::sys_seconds now;
+    std::string organisation;
+    bool include_names = false;
+};
+
+Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context);
+
+// The share sent on time, as a percentage, of the responses whose fate is
+// known: sent, or unsent past the deadline. Nothing when none is known yet.
+std::optional<double> on_time_rate(int on_time, int due, int pending);
+std::optional<double> on_time_rate(const ResponseFigures& figures);
+
+// Replaces the complainant's and patient's names in `text` with a neutral
+// word, for reports that go to a board.
+std::string without_names(const Case& c, std::string text);
+
+} // namespace complaints

@@ -1,0 +1,97 @@
+// complaints report: the governance report for a month, quarter, year or
+// any span, and the CQC summary of the complaints in it.
+#include "commands.hpp"
+#include "report_output.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+struct ReportOptions {
+    std::string month;
+    std::string quarter;
+    std::string year;
+    std::string from;
+    std::string to;
+    Format format = Format::text;
+    bool cqc_summary = false;
+    bool include_names = false;
+};
+
+date::year_month_day date_flag(const std::string& value, std::string_view flag) {
+    if (const auto day = parse_date(value))
+        return *day;
+    throw Error(ErrorKind::usage, fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
+}
+
+Period chosen_period(const ReportOptions& o, date::year_month_day today) {
+    const int chosen = !o.month.empty() + !o.quarter.empty() + !o.year.empty() + (!o.from.empty() || !o.to.empty());
+    if (chosen > 1)
+        throw Error(ErrorKind::usage, "choose one period: --month, --quarter, --year, or --from with --to");
+    if (!o.month.empty())
+        return parse_month(o.month, "--month");
+    if (!o.quarter.empty())
+        return parse_quarter(o.quarter, "--quarter");
+    if (!o.year.empty())
+        return parse_year(o.year, "--year");
+    if (o.from.empty() != o.to.empty())
+        throw Error(ErrorKind::usage, "--from and --to go together");
+    if (o.from.empty())
+        return last_complete_month(today);
+    Period period{date_flag(o.from, "--from"), date_flag(o.to, "--to"), fmt::format("{} to {}", o.from, o.to)};
+    if (period.to < period.from)
+        throw Error(ErrorKind::usage, fmt::format("--to {} is before --from {}", o.to, o.from));
+    return period;
+}
+
+void print_document(const Document& document, Format format, const Context& context) {
+    switch (format) {
+    case Format::markdown: fmt::print("{}", render_markdown(document)); return;
+    case Format::html: fmt::print("{}", render_html(document)); return;
+    default: fmt::print("{}", render_text(document, context.colour(stdout)));
+    }
+}
+
+void run_report(const ReportOptions& o, const Context& context) {
+    const Store store = context.open_store();
+    const Period period = chosen_period(o, local_date(context.now, store.zone()));
+    if (o.cqc_summary && (o.format == Format::json || o.format == Format::csv))
+        throw Error(ErrorKind::usage, "--cqc-summary is a document: choose --format text, markdown or html");
+    const std::vector<Case> cases = store.load_all();
+    if (o.cqc_summary) {
+        print_document(cqc_summary(cases, period, store.zone(), store.config().organisation, o.include_names),
+                       o.format, context);
+        return;
+    }
+    const Report report = build_report(cases, period,
+                                       ReportContext{store.config().policy, store.calendar(), store.zone(),
+                                                     context.now, store.config().organisation, o.include_names});
+    if (o.format == Format::json)
+        print_json(stdout, report_json(report));
+    else if (o.format == Format::csv)
+        print_report_csv(stdout, report);
+    else
+        print_document(report_document(report), o.format, context);
+}
+
+} // namespace
+
+void setup_report(CLI::App& app, Context& context) {
+    auto options = std::make_shared<ReportOptions>();
+    CLI::App* command = app.add_subcommand("report", "the governance report for a period (default: last complete month)");
+    command->add_option("--month", options->month, "a calendar month, such as 2026-10")->option_text("YYYY-MM");
+    command->add_option("--quarter", options->quarter, "a calendar quarter, such as 2026Q3")->option_text("YYYYQn");
+    command->add_option("--year", options->year, "a calendar year")->option_text("YYYY");
+    command->add_option("--from", options->from, "the first day of a span of your choosing")->option_text("DATE");
+    command->add_option("--to", options->to, "its last day, included")->option_text("DATE");
+    command->add_flag("--cqc-summary", options->cqc_summary,
+                      "the complaints received in the period with their responses and correspondence, in time "
+                      "order per case, as CQC may ask under Regulation 16(3)");
+    command->add_flag("--include-names", options->include_names,
+                      "show complainants' and patients' names (withheld by default: reports go to boards)");
+    add_format_option(*command, options->format,
+                      {Format::text, Format::markdown, Format::html, Format::json, Format::csv});
+    command->callback([options, &context] { run_report(*options, context); });
+}
+
+} // namespace complaints::cli

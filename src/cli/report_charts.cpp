@@ -1,0 +1,142 @@
+// The report's charts as inline SVG: no script, no external file, so the
+// page prints to PDF as it shows.
+#include "report_output.hpp"
+
+#include <algorithm>
+
+namespace complaints::cli {
+
+namespace {
+
+constexpr std::string_view k_bar = "#3b6ea5";
+constexpr std::string_view k_line = "#d9822b";
+constexpr std::string_view k_axis = "#8c959f";
+
+std::string svg_open(int width, int height, std::string_view title) {
+    return fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+                       "role=\"img\" aria-label=\"{2}\"><title>{2}</title>",
+                       width, height, html_escaped(std::string(title)));
+}
+
+std::string label(double x, double y, const std::string& text, std::string_view anchor = "middle",
+                  int size = 11, std::string_view colour = "#1b1f24") {
+    return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"{}\" fill=\"{}\">{}</text>", x,
+                       y, size, anchor, colour, html_escaped(text));
+}
+
+std::string rect(double x, double y, double w, double h, std::string_view fill) {
+    return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>", x, y,
+                       std::max(w, 0.0), std::max(h, 0.0), fill);
+}
+
+std::string month_name(date::year_month month) {
+    static constexpr std::string_view names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const unsigned m = unsigned(month.month());
+    return std::string(names[m - 1]) + (m == 1 ? fmt::format(" {}", int(month.year())) : "");
+}
+
+// Horizontal bars, one per row, scaled to the largest.
+std::string bar_rows(const std::vector<Count>& rows, int width, std::string_view title) {
+    const int row_height = 22;
+    const int left = 180;
+    const int height = 30 + row_height * static_cast<int>(rows.size());
+    int largest = 1;
+    for (const auto& row : rows)
+        largest = std::max(largest, row.count);
+    std::string svg = svg_open(width, height, title) + label(0, 14, std::string(title), "start", 13);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const double y = 24 + row_height * static_cast<double>(i);
+        const double w = (width - left - 50) * static_cast<double>(rows[i].count) / largest;
+        svg += label(left - 8, y + 14, rows[i].name, "end");
+        svg += rect(left, y + 3, w, row_height - 6, k_bar);
+        svg += label(left + w + 6, y + 14, std::to_string(rows[i].count), "start");
+    }
+    return svg + "</svg>";
+}
+
+} // namespace
+
+std::string html_escaped(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string trend_chart(const Report& report) {
+    const int width = 720, height = 260, left = 40, right = 44, top = 30, bottom = 40;
+    const double plot_w = width - left - right, plot_h = height - top - bottom;
+    int largest = 1;
+    for (const auto& m : report.trend)
+        largest = std::max(largest, m.received);
+    std::string svg = svg_open(width, height, "Received per month (bars) and on-time rate (line), twelve months");
+    svg += label(left, 16, "Received per month (bars) and on-time rate (line)", "start", 13);
+    svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>", left, top + plot_h,
+                       left + plot_w, k_axis);
+    svg += label(left - 6, top + 4, std::to_string(largest), "end", 10, k_axis);
+    svg += label(left + plot_w + 6, top + 4, "100%", "start", 10, k_line);
+    svg += label(left + plot_w + 6, top + plot_h, "0%", "start", 10, k_line);
+    const double slot = plot_w / static_cast<double>(report.trend.size());
+    std::string points;
+    for (std::size_t i = 0; i < report.trend.size(); ++i) {
+        const auto& m = report.trend[i];
+        const double x = left + slot * static_cast<double>(i);
+        const double h = plot_h * m.received / largest;
+        svg += rect(x + slot * 0.15, top + plot_h - h, slot * 0.7, h, k_bar);
+        if (m.received > 0)
+            svg += label(x + slot / 2, top + plot_h - h - 4, std::to_string(m.received), "middle", 10);
+        svg += label(x + slot / 2, top + plot_h + 16, month_name(m.month), "middle", 10);
+        if (const auto rate = on_time_rate(m.on_time, m.responses_due, m.pending)) {
+            const double y = top + plot_h * (1 - *rate / 100);
+            points += fmt::format("{:.1f},{:.1f} ", x + slot / 2, y);
+            svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"/>", x + slot / 2, y, k_line);
+        }
+    }
+    if (!points.empty())
+        svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", points, k_line);
+    return svg + "</svg>";
+}
+
+std::string category_chart(const Report& report) {
+    std::vector<Count> rows = report.by_category;
+    const std::size_t types = std::min<std::size_t>(report.by_type.size(), 8);
+    for (std::size_t i = 0; i < types; ++i)
+        rows.push_back(Count{"type: " + report.by_type[i].name, report.by_type[i].count});
+    return bar_rows(rows, 560, "Received by category and type");
+}
+
+std::string on_time_chart(const Report& report) {
+    const ResponseFigures& r = report.responses;
+    const int width = 560, height = 84, left = 10, bar_w = width - 20;
+    const std::pair<std::string, int> parts[] = {{"on time", r.on_time},
+                                                 {"late, explained", r.late_explained},
+                                                 {"late", r.late},
+                                                 {"not yet sent", r.still_open}};
+    constexpr std::string_view colours[] = {"#2e8b57", "#e0a030", "#c0392b", "#9aa4ae"};
+    std::string svg = svg_open(width, height, "How the responses due in the period went");
+    svg += label(left, 14, fmt::format("Responses due in the period: {} (on time {})", r.due,
+                                       on_time_rate(r) ? fmt::format("{:.0f}%", *on_time_rate(r)) : "-"),
+                 "start", 13);
+    double x = left;
+    for (std::size_t i = 0; i < std::size(parts); ++i) {
+        const double w = r.due > 0 ? bar_w * static_cast<double>(parts[i].second) / r.due : 0;
+        svg += rect(x, 24, w, 24, colours[i]);
+        x += w;
+        svg += rect(left + 138.0 * static_cast<double>(i), 60, 12, 12, colours[i]);
+        svg += label(left + 138.0 * static_cast<double>(i) + 16, 71,
+                     fmt::format("{} ({})", parts[i].first, parts[i].second), "start", 11);
+    }
+    if (r.due == 0)
+        svg += rect(left, 24, bar_w, 24, "#eef1f4");
+    return svg + "</svg>";
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,181 @@
+// The report as a document: sections of notes and tables that text,
+// Markdown and HTML each render.
+#include "report_output.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+std::string percent(const std::optional<double>& rate) { return rate ? fmt::format("{:.0f}%", *rate) : "-"; }
+
+std::string number(const std::optional<double>& value) { return value ? fmt::format("{:g}", *value) : "-"; }
+
+Table counts_table(std::string what, const std::vector<Count>& counts) {
+    Table table{{std::move(what), "received"}, {}};
+    for (const auto& count : counts)
+        table.rows.push_back({count.name, std::to_string(count.count)});
+    return table;
+}
+
+Section received_section(const Report& report) {
+    Section section{"Received", {fmt::format("{} received in the period, of every kind.", report.received_total)}, {}, {}};
+    section.tables.push_back(counts_table("kind", report.by_kind));
+    section.tables.push_back(counts_table("channel", report.by_channel));
+    section.tables.push_back(counts_table("category", report.by_category));
+    if (!report.by_type.empty())
+        section.tables.push_back(counts_table("type", report.by_type));
+    if (!report.by_practitioner.empty())
+        section.tables.push_back(counts_table("practitioner or clinician", report.by_practitioner));
+    section.chart = category_chart(report);
+    return section;
+}
+
+Section responses_section(const Report& report) {
+    const ResponseFigures& r = report.responses;
+    Section section{"Responses", {}, {}, {}};
+    if (r.rule.empty()) {
+        section.notes.push_back("This repository's policy sets no response or resolution deadline.");
+        return section;
+    }
+    section.notes.push_back(fmt::format(
+        "Formal complaints whose {} deadline fell in the period, as they stood at its end.", r.rule));
+    section.tables.push_back(Table{{"how it went", "complaints"},
+                                   {{"due", std::to_string(r.due)},
+                                    {"on time", std::to_string(r.on_time)},
+                                    {"late, delay explained in time", std::to_string(r.late_explained)},
+                                    {"late, no explanation in time", std::to_string(r.late)},
+                                    {"not yet sent", std::to_string(r.still_open)},
+                                    {"  of which overdue", std::to_string(r.still_open_overdue)},
+                                    {"on-time rate", percent(on_time_rate(r))}}});
+    const auto spread_row = [](std::string what, const Spread& s) {
+        return Row{std::move(what), std::to_string(s.count), number(s.median),
+                   s.p90 ? std::to_string(*s.p90) : "-"};
+    };
+    section.tables.push_back(Table{{"working days", "cases", "median", "90th percentile"},
+                                   {spread_row(fmt::format("to {}", r.rule), report.to_response),
+                                    spread_row("to closing", report.to_resolution)}});
+    section.chart = on_time_chart(report);
+    return section;
+}
+
+Section outcomes_section(const Report& report) {
+    Section section{"Outcomes", {"Cases closed in the period, by outcome."}, {}, {}};
+    Table table{{"outcome", "cases"}, {}};
+    for (const auto& count : report.outcomes)
+        table.rows.push_back({count.name, std::to_string(count.count)});
+    section.tables.push_back(table);
+    return section;
+}
+
+Section escalations_section(const Report& report) {
+    Section section{"Escalations", {}, {}, {}};
+    if (report.escalations.empty()) {
+        section.notes.push_back("No referral was made, decided or pending in the period.");
+        return section;
+    }
+    Table bodies{{"body", "referred", "outcomes recorded", "pending at end"}, {}};
+    for (const auto& e : report.escalations)
+        bodies.rows.push_back({e.body, std::to_string(e.referred), std::to_string(e.outcomes_recorded),
+                               std::to_string(e.pending_at_end)});
+    section.tables.push_back(bodies);
+    if (!report.escalation_outcomes.empty()) {
+        Table outcomes{{"case", "body", "on", "outcome"}, {}};
+        for (const auto& o : report.escalation_outcomes)
+            outcomes.rows.push_back({o.case_id, o.body, format_date(o.on), o.outcome});
+        section.tables.push_back(outcomes);
+    }
+    return section;
+}
+
+Section clinicians_section(const Report& report) {
+    Section section{"Warnings and suspension reviews", {}, {}, {}};
+    section.notes.push_back(fmt::format("{} warning(s) issued in the period.", report.warnings.size()));
+    if (!report.warnings.empty()) {
+        Table table{{"case", "clinician", "GMC", "issued"}, {}};
+        for (const auto& w : report.warnings)
+            table.rows.push_back({w.case_id, w.clinician, w.gmc, format_date(w.on)});
+        section.tables.push_back(table);
+    }
+    if (report.under_review.empty()) {
+        section.notes.push_back("No clinician in suspension review at the end of the period.");
+        return section;
+    }
+    Table review{{"clinician", "GMC", "status", "active warnings"}, {}};
+    for (const auto& r : report.under_review)
+        review.rows.push_back({r.clinician, r.gmc, r.status, std::to_string(r.active_warnings)});
+    section.tables.push_back(review);
+    return section;
+}
+
+Section actions_section(const Report& report) {
+    Section section{"Action plans", {}, {}, {}};
+    section.tables.push_back(Table{{"actions", "count"},
+                                   {{"opened", std::to_string(report.actions_opened)},
+                                    {"completed", std::to_string(report.actions_completed)},
+                                    {"overdue at end", std::to_string(report.actions_overdue.size())}}});
+    if (!report.actions_overdue.empty()) {
+        Table overdue{{"case", "action", "lead", "due"}, {}};
+        for (const auto& a : report.actions_overdue)
+            overdue.rows.push_back({a.case_id, fmt::format("{}. {}", a.number, a.text), a.lead, format_date(a.due)});
+        section.tables.push_back(overdue);
+    }
+    return section;
+}
+
+Section lessons_section(const Report& report) {
+    Section section{"Lessons learnt", {}, {}, {}};
+    for (const auto& lesson : report.lessons)
+        section.notes.push_back(fmt::format("{} (closed {}): {}", lesson.case_id, format_date(lesson.closed), lesson.learning));
+    if (report.lessons.empty())
+        section.notes.push_back("No case closed in the period recorded lessons.");
+    if (report.closed_without_learning > 0)
+        section.notes.push_back(
+            fmt::format("{} case(s) closed with no learning identified, each with its reason on file.",
+                        report.closed_without_learning));
+    return section;
+}
+
+Section open_section(const Report& report) {
+    Section section{"Open at the end of the period", {fmt::format("{} case(s) open.", report.open_at_end)}, {}, {}};
+    if (report.oldest_open.empty())
+        return section;
+    const bool names = std::any_of(report.oldest_open.begin(), report.oldest_open.end(),
+                                   [](const OpenCase& o) { return !o.complainant.empty(); });
+    Table table{{"oldest", "received", "kind", "about", "working days open"}, {}};
+    if (names)
+        table.header.push_back("complainant");
+    for (const auto& o : report.oldest_open) {
+        table.rows.push_back({o.case_id, format_date(o.received), std::string(name_of(o.kind)), o.about,
+                              std::to_string(o.working_days_open)});
+        if (names)
+            table.rows.back().push_back(o.complainant);
+    }
+    section.tables.push_back(table);
+    return section;
+}
+
+Section trend_section(const Report& report) {
+    Section section{"Twelve-month trend", {}, {}, trend_chart(report)};
+    Table table{{"month", "received", "responses due", "on time", "not yet due", "on-time rate"}, {}};
+    for (const auto& m : report.trend)
+        table.rows.push_back({fmt::format("{:04}-{:02}", int(m.month.year()), unsigned(m.month.month())),
+                              std::to_string(m.received), std::to_string(m.responses_due), std::to_string(m.on_time), std::to_string(m.pending),
+                              percent(on_time_rate(m.on_time, m.responses_due, m.pending))});
+    section.tables.push_back(table);
+    return section;
+}
+
+} // namespace
+
+Document report_document(const Report& report) {
+    Document document;
+    document.title = fmt::format("Complaints report {}: {}", report.period.label, report.organisation);
+    document.subtitle = fmt::format("{} to {}, figures as at {}", format_date(report.period.from),
+                                    format_date(report.period.to), format_timestamp(report.as_of));
+    document.sections = {received_section(report),  responses_section(report),   outcomes_section(report),
+                         escalations_section(report), clinicians_section(report), actions_section(report),
+                         lessons_section(report),     open_section(report),       trend_section(report)};
+    return document;
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,158 @@
+// The report as JSON (schema in docs/report.md) and as metric,value CSV.
+#include "report_output.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+Json counts_json(const std::vector<Count>& counts) {
+    Json json = Json::object();
+    for (const auto& count : counts)
+        json[count.name] = count.count;
+    return json;
+}
+
+Json optional_json(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+Json optional_json(const std::optional<int>& value) { return value ? Json(*value) : Json(nullptr); }
+
+Json spread_json(const Spread& spread) {
+    return Json{{"count", spread.count}, {"median", optional_json(spread.median)}, {"p90", optional_json(spread.p90)}};
+}
+
+Json responses_json(const ResponseFigures& r) {
+    return Json{{"rule", r.rule},
+                {"due", r.due},
+                {"on_time", r.on_time},
+                {"late_explained", r.late_explained},
+                {"late", r.late},
+                {"still_open", r.still_open},
+                {"still_open_overdue", r.still_open_overdue},
+                {"on_time_rate", optional_json(on_time_rate(r))}};
+}
+
+Json escalations_json(const Report& report) {
+    Json by_body = Json::object();
+    int total = 0;
+    for (const auto& e : report.escalations) {
+        by_body[e.body] = Json{{"referred", e.referred},
+                               {"outcomes_recorded", e.outcomes_recorded},
+                               {"pending_at_end", e.pending_at_end}};
+        total += e.referred;
+    }
+    Json outcomes = Json::array();
+    for (const auto& o : report.escalation_outcomes)
+        outcomes.push_back(Json{{"case", o.case_id}, {"body", o.body}, {"on", format_date(o.on)}, {"outcome", o.outcome}});
+    return Json{{"referred", total}, {"by_body", by_body}, {"outcomes", outcomes}};
+}
+
+Json clinicians_json(const Report& report) {
+    Json issued = Json::array();
+    for (const auto& w : report.warnings)
+        issued.push_back(Json{{"case", w.case_id}, {"clinician", w.clinician}, {"gmc", w.gmc}, {"on", format_date(w.on)}});
+    Json review = Json::array();
+    for (const auto& r : report.under_review)
+        review.push_back(Json{{"clinician", r.clinician}, {"gmc", r.gmc}, {"status", r.status},
+                              {"active_warnings", r.active_warnings}});
+    return Json{{"issued", issued.size()}, {"issued_list", issued}, {"under_review", review}};
+}
+
+Json actions_json(const Report& report) {
+    Json overdue = Json::array();
+    for (const auto& a : report.actions_overdue)
+        overdue.push_back(Json{{"case", a.case_id}, {"n", a.number}, {"text", a.text}, {"lead", a.lead},
+                               {"due", format_date(a.due)}});
+    return Json{{"opened", report.actions_opened},
+                {"completed", report.actions_completed},
+                {"overdue_at_end", report.actions_overdue.size()},
+                {"overdue_list", overdue}};
+}
+
+Json lessons_json(const Report& report) {
+    Json list = Json::array();
+    for (const auto& l : report.lessons)
+        list.push_back(Json{{"case", l.case_id}, {"closed", format_date(l.closed)}, {"learning", l.learning}});
+    return Json{{"count", report.lessons.size()},
+                {"closed_without_learning", report.closed_without_learning},
+                {"list", list}};
+}
+
+Json open_json(const Report& report) {
+    Json oldest = Json::array();
+    for (const auto& o : report.oldest_open) {
+        Json item{{"case", o.case_id},
+                  {"received", format_date(o.received)},
+                  {"kind", name_of(o.kind)},
+                  {"about", o.about},
+                  {"working_days_open", o.working_days_open}};
+        if (!o.complainant.empty())
+            item["complainant"] = o.complainant;
+        oldest.push_back(item);
+    }
+    return Json{{"total", report.open_at_end}, {"oldest", oldest}};
+}
+
+Json trend_json(const Report& report) {
+    Json trend = Json::array();
+    for (const auto& m : report.trend)
+        trend.push_back(Json{{"month", fmt::format("{:04}-{:02}", int(m.month.year()), unsigned(m.month.month()))},
+                             {"received", m.received},
+                             {"responses_due", m.responses_due},
+                             {"on_time", m.on_time},
+                             {"pending", m.pending},
+                             {"on_time_rate", optional_json(on_time_rate(m.on_time, m.responses_due, m.pending))}});
+    return trend;
+}
+
+// Every number in the JSON under its dotted path; lists of records stay in
+// the JSON, except the trend, keyed by month.
+void flatten(const Json& value, const std::string& path, std::vector<Row>& rows) {
+    if (value.is_object()) {
+        for (const auto& [key, item] : value.items())
+            flatten(item, path.empty() ? key : path + "." + key, rows);
+    } else if (value.is_array() && path == "trend") {
+        for (const auto& month : value)
+            for (const auto& [key, item] : month.items())
+                if (key != "month")
+                    flatten(item, path + "." + month["month"].get<std::string>() + "." + key, rows);
+    } else if (value.is_number() || value.is_null()) {
+        rows.push_back({path, value.is_null() ? "" : value.dump()});
+    }
+}
+
+} // namespace
+
+Json report_json(const Report& report) {
+    Json received{{"total", report.received_total},
+                  {"by_kind", counts_json(report.by_kind)},
+                  {"by_channel", counts_json(report.by_channel)},
+                  {"by_category", counts_json(report.by_category)},
+                  {"by_type", counts_json(report.by_type)},
+                  {"by_practitioner", counts_json(report.by_practitioner)}};
+    return Json{{"schema_version", k_report_schema_version},
+                {"organisation", report.organisation},
+                {"preset", name_of(report.preset)},
+                {"period",
+                 Json{{"label", report.period.label},
+                      {"from", format_date(report.period.from)},
+                      {"to", format_date(report.period.to)},
+                      {"as_of", format_timestamp(report.as_of)}}},
+                {"received", received},
+                {"responses", responses_json(report.responses)},
+                {"working_days", Json{{"to_response", spread_json(report.to_response)},
+                                      {"to_resolution", spread_json(report.to_resolution)}}},
+                {"outcomes", counts_json(report.outcomes)},
+                {"escalations", escalations_json(report)},
+                {"warnings", clinicians_json(report)},
+                {"actions", actions_json(report)},
+                {"lessons", lessons_json(report)},
+                {"open_at_end", open_json(report)},
+                {"trend", trend_json(report)}};
+}
+
+void print_report_csv(std::FILE* out, const Report& report) {
+    std::vector<Row> rows;
+    flatten(report_json(report), "", rows);
+    print_csv(out, {"metric", "value"}, rows);
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,58 @@
+#pragma once
+// The report's formats. JSON is the contract for scripts (docs/report.md);
+// CSV flattens its figures; text, Markdown and HTML render one document
+// model, so the three always hold the same sections.
+#include "output.hpp"
+
+#include "complaints/report.hpp"
+
+#include <string>
+#include <vector>
+
+namespace complaints::cli {
+
+inline constexpr int k_report_schema_version = 1;
+
+Json report_json(const Report& report);
+// One row per figure: `metric,value`, metric a dotted path into the JSON.
+void print_report_csv(std::FILE* out, const Report& report);
+
+struct Table {
+    Row header;
+    std::vector<Row> rows;
+};
+
+struct Section {
+    std::string title;
+    std::vector<std::string> notes;
+    std::vector<Table> tables;
+    std::string chart; // inline SVG, shown by HTML only
+};
+
+struct Document {
+    std::string title;
+    std::string subtitle;
+    std::vector<Section> sections;
+};
+
+Document report_document(const Report& report);
+
+std::string render_text(const Document& document, bool colour);
+std::string render_markdown(const Document& document);
+// One self-contained page: styles inline, charts as SVG, no external files.
+std::string render_html(const Document& document);
+
+// &, <, > and " as entities, for HTML text and attributes.
+std::string html_escaped(const std::string& text);
+
+// The charts, as SVG elements sized to print on A4.
+std::string trend_chart(const Report& report);
+std::string category_chart(const Report& report);
+std::string on_time_chart(const Report& report);
+
+// What CQC Regulation 16(3) can ask for: each complaint received in the
+// period with its response and correspondence, in time order.
+Document cqc_summary(const std::vector<Case>& cases, const Period& period, const date::time_zone& zone,
+                     const std::string& organisation, bool include_names);
+
+} // namespace complaints::cli

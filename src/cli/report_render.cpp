@@ -1,0 +1,139 @@
+// Text, Markdown and HTML renderings of a Document.
+#include "report_output.hpp"
+
+#include "complaints/text.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+std::string text_table(const Table& table, bool colour) {
+    std::vector<std::size_t> widths(table.header.size());
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        widths[c] = display_width(table.header[c]);
+        for (const auto& row : table.rows)
+            widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+    const auto line = [&](const Row& row) {
+        std::string text = "  ";
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            text += row[c];
+            if (c + 1 < row.size())
+                text += std::string(widths[c] - std::min(widths[c], display_width(row[c])) + 2, ' ');
+        }
+        return text + "\n";
+    };
+    const std::string head = line(table.header);
+    std::string out = colour ? "\x1b[1m" + head.substr(0, head.size() - 1) + "\x1b[0m\n" : head;
+    for (const auto& row : table.rows)
+        out += line(row);
+    return out;
+}
+
+// A cell may hold any text: pipes and line breaks would break the table.
+std::string markdown_cell(const std::string& cell) {
+    std::string out;
+    for (const char c : cell) {
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += "<br>";
+        else if (c != '\r')
+            out += c;
+    }
+    return out;
+}
+
+std::string markdown_row(const Row& row) {
+    std::string line = "|";
+    for (const auto& cell : row)
+        line += " " + markdown_cell(cell) + " |";
+    return line + "\n";
+}
+
+bool numeric(const std::string& cell) {
+    return !cell.empty() && cell.find_first_not_of("0123456789.%-") == std::string::npos;
+}
+
+std::string html_table(const Table& table) {
+    std::string out = "<table>\n<thead><tr>";
+    for (const auto& cell : table.header)
+        out += "<th>" + html_escaped(cell) + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto& row : table.rows) {
+        out += "<tr>";
+        for (const auto& cell : row)
+            out += (numeric(cell) ? "<td class=\"n\">" : "<td>") + html_escaped(cell) + "</td>";
+        out += "</tr>\n";
+    }
+    return out + "</tbody>\n</table>\n";
+}
+
+constexpr std::string_view k_style = R"(
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+.subtitle { color: #57606a; margin-top: 0; }
+h2 { font-size: 1.15rem; border-bottom: 2px solid #d0d7de; padding-bottom: .2rem; margin-top: 2rem; }
+section { break-inside: avoid-page; }
+.tables { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; }
+table { border-collapse: collapse; margin: .4rem 0; }
+th, td { border-bottom: 1px solid #d8dee4; padding: .25rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f3f5f7; font-weight: 600; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: .8rem 0; }
+svg text { font-family: system-ui, sans-serif; }
+@media print { body { margin: 0; max-width: none; } h2 { margin-top: 1.2rem; } }
+)";
+
+} // namespace
+
+std::string render_text(const Document& document, bool colour) {
+    std::string out = (colour ? "\x1b[1m" + document.title + "\x1b[0m" : document.title) + "\n";
+    out += document.subtitle + "\n";
+    for (const auto& section : document.sections) {
+        out += "\n" + (colour ? "\x1b[1m" + section.title + "\x1b[0m" : section.title) + "\n";
+        out += std::string(display_width(section.title), '-') + "\n";
+        for (const auto& note : section.notes)
+            out += note + "\n";
+        for (const auto& table : section.tables)
+            out += "\n" + text_table(table, colour);
+    }
+    return out;
+}
+
+std::string render_markdown(const Document& document) {
+    std::string out = "# " + document.title + "\n\n" + document.subtitle + "\n";
+    for (const auto& section : document.sections) {
+        out += "\n## " + section.title + "\n";
+        for (const auto& note : section.notes)
+            out += "\n" + note + "\n";
+        for (const auto& table : section.tables) {
+            out += "\n" + markdown_row(table.header);
+            out += markdown_row(Row(table.header.size(), "---"));
+            for (const auto& row : table.rows)
+                out += markdown_row(row);
+        }
+    }
+    return out;
+}
+
+std::string render_html(const Document& document) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                      html_escaped(document.title) + "</title>\n<style>" + std::string(k_style) + "</style>\n</head>\n<body>\n";
+    out += "<h1>" + html_escaped(document.title) + "</h1>\n<p class=\"subtitle\">" + html_escaped(document.subtitle) + "</p>\n";
+    for (const auto& section : document.sections) {
+        out += "<section>\n<h2>" + html_escaped(section.title) + "</h2>\n";
+        for (const auto& note : section.notes)
+            out += "<p>" + html_escaped(note) + "</p>\n";
+        if (!section.chart.empty())
+            out += "<figure>" + section.chart + "</figure>\n";
+        out += "<div class=\"tables\">\n";
+        for (const auto& table : section.tables)
+            out += html_table(table);
+        out += "</div>\n</section>\n";
+    }
+    return out + "</body>\n</html>\n";
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,423 @@
+#include "complaints/report.hpp"
+
+#include "complaints/clinicians.hpp"
+#include "complaints/clocks.hpp"
+#include "complaints/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <tuple>
+
+namespace complaints {
+
+namespace {
+
+using date::sys_days;
+using date::sys_seconds;
+
+// The first instant after the local date `day` ends.
+sys_seconds end_of(date::year_month_day day, const date::time_zone& zone) {
+    const date::local_days next{sys_days{day}.time_since_epoch() + date::days{1}};
+    return date::floor<std::chrono::seconds>(zone.to_sys(date::local_seconds{next}, date::choose::earliest));
+}
+
+int parse_int(std::string_view text) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc{} && end == text.data() + text.size() ? value : -1;
+}
+
+Error period_error(std::string_view flag, std::string_view text, std::string_view form) {
+    return Error(ErrorKind::usage, fmt::format("{}: '{}' is not a {}", flag, text, form));
+}
+
+bool plausible_year(int year) { return year >= 1900 && year <= 9999; }
+
+// Where each fact of a case falls, as the report counts it.
+struct Facts {
+    const Case* c = nullptr;
+    date::year_month_day received;
+    std::optional<Clock> main_clock; // the response (or resolution) clock
+    bool explained_in_time = false;
+    std::optional<sys_seconds> closed;
+};
+
+// "response" for the clinic's 14 working days, "resolution" for the
+// platform's 3 weeks: the clock the policy answers the complainant by.
+std::string_view main_rule(const Policy& policy) {
+    if (policy.response)
+        return "response";
+    if (policy.resolution)
+        return "resolution";
+    return "";
+}
+
+Facts facts_of(const Case& c, const ReportContext& context) {
+    Facts facts;
+    facts.c = &c;
+    facts.received = local_date(c.received.utc, context.zone);
+    const std::string_view rule = main_rule(context.policy);
+    for (const auto& clock : case_clocks(c, ClockContext{context.policy, context.calendar, context.zone, context.now}))
+        if (clock.rule == rule)
+            facts.main_clock = clock;
+    if (facts.main_clock)
+        if (const Event* delay = first_event(c, "delay-explained"))
+            facts.explained_in_time = delay->at.utc < facts.main_clock->policy_due.at;
+    if (c.status == Status::closed)
+        if (const Event* closing = last_event(c, "closed"))
+            facts.closed = closing->at.utc;
+    return facts;
+}
+
+bool within(date::year_month_day day, const Period& period) { return day >= period.from && day <= period.to; }
+
+struct Window {
+    Period period;
+    sys_seconds start; // the first instant of the period
+    sys_seconds end;   // the first instant after it, or now when sooner
+    const date::time_zone* zone;
+    bool holds(sys_seconds at) const { return at >= start && at < end; }
+    bool holds(const Timestamp& at) const { return holds(at.utc); }
+};
+
+Window window_of(const Period& period, const ReportContext& context) {
+    const date::year_month_day day_before{sys_days{period.from} - date::days{1}};
+    return Window{period, end_of(day_before, context.zone), std::min(end_of(period.to, context.zone), context.now),
+                  &context.zone};
+}
+
+void add(std::vector<Count>& counts, const std::string& name) {
+    for (auto& count : counts)
+        if (count.name == name) {
+            ++count.count;
+            return;
+        }
+    counts.push_back(Count{name, 1});
+}
+
+template <class E> std::vector<Count> zeros() {
+    std::vector<Count> counts;
+    for (const auto& name : enum_names<E>())
+        counts.push_back(Count{name, 0});
+    return counts;
+}
+
+void most_first(std::vector<Count>& counts) {
+    std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) {
+        return a.count != b.count ? a.count > b.count : a.name < b.name;
+    });
+}
+
+std::string kind_counted(const Case& c) { return c.exclusion ? "excluded" : std::string(name_of(c.kind)); }
+
+void count_received(Report& report, const Case& c) {
+    ++report.received_total;
+    add(report.by_kind, kind_counted(c));
+    add(report.by_channel, std::string(name_of(c.channel)));
+    add(report.by_category, c.category ? std::string(name_of(*c.category)) : "unspecified");
+    if (!c.type.empty())
+        add(report.by_type, c.type);
+    for (const auto& practitioner : c.practitioners)
+        add(report.by_practitioner, practitioner);
+    if (c.practitioners.empty() && !c.gmc.empty())
+        add(report.by_practitioner, c.about);
+}
+
+// How a response whose policy date fell in the window went, as of its end.
+void count_response(ResponseFigures& figures, const Facts& facts, const Window& window) {
+    const Clock& clock = *facts.main_clock;
+    ++figures.due;
+    if (!clock.done || clock.done->utc >= window.end) {
+        ++figures.still_open;
+        if (window.end >= clock.policy_due.at)
+            ++figures.still_open_overdue;
+    } else if (clock.done->utc < clock.policy_due.at) {
+        ++figures.on_time;
+    } else if (facts.explained_in_time) {
+        ++figures.late_explained;
+    } else {
+        ++figures.late;
+    }
+}
+
+Spread spread_of(std::vector<int> days) {
+    Spread spread;
+    spread.count = static_cast<int>(days.size());
+    if (days.empty())
+        return spread;
+    std::sort(days.begin(), days.end());
+    const std::size_t n = days.size();
+    spread.median = n % 2 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2]) / 2.0;
+    const auto rank = static_cast<std::size_t>(std::ceil(0.9 * static_cast<double>(n)));
+    spread.p90 = days[std::max<std::size_t>(rank, 1) - 1];
+    return spread;
+}
+
+int working_days(const WorkingCalendar& calendar, sys_seconds from, sys_seconds to, const date::time_zone& zone) {
+    return calendar.between(sys_days{local_date(from, zone)}, sys_days{local_date(to, zone)});
+}
+
+std::optional<sys_seconds> action_added(const Case& c, const Action& action) {
+    if (action.added)
+        return action.added->utc;
+    const std::string marker = fmt::format("Action {} added", action.number);
+    for (const auto& event : c.events)
+        if (event.type == "action" && event.text.starts_with(marker))
+            return event.at.utc;
+    return std::nullopt;
+}
+
+void count_actions(Report& report, const Case& c, const Window& window) {
+    const date::year_month_day last_day = local_date(window.end - std::chrono::seconds(1), *window.zone);
+    for (const auto& action : c.actions) {
+        if (const auto added = action_added(c, action); added && window.holds(*added))
+            ++report.actions_opened;
+        if (action.done && window.holds(*action.done))
+            ++report.actions_completed;
+        const bool done_by_end = action.done && action.done->utc < window.end;
+        if (!done_by_end && action.due < last_day)
+            report.actions_overdue.push_back(OverdueAction{c.id, action.number, action.text, action.lead, action.due});
+    }
+}
+
+void count_escalations(Report& report, const Case& c, const Window& window, bool include_names) {
+    for (const auto& escalation : c.escalations) {
+        auto found = std::find_if(report.escalations.begin(), report.escalations.end(),
+                                  [&](const EscalationFigures& f) { return f.body == escalation.body; });
+        if (found == report.escalations.end())
+            found = report.escalations.insert(report.escalations.end(), EscalationFigures{escalation.body});
+        if (window.holds(escalation.at))
+            ++found->referred;
+        const bool outcome_by_end = escalation.outcome_at && escalation.outcome_at->utc < window.end;
+        if (outcome_by_end && window.holds(*escalation.outcome_at)) {
+            ++found->outcomes_recorded;
+            report.escalation_outcomes.push_back(
+                EscalationOutcome{c.id, escalation.body, local_date(escalation.outcome_at->utc, *window.zone),
+                                  include_names ? escalation.outcome : without_names(c, escalation.outcome)});
+        }
+        if (escalation.at.utc < window.end && !outcome_by_end)
+            ++found->pending_at_end;
+    }
+}
+
+void count_closing(Report& report, const Facts& facts, const Window& window, const ReportContext& context,
+                   std::vector<int>& to_resolution) {
+    const Case& c = *facts.c;
+    if (!facts.closed || !window.holds(*facts.closed))
+        return;
+    to_resolution.push_back(working_days(context.calendar, c.received.utc, *facts.closed, context.zone));
+    if (c.outcome)
+        add(report.outcomes, std::string(name_of(*c.outcome)));
+    if (!c.learning.empty())
+        report.lessons.push_back(Lesson{c.id, local_date(*facts.closed, context.zone),
+                                        context.include_names ? c.learning : without_names(c, c.learning)});
+    else if (!c.no_learning.empty())
+        ++report.closed_without_learning;
+}
+
+bool open_at(const Facts& facts, sys_seconds end) {
+    return facts.c->received.utc < end && (!facts.closed || *facts.closed >= end);
+}
+
+void count_open(Report& report, const std::vector<Facts>& all, const Window& window, const ReportContext& context) {
+    std::vector<const Facts*> open;
+    for (const auto& facts : all)
+        if (open_at(facts, window.end))
+            open.push_back(&facts);
+    report.open_at_end = static_cast<int>(open.size());
+    const std::size_t shown = std::min<std::size_t>(open.size(), 5);
+    std::partial_sort(open.begin(), open.begin() + static_cast<std::ptrdiff_t>(shown), open.end(),
+                      [](const Facts* a, const Facts* b) { return a->c->received < b->c->received; });
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Case& c = *open[i]->c;
+        report.oldest_open.push_back(OpenCase{c.id, open[i]->received, c.kind, c.about,
+                                              working_days(context.calendar, c.received.utc, window.end - std::chrono::seconds(1), context.zone),
+                                              context.include_names ? c.complainant : ""});
+    }
+}
+
+void count_clinicians(Report& report, const std::vector<Case>& cases, const Window& window,
+                      const ReportContext& context) {
+    for (const auto& c : cases)
+        if (c.warning && window.holds(*c.warning))
+            report.warnings.push_back(WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});
+    if (context.policy.suspension_review_warnings <= 0)
+        return;
+    const date::year_month_day last_day = local_date(window.end - std::chrono::seconds(1), context.zone);
+    for (const auto& clinician : clinicians(cases, context.policy, context.zone)) {
+        const Standing standing = standing_on(clinician, context.policy, last_day);
+        if (standing.status == ClinicianStatus::suspension_review || standing.status == ClinicianStatus::suspended)
+            report.under_review.push_back(ClinicianUnderReview{clinician.name, clinician.gmc,
+                                                               std::string(name_of(standing.status)),
+                                                               static_cast<int>(standing.active.size())});
+    }
+}
+
+std::vector<TrendMonth> trend_of(const std::vector<Facts>& all, const Period& period, const ReportContext& context) {
+    std::vector<TrendMonth> trend;
+    const date::year_month last{period.to.year(), period.to.month()};
+    for (int back = 11; back >= 0; --back)
+        trend.push_back(TrendMonth{last - date::months{back}});
+    const auto month_of = [&](date::year_month_day day) -> TrendMonth* {
+        for (auto& month : trend)
+            if (month.month == date::year_month{day.year(), day.month()})
+                return &month;
+        return nullptr;
+    };
+    for (const auto& facts : all) {
+        if (TrendMonth* month = month_of(facts.received))
+            ++month->received;
+        if (!facts.main_clock)
+            continue;
+        if (TrendMonth* month = month_of(facts.main_clock->policy_due.day)) {
+            ++month->responses_due;
+            const auto& done = facts.main_clock->done;
+            const bool sent = done && done->utc < context.now;
+            if (sent && done->utc < facts.main_clock->policy_due.at)
+                ++month->on_time;
+            if (!sent && context.now < facts.main_clock->policy_due.at)
+                ++month->pending;
+        }
+    }
+    return trend;
+}
+
+// Bodies with nothing in or pending at the period are left out; the lists
+// read in time order.
+void in_order(Report& report) {
+    std::erase_if(report.escalations, [](const EscalationFigures& f) {
+        return f.referred == 0 && f.outcomes_recorded == 0 && f.pending_at_end == 0;
+    });
+    std::sort(report.escalations.begin(), report.escalations.end(),
+              [](const EscalationFigures& a, const EscalationFigures& b) { return a.body < b.body; });
+    const auto by = [](auto key) { return [key](const auto& a, const auto& b) { return key(a) < key(b); }; };
+    std::stable_sort(report.escalation_outcomes.begin(), report.escalation_outcomes.end(),
+                     by([](const EscalationOutcome& o) { return std::tie(o.on, o.case_id); }));
+    std::stable_sort(report.lessons.begin(), report.lessons.end(),
+                     by([](const Lesson& l) { return std::tie(l.closed, l.case_id); }));
+    std::stable_sort(report.actions_overdue.begin(), report.actions_overdue.end(),
+                     by([](const OverdueAction& a) { return std::tie(a.due, a.case_id, a.number); }));
+    std::stable_sort(report.warnings.begin(), report.warnings.end(),
+                     by([](const WarningIssued& w) { return std::tie(w.on, w.case_id); }));
+}
+
+} // namespace
+
+Period month_period(date::year_month month) {
+    return Period{month / 1, date::year_month_day{month / date::last}, fmt::format("{:04}-{:02}", int(month.year()), unsigned(month.month()))};
+}
+
+Period quarter_period(date::year year, int quarter) {
+    const date::month first{static_cast<unsigned>(3 * quarter - 2)};
+    const date::month last{static_cast<unsigned>(3 * quarter)};
+    return Period{year / first / 1, date::year_month_day{year / last / date::last},
+                  fmt::format("{:04}Q{}", int(year), quarter)};
+}
+
+Period year_period(date::year year) {
+    return Period{year / 1 / 1, year / 12 / 31, fmt::format("{:04}", int(year))};
+}
+
+Period last_complete_month(date::year_month_day today) {
+    return month_period(date::year_month{today.year(), today.month()} - date::months{1});
+}
+
+Period parse_month(std::string_view text, std::string_view flag) {
+    const int year = text.size() == 7 && text[4] == '-' ? parse_int(text.substr(0, 4)) : -1;
+    const int month = year > 0 ? parse_int(text.substr(5)) : -1;
+    if (!plausible_year(year) || month < 1 || month > 12)
+        throw period_error(flag, text, "month (write YYYY-MM, such as 2026-10)");
+    return month_period(date::year{year} / date::month{static_cast<unsigned>(month)});
+}
+
+Period parse_quarter(std::string_view text, std::string_view flag) {
+    const int year = text.size() == 6 && (text[4] == 'Q' || text[4] == 'q') ? parse_int(text.substr(0, 4)) : -1;
+    const int quarter = year > 0 ? parse_int(text.substr(5)) : -1;
+    if (!plausible_year(year) || quarter < 1 || quarter > 4)
+        throw period_error(flag, text, "quarter (write YYYYQn, such as 2026Q3)");
+    return quarter_period(date::year{year}, quarter);
+}
+
+Period parse_year(std::string_view text, std::string_view flag) {
+    const int year = text.size() == 4 ? parse_int(text) : -1;
+    if (!plausible_year(year))
+        throw period_error(flag, text, "year (write YYYY, such as 2026)");
+    return year_period(date::year{year});
+}
+
+std::optional<double> on_time_rate(int on_time, int due, int pending) {
+    const int known = due - pending;
+    if (known <= 0)
+        return std::nullopt;
+    return 100.0 * on_time / known;
+}
+
+std::optional<double> on_time_rate(const ResponseFigures& figures) {
+    return on_time_rate(figures.on_time, figures.due, figures.still_open - figures.still_open_overdue);
+}
+
+std::string without_names(const Case& c, std::string text) {
+    const std::pair<const std::string*, std::string_view> names[] = {{&c.complainant, "[complainant]"},
+                                                                     {&c.on_behalf_of, "[patient]"}};
+    for (const auto& [name, word] : names) {
+        if (name->size() < 2)
+            continue;
+        for (std::size_t at = text.find(*name); at != std::string::npos; at = text.find(*name, at + word.size()))
+            text.replace(at, name->size(), word);
+    }
+    return text;
+}
+
+Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context) {
+    const Window window = window_of(period, context);
+    // Clocks are read as they stood at the end of the period, so a report
+    // run late gives the figures the period itself had.
+    const ReportContext at_end{context.policy, context.calendar, context.zone, window.end, context.organisation,
+                               context.include_names};
+    Report report;
+    report.period = period;
+    report.as_of = in_zone(window.end, context.zone);
+    report.organisation = context.organisation;
+    report.preset = context.policy.preset;
+    report.by_kind = {{"complaint", 0}, {"concern", 0}, {"feedback", 0}, {"excluded", 0}};
+    report.by_channel = zeros<Channel>();
+    report.by_category = zeros<Category>();
+    report.by_category.push_back(Count{"unspecified", 0});
+    report.outcomes = zeros<Outcome>();
+    report.responses.rule = main_rule(context.policy);
+
+    std::vector<Facts> all;
+    all.reserve(cases.size());
+    for (const auto& c : cases)
+        all.push_back(facts_of(c, at_end));
+
+    std::vector<int> to_response;
+    std::vector<int> to_resolution;
+    for (const auto& facts : all) {
+        const Case& c = *facts.c;
+        if (within(facts.received, period))
+            count_received(report, c);
+        if (facts.main_clock && within(facts.main_clock->policy_due.day, period))
+            count_response(report.responses, facts, window);
+        if (facts.main_clock && facts.main_clock->done && window.holds(*facts.main_clock->done))
+            to_response.push_back(working_days(context.calendar, facts.main_clock->starts.utc,
+                                               facts.main_clock->done->utc, context.zone));
+        count_closing(report, facts, window, at_end, to_resolution);
+        count_actions(report, c, window);
+        count_escalations(report, c, window, context.include_names);
+    }
+    most_first(report.by_type);
+    most_first(report.by_practitioner);
+    in_order(report);
+    report.to_response = spread_of(std::move(to_response));
+    report.to_resolution = spread_of(std::move(to_resolution));
+    count_clinicians(report, cases, window, at_end);
+    count_open(report, all, window, at_end);
+    report.trend = trend_of(all, period, at_end);
+    return report;
+}
+
+} // namespace complaints
