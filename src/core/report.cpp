@@ -126,20 +126,32 @@ void count_received(Report& report, const Case& c) {
         add(report.by_practitioner, c.about);
 }
 
+// A case closed before its deadline without a response (withdrawn, or
+// resolved another way) owed none; every other clock counts.
+bool response_owed(const Facts& facts) {
+    if (!facts.main_clock)
+        return false;
+    const Clock& clock = *facts.main_clock;
+    return clock.done || !facts.closed || *facts.closed >= clock.policy_due.at;
+}
+
 // How a response whose policy date fell in the window went, as of its end.
 void count_response(ResponseFigures& figures, const Facts& facts, const Window& window) {
     const Clock& clock = *facts.main_clock;
     ++figures.due;
-    if (!clock.done || clock.done->utc >= window.end) {
+    if (clock.done && clock.done->utc < window.end) {
+        if (clock.done->utc < clock.policy_due.at)
+            ++figures.on_time;
+        else if (facts.explained_in_time)
+            ++figures.late_explained;
+        else
+            ++figures.late;
+    } else if (facts.closed && *facts.closed < window.end) {
+        ++figures.late; // closed past the deadline, never answered
+    } else {
         ++figures.still_open;
         if (window.end >= clock.policy_due.at)
             ++figures.still_open_overdue;
-    } else if (clock.done->utc < clock.policy_due.at) {
-        ++figures.on_time;
-    } else if (facts.explained_in_time) {
-        ++figures.late_explained;
-    } else {
-        ++figures.late;
     }
 }
 
@@ -270,15 +282,16 @@ std::vector<TrendMonth> trend_of(const std::vector<Facts>& all, const Period& pe
     for (const auto& facts : all) {
         if (TrendMonth* month = month_of(facts.received))
             ++month->received;
-        if (!facts.main_clock)
+        if (!response_owed(facts))
             continue;
         if (TrendMonth* month = month_of(facts.main_clock->policy_due.day)) {
             ++month->responses_due;
             const auto& done = facts.main_clock->done;
             const bool sent = done && done->utc < context.now;
+            const bool closed = facts.closed && *facts.closed < context.now;
             if (sent && done->utc < facts.main_clock->policy_due.at)
                 ++month->on_time;
-            if (!sent && context.now < facts.main_clock->policy_due.at)
+            if (!sent && !closed && context.now < facts.main_clock->policy_due.at)
                 ++month->pending;
         }
     }
@@ -400,7 +413,7 @@ Report build_report(const std::vector<Case>& cases, const Period& period, const 
         const Case& c = *facts.c;
         if (within(facts.received, period))
             count_received(report, c);
-        if (facts.main_clock && within(facts.main_clock->policy_due.day, period))
+        if (response_owed(facts) && within(facts.main_clock->policy_due.day, period))
             count_response(report.responses, facts, window);
         if (facts.main_clock && facts.main_clock->done && window.holds(*facts.main_clock->done))
             to_response.push_back(working_days(context.calendar, facts.main_clock->starts.utc,
@@ -411,12 +424,12 @@ Report build_report(const std::vector<Case>& cases, const Period& period, const 
     }
     most_first(report.by_type);
     most_first(report.by_practitioner);
-    in_order(report);
     report.to_response = spread_of(std::move(to_response));
     report.to_resolution = spread_of(std::move(to_resolution));
     count_clinicians(report, cases, window, at_end);
     count_open(report, all, window, at_end);
     report.trend = trend_of(all, period, at_end);
+    in_order(report);
     return report;
 }
 

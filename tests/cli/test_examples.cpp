@@ -28,3 +28,38 @@ TEST_SUITE("cli examples") {
         CHECK(statuses == std::set<std::string>{"open", "closed"});
     }
 }
+
+TEST_SUITE("cli examples: report") {
+    TEST_CASE("the platform example's 2026 report: warnings in date order, Dr Keane in suspension review") {
+        const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / "platform";
+        const auto result = test::run({{"--repo", root.string(), "report", "--year", "2026", "--format", "json"},
+                                       "",
+                                       {},
+                                       {{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}}});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        const auto report = result.json();
+        CHECK(report["responses"]["rule"] == "resolution");
+        const auto& issued = report["warnings"]["issued_list"];
+        REQUIRE(issued.size() == 4u);
+        for (std::size_t i = 1; i < issued.size(); ++i)
+            CHECK(issued[i - 1]["on"] <= issued[i]["on"]);
+        REQUIRE(report["warnings"]["under_review"].size() == 1u);
+        CHECK(report["warnings"]["under_review"][0]["gmc"] == "7123456");
+        CHECK(report["warnings"]["under_review"][0]["active_warnings"] == 3);
+    }
+
+    TEST_CASE("every report format of both examples runs") {
+        for (const char* name : {"clinic", "platform"})
+            for (const char* format : {"text", "markdown", "html", "json", "csv"}) {
+                CAPTURE(name);
+                CAPTURE(format);
+                const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / name;
+                const auto result = test::run({{"--repo", root.string(), "report", "--quarter", "2026Q3", "--format", format},
+                                               "",
+                                               {},
+                                               {{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}}});
+                CHECK_MESSAGE(result.exit_code == 0, result.err);
+                CHECK(!result.out.empty());
+            }
+    }
+}
