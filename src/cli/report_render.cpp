@@ -52,7 +52,14 @@ std::string markdown_row(const Row& row) {
 }
 
 bool numeric(const std::string& cell) {
-    return !cell.empty() && cell.find_first_not_of("0123456789.%-") == std::string::npos;
+    return cell == "-" || (!cell.empty() && cell.find_first_not_of("0123456789.%") == std::string::npos);
+}
+
+// Short cells (IDs, dates, names) stay on one line; prose wraps.
+std::string_view cell_class(const std::string& cell) {
+    if (numeric(cell))
+        return " class=\"n\"";
+    return cell.size() > 40 ? "" : " class=\"k\"";
 }
 
 std::string html_table(const Table& table) {
@@ -63,7 +70,7 @@ std::string html_table(const Table& table) {
     for (const auto& row : table.rows) {
         out += "<tr>";
         for (const auto& cell : row)
-            out += (numeric(cell) ? "<td class=\"n\">" : "<td>") + html_escaped(cell) + "</td>";
+            out += fmt::format("<td{}>", cell_class(cell)) + html_escaped(cell) + "</td>";
         out += "</tr>\n";
     }
     return out + "</tbody>\n</table>\n";
@@ -80,7 +87,8 @@ section { break-inside: avoid-page; }
 table { border-collapse: collapse; margin: .4rem 0; }
 th, td { border-bottom: 1px solid #d8dee4; padding: .25rem .6rem; text-align: left; vertical-align: top; }
 th { background: #f3f5f7; font-weight: 600; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.k { white-space: nowrap; }
 figure { margin: .8rem 0; }
 svg text { font-family: system-ui, sans-serif; }
 @media print { body { margin: 0; max-width: none; } h2 { margin-top: 1.2rem; } }
