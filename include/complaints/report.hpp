@@ -158,6 +158,10 @@ struct ReportContext {
     bool include_names = false;
 };
 
+// Drops from a freshly read case what no figure uses (its texts, points and
+// the events no clock or count reads), for Store::load_all.
+void trim_for_report(Case& c);
+
 Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context);
 
 // The share sent on time, as a percentage, of the responses whose fate is

@@ -57,12 +57,12 @@ void run_report(const ReportOptions& o, const Context& context) {
     const Period period = chosen_period(o, local_date(context.now, store.zone()));
     if (o.cqc_summary && (o.format == Format::json || o.format == Format::csv))
         throw Error(ErrorKind::usage, "--cqc-summary is a document: choose --format text, markdown or html");
-    const std::vector<Case> cases = store.load_all();
     if (o.cqc_summary) {
-        print_document(cqc_summary(cases, period, store.zone(), store.config().organisation, o.include_names),
+        print_document(cqc_summary(store.load_all(), period, store.zone(), store.config().organisation, o.include_names),
                        o.format, context);
         return;
     }
+    const std::vector<Case> cases = store.load_all(trim_for_report);
     const Report report = build_report(cases, period,
                                        ReportContext{store.config().policy, store.calendar(), store.zone(),
                                                      context.now, store.config().organisation, o.include_names});

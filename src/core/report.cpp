@@ -384,6 +384,30 @@ std::string without_names(const Case& c, std::string text) {
     return text;
 }
 
+void trim_for_report(Case& c) {
+    // The facts the clocks and the counts read; `action` events date actions
+    // written before actions recorded when they were added.
+    static constexpr std::string_view kept[] = {"acknowledged", "assigned", "investigation-complete",
+                                                "response-sent", "delay-explained", "resolved", "closed", "action"};
+    std::erase_if(c.events, [](const Event& e) { return std::find(std::begin(kept), std::end(kept), e.type) == std::end(kept); });
+    for (auto& event : c.events) {
+        if (event.type != "action")
+            event.text = {};
+        event.by = {};
+        event.extras = {};
+        event.attendees = {};
+    }
+    for (auto& point : c.points)
+        point = Point{point.number, {}, point.finding, {}, {}, {}, {}};
+    c.summary = {};
+    c.apology = {};
+    c.no_learning = c.no_learning.empty() ? "" : "-";
+    c.extras = {};
+    c.exclusion_text = {};
+    for (auto& action : c.actions)
+        action.progress = {};
+}
+
 Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context) {
     const Window window = window_of(period, context);
     // Clocks are read as they stood at the end of the period, so a report

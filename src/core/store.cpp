@@ -9,6 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 namespace complaints {
 
@@ -173,10 +176,37 @@ Case Store::load(const std::string& id) const {
     return c;
 }
 
-std::vector<Case> Store::load_all() const {
-    std::vector<Case> cases;
-    for (const auto& id : case_ids())
-        cases.push_back(load(id));
+std::vector<Case> Store::load_all(const std::function<void(Case&)>& trim) const {
+    const std::vector<std::string> ids = case_ids();
+    std::vector<Case> cases(ids.size());
+    std::atomic<std::size_t> next{0};
+    std::mutex failed_lock;
+    std::atomic<std::size_t> failed_at{ids.size()};
+    std::exception_ptr failure;
+    const auto work = [&] {
+        // Past a failure nothing needs reading: only an earlier file could be the first bad one.
+        for (std::size_t i = next++; i < failed_at; i = next++) {
+            try {
+                cases[i] = load(ids[i]);
+                if (trim)
+                    trim(cases[i]);
+            } catch (...) {
+                const std::lock_guard lock(failed_lock);
+                if (i < failed_at) {
+                    failed_at = i;
+                    failure = std::current_exception();
+                }
+            }
+        }
+    };
+    const unsigned helpers = std::min<unsigned>(std::thread::hardware_concurrency(), 8);
+    std::vector<std::jthread> threads;
+    for (unsigned t = 1; t < helpers && ids.size() > 64; ++t)
+        threads.emplace_back(work);
+    work();
+    threads.clear();
+    if (failure)
+        std::rethrow_exception(failure);
     return cases;
 }
 
