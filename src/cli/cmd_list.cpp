@@ -150,11 +150,22 @@ Json list_json(const Listed& listed, const date::time_zone& zone, const Policy& 
     return json;
 }
 
+// A listing shows events only by count, type and time: their texts are
+// most of a case's memory, dropped as each file is read.
+void trim_events(Case& c) {
+    for (auto& event : c.events) {
+        event.text = {};
+        event.by = {};
+        event.attendees = {};
+        event.extras = {};
+    }
+}
+
 void run_list(const ListOptions& options, const Context& context) {
     const Filter filter = make_filter(options);
     const Store store = context.open_store();
     std::vector<Listed> cases;
-    for (auto& c : store.load_all()) {
+    for (auto& c : store.load_all(trim_events)) {
         if (!matches(c, filter, store.zone()) ||
             !actions_match(c, filter, local_date(context.now, store.zone())))
             continue;
