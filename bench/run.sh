@@ -13,6 +13,7 @@ build="${BUILD:-$here/build}"
 sizes="${SIZES:-1000 10000 100000}"
 runs="${RUNS:-3}"
 work="${WORK:-$(mktemp -d)}"
+mkdir -p "$work"
 cmake --build "$build" -j2 --target complaints bench_generate >/dev/null
 bin="$build/complaints"
 export COMPLAINTS_NOW="2026-11-22T12:00:00+00:00" COMPLAINTS_USER="bench"
