@@ -41,7 +41,7 @@ for n in $sizes; do
   repo="$work/repo-$n"
   [ -d "$repo" ] || "$build/bench_generate" "$repo" "$n" clinic 42
   cd "$repo"
-  id="$(ls cases | head -1 | sed 's/\.yaml$//')"
+  id="$(basename "$(find cases -name '*.yaml' -print -quit)" .yaml)"
   declare -A cmd=(
     [cat]="find cases -name '*.yaml' -print0 | xargs -0 cat"
     [pyyaml]="python3 '$here/bench/pyyaml_monthly.py' . 2026-10"

@@ -6,6 +6,7 @@
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -158,9 +159,20 @@ struct ReportContext {
     bool include_names = false;
 };
 
-// Drops from a freshly read case what no figure uses (its texts, points and
-// the events no clock or count reads), for Store::load_all.
-void trim_for_report(Case& c);
+// The report, one case at a time: memory holds the figures, not the cases.
+class ReportBuilder {
+public:
+    ReportBuilder(const Period& period, const ReportContext& context);
+    ~ReportBuilder();
+    ReportBuilder(const ReportBuilder&) = delete;
+    ReportBuilder& operator=(const ReportBuilder&) = delete;
+    void add(const Case& c);
+    Report finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context);
 

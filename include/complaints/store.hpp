@@ -3,6 +3,7 @@
 #include "complaints/config.hpp"
 #include "complaints/model.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -18,6 +19,21 @@ std::optional<std::filesystem::path> find_repository(const std::filesystem::path
 // Creates a repository in `folder` (made if missing). Refuses, writing
 // nothing, when one is already there.
 void init_repository(const std::filesystem::path& folder, const Config& config);
+
+struct ScanStats {
+    std::size_t from_cache = 0; // unchanged files served from the cache
+    std::size_t read = 0;       // files read and parsed
+    std::size_t gone = 0;       // cache entries whose file is gone
+    bool rewritten = false;     // the cache was brought up to date
+};
+
+struct ScanOptions {
+    bool use_cache = true; // false: read every file, leave the cache alone
+    // A file changed less than this long ago is read again next time too:
+    // a second change within the clock's granularity could keep its stamp.
+    std::chrono::milliseconds settle{2000};
+    ScanStats* stats = nullptr;
+};
 
 class Store {
 public:
@@ -44,6 +60,11 @@ public:
     // caller needing few fields holds 100,000 cases in little memory. The
     // first bad file (in ID order) is the error.
     std::vector<Case> load_all(const std::function<void(Case&)>& trim = {}) const;
+    // Every case in ID order, slim (see slim_case), handed to `visit` one at
+    // a time so that memory stays flat: from .complaints-cache where the
+    // file's stat is unchanged, else read and parsed on every core; the
+    // cache is then brought up to date. The first bad file is the error.
+    void scan(const std::function<void(Case&)>& visit, const ScanOptions& options = {}) const;
     // The file's path relative to the root, as messages name it.
     std::string display_path(const std::string& id) const;
 
@@ -57,6 +78,8 @@ public:
 
 private:
     std::filesystem::path path_of(const std::string& id) const;
+    std::vector<std::pair<std::string, std::filesystem::path>> case_paths() const;
+    Case load_file(const std::string& id, const std::filesystem::path& path) const;
     std::filesystem::path m_root;
     Config m_config;
     const date::time_zone* m_zone;

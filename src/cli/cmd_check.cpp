@@ -23,9 +23,9 @@ void run_check(const CheckOptions& options, const Context& context) {
     } else {
         for (const auto& p : problems)
             fmt::print("{}:{}: {}\n", p.file, p.line, p.message);
+        const std::size_t files = store.case_files().size();
         fmt::print(stderr, "complaints: {} problem{} in {} case file{}\n", problems.size(),
-                   problems.size() == 1 ? "" : "s", store.case_files().size(),
-                   store.case_files().size() == 1 ? "" : "s");
+                   problems.size() == 1 ? "" : "s", files, files == 1 ? "" : "s");
     }
     if (!problems.empty())
         throw ProblemsFound{};

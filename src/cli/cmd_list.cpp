@@ -3,6 +3,7 @@
 #include "clock_text.hpp"
 #include "output.hpp"
 
+#include "complaints/case_cache.hpp"
 #include "complaints/workflow.hpp"
 
 #include <algorithm>
@@ -23,6 +24,7 @@ struct ListOptions {
     std::string due_within;
     bool actions_overdue = false;
     bool unassigned = false;
+    bool no_cache = false;
     Format format = Format::table;
 };
 
@@ -140,9 +142,7 @@ Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summar
 
 Json list_json(const Listed& listed, const date::time_zone& zone, const Policy& policy) {
     const Case& c = listed.c;
-    Json json = case_json(c, zone, policy);
-    json.erase("points");
-    json.erase("events");
+    Json json = case_json(c, zone, policy, false);
     json["point_count"] = c.points.size();
     json["event_count"] = c.events.size();
     json["last_event_at"] = c.events.empty() ? Json(nullptr) : Json(format_timestamp(c.events.back().at));
@@ -150,42 +150,58 @@ Json list_json(const Listed& listed, const date::time_zone& zone, const Policy& 
     return json;
 }
 
-// A listing shows events only by count, type and time: their texts are
-// most of a case's memory, dropped as each file is read.
-void trim_events(Case& c) {
-    for (auto& event : c.events) {
-        event.text = {};
-        event.by = {};
-        event.attendees = {};
-        event.extras = {};
+// A matching case, kept in the cache's compact form until it is printed:
+// 100,000 cases as Case objects or JSON trees would not fit in memory.
+struct Match {
+    Timestamp received;
+    std::string encoded;
+};
+
+// An element of the JSON array as nlohmann prints it inside an array at
+// indent 2, written out at once.
+void print_array_element(const Json& element, bool first) {
+    const std::string dumped = element.dump(2);
+    std::string text = first ? "  " : ",\n  ";
+    text.reserve(dumped.size() * 5 / 4);
+    std::size_t from = 0;
+    for (std::size_t at = dumped.find('\n'); at != std::string::npos; at = dumped.find('\n', from)) {
+        text.append(dumped, from, at + 1 - from).append("  ");
+        from = at + 1;
     }
+    text.append(dumped, from);
+    std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
 void run_list(const ListOptions& options, const Context& context) {
     const Filter filter = make_filter(options);
     const Store store = context.open_store();
-    std::vector<Listed> cases;
-    for (auto& c : store.load_all(trim_events)) {
-        if (!matches(c, filter, store.zone()) ||
-            !actions_match(c, filter, local_date(context.now, store.zone())))
-            continue;
-        auto clocks = clocks_of(c, store, context.now);
-        if (clock_matches(clocks, filter, store, context.now))
-            cases.push_back(Listed{std::move(c), std::move(clocks)});
-    }
-    std::stable_sort(cases.begin(), cases.end(),
-                     [](const Listed& a, const Listed& b) { return a.c.received < b.c.received; });
     const auto& zone = store.zone();
+    const auto today = local_date(context.now, zone);
+    std::vector<Match> matches_found;
+    context.scan(store, options.no_cache, [&](Case& c) {
+            if (matches(c, filter, zone) && actions_match(c, filter, today) &&
+                clock_matches(clocks_of(c, store, context.now), filter, store, context.now))
+                matches_found.push_back(Match{c.received, encode_case(c)});
+    });
+    std::stable_sort(matches_found.begin(), matches_found.end(),
+                     [](const Match& a, const Match& b) { return a.received < b.received; });
+    const auto listed = [&](const Match& match) {
+        Case c = decode_case(match.encoded);
+        auto clocks = clocks_of(c, store, context.now);
+        return Listed{std::move(c), std::move(clocks)};
+    };
     if (options.format == Format::json) {
-        Json all = Json::array();
-        for (const auto& c : cases)
-            all.push_back(list_json(c, zone, store.config().policy));
-        print_json(stdout, all);
+        std::fputs(matches_found.empty() ? "[]\n" : "[\n", stdout);
+        for (std::size_t i = 0; i < matches_found.size(); ++i)
+            print_array_element(list_json(listed(matches_found[i]), zone, store.config().policy), i == 0);
+        if (!matches_found.empty())
+            std::fputs("\n]\n", stdout);
         return;
     }
     std::vector<Row> rows;
-    for (const auto& c : cases)
-        rows.push_back(row_of(c, zone, options.format == Format::csv ? 0 : 40));
+    rows.reserve(matches_found.size());
+    for (const auto& match : matches_found)
+        rows.push_back(row_of(listed(match), zone, options.format == Format::csv ? 0 : 40));
     if (options.format == Format::csv)
         print_csv(stdout, k_header, rows);
     else
@@ -214,6 +230,8 @@ void setup_list(CLI::App& app, Context& context) {
                         "only cases whose next deadline falls within this span from now "
                         "(5wd, '5 working days', 48h, 2w)")
         ->option_text("SPAN");
+    command->add_flag("--no-cache", options->no_cache,
+                      "read every case file, neither using nor updating .complaints-cache");
     add_format_option(*command, options->format, {Format::table, Format::json, Format::csv});
     command->callback([options, &context] { run_list(*options, context); });
 }

@@ -16,6 +16,7 @@ struct ReportOptions {
     Format format = Format::text;
     bool cqc_summary = false;
     bool include_names = false;
+    bool no_cache = false;
 };
 
 date::year_month_day date_flag(const std::string& value, std::string_view flag) {
@@ -62,10 +63,10 @@ void run_report(const ReportOptions& o, const Context& context) {
                        o.format, context);
         return;
     }
-    const std::vector<Case> cases = store.load_all(trim_for_report);
-    const Report report = build_report(cases, period,
-                                       ReportContext{store.config().policy, store.calendar(), store.zone(),
-                                                     context.now, store.config().organisation, o.include_names});
+    ReportBuilder builder(period, ReportContext{store.config().policy, store.calendar(), store.zone(), context.now,
+                                                store.config().organisation, o.include_names});
+    context.scan(store, o.no_cache, [&](Case& c) { builder.add(c); });
+    const Report report = builder.finish();
     if (o.format == Format::json)
         print_json(stdout, report_json(report));
     else if (o.format == Format::csv)
@@ -89,6 +90,8 @@ void setup_report(CLI::App& app, Context& context) {
                       "order per case, as CQC may ask under Regulation 16(3)");
     command->add_flag("--include-names", options->include_names,
                       "show complainants' and patients' names (withheld by default: reports go to boards)");
+    command->add_flag("--no-cache", options->no_cache,
+                      "read every case file, neither using nor updating .complaints-cache");
     add_format_option(*command, options->format,
                       {Format::text, Format::markdown, Format::html, Format::json, Format::csv});
     command->callback([options, &context] { run_report(*options, context); });

@@ -92,16 +92,33 @@ std::string Context::lock_holder() const {
     return fmt::format("process {} ({} on {}, '{}')", ::getpid(), login_name(), host, command_line);
 }
 
-std::chrono::milliseconds Context::lock_patience() const {
-    const std::string given = env("COMPLAINTS_LOCK_WAIT");
+namespace {
+
+// A span in seconds from the environment, or `fallback` when unset.
+std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::milliseconds fallback) {
+    const std::string given = env(name);
     if (given.empty())
-        return std::chrono::seconds(10);
+        return fallback;
     char* end = nullptr;
     const double seconds = std::strtod(given.c_str(), &end);
     if (*end != '\0' || seconds < 0 || seconds > 3600)
-        throw Error(ErrorKind::usage,
-                    fmt::format("COMPLAINTS_LOCK_WAIT '{}' must be a number of seconds", given));
+        throw Error(ErrorKind::usage, fmt::format("{} '{}' must be a number of seconds", name, given));
     return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+}
+
+} // namespace
+
+std::chrono::milliseconds Context::lock_patience() const {
+    return seconds_from_env("COMPLAINTS_LOCK_WAIT", std::chrono::seconds(10));
+}
+
+void Context::scan(const Store& store, bool no_cache, const std::function<void(Case&)>& visit) const {
+    ScanStats stats;
+    store.scan(visit, ScanOptions{!no_cache, seconds_from_env("COMPLAINTS_CACHE_SETTLE", std::chrono::seconds(2)),
+                                  &stats});
+    if (!env("COMPLAINTS_TRACE_CACHE").empty())
+        fmt::print(stderr, "complaints: cache: {} unchanged, {} read, {} gone{}\n", stats.from_cache, stats.read,
+                   stats.gone, no_cache ? ", not used" : stats.rewritten ? ", rewritten" : "");
 }
 
 date::sys_seconds current_time() {

@@ -5,6 +5,7 @@
 #include "complaints/timestamp.hpp"
 
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <random>
 #include <string>
@@ -33,6 +34,11 @@ struct Context {
     std::string author(const std::string& by, const Store& store) const;
     // Colour only on a terminal, never with NO_COLOR; --color decides first.
     bool colour(std::FILE* stream) const;
+    // Every case through Store::scan (and .complaints-cache unless
+    // `no_cache`). $COMPLAINTS_CACHE_SETTLE (seconds, default 2) is how long
+    // a changed file is re-read regardless; $COMPLAINTS_TRACE_CACHE prints
+    // what came from the cache and what was read, on stderr.
+    void scan(const Store& store, bool no_cache, const std::function<void(Case&)>& visit) const;
     // A description of this process for the lock file.
     std::string lock_holder() const;
     // How long a writer waits for the lock: $COMPLAINTS_LOCK_WAIT seconds, else 10.

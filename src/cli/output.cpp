@@ -127,22 +127,11 @@ Json escalations_json(const Case& c) {
 
 } // namespace
 
-Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy) {
+Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy, bool with_history) {
     const auto optional_name = [](const auto& value) {
         return value ? Json(std::string(name_of(*value))) : Json(nullptr);
     };
-    Json points = Json::array();
-    for (const auto& point : c.points)
-        points.push_back({{"n", point.number},
-                          {"text", point.text},
-                          {"finding", optional_name(point.finding)},
-                          {"conclusion", point.conclusion},
-                          {"remedial_action", point.remedial_action},
-                          {"staff", point.staff}});
-    Json events = Json::array();
-    for (const auto& event : c.events)
-        events.push_back(event_json(event));
-    return Json{{"id", c.id},
+    Json json{{"id", c.id},
                 {"kind", name_of(c.kind)},
                 {"status", name_of(c.status)},
                 {"received", format_timestamp(c.received)},
@@ -165,14 +154,31 @@ Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy)
                 {"clock_from", c.clock_from ? Json(format_date(*c.clock_from)) : Json(nullptr)},
                 {"stage", stage(c)},
                 {"attention", attention(c, policy)},
-                {"points", points},
+                {"points", nullptr},
                 {"apology", c.apology},
                 {"outcome", optional_name(c.outcome)},
                 {"learning", c.learning},
                 {"no_learning", c.no_learning},
                 {"actions", actions_json(c)},
                 {"escalations", escalations_json(c)},
-                {"events", events}};
+                {"events", nullptr}};
+    if (!with_history) {
+        json.erase("points");
+        json.erase("events");
+        return json;
+    }
+    Json& points = json["points"] = Json::array();
+    for (const auto& point : c.points)
+        points.push_back({{"n", point.number},
+                          {"text", point.text},
+                          {"finding", optional_name(point.finding)},
+                          {"conclusion", point.conclusion},
+                          {"remedial_action", point.remedial_action},
+                          {"staff", point.staff}});
+    Json& events = json["events"] = Json::array();
+    for (const auto& event : c.events)
+        events.push_back(event_json(event));
+    return json;
 }
 
 std::string headline(const std::string& text, std::size_t width) {

@@ -45,8 +45,9 @@ void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows
 void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows);
 void print_json(std::FILE* out, const Json& value);
 
-// A case as scripts see it: stable snake_case keys, ISO timestamps with offsets.
-Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy);
+// A case as scripts see it: stable snake_case keys, ISO timestamps with
+// offsets. Without history: no points and no events (as `list` gives it).
+Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy, bool with_history = true);
 Json event_json(const Event& event);
 
 // The first line of a text, cut to `width` code points with an ellipsis.

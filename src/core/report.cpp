@@ -234,28 +234,41 @@ bool open_at(const Facts& facts, sys_seconds end) {
     return facts.c->received.utc < end && (!facts.closed || *facts.closed >= end);
 }
 
-void count_open(Report& report, const std::vector<Facts>& all, const Window& window, const ReportContext& context) {
-    std::vector<const Facts*> open;
-    for (const auto& facts : all)
-        if (open_at(facts, window.end))
-            open.push_back(&facts);
-    report.open_at_end = static_cast<int>(open.size());
-    const std::size_t shown = std::min<std::size_t>(open.size(), 5);
-    std::partial_sort(open.begin(), open.begin() + static_cast<std::ptrdiff_t>(shown), open.end(),
-                      [](const Facts* a, const Facts* b) { return a->c->received < b->c->received; });
-    for (std::size_t i = 0; i < shown; ++i) {
-        const Case& c = *open[i]->c;
-        report.oldest_open.push_back(OpenCase{c.id, open[i]->received, c.kind, c.about,
-                                              working_days(context.calendar, c.received.utc, window.end - std::chrono::seconds(1), context.zone),
-                                              context.include_names ? c.complainant : ""});
-    }
+struct OpenCandidate {
+    Timestamp received;
+    OpenCase shown;
+};
+
+// Keeps the `most` oldest of the candidates, in order.
+void keep_oldest(std::vector<OpenCandidate>& open, std::size_t most) {
+    const std::size_t kept = std::min(open.size(), most);
+    std::partial_sort(open.begin(), open.begin() + static_cast<std::ptrdiff_t>(kept), open.end(),
+                      [](const OpenCandidate& a, const OpenCandidate& b) {
+                          return std::tie(a.received, a.shown.case_id) < std::tie(b.received, b.shown.case_id);
+                      });
+    open.resize(kept);
 }
 
-void count_clinicians(Report& report, const std::vector<Case>& cases, const Window& window,
-                      const ReportContext& context) {
-    for (const auto& c : cases)
-        if (c.warning && window.holds(*c.warning))
-            report.warnings.push_back(WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});
+// What clinicians() reads of a case: who it is about, when, and the
+// warnings and decisions recorded on it.
+Case clinician_facts(const Case& c) {
+    Case kept;
+    kept.id = c.id;
+    kept.kind = c.kind;
+    kept.status = c.status;
+    kept.received = c.received;
+    kept.about = c.about;
+    kept.gmc = c.gmc;
+    kept.warning = c.warning;
+    kept.exclusion = c.exclusion;
+    for (const auto& event : c.events)
+        if (event.type == "suspended" || event.type == "reinstated")
+            kept.events.push_back(event);
+    return kept;
+}
+
+void count_under_review(Report& report, const std::vector<Case>& cases, const Window& window,
+                        const ReportContext& context) {
     if (context.policy.suspension_review_warnings <= 0)
         return;
     const date::year_month_day last_day = local_date(window.end - std::chrono::seconds(1), context.zone);
@@ -268,34 +281,37 @@ void count_clinicians(Report& report, const std::vector<Case>& cases, const Wind
     }
 }
 
-std::vector<TrendMonth> trend_of(const std::vector<Facts>& all, const Period& period, const ReportContext& context) {
+std::vector<TrendMonth> empty_trend(const Period& period) {
     std::vector<TrendMonth> trend;
     const date::year_month last{period.to.year(), period.to.month()};
     for (int back = 11; back >= 0; --back)
         trend.push_back(TrendMonth{last - date::months{back}});
-    const auto month_of = [&](date::year_month_day day) -> TrendMonth* {
-        for (auto& month : trend)
-            if (month.month == date::year_month{day.year(), day.month()})
-                return &month;
-        return nullptr;
-    };
-    for (const auto& facts : all) {
-        if (TrendMonth* month = month_of(facts.received))
-            ++month->received;
-        if (!response_owed(facts))
-            continue;
-        if (TrendMonth* month = month_of(facts.main_clock->policy_due.day)) {
-            ++month->responses_due;
-            const auto& done = facts.main_clock->done;
-            const bool sent = done && done->utc < context.now;
-            const bool closed = facts.closed && *facts.closed < context.now;
-            if (sent && done->utc < facts.main_clock->policy_due.at)
-                ++month->on_time;
-            if (!sent && !closed && context.now < facts.main_clock->policy_due.at)
-                ++month->pending;
-        }
-    }
     return trend;
+}
+
+TrendMonth* month_of(std::vector<TrendMonth>& trend, date::year_month_day day) {
+    const date::year_month month{day.year(), day.month()};
+    if (trend.empty() || month < trend.front().month || month > trend.back().month)
+        return nullptr;
+    return &trend[static_cast<std::size_t>((month - trend.front().month).count())];
+}
+
+void add_to_trend(std::vector<TrendMonth>& trend, const Facts& facts, sys_seconds now) {
+    if (TrendMonth* month = month_of(trend, facts.received))
+        ++month->received;
+    if (!response_owed(facts))
+        return;
+    TrendMonth* month = month_of(trend, facts.main_clock->policy_due.day);
+    if (!month)
+        return;
+    ++month->responses_due;
+    const auto& done = facts.main_clock->done;
+    const bool sent = done && done->utc < now;
+    const bool closed = facts.closed && *facts.closed < now;
+    if (sent && done->utc < facts.main_clock->policy_due.at)
+        ++month->on_time;
+    if (!sent && !closed && now < facts.main_clock->policy_due.at)
+        ++month->pending;
 }
 
 // Bodies with nothing in or pending at the period are left out; the lists
@@ -384,39 +400,27 @@ std::string without_names(const Case& c, std::string text) {
     return text;
 }
 
-void trim_for_report(Case& c) {
-    // The facts the clocks and the counts read; `action` events date actions
-    // written before actions recorded when they were added.
-    static constexpr std::string_view kept[] = {"acknowledged", "assigned", "investigation-complete",
-                                                "response-sent", "delay-explained", "resolved", "closed", "action"};
-    std::erase_if(c.events, [](const Event& e) { return std::find(std::begin(kept), std::end(kept), e.type) == std::end(kept); });
-    for (auto& event : c.events) {
-        if (event.type != "action")
-            event.text = {};
-        event.by = {};
-        event.extras = {};
-        event.attendees = {};
-    }
-    for (auto& point : c.points)
-        point = Point{point.number, {}, point.finding, {}, {}, {}, {}};
-    c.summary = {};
-    c.apology = {};
-    c.no_learning = c.no_learning.empty() ? "" : "-";
-    c.extras = {};
-    c.exclusion_text = {};
-    for (auto& action : c.actions)
-        action.progress = {};
-}
-
-Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context) {
-    const Window window = window_of(period, context);
-    // Clocks are read as they stood at the end of the period, so a report
-    // run late gives the figures the period itself had.
-    const ReportContext at_end{context.policy, context.calendar, context.zone, window.end, context.organisation,
-                               context.include_names};
+struct ReportBuilder::State {
+    State(const Period& period, const ReportContext& context)
+        : window(window_of(period, context)),
+          // Clocks are read as they stood at the end of the period, so a
+          // report run late gives the figures the period itself had.
+          at_end{context.policy, context.calendar, context.zone, window.end, context.organisation,
+                 context.include_names} {}
+    Window window;
+    ReportContext at_end;
     Report report;
+    std::vector<int> to_response;
+    std::vector<int> to_resolution;
+    std::vector<OpenCandidate> open;
+    std::vector<Case> clinician_cases;
+};
+
+ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
+    : m_state(std::make_unique<State>(period, context)) {
+    Report& report = m_state->report;
     report.period = period;
-    report.as_of = in_zone(window.end, context.zone);
+    report.as_of = in_zone(m_state->window.end, context.zone);
     report.organisation = context.organisation;
     report.preset = context.policy.preset;
     report.by_kind = {{"complaint", 0}, {"concern", 0}, {"feedback", 0}, {"excluded", 0}};
@@ -425,36 +429,63 @@ Report build_report(const std::vector<Case>& cases, const Period& period, const 
     report.by_category.push_back(Count{"unspecified", 0});
     report.outcomes = zeros<Outcome>();
     report.responses.rule = main_rule(context.policy);
+    report.trend = empty_trend(period);
+}
 
-    std::vector<Facts> all;
-    all.reserve(cases.size());
-    for (const auto& c : cases)
-        all.push_back(facts_of(c, at_end));
+ReportBuilder::~ReportBuilder() = default;
 
-    std::vector<int> to_response;
-    std::vector<int> to_resolution;
-    for (const auto& facts : all) {
-        const Case& c = *facts.c;
-        if (within(facts.received, period))
-            count_received(report, c);
-        if (response_owed(facts) && within(facts.main_clock->policy_due.day, period))
-            count_response(report.responses, facts, window);
-        if (facts.main_clock && facts.main_clock->done && window.holds(*facts.main_clock->done))
-            to_response.push_back(working_days(context.calendar, facts.main_clock->starts.utc,
-                                               facts.main_clock->done->utc, context.zone));
-        count_closing(report, facts, window, at_end, to_resolution);
-        count_actions(report, c, window);
-        count_escalations(report, c, window, context.include_names);
+void ReportBuilder::add(const Case& c) {
+    State& s = *m_state;
+    const ReportContext& context = s.at_end;
+    const Facts facts = facts_of(c, context);
+    Report& report = s.report;
+    if (within(facts.received, report.period))
+        count_received(report, c);
+    if (response_owed(facts) && within(facts.main_clock->policy_due.day, report.period))
+        count_response(report.responses, facts, s.window);
+    if (facts.main_clock && facts.main_clock->done && s.window.holds(*facts.main_clock->done))
+        s.to_response.push_back(working_days(context.calendar, facts.main_clock->starts.utc,
+                                             facts.main_clock->done->utc, context.zone));
+    count_closing(report, facts, s.window, context, s.to_resolution);
+    count_actions(report, c, s.window);
+    count_escalations(report, c, s.window, context.include_names);
+    if (c.warning && s.window.holds(*c.warning))
+        report.warnings.push_back(WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});
+    if (context.policy.suspension_review_warnings > 0 && (!c.gmc.empty() || !c.about.empty()))
+        s.clinician_cases.push_back(clinician_facts(c));
+    add_to_trend(report.trend, facts, context.now);
+    if (open_at(facts, s.window.end)) {
+        ++report.open_at_end;
+        s.open.push_back(OpenCandidate{c.received, OpenCase{c.id, facts.received, c.kind, c.about, 0,
+                                                            context.include_names ? c.complainant : ""}});
+        if (s.open.size() > 256)
+            keep_oldest(s.open, 5);
     }
+}
+
+Report ReportBuilder::finish() {
+    State& s = *m_state;
+    Report& report = s.report;
     most_first(report.by_type);
     most_first(report.by_practitioner);
-    report.to_response = spread_of(std::move(to_response));
-    report.to_resolution = spread_of(std::move(to_resolution));
-    count_clinicians(report, cases, window, at_end);
-    count_open(report, all, window, at_end);
-    report.trend = trend_of(all, period, at_end);
+    report.to_response = spread_of(std::move(s.to_response));
+    report.to_resolution = spread_of(std::move(s.to_resolution));
+    count_under_review(report, s.clinician_cases, s.window, s.at_end);
+    keep_oldest(s.open, 5);
+    for (auto& candidate : s.open) {
+        candidate.shown.working_days_open = working_days(s.at_end.calendar, candidate.received.utc,
+                                                         s.window.end - std::chrono::seconds(1), s.at_end.zone);
+        report.oldest_open.push_back(std::move(candidate.shown));
+    }
     in_order(report);
-    return report;
+    return std::move(report);
+}
+
+Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context) {
+    ReportBuilder builder(period, context);
+    for (const auto& c : cases)
+        builder.add(c);
+    return builder.finish();
 }
 
 } // namespace complaints

@@ -71,7 +71,7 @@ void init_repository(const fs::path& folder, const Config& config) {
         throw Error(ErrorKind::io, fmt::format("cannot create {}: {}", (folder / "cases").string(),
                                                ec.message()));
     if (!fs::exists(folder / ".gitignore"))
-        write_new_file(folder / ".gitignore", ".complaints.lock\n");
+        write_new_file(folder / ".gitignore", ".complaints.lock\n.complaints-cache*\n");
     // Written last: its presence is what makes the folder a repository.
     write_new_file(folder / k_config_file, write_config(config));
 }
@@ -93,6 +93,13 @@ std::vector<std::string> Store::case_ids() const {
     each_case_file(m_root / "cases", [&](const std::string& id, const fs::path&) { ids.push_back(id); });
     std::sort(ids.begin(), ids.end());
     return ids;
+}
+
+std::vector<std::pair<std::string, fs::path>> Store::case_paths() const {
+    std::vector<std::pair<std::string, fs::path>> paths;
+    each_case_file(m_root / "cases", [&](const std::string& id, const fs::path& path) { paths.emplace_back(id, path); });
+    std::sort(paths.begin(), paths.end());
+    return paths;
 }
 
 std::vector<fs::path> Store::case_files() const {
@@ -164,8 +171,9 @@ void require_regular(const fs::path& path, const std::string& shown) {
 
 } // namespace
 
-Case Store::load(const std::string& id) const {
-    const fs::path path = path_of(id);
+Case Store::load(const std::string& id) const { return load_file(id, path_of(id)); }
+
+Case Store::load_file(const std::string& id, const fs::path& path) const {
     const std::string shown = path.lexically_relative(m_root).string();
     require_regular(path, shown);
     Case c = read_case(read_file(path, k_largest_case), shown);

@@ -17,7 +17,7 @@ TEST_SUITE("cli init") {
         CHECK(config.find("preset: platform\n") != std::string::npos);
         CHECK(config.find("prefix: LAN\n") != std::string::npos);
         CHECK(config.find("region: scotland\n") != std::string::npos);
-        CHECK(test::read_text(dir / "r" / ".gitignore") == ".complaints.lock\n");
+        CHECK(test::read_text(dir / "r" / ".gitignore") == ".complaints.lock\n.complaints-cache*\n");
     }
 
     TEST_CASE("init refuses an existing repository and changes nothing") {

@@ -104,7 +104,9 @@ std::string Repo::refused(std::vector<std::string> args, int code) const {
 std::map<std::string, std::string> Repo::snapshot() const {
     std::map<std::string, std::string> files;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
-        if (entry.is_regular_file() && entry.path().filename() != ".complaints.lock")
+        // The lock and the cache are derived, not records.
+        if (entry.is_regular_file() && entry.path().filename() != ".complaints.lock" &&
+            !entry.path().filename().string().starts_with(".complaints-cache"))
             files[entry.path().lexically_relative(root).string()] = read_text(entry.path());
     return files;
 }
