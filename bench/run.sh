@@ -18,48 +18,52 @@ cmake --build "$build" -j2 --target complaints bench_generate >/dev/null
 bin="$build/complaints"
 export COMPLAINTS_NOW="2026-11-22T12:00:00+00:00" COMPLAINTS_USER="bench"
 
-# Median wall time of $runs runs of a shell command, in seconds.
-median_time() {
-  local times=()
+# Runs a shell command $runs times; prints "median-seconds peak-MiB".
+measure() {
+  local times=() peak=0
   for _ in $(seq "$runs"); do
-    local start end
+    local start end kib
     start=$(date +%s%N)
-    bash -c "$1" >/dev/null 2>&1
+    kib=$(/usr/bin/time -f '%M' bash -c "$1" 2>&1 >/dev/null | tail -1)
     end=$(date +%s%N)
     times+=("$(( (end - start) / 1000 ))")
+    [ "$kib" -gt "$peak" ] && peak=$kib
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]/1e6}'
+  printf '%s\n' "${times[@]}" | sort -n |
+    awk -v peak="$peak" '{a[NR]=$1} END {printf "%.3f %.0f", a[int((NR+1)/2)]/1e6, peak/1024}'
 }
 
-peak_mib() {
-  /usr/bin/time -f '%M' bash -c "$1" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'
-}
-
+names="cat pyyaml report-cold report list-cold list list-overdue show open"
 echo "| N | command | median (s) | x cat | x PyYAML | peak MiB |"
 echo "|---:|---|---:|---:|---:|---:|"
 for n in $sizes; do
   repo="$work/repo-$n"
   [ -d "$repo" ] || "$build/bench_generate" "$repo" "$n" clinic 42
   cd "$repo"
+  rm -f .complaints-cache
   id="$(basename "$(find cases -name '*.yaml' -print -quit)" .yaml)"
+  # "-cold": no cache, as on a fresh clone (the run builds it); the others
+  # find it up to date, nothing having changed since the previous command.
   declare -A cmd=(
     [cat]="find cases -name '*.yaml' -print0 | xargs -0 cat"
     [pyyaml]="python3 '$here/bench/pyyaml_monthly.py' . 2026-10"
+    [report-cold]="rm -f .complaints-cache && '$bin' report --month 2026-10 --format json"
     [report]="'$bin' report --month 2026-10 --format json"
+    [list-cold]="rm -f .complaints-cache && '$bin' list --format json"
     [list]="'$bin' list --format json"
     [list-overdue]="'$bin' list --overdue"
     [show]="'$bin' show $id"
     [open]="'$bin' open --channel email --summary 'Bench case' --point 'A point'"
   )
-  declare -A seconds=()
-  for name in cat pyyaml report list list-overdue show open; do
-    seconds[$name]="$(median_time "${cmd[$name]}")"
+  declare -A seconds=() mib=()
+  for name in $names; do
+    read -r seconds[$name] mib[$name] <<<"$(measure "${cmd[$name]}")"
   done
-  for name in cat pyyaml report list list-overdue show open; do
+  for name in $names; do
     s="${seconds[$name]}"
     x_cat=$(awk -v a="$s" -v b="${seconds[cat]}" 'BEGIN {printf "%.2f", a/b}')
     x_py=$(awk -v a="$s" -v b="${seconds[pyyaml]}" 'BEGIN {printf "%.2f", a/b}')
-    echo "| $n | $name | $s | $x_cat | $x_py | $(peak_mib "${cmd[$name]}") |"
+    echo "| $n | $name | $s | $x_cat | $x_py | ${mib[$name]} |"
   done
   cd "$here"
 done
