@@ -18,13 +18,15 @@ using namespace complaints;
 namespace {
 
 constexpr std::string_view k_words[] = {
-    "appointment", "treatment", "reception", "follow-up", "booking", "refund", "pain", "redness", "laser",
-    "filler", "consultation", "waiting", "letter", "call", "manager", "clinician", "explained", "promised",
-    "late", "cancelled", "session", "records", "invoice", "consent", "results", "aftercare", "swelling",
-    "the", "was", "not", "and", "we", "to", "a", "of", "after", "before", "during", "again", "without"};
+    "appointment", "treatment", "reception", "follow-up",    "booking",   "refund",    "pain",
+    "redness",     "laser",     "filler",    "consultation", "waiting",   "letter",    "call",
+    "manager",     "clinician", "explained", "promised",     "late",      "cancelled", "session",
+    "records",     "invoice",   "consent",   "results",      "aftercare", "swelling",  "the",
+    "was",         "not",       "and",       "we",           "to",        "a",         "of",
+    "after",       "before",    "during",    "again",        "without"};
 
 class Generator {
-public:
+  public:
     Generator(Preset preset, std::uint64_t seed) : m_preset(preset), m_random(seed) {}
 
     Case make(std::set<std::string>& ids) {
@@ -54,8 +56,9 @@ public:
         return c;
     }
 
-private:
-    static constexpr std::string_view k_platform_types[] = {"late", "no-show", "rude", "unprepared", "other"};
+  private:
+    static constexpr std::string_view k_platform_types[] = {"late", "no-show", "rude", "unprepared",
+                                                            "other"};
 
     int pick(int n) { return static_cast<int>(m_random() % static_cast<std::uint64_t>(n)); }
     const date::time_zone& zone() const { return *date::locate_zone("Europe/London"); }
@@ -70,7 +73,8 @@ private:
     Timestamp received() {
         const date::sys_days first{date::year{2020} / 11 / 1};
         const auto seconds = std::chrono::seconds{m_random() % (6LL * 365 * 86400)};
-        return in_zone(date::floor<std::chrono::seconds>(date::sys_seconds{first} + seconds), zone());
+        return in_zone(date::floor<std::chrono::seconds>(date::sys_seconds{first} + seconds),
+                       zone());
     }
 
     Event event(const Case& c, std::string type, int after_hours, std::string text) {
@@ -98,19 +102,25 @@ private:
                 point.finding = static_cast<Finding>(pick(3));
                 point.conclusion = sentence(20 + pick(30));
             }
-            add_event(c, event(c, m_preset == Preset::clinic ? "response-sent" : "resolved", answered_after,
-                               "Written response sent by email"));
+            add_event(c, event(c, m_preset == Preset::clinic ? "response-sent" : "resolved",
+                               answered_after, "Written response sent by email"));
         }
         if (formal && m_preset == Preset::platform)
             add_event(c, event(c, "assigned", 30, "Assigned to Sam Agent"));
         if (pick(3) == 0)
             return;
         if (formal && pick(8) == 0)
-            c.escalations.push_back(Escalation{"cqc", event(c, "x", answered_after + 48, "").at, "REF-1", "", {}});
+            c.escalations.push_back(
+                Escalation{"cqc", event(c, "x", answered_after + 48, "").at, "REF-1", "", {}});
         if (pick(2)) {
             c.learning = sentence(20 + pick(30));
-            Action action{1, sentence(12), "Claire Dunn", local_date(c.received.utc + std::chrono::hours{24 * 60}, zone()),
-                          event(c, "action", answered_after + 1, "").at, {}, {}};
+            Action action{1,
+                          sentence(12),
+                          "Claire Dunn",
+                          local_date(c.received.utc + std::chrono::hours{24 * 60}, zone()),
+                          event(c, "action", answered_after + 1, "").at,
+                          {},
+                          {}};
             if (pick(2))
                 action.done = event(c, "action", answered_after + 24 * 30, "").at;
             c.actions.push_back(action);
@@ -135,7 +145,8 @@ int main(int argc, char** argv) {
     }
     const std::filesystem::path root = argv[1];
     const int n = std::atoi(argv[2]);
-    const Preset preset = std::string_view(argv[3]) == "platform" ? Preset::platform : Preset::clinic;
+    const Preset preset =
+        std::string_view(argv[3]) == "platform" ? Preset::platform : Preset::clinic;
     Config config;
     config.organisation = "Benchmark Clinic";
     config.preset = preset;

@@ -80,7 +80,10 @@ private:
     const YearTable& table(int year) const;
     Region m_region;
     CalendarSettings m_settings;
-    mutable std::vector<std::unique_ptr<YearTable>> m_tables;
+    // Built on first use, from any thread: a slot is published with a
+    // compare-and-swap, the loser of a race throwing its copy away.
+    struct Tables;
+    std::unique_ptr<Tables> m_tables;
 };
 
 // The range of years the calendar answers for.

@@ -16,7 +16,8 @@
 namespace complaints {
 
 // What a case keeps in the cache: everything but the texts of points and
-// events and unknown keys. Listing and reporting read no more than this.
+// events (bar `action` events) and unknown keys. Listing and reporting read
+// no more than this; tests/cli/test_list.cpp holds list to show's JSON.
 void slim_case(Case& c);
 
 // A file's identity as stat gives it.
@@ -43,7 +44,7 @@ struct CacheEntry {
 };
 
 class CacheReader {
-public:
+  public:
     // Opens the cache; `entries()` is empty when it is missing, from another
     // version of the tool, or damaged (then every file is read again).
     explicit CacheReader(const std::filesystem::path& file);
@@ -55,14 +56,14 @@ public:
     CacheReader(const CacheReader&) = delete;
     CacheReader& operator=(const CacheReader&) = delete;
 
-private:
+  private:
     std::FILE* m_file = nullptr;
     std::uint64_t m_position = 0; // where the next read starts (none yet)
     std::vector<CacheEntry> m_entries;
 };
 
 class CacheWriter {
-public:
+  public:
     // Writes to a temporary file beside `file`; commit() renames it over.
     explicit CacheWriter(std::filesystem::path file);
     ~CacheWriter();
@@ -72,7 +73,7 @@ public:
     // Failure to write is not an error: the next command reads the files again.
     void commit();
 
-private:
+  private:
     std::filesystem::path m_file;
     std::filesystem::path m_temporary;
     std::FILE* m_out = nullptr;

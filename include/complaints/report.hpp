@@ -36,12 +36,12 @@ struct Count {
 };
 
 struct ResponseFigures {
-    std::string rule;        // the clock the figures follow: "response" or "resolution"
-    int due = 0;             // whose policy date falls in the period
-    int on_time = 0;         // sent before the policy date
-    int late_explained = 0;  // sent after it, an explanation of delay sent before it
-    int late = 0;            // sent after it without one
-    int still_open = 0;      // not sent by the end of the period
+    std::string rule;           // the clock the figures follow: "response" or "resolution"
+    int due = 0;                // whose policy date falls in the period
+    int on_time = 0;            // sent before the policy date
+    int late_explained = 0;     // sent after it, an explanation of delay sent before it
+    int late = 0;               // sent after it without one
+    int still_open = 0;         // not sent by the end of the period
     int still_open_overdue = 0; // of those, past the policy date then
 };
 
@@ -161,7 +161,7 @@ struct ReportContext {
 
 // The report, one case at a time: memory holds the figures, not the cases.
 class ReportBuilder {
-public:
+  public:
     ReportBuilder(const Period& period, const ReportContext& context);
     ~ReportBuilder();
     ReportBuilder(const ReportBuilder&) = delete;
@@ -169,12 +169,13 @@ public:
     void add(const Case& c);
     Report finish();
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> m_state;
 };
 
-Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context);
+Report build_report(const std::vector<Case>& cases, const Period& period,
+                    const ReportContext& context);
 
 // The share sent on time, as a percentage, of the responses whose fate is
 // known: sent, or unsent past the deadline. Nothing when none is known yet.

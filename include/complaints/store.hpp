@@ -78,7 +78,9 @@ public:
 
 private:
     std::filesystem::path path_of(const std::string& id) const;
-    std::vector<std::pair<std::string, std::filesystem::path>> case_paths() const;
+    // (ID, path) of every case file, by ID; paths as strings, since 100,000
+    // std::filesystem::path objects hold their parsed components too.
+    std::vector<std::pair<std::string, std::string>> case_paths() const;
     Case load_file(const std::string& id, const std::filesystem::path& path) const;
     std::filesystem::path m_root;
     Config m_config;

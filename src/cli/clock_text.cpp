@@ -13,12 +13,11 @@ std::string span_of_hours(long hours) {
     return hours >= 48 ? plural(static_cast<int>(hours / 24), "day") : plural(static_cast<int>(hours), "hour");
 }
 
-// The last instant a deadline allows, as people read it.
+} // namespace
+
 Timestamp last_moment(const Clock& clock, const date::time_zone& zone) {
     return in_zone(clock.due.at - std::chrono::seconds(clock.due.whole_day ? 1 : 0), zone);
 }
-
-} // namespace
 
 std::vector<Clock> clocks_of(const Case& c, const Store& store, date::sys_seconds now) {
     return case_clocks(c, ClockContext{store.config().policy, store.calendar(), store.zone(), now});

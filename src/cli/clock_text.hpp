@@ -15,6 +15,9 @@ std::string due_text(const Clock& clock, const date::time_zone& zone);
 // "3 working days left", "due today", "overdue by 2 working days", "met", ...
 std::string standing_text(const Clock& clock, const date::time_zone& zone);
 
+// The last instant a deadline allows, as people read it.
+Timestamp last_moment(const Clock& clock, const date::time_zone& zone);
+
 Json clock_json(const Clock& clock, const date::time_zone& zone);
 Json next_due_json(const std::vector<Clock>& clocks, const date::time_zone& zone);
 

@@ -1,6 +1,6 @@
 // complaints list: the cases that match, as a table, JSON or CSV.
-#include "commands.hpp"
 #include "clock_text.hpp"
+#include "commands.hpp"
 #include "output.hpp"
 
 #include "complaints/case_cache.hpp"
@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <thread>
 
 namespace complaints::cli {
 
@@ -56,8 +58,9 @@ std::string lower(std::string text) {
 date::year_month_day date_option(const std::string& value, std::string_view flag) {
     if (const auto day = parse_date(value))
         return *day;
-    throw Error(ErrorKind::usage,
-                fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
+    throw Error(
+        ErrorKind::usage,
+        fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
 }
 
 Filter make_filter(const ListOptions& options) {
@@ -95,21 +98,23 @@ bool clock_matches(const std::vector<Clock>& clocks, const Filter& filter, const
     if (!filter.due_within)
         return true;
     const auto next = next_clock(clocks);
-    const Deadline horizon = deadline_after(in_zone(now, store.zone()), *filter.due_within, store.calendar(), store.zone());
+    const Deadline horizon = deadline_after(in_zone(now, store.zone()), *filter.due_within,
+                                            store.calendar(), store.zone());
     return next && next->due.at <= horizon.at;
 }
 
 bool matches(const Case& c, const Filter& filter, const date::time_zone& zone) {
     const auto received = local_date(c.received.utc, zone);
-    return (!filter.status || c.status == *filter.status) && (!filter.kind || c.kind == *filter.kind) &&
+    return (!filter.status || c.status == *filter.status) &&
+           (!filter.kind || c.kind == *filter.kind) &&
            (!filter.category || c.category == filter.category) &&
            (filter.about.empty() || lower(c.about).find(filter.about) != std::string::npos) &&
            (!filter.from || received >= *filter.from) && (!filter.to || received <= *filter.to);
 }
 
 bool actions_match(const Case& c, const Filter& filter, date::year_month_day today) {
-    if (filter.unassigned && (c.kind != Kind::complaint || c.status == Status::closed || c.exclusion ||
-                              first_event(c, "assigned")))
+    if (filter.unassigned && (c.kind != Kind::complaint || c.status == Status::closed ||
+                              c.exclusion || first_event(c, "assigned")))
         return false;
     return !filter.actions_overdue || !overdue_actions(c, today).empty();
 }
@@ -140,16 +145,6 @@ Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summar
             summary_width ? headline(c.summary, summary_width) : c.summary};
 }
 
-Json list_json(const Listed& listed, const date::time_zone& zone, const Policy& policy) {
-    const Case& c = listed.c;
-    Json json = case_json(c, zone, policy, false);
-    json["point_count"] = c.points.size();
-    json["event_count"] = c.events.size();
-    json["last_event_at"] = c.events.empty() ? Json(nullptr) : Json(format_timestamp(c.events.back().at));
-    json["next_due"] = next_due_json(listed.clocks, zone);
-    return json;
-}
-
 // A matching case, kept in the cache's compact form until it is printed:
 // 100,000 cases as Case objects or JSON trees would not fit in memory.
 struct Match {
@@ -157,19 +152,25 @@ struct Match {
     std::string encoded;
 };
 
-// An element of the JSON array as nlohmann prints it inside an array at
-// indent 2, written out at once.
-void print_array_element(const Json& element, bool first) {
-    const std::string dumped = element.dump(2);
-    std::string text = first ? "  " : ",\n  ";
-    text.reserve(dumped.size() * 5 / 4);
-    std::size_t from = 0;
-    for (std::size_t at = dumped.find('\n'); at != std::string::npos; at = dumped.find('\n', from)) {
-        text.append(dumped, from, at + 1 - from).append("  ");
-        from = at + 1;
+// Formats items [0, count) with `format(i, out)` on two threads, a slice
+// each per round, and writes the slices in order: formatting is most of a
+// long listing's time, and a round at a time keeps memory flat.
+void write_in_parallel(std::size_t count, const std::function<void(std::size_t, std::string&)>& format) {
+    constexpr std::size_t k_slice = 1024;
+    std::string first, second;
+    const auto slice = [&](std::size_t from, std::string& out) {
+        out.clear();
+        for (std::size_t i = from; i < std::min(count, from + k_slice); ++i)
+            format(i, out);
+    };
+    for (std::size_t from = 0; from < count; from += 2 * k_slice) {
+        {
+            std::jthread helper(slice, from + k_slice, std::ref(second));
+            slice(from, first);
+        }
+        std::fwrite(first.data(), 1, first.size(), stdout);
+        std::fwrite(second.data(), 1, second.size(), stdout);
     }
-    text.append(dumped, from);
-    std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
 void run_list(const ListOptions& options, const Context& context) {
@@ -179,9 +180,9 @@ void run_list(const ListOptions& options, const Context& context) {
     const auto today = local_date(context.now, zone);
     std::vector<Match> matches_found;
     context.scan(store, options.no_cache, [&](Case& c) {
-            if (matches(c, filter, zone) && actions_match(c, filter, today) &&
-                clock_matches(clocks_of(c, store, context.now), filter, store, context.now))
-                matches_found.push_back(Match{c.received, encode_case(c)});
+        if (matches(c, filter, zone) && actions_match(c, filter, today) &&
+            clock_matches(clocks_of(c, store, context.now), filter, store, context.now))
+            matches_found.push_back(Match{c.received, encode_case(c)});
     });
     std::stable_sort(matches_found.begin(), matches_found.end(),
                      [](const Match& a, const Match& b) { return a.received < b.received; });
@@ -191,11 +192,13 @@ void run_list(const ListOptions& options, const Context& context) {
         return Listed{std::move(c), std::move(clocks)};
     };
     if (options.format == Format::json) {
-        std::fputs(matches_found.empty() ? "[]\n" : "[\n", stdout);
-        for (std::size_t i = 0; i < matches_found.size(); ++i)
-            print_array_element(list_json(listed(matches_found[i]), zone, store.config().policy), i == 0);
-        if (!matches_found.empty())
-            std::fputs("\n]\n", stdout);
+        std::fputs(matches_found.empty() ? "[]\n" : "[\n  ", stdout);
+        const auto element = [&](std::size_t i, std::string& out) {
+            const Listed one = listed(matches_found[i]);
+            write_list_element(out, one.c, one.clocks, zone, store.config().policy);
+            out += i + 1 < matches_found.size() ? ",\n  " : "\n]\n";
+        };
+        write_in_parallel(matches_found.size(), element);
         return;
     }
     std::vector<Row> rows;
@@ -222,13 +225,16 @@ void setup_list(CLI::App& app, Context& context) {
         ->option_text("DATE");
     command->add_option("--to", options->to, "received on or before this local date")
         ->option_text("DATE");
-    command->add_flag("--overdue", options->overdue, "only cases with a deadline passed and not met");
-    command->add_flag("--unassigned", options->unassigned, "only open complaints with no support agent assigned");
+    command->add_flag("--overdue", options->overdue,
+                      "only cases with a deadline passed and not met");
+    command->add_flag("--unassigned", options->unassigned,
+                      "only open complaints with no support agent assigned");
     command->add_flag("--actions-overdue", options->actions_overdue,
                       "only cases with an action-plan action past its target date and not done");
-    command->add_option("--due-within", options->due_within,
-                        "only cases whose next deadline falls within this span from now "
-                        "(5wd, '5 working days', 48h, 2w)")
+    command
+        ->add_option("--due-within", options->due_within,
+                     "only cases whose next deadline falls within this span from now "
+                     "(5wd, '5 working days', 48h, 2w)")
         ->option_text("SPAN");
     command->add_flag("--no-cache", options->no_cache,
                       "read every case file, neither using nor updating .complaints-cache");

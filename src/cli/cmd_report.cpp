@@ -22,13 +22,17 @@ struct ReportOptions {
 date::year_month_day date_flag(const std::string& value, std::string_view flag) {
     if (const auto day = parse_date(value))
         return *day;
-    throw Error(ErrorKind::usage, fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
+    throw Error(
+        ErrorKind::usage,
+        fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
 }
 
 Period chosen_period(const ReportOptions& o, date::year_month_day today) {
-    const int chosen = !o.month.empty() + !o.quarter.empty() + !o.year.empty() + (!o.from.empty() || !o.to.empty());
+    const int chosen = !o.month.empty() + !o.quarter.empty() + !o.year.empty() +
+                       (!o.from.empty() || !o.to.empty());
     if (chosen > 1)
-        throw Error(ErrorKind::usage, "choose one period: --month, --quarter, --year, or --from with --to");
+        throw Error(ErrorKind::usage,
+                    "choose one period: --month, --quarter, --year, or --from with --to");
     if (!o.month.empty())
         return parse_month(o.month, "--month");
     if (!o.quarter.empty())
@@ -39,7 +43,8 @@ Period chosen_period(const ReportOptions& o, date::year_month_day today) {
         throw Error(ErrorKind::usage, "--from and --to go together");
     if (o.from.empty())
         return last_complete_month(today);
-    Period period{date_flag(o.from, "--from"), date_flag(o.to, "--to"), fmt::format("{} to {}", o.from, o.to)};
+    Period period{date_flag(o.from, "--from"), date_flag(o.to, "--to"),
+                  fmt::format("{} to {}", o.from, o.to)};
     if (period.to < period.from)
         throw Error(ErrorKind::usage, fmt::format("--to {} is before --from {}", o.to, o.from));
     return period;
@@ -47,9 +52,14 @@ Period chosen_period(const ReportOptions& o, date::year_month_day today) {
 
 void print_document(const Document& document, Format format, const Context& context) {
     switch (format) {
-    case Format::markdown: fmt::print("{}", render_markdown(document)); return;
-    case Format::html: fmt::print("{}", render_html(document)); return;
-    default: fmt::print("{}", render_text(document, context.colour(stdout)));
+    case Format::markdown:
+        fmt::print("{}", render_markdown(document));
+        return;
+    case Format::html:
+        fmt::print("{}", render_html(document));
+        return;
+    default:
+        fmt::print("{}", render_text(document, context.colour(stdout)));
     }
 }
 
@@ -57,14 +67,17 @@ void run_report(const ReportOptions& o, const Context& context) {
     const Store store = context.open_store();
     const Period period = chosen_period(o, local_date(context.now, store.zone()));
     if (o.cqc_summary && (o.format == Format::json || o.format == Format::csv))
-        throw Error(ErrorKind::usage, "--cqc-summary is a document: choose --format text, markdown or html");
+        throw Error(ErrorKind::usage,
+                    "--cqc-summary is a document: choose --format text, markdown or html");
     if (o.cqc_summary) {
-        print_document(cqc_summary(store.load_all(), period, store.zone(), store.config().organisation, o.include_names),
+        print_document(cqc_summary(store.load_all(), period, store.zone(),
+                                   store.config().organisation, o.include_names),
                        o.format, context);
         return;
     }
-    ReportBuilder builder(period, ReportContext{store.config().policy, store.calendar(), store.zone(), context.now,
-                                                store.config().organisation, o.include_names});
+    ReportBuilder builder(period,
+                          ReportContext{store.config().policy, store.calendar(), store.zone(),
+                                        context.now, store.config().organisation, o.include_names});
     context.scan(store, o.no_cache, [&](Case& c) { builder.add(c); });
     const Report report = builder.finish();
     if (o.format == Format::json)
@@ -79,17 +92,23 @@ void run_report(const ReportOptions& o, const Context& context) {
 
 void setup_report(CLI::App& app, Context& context) {
     auto options = std::make_shared<ReportOptions>();
-    CLI::App* command = app.add_subcommand("report", "the governance report for a period (default: last complete month)");
-    command->add_option("--month", options->month, "a calendar month, such as 2026-10")->option_text("YYYY-MM");
-    command->add_option("--quarter", options->quarter, "a calendar quarter, such as 2026Q3")->option_text("YYYYQn");
+    CLI::App* command = app.add_subcommand(
+        "report", "the governance report for a period (default: last complete month)");
+    command->add_option("--month", options->month, "a calendar month, such as 2026-10")
+        ->option_text("YYYY-MM");
+    command->add_option("--quarter", options->quarter, "a calendar quarter, such as 2026Q3")
+        ->option_text("YYYYQn");
     command->add_option("--year", options->year, "a calendar year")->option_text("YYYY");
-    command->add_option("--from", options->from, "the first day of a span of your choosing")->option_text("DATE");
+    command->add_option("--from", options->from, "the first day of a span of your choosing")
+        ->option_text("DATE");
     command->add_option("--to", options->to, "its last day, included")->option_text("DATE");
-    command->add_flag("--cqc-summary", options->cqc_summary,
-                      "the complaints received in the period with their responses and correspondence, in time "
-                      "order per case, as CQC may ask under Regulation 16(3)");
-    command->add_flag("--include-names", options->include_names,
-                      "show complainants' and patients' names (withheld by default: reports go to boards)");
+    command->add_flag(
+        "--cqc-summary", options->cqc_summary,
+        "the complaints received in the period with their responses and correspondence, in time "
+        "order per case, as CQC may ask under Regulation 16(3)");
+    command->add_flag(
+        "--include-names", options->include_names,
+        "show complainants' and patients' names (withheld by default: reports go to boards)");
     command->add_flag("--no-cache", options->no_cache,
                       "read every case file, neither using nor updating .complaints-cache");
     add_format_option(*command, options->format,

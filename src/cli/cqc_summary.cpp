@@ -17,8 +17,9 @@ std::string named(const Case& c, const std::string& text, bool include_names) {
 Section case_section(const Case& c, const date::time_zone& zone, bool include_names) {
     Section section;
     section.title = fmt::format("{}: received {}", c.id, format_timestamp(c.received));
-    std::string facts = fmt::format("{} by {}; status {}", c.exclusion ? "Excluded complaint" : "Complaint",
-                                    name_of(c.channel), name_of(c.status));
+    std::string facts =
+        fmt::format("{} by {}; status {}", c.exclusion ? "Excluded complaint" : "Complaint",
+                    name_of(c.channel), name_of(c.status));
     if (c.category)
         facts += fmt::format("; {}", name_of(*c.category));
     if (!c.type.empty())
@@ -27,14 +28,16 @@ Section case_section(const Case& c, const date::time_zone& zone, bool include_na
         facts += fmt::format("; outcome {}", name_of(*c.outcome));
     section.notes.push_back(facts + ".");
     if (include_names)
-        section.notes.push_back(fmt::format("Complainant: {}{}.", c.complainant,
-                                            c.on_behalf_of.empty() ? "" : ", on behalf of " + c.on_behalf_of));
+        section.notes.push_back(
+            fmt::format("Complainant: {}{}.", c.complainant,
+                        c.on_behalf_of.empty() ? "" : ", on behalf of " + c.on_behalf_of));
     if (!c.about.empty())
         section.notes.push_back(fmt::format("About: {}.", c.about));
     section.notes.push_back("Complaint: " + named(c, c.summary, include_names));
     for (const auto& point : c.points)
-        section.notes.push_back(fmt::format("Point {}: {}{}", point.number, named(c, point.text, include_names),
-                                            point.finding ? fmt::format(" ({})", name_of(*point.finding)) : ""));
+        section.notes.push_back(
+            fmt::format("Point {}: {}{}", point.number, named(c, point.text, include_names),
+                        point.finding ? fmt::format(" ({})", name_of(*point.finding)) : ""));
     Table record{{"when", "what", "by", "detail"}, {}};
     for (const auto& event : c.events)
         record.rows.push_back({format_timestamp(in_zone(event.at.utc, zone)), event.type, event.by,
@@ -45,22 +48,25 @@ Section case_section(const Case& c, const date::time_zone& zone, bool include_na
 
 } // namespace
 
-Document cqc_summary(const std::vector<Case>& cases, const Period& period, const date::time_zone& zone,
-                     const std::string& organisation, bool include_names) {
+Document cqc_summary(const std::vector<Case>& cases, const Period& period,
+                     const date::time_zone& zone, const std::string& organisation,
+                     bool include_names) {
     std::vector<const Case*> received;
     for (const auto& c : cases) {
         const auto day = local_date(c.received.utc, zone);
         if (c.kind == Kind::complaint && day >= period.from && day <= period.to)
             received.push_back(&c);
     }
-    std::sort(received.begin(), received.end(), [](const Case* a, const Case* b) { return a->received < b->received; });
+    std::sort(received.begin(), received.end(),
+              [](const Case* a, const Case* b) { return a->received < b->received; });
     Document document;
     document.title = fmt::format("Complaints received {}: {}", period.label, organisation);
-    document.subtitle = fmt::format(
-        "For the Care Quality Commission under Regulation 16(3): {} complaint(s) received {} to {}, each with its "
-        "responses and correspondence in time order.{}",
-        received.size(), format_date(period.from), format_date(period.to),
-        include_names ? "" : " Complainants' and patients' names are withheld.");
+    document.subtitle =
+        fmt::format("For the Care Quality Commission under Regulation 16(3): {} complaint(s) "
+                    "received {} to {}, each with its "
+                    "responses and correspondence in time order.{}",
+                    received.size(), format_date(period.from), format_date(period.to),
+                    include_names ? "" : " Complainants' and patients' names are withheld.");
     for (const Case* c : received)
         document.sections.push_back(case_section(*c, zone, include_names));
     return document;

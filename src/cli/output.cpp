@@ -108,6 +108,7 @@ Json actions_json(const Case& c) {
                            {"text", action.text},
                            {"lead", action.lead},
                            {"due", format_date(action.due)},
+                           {"added", action.added ? Json(format_timestamp(*action.added)) : Json(nullptr)},
                            {"progress", progress},
                            {"done", action.done ? Json(format_timestamp(*action.done)) : Json(nullptr)}});
     }

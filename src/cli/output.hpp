@@ -2,6 +2,7 @@
 // Everything that turns records into text: table, CSV, JSON, and the enum
 // parsing every command shares.
 #include "complaints/error.hpp"
+#include "complaints/clocks.hpp"
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
 
@@ -49,6 +50,11 @@ void print_json(std::FILE* out, const Json& value);
 // offsets. Without history: no points and no events (as `list` gives it).
 Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy, bool with_history = true);
 Json event_json(const Event& event);
+
+// One case as `list --format json` prints it, appended to `out` as an
+// element of the array, written directly: 100,000 JSON trees cost seconds.
+void write_list_element(std::string& out, const Case& c, const std::vector<Clock>& clocks,
+                        const date::time_zone& zone, const Policy& policy);
 
 // The first line of a text, cut to `width` code points with an ellipsis.
 std::string headline(const std::string& text, std::size_t width);

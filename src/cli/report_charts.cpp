@@ -13,20 +13,23 @@ constexpr std::string_view k_line = "#d9822b";
 constexpr std::string_view k_axis = "#8c959f";
 
 std::string svg_open(int width, int height, std::string_view title) {
-    return fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+    return fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+                       "viewBox=\"0 0 {0} {1}\" "
                        "role=\"img\" aria-label=\"{2}\"><title>{2}</title>",
                        width, height, html_escaped(std::string(title)));
 }
 
 std::string label(double x, double y, const std::string& text, std::string_view anchor = "middle",
                   int size = 11, std::string_view colour = "#1b1f24") {
-    return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"{}\" fill=\"{}\">{}</text>", x,
-                       y, size, anchor, colour, html_escaped(text));
+    return fmt::format(
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"{}\" fill=\"{}\">{}</text>",
+        x, y, size, anchor, colour, html_escaped(text));
 }
 
 std::string rect(double x, double y, double w, double h, std::string_view fill) {
-    return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>", x, y,
-                       std::max(w, 0.0), std::max(h, 0.0), fill);
+    return fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>", x, y,
+        std::max(w, 0.0), std::max(h, 0.0), fill);
 }
 
 std::string month_name(date::year_month month) {
@@ -44,7 +47,8 @@ std::string bar_rows(const std::vector<Count>& rows, int width, std::string_view
     int largest = 1;
     for (const auto& row : rows)
         largest = std::max(largest, row.count);
-    std::string svg = svg_open(width, height, title) + label(0, 14, std::string(title), "start", 13);
+    std::string svg =
+        svg_open(width, height, title) + label(0, 14, std::string(title), "start", 13);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const double y = 24 + row_height * static_cast<double>(i);
         const double w = (width - left - 50) * static_cast<double>(rows[i].count) / largest;
@@ -61,11 +65,20 @@ std::string html_escaped(const std::string& text) {
     std::string out;
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -77,10 +90,11 @@ std::string trend_chart(const Report& report) {
     int largest = 1;
     for (const auto& m : report.trend)
         largest = std::max(largest, m.received);
-    std::string svg = svg_open(width, height, "Received per month (bars) and on-time rate (line), twelve months");
+    std::string svg =
+        svg_open(width, height, "Received per month (bars) and on-time rate (line), twelve months");
     svg += label(left, 16, "Received per month (bars) and on-time rate (line)", "start", 13);
-    svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>", left, top + plot_h,
-                       left + plot_w, k_axis);
+    svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\"/>", left,
+                       top + plot_h, left + plot_w, k_axis);
     svg += label(left - 6, top + 4, std::to_string(largest), "end", 10, k_axis);
     svg += label(left + plot_w + 6, top + 4, "100%", "start", 10, k_line);
     svg += label(left + plot_w + 6, top + plot_h, "0%", "start", 10, k_line);
@@ -92,16 +106,20 @@ std::string trend_chart(const Report& report) {
         const double h = plot_h * m.received / largest;
         svg += rect(x + slot * 0.15, top + plot_h - h, slot * 0.7, h, k_bar);
         if (m.received > 0)
-            svg += label(x + slot / 2, top + plot_h - h - 4, std::to_string(m.received), "middle", 10);
+            svg +=
+                label(x + slot / 2, top + plot_h - h - 4, std::to_string(m.received), "middle", 10);
         svg += label(x + slot / 2, top + plot_h + 16, month_name(m.month), "middle", 10);
         if (const auto rate = on_time_rate(m.on_time, m.responses_due, m.pending)) {
             const double y = top + plot_h * (1 - *rate / 100);
             points += fmt::format("{:.1f},{:.1f} ", x + slot / 2, y);
-            svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"/>", x + slot / 2, y, k_line);
+            svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"/>",
+                               x + slot / 2, y, k_line);
         }
     }
     if (!points.empty())
-        svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", points, k_line);
+        svg +=
+            fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>",
+                        points, k_line);
     return svg + "</svg>";
 }
 
@@ -122,8 +140,9 @@ std::string on_time_chart(const Report& report) {
                                                  {"not yet sent", r.still_open}};
     constexpr std::string_view colours[] = {"#2e8b57", "#e0a030", "#c0392b", "#9aa4ae"};
     std::string svg = svg_open(width, height, "How the responses due in the period went");
-    svg += label(left, 14, fmt::format("Responses due in the period: {} (on time {})", r.due,
-                                       on_time_rate(r) ? fmt::format("{:.0f}%", *on_time_rate(r)) : "-"),
+    svg += label(left, 14,
+                 fmt::format("Responses due in the period: {} (on time {})", r.due,
+                             on_time_rate(r) ? fmt::format("{:.0f}%", *on_time_rate(r)) : "-"),
                  "start", 13);
     double x = left;
     for (std::size_t i = 0; i < std::size(parts); ++i) {

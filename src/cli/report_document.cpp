@@ -6,9 +6,13 @@ namespace complaints::cli {
 
 namespace {
 
-std::string percent(const std::optional<double>& rate) { return rate ? fmt::format("{:.0f}%", *rate) : "-"; }
+std::string percent(const std::optional<double>& rate) {
+    return rate ? fmt::format("{:.0f}%", *rate) : "-";
+}
 
-std::string number(const std::optional<double>& value) { return value ? fmt::format("{:g}", *value) : "-"; }
+std::string number(const std::optional<double>& value) {
+    return value ? fmt::format("{:g}", *value) : "-";
+}
 
 Table counts_table(std::string what, const std::vector<Count>& counts) {
     Table table{{std::move(what), "received"}, {}};
@@ -18,7 +22,11 @@ Table counts_table(std::string what, const std::vector<Count>& counts) {
 }
 
 Section received_section(const Report& report) {
-    Section section{"Received", {fmt::format("{} received in the period, of every kind.", report.received_total)}, {}, {}};
+    Section section{
+        "Received",
+        {fmt::format("{} received in the period, of every kind.", report.received_total)},
+        {},
+        {}};
     section.tables.push_back(counts_table("kind", report.by_kind));
     section.tables.push_back(counts_table("channel", report.by_channel));
     section.tables.push_back(counts_table("category", report.by_category));
@@ -34,19 +42,22 @@ Section responses_section(const Report& report) {
     const ResponseFigures& r = report.responses;
     Section section{"Responses", {}, {}, {}};
     if (r.rule.empty()) {
-        section.notes.push_back("This repository's policy sets no response or resolution deadline.");
+        section.notes.push_back(
+            "This repository's policy sets no response or resolution deadline.");
         return section;
     }
     section.notes.push_back(fmt::format(
-        "Formal complaints whose {} deadline fell in the period, as they stood at its end.", r.rule));
-    section.tables.push_back(Table{{"how it went", "complaints"},
-                                   {{"due", std::to_string(r.due)},
-                                    {"on time", std::to_string(r.on_time)},
-                                    {"late, delay explained in time", std::to_string(r.late_explained)},
-                                    {"late, no explanation in time", std::to_string(r.late)},
-                                    {"not yet sent", std::to_string(r.still_open)},
-                                    {"  of which overdue", std::to_string(r.still_open_overdue)},
-                                    {"on-time rate", percent(on_time_rate(r))}}});
+        "Formal complaints whose {} deadline fell in the period, as they stood at its end.",
+        r.rule));
+    section.tables.push_back(
+        Table{{"how it went", "complaints"},
+              {{"due", std::to_string(r.due)},
+               {"on time", std::to_string(r.on_time)},
+               {"late, delay explained in time", std::to_string(r.late_explained)},
+               {"late, no explanation in time", std::to_string(r.late)},
+               {"not yet sent", std::to_string(r.still_open)},
+               {"  of which overdue", std::to_string(r.still_open_overdue)},
+               {"on-time rate", percent(on_time_rate(r))}}});
     const auto spread_row = [](std::string what, const Spread& s) {
         return Row{std::move(what), std::to_string(s.count), number(s.median),
                    s.p90 ? std::to_string(*s.p90) : "-"};
@@ -75,7 +86,8 @@ Section escalations_section(const Report& report) {
     }
     Table bodies{{"body", "referred", "outcomes recorded", "pending at end"}, {}};
     for (const auto& e : report.escalations)
-        bodies.rows.push_back({e.body, std::to_string(e.referred), std::to_string(e.outcomes_recorded),
+        bodies.rows.push_back({e.body, std::to_string(e.referred),
+                               std::to_string(e.outcomes_recorded),
                                std::to_string(e.pending_at_end)});
     section.tables.push_back(bodies);
     if (!report.escalation_outcomes.empty()) {
@@ -89,7 +101,8 @@ Section escalations_section(const Report& report) {
 
 Section clinicians_section(const Report& report) {
     Section section{"Warnings and suspension reviews", {}, {}, {}};
-    section.notes.push_back(fmt::format("{} warning(s) issued in the period.", report.warnings.size()));
+    section.notes.push_back(
+        fmt::format("{} warning(s) issued in the period.", report.warnings.size()));
     if (!report.warnings.empty()) {
         Table table{{"case", "clinician", "GMC", "issued"}, {}};
         for (const auto& w : report.warnings)
@@ -109,14 +122,16 @@ Section clinicians_section(const Report& report) {
 
 Section actions_section(const Report& report) {
     Section section{"Action plans", {}, {}, {}};
-    section.tables.push_back(Table{{"actions", "count"},
-                                   {{"opened", std::to_string(report.actions_opened)},
-                                    {"completed", std::to_string(report.actions_completed)},
-                                    {"overdue at end", std::to_string(report.actions_overdue.size())}}});
+    section.tables.push_back(
+        Table{{"actions", "count"},
+              {{"opened", std::to_string(report.actions_opened)},
+               {"completed", std::to_string(report.actions_completed)},
+               {"overdue at end", std::to_string(report.actions_overdue.size())}}});
     if (!report.actions_overdue.empty()) {
         Table overdue{{"case", "action", "lead", "due"}, {}};
         for (const auto& a : report.actions_overdue)
-            overdue.rows.push_back({a.case_id, fmt::format("{}. {}", a.number, a.text), a.lead, format_date(a.due)});
+            overdue.rows.push_back(
+                {a.case_id, fmt::format("{}. {}", a.number, a.text), a.lead, format_date(a.due)});
         section.tables.push_back(overdue);
     }
     return section;
@@ -125,18 +140,22 @@ Section actions_section(const Report& report) {
 Section lessons_section(const Report& report) {
     Section section{"Lessons learnt", {}, {}, {}};
     for (const auto& lesson : report.lessons)
-        section.notes.push_back(fmt::format("{} (closed {}): {}", lesson.case_id, format_date(lesson.closed), lesson.learning));
+        section.notes.push_back(fmt::format("{} (closed {}): {}", lesson.case_id,
+                                            format_date(lesson.closed), lesson.learning));
     if (report.lessons.empty())
         section.notes.push_back("No case closed in the period recorded lessons.");
     if (report.closed_without_learning > 0)
-        section.notes.push_back(
-            fmt::format("{} case(s) closed with no learning identified, each with its reason on file.",
-                        report.closed_without_learning));
+        section.notes.push_back(fmt::format(
+            "{} case(s) closed with no learning identified, each with its reason on file.",
+            report.closed_without_learning));
     return section;
 }
 
 Section open_section(const Report& report) {
-    Section section{"Open at the end of the period", {fmt::format("{} case(s) open.", report.open_at_end)}, {}, {}};
+    Section section{"Open at the end of the period",
+                    {fmt::format("{} case(s) open.", report.open_at_end)},
+                    {},
+                    {}};
     if (report.oldest_open.empty())
         return section;
     const bool names = std::any_of(report.oldest_open.begin(), report.oldest_open.end(),
@@ -145,8 +164,8 @@ Section open_section(const Report& report) {
     if (names)
         table.header.push_back("complainant");
     for (const auto& o : report.oldest_open) {
-        table.rows.push_back({o.case_id, format_date(o.received), std::string(name_of(o.kind)), o.about,
-                              std::to_string(o.working_days_open)});
+        table.rows.push_back({o.case_id, format_date(o.received), std::string(name_of(o.kind)),
+                              o.about, std::to_string(o.working_days_open)});
         if (names)
             table.rows.back().push_back(o.complainant);
     }
@@ -156,11 +175,14 @@ Section open_section(const Report& report) {
 
 Section trend_section(const Report& report) {
     Section section{"Twelve-month trend", {}, {}, trend_chart(report)};
-    Table table{{"month", "received", "responses due", "on time", "not yet due", "on-time rate"}, {}};
+    Table table{{"month", "received", "responses due", "on time", "not yet due", "on-time rate"},
+                {}};
     for (const auto& m : report.trend)
-        table.rows.push_back({fmt::format("{:04}-{:02}", int(m.month.year()), unsigned(m.month.month())),
-                              std::to_string(m.received), std::to_string(m.responses_due), std::to_string(m.on_time), std::to_string(m.pending),
-                              percent(on_time_rate(m.on_time, m.responses_due, m.pending))});
+        table.rows.push_back(
+            {fmt::format("{:04}-{:02}", int(m.month.year()), unsigned(m.month.month())),
+             std::to_string(m.received), std::to_string(m.responses_due), std::to_string(m.on_time),
+             std::to_string(m.pending),
+             percent(on_time_rate(m.on_time, m.responses_due, m.pending))});
     section.tables.push_back(table);
     return section;
 }
@@ -169,12 +191,14 @@ Section trend_section(const Report& report) {
 
 Document report_document(const Report& report) {
     Document document;
-    document.title = fmt::format("Complaints report {}: {}", report.period.label, report.organisation);
+    document.title =
+        fmt::format("Complaints report {}: {}", report.period.label, report.organisation);
     document.subtitle = fmt::format("{} to {}, figures as at {}", format_date(report.period.from),
                                     format_date(report.period.to), format_timestamp(report.as_of));
-    document.sections = {received_section(report),  responses_section(report),   outcomes_section(report),
-                         escalations_section(report), clinicians_section(report), actions_section(report),
-                         lessons_section(report),     open_section(report),       trend_section(report)};
+    document.sections = {
+        received_section(report),    responses_section(report),  outcomes_section(report),
+        escalations_section(report), clinicians_section(report), actions_section(report),
+        lessons_section(report),     open_section(report),       trend_section(report)};
     return document;
 }
 

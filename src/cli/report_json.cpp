@@ -12,11 +12,17 @@ Json counts_json(const std::vector<Count>& counts) {
     return json;
 }
 
-Json optional_json(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
-Json optional_json(const std::optional<int>& value) { return value ? Json(*value) : Json(nullptr); }
+Json optional_json(const std::optional<double>& value) {
+    return value ? Json(*value) : Json(nullptr);
+}
+Json optional_json(const std::optional<int>& value) {
+    return value ? Json(*value) : Json(nullptr);
+}
 
 Json spread_json(const Spread& spread) {
-    return Json{{"count", spread.count}, {"median", optional_json(spread.median)}, {"p90", optional_json(spread.p90)}};
+    return Json{{"count", spread.count},
+                {"median", optional_json(spread.median)},
+                {"p90", optional_json(spread.p90)}};
 }
 
 Json responses_json(const ResponseFigures& r) {
@@ -41,17 +47,25 @@ Json escalations_json(const Report& report) {
     }
     Json outcomes = Json::array();
     for (const auto& o : report.escalation_outcomes)
-        outcomes.push_back(Json{{"case", o.case_id}, {"body", o.body}, {"on", format_date(o.on)}, {"outcome", o.outcome}});
+        outcomes.push_back(Json{{"case", o.case_id},
+                                {"body", o.body},
+                                {"on", format_date(o.on)},
+                                {"outcome", o.outcome}});
     return Json{{"referred", total}, {"by_body", by_body}, {"outcomes", outcomes}};
 }
 
 Json clinicians_json(const Report& report) {
     Json issued = Json::array();
     for (const auto& w : report.warnings)
-        issued.push_back(Json{{"case", w.case_id}, {"clinician", w.clinician}, {"gmc", w.gmc}, {"on", format_date(w.on)}});
+        issued.push_back(Json{{"case", w.case_id},
+                              {"clinician", w.clinician},
+                              {"gmc", w.gmc},
+                              {"on", format_date(w.on)}});
     Json review = Json::array();
     for (const auto& r : report.under_review)
-        review.push_back(Json{{"clinician", r.clinician}, {"gmc", r.gmc}, {"status", r.status},
+        review.push_back(Json{{"clinician", r.clinician},
+                              {"gmc", r.gmc},
+                              {"status", r.status},
                               {"active_warnings", r.active_warnings}});
     return Json{{"issued", issued.size()}, {"issued_list", issued}, {"under_review", review}};
 }
@@ -59,7 +73,10 @@ Json clinicians_json(const Report& report) {
 Json actions_json(const Report& report) {
     Json overdue = Json::array();
     for (const auto& a : report.actions_overdue)
-        overdue.push_back(Json{{"case", a.case_id}, {"n", a.number}, {"text", a.text}, {"lead", a.lead},
+        overdue.push_back(Json{{"case", a.case_id},
+                               {"n", a.number},
+                               {"text", a.text},
+                               {"lead", a.lead},
                                {"due", format_date(a.due)}});
     return Json{{"opened", report.actions_opened},
                 {"completed", report.actions_completed},
@@ -70,7 +87,8 @@ Json actions_json(const Report& report) {
 Json lessons_json(const Report& report) {
     Json list = Json::array();
     for (const auto& l : report.lessons)
-        list.push_back(Json{{"case", l.case_id}, {"closed", format_date(l.closed)}, {"learning", l.learning}});
+        list.push_back(
+            Json{{"case", l.case_id}, {"closed", format_date(l.closed)}, {"learning", l.learning}});
     return Json{{"count", report.lessons.size()},
                 {"closed_without_learning", report.closed_without_learning},
                 {"list", list}};
@@ -94,12 +112,13 @@ Json open_json(const Report& report) {
 Json trend_json(const Report& report) {
     Json trend = Json::array();
     for (const auto& m : report.trend)
-        trend.push_back(Json{{"month", fmt::format("{:04}-{:02}", int(m.month.year()), unsigned(m.month.month()))},
-                             {"received", m.received},
-                             {"responses_due", m.responses_due},
-                             {"on_time", m.on_time},
-                             {"pending", m.pending},
-                             {"on_time_rate", optional_json(on_time_rate(m.on_time, m.responses_due, m.pending))}});
+        trend.push_back(Json{
+            {"month", fmt::format("{:04}-{:02}", int(m.month.year()), unsigned(m.month.month()))},
+            {"received", m.received},
+            {"responses_due", m.responses_due},
+            {"on_time", m.on_time},
+            {"pending", m.pending},
+            {"on_time_rate", optional_json(on_time_rate(m.on_time, m.responses_due, m.pending))}});
     return trend;
 }
 
@@ -131,11 +150,10 @@ Json report_json(const Report& report) {
     return Json{{"schema_version", k_report_schema_version},
                 {"organisation", report.organisation},
                 {"preset", name_of(report.preset)},
-                {"period",
-                 Json{{"label", report.period.label},
-                      {"from", format_date(report.period.from)},
-                      {"to", format_date(report.period.to)},
-                      {"as_of", format_timestamp(report.as_of)}}},
+                {"period", Json{{"label", report.period.label},
+                                {"from", format_date(report.period.from)},
+                                {"to", format_date(report.period.to)},
+                                {"as_of", format_timestamp(report.as_of)}}},
                 {"received", received},
                 {"responses", responses_json(report.responses)},
                 {"working_days", Json{{"to_response", spread_json(report.to_response)},

@@ -19,7 +19,8 @@ std::string text_table(const Table& table, bool colour) {
         for (std::size_t c = 0; c < row.size(); ++c) {
             text += row[c];
             if (c + 1 < row.size())
-                text += std::string(widths[c] - std::min(widths[c], display_width(row[c])) + 2, ' ');
+                text +=
+                    std::string(widths[c] - std::min(widths[c], display_width(row[c])) + 2, ' ');
         }
         return text + "\n";
     };
@@ -52,7 +53,8 @@ std::string markdown_row(const Row& row) {
 }
 
 bool numeric(const std::string& cell) {
-    return cell == "-" || (!cell.empty() && cell.find_first_not_of("0123456789.%") == std::string::npos);
+    return cell == "-" ||
+           (!cell.empty() && cell.find_first_not_of("0123456789.%") == std::string::npos);
 }
 
 // Short cells (IDs, dates, names) stay on one line; prose wraps.
@@ -127,9 +129,12 @@ std::string render_markdown(const Document& document) {
 }
 
 std::string render_html(const Document& document) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                      html_escaped(document.title) + "</title>\n<style>" + std::string(k_style) + "</style>\n</head>\n<body>\n";
-    out += "<h1>" + html_escaped(document.title) + "</h1>\n<p class=\"subtitle\">" + html_escaped(document.subtitle) + "</p>\n";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+        html_escaped(document.title) + "</title>\n<style>" + std::string(k_style) +
+        "</style>\n</head>\n<body>\n";
+    out += "<h1>" + html_escaped(document.title) + "</h1>\n<p class=\"subtitle\">" +
+           html_escaped(document.subtitle) + "</p>\n";
     for (const auto& section : document.sections) {
         out += "<section>\n<h2>" + html_escaped(section.title) + "</h2>\n";
         for (const auto& note : section.notes)

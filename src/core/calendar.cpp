@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <array>
 #include <bitset>
 
@@ -34,9 +35,16 @@ void check_year(int year) {
 
 } // namespace
 
+struct WorkingCalendar::Tables {
+    std::array<std::atomic<YearTable*>, k_last_year - k_first_year + 1> slots{};
+    ~Tables() {
+        for (auto& slot : slots)
+            delete slot.load();
+    }
+};
+
 WorkingCalendar::WorkingCalendar(Region region, CalendarSettings settings)
-    : m_region(region), m_settings(std::move(settings)),
-      m_tables(static_cast<std::size_t>(k_last_year - k_first_year + 1)) {}
+    : m_region(region), m_settings(std::move(settings)), m_tables(std::make_unique<Tables>()) {}
 
 WorkingCalendar::~WorkingCalendar() = default;
 WorkingCalendar::WorkingCalendar(WorkingCalendar&&) noexcept = default;
@@ -73,9 +81,9 @@ std::vector<Holiday> WorkingCalendar::closures(int year) const {
 
 const WorkingCalendar::YearTable& WorkingCalendar::table(int year) const {
     check_year(year);
-    auto& slot = m_tables[static_cast<std::size_t>(year - k_first_year)];
-    if (slot)
-        return *slot;
+    auto& slot = m_tables->slots[static_cast<std::size_t>(year - k_first_year)];
+    if (const YearTable* ready = slot.load(std::memory_order_acquire))
+        return *ready;
     auto built = std::make_unique<YearTable>();
     built->first_day = sys_days{date::year{year} / 1 / 1};
     built->length = date::year{year}.is_leap() ? 366 : 365;
@@ -95,8 +103,10 @@ const WorkingCalendar::YearTable& WorkingCalendar::table(int year) const {
         built->working_before[static_cast<std::size_t>(i + 1)] =
             static_cast<std::uint16_t>(built->working_before[static_cast<std::size_t>(i)] + working);
     }
-    slot = std::move(built);
-    return *slot;
+    YearTable* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, built.get(), std::memory_order_acq_rel))
+        return *built.release();
+    return *expected; // another thread built it first
 }
 
 bool WorkingCalendar::is_working_day(sys_days day) const {

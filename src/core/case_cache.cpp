@@ -11,10 +11,10 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 2\n";
+constexpr std::string_view k_magic = "complaints-cache 3\n";
 
 class Encoder {
-public:
+  public:
     std::string bytes;
     void u64(std::uint64_t v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
@@ -42,7 +42,7 @@ public:
 };
 
 class Decoder {
-public:
+  public:
     explicit Decoder(std::string_view bytes) : m_rest(bytes) {}
     std::uint64_t u64() {
         std::uint64_t v;
@@ -93,7 +93,7 @@ public:
     }
     bool done() const { return m_rest.empty(); }
 
-private:
+  private:
     void take(void* out, std::size_t n) {
         if (m_rest.size() < n)
             throw std::runtime_error("cache: entry cut short");
@@ -127,6 +127,10 @@ void encode_action(Encoder& e, const Action& a) {
     e.text(a.lead);
     e.day(a.due);
     e.maybe(a.added, [&](const Timestamp& t) { e.stamp(t); });
+    e.list(a.progress, [&](const ActionProgress& p) {
+        e.stamp(p.at);
+        e.text(p.text);
+    });
     e.maybe(a.done, [&](const Timestamp& t) { e.stamp(t); });
 }
 
@@ -137,6 +141,12 @@ Action decode_action(Decoder& d) {
     a.lead = d.text();
     a.due = d.day();
     a.added = d.maybe<Timestamp>([&] { return d.stamp(); });
+    a.progress = d.list<ActionProgress>([&] {
+        ActionProgress p;
+        p.at = d.stamp();
+        p.text = d.text();
+        return p;
+    });
     a.done = d.maybe<Timestamp>([&] { return d.stamp(); });
     return a;
 }
@@ -180,14 +190,13 @@ void slim_case(Case& c) {
     for (auto& point : c.points)
         point = Point{point.number, {}, point.finding, {}, {}, {}, {}};
     c.extras = {};
-    for (auto& action : c.actions)
-        action.progress = {};
 }
 
 std::string encode_case(const Case& c) {
     Encoder e;
-    for (const std::string* text : {&c.id, &c.complainant, &c.on_behalf_of, &c.about, &c.gmc, &c.type, &c.summary,
-                                    &c.agent, &c.exclusion_text, &c.apology, &c.learning, &c.no_learning})
+    for (const std::string* text :
+         {&c.id, &c.complainant, &c.on_behalf_of, &c.about, &c.gmc, &c.type, &c.summary, &c.agent,
+          &c.exclusion_text, &c.apology, &c.learning, &c.no_learning})
         e.text(*text);
     e.choice(c.kind);
     e.choice(c.status);
@@ -214,8 +223,9 @@ std::string encode_case(const Case& c) {
 Case decode_case(std::string_view bytes) {
     Decoder d(bytes);
     Case c;
-    for (std::string* text : {&c.id, &c.complainant, &c.on_behalf_of, &c.about, &c.gmc, &c.type, &c.summary,
-                              &c.agent, &c.exclusion_text, &c.apology, &c.learning, &c.no_learning})
+    for (std::string* text :
+         {&c.id, &c.complainant, &c.on_behalf_of, &c.about, &c.gmc, &c.type, &c.summary, &c.agent,
+          &c.exclusion_text, &c.apology, &c.learning, &c.no_learning})
         *text = d.text();
     c.kind = d.choice<Kind>();
     c.status = d.choice<Status>();
@@ -243,7 +253,8 @@ Case decode_case(std::string_view bytes) {
     return c;
 }
 
-CacheReader::CacheReader(const std::filesystem::path& file) : m_file(std::fopen(file.c_str(), "rb")) {
+CacheReader::CacheReader(const std::filesystem::path& file)
+    : m_file(std::fopen(file.c_str(), "rb")) {
     if (!m_file)
         return;
     try {
@@ -285,7 +296,8 @@ std::string CacheReader::payload(const CacheEntry& entry) {
     std::string bytes(entry.length, '\0');
     // Entries are read in file order: seeking only when not already there
     // keeps stdio's buffer, one read for many payloads.
-    if (entry.offset != m_position && std::fseek(m_file, static_cast<long>(entry.offset), SEEK_SET) != 0)
+    if (entry.offset != m_position &&
+        std::fseek(m_file, static_cast<long>(entry.offset), SEEK_SET) != 0)
         throw std::runtime_error("cache: payload outside the file");
     if (std::fread(bytes.data(), 1, bytes.size(), m_file) != bytes.size())
         throw std::runtime_error("cache: payload cut short");
@@ -311,7 +323,8 @@ CacheWriter::~CacheWriter() {
 void CacheWriter::add(const std::string& id, const FileStamp& stamp, std::string_view payload) {
     if (!m_out)
         return;
-    m_entries.push_back(CacheEntry{id, stamp, m_written, static_cast<std::uint32_t>(payload.size())});
+    m_entries.push_back(
+        CacheEntry{id, stamp, m_written, static_cast<std::uint32_t>(payload.size())});
     if (std::fwrite(payload.data(), 1, payload.size(), m_out) != payload.size()) {
         std::fclose(m_out);
         m_out = nullptr;

@@ -21,7 +21,8 @@ using date::sys_seconds;
 // The first instant after the local date `day` ends.
 sys_seconds end_of(date::year_month_day day, const date::time_zone& zone) {
     const date::local_days next{sys_days{day}.time_since_epoch() + date::days{1}};
-    return date::floor<std::chrono::seconds>(zone.to_sys(date::local_seconds{next}, date::choose::earliest));
+    return date::floor<std::chrono::seconds>(
+        zone.to_sys(date::local_seconds{next}, date::choose::earliest));
 }
 
 int parse_int(std::string_view text) {
@@ -34,7 +35,9 @@ Error period_error(std::string_view flag, std::string_view text, std::string_vie
     return Error(ErrorKind::usage, fmt::format("{}: '{}' is not a {}", flag, text, form));
 }
 
-bool plausible_year(int year) { return year >= 1900 && year <= 9999; }
+bool plausible_year(int year) {
+    return year >= 1900 && year <= 9999;
+}
 
 // Where each fact of a case falls, as the report counts it.
 struct Facts {
@@ -60,7 +63,8 @@ Facts facts_of(const Case& c, const ReportContext& context) {
     facts.c = &c;
     facts.received = local_date(c.received.utc, context.zone);
     const std::string_view rule = main_rule(context.policy);
-    for (const auto& clock : case_clocks(c, ClockContext{context.policy, context.calendar, context.zone, context.now}))
+    for (const auto& clock :
+         case_clocks(c, ClockContext{context.policy, context.calendar, context.zone, context.now}))
         if (clock.rule == rule)
             facts.main_clock = clock;
     if (facts.main_clock)
@@ -72,7 +76,9 @@ Facts facts_of(const Case& c, const ReportContext& context) {
     return facts;
 }
 
-bool within(date::year_month_day day, const Period& period) { return day >= period.from && day <= period.to; }
+bool within(date::year_month_day day, const Period& period) {
+    return day >= period.from && day <= period.to;
+}
 
 struct Window {
     Period period;
@@ -85,8 +91,8 @@ struct Window {
 
 Window window_of(const Period& period, const ReportContext& context) {
     const date::year_month_day day_before{sys_days{period.from} - date::days{1}};
-    return Window{period, end_of(day_before, context.zone), std::min(end_of(period.to, context.zone), context.now),
-                  &context.zone};
+    return Window{period, end_of(day_before, context.zone),
+                  std::min(end_of(period.to, context.zone), context.now), &context.zone};
 }
 
 void add(std::vector<Count>& counts, const std::string& name) {
@@ -111,7 +117,9 @@ void most_first(std::vector<Count>& counts) {
     });
 }
 
-std::string kind_counted(const Case& c) { return c.exclusion ? "excluded" : std::string(name_of(c.kind)); }
+std::string kind_counted(const Case& c) {
+    return c.exclusion ? "excluded" : std::string(name_of(c.kind));
+}
 
 void count_received(Report& report, const Case& c) {
     ++report.received_total;
@@ -168,7 +176,8 @@ Spread spread_of(std::vector<int> days) {
     return spread;
 }
 
-int working_days(const WorkingCalendar& calendar, sys_seconds from, sys_seconds to, const date::time_zone& zone) {
+int working_days(const WorkingCalendar& calendar, sys_seconds from, sys_seconds to,
+                 const date::time_zone& zone) {
     return calendar.between(sys_days{local_date(from, zone)}, sys_days{local_date(to, zone)});
 }
 
@@ -183,7 +192,8 @@ std::optional<sys_seconds> action_added(const Case& c, const Action& action) {
 }
 
 void count_actions(Report& report, const Case& c, const Window& window) {
-    const date::year_month_day last_day = local_date(window.end - std::chrono::seconds(1), *window.zone);
+    const date::year_month_day last_day =
+        local_date(window.end - std::chrono::seconds(1), *window.zone);
     for (const auto& action : c.actions) {
         if (const auto added = action_added(c, action); added && window.holds(*added))
             ++report.actions_opened;
@@ -191,41 +201,47 @@ void count_actions(Report& report, const Case& c, const Window& window) {
             ++report.actions_completed;
         const bool done_by_end = action.done && action.done->utc < window.end;
         if (!done_by_end && action.due < last_day)
-            report.actions_overdue.push_back(OverdueAction{c.id, action.number, action.text, action.lead, action.due});
+            report.actions_overdue.push_back(
+                OverdueAction{c.id, action.number, action.text, action.lead, action.due});
     }
 }
 
 void count_escalations(Report& report, const Case& c, const Window& window, bool include_names) {
     for (const auto& escalation : c.escalations) {
-        auto found = std::find_if(report.escalations.begin(), report.escalations.end(),
-                                  [&](const EscalationFigures& f) { return f.body == escalation.body; });
+        auto found =
+            std::find_if(report.escalations.begin(), report.escalations.end(),
+                         [&](const EscalationFigures& f) { return f.body == escalation.body; });
         if (found == report.escalations.end())
-            found = report.escalations.insert(report.escalations.end(), EscalationFigures{escalation.body});
+            found = report.escalations.insert(report.escalations.end(),
+                                              EscalationFigures{escalation.body});
         if (window.holds(escalation.at))
             ++found->referred;
-        const bool outcome_by_end = escalation.outcome_at && escalation.outcome_at->utc < window.end;
+        const bool outcome_by_end =
+            escalation.outcome_at && escalation.outcome_at->utc < window.end;
         if (outcome_by_end && window.holds(*escalation.outcome_at)) {
             ++found->outcomes_recorded;
-            report.escalation_outcomes.push_back(
-                EscalationOutcome{c.id, escalation.body, local_date(escalation.outcome_at->utc, *window.zone),
-                                  include_names ? escalation.outcome : without_names(c, escalation.outcome)});
+            report.escalation_outcomes.push_back(EscalationOutcome{
+                c.id, escalation.body, local_date(escalation.outcome_at->utc, *window.zone),
+                include_names ? escalation.outcome : without_names(c, escalation.outcome)});
         }
         if (escalation.at.utc < window.end && !outcome_by_end)
             ++found->pending_at_end;
     }
 }
 
-void count_closing(Report& report, const Facts& facts, const Window& window, const ReportContext& context,
-                   std::vector<int>& to_resolution) {
+void count_closing(Report& report, const Facts& facts, const Window& window,
+                   const ReportContext& context, std::vector<int>& to_resolution) {
     const Case& c = *facts.c;
     if (!facts.closed || !window.holds(*facts.closed))
         return;
-    to_resolution.push_back(working_days(context.calendar, c.received.utc, *facts.closed, context.zone));
+    to_resolution.push_back(
+        working_days(context.calendar, c.received.utc, *facts.closed, context.zone));
     if (c.outcome)
         add(report.outcomes, std::string(name_of(*c.outcome)));
     if (!c.learning.empty())
-        report.lessons.push_back(Lesson{c.id, local_date(*facts.closed, context.zone),
-                                        context.include_names ? c.learning : without_names(c, c.learning)});
+        report.lessons.push_back(
+            Lesson{c.id, local_date(*facts.closed, context.zone),
+                   context.include_names ? c.learning : without_names(c, c.learning)});
     else if (!c.no_learning.empty())
         ++report.closed_without_learning;
 }
@@ -244,7 +260,8 @@ void keep_oldest(std::vector<OpenCandidate>& open, std::size_t most) {
     const std::size_t kept = std::min(open.size(), most);
     std::partial_sort(open.begin(), open.begin() + static_cast<std::ptrdiff_t>(kept), open.end(),
                       [](const OpenCandidate& a, const OpenCandidate& b) {
-                          return std::tie(a.received, a.shown.case_id) < std::tie(b.received, b.shown.case_id);
+                          return std::tie(a.received, a.shown.case_id) <
+                                 std::tie(b.received, b.shown.case_id);
                       });
     open.resize(kept);
 }
@@ -271,13 +288,15 @@ void count_under_review(Report& report, const std::vector<Case>& cases, const Wi
                         const ReportContext& context) {
     if (context.policy.suspension_review_warnings <= 0)
         return;
-    const date::year_month_day last_day = local_date(window.end - std::chrono::seconds(1), context.zone);
+    const date::year_month_day last_day =
+        local_date(window.end - std::chrono::seconds(1), context.zone);
     for (const auto& clinician : clinicians(cases, context.policy, context.zone)) {
         const Standing standing = standing_on(clinician, context.policy, last_day);
-        if (standing.status == ClinicianStatus::suspension_review || standing.status == ClinicianStatus::suspended)
-            report.under_review.push_back(ClinicianUnderReview{clinician.name, clinician.gmc,
-                                                               std::string(name_of(standing.status)),
-                                                               static_cast<int>(standing.active.size())});
+        if (standing.status == ClinicianStatus::suspension_review ||
+            standing.status == ClinicianStatus::suspended)
+            report.under_review.push_back(ClinicianUnderReview{
+                clinician.name, clinician.gmc, std::string(name_of(standing.status)),
+                static_cast<int>(standing.active.size())});
     }
 }
 
@@ -320,15 +339,19 @@ void in_order(Report& report) {
     std::erase_if(report.escalations, [](const EscalationFigures& f) {
         return f.referred == 0 && f.outcomes_recorded == 0 && f.pending_at_end == 0;
     });
-    std::sort(report.escalations.begin(), report.escalations.end(),
-              [](const EscalationFigures& a, const EscalationFigures& b) { return a.body < b.body; });
-    const auto by = [](auto key) { return [key](const auto& a, const auto& b) { return key(a) < key(b); }; };
+    std::sort(
+        report.escalations.begin(), report.escalations.end(),
+        [](const EscalationFigures& a, const EscalationFigures& b) { return a.body < b.body; });
+    const auto by = [](auto key) {
+        return [key](const auto& a, const auto& b) { return key(a) < key(b); };
+    };
     std::stable_sort(report.escalation_outcomes.begin(), report.escalation_outcomes.end(),
                      by([](const EscalationOutcome& o) { return std::tie(o.on, o.case_id); }));
     std::stable_sort(report.lessons.begin(), report.lessons.end(),
                      by([](const Lesson& l) { return std::tie(l.closed, l.case_id); }));
-    std::stable_sort(report.actions_overdue.begin(), report.actions_overdue.end(),
-                     by([](const OverdueAction& a) { return std::tie(a.due, a.case_id, a.number); }));
+    std::stable_sort(
+        report.actions_overdue.begin(), report.actions_overdue.end(),
+        by([](const OverdueAction& a) { return std::tie(a.due, a.case_id, a.number); }));
     std::stable_sort(report.warnings.begin(), report.warnings.end(),
                      by([](const WarningIssued& w) { return std::tie(w.on, w.case_id); }));
 }
@@ -336,7 +359,8 @@ void in_order(Report& report) {
 } // namespace
 
 Period month_period(date::year_month month) {
-    return Period{month / 1, date::year_month_day{month / date::last}, fmt::format("{:04}-{:02}", int(month.year()), unsigned(month.month()))};
+    return Period{month / 1, date::year_month_day{month / date::last},
+                  fmt::format("{:04}-{:02}", int(month.year()), unsigned(month.month()))};
 }
 
 Period quarter_period(date::year year, int quarter) {
@@ -363,7 +387,8 @@ Period parse_month(std::string_view text, std::string_view flag) {
 }
 
 Period parse_quarter(std::string_view text, std::string_view flag) {
-    const int year = text.size() == 6 && (text[4] == 'Q' || text[4] == 'q') ? parse_int(text.substr(0, 4)) : -1;
+    const int year =
+        text.size() == 6 && (text[4] == 'Q' || text[4] == 'q') ? parse_int(text.substr(0, 4)) : -1;
     const int quarter = year > 0 ? parse_int(text.substr(5)) : -1;
     if (!plausible_year(year) || quarter < 1 || quarter > 4)
         throw period_error(flag, text, "quarter (write YYYYQn, such as 2026Q3)");
@@ -385,16 +410,18 @@ std::optional<double> on_time_rate(int on_time, int due, int pending) {
 }
 
 std::optional<double> on_time_rate(const ResponseFigures& figures) {
-    return on_time_rate(figures.on_time, figures.due, figures.still_open - figures.still_open_overdue);
+    return on_time_rate(figures.on_time, figures.due,
+                        figures.still_open - figures.still_open_overdue);
 }
 
 std::string without_names(const Case& c, std::string text) {
-    const std::pair<const std::string*, std::string_view> names[] = {{&c.complainant, "[complainant]"},
-                                                                     {&c.on_behalf_of, "[patient]"}};
+    const std::pair<const std::string*, std::string_view> names[] = {
+        {&c.complainant, "[complainant]"}, {&c.on_behalf_of, "[patient]"}};
     for (const auto& [name, word] : names) {
         if (name->size() < 2)
             continue;
-        for (std::size_t at = text.find(*name); at != std::string::npos; at = text.find(*name, at + word.size()))
+        for (std::size_t at = text.find(*name); at != std::string::npos;
+             at = text.find(*name, at + word.size()))
             text.replace(at, name->size(), word);
     }
     return text;
@@ -405,8 +432,8 @@ struct ReportBuilder::State {
         : window(window_of(period, context)),
           // Clocks are read as they stood at the end of the period, so a
           // report run late gives the figures the period itself had.
-          at_end{context.policy, context.calendar, context.zone, window.end, context.organisation,
-                 context.include_names} {}
+          at_end{context.policy, context.calendar,     context.zone,
+                 window.end,     context.organisation, context.include_names} {}
     Window window;
     ReportContext at_end;
     Report report;
@@ -450,14 +477,16 @@ void ReportBuilder::add(const Case& c) {
     count_actions(report, c, s.window);
     count_escalations(report, c, s.window, context.include_names);
     if (c.warning && s.window.holds(*c.warning))
-        report.warnings.push_back(WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});
+        report.warnings.push_back(
+            WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});
     if (context.policy.suspension_review_warnings > 0 && (!c.gmc.empty() || !c.about.empty()))
         s.clinician_cases.push_back(clinician_facts(c));
     add_to_trend(report.trend, facts, context.now);
     if (open_at(facts, s.window.end)) {
         ++report.open_at_end;
-        s.open.push_back(OpenCandidate{c.received, OpenCase{c.id, facts.received, c.kind, c.about, 0,
-                                                            context.include_names ? c.complainant : ""}});
+        s.open.push_back(
+            OpenCandidate{c.received, OpenCase{c.id, facts.received, c.kind, c.about, 0,
+                                               context.include_names ? c.complainant : ""}});
         if (s.open.size() > 256)
             keep_oldest(s.open, 5);
     }
@@ -473,15 +502,17 @@ Report ReportBuilder::finish() {
     count_under_review(report, s.clinician_cases, s.window, s.at_end);
     keep_oldest(s.open, 5);
     for (auto& candidate : s.open) {
-        candidate.shown.working_days_open = working_days(s.at_end.calendar, candidate.received.utc,
-                                                         s.window.end - std::chrono::seconds(1), s.at_end.zone);
+        candidate.shown.working_days_open =
+            working_days(s.at_end.calendar, candidate.received.utc,
+                         s.window.end - std::chrono::seconds(1), s.at_end.zone);
         report.oldest_open.push_back(std::move(candidate.shown));
     }
     in_order(report);
     return std::move(report);
 }
 
-Report build_report(const std::vector<Case>& cases, const Period& period, const ReportContext& context) {
+Report build_report(const std::vector<Case>& cases, const Period& period,
+                    const ReportContext& context) {
     ReportBuilder builder(period, context);
     for (const auto& c : cases)
         builder.add(c);

@@ -95,9 +95,10 @@ std::vector<std::string> Store::case_ids() const {
     return ids;
 }
 
-std::vector<std::pair<std::string, fs::path>> Store::case_paths() const {
-    std::vector<std::pair<std::string, fs::path>> paths;
-    each_case_file(m_root / "cases", [&](const std::string& id, const fs::path& path) { paths.emplace_back(id, path); });
+std::vector<std::pair<std::string, std::string>> Store::case_paths() const {
+    std::vector<std::pair<std::string, std::string>> paths;
+    each_case_file(m_root / "cases",
+                   [&](const std::string& id, const fs::path& path) { paths.emplace_back(id, path.native()); });
     std::sort(paths.begin(), paths.end());
     return paths;
 }

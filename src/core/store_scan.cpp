@@ -22,10 +22,12 @@ constexpr const char* k_cache_file = ".complaints-cache";
 // Files are parsed and visited this many at a time, so memory holds a batch.
 constexpr std::size_t k_batch = 512;
 
-std::int64_t nanoseconds(const struct timespec& t) { return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
+std::int64_t nanoseconds(const struct timespec& t) {
+    return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
 
 // lstat, so a symbolic link never matches and the loader refuses it.
-std::optional<FileStamp> stamp_of(const fs::path& path) {
+std::optional<FileStamp> stamp_of(const std::string& path) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
         return std::nullopt;
@@ -34,7 +36,7 @@ std::optional<FileStamp> stamp_of(const fs::path& path) {
 
 struct Item {
     std::string id;
-    fs::path path;
+    std::string path;
     std::optional<FileStamp> stamp;
     const CacheEntry* cached = nullptr; // an entry whose stamp matches
 };
@@ -47,8 +49,12 @@ struct Batch {
     std::vector<std::exception_ptr> failures;
 };
 
-const std::string& id_of(const Item& item) { return item.id; }
-const std::string& id_of(const std::string& id) { return id; }
+const std::string& id_of(const Item& item) {
+    return item.id;
+}
+const std::string& id_of(const std::string& id) {
+    return id;
+}
 
 // Runs `work(i)` for every index on all cores.
 template <class Work> void on_every_core(std::size_t count, Work work) {
@@ -72,8 +78,14 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
     const bool use_cache = options.use_cache;
     const auto scan_started = std::chrono::system_clock::now();
     std::vector<Item> items;
-    for (auto& [id, path] : case_paths())
-        items.push_back(Item{id, path, stamp_of(path), nullptr});
+    {
+        auto paths = case_paths();
+        items.reserve(paths.size());
+        for (auto& [id, path] : paths) {
+            auto stamp = stamp_of(path);
+            items.push_back(Item{std::move(id), std::move(path), stamp, nullptr});
+        }
+    }
 
     std::optional<CacheReader> reader;
     bool changed = true;
@@ -92,8 +104,9 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
         }
         changed = matched != items.size() || reader->entries().size() != items.size();
         for (const auto& entry : reader->entries())
-            if (!std::binary_search(items.begin(), items.end(), entry.id,
-                                    [](const auto& a, const auto& b) { return id_of(a) < id_of(b); }))
+            if (!std::binary_search(
+                    items.begin(), items.end(), entry.id,
+                    [](const auto& a, const auto& b) { return id_of(a) < id_of(b); }))
                 ++stats.gone;
     }
     std::optional<CacheWriter> writer;
@@ -102,8 +115,9 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
     // A file changed within `settle` could change again within the clock's
     // granularity without its stamp showing it (git's "racily clean"): its
     // entry is stored so that it never matches, and it is read again.
-    const std::int64_t racy_after =
-        std::chrono::duration_cast<std::chrono::nanoseconds>((scan_started - options.settle).time_since_epoch()).count();
+    const std::int64_t racy_after = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                        (scan_started - options.settle).time_since_epoch())
+                                        .count();
 
     for (std::size_t start = 0; start < items.size(); start += k_batch) {
         const std::size_t end = std::min(items.size(), start + k_batch);
@@ -119,20 +133,24 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
                 item.cached = nullptr; // a damaged entry: read the file instead
             }
         }
-        on_every_core(end - start, [&](std::size_t k) {
-            const Item& item = items[start + k];
-            if (item.cached)
-                return;
-            try {
-                Case c = load_file(item.id, item.path);
-                slim_case(c);
-                if (writer)
-                    batch.payloads[k] = encode_case(c);
-                batch.cases[k] = std::move(c);
-            } catch (...) {
-                batch.failures[k] = std::current_exception();
-            }
-        });
+        const bool any_to_read = std::any_of(items.begin() + static_cast<std::ptrdiff_t>(start),
+                                             items.begin() + static_cast<std::ptrdiff_t>(end),
+                                             [](const Item& item) { return !item.cached; });
+        if (any_to_read)
+            on_every_core(end - start, [&](std::size_t k) {
+                const Item& item = items[start + k];
+                if (item.cached)
+                    return;
+                try {
+                    Case c = load_file(item.id, item.path);
+                    slim_case(c);
+                    if (writer)
+                        batch.payloads[k] = encode_case(c);
+                    batch.cases[k] = std::move(c);
+                } catch (...) {
+                    batch.failures[k] = std::current_exception();
+                }
+            });
         for (std::size_t k = 0; k < end - start; ++k) {
             if (batch.failures[k])
                 std::rethrow_exception(batch.failures[k]);

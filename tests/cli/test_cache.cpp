@@ -41,7 +41,8 @@ struct Cached : test::Repo {
     }
     // A change with the same size, after the clock has ticked: only the
     // inode's change time and modification time tell.
-    void edit_in_place(const std::string& id, const std::string& from, const std::string& to) const {
+    void edit_in_place(const std::string& id, const std::string& from,
+                       const std::string& to) const {
         REQUIRE(from.size() == to.size());
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         const auto path = root / "cases" / (id + ".yaml");
@@ -75,7 +76,8 @@ TEST_SUITE("cache") {
     TEST_CASE("a case added by command, one added by hand and one deleted by hand are each seen") {
         const Cached repo;
         repo.list("0 unchanged, 3 read, 0 gone, rewritten");
-        const std::string opened = repo.open_case("2026-10-20 10:00", {"--summary", "Late", "--point", "Late"});
+        const std::string opened =
+            repo.open_case("2026-10-20 10:00", {"--summary", "Late", "--point", "Late"});
         CHECK(repo.report("3 unchanged, 1 read, 0 gone, rewritten")["received"]["total"] == 4);
 
         const std::string copy_id = "LUM-2026-222222";
@@ -95,12 +97,13 @@ TEST_SUITE("cache") {
     TEST_CASE("a change by command is seen: respond, close, log") {
         const Cached repo;
         repo.report("0 unchanged, 3 read, 0 gone, rewritten");
-        repo.ok({"respond", repo.ids[0], "--point", "1", "--finding", "upheld", "--conclusion", "Yes", "--at",
+        repo.ok({"respond", repo.ids[0], "--point", "1", "--finding", "upheld", "--conclusion",
+                 "Yes", "--at", "2026-10-08 10:00"});
+        repo.ok({"log", repo.ids[0], "--type", "record-agreed", "--text", "Agreed", "--at",
                  "2026-10-08 10:00"});
-        repo.ok({"log", repo.ids[0], "--type", "record-agreed", "--text", "Agreed", "--at", "2026-10-08 10:00"});
         repo.ok({"respond", repo.ids[0], "--sent", "--via", "email", "--at", "2026-10-09 10:00"});
-        repo.ok({"close", repo.ids[1], "--outcome", "withdrawn", "--no-learning", "Withdrawn", "--at",
-                 "2026-10-10 10:00"});
+        repo.ok({"close", repo.ids[1], "--outcome", "withdrawn", "--no-learning", "Withdrawn",
+                 "--at", "2026-10-10 10:00"});
         const auto r = repo.report("1 unchanged, 2 read, 0 gone, rewritten");
         CHECK(r["responses"]["on_time"] == 1);
         CHECK(r["outcomes"]["withdrawn"] == 1);
@@ -120,8 +123,9 @@ TEST_SUITE("cache") {
         repo.report("0 unchanged, 3 read, 0 gone, rewritten");
         const auto cache = repo.root / ".complaints-cache";
         std::string bytes = test::read_text(cache);
-        for (const std::string& damaged : {bytes.substr(0, bytes.size() / 2), std::string("not a cache"),
-                                           bytes.substr(0, 40) + std::string(bytes.size() - 40, '\xff')}) {
+        for (const std::string& damaged :
+             {bytes.substr(0, bytes.size() / 2), std::string("not a cache"),
+              bytes.substr(0, 40) + std::string(bytes.size() - 40, '\xff')}) {
             test::write_text(cache, damaged);
             CHECK(repo.report("0 unchanged, 3 read, 0 gone, rewritten")["received"]["total"] == 3);
         }
@@ -130,18 +134,23 @@ TEST_SUITE("cache") {
 
     TEST_CASE("--no-cache reads every file and leaves the cache alone; the results agree") {
         const Cached repo;
-        const auto no_cache = repo.traced({"report", "--month", "2026-10", "--format", "json", "--no-cache"});
+        const auto no_cache =
+            repo.traced({"report", "--month", "2026-10", "--format", "json", "--no-cache"});
         CHECK(no_cache.err == "complaints: cache: 0 unchanged, 3 read, 0 gone, not used\n");
         CHECK(!std::filesystem::exists(repo.root / ".complaints-cache"));
         CHECK(repo.report("0 unchanged, 3 read, 0 gone, rewritten") == no_cache.json());
         CHECK(repo.report("3 unchanged, 0 read, 0 gone") == no_cache.json());
-        CHECK(repo.traced({"list", "--format", "json", "--no-cache"}).json() == repo.list("3 unchanged, 0 read, 0 gone"));
+        CHECK(repo.traced({"list", "--format", "json", "--no-cache"}).json() ==
+              repo.list("3 unchanged, 0 read, 0 gone"));
     }
 
     TEST_CASE("a file changed within the settle time is read again until it settles") {
         const Cached repo;
-        auto how = test::Run{{"--repo", repo.root.string(), "report", "--format", "json"}, "", {}, {}};
-        how.env = {{"COMPLAINTS_NOW", repo.now}, {"COMPLAINTS_TRACE_CACHE", "1"}, {"COMPLAINTS_CACHE_SETTLE", "3600"}};
+        auto how =
+            test::Run{{"--repo", repo.root.string(), "report", "--format", "json"}, "", {}, {}};
+        how.env = {{"COMPLAINTS_NOW", repo.now},
+                   {"COMPLAINTS_TRACE_CACHE", "1"},
+                   {"COMPLAINTS_CACHE_SETTLE", "3600"}};
         CHECK(test::run(how).err == "complaints: cache: 0 unchanged, 3 read, 0 gone, rewritten\n");
         CHECK(test::run(how).err == "complaints: cache: 0 unchanged, 3 read, 0 gone, rewritten\n");
     }

@@ -83,3 +83,33 @@ TEST_SUITE("cli list") {
         CHECK(repo({"list", "--format", "xml"}).exit_code == 2);
     }
 }
+
+TEST_SUITE("cli list: against show") {
+    // list reads the cache's slim cases; whatever it prints must be what the
+    // full case says, for every example case, with and without the cache.
+    TEST_CASE("every example case's list JSON is its show JSON without points, events and clocks") {
+        for (const char* name : {"clinic", "platform"}) {
+            const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / name).string();
+            const std::map<std::string, std::string> env{{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
+            for (const char* cache : {"--no-cache", ""}) {
+                std::vector<std::string> args{"--repo", root, "list", "--format", "json"};
+                if (*cache)
+                    args.push_back(cache);
+                const auto listed = test::run({args, "", {}, env});
+                REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
+                for (auto element : listed.json()) {
+                    CAPTURE(element["id"]);
+                    auto shown = test::run({{"--repo", root, "show", element["id"], "--format", "json"}, "", {}, env}).json();
+                    CHECK(element["point_count"] == shown["points"].size());
+                    CHECK(element["event_count"] == shown["events"].size());
+                    CHECK(element["last_event_at"] == shown["events"].back()["at"]);
+                    for (const char* key : {"point_count", "event_count", "last_event_at"})
+                        element.erase(key);
+                    for (const char* key : {"points", "events", "clocks"})
+                        shown.erase(key);
+                    CHECK(element == shown);
+                }
+            }
+        }
+    }
+}

@@ -13,7 +13,8 @@ namespace {
 // Sunday 25 October, so the month's last instant is 23:59:59 GMT.
 struct October : test::Repo {
     std::string before_start; // received 30 Sep 23:30 BST, answered on time
-    std::string first_minute; // received 1 Oct 00:10 BST (still 30 Sep in UTC), answered late after a delay letter
+    std::string first_minute; // received 1 Oct 00:10 BST (still 30 Sep in UTC), answered late after
+                              // a delay letter
     std::string late;         // answered late with no explanation, then referred to CQC
     std::string not_yet_due;  // due 3 November
     std::string overdue;      // received in September, due 8 October, never answered
@@ -26,9 +27,10 @@ struct October : test::Repo {
     std::string email(const std::string& received, std::vector<std::string> more = {}) const {
         return open("email", received, more);
     }
-    std::string open(const std::string& channel, const std::string& received, std::vector<std::string> more) const {
-        std::vector<std::string> args{"open", "--channel", channel, "--received", received, "--point",
-                                      "What went wrong"};
+    std::string open(const std::string& channel, const std::string& received,
+                     std::vector<std::string> more) const {
+        std::vector<std::string> args{"open",   "--channel", channel,          "--received",
+                                      received, "--point",   "What went wrong"};
         args.insert(args.end(), more.begin(), more.end());
         if (std::find(more.begin(), more.end(), "--summary") == more.end())
             args.insert(args.end(), {"--summary", "A complaint"});
@@ -37,20 +39,22 @@ struct October : test::Repo {
         return opened.out.substr(0, opened.out.size() - 1);
     }
     void answer(const std::string& id, const std::string& at) const {
-        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "We got it wrong.", "--at", at});
+        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+            "We got it wrong.", "--at", at});
         ok({"respond", id, "--sent", "--via", "email", "--at", at});
     }
 
     October() {
         now = "2026-11-22T12:00:00+00:00";
-        before_start = email("2026-09-30 23:30", {"--complainant", "Mrs Jane Example", "--summary",
-                                                  "Mrs Jane Example says the online booking failed twice"});
+        before_start =
+            email("2026-09-30 23:30", {"--complainant", "Mrs Jane Example", "--summary",
+                                       "Mrs Jane Example says the online booking failed twice"});
         answer(before_start, "2026-10-19 15:00");
         ok({"escalate", before_start, "--to", "iscas", "--at", "2026-10-25 10:00"});
 
         first_minute = email("2026-10-01 00:10", {"--category", "clinical"});
-        ok({"respond", first_minute, "--delay", "The clinician is on leave", "--new-date", "2026-10-30", "--at",
-            "2026-10-15 09:00"});
+        ok({"respond", first_minute, "--delay", "The clinician is on leave", "--new-date",
+            "2026-10-30", "--at", "2026-10-15 09:00"});
         answer(first_minute, "2026-10-28 11:00");
 
         late = email("2026-10-05 10:00", {"--category", "non-clinical"});
@@ -61,24 +65,26 @@ struct October : test::Repo {
         not_yet_due = email("2026-10-14 10:00");
         overdue = email("2026-09-20 10:00");
 
-        last_minute = open("letter", "2026-10-31 23:59", {"--kind", "concern", "--summary", "A concern"});
-        next_month = open("email", "2026-11-01 00:00", {"--kind", "feedback", "--summary", "Thanks"});
+        last_minute =
+            open("letter", "2026-10-31 23:59", {"--kind", "concern", "--summary", "A concern"});
+        next_month =
+            open("email", "2026-11-01 00:00", {"--kind", "feedback", "--summary", "Thanks"});
         excluded = open("web-form", "2026-10-12 10:00", {"--summary", "About my contract"});
         ok({"exclude", excluded, "--reason", "employment", "--at", "2026-10-13 10:00"});
 
         closed_upheld = email("2026-08-03 10:00");
         answer(closed_upheld, "2026-08-10 10:00");
-        ok({"action", closed_upheld, "add", "--text", "Retrain reception", "--lead", "Claire Dunn", "--due",
-            "2026-10-25", "--at", "2026-10-20 10:00"});
-        ok({"action", closed_upheld, "add", "--text", "Fix the booking form", "--lead", "Sam Web", "--due",
-            "2026-12-01", "--at", "2026-10-21 10:00"});
+        ok({"action", closed_upheld, "add", "--text", "Retrain reception", "--lead", "Claire Dunn",
+            "--due", "2026-10-25", "--at", "2026-10-20 10:00"});
+        ok({"action", closed_upheld, "add", "--text", "Fix the booking form", "--lead", "Sam Web",
+            "--due", "2026-12-01", "--at", "2026-10-21 10:00"});
         ok({"action", closed_upheld, "done", "2", "--at", "2026-10-29 10:00"});
-        ok({"close", closed_upheld, "--outcome", "upheld", "--learning", "Bookings need a confirmation check",
-            "--at", "2026-10-30 12:00"});
+        ok({"close", closed_upheld, "--outcome", "upheld", "--learning",
+            "Bookings need a confirmation check", "--at", "2026-10-30 12:00"});
 
         closed_withdrawn = email("2026-10-02 10:00");
-        ok({"close", closed_withdrawn, "--outcome", "withdrawn", "--no-learning", "Withdrawn before any finding",
-            "--at", "2026-10-31 23:30"});
+        ok({"close", closed_withdrawn, "--outcome", "withdrawn", "--no-learning",
+            "Withdrawn before any finding", "--at", "2026-10-31 23:30"});
     }
 
     nlohmann::json report(std::vector<std::string> more = {}) const {
@@ -107,12 +113,14 @@ TEST_SUITE("report") {
         CHECK(r["received"]["by_kind"] ==
               nlohmann::json{{"complaint", 4}, {"concern", 1}, {"feedback", 0}, {"excluded", 1}});
         CHECK(r["received"]["by_channel"] ==
-              nlohmann::json{{"web-form", 1}, {"phone", 0}, {"in-person", 0}, {"email", 4}, {"letter", 1}});
+              nlohmann::json{
+                  {"web-form", 1}, {"phone", 0}, {"in-person", 0}, {"email", 4}, {"letter", 1}});
         CHECK(r["received"]["by_category"] ==
               nlohmann::json{{"clinical", 1}, {"non-clinical", 1}, {"unspecified", 4}});
 
-        // Deadlines in October: 8th (never answered), 20th (on time), 21st (late, delay explained on the
-        // 15th), 22nd (withdrawn on the 31st, unanswered), 23rd (late). The 3 November one is not due.
+        // Deadlines in October: 8th (never answered), 20th (on time), 21st (late, delay explained
+        // on the 15th), 22nd (withdrawn on the 31st, unanswered), 23rd (late). The 3 November one
+        // is not due.
         const auto& responses = r["responses"];
         CHECK(responses["rule"] == "response");
         CHECK(responses["due"] == 5);
@@ -123,12 +131,18 @@ TEST_SUITE("report") {
         CHECK(responses["still_open_overdue"] == 1);
         CHECK(responses["on_time_rate"] == doctest::Approx(20.0));
 
-        // Working days to the responses sent in October: 13, 19 and 15; to the two closings: 63 and 20.
-        CHECK(r["working_days"]["to_response"] == nlohmann::json{{"count", 3}, {"median", 15.0}, {"p90", 19}});
-        CHECK(r["working_days"]["to_resolution"] == nlohmann::json{{"count", 2}, {"median", 41.5}, {"p90", 63}});
+        // Working days to the responses sent in October: 13, 19 and 15; to the two closings: 63
+        // and 20.
+        CHECK(r["working_days"]["to_response"] ==
+              nlohmann::json{{"count", 3}, {"median", 15.0}, {"p90", 19}});
+        CHECK(r["working_days"]["to_resolution"] ==
+              nlohmann::json{{"count", 2}, {"median", 41.5}, {"p90", 63}});
 
-        CHECK(r["outcomes"] == nlohmann::json{{"upheld", 1}, {"partly-upheld", 0}, {"not-upheld", 0},
-                                              {"resolved", 0}, {"withdrawn", 1}});
+        CHECK(r["outcomes"] == nlohmann::json{{"upheld", 1},
+                                              {"partly-upheld", 0},
+                                              {"not-upheld", 0},
+                                              {"resolved", 0},
+                                              {"withdrawn", 1}});
 
         const auto& escalations = r["escalations"];
         CHECK(escalations["referred"] == 2);
@@ -162,8 +176,12 @@ TEST_SUITE("report") {
         const auto& trend = r["trend"];
         REQUIRE(trend.size() == 12);
         CHECK(trend[0]["month"] == "2025-11");
-        CHECK(trend[11] == nlohmann::json{{"month", "2026-10"}, {"received", 6}, {"responses_due", 5},
-                                          {"on_time", 1}, {"pending", 0}, {"on_time_rate", 20.0}});
+        CHECK(trend[11] == nlohmann::json{{"month", "2026-10"},
+                                          {"received", 6},
+                                          {"responses_due", 5},
+                                          {"on_time", 1},
+                                          {"pending", 0},
+                                          {"on_time_rate", 20.0}});
         CHECK(trend[10]["received"] == 2);
         CHECK(trend[9]["received"] == 1);
         CHECK(trend[9]["responses_due"] == 1);
@@ -173,8 +191,8 @@ TEST_SUITE("report") {
     TEST_CASE("a report run later, or with later facts recorded, gives the period's own figures") {
         const October repo;
         const auto before = repo.report();
-        repo.ok({"respond", repo.overdue, "--point", "1", "--finding", "upheld", "--conclusion", "Late.", "--at",
-                 "2026-11-20 10:00"});
+        repo.ok({"respond", repo.overdue, "--point", "1", "--finding", "upheld", "--conclusion",
+                 "Late.", "--at", "2026-11-20 10:00"});
         repo.ok({"respond", repo.overdue, "--sent", "--via", "email", "--at", "2026-11-20 10:00"});
         const auto after = repo.report();
         CHECK(after["responses"] == before["responses"]);
@@ -183,7 +201,8 @@ TEST_SUITE("report") {
         CHECK(november["received"]["total"] == 1);
     }
 
-    TEST_CASE("the month so far: figures as of now, responses not yet due are not counted against the rate") {
+    TEST_CASE("the month so far: figures as of now, responses not yet due are not counted against "
+              "the rate") {
         const October repo;
         const auto r = repo({"report", "--month", "2026-11", "--format", "json"}).json();
         CHECK(r["period"]["as_of"] == "2026-11-22T12:00:00+00:00");
@@ -191,7 +210,8 @@ TEST_SUITE("report") {
         CHECK(r["responses"]["still_open_overdue"] == 1);
     }
 
-    TEST_CASE("periods: default last complete month, quarter, year, span; bad ones are usage errors") {
+    TEST_CASE(
+        "periods: default last complete month, quarter, year, span; bad ones are usage errors") {
         const October repo;
         CHECK(repo({"report", "--format", "json"}).json()["period"]["label"] == "2026-10");
         const auto quarter = repo({"report", "--quarter", "2026Q4", "--format", "json"}).json();
@@ -200,18 +220,23 @@ TEST_SUITE("report") {
         CHECK(quarter["received"]["total"] == 7);
         const auto year = repo({"report", "--year", "2026", "--format", "json"}).json();
         CHECK(year["received"]["total"] == 10);
-        const auto span = repo({"report", "--from", "2026-09-30", "--to", "2026-10-01", "--format", "json"}).json();
+        const auto span =
+            repo({"report", "--from", "2026-09-30", "--to", "2026-10-01", "--format", "json"})
+                .json();
         CHECK(span["received"]["total"] == 2);
 
         CHECK(repo.refused({"report", "--month", "2026-13"}, 2) ==
               "complaints: --month: '2026-13' is not a month (write YYYY-MM, such as 2026-10)\n");
-        CHECK(repo.refused({"report", "--quarter", "2026Q5"}, 2).find("not a quarter") != std::string::npos);
-        CHECK(repo.refused({"report", "--month", "2026-10", "--year", "2026"}, 2).find("choose one period") !=
+        CHECK(repo.refused({"report", "--quarter", "2026Q5"}, 2).find("not a quarter") !=
               std::string::npos);
-        CHECK(repo.refused({"report", "--from", "2026-10-05"}, 2).find("go together") != std::string::npos);
-        CHECK(repo.refused({"report", "--from", "2026-10-05", "--to", "2026-10-01"}, 2).find("before") !=
+        CHECK(repo.refused({"report", "--month", "2026-10", "--year", "2026"}, 2)
+                  .find("choose one period") != std::string::npos);
+        CHECK(repo.refused({"report", "--from", "2026-10-05"}, 2).find("go together") !=
               std::string::npos);
-        CHECK(repo.refused({"report", "--cqc-summary", "--format", "json"}, 2).find("document") != std::string::npos);
+        CHECK(repo.refused({"report", "--from", "2026-10-05", "--to", "2026-10-01"}, 2)
+                  .find("before") != std::string::npos);
+        CHECK(repo.refused({"report", "--cqc-summary", "--format", "json"}, 2).find("document") !=
+              std::string::npos);
     }
 
     TEST_CASE("no complainant or patient name in any format unless --include-names") {
@@ -222,18 +247,22 @@ TEST_SUITE("report") {
             CHECK(result.exit_code == 0);
             CHECK(result.out.find("Jane Example") == std::string::npos);
         }
-        const auto summary = repo({"report", "--month", "2026-09", "--cqc-summary", "--format", "markdown"});
+        const auto summary =
+            repo({"report", "--month", "2026-09", "--cqc-summary", "--format", "markdown"});
         CHECK(summary.out.find("Jane Example") == std::string::npos);
-        CHECK(summary.out.find("[complainant] says the online booking failed twice") != std::string::npos);
-        const auto named = repo({"report", "--month", "2026-09", "--cqc-summary", "--include-names", "--format",
-                                 "markdown"});
+        CHECK(summary.out.find("[complainant] says the online booking failed twice") !=
+              std::string::npos);
+        const auto named = repo({"report", "--month", "2026-09", "--cqc-summary", "--include-names",
+                                 "--format", "markdown"});
         CHECK(named.out.find("Complainant: Mrs Jane Example.") != std::string::npos);
-        CHECK(repo.report({"--include-names"})["open_at_end"]["oldest"][1]["complainant"] == "Mrs Jane Example");
+        CHECK(repo.report({"--include-names"})["open_at_end"]["oldest"][1]["complainant"] ==
+              "Mrs Jane Example");
     }
 
     TEST_CASE("the CQC summary lists each complaint of the period with its record in time order") {
         const October repo;
-        const auto out = repo({"report", "--month", "2026-10", "--cqc-summary", "--format", "markdown"}).out;
+        const auto out =
+            repo({"report", "--month", "2026-10", "--cqc-summary", "--format", "markdown"}).out;
         CHECK(out.find("# Complaints received 2026-10") == 0);
         // Complaints only (not the concern), in order of receipt.
         const auto first = out.find("## " + repo.first_minute);
