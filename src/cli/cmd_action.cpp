@@ -32,12 +32,10 @@ Action& action_numbered(Case& c, const std::string& word) {
 std::string add(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
     if (o.text.empty() || o.lead.empty() || o.due.empty())
         throw Error(ErrorKind::usage, "action ID add needs --text, --lead and --due");
-    const auto due = parse_date(o.due);
-    if (!due)
-        throw Error(ErrorKind::usage, fmt::format("--due: '{}' is not a date on the calendar (write YYYY-MM-DD)", o.due));
-    Action action{static_cast<int>(c.actions.size()) + 1, text_from_flag(o.text, "--text"), o.lead, *due, {}, {}, {}};
+    const auto due = date_flag(o.due, "--due");
+    Action action{static_cast<int>(c.actions.size()) + 1, text_from_flag(o.text, "--text"), o.lead, due, {}, {}, {}};
     const Event event = make_event("action", fmt::format("Action {} added: {} (lead {}, by {})", action.number,
-                                                         action.text, action.lead, format_date(*due)),
+                                                         action.text, action.lead, format_date(due)),
                                    o.when_who, context, store);
     action.added = event.at;
     add_event(c, event);

@@ -55,14 +55,6 @@ std::string lower(std::string text) {
     return text;
 }
 
-date::year_month_day date_option(const std::string& value, std::string_view flag) {
-    if (const auto day = parse_date(value))
-        return *day;
-    throw Error(
-        ErrorKind::usage,
-        fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
-}
-
 Filter make_filter(const ListOptions& options) {
     Filter filter;
     if (!options.status.empty())
@@ -73,9 +65,9 @@ Filter make_filter(const ListOptions& options) {
         filter.category = parse_enum<Category>(options.category, "--category");
     filter.about = lower(options.about);
     if (!options.from.empty())
-        filter.from = date_option(options.from, "--from");
+        filter.from = date_flag(options.from, "--from");
     if (!options.to.empty())
-        filter.to = date_option(options.to, "--to");
+        filter.to = date_flag(options.to, "--to");
     filter.overdue = options.overdue;
     filter.actions_overdue = options.actions_overdue;
     filter.unassigned = options.unassigned;

@@ -19,14 +19,6 @@ struct ReportOptions {
     bool no_cache = false;
 };
 
-date::year_month_day date_flag(const std::string& value, std::string_view flag) {
-    if (const auto day = parse_date(value))
-        return *day;
-    throw Error(
-        ErrorKind::usage,
-        fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
-}
-
 Period chosen_period(const ReportOptions& o, date::year_month_day today) {
     const int chosen = !o.month.empty() + !o.quarter.empty() + !o.year.empty() +
                        (!o.from.empty() || !o.to.empty());

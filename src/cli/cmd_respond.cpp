@@ -95,10 +95,7 @@ std::string delay(Case& c, const RespondOptions& options, const Context& context
     Event event = make_event("delay-explained", text_from_flag(options.delay, "--delay"), options.when_who,
                              context, store);
     if (!options.new_date.empty()) {
-        event.due = parse_date(options.new_date);
-        if (!event.due)
-            throw Error(ErrorKind::usage,
-                        fmt::format("--new-date: '{}' is not a date on the calendar (write YYYY-MM-DD)", options.new_date));
+        event.due = date_flag(options.new_date, "--new-date");
         if (date::sys_days{*event.due} < date::sys_days{local_date(event.at.utc, store.zone())})
             throw Error(ErrorKind::usage, "--new-date: the new date is before the explanation was sent");
     }

@@ -53,6 +53,13 @@ void add_format_option(CLI::App& app, Format& format, const std::vector<Format>&
         ->option_text("FORMAT");
 }
 
+date::year_month_day date_flag(const std::string& value, std::string_view flag) {
+    if (const auto day = parse_date(value))
+        return *day;
+    throw Error(ErrorKind::usage,
+                fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
+}
+
 void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour) {
     std::vector<std::size_t> widths(header.size());
     for (std::size_t c = 0; c < header.size(); ++c) {

@@ -38,6 +38,9 @@ template <class E> E parse_enum(const std::string& value, std::string_view flag)
                                               did_you_mean(value, names), listed));
 }
 
+// The local date a flag names (YYYY-MM-DD), or a usage error naming `flag`.
+date::year_month_day date_flag(const std::string& value, std::string_view flag);
+
 using Row = std::vector<std::string>;
 
 // Columns padded to their widest cell; a header line in bold when coloured.
