@@ -55,11 +55,10 @@ public:
     std::string resolve(std::string_view query) const;
 
     Case load(const std::string& id) const;
-    // Every case, in ID order, read on as many threads as there are cores.
-    // `trim`, when given, runs on each case as soon as it is read, so that a
-    // caller needing few fields holds 100,000 cases in little memory. The
-    // first bad file (in ID order) is the error.
-    std::vector<Case> load_all(const std::function<void(Case&)>& trim = {}) const;
+    // Every case in full, in ID order, read on as many threads as there are
+    // cores. The first bad file (in ID order) is the error. `scan` is the
+    // way to read many cases for a few fields each.
+    std::vector<Case> load_all() const;
     // Every case in ID order, slim (see slim_case), handed to `visit` one at
     // a time so that memory stays flat: from .complaints-cache where the
     // file's stat is unchanged, else read and parsed on every core; the

@@ -185,7 +185,7 @@ Case Store::load_file(const std::string& id, const fs::path& path) const {
     return c;
 }
 
-std::vector<Case> Store::load_all(const std::function<void(Case&)>& trim) const {
+std::vector<Case> Store::load_all() const {
     const std::vector<std::string> ids = case_ids();
     std::vector<Case> cases(ids.size());
     std::atomic<std::size_t> next{0};
@@ -197,8 +197,6 @@ std::vector<Case> Store::load_all(const std::function<void(Case&)>& trim) const 
         for (std::size_t i = next++; i < failed_at; i = next++) {
             try {
                 cases[i] = load(ids[i]);
-                if (trim)
-                    trim(cases[i]);
             } catch (...) {
                 const std::lock_guard lock(failed_lock);
                 if (i < failed_at) {
