@@ -9,12 +9,12 @@ namespace complaints {
 
 namespace {
 
-Point read_point(const YAML::Node& node, const std::string& file) {
+Point read_point(const YamlNode& node, const std::string& file) {
     MapReader map(node, file, "a point");
     Point point;
     point.number = map.integer(map.required("n"), "n");
     point.text = map.text(map.required("text"), "text");
-    if (const YAML::Node finding = map.optional("finding"); finding.IsDefined())
+    if (const YamlNode finding = map.optional("finding"); finding.defined())
         point.finding = map.enumerated<Finding>(finding);
     point.conclusion = map.text(map.optional("conclusion"), "conclusion");
     point.remedial_action = map.text(map.optional("remedial_action"), "remedial_action");
@@ -23,14 +23,14 @@ Point read_point(const YAML::Node& node, const std::string& file) {
     return point;
 }
 
-Action read_action(const YAML::Node& node, const std::string& file) {
+Action read_action(const YamlNode& node, const std::string& file) {
     MapReader map(node, file, "an action");
     Action action;
     action.number = map.integer(map.required("n"), "n");
     action.text = map.text(map.required("text"), "text");
     action.lead = map.text(map.required("lead"), "lead");
     action.due = map.date(map.required("due"), "due");
-    if (const YAML::Node added = map.optional("added"); added.IsDefined())
+    if (const YamlNode added = map.optional("added"); added.defined())
         action.added = map.timestamp(added, "added");
     for (const auto& item : map.sequence(map.optional("progress"), "progress")) {
         MapReader step(item, file, "a progress note");
@@ -40,26 +40,26 @@ Action read_action(const YAML::Node& node, const std::string& file) {
         step.reject_unknown({"at", "text"});
         action.progress.push_back(progress);
     }
-    if (const YAML::Node done = map.optional("done"); done.IsDefined())
+    if (const YamlNode done = map.optional("done"); done.defined())
         action.done = map.timestamp(done, "done");
     map.reject_unknown({"n", "text", "lead", "due", "added", "progress", "done"});
     return action;
 }
 
-Escalation read_escalation(const YAML::Node& node, const std::string& file) {
+Escalation read_escalation(const YamlNode& node, const std::string& file) {
     MapReader map(node, file, "an escalation");
     Escalation escalation;
     escalation.body = map.text(map.required("body"), "body");
     escalation.at = map.timestamp(map.required("at"), "at");
     escalation.reference = map.text(map.optional("reference"), "reference");
     escalation.outcome = map.text(map.optional("outcome"), "outcome");
-    if (const YAML::Node at = map.optional("outcome_at"); at.IsDefined())
+    if (const YamlNode at = map.optional("outcome_at"); at.defined())
         escalation.outcome_at = map.timestamp(at, "outcome_at");
     map.reject_unknown({"body", "at", "reference", "outcome", "outcome_at"});
     return escalation;
 }
 
-void read_exclusion(const YAML::Node& node, Case& c, const std::string& file) {
+void read_exclusion(const YamlNode& node, Case& c, const std::string& file) {
     MapReader map(node, file, "an exclusion");
     c.exclusion = map.enumerated<Exclusion>(map.required("reason"));
     c.exclusion_text = map.text(map.optional("text"), "text");
@@ -68,7 +68,7 @@ void read_exclusion(const YAML::Node& node, Case& c, const std::string& file) {
 
 void read_closing(MapReader& map, Case& c, const std::string& file) {
     c.apology = map.text(map.optional("apology"), "apology");
-    if (const YAML::Node outcome = map.optional("outcome"); outcome.IsDefined())
+    if (const YamlNode outcome = map.optional("outcome"); outcome.defined())
         c.outcome = map.enumerated<Outcome>(outcome);
     c.learning = map.text(map.optional("learning"), "learning");
     c.no_learning = map.text(map.optional("no_learning"), "no_learning");
@@ -76,15 +76,15 @@ void read_closing(MapReader& map, Case& c, const std::string& file) {
         c.actions.push_back(read_action(node, file));
     for (const auto& node : map.sequence(map.optional("escalations"), "escalations"))
         c.escalations.push_back(read_escalation(node, file));
-    if (const YAML::Node warning = map.optional("warning"); warning.IsDefined())
+    if (const YamlNode warning = map.optional("warning"); warning.defined())
         c.warning = map.timestamp(warning, "warning");
 }
 
-Event read_event(const YAML::Node& node, const std::string& file) {
+Event read_event(const YamlNode& node, const std::string& file) {
     MapReader map(node, file, "an event");
     Event event;
     event.at = map.timestamp(map.required("at"), "at");
-    const YAML::Node type = map.required("type");
+    const YamlNode type = map.required("type");
     event.type = map.text(type, "type");
     if (!is_known_event_type(event.type)) {
         auto known = loggable_event_types();
@@ -95,17 +95,17 @@ Event read_event(const YAML::Node& node, const std::string& file) {
     }
     event.by = map.text(map.optional("by"), "by");
     event.text = map.text(map.optional("text"), "text");
-    if (const YAML::Node recorded = map.optional("recorded"); recorded.IsDefined())
+    if (const YamlNode recorded = map.optional("recorded"); recorded.defined())
         event.recorded = map.timestamp(recorded, "recorded");
     for (const auto& node : map.sequence(map.optional("attendees"), "attendees"))
         event.attendees.push_back(map.text(node, "attendees"));
-    if (const YAML::Node due = map.optional("due"); due.IsDefined())
+    if (const YamlNode due = map.optional("due"); due.defined())
         event.due = map.date(due, "due");
     event.extras = map.extras();
     return event;
 }
 
-void check_point_numbers(const std::vector<Point>& points, const std::vector<YAML::Node>& nodes,
+void check_point_numbers(const std::vector<Point>& points, const std::vector<YamlNode>& nodes,
                          const std::string& file) {
     for (std::size_t i = 0; i < points.size(); ++i) {
         if (points[i].number != static_cast<int>(i) + 1)
@@ -120,11 +120,11 @@ void check_point_numbers(const std::vector<Point>& points, const std::vector<YAM
 void read_people(MapReader& map, Case& c) {
     c.complainant = map.text(map.optional("complainant"), "complainant");
     c.on_behalf_of = map.text(map.optional("on_behalf_of"), "on_behalf_of");
-    if (const YAML::Node consent = map.optional("consent"); consent.IsDefined())
+    if (const YamlNode consent = map.optional("consent"); consent.defined())
         c.consent = map.enumerated<Consent>(consent);
     c.about = map.text(map.optional("about"), "about");
     c.gmc = map.text(map.optional("gmc"), "gmc");
-    if (const YAML::Node category = map.optional("category"); category.IsDefined())
+    if (const YamlNode category = map.optional("category"); category.defined())
         c.category = map.enumerated<Category>(category);
     c.type = map.text(map.optional("type"), "type");
 }
@@ -138,11 +138,10 @@ Case read_case(std::string_view text, const std::string& file) {
                     text[*bad] == '\0' ? "contains a NUL byte" : "contains bytes that are not UTF-8",
                     Location{file, at.line, at.column});
     }
-    const YAML::Node root = load_yaml(text, file);
-    check_size(root, file);
-    MapReader map(root, file, "a case file");
+    const YamlDocument document = parse_yaml(text, file);
+    MapReader map(document.root(), file, "a case file");
     Case c;
-    const YAML::Node id = map.required("id");
+    const YamlNode id = map.required("id");
     c.id = map.text(id, "id");
     c.kind = map.enumerated<Kind>(map.required("kind"));
     c.status = map.enumerated<Status>(map.required("status"));
@@ -152,11 +151,11 @@ Case read_case(std::string_view text, const std::string& file) {
     c.summary = map.text(map.optional("summary"), "summary");
     for (const auto& node : map.sequence(map.optional("practitioners"), "practitioners"))
         c.practitioners.push_back(map.text(node, "practitioners"));
-    if (const YAML::Node exclusion = map.optional("exclusion"); exclusion.IsDefined())
+    if (const YamlNode exclusion = map.optional("exclusion"); exclusion.defined())
         read_exclusion(exclusion, c, file);
-    if (const YAML::Node from = map.optional("clock_from"); from.IsDefined())
+    if (const YamlNode from = map.optional("clock_from"); from.defined())
         c.clock_from = map.date(from, "clock_from");
-    if (const YAML::Node notice = map.optional("notice_days"); notice.IsDefined())
+    if (const YamlNode notice = map.optional("notice_days"); notice.defined())
         c.notice_days = map.integer(notice, "notice_days");
     c.agent = map.text(map.optional("agent"), "agent");
     read_closing(map, c, file);
@@ -164,8 +163,8 @@ Case read_case(std::string_view text, const std::string& file) {
     for (const auto& node : point_nodes)
         c.points.push_back(read_point(node, file));
     check_point_numbers(c.points, point_nodes, file);
-    const YAML::Node events = map.required("events");
-    for (const auto& node : map.sequence(events, "events"))
+    const auto event_nodes = map.sequence(map.required("events"), "events");
+    for (const auto& node : event_nodes)
         c.events.push_back(read_event(node, file));
     for (std::size_t i = 1; i < c.events.size(); ++i) {
         if (c.events[i].at < c.events[i - 1].at)
@@ -173,7 +172,7 @@ Case read_case(std::string_view text, const std::string& file) {
                         fmt::format("event {} is dated before the event above it; events are kept "
                                     "in time order",
                                     i + 1),
-                        location_of(events[i], file));
+                        location_of(event_nodes[i], file));
     }
     c.extras = map.extras();
     return c;

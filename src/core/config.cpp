@@ -14,7 +14,7 @@ namespace complaints {
 namespace {
 
 // Runs `check`; a usage error it throws becomes bad data at `node`.
-template <class Check> auto at_node(const MapReader& map, const YAML::Node& node, Check check) {
+template <class Check> auto at_node(const MapReader& map, const YamlNode& node, Check check) {
     try {
         return check();
     } catch (const Error& e) {
@@ -24,7 +24,7 @@ template <class Check> auto at_node(const MapReader& map, const YAML::Node& node
     }
 }
 
-void read_policy(MapReader& parent, const YAML::Node& node, Config& config) {
+void read_policy(MapReader& parent, const YamlNode& node, Config& config) {
     MapReader map(node, parent.where(node).file, "policy");
     for (const auto& entry : map.all()) {
         const std::string value = map.text(entry.value, entry.key);
@@ -38,18 +38,18 @@ void read_policy(MapReader& parent, const YAML::Node& node, Config& config) {
     }
 }
 
-Closure read_closure(const MapReader& parent, const YAML::Node& node) {
-    if (node.IsScalar()) {
+Closure read_closure(const MapReader& parent, const YamlNode& node) {
+    if (node.is_scalar()) {
         const auto day = parent.date(node, "closures");
         return Closure{day, day, "Closed"};
     }
     MapReader map(node, parent.where(node).file, "a closure");
     Closure closure;
-    if (const YAML::Node single = map.optional("date"); single.IsDefined()) {
+    if (const YamlNode single = map.optional("date"); single.defined()) {
         closure.from = closure.to = map.date(single, "date");
     } else {
         closure.from = map.date(map.required("from"), "from");
-        const YAML::Node to = map.required("to");
+        const YamlNode to = map.required("to");
         closure.to = map.date(to, "to");
         if (closure.to < closure.from)
             throw Error(ErrorKind::bad_data, "a closure cannot end before it starts", map.where(to));
@@ -61,7 +61,7 @@ Closure read_closure(const MapReader& parent, const YAML::Node& node) {
     return closure;
 }
 
-BankHolidayChanges read_changes(const MapReader& parent, const YAML::Node& node) {
+BankHolidayChanges read_changes(const MapReader& parent, const YamlNode& node) {
     MapReader map(node, parent.where(node).file, "a region's bank holiday changes");
     BankHolidayChanges changes;
     for (const auto& item : map.sequence(map.optional("add"), "add")) {
@@ -76,7 +76,7 @@ BankHolidayChanges read_changes(const MapReader& parent, const YAML::Node& node)
     return changes;
 }
 
-void read_bank_holidays(MapReader& parent, const YAML::Node& node, Config& config) {
+void read_bank_holidays(MapReader& parent, const YamlNode& node, Config& config) {
     MapReader map(node, parent.where(node).file, "bank_holidays");
     for (const auto& entry : map.all()) {
         const auto region = enum_from<Region>(entry.key);
@@ -90,7 +90,7 @@ void read_bank_holidays(MapReader& parent, const YAML::Node& node, Config& confi
 }
 
 // The stage 2 bodies the letter signposts, replacing the preset's list.
-void read_review_bodies(MapReader& parent, const YAML::Node& node, Config& config) {
+void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config) {
     config.policy.review_bodies.clear();
     for (const auto& item : parent.sequence(node, "review_bodies")) {
         MapReader map(item, parent.where(item).file, "a review body");
@@ -129,7 +129,7 @@ void write_review_bodies(std::string& out, const Config& config) {
 void read_calendar(MapReader& map, Config& config) {
     for (const auto& node : map.sequence(map.optional("closures"), "closures"))
         config.calendar.closures.push_back(read_closure(map, node));
-    if (const YAML::Node changes = map.optional("bank_holidays"); changes.IsDefined())
+    if (const YamlNode changes = map.optional("bank_holidays"); changes.defined())
         read_bank_holidays(map, changes, config);
 }
 
@@ -186,19 +186,18 @@ Config read_config(std::string_view text, const std::string& file) {
         throw Error(ErrorKind::bad_data, "contains bytes that are not UTF-8",
                     Location{file, at.line, at.column});
     }
-    const YAML::Node root = load_yaml(text, file);
-    check_size(root, file);
-    MapReader map(root, file, "complaints.yaml");
+    const YamlDocument document = parse_yaml(text, file);
+    MapReader map(document.root(), file, "complaints.yaml");
     Config config;
     config.organisation = map.text(map.required("organisation"), "organisation");
     config.preset = map.enumerated<Preset>(map.required("preset"));
     config.policy = preset_policy(config.preset);
-    const YAML::Node prefix = map.required("prefix");
+    const YamlNode prefix = map.required("prefix");
     config.prefix = map.text(prefix, "prefix");
     at_node(map, prefix, [&] { check_prefix(config.prefix); });
-    if (const YAML::Node region = map.optional("region"); region.IsDefined())
+    if (const YamlNode region = map.optional("region"); region.defined())
         config.region = map.enumerated<Region>(region);
-    if (const YAML::Node zone = map.optional("timezone"); zone.IsDefined()) {
+    if (const YamlNode zone = map.optional("timezone"); zone.defined()) {
         config.timezone = map.text(zone, "timezone");
         at_node(map, zone, [&] { return &find_zone(config.timezone); });
     }
@@ -206,7 +205,7 @@ Config read_config(std::string_view text, const std::string& file) {
     config.signatory = map.text(map.optional("signatory"), "signatory");
     for (const auto& node : map.sequence(map.optional("enclosures"), "enclosures"))
         config.enclosures.push_back(map.text(node, "enclosures"));
-    if (const YAML::Node policy = map.optional("policy"); policy.IsDefined())
+    if (const YamlNode policy = map.optional("policy"); policy.defined())
         read_policy(map, policy, config);
     for (const auto& node : map.sequence(map.optional("patient_data_patterns"), "patient_data_patterns")) {
         const std::string pattern = map.text(node, "patient_data_patterns");
@@ -218,7 +217,7 @@ Config read_config(std::string_view text, const std::string& file) {
         }
         config.policy.patient_data_patterns.push_back(pattern);
     }
-    if (const YAML::Node bodies = map.optional("review_bodies"); bodies.IsDefined())
+    if (const YamlNode bodies = map.optional("review_bodies"); bodies.defined())
         read_review_bodies(map, bodies, config);
     read_calendar(map, config);
     map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author", "signatory",

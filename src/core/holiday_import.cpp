@@ -29,7 +29,7 @@ std::vector<Holiday> read_events(MapReader& region, const std::string& file) {
     std::vector<Holiday> events;
     for (const auto& node : region.sequence(region.required("events"), "events")) {
         MapReader event(node, file, "an event");
-        const YAML::Node when = event.required("date");
+        const YamlNode when = event.required("date");
         const auto day = event.date(when, "date");
         if (static_cast<int>(day.year()) < k_first_year || static_cast<int>(day.year()) > k_last_year)
             throw Error(ErrorKind::bad_data, "the date is outside the years the calendar covers",
@@ -46,9 +46,8 @@ std::array<std::vector<Holiday>, 3> read_govuk_bank_holidays(std::string_view te
         const auto at = line_column_at(text, *bad);
         throw Error(ErrorKind::bad_data, "contains bytes that are not UTF-8", Location{file, at.line, at.column});
     }
-    const YAML::Node tree = load_yaml(text, file);
-    check_size(tree, file);
-    MapReader root(tree, file, "the bank holidays file");
+    const YamlDocument document = parse_yaml(text, file);
+    MapReader root(document.root(), file, "the bank holidays file");
     std::array<std::vector<Holiday>, 3> imported;
     bool any = false;
     for (const auto& entry : root.all()) {

@@ -2,6 +2,8 @@
 
 #include "complaints/text.hpp"
 
+#include <yaml-cpp/yaml.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,112 +11,91 @@
 
 namespace complaints {
 
-Location location_of(const YAML::Mark& mark, const std::string& file) {
-    // yaml-cpp counts from 0 and says -1 when it does not know.
-    if (mark.line < 0)
+Location location_of(const YamlNode& node, const std::string& file) {
+    // libyaml counts from 0; a node without a place (-1) has line 0.
+    if (node.line() < 0)
         return Location{file, 0, 0};
-    return Location{file, mark.line + 1, mark.column + 1};
-}
-
-Location location_of(const YAML::Node& node, const std::string& file) {
-    return location_of(node.Mark(), file);
-}
-
-YAML::Node load_yaml(std::string_view text, const std::string& file) {
-    try {
-        return YAML::Load(std::string(text));
-    } catch (const YAML::Exception& e) {
-        // yaml-cpp stops deep nesting with this terse message.
-        const std::string why = e.msg == "bad file" ? "nested too deeply" : e.msg;
-        throw Error(ErrorKind::bad_data, fmt::format("not valid YAML: {}", why), location_of(e.mark, file));
-    }
+    return Location{file, node.line() + 1, node.column() + 1};
 }
 
 namespace {
 
-// Aliases make a small file a huge tree ("billion laughs"); nothing we
-// write uses them, so a value that unfolds past this many nodes is refused
-// before anything walks or re-emits it.
-constexpr std::size_t k_most_nodes = 100000;
-
-void count_nodes(const YAML::Node& node, std::size_t& budget, const std::string& file) {
-    if (budget == 0)
-        throw Error(ErrorKind::bad_data,
-                    fmt::format("a value unfolds to more than {} nodes (an alias bomb?)", k_most_nodes),
-                    location_of(node, file));
-    --budget;
-    if (node.IsSequence() || node.IsMap())
-        for (const auto& child : node) {
-            if (node.IsMap()) {
-                count_nodes(child.first, budget, file);
-                count_nodes(child.second, budget, file);
-            } else {
-                count_nodes(child, budget, file);
-            }
-        }
+// Unknown keys are written back through yaml-cpp's emitter, which reads
+// them as a tree of its own.
+YAML::Node to_yaml_cpp(const YamlNode& node) {
+    switch (node.kind()) {
+    case YamlKind::scalar: return YAML::Node(node.scalar());
+    case YamlKind::sequence: {
+        YAML::Node out(YAML::NodeType::Sequence);
+        for (const auto& item : node.items())
+            out.push_back(to_yaml_cpp(item));
+        return out;
+    }
+    case YamlKind::map: {
+        YAML::Node out(YAML::NodeType::Map);
+        for (const auto& [key, value] : node.entries())
+            out[to_yaml_cpp(key)] = to_yaml_cpp(value);
+        return out;
+    }
+    default: return YAML::Node(YAML::NodeType::Null);
+    }
 }
 
 } // namespace
 
-void check_size(const YAML::Node& node, const std::string& file) {
-    std::size_t budget = k_most_nodes;
-    count_nodes(node, budget, file);
-}
-
-MapReader::MapReader(const YAML::Node& map, const std::string& file, std::string_view what)
+MapReader::MapReader(const YamlNode& map, const std::string& file, std::string_view what)
     : m_map(map), m_file(file), m_what(what) {
-    if (!map.IsMap())
+    if (!map.is_map())
         throw Error(ErrorKind::bad_data, fmt::format("{} must be a mapping of keys to values", what),
                     location_of(map, file));
-    for (const auto& entry : map) {
-        if (!entry.first.IsScalar())
-            throw Error(ErrorKind::bad_data, "keys must be plain words",
-                        location_of(entry.first, file));
-        const std::string key = entry.first.Scalar();
+    for (const auto& [key_node, value] : map.entries()) {
+        if (!key_node.is_scalar())
+            throw Error(ErrorKind::bad_data, "keys must be plain words", location_of(key_node, file));
+        const std::string& key = key_node.scalar();
         const bool seen = std::any_of(m_entries.begin(), m_entries.end(),
                                       [&](const Entry& e) { return e.key == key; });
         if (seen)
             throw Error(ErrorKind::bad_data, fmt::format("duplicate key '{}'", key),
-                        location_of(entry.first, file));
-        m_entries.push_back(Entry{key, entry.first, entry.second});
+                        location_of(key_node, file));
+        m_entries.push_back(Entry{key, key_node, value});
     }
     m_known.assign(m_entries.size(), false);
 }
 
-YAML::Node MapReader::optional(std::string_view key) {
+YamlNode MapReader::optional(std::string_view key) {
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         if (m_entries[i].key == key) {
             m_known[i] = true;
             return m_entries[i].value;
         }
     }
-    return YAML::Node(YAML::NodeType::Undefined);
+    return YamlNode();
 }
 
-YAML::Node MapReader::required(std::string_view key) {
-    YAML::Node value = optional(key);
-    if (!value.IsDefined())
+YamlNode MapReader::required(std::string_view key) {
+    YamlNode value = optional(key);
+    if (!value.defined())
         throw Error(ErrorKind::bad_data, fmt::format("{} has no '{}' key", m_what, key),
                     location_of(m_map, m_file));
     return value;
 }
 
-std::string MapReader::text(const YAML::Node& value, std::string_view key) const {
-    if (!value.IsDefined() || value.IsNull())
+std::string MapReader::text(const YamlNode& value, std::string_view key) const {
+    if (!value.defined() || value.is_null())
         return {};
-    if (!value.IsScalar())
+    if (!value.is_scalar())
         throw Error(ErrorKind::bad_data, fmt::format("'{}' must be text, not a list or mapping", key),
                     where(value));
-    // The file is UTF-8, but yaml-cpp turns the escapes \N and \_
-    // into raw bytes, so the text is checked again once unescaped.
-    if (const auto bad = first_invalid_byte(value.Scalar()))
+    // The file is UTF-8, but an escape such as \0 unescapes to a NUL,
+    // so the text is checked again once unescaped.
+    if (const auto bad = first_invalid_byte(value.scalar()))
         throw Error(ErrorKind::bad_data,
                     fmt::format("'{}' holds an escape that is not UTF-8 text or is a NUL (byte {})", key, *bad),
                     where(value));
-    return value.Scalar();
+    return value.scalar();
 }
 
-int MapReader::integer(const YAML::Node& value, std::string_view key) const {
+int MapReader::integer(const YamlNode& value, std::string_view key) const {
     const std::string given = text(value, key);
     int number = 0;
     const auto* end = given.data() + given.size();
@@ -125,7 +106,7 @@ int MapReader::integer(const YAML::Node& value, std::string_view key) const {
     return number;
 }
 
-Timestamp MapReader::timestamp(const YAML::Node& value, std::string_view key) const {
+Timestamp MapReader::timestamp(const YamlNode& value, std::string_view key) const {
     const std::string given = text(value, key);
     if (const auto at = parse_stored_timestamp(given))
         return *at;
@@ -134,7 +115,7 @@ Timestamp MapReader::timestamp(const YAML::Node& value, std::string_view key) co
                 where(value));
 }
 
-date::year_month_day MapReader::date(const YAML::Node& value, std::string_view key) const {
+date::year_month_day MapReader::date(const YamlNode& value, std::string_view key) const {
     const std::string given = text(value, key);
     if (const auto day = parse_date(given))
         return *day;
@@ -142,12 +123,12 @@ date::year_month_day MapReader::date(const YAML::Node& value, std::string_view k
                 fmt::format("'{}' must be a date on the calendar (YYYY-MM-DD), not '{}'", key, given), where(value));
 }
 
-std::vector<YAML::Node> MapReader::sequence(const YAML::Node& value, std::string_view key) const {
-    if (!value.IsDefined() || value.IsNull())
+std::vector<YamlNode> MapReader::sequence(const YamlNode& value, std::string_view key) const {
+    if (!value.defined() || value.is_null())
         return {};
-    if (!value.IsSequence())
+    if (!value.is_sequence())
         throw Error(ErrorKind::bad_data, fmt::format("'{}' must be a list", key), where(value));
-    return {value.begin(), value.end()};
+    return value.items();
 }
 
 std::vector<Extra> MapReader::extras() const {
@@ -156,7 +137,7 @@ std::vector<Extra> MapReader::extras() const {
         if (m_known[i])
             continue;
         YAML::Emitter out;
-        out << m_entries[i].value;
+        out << to_yaml_cpp(m_entries[i].value);
         unknown.push_back(Extra{m_entries[i].key, out.c_str()});
     }
     return unknown;

@@ -3,8 +3,7 @@
 // keys, missing keys with a position, wrong types, unknown keys kept aside.
 #include "complaints/error.hpp"
 #include "complaints/model.hpp"
-
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.hpp"
 
 #include <string>
 #include <string_view>
@@ -13,29 +12,23 @@
 
 namespace complaints {
 
-Location location_of(const YAML::Mark& mark, const std::string& file);
-Location location_of(const YAML::Node& node, const std::string& file);
-
-// Parses text into a node; a YAML syntax error becomes a bad_data Error.
-YAML::Node load_yaml(std::string_view text, const std::string& file);
-// Throws bad_data when the node unfolds (through aliases) past a sane size.
-void check_size(const YAML::Node& node, const std::string& file);
+Location location_of(const YamlNode& node, const std::string& file);
 
 class MapReader {
 public:
     // Throws unless `map` is a mapping with unique string keys.
-    MapReader(const YAML::Node& map, const std::string& file, std::string_view what);
+    MapReader(const YamlNode& map, const std::string& file, std::string_view what);
 
-    // The value under `key`, or a null node; marks the key as known.
-    YAML::Node optional(std::string_view key);
+    // The value under `key`, or an undefined node; marks the key as known.
+    YamlNode optional(std::string_view key);
     // The value under `key`; throws naming the mapping's position when absent.
-    YAML::Node required(std::string_view key);
+    YamlNode required(std::string_view key);
 
-    std::string text(const YAML::Node& value, std::string_view key) const;
-    int integer(const YAML::Node& value, std::string_view key) const;
-    Timestamp timestamp(const YAML::Node& value, std::string_view key) const;
-    date::year_month_day date(const YAML::Node& value, std::string_view key) const;
-    template <class E> E enumerated(const YAML::Node& value) const {
+    std::string text(const YamlNode& value, std::string_view key) const;
+    int integer(const YamlNode& value, std::string_view key) const;
+    Timestamp timestamp(const YamlNode& value, std::string_view key) const;
+    date::year_month_day date(const YamlNode& value, std::string_view key) const;
+    template <class E> E enumerated(const YamlNode& value) const {
         const std::string given = text(value, EnumNames<E>::what);
         if (const auto parsed = enum_from<E>(given))
             return *parsed;
@@ -44,26 +37,26 @@ public:
                         did_you_mean(given, enum_names<E>()),
                     location_of(value, m_file));
     }
-    std::vector<YAML::Node> sequence(const YAML::Node& value, std::string_view key) const;
+    std::vector<YamlNode> sequence(const YamlNode& value, std::string_view key) const;
 
     // Keys no one asked for, in file order, as YAML text.
     std::vector<Extra> extras() const;
     // Throws at the first key no one asked for, suggesting a known one.
     void reject_unknown(const std::vector<std::string>& known) const;
 
-    Location where(const YAML::Node& node) const { return location_of(node, m_file); }
+    Location where(const YamlNode& node) const { return location_of(node, m_file); }
 
     struct Entry {
         std::string key;
-        YAML::Node key_node;
-        YAML::Node value;
+        YamlNode key_node;
+        YamlNode value;
     };
     // Every entry, in file order, all taken as known: for mappings whose keys
     // are data (a policy's rule names, a calendar's regions).
     const std::vector<Entry>& all();
 
 private:
-    YAML::Node m_map;
+    YamlNode m_map;
     std::string m_file;
     std::string m_what;
     std::vector<Entry> m_entries;
