@@ -94,7 +94,7 @@ TEST_SUITE("hostile input") {
         for (const std::string& id : {std::string("../complaints"), std::string("../../etc/passwd"), std::string("/etc"),
                                       std::string("$(rm -rf /)"), std::string("`id`;"),
                                       std::string("LUM-2026-\xCE\xA7"),  // Greek capital chi for X
-                                      std::string("LUM\xE2\x80\x912026")}) {  // non-breaking hyphen
+                                      std::string("LUM\xE2\x80\x91" "2026")}) {  // non-breaking hyphen
             const auto result = repo({"log", id, "--text", "x"});
             CHECK_MESSAGE(result.exit_code == k_not_found, id);
             CHECK(result.err.starts_with("complaints: no case matches"));

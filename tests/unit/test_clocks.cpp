@@ -13,12 +13,12 @@ Case complaint(const char* received) {
     Case c;
     c.id = "LUM-2026-7K3QMX";
     c.received = at(received);
-    c.events.push_back(Event{c.received, "opened", "M", "", {}, {}, {}});
+    c.events.push_back(Event{c.received, "opened", "M", "", {}, {}, {}, {}});
     return c;
 }
 
 void happen(Case& c, const char* when, const char* type) {
-    add_event(c, Event{at(when), type, "M", "", {}, {}, {}});
+    add_event(c, Event{at(when), type, "M", "", {}, {}, {}, {}});
 }
 
 struct Clinic {
@@ -66,7 +66,7 @@ TEST_SUITE("clocks") {
     TEST_CASE("clinic: an explanation of delay sets a new date") {
         const Clinic clinic;
         Case c = complaint("2026-11-16T09:00:00+00:00");
-        Event delay{at("2026-12-02T10:00:00+00:00"), "delay-explained", "M", "waiting for notes", {}, {}, {}};
+        Event delay{at("2026-12-02T10:00:00+00:00"), "delay-explained", "M", "waiting for notes", {}, {}, {}, {}};
         delay.due = *parse_date("2026-12-18");
         add_event(c, delay);
         auto clocks = clinic.clocks(c, "2026-12-10T09:00:00+00:00");
