@@ -47,7 +47,7 @@ Location at_mark(const yaml_mark_t& mark, const std::string& file) {
 }
 
 class Parser {
-public:
+  public:
     Parser(std::string_view text) : m_text(text) {
         if (!yaml_parser_initialize(&m_parser))
             throw std::bad_alloc();
@@ -61,10 +61,11 @@ public:
     // The next event into `event`; throws bad_data on a syntax error.
     void next(yaml_event_t& event, const std::string& file) {
         if (!yaml_parser_parse(&m_parser, &event))
-            throw Error(ErrorKind::bad_data, fmt::format("not valid YAML: {}", problem()), where(file));
+            throw Error(ErrorKind::bad_data, fmt::format("not valid YAML: {}", problem()),
+                        where(file));
     }
 
-private:
+  private:
     std::string problem() const {
         std::string what = m_parser.problem ? m_parser.problem : "cannot be read";
         if (m_parser.context)
@@ -89,28 +90,43 @@ struct EventGuard {
     ~EventGuard() { yaml_event_delete(&event); }
 };
 
-const char* text_of(const yaml_char_t* text) { return reinterpret_cast<const char*>(text); }
+const char* text_of(const yaml_char_t* text) {
+    return reinterpret_cast<const char*>(text);
+}
 
 } // namespace
 
 class YamlTreeBuilder {
-public:
-    YamlTreeBuilder(YamlDocument& document, const std::string& file) : m_document(document), m_file(file) {}
+  public:
+    YamlTreeBuilder(YamlDocument& document, const std::string& file)
+        : m_document(document), m_file(file) {}
 
     // Takes one event; false at the end of the text.
     bool take(const yaml_event_t& event) {
         switch (event.type) {
-        case YAML_DOCUMENT_START_EVENT: start_document(event); break;
-        case YAML_SCALAR_EVENT: add_scalar(event); break;
+        case YAML_DOCUMENT_START_EVENT:
+            start_document(event);
+            break;
+        case YAML_SCALAR_EVENT:
+            add_scalar(event);
+            break;
         case YAML_SEQUENCE_START_EVENT:
             open(YamlKind::sequence, event, event.data.sequence_start.anchor);
             break;
-        case YAML_MAPPING_START_EVENT: open(YamlKind::map, event, event.data.mapping_start.anchor); break;
+        case YAML_MAPPING_START_EVENT:
+            open(YamlKind::map, event, event.data.mapping_start.anchor);
+            break;
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: close(); break;
-        case YAML_ALIAS_EVENT: add_alias(event); break;
-        case YAML_STREAM_END_EVENT: return false;
-        default: break;
+        case YAML_MAPPING_END_EVENT:
+            close();
+            break;
+        case YAML_ALIAS_EVENT:
+            add_alias(event);
+            break;
+        case YAML_STREAM_END_EVENT:
+            return false;
+        default:
+            break;
         }
         return true;
     }
@@ -123,11 +139,12 @@ public:
         }
     }
 
-private:
+  private:
     // A second document after '---' would be data that no reader sees.
     void start_document(const yaml_event_t& event) {
         if (m_documents++ > 0)
-            throw Error(ErrorKind::bad_data, "a second YAML document ('---') here; a file holds one",
+            throw Error(ErrorKind::bad_data,
+                        "a second YAML document ('---') here; a file holds one",
                         at_mark(event.start_mark, m_file));
     }
 
@@ -152,12 +169,14 @@ private:
         if (scalar.tag)
             return text_of(scalar.tag) == k_null_tag;
         return scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-               (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL");
+               (value.empty() || value == "~" || value == "null" || value == "Null" ||
+                value == "NULL");
     }
 
     void open(YamlKind kind, const yaml_event_t& event, const yaml_char_t* anchor) {
         if (m_open.size() >= k_deepest)
-            throw Error(ErrorKind::bad_data, fmt::format("nested too deeply (more than {} levels)", k_deepest),
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("nested too deeply (more than {} levels)", k_deepest),
                         at_mark(event.start_mark, m_file));
         auto& node = make(kind, event);
         attach(node, event);
@@ -186,7 +205,8 @@ private:
         const std::string name = text_of(event.data.alias.anchor);
         const auto found = m_anchors.find(name);
         if (found == m_anchors.end())
-            throw Error(ErrorKind::bad_data, fmt::format("the alias *{} names no complete anchor before it", name),
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("the alias *{} names no complete anchor before it", name),
                         at_mark(event.start_mark, m_file));
         count(found->second->weight, event);
         attach_shared(*found->second);
@@ -212,9 +232,10 @@ private:
     void count(std::size_t nodes, const yaml_event_t& event) {
         m_unfolded += nodes;
         if (m_unfolded > k_most_nodes)
-            throw Error(ErrorKind::bad_data,
-                        fmt::format("a value unfolds to more than {} nodes (an alias bomb?)", k_most_nodes),
-                        at_mark(event.start_mark, m_file));
+            throw Error(
+                ErrorKind::bad_data,
+                fmt::format("a value unfolds to more than {} nodes (an alias bomb?)", k_most_nodes),
+                at_mark(event.start_mark, m_file));
     }
 
     YamlDocument& m_document;

@@ -16,19 +16,19 @@ enum class YamlKind { undefined, null, scalar, sequence, map };
 
 struct YamlNodeData {
     YamlKind kind = YamlKind::undefined;
-    std::string value;  // a scalar's text
-    int line = -1;      // 0-based, as libyaml counts; -1 when unknown
+    std::string value; // a scalar's text
+    int line = -1;     // 0-based, as libyaml counts; -1 when unknown
     int column = -1;
     // A sequence's items, or a mapping's keys and values in turn. An alias
     // shares the node it names, so a tree may hold one node twice.
     std::vector<const YamlNodeData*> children;
-    std::size_t weight = 1;  // nodes in this value with every alias unfolded
+    std::size_t weight = 1; // nodes in this value with every alias unfolded
 };
 
 // A handle on one node of a YamlDocument, or on no node (undefined): a key
 // that is absent. Valid while its document lives.
 class YamlNode {
-public:
+  public:
     YamlNode() = default;
     explicit YamlNode(const YamlNodeData* data) : m_data(data) {}
 
@@ -47,17 +47,17 @@ public:
     std::vector<YamlNode> items() const;
     std::vector<std::pair<YamlNode, YamlNode>> entries() const;
 
-private:
+  private:
     const YamlNodeData* m_data = nullptr;
 };
 
 class YamlDocument {
-public:
+  public:
     YamlNode root() const { return YamlNode(m_root); }
 
-private:
+  private:
     friend class YamlTreeBuilder;
-    std::deque<YamlNodeData> m_nodes;  // a deque: nodes never move once made
+    std::deque<YamlNodeData> m_nodes; // a deque: nodes never move once made
     const YamlNodeData* m_root = nullptr;
 };
 
