@@ -4,13 +4,9 @@ namespace complaints::cli {
 
 namespace {
 
-std::string plural(int n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 // Hours as people say them: "5 hours", or "3 days" past two days.
 std::string span_of_hours(long hours) {
-    return hours >= 48 ? plural(static_cast<int>(hours / 24), "day") : plural(static_cast<int>(hours), "hour");
+    return hours >= 48 ? plural(hours / 24, "day") : plural(hours, "hour");
 }
 
 } // namespace

@@ -62,10 +62,10 @@ Document cqc_summary(const std::vector<Case>& cases, const Period& period,
     Document document;
     document.title = fmt::format("Complaints received {}: {}", period.label, organisation);
     document.subtitle =
-        fmt::format("For the Care Quality Commission under Regulation 16(3): {} complaint(s) "
+        fmt::format("For the Care Quality Commission under Regulation 16(3): {} "
                     "received {} to {}, each with its "
                     "responses and correspondence in time order.{}",
-                    received.size(), format_date(period.from), format_date(period.to),
+                    plural(received.size(), "complaint"), format_date(period.from), format_date(period.to),
                     include_names ? "" : " Complainants' and patients' names are withheld.");
     for (const Case* c : received)
         document.sections.push_back(case_section(*c, zone, include_names));

@@ -189,6 +189,10 @@ Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy,
     return json;
 }
 
+std::string plural(long long n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
 std::string headline(const std::string& text, std::size_t width) {
     std::string first = text.substr(0, text.find_first_of("\r\n"));
     if (display_width(first) <= width)

@@ -59,6 +59,9 @@ Json event_json(const Event& event);
 void write_list_element(std::string& out, const Case& c, const std::vector<Clock>& clocks,
                         const date::time_zone& zone, const Policy& policy);
 
+// "1 warning", "3 warnings": a count with its noun.
+std::string plural(long long n, std::string_view word);
+
 // The first line of a text, cut to `width` code points with an ellipsis.
 std::string headline(const std::string& text, std::size_t width);
 

@@ -99,7 +99,9 @@ std::string trend_chart(const Report& report) {
     svg += label(left + plot_w + 6, top + 4, "100%", "start", 10, k_line);
     svg += label(left + plot_w + 6, top + plot_h, "0%", "start", 10, k_line);
     const double slot = plot_w / static_cast<double>(report.trend.size());
-    std::string points;
+    // A month with no known fate has no rate: the line breaks there rather
+    // than drawing a rate across months that had none.
+    std::vector<std::string> runs(1);
     for (std::size_t i = 0; i < report.trend.size(); ++i) {
         const auto& m = report.trend[i];
         const double x = left + slot * static_cast<double>(i);
@@ -111,15 +113,18 @@ std::string trend_chart(const Report& report) {
         svg += label(x + slot / 2, top + plot_h + 16, month_name(m.month), "middle", 10);
         if (const auto rate = on_time_rate(m.on_time, m.responses_due, m.pending)) {
             const double y = top + plot_h * (1 - *rate / 100);
-            points += fmt::format("{:.1f},{:.1f} ", x + slot / 2, y);
+            runs.back() += fmt::format("{:.1f},{:.1f} ", x + slot / 2, y);
             svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"/>",
                                x + slot / 2, y, k_line);
+        } else if (!runs.back().empty()) {
+            runs.emplace_back();
         }
     }
-    if (!points.empty())
-        svg +=
-            fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>",
-                        points, k_line);
+    for (const auto& points : runs)
+        if (std::count(points.begin(), points.end(), ' ') > 1)
+            svg += fmt::format(
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", points,
+                k_line);
     return svg + "</svg>";
 }
 

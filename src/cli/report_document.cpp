@@ -102,7 +102,7 @@ Section escalations_section(const Report& report) {
 Section clinicians_section(const Report& report) {
     Section section{"Warnings and suspension reviews", {}, {}, {}};
     section.notes.push_back(
-        fmt::format("{} warning(s) issued in the period.", report.warnings.size()));
+        plural(report.warnings.size(), "warning") + " issued in the period.");
     if (!report.warnings.empty()) {
         Table table{{"case", "clinician", "GMC", "issued"}, {}};
         for (const auto& w : report.warnings)
@@ -145,15 +145,14 @@ Section lessons_section(const Report& report) {
     if (report.lessons.empty())
         section.notes.push_back("No case closed in the period recorded lessons.");
     if (report.closed_without_learning > 0)
-        section.notes.push_back(fmt::format(
-            "{} case(s) closed with no learning identified, each with its reason on file.",
-            report.closed_without_learning));
+        section.notes.push_back(plural(report.closed_without_learning, "case") +
+                                  " closed with no learning identified, each with its reason on file.");
     return section;
 }
 
 Section open_section(const Report& report) {
     Section section{"Open at the end of the period",
-                    {fmt::format("{} case(s) open.", report.open_at_end)},
+                    {plural(report.open_at_end, "case") + " open."},
                     {},
                     {}};
     if (report.oldest_open.empty())

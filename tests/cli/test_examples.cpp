@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 TEST_SUITE("cli examples") {
@@ -46,6 +48,42 @@ TEST_SUITE("cli examples: report") {
         REQUIRE(report["warnings"]["under_review"].size() == 1u);
         CHECK(report["warnings"]["under_review"][0]["gmc"] == "7123456");
         CHECK(report["warnings"]["under_review"][0]["active_warnings"] == 3);
+    }
+
+    TEST_CASE("the trend's on-time line breaks at months whose rate is unknown") {
+        const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / "platform").string();
+        const std::map<std::string, std::string> now{{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
+        const auto report = [&](const char* format) {
+            return test::run({{"--repo", root, "report", "--year", "2026", "--format", format}, "", {}, now});
+        };
+        // Months with a rate, and how many of them sit in runs of two or more.
+        std::size_t rated = 0, in_lines = 0, run = 0;
+        const auto end_run = [&] { in_lines += run >= 2 ? run : 0; run = 0; };
+        const auto json = report("json").json();
+        for (const auto& month : json["trend"]) {
+            if (month["on_time_rate"].is_null()) {
+                end_run();
+            } else {
+                ++rated;
+                ++run;
+            }
+        }
+        end_run();
+        REQUIRE(in_lines < rated);  // the example has lone months to skip over
+        const auto html = report("html").out;
+        const auto start = html.find("aria-label=\"Received per month");
+        const auto trend = html.substr(start, html.find("</svg>", start) - start);
+        std::size_t circles = 0, line_points = 0;
+        for (auto at = trend.find("<circle"); at != std::string::npos; at = trend.find("<circle", at + 1))
+            ++circles;
+        for (auto at = trend.find("<polyline points=\""); at != std::string::npos;
+             at = trend.find("<polyline points=\"", at + 1)) {
+            const auto from = at + std::string_view("<polyline points=\"").size();
+            const auto points = trend.substr(from, trend.find('"', from) - from);
+            line_points += static_cast<std::size_t>(std::count(points.begin(), points.end(), ','));
+        }
+        CHECK(circles == rated);
+        CHECK(line_points == in_lines);
     }
 
     TEST_CASE("every report format of both examples runs") {
