@@ -27,6 +27,8 @@ void setup_resolve(CLI::App& app, Context& context);
 void setup_clinician(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
+void setup_merge_file(CLI::App& app, Context& context);
+void setup_git_setup(CLI::App& app, Context& context);
 
 // Thrown by `check` when it ran and found problems: exit status 1.
 struct ProblemsFound {};
@@ -43,7 +45,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"exclude", setup_exclude}, {"convert", setup_convert}, {"consent", setup_consent},
     {"assign", setup_assign},   {"resolve", setup_resolve}, {"clinician", setup_clinician},
     {"report", setup_report},   {"check", setup_check},
-    {"calendar", setup_calendar},
+    {"calendar", setup_calendar}, {"git-setup", setup_git_setup}, {"merge-file", setup_merge_file},
 };
 
 // --at and --by, which every writing command takes.

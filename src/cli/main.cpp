@@ -114,7 +114,7 @@ int run(int argc, char** argv) {
         ->option_text("WHEN");
     app.require_subcommand(1);
     app.fallthrough();
-    app.footer("Exit codes: 0 ok, 1 check found problems, 2 usage, 3 not found, 4 bad data, 5 refused by policy, 6 I/O "
+    app.footer("Exit codes: 0 ok, 1 problems found (check) or a merge conflict, 2 usage, 3 not found, 4 bad data, 5 refused by policy, 6 I/O "
                "or busy. See complaints(1).\n");
     for (const auto& command : k_commands)
         command.setup(app, context);

@@ -48,7 +48,7 @@ Location at_mark(const yaml_mark_t& mark, const std::string& file) {
 
 class Parser {
   public:
-    Parser(std::string_view text) : m_text(text) {
+    explicit Parser(std::string_view text) : m_text(text) {
         if (!yaml_parser_initialize(&m_parser))
             throw std::bad_alloc();
         yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(text.data()),

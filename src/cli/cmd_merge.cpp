@@ -1,0 +1,93 @@
+// complaints merge-file: git's merge driver for case files; complaints
+// git-setup: registers it in this clone (git keeps drivers out of history).
+#include "commands.hpp"
+
+#include "complaints/atomic_file.hpp"
+#include "complaints/case_merge.hpp"
+#include "complaints/error.hpp"
+
+#include <fmt/format.h>
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+
+extern char** environ;
+
+namespace complaints::cli {
+
+namespace {
+
+struct MergeOptions {
+    std::string base;
+    std::string ours;
+    std::string theirs;
+    std::string path;
+};
+
+void run_merge_file(const MergeOptions& options) {
+    const std::string name = options.path.empty() ? options.ours : options.path;
+    const auto merge = merge_case_files(read_file(options.base), read_file(options.ours),
+                                        read_file(options.theirs), name);
+    if (!merge.conflicts.empty()) {
+        std::string keys;
+        for (const auto& key : merge.conflicts)
+            keys += (keys.empty() ? "'" : ", '") + key + "'";
+        fmt::print(stderr,
+                   "complaints: {}: both sides changed {}; nothing was merged, resolve it by hand "
+                   "(git checkout --ours/--theirs, then complaints log or an edit)\n",
+                   name, keys);
+        throw ProblemsFound{};
+    }
+    AtomicFile out(options.ours);
+    out.write(merge.text);
+    out.commit();
+}
+
+// Runs git with `args` in `folder`; throws naming what failed.
+void run_git(const std::filesystem::path& folder, std::vector<std::string> args) {
+    args.insert(args.begin(), {"git", "-C", folder.string()});
+    std::vector<char*> argv;
+    for (auto& arg : args)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, "git", nullptr, nullptr, argv.data(), environ) != 0)
+        throw Error(ErrorKind::io, "cannot run git; is it installed?");
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw Error(ErrorKind::io, fmt::format("'git {}' failed; is {} a git clone?", args[3],
+                                               folder.string()));
+}
+
+void run_git_setup(const Context& context) {
+    const Store store = context.open_store();
+    const auto self = std::filesystem::read_symlink("/proc/self/exe");
+    const std::string driver = fmt::format("'{}' merge-file %O %A %B --path %P", self.string());
+    run_git(store.root(), {"config", "merge.complaints.name", "complaints: every event of both sides"});
+    run_git(store.root(), {"config", "merge.complaints.driver", driver});
+    fmt::print("git merges case files in {} with: {}\n", store.root().string(), driver);
+}
+
+} // namespace
+
+void setup_merge_file(CLI::App& app, Context&) {
+    auto options = std::make_shared<MergeOptions>();
+    CLI::App* command = app.add_subcommand(
+        "merge-file", "git's merge driver for case files: every event of both sides, in time order");
+    command->add_option("BASE", options->base, "the common ancestor (git's %O)")->required();
+    command->add_option("OURS", options->ours, "our version, replaced by the merge (git's %A)")->required();
+    command->add_option("THEIRS", options->theirs, "their version (git's %B)")->required();
+    command->add_option("--path", options->path, "the case file's path, for messages (git's %P)");
+    command->callback([options] { run_merge_file(*options); });
+}
+
+void setup_git_setup(CLI::App& app, Context& context) {
+    CLI::App* command = app.add_subcommand(
+        "git-setup", "register the case merge driver in this clone (once per clone)");
+    command->callback([&context] { run_git_setup(context); });
+}
+
+} // namespace complaints::cli
