@@ -2,6 +2,7 @@
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "spill_file.hpp"
 
 #include "complaints/case_cache.hpp"
 #include "complaints/workflow.hpp"
@@ -137,11 +138,12 @@ Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summar
             summary_width ? headline(c.summary, summary_width) : c.summary};
 }
 
-// A matching case, kept in the cache's compact form until it is printed:
-// 100,000 cases as Case objects or JSON trees would not fit in memory.
+// A matching case, kept in the cache's compact form in a spill file until it
+// is printed: 100,000 cases as Case objects or JSON trees would not fit in
+// memory, and even compact they would take a quarter of a gigabyte.
 struct Match {
     Timestamp received;
-    std::string encoded;
+    SpillFile::Place encoded;
 };
 
 // Formats items [0, count) with `format(i, out)` on two threads, a slice
@@ -171,15 +173,17 @@ void run_list(const ListOptions& options, const Context& context) {
     const auto& zone = store.zone();
     const auto today = local_date(context.now, zone);
     std::vector<Match> matches_found;
+    SpillFile spill;
     context.scan(store, options.no_cache, [&](Case& c) {
         if (matches(c, filter, zone) && actions_match(c, filter, today) &&
             clock_matches(clocks_of(c, store, context.now), filter, store, context.now))
-            matches_found.push_back(Match{c.received, encode_case(c)});
+            matches_found.push_back(Match{c.received, spill.add(encode_case(c))});
     });
     std::stable_sort(matches_found.begin(), matches_found.end(),
                      [](const Match& a, const Match& b) { return a.received < b.received; });
+    spill.seal();
     const auto listed = [&](const Match& match) {
-        Case c = decode_case(match.encoded);
+        Case c = decode_case(spill.read(match.encoded));
         auto clocks = clocks_of(c, store, context.now);
         return Listed{std::move(c), std::move(clocks)};
     };
@@ -193,14 +197,20 @@ void run_list(const ListOptions& options, const Context& context) {
         write_in_parallel(matches_found.size(), element);
         return;
     }
+    if (options.format == Format::csv) {
+        std::fputs(csv_line(k_header).c_str(), stdout);
+        write_in_parallel(matches_found.size(), [&](std::size_t i, std::string& out) {
+            out += csv_line(row_of(listed(matches_found[i]), zone, 0));
+        });
+        return;
+    }
+    // A table needs every row for its column widths; its summaries are cut
+    // to 40 characters, so the rows stay small.
     std::vector<Row> rows;
     rows.reserve(matches_found.size());
     for (const auto& match : matches_found)
-        rows.push_back(row_of(listed(match), zone, options.format == Format::csv ? 0 : 40));
-    if (options.format == Format::csv)
-        print_csv(stdout, k_header, rows);
-    else
-        print_table(stdout, k_header, rows, context.colour(stdout));
+        rows.push_back(row_of(listed(match), zone, 40));
+    print_table(stdout, k_header, rows, context.colour(stdout));
 }
 
 } // namespace

@@ -79,16 +79,17 @@ void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows
         fmt::print(out, "{}\n", line(row));
 }
 
+std::string csv_line(const Row& row) {
+    std::string text;
+    for (std::size_t c = 0; c < row.size(); ++c)
+        text += (c ? "," : "") + csv_field(row[c]);
+    return text + "\r\n";
+}
+
 void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows) {
-    const auto line = [&](const Row& row) {
-        std::string text;
-        for (std::size_t c = 0; c < row.size(); ++c)
-            text += (c ? "," : "") + csv_field(row[c]);
-        fmt::print(out, "{}\r\n", text);
-    };
-    line(header);
+    std::fputs(csv_line(header).c_str(), out);
     for (const auto& row : rows)
-        line(row);
+        std::fputs(csv_line(row).c_str(), out);
 }
 
 void print_json(std::FILE* out, const Json& value) { fmt::print(out, "{}\n", value.dump(2)); }

@@ -46,6 +46,7 @@ using Row = std::vector<std::string>;
 // Columns padded to their widest cell; a header line in bold when coloured.
 void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour);
 // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF.
+std::string csv_line(const Row& row);
 void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows);
 void print_json(std::FILE* out, const Json& value);
 

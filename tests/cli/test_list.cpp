@@ -113,3 +113,29 @@ TEST_SUITE("cli list: against show") {
         }
     }
 }
+
+TEST_SUITE("cli list: matches held until printed") {
+    // list keeps its matches in an unlinked file in $TMPDIR until it prints
+    // them; where none can be made it holds them in memory, and says the same.
+    TEST_CASE("with no usable temporary directory, list prints what it prints with one") {
+        const auto nowhere = (std::filesystem::temp_directory_path() / "complaints-no-such-dir").string();
+        REQUIRE_FALSE(std::filesystem::exists(nowhere));
+        for (const char* name : {"clinic", "platform"}) {
+            const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / name).string();
+            for (const char* format : {"json", "csv", "table"}) {
+                CAPTURE(name);
+                CAPTURE(format);
+                const std::vector<std::string> args{"--repo", root, "list", "--format", format};
+                const std::map<std::string, std::string> now{{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
+                auto in_memory = now;
+                in_memory["TMPDIR"] = nowhere;
+                const auto spilled = test::run({args, "", {}, now});
+                const auto held = test::run({args, "", {}, in_memory});
+                REQUIRE_MESSAGE(spilled.exit_code == 0, spilled.err);
+                REQUIRE_MESSAGE(held.exit_code == 0, held.err);
+                CHECK(held.out.size() > 100);
+                CHECK(held.out == spilled.out);
+            }
+        }
+    }
+}
