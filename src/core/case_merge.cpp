@@ -100,8 +100,10 @@ std::optional<std::string> merged_block(const std::optional<std::string>& base,
 
 CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::string_view theirs,
                            const std::string& file) {
+    // The base's events play no part (the merge takes the union), so only
+    // its blocks are needed.
     const std::vector<Block> base_blocks =
-        base.empty() ? std::vector<Block>{} : side_of(base, file + " (base)").blocks;
+        base.empty() ? std::vector<Block>{} : blocks_of(write_case(read_case(base, file + " (base)")));
     const Side our_side = side_of(ours, file + " (ours)");
     const Side their_side = side_of(theirs, file + " (theirs)");
     // Keys in our order, then any only theirs has.
