@@ -77,10 +77,10 @@ class Generator {
                        zone());
     }
 
-    Event event(const Case& c, std::string type, int after_hours, std::string text) {
+    Event event(const Case& c, EventType type, int after_hours, std::string text) {
         Event e;
         e.at = in_zone(c.received.utc + std::chrono::hours{after_hours}, zone());
-        e.type = std::move(type);
+        e.type = type;
         e.by = "Claire Dunn";
         e.text = std::move(text);
         return e;
@@ -89,7 +89,7 @@ class Generator {
     // The history of a case: logged contacts, then for most complaints the
     // response (sometimes late, sometimes after a delay letter) and closing.
     void events(Case& c) {
-        add_event(c, event(c, "opened", 0, "Opened"));
+        add_event(c, event(c, EventType::opened, 0, "Opened"));
         const int logged = 1 + pick(8);
         for (int i = 0; i < logged; ++i)
             add_event(c, event(c, i % 2 ? "call" : "email", 2 + 20 * i, sentence(15 + pick(40))));
@@ -97,39 +97,39 @@ class Generator {
         const int answered_after = 24 * (5 + pick(25));
         if (formal && pick(10) < 8) {
             if (pick(6) == 0)
-                add_event(c, event(c, "delay-explained", answered_after / 2, sentence(20)));
+                add_event(c, event(c, EventType::delay_explained, answered_after / 2, sentence(20)));
             for (auto& point : c.points) {
                 point.finding = static_cast<Finding>(pick(3));
                 point.conclusion = sentence(20 + pick(30));
             }
-            add_event(c, event(c, m_preset == Preset::clinic ? "response-sent" : "resolved",
+            add_event(c, event(c, m_preset == Preset::clinic ? EventType::response_sent : EventType::resolved,
                                answered_after, "Written response sent by email"));
         }
         if (formal && m_preset == Preset::platform)
-            add_event(c, event(c, "assigned", 30, "Assigned to Sam Agent"));
+            add_event(c, event(c, EventType::assigned, 30, "Assigned to Sam Agent"));
         if (pick(3) == 0)
             return;
         if (formal && pick(8) == 0)
             c.escalations.push_back(
-                Escalation{"cqc", event(c, "x", answered_after + 48, "").at, "REF-1", "", {}});
+                Escalation{"cqc", event(c, EventType::escalated, answered_after + 48, "").at, "REF-1", "", {}});
         if (pick(2)) {
             c.learning = sentence(20 + pick(30));
             Action action{1,
                           sentence(12),
                           "Claire Dunn",
                           local_date(c.received.utc + std::chrono::hours{24 * 60}, zone()),
-                          event(c, "action", answered_after + 1, "").at,
+                          event(c, EventType::action, answered_after + 1, "").at,
                           {},
                           {}};
             if (pick(2))
-                action.done = event(c, "action", answered_after + 24 * 30, "").at;
+                action.done = event(c, EventType::action, answered_after + 24 * 30, "").at;
             c.actions.push_back(action);
         } else {
             c.no_learning = sentence(10);
         }
         c.status = Status::closed;
         c.outcome = static_cast<Outcome>(pick(5));
-        add_event(c, event(c, "closed", answered_after + 24 * 7, "Closed"));
+        add_event(c, event(c, EventType::closed, answered_after + 24 * 7, "Closed"));
     }
 
     Preset m_preset;

@@ -68,4 +68,12 @@ std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
 // any active warning; clear otherwise.
 Standing standing_on(const Clinician& clinician, const Policy& policy, date::year_month_day day);
 
+// Issues the warning a closing outcome gives the clinician the case is about,
+// as events on the case, and the suspension review it triggers when it is
+// one too many inside the policy's window. Returns the review's text when one
+// is due. Throws `refused` when the policy keeps no warnings or the case
+// names no clinician. `others` are the repository's other cases.
+std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vector<Case> others,
+                                         const Policy& policy, const date::time_zone& zone);
+
 } // namespace complaints

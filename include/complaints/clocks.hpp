@@ -24,7 +24,8 @@ template <> struct EnumNames<ClockState> {
 };
 
 struct Clock {
-    std::string_view rule;           // the policy key: "response", "assignment", ...
+    std::string rule;                // the clock's name in the policy: "response", "assignment", ...
+    bool answers_complainant = false; // the policy's clock for answering the complainant
     Timestamp starts;                // receipt, or the fact it runs from
     Deadline due;                    // when the step is due, moved by an explanation of delay
     Deadline policy_due;             // the policy's date, before anything moved it
@@ -48,6 +49,9 @@ struct ClockContext {
 // concern or feedback has none), each rule that is switched on, from the fact
 // it runs from once that fact is recorded.
 std::vector<Clock> case_clocks(const Case& c, const ClockContext& context);
+
+// The first clock of the policy that an event of this type meets, if it runs.
+std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, EventType type);
 
 // The clock due soonest among those still running or overdue.
 std::optional<Clock> next_clock(const std::vector<Clock>& clocks);

@@ -23,18 +23,54 @@ struct Location {
     int column = 0;
 };
 
+// What a process rule found wrong, as data: the CLI turns the code into the
+// command that fixes it. `{field}` in the message marks where a field is
+// named: the core reads it as the field's name, the CLI as its flag.
+enum class ProblemCode {
+    other,
+    record_not_agreed,       // a verbal complaint's written record is not agreed
+    consent_outstanding,     // on someone's behalf, without their consent
+    practitioner_not_named,  // a treatment-related complaint names no practitioner
+    not_formal,              // a concern or feedback, not converted
+    withdrawal_notice_needed, // a late withdrawal without its notice
+    learning_not_documented, // neither lessons learnt nor why there are none
+    action_plan_missing,     // lessons learnt without an action on the plan
+    referral_open,           // a stage 2 referral awaits its outcome
+    late_complaint,          // made after the policy's time limit, no reason recorded
+};
+
+struct Problem {
+    ProblemCode code = ProblemCode::other;
+    std::string message;
+    std::string subject; // the case it is about, for the fix the CLI names
+};
+
+// The message with each `{field}` read by `name`.
+std::string render(const Problem& problem, std::string (*name)(std::string_view field));
+
 class Error : public std::runtime_error {
 public:
     Error(ErrorKind kind, std::string message, Location where = {});
+    // A refusal or usage error that lists everything wrong at once, after
+    // `heading` ("cannot close LUM-2026-XTE74M").
+    Error(ErrorKind kind, std::string heading, std::vector<Problem> problems);
     ErrorKind kind() const { return m_kind; }
     const Location& where() const { return m_where; }
+    const std::string& heading() const { return m_heading; }
+    const std::vector<Problem>& problems() const { return m_problems; }
     // "file:line:col: message", or the message alone when no file is known.
     std::string describe() const;
 
 private:
     ErrorKind m_kind;
     Location m_where;
+    std::string m_heading;
+    std::vector<Problem> m_problems;
 };
+
+// The problems joined with "; ", after the heading and ": " when there is one.
+std::string describe(const std::string& heading, const std::vector<Problem>& problems,
+                     std::string (*name)(std::string_view field));
 
 // " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates);

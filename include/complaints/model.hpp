@@ -77,12 +77,92 @@ template <> struct EnumNames<Exclusion> {
          {Exclusion::under_independent_review, "under-independent-review"}}};
 };
 
+// What an event records. People log the first group (`log --type`); the
+// workflow commands write the rest, each marking a step a clock or a rule
+// waits for. Files spell them as the name table says.
+enum class EventType {
+    note,
+    call,
+    email,
+    letter,
+    meeting,
+    statement,
+    interview,
+    record_agreed,
+    shared_with_complainee,
+    acknowledged,
+    consultation_offered,
+    consultation_held,
+    independent_consultation_offered,
+    independent_consultation_held,
+    mediation,
+    investigation_complete,
+    response_period_agreed,
+    late_complaint_accepted,
+    opened,
+    assigned,
+    response_sent,
+    delay_explained,
+    warning,
+    suspension_review_due,
+    suspended,
+    reinstated,
+    resolved,
+    closed,
+    converted,
+    excluded,
+    consent,
+    finding,
+    escalated,
+    review_outcome,
+    action,
+    consent_waived,
+};
+template <> struct EnumNames<EventType> {
+    static constexpr std::string_view what = "event type";
+    static constexpr std::array<std::pair<EventType, std::string_view>, 36> names{{
+        {EventType::note, "note"},
+        {EventType::call, "call"},
+        {EventType::email, "email"},
+        {EventType::letter, "letter"},
+        {EventType::meeting, "meeting"},
+        {EventType::statement, "statement"},
+        {EventType::interview, "interview"},
+        {EventType::record_agreed, "record-agreed"},
+        {EventType::shared_with_complainee, "shared-with-complainee"},
+        {EventType::acknowledged, "acknowledged"},
+        {EventType::consultation_offered, "consultation-offered"},
+        {EventType::consultation_held, "consultation-held"},
+        {EventType::independent_consultation_offered, "independent-consultation-offered"},
+        {EventType::independent_consultation_held, "independent-consultation-held"},
+        {EventType::mediation, "mediation"},
+        {EventType::investigation_complete, "investigation-complete"},
+        {EventType::response_period_agreed, "response-period-agreed"},
+        {EventType::late_complaint_accepted, "late-complaint-accepted"},
+        {EventType::opened, "opened"},
+        {EventType::assigned, "assigned"},
+        {EventType::response_sent, "response-sent"},
+        {EventType::delay_explained, "delay-explained"},
+        {EventType::warning, "warning"},
+        {EventType::suspension_review_due, "suspension-review-due"},
+        {EventType::suspended, "suspended"},
+        {EventType::reinstated, "reinstated"},
+        {EventType::resolved, "resolved"},
+        {EventType::closed, "closed"},
+        {EventType::converted, "converted"},
+        {EventType::excluded, "excluded"},
+        {EventType::consent, "consent"},
+        {EventType::finding, "finding"},
+        {EventType::escalated, "escalated"},
+        {EventType::review_outcome, "review-outcome"},
+        {EventType::action, "action"},
+        {EventType::consent_waived, "consent-waived"},
+    }};
+};
+
 // What people log: the types `log --type` accepts.
-const std::vector<std::string>& loggable_event_types();
-// Facts that only the workflow commands write (`opened` by open; the others
-// mark a step of the process that a clock waits for).
-const std::vector<std::string>& workflow_event_types();
-bool is_known_event_type(std::string_view type);
+bool is_loggable(EventType type);
+std::vector<std::string> loggable_event_names();
 
 // A key the tool does not know, kept as YAML text so a rewrite never drops it.
 struct Extra {
@@ -128,7 +208,7 @@ struct Escalation {
 
 struct Event {
     Timestamp at;
-    std::string type;
+    EventType type = EventType::note;
     std::string by;
     std::string text;
     std::optional<Timestamp> recorded; // when it was entered, if back-dated
@@ -159,6 +239,9 @@ struct Case {
     // A converted concern's clock runs from receipt unless the manager set
     // another start, with a reason, in a `converted` event.
     std::optional<date::year_month_day> clock_from;
+    // When what the complaint is about happened, or the complainant learnt of
+    // it: a policy with a time limit flags a complaint made too long after.
+    std::optional<date::year_month_day> happened;
     std::vector<Point> points;
     std::string apology;           // the apology the response gives, if any
     std::optional<Outcome> outcome;
@@ -172,8 +255,8 @@ struct Case {
 };
 
 // The first and last event of a type, if any.
-const Event* first_event(const Case& c, std::string_view type);
-const Event* last_event(const Case& c, std::string_view type);
+const Event* first_event(const Case& c, EventType type);
+const Event* last_event(const Case& c, EventType type);
 
 // Inserts the event after every event at or before its time, so the list
 // stays in time order when an event is back-dated; nothing is ever removed.

@@ -14,11 +14,11 @@
 
 namespace complaints {
 
-enum class Preset { clinic, platform };
+enum class Preset { clinic, platform, nhs_england };
 template <> struct EnumNames<Preset> {
     static constexpr std::string_view what = "preset";
-    static constexpr std::array<std::pair<Preset, std::string_view>, 2> names{
-        {{Preset::clinic, "clinic"}, {Preset::platform, "platform"}}};
+    static constexpr std::array<std::pair<Preset, std::string_view>, 3> names{
+        {{Preset::clinic, "clinic"}, {Preset::platform, "platform"}, {Preset::nhs_england, "nhs-england"}}};
 };
 
 enum class DurationUnit { working_days, days, weeks, hours, months };
@@ -49,58 +49,95 @@ Deadline deadline_after(const Timestamp& from, const Duration& span, const Worki
                         const date::time_zone& zone);
 date::year_month_day add_months(date::year_month_day day, int months);
 
+// The calendar date a span after `day` reaches, for rules counted in
+// calendar time (how long a warning is kept): days, weeks and months as
+// people count them, hours rounded up to whole days. Throws a usage error
+// for working days, which such rules do not count in.
+date::year_month_day calendar_day_after(date::year_month_day day, const Duration& span);
+
 // Where a complainant can take the complaint next, and when: the letter
 // signposts each one; `escalate` records a referral to it.
 struct ReviewBody {
-    std::string key;       // as `escalate --to` takes it
+    std::string key; // as `escalate` names it
     std::string name;
     std::string contact;
-    bool after_response;   // only once stage 1 has answered
-    bool clinical_only;    // only for clinical complaints
+    bool after_response; // only once stage 1 has answered
+    bool clinical_only;  // only for clinical complaints
+    friend bool operator==(const ReviewBody&, const ReviewBody&) = default;
 };
 
+// One deadline of the process: the fact that starts it (receipt when none),
+// the facts that meet it, the fact that moves it, and how long it runs.
+struct ClockRule {
+    std::string name;                      // the key complaints.yaml sets it by
+    std::optional<Duration> span;          // off when unset
+    std::optional<EventType> runs_from;    // none: from receipt (or a converted concern's start)
+    std::vector<EventType> met_by;         // the first of these meets it
+    std::optional<EventType> extended_by;  // the last of these sets a new date
+    bool extension_only_later = false;     // a new date before the span's end does not count
+    std::optional<Duration> earliest;      // the step is not expected before this
+    bool answers_complainant = false;      // the clock the complainant's answer is due by
+    friend bool operator==(const ClockRule&, const ClockRule&) = default;
+};
+
+// The complaint types a policy names, each with the category it implies.
+struct ComplaintType {
+    std::string name;
+    Category category;
+    friend bool operator==(const ComplaintType&, const ComplaintType&) = default;
+};
+
+// Warnings to a clinician: how long each stands, and how many inside which
+// window call for a suspension review. Calendar time, never working days.
+struct WarningRules {
+    std::optional<Duration> kept;          // off: the policy issues no warnings
+    int review_at = 0;                     // warnings that trigger a review; 0: never
+    std::optional<Duration> review_window; // counted back from the latest warning
+    friend bool operator==(const WarningRules&, const WarningRules&) = default;
+};
+
+// Who signs the response letter and what goes with it, where complaints.yaml
+// names none.
+struct LetterDefaults {
+    std::string signatory;
+    std::vector<std::string> enclosures;
+    friend bool operator==(const LetterDefaults&, const LetterDefaults&) = default;
+};
+
+// A preset: every rule of one policy as data. docs/policy.md cites the
+// sentence each value comes from, and a test holds the two together.
 struct Policy {
     Preset preset = Preset::clinic;
-    std::optional<Duration> acknowledgement;        // off in both presets
-    std::optional<Duration> response;               // clinic: 14 working days
-    std::optional<Duration> assignment;             // platform: 48 hours
-    std::optional<Duration> investigation_earliest; // platform: 5 working days
-    std::optional<Duration> investigation;          // platform: 10 working days
-    std::optional<Duration> resolution;             // platform: 3 weeks
-    std::optional<Duration> warning_kept;           // platform: 6 months
-    int suspension_review_warnings = 0;             // platform: 3
-    std::optional<Duration> suspension_review_window; // platform: 6 months
-    int late_withdrawal_notice_days = 0;            // platform: 3
+    std::vector<ClockRule> clocks; // in the order `show` lists them
+    std::vector<Kind> kinds;       // what a case can be opened as
+    std::vector<ComplaintType> complaint_types; // empty: types are free text
     std::vector<ReviewBody> review_bodies;
-    bool patient_data_guard = false;                // platform: on
+    WarningRules warnings;
+    int late_withdrawal_notice_days = 0; // platform: 3; 0: no such rule
+    // A complaint made longer than this after what it is about happened (or
+    // was learnt of) is flagged, and goes ahead only with a recorded reason.
+    std::optional<Duration> time_limit;
+    bool patient_data_guard = false;
     std::vector<std::string> patient_data_patterns; // extra patterns to refuse
-    // The complaint types the policy names, each with the category it
-    // implies ("other" exists in both). Empty: types are free text.
-    struct ComplaintType {
-        std::string name;
-        Category category;
-    };
-    std::vector<ComplaintType> complaint_types;
-    // Clinic: a verbal complaint's written record must be agreed, and a
+    // A verbal complaint's written record must be agreed, and a
     // treatment-related complaint names its practitioners.
     bool verbal_record_agreed = false;
     bool practitioners_named = false;
+    LetterDefaults letter;
+    friend bool operator==(const Policy&, const Policy&) = default;
 };
 
 const ReviewBody* find_review_body(const Policy& policy, std::string_view key);
 std::vector<std::string> review_body_keys(const Policy& policy);
+const ClockRule* find_clock(const Policy& policy, std::string_view name);
+// The clock switched on that answers the complainant, if any.
+const ClockRule* answering_clock(const Policy& policy);
 
 Policy preset_policy(Preset preset);
 
-// The keys `policy:` in complaints.yaml takes, in the order docs list them.
-struct PolicyKey {
-    std::string_view key;
-    std::optional<Duration> Policy::*duration = nullptr; // a span, or "off"
-    int Policy::*count = nullptr;                        // a whole number
-    bool Policy::*flag = nullptr;                        // on or off
-};
-const std::vector<PolicyKey>& policy_keys();
-std::vector<std::string> policy_key_names();
+// The keys `policy:` in complaints.yaml takes: each clock by its name (and
+// NAME_earliest), then the other rules.
+std::vector<std::string> policy_key_names(const Policy& policy);
 
 // Applies one override; throws a usage error naming what is wrong with `value`.
 void override_policy(Policy& policy, std::string_view key, std::string_view value);

@@ -2,6 +2,7 @@
 // What the process allows: pure functions of the case (and the policy) that
 // say what is missing before a step, and make the step. Commands call these
 // and never decide for themselves.
+#include "complaints/error.hpp"
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
 
@@ -21,33 +22,54 @@ int stage(const Case& c);
 // Checks a GMC number: seven digits.
 void check_gmc_number(std::string_view gmc);
 
-// Applies the policy's intake rules to a new case: the type implies the
-// category (a contradiction is refused), and a withdrawal with the policy's
-// notice or less is a non-clinical complaint whatever the user said.
-// `notice_days` is the withdrawal's notice, when known.
+// Applies the policy's intake rules to a new case: the kind is one the policy
+// knows, the type implies the category (a contradiction is refused), and a
+// withdrawal with the policy's notice or less is a non-clinical complaint
+// whatever the user said. `notice_days` is the withdrawal's notice, when known.
 void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days, bool kind_given);
 
+// Made longer after what it is about than the policy's time limit allows,
+// and no reason to go ahead recorded.
+bool late_complaint_outstanding(const Case& c, const Policy& policy);
+
 // What a manager should see on the case now (record to agree, consent, ...).
-std::vector<std::string> attention(const Case& c, const Policy& policy);
+std::vector<Problem> attention(const Case& c, const Policy& policy);
 
 // Throws `refused` unless the case is an open, formal, not excluded complaint;
 // `doing` names the step in the message ("send the response").
 void require_formal_complaint(const Case& c, std::string_view doing);
 
-// Everything that stops the stage 1 response from going out.
-std::vector<std::string> response_missing(const Case& c, const Policy& policy);
+// Everything that stops the stage 1 response from going out; consent is not
+// asked for when the response goes without it, for a recorded reason.
+std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool without_consent = false);
+// Throws `refused` with everything response_missing finds.
+void check_response(const Case& c, const Policy& policy, bool without_consent);
+// Throws `refused` once the response has gone: a delay is explained before it.
+void check_delay(const Case& c);
 
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
                     const std::string& remedial_action, const std::string& staff);
 
 // Throws `refused` when the body cannot be reached yet, or not for this case.
 void check_escalation(const Case& c, const ReviewBody& body);
-// The referral whose outcome is still awaited, if any.
-Escalation* open_escalation(Case& c, std::string_view body);
+// The referral whose outcome is still awaited (to `body`, or any when empty);
+// throws `refused` when there is none.
+Escalation& open_escalation(Case& c, std::string_view body);
 
 // What stops the case from closing with the given outcome.
-std::vector<std::string> close_missing(const Case& c, const Policy& policy, Outcome outcome,
-                                       bool with_learning, bool with_no_learning);
+std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome outcome, bool with_learning,
+                                   bool with_no_learning);
+void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with_learning, bool with_no_learning);
+
+// Intake corrections: each throws `refused` when the case is past the step.
+void check_exclude(const Case& c);
+void check_convert(const Case& c);
+void check_consent(const Case& c);
+// Throws `refused` when the agreed resolution is already recorded.
+void check_resolve(const Case& c);
+
+// The action numbered `number`, still open; throws when there is none or it is done.
+Action& open_action(Case& c, int number);
 
 // Actions not done whose target date is before `today`.
 std::vector<const Action*> overdue_actions(const Case& c, date::year_month_day today);

@@ -23,10 +23,9 @@ struct ActionOptions {
 Action& action_numbered(Case& c, const std::string& word) {
     int number = 0;
     const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
-    for (auto& action : c.actions)
-        if (ec == std::errc{} && end == word.data() + word.size() && action.number == number)
-            return action;
-    throw Error(ErrorKind::usage, fmt::format("{} has no action '{}' (it has {})", c.id, word, c.actions.size()));
+    if (ec != std::errc{} || end != word.data() + word.size())
+        throw Error(ErrorKind::usage, fmt::format("{} has no action '{}' (it has {})", c.id, word, c.actions.size()));
+    return open_action(c, number);
 }
 
 std::string add(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
@@ -34,7 +33,7 @@ std::string add(Case& c, const ActionOptions& o, const Context& context, const S
         throw Error(ErrorKind::usage, "action ID add needs --text, --lead and --due");
     const auto due = date_flag(o.due, "--due");
     Action action{static_cast<int>(c.actions.size()) + 1, text_from_flag(o.text, "--text"), o.lead, due, {}, {}, {}};
-    const Event event = make_event("action", fmt::format("Action {} added: {} (lead {}, by {})", action.number,
+    const Event event = make_event(EventType::action, fmt::format("Action {} added: {} (lead {}, by {})", action.number,
                                                          action.text, action.lead, format_date(due)),
                                    o.when_who, context, store);
     action.added = event.at;
@@ -47,9 +46,7 @@ std::string progress(Case& c, const ActionOptions& o, const Context& context, co
     Action& action = action_numbered(c, o.words.at(2));
     if (o.text.empty())
         throw Error(ErrorKind::usage, "action ID progress N needs --text");
-    if (action.done)
-        throw Error(ErrorKind::refused, fmt::format("action {} of {} is already done", action.number, c.id));
-    const Event event = make_event("action", fmt::format("Action {} progress: {}", action.number,
+    const Event event = make_event(EventType::action, fmt::format("Action {} progress: {}", action.number,
                                                          text_from_flag(o.text, "--text")),
                                    o.when_who, context, store);
     action.progress.push_back(ActionProgress{event.at, text_from_flag(o.text, "--text")});
@@ -59,9 +56,7 @@ std::string progress(Case& c, const ActionOptions& o, const Context& context, co
 
 std::string done(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
     Action& action = action_numbered(c, o.words.at(2));
-    if (action.done)
-        throw Error(ErrorKind::refused, fmt::format("action {} of {} is already done", action.number, c.id));
-    const Event event = make_event("action", fmt::format("Action {} done{}", action.number,
+    const Event event = make_event(EventType::action, fmt::format("Action {} done{}", action.number,
                                                          o.text.empty() ? "" : ": " + o.text),
                                    o.when_who, context, store);
     action.done = event.at;

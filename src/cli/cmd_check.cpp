@@ -2,11 +2,15 @@
 #include "commands.hpp"
 #include "output.hpp"
 
+#include "problem_text.hpp"
+
 #include "complaints/check.hpp"
 
 namespace complaints::cli {
 
 namespace {
+
+std::string message_of(const CheckProblem& p) { return p.process ? attention_text(*p.process) : p.message; }
 
 struct CheckOptions {
     Format format = Format::table;
@@ -18,11 +22,11 @@ void run_check(const CheckOptions& options, const Context& context) {
     if (options.format == Format::json) {
         Json json = Json::array();
         for (const auto& p : problems)
-            json.push_back({{"file", p.file}, {"line", p.line}, {"message", p.message}});
+            json.push_back({{"file", p.file}, {"line", p.line}, {"message", message_of(p)}});
         print_json(stdout, json);
     } else {
         for (const auto& p : problems)
-            fmt::print("{}:{}: {}\n", p.file, p.line, p.message);
+            fmt::print("{}:{}: {}\n", p.file, p.line, message_of(p));
         const std::size_t files = store.case_files().size();
         fmt::print(stderr, "complaints: {} problem{} in {} case file{}\n", problems.size(),
                    problems.size() == 1 ? "" : "s", files, files == 1 ? "" : "s");

@@ -79,7 +79,7 @@ void decide(const ClinicianOptions& o, const Context& context, const Store& stor
     // Recorded on the clinician's latest case, where the timeline keeps it.
     const std::string id = clinician.latest_case;
     update_case(context, store, id, [&](Case& c) {
-        add_event(c, make_event(suspend ? "suspended" : "reinstated",
+        add_event(c, make_event(suspend ? EventType::suspended : EventType::reinstated,
                                 fmt::format("{} {}: {}", clinician.name, suspend ? "suspended" : "reinstated",
                                             text_from_flag(o.reason, "--reason")),
                                 o.when_who, context, store));

@@ -19,40 +19,6 @@ struct CloseOptions {
     WhenWho when_who;
 };
 
-// The warning the outcome issues to the clinician, and the suspension review
-// it triggers when it is one too many inside the policy's window.
-std::string issue_warning(Case& c, const Event& closing, const Store& store) {
-    const Policy& policy = store.config().policy;
-    if (!policy.warning_kept)
-        throw Error(ErrorKind::refused, "this repository's policy keeps no warnings (policy: warning_kept)");
-    if (c.kind != Kind::complaint || c.about.empty())
-        throw Error(ErrorKind::refused, "only a formal complaint about a named clinician can issue a warning");
-    c.warning = closing.at;
-    Event warning = closing;
-    warning.type = "warning";
-    warning.text = fmt::format("Warning issued to {}, kept for {}", c.about, format_duration(*policy.warning_kept));
-    add_event(c, warning);
-    std::vector<Case> cases;
-    for (auto& other : store.load_all())
-        if (other.id != c.id)
-            cases.push_back(std::move(other));
-    cases.push_back(c);
-    for (const auto& clinician : clinicians(cases, policy, store.zone())) {
-        if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), c.id) == clinician.case_ids.end())
-            continue;
-        const Standing standing = standing_on(clinician, policy, local_date(closing.at.utc, store.zone()));
-        if (standing.status != ClinicianStatus::suspension_review)
-            return "; warning issued";
-        Event review = closing;
-        review.type = "suspension-review-due";
-        review.text = fmt::format("{} has {} warnings within {}: a suspension review is due", c.about,
-                                  standing.active.size(), format_duration(*policy.suspension_review_window));
-        add_event(c, review);
-        return "; warning issued. " + review.text;
-    }
-    return "; warning issued";
-}
-
 void run_close(const CloseOptions& options, const Context& context) {
     const Outcome outcome = parse_enum<Outcome>(options.outcome, "--outcome");
     const std::string learning = text_from_flag(options.learning, "--learning");
@@ -61,21 +27,25 @@ void run_close(const CloseOptions& options, const Context& context) {
     const std::string id = store.resolve(options.id);
     std::string said;
     update_case(context, store, id, [&](Case& c) {
-        const auto missing = close_missing(c, store.config().policy, outcome, !learning.empty(), !no_learning.empty());
-        if (!missing.empty())
-            throw Error(ErrorKind::refused, fmt::format("cannot close {}: {}", c.id, joined(missing)));
+        check_close(c, store.config().policy, outcome, !learning.empty(), !no_learning.empty());
         c.status = Status::closed;
         c.outcome = outcome;
         c.learning = learning;
         c.no_learning = no_learning;
-        const Event closing = make_event("closed",
+        const Event closing = make_event(EventType::closed,
                                          fmt::format("Closed: {}; {}", name_of(outcome),
                                                      learning.empty() ? "no learning identified: " + no_learning
                                                                       : "lessons learnt recorded"),
                                          options.when_who, context, store);
         add_event(c, closing);
-        if (options.warning)
-            said = issue_warning(c, closing, store);
+        if (!options.warning)
+            return;
+        std::vector<Case> others;
+        for (auto& other : store.load_all())
+            if (other.id != c.id)
+                others.push_back(std::move(other));
+        const auto review = issue_warning(c, closing, others, store.config().policy, store.zone());
+        said = review ? "; warning issued. " + *review : "; warning issued";
     });
     fmt::print("{}: closed, {}{}\n", id, name_of(outcome), said);
 }

@@ -30,7 +30,7 @@ const ReviewBody& body_named(const std::string& key, const Policy& policy) {
 std::string refer(Case& c, const EscalateOptions& options, const Context& context, const Store& store) {
     const ReviewBody& body = body_named(options.to, store.config().policy);
     check_escalation(c, body);
-    const Event event = make_event("escalated",
+    const Event event = make_event(EventType::escalated,
                                    fmt::format("Referred to {}{}{}", body.name,
                                                options.reference.empty() ? "" : " (reference " + options.reference + ")",
                                                options.note.empty() ? "" : ". " + options.note),
@@ -41,11 +41,8 @@ std::string refer(Case& c, const EscalateOptions& options, const Context& contex
 }
 
 std::string record_outcome(Case& c, const EscalateOptions& options, const Context& context, const Store& store) {
-    Escalation* review = open_escalation(c, options.to);
-    if (!review)
-        throw Error(ErrorKind::refused, fmt::format("{} has no open referral{} to record an outcome for", c.id,
-                                                    options.to.empty() ? "" : " to " + options.to));
-    const Event event = make_event("review-outcome", text_from_flag(options.outcome, "--outcome"), options.when_who,
+    Escalation* review = &open_escalation(c, options.to);
+    const Event event = make_event(EventType::review_outcome, text_from_flag(options.outcome, "--outcome"), options.when_who,
                                    context, store);
     if (event.at < review->at)
         throw Error(ErrorKind::usage, "--at: the outcome is dated before the referral");

@@ -38,14 +38,11 @@ void run_exclude(const ExcludeOptions& o, const Context& context) {
     const Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
-        if (c.exclusion || c.status == Status::closed)
-            throw Error(ErrorKind::refused, fmt::format("{} is already {}", c.id, c.exclusion ? "excluded" : "closed"));
-        if (!c.escalations.empty() || first_event(c, "response-sent"))
-            throw Error(ErrorKind::refused, fmt::format("{} has been answered under the policy; close it instead", c.id));
+        check_exclude(c);
         c.exclusion = reason;
         c.exclusion_text = text;
         c.status = Status::closed;
-        add_event(c, make_event("excluded", fmt::format("Excluded from the complaints policy: {}{}", name_of(reason),
+        add_event(c, make_event(EventType::excluded, fmt::format("Excluded from the complaints policy: {}{}", name_of(reason),
                                                         text.empty() ? "" : ". " + text),
                                 o.when_who, context, store));
     });
@@ -63,17 +60,14 @@ void run_convert(const ConvertOptions& o, const Context& context) {
     const Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
-        if (c.kind == Kind::complaint)
-            throw Error(ErrorKind::refused, fmt::format("{} is already a complaint", c.id));
-        if (c.status == Status::closed)
-            throw Error(ErrorKind::refused, fmt::format("{} is closed", c.id));
+        check_convert(c);
         const auto received = local_date(c.received.utc, store.zone());
         if (from && *from < received)
             throw Error(ErrorKind::usage, "--clock-from: the clock cannot start before the case was received");
         const Kind was = c.kind;
         c.kind = Kind::complaint;
         c.clock_from = from;
-        add_event(c, make_event("converted",
+        add_event(c, make_event(EventType::converted,
                                 fmt::format("Converted from {} to complaint; the clock runs from {}{}", name_of(was),
                                             from ? format_date(*from) : "the original receipt " + format_date(received),
                                             o.reason.empty() ? "" : ". Reason: " + o.reason),
@@ -87,10 +81,9 @@ void run_consent(const ConsentOptions& o, const Context& context) {
     const Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
-        if (c.on_behalf_of.empty())
-            throw Error(ErrorKind::refused, fmt::format("{} is not made on someone's behalf (open --on-behalf-of)", c.id));
+        check_consent(c);
         c.consent = consent;
-        add_event(c, make_event("consent", fmt::format("Consent from {}: {}{}", c.on_behalf_of, name_of(consent),
+        add_event(c, make_event(EventType::consent, fmt::format("Consent from {}: {}{}", c.on_behalf_of, name_of(consent),
                                                        o.text.empty() ? "" : ". " + text_from_flag(o.text, "--text")),
                                 o.when_who, context, store));
     });

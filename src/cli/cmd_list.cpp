@@ -107,7 +107,7 @@ bool matches(const Case& c, const Filter& filter, const date::time_zone& zone) {
 
 bool actions_match(const Case& c, const Filter& filter, date::year_month_day today) {
     if (filter.unassigned && (c.kind != Kind::complaint || c.status == Status::closed ||
-                              c.exclusion || first_event(c, "assigned")))
+                              c.exclusion || first_event(c, EventType::assigned)))
         return false;
     return !filter.actions_overdue || !overdue_actions(c, today).empty();
 }

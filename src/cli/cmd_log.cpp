@@ -19,10 +19,10 @@ struct LogOptions {
     Format format = Format::table;
 };
 
-std::string event_type(const std::string& given) {
-    const auto& types = loggable_event_types();
-    if (std::find(types.begin(), types.end(), given) != types.end())
-        return given;
+EventType event_type(const std::string& given) {
+    if (const auto type = enum_from<EventType>(given); type && is_loggable(*type))
+        return *type;
+    const auto types = loggable_event_names();
     std::string listed;
     for (const auto& type : types)
         listed += (listed.empty() ? "" : ", ") + type;
@@ -42,7 +42,7 @@ std::string event_text(const LogOptions& options) {
 void run_log(const LogOptions& options, Context& context) {
     const Store store = context.open_store();
     const std::string id = store.resolve(options.id);
-    const std::string type = event_type(options.type);
+    const EventType type = event_type(options.type);
     Event event = make_event(type, event_text(options), options.when_who, context, store);
     for (const auto& name : options.attendees)
         require_clean_text(name, "--attendee");
@@ -51,7 +51,7 @@ void run_log(const LogOptions& options, Context& context) {
     if (options.format == Format::json)
         print_json(stdout, event_json(event));
     else
-        fmt::print("{}: {} logged at {}\n", id, event.type, format_timestamp(event.at));
+        fmt::print("{}: {} logged at {}\n", id, name_of(event.type), format_timestamp(event.at));
 }
 
 } // namespace

@@ -100,7 +100,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     opened.at = options.when_who.at.empty() ? c.received : when(options.when_who, context, store);
     if (opened.at != now)
         opened.recorded = now;
-    opened.type = "opened";
+    opened.type = EventType::opened;
     opened.by = context.author(options.when_who.by, store);
     opened.text = fmt::format("{} received by {}", name_of(c.kind), name_of(c.channel));
     c.events.push_back(opened);

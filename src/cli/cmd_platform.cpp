@@ -27,9 +27,9 @@ void run_assign(const AssignOptions& o, const Context& context) {
     std::string said;
     update_case(context, store, id, [&](Case& c) {
         require_formal_complaint(c, "assign a handler");
-        const Event event = make_event("assigned", "Assigned to " + o.agent + ", the main point of contact",
+        const Event event = make_event(EventType::assigned, "Assigned to " + o.agent + ", the main point of contact",
                                        o.when_who, context, store);
-        const bool first = !first_event(c, "assigned");
+        const bool first = !first_event(c, EventType::assigned);
         c.agent = o.agent;
         add_event(c, event);
         said = first ? "assigned to " + o.agent : "reassigned to " + o.agent + " (the first assignment's time counts)";
@@ -43,9 +43,8 @@ void run_resolve(const ResolveOptions& o, const Context& context) {
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         require_formal_complaint(c, "record a resolution");
-        if (first_event(c, "resolved"))
-            throw Error(ErrorKind::refused, fmt::format("{} already has an agreed resolution", c.id));
-        add_event(c, make_event("resolved", text, o.when_who, context, store));
+        check_resolve(c);
+        add_event(c, make_event(EventType::resolved, text, o.when_who, context, store));
     });
     fmt::print("{}: resolution recorded\n", id);
 }

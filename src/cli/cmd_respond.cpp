@@ -66,23 +66,19 @@ std::string send(Case& c, const RespondOptions& options, const Context& context,
     if (via != "email" && via != "letter")
         throw Error(ErrorKind::usage, "--via: a written response goes by email or letter");
     require_formal_complaint(c, "send the response");
-    auto missing = response_missing(c, store.config().policy);
+    check_response(c, store.config().policy, !options.proceed_without_consent.empty());
     if (!options.proceed_without_consent.empty())
-        std::erase_if(missing, [](const std::string& m) { return m.starts_with("consent from"); });
-    if (!missing.empty())
-        throw Error(ErrorKind::refused, fmt::format("cannot send the response for {} yet: {}", c.id, joined(missing)));
-    if (!options.proceed_without_consent.empty())
-        add_event(c, make_event("consent-waived", options.proceed_without_consent, options.when_who, context, store));
-    Event sent = make_event("response-sent", "", options.when_who, context, store);
+        add_event(c, make_event(EventType::consent_waived, options.proceed_without_consent, options.when_who, context, store));
+    Event sent = make_event(EventType::response_sent, "", options.when_who, context, store);
     Case with = c;
     add_event(with, sent);
     std::string standing;
-    for (const auto& clock : clocks_of(with, store, context.now))
-        if (clock.rule == "response")
-            standing = clock.state == ClockState::met
-                           ? fmt::format("on time (due {})", format_date(clock.due.day))
-                           : fmt::format("late: due {}{}", format_date(clock.due.day),
-                                         clock.extended ? " after an explanation of delay" : ", no explanation of delay sent");
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
+    if (const auto clock = clock_met_by(with, clocks, EventType::response_sent))
+        standing = clock->state == ClockState::met
+                           ? fmt::format("on time (due {})", format_date(clock->due.day))
+                           : fmt::format("late: due {}{}", format_date(clock->due.day),
+                                         clock->extended ? " after an explanation of delay" : ", no explanation of delay sent");
     sent.text = fmt::format("Written response sent by {}{}", via, standing.empty() ? "" : ", " + standing);
     add_event(c, sent);
     return sent.text;
@@ -90,9 +86,8 @@ std::string send(Case& c, const RespondOptions& options, const Context& context,
 
 std::string delay(Case& c, const RespondOptions& options, const Context& context, const Store& store) {
     require_formal_complaint(c, "explain a delay");
-    if (first_event(c, "response-sent"))
-        throw Error(ErrorKind::refused, fmt::format("{}: the response has already been sent", c.id));
-    Event event = make_event("delay-explained", text_from_flag(options.delay, "--delay"), options.when_who,
+    check_delay(c);
+    Event event = make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"), options.when_who,
                              context, store);
     if (!options.new_date.empty()) {
         event.due = date_flag(options.new_date, "--new-date");
@@ -108,7 +103,7 @@ std::string finding(Case& c, const RespondOptions& options, const Context& conte
     const Finding found = parse_enum<Finding>(options.finding, "--finding");
     record_finding(c, options.point, found, text_from_flag(options.conclusion, "--conclusion"),
                    text_from_flag(options.remedial, "--remedial"), text_from_flag(options.staff, "--staff"));
-    add_event(c, make_event("finding", fmt::format("Point {}: {}", options.point, name_of(found)), options.when_who,
+    add_event(c, make_event(EventType::finding, fmt::format("Point {}: {}", options.point, name_of(found)), options.when_who,
                             context, store));
     return fmt::format("point {} {}", options.point, name_of(found));
 }

@@ -5,6 +5,7 @@
 
 #include "complaints/codec.hpp"
 #include "complaints/workflow.hpp"
+#include "problem_text.hpp"
 
 #include <functional>
 
@@ -73,7 +74,7 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     else if (c.kind != Kind::complaint)
         fmt::print("Due next:    nothing: a {} has no deadlines\n", name_of(c.kind));
     for (const auto& note : attention(c, store.config().policy))
-        fmt::print("Attention:   {}\n", note);
+        fmt::print("Attention:   {}\n", attention_text(note));
     fmt::print("File:        {}\n", store.display_path(c.id));
 }
 
@@ -129,7 +130,7 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     fmt::print("\n{}\n", heading("Timeline"));
     for (const auto& event : c.events) {
         const auto local = in_zone(event.at.utc, zone);
-        fmt::print("  {}  {:<22} {}\n", format_timestamp(local).substr(0, 16), event.type, event.by);
+        fmt::print("  {}  {:<22} {}\n", format_timestamp(local).substr(0, 16), name_of(event.type), event.by);
         if (!event.text.empty())
             fmt::print("{}\n", indent(event.text, "      "));
         if (!event.attendees.empty())

@@ -58,7 +58,7 @@ void add_when_who(CLI::App& command, WhenWho& options);
 Timestamp when(const WhenWho& options, const Context& context, const Store& store);
 
 // An event of `type` at --at (or now) by --by, stamped `recorded` when back-dated.
-Event make_event(std::string type, std::string text, const WhenWho& options, const Context& context,
+Event make_event(EventType type, std::string text, const WhenWho& options, const Context& context,
                  const Store& store);
 
 // Locks the repository, loads the case, lets `change` edit it and saves it.

@@ -6,6 +6,7 @@
 #include "output.hpp"
 
 #include "complaints/workflow.hpp"
+#include "problem_text.hpp"
 
 namespace complaints::cli {
 
@@ -126,8 +127,9 @@ void write_list_element(std::string& out, const Case& c, const std::vector<Clock
         json.null();
     json.key("clock_from")
         .text_or_null(c.clock_from.has_value(), c.clock_from ? format_date(*c.clock_from) : "");
+    json.key("happened").text_or_null(c.happened.has_value(), c.happened ? format_date(*c.happened) : "");
     json.key("stage").number(stage(c)).key("attention");
-    texts(json, attention(c, policy));
+    texts(json, attention_texts(attention(c, policy)));
     json.key("apology").text(c.apology).key("outcome");
     optional_name(json, c.outcome);
     json.key("learning").text(c.learning).key("no_learning").text(c.no_learning).key("actions");

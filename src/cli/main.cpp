@@ -1,6 +1,7 @@
 // complaints: the command line. Parses, calls the core, formats; the one
 // place where errors become messages and exit codes.
 #include "commands.hpp"
+#include "problem_text.hpp"
 
 #include "complaints/error.hpp"
 #include "complaints/repo_lock.hpp"
@@ -31,10 +32,10 @@ Timestamp when(const WhenWho& options, const Context& context, const Store& stor
     return at;
 }
 
-Event make_event(std::string type, std::string text, const WhenWho& options, const Context& context,
+Event make_event(EventType type, std::string text, const WhenWho& options, const Context& context,
                  const Store& store) {
     Event event;
-    event.type = std::move(type);
+    event.type = type;
     event.text = std::move(text);
     event.at = when(options, context, store);
     if (!options.at.empty())
@@ -140,7 +141,7 @@ int run(int argc, char** argv) {
     } catch (const ProblemsFound&) {
         return 1;
     } catch (const Error& e) {
-        fmt::print(stderr, "complaints: {}\n", e.describe());
+        fmt::print(stderr, "complaints: {}\n", error_text(e));
         return static_cast<int>(e.kind());
     } catch (const std::exception& e) {
         fmt::print(stderr, "complaints: internal error: {}\n", e.what());

@@ -2,6 +2,7 @@
 
 #include "complaints/text.hpp"
 #include "complaints/workflow.hpp"
+#include "problem_text.hpp"
 
 #include <algorithm>
 
@@ -96,7 +97,7 @@ void print_json(std::FILE* out, const Json& value) { fmt::print(out, "{}\n", val
 
 Json event_json(const Event& event) {
     Json json{{"at", format_timestamp(event.at)},
-              {"type", event.type},
+              {"type", name_of(event.type)},
               {"by", event.by},
               {"text", event.text},
               {"attendees", event.attendees}};
@@ -161,8 +162,9 @@ Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy,
                 {"exclusion", c.exclusion ? Json{{"reason", name_of(*c.exclusion)}, {"text", c.exclusion_text}}
                                           : Json(nullptr)},
                 {"clock_from", c.clock_from ? Json(format_date(*c.clock_from)) : Json(nullptr)},
+                {"happened", c.happened ? Json(format_date(*c.happened)) : Json(nullptr)},
                 {"stage", stage(c)},
-                {"attention", attention(c, policy)},
+                {"attention", attention_texts(attention(c, policy))},
                 {"points", nullptr},
                 {"apology", c.apology},
                 {"outcome", optional_name(c.outcome)},

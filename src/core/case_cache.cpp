@@ -11,7 +11,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 3\n";
+constexpr std::string_view k_magic = "complaints-cache 4\n";
 
 class Encoder {
   public:
@@ -105,7 +105,7 @@ class Decoder {
 
 void encode_event(Encoder& e, const Event& event) {
     e.stamp(event.at);
-    e.text(event.type);
+    e.i64(static_cast<int>(event.type));
     e.text(event.text);
     e.maybe(event.recorded, [&](const Timestamp& t) { e.stamp(t); });
     e.maybe(event.due, [&](date::year_month_day d) { e.day(d); });
@@ -114,7 +114,7 @@ void encode_event(Encoder& e, const Event& event) {
 Event decode_event(Decoder& d) {
     Event event;
     event.at = d.stamp();
-    event.type = d.text();
+    event.type = static_cast<EventType>(d.i64());
     event.text = d.text();
     event.recorded = d.maybe<Timestamp>([&] { return d.stamp(); });
     event.due = d.maybe<date::year_month_day>([&] { return d.day(); });
@@ -180,9 +180,7 @@ std::int64_t read_i64(std::FILE* file) {
 
 void slim_case(Case& c) {
     for (auto& event : c.events) {
-        // An `action` event dates an action written before actions kept `added`.
-        if (event.type != "action")
-            event.text = {};
+        event.text = {};
         event.by = {};
         event.attendees = {};
         event.extras = {};
@@ -208,6 +206,7 @@ std::string encode_case(const Case& c) {
     e.maybe(c.notice_days, [&](int v) { e.i64(v); });
     e.maybe(c.exclusion, [&](Exclusion v) { e.choice(v); });
     e.maybe(c.clock_from, [&](date::year_month_day d) { e.day(d); });
+    e.maybe(c.happened, [&](date::year_month_day d) { e.day(d); });
     e.list(c.points, [&](const Point& p) {
         e.i64(p.number);
         e.maybe(p.finding, [&](Finding v) { e.choice(v); });
@@ -237,6 +236,7 @@ Case decode_case(std::string_view bytes) {
     c.notice_days = d.maybe<int>([&] { return static_cast<int>(d.i64()); });
     c.exclusion = d.maybe<Exclusion>([&] { return d.choice<Exclusion>(); });
     c.clock_from = d.maybe<date::year_month_day>([&] { return d.day(); });
+    c.happened = d.maybe<date::year_month_day>([&] { return d.day(); });
     c.points = d.list<Point>([&] {
         Point p;
         p.number = static_cast<int>(d.i64());

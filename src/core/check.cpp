@@ -39,9 +39,9 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
         found.emplace_back("status", "the case is closed with no outcome (close records one)");
     if (c.status == Status::open && (c.outcome || c.exclusion))
         found.emplace_back("status", "the case is open but has an outcome or an exclusion");
-    if (c.kind != Kind::complaint && (first_event(c, "response-sent") || !c.escalations.empty()))
+    if (c.kind != Kind::complaint && (first_event(c, EventType::response_sent) || !c.escalations.empty()))
         found.emplace_back("kind", fmt::format("a {} has a formal response or escalation", name_of(c.kind)));
-    if (first_event(c, "response-sent"))
+    if (first_event(c, EventType::response_sent))
         for (const auto& point : c.points)
             if (!point.finding)
                 found.emplace_back("points", fmt::format("the response was sent but point {} has no finding", point.number));
@@ -53,14 +53,14 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
 }
 
 void check_case(const Case& c, const std::string& text, const std::string& file, const Store& store,
-                date::sys_seconds now, std::vector<Problem>& problems) {
+                date::sys_seconds now, std::vector<CheckProblem>& problems) {
     const auto report = [&](std::string_view key, std::string message) {
         problems.push_back({file, line_of_key(text, key), std::move(message)});
     };
     for (auto& [key, message] : impossible_states(c))
         report(key, message);
     for (const auto& note : attention(c, store.config().policy))
-        report("events", note);
+        problems.push_back({file, line_of_key(text, "events"), note.message, note});
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};
     for (const auto& clock : case_clocks(c, clocks))
         if (clock.state == ClockState::overdue)
@@ -76,8 +76,8 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
 
 } // namespace
 
-std::vector<Problem> check_repository(const Store& store, date::sys_seconds now) {
-    std::vector<Problem> problems;
+std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds now) {
+    std::vector<CheckProblem> problems;
     std::map<std::string, std::string> seen;
     for (const auto& path : store.case_files()) {
         const std::string file = path.lexically_relative(store.root()).string();

@@ -1,6 +1,9 @@
 #include "complaints/clinicians.hpp"
 
+#include "complaints/error.hpp"
 #include "complaints/text.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
@@ -21,13 +24,13 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy, const d
         latest->second = c.received;
         clinician.latest_case = c.id;
     }
-    if (c.warning && policy.warning_kept) {
+    if (c.warning && policy.warnings.kept) {
         const auto issued = local_date(c.warning->utc, zone);
-        clinician.warnings.push_back({c.id, issued, add_months(issued, policy.warning_kept->amount)});
+        clinician.warnings.push_back({c.id, issued, calendar_day_after(issued, *policy.warnings.kept)});
     }
     for (const auto& event : c.events)
-        if (event.type == "suspended" || event.type == "reinstated")
-            clinician.decisions.push_back({c.id, local_date(event.at.utc, zone), event.type == "suspended", event.text});
+        if (event.type == EventType::suspended || event.type == EventType::reinstated)
+            clinician.decisions.push_back({c.id, local_date(event.at.utc, zone), event.type == EventType::suspended, event.text});
 }
 
 void sort_record(Clinician& clinician) {
@@ -52,13 +55,13 @@ ClinicianStatus status_on(const Clinician& clinician, const Policy& policy, date
             if (active)
                 active->push_back(warning);
         }
-        if (policy.suspension_review_window &&
-            day < add_months(warning.issued, policy.suspension_review_window->amount))
+        if (policy.warnings.review_window &&
+            day < calendar_day_after(warning.issued, *policy.warnings.review_window))
             ++in_window;
     }
     if (suspended)
         return ClinicianStatus::suspended;
-    if (policy.suspension_review_warnings > 0 && in_window >= static_cast<std::size_t>(policy.suspension_review_warnings))
+    if (policy.warnings.review_at > 0 && in_window >= static_cast<std::size_t>(policy.warnings.review_at))
         return ClinicianStatus::suspension_review;
     return live > 0 ? ClinicianStatus::warned : ClinicianStatus::clear;
 }
@@ -123,8 +126,8 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
     for (const auto& w : clinician.warnings) {
         turns.insert(date::sys_days{w.issued});
         turns.insert(date::sys_days{w.expires});
-        if (policy.suspension_review_window)
-            turns.insert(date::sys_days{add_months(w.issued, policy.suspension_review_window->amount)});
+        if (policy.warnings.review_window)
+            turns.insert(date::sys_days{calendar_day_after(w.issued, *policy.warnings.review_window)});
     }
     for (const auto& d : clinician.decisions)
         turns.insert(date::sys_days{d.on});
@@ -138,6 +141,34 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
         last = status;
     }
     return standing;
+}
+
+std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vector<Case> others,
+                                         const Policy& policy, const date::time_zone& zone) {
+    if (!policy.warnings.kept)
+        throw Error(ErrorKind::refused, "this repository's policy keeps no warnings (policy: warning_kept)");
+    if (c.kind != Kind::complaint || c.about.empty())
+        throw Error(ErrorKind::refused, "only a formal complaint about a named clinician can issue a warning");
+    c.warning = closing.at;
+    Event warning = closing;
+    warning.type = EventType::warning;
+    warning.text = fmt::format("Warning issued to {}, kept for {}", c.about, format_duration(*policy.warnings.kept));
+    add_event(c, warning);
+    others.push_back(c);
+    for (const auto& clinician : clinicians(others, policy, zone)) {
+        if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), c.id) == clinician.case_ids.end())
+            continue;
+        const Standing standing = standing_on(clinician, policy, local_date(closing.at.utc, zone));
+        if (standing.status != ClinicianStatus::suspension_review)
+            return std::nullopt;
+        Event review = closing;
+        review.type = EventType::suspension_review_due;
+        review.text = fmt::format("{} has {} warnings within {}: a suspension review is due", c.about,
+                                  standing.active.size(), format_duration(*policy.warnings.review_window));
+        add_event(c, review);
+        return review.text;
+    }
+    return std::nullopt;
 }
 
 } // namespace complaints

@@ -6,24 +6,6 @@ namespace complaints {
 
 namespace {
 
-struct ClockRule {
-    std::string_view name;
-    std::optional<Duration> Policy::*span;
-    std::string_view runs_from;   // "received" or the event type that starts it
-    std::string_view done_by;     // the event type that meets it
-    std::string_view extended_by; // the event type that sets a new date, if any
-    std::optional<Duration> Policy::*earliest = nullptr;
-};
-
-constexpr ClockRule k_rules[] = {
-    {"acknowledgement", &Policy::acknowledgement, "received", "acknowledged", ""},
-    {"assignment", &Policy::assignment, "received", "assigned", ""},
-    {"investigation", &Policy::investigation, "assigned", "investigation-complete", "",
-     &Policy::investigation_earliest},
-    {"response", &Policy::response, "received", "response-sent", "delay-explained"},
-    {"resolution", &Policy::resolution, "received", "resolved", ""},
-};
-
 // Receipt, or the start a manager set when converting a concern.
 Timestamp clock_start(const Case& c, const date::time_zone& zone) {
     if (!c.clock_from)
@@ -41,19 +23,30 @@ int working_days_left(const Deadline& due, const ClockContext& context) {
                             : -context.calendar.between(due_day, today);
 }
 
-// An explanation of delay moves the date: to the one it names, or else a
-// fresh span from the day it was sent.
-void extend(Clock& clock, const Event& delay, const Duration& span, const ClockContext& context) {
-    clock.extended = true;
-    if (!delay.due) {
-        clock.due = deadline_after(delay.at, span, context.calendar, context.zone);
-        return;
-    }
-    const date::local_days next{date::sys_days{*delay.due}.time_since_epoch() + date::days{1}};
-    clock.due = Deadline{*delay.due,
+// An explanation of delay (or an agreed period) moves the date: to the one
+// it names, or else a fresh span from the day it was sent. A rule that only
+// lengthens keeps its own date when the new one comes first.
+void extend(Clock& clock, const ClockRule& rule, const Event& event, const ClockContext& context) {
+    Deadline moved = deadline_after(event.at, *rule.span, context.calendar, context.zone);
+    if (event.due) {
+        const date::local_days next{date::sys_days{*event.due}.time_since_epoch() + date::days{1}};
+        moved = Deadline{*event.due,
                          date::floor<std::chrono::seconds>(
                              context.zone.to_sys(date::local_seconds{next}, date::choose::earliest)),
                          true};
+    }
+    if (rule.extension_only_later && moved.at <= clock.due.at)
+        return;
+    clock.extended = true;
+    clock.due = moved;
+}
+
+// The first event of any of the types, in time order.
+const Event* first_of(const Case& c, const std::vector<EventType>& types) {
+    for (const auto& event : c.events)
+        if (std::find(types.begin(), types.end(), event.type) != types.end())
+            return &event;
+    return nullptr;
 }
 
 ClockState state_of(const Clock& clock, const Case& c, const ClockContext& context) {
@@ -70,24 +63,23 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
     std::vector<Clock> clocks;
     if (c.kind != Kind::complaint || c.exclusion)
         return clocks;
-    for (const auto& rule : k_rules) {
-        const auto& span = context.policy.*(rule.span);
-        if (!span)
+    for (const auto& rule : context.policy.clocks) {
+        if (!rule.span)
             continue;
-        const Event* start = rule.runs_from == "received" ? nullptr : first_event(c, rule.runs_from);
-        if (rule.runs_from != "received" && !start)
+        const Event* start = rule.runs_from ? first_event(c, *rule.runs_from) : nullptr;
+        if (rule.runs_from && !start)
             continue;
         Clock clock;
         clock.rule = rule.name;
+        clock.answers_complainant = &rule == answering_clock(context.policy);
         clock.starts = start ? start->at : clock_start(c, context.zone);
-        clock.due = deadline_after(clock.starts, *span, context.calendar, context.zone);
+        clock.due = deadline_after(clock.starts, *rule.span, context.calendar, context.zone);
         clock.policy_due = clock.due;
-        if (rule.earliest && context.policy.*(rule.earliest))
-            clock.earliest = deadline_after(clock.starts, *(context.policy.*(rule.earliest)),
-                                            context.calendar, context.zone);
-        if (const Event* delay = rule.extended_by.empty() ? nullptr : last_event(c, rule.extended_by))
-            extend(clock, *delay, *span, context);
-        if (const Event* done = first_event(c, rule.done_by))
+        if (rule.earliest)
+            clock.earliest = deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
+        if (const Event* moved = rule.extended_by ? last_event(c, *rule.extended_by) : nullptr)
+            extend(clock, rule, *moved, context);
+        if (const Event* done = first_of(c, rule.met_by))
             clock.done = done->at;
         clock.state = state_of(clock, c, context);
         clock.working_days_left = working_days_left(clock.due, context);
@@ -95,6 +87,17 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         clocks.push_back(clock);
     }
     return clocks;
+}
+
+std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, EventType type) {
+    for (const auto& rule : context.policy.clocks) {
+        if (std::find(rule.met_by.begin(), rule.met_by.end(), type) == rule.met_by.end())
+            continue;
+        for (auto& clock : case_clocks(c, context))
+            if (clock.rule == rule.name)
+                return clock;
+    }
+    return std::nullopt;
 }
 
 std::optional<Clock> next_clock(const std::vector<Clock>& clocks) {

@@ -80,19 +80,35 @@ void read_closing(MapReader& map, Case& c, const std::string& file) {
         c.warning = map.timestamp(warning, "warning");
 }
 
+// Files written before actions kept `added` date an action only by the
+// event `action` wrote for it ("Action N added: ..."): read that once, here,
+// so nothing else parses event text.
+void date_old_actions(Case& c) {
+    for (auto& action : c.actions) {
+        if (action.added)
+            continue;
+        const std::string marker = fmt::format("Action {} added", action.number);
+        for (const auto& event : c.events)
+            if (event.type == EventType::action && event.text.starts_with(marker)) {
+                action.added = event.at;
+                break;
+            }
+    }
+}
+
 Event read_event(const YamlNode& node, const std::string& file) {
     MapReader map(node, file, "an event");
     Event event;
     event.at = map.timestamp(map.required("at"), "at");
     const YamlNode type = map.required("type");
-    event.type = map.text(type, "type");
-    if (!is_known_event_type(event.type)) {
-        auto known = loggable_event_types();
-        known.insert(known.end(), workflow_event_types().begin(), workflow_event_types().end());
+    const std::string type_name = map.text(type, "type");
+    const auto known = enum_from<EventType>(type_name);
+    if (!known)
         throw Error(ErrorKind::bad_data,
-                    fmt::format("unknown event type '{}'{}", event.type, did_you_mean(event.type, known)),
+                    fmt::format("unknown event type '{}'{}", type_name,
+                                did_you_mean(type_name, enum_names<EventType>())),
                     map.where(type));
-    }
+    event.type = *known;
     event.by = map.text(map.optional("by"), "by");
     event.text = map.text(map.optional("text"), "text");
     if (const YamlNode recorded = map.optional("recorded"); recorded.defined())
@@ -155,6 +171,8 @@ Case read_case(std::string_view text, const std::string& file) {
         read_exclusion(exclusion, c, file);
     if (const YamlNode from = map.optional("clock_from"); from.defined())
         c.clock_from = map.date(from, "clock_from");
+    if (const YamlNode happened = map.optional("happened"); happened.defined())
+        c.happened = map.date(happened, "happened");
     if (const YamlNode notice = map.optional("notice_days"); notice.defined())
         c.notice_days = map.integer(notice, "notice_days");
     c.agent = map.text(map.optional("agent"), "agent");
@@ -174,6 +192,7 @@ Case read_case(std::string_view text, const std::string& file) {
                                     i + 1),
                         location_of(event_nodes[i], file));
     }
+    date_old_actions(c);
     c.extras = map.extras();
     return c;
 }

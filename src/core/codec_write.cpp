@@ -212,7 +212,7 @@ void write_closing(std::string& out, const Case& c) {
 
 void write_event(std::string& out, const Event& event) {
     out += fmt::format("  - at: {}\n", format_timestamp(event.at));
-    field(out, 4, "type", plain(event.type));
+    field(out, 4, "type", plain(std::string(name_of(event.type))));
     text_field(out, 4, "by", event.by);
     text_field(out, 4, "text", event.text);
     if (event.recorded)
@@ -265,6 +265,8 @@ std::string write_case(const Case& c) {
     }
     if (c.clock_from)
         field(out, 0, "clock_from", format_date(*c.clock_from));
+    if (c.happened)
+        field(out, 0, "happened", format_date(*c.happened));
     if (c.notice_days)
         field(out, 0, "notice_days", std::to_string(*c.notice_days));
     if (!c.agent.empty())

@@ -28,7 +28,7 @@ void read_policy(MapReader& parent, const YamlNode& node, Config& config) {
     MapReader map(node, parent.where(node).file, "policy");
     for (const auto& entry : map.all()) {
         const std::string value = map.text(entry.value, entry.key);
-        const auto& names = policy_key_names();
+        const auto names = policy_key_names(config.policy);
         if (std::find(names.begin(), names.end(), entry.key) == names.end())
             throw Error(ErrorKind::bad_data,
                         fmt::format("unknown policy rule '{}'{}", entry.key, did_you_mean(entry.key, names)),
@@ -260,15 +260,13 @@ std::string write_config(const Config& config) {
 std::string letter_signatory(const Config& config) {
     if (!config.signatory.empty())
         return config.signatory;
-    return config.preset == Preset::clinic ? "Clinic Manager" : "Customer Support";
+    return config.policy.letter.signatory;
 }
 
 std::vector<std::string> letter_enclosures(const Config& config) {
     if (!config.enclosures.empty())
         return config.enclosures;
-    if (config.preset == Preset::clinic)
-        return {"Our complaints policy"};
-    return {};
+    return config.policy.letter.enclosures;
 }
 
 WorkingCalendar working_calendar(const Config& config) {

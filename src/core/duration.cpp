@@ -115,4 +115,17 @@ Deadline deadline_after(const Timestamp& from, const Duration& span, const Worki
     return Deadline{day, date::floor<std::chrono::seconds>(end), true};
 }
 
+date::year_month_day calendar_day_after(date::year_month_day day, const Duration& span) {
+    const date::sys_days start{day};
+    switch (span.unit) {
+    case DurationUnit::days: return start + date::days{span.amount};
+    case DurationUnit::weeks: return start + date::days{7 * span.amount};
+    case DurationUnit::months: return add_months(day, span.amount);
+    case DurationUnit::hours: return start + date::days{(span.amount + 23) / 24};
+    case DurationUnit::working_days: break;
+    }
+    throw Error(ErrorKind::usage, fmt::format("'{}' is calendar time: give days, weeks or months",
+                                              format_duration(span)));
+}
+
 } // namespace complaints

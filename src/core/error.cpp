@@ -10,6 +10,48 @@ namespace complaints {
 Error::Error(ErrorKind kind, std::string message, Location where)
     : std::runtime_error(std::move(message)), m_kind(kind), m_where(std::move(where)) {}
 
+namespace {
+
+std::string field_word(std::string_view field) {
+    std::string word(field);
+    std::replace(word.begin(), word.end(), '_', ' ');
+    return word;
+}
+
+} // namespace
+
+std::string render(const Problem& problem, std::string (*name)(std::string_view field)) {
+    std::string out;
+    std::string_view rest = problem.message;
+    for (auto open = rest.find('{'); open != std::string_view::npos; open = rest.find('{')) {
+        const auto close = rest.find('}', open);
+        if (close == std::string_view::npos)
+            break;
+        const auto field = rest.substr(open + 1, close - open - 1);
+        if (field.empty() || !std::all_of(field.begin(), field.end(), [](char c) { return c == '_' || (c >= 'a' && c <= 'z'); })) {
+            out += rest.substr(0, open + 1);
+            rest.remove_prefix(open + 1);
+            continue;
+        }
+        out += rest.substr(0, open);
+        out += name(rest.substr(open + 1, close - open - 1));
+        rest.remove_prefix(close + 1);
+    }
+    return out += rest;
+}
+
+std::string describe(const std::string& heading, const std::vector<Problem>& problems,
+                     std::string (*name)(std::string_view field)) {
+    std::string out = heading;
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        out += (i == 0 ? (heading.empty() ? "" : ": ") : "; ") + render(problems[i], name);
+    return out;
+}
+
+Error::Error(ErrorKind kind, std::string heading, std::vector<Problem> problems)
+    : std::runtime_error(complaints::describe(heading, problems, field_word)), m_kind(kind),
+      m_heading(std::move(heading)), m_problems(std::move(problems)) {}
+
 std::string Error::describe() const {
     if (m_where.file.empty())
         return what();

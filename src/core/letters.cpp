@@ -27,16 +27,16 @@ std::string_view finding_words(Finding finding) {
 std::string investigation_step(const Event& event) {
     const std::string from = event.by.empty() ? "" : " from " + event.by;
     const std::string with = event.by.empty() ? "" : " with " + event.by;
-    if (event.type == "statement") return "we took a written statement" + from;
-    if (event.type == "interview") return "we held an interview" + with;
-    if (event.type == "meeting") return "we held a meeting";
-    if (event.type == "call") return "we spoke by telephone";
-    if (event.type == "record-agreed") return "you agreed our written record of your complaint";
-    if (event.type == "consultation-offered") return "we offered you a review consultation";
-    if (event.type == "consultation-held") return "you attended a review consultation" + with;
-    if (event.type == "independent-consultation-offered")
+    if (event.type == EventType::statement) return "we took a written statement" + from;
+    if (event.type == EventType::interview) return "we held an interview" + with;
+    if (event.type == EventType::meeting) return "we held a meeting";
+    if (event.type == EventType::call) return "we spoke by telephone";
+    if (event.type == EventType::record_agreed) return "you agreed our written record of your complaint";
+    if (event.type == EventType::consultation_offered) return "we offered you a review consultation";
+    if (event.type == EventType::consultation_held) return "you attended a review consultation" + with;
+    if (event.type == EventType::independent_consultation_offered)
         return "we offered you a consultation with an independent practitioner";
-    if (event.type == "independent-consultation-held")
+    if (event.type == EventType::independent_consultation_held)
         return "you attended a consultation with an independent practitioner" +
                (event.by.empty() ? "" : ", " + event.by);
     return "";
@@ -72,7 +72,7 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone)
         out += "- we reviewed your complaint and our records.\n";
     std::vector<const Event*> statements;
     for (const auto& event : c.events)
-        if (event.type == "statement" || event.type == "interview")
+        if (event.type == EventType::statement || event.type == EventType::interview)
             statements.push_back(&event);
     if (statements.empty())
         return;

@@ -92,7 +92,7 @@ void for_each_text(const Case& c, const std::function<void(const std::string&, c
         visit("escalation outcome", e.outcome);
     }
     for (std::size_t i = 0; i < c.events.size(); ++i) {
-        const std::string where = fmt::format("text of event {} ({})", i + 1, c.events[i].type);
+        const std::string where = fmt::format("text of event {} ({})", i + 1, name_of(c.events[i].type));
         visit(where, c.events[i].text);
         for (const auto& name : c.events[i].attendees)
             visit(where + " attendees", name);

@@ -1,6 +1,7 @@
 #include "complaints/policy.hpp"
 
 #include "complaints/error.hpp"
+#include "presets/presets.hpp"
 
 #include <fmt/format.h>
 
@@ -9,42 +10,28 @@
 
 namespace complaints {
 
-namespace {
+namespace presets {
 
-// Clinic policy, "Stage 2 - Independent Review": ISCAS and the Cosmetic
-// Redress Scheme review what stage 1 concluded; Citizens Advice, the
-// Patients Association and the CQC can be approached at any time.
-std::vector<ReviewBody> clinic_bodies() {
+std::vector<ClockRule> standard_clocks() {
     return {
-        {"iscas", "the Independent Sector Complaints Adjudication Service (ISCAS)",
-         "https://iscas.cedr.com/", true, false},
-        {"cosmetic-redress-scheme", "the CRS Cosmetic Redress Scheme",
-         "https://www.cosmeticredress.co.uk/consumers", true, false},
-        {"citizens-advice", "Citizens Advice",
-         "free, confidential and independent advice, face-to-face and by phone: "
-         "https://www.citizensadvice.org.uk",
-         false, false},
-        {"patients-association", "the Patients Association",
-         "https://www.patients-association.org.uk/helpline", false, false},
-        {"cqc", "the Care Quality Commission (CQC)",
-         "03000 616161, enquiries@cqc.org.uk, www.cqc.org.uk", false, false},
+        {"acknowledgement", {}, {}, {EventType::acknowledged}, {}, false, {}, false},
+        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false},
+        {"investigation", {}, EventType::assigned, {EventType::investigation_complete}, {}, false, {}, false},
+        // Whichever of these two is on (the response first) answers the complainant.
+        {"response", {}, {}, {EventType::response_sent}, EventType::delay_explained, false, {}, true},
+        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true},
     };
 }
 
-// Platform process, "Additional steps you can take for clinical complaints":
-// the Responsible Officer after the GP's response; the GMC at once when
-// fitness to practise or patient safety is in question; the LMC alongside.
-std::vector<ReviewBody> platform_bodies() {
-    return {
-        {"responsible-officer", "the doctor's Responsible Officer",
-         "found on the GMC website under the doctor's GMC number", true, true},
-        {"gmc", "the General Medical Council (GMC)",
-         "0161 923 6602; get advice from your indemnity provider too", false, true},
-        {"lmc", "the Local Medical Committee (LMC)", "your area's LMC", true, true},
-    };
+ClockRule& clock(Policy& policy, std::string_view name) {
+    const auto found = std::find_if(policy.clocks.begin(), policy.clocks.end(),
+                                    [&](const ClockRule& rule) { return rule.name == name; });
+    if (found == policy.clocks.end())
+        throw std::logic_error(fmt::format("the preset has no clock {}", name));
+    return *found;
 }
 
-} // namespace
+} // namespace presets
 
 const ReviewBody* find_review_body(const Policy& policy, std::string_view key) {
     for (const auto& body : policy.review_bodies)
@@ -60,83 +47,126 @@ std::vector<std::string> review_body_keys(const Policy& policy) {
     return keys;
 }
 
-Policy preset_policy(Preset preset) {
-    Policy policy;
-    policy.preset = preset;
-    if (preset == Preset::clinic) {
-        policy.response = Duration{14, DurationUnit::working_days};
-        policy.review_bodies = clinic_bodies();
-        policy.verbal_record_agreed = true;
-        policy.practitioners_named = true;
-        return policy;
-    }
-    policy.review_bodies = platform_bodies();
-    policy.patient_data_guard = true;
-    // Platform process, "Types of complaints".
-    policy.complaint_types = {
-        {"late", Category::non_clinical},          {"no-show", Category::non_clinical},
-        {"unprepared", Category::non_clinical},    {"rude", Category::non_clinical},
-        {"late-withdrawal", Category::non_clinical}, {"admin", Category::non_clinical},
-        {"other", Category::non_clinical},         {"confidentiality", Category::clinical},
-        {"patient-care", Category::clinical},      {"other", Category::clinical},
-    };
-    policy.assignment = Duration{48, DurationUnit::hours};
-    policy.investigation_earliest = Duration{5, DurationUnit::working_days};
-    policy.investigation = Duration{10, DurationUnit::working_days};
-    policy.resolution = Duration{3, DurationUnit::weeks};
-    policy.warning_kept = Duration{6, DurationUnit::months};
-    policy.suspension_review_warnings = 3;
-    policy.suspension_review_window = Duration{6, DurationUnit::months};
-    policy.late_withdrawal_notice_days = 3;
-    return policy;
+const ClockRule* find_clock(const Policy& policy, std::string_view name) {
+    for (const auto& rule : policy.clocks)
+        if (rule.name == name)
+            return &rule;
+    return nullptr;
 }
 
-const std::vector<PolicyKey>& policy_keys() {
-    static const std::vector<PolicyKey> keys{
-        {"acknowledgement", &Policy::acknowledgement, nullptr},
-        {"response", &Policy::response, nullptr},
-        {"assignment", &Policy::assignment, nullptr},
-        {"investigation_earliest", &Policy::investigation_earliest, nullptr},
-        {"investigation", &Policy::investigation, nullptr},
-        {"resolution", &Policy::resolution, nullptr},
-        {"warning_kept", &Policy::warning_kept, nullptr},
-        {"suspension_review_warnings", nullptr, &Policy::suspension_review_warnings},
-        {"suspension_review_window", &Policy::suspension_review_window, nullptr},
-        {"late_withdrawal_notice_days", nullptr, &Policy::late_withdrawal_notice_days},
-        {"patient_data_guard", nullptr, nullptr, &Policy::patient_data_guard},
+const ClockRule* answering_clock(const Policy& policy) {
+    for (const auto& rule : policy.clocks)
+        if (rule.answers_complainant && rule.span)
+            return &rule;
+    return nullptr;
+}
+
+Policy preset_policy(Preset preset) {
+    switch (preset) {
+    case Preset::clinic: return presets::clinic();
+    case Preset::platform: return presets::platform();
+    case Preset::nhs_england: return presets::nhs_england();
+    }
+    throw std::logic_error("unknown preset");
+}
+
+namespace {
+
+// The rules complaints.yaml sets besides the clocks, each with where it lives.
+struct RuleKey {
+    std::string_view key;
+    std::optional<Duration>* (*duration)(Policy&) = nullptr; // a span, or "off"
+    int* (*count)(Policy&) = nullptr;                        // a whole number
+    bool* (*flag)(Policy&) = nullptr;                        // on or off
+    bool calendar_time = false; // counted in calendar time, never working days
+};
+
+const std::vector<RuleKey>& rule_keys() {
+    static const std::vector<RuleKey> keys{
+        {"warning_kept", [](Policy& p) { return &p.warnings.kept; }, nullptr, nullptr, true},
+        {"suspension_review_warnings", nullptr, [](Policy& p) { return &p.warnings.review_at; }},
+        {"suspension_review_window", [](Policy& p) { return &p.warnings.review_window; }, nullptr, nullptr, true},
+        {"late_withdrawal_notice_days", nullptr, [](Policy& p) { return &p.late_withdrawal_notice_days; }},
+        {"time_limit", [](Policy& p) { return &p.time_limit; }, nullptr, nullptr, true},
+        {"patient_data_guard", nullptr, nullptr, [](Policy& p) { return &p.patient_data_guard; }},
     };
     return keys;
 }
 
-std::vector<std::string> policy_key_names() {
+std::optional<Duration> span_or_off(std::string_view value) {
+    return value == "off" ? std::nullopt : std::optional(parse_duration(value));
+}
+
+int whole_number(std::string_view key, std::string_view value) {
+    int number = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (ec != std::errc{} || end != value.data() + value.size() || number < 0 || number > 1000)
+        throw Error(ErrorKind::usage, fmt::format("'{}' must be a whole number from 0 to 1000 for {}", value, key));
+    return number;
+}
+
+// "response", "investigation_earliest": the clock and whether the key sets its earliest.
+ClockRule* clock_for_key(Policy& policy, std::string_view key, bool& earliest) {
+    earliest = key.ends_with("_earliest");
+    const std::string_view name = earliest ? key.substr(0, key.size() - 9) : key;
+    for (auto& rule : policy.clocks)
+        if (rule.name == name)
+            return &rule;
+    return nullptr;
+}
+
+void set_answering_clock(Policy& policy, std::string_view value) {
+    if (!find_clock(policy, value))
+        throw Error(ErrorKind::usage, fmt::format("'{}' is not a clock of this policy", value));
+    for (auto& rule : policy.clocks)
+        rule.answers_complainant = rule.name == value;
+}
+
+void override_rule(Policy& policy, const RuleKey& rule, std::string_view value) {
+    if (rule.duration) {
+        auto span = span_or_off(value);
+        if (span && rule.calendar_time && span->unit == DurationUnit::working_days)
+            throw Error(ErrorKind::usage, fmt::format("{} is counted in calendar time: give days, weeks or months, "
+                                                      "not working days",
+                                                      rule.key));
+        *rule.duration(policy) = span;
+    } else if (rule.flag) {
+        if (value != "on" && value != "off")
+            throw Error(ErrorKind::usage, fmt::format("'{}' must be on or off for {}", value, rule.key));
+        *rule.flag(policy) = value == "on";
+    } else {
+        *rule.count(policy) = whole_number(rule.key, value);
+    }
+}
+
+} // namespace
+
+std::vector<std::string> policy_key_names(const Policy& policy) {
     std::vector<std::string> names;
-    for (const auto& key : policy_keys())
-        names.emplace_back(key.key);
+    for (const auto& rule : policy.clocks) {
+        names.push_back(rule.name);
+        names.push_back(rule.name + "_earliest");
+    }
+    names.emplace_back("answering_clock");
+    for (const auto& rule : rule_keys())
+        names.emplace_back(rule.key);
     return names;
 }
 
 void override_policy(Policy& policy, std::string_view key, std::string_view value) {
-    const auto& keys = policy_keys();
-    const auto found = std::find_if(keys.begin(), keys.end(), [&](const PolicyKey& k) { return k.key == key; });
+    bool earliest = false;
+    if (ClockRule* rule = clock_for_key(policy, key, earliest)) {
+        (earliest ? rule->earliest : rule->span) = span_or_off(value);
+        return;
+    }
+    if (key == "answering_clock")
+        return set_answering_clock(policy, value);
+    const auto& keys = rule_keys();
+    const auto found = std::find_if(keys.begin(), keys.end(), [&](const RuleKey& k) { return k.key == key; });
     if (found == keys.end())
-        throw Error(ErrorKind::usage, fmt::format("unknown policy rule '{}'{}", key,
-                                                  did_you_mean(key, policy_key_names())));
-    if (found->duration) {
-        policy.*(found->duration) = value == "off" ? std::nullopt : std::optional(parse_duration(value));
-        return;
-    }
-    if (found->flag) {
-        if (value != "on" && value != "off")
-            throw Error(ErrorKind::usage, fmt::format("'{}' must be on or off for {}", value, key));
-        policy.*(found->flag) = value == "on";
-        return;
-    }
-    int number = 0;
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (ec != std::errc{} || end != value.data() + value.size() || number < 0 || number > 1000)
         throw Error(ErrorKind::usage,
-                    fmt::format("'{}' must be a whole number from 0 to 1000 for {}", value, key));
-    policy.*(found->count) = number;
+                    fmt::format("unknown policy rule '{}'{}", key, did_you_mean(key, policy_key_names(policy))));
+    override_rule(policy, *found, value);
 }
 
 } // namespace complaints

@@ -48,30 +48,19 @@ struct Facts {
     std::optional<sys_seconds> closed;
 };
 
-// "response" for the clinic's 14 working days, "resolution" for the
-// platform's 3 weeks: the clock the policy answers the complainant by.
-std::string_view main_rule(const Policy& policy) {
-    if (policy.response)
-        return "response";
-    if (policy.resolution)
-        return "resolution";
-    return "";
-}
-
 Facts facts_of(const Case& c, const ReportContext& context) {
     Facts facts;
     facts.c = &c;
     facts.received = local_date(c.received.utc, context.zone);
-    const std::string_view rule = main_rule(context.policy);
     for (const auto& clock :
          case_clocks(c, ClockContext{context.policy, context.calendar, context.zone, context.now}))
-        if (clock.rule == rule)
+        if (clock.answers_complainant)
             facts.main_clock = clock;
     if (facts.main_clock)
-        if (const Event* delay = first_event(c, "delay-explained"))
+        if (const Event* delay = first_event(c, EventType::delay_explained))
             facts.explained_in_time = delay->at.utc < facts.main_clock->policy_due.at;
     if (c.status == Status::closed)
-        if (const Event* closing = last_event(c, "closed"))
+        if (const Event* closing = last_event(c, EventType::closed))
             facts.closed = closing->at.utc;
     return facts;
 }
@@ -181,21 +170,11 @@ int working_days(const WorkingCalendar& calendar, sys_seconds from, sys_seconds 
     return calendar.between(sys_days{local_date(from, zone)}, sys_days{local_date(to, zone)});
 }
 
-std::optional<sys_seconds> action_added(const Case& c, const Action& action) {
-    if (action.added)
-        return action.added->utc;
-    const std::string marker = fmt::format("Action {} added", action.number);
-    for (const auto& event : c.events)
-        if (event.type == "action" && event.text.starts_with(marker))
-            return event.at.utc;
-    return std::nullopt;
-}
-
 void count_actions(Report& report, const Case& c, const Window& window) {
     const date::year_month_day last_day =
         local_date(window.end - std::chrono::seconds(1), *window.zone);
     for (const auto& action : c.actions) {
-        if (const auto added = action_added(c, action); added && window.holds(*added))
+        if (action.added && window.holds(action.added->utc))
             ++report.actions_opened;
         if (action.done && window.holds(*action.done))
             ++report.actions_completed;
@@ -279,14 +258,14 @@ Case clinician_facts(const Case& c) {
     kept.warning = c.warning;
     kept.exclusion = c.exclusion;
     for (const auto& event : c.events)
-        if (event.type == "suspended" || event.type == "reinstated")
+        if (event.type == EventType::suspended || event.type == EventType::reinstated)
             kept.events.push_back(event);
     return kept;
 }
 
 void count_under_review(Report& report, const std::vector<Case>& cases, const Window& window,
                         const ReportContext& context) {
-    if (context.policy.suspension_review_warnings <= 0)
+    if (context.policy.warnings.review_at <= 0)
         return;
     const date::year_month_day last_day =
         local_date(window.end - std::chrono::seconds(1), context.zone);
@@ -455,7 +434,8 @@ ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
     report.by_category = zeros<Category>();
     report.by_category.push_back(Count{"unspecified", 0});
     report.outcomes = zeros<Outcome>();
-    report.responses.rule = main_rule(context.policy);
+    const ClockRule* answering = answering_clock(context.policy);
+    report.responses.rule = answering ? answering->name : "";
     report.trend = empty_trend(period);
 }
 
@@ -479,7 +459,7 @@ void ReportBuilder::add(const Case& c) {
     if (c.warning && s.window.holds(*c.warning))
         report.warnings.push_back(
             WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});
-    if (context.policy.suspension_review_warnings > 0 && (!c.gmc.empty() || !c.about.empty()))
+    if (context.policy.warnings.review_at > 0 && (!c.gmc.empty() || !c.about.empty()))
         s.clinician_cases.push_back(clinician_facts(c));
     add_to_trend(report.trend, facts, context.now);
     if (open_at(facts, s.window.end)) {

@@ -8,20 +8,30 @@
 
 namespace complaints {
 
+namespace {
+
+// A usage error about a field: the message names it as `{field}`, which the
+// CLI reads as the flag that sets it.
+[[noreturn]] void field_error(std::string message) {
+    throw Error(ErrorKind::usage, "", {{ProblemCode::other, std::move(message), ""}});
+}
+
+} // namespace
+
 bool is_verbal(const Case& c) { return c.channel == Channel::phone || c.channel == Channel::in_person; }
 
-bool record_agreed(const Case& c) { return first_event(c, "record-agreed") != nullptr; }
+bool record_agreed(const Case& c) { return first_event(c, EventType::record_agreed) != nullptr; }
 
 bool consent_outstanding(const Case& c) {
     const bool on_behalf = !c.on_behalf_of.empty() || c.consent.has_value();
-    return on_behalf && c.consent != Consent::yes && !first_event(c, "consent-waived");
+    return on_behalf && c.consent != Consent::yes && !first_event(c, EventType::consent_waived);
 }
 
 int stage(const Case& c) { return c.escalations.empty() ? 1 : 2; }
 
 void check_gmc_number(std::string_view gmc) {
     if (gmc.size() != 7 || !std::all_of(gmc.begin(), gmc.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-        throw Error(ErrorKind::usage, fmt::format("--gmc: '{}' is not a GMC number (seven digits)", gmc));
+        field_error(fmt::format("{{gmc}}: '{}' is not a GMC number (seven digits)", gmc));
 }
 
 namespace {
@@ -39,7 +49,7 @@ void classify_withdrawal(Case& c, const Policy& policy, int notice, bool kind_gi
         return;
     }
     if (!c.type.empty() && c.type != "late-withdrawal")
-        throw Error(ErrorKind::usage, fmt::format("--type: a withdrawal with {} days' notice is a late-withdrawal "
+        field_error(fmt::format("{{type}}: a withdrawal with {} days' notice is a late-withdrawal "
                                                   "complaint, not '{}'",
                                                   notice, c.type));
     if (kind_given && c.kind != Kind::complaint)
@@ -53,14 +63,17 @@ void classify_withdrawal(Case& c, const Policy& policy, int notice, bool kind_gi
 } // namespace
 
 void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days, bool kind_given) {
+    if (std::find(policy.kinds.begin(), policy.kinds.end(), c.kind) == policy.kinds.end())
+        throw Error(ErrorKind::refused, fmt::format("this repository's policy takes no {}", name_of(c.kind)));
     if (notice_days) {
         if (policy.late_withdrawal_notice_days <= 0)
             throw Error(ErrorKind::usage, "this repository's policy has no late-withdrawal rule");
         classify_withdrawal(c, policy, *notice_days, kind_given);
         c.notice_days = notice_days;
     } else if (c.type == "late-withdrawal") {
-        throw Error(ErrorKind::usage, "--type late-withdrawal: give --notice-days N, or --session DATE and "
-                                      "--withdrawn DATE, so the policy's rule decides");
+        throw Error(ErrorKind::usage, "",
+                    {{ProblemCode::withdrawal_notice_needed,
+                      "{type} late-withdrawal needs the withdrawal's notice, so the policy's rule decides", c.id}});
     }
     if (policy.complaint_types.empty() || c.type.empty())
         return;
@@ -72,31 +85,63 @@ void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_da
             implied.push_back(known.category);
     }
     if (implied.empty())
-        throw Error(ErrorKind::usage, fmt::format("--type: unknown type '{}'{}; the policy names: {}", c.type,
+        field_error(fmt::format("{{type}}: unknown type '{}'{}; the policy names: {}", c.type,
                                                   did_you_mean(c.type, names), joined(names)));
     if (!c.category && implied.size() > 1)
-        throw Error(ErrorKind::usage, fmt::format("--type {} is clinical or non-clinical: give --category", c.type));
+        field_error(fmt::format("{{type}} {} is clinical or non-clinical: give {{category}}", c.type));
     if (!c.category)
         c.category = implied.front();
     if (std::find(implied.begin(), implied.end(), *c.category) == implied.end())
-        throw Error(ErrorKind::usage, fmt::format("--type {} is a {} complaint, but --category says {}", c.type,
+        field_error(fmt::format("{{type}} {} is a {} complaint, but {{category}} says {}", c.type,
                                                   name_of(implied.front()), name_of(*c.category)));
 }
 
-std::vector<std::string> attention(const Case& c, const Policy& policy) {
-    std::vector<std::string> notes;
+bool late_complaint_outstanding(const Case& c, const Policy& policy) {
+    if (!policy.time_limit || !c.happened || c.kind != Kind::complaint ||
+        first_event(c, EventType::late_complaint_accepted))
+        return false;
+    return date::sys_days{calendar_day_after(*c.happened, *policy.time_limit)} <
+           date::sys_days{date::floor<date::days>(c.received.utc)};
+}
+
+namespace {
+
+Problem record_problem(const Case& c) {
+    return {ProblemCode::record_not_agreed,
+            fmt::format("the written record of this {} complaint has not been agreed with the complainant",
+                        name_of(c.channel)),
+            c.id};
+}
+
+Problem consent_problem(const Case& c, std::string_view who) {
+    return {ProblemCode::consent_outstanding,
+            fmt::format("consent from {} is {}", who, c.consent ? name_of(*c.consent) : "not recorded"), c.id};
+}
+
+Problem late_problem(const Case& c, const Policy& policy) {
+    return {ProblemCode::late_complaint,
+            fmt::format("the complaint was made more than {} after what it is about ({}); it goes ahead only "
+                        "with a recorded reason",
+                        format_duration(*policy.time_limit), format_date(*c.happened)),
+            c.id};
+}
+
+} // namespace
+
+std::vector<Problem> attention(const Case& c, const Policy& policy) {
+    std::vector<Problem> notes;
     if (c.exclusion || c.status == Status::closed)
         return notes;
     if (policy.verbal_record_agreed && c.kind == Kind::complaint && is_verbal(c) && !record_agreed(c))
-        notes.push_back(fmt::format("the written record of this {} complaint has not been agreed with "
-                                    "the complainant (log --type record-agreed)",
-                                    name_of(c.channel)));
+        notes.push_back(record_problem(c));
     if (consent_outstanding(c))
-        notes.push_back(fmt::format("consent from {} is {}", c.on_behalf_of.empty() ? "the patient" : c.on_behalf_of,
-                                    c.consent ? name_of(*c.consent) : "not recorded"));
+        notes.push_back(consent_problem(c, c.on_behalf_of.empty() ? "the patient" : c.on_behalf_of));
     if (policy.practitioners_named && c.kind == Kind::complaint && c.category == Category::clinical &&
         c.practitioners.empty())
-        notes.push_back("a treatment-related complaint names no practitioner (open --practitioner)");
+        notes.push_back({ProblemCode::practitioner_not_named, "a treatment-related complaint names no practitioner",
+                         c.id});
+    if (late_complaint_outstanding(c, policy))
+        notes.push_back(late_problem(c, policy));
     return notes;
 }
 
@@ -108,33 +153,44 @@ void require_formal_complaint(const Case& c, std::string_view doing) {
     if (c.status == Status::closed)
         throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
     if (c.kind != Kind::complaint)
-        throw Error(ErrorKind::refused,
-                    fmt::format("cannot {}: {} is a {}, resolved locally; convert it to a complaint "
-                                "first (complaints convert {} --to complaint)",
-                                doing, c.id, name_of(c.kind), c.id));
+        throw Error(ErrorKind::refused, fmt::format("cannot {}", doing),
+                    {{ProblemCode::not_formal,
+                      fmt::format("{} is a {}, resolved locally; convert it to a complaint first", c.id,
+                                  name_of(c.kind)),
+                      c.id}});
 }
 
-std::vector<std::string> response_missing(const Case& c, const Policy& policy) {
-    std::vector<std::string> missing;
+std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool without_consent) {
+    std::vector<Problem> missing;
+    const auto add = [&](std::string message) { missing.push_back({ProblemCode::other, std::move(message), c.id}); };
     if (c.points.empty())
-        missing.push_back("no points raised are recorded; the response answers every point");
+        add("no points raised are recorded; the response answers every point");
     for (const auto& point : c.points) {
         if (!point.finding)
-            missing.push_back(fmt::format("point {} has no finding", point.number));
+            add(fmt::format("point {} has no finding", point.number));
         else if (point.conclusion.empty())
-            missing.push_back(fmt::format("point {} has no conclusion", point.number));
+            add(fmt::format("point {} has no conclusion", point.number));
     }
-    if (consent_outstanding(c))
-        missing.push_back(fmt::format("consent from {} is {} (record it with 'consent', or give "
-                                      "--proceed-without-consent REASON)",
-                                      c.on_behalf_of, c.consent ? name_of(*c.consent) : "not recorded"));
+    if (consent_outstanding(c) && !without_consent)
+        missing.push_back(consent_problem(c, c.on_behalf_of));
     if (policy.verbal_record_agreed && is_verbal(c) && !record_agreed(c))
-        missing.push_back(fmt::format("the written record of this {} complaint has not been agreed "
-                                      "with the complainant (log --type record-agreed)",
-                                      name_of(c.channel)));
-    if (first_event(c, "response-sent"))
-        missing.push_back("the stage 1 response has already been sent");
+        missing.push_back(record_problem(c));
+    if (late_complaint_outstanding(c, policy))
+        missing.push_back(late_problem(c, policy));
+    if (first_event(c, EventType::response_sent))
+        add("the stage 1 response has already been sent");
     return missing;
+}
+
+void check_response(const Case& c, const Policy& policy, bool without_consent) {
+    auto missing = response_missing(c, policy, without_consent);
+    if (!missing.empty())
+        throw Error(ErrorKind::refused, fmt::format("cannot send the response for {} yet", c.id), std::move(missing));
+}
+
+void check_delay(const Case& c) {
+    if (first_event(c, EventType::response_sent))
+        throw Error(ErrorKind::refused, fmt::format("{}: the response has already been sent", c.id));
 }
 
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
@@ -142,10 +198,10 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
     const auto found = std::find_if(c.points.begin(), c.points.end(),
                                     [&](const Point& p) { return p.number == point; });
     if (found == c.points.end())
-        throw Error(ErrorKind::usage, fmt::format("--point: {} has no point {} (it has {})", c.id, point,
+        field_error(fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point,
                                                   c.points.size()));
     if (conclusion.empty() && found->conclusion.empty())
-        throw Error(ErrorKind::usage, "--conclusion: a finding needs the conclusion reached on the point");
+        field_error("{conclusion}: a finding needs the conclusion reached on the point");
     found->finding = finding;
     if (!conclusion.empty())
         found->conclusion = conclusion;
@@ -161,7 +217,7 @@ void check_escalation(const Case& c, const ReviewBody& body) {
         missing.push_back(fmt::format("{} is excluded from the complaints policy", c.id));
     if (c.kind != Kind::complaint)
         missing.push_back(fmt::format("{} is a {}, not a formal complaint", c.id, name_of(c.kind)));
-    if (body.after_response && !first_event(c, "response-sent") && !first_event(c, "resolved"))
+    if (body.after_response && !first_event(c, EventType::response_sent) && !first_event(c, EventType::resolved))
         missing.push_back(fmt::format("{} reviews a complaint after the organisation's own response, and "
                                       "none has been given",
                                       body.name));
@@ -174,33 +230,84 @@ void check_escalation(const Case& c, const ReviewBody& body) {
         throw Error(ErrorKind::refused, fmt::format("cannot escalate {}: {}", c.id, joined(missing)));
 }
 
-Escalation* open_escalation(Case& c, std::string_view body) {
+Escalation& open_escalation(Case& c, std::string_view body) {
     for (auto it = c.escalations.rbegin(); it != c.escalations.rend(); ++it)
         if (it->outcome.empty() && (body.empty() || it->body == body))
-            return &*it;
-    return nullptr;
+            return *it;
+    throw Error(ErrorKind::refused, fmt::format("{} has no open referral{} to record an outcome for", c.id,
+                                                body.empty() ? "" : " to " + std::string(body)));
 }
 
-std::vector<std::string> close_missing(const Case& c, const Policy& policy, Outcome outcome,
-                                       bool with_learning, bool with_no_learning) {
-    std::vector<std::string> missing;
+std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome outcome, bool with_learning,
+                                   bool with_no_learning) {
+    std::vector<Problem> missing;
     if (c.status == Status::closed)
-        missing.push_back(fmt::format("{} is already closed", c.id));
+        missing.push_back({ProblemCode::other, fmt::format("{} is already closed", c.id), c.id});
     if (with_learning == with_no_learning)
-        missing.push_back("give either --learning TEXT (lessons learnt) or --no-learning REASON: the "
-                          "policy says the absence of learning must be documented");
+        missing.push_back({ProblemCode::learning_not_documented,
+                           "give either {learning} (lessons learnt) or {no_learning}: the policy says the "
+                           "absence of learning must be documented",
+                           c.id});
     if (with_learning && c.actions.empty())
-        missing.push_back("lessons learnt need an action plan: add at least one action "
-                          "(complaints action ID add --text ... --lead ... --due ...)");
-    if (policy.response && outcome != Outcome::withdrawn && c.kind == Kind::complaint && !c.exclusion &&
-        !first_event(c, "response-sent"))
-        missing.push_back("no stage 1 response has been sent (only a withdrawn complaint closes without one)");
+        missing.push_back({ProblemCode::action_plan_missing,
+                           "lessons learnt need an action plan: add at least one action", c.id});
+    const bool response_owed = std::any_of(policy.clocks.begin(), policy.clocks.end(), [](const ClockRule& rule) {
+        return rule.span && std::find(rule.met_by.begin(), rule.met_by.end(), EventType::response_sent) !=
+                                rule.met_by.end();
+    });
+    if (response_owed && outcome != Outcome::withdrawn && c.kind == Kind::complaint && !c.exclusion &&
+        !first_event(c, EventType::response_sent))
+        missing.push_back({ProblemCode::other,
+                           "no stage 1 response has been sent (only a withdrawn complaint closes without one)", c.id});
     if (const auto review = std::find_if(c.escalations.begin(), c.escalations.end(),
-                                          [](const Escalation& e) { return e.outcome.empty(); });
+                                         [](const Escalation& e) { return e.outcome.empty(); });
         review != c.escalations.end())
-        missing.push_back(fmt::format("the referral to {} awaits its outcome (escalate ID --outcome TEXT)",
-                                      review->body));
+        missing.push_back(
+            {ProblemCode::referral_open, fmt::format("the referral to {} awaits its outcome", review->body), c.id});
     return missing;
+}
+
+void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with_learning, bool with_no_learning) {
+    auto missing = close_missing(c, policy, outcome, with_learning, with_no_learning);
+    if (!missing.empty())
+        throw Error(ErrorKind::refused, fmt::format("cannot close {}", c.id), std::move(missing));
+}
+
+void check_exclude(const Case& c) {
+    if (c.exclusion || c.status == Status::closed)
+        throw Error(ErrorKind::refused, fmt::format("{} is already {}", c.id, c.exclusion ? "excluded" : "closed"));
+    if (!c.escalations.empty() || first_event(c, EventType::response_sent))
+        throw Error(ErrorKind::refused, fmt::format("{} has been answered under the policy; close it instead", c.id));
+}
+
+void check_convert(const Case& c) {
+    if (c.kind == Kind::complaint)
+        throw Error(ErrorKind::refused, fmt::format("{} is already a complaint", c.id));
+    if (c.status == Status::closed)
+        throw Error(ErrorKind::refused, fmt::format("{} is closed", c.id));
+}
+
+void check_consent(const Case& c) {
+    if (c.on_behalf_of.empty())
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::other, fmt::format("{} is not made on someone's behalf (open {{on_behalf_of}})", c.id),
+                      c.id}});
+}
+
+void check_resolve(const Case& c) {
+    if (first_event(c, EventType::resolved))
+        throw Error(ErrorKind::refused, fmt::format("{} already has an agreed resolution", c.id));
+}
+
+Action& open_action(Case& c, int number) {
+    for (auto& action : c.actions) {
+        if (action.number != number)
+            continue;
+        if (action.done)
+            throw Error(ErrorKind::refused, fmt::format("action {} of {} is already done", action.number, c.id));
+        return action;
+    }
+    throw Error(ErrorKind::usage, fmt::format("{} has no action '{}' (it has {})", c.id, number, c.actions.size()));
 }
 
 std::vector<const Action*> overdue_actions(const Case& c, date::year_month_day today) {

@@ -37,7 +37,7 @@ TEST_SUITE("cli init") {
                                      "--prefix", "LUM"}, "", {}, {}});
         CHECK(preset.exit_code == 2);
         CHECK(preset.err == "complaints: --preset: unknown preset 'clinik' (did you mean "
-                            "'clinic'?); choose one of: clinic, platform\n");
+                            "'clinic'?); choose one of: clinic, platform, nhs-england\n");
         const auto prefix = run(Run{{"init", target, "--preset", "clinic", "--organisation", "X",
                                      "--prefix", "l/m"}, "", {}, {}});
         CHECK(prefix.exit_code == 2);

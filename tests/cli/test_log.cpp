@@ -26,7 +26,7 @@ TEST_SUITE("cli log") {
         CHECK(logged.out == id + ": call logged at 2026-11-16T10:00:00+00:00\n");
         const auto c = load(repo, id);
         REQUIRE(c.events.size() == 2);
-        CHECK(c.events[1].type == "call");
+        CHECK(c.events[1].type == complaints::EventType::call);
         CHECK(c.events[1].by == "Jo Nurse");
         CHECK(c.events[1].text == "Called Mrs Patel: she wants a refund.");
         CHECK_FALSE(c.events[1].recorded);

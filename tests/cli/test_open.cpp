@@ -30,7 +30,7 @@ TEST_SUITE("cli open") {
         CHECK(c.points[1].text == "No follow-up call #2");
         CHECK(complaints::format_timestamp(c.received) == "2026-11-13T16:45:00+00:00");
         REQUIRE(c.events.size() == 1);
-        CHECK(c.events[0].type == "opened");
+        CHECK(c.events[0].type == complaints::EventType::opened);
         CHECK(c.events[0].by == "Sam Manager");
         // Back-filled: dated when received, stamped with when it was entered.
         CHECK(complaints::format_timestamp(c.events[0].at) == "2026-11-13T16:45:00+00:00");

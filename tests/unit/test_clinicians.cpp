@@ -91,12 +91,12 @@ TEST_SUITE("clinicians") {
 
     TEST_CASE("suspension is a recorded decision, and reinstatement lifts it") {
         std::vector<Case> cases{warned("A", "Dr X", "7000001", "2026-01-10")};
-        Event suspended{parse_user_time("2026-02-01", london(), "--at"), "suspended", "Lead", "Decision", {}, {}, {}, {}};
+        Event suspended{parse_user_time("2026-02-01", london(), "--at"), EventType::suspended, "Lead", "Decision", {}, {}, {}, {}};
         cases[0].events.push_back(suspended);
         CHECK(on(cases, "2026-01-31").status == ClinicianStatus::warned);
         CHECK(on(cases, "2026-02-01").status == ClinicianStatus::suspended);
         Event reinstated = suspended;
-        reinstated.type = "reinstated";
+        reinstated.type = EventType::reinstated;
         reinstated.at = parse_user_time("2026-03-01", london(), "--at");
         cases[0].events.push_back(reinstated);
         CHECK(on(cases, "2026-03-01").status == ClinicianStatus::warned);

@@ -13,11 +13,11 @@ Case complaint(const char* received) {
     Case c;
     c.id = "LUM-2026-7K3QMX";
     c.received = at(received);
-    c.events.push_back(Event{c.received, "opened", "M", "", {}, {}, {}, {}});
+    c.events.push_back(Event{c.received, EventType::opened, "M", "", {}, {}, {}, {}});
     return c;
 }
 
-void happen(Case& c, const char* when, const char* type) {
+void happen(Case& c, const char* when, EventType type) {
     add_event(c, Event{at(when), type, "M", "", {}, {}, {}, {}});
 }
 
@@ -49,14 +49,14 @@ TEST_SUITE("clocks") {
         CHECK(clocks[0].state == ClockState::overdue);
         CHECK(clocks[0].working_days_left == -1);
         // Sent on the last day, late in the evening: met.
-        happen(c, "2026-12-04T23:30:00+00:00", "response-sent");
+        happen(c, "2026-12-04T23:30:00+00:00", EventType::response_sent);
         CHECK(clinic.clocks(c, "2026-12-07T09:00:00+00:00")[0].state == ClockState::met);
     }
 
     TEST_CASE("clinic: a response after the date is met late; a closed case stops its clock") {
         const Clinic clinic;
         Case late = complaint("2026-11-16T09:00:00+00:00");
-        happen(late, "2026-12-05T00:00:00+00:00", "response-sent");
+        happen(late, "2026-12-05T00:00:00+00:00", EventType::response_sent);
         CHECK(clinic.clocks(late, "2026-12-10T09:00:00+00:00")[0].state == ClockState::met_late);
         Case closed = complaint("2026-11-16T09:00:00+00:00");
         closed.status = Status::closed;
@@ -66,7 +66,7 @@ TEST_SUITE("clocks") {
     TEST_CASE("clinic: an explanation of delay sets a new date") {
         const Clinic clinic;
         Case c = complaint("2026-11-16T09:00:00+00:00");
-        Event delay{at("2026-12-02T10:00:00+00:00"), "delay-explained", "M", "waiting for notes", {}, {}, {}, {}};
+        Event delay{at("2026-12-02T10:00:00+00:00"), EventType::delay_explained, "M", "waiting for notes", {}, {}, {}, {}};
         delay.due = *parse_date("2026-12-18");
         add_event(c, delay);
         auto clocks = clinic.clocks(c, "2026-12-10T09:00:00+00:00");
@@ -89,9 +89,9 @@ TEST_SUITE("clocks") {
 
     TEST_CASE("the acknowledgement clock is off until complaints.yaml switches it on") {
         Clinic clinic;
-        clinic.policy.acknowledgement = Duration{3, DurationUnit::working_days};
+        override_policy(clinic.policy, "acknowledgement", "3 working days");
         Case c = complaint("2026-11-16T09:00:00+00:00");
-        happen(c, "2026-11-18T09:00:00+00:00", "acknowledged");
+        happen(c, "2026-11-18T09:00:00+00:00", EventType::acknowledged);
         const auto clocks = clinic.clocks(c, "2026-11-20T09:00:00+00:00");
         REQUIRE(clocks.size() == 2);
         CHECK(clocks[0].rule == "acknowledgement");
@@ -110,7 +110,7 @@ TEST_SUITE("clocks") {
         CHECK(format_date(clocks[1].due.day) == "2026-12-07");
         CHECK(next_clock(clocks)->rule == "assignment");
         CHECK(platform.clocks(c, "2026-11-18T09:00:00+00:00")[0].state == ClockState::overdue);
-        happen(c, "2026-11-17T15:00:00+00:00", "assigned");
+        happen(c, "2026-11-17T15:00:00+00:00", EventType::assigned);
         clocks = platform.clocks(c, "2026-11-18T09:00:00+00:00");
         REQUIRE(clocks.size() == 3);
         CHECK(clocks[0].state == ClockState::met);

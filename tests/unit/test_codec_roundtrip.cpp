@@ -95,7 +95,7 @@ Case case_with(const std::string& text) {
     c.warning = c.received;
     Event event;
     event.at = c.received;
-    event.type = "call";
+    event.type = EventType::call;
     event.by = text;
     event.text = text;
     event.attendees = {text, "Dr C"};
@@ -217,7 +217,7 @@ TEST_SUITE("codec round trip") {
         Case c = case_with("x");
         Event late;
         late.at = *parse_stored_timestamp("2026-11-05T10:00:00+00:00");
-        late.type = "note";
+        late.type = EventType::note;
         late.text = "late";
         add_event(c, late);
         Event early = late;

@@ -88,29 +88,31 @@ TEST_SUITE("policy: durations") {
 TEST_SUITE("policy: presets and overrides") {
     TEST_CASE("the presets encode the brief's table") {
         const Policy clinic = preset_policy(Preset::clinic);
-        CHECK(clinic.response == Duration{14, DurationUnit::working_days});
-        CHECK_FALSE(clinic.assignment);
-        CHECK_FALSE(clinic.acknowledgement);
+        CHECK(find_clock(clinic, "response")->span == Duration{14, DurationUnit::working_days});
+        CHECK_FALSE(find_clock(clinic, "assignment")->span);
+        CHECK_FALSE(find_clock(clinic, "acknowledgement")->span);
+        CHECK(answering_clock(clinic)->name == "response");
         const Policy platform = preset_policy(Preset::platform);
-        CHECK_FALSE(platform.response);
-        CHECK(platform.assignment == Duration{48, DurationUnit::hours});
-        CHECK(platform.investigation_earliest == Duration{5, DurationUnit::working_days});
-        CHECK(platform.investigation == Duration{10, DurationUnit::working_days});
-        CHECK(platform.resolution == Duration{3, DurationUnit::weeks});
-        CHECK(platform.warning_kept == Duration{6, DurationUnit::months});
-        CHECK(platform.suspension_review_warnings == 3);
-        CHECK(platform.suspension_review_window == Duration{6, DurationUnit::months});
+        CHECK_FALSE(find_clock(platform, "response")->span);
+        CHECK(find_clock(platform, "assignment")->span == Duration{48, DurationUnit::hours});
+        CHECK(find_clock(platform, "investigation")->earliest == Duration{5, DurationUnit::working_days});
+        CHECK(find_clock(platform, "investigation")->span == Duration{10, DurationUnit::working_days});
+        CHECK(find_clock(platform, "resolution")->span == Duration{3, DurationUnit::weeks});
+        CHECK(answering_clock(platform)->name == "resolution");
+        CHECK(platform.warnings.kept == Duration{6, DurationUnit::months});
+        CHECK(platform.warnings.review_at == 3);
+        CHECK(platform.warnings.review_window == Duration{6, DurationUnit::months});
         CHECK(platform.late_withdrawal_notice_days == 3);
-        CHECK_FALSE(platform.acknowledgement);
+        CHECK_FALSE(find_clock(platform, "acknowledgement")->span);
     }
 
     TEST_CASE("complaints.yaml overrides any rule, and can switch one off") {
         const Config config = read_config(k_head + "policy:\n  acknowledgement: 3 working days\n"
                                                    "  response: off\n  suspension_review_warnings: 4\n",
                                           "complaints.yaml");
-        CHECK(config.policy.acknowledgement == Duration{3, DurationUnit::working_days});
-        CHECK_FALSE(config.policy.response);
-        CHECK(config.policy.suspension_review_warnings == 4);
+        CHECK(find_clock(config.policy, "acknowledgement")->span == Duration{3, DurationUnit::working_days});
+        CHECK_FALSE(find_clock(config.policy, "response")->span);
+        CHECK(config.policy.warnings.review_at == 4);
         CHECK(read_config(write_config(config), "complaints.yaml").policy_overrides == config.policy_overrides);
     }
 

@@ -28,7 +28,7 @@ Case a_case() {
     c.complainant = "A";
     Event opened;
     opened.at = c.received;
-    opened.type = "opened";
+    opened.type = EventType::opened;
     c.events.push_back(opened);
     return c;
 }

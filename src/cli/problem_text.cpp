@@ -1,0 +1,78 @@
+#include "problem_text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace complaints::cli {
+
+namespace {
+
+struct Hint {
+    ProblemCode code;
+    std::string_view text;       // {} is the case's ID
+    bool refusals_only = false;  // said when a step is refused, not as a standing note
+};
+
+constexpr std::array k_hints{
+    Hint{ProblemCode::record_not_agreed, " (log --type record-agreed)"},
+    Hint{ProblemCode::consent_outstanding,
+         " (record it with 'consent', or give --proceed-without-consent REASON)", true},
+    Hint{ProblemCode::practitioner_not_named, " (open --practitioner)"},
+    Hint{ProblemCode::not_formal, " (complaints convert {} --to complaint)"},
+    Hint{ProblemCode::withdrawal_notice_needed, ": give --notice-days N, or --session DATE and --withdrawn DATE"},
+    Hint{ProblemCode::action_plan_missing, " (complaints action ID add --text ... --lead ... --due ...)"},
+    Hint{ProblemCode::referral_open, " (escalate ID --outcome TEXT)"},
+    Hint{ProblemCode::late_complaint, " (log --type late-complaint-accepted --text REASON)"},
+};
+
+// Flags that take a value whose name the message should show.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> k_flags_with_text{{
+    {"learning", "--learning TEXT"},
+    {"no_learning", "--no-learning REASON"},
+}};
+
+std::string flag_of(std::string_view field) { return flag_for(field); }
+
+std::string with_hint(const Problem& problem, bool refusal) {
+    std::string text = render(problem, flag_of);
+    for (const auto& hint : k_hints)
+        if (hint.code == problem.code && (refusal || !hint.refusals_only))
+            text += fmt::format(fmt::runtime(hint.text), problem.subject);
+    return text;
+}
+
+} // namespace
+
+std::string flag_for(std::string_view field) {
+    for (const auto& [name, flag] : k_flags_with_text)
+        if (name == field)
+            return std::string(flag);
+    std::string flag = "--" + std::string(field);
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    return flag;
+}
+
+std::string refusal_text(const Problem& problem) { return with_hint(problem, true); }
+
+std::string attention_text(const Problem& problem) { return with_hint(problem, false); }
+
+std::vector<std::string> attention_texts(const std::vector<Problem>& problems) {
+    std::vector<std::string> texts;
+    for (const auto& problem : problems)
+        texts.push_back(attention_text(problem));
+    return texts;
+}
+
+std::string error_text(const Error& error) {
+    if (error.problems().empty())
+        return error.describe();
+    std::string out = error.heading();
+    for (std::size_t i = 0; i < error.problems().size(); ++i)
+        out += (i == 0 ? (out.empty() ? "" : ": ") : "; ") + refusal_text(error.problems()[i]);
+    return out;
+}
+
+} // namespace complaints::cli

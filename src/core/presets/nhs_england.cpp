@@ -1,0 +1,39 @@
+// The Local Authority Social Services and National Health Service Complaints
+// (England) Regulations 2009 (SI 2009/309), as a GP practice or a clinic
+// doing NHS work runs them. docs/policy.md cites the regulation for each rule.
+#include "presets.hpp"
+
+namespace complaints::presets {
+
+Policy nhs_england() {
+    Policy policy;
+    policy.preset = Preset::nhs_england;
+    policy.clocks = standard_clocks();
+    // Regulation 13(1): acknowledge not later than three working days after
+    // the day the complaint is received, offering to discuss its handling.
+    clock(policy, "acknowledgement").span = Duration{3, DurationUnit::working_days};
+    // Regulation 13(7), 14(2): the response is due by the period agreed with
+    // the complainant (which may be changed), six months when none is agreed.
+    ClockRule& response = clock(policy, "response");
+    response.span = Duration{6, DurationUnit::months};
+    response.extended_by = EventType::response_period_agreed;
+    // Regulation 14(2): no response within six months (or the longer period
+    // agreed) owes the complainant a written explanation of why.
+    policy.clocks.push_back({"explanation", Duration{6, DurationUnit::months}, {},
+                             {EventType::response_sent, EventType::delay_explained},
+                             EventType::response_period_agreed, true, {}, false});
+    // Regulation 12(1)-(2): a complaint is made within 12 months of what it
+    // is about, or of learning of it; a later one proceeds with good reason.
+    policy.time_limit = Duration{12, DurationUnit::months};
+    policy.kinds = {Kind::complaint, Kind::concern, Kind::feedback};
+    // Regulation 14(2)(d) and the Health Service Commissioners Act 1993: the
+    // response says the complainant may go to the Ombudsman.
+    policy.review_bodies = {
+        {"phso", "the Parliamentary and Health Service Ombudsman",
+         "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true, false},
+    };
+    policy.letter = {"Complaints Manager", {}};
+    return policy;
+}
+
+} // namespace complaints::presets

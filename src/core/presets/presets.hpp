@@ -1,0 +1,17 @@
+#pragma once
+// The presets, one file each: every rule of one policy as data. Each value
+// cites the sentence it comes from in docs/policy.md.
+#include "complaints/policy.hpp"
+
+namespace complaints::presets {
+
+// The clocks every preset knows, all switched off: a preset switches on what
+// its policy says, and complaints.yaml can switch on any of them.
+std::vector<ClockRule> standard_clocks();
+ClockRule& clock(Policy& policy, std::string_view name);
+
+Policy clinic();
+Policy platform();
+Policy nhs_england();
+
+} // namespace complaints::presets
