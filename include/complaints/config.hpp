@@ -17,7 +17,7 @@ struct Config {
     std::string prefix;
     Region region = Region::england_and_wales;
     std::string timezone = "Europe/London";
-    std::string author; // who writes when neither --by nor the user's name says
+    std::string author; // who writes when the command names nobody and the user has no name
     std::string signatory;               // who signs response letters
     std::vector<std::string> enclosures; // policies enclosed with a response
     // Rules as complaints.yaml overrides them, as written, in file order.

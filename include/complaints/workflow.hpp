@@ -19,6 +19,10 @@ bool consent_outstanding(const Case& c);
 // 2 once the complaint has gone to an independent review body, else 1.
 int stage(const Case& c);
 
+// Throws unless a logged event carries what its type needs: an agreed
+// response period names its date (not before receipt), and nothing else does.
+void check_logged(const Case& c, const Event& event, const date::time_zone& zone);
+
 // Checks a GMC number: seven digits.
 void check_gmc_number(std::string_view gmc);
 

@@ -3,6 +3,10 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/workflow.hpp"
+
+#include <fmt/ranges.h>
+
 #include "complaints/text.hpp"
 
 
@@ -15,6 +19,7 @@ struct LogOptions {
     std::string type = "note";
     std::string text;
     std::vector<std::string> attendees;
+    std::string until;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -47,7 +52,12 @@ void run_log(const LogOptions& options, Context& context) {
     for (const auto& name : options.attendees)
         require_clean_text(name, "--attendee");
     event.attendees = options.attendees;
-    update_case(context, store, id, [&](Case& c) { add_event(c, event); });
+    if (!options.until.empty())
+        event.due = date_flag(options.until, "--until");
+    update_case(context, store, id, [&](Case& c) {
+        check_logged(c, event, store.zone());
+        add_event(c, event);
+    });
     if (options.format == Format::json)
         print_json(stdout, event_json(event));
     else
@@ -60,13 +70,10 @@ void setup_log(CLI::App& app, Context& context) {
     auto options = std::make_shared<LogOptions>();
     CLI::App* command = app.add_subcommand("log", "add an event to a case's timeline");
     command->add_option("ID", options->id, "the case (any unambiguous part of its ID)")->required();
-    command->add_option("--type", options->type,
-                        "note, call, email, letter, meeting, statement, interview, "
-                        "record-agreed, shared-with-complainee, acknowledged, "
-                        "consultation-offered, consultation-held, "
-                        "independent-consultation-offered, independent-consultation-held, "
-                        "mediation or investigation-complete")
-                        ->capture_default_str();
+    command->add_option("--type", options->type, fmt::format("{}", fmt::join(loggable_event_names(), ", ")))->capture_default_str();
+    command->add_option("--until", options->until,
+                        "with --type response-period-agreed: the date the response is agreed for")
+        ->option_text("DATE");
     command->add_option("--text", options->text,
                         "what happened; - reads standard input; $EDITOR when omitted at a terminal")
         ->option_text("TEXT");

@@ -28,6 +28,7 @@ struct OpenOptions {
     std::optional<int> notice_days;
     std::string session;
     std::string withdrawn;
+    std::string happened;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -108,6 +109,8 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
         check_gmc_number(options.gmc);
         c.gmc = options.gmc;
     }
+    if (!options.happened.empty())
+        c.happened = date_flag(options.happened, "--happened");
     classify_intake(c, store.config().policy, notice_days(options), !options.kind.empty());
     c.summary = summary_text(options);
     return c;
@@ -162,6 +165,10 @@ void setup_open(CLI::App& app, Context& context) {
     command->add_option("--practitioner", options->practitioners,
                         "a practitioner involved in a treatment-related complaint (repeat for each)")
         ->option_text("NAME");
+    command->add_option("--happened", options->happened,
+                        "when what it is about happened, or the complainant learnt of it: a policy with a "
+                        "time limit flags a late complaint")
+        ->option_text("DATE");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     command->callback([options, &context] { run_open(*options, context); });

@@ -29,6 +29,16 @@ bool consent_outstanding(const Case& c) {
 
 int stage(const Case& c) { return c.escalations.empty() ? 1 : 2; }
 
+void check_logged(const Case& c, const Event& event, const date::time_zone& zone) {
+    const bool dated = event.type == EventType::response_period_agreed;
+    if (dated && !event.due)
+        field_error("a response period agreed with the complainant needs the date it runs to ({until})");
+    if (!dated && event.due)
+        field_error(fmt::format("{{until}} goes with a response period agreed, not a {}", name_of(event.type)));
+    if (dated && date::sys_days{*event.due} < date::sys_days{local_date(c.received.utc, zone)})
+        field_error("{until}: the agreed date is before the complaint was received");
+}
+
 void check_gmc_number(std::string_view gmc) {
     if (gmc.size() != 7 || !std::all_of(gmc.begin(), gmc.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
         field_error(fmt::format("{{gmc}}: '{}' is not a GMC number (seven digits)", gmc));

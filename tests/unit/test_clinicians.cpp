@@ -1,4 +1,5 @@
 #include "complaints/clinicians.hpp"
+#include "complaints/error.hpp"
 
 #include <doctest/doctest.h>
 
@@ -100,5 +101,26 @@ TEST_SUITE("clinicians") {
         reinstated.at = parse_user_time("2026-03-01", london(), "--at");
         cases[0].events.push_back(reinstated);
         CHECK(on(cases, "2026-03-01").status == ClinicianStatus::warned);
+    }
+}
+
+TEST_SUITE("clinicians: warning rules count in their own unit") {
+    TEST_CASE("a clinic with warning_kept: 26 weeks expires a warning after 26 weeks, not 26 months") {
+        Policy policy = preset_policy(Preset::clinic);
+        override_policy(policy, "warning_kept", "26 weeks");
+        override_policy(policy, "suspension_review_warnings", "3");
+        override_policy(policy, "suspension_review_window", "26 weeks");
+        const std::vector<Case> cases{warned("A", "Dr X", "7000001", "2026-01-10")};
+        const auto all = clinicians(cases, policy, london());
+        REQUIRE(all.size() == 1);
+        // 2026-01-10 + 182 days = 2026-07-11.
+        CHECK(standing_on(all[0], policy, *parse_date("2026-07-10")).status == ClinicianStatus::warned);
+        CHECK(standing_on(all[0], policy, *parse_date("2026-07-11")).status == ClinicianStatus::clear);
+    }
+
+    TEST_CASE("a warning rule in working days is refused: warnings run in calendar time") {
+        Policy policy = preset_policy(Preset::platform);
+        CHECK_THROWS_WITH_AS(override_policy(policy, "warning_kept", "20 working days"),
+                             doctest::Contains("calendar time"), Error);
     }
 }
