@@ -1,9 +1,13 @@
+#include "complaints/util/parallel.hpp"
 #include "complaints/util/utf8.hpp"
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
+#include <vector>
 
 using namespace complaints::util;
 
@@ -54,5 +58,34 @@ TEST_SUITE("util") {
         CHECK(utf8_prefix("caf\xC3\xA9!", 3) == 3);
         CHECK(utf8_prefix("abc", 10) == 3);
         CHECK(utf8_prefix("abc", 0) == 0);
+    }
+
+    TEST_CASE("parallel_for visits every index once") {
+        for (const std::size_t count : {0, 1, 2, 16, 17, 1000}) {
+            std::vector<std::atomic<int>> visits(count);
+            parallel_for(count, [&](std::size_t i) { ++visits[i]; });
+            for (std::size_t i = 0; i < count; ++i)
+                CHECK(visits[i] == 1);
+        }
+    }
+
+    TEST_CASE("parallel_for rethrows the lowest index that threw and runs everything before it") {
+        constexpr std::size_t k_count = 500;
+        std::vector<std::atomic<int>> visits(k_count);
+        const auto work = [&](std::size_t i) {
+            ++visits[i];
+            if (i == 123 || i == 400)
+                throw std::runtime_error(std::to_string(i));
+        };
+        try {
+            parallel_for(k_count, work);
+            FAIL("no exception");
+        } catch (const std::runtime_error& e) {
+            CHECK(std::string(e.what()) == "123");
+        }
+        for (std::size_t i = 0; i <= 123; ++i)
+            CHECK(visits[i] == 1);
+        for (std::size_t i = 124; i < k_count; ++i)
+            CHECK(visits[i] <= 1);
     }
 }
