@@ -5,12 +5,12 @@
 #include "spill_file.hpp"
 
 #include "complaints/case_cache.hpp"
+#include "complaints/util/parallel.hpp"
 #include "complaints/workflow.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <functional>
-#include <thread>
 
 namespace complaints::cli {
 
@@ -158,10 +158,7 @@ void write_in_parallel(std::size_t count, const std::function<void(std::size_t, 
             format(i, out);
     };
     for (std::size_t from = 0; from < count; from += 2 * k_slice) {
-        {
-            std::jthread helper(slice, from + k_slice, std::ref(second));
-            slice(from, first);
-        }
+        util::parallel_for(2, [&](std::size_t half) { slice(from + half * k_slice, half ? second : first); });
         std::fwrite(first.data(), 1, first.size(), stdout);
         std::fwrite(second.data(), 1, second.size(), stdout);
     }

@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include "complaints/text.hpp"
+#include "complaints/util/utf8.hpp"
 #include "complaints/workflow.hpp"
 #include "problem_text.hpp"
 
@@ -200,15 +201,7 @@ std::string headline(const std::string& text, std::size_t width) {
     std::string first = text.substr(0, text.find_first_of("\r\n"));
     if (display_width(first) <= width)
         return first;
-    std::string cut;
-    std::size_t seen = 0;
-    for (const char c : first) {
-        const bool starts_code_point = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        if (starts_code_point && ++seen > width - 1)
-            break;
-        cut += c;
-    }
-    return cut + "…";
+    return first.substr(0, util::utf8_prefix(first, width - 1)) + "…";
 }
 
 } // namespace complaints::cli

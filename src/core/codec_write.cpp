@@ -1,5 +1,7 @@
 #include "complaints/codec.hpp"
 
+#include "complaints/util/utf8.hpp"
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -7,17 +9,14 @@ namespace complaints {
 
 namespace {
 
-// The code point at text[i] (valid UTF-8 assumed) and its length in bytes.
+// The code point at text[i] and its length in bytes. Text is checked where it
+// comes in; a byte that still is not UTF-8 is copied alone (U+FFFD needs no
+// escape) rather than taking the bytes after it along.
 std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    if (b(0) < 0x80)
-        return {b(0), 1};
-    if (b(0) < 0xE0)
-        return {((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu), 2};
-    if (b(0) < 0xF0)
-        return {((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu), 3};
-    return {((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu),
-            4};
+    std::size_t next = i;
+    if (const auto c = util::decode_utf8(text, next))
+        return {*c, next - i};
+    return {U'\uFFFD', 1};
 }
 
 // Code points a YAML reader may not take literally: controls, line and

@@ -5,13 +5,11 @@
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
 #include "complaints/patient_data.hpp"
+#include "complaints/util/parallel.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <mutex>
-#include <thread>
 
 namespace complaints {
 
@@ -192,32 +190,8 @@ Case Store::load_file(const std::string& id, const fs::path& path) const {
 std::vector<Case> Store::load_all() const {
     const std::vector<std::string> ids = case_ids();
     std::vector<Case> cases(ids.size());
-    std::atomic<std::size_t> next{0};
-    std::mutex failed_lock;
-    std::atomic<std::size_t> failed_at{ids.size()};
-    std::exception_ptr failure;
-    const auto work = [&] {
-        // Past a failure nothing needs reading: only an earlier file could be the first bad one.
-        for (std::size_t i = next++; i < failed_at; i = next++) {
-            try {
-                cases[i] = load(ids[i]);
-            } catch (...) {
-                const std::lock_guard lock(failed_lock);
-                if (i < failed_at) {
-                    failed_at = i;
-                    failure = std::current_exception();
-                }
-            }
-        }
-    };
-    const unsigned helpers = std::min<unsigned>(std::thread::hardware_concurrency(), 8);
-    std::vector<std::jthread> threads;
-    for (unsigned t = 1; t < helpers && ids.size() > 64; ++t)
-        threads.emplace_back(work);
-    work();
-    threads.clear();
-    if (failure)
-        std::rethrow_exception(failure);
+    // A file that fails stops the load with the first bad file's error, as reading in order would.
+    util::parallel_for(ids.size(), [&](std::size_t i) { cases[i] = load(ids[i]); }, 64);
     return cases;
 }
 

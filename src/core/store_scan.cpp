@@ -1,15 +1,14 @@
 // Store::scan: every case through the derived cache, in bounded memory.
 #include "complaints/case_cache.hpp"
 #include "complaints/store.hpp"
+#include "complaints/util/parallel.hpp"
 
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <exception>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 
 namespace complaints {
@@ -54,20 +53,6 @@ const std::string& id_of(const Item& item) {
 }
 const std::string& id_of(const std::string& id) {
     return id;
-}
-
-// Runs `work(i)` for every index on all cores.
-template <class Work> void on_every_core(std::size_t count, Work work) {
-    std::atomic<std::size_t> next{0};
-    const auto run = [&] {
-        for (std::size_t i = next++; i < count; i = next++)
-            work(i);
-    };
-    std::vector<std::jthread> threads;
-    const unsigned cores = std::min<unsigned>(std::thread::hardware_concurrency(), 8);
-    for (unsigned t = 1; t < cores && count > 16; ++t)
-        threads.emplace_back(run);
-    run();
 }
 
 } // namespace
@@ -137,7 +122,7 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
                                              items.begin() + static_cast<std::ptrdiff_t>(end),
                                              [](const Item& item) { return !item.cached; });
         if (any_to_read)
-            on_every_core(end - start, [&](std::size_t k) {
+            util::parallel_for(end - start, [&](std::size_t k) {
                 const Item& item = items[start + k];
                 if (item.cached)
                     return;
@@ -150,7 +135,7 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
                 } catch (...) {
                     batch.failures[k] = std::current_exception();
                 }
-            });
+            }, 16);
         for (std::size_t k = 0; k < end - start; ++k) {
             if (batch.failures[k])
                 std::rethrow_exception(batch.failures[k]);

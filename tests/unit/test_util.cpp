@@ -1,0 +1,91 @@
+#include "complaints/util/parallel.hpp"
+#include "complaints/util/utf8.hpp"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+using namespace complaints::util;
+
+namespace {
+
+// The code point decoded at `pos`, and where decoding left `pos`.
+std::pair<std::optional<char32_t>, std::size_t> decoded(std::string_view text, std::size_t pos = 0) {
+    const auto c = decode_utf8(text, pos);
+    return {c, pos};
+}
+
+} // namespace
+
+TEST_SUITE("util") {
+    TEST_CASE("decode_utf8 reads one to four bytes and moves past them") {
+        CHECK(decoded("a") == std::pair{std::optional<char32_t>(U'a'), std::size_t{1}});
+        CHECK(decoded("caf\xC3\xA9", 3) == std::pair{std::optional<char32_t>(U'\u00E9'), std::size_t{5}});
+        CHECK(decoded("\xE2\x80\xA8") == std::pair{std::optional<char32_t>(U'\u2028'), std::size_t{3}});
+        CHECK(decoded("\xF0\x9F\x98\x80") == std::pair{std::optional<char32_t>(U'\U0001F600'), std::size_t{4}});
+        CHECK(decoded("\xF4\x8F\xBF\xBF") == std::pair{std::optional<char32_t>(U'\U0010FFFF'), std::size_t{4}});
+        CHECK(decoded(std::string_view("\0", 1)) == std::pair{std::optional<char32_t>(U'\0'), std::size_t{1}});
+    }
+
+    TEST_CASE("decode_utf8 refuses what is not UTF-8 and leaves pos where it was") {
+        const auto refused = [](std::string_view text) {
+            return decoded(text) == std::pair{std::optional<char32_t>(), std::size_t{0}};
+        };
+        CHECK(refused("\xC0\xAF"));         // overlong '/'
+        CHECK(refused("\xE0\x80\xAF"));     // overlong '/' in three bytes
+        CHECK(refused("\xF0\x80\x80\xAF")); // overlong '/' in four bytes
+        CHECK(refused("\xED\xA0\x80"));     // a high surrogate
+        CHECK(refused("\xED\xBF\xBF"));     // a low surrogate
+        CHECK(refused("\xF4\x90\x80\x80")); // past U+10FFFF
+        CHECK(refused("\xE2\x82"));         // cut short by the end
+        CHECK(refused("\xE2\x82x"));        // cut short by a byte that starts anew
+        CHECK(refused("\x80"));             // a continuation byte alone
+        CHECK(refused("\xFF"));
+        CHECK(refused(""));
+        std::size_t past_end = 3;
+        CHECK_FALSE(decode_utf8("abc", past_end));
+        CHECK(past_end == 3);
+    }
+
+    TEST_CASE("code points are counted by the bytes that start them") {
+        CHECK(utf8_length("") == 0);
+        CHECK(utf8_length("caf\xC3\xA9 \xF0\x9F\x98\x80") == 6);
+        CHECK(utf8_prefix("caf\xC3\xA9!", 4) == 5);
+        CHECK(utf8_prefix("caf\xC3\xA9!", 3) == 3);
+        CHECK(utf8_prefix("abc", 10) == 3);
+        CHECK(utf8_prefix("abc", 0) == 0);
+    }
+
+    TEST_CASE("parallel_for visits every index once") {
+        for (const std::size_t count : {0, 1, 2, 16, 17, 1000}) {
+            std::vector<std::atomic<int>> visits(count);
+            parallel_for(count, [&](std::size_t i) { ++visits[i]; });
+            for (std::size_t i = 0; i < count; ++i)
+                CHECK(visits[i] == 1);
+        }
+    }
+
+    TEST_CASE("parallel_for rethrows the lowest index that threw and runs everything before it") {
+        constexpr std::size_t k_count = 500;
+        std::vector<std::atomic<int>> visits(k_count);
+        const auto work = [&](std::size_t i) {
+            ++visits[i];
+            if (i == 123 || i == 400)
+                throw std::runtime_error(std::to_string(i));
+        };
+        try {
+            parallel_for(k_count, work);
+            FAIL("no exception");
+        } catch (const std::runtime_error& e) {
+            CHECK(std::string(e.what()) == "123");
+        }
+        for (std::size_t i = 0; i <= 123; ++i)
+            CHECK(visits[i] == 1);
+        for (std::size_t i = 124; i < k_count; ++i)
+            CHECK(visits[i] <= 1);
+    }
+}
