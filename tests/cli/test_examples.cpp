@@ -11,7 +11,7 @@ TEST_SUITE("cli examples") {
     TEST_CASE("every example case loads, and together they cover every kind and channel") {
         std::set<std::string> kinds, channels, statuses;
         std::size_t total = 0;
-        for (const char* name : {"clinic", "platform"}) {
+        for (const char* name : {"clinic", "platform", "nhs-england"}) {
             const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / name;
             const auto listed = test::run({{"--repo", root.string(), "list", "--format", "json"}, "", {}, {}});
             REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
@@ -87,7 +87,7 @@ TEST_SUITE("cli examples: report") {
     }
 
     TEST_CASE("every report format of both examples runs") {
-        for (const char* name : {"clinic", "platform"})
+        for (const char* name : {"clinic", "platform", "nhs-england"})
             for (const char* format : {"text", "markdown", "html", "json", "csv"}) {
                 CAPTURE(name);
                 CAPTURE(format);
