@@ -49,11 +49,7 @@ void extend(Clock& clock, const Event& delay, const Duration& span, const ClockC
         clock.due = deadline_after(delay.at, span, context.calendar, context.zone);
         return;
     }
-    const date::local_days next{date::sys_days{*delay.due}.time_since_epoch() + date::days{1}};
-    clock.due = Deadline{*delay.due,
-                         date::floor<std::chrono::seconds>(
-                             context.zone.to_sys(date::local_seconds{next}, date::choose::earliest)),
-                         true};
+    clock.due = Deadline{*delay.due, end_of_local_day(*delay.due, context.zone), true};
 }
 
 ClockState state_of(const Clock& clock, const Case& c, const ClockContext& context) {
