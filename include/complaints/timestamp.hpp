@@ -43,6 +43,10 @@ Timestamp parse_user_time(std::string_view text, const date::time_zone& zone,
 // The organisation's calendar date of an instant.
 date::year_month_day local_date(date::sys_seconds utc, const date::time_zone& zone);
 
+// The first instant after the local date `day`: the next local midnight (the
+// first, should it come twice), or the moment the clocks jump over it.
+date::sys_seconds end_of_local_day(date::year_month_day day, const date::time_zone& zone);
+
 // Looks a zone up in the system tz database; throws a usage error if unknown.
 const date::time_zone& find_zone(const std::string& name);
 

@@ -29,11 +29,7 @@ int working_days_left(const Deadline& due, const ClockContext& context) {
 void extend(Clock& clock, const ClockRule& rule, const Event& event, const ClockContext& context) {
     Deadline moved = deadline_after(event.at, *rule.span, context.calendar, context.zone);
     if (event.due) {
-        const date::local_days next{date::sys_days{*event.due}.time_since_epoch() + date::days{1}};
-        moved = Deadline{*event.due,
-                         date::floor<std::chrono::seconds>(
-                             context.zone.to_sys(date::local_seconds{next}, date::choose::earliest)),
-                         true};
+        moved = Deadline{*event.due, end_of_local_day(*event.due, context.zone), true};
     }
     if (rule.extension_only_later && moved.at <= clock.due.at)
         return;

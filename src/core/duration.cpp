@@ -109,10 +109,7 @@ Deadline deadline_after(const Timestamp& from, const Duration& span, const Worki
     case DurationUnit::months: day = add_months(start, span.amount); break;
     case DurationUnit::hours: break;
     }
-    // The day ends at the next local midnight, whatever the clocks do that night.
-    const date::local_days next_local{date::sys_days{day}.time_since_epoch() + date::days{1}};
-    const auto end = zone.to_sys(date::local_seconds{next_local}, date::choose::earliest);
-    return Deadline{day, date::floor<std::chrono::seconds>(end), true};
+    return Deadline{day, end_of_local_day(day, zone), true};
 }
 
 date::year_month_day calendar_day_after(date::year_month_day day, const Duration& span) {

@@ -18,13 +18,6 @@ namespace {
 using date::sys_days;
 using date::sys_seconds;
 
-// The first instant after the local date `day` ends.
-sys_seconds end_of(date::year_month_day day, const date::time_zone& zone) {
-    const date::local_days next{sys_days{day}.time_since_epoch() + date::days{1}};
-    return date::floor<std::chrono::seconds>(
-        zone.to_sys(date::local_seconds{next}, date::choose::earliest));
-}
-
 int parse_int(std::string_view text) {
     int value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -80,8 +73,8 @@ struct Window {
 
 Window window_of(const Period& period, const ReportContext& context) {
     const date::year_month_day day_before{sys_days{period.from} - date::days{1}};
-    return Window{period, end_of(day_before, context.zone),
-                  std::min(end_of(period.to, context.zone), context.now), &context.zone};
+    return Window{period, end_of_local_day(day_before, context.zone),
+                  std::min(end_of_local_day(period.to, context.zone), context.now), &context.zone};
 }
 
 void add(std::vector<Count>& counts, const std::string& name) {

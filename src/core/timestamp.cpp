@@ -165,6 +165,11 @@ date::year_month_day local_date(date::sys_seconds utc, const date::time_zone& zo
     return date::year_month_day{date::floor<date::days>(utc + offset)};
 }
 
+date::sys_seconds end_of_local_day(date::year_month_day day, const date::time_zone& zone) {
+    const date::local_days next{date::sys_days{day}.time_since_epoch() + date::days{1}};
+    return date::floor<std::chrono::seconds>(zone.to_sys(date::local_seconds{next}, date::choose::earliest));
+}
+
 const date::time_zone& find_zone(const std::string& name) {
     try {
         return *date::locate_zone(name);

@@ -1,3 +1,4 @@
+#include "complaints/timestamp.hpp"
 #include "complaints/util/parallel.hpp"
 #include "complaints/util/utf8.hpp"
 
@@ -9,11 +10,20 @@
 #include <string_view>
 #include <vector>
 
+using namespace complaints;
 using namespace complaints::util;
 
 namespace {
 
 // The code point decoded at `pos`, and where decoding left `pos`.
+date::sys_seconds utc(const std::string& text) {
+    return parse_stored_timestamp(text).value().utc;
+}
+
+date::year_month_day day(int y, unsigned m, unsigned d) {
+    return date::year{y} / date::month{m} / date::day{d};
+}
+
 std::pair<std::optional<char32_t>, std::size_t> decoded(std::string_view text, std::size_t pos = 0) {
     const auto c = decode_utf8(text, pos);
     return {c, pos};
@@ -87,5 +97,18 @@ TEST_SUITE("util") {
             CHECK(visits[i] == 1);
         for (std::size_t i = 124; i < k_count; ++i)
             CHECK(visits[i] <= 1);
+    }
+
+    TEST_CASE("end_of_local_day is the next local midnight across a BST/GMT change") {
+        const auto& london = find_zone("Europe/London");
+        CHECK(end_of_local_day(day(2026, 3, 28), london) == utc("2026-03-29T00:00:00Z"));
+        CHECK(end_of_local_day(day(2026, 3, 29), london) == utc("2026-03-29T23:00:00Z")); // a 23-hour day
+        CHECK(end_of_local_day(day(2026, 10, 24), london) == utc("2026-10-24T23:00:00Z"));
+        CHECK(end_of_local_day(day(2026, 10, 25), london) == utc("2026-10-26T00:00:00Z")); // a 25-hour day
+    }
+
+    TEST_CASE("end_of_local_day is the jump when the clocks skip midnight") {
+        // Cuba moves from 00:00 CST to 01:00 CDT: 2026-03-08 has no midnight.
+        CHECK(end_of_local_day(day(2026, 3, 7), find_zone("America/Havana")) == utc("2026-03-08T05:00:00Z"));
     }
 }
