@@ -92,7 +92,7 @@ class Generator {
         add_event(c, event(c, EventType::opened, 0, "Opened"));
         const int logged = 1 + pick(8);
         for (int i = 0; i < logged; ++i)
-            add_event(c, event(c, i % 2 ? "call" : "email", 2 + 20 * i, sentence(15 + pick(40))));
+            add_event(c, event(c, i % 2 ? EventType::call : EventType::email, 2 + 20 * i, sentence(15 + pick(40))));
         const bool formal = c.kind == Kind::complaint && !c.exclusion;
         const int answered_after = 24 * (5 + pick(25));
         if (formal && pick(10) < 8) {

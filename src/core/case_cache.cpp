@@ -114,7 +114,10 @@ void encode_event(Encoder& e, const Event& event) {
 Event decode_event(Decoder& d) {
     Event event;
     event.at = d.stamp();
-    event.type = static_cast<EventType>(d.i64());
+    const auto type = d.i64();
+    if (type < 0 || type >= static_cast<std::int64_t>(EnumNames<EventType>::names.size()))
+        throw std::runtime_error("cache: unknown event type");
+    event.type = static_cast<EventType>(type);
     event.text = d.text();
     event.recorded = d.maybe<Timestamp>([&] { return d.stamp(); });
     event.due = d.maybe<date::year_month_day>([&] { return d.day(); });
