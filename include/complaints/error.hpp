@@ -1,6 +1,7 @@
 #pragma once
 // The one error type of the core. `main` maps each kind to a documented
 // exit code; the core never prints.
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -68,9 +69,10 @@ private:
     std::vector<Problem> m_problems;
 };
 
-// The problems joined with "; ", after the heading and ": " when there is one.
+// The problems, each as `say` words it, joined with "; ", after the heading
+// and ": " when there is one.
 std::string describe(const std::string& heading, const std::vector<Problem>& problems,
-                     std::string (*name)(std::string_view field));
+                     const std::function<std::string(const Problem&)>& say);
 
 // " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates);

@@ -34,10 +34,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 2> k_flags_w
     {"no_learning", "--no-learning REASON"},
 }};
 
-std::string flag_of(std::string_view field) { return flag_for(field); }
-
 std::string with_hint(const Problem& problem, bool refusal) {
-    std::string text = render(problem, flag_of);
+    std::string text = render(problem, flag_for);
     for (const auto& hint : k_hints)
         if (hint.code == problem.code && (refusal || !hint.refusals_only))
             text += fmt::format(fmt::runtime(hint.text), problem.subject);
@@ -69,10 +67,7 @@ std::vector<std::string> attention_texts(const std::vector<Problem>& problems) {
 std::string error_text(const Error& error) {
     if (error.problems().empty())
         return error.describe();
-    std::string out = error.heading();
-    for (std::size_t i = 0; i < error.problems().size(); ++i)
-        out += (i == 0 ? (out.empty() ? "" : ": ") : "; ") + refusal_text(error.problems()[i]);
-    return out;
+    return describe(error.heading(), error.problems(), refusal_text);
 }
 
 } // namespace complaints::cli

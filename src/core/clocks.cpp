@@ -27,10 +27,8 @@ int working_days_left(const Deadline& due, const ClockContext& context) {
 // it names, or else a fresh span from the day it was sent. A rule that only
 // lengthens keeps its own date when the new one comes first.
 void extend(Clock& clock, const ClockRule& rule, const Event& event, const ClockContext& context) {
-    Deadline moved = deadline_after(event.at, *rule.span, context.calendar, context.zone);
-    if (event.due) {
-        moved = Deadline{*event.due, end_of_local_day(*event.due, context.zone), true};
-    }
+    const Deadline moved = event.due ? Deadline{*event.due, end_of_local_day(*event.due, context.zone), true}
+                                     : deadline_after(event.at, *rule.span, context.calendar, context.zone);
     if (rule.extension_only_later && moved.at <= clock.due.at)
         return;
     clock.extended = true;
@@ -59,6 +57,7 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
     std::vector<Clock> clocks;
     if (c.kind != Kind::complaint || c.exclusion)
         return clocks;
+    const ClockRule* answering = answering_clock(context.policy);
     for (const auto& rule : context.policy.clocks) {
         if (!rule.span)
             continue;
@@ -67,7 +66,7 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
             continue;
         Clock clock;
         clock.rule = rule.name;
-        clock.answers_complainant = &rule == answering_clock(context.policy);
+        clock.answers_complainant = &rule == answering;
         clock.starts = start ? start->at : clock_start(c, context.zone);
         clock.due = deadline_after(clock.starts, *rule.span, context.calendar, context.zone);
         clock.policy_due = clock.due;
@@ -86,13 +85,12 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
 }
 
 std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, EventType type) {
-    for (const auto& rule : context.policy.clocks) {
-        if (std::find(rule.met_by.begin(), rule.met_by.end(), type) == rule.met_by.end())
-            continue;
-        for (auto& clock : case_clocks(c, context))
-            if (clock.rule == rule.name)
-                return clock;
-    }
+    const ClockRule* rule = clock_met_by(context.policy, type);
+    if (!rule)
+        return std::nullopt;
+    for (auto& clock : case_clocks(c, context))
+        if (clock.rule == rule->name)
+            return clock;
     return std::nullopt;
 }
 

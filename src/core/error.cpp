@@ -28,28 +28,30 @@ std::string render(const Problem& problem, std::string (*name)(std::string_view 
         if (close == std::string_view::npos)
             break;
         const auto field = rest.substr(open + 1, close - open - 1);
-        if (field.empty() || !std::all_of(field.begin(), field.end(), [](char c) { return c == '_' || (c >= 'a' && c <= 'z'); })) {
-            out += rest.substr(0, open + 1);
-            rest.remove_prefix(open + 1);
-            continue;
-        }
-        out += rest.substr(0, open);
-        out += name(rest.substr(open + 1, close - open - 1));
-        rest.remove_prefix(close + 1);
+        // Only `{a_field}` names a field; other braces are the user's text.
+        const bool named = !field.empty() && std::all_of(field.begin(), field.end(), [](char c) {
+            return c == '_' || (c >= 'a' && c <= 'z');
+        });
+        out += rest.substr(0, named ? open : open + 1);
+        if (named)
+            out += name(field);
+        rest.remove_prefix(named ? close + 1 : open + 1);
     }
     return out += rest;
 }
 
 std::string describe(const std::string& heading, const std::vector<Problem>& problems,
-                     std::string (*name)(std::string_view field)) {
+                     const std::function<std::string(const Problem&)>& say) {
     std::string out = heading;
     for (std::size_t i = 0; i < problems.size(); ++i)
-        out += (i == 0 ? (heading.empty() ? "" : ": ") : "; ") + render(problems[i], name);
+        out += (i == 0 ? (heading.empty() ? "" : ": ") : "; ") + say(problems[i]);
     return out;
 }
 
 Error::Error(ErrorKind kind, std::string heading, std::vector<Problem> problems)
-    : std::runtime_error(complaints::describe(heading, problems, field_word)), m_kind(kind),
+    : std::runtime_error(complaints::describe(heading, problems,
+                                              [](const Problem& problem) { return render(problem, field_word); })),
+      m_kind(kind),
       m_heading(std::move(heading)), m_problems(std::move(problems)) {}
 
 std::string Error::describe() const {

@@ -23,6 +23,14 @@ std::vector<ClockRule> standard_clocks() {
     };
 }
 
+Policy base(Preset preset) {
+    Policy policy;
+    policy.preset = preset;
+    policy.clocks = standard_clocks();
+    policy.kinds = {Kind::complaint, Kind::concern, Kind::feedback};
+    return policy;
+}
+
 ClockRule& clock(Policy& policy, std::string_view name) {
     const auto found = std::find_if(policy.clocks.begin(), policy.clocks.end(),
                                     [&](const ClockRule& rule) { return rule.name == name; });
@@ -50,6 +58,13 @@ std::vector<std::string> review_body_keys(const Policy& policy) {
 const ClockRule* find_clock(const Policy& policy, std::string_view name) {
     for (const auto& rule : policy.clocks)
         if (rule.name == name)
+            return &rule;
+    return nullptr;
+}
+
+const ClockRule* clock_met_by(const Policy& policy, EventType type) {
+    for (const auto& rule : policy.clocks)
+        if (rule.span && std::find(rule.met_by.begin(), rule.met_by.end(), type) != rule.met_by.end())
             return &rule;
     return nullptr;
 }
@@ -107,8 +122,9 @@ int whole_number(std::string_view key, std::string_view value) {
 
 // "response", "investigation_earliest": the clock and whether the key sets its earliest.
 ClockRule* clock_for_key(Policy& policy, std::string_view key, bool& earliest) {
-    earliest = key.ends_with("_earliest");
-    const std::string_view name = earliest ? key.substr(0, key.size() - 9) : key;
+    constexpr std::string_view k_suffix = "_earliest";
+    earliest = key.ends_with(k_suffix);
+    const std::string_view name = earliest ? key.substr(0, key.size() - k_suffix.size()) : key;
     for (auto& rule : policy.clocks)
         if (rule.name == name)
             return &rule;

@@ -261,10 +261,7 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
     if (with_learning && c.actions.empty())
         missing.push_back({ProblemCode::action_plan_missing,
                            "lessons learnt need an action plan: add at least one action", c.id});
-    const bool response_owed = std::any_of(policy.clocks.begin(), policy.clocks.end(), [](const ClockRule& rule) {
-        return rule.span && std::find(rule.met_by.begin(), rule.met_by.end(), EventType::response_sent) !=
-                                rule.met_by.end();
-    });
+    const bool response_owed = clock_met_by(policy, EventType::response_sent) != nullptr;
     if (response_owed && outcome != Outcome::withdrawn && c.kind == Kind::complaint && !c.exclusion &&
         !first_event(c, EventType::response_sent))
         missing.push_back({ProblemCode::other,

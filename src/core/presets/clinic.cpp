@@ -28,13 +28,10 @@ std::vector<ReviewBody> bodies() {
 } // namespace
 
 Policy clinic() {
-    Policy policy;
-    policy.preset = Preset::clinic;
-    policy.clocks = standard_clocks();
+    Policy policy = base(Preset::clinic);
     // "a full written response ... within 14 working days", or an
     // explanation of the delay with a new date.
     clock(policy, "response").span = Duration{14, DurationUnit::working_days};
-    policy.kinds = {Kind::complaint, Kind::concern, Kind::feedback};
     policy.review_bodies = bodies();
     policy.verbal_record_agreed = true;
     policy.practitioners_named = true;

@@ -6,9 +6,7 @@
 namespace complaints::presets {
 
 Policy nhs_england() {
-    Policy policy;
-    policy.preset = Preset::nhs_england;
-    policy.clocks = standard_clocks();
+    Policy policy = base(Preset::nhs_england);
     // Regulation 13(1): acknowledge not later than three working days after
     // the day the complaint is received, offering to discuss its handling.
     clock(policy, "acknowledgement").span = Duration{3, DurationUnit::working_days};
@@ -25,7 +23,6 @@ Policy nhs_england() {
     // Regulation 12(1)-(2): a complaint is made within 12 months of what it
     // is about, or of learning of it; a later one proceeds with good reason.
     policy.time_limit = Duration{12, DurationUnit::months};
-    policy.kinds = {Kind::complaint, Kind::concern, Kind::feedback};
     // Regulation 14(2)(d) and the Health Service Commissioners Act 1993: the
     // response says the complainant may go to the Ombudsman.
     policy.review_bodies = {

@@ -38,14 +38,11 @@ std::vector<ComplaintType> types() {
 } // namespace
 
 Policy platform() {
-    Policy policy;
-    policy.preset = Preset::platform;
-    policy.clocks = standard_clocks();
+    Policy policy = base(Preset::platform);
     clock(policy, "assignment").span = Duration{48, DurationUnit::hours};
     clock(policy, "investigation").span = Duration{10, DurationUnit::working_days};
     clock(policy, "investigation").earliest = Duration{5, DurationUnit::working_days};
     clock(policy, "resolution").span = Duration{3, DurationUnit::weeks};
-    policy.kinds = {Kind::complaint, Kind::concern, Kind::feedback};
     policy.complaint_types = types();
     policy.review_bodies = bodies();
     policy.warnings = {Duration{6, DurationUnit::months}, 3, Duration{6, DurationUnit::months}};
