@@ -5,7 +5,6 @@
 #include "complaints/workflow.hpp"
 #include "problem_text.hpp"
 
-#include <algorithm>
 
 namespace complaints::cli {
 
@@ -36,10 +35,6 @@ std::string csv_field(const std::string& field) {
     return quoted + '"';
 }
 
-std::string pad(const std::string& cell, std::size_t width) {
-    return cell + std::string(width - std::min(width, display_width(cell)), ' ');
-}
-
 } // namespace
 
 void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed) {
@@ -62,23 +57,13 @@ date::year_month_day date_flag(const std::string& value, std::string_view flag) 
                 fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
 }
 
+// Line by line: a long listing is printed without a second copy in memory.
 void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour) {
-    std::vector<std::size_t> widths(header.size());
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        widths[c] = display_width(header[c]);
-        for (const auto& row : rows)
-            widths[c] = std::max(widths[c], display_width(row[c]));
-    }
-    const auto line = [&](const Row& row) {
-        std::string text;
-        for (std::size_t c = 0; c < row.size(); ++c)
-            text += c + 1 == row.size() ? row[c] : pad(row[c], widths[c]) + "  ";
-        return text;
-    };
-    const std::string head = line(header);
-    fmt::print(out, "{}\n", colour ? "\x1b[1m" + head + "\x1b[0m" : head);
+    const TextTable table(header, rows);
+    const auto put = [out](const std::string& line) { std::fwrite(line.data(), 1, line.size(), out); };
+    put(table.line(header, colour));
     for (const auto& row : rows)
-        fmt::print(out, "{}\n", line(row));
+        put(table.line(row));
 }
 
 std::string csv_line(const Row& row) {

@@ -1,6 +1,8 @@
 #pragma once
 // Everything that turns records into text: table, CSV, JSON, and the enum
 // parsing every command shares.
+#include "text_table.hpp"
+
 #include "complaints/error.hpp"
 #include "complaints/clocks.hpp"
 #include "complaints/model.hpp"
@@ -41,9 +43,7 @@ template <class E> E parse_enum(const std::string& value, std::string_view flag)
 // The local date a flag names (YYYY-MM-DD), or a usage error naming `flag`.
 date::year_month_day date_flag(const std::string& value, std::string_view flag);
 
-using Row = std::vector<std::string>;
-
-// Columns padded to their widest cell; a header line in bold when coloured.
+// The header line in bold when coloured.
 void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour);
 // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF.
 std::string csv_line(const Row& row);

@@ -8,26 +8,10 @@ namespace complaints::cli {
 namespace {
 
 std::string text_table(const Table& table, bool colour) {
-    std::vector<std::size_t> widths(table.header.size());
-    for (std::size_t c = 0; c < widths.size(); ++c) {
-        widths[c] = display_width(table.header[c]);
-        for (const auto& row : table.rows)
-            widths[c] = std::max(widths[c], display_width(row[c]));
-    }
-    const auto line = [&](const Row& row) {
-        std::string text = "  ";
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            text += row[c];
-            if (c + 1 < row.size())
-                text +=
-                    std::string(widths[c] - std::min(widths[c], display_width(row[c])) + 2, ' ');
-        }
-        return text + "\n";
-    };
-    const std::string head = line(table.header);
-    std::string out = colour ? "\x1b[1m" + head.substr(0, head.size() - 1) + "\x1b[0m\n" : head;
+    const TextTable text(table.header, table.rows, "  ");
+    std::string out = text.line(table.header, colour);
     for (const auto& row : table.rows)
-        out += line(row);
+        out += text.line(row);
     return out;
 }
 

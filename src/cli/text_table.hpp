@@ -1,0 +1,26 @@
+#pragma once
+// The one plain-text table: `list`, `clinician --list` and the report's
+// text format line their columns up the same way.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace complaints::cli {
+
+using Row = std::vector<std::string>;
+
+// Columns padded to their widest cell in code points and two spaces apart;
+// the last column is not padded, so lines carry no trailing blanks.
+class TextTable {
+public:
+    TextTable(const Row& header, const std::vector<Row>& rows, std::string_view indent = "");
+
+    // One line with its newline; `bold` sets it in bold for a terminal.
+    std::string line(const Row& row, bool bold = false) const;
+
+private:
+    std::vector<std::size_t> m_widths;
+    std::string m_indent;
+};
+
+} // namespace complaints::cli
