@@ -77,10 +77,10 @@ std::string answer_holidays(const WorkingCalendar& calendar, const Words& words)
     const auto closed = calendar.closures(year);
     days.insert(days.end(), closed.begin(), closed.end());
     std::stable_sort(days.begin(), days.end(), [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
-    std::string out;
+    std::vector<std::string> lines;
     for (const auto& h : days)
-        out += (out.empty() ? "" : "\n") + format_date(h.day) + "\t" + h.name;
-    return out;
+        lines.push_back(format_date(h.day) + "\t" + h.name);
+    return util::join(lines, "\n");
 }
 
 WorkingCalendar calendar_for(const QueryOptions& options, const Context& context) {

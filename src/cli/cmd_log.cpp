@@ -28,11 +28,8 @@ EventType event_type(const std::string& given) {
     if (const auto type = enum_from<EventType>(given); type && is_loggable(*type))
         return *type;
     const auto types = loggable_event_names();
-    std::string listed;
-    for (const auto& type : types)
-        listed += (listed.empty() ? "" : ", ") + type;
     throw Error(ErrorKind::usage, fmt::format("--type: unknown event type '{}'{}; choose one of: {}",
-                                              given, did_you_mean(given, types), listed));
+                                              given, did_you_mean(given, types), util::join(types, ", ")));
 }
 
 std::string event_text(const LogOptions& options) {

@@ -5,6 +5,7 @@
 
 #include "complaints/error.hpp"
 #include "complaints/repo_lock.hpp"
+#include "complaints/util/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -101,8 +102,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
 
 int run(int argc, char** argv) {
     Context context;
-    for (int i = 1; i < argc; ++i)
-        context.command_line += (i > 1 ? " " : "") + std::string(argv[i]);
+    context.command_line = util::join(std::vector<std::string>(argv + 1, argv + argc), " ");
     CLI::App app{"Run a healthcare complaints process on plain YAML files in a git repository.",
                  "complaints"};
     app.set_version_flag("--version", "complaints 0.1.0");

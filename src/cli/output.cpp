@@ -39,13 +39,13 @@ std::string csv_field(const std::string& field) {
 
 void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed) {
     std::map<std::string, Format> choices;
-    std::string listed;
+    std::vector<std::string> names;
     for (const Format f : allowed) {
         choices.emplace(std::string(format_name(f)), f);
-        listed += (listed.empty() ? "" : "|") + std::string(format_name(f));
+        names.emplace_back(format_name(f));
     }
     format = allowed.front();
-    app.add_option("--format", format, "output format: " + listed)
+    app.add_option("--format", format, "output format: " + util::join(names, "|"))
         ->transform(CLI::CheckedTransformer(choices))
         ->option_text("FORMAT");
 }

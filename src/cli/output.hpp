@@ -7,6 +7,7 @@
 #include "complaints/clocks.hpp"
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
+#include "complaints/util/strings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -32,12 +33,9 @@ template <class E> E parse_enum(const std::string& value, std::string_view flag)
     if (const auto parsed = enum_from<E>(value))
         return *parsed;
     const auto names = enum_names<E>();
-    std::string listed;
-    for (const auto& name : names)
-        listed += (listed.empty() ? "" : ", ") + name;
     throw Error(ErrorKind::usage, fmt::format("{}: unknown {} '{}'{}; choose one of: {}", flag,
                                               EnumNames<E>::what, value,
-                                              did_you_mean(value, names), listed));
+                                              did_you_mean(value, names), util::join(names, ", ")));
 }
 
 // The local date a flag names (YYYY-MM-DD), or a usage error naming `flag`.

@@ -6,6 +6,7 @@
 #include "complaints/error.hpp"
 #include "complaints/patient_data.hpp"
 #include "complaints/util/parallel.hpp"
+#include "complaints/util/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -134,12 +135,11 @@ std::string Store::resolve(std::string_view query) const {
         return found.front();
     if (found.empty())
         throw Error(ErrorKind::not_found, fmt::format("no case matches '{}'", query));
-    std::string listed;
-    for (std::size_t i = 0; i < found.size() && i < 5; ++i)
-        listed += (i ? ", " : "") + found[i];
+    std::vector<std::string> shown = found;
+    shown.resize(std::min<std::size_t>(shown.size(), 5));
     throw Error(ErrorKind::not_found,
                 fmt::format("'{}' is ambiguous: it matches {} cases ({}{}); type more of the ID",
-                            query, found.size(), listed, found.size() > 5 ? ", ..." : ""));
+                            query, found.size(), util::join(shown, ", "), found.size() > 5 ? ", ..." : ""));
 }
 
 fs::path Store::path_of(const std::string& id) const {

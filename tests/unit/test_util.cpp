@@ -1,5 +1,6 @@
 #include "complaints/timestamp.hpp"
 #include "complaints/util/parallel.hpp"
+#include "complaints/util/strings.hpp"
 #include "complaints/util/utf8.hpp"
 
 #include <doctest/doctest.h>
@@ -110,5 +111,14 @@ TEST_SUITE("util") {
     TEST_CASE("end_of_local_day is the jump when the clocks skip midnight") {
         // Cuba moves from 00:00 CST to 01:00 CDT: 2026-03-08 has no midnight.
         CHECK(end_of_local_day(day(2026, 3, 7), find_zone("America/Havana")) == utc("2026-03-08T05:00:00Z"));
+    }
+
+    TEST_CASE("join puts the separator between each two items") {
+        CHECK(join({}, ", ") == "");
+        CHECK(join({"a"}, ", ") == "a");
+        CHECK(join({"a", "b", "c"}, ", ") == "a, b, c");
+        CHECK(join({"json", "csv"}, "|") == "json|csv");
+        CHECK(join({"", "b", ""}, ", ") == ", b, ");
+        CHECK(join({"a", "b"}, "") == "ab");
     }
 }
