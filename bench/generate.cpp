@@ -51,7 +51,7 @@ class Generator {
         for (int p = 1, points = 1 + pick(4); p <= points; ++p)
             c.points.push_back(Point{p, sentence(10 + pick(30)), {}, {}, {}, {}, {}});
         if (c.kind == Kind::complaint && pick(20) == 0)
-            c.exclusion = Exclusion::another_service;
+            c.exclusion = Excluded{Exclusion::another_service, {}};
         events(c);
         return c;
     }

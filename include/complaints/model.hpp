@@ -168,6 +168,8 @@ std::vector<std::string> loggable_event_names();
 struct Extra {
     std::string key;
     std::string yaml;
+
+    friend bool operator==(const Extra&, const Extra&) = default;
 };
 
 struct Point {
@@ -179,11 +181,15 @@ struct Point {
     std::string remedial_action;
     std::string staff; // who was involved
     std::vector<Extra> extras;
+
+    friend bool operator==(const Point&, const Point&) = default;
 };
 
 struct ActionProgress {
     Timestamp at;
     std::string text;
+
+    friend bool operator==(const ActionProgress&, const ActionProgress&) = default;
 };
 
 // One line of the action plan: what, who leads it, by when, how it goes.
@@ -195,6 +201,16 @@ struct Action {
     std::optional<Timestamp> added; // when it joined the plan (files before 0.2 lack it)
     std::vector<ActionProgress> progress;
     std::optional<Timestamp> done;
+
+    friend bool operator==(const Action&, const Action&) = default;
+};
+
+// Why a complaint is outside the process, and the manager's words on it.
+struct Excluded {
+    Exclusion reason = Exclusion::employment;
+    std::string text;
+
+    friend bool operator==(const Excluded&, const Excluded&) = default;
 };
 
 // Stage 2: the body the complaint went to, and what came of it.
@@ -204,6 +220,8 @@ struct Escalation {
     std::string reference;
     std::string outcome;
     std::optional<Timestamp> outcome_at;
+
+    friend bool operator==(const Escalation&, const Escalation&) = default;
 };
 
 struct Event {
@@ -215,6 +233,8 @@ struct Event {
     std::optional<date::year_month_day> due; // a new date, on delay-explained
     std::vector<std::string> attendees;      // who was at a meeting
     std::vector<Extra> extras;
+
+    friend bool operator==(const Event&, const Event&) = default;
 };
 
 struct Case {
@@ -234,8 +254,7 @@ struct Case {
     std::vector<std::string> practitioners; // treatment-related cases
     std::optional<int> notice_days;         // a late withdrawal's notice
     std::string agent;                      // the support agent assigned (platform)
-    std::optional<Exclusion> exclusion;
-    std::string exclusion_text;
+    std::optional<Excluded> exclusion;
     // A converted concern's clock runs from receipt unless the manager set
     // another start, with a reason, in a `converted` event.
     std::optional<date::year_month_day> clock_from;
@@ -252,6 +271,8 @@ struct Case {
     std::optional<Timestamp> warning;       // a warning issued to the clinician
     std::vector<Event> events;
     std::vector<Extra> extras;
+
+    friend bool operator==(const Case&, const Case&) = default;
 };
 
 // The first and last event of a type, if any.

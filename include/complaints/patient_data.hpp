@@ -24,8 +24,28 @@ struct PatientData {
 // The first span of `text` the policy forbids, if any.
 std::optional<PatientData> find_patient_data(std::string_view text, const Policy& policy);
 
-// Calls visit(field, text) for every text a person typed into the case.
-void for_each_text(const Case& c, const std::function<void(const std::string&, const std::string&)>& visit);
+// Where a text sits: "summary", "point 2 conclusion", "event 3 (note) text",
+// and the top-level key of the file it is under (for `check`'s line).
+struct TextField {
+    std::string name;
+    std::string top_key;
+};
+
+// Calls visit(field, text) for every text a person typed into the case,
+// as fields::describe lists them, unknown keys included.
+void for_each_text(const Case& c, const std::function<void(const TextField&, const std::string&)>& visit);
+
+struct PatientDataFound {
+    TextField field;
+    std::string text;
+    PatientData span;
+};
+
+// The first text of the case the policy forbids, if the guard is on.
+std::optional<PatientDataFound> find_patient_data(const Case& c, const Policy& policy);
+
+// "the summary contains an NHS number ('943 476 5919', characters 14-25): ..."
+std::string describe(const PatientDataFound& found);
 
 // Throws `refused` naming the field and the span when the policy's guard is
 // on and the case holds patient data.

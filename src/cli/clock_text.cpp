@@ -45,22 +45,4 @@ std::string standing_text(const Clock& clock, const date::time_zone& zone) {
     return "";
 }
 
-Json clock_json(const Clock& clock, const date::time_zone& zone) {
-    return Json{{"rule", clock.rule},
-                {"starts", format_timestamp(in_zone(clock.starts.utc, zone))},
-                {"due_date", format_date(clock.due.day)},
-                {"due_at", format_timestamp(last_moment(clock, zone))},
-                {"state", name_of(clock.state)},
-                {"extended", clock.extended},
-                {"earliest_date", clock.earliest ? Json(format_date(clock.earliest->day)) : Json(nullptr)},
-                {"done", clock.done ? Json(format_timestamp(*clock.done)) : Json(nullptr)},
-                {"working_days_left", clock.working_days_left},
-                {"hours_left", clock.hours_left}};
-}
-
-Json next_due_json(const std::vector<Clock>& clocks, const date::time_zone& zone) {
-    const auto next = next_clock(clocks);
-    return next ? clock_json(*next, zone) : Json(nullptr);
-}
-
 } // namespace complaints::cli

@@ -18,7 +18,4 @@ std::string standing_text(const Clock& clock, const date::time_zone& zone);
 // The last instant a deadline allows, as people read it.
 Timestamp last_moment(const Clock& clock, const date::time_zone& zone);
 
-Json clock_json(const Clock& clock, const date::time_zone& zone);
-Json next_due_json(const std::vector<Clock>& clocks, const date::time_zone& zone);
-
 } // namespace complaints::cli

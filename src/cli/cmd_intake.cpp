@@ -39,8 +39,7 @@ void run_exclude(const ExcludeOptions& o, const Context& context) {
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         check_exclude(c);
-        c.exclusion = reason;
-        c.exclusion_text = text;
+        c.exclusion = Excluded{reason, text};
         c.status = Status::closed;
         add_event(c, make_event(EventType::excluded, fmt::format("Excluded from the complaints policy: {}{}", name_of(reason),
                                                         text.empty() ? "" : ". " + text),

@@ -1,4 +1,5 @@
 // complaints list: the cases that match, as a table, JSON or CSV.
+#include "case_json.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -188,7 +189,7 @@ void run_list(const ListOptions& options, const Context& context) {
         std::fputs(matches_found.empty() ? "[]\n" : "[\n  ", stdout);
         const auto element = [&](std::size_t i, std::string& out) {
             const Listed one = listed(matches_found[i]);
-            write_list_element(out, one.c, one.clocks, zone, store.config().policy);
+            write_case_json(out, 1, one.c, one.clocks, zone, store.config().policy, CaseDetail::listing);
             out += i + 1 < matches_found.size() ? ",\n  " : "\n]\n";
         };
         write_in_parallel(matches_found.size(), element);

@@ -1,4 +1,5 @@
 // complaints log: add a call, email, meeting, statement or note to a case.
+#include "case_json.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
@@ -56,7 +57,7 @@ void run_log(const LogOptions& options, Context& context) {
         add_event(c, event);
     });
     if (options.format == Format::json)
-        print_json(stdout, event_json(event));
+        fmt::print("{}\n", event_json(event));
     else
         fmt::print("{}: {} logged at {}\n", id, name_of(event.type), format_timestamp(event.at));
 }

@@ -1,4 +1,5 @@
 // complaints open: record a complaint, concern or feedback as it arrives.
+#include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
@@ -122,7 +123,7 @@ void run_open(const OpenOptions& options, Context& context) {
     const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
     c.id = store.create(c, context.random);
     if (options.format == Format::json)
-        print_json(stdout, case_json(c, store.zone(), store.config().policy));
+        print_case_json(c, clocks_of(c, store, context.now), store);
     else
         fmt::print("{}\n", c.id);
 }

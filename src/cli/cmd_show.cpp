@@ -66,7 +66,7 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     if (!c.type.empty())
         fmt::print("Type:        {}\n", c.type);
     if (c.exclusion)
-        fmt::print("Excluded:    {}{}\n", name_of(*c.exclusion), c.exclusion_text.empty() ? "" : ": " + c.exclusion_text);
+        fmt::print("Excluded:    {}{}\n", name_of(c.exclusion->reason), c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
     if (c.outcome)
         fmt::print("Outcome:     {}\n", name_of(*c.outcome));
     if (const auto next = next_clock(clocks))
@@ -143,15 +143,7 @@ void run_show(const ShowOptions& options, const Context& context) {
     const Case c = store.load(store.resolve(options.id));
     const auto clocks = clocks_of(c, store, context.now);
     switch (options.format) {
-    case Format::json: {
-        Json json = case_json(c, store.zone(), store.config().policy);
-        json["next_due"] = next_due_json(clocks, store.zone());
-        json["clocks"] = Json::array();
-        for (const auto& clock : clocks)
-            json["clocks"].push_back(clock_json(clock, store.zone()));
-        print_json(stdout, json);
-        break;
-    }
+    case Format::json: print_case_json(c, clocks, store); break;
     case Format::yaml: fmt::print("{}", write_case(c)); break;
     default: print_readable(c, store, clocks, context.colour(stdout)); break;
     }

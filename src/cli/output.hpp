@@ -7,6 +7,7 @@
 #include "complaints/clocks.hpp"
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
+#include "complaints/store.hpp"
 #include "complaints/util/strings.hpp"
 
 #include <CLI/CLI.hpp>
@@ -48,15 +49,8 @@ std::string csv_line(const Row& row);
 void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows);
 void print_json(std::FILE* out, const Json& value);
 
-// A case as scripts see it: stable snake_case keys, ISO timestamps with
-// offsets. Without history: no points and no events (as `list` gives it).
-Json case_json(const Case& c, const date::time_zone& zone, const Policy& policy, bool with_history = true);
-Json event_json(const Event& event);
-
-// One case as `list --format json` prints it, appended to `out` as an
-// element of the array, written directly: 100,000 JSON trees cost seconds.
-void write_list_element(std::string& out, const Case& c, const std::vector<Clock>& clocks,
-                        const date::time_zone& zone, const Policy& policy);
+// The case as JSON (see case_json.hpp), whole, as `show` and `open` print it.
+void print_case_json(const Case& c, const std::vector<Clock>& clocks, const Store& store);
 
 // "1 warning", "3 warnings": a count with its noun.
 std::string plural(long long n, std::string_view word);

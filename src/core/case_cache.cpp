@@ -1,5 +1,7 @@
 #include "complaints/case_cache.hpp"
 
+#include "complaints/case_fields.hpp"
+
 #include <fmt/format.h>
 
 #include <cstring>
@@ -11,7 +13,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 4\n";
+constexpr std::string_view k_magic = "complaints-cache 5\n";
 
 class Encoder {
   public:
@@ -39,6 +41,30 @@ class Encoder {
         for (const auto& item : items)
             write(item);
     }
+    // fields::describe visits these: every field in description order.
+    void field(const fields::Key&, const std::string& v) { text(v); }
+    void field(const fields::Key&, int v) { i64(v); }
+    template <class E>
+        requires std::is_enum_v<E>
+    void field(const fields::Key&, E v) {
+        choice(v);
+    }
+    void field(const fields::Key&, const Timestamp& v) { stamp(v); }
+    void field(const fields::Key&, const date::year_month_day& v) { day(v); }
+    template <fields::Record R> void field(const fields::Key&, const R& record) { fields::describe(*this, record); }
+    template <class T> void field(const fields::Key& key, const std::optional<T>& v) {
+        maybe(v, [&](const T& inner) { field(key, inner); });
+    }
+    template <class T> void field(const fields::Key& key, const std::vector<T>& items) {
+        list(items, [&](const T& item) { field(key, item); });
+    }
+    void extras(const std::vector<Extra>& unknown) {
+        list(unknown, [&](const Extra& extra) {
+            text(extra.key);
+            text(extra.yaml);
+        });
+    }
+    void no_extras() {}
 };
 
 class Decoder {
@@ -92,6 +118,36 @@ class Decoder {
         return items;
     }
     bool done() const { return m_rest.empty(); }
+    void field(const fields::Key&, std::string& v) { v = text(); }
+    void field(const fields::Key&, int& v) { v = static_cast<int>(i64()); }
+    template <class E>
+        requires std::is_enum_v<E>
+    void field(const fields::Key&, E& v) {
+        v = choice<E>();
+    }
+    void field(const fields::Key&, Timestamp& v) { v = stamp(); }
+    void field(const fields::Key&, date::year_month_day& v) { v = day(); }
+    template <fields::Record R> void field(const fields::Key&, R& record) { fields::describe(*this, record); }
+    template <class T> void field(const fields::Key& key, std::optional<T>& v) {
+        if (flag())
+            field(key, v.emplace());
+    }
+    template <class T> void field(const fields::Key& key, std::vector<T>& items) {
+        items = list<T>([&] {
+            T item;
+            field(key, item);
+            return item;
+        });
+    }
+    void extras(std::vector<Extra>& unknown) {
+        unknown = list<Extra>([&] {
+            Extra extra;
+            extra.key = text();
+            extra.yaml = text();
+            return extra;
+        });
+    }
+    void no_extras() {}
 
   private:
     void take(void* out, std::size_t n) {
@@ -102,75 +158,6 @@ class Decoder {
     }
     std::string_view m_rest;
 };
-
-void encode_event(Encoder& e, const Event& event) {
-    e.stamp(event.at);
-    e.i64(static_cast<int>(event.type));
-    e.text(event.text);
-    e.maybe(event.recorded, [&](const Timestamp& t) { e.stamp(t); });
-    e.maybe(event.due, [&](date::year_month_day d) { e.day(d); });
-}
-
-Event decode_event(Decoder& d) {
-    Event event;
-    event.at = d.stamp();
-    const auto type = d.i64();
-    if (type < 0 || type >= static_cast<std::int64_t>(EnumNames<EventType>::names.size()))
-        throw std::runtime_error("cache: unknown event type");
-    event.type = static_cast<EventType>(type);
-    event.text = d.text();
-    event.recorded = d.maybe<Timestamp>([&] { return d.stamp(); });
-    event.due = d.maybe<date::year_month_day>([&] { return d.day(); });
-    return event;
-}
-
-void encode_action(Encoder& e, const Action& a) {
-    e.i64(a.number);
-    e.text(a.text);
-    e.text(a.lead);
-    e.day(a.due);
-    e.maybe(a.added, [&](const Timestamp& t) { e.stamp(t); });
-    e.list(a.progress, [&](const ActionProgress& p) {
-        e.stamp(p.at);
-        e.text(p.text);
-    });
-    e.maybe(a.done, [&](const Timestamp& t) { e.stamp(t); });
-}
-
-Action decode_action(Decoder& d) {
-    Action a;
-    a.number = static_cast<int>(d.i64());
-    a.text = d.text();
-    a.lead = d.text();
-    a.due = d.day();
-    a.added = d.maybe<Timestamp>([&] { return d.stamp(); });
-    a.progress = d.list<ActionProgress>([&] {
-        ActionProgress p;
-        p.at = d.stamp();
-        p.text = d.text();
-        return p;
-    });
-    a.done = d.maybe<Timestamp>([&] { return d.stamp(); });
-    return a;
-}
-
-void encode_escalation(Encoder& e, const Escalation& x) {
-    e.text(x.body);
-    e.stamp(x.at);
-    e.text(x.reference);
-    e.text(x.outcome);
-    e.maybe(x.outcome_at, [&](const Timestamp& t) { e.stamp(t); });
-}
-
-Escalation decode_escalation(Decoder& d) {
-    Escalation x;
-    x.body = d.text();
-    x.at = d.stamp();
-    x.reference = d.text();
-    x.outcome = d.text();
-    x.outcome_at = d.maybe<Timestamp>([&] { return d.stamp(); });
-    return x;
-}
 
 std::int64_t read_i64(std::FILE* file) {
     std::int64_t v;
@@ -195,62 +182,14 @@ void slim_case(Case& c) {
 
 std::string encode_case(const Case& c) {
     Encoder e;
-    for (const std::string* text :
-         {&c.id, &c.complainant, &c.on_behalf_of, &c.about, &c.gmc, &c.type, &c.summary, &c.agent,
-          &c.exclusion_text, &c.apology, &c.learning, &c.no_learning})
-        e.text(*text);
-    e.choice(c.kind);
-    e.choice(c.status);
-    e.stamp(c.received);
-    e.choice(c.channel);
-    e.maybe(c.consent, [&](Consent v) { e.choice(v); });
-    e.maybe(c.category, [&](Category v) { e.choice(v); });
-    e.list(c.practitioners, [&](const std::string& p) { e.text(p); });
-    e.maybe(c.notice_days, [&](int v) { e.i64(v); });
-    e.maybe(c.exclusion, [&](Exclusion v) { e.choice(v); });
-    e.maybe(c.clock_from, [&](date::year_month_day d) { e.day(d); });
-    e.maybe(c.happened, [&](date::year_month_day d) { e.day(d); });
-    e.list(c.points, [&](const Point& p) {
-        e.i64(p.number);
-        e.maybe(p.finding, [&](Finding v) { e.choice(v); });
-    });
-    e.maybe(c.outcome, [&](Outcome v) { e.choice(v); });
-    e.list(c.actions, [&](const Action& a) { encode_action(e, a); });
-    e.list(c.escalations, [&](const Escalation& x) { encode_escalation(e, x); });
-    e.maybe(c.warning, [&](const Timestamp& t) { e.stamp(t); });
-    e.list(c.events, [&](const Event& event) { encode_event(e, event); });
+    fields::describe(e, c);
     return std::move(e.bytes);
 }
 
 Case decode_case(std::string_view bytes) {
     Decoder d(bytes);
     Case c;
-    for (std::string* text :
-         {&c.id, &c.complainant, &c.on_behalf_of, &c.about, &c.gmc, &c.type, &c.summary, &c.agent,
-          &c.exclusion_text, &c.apology, &c.learning, &c.no_learning})
-        *text = d.text();
-    c.kind = d.choice<Kind>();
-    c.status = d.choice<Status>();
-    c.received = d.stamp();
-    c.channel = d.choice<Channel>();
-    c.consent = d.maybe<Consent>([&] { return d.choice<Consent>(); });
-    c.category = d.maybe<Category>([&] { return d.choice<Category>(); });
-    c.practitioners = d.list<std::string>([&] { return d.text(); });
-    c.notice_days = d.maybe<int>([&] { return static_cast<int>(d.i64()); });
-    c.exclusion = d.maybe<Exclusion>([&] { return d.choice<Exclusion>(); });
-    c.clock_from = d.maybe<date::year_month_day>([&] { return d.day(); });
-    c.happened = d.maybe<date::year_month_day>([&] { return d.day(); });
-    c.points = d.list<Point>([&] {
-        Point p;
-        p.number = static_cast<int>(d.i64());
-        p.finding = d.maybe<Finding>([&] { return d.choice<Finding>(); });
-        return p;
-    });
-    c.outcome = d.maybe<Outcome>([&] { return d.choice<Outcome>(); });
-    c.actions = d.list<Action>([&] { return decode_action(d); });
-    c.escalations = d.list<Escalation>([&] { return decode_escalation(d); });
-    c.warning = d.maybe<Timestamp>([&] { return d.stamp(); });
-    c.events = d.list<Event>([&] { return decode_event(d); });
+    fields::describe(d, c);
     if (!d.done())
         throw std::runtime_error("cache: bytes left over");
     return c;

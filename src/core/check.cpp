@@ -67,11 +67,8 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
             report("received", fmt::format("the {} deadline of {} has passed", clock.rule, format_date(clock.due.day)));
     for (const auto& action : overdue_actions(c, local_date(now, store.zone())))
         report("actions", fmt::format("action {} was due {} and is not done", action->number, format_date(action->due)));
-    try {
-        guard_patient_data(c, store.config().policy);
-    } catch (const Error& e) {
-        report("summary", e.what());
-    }
+    if (const auto found = find_patient_data(c, store.config().policy))
+        report(found->field.top_key, describe(*found));
 }
 
 } // namespace

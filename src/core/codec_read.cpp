@@ -1,4 +1,6 @@
 #include "complaints/codec.hpp"
+
+#include "complaints/case_fields.hpp"
 #include "complaints/text.hpp"
 
 #include "yaml_reader.hpp"
@@ -9,76 +11,69 @@ namespace complaints {
 
 namespace {
 
-Point read_point(const YamlNode& node, const std::string& file) {
-    MapReader map(node, file, "a point");
-    Point point;
-    point.number = map.integer(map.required("n"), "n");
-    point.text = map.text(map.required("text"), "text");
-    if (const YamlNode finding = map.optional("finding"); finding.defined())
-        point.finding = map.enumerated<Finding>(finding);
-    point.conclusion = map.text(map.optional("conclusion"), "conclusion");
-    point.remedial_action = map.text(map.optional("remedial_action"), "remedial_action");
-    point.staff = map.text(map.optional("staff"), "staff");
-    point.extras = map.extras();
-    return point;
-}
+std::string_view what(const Point&) { return "a point"; }
+std::string_view what(const ActionProgress&) { return "a progress note"; }
+std::string_view what(const Action&) { return "an action"; }
+std::string_view what(const Excluded&) { return "an exclusion"; }
+std::string_view what(const Escalation&) { return "an escalation"; }
+std::string_view what(const Event&) { return "an event"; }
+std::string_view what(const Case&) { return "a case file"; }
 
-Action read_action(const YamlNode& node, const std::string& file) {
-    MapReader map(node, file, "an action");
-    Action action;
-    action.number = map.integer(map.required("n"), "n");
-    action.text = map.text(map.required("text"), "text");
-    action.lead = map.text(map.required("lead"), "lead");
-    action.due = map.date(map.required("due"), "due");
-    if (const YamlNode added = map.optional("added"); added.defined())
-        action.added = map.timestamp(added, "added");
-    for (const auto& item : map.sequence(map.optional("progress"), "progress")) {
-        MapReader step(item, file, "a progress note");
-        ActionProgress progress;
-        progress.at = step.timestamp(step.required("at"), "at");
-        progress.text = step.text(step.required("text"), "text");
-        step.reject_unknown({"at", "text"});
-        action.progress.push_back(progress);
+// Reads one mapping into a record, following fields::describe: a required
+// key that is missing, a value of the wrong shape, or (in records that keep
+// no unknown keys) a key no one asked for is an error naming its line.
+class YamlFieldReader {
+public:
+    YamlFieldReader(const YamlNode& node, const std::string& file, std::string_view what)
+        : m_map(node, file, what), m_file(file) {}
+
+    template <class T> void field(const fields::Key& key, T& value) {
+        if (const YamlNode node = find(key); node.defined())
+            read(key, node, value);
     }
-    if (const YamlNode done = map.optional("done"); done.defined())
-        action.done = map.timestamp(done, "done");
-    map.reject_unknown({"n", "text", "lead", "due", "added", "progress", "done"});
-    return action;
-}
+    template <class T> void field(const fields::Key& key, std::optional<T>& value) {
+        if (const YamlNode node = find(key); node.defined())
+            read(key, node, value.emplace());
+    }
+    void extras(std::vector<Extra>& unknown) { unknown = m_map.extras(); }
+    void no_extras() { m_map.reject_unknown(m_known); }
+    MapReader& map() { return m_map; }
 
-Escalation read_escalation(const YamlNode& node, const std::string& file) {
-    MapReader map(node, file, "an escalation");
-    Escalation escalation;
-    escalation.body = map.text(map.required("body"), "body");
-    escalation.at = map.timestamp(map.required("at"), "at");
-    escalation.reference = map.text(map.optional("reference"), "reference");
-    escalation.outcome = map.text(map.optional("outcome"), "outcome");
-    if (const YamlNode at = map.optional("outcome_at"); at.defined())
-        escalation.outcome_at = map.timestamp(at, "outcome_at");
-    map.reject_unknown({"body", "at", "reference", "outcome", "outcome_at"});
-    return escalation;
-}
+private:
+    YamlNode find(const fields::Key& key) {
+        m_known.emplace_back(key.name);
+        return key.required ? m_map.required(key.name) : m_map.optional(key.name);
+    }
+    void read(const fields::Key& key, const YamlNode& node, std::string& value) {
+        value = m_map.text(node, key.name);
+    }
+    void read(const fields::Key& key, const YamlNode& node, int& value) {
+        value = m_map.integer(node, key.name);
+    }
+    template <class E>
+        requires std::is_enum_v<E>
+    void read(const fields::Key&, const YamlNode& node, E& value) {
+        value = m_map.enumerated<E>(node);
+    }
+    void read(const fields::Key& key, const YamlNode& node, Timestamp& value) {
+        value = m_map.timestamp(node, key.name);
+    }
+    void read(const fields::Key& key, const YamlNode& node, date::year_month_day& value) {
+        value = m_map.date(node, key.name);
+    }
+    template <fields::Record R> void read(const fields::Key&, const YamlNode& node, R& record) {
+        YamlFieldReader inner(node, m_file, what(record));
+        fields::describe(inner, record);
+    }
+    template <class T> void read(const fields::Key& key, const YamlNode& node, std::vector<T>& items) {
+        for (const auto& item : m_map.sequence(node, key.name))
+            read(key, item, items.emplace_back());
+    }
 
-void read_exclusion(const YamlNode& node, Case& c, const std::string& file) {
-    MapReader map(node, file, "an exclusion");
-    c.exclusion = map.enumerated<Exclusion>(map.required("reason"));
-    c.exclusion_text = map.text(map.optional("text"), "text");
-    map.reject_unknown({"reason", "text"});
-}
-
-void read_closing(MapReader& map, Case& c, const std::string& file) {
-    c.apology = map.text(map.optional("apology"), "apology");
-    if (const YamlNode outcome = map.optional("outcome"); outcome.defined())
-        c.outcome = map.enumerated<Outcome>(outcome);
-    c.learning = map.text(map.optional("learning"), "learning");
-    c.no_learning = map.text(map.optional("no_learning"), "no_learning");
-    for (const auto& node : map.sequence(map.optional("actions"), "actions"))
-        c.actions.push_back(read_action(node, file));
-    for (const auto& node : map.sequence(map.optional("escalations"), "escalations"))
-        c.escalations.push_back(read_escalation(node, file));
-    if (const YamlNode warning = map.optional("warning"); warning.defined())
-        c.warning = map.timestamp(warning, "warning");
-}
+    MapReader m_map;
+    const std::string& m_file;
+    std::vector<std::string> m_known;
+};
 
 // Files written before actions kept `added` date an action only by the
 // event `action` wrote for it ("Action N added: ..."): read that once, here,
@@ -96,31 +91,6 @@ void date_old_actions(Case& c) {
     }
 }
 
-Event read_event(const YamlNode& node, const std::string& file) {
-    MapReader map(node, file, "an event");
-    Event event;
-    event.at = map.timestamp(map.required("at"), "at");
-    const YamlNode type = map.required("type");
-    const std::string type_name = map.text(type, "type");
-    const auto known = enum_from<EventType>(type_name);
-    if (!known)
-        throw Error(ErrorKind::bad_data,
-                    fmt::format("unknown event type '{}'{}", type_name,
-                                did_you_mean(type_name, enum_names<EventType>())),
-                    map.where(type));
-    event.type = *known;
-    event.by = map.text(map.optional("by"), "by");
-    event.text = map.text(map.optional("text"), "text");
-    if (const YamlNode recorded = map.optional("recorded"); recorded.defined())
-        event.recorded = map.timestamp(recorded, "recorded");
-    for (const auto& node : map.sequence(map.optional("attendees"), "attendees"))
-        event.attendees.push_back(map.text(node, "attendees"));
-    if (const YamlNode due = map.optional("due"); due.defined())
-        event.due = map.date(due, "due");
-    event.extras = map.extras();
-    return event;
-}
-
 void check_point_numbers(const std::vector<Point>& points, const std::vector<YamlNode>& nodes,
                          const std::string& file) {
     for (std::size_t i = 0; i < points.size(); ++i) {
@@ -133,18 +103,6 @@ void check_point_numbers(const std::vector<Point>& points, const std::vector<Yam
     }
 }
 
-void read_people(MapReader& map, Case& c) {
-    c.complainant = map.text(map.optional("complainant"), "complainant");
-    c.on_behalf_of = map.text(map.optional("on_behalf_of"), "on_behalf_of");
-    if (const YamlNode consent = map.optional("consent"); consent.defined())
-        c.consent = map.enumerated<Consent>(consent);
-    c.about = map.text(map.optional("about"), "about");
-    c.gmc = map.text(map.optional("gmc"), "gmc");
-    if (const YamlNode category = map.optional("category"); category.defined())
-        c.category = map.enumerated<Category>(category);
-    c.type = map.text(map.optional("type"), "type");
-}
-
 } // namespace
 
 Case read_case(std::string_view text, const std::string& file) {
@@ -155,35 +113,12 @@ Case read_case(std::string_view text, const std::string& file) {
                     Location{file, at.line, at.column});
     }
     const YamlDocument document = parse_yaml(text, file);
-    MapReader map(document.root(), file, "a case file");
+    YamlFieldReader reader(document.root(), file, "a case file");
     Case c;
-    const YamlNode id = map.required("id");
-    c.id = map.text(id, "id");
-    c.kind = map.enumerated<Kind>(map.required("kind"));
-    c.status = map.enumerated<Status>(map.required("status"));
-    c.received = map.timestamp(map.required("received"), "received");
-    c.channel = map.enumerated<Channel>(map.required("channel"));
-    read_people(map, c);
-    c.summary = map.text(map.optional("summary"), "summary");
-    for (const auto& node : map.sequence(map.optional("practitioners"), "practitioners"))
-        c.practitioners.push_back(map.text(node, "practitioners"));
-    if (const YamlNode exclusion = map.optional("exclusion"); exclusion.defined())
-        read_exclusion(exclusion, c, file);
-    if (const YamlNode from = map.optional("clock_from"); from.defined())
-        c.clock_from = map.date(from, "clock_from");
-    if (const YamlNode happened = map.optional("happened"); happened.defined())
-        c.happened = map.date(happened, "happened");
-    if (const YamlNode notice = map.optional("notice_days"); notice.defined())
-        c.notice_days = map.integer(notice, "notice_days");
-    c.agent = map.text(map.optional("agent"), "agent");
-    read_closing(map, c, file);
-    const auto point_nodes = map.sequence(map.optional("points"), "points");
-    for (const auto& node : point_nodes)
-        c.points.push_back(read_point(node, file));
-    check_point_numbers(c.points, point_nodes, file);
+    fields::describe(reader, c);
+    MapReader& map = reader.map();
+    check_point_numbers(c.points, map.sequence(map.optional("points"), "points"), file);
     const auto event_nodes = map.sequence(map.required("events"), "events");
-    for (const auto& node : event_nodes)
-        c.events.push_back(read_event(node, file));
     for (std::size_t i = 1; i < c.events.size(); ++i) {
         if (c.events[i].at < c.events[i - 1].at)
             throw Error(ErrorKind::bad_data,
@@ -193,7 +128,6 @@ Case read_case(std::string_view text, const std::string& file) {
                         location_of(event_nodes[i], file));
     }
     date_old_actions(c);
-    c.extras = map.extras();
     return c;
 }
 

@@ -1,5 +1,7 @@
 #include "complaints/codec.hpp"
 
+#include "complaints/case_fields.hpp"
+
 #include "complaints/util/utf8.hpp"
 
 #include <fmt/format.h>
@@ -46,6 +48,16 @@ std::string escape_code_point(char32_t c) {
     if (c < 0x80)
         return fmt::format("\\x{:02X}", static_cast<unsigned>(c));
     return fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+}
+
+// Letters, digits and dashes, starting with a letter: what YAML reads back
+// as the same string without quotes (the reader takes yes and no as text).
+bool is_plain_word(std::string_view text) {
+    if (text.empty() || !std::isalpha(static_cast<unsigned char>(text.front())))
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+    });
 }
 
 std::string double_quoted(std::string_view text) {
@@ -114,23 +126,13 @@ std::string literal_block(std::string_view text, int indent) {
     return out;
 }
 
-std::string plain(std::string_view value) { return std::string(value); }
-
-void field(std::string& out, int indent, std::string_view key, const std::string& value) {
-    out += fmt::format("{:{}}{}: {}\n", "", indent, key, value);
-}
-
-void text_field(std::string& out, int indent, std::string_view key, std::string_view value) {
-    field(out, indent, key, emit_text_value(value, indent + 2));
-}
-
 // Unknown keys go back out through yaml-cpp's own emitter, indented to fit.
-void extras(std::string& out, int indent, const std::vector<Extra>& unknown) {
+void write_extras(std::string& out, int indent, const std::vector<Extra>& unknown) {
     const std::string pad(static_cast<std::size_t>(indent), ' ');
     for (const auto& extra : unknown) {
         YAML::Emitter emitter;
-        emitter << YAML::BeginMap << YAML::Key << extra.key << YAML::Value
-                << YAML::Load(extra.yaml) << YAML::EndMap;
+        emitter << YAML::BeginMap << YAML::Key << extra.key << YAML::Value << YAML::Load(extra.yaml)
+                << YAML::EndMap;
         std::string_view emitted = emitter.c_str();
         std::size_t start = 0;
         while (start < emitted.size()) {
@@ -143,88 +145,83 @@ void extras(std::string& out, int indent, const std::vector<Extra>& unknown) {
     }
 }
 
-void write_point(std::string& out, const Point& point) {
-    out += fmt::format("  - n: {}\n", point.number);
-    text_field(out, 4, "text", point.text);
-    if (point.finding)
-        field(out, 4, "finding", plain(name_of(*point.finding)));
-    if (!point.conclusion.empty())
-        text_field(out, 4, "conclusion", point.conclusion);
-    if (!point.remedial_action.empty())
-        text_field(out, 4, "remedial_action", point.remedial_action);
-    if (!point.staff.empty())
-        text_field(out, 4, "staff", point.staff);
-    extras(out, 4, point.extras);
-}
+// Writes one mapping at `indent`, following fields::describe. A list item's
+// first key follows "- ", two columns to the left.
+class YamlWriter {
+public:
+    YamlWriter(std::string& out, int indent, bool list_item = false)
+        : m_out(out), m_indent(indent), m_dash(list_item) {}
 
-void write_action(std::string& out, const Action& action) {
-    out += fmt::format("  - n: {}\n", action.number);
-    text_field(out, 4, "text", action.text);
-    text_field(out, 4, "lead", action.lead);
-    field(out, 4, "due", format_date(action.due));
-    if (action.added)
-        field(out, 4, "added", format_timestamp(*action.added));
-    if (!action.progress.empty())
-        out += "    progress:\n";
-    for (const auto& step : action.progress) {
-        out += fmt::format("      - at: {}\n", format_timestamp(step.at));
-        text_field(out, 8, "text", step.text);
+    void field(const fields::Key& key, const std::string& value) {
+        if (key.always || !value.empty())
+            put(key, scalar(key.style, value, m_indent + 2));
     }
-    if (action.done)
-        field(out, 4, "done", format_timestamp(*action.done));
-}
-
-void write_escalation(std::string& out, const Escalation& escalation) {
-    out += fmt::format("  - body: {}\n", plain(escalation.body));
-    field(out, 4, "at", format_timestamp(escalation.at));
-    if (!escalation.reference.empty())
-        text_field(out, 4, "reference", escalation.reference);
-    if (!escalation.outcome.empty())
-        text_field(out, 4, "outcome", escalation.outcome);
-    if (escalation.outcome_at)
-        field(out, 4, "outcome_at", format_timestamp(*escalation.outcome_at));
-}
-
-template <class Item, class Write>
-void list_field(std::string& out, std::string_view key, const std::vector<Item>& items, Write write) {
-    if (items.empty())
-        return;
-    out += fmt::format("{}:\n", key);
-    for (const auto& item : items)
-        write(out, item);
-}
-
-void write_closing(std::string& out, const Case& c) {
-    if (!c.apology.empty())
-        text_field(out, 0, "apology", c.apology);
-    if (c.outcome)
-        field(out, 0, "outcome", plain(name_of(*c.outcome)));
-    if (!c.learning.empty())
-        text_field(out, 0, "learning", c.learning);
-    if (!c.no_learning.empty())
-        text_field(out, 0, "no_learning", c.no_learning);
-    list_field(out, "actions", c.actions, write_action);
-    list_field(out, "escalations", c.escalations, write_escalation);
-    if (c.warning)
-        field(out, 0, "warning", format_timestamp(*c.warning));
-}
-
-void write_event(std::string& out, const Event& event) {
-    out += fmt::format("  - at: {}\n", format_timestamp(event.at));
-    field(out, 4, "type", plain(std::string(name_of(event.type))));
-    text_field(out, 4, "by", event.by);
-    text_field(out, 4, "text", event.text);
-    if (event.recorded)
-        field(out, 4, "recorded", format_timestamp(*event.recorded));
-    if (!event.attendees.empty()) {
-        out += "    attendees:\n";
-        for (const auto& name : event.attendees)
-            out += fmt::format("      - {}\n", emit_text_value(name, 8));
+    void field(const fields::Key& key, int value) { put(key, std::to_string(value)); }
+    template <class E>
+        requires std::is_enum_v<E>
+    void field(const fields::Key& key, E value) {
+        put(key, scalar(key.style == fields::Style::text ? fields::Style::word : key.style,
+                        std::string(name_of(value)), 0));
     }
-    if (event.due)
-        field(out, 4, "due", format_date(*event.due));
-    extras(out, 4, event.extras);
-}
+    void field(const fields::Key& key, const Timestamp& at) { put(key, format_timestamp(at)); }
+    void field(const fields::Key& key, const date::year_month_day& day) { put(key, format_date(day)); }
+    template <class T> void field(const fields::Key& key, const std::optional<T>& value) {
+        if (value)
+            field(key, *value);
+    }
+    template <fields::Record R> void field(const fields::Key& key, const R& record) {
+        put(key, {});
+        YamlWriter inner(m_out, m_indent + 2);
+        fields::describe(inner, record);
+    }
+    template <class T> void field(const fields::Key& key, const std::vector<T>& items) {
+        if (items.empty()) {
+            if (key.always)
+                put(key, "[]");
+            return;
+        }
+        put(key, {});
+        for (const auto& item : items)
+            write_item(key, item);
+    }
+    void extras(const std::vector<Extra>& unknown) { write_extras(m_out, m_indent, unknown); }
+    void no_extras() {}
+
+private:
+    void write_item(const fields::Key& key, const std::string& text) {
+        m_out += fmt::format("{:{}}- {}\n", "", m_indent + 2, scalar(key.style, text, m_indent + 4));
+    }
+    template <fields::Record R> void write_item(const fields::Key&, const R& record) {
+        YamlWriter inner(m_out, m_indent + 4, true);
+        fields::describe(inner, record);
+    }
+    static std::string scalar(fields::Style style, const std::string& value, int indent) {
+        switch (style) {
+        case fields::Style::word:
+            if (is_plain_word(value))
+                return value;
+            break;
+        case fields::Style::quoted: return double_quoted(value);
+        case fields::Style::text: break;
+        }
+        return emit_text_value(value, indent);
+    }
+    // `key:` alone when `value` is empty: a mapping or a list follows.
+    void put(const fields::Key& key, const std::string& value) {
+        if (m_dash) {
+            m_out += fmt::format("{:{}}- ", "", m_indent - 2);
+            m_dash = false;
+        } else {
+            m_out += std::string(static_cast<std::size_t>(m_indent), ' ');
+        }
+        m_out += key.name;
+        m_out += value.empty() ? ":\n" : ": " + value + "\n";
+    }
+
+    std::string& m_out;
+    int m_indent;
+    bool m_dash;
+};
 
 } // namespace
 
@@ -234,51 +231,8 @@ std::string emit_text_value(std::string_view text, int indent) {
 
 std::string write_case(const Case& c) {
     std::string out;
-    field(out, 0, "id", plain(c.id));
-    field(out, 0, "kind", plain(name_of(c.kind)));
-    field(out, 0, "status", plain(name_of(c.status)));
-    field(out, 0, "received", format_timestamp(c.received));
-    field(out, 0, "channel", plain(name_of(c.channel)));
-    text_field(out, 0, "complainant", c.complainant);
-    if (!c.on_behalf_of.empty() || c.consent) {
-        text_field(out, 0, "on_behalf_of", c.on_behalf_of);
-        // Quoted: other YAML readers take a bare yes or no for a boolean.
-        if (c.consent)
-            field(out, 0, "consent", double_quoted(name_of(*c.consent)));
-    }
-    text_field(out, 0, "about", c.about);
-    if (!c.gmc.empty())
-        text_field(out, 0, "gmc", c.gmc);
-    if (c.category)
-        field(out, 0, "category", plain(name_of(*c.category)));
-    if (!c.type.empty())
-        text_field(out, 0, "type", c.type);
-    if (!c.practitioners.empty()) {
-        out += "practitioners:\n";
-        for (const auto& name : c.practitioners)
-            out += fmt::format("  - {}\n", emit_text_value(name, 4));
-    }
-    if (c.exclusion) {
-        out += fmt::format("exclusion:\n  reason: {}\n", name_of(*c.exclusion));
-        text_field(out, 2, "text", c.exclusion_text);
-    }
-    if (c.clock_from)
-        field(out, 0, "clock_from", format_date(*c.clock_from));
-    if (c.happened)
-        field(out, 0, "happened", format_date(*c.happened));
-    if (c.notice_days)
-        field(out, 0, "notice_days", std::to_string(*c.notice_days));
-    if (!c.agent.empty())
-        text_field(out, 0, "agent", c.agent);
-    text_field(out, 0, "summary", c.summary);
-    out += c.points.empty() ? "points: []\n" : "points:\n";
-    for (const auto& point : c.points)
-        write_point(out, point);
-    write_closing(out, c);
-    out += c.events.empty() ? "events: []\n" : "events:\n";
-    for (const auto& event : c.events)
-        write_event(out, event);
-    extras(out, 0, c.extras);
+    YamlWriter writer(out, 0);
+    fields::describe(writer, c);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "complaints/patient_data.hpp"
 
+#include "complaints/case_fields.hpp"
 #include "complaints/error.hpp"
 #include "complaints/text.hpp"
 
@@ -63,56 +64,94 @@ std::optional<PatientData> find_patient_data(std::string_view text, const Policy
     return std::nullopt;
 }
 
-void for_each_text(const Case& c, const std::function<void(const std::string&, const std::string&)>& visit) {
-    visit("complainant", c.complainant);
-    visit("on_behalf_of", c.on_behalf_of);
-    visit("about", c.about);
-    visit("type", c.type);
-    visit("summary", c.summary);
-    visit("exclusion", c.exclusion_text);
-    visit("apology", c.apology);
-    visit("learning", c.learning);
-    visit("no_learning", c.no_learning);
-    for (const auto& name : c.practitioners)
-        visit("practitioners", name);
-    for (const auto& p : c.points) {
-        const std::string where = fmt::format("point {}", p.number);
-        visit(where, p.text);
-        visit(where + " conclusion", p.conclusion);
-        visit(where + " remedial action", p.remedial_action);
-        visit(where + " staff", p.staff);
+namespace {
+
+std::string label(const Point& p, std::size_t) { return fmt::format("point {}", p.number); }
+std::string label(const Action& a, std::size_t) { return fmt::format("action {}", a.number); }
+std::string label(const ActionProgress&, std::size_t i) { return fmt::format("progress note {}", i + 1); }
+std::string label(const Escalation&, std::size_t i) { return fmt::format("escalation {}", i + 1); }
+std::string label(const Event& e, std::size_t i) { return fmt::format("event {} ({})", i + 1, name_of(e.type)); }
+std::string label(const Excluded&, std::size_t) { return "exclusion"; }
+
+// Every text of the description a person typed, unknown keys included.
+class TextWalk {
+public:
+    using Visit = std::function<void(const TextField&, const std::string&)>;
+    TextWalk(const Visit& visit, std::string top_key, std::string prefix)
+        : m_visit(visit), m_top_key(std::move(top_key)), m_prefix(std::move(prefix)) {}
+
+    void field(const fields::Key& key, const std::string& text) {
+        if (key.typed)
+            m_visit(where(key.name), text);
     }
-    for (const auto& a : c.actions) {
-        visit(fmt::format("action {}", a.number), a.text);
-        for (const auto& step : a.progress)
-            visit(fmt::format("action {} progress", a.number), step.text);
+    template <class T> void field(const fields::Key&, const T&) {}
+    template <class T> void field(const fields::Key& key, const std::optional<T>& value) {
+        if (value)
+            field(key, *value);
     }
-    for (const auto& e : c.escalations) {
-        visit("escalation reference", e.reference);
-        visit("escalation outcome", e.outcome);
+    template <fields::Record R> void field(const fields::Key& key, const R& record) {
+        TextWalk inner(m_visit, top(key.name), label(record, 0));
+        fields::describe(inner, record);
     }
-    for (std::size_t i = 0; i < c.events.size(); ++i) {
-        const std::string where = fmt::format("text of event {} ({})", i + 1, name_of(c.events[i].type));
-        visit(where, c.events[i].text);
-        for (const auto& name : c.events[i].attendees)
-            visit(where + " attendees", name);
+    void field(const fields::Key& key, const std::vector<std::string>& texts) {
+        for (const auto& text : texts)
+            field(key, text);
     }
+    template <fields::Record R> void field(const fields::Key& key, const std::vector<R>& records) {
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            TextWalk inner(m_visit, top(key.name), (m_prefix.empty() ? "" : m_prefix + " ") + label(records[i], i));
+            fields::describe(inner, records[i]);
+        }
+    }
+    void extras(const std::vector<Extra>& unknown) {
+        for (const auto& extra : unknown)
+            m_visit(where(extra.key), extra.yaml);
+    }
+    void no_extras() {}
+
+private:
+    std::string top(std::string_view key) const { return m_top_key.empty() ? std::string(key) : m_top_key; }
+    TextField where(std::string_view key) const {
+        return TextField{m_prefix.empty() ? std::string(key) : m_prefix + " " + std::string(key), top(key)};
+    }
+    const Visit& m_visit;
+    std::string m_top_key;
+    std::string m_prefix;
+};
+
+} // namespace
+
+void for_each_text(const Case& c, const std::function<void(const TextField&, const std::string&)>& visit) {
+    TextWalk walk(visit, {}, {});
+    fields::describe(walk, c);
+}
+
+std::optional<PatientDataFound> find_patient_data(const Case& c, const Policy& policy) {
+    std::optional<PatientDataFound> first;
+    if (!policy.patient_data_guard)
+        return first;
+    for_each_text(c, [&](const TextField& field, const std::string& text) {
+        if (first)
+            return;
+        if (auto found = find_patient_data(text, policy))
+            first = PatientDataFound{field, text, std::move(*found)};
+    });
+    return first;
+}
+
+std::string describe(const PatientDataFound& found) {
+    const std::string_view text = found.text;
+    const auto& span = found.span;
+    const std::size_t first = display_width(text.substr(0, span.offset)) + 1;
+    const std::size_t last = first + display_width(text.substr(span.offset, span.length)) - 1;
+    return fmt::format("the {} contains {} ('{}', characters {}-{}): the platform's policy forbids "
+                       "patient details in its records; refer to the patient another way",
+                       found.field.name, span.what, text.substr(span.offset, span.length), first, last);
 }
 
 void guard_patient_data(const Case& c, const Policy& policy) {
-    if (!policy.patient_data_guard)
-        return;
-    for_each_text(c, [&](const std::string& field, const std::string& text) {
-        const auto found = find_patient_data(text, policy);
-        if (!found)
-            return;
-        const std::size_t first = display_width(std::string_view(text).substr(0, found->offset)) + 1;
-        const std::size_t last = first + display_width(std::string_view(text).substr(found->offset, found->length)) - 1;
-        throw Error(ErrorKind::refused,
-                    fmt::format("the {} contains {} ('{}', characters {}-{}): the platform's policy forbids "
-                                "patient details in its records; refer to the patient another way",
-                                field, found->what, text.substr(found->offset, found->length), first, last));
-    });
+    if (const auto found = find_patient_data(c, policy))
+        throw Error(ErrorKind::refused, describe(*found));
 }
 
 } // namespace complaints

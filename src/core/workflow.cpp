@@ -159,7 +159,7 @@ void require_formal_complaint(const Case& c, std::string_view doing) {
     if (c.exclusion)
         throw Error(ErrorKind::refused,
                     fmt::format("cannot {}: {} is excluded from the complaints policy ({})", doing, c.id,
-                                name_of(*c.exclusion)));
+                                name_of(c.exclusion->reason)));
     if (c.status == Status::closed)
         throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
     if (c.kind != Kind::complaint)

@@ -80,8 +80,7 @@ Case case_with(const std::string& text) {
     c.points[0].remedial_action = text;
     c.points[0].staff = text;
     c.practitioners = {text, "Dr B"};
-    c.exclusion = Exclusion::another_service;
-    c.exclusion_text = text;
+    c.exclusion = Excluded{Exclusion::another_service, text};
     c.apology = text;
     c.outcome = Outcome::partly_upheld;
     c.learning = text;
@@ -127,7 +126,7 @@ void check_round_trip(const std::string& text) {
     CHECK(after.points.at(0).remedial_action == text);
     CHECK(after.points.at(0).staff == text);
     CHECK(after.practitioners.at(0) == text);
-    CHECK(after.exclusion_text == text);
+    CHECK(after.exclusion->text == text);
     CHECK(after.apology == text);
     CHECK(after.learning == text);
     CHECK(after.no_learning == text);

@@ -1,0 +1,142 @@
+// One JSON schema for a case, written from fields::describe: `show` and
+// `open` print it whole, `list` prints each case less its points and
+// events (with their counts instead), `log` prints the event it added.
+#include "case_json.hpp"
+
+#include "clock_text.hpp"
+#include "json_writer.hpp"
+#include "problem_text.hpp"
+
+#include "complaints/case_fields.hpp"
+#include "complaints/workflow.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+// The stored fields as JSON: texts as strings (empty when unset), absent
+// optional values as null, records as objects, lists as arrays. Unknown
+// keys stay in the file: scripts see the fields the tool knows.
+class FieldJson {
+public:
+    FieldJson(JsonWriter& json, CaseDetail detail) : m_json(json), m_detail(detail) {}
+
+    void field(const fields::Key& key, const std::string& value) { m_json.key(key.name).text(value); }
+    void field(const fields::Key& key, int value) { m_json.key(key.name).number(value); }
+    template <class E>
+        requires std::is_enum_v<E>
+    void field(const fields::Key& key, E value) {
+        m_json.key(key.name).text(name_of(value));
+    }
+    void field(const fields::Key& key, const Timestamp& at) { m_json.key(key.name).text(format_timestamp(at)); }
+    void field(const fields::Key& key, const date::year_month_day& day) {
+        m_json.key(key.name).text(format_date(day));
+    }
+    template <class T> void field(const fields::Key& key, const std::optional<T>& value) {
+        if (value)
+            field(key, *value);
+        else
+            m_json.key(key.name).null();
+    }
+    template <fields::Record R> void field(const fields::Key& key, const R& record) {
+        m_json.key(key.name);
+        object(record);
+    }
+    template <class T> void field(const fields::Key& key, const std::vector<T>& items) {
+        if (m_detail == CaseDetail::listing && (key.name == "points" || key.name == "events"))
+            return;
+        m_json.key(key.name).begin_array();
+        for (const auto& item : items)
+            value(item);
+        m_json.end_array();
+    }
+    void extras(const std::vector<Extra>&) {}
+    void no_extras() {}
+
+    template <fields::Record R> void object(const R& record) {
+        m_json.begin_object();
+        fields::describe(*this, record);
+        m_json.end_object();
+    }
+
+private:
+    void value(const std::string& text) { m_json.text(text); }
+    template <fields::Record R> void value(const R& record) { object(record); }
+
+    JsonWriter& m_json;
+    CaseDetail m_detail;
+};
+
+void optional_time(JsonWriter& json, const std::optional<Timestamp>& at) {
+    if (at)
+        json.text(format_timestamp(*at));
+    else
+        json.null();
+}
+
+void write_clock(JsonWriter& json, const Clock& clock, const date::time_zone& zone) {
+    json.begin_object().key("rule").text(clock.rule);
+    json.key("starts").text(format_timestamp(in_zone(clock.starts.utc, zone)));
+    json.key("due_date").text(format_date(clock.due.day));
+    json.key("due_at").text(format_timestamp(last_moment(clock, zone)));
+    json.key("state").text(name_of(clock.state)).key("extended").boolean(clock.extended);
+    json.key("earliest_date")
+        .text_or_null(clock.earliest.has_value(), clock.earliest ? format_date(clock.earliest->day) : "");
+    json.key("done");
+    optional_time(json, clock.done);
+    json.key("working_days_left").number(clock.working_days_left).key("hours_left").number(clock.hours_left);
+    json.end_object();
+}
+
+void texts(JsonWriter& json, const std::vector<std::string>& items) {
+    json.begin_array();
+    for (const auto& item : items)
+        json.text(item);
+    json.end_array();
+}
+
+// What the tool derives from the fields, the policy and the clocks.
+void derived(JsonWriter& json, const Case& c, const std::vector<Clock>& clocks, const date::time_zone& zone,
+             const Policy& policy, CaseDetail detail) {
+    json.key("received_date").text(format_date(local_date(c.received.utc, zone)));
+    json.key("stage").number(stage(c)).key("attention");
+    texts(json, attention_texts(attention(c, policy)));
+    if (detail == CaseDetail::listing) {
+        json.key("point_count").number(static_cast<long long>(c.points.size()));
+        json.key("event_count").number(static_cast<long long>(c.events.size()));
+        json.key("last_event_at")
+            .text_or_null(!c.events.empty(), c.events.empty() ? "" : format_timestamp(c.events.back().at));
+    }
+    json.key("next_due");
+    if (const auto next = next_clock(clocks))
+        write_clock(json, *next, zone);
+    else
+        json.null();
+    if (detail == CaseDetail::full) {
+        json.key("clocks").begin_array();
+        for (const auto& clock : clocks)
+            write_clock(json, clock, zone);
+        json.end_array();
+    }
+}
+
+} // namespace
+
+void write_case_json(std::string& out, int depth, const Case& c, const std::vector<Clock>& clocks,
+                     const date::time_zone& zone, const Policy& policy, CaseDetail detail) {
+    JsonWriter json(out, depth);
+    FieldJson fields(json, detail);
+    json.begin_object();
+    fields::describe(fields, c);
+    derived(json, c, clocks, zone, policy, detail);
+    json.end_object();
+}
+
+std::string event_json(const Event& event) {
+    std::string out;
+    JsonWriter json(out, 0);
+    FieldJson(json, CaseDetail::full).object(event);
+    return out;
+}
+
+} // namespace complaints::cli

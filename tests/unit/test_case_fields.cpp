@@ -1,0 +1,69 @@
+// The one description of a case's fields drives the YAML codec, the cache
+// codec and the patient-data walk: each keeps every field of a case with
+// every field set (full_case is built from the description itself).
+#include "full_case.hpp"
+
+#include "complaints/case_cache.hpp"
+#include "complaints/codec.hpp"
+#include "complaints/patient_data.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+using namespace complaints;
+using complaints::testing::full_case;
+
+TEST_SUITE("case fields") {
+    TEST_CASE("the cache codec gives back a fully populated case field for field") {
+        const Case before = full_case();
+        CHECK(decode_case(encode_case(before)) == before);
+    }
+
+    TEST_CASE("a cache entry cut anywhere is refused, never read as another case") {
+        const std::string bytes = encode_case(full_case());
+        for (std::size_t length = 0; length < bytes.size(); length += 7)
+            CHECK_THROWS_AS(decode_case(std::string_view(bytes).substr(0, length)), std::runtime_error);
+    }
+
+    TEST_CASE("the YAML codec gives back a fully populated case, unknown keys included") {
+        for (const std::string text : {"", "line one\nline two\n", "yes", "caf\xC3\xA9: #1"}) {
+            CAPTURE(text);
+            const Case before = full_case(text);
+            const std::string file = write_case(before);
+            CAPTURE(file);
+            const Case after = read_case(file, "cases/LUM-2026-7K3QMX.yaml");
+            CHECK(after == before);
+            CHECK(write_case(after) == file);
+        }
+    }
+
+    TEST_CASE("the patient-data walk reads every typed text, nested and unknown ones too") {
+        Policy policy = preset_policy(Preset::platform);
+        const int count = complaints::testing::typed_text_count();
+        CHECK(count > 40);
+        std::set<std::string> named;
+        for (int k = 0; k < count; ++k) {
+            CAPTURE(k);
+            const Case c = complaints::testing::case_with_typed_text(k, "patient 943 476 5919");
+            const auto found = find_patient_data(c, policy);
+            REQUIRE(found);
+            CHECK(found->span.what == "an NHS number");
+            named.insert(found->field.name);
+        }
+        CHECK(named.count("summary"));
+        CHECK(named.count("event 2 (consent-waived) by"));
+        CHECK(named.count("action 31 progress note 2 text"));
+        CHECK(named.count("exclusion text"));
+        CHECK(named.count("ward"));
+        CHECK(named.count("point 1 ward"));
+    }
+
+    TEST_CASE("check names the line of the key that holds the patient data") {
+        const Case c = complaints::testing::case_with_typed_text(0, "patient 943 476 5919");
+        const auto found = find_patient_data(c, preset_policy(Preset::platform));
+        REQUIRE(found);
+        CHECK(found->field.name == "complainant");
+        CHECK(found->field.top_key == "complainant");
+    }
+}
