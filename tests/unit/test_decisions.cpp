@@ -1,0 +1,329 @@
+// The process decisions of the core, one at a time: what each allows, and
+// each refusal with the codes and subjects the CLI turns into fixes. Cases
+// are built as a complaints manager's day would leave them, in London time.
+#include "complaints/error.hpp"
+#include "complaints/workflow.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace complaints;
+
+namespace {
+
+const date::time_zone& london() { return find_zone("Europe/London"); }
+
+// "2026-03-02 09:00", the organisation's local time, as `--at` reads it.
+Timestamp when(const char* text) { return parse_user_time(text, london(), "--at"); }
+date::year_month_day day(const char* text) { return *parse_date(text); }
+
+// A complaint by email, as `open` leaves it.
+Case opened(const char* id, const char* received) {
+    Case c;
+    c.id = id;
+    c.received = when(received);
+    c.complainant = "Mrs Ann Hale";
+    c.events.push_back(Event{c.received, EventType::opened, "Manager", "", {}, {}, {}, {}});
+    return c;
+}
+
+void log(Case& c, const char* at, EventType type, std::string text = "") {
+    add_event(c, Event{when(at), type, "Manager", std::move(text), {}, {}, {}, {}});
+}
+
+Point point(int number, std::optional<Finding> finding = {}, std::string conclusion = "") {
+    return Point{number, "what was raised", finding, std::move(conclusion), "", "", {}};
+}
+
+// The Error `step` throws; the test stops when it throws none.
+template <class Step> Error error_from(Step step) {
+    try {
+        step();
+    } catch (const Error& e) {
+        return e;
+    }
+    FAIL("no Error was thrown");
+    throw std::logic_error("unreachable");
+}
+
+std::string_view code_name(ProblemCode code) {
+    switch (code) {
+    case ProblemCode::other: return "other";
+    case ProblemCode::record_not_agreed: return "record_not_agreed";
+    case ProblemCode::consent_outstanding: return "consent_outstanding";
+    case ProblemCode::practitioner_not_named: return "practitioner_not_named";
+    case ProblemCode::not_formal: return "not_formal";
+    case ProblemCode::withdrawal_notice_needed: return "withdrawal_notice_needed";
+    case ProblemCode::learning_not_documented: return "learning_not_documented";
+    case ProblemCode::action_plan_missing: return "action_plan_missing";
+    case ProblemCode::referral_open: return "referral_open";
+    case ProblemCode::late_complaint: return "late_complaint";
+    }
+    return "?";
+}
+
+// "record_not_agreed, consent_outstanding": the codes in order, so a failure
+// prints what was found.
+std::string codes(const std::vector<Problem>& problems) {
+    std::string out;
+    for (const auto& problem : problems)
+        out += (out.empty() ? "" : ", ") + std::string(code_name(problem.code));
+    return out;
+}
+
+// True when every problem is about the case `id`, so the CLI's fix names it.
+bool all_about(const std::vector<Problem>& problems, const std::string& id) {
+    return std::all_of(problems.begin(), problems.end(),
+                       [&](const Problem& p) { return p.subject == id; });
+}
+
+} // namespace
+
+TEST_SUITE("decisions: logging and intake") {
+    TEST_CASE("check_logged: a response period agreed runs to a date, not before receipt") {
+        Case c = opened("RMP-2026-8W42GE", "2026-03-02 09:00");
+        Event agreed{when("2026-03-04 11:00"), EventType::response_period_agreed, "Manager", "", {}, {}, {},
+                     {}};
+        agreed.due = day("2026-06-30");
+        CHECK_NOTHROW(check_logged(c, agreed, london()));
+        agreed.due = day("2026-03-02"); // the day it came in is not before it
+        CHECK_NOTHROW(check_logged(c, agreed, london()));
+
+        SUBCASE("without its date") {
+            agreed.due.reset();
+            const Error e = error_from([&] { check_logged(c, agreed, london()); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("dated before the complaint came in") {
+            agreed.due = day("2026-03-01");
+            const Error e = error_from([&] { check_logged(c, agreed, london()); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("a call logged with a date") {
+            Event call{when("2026-03-03 10:00"), EventType::call, "Manager", "", {}, {}, {}, {}};
+            CHECK_NOTHROW(check_logged(c, call, london()));
+            call.due = day("2026-03-10");
+            CHECK(error_from([&] { check_logged(c, call, london()); }).kind() == ErrorKind::usage);
+        }
+    }
+
+    TEST_CASE("check_logged: receipt is the London date, not the UTC one") {
+        // 00:30 on 1 July in London is still 30 June in UTC.
+        const Case c = opened("RMP-2026-8W42GE", "2026-07-01 00:30");
+        Event agreed{when("2026-07-01 10:00"), EventType::response_period_agreed, "Manager", "", {}, {}, {},
+                     {}};
+        agreed.due = day("2026-07-01");
+        CHECK_NOTHROW(check_logged(c, agreed, london()));
+        agreed.due = day("2026-06-30");
+        CHECK(error_from([&] { check_logged(c, agreed, london()); }).kind() == ErrorKind::usage);
+    }
+
+    TEST_CASE("check_gmc_number: seven digits and nothing else") {
+        CHECK_NOTHROW(check_gmc_number("7123456"));
+        for (const char* wrong : {"712345", "71234567", "7I23456", "", " 7123456"}) {
+            CAPTURE(wrong);
+            const Error e = error_from([&] { check_gmc_number(wrong); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+    }
+}
+
+TEST_SUITE("decisions: classifying a new case") {
+    TEST_CASE("classify_intake: a withdrawal with 3 days' notice is a late-withdrawal complaint") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        classify_intake(c, platform, 3, false);
+        CHECK(c.kind == Kind::complaint);
+        CHECK(c.type == "late-withdrawal");
+        CHECK(c.category == Category::non_clinical);
+        CHECK(c.notice_days == 3);
+    }
+
+    TEST_CASE("classify_intake: a withdrawal with 4 days' notice is no complaint under the policy") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        SUBCASE("called a late withdrawal: refused") {
+            c.type = "late-withdrawal";
+            CHECK(error_from([&] { classify_intake(c, platform, 4, false); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("left as the user described it") {
+            c.type = "admin";
+            classify_intake(c, platform, 4, false);
+            CHECK(c.type == "admin");
+            CHECK(c.notice_days == 4);
+        }
+    }
+
+    TEST_CASE("classify_intake: a short-notice withdrawal cannot be called something else") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        SUBCASE("another type") {
+            c.type = "rude";
+            const Error e = error_from([&] { classify_intake(c, platform, 1, false); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("informal feedback, asked for") {
+            c.kind = Kind::feedback;
+            CHECK(error_from([&] { classify_intake(c, platform, 1, true); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("a withdrawal dated after the session") {
+            CHECK(error_from([&] { classify_intake(c, platform, -1, false); }).kind() == ErrorKind::usage);
+        }
+    }
+
+    TEST_CASE("classify_intake: a late withdrawal needs its notice, and a policy with the rule") {
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.type = "late-withdrawal";
+        const Error e = error_from([&] { classify_intake(c, preset_policy(Preset::platform), {}, false); });
+        CHECK(e.kind() == ErrorKind::usage);
+        CHECK(codes(e.problems()) == "withdrawal_notice_needed");
+        CHECK(all_about(e.problems(), c.id));
+        // The clinic's policy has no late-withdrawal rule to apply.
+        Case clinic = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK(error_from([&] { classify_intake(clinic, preset_policy(Preset::clinic), 2, false); }).kind() ==
+              ErrorKind::usage);
+    }
+
+    TEST_CASE("classify_intake: the platform's type implies the category") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        SUBCASE("a breach of confidentiality is clinical") {
+            c.type = "confidentiality";
+            classify_intake(c, platform, {}, false);
+            CHECK(c.category == Category::clinical);
+        }
+        SUBCASE("'other' is either, so the user says which") {
+            c.type = "other";
+            const Error e = error_from([&] { classify_intake(c, platform, {}, false); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+            c.category = Category::clinical;
+            classify_intake(c, platform, {}, false);
+            CHECK(c.category == Category::clinical);
+        }
+        SUBCASE("rudeness said to be clinical is a contradiction") {
+            c.type = "rude";
+            c.category = Category::clinical;
+            const Error e = error_from([&] { classify_intake(c, platform, {}, false); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("a type the policy does not name") {
+            c.type = "rudee";
+            const Error e = error_from([&] { classify_intake(c, platform, {}, false); });
+            CHECK(e.kind() == ErrorKind::usage);
+            REQUIRE(e.problems().size() == 1);
+            CHECK(e.problems()[0].message.find("did you mean 'rude'") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("classify_intake: the clinic's types are free text; a kind the policy lacks is refused") {
+        Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.type = "billing";
+        classify_intake(c, clinic, {}, true);
+        CHECK(c.type == "billing");
+        CHECK_FALSE(c.category.has_value());
+        // No preset lacks a kind; a policy given as data can.
+        clinic.kinds = {Kind::complaint, Kind::concern};
+        c.kind = Kind::feedback;
+        CHECK(error_from([&] { classify_intake(c, clinic, {}, true); }).kind() == ErrorKind::refused);
+    }
+}
+
+TEST_SUITE("decisions: what a manager should see") {
+    TEST_CASE("late_complaint_outstanding: NHS, 12 months from what happened to receipt") {
+        const Policy nhs = preset_policy(Preset::nhs_england);
+        Case c = opened("RMP-2026-8W42GE", "2026-01-10 09:00");
+        c.happened = day("2025-01-10");
+        CHECK_FALSE(late_complaint_outstanding(c, nhs)); // the last day in time
+        c.received = when("2026-01-11 09:00");
+        CHECK(late_complaint_outstanding(c, nhs));
+        SUBCASE("a reason to go ahead is recorded") {
+            log(c, "2026-01-12 10:00", EventType::late_complaint_accepted, "in hospital until December");
+            CHECK_FALSE(late_complaint_outstanding(c, nhs));
+        }
+        SUBCASE("a concern has no time limit") {
+            c.kind = Kind::concern;
+            CHECK_FALSE(late_complaint_outstanding(c, nhs));
+        }
+        SUBCASE("no date for what happened") {
+            c.happened.reset();
+            CHECK_FALSE(late_complaint_outstanding(c, nhs));
+        }
+        SUBCASE("the clinic's policy has no time limit") {
+            CHECK_FALSE(late_complaint_outstanding(c, preset_policy(Preset::clinic)));
+        }
+    }
+
+    TEST_CASE("attention: a phone complaint for a patient about treatment lists all three gaps") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.channel = Channel::phone;
+        c.on_behalf_of = "Mr Tom Hale";
+        c.consent = Consent::pending;
+        c.category = Category::clinical;
+        const auto notes = attention(c, clinic);
+        CHECK(codes(notes) == "record_not_agreed, consent_outstanding, practitioner_not_named");
+        CHECK(all_about(notes, c.id));
+
+        log(c, "2026-03-03 10:00", EventType::record_agreed);
+        c.consent = Consent::yes;
+        c.practitioners = {"Nurse Jo Bell"};
+        CHECK(attention(c, clinic).empty());
+    }
+
+    TEST_CASE("attention: each rule where its policy has it, and only on open cases") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.channel = Channel::in_person;
+        SUBCASE("the platform does not ask for an agreed record") {
+            CHECK(attention(c, preset_policy(Preset::platform)).empty());
+        }
+        SUBCASE("a concern raised in person has no record to agree") {
+            c.kind = Kind::concern;
+            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+        }
+        SUBCASE("excluded or closed: nothing to do") {
+            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "record_not_agreed");
+            c.exclusion = Exclusion::another_service;
+            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+            c.exclusion.reset();
+            c.status = Status::closed;
+            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+        }
+        SUBCASE("NHS: a complaint made 13 months on") {
+            c.channel = Channel::letter;
+            c.happened = day("2025-02-01");
+            const auto notes = attention(c, preset_policy(Preset::nhs_england));
+            CHECK(codes(notes) == "late_complaint");
+            CHECK(all_about(notes, c.id));
+        }
+    }
+
+    TEST_CASE("require_formal_complaint: an open, formal complaint that is not excluded") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK_NOTHROW(require_formal_complaint(c, "send the response"));
+        SUBCASE("a concern is resolved locally") {
+            c.kind = Kind::concern;
+            const Error e = error_from([&] { require_formal_complaint(c, "send the response"); });
+            CHECK(e.kind() == ErrorKind::refused);
+            CHECK(codes(e.problems()) == "not_formal");
+            CHECK(all_about(e.problems(), c.id));
+        }
+        SUBCASE("excluded: about another service") {
+            c.exclusion = Exclusion::another_service;
+            CHECK(error_from([&] { require_formal_complaint(c, "send the response"); }).kind() ==
+                  ErrorKind::refused);
+        }
+        SUBCASE("closed") {
+            c.status = Status::closed;
+            CHECK(error_from([&] { require_formal_complaint(c, "send the response"); }).kind() ==
+                  ErrorKind::refused);
+        }
+    }
+}
