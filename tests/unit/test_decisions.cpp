@@ -327,3 +327,106 @@ TEST_SUITE("decisions: what a manager should see") {
         }
     }
 }
+
+TEST_SUITE("decisions: the stage 1 response") {
+    TEST_CASE("check_response: every point found and concluded, nothing else outstanding") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-03 10:00", EventType::acknowledged);
+        c.points = {point(1, Finding::upheld, "The booking was lost"),
+                    point(2, Finding::not_upheld, "The price was quoted in writing")};
+        CHECK(response_missing(c, clinic).empty());
+        CHECK_NOTHROW(check_response(c, clinic, false));
+    }
+
+    TEST_CASE("check_response: nothing investigated yet") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        const Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        const Error e = error_from([&] { check_response(c, clinic, false); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other");
+        CHECK(all_about(e.problems(), c.id));
+    }
+
+    TEST_CASE("check_response: a phone complaint for her son lists every gap at once") {
+        // Point 1 has no finding, point 2 a finding but no conclusion; consent
+        // is pending and the written record not agreed.
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.channel = Channel::phone;
+        c.on_behalf_of = "Mr Tom Hale";
+        c.consent = Consent::pending;
+        c.points = {point(1), point(2, Finding::partly_upheld), point(3, Finding::upheld, "Agreed")};
+        const Error e = error_from([&] { check_response(c, clinic, false); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other, other, consent_outstanding, record_not_agreed");
+        CHECK(all_about(e.problems(), c.id));
+        // Going ahead without consent, for a recorded reason, drops only that.
+        CHECK(codes(response_missing(c, clinic, true)) == "other, other, record_not_agreed");
+    }
+
+    TEST_CASE("check_response: the platform asks for no agreed record") {
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.channel = Channel::phone;
+        c.points = {point(1, Finding::upheld, "Arrived 40 minutes late")};
+        CHECK(response_missing(c, preset_policy(Preset::platform)).empty());
+        CHECK(codes(response_missing(c, preset_policy(Preset::clinic))) == "record_not_agreed");
+    }
+
+    TEST_CASE("check_response: NHS, a complaint made after 12 months waits for a recorded reason") {
+        const Policy nhs = preset_policy(Preset::nhs_england);
+        Case c = opened("RMP-2026-8W42GE", "2026-03-02 09:00");
+        c.happened = day("2025-01-20");
+        c.points = {point(1, Finding::upheld, "The referral was not sent")};
+        const Error e = error_from([&] { check_response(c, nhs, false); });
+        CHECK(codes(e.problems()) == "late_complaint");
+        CHECK(all_about(e.problems(), c.id));
+        log(c, "2026-03-04 10:00", EventType::late_complaint_accepted, "abroad for treatment");
+        CHECK_NOTHROW(check_response(c, nhs, false));
+    }
+
+    TEST_CASE("check_response and check_delay: once the response has gone") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1, Finding::upheld, "The booking was lost")};
+        CHECK_NOTHROW(check_delay(c));
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        const Error sent = error_from([&] { check_response(c, clinic, false); });
+        CHECK(sent.kind() == ErrorKind::refused);
+        CHECK(codes(sent.problems()) == "other");
+        // A delay is explained before the response, not after.
+        CHECK(error_from([&] { check_delay(c); }).kind() == ErrorKind::refused);
+    }
+
+    TEST_CASE("record_finding: the finding, conclusion, remedial action and staff of a point") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1), point(2)};
+        record_finding(c, 2, Finding::upheld, "The booking was lost", "Confirm bookings by text", "Reception");
+        CHECK(c.points[1].finding == Finding::upheld);
+        CHECK(c.points[1].conclusion == "The booking was lost");
+        CHECK(c.points[1].remedial_action == "Confirm bookings by text");
+        CHECK(c.points[1].staff == "Reception");
+        CHECK_FALSE(c.points[0].finding.has_value());
+        // A changed finding keeps the conclusion already reached.
+        record_finding(c, 2, Finding::partly_upheld, "", "", "");
+        CHECK(c.points[1].finding == Finding::partly_upheld);
+        CHECK(c.points[1].conclusion == "The booking was lost");
+        CHECK(c.points[1].staff == "Reception");
+    }
+
+    TEST_CASE("record_finding: refused without the point, or without a conclusion") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1), point(2)};
+        SUBCASE("no point 3") {
+            const Error e = error_from([&] { record_finding(c, 3, Finding::upheld, "Agreed", "", ""); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("a first finding with no conclusion") {
+            const Error e = error_from([&] { record_finding(c, 1, Finding::upheld, "", "", ""); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+            CHECK_FALSE(c.points[0].finding.has_value());
+        }
+    }
+}
