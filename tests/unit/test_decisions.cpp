@@ -430,3 +430,177 @@ TEST_SUITE("decisions: the stage 1 response") {
         }
     }
 }
+
+namespace {
+
+const ReviewBody& body(const Policy& policy, std::string_view key) {
+    const ReviewBody* found = find_review_body(policy, key);
+    REQUIRE(found != nullptr);
+    return *found;
+}
+
+void refer(Case& c, const char* to, const char* at) {
+    c.escalations.push_back(Escalation{to, when(at), "", "", std::nullopt});
+}
+
+Action action(int number, const char* due) {
+    return Action{number, "Confirm bookings by text", "Reception lead", day(due), {}, {}, {}};
+}
+
+bool says(const Error& e, std::string_view part) {
+    return std::string_view(e.what()).find(part) != std::string_view::npos;
+}
+
+} // namespace
+
+TEST_SUITE("decisions: stage 2") {
+    TEST_CASE("check_escalation: clinic, ISCAS reviews the response; the CQC can be told at once") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "cqc")));
+        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() == ErrorKind::refused);
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
+    }
+
+    TEST_CASE("check_escalation: one open referral to a body at a time") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        refer(c, "iscas", "2026-04-01 10:00");
+        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() == ErrorKind::refused);
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "cosmetic-redress-scheme")));
+        c.escalations[0].outcome = "Not upheld";
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
+    }
+
+    TEST_CASE("check_escalation: platform, clinical complaints only; the GMC at once") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.category = Category::clinical;
+        c.type = "patient-care";
+        CHECK_NOTHROW(check_escalation(c, body(platform, "gmc")));
+        CHECK(error_from([&] { check_escalation(c, body(platform, "responsible-officer")); }).kind() ==
+              ErrorKind::refused);
+        log(c, "2026-03-12 10:00", EventType::resolved, "Apology accepted");
+        CHECK_NOTHROW(check_escalation(c, body(platform, "responsible-officer")));
+        c.category = Category::non_clinical;
+        CHECK(error_from([&] { check_escalation(c, body(platform, "gmc")); }).kind() == ErrorKind::refused);
+    }
+
+    TEST_CASE("check_escalation: excluded, or not a complaint") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        SUBCASE("excluded") {
+            c.exclusion = Exclusion::under_independent_review;
+            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("a concern") {
+            c.kind = Kind::concern;
+            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() == ErrorKind::refused);
+        }
+    }
+
+    TEST_CASE("check_escalation: everything in the way is named at once") {
+        // An excluded, non-clinical concern, unresolved, with a referral to
+        // the LMC open. check_escalation gives its reasons as text, not problems.
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.kind = Kind::concern;
+        c.exclusion = Exclusion::employment;
+        c.category = Category::non_clinical;
+        refer(c, "lmc", "2026-03-05 10:00");
+        const Error e = error_from([&] { check_escalation(c, body(platform, "lmc")); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(says(e, "excluded"));
+        CHECK(says(e, "is a concern"));
+        CHECK(says(e, "after the organisation's own response"));
+        CHECK(says(e, "clinical complaints only"));
+        CHECK(says(e, "still open"));
+    }
+
+    TEST_CASE("open_escalation: the referral still awaiting its outcome") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK(error_from([&] { open_escalation(c, ""); }).kind() == ErrorKind::refused);
+        refer(c, "iscas", "2026-04-01 10:00");
+        refer(c, "cqc", "2026-04-02 10:00");
+        CHECK(open_escalation(c, "").body == "cqc"); // the latest, when none is named
+        CHECK(open_escalation(c, "iscas").body == "iscas");
+        open_escalation(c, "iscas").outcome = "Not upheld";
+        CHECK(c.escalations[0].outcome == "Not upheld"); // the case's own referral
+        CHECK(error_from([&] { open_escalation(c, "iscas"); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { open_escalation(c, "cosmetic-redress-scheme"); }).kind() == ErrorKind::refused);
+    }
+}
+
+TEST_SUITE("decisions: closing") {
+    TEST_CASE("check_close: acknowledged, no response sent: closing as upheld lists the response and the learning") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-03 10:00", EventType::acknowledged);
+        const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, false, false); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "learning_not_documented, other");
+        CHECK(all_about(e.problems(), c.id));
+    }
+
+    TEST_CASE("check_close: responded to, with the learning or why there is none") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        CHECK_NOTHROW(check_close(c, clinic, Outcome::upheld, false, true));
+        SUBCASE("lessons learnt need an action on the plan") {
+            const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, true, false); });
+            CHECK(codes(e.problems()) == "action_plan_missing");
+            CHECK(all_about(e.problems(), c.id));
+            c.actions.push_back(action(1, "2026-04-30"));
+            CHECK_NOTHROW(check_close(c, clinic, Outcome::upheld, true, false));
+        }
+        SUBCASE("lessons learnt and none learnt contradict each other") {
+            c.actions.push_back(action(1, "2026-04-30"));
+            const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, true, true); });
+            CHECK(codes(e.problems()) == "learning_not_documented");
+        }
+    }
+
+    TEST_CASE("check_close: what closes without a stage 1 response") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        SUBCASE("a withdrawn complaint") {
+            CHECK_NOTHROW(check_close(c, preset_policy(Preset::clinic), Outcome::withdrawn, false, true));
+        }
+        SUBCASE("a concern resolved locally") {
+            c.kind = Kind::concern;
+            CHECK_NOTHROW(check_close(c, preset_policy(Preset::clinic), Outcome::resolved, false, true));
+        }
+        SUBCASE("the platform's complaints, which owe no response letter") {
+            CHECK_NOTHROW(check_close(c, preset_policy(Preset::platform), Outcome::upheld, false, true));
+        }
+        SUBCASE("but not an NHS complaint found not upheld") {
+            const Error e = error_from(
+                [&] { check_close(c, preset_policy(Preset::nhs_england), Outcome::not_upheld, false, true); });
+            CHECK(codes(e.problems()) == "other");
+        }
+    }
+
+    TEST_CASE("check_close: a stage 2 referral awaiting its outcome") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        refer(c, "iscas", "2026-04-01 10:00");
+        const Error e = error_from([&] { check_close(c, clinic, Outcome::not_upheld, false, true); });
+        CHECK(codes(e.problems()) == "referral_open");
+        CHECK(all_about(e.problems(), c.id));
+        c.escalations[0].outcome = "Not upheld";
+        CHECK_NOTHROW(check_close(c, clinic, Outcome::not_upheld, false, true));
+    }
+
+    TEST_CASE("close_missing: a closed case with everything else wrong lists it all") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.status = Status::closed;
+        refer(c, "cqc", "2026-03-05 10:00");
+        const auto missing = close_missing(c, clinic, Outcome::upheld, true, false);
+        CHECK(codes(missing) == "other, action_plan_missing, other, referral_open");
+        CHECK(all_about(missing, c.id));
+    }
+}
