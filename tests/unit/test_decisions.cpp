@@ -1,6 +1,7 @@
 // The process decisions of the core, one at a time: what each allows, and
 // each refusal with the codes and subjects the CLI turns into fixes. Cases
 // are built as a complaints manager's day would leave them, in London time.
+#include "complaints/clinicians.hpp"
 #include "complaints/error.hpp"
 #include "complaints/workflow.hpp"
 
@@ -602,5 +603,189 @@ TEST_SUITE("decisions: closing") {
         const auto missing = close_missing(c, clinic, Outcome::upheld, true, false);
         CHECK(codes(missing) == "other, action_plan_missing, other, referral_open");
         CHECK(all_about(missing, c.id));
+    }
+}
+
+TEST_SUITE("decisions: intake corrections") {
+    TEST_CASE("check_exclude: before the case is answered under the policy") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK_NOTHROW(check_exclude(c));
+        SUBCASE("already excluded") {
+            c.exclusion = Exclusion::employment;
+            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("closed") {
+            c.status = Status::closed;
+            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("the response has gone") {
+            log(c, "2026-03-16 15:00", EventType::response_sent);
+            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("referred to ISCAS") {
+            refer(c, "iscas", "2026-03-20 10:00");
+            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        }
+    }
+
+    TEST_CASE("check_convert: an open concern becomes a complaint") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.kind = Kind::concern;
+        CHECK_NOTHROW(check_convert(c));
+        c.kind = Kind::feedback;
+        CHECK_NOTHROW(check_convert(c));
+        SUBCASE("closed") {
+            c.status = Status::closed;
+            CHECK(error_from([&] { check_convert(c); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("already a complaint") {
+            c.kind = Kind::complaint;
+            CHECK(error_from([&] { check_convert(c); }).kind() == ErrorKind::refused);
+        }
+    }
+
+    TEST_CASE("check_consent: only a complaint made on someone's behalf") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        const Error e = error_from([&] { check_consent(c); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other");
+        CHECK(all_about(e.problems(), c.id));
+        c.on_behalf_of = "Mr Tom Hale";
+        CHECK_NOTHROW(check_consent(c));
+    }
+
+    TEST_CASE("check_resolve: the platform records one agreed resolution") {
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        CHECK_NOTHROW(check_resolve(c));
+        log(c, "2026-03-12 10:00", EventType::resolved, "Apology accepted");
+        CHECK(error_from([&] { check_resolve(c); }).kind() == ErrorKind::refused);
+    }
+}
+
+TEST_SUITE("decisions: the action plan") {
+    TEST_CASE("open_action: the numbered action, while it is not done") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.actions = {action(1, "2026-04-30"), action(2, "2026-05-31")};
+        c.actions[1].done = when("2026-04-10 16:00");
+        Action& first = open_action(c, 1);
+        CHECK(&first == &c.actions[0]);
+        CHECK(error_from([&] { open_action(c, 2); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { open_action(c, 3); }).kind() == ErrorKind::usage);
+    }
+
+    TEST_CASE("overdue_actions: not done, and the target date before today") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.actions = {action(1, "2026-03-31"), action(2, "2026-04-01"), action(3, "2026-03-20")};
+        c.actions[2].done = when("2026-03-25 12:00");
+        const auto late = overdue_actions(c, day("2026-04-01"));
+        REQUIRE(late.size() == 1);
+        CHECK(late[0]->number == 1); // 2 is due today; 3 is done
+        CHECK(overdue_actions(c, day("2026-03-31")).empty());
+    }
+}
+
+namespace {
+
+// A platform complaint about Dr Mark Tully, warned when `warned` is given.
+Case about_tully(const char* id, const char* warned = nullptr) {
+    Case c = opened(id, "2026-01-05 09:00");
+    c.about = "Dr Mark Tully";
+    c.gmc = "6234567";
+    c.category = Category::non_clinical;
+    c.type = "late";
+    if (warned)
+        c.warning = when(warned);
+    return c;
+}
+
+// Closes `c` at `at` with a warning, as `close --warning` does.
+std::optional<std::string> warn(Case& c, const char* at, const std::vector<Case>& others = {},
+                                Preset preset = Preset::platform) {
+    const Event closing{when(at), EventType::closed, "Support", "", {}, {}, {}, {}};
+    return issue_warning(c, closing, others, preset_policy(preset), london());
+}
+
+std::size_t events_of(const Case& c, EventType type) {
+    return std::count_if(c.events.begin(), c.events.end(), [&](const Event& e) { return e.type == type; });
+}
+
+} // namespace
+
+TEST_SUITE("decisions: warnings to clinicians") {
+    TEST_CASE("issue_warning: a first warning is recorded on the case, and no review is due") {
+        Case c = about_tully("LAN-2026-XT3S4J");
+        CHECK_FALSE(warn(c, "2026-03-12 10:30").has_value());
+        CHECK(c.warning == when("2026-03-12 10:30"));
+        CHECK(events_of(c, EventType::warning) == 1);
+        CHECK(events_of(c, EventType::suspension_review_due) == 0);
+    }
+
+    TEST_CASE("issue_warning: the third inside six months makes a suspension review due") {
+        const std::vector<Case> others{about_tully("LAN-2026-AAAAAA", "2026-01-10 10:00"),
+                                       about_tully("LAN-2026-BBBBBB", "2026-03-01 10:00")};
+        Case c = about_tully("LAN-2026-XT3S4J");
+        CHECK(warn(c, "2026-07-09 16:00", others).has_value());
+        CHECK(events_of(c, EventType::suspension_review_due) == 1);
+        SUBCASE("from 10 July, London time, the first no longer counts") {
+            // 00:30 BST on 10 July is still 9 July in UTC.
+            Case next = about_tully("LAN-2026-XT3S4J");
+            CHECK_FALSE(warn(next, "2026-07-10 00:30", others).has_value());
+            CHECK(events_of(next, EventType::suspension_review_due) == 0);
+        }
+        SUBCASE("another clinician's warnings do not count") {
+            Case other = about_tully("LAN-2026-XT3S4J");
+            other.about = "Dr Ella Novak";
+            other.gmc = "7000001";
+            CHECK_FALSE(warn(other, "2026-07-09 16:00", others).has_value());
+        }
+    }
+
+    TEST_CASE("issue_warning: refused where the policy keeps none, or no clinician is named") {
+        Case c = about_tully("LAN-2026-XT3S4J");
+        SUBCASE("the clinic's policy keeps no warnings") {
+            const Error e = error_from([&] { warn(c, "2026-03-12 10:30", {}, Preset::clinic); });
+            CHECK(e.kind() == ErrorKind::refused);
+        }
+        SUBCASE("a concern") {
+            c.kind = Kind::concern;
+            CHECK(error_from([&] { warn(c, "2026-03-12 10:30"); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("no clinician named") {
+            c.about.clear();
+            CHECK(error_from([&] { warn(c, "2026-03-12 10:30"); }).kind() == ErrorKind::refused);
+        }
+        CHECK_FALSE(c.warning.has_value());
+        CHECK(events_of(c, EventType::warning) == 0);
+    }
+
+    TEST_CASE("standing_on: a recorded suspension outranks a suspension review") {
+        const Policy platform = preset_policy(Preset::platform);
+        std::vector<Case> cases{about_tully("LAN-2026-AAAAAA", "2026-01-10 10:00"),
+                                about_tully("LAN-2026-BBBBBB", "2026-03-01 10:00"),
+                                about_tully("LAN-2026-CCCCCC", "2026-04-01 10:00")};
+        log(cases[2], "2026-04-08 10:00", EventType::suspended, "Review panel decision");
+        const auto all = clinicians(cases, platform, london());
+        REQUIRE(all.size() == 1);
+        CHECK(standing_on(all[0], platform, day("2026-04-07")).status == ClinicianStatus::suspension_review);
+        const Standing standing = standing_on(all[0], platform, day("2026-04-08"));
+        CHECK(standing.status == ClinicianStatus::suspended);
+        CHECK(standing.active.size() == 3);
+        REQUIRE(standing.history.size() == 3);
+        CHECK(standing.history[0].status == ClinicianStatus::warned);
+        CHECK(format_date(standing.history[1].on) == "2026-04-01");
+        CHECK(standing.history[1].status == ClinicianStatus::suspension_review);
+        CHECK(standing.history[2].status == ClinicianStatus::suspended);
+    }
+
+    TEST_CASE("standing_on: a policy that keeps warnings but sets no review count never reviews") {
+        Policy clinic = preset_policy(Preset::clinic);
+        override_policy(clinic, "warning_kept", "6 months");
+        const std::vector<Case> cases{about_tully("LUM-2026-AAAAAA", "2026-01-10 10:00"),
+                                      about_tully("LUM-2026-BBBBBB", "2026-02-10 10:00"),
+                                      about_tully("LUM-2026-CCCCCC", "2026-03-10 10:00")};
+        const auto all = clinicians(cases, clinic, london());
+        REQUIRE(all.size() == 1);
+        CHECK(standing_on(all[0], clinic, day("2026-03-10")).status == ClinicianStatus::warned);
+        CHECK(standing_on(all[0], clinic, day("2026-01-09")).status == ClinicianStatus::clear);
     }
 }
