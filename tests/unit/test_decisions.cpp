@@ -3,6 +3,7 @@
 // are built as a complaints manager's day would leave them, in London time.
 #include "complaints/clinicians.hpp"
 #include "complaints/error.hpp"
+#include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
 #include <doctest/doctest.h>
@@ -67,10 +68,10 @@ std::string_view code_name(ProblemCode code) {
 // "record_not_agreed, consent_outstanding": the codes in order, so a failure
 // prints what was found.
 std::string codes(const std::vector<Problem>& problems) {
-    std::string out;
+    std::vector<std::string> names;
     for (const auto& problem : problems)
-        out += (out.empty() ? "" : ", ") + std::string(code_name(problem.code));
-    return out;
+        names.emplace_back(code_name(problem.code));
+    return util::join(names, ", ");
 }
 
 // True when every problem is about the case `id`, so the CLI's fix names it.
@@ -362,6 +363,8 @@ TEST_SUITE("decisions: the stage 1 response") {
         CHECK(e.kind() == ErrorKind::refused);
         CHECK(codes(e.problems()) == "other, other, consent_outstanding, record_not_agreed");
         CHECK(all_about(e.problems(), c.id));
+        REQUIRE_FALSE(e.problems().empty());
+        CHECK(e.problems()[0].message.find("point 1 has no finding") != std::string::npos);
         // Going ahead without consent, for a recorded reason, drops only that.
         CHECK(codes(response_missing(c, clinic, true)) == "other, other, record_not_agreed");
     }
@@ -412,6 +415,7 @@ TEST_SUITE("decisions: the stage 1 response") {
         record_finding(c, 2, Finding::partly_upheld, "", "", "");
         CHECK(c.points[1].finding == Finding::partly_upheld);
         CHECK(c.points[1].conclusion == "The booking was lost");
+        CHECK(c.points[1].remedial_action == "Confirm bookings by text");
         CHECK(c.points[1].staff == "Reception");
     }
 
@@ -595,6 +599,13 @@ TEST_SUITE("decisions: closing") {
         CHECK_NOTHROW(check_close(c, clinic, Outcome::not_upheld, false, true));
     }
 
+    TEST_CASE("close_missing: an excluded case is closed already, and owes no response") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.exclusion = Exclusion::employment;
+        c.status = Status::closed;
+        CHECK(codes(close_missing(c, preset_policy(Preset::clinic), Outcome::not_upheld, false, true)) == "other");
+    }
+
     TEST_CASE("close_missing: a closed case with everything else wrong lists it all") {
         const Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
@@ -726,10 +737,13 @@ TEST_SUITE("decisions: warnings to clinicians") {
         Case c = about_tully("LAN-2026-XT3S4J");
         CHECK(warn(c, "2026-07-09 16:00", others).has_value());
         CHECK(events_of(c, EventType::suspension_review_due) == 1);
-        SUBCASE("from 10 July, London time, the first no longer counts") {
-            // 00:30 BST on 10 July is still 9 July in UTC.
+        SUBCASE("closed at 00:30 BST on 9 July, 8 July in UTC: still the third") {
+            Case early = about_tully("LAN-2026-XT3S4J");
+            CHECK(warn(early, "2026-07-09 00:30", others).has_value());
+        }
+        SUBCASE("from 10 July the first no longer counts") {
             Case next = about_tully("LAN-2026-XT3S4J");
-            CHECK_FALSE(warn(next, "2026-07-10 00:30", others).has_value());
+            CHECK_FALSE(warn(next, "2026-07-10 09:00", others).has_value());
             CHECK(events_of(next, EventType::suspension_review_due) == 0);
         }
         SUBCASE("another clinician's warnings do not count") {
@@ -775,6 +789,13 @@ TEST_SUITE("decisions: warnings to clinicians") {
         CHECK(format_date(standing.history[1].on) == "2026-04-01");
         CHECK(standing.history[1].status == ClinicianStatus::suspension_review);
         CHECK(standing.history[2].status == ClinicianStatus::suspended);
+        SUBCASE("reinstated once the first warning has expired: warned") {
+            log(cases[2], "2026-07-20 10:00", EventType::reinstated, "Review panel decision");
+            const auto now = clinicians(cases, platform, london());
+            REQUIRE(now.size() == 1);
+            CHECK(standing_on(now[0], platform, day("2026-07-19")).status == ClinicianStatus::suspended);
+            CHECK(standing_on(now[0], platform, day("2026-07-20")).status == ClinicianStatus::warned);
+        }
     }
 
     TEST_CASE("standing_on: a policy that keeps warnings but sets no review count never reviews") {
