@@ -1,0 +1,812 @@
+// The process decisions of the core, one at a time: what each allows, and
+// each refusal with the codes and subjects the CLI turns into fixes. Cases
+// are built as a complaints manager's day would leave them, in London time.
+#include "complaints/clinicians.hpp"
+#include "complaints/error.hpp"
+#include "complaints/util/strings.hpp"
+#include "complaints/workflow.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace complaints;
+
+namespace {
+
+const date::time_zone& london() { return find_zone("Europe/London"); }
+
+// "2026-03-02 09:00", the organisation's local time, as `--at` reads it.
+Timestamp when(const char* text) { return parse_user_time(text, london(), "--at"); }
+date::year_month_day day(const char* text) { return *parse_date(text); }
+
+// A complaint by email, as `open` leaves it.
+Case opened(const char* id, const char* received) {
+    Case c;
+    c.id = id;
+    c.received = when(received);
+    c.complainant = "Mrs Ann Hale";
+    c.events.push_back(Event{c.received, EventType::opened, "Manager", "", {}, {}, {}, {}});
+    return c;
+}
+
+void log(Case& c, const char* at, EventType type, std::string text = "") {
+    add_event(c, Event{when(at), type, "Manager", std::move(text), {}, {}, {}, {}});
+}
+
+Point point(int number, std::optional<Finding> finding = {}, std::string conclusion = "") {
+    return Point{number, "what was raised", finding, std::move(conclusion), "", "", {}};
+}
+
+// The Error `step` throws; the test stops when it throws none.
+template <class Step> Error error_from(Step step) {
+    try {
+        step();
+    } catch (const Error& e) {
+        return e;
+    }
+    FAIL("no Error was thrown");
+    throw std::logic_error("unreachable");
+}
+
+std::string_view code_name(ProblemCode code) {
+    switch (code) {
+    case ProblemCode::other: return "other";
+    case ProblemCode::record_not_agreed: return "record_not_agreed";
+    case ProblemCode::consent_outstanding: return "consent_outstanding";
+    case ProblemCode::practitioner_not_named: return "practitioner_not_named";
+    case ProblemCode::not_formal: return "not_formal";
+    case ProblemCode::withdrawal_notice_needed: return "withdrawal_notice_needed";
+    case ProblemCode::learning_not_documented: return "learning_not_documented";
+    case ProblemCode::action_plan_missing: return "action_plan_missing";
+    case ProblemCode::referral_open: return "referral_open";
+    case ProblemCode::late_complaint: return "late_complaint";
+    }
+    return "?";
+}
+
+// "record_not_agreed, consent_outstanding": the codes in order, so a failure
+// prints what was found.
+std::string codes(const std::vector<Problem>& problems) {
+    std::vector<std::string> names;
+    for (const auto& problem : problems)
+        names.emplace_back(code_name(problem.code));
+    return util::join(names, ", ");
+}
+
+// True when every problem is about the case `id`, so the CLI's fix names it.
+bool all_about(const std::vector<Problem>& problems, const std::string& id) {
+    return std::all_of(problems.begin(), problems.end(),
+                       [&](const Problem& p) { return p.subject == id; });
+}
+
+} // namespace
+
+TEST_SUITE("decisions: logging and intake") {
+    TEST_CASE("check_logged: a response period agreed runs to a date, not before receipt") {
+        Case c = opened("RMP-2026-8W42GE", "2026-03-02 09:00");
+        Event agreed{when("2026-03-04 11:00"), EventType::response_period_agreed, "Manager", "", {}, {}, {},
+                     {}};
+        agreed.due = day("2026-06-30");
+        CHECK_NOTHROW(check_logged(c, agreed, london()));
+        agreed.due = day("2026-03-02"); // the day it came in is not before it
+        CHECK_NOTHROW(check_logged(c, agreed, london()));
+
+        SUBCASE("without its date") {
+            agreed.due.reset();
+            const Error e = error_from([&] { check_logged(c, agreed, london()); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("dated before the complaint came in") {
+            agreed.due = day("2026-03-01");
+            const Error e = error_from([&] { check_logged(c, agreed, london()); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("a call logged with a date") {
+            Event call{when("2026-03-03 10:00"), EventType::call, "Manager", "", {}, {}, {}, {}};
+            CHECK_NOTHROW(check_logged(c, call, london()));
+            call.due = day("2026-03-10");
+            CHECK(error_from([&] { check_logged(c, call, london()); }).kind() == ErrorKind::usage);
+        }
+    }
+
+    TEST_CASE("check_logged: receipt is the London date, not the UTC one") {
+        // 00:30 on 1 July in London is still 30 June in UTC.
+        const Case c = opened("RMP-2026-8W42GE", "2026-07-01 00:30");
+        Event agreed{when("2026-07-01 10:00"), EventType::response_period_agreed, "Manager", "", {}, {}, {},
+                     {}};
+        agreed.due = day("2026-07-01");
+        CHECK_NOTHROW(check_logged(c, agreed, london()));
+        agreed.due = day("2026-06-30");
+        CHECK(error_from([&] { check_logged(c, agreed, london()); }).kind() == ErrorKind::usage);
+    }
+
+    TEST_CASE("check_gmc_number: seven digits and nothing else") {
+        CHECK_NOTHROW(check_gmc_number("7123456"));
+        for (const char* wrong : {"712345", "71234567", "7I23456", "", " 7123456"}) {
+            CAPTURE(wrong);
+            const Error e = error_from([&] { check_gmc_number(wrong); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+    }
+}
+
+TEST_SUITE("decisions: classifying a new case") {
+    TEST_CASE("classify_intake: a withdrawal with 3 days' notice is a late-withdrawal complaint") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        classify_intake(c, platform, 3, false);
+        CHECK(c.kind == Kind::complaint);
+        CHECK(c.type == "late-withdrawal");
+        CHECK(c.category == Category::non_clinical);
+        CHECK(c.notice_days == 3);
+    }
+
+    TEST_CASE("classify_intake: a withdrawal with 4 days' notice is no complaint under the policy") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        SUBCASE("called a late withdrawal: refused") {
+            c.type = "late-withdrawal";
+            CHECK(error_from([&] { classify_intake(c, platform, 4, false); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("left as the user described it") {
+            c.type = "admin";
+            classify_intake(c, platform, 4, false);
+            CHECK(c.type == "admin");
+            CHECK(c.notice_days == 4);
+        }
+    }
+
+    TEST_CASE("classify_intake: a short-notice withdrawal cannot be called something else") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        SUBCASE("another type") {
+            c.type = "rude";
+            const Error e = error_from([&] { classify_intake(c, platform, 1, false); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("informal feedback, asked for") {
+            c.kind = Kind::feedback;
+            CHECK(error_from([&] { classify_intake(c, platform, 1, true); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("a withdrawal dated after the session") {
+            CHECK(error_from([&] { classify_intake(c, platform, -1, false); }).kind() == ErrorKind::usage);
+        }
+    }
+
+    TEST_CASE("classify_intake: a late withdrawal needs its notice, and a policy with the rule") {
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.type = "late-withdrawal";
+        const Error e = error_from([&] { classify_intake(c, preset_policy(Preset::platform), {}, false); });
+        CHECK(e.kind() == ErrorKind::usage);
+        CHECK(codes(e.problems()) == "withdrawal_notice_needed");
+        CHECK(all_about(e.problems(), c.id));
+        // The clinic's policy has no late-withdrawal rule to apply.
+        Case clinic = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK(error_from([&] { classify_intake(clinic, preset_policy(Preset::clinic), 2, false); }).kind() ==
+              ErrorKind::usage);
+    }
+
+    TEST_CASE("classify_intake: the platform's type implies the category") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        SUBCASE("a breach of confidentiality is clinical") {
+            c.type = "confidentiality";
+            classify_intake(c, platform, {}, false);
+            CHECK(c.category == Category::clinical);
+        }
+        SUBCASE("'other' is either, so the user says which") {
+            c.type = "other";
+            const Error e = error_from([&] { classify_intake(c, platform, {}, false); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+            c.category = Category::clinical;
+            classify_intake(c, platform, {}, false);
+            CHECK(c.category == Category::clinical);
+        }
+        SUBCASE("rudeness said to be clinical is a contradiction") {
+            c.type = "rude";
+            c.category = Category::clinical;
+            const Error e = error_from([&] { classify_intake(c, platform, {}, false); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("a type the policy does not name") {
+            c.type = "rudee";
+            const Error e = error_from([&] { classify_intake(c, platform, {}, false); });
+            CHECK(e.kind() == ErrorKind::usage);
+            REQUIRE(e.problems().size() == 1);
+            CHECK(e.problems()[0].message.find("did you mean 'rude'") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("classify_intake: the clinic's types are free text; a kind the policy lacks is refused") {
+        Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.type = "billing";
+        classify_intake(c, clinic, {}, true);
+        CHECK(c.type == "billing");
+        CHECK_FALSE(c.category.has_value());
+        // No preset lacks a kind; a policy given as data can.
+        clinic.kinds = {Kind::complaint, Kind::concern};
+        c.kind = Kind::feedback;
+        CHECK(error_from([&] { classify_intake(c, clinic, {}, true); }).kind() == ErrorKind::refused);
+    }
+}
+
+TEST_SUITE("decisions: what a manager should see") {
+    TEST_CASE("late_complaint_outstanding: NHS, 12 months from what happened to receipt") {
+        const Policy nhs = preset_policy(Preset::nhs_england);
+        Case c = opened("RMP-2026-8W42GE", "2026-01-10 09:00");
+        c.happened = day("2025-01-10");
+        CHECK_FALSE(late_complaint_outstanding(c, nhs)); // the last day in time
+        c.received = when("2026-01-11 09:00");
+        CHECK(late_complaint_outstanding(c, nhs));
+        SUBCASE("a reason to go ahead is recorded") {
+            log(c, "2026-01-12 10:00", EventType::late_complaint_accepted, "in hospital until December");
+            CHECK_FALSE(late_complaint_outstanding(c, nhs));
+        }
+        SUBCASE("a concern has no time limit") {
+            c.kind = Kind::concern;
+            CHECK_FALSE(late_complaint_outstanding(c, nhs));
+        }
+        SUBCASE("no date for what happened") {
+            c.happened.reset();
+            CHECK_FALSE(late_complaint_outstanding(c, nhs));
+        }
+        SUBCASE("the clinic's policy has no time limit") {
+            CHECK_FALSE(late_complaint_outstanding(c, preset_policy(Preset::clinic)));
+        }
+    }
+
+    TEST_CASE("attention: a phone complaint for a patient about treatment lists all three gaps") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.channel = Channel::phone;
+        c.on_behalf_of = "Mr Tom Hale";
+        c.consent = Consent::pending;
+        c.category = Category::clinical;
+        const auto notes = attention(c, clinic);
+        CHECK(codes(notes) == "record_not_agreed, consent_outstanding, practitioner_not_named");
+        CHECK(all_about(notes, c.id));
+
+        log(c, "2026-03-03 10:00", EventType::record_agreed);
+        c.consent = Consent::yes;
+        c.practitioners = {"Nurse Jo Bell"};
+        CHECK(attention(c, clinic).empty());
+    }
+
+    TEST_CASE("attention: each rule where its policy has it, and only on open cases") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.channel = Channel::in_person;
+        SUBCASE("the platform does not ask for an agreed record") {
+            CHECK(attention(c, preset_policy(Preset::platform)).empty());
+        }
+        SUBCASE("a concern raised in person has no record to agree") {
+            c.kind = Kind::concern;
+            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+        }
+        SUBCASE("excluded or closed: nothing to do") {
+            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "record_not_agreed");
+            c.exclusion = Exclusion::another_service;
+            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+            c.exclusion.reset();
+            c.status = Status::closed;
+            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+        }
+        SUBCASE("NHS: a complaint made 13 months on") {
+            c.channel = Channel::letter;
+            c.happened = day("2025-02-01");
+            const auto notes = attention(c, preset_policy(Preset::nhs_england));
+            CHECK(codes(notes) == "late_complaint");
+            CHECK(all_about(notes, c.id));
+        }
+    }
+
+    TEST_CASE("require_formal_complaint: an open, formal complaint that is not excluded") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK_NOTHROW(require_formal_complaint(c, "send the response"));
+        SUBCASE("a concern is resolved locally") {
+            c.kind = Kind::concern;
+            const Error e = error_from([&] { require_formal_complaint(c, "send the response"); });
+            CHECK(e.kind() == ErrorKind::refused);
+            CHECK(codes(e.problems()) == "not_formal");
+            CHECK(all_about(e.problems(), c.id));
+        }
+        SUBCASE("excluded: about another service") {
+            c.exclusion = Exclusion::another_service;
+            CHECK(error_from([&] { require_formal_complaint(c, "send the response"); }).kind() ==
+                  ErrorKind::refused);
+        }
+        SUBCASE("closed") {
+            c.status = Status::closed;
+            CHECK(error_from([&] { require_formal_complaint(c, "send the response"); }).kind() ==
+                  ErrorKind::refused);
+        }
+    }
+}
+
+TEST_SUITE("decisions: the stage 1 response") {
+    TEST_CASE("check_response: every point found and concluded, nothing else outstanding") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-03 10:00", EventType::acknowledged);
+        c.points = {point(1, Finding::upheld, "The booking was lost"),
+                    point(2, Finding::not_upheld, "The price was quoted in writing")};
+        CHECK(response_missing(c, clinic).empty());
+        CHECK_NOTHROW(check_response(c, clinic, false));
+    }
+
+    TEST_CASE("check_response: nothing investigated yet") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        const Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        const Error e = error_from([&] { check_response(c, clinic, false); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other");
+        CHECK(all_about(e.problems(), c.id));
+    }
+
+    TEST_CASE("check_response: a phone complaint for her son lists every gap at once") {
+        // Point 1 has no finding, point 2 a finding but no conclusion; consent
+        // is pending and the written record not agreed.
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.channel = Channel::phone;
+        c.on_behalf_of = "Mr Tom Hale";
+        c.consent = Consent::pending;
+        c.points = {point(1), point(2, Finding::partly_upheld), point(3, Finding::upheld, "Agreed")};
+        const Error e = error_from([&] { check_response(c, clinic, false); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other, other, consent_outstanding, record_not_agreed");
+        CHECK(all_about(e.problems(), c.id));
+        REQUIRE_FALSE(e.problems().empty());
+        CHECK(e.problems()[0].message.find("point 1 has no finding") != std::string::npos);
+        // Going ahead without consent, for a recorded reason, drops only that.
+        CHECK(codes(response_missing(c, clinic, true)) == "other, other, record_not_agreed");
+    }
+
+    TEST_CASE("check_response: the platform asks for no agreed record") {
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.channel = Channel::phone;
+        c.points = {point(1, Finding::upheld, "Arrived 40 minutes late")};
+        CHECK(response_missing(c, preset_policy(Preset::platform)).empty());
+        CHECK(codes(response_missing(c, preset_policy(Preset::clinic))) == "record_not_agreed");
+    }
+
+    TEST_CASE("check_response: NHS, a complaint made after 12 months waits for a recorded reason") {
+        const Policy nhs = preset_policy(Preset::nhs_england);
+        Case c = opened("RMP-2026-8W42GE", "2026-03-02 09:00");
+        c.happened = day("2025-01-20");
+        c.points = {point(1, Finding::upheld, "The referral was not sent")};
+        const Error e = error_from([&] { check_response(c, nhs, false); });
+        CHECK(codes(e.problems()) == "late_complaint");
+        CHECK(all_about(e.problems(), c.id));
+        log(c, "2026-03-04 10:00", EventType::late_complaint_accepted, "abroad for treatment");
+        CHECK_NOTHROW(check_response(c, nhs, false));
+    }
+
+    TEST_CASE("check_response and check_delay: once the response has gone") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1, Finding::upheld, "The booking was lost")};
+        CHECK_NOTHROW(check_delay(c));
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        const Error sent = error_from([&] { check_response(c, clinic, false); });
+        CHECK(sent.kind() == ErrorKind::refused);
+        CHECK(codes(sent.problems()) == "other");
+        // A delay is explained before the response, not after.
+        CHECK(error_from([&] { check_delay(c); }).kind() == ErrorKind::refused);
+    }
+
+    TEST_CASE("record_finding: the finding, conclusion, remedial action and staff of a point") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1), point(2)};
+        record_finding(c, 2, Finding::upheld, "The booking was lost", "Confirm bookings by text", "Reception");
+        CHECK(c.points[1].finding == Finding::upheld);
+        CHECK(c.points[1].conclusion == "The booking was lost");
+        CHECK(c.points[1].remedial_action == "Confirm bookings by text");
+        CHECK(c.points[1].staff == "Reception");
+        CHECK_FALSE(c.points[0].finding.has_value());
+        // A changed finding keeps the conclusion already reached.
+        record_finding(c, 2, Finding::partly_upheld, "", "", "");
+        CHECK(c.points[1].finding == Finding::partly_upheld);
+        CHECK(c.points[1].conclusion == "The booking was lost");
+        CHECK(c.points[1].remedial_action == "Confirm bookings by text");
+        CHECK(c.points[1].staff == "Reception");
+    }
+
+    TEST_CASE("record_finding: refused without the point, or without a conclusion") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1), point(2)};
+        SUBCASE("no point 3") {
+            const Error e = error_from([&] { record_finding(c, 3, Finding::upheld, "Agreed", "", ""); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+        }
+        SUBCASE("a first finding with no conclusion") {
+            const Error e = error_from([&] { record_finding(c, 1, Finding::upheld, "", "", ""); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(codes(e.problems()) == "other");
+            CHECK_FALSE(c.points[0].finding.has_value());
+        }
+    }
+}
+
+namespace {
+
+const ReviewBody& body(const Policy& policy, std::string_view key) {
+    const ReviewBody* found = find_review_body(policy, key);
+    REQUIRE(found != nullptr);
+    return *found;
+}
+
+void refer(Case& c, const char* to, const char* at) {
+    c.escalations.push_back(Escalation{to, when(at), "", "", std::nullopt});
+}
+
+Action action(int number, const char* due) {
+    return Action{number, "Confirm bookings by text", "Reception lead", day(due), {}, {}, {}};
+}
+
+bool says(const Error& e, std::string_view part) {
+    return std::string_view(e.what()).find(part) != std::string_view::npos;
+}
+
+} // namespace
+
+TEST_SUITE("decisions: stage 2") {
+    TEST_CASE("check_escalation: clinic, ISCAS reviews the response; the CQC can be told at once") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "cqc")));
+        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() == ErrorKind::refused);
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
+    }
+
+    TEST_CASE("check_escalation: one open referral to a body at a time") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        refer(c, "iscas", "2026-04-01 10:00");
+        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() == ErrorKind::refused);
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "cosmetic-redress-scheme")));
+        c.escalations[0].outcome = "Not upheld";
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
+    }
+
+    TEST_CASE("check_escalation: platform, clinical complaints only; the GMC at once") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.category = Category::clinical;
+        c.type = "patient-care";
+        CHECK_NOTHROW(check_escalation(c, body(platform, "gmc")));
+        CHECK(error_from([&] { check_escalation(c, body(platform, "responsible-officer")); }).kind() ==
+              ErrorKind::refused);
+        log(c, "2026-03-12 10:00", EventType::resolved, "Apology accepted");
+        CHECK_NOTHROW(check_escalation(c, body(platform, "responsible-officer")));
+        c.category = Category::non_clinical;
+        CHECK(error_from([&] { check_escalation(c, body(platform, "gmc")); }).kind() == ErrorKind::refused);
+    }
+
+    TEST_CASE("check_escalation: excluded, or not a complaint") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        SUBCASE("excluded") {
+            c.exclusion = Exclusion::under_independent_review;
+            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("a concern") {
+            c.kind = Kind::concern;
+            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() == ErrorKind::refused);
+        }
+    }
+
+    TEST_CASE("check_escalation: everything in the way is named at once") {
+        // An excluded, non-clinical concern, unresolved, with a referral to
+        // the LMC open. check_escalation gives its reasons as text, not problems.
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.kind = Kind::concern;
+        c.exclusion = Exclusion::employment;
+        c.category = Category::non_clinical;
+        refer(c, "lmc", "2026-03-05 10:00");
+        const Error e = error_from([&] { check_escalation(c, body(platform, "lmc")); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(says(e, "excluded"));
+        CHECK(says(e, "is a concern"));
+        CHECK(says(e, "after the organisation's own response"));
+        CHECK(says(e, "clinical complaints only"));
+        CHECK(says(e, "still open"));
+    }
+
+    TEST_CASE("open_escalation: the referral still awaiting its outcome") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK(error_from([&] { open_escalation(c, ""); }).kind() == ErrorKind::refused);
+        refer(c, "iscas", "2026-04-01 10:00");
+        refer(c, "cqc", "2026-04-02 10:00");
+        CHECK(open_escalation(c, "").body == "cqc"); // the latest, when none is named
+        CHECK(open_escalation(c, "iscas").body == "iscas");
+        open_escalation(c, "iscas").outcome = "Not upheld";
+        CHECK(c.escalations[0].outcome == "Not upheld"); // the case's own referral
+        CHECK(error_from([&] { open_escalation(c, "iscas"); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { open_escalation(c, "cosmetic-redress-scheme"); }).kind() == ErrorKind::refused);
+    }
+}
+
+TEST_SUITE("decisions: closing") {
+    TEST_CASE("check_close: acknowledged, no response sent: closing as upheld lists the response and the learning") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-03 10:00", EventType::acknowledged);
+        const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, false, false); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "learning_not_documented, other");
+        CHECK(all_about(e.problems(), c.id));
+    }
+
+    TEST_CASE("check_close: responded to, with the learning or why there is none") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        CHECK_NOTHROW(check_close(c, clinic, Outcome::upheld, false, true));
+        SUBCASE("lessons learnt need an action on the plan") {
+            const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, true, false); });
+            CHECK(codes(e.problems()) == "action_plan_missing");
+            CHECK(all_about(e.problems(), c.id));
+            c.actions.push_back(action(1, "2026-04-30"));
+            CHECK_NOTHROW(check_close(c, clinic, Outcome::upheld, true, false));
+        }
+        SUBCASE("lessons learnt and none learnt contradict each other") {
+            c.actions.push_back(action(1, "2026-04-30"));
+            const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, true, true); });
+            CHECK(codes(e.problems()) == "learning_not_documented");
+        }
+    }
+
+    TEST_CASE("check_close: what closes without a stage 1 response") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        SUBCASE("a withdrawn complaint") {
+            CHECK_NOTHROW(check_close(c, preset_policy(Preset::clinic), Outcome::withdrawn, false, true));
+        }
+        SUBCASE("a concern resolved locally") {
+            c.kind = Kind::concern;
+            CHECK_NOTHROW(check_close(c, preset_policy(Preset::clinic), Outcome::resolved, false, true));
+        }
+        SUBCASE("the platform's complaints, which owe no response letter") {
+            CHECK_NOTHROW(check_close(c, preset_policy(Preset::platform), Outcome::upheld, false, true));
+        }
+        SUBCASE("but not an NHS complaint found not upheld") {
+            const Error e = error_from(
+                [&] { check_close(c, preset_policy(Preset::nhs_england), Outcome::not_upheld, false, true); });
+            CHECK(codes(e.problems()) == "other");
+        }
+    }
+
+    TEST_CASE("check_close: a stage 2 referral awaiting its outcome") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-16 15:00", EventType::response_sent);
+        refer(c, "iscas", "2026-04-01 10:00");
+        const Error e = error_from([&] { check_close(c, clinic, Outcome::not_upheld, false, true); });
+        CHECK(codes(e.problems()) == "referral_open");
+        CHECK(all_about(e.problems(), c.id));
+        c.escalations[0].outcome = "Not upheld";
+        CHECK_NOTHROW(check_close(c, clinic, Outcome::not_upheld, false, true));
+    }
+
+    TEST_CASE("close_missing: an excluded case is closed already, and owes no response") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.exclusion = Exclusion::employment;
+        c.status = Status::closed;
+        CHECK(codes(close_missing(c, preset_policy(Preset::clinic), Outcome::not_upheld, false, true)) == "other");
+    }
+
+    TEST_CASE("close_missing: a closed case with everything else wrong lists it all") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.status = Status::closed;
+        refer(c, "cqc", "2026-03-05 10:00");
+        const auto missing = close_missing(c, clinic, Outcome::upheld, true, false);
+        CHECK(codes(missing) == "other, action_plan_missing, other, referral_open");
+        CHECK(all_about(missing, c.id));
+    }
+}
+
+TEST_SUITE("decisions: intake corrections") {
+    TEST_CASE("check_exclude: before the case is answered under the policy") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        CHECK_NOTHROW(check_exclude(c));
+        SUBCASE("already excluded") {
+            c.exclusion = Exclusion::employment;
+            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("closed") {
+            c.status = Status::closed;
+            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("the response has gone") {
+            log(c, "2026-03-16 15:00", EventType::response_sent);
+            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("referred to ISCAS") {
+            refer(c, "iscas", "2026-03-20 10:00");
+            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        }
+    }
+
+    TEST_CASE("check_convert: an open concern becomes a complaint") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.kind = Kind::concern;
+        CHECK_NOTHROW(check_convert(c));
+        c.kind = Kind::feedback;
+        CHECK_NOTHROW(check_convert(c));
+        SUBCASE("closed") {
+            c.status = Status::closed;
+            CHECK(error_from([&] { check_convert(c); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("already a complaint") {
+            c.kind = Kind::complaint;
+            CHECK(error_from([&] { check_convert(c); }).kind() == ErrorKind::refused);
+        }
+    }
+
+    TEST_CASE("check_consent: only a complaint made on someone's behalf") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        const Error e = error_from([&] { check_consent(c); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other");
+        CHECK(all_about(e.problems(), c.id));
+        c.on_behalf_of = "Mr Tom Hale";
+        CHECK_NOTHROW(check_consent(c));
+    }
+
+    TEST_CASE("check_resolve: the platform records one agreed resolution") {
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        CHECK_NOTHROW(check_resolve(c));
+        log(c, "2026-03-12 10:00", EventType::resolved, "Apology accepted");
+        CHECK(error_from([&] { check_resolve(c); }).kind() == ErrorKind::refused);
+    }
+}
+
+TEST_SUITE("decisions: the action plan") {
+    TEST_CASE("open_action: the numbered action, while it is not done") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.actions = {action(1, "2026-04-30"), action(2, "2026-05-31")};
+        c.actions[1].done = when("2026-04-10 16:00");
+        Action& first = open_action(c, 1);
+        CHECK(&first == &c.actions[0]);
+        CHECK(error_from([&] { open_action(c, 2); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { open_action(c, 3); }).kind() == ErrorKind::usage);
+    }
+
+    TEST_CASE("overdue_actions: not done, and the target date before today") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.actions = {action(1, "2026-03-31"), action(2, "2026-04-01"), action(3, "2026-03-20")};
+        c.actions[2].done = when("2026-03-25 12:00");
+        const auto late = overdue_actions(c, day("2026-04-01"));
+        REQUIRE(late.size() == 1);
+        CHECK(late[0]->number == 1); // 2 is due today; 3 is done
+        CHECK(overdue_actions(c, day("2026-03-31")).empty());
+    }
+}
+
+namespace {
+
+// A platform complaint about Dr Mark Tully, warned when `warned` is given.
+Case about_tully(const char* id, const char* warned = nullptr) {
+    Case c = opened(id, "2026-01-05 09:00");
+    c.about = "Dr Mark Tully";
+    c.gmc = "6234567";
+    c.category = Category::non_clinical;
+    c.type = "late";
+    if (warned)
+        c.warning = when(warned);
+    return c;
+}
+
+// Closes `c` at `at` with a warning, as `close --warning` does.
+std::optional<std::string> warn(Case& c, const char* at, const std::vector<Case>& others = {},
+                                Preset preset = Preset::platform) {
+    const Event closing{when(at), EventType::closed, "Support", "", {}, {}, {}, {}};
+    return issue_warning(c, closing, others, preset_policy(preset), london());
+}
+
+std::size_t events_of(const Case& c, EventType type) {
+    return std::count_if(c.events.begin(), c.events.end(), [&](const Event& e) { return e.type == type; });
+}
+
+} // namespace
+
+TEST_SUITE("decisions: warnings to clinicians") {
+    TEST_CASE("issue_warning: a first warning is recorded on the case, and no review is due") {
+        Case c = about_tully("LAN-2026-XT3S4J");
+        CHECK_FALSE(warn(c, "2026-03-12 10:30").has_value());
+        CHECK(c.warning == when("2026-03-12 10:30"));
+        CHECK(events_of(c, EventType::warning) == 1);
+        CHECK(events_of(c, EventType::suspension_review_due) == 0);
+    }
+
+    TEST_CASE("issue_warning: the third inside six months makes a suspension review due") {
+        const std::vector<Case> others{about_tully("LAN-2026-AAAAAA", "2026-01-10 10:00"),
+                                       about_tully("LAN-2026-BBBBBB", "2026-03-01 10:00")};
+        Case c = about_tully("LAN-2026-XT3S4J");
+        CHECK(warn(c, "2026-07-09 16:00", others).has_value());
+        CHECK(events_of(c, EventType::suspension_review_due) == 1);
+        SUBCASE("closed at 00:30 BST on 9 July, 8 July in UTC: still the third") {
+            Case early = about_tully("LAN-2026-XT3S4J");
+            CHECK(warn(early, "2026-07-09 00:30", others).has_value());
+        }
+        SUBCASE("from 10 July the first no longer counts") {
+            Case next = about_tully("LAN-2026-XT3S4J");
+            CHECK_FALSE(warn(next, "2026-07-10 09:00", others).has_value());
+            CHECK(events_of(next, EventType::suspension_review_due) == 0);
+        }
+        SUBCASE("another clinician's warnings do not count") {
+            Case other = about_tully("LAN-2026-XT3S4J");
+            other.about = "Dr Ella Novak";
+            other.gmc = "7000001";
+            CHECK_FALSE(warn(other, "2026-07-09 16:00", others).has_value());
+        }
+    }
+
+    TEST_CASE("issue_warning: refused where the policy keeps none, or no clinician is named") {
+        Case c = about_tully("LAN-2026-XT3S4J");
+        SUBCASE("the clinic's policy keeps no warnings") {
+            const Error e = error_from([&] { warn(c, "2026-03-12 10:30", {}, Preset::clinic); });
+            CHECK(e.kind() == ErrorKind::refused);
+        }
+        SUBCASE("a concern") {
+            c.kind = Kind::concern;
+            CHECK(error_from([&] { warn(c, "2026-03-12 10:30"); }).kind() == ErrorKind::refused);
+        }
+        SUBCASE("no clinician named") {
+            c.about.clear();
+            CHECK(error_from([&] { warn(c, "2026-03-12 10:30"); }).kind() == ErrorKind::refused);
+        }
+        CHECK_FALSE(c.warning.has_value());
+        CHECK(events_of(c, EventType::warning) == 0);
+    }
+
+    TEST_CASE("standing_on: a recorded suspension outranks a suspension review") {
+        const Policy platform = preset_policy(Preset::platform);
+        std::vector<Case> cases{about_tully("LAN-2026-AAAAAA", "2026-01-10 10:00"),
+                                about_tully("LAN-2026-BBBBBB", "2026-03-01 10:00"),
+                                about_tully("LAN-2026-CCCCCC", "2026-04-01 10:00")};
+        log(cases[2], "2026-04-08 10:00", EventType::suspended, "Review panel decision");
+        const auto all = clinicians(cases, platform, london());
+        REQUIRE(all.size() == 1);
+        CHECK(standing_on(all[0], platform, day("2026-04-07")).status == ClinicianStatus::suspension_review);
+        const Standing standing = standing_on(all[0], platform, day("2026-04-08"));
+        CHECK(standing.status == ClinicianStatus::suspended);
+        CHECK(standing.active.size() == 3);
+        REQUIRE(standing.history.size() == 3);
+        CHECK(standing.history[0].status == ClinicianStatus::warned);
+        CHECK(format_date(standing.history[1].on) == "2026-04-01");
+        CHECK(standing.history[1].status == ClinicianStatus::suspension_review);
+        CHECK(standing.history[2].status == ClinicianStatus::suspended);
+        SUBCASE("reinstated once the first warning has expired: warned") {
+            log(cases[2], "2026-07-20 10:00", EventType::reinstated, "Review panel decision");
+            const auto now = clinicians(cases, platform, london());
+            REQUIRE(now.size() == 1);
+            CHECK(standing_on(now[0], platform, day("2026-07-19")).status == ClinicianStatus::suspended);
+            CHECK(standing_on(now[0], platform, day("2026-07-20")).status == ClinicianStatus::warned);
+        }
+    }
+
+    TEST_CASE("standing_on: a policy that keeps warnings but sets no review count never reviews") {
+        Policy clinic = preset_policy(Preset::clinic);
+        override_policy(clinic, "warning_kept", "6 months");
+        const std::vector<Case> cases{about_tully("LUM-2026-AAAAAA", "2026-01-10 10:00"),
+                                      about_tully("LUM-2026-BBBBBB", "2026-02-10 10:00"),
+                                      about_tully("LUM-2026-CCCCCC", "2026-03-10 10:00")};
+        const auto all = clinicians(cases, clinic, london());
+        REQUIRE(all.size() == 1);
+        CHECK(standing_on(all[0], clinic, day("2026-03-10")).status == ClinicianStatus::warned);
+        CHECK(standing_on(all[0], clinic, day("2026-01-09")).status == ClinicianStatus::clear);
+    }
+}
