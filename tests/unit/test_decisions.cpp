@@ -292,7 +292,7 @@ TEST_SUITE("decisions: what a manager should see") {
         }
         SUBCASE("excluded or closed: nothing to do") {
             CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "record_not_agreed");
-            c.exclusion = Exclusion::another_service;
+            c.exclusion = Excluded{Exclusion::another_service, {}};
             CHECK(attention(c, preset_policy(Preset::clinic)).empty());
             c.exclusion.reset();
             c.status = Status::closed;
@@ -318,7 +318,7 @@ TEST_SUITE("decisions: what a manager should see") {
             CHECK(all_about(e.problems(), c.id));
         }
         SUBCASE("excluded: about another service") {
-            c.exclusion = Exclusion::another_service;
+            c.exclusion = Excluded{Exclusion::another_service, {}};
             CHECK(error_from([&] { require_formal_complaint(c, "send the response"); }).kind() ==
                   ErrorKind::refused);
         }
@@ -497,7 +497,7 @@ TEST_SUITE("decisions: stage 2") {
         const Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         SUBCASE("excluded") {
-            c.exclusion = Exclusion::under_independent_review;
+            c.exclusion = Excluded{Exclusion::under_independent_review, {}};
             CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() == ErrorKind::refused);
         }
         SUBCASE("a concern") {
@@ -512,7 +512,7 @@ TEST_SUITE("decisions: stage 2") {
         const Policy platform = preset_policy(Preset::platform);
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.kind = Kind::concern;
-        c.exclusion = Exclusion::employment;
+        c.exclusion = Excluded{Exclusion::employment, {}};
         c.category = Category::non_clinical;
         refer(c, "lmc", "2026-03-05 10:00");
         const Error e = error_from([&] { check_escalation(c, body(platform, "lmc")); });
@@ -601,7 +601,7 @@ TEST_SUITE("decisions: closing") {
 
     TEST_CASE("close_missing: an excluded case is closed already, and owes no response") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
-        c.exclusion = Exclusion::employment;
+        c.exclusion = Excluded{Exclusion::employment, {}};
         c.status = Status::closed;
         CHECK(codes(close_missing(c, preset_policy(Preset::clinic), Outcome::not_upheld, false, true)) == "other");
     }
@@ -622,7 +622,7 @@ TEST_SUITE("decisions: intake corrections") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         CHECK_NOTHROW(check_exclude(c));
         SUBCASE("already excluded") {
-            c.exclusion = Exclusion::employment;
+            c.exclusion = Excluded{Exclusion::employment, {}};
             CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
         }
         SUBCASE("closed") {
