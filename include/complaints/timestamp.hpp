@@ -42,6 +42,9 @@ Timestamp parse_user_time(std::string_view text, const date::time_zone& zone,
 
 // The organisation's calendar date of an instant.
 date::year_month_day local_date(date::sys_seconds utc, const date::time_zone& zone);
+// The date as the timestamp is written, in its own offset: the local date
+// where it was recorded, without asking the time zone again.
+date::year_month_day written_date(const Timestamp& at);
 
 // The first instant after the local date `day`: the next local midnight (the
 // first, should it come twice), or the moment the clocks jump over it.

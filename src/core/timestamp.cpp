@@ -71,6 +71,10 @@ std::chrono::seconds since_midnight(const ClockTime& t) {
 
 } // namespace
 
+date::year_month_day written_date(const Timestamp& at) {
+    return date::year_month_day{date::floor<date::days>(at.utc + std::chrono::minutes(at.offset_minutes))};
+}
+
 std::string format_timestamp(const Timestamp& at) {
     const auto local = at.utc + std::chrono::minutes(at.offset_minutes);
     const auto day = date::floor<date::days>(local);

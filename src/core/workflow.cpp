@@ -110,8 +110,9 @@ bool late_complaint_outstanding(const Case& c, const Policy& policy) {
     if (!policy.time_limit || !c.happened || c.kind != Kind::complaint ||
         first_event(c, EventType::late_complaint_accepted))
         return false;
+    // The local date of receipt: 00:30 on 11 July in London is still 10 July in UTC.
     return date::sys_days{calendar_day_after(*c.happened, *policy.time_limit)} <
-           date::sys_days{date::floor<date::days>(c.received.utc)};
+           date::sys_days{written_date(c.received)};
 }
 
 namespace {

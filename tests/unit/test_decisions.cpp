@@ -246,6 +246,11 @@ TEST_SUITE("decisions: what a manager should see") {
         CHECK_FALSE(late_complaint_outstanding(c, nhs)); // the last day in time
         c.received = when("2026-01-11 09:00");
         CHECK(late_complaint_outstanding(c, nhs));
+        SUBCASE("counted in the local date of receipt: 00:30 BST is the next day") {
+            c = opened("RMP-2026-8W42GE", "2026-07-11 00:30");
+            c.happened = day("2025-07-10");
+            CHECK(late_complaint_outstanding(c, nhs));
+        }
         SUBCASE("a reason to go ahead is recorded") {
             log(c, "2026-01-12 10:00", EventType::late_complaint_accepted, "in hospital until December");
             CHECK_FALSE(late_complaint_outstanding(c, nhs));
