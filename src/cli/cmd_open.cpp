@@ -3,7 +3,6 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/repo_lock.hpp"
 #include "complaints/text.hpp"
 #include "complaints/workflow.hpp"
 
@@ -119,8 +118,8 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
 void run_open(const OpenOptions& options, Context& context) {
     const Store store = context.open_store();
     Case c = new_case(options, context, store);
-    const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
-    c.id = store.create(c, context.random);
+    StoreWriter writer = store.lock(context.lock_patience(), context.lock_holder());
+    c.id = writer.create(c, context.random);
     if (options.format == Format::json)
         print_json(stdout, case_json(c, store.zone(), store.config().policy));
     else

@@ -15,6 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::chrono::milliseconds k_patience{10'000};
+
 Config clinic() {
     Config config;
     config.organisation = "Lumiere Medispa";
@@ -64,7 +66,7 @@ TEST_SUITE("store") {
         Case c = a_case();
         c.received = *parse_stored_timestamp("2025-12-31T23:30:00-01:00"); // 2026 in London
         c.events[0].at = c.received;
-        const std::string id = store.create(c, random);
+        const std::string id = store.lock(k_patience, "test").create(c, random);
         CHECK(id.starts_with("LUM-2026-"));
         CHECK(store.load(id).complainant == "A");
         CHECK(store.case_ids() == std::vector<std::string>{id});
@@ -76,7 +78,7 @@ TEST_SUITE("store") {
         const Store store(dir.path());
         std::mt19937_64 random(2);
         const mode_t old = ::umask(0);
-        const std::string id = store.create(a_case(), random);
+        const std::string id = store.lock(k_patience, "test").create(a_case(), random);
         ::umask(old);
         struct stat info {};
         REQUIRE(::stat((dir / "cases" / (id + ".yaml")).c_str(), &info) == 0);
@@ -103,12 +105,13 @@ TEST_SUITE("store") {
     TEST_CASE("four processes creating cases at once get distinct IDs and whole files") {
         test::TempDir dir;
         init_repository(dir.path(), clinic());
-        // Same seed in every process: only the exclusive create keeps them apart.
+        // Same seed in every process: each create takes the lock and then
+        // steps past the IDs the others published.
         CHECK(test::in_parallel(4, [&](int) {
             std::mt19937_64 random(7);
             const Store store(dir.path());
             for (int i = 0; i < 50; ++i)
-                store.create(a_case(), random);
+                store.lock(k_patience, "test").create(a_case(), random);
             return true;
         }));
         const Store store(dir.path());
