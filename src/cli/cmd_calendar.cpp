@@ -139,7 +139,7 @@ void run_query(const QueryOptions& options, const Context& context, Answer answe
 void run_import(const ImportOptions& options, Context& context) {
     const Store store = context.open_store();
     const auto imported = read_govuk_bank_holidays(read_file(options.file), options.file);
-    StoreWriter writer = store.lock(context.lock_patience(), context.lock_holder());
+    StoreWriter writer = context.lock(store);
     Config config = Store(store.root()).config();
     const CalendarSettings after = settings_after_import(config.calendar, imported);
     const auto changes = compare_calendars(config.calendar, after, imported);

@@ -118,7 +118,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
 void run_open(const OpenOptions& options, Context& context) {
     const Store store = context.open_store();
     Case c = new_case(options, context, store);
-    StoreWriter writer = store.lock(context.lock_patience(), context.lock_holder());
+    StoreWriter writer = context.lock(store);
     c.id = writer.create(c, context.random);
     if (options.format == Format::json)
         print_json(stdout, case_json(c, store.zone(), store.config().policy));

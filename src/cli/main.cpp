@@ -46,7 +46,7 @@ Event make_event(EventType type, std::string text, const WhenWho& options, const
 
 Case update_case(const Context& context, const Store& store, const std::string& id,
                  const std::function<void(Case&)>& change) {
-    StoreWriter writer = store.lock(context.lock_patience(), context.lock_holder());
+    StoreWriter writer = context.lock(store);
     Case c = store.load(id);
     change(c);
     for (const auto& event : c.events)
