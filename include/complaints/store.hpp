@@ -41,8 +41,9 @@ struct ScanOptions {
 class StoreWriter;
 
 // Reads the repository. It changes no case and no configuration: those go
-// through the StoreWriter that `lock` returns. (`scan` does rewrite
-// .complaints-cache, a derived copy that is never the record; see there.)
+// through the StoreWriter that `lock` returns, and only a non-const Store
+// can lock. (`scan` does rewrite .complaints-cache, a derived copy that is
+// never the record; see there.)
 class Store {
 public:
     // Reads complaints.yaml of the repository at `root`.
@@ -80,7 +81,9 @@ public:
     // Takes the repository's lock (see RepoLock) and returns the one thing
     // that can write to it. Waits up to `patience`, then throws an io Error
     // naming the holder; `holder` is what other writers are told meanwhile.
-    StoreWriter lock(std::chrono::milliseconds patience, const std::string& holder) const;
+    // Not const, though it changes no member: a `const Store&` is a
+    // read-only view, and a function given one cannot reach a write.
+    StoreWriter lock(std::chrono::milliseconds patience, const std::string& holder);
 
 private:
     friend class StoreWriter;

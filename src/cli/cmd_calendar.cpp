@@ -137,7 +137,7 @@ void run_query(const QueryOptions& options, const Context& context, Answer answe
 }
 
 void run_import(const ImportOptions& options, Context& context) {
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const auto imported = read_govuk_bank_holidays(read_file(options.file), options.file);
     StoreWriter writer = context.lock(store);
     Config config = Store(store.root()).config();

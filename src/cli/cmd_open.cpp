@@ -116,7 +116,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
 }
 
 void run_open(const OpenOptions& options, Context& context) {
-    const Store store = context.open_store();
+    Store store = context.open_store();
     Case c = new_case(options, context, store);
     StoreWriter writer = context.lock(store);
     c.id = writer.create(c, context.random);

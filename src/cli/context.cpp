@@ -109,7 +109,7 @@ std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::millis
 
 } // namespace
 
-StoreWriter Context::lock(const Store& store) const {
+StoreWriter Context::lock(Store& store) const {
     const auto patience = seconds_from_env("COMPLAINTS_LOCK_WAIT", std::chrono::seconds(10));
     return store.lock(patience, lock_holder(command_line));
 }

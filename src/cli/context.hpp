@@ -44,7 +44,7 @@ struct Context {
     // StoreWriter); every writing command takes it here. It waits
     // $COMPLAINTS_LOCK_WAIT seconds (else 10) for another writer, and tells
     // the others this process, user, host and command line meanwhile.
-    StoreWriter lock(const Store& store) const;
+    StoreWriter lock(Store& store) const;
 };
 
 // "Now" from $COMPLAINTS_NOW when set (for reproducible scripts and tests),

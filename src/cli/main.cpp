@@ -44,7 +44,7 @@ Event make_event(EventType type, std::string text, const WhenWho& options, const
     return event;
 }
 
-Case update_case(const Context& context, const Store& store, const std::string& id,
+Case update_case(const Context& context, Store& store, const std::string& id,
                  const std::function<void(Case&)>& change) {
     StoreWriter writer = context.lock(store);
     Case c = store.load(id);

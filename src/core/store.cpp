@@ -195,7 +195,7 @@ std::vector<Case> Store::load_all() const {
     return cases;
 }
 
-StoreWriter Store::lock(std::chrono::milliseconds patience, const std::string& holder) const {
+StoreWriter Store::lock(std::chrono::milliseconds patience, const std::string& holder) {
     return StoreWriter(*this, patience, holder);
 }
 

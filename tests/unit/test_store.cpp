@@ -61,7 +61,7 @@ TEST_SUITE("store") {
     TEST_CASE("a created case gets the prefix and the year of receipt, and reads back") {
         test::TempDir dir;
         init_repository(dir.path(), clinic());
-        const Store store(dir.path());
+        Store store(dir.path());
         std::mt19937_64 random(1);
         Case c = a_case();
         c.received = *parse_stored_timestamp("2025-12-31T23:30:00-01:00"); // 2026 in London
@@ -75,7 +75,7 @@ TEST_SUITE("store") {
     TEST_CASE("case files are private to owner and group whatever the umask") {
         test::TempDir dir;
         init_repository(dir.path(), clinic());
-        const Store store(dir.path());
+        Store store(dir.path());
         std::mt19937_64 random(2);
         const mode_t old = ::umask(0);
         const std::string id = store.lock(k_patience, "test").create(a_case(), random);
@@ -109,7 +109,7 @@ TEST_SUITE("store") {
         // steps past the IDs the others published.
         CHECK(test::in_parallel(4, [&](int) {
             std::mt19937_64 random(7);
-            const Store store(dir.path());
+            Store store(dir.path());
             for (int i = 0; i < 50; ++i)
                 store.lock(k_patience, "test").create(a_case(), random);
             return true;
