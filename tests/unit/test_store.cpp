@@ -10,10 +10,31 @@
 
 #include <sys/stat.h>
 
+#include <type_traits>
+
 using namespace complaints;
 namespace fs = std::filesystem;
 
 namespace {
+
+// The capability is in the types: only a non-const Store takes the lock,
+// only the writer it returns writes, and the writer cannot be copied or
+// moved out from under its lock.
+template <class S>
+concept Locks = requires(S& s) { s.lock(std::chrono::milliseconds(0), std::string()); };
+template <class W>
+concept Writes = requires(W& w, const Case& c) { w.save(c); };
+template <class W>
+concept Creates = requires(W& w, const Case& c, std::mt19937_64& random) { w.create(c, random); };
+template <class W>
+concept SavesConfig = requires(W& w, const Config& config) { w.save_config(config); };
+static_assert(Locks<Store> && !Locks<const Store>);
+static_assert(!Writes<Store> && !Creates<Store> && !SavesConfig<Store>);
+static_assert(Writes<StoreWriter> && Creates<StoreWriter> && SavesConfig<StoreWriter>);
+static_assert(!Writes<const StoreWriter> && !Creates<const StoreWriter> &&
+              !SavesConfig<const StoreWriter>);
+static_assert(!std::is_copy_constructible_v<StoreWriter> &&
+              !std::is_move_constructible_v<StoreWriter>);
 
 constexpr std::chrono::milliseconds k_patience{10'000};
 
@@ -117,6 +138,29 @@ TEST_SUITE("store") {
         const Store store(dir.path());
         CHECK(store.case_ids().size() == 200u);
         CHECK(store.load_all().size() == 200u);
+    }
+
+    TEST_CASE("a writer holds the repository lock until it is destroyed") {
+        test::TempDir dir;
+        init_repository(dir.path(), clinic());
+        Store store(dir.path());
+        Store other(dir.path());
+        std::mt19937_64 random(3);
+        {
+            StoreWriter writer = store.lock(k_patience, "process 1 (tester)");
+            try {
+                other.lock(std::chrono::milliseconds(50), "process 2");
+                FAIL("a second writer took the lock");
+            } catch (const Error& e) {
+                CHECK(e.kind() == ErrorKind::io);
+                CHECK(std::string(e.what()).starts_with(
+                    "the repository is busy: process 1 (tester) holds"));
+            }
+            writer.create(a_case(), random);
+        }
+        // Released with the writer: the next one gets it at once.
+        StoreWriter next = other.lock(std::chrono::milliseconds(50), "process 2");
+        CHECK(next.store().case_ids().size() == 1u);
     }
 
     TEST_CASE("a file whose id differs from its name is bad data") {
