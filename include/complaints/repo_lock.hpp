@@ -1,7 +1,8 @@
 #pragma once
 // One writer at a time per repository: an flock on `.complaints.lock`, held
-// for the whole read-modify-write of a command. Readers never take it: the
-// atomic replace means they always see a whole file.
+// for the whole read-modify-write of a command. A StoreWriter (store.hpp)
+// owns one, and is the only way to write; readers never take it: the atomic
+// replace means they always see a whole file.
 #include <chrono>
 #include <filesystem>
 #include <string>

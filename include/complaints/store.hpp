@@ -1,7 +1,10 @@
 #pragma once
 // The case repository on disk: discovery, configuration, case files, IDs.
+// A Store reads; a StoreWriter, which exists only while it holds the
+// repository's lock, writes.
 #include "complaints/config.hpp"
 #include "complaints/model.hpp"
+#include "complaints/repo_lock.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -35,6 +38,12 @@ struct ScanOptions {
     ScanStats* stats = nullptr;
 };
 
+class StoreWriter;
+
+// Reads the repository. It changes no case and no configuration: those go
+// through the StoreWriter that `lock` returns, and only a non-const Store
+// can lock. (`scan` does rewrite .complaints-cache, a derived copy that is
+// never the record; see there.)
 class Store {
 public:
     // Reads complaints.yaml of the repository at `root`.
@@ -62,20 +71,22 @@ public:
     // Every case in ID order, slim (see slim_case), handed to `visit` one at
     // a time so that memory stays flat: from .complaints-cache where the
     // file's stat is unchanged, else read and parsed on every core; the
-    // cache is then brought up to date. The first bad file is the error.
+    // cache is then brought up to date (readers write it without the lock:
+    // it is replaced atomically and only ever a copy of the case files). The
+    // first bad file is the error.
     void scan(const std::function<void(Case&)>& visit, const ScanOptions& options = {}) const;
     // The file's path relative to the root, as messages name it.
     std::string display_path(const std::string& id) const;
 
-    // Gives the case a new ID (prefix and year of receipt) and publishes its
-    // file with an exclusive create. Returns the ID.
-    std::string create(Case c, std::mt19937_64& random) const;
-    // Replaces an existing case's file atomically. Hold a RepoLock.
-    void save(const Case& c) const;
-    // Replaces complaints.yaml atomically. Hold a RepoLock.
-    void save_config(const Config& config) const;
+    // Takes the repository's lock (see RepoLock) and returns the one thing
+    // that can write to it. Waits up to `patience`, then throws an io Error
+    // naming the holder; `holder` is what other writers are told meanwhile.
+    // Not const, though it changes no member: a `const Store&` is a
+    // read-only view, and a function given one cannot reach a write.
+    StoreWriter lock(std::chrono::milliseconds patience, const std::string& holder);
 
 private:
+    friend class StoreWriter;
     std::filesystem::path path_of(const std::string& id) const;
     // (ID, path) of every case file, by ID; paths as strings, since 100,000
     // std::filesystem::path objects hold their parsed components too.
@@ -85,6 +96,34 @@ private:
     Config m_config;
     const date::time_zone* m_zone;
     WorkingCalendar m_calendar;
+};
+
+// The repository's writes, for as long as this object lives: it holds the
+// lock from construction to destruction, so no write happens without it.
+// Neither copied nor moved (there is never a writer without the lock); the
+// Store it came from must outlive it.
+class StoreWriter {
+public:
+    StoreWriter(const StoreWriter&) = delete;
+    StoreWriter& operator=(const StoreWriter&) = delete;
+
+    const Store& store() const { return m_store; }
+
+    // Gives the case a new ID (prefix and year of receipt) and publishes its
+    // file with an exclusive create. Returns the ID.
+    std::string create(Case c, std::mt19937_64& random);
+    // Replaces an existing case's file atomically.
+    void save(const Case& c);
+    // Replaces complaints.yaml atomically. The Store keeps the configuration
+    // it read: open another to see this one.
+    void save_config(const Config& config);
+
+private:
+    friend class Store;
+    StoreWriter(const Store& store, std::chrono::milliseconds patience,
+                const std::string& holder);
+    const Store& m_store;
+    RepoLock m_lock;
 };
 
 } // namespace complaints

@@ -70,7 +70,7 @@ void run_action(const ActionOptions& o, const Context& context) {
     if (!shape_ok)
         throw Error(ErrorKind::usage, "write 'action ID add --text T --lead L --due DATE', 'action ID progress N "
                                       "--text T' or 'action ID done N'");
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(w[0]);
     std::string said;
     update_case(context, store, id, [&](Case& c) {

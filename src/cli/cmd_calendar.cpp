@@ -5,7 +5,6 @@
 
 #include "complaints/atomic_file.hpp"
 #include "complaints/holiday_import.hpp"
-#include "complaints/repo_lock.hpp"
 
 #include <charconv>
 #include <iostream>
@@ -138,9 +137,9 @@ void run_query(const QueryOptions& options, const Context& context, Answer answe
 }
 
 void run_import(const ImportOptions& options, Context& context) {
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const auto imported = read_govuk_bank_holidays(read_file(options.file), options.file);
-    const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
+    StoreWriter writer = context.lock(store);
     Config config = Store(store.root()).config();
     const CalendarSettings after = settings_after_import(config.calendar, imported);
     const auto changes = compare_calendars(config.calendar, after, imported);
@@ -152,7 +151,7 @@ void run_import(const ImportOptions& options, Context& context) {
     if (options.dry_run || changes.empty())
         return;
     config.calendar = after;
-    store.save_config(config);
+    writer.save_config(config);
     fmt::print("Recorded {} change{} in complaints.yaml.\n", changes.size(), changes.size() == 1 ? "" : "s");
 }
 

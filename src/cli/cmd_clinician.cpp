@@ -72,7 +72,7 @@ void print_clinician(const Clinician& c, const Standing& standing, date::year_mo
     fmt::print("Cases: {}\n", joined(c.case_ids));
 }
 
-void decide(const ClinicianOptions& o, const Context& context, const Store& store, const Clinician& clinician) {
+void decide(const ClinicianOptions& o, const Context& context, Store& store, const Clinician& clinician) {
     const bool suspend = o.words[1] == "suspend";
     if (o.reason.empty())
         throw Error(ErrorKind::usage, "a suspension decision needs --reason");
@@ -87,32 +87,35 @@ void decide(const ClinicianOptions& o, const Context& context, const Store& stor
     fmt::print("{}: {} (recorded on {})\n", clinician.name, suspend ? "suspended" : "reinstated", id);
 }
 
+void print_list(const ClinicianOptions& o, const Context& context, const Policy& policy,
+                const std::vector<Clinician>& all, date::year_month_day day) {
+    Json json = Json::array();
+    std::vector<Row> rows;
+    for (const auto& c : all) {
+        const Standing standing = standing_on(c, policy, day);
+        json.push_back(clinician_json(c, standing, day));
+        rows.push_back({c.name, c.gmc, std::string(name_of(standing.status)), std::to_string(standing.active.size()),
+                        std::to_string(c.case_ids.size())});
+    }
+    if (o.format == Format::json)
+        print_json(stdout, json);
+    else
+        print_table(stdout, {"clinician", "gmc", "status", "active_warnings", "cases"}, rows, context.colour(stdout));
+}
+
 void run_clinician(const ClinicianOptions& o, const Context& context) {
     if (o.list == !o.words.empty())
         throw Error(ErrorKind::usage, "give a clinician (GMC number or name), or --list");
     if (o.words.size() > 2 || (o.words.size() == 2 && o.words[1] != "suspend" && o.words[1] != "reinstate"))
         throw Error(ErrorKind::usage, "write 'clinician KEY', or 'clinician KEY suspend|reinstate --reason TEXT'");
-    const Store store = context.open_store();
+    Store store = context.open_store();
     date::year_month_day day = local_date(context.now, store.zone());
     if (!o.as_of.empty() && !(day = parse_date(o.as_of).value_or(date::year_month_day{})).ok())
         throw Error(ErrorKind::usage, fmt::format("--as-of: '{}' is not a date on the calendar", o.as_of));
     const Policy& policy = store.config().policy;
     const auto all = clinicians(store.load_all(), policy, store.zone());
-    if (o.list) {
-        Json json = Json::array();
-        std::vector<Row> rows;
-        for (const auto& c : all) {
-            const Standing standing = standing_on(c, policy, day);
-            json.push_back(clinician_json(c, standing, day));
-            rows.push_back({c.name, c.gmc, std::string(name_of(standing.status)), std::to_string(standing.active.size()),
-                            std::to_string(c.case_ids.size())});
-        }
-        if (o.format == Format::json)
-            print_json(stdout, json);
-        else
-            print_table(stdout, {"clinician", "gmc", "status", "active_warnings", "cases"}, rows, context.colour(stdout));
-        return;
-    }
+    if (o.list)
+        return print_list(o, context, policy, all, day);
     const Clinician& clinician = the_clinician(all, o.words[0]);
     if (o.words.size() == 2)
         return decide(o, context, store, clinician);

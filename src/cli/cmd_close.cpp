@@ -23,7 +23,7 @@ void run_close(const CloseOptions& options, const Context& context) {
     const Outcome outcome = parse_enum<Outcome>(options.outcome, "--outcome");
     const std::string learning = text_from_flag(options.learning, "--learning");
     const std::string no_learning = text_from_flag(options.no_learning, "--no-learning");
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(options.id);
     std::string said;
     update_case(context, store, id, [&](Case& c) {

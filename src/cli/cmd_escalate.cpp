@@ -56,7 +56,7 @@ void run_escalate(const EscalateOptions& options, const Context& context) {
     if (options.outcome.empty() && options.to.empty())
         throw Error(ErrorKind::usage, "give --to BODY to refer the complaint, or --outcome TEXT to record "
                                       "the review's outcome");
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(options.id);
     std::string said;
     update_case(context, store, id, [&](Case& c) {

@@ -35,7 +35,7 @@ struct ConsentOptions {
 void run_exclude(const ExcludeOptions& o, const Context& context) {
     const Exclusion reason = parse_enum<Exclusion>(o.reason, "--reason");
     const std::string text = text_from_flag(o.text, "--text");
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         check_exclude(c);
@@ -56,7 +56,7 @@ void run_convert(const ConvertOptions& o, const Context& context) {
     std::optional<date::year_month_day> from;
     if (!o.clock_from.empty() && !(from = parse_date(o.clock_from)))
         throw Error(ErrorKind::usage, fmt::format("--clock-from: '{}' is not a date on the calendar", o.clock_from));
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         check_convert(c);
@@ -77,7 +77,7 @@ void run_convert(const ConvertOptions& o, const Context& context) {
 
 void run_consent(const ConsentOptions& o, const Context& context) {
     const Consent consent = parse_enum<Consent>(o.consent, "CONSENT");
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         check_consent(c);

@@ -43,7 +43,7 @@ std::string event_text(const LogOptions& options) {
 }
 
 void run_log(const LogOptions& options, Context& context) {
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(options.id);
     const EventType type = event_type(options.type);
     Event event = make_event(type, event_text(options), options.when_who, context, store);

@@ -4,7 +4,6 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/repo_lock.hpp"
 #include "complaints/text.hpp"
 #include "complaints/workflow.hpp"
 
@@ -118,10 +117,10 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
 }
 
 void run_open(const OpenOptions& options, Context& context) {
-    const Store store = context.open_store();
+    Store store = context.open_store();
     Case c = new_case(options, context, store);
-    const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
-    c.id = store.create(c, context.random);
+    StoreWriter writer = context.lock(store);
+    c.id = writer.create(c, context.random);
     if (options.format == Format::json)
         print_case_json(c, clocks_of(c, store, context.now), store);
     else

@@ -22,7 +22,7 @@ struct ResolveOptions {
 };
 
 void run_assign(const AssignOptions& o, const Context& context) {
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     std::string said;
     update_case(context, store, id, [&](Case& c) {
@@ -39,7 +39,7 @@ void run_assign(const AssignOptions& o, const Context& context) {
 
 void run_resolve(const ResolveOptions& o, const Context& context) {
     const std::string text = text_from_flag(o.text, "--text");
-    const Store store = context.open_store();
+    Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         require_formal_complaint(c, "record a resolution");

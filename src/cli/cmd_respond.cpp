@@ -110,7 +110,7 @@ std::string finding(Case& c, const RespondOptions& options, const Context& conte
 
 void run_respond(const RespondOptions& options, const Context& context) {
     check_one_step(options);
-    const Store store = context.open_store();
+    Store store = context.open_store();
     if (options.draft)
         return draft(options, context, store);
     const std::string id = store.resolve(options.id);

@@ -62,8 +62,10 @@ Event make_event(EventType type, std::string text, const WhenWho& options, const
                  const Store& store);
 
 // Locks the repository, loads the case, lets `change` edit it and saves it.
-// When `change` throws, nothing is written.
-Case update_case(const Context& context, const Store& store, const std::string& id,
+// When `change` throws, nothing is written. The one write of every command
+// that changes a case; `open` creates and `calendar import` saves
+// complaints.yaml through Context::lock themselves.
+Case update_case(const Context& context, Store& store, const std::string& id,
                  const std::function<void(Case&)>& change);
 
 } // namespace complaints::cli

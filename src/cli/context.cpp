@@ -86,13 +86,14 @@ bool Context::colour(std::FILE* stream) const {
     return ::isatty(::fileno(stream)) != 0;
 }
 
-std::string Context::lock_holder() const {
+namespace {
+
+// A description of this process for the lock file.
+std::string lock_holder(const std::string& command_line) {
     char host[256] = "?";
     ::gethostname(host, sizeof host - 1);
     return fmt::format("process {} ({} on {}, '{}')", ::getpid(), login_name(), host, command_line);
 }
-
-namespace {
 
 // A span in seconds from the environment, or `fallback` when unset.
 std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::milliseconds fallback) {
@@ -108,8 +109,9 @@ std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::millis
 
 } // namespace
 
-std::chrono::milliseconds Context::lock_patience() const {
-    return seconds_from_env("COMPLAINTS_LOCK_WAIT", std::chrono::seconds(10));
+StoreWriter Context::lock(Store& store) const {
+    const auto patience = seconds_from_env("COMPLAINTS_LOCK_WAIT", std::chrono::seconds(10));
+    return store.lock(patience, lock_holder(command_line));
 }
 
 void Context::scan(const Store& store, bool no_cache, const std::function<void(Case&)>& visit) const {

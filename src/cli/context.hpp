@@ -1,6 +1,7 @@
 #pragma once
 // What every command receives: the global options, the clock and the random
-// source. Commands get the store through here, never by looking themselves.
+// source. Commands get the store, and the lock to write to it, through here,
+// never by looking themselves.
 #include "complaints/store.hpp"
 #include "complaints/timestamp.hpp"
 
@@ -39,10 +40,11 @@ struct Context {
     // a changed file is re-read regardless; $COMPLAINTS_TRACE_CACHE prints
     // what came from the cache and what was read, on stderr.
     void scan(const Store& store, bool no_cache, const std::function<void(Case&)>& visit) const;
-    // A description of this process for the lock file.
-    std::string lock_holder() const;
-    // How long a writer waits for the lock: $COMPLAINTS_LOCK_WAIT seconds, else 10.
-    std::chrono::milliseconds lock_patience() const;
+    // The repository's lock, and with it the only way to write (see
+    // StoreWriter); every writing command takes it here. It waits
+    // $COMPLAINTS_LOCK_WAIT seconds (else 10) for another writer, and tells
+    // the others this process, user, host and command line meanwhile.
+    StoreWriter lock(Store& store) const;
 };
 
 // "Now" from $COMPLAINTS_NOW when set (for reproducible scripts and tests),

@@ -4,7 +4,6 @@
 #include "problem_text.hpp"
 
 #include "complaints/error.hpp"
-#include "complaints/repo_lock.hpp"
 #include "complaints/util/strings.hpp"
 
 #include <fmt/format.h>
@@ -45,16 +44,16 @@ Event make_event(EventType type, std::string text, const WhenWho& options, const
     return event;
 }
 
-Case update_case(const Context& context, const Store& store, const std::string& id,
+Case update_case(const Context& context, Store& store, const std::string& id,
                  const std::function<void(Case&)>& change) {
-    const RepoLock lock(store.root(), context.lock_patience(), context.lock_holder());
+    StoreWriter writer = context.lock(store);
     Case c = store.load(id);
     change(c);
     for (const auto& event : c.events)
         if (event.at < c.received)
             throw Error(ErrorKind::usage, fmt::format("--at: {} is before the case was received ({})",
                                                       format_timestamp(event.at), format_timestamp(c.received)));
-    store.save(c);
+    writer.save(c);
     return c;
 }
 

@@ -195,15 +195,23 @@ std::vector<Case> Store::load_all() const {
     return cases;
 }
 
-std::string Store::create(Case c, std::mt19937_64& random) const {
-    guard_patient_data(c, m_config.policy);
-    const int year = static_cast<int>(local_date(c.received.utc, *m_zone).year());
-    const auto taken = case_ids();
+StoreWriter Store::lock(std::chrono::milliseconds patience, const std::string& holder) {
+    return StoreWriter(*this, patience, holder);
+}
+
+StoreWriter::StoreWriter(const Store& store, std::chrono::milliseconds patience,
+                         const std::string& holder)
+    : m_store(store), m_lock(store.root(), patience, holder) {}
+
+std::string StoreWriter::create(Case c, std::mt19937_64& random) {
+    guard_patient_data(c, m_store.m_config.policy);
+    const int year = static_cast<int>(local_date(c.received.utc, *m_store.m_zone).year());
+    const auto taken = m_store.case_ids();
     for (int attempt = 0; attempt < 1000; ++attempt) {
-        c.id = make_case_id(m_config.prefix, year, random);
+        c.id = make_case_id(m_store.m_config.prefix, year, random);
         if (std::binary_search(taken.begin(), taken.end(), c.id))
             continue;
-        AtomicFile file(m_root / "cases" / (c.id + ".yaml"));
+        AtomicFile file(m_store.m_root / "cases" / (c.id + ".yaml"));
         file.write(write_case(c));
         if (file.commit_new())
             return c.id;
@@ -211,15 +219,15 @@ std::string Store::create(Case c, std::mt19937_64& random) const {
     throw Error(ErrorKind::io, "could not find a free case ID after 1000 tries");
 }
 
-void Store::save_config(const Config& config) const {
-    AtomicFile file(m_root / k_config_file);
+void StoreWriter::save_config(const Config& config) {
+    AtomicFile file(m_store.m_root / k_config_file);
     file.write(write_config(config));
     file.commit();
 }
 
-void Store::save(const Case& c) const {
-    guard_patient_data(c, m_config.policy);
-    AtomicFile file(path_of(c.id));
+void StoreWriter::save(const Case& c) {
+    guard_patient_data(c, m_store.m_config.policy);
+    AtomicFile file(m_store.path_of(c.id));
     file.write(write_case(c));
     file.commit();
 }

@@ -10,10 +10,33 @@
 
 #include <sys/stat.h>
 
+#include <type_traits>
+
 using namespace complaints;
 namespace fs = std::filesystem;
 
 namespace {
+
+// The capability is in the types: only a non-const Store takes the lock,
+// only the writer it returns writes, and the writer cannot be copied or
+// moved out from under its lock.
+template <class S>
+concept Locks = requires(S& s) { s.lock(std::chrono::milliseconds(0), std::string()); };
+template <class W>
+concept Writes = requires(W& w, const Case& c) { w.save(c); };
+template <class W>
+concept Creates = requires(W& w, const Case& c, std::mt19937_64& random) { w.create(c, random); };
+template <class W>
+concept SavesConfig = requires(W& w, const Config& config) { w.save_config(config); };
+static_assert(Locks<Store> && !Locks<const Store>);
+static_assert(!Writes<Store> && !Creates<Store> && !SavesConfig<Store>);
+static_assert(Writes<StoreWriter> && Creates<StoreWriter> && SavesConfig<StoreWriter>);
+static_assert(!Writes<const StoreWriter> && !Creates<const StoreWriter> &&
+              !SavesConfig<const StoreWriter>);
+static_assert(!std::is_copy_constructible_v<StoreWriter> &&
+              !std::is_move_constructible_v<StoreWriter>);
+
+constexpr std::chrono::milliseconds k_patience{10'000};
 
 Config clinic() {
     Config config;
@@ -59,12 +82,12 @@ TEST_SUITE("store") {
     TEST_CASE("a created case gets the prefix and the year of receipt, and reads back") {
         test::TempDir dir;
         init_repository(dir.path(), clinic());
-        const Store store(dir.path());
+        Store store(dir.path());
         std::mt19937_64 random(1);
         Case c = a_case();
         c.received = *parse_stored_timestamp("2025-12-31T23:30:00-01:00"); // 2026 in London
         c.events[0].at = c.received;
-        const std::string id = store.create(c, random);
+        const std::string id = store.lock(k_patience, "test").create(c, random);
         CHECK(id.starts_with("LUM-2026-"));
         CHECK(store.load(id).complainant == "A");
         CHECK(store.case_ids() == std::vector<std::string>{id});
@@ -73,10 +96,10 @@ TEST_SUITE("store") {
     TEST_CASE("case files are private to owner and group whatever the umask") {
         test::TempDir dir;
         init_repository(dir.path(), clinic());
-        const Store store(dir.path());
+        Store store(dir.path());
         std::mt19937_64 random(2);
         const mode_t old = ::umask(0);
-        const std::string id = store.create(a_case(), random);
+        const std::string id = store.lock(k_patience, "test").create(a_case(), random);
         ::umask(old);
         struct stat info {};
         REQUIRE(::stat((dir / "cases" / (id + ".yaml")).c_str(), &info) == 0);
@@ -103,17 +126,41 @@ TEST_SUITE("store") {
     TEST_CASE("four processes creating cases at once get distinct IDs and whole files") {
         test::TempDir dir;
         init_repository(dir.path(), clinic());
-        // Same seed in every process: only the exclusive create keeps them apart.
+        // Same seed in every process: each create takes the lock and then
+        // steps past the IDs the others published.
         CHECK(test::in_parallel(4, [&](int) {
             std::mt19937_64 random(7);
-            const Store store(dir.path());
+            Store store(dir.path());
             for (int i = 0; i < 50; ++i)
-                store.create(a_case(), random);
+                store.lock(k_patience, "test").create(a_case(), random);
             return true;
         }));
         const Store store(dir.path());
         CHECK(store.case_ids().size() == 200u);
         CHECK(store.load_all().size() == 200u);
+    }
+
+    TEST_CASE("a writer holds the repository lock until it is destroyed") {
+        test::TempDir dir;
+        init_repository(dir.path(), clinic());
+        Store store(dir.path());
+        Store other(dir.path());
+        std::mt19937_64 random(3);
+        {
+            StoreWriter writer = store.lock(k_patience, "process 1 (tester)");
+            try {
+                other.lock(std::chrono::milliseconds(50), "process 2");
+                FAIL("a second writer took the lock");
+            } catch (const Error& e) {
+                CHECK(e.kind() == ErrorKind::io);
+                CHECK(std::string(e.what()).starts_with(
+                    "the repository is busy: process 1 (tester) holds"));
+            }
+            writer.create(a_case(), random);
+        }
+        // Released with the writer: the next one gets it at once.
+        StoreWriter next = other.lock(std::chrono::milliseconds(50), "process 2");
+        CHECK(next.store().case_ids().size() == 1u);
     }
 
     TEST_CASE("a file whose id differs from its name is bad data") {
