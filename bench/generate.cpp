@@ -92,17 +92,21 @@ class Generator {
         add_event(c, event(c, EventType::opened, 0, "Opened"));
         const int logged = 1 + pick(8);
         for (int i = 0; i < logged; ++i)
-            add_event(c, event(c, i % 2 ? EventType::call : EventType::email, 2 + 20 * i, sentence(15 + pick(40))));
+            add_event(c, event(c, i % 2 ? EventType::call : EventType::email, 2 + 20 * i,
+                               sentence(15 + pick(40))));
         const bool formal = c.kind == Kind::complaint && !c.exclusion;
         const int answered_after = 24 * (5 + pick(25));
         if (formal && pick(10) < 8) {
             if (pick(6) == 0)
-                add_event(c, event(c, EventType::delay_explained, answered_after / 2, sentence(20)));
+                add_event(c,
+                          event(c, EventType::delay_explained, answered_after / 2, sentence(20)));
             for (auto& point : c.points) {
                 point.finding = static_cast<Finding>(pick(3));
                 point.conclusion = sentence(20 + pick(30));
             }
-            add_event(c, event(c, m_preset == Preset::clinic ? EventType::response_sent : EventType::resolved,
+            add_event(c, event(c,
+                               m_preset == Preset::clinic ? EventType::response_sent
+                                                          : EventType::resolved,
                                answered_after, "Written response sent by email"));
         }
         if (formal && m_preset == Preset::platform)
@@ -111,7 +115,11 @@ class Generator {
             return;
         if (formal && pick(8) == 0)
             c.escalations.push_back(
-                Escalation{"cqc", event(c, EventType::escalated, answered_after + 48, "").at, "REF-1", "", {}});
+                Escalation{"cqc",
+                           event(c, EventType::escalated, answered_after + 48, "").at,
+                           "REF-1",
+                           "",
+                           {}});
         if (pick(2)) {
             c.learning = sentence(20 + pick(30));
             Action action{1,

@@ -10,7 +10,7 @@
 namespace complaints {
 
 class AtomicFile {
-public:
+  public:
     explicit AtomicFile(std::filesystem::path target);
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;
@@ -22,7 +22,7 @@ public:
     // Publishes the target only if it does not exist yet; false if it did.
     bool commit_new();
 
-private:
+  private:
     void flush_and_close();
     std::filesystem::path m_target;
     std::filesystem::path m_temp;

@@ -54,7 +54,7 @@ std::vector<Holiday> builtin_bank_holidays(Region region, int year);
 date::year_month_day easter_sunday(int year);
 
 class WorkingCalendar {
-public:
+  public:
     explicit WorkingCalendar(Region region, CalendarSettings settings = {});
     ~WorkingCalendar();
     WorkingCalendar(WorkingCalendar&&) noexcept;
@@ -75,7 +75,7 @@ public:
     std::vector<Holiday> bank_holidays(int year) const;
     std::vector<Holiday> closures(int year) const;
 
-private:
+  private:
     struct YearTable;
     const YearTable& table(int year) const;
     Region m_region;

@@ -37,7 +37,7 @@ struct Key {
         return k;
     }
 
-private:
+  private:
     constexpr Key with_style(Style s) const {
         Key k = *this;
         k.style = s;
@@ -46,13 +46,20 @@ private:
 };
 
 // Required when read and always written.
-constexpr Key must(std::string_view name) { return Key{name, true, true}; }
+constexpr Key must(std::string_view name) {
+    return Key{name, true, true};
+}
 // Always written, but a file may leave it out (read as empty).
-constexpr Key always(std::string_view name) { return Key{name, false, true}; }
+constexpr Key always(std::string_view name) {
+    return Key{name, false, true};
+}
 // Written only when set; a file may leave it out.
-constexpr Key maybe(std::string_view name) { return Key{name, false, false}; }
+constexpr Key maybe(std::string_view name) {
+    return Key{name, false, false};
+}
 
-template <class T, class Of> concept Same = std::is_same_v<std::remove_const_t<T>, Of>;
+template <class T, class Of>
+concept Same = std::is_same_v<std::remove_const_t<T>, Of>;
 
 template <class V, Same<Point> P> void describe(V& v, P& p) {
     v.field(must("n"), p.number);
@@ -140,8 +147,8 @@ template <class V, Same<Case> C> void describe(V& v, C& c) {
 }
 
 // A record is written as a mapping; everything else as a scalar or a list.
-template <class T> concept Record =
-    Same<T, Point> || Same<T, ActionProgress> || Same<T, Action> || Same<T, Excluded> ||
-    Same<T, Escalation> || Same<T, Event> || Same<T, Case>;
+template <class T>
+concept Record = Same<T, Point> || Same<T, ActionProgress> || Same<T, Action> ||
+    Same<T, Excluded> || Same<T, Escalation> || Same<T, Event> || Same<T, Case>;
 
 } // namespace complaints::fields

@@ -3,8 +3,8 @@
 // problem.
 #include "complaints/error.hpp"
 
-#include <optional>
 #include "complaints/store.hpp"
+#include <optional>
 
 #include <string>
 #include <vector>

@@ -33,7 +33,7 @@ struct Decision {
 };
 
 struct Clinician {
-    std::string key;  // "gmc:7123456", or "name:dr sam keane" without a GMC number
+    std::string key; // "gmc:7123456", or "name:dr sam keane" without a GMC number
     std::string name;
     std::string gmc;
     std::vector<std::string> case_ids;
@@ -58,10 +58,12 @@ std::string normalised_name(std::string_view name);
 
 // Groups the cases by clinician: by GMC number where known, and cases
 // without one join the clinician of the same name.
-std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& policy, const date::time_zone& zone);
+std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& policy,
+                                  const date::time_zone& zone);
 
 // The clinicians a query names: a GMC number, or a name (whole, or part).
-std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all, std::string_view query);
+std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
+                                              std::string_view query);
 
 // The standing on `day`: suspended by a recorded decision; in suspension
 // review with the policy's number of warnings inside its window; warned with

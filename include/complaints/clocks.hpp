@@ -24,17 +24,17 @@ template <> struct EnumNames<ClockState> {
 };
 
 struct Clock {
-    std::string rule;                // the clock's name in the policy: "response", "assignment", ...
+    std::string rule; // the clock's name in the policy: "response", "assignment", ...
     bool answers_complainant = false; // the policy's clock for answering the complainant
-    Timestamp starts;                // receipt, or the fact it runs from
-    Deadline due;                    // when the step is due, moved by an explanation of delay
-    Deadline policy_due;             // the policy's date, before anything moved it
+    Timestamp starts;                 // receipt, or the fact it runs from
+    Deadline due;                     // when the step is due, moved by an explanation of delay
+    Deadline policy_due;              // the policy's date, before anything moved it
     std::optional<Deadline> earliest; // when the step is expected at the soonest
-    bool extended = false;           // an explanation of delay set a new date
+    bool extended = false;            // an explanation of delay set a new date
     ClockState state = ClockState::running;
-    std::optional<Timestamp> done;   // when the step it waits for happened
-    int working_days_left = 0;       // from today to the due date; negative when past
-    long hours_left = 0;             // from now to the deadline; negative when past
+    std::optional<Timestamp> done; // when the step it waits for happened
+    int working_days_left = 0;     // from today to the due date; negative when past
+    long hours_left = 0;           // from now to the deadline; negative when past
 };
 
 // Everything the clocks need to know besides the case.

@@ -17,14 +17,14 @@ struct Config {
     std::string prefix;
     Region region = Region::england_and_wales;
     std::string timezone = "Europe/London";
-    std::string author; // who writes when the command names nobody and the user has no name
-    std::string signatory;               // who signs response letters
+    std::string author;    // who writes when the command names nobody and the user has no name
+    std::string signatory; // who signs response letters
     std::vector<std::string> enclosures; // policies enclosed with a response
     // Rules as complaints.yaml overrides them, as written, in file order.
     std::vector<std::pair<std::string, std::string>> policy_overrides;
-    Policy policy;              // the preset with the overrides applied
+    Policy policy;                         // the preset with the overrides applied
     bool review_bodies_overridden = false; // complaints.yaml lists its own
-    CalendarSettings calendar;  // closures and bank holiday changes
+    CalendarSettings calendar;             // closures and bank holiday changes
 };
 
 // The preset's signatory and enclosures where complaints.yaml names none.

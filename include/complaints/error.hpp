@@ -29,15 +29,15 @@ struct Location {
 // named: the core reads it as the field's name, the CLI as its flag.
 enum class ProblemCode {
     other,
-    record_not_agreed,       // a verbal complaint's written record is not agreed
-    consent_outstanding,     // on someone's behalf, without their consent
-    practitioner_not_named,  // a treatment-related complaint names no practitioner
-    not_formal,              // a concern or feedback, not converted
+    record_not_agreed,        // a verbal complaint's written record is not agreed
+    consent_outstanding,      // on someone's behalf, without their consent
+    practitioner_not_named,   // a treatment-related complaint names no practitioner
+    not_formal,               // a concern or feedback, not converted
     withdrawal_notice_needed, // a late withdrawal without its notice
-    learning_not_documented, // neither lessons learnt nor why there are none
-    action_plan_missing,     // lessons learnt without an action on the plan
-    referral_open,           // a stage 2 referral awaits its outcome
-    late_complaint,          // made after the policy's time limit, no reason recorded
+    learning_not_documented,  // neither lessons learnt nor why there are none
+    action_plan_missing,      // lessons learnt without an action on the plan
+    referral_open,            // a stage 2 referral awaits its outcome
+    late_complaint,           // made after the policy's time limit, no reason recorded
 };
 
 struct Problem {
@@ -50,7 +50,7 @@ struct Problem {
 std::string render(const Problem& problem, std::string (*name)(std::string_view field));
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorKind kind, std::string message, Location where = {});
     // A refusal or usage error that lists everything wrong at once, after
     // `heading` ("cannot close LUM-2026-XTE74M").
@@ -62,7 +62,7 @@ public:
     // "file:line:col: message", or the message alone when no file is known.
     std::string describe() const;
 
-private:
+  private:
     ErrorKind m_kind;
     Location m_where;
     std::string m_heading;

@@ -24,7 +24,8 @@ struct HolidayChange {
     bool added; // false: removed
     Holiday holiday;
 };
-std::vector<HolidayChange> compare_calendars(const CalendarSettings& before, const CalendarSettings& after,
+std::vector<HolidayChange> compare_calendars(const CalendarSettings& before,
+                                             const CalendarSettings& after,
                                              const std::array<std::vector<Holiday>, 3>& imported);
 
 } // namespace complaints

@@ -229,7 +229,7 @@ struct Event {
     EventType type = EventType::note;
     std::string by;
     std::string text;
-    std::optional<Timestamp> recorded; // when it was entered, if back-dated
+    std::optional<Timestamp> recorded;       // when it was entered, if back-dated
     std::optional<date::year_month_day> due; // a new date, on delay-explained
     std::vector<std::string> attendees;      // who was at a meeting
     std::vector<Extra> extras;
@@ -247,7 +247,7 @@ struct Case {
     std::string on_behalf_of;
     std::optional<Consent> consent;
     std::string about;
-    std::string gmc;            // the clinician's GMC number (platform)
+    std::string gmc; // the clinician's GMC number (platform)
     std::optional<Category> category;
     std::string type;
     std::string summary;
@@ -262,13 +262,13 @@ struct Case {
     // it: a policy with a time limit flags a complaint made too long after.
     std::optional<date::year_month_day> happened;
     std::vector<Point> points;
-    std::string apology;           // the apology the response gives, if any
+    std::string apology; // the apology the response gives, if any
     std::optional<Outcome> outcome;
-    std::string learning;          // lessons learnt, or
-    std::string no_learning;       // why none were identified
+    std::string learning;    // lessons learnt, or
+    std::string no_learning; // why none were identified
     std::vector<Action> actions;
     std::vector<Escalation> escalations;
-    std::optional<Timestamp> warning;       // a warning issued to the clinician
+    std::optional<Timestamp> warning; // a warning issued to the clinician
     std::vector<Event> events;
     std::vector<Extra> extras;
 

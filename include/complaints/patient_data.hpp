@@ -18,7 +18,7 @@ bool valid_nhs_number(std::string_view ten_digits);
 struct PatientData {
     std::size_t offset = 0; // in bytes
     std::size_t length = 0;
-    std::string what;       // "an NHS number", "text matching pattern '...'"
+    std::string what; // "an NHS number", "text matching pattern '...'"
 };
 
 // The first span of `text` the policy forbids, if any.
@@ -33,7 +33,8 @@ struct TextField {
 
 // Calls visit(field, text) for every text a person typed into the case,
 // as fields::describe lists them, unknown keys included.
-void for_each_text(const Case& c, const std::function<void(const TextField&, const std::string&)>& visit);
+void for_each_text(const Case& c,
+                   const std::function<void(const TextField&, const std::string&)>& visit);
 
 struct PatientDataFound {
     TextField field;

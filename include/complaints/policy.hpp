@@ -18,7 +18,9 @@ enum class Preset { clinic, platform, nhs_england };
 template <> struct EnumNames<Preset> {
     static constexpr std::string_view what = "preset";
     static constexpr std::array<std::pair<Preset, std::string_view>, 3> names{
-        {{Preset::clinic, "clinic"}, {Preset::platform, "platform"}, {Preset::nhs_england, "nhs-england"}}};
+        {{Preset::clinic, "clinic"},
+         {Preset::platform, "platform"},
+         {Preset::nhs_england, "nhs-england"}}};
 };
 
 enum class DurationUnit { working_days, days, weeks, hours, months };
@@ -45,8 +47,8 @@ struct Deadline {
     date::sys_seconds at;     // the first instant past it
     bool whole_day = true;
 };
-Deadline deadline_after(const Timestamp& from, const Duration& span, const WorkingCalendar& calendar,
-                        const date::time_zone& zone);
+Deadline deadline_after(const Timestamp& from, const Duration& span,
+                        const WorkingCalendar& calendar, const date::time_zone& zone);
 date::year_month_day add_months(date::year_month_day day, int months);
 
 // The calendar date a span after `day` reaches, for rules counted in
@@ -69,14 +71,14 @@ struct ReviewBody {
 // One deadline of the process: the fact that starts it (receipt when none),
 // the facts that meet it, the fact that moves it, and how long it runs.
 struct ClockRule {
-    std::string name;                      // the key complaints.yaml sets it by
-    std::optional<Duration> span;          // off when unset
-    std::optional<EventType> runs_from;    // none: from receipt (or a converted concern's start)
-    std::vector<EventType> met_by;         // the first of these meets it
-    std::optional<EventType> extended_by;  // the last of these sets a new date
-    bool extension_only_later = false;     // a new date before the span's end does not count
-    std::optional<Duration> earliest;      // the step is not expected before this
-    bool answers_complainant = false;      // the clock the complainant's answer is due by
+    std::string name;                     // the key complaints.yaml sets it by
+    std::optional<Duration> span;         // off when unset
+    std::optional<EventType> runs_from;   // none: from receipt (or a converted concern's start)
+    std::vector<EventType> met_by;        // the first of these meets it
+    std::optional<EventType> extended_by; // the last of these sets a new date
+    bool extension_only_later = false;    // a new date before the span's end does not count
+    std::optional<Duration> earliest;     // the step is not expected before this
+    bool answers_complainant = false;     // the clock the complainant's answer is due by
     friend bool operator==(const ClockRule&, const ClockRule&) = default;
 };
 
@@ -108,8 +110,8 @@ struct LetterDefaults {
 // sentence each value comes from, and a test holds the two together.
 struct Policy {
     Preset preset = Preset::clinic;
-    std::vector<ClockRule> clocks; // in the order `show` lists them
-    std::vector<Kind> kinds;       // what a case can be opened as
+    std::vector<ClockRule> clocks;              // in the order `show` lists them
+    std::vector<Kind> kinds;                    // what a case can be opened as
     std::vector<ComplaintType> complaint_types; // empty: types are free text
     std::vector<ReviewBody> review_bodies;
     WarningRules warnings;

@@ -10,7 +10,7 @@
 namespace complaints {
 
 class RepoLock {
-public:
+  public:
     // Waits up to `patience` for the lock; then throws an io Error naming the
     // holder (process, user, host, since when, which command).
     RepoLock(const std::filesystem::path& root, std::chrono::milliseconds patience,
@@ -19,7 +19,7 @@ public:
     RepoLock(const RepoLock&) = delete;
     RepoLock& operator=(const RepoLock&) = delete;
 
-private:
+  private:
     int m_fd = -1;
 };
 

@@ -45,7 +45,7 @@ class StoreWriter;
 // can lock. (`scan` does rewrite .complaints-cache, a derived copy that is
 // never the record; see there.)
 class Store {
-public:
+  public:
     // Reads complaints.yaml of the repository at `root`.
     explicit Store(std::filesystem::path root);
 
@@ -85,7 +85,7 @@ public:
     // read-only view, and a function given one cannot reach a write.
     StoreWriter lock(std::chrono::milliseconds patience, const std::string& holder);
 
-private:
+  private:
     friend class StoreWriter;
     std::filesystem::path path_of(const std::string& id) const;
     // (ID, path) of every case file, by ID; paths as strings, since 100,000
@@ -103,7 +103,7 @@ private:
 // Neither copied nor moved (there is never a writer without the lock); the
 // Store it came from must outlive it.
 class StoreWriter {
-public:
+  public:
     StoreWriter(const StoreWriter&) = delete;
     StoreWriter& operator=(const StoreWriter&) = delete;
 
@@ -118,10 +118,9 @@ public:
     // it read: open another to see this one.
     void save_config(const Config& config);
 
-private:
+  private:
     friend class Store;
-    StoreWriter(const Store& store, std::chrono::milliseconds patience,
-                const std::string& holder);
+    StoreWriter(const Store& store, std::chrono::milliseconds patience, const std::string& holder);
     const Store& m_store;
     RepoLock m_lock;
 };

@@ -30,7 +30,8 @@ void check_gmc_number(std::string_view gmc);
 // knows, the type implies the category (a contradiction is refused), and a
 // withdrawal with the policy's notice or less is a non-clinical complaint
 // whatever the user said. `notice_days` is the withdrawal's notice, when known.
-void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days, bool kind_given);
+void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days,
+                     bool kind_given);
 
 // Made longer after what it is about than the policy's time limit allows,
 // and no reason to go ahead recorded.
@@ -45,7 +46,8 @@ void require_formal_complaint(const Case& c, std::string_view doing);
 
 // Everything that stops the stage 1 response from going out; consent is not
 // asked for when the response goes without it, for a recorded reason.
-std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool without_consent = false);
+std::vector<Problem> response_missing(const Case& c, const Policy& policy,
+                                      bool without_consent = false);
 // Throws `refused` with everything response_missing finds.
 void check_response(const Case& c, const Policy& policy, bool without_consent);
 // Throws `refused` once the response has gone: a delay is explained before it.
@@ -61,9 +63,10 @@ void check_escalation(const Case& c, const ReviewBody& body);
 Escalation& open_escalation(Case& c, std::string_view body);
 
 // What stops the case from closing with the given outcome.
-std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome outcome, bool with_learning,
-                                   bool with_no_learning);
-void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with_learning, bool with_no_learning);
+std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome outcome,
+                                   bool with_learning, bool with_no_learning);
+void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with_learning,
+                 bool with_no_learning);
 
 // Intake corrections: each throws `refused` when the case is past the step.
 void check_exclude(const Case& c);

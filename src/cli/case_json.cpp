@@ -18,17 +18,19 @@ namespace {
 // optional values as null, records as objects, lists as arrays. Unknown
 // keys stay in the file: scripts see the fields the tool knows.
 class FieldJson {
-public:
+  public:
     FieldJson(JsonWriter& json, CaseDetail detail) : m_json(json), m_detail(detail) {}
 
-    void field(const fields::Key& key, const std::string& value) { m_json.key(key.name).text(value); }
+    void field(const fields::Key& key, const std::string& value) {
+        m_json.key(key.name).text(value);
+    }
     void field(const fields::Key& key, int value) { m_json.key(key.name).number(value); }
     template <class E>
-        requires std::is_enum_v<E>
-    void field(const fields::Key& key, E value) {
-        m_json.key(key.name).text(name_of(value));
+    requires std::is_enum_v<E>
+    void field(const fields::Key& key, E value) { m_json.key(key.name).text(name_of(value)); }
+    void field(const fields::Key& key, const Timestamp& at) {
+        m_json.key(key.name).text(format_timestamp(at));
     }
-    void field(const fields::Key& key, const Timestamp& at) { m_json.key(key.name).text(format_timestamp(at)); }
     void field(const fields::Key& key, const date::year_month_day& day) {
         m_json.key(key.name).text(format_date(day));
     }
@@ -59,7 +61,7 @@ public:
         m_json.end_object();
     }
 
-private:
+  private:
     void value(const std::string& text) { m_json.text(text); }
     template <fields::Record R> void value(const R& record) { object(record); }
 
@@ -81,10 +83,14 @@ void write_clock(JsonWriter& json, const Clock& clock, const date::time_zone& zo
     json.key("due_at").text(format_timestamp(last_moment(clock, zone)));
     json.key("state").text(name_of(clock.state)).key("extended").boolean(clock.extended);
     json.key("earliest_date")
-        .text_or_null(clock.earliest.has_value(), clock.earliest ? format_date(clock.earliest->day) : "");
+        .text_or_null(clock.earliest.has_value(),
+                      clock.earliest ? format_date(clock.earliest->day) : "");
     json.key("done");
     optional_time(json, clock.done);
-    json.key("working_days_left").number(clock.working_days_left).key("hours_left").number(clock.hours_left);
+    json.key("working_days_left")
+        .number(clock.working_days_left)
+        .key("hours_left")
+        .number(clock.hours_left);
     json.end_object();
 }
 
@@ -96,8 +102,8 @@ void texts(JsonWriter& json, const std::vector<std::string>& items) {
 }
 
 // What the tool derives from the fields, the policy and the clocks.
-void derived(JsonWriter& json, const Case& c, const std::vector<Clock>& clocks, const date::time_zone& zone,
-             const Policy& policy, CaseDetail detail) {
+void derived(JsonWriter& json, const Case& c, const std::vector<Clock>& clocks,
+             const date::time_zone& zone, const Policy& policy, CaseDetail detail) {
     json.key("received_date").text(format_date(local_date(c.received.utc, zone)));
     json.key("stage").number(stage(c)).key("attention");
     texts(json, attention_texts(attention(c, policy)));
@@ -105,7 +111,8 @@ void derived(JsonWriter& json, const Case& c, const std::vector<Clock>& clocks, 
         json.key("point_count").number(static_cast<long long>(c.points.size()));
         json.key("event_count").number(static_cast<long long>(c.events.size()));
         json.key("last_event_at")
-            .text_or_null(!c.events.empty(), c.events.empty() ? "" : format_timestamp(c.events.back().at));
+            .text_or_null(!c.events.empty(),
+                          c.events.empty() ? "" : format_timestamp(c.events.back().at));
     }
     json.key("next_due");
     if (const auto next = next_clock(clocks))

@@ -28,19 +28,24 @@ std::string due_text(const Clock& clock, const date::time_zone& zone) {
 
 std::string standing_text(const Clock& clock, const date::time_zone& zone) {
     switch (clock.state) {
-    case ClockState::met: return "met " + format_date(local_date(clock.done->utc, zone));
-    case ClockState::met_late: return "met late " + format_date(local_date(clock.done->utc, zone));
-    case ClockState::stopped: return "stopped: case closed";
+    case ClockState::met:
+        return "met " + format_date(local_date(clock.done->utc, zone));
+    case ClockState::met_late:
+        return "met late " + format_date(local_date(clock.done->utc, zone));
+    case ClockState::stopped:
+        return "stopped: case closed";
     case ClockState::overdue:
         if (!clock.due.whole_day)
             return "overdue by " + span_of_hours(-clock.hours_left);
-        return clock.working_days_left < 0 ? "overdue by " + plural(-clock.working_days_left, "working day")
-                                           : "overdue";
+        return clock.working_days_left < 0
+                   ? "overdue by " + plural(-clock.working_days_left, "working day")
+                   : "overdue";
     case ClockState::running:
         if (!clock.due.whole_day)
             return span_of_hours(clock.hours_left) + " left";
-        return clock.working_days_left == 0 ? "due today"
-                                            : plural(clock.working_days_left, "working day") + " left";
+        return clock.working_days_left == 0
+                   ? "due today"
+                   : plural(clock.working_days_left, "working day") + " left";
     }
     return "";
 }

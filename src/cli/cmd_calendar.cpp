@@ -30,14 +30,16 @@ using Answer = std::string (*)(const WorkingCalendar&, const Words&);
 date::sys_days date_word(const std::string& word) {
     if (const auto day = parse_date(word))
         return date::sys_days{*day};
-    throw Error(ErrorKind::usage, fmt::format("'{}' is not a date on the calendar (write YYYY-MM-DD)", word));
+    throw Error(ErrorKind::usage,
+                fmt::format("'{}' is not a date on the calendar (write YYYY-MM-DD)", word));
 }
 
 int number_word(const std::string& word, std::string_view what, int low, int high) {
     int value = 0;
     const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), value);
     if (ec != std::errc{} || end != word.data() + word.size() || value < low || value > high)
-        throw Error(ErrorKind::usage, fmt::format("'{}' is not {} from {} to {}", word, what, low, high));
+        throw Error(ErrorKind::usage,
+                    fmt::format("'{}' is not {} from {} to {}", word, what, low, high));
     return value;
 }
 
@@ -75,7 +77,8 @@ std::string answer_holidays(const WorkingCalendar& calendar, const Words& words)
     auto days = calendar.bank_holidays(year);
     const auto closed = calendar.closures(year);
     days.insert(days.end(), closed.begin(), closed.end());
-    std::stable_sort(days.begin(), days.end(), [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    std::stable_sort(days.begin(), days.end(),
+                     [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
     std::vector<std::string> lines;
     for (const auto& h : days)
         lines.push_back(format_date(h.day) + "\t" + h.name);
@@ -152,14 +155,17 @@ void run_import(const ImportOptions& options, Context& context) {
         return;
     config.calendar = after;
     writer.save_config(config);
-    fmt::print("Recorded {} change{} in complaints.yaml.\n", changes.size(), changes.size() == 1 ? "" : "s");
+    fmt::print("Recorded {} change{} in complaints.yaml.\n", changes.size(),
+               changes.size() == 1 ? "" : "s");
 }
 
 void add_query(CLI::App& calendar, Context& context, const char* name, const char* help,
                const char* shape, Answer answer) {
     auto options = std::make_shared<QueryOptions>();
     CLI::App* command = calendar.add_subcommand(name, help);
-    command->add_option("ARGS", options->args, std::string(shape) + ", or - to read one query per line from standard input")
+    command
+        ->add_option("ARGS", options->args,
+                     std::string(shape) + ", or - to read one query per line from standard input")
         ->required();
     command->add_option("--region", options->region,
                         "england-and-wales, scotland or northern-ireland (default: the "
@@ -172,12 +178,14 @@ void add_query(CLI::App& calendar, Context& context, const char* name, const cha
 void setup_calendar(CLI::App& app, Context& context) {
     CLI::App* calendar = app.add_subcommand("calendar", "working days and bank holidays");
     calendar->require_subcommand(1);
-    add_query(*calendar, context, "add", "print the date N working days after START", "START N", answer_add);
+    add_query(*calendar, context, "add", "print the date N working days after START", "START N",
+              answer_add);
     add_query(*calendar, context, "between", "count the working days D with FROM < D <= TO",
               "FROM TO", answer_between);
-    add_query(*calendar, context, "holidays", "print DATE<TAB>NAME for each non-working day of YEAR",
-              "YEAR", answer_holidays);
-    add_query(*calendar, context, "next", "print the first working day after DATE", "DATE", answer_next);
+    add_query(*calendar, context, "holidays",
+              "print DATE<TAB>NAME for each non-working day of YEAR", "YEAR", answer_holidays);
+    add_query(*calendar, context, "next", "print the first working day after DATE", "DATE",
+              answer_next);
     add_query(*calendar, context, "previous", "print the last working day before DATE", "DATE",
               answer_previous);
     auto options = std::make_shared<ImportOptions>();
@@ -186,7 +194,8 @@ void setup_calendar(CLI::App& app, Context& context) {
                   "built-in calendar");
     import->add_option("FILE", options->file, "GOV.UK's bank-holidays.json")->required();
     import->add_flag("--dry-run", options->dry_run, "show the changes, write nothing");
-    import->callback([options, &context] { run_import(*options, context); });
-}
+    import->callback([options, &context] { run_import(*options, context);
+});
+} // namespace complaints::cli
 
 } // namespace complaints::cli

@@ -10,7 +10,9 @@ namespace complaints::cli {
 
 namespace {
 
-std::string message_of(const CheckProblem& p) { return p.process ? attention_text(*p.process) : p.message; }
+std::string message_of(const CheckProblem& p) {
+    return p.process ? attention_text(*p.process) : p.message;
+}
 
 struct CheckOptions {
     Format format = Format::table;
@@ -39,7 +41,8 @@ void run_check(const CheckOptions& options, const Context& context) {
 
 void setup_check(CLI::App& app, Context& context) {
     auto o = std::make_shared<CheckOptions>();
-    CLI::App* command = app.add_subcommand("check", "validate every case file and the process; exit 1 on problems");
+    CLI::App* command =
+        app.add_subcommand("check", "validate every case file and the process; exit 1 on problems");
     add_format_option(*command, o->format, {Format::table, Format::json});
     command->callback([o, &context] { run_check(*o, context); });
 }

@@ -29,8 +29,9 @@ const Clinician& the_clinician(const std::vector<Clinician>& all, const std::str
     std::vector<std::string> names;
     for (const auto* c : found)
         names.push_back(c->name + (c->gmc.empty() ? "" : " (GMC " + c->gmc + ")"));
-    throw Error(ErrorKind::not_found, fmt::format("'{}' matches {} clinicians: {}; give the GMC number", query,
-                                                  found.size(), joined(names)));
+    throw Error(ErrorKind::not_found,
+                fmt::format("'{}' matches {} clinicians: {}; give the GMC number", query,
+                            found.size(), joined(names)));
 }
 
 Json warning_json(const IssuedWarning& w, date::year_month_day day) {
@@ -58,8 +59,8 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
 }
 
 void print_clinician(const Clinician& c, const Standing& standing, date::year_month_day day) {
-    fmt::print("{}{}: {} on {}\n", c.name, c.gmc.empty() ? "" : " (GMC " + c.gmc + ")", name_of(standing.status),
-               format_date(day));
+    fmt::print("{}{}: {} on {}\n", c.name, c.gmc.empty() ? "" : " (GMC " + c.gmc + ")",
+               name_of(standing.status), format_date(day));
     fmt::print("Active warnings: {}\n", standing.active.size());
     for (const auto& w : c.warnings)
         fmt::print("  {}  issued {}, {} {}\n", w.case_id, format_date(w.issued),
@@ -72,7 +73,8 @@ void print_clinician(const Clinician& c, const Standing& standing, date::year_mo
     fmt::print("Cases: {}\n", joined(c.case_ids));
 }
 
-void decide(const ClinicianOptions& o, const Context& context, Store& store, const Clinician& clinician) {
+void decide(const ClinicianOptions& o, const Context& context, Store& store,
+            const Clinician& clinician) {
     const bool suspend = o.words[1] == "suspend";
     if (o.reason.empty())
         throw Error(ErrorKind::usage, "a suspension decision needs --reason");
@@ -80,11 +82,13 @@ void decide(const ClinicianOptions& o, const Context& context, Store& store, con
     const std::string id = clinician.latest_case;
     update_case(context, store, id, [&](Case& c) {
         add_event(c, make_event(suspend ? EventType::suspended : EventType::reinstated,
-                                fmt::format("{} {}: {}", clinician.name, suspend ? "suspended" : "reinstated",
+                                fmt::format("{} {}: {}", clinician.name,
+                                            suspend ? "suspended" : "reinstated",
                                             text_from_flag(o.reason, "--reason")),
                                 o.when_who, context, store));
     });
-    fmt::print("{}: {} (recorded on {})\n", clinician.name, suspend ? "suspended" : "reinstated", id);
+    fmt::print("{}: {} (recorded on {})\n", clinician.name, suspend ? "suspended" : "reinstated",
+               id);
 }
 
 void print_list(const ClinicianOptions& o, const Context& context, const Policy& policy,
@@ -94,24 +98,28 @@ void print_list(const ClinicianOptions& o, const Context& context, const Policy&
     for (const auto& c : all) {
         const Standing standing = standing_on(c, policy, day);
         json.push_back(clinician_json(c, standing, day));
-        rows.push_back({c.name, c.gmc, std::string(name_of(standing.status)), std::to_string(standing.active.size()),
-                        std::to_string(c.case_ids.size())});
+        rows.push_back({c.name, c.gmc, std::string(name_of(standing.status)),
+                        std::to_string(standing.active.size()), std::to_string(c.case_ids.size())});
     }
     if (o.format == Format::json)
         print_json(stdout, json);
     else
-        print_table(stdout, {"clinician", "gmc", "status", "active_warnings", "cases"}, rows, context.colour(stdout));
+        print_table(stdout, {"clinician", "gmc", "status", "active_warnings", "cases"}, rows,
+                    context.colour(stdout));
 }
 
 void run_clinician(const ClinicianOptions& o, const Context& context) {
     if (o.list == !o.words.empty())
         throw Error(ErrorKind::usage, "give a clinician (GMC number or name), or --list");
-    if (o.words.size() > 2 || (o.words.size() == 2 && o.words[1] != "suspend" && o.words[1] != "reinstate"))
-        throw Error(ErrorKind::usage, "write 'clinician KEY', or 'clinician KEY suspend|reinstate --reason TEXT'");
+    if (o.words.size() > 2 ||
+        (o.words.size() == 2 && o.words[1] != "suspend" && o.words[1] != "reinstate"))
+        throw Error(ErrorKind::usage,
+                    "write 'clinician KEY', or 'clinician KEY suspend|reinstate --reason TEXT'");
     Store store = context.open_store();
     date::year_month_day day = local_date(context.now, store.zone());
     if (!o.as_of.empty() && !(day = parse_date(o.as_of).value_or(date::year_month_day{})).ok())
-        throw Error(ErrorKind::usage, fmt::format("--as-of: '{}' is not a date on the calendar", o.as_of));
+        throw Error(ErrorKind::usage,
+                    fmt::format("--as-of: '{}' is not a date on the calendar", o.as_of));
     const Policy& policy = store.config().policy;
     const auto all = clinicians(store.load_all(), policy, store.zone());
     if (o.list)
@@ -130,12 +138,16 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
 
 void setup_clinician(CLI::App& app, Context& context) {
     auto o = std::make_shared<ClinicianOptions>();
-    CLI::App* command = app.add_subcommand("clinician", "a clinician's cases, warnings and standing; "
-                                                        "suspension decisions");
-    command->add_option("KEY [suspend|reinstate]", o->words, "a GMC number or a name, then optionally a decision");
+    CLI::App* command =
+        app.add_subcommand("clinician", "a clinician's cases, warnings and standing; "
+                                        "suspension decisions");
+    command->add_option("KEY [suspend|reinstate]", o->words,
+                        "a GMC number or a name, then optionally a decision");
     command->add_flag("--list", o->list, "every clinician with their standing");
-    command->add_option("--as-of", o->as_of, "evaluate on this date instead of today")->option_text("DATE");
-    command->add_option("--reason", o->reason, "with suspend or reinstate: the decision's reason")->option_text("TEXT");
+    command->add_option("--as-of", o->as_of, "evaluate on this date instead of today")
+        ->option_text("DATE");
+    command->add_option("--reason", o->reason, "with suspend or reinstate: the decision's reason")
+        ->option_text("TEXT");
     add_when_who(*command, o->when_who);
     add_format_option(*command, o->format, {Format::table, Format::json});
     command->callback([o, &context] { run_clinician(*o, context); });

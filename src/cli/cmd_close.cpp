@@ -32,11 +32,12 @@ void run_close(const CloseOptions& options, const Context& context) {
         c.outcome = outcome;
         c.learning = learning;
         c.no_learning = no_learning;
-        const Event closing = make_event(EventType::closed,
-                                         fmt::format("Closed: {}; {}", name_of(outcome),
-                                                     learning.empty() ? "no learning identified: " + no_learning
-                                                                      : "lessons learnt recorded"),
-                                         options.when_who, context, store);
+        const Event closing =
+            make_event(EventType::closed,
+                       fmt::format("Closed: {}; {}", name_of(outcome),
+                                   learning.empty() ? "no learning identified: " + no_learning
+                                                    : "lessons learnt recorded"),
+                       options.when_who, context, store);
         add_event(c, closing);
         if (!options.warning)
             return;
@@ -54,13 +55,19 @@ void run_close(const CloseOptions& options, const Context& context) {
 
 void setup_close(CLI::App& app, Context& context) {
     auto o = std::make_shared<CloseOptions>();
-    CLI::App* command = app.add_subcommand("close", "close a case with its outcome and what was learnt");
+    CLI::App* command =
+        app.add_subcommand("close", "close a case with its outcome and what was learnt");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("--outcome", o->outcome, "upheld, partly-upheld, not-upheld, resolved or withdrawn")
+    command
+        ->add_option("--outcome", o->outcome,
+                     "upheld, partly-upheld, not-upheld, resolved or withdrawn")
         ->required();
-    command->add_option("--learning", o->learning, "lessons learnt (needs an action on the plan)")->option_text("TEXT");
-    command->add_option("--no-learning", o->no_learning, "why no learning was identified")->option_text("REASON");
-    command->add_flag("--warning", o->warning, "the outcome issues a warning to the clinician (platform)");
+    command->add_option("--learning", o->learning, "lessons learnt (needs an action on the plan)")
+        ->option_text("TEXT");
+    command->add_option("--no-learning", o->no_learning, "why no learning was identified")
+        ->option_text("REASON");
+    command->add_flag("--warning", o->warning,
+                      "the outcome issues a warning to the clinician (platform)");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_close(*o, context); });
 }

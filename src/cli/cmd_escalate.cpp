@@ -23,27 +23,32 @@ const ReviewBody& body_named(const std::string& key, const Policy& policy) {
     if (const ReviewBody* body = find_review_body(policy, key))
         return *body;
     const auto keys = review_body_keys(policy);
-    throw Error(ErrorKind::usage, fmt::format("--to: unknown body '{}'{}; this repository's policy names: {}", key,
-                                              did_you_mean(key, keys), joined(keys)));
+    throw Error(ErrorKind::usage,
+                fmt::format("--to: unknown body '{}'{}; this repository's policy names: {}", key,
+                            did_you_mean(key, keys), joined(keys)));
 }
 
-std::string refer(Case& c, const EscalateOptions& options, const Context& context, const Store& store) {
+std::string refer(Case& c, const EscalateOptions& options, const Context& context,
+                  const Store& store) {
     const ReviewBody& body = body_named(options.to, store.config().policy);
     check_escalation(c, body);
-    const Event event = make_event(EventType::escalated,
-                                   fmt::format("Referred to {}{}{}", body.name,
-                                               options.reference.empty() ? "" : " (reference " + options.reference + ")",
-                                               options.note.empty() ? "" : ". " + options.note),
-                                   options.when_who, context, store);
+    const Event event = make_event(
+        EventType::escalated,
+        fmt::format("Referred to {}{}{}", body.name,
+                    options.reference.empty() ? "" : " (reference " + options.reference + ")",
+                    options.note.empty() ? "" : ". " + options.note),
+        options.when_who, context, store);
     c.escalations.push_back(Escalation{body.key, event.at, options.reference, "", std::nullopt});
     add_event(c, event);
     return fmt::format("stage 2: referred to {}", body.name);
 }
 
-std::string record_outcome(Case& c, const EscalateOptions& options, const Context& context, const Store& store) {
+std::string record_outcome(Case& c, const EscalateOptions& options, const Context& context,
+                           const Store& store) {
     Escalation* review = &open_escalation(c, options.to);
-    const Event event = make_event(EventType::review_outcome, text_from_flag(options.outcome, "--outcome"), options.when_who,
-                                   context, store);
+    const Event event =
+        make_event(EventType::review_outcome, text_from_flag(options.outcome, "--outcome"),
+                   options.when_who, context, store);
     if (event.at < review->at)
         throw Error(ErrorKind::usage, "--at: the outcome is dated before the referral");
     review->outcome = event.text;
@@ -54,8 +59,9 @@ std::string record_outcome(Case& c, const EscalateOptions& options, const Contex
 
 void run_escalate(const EscalateOptions& options, const Context& context) {
     if (options.outcome.empty() && options.to.empty())
-        throw Error(ErrorKind::usage, "give --to BODY to refer the complaint, or --outcome TEXT to record "
-                                      "the review's outcome");
+        throw Error(ErrorKind::usage,
+                    "give --to BODY to refer the complaint, or --outcome TEXT to record "
+                    "the review's outcome");
     Store store = context.open_store();
     const std::string id = store.resolve(options.id);
     std::string said;
@@ -70,15 +76,22 @@ void run_escalate(const EscalateOptions& options, const Context& context) {
 
 void setup_escalate(CLI::App& app, Context& context) {
     auto o = std::make_shared<EscalateOptions>();
-    CLI::App* command = app.add_subcommand("escalate", "stage 2: refer to an independent body, or record its outcome");
+    CLI::App* command = app.add_subcommand(
+        "escalate", "stage 2: refer to an independent body, or record its outcome");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("--to", o->to,
-                        "clinic: iscas, cosmetic-redress-scheme, citizens-advice, patients-association, "
-                        "cqc; platform: responsible-officer, gmc, lmc")->option_text("BODY");
+    command
+        ->add_option(
+            "--to", o->to,
+            "clinic: iscas, cosmetic-redress-scheme, citizens-advice, patients-association, "
+            "cqc; platform: responsible-officer, gmc, lmc")
+        ->option_text("BODY");
     command->add_option("--ref", o->reference, "the body's reference")->option_text("REF");
-    command->add_option("--note", o->note, "with --to: a note, such as the indemnity provider's advice")
+    command
+        ->add_option("--note", o->note,
+                     "with --to: a note, such as the indemnity provider's advice")
         ->option_text("TEXT");
-    command->add_option("--outcome", o->outcome, "the outcome of the open review (- reads stdin)")->option_text("TEXT");
+    command->add_option("--outcome", o->outcome, "the outcome of the open review (- reads stdin)")
+        ->option_text("TEXT");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_escalate(*o, context); });
 }

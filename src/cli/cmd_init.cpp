@@ -37,7 +37,8 @@ void run_init(const InitOptions& options) {
 
 void setup_init(CLI::App& app, Context&) {
     auto options = std::make_shared<InitOptions>();
-    CLI::App* command = app.add_subcommand("init", "create a case repository in DIR (default: here)");
+    CLI::App* command =
+        app.add_subcommand("init", "create a case repository in DIR (default: here)");
     command->add_option("DIR", options->folder, "folder to create it in");
     command->add_option("--preset", options->preset, "policy preset: clinic or platform")
         ->required();
@@ -45,10 +46,12 @@ void setup_init(CLI::App& app, Context&) {
         ->required();
     command->add_option("--prefix", options->prefix, "case ID prefix, 2-6 capitals (e.g. LUM)")
         ->required();
-    command->add_option("--region", options->region,
-                        "bank holidays: england-and-wales, scotland or northern-ireland")
-                        ->capture_default_str();
-    command->add_option("--timezone", options->timezone, "the organisation's time zone")->capture_default_str();
+    command
+        ->add_option("--region", options->region,
+                     "bank holidays: england-and-wales, scotland or northern-ireland")
+        ->capture_default_str();
+    command->add_option("--timezone", options->timezone, "the organisation's time zone")
+        ->capture_default_str();
     command->callback([options] { run_init(*options); });
 }
 

@@ -41,8 +41,9 @@ void run_exclude(const ExcludeOptions& o, const Context& context) {
         check_exclude(c);
         c.exclusion = Excluded{reason, text};
         c.status = Status::closed;
-        add_event(c, make_event(EventType::excluded, fmt::format("Excluded from the complaints policy: {}{}", name_of(reason),
-                                                        text.empty() ? "" : ". " + text),
+        add_event(c, make_event(EventType::excluded,
+                                fmt::format("Excluded from the complaints policy: {}{}",
+                                            name_of(reason), text.empty() ? "" : ". " + text),
                                 o.when_who, context, store));
     });
     fmt::print("{}: excluded ({}); no deadlines apply\n", id, name_of(reason));
@@ -50,27 +51,34 @@ void run_exclude(const ExcludeOptions& o, const Context& context) {
 
 void run_convert(const ConvertOptions& o, const Context& context) {
     if (o.to != "complaint")
-        throw Error(ErrorKind::usage, "--to: a concern or feedback converts to a complaint (--to complaint)");
+        throw Error(ErrorKind::usage,
+                    "--to: a concern or feedback converts to a complaint (--to complaint)");
     if (!o.clock_from.empty() && o.reason.empty())
-        throw Error(ErrorKind::usage, "--clock-from needs --reason: the policy runs the clock from receipt");
+        throw Error(ErrorKind::usage,
+                    "--clock-from needs --reason: the policy runs the clock from receipt");
     std::optional<date::year_month_day> from;
     if (!o.clock_from.empty() && !(from = parse_date(o.clock_from)))
-        throw Error(ErrorKind::usage, fmt::format("--clock-from: '{}' is not a date on the calendar", o.clock_from));
+        throw Error(ErrorKind::usage,
+                    fmt::format("--clock-from: '{}' is not a date on the calendar", o.clock_from));
     Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         check_convert(c);
         const auto received = local_date(c.received.utc, store.zone());
         if (from && *from < received)
-            throw Error(ErrorKind::usage, "--clock-from: the clock cannot start before the case was received");
+            throw Error(ErrorKind::usage,
+                        "--clock-from: the clock cannot start before the case was received");
         const Kind was = c.kind;
         c.kind = Kind::complaint;
         c.clock_from = from;
-        add_event(c, make_event(EventType::converted,
-                                fmt::format("Converted from {} to complaint; the clock runs from {}{}", name_of(was),
-                                            from ? format_date(*from) : "the original receipt " + format_date(received),
-                                            o.reason.empty() ? "" : ". Reason: " + o.reason),
-                                o.when_who, context, store));
+        add_event(c,
+                  make_event(EventType::converted,
+                             fmt::format("Converted from {} to complaint; the clock runs from {}{}",
+                                         name_of(was),
+                                         from ? format_date(*from)
+                                              : "the original receipt " + format_date(received),
+                                         o.reason.empty() ? "" : ". Reason: " + o.reason),
+                             o.when_who, context, store));
     });
     fmt::print("{}: now a complaint\n", id);
 }
@@ -82,9 +90,11 @@ void run_consent(const ConsentOptions& o, const Context& context) {
     update_case(context, store, id, [&](Case& c) {
         check_consent(c);
         c.consent = consent;
-        add_event(c, make_event(EventType::consent, fmt::format("Consent from {}: {}{}", c.on_behalf_of, name_of(consent),
-                                                       o.text.empty() ? "" : ". " + text_from_flag(o.text, "--text")),
-                                o.when_who, context, store));
+        add_event(c, make_event(
+                         EventType::consent,
+                         fmt::format("Consent from {}: {}{}", c.on_behalf_of, name_of(consent),
+                                     o.text.empty() ? "" : ". " + text_from_flag(o.text, "--text")),
+                         o.when_who, context, store));
     });
     fmt::print("{}: consent {}\n", id, name_of(consent));
 }
@@ -93,33 +103,43 @@ void run_consent(const ConsentOptions& o, const Context& context) {
 
 void setup_exclude(CLI::App& app, Context& context) {
     auto o = std::make_shared<ExcludeOptions>();
-    CLI::App* command = app.add_subcommand("exclude", "record that the policy excludes a case, and why");
+    CLI::App* command =
+        app.add_subcommand("exclude", "record that the policy excludes a case, and why");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("--reason", o->reason,
-                        "employment, another-service, already-resolved or under-independent-review")->required();
-    command->add_option("--text", o->text, "what was decided and told to the complainant")->option_text("TEXT");
+    command
+        ->add_option("--reason", o->reason,
+                     "employment, another-service, already-resolved or under-independent-review")
+        ->required();
+    command->add_option("--text", o->text, "what was decided and told to the complainant")
+        ->option_text("TEXT");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_exclude(*o, context); });
 }
 
 void setup_convert(CLI::App& app, Context& context) {
     auto o = std::make_shared<ConvertOptions>();
-    CLI::App* command = app.add_subcommand("convert", "turn a concern or feedback into a formal complaint");
+    CLI::App* command =
+        app.add_subcommand("convert", "turn a concern or feedback into a formal complaint");
     command->add_option("ID", o->id, "the case")->required();
     command->add_option("--to", o->to, "complaint")->required();
-    command->add_option("--clock-from", o->clock_from, "start the clock on this date instead of the receipt")
+    command
+        ->add_option("--clock-from", o->clock_from,
+                     "start the clock on this date instead of the receipt")
         ->option_text("DATE");
-    command->add_option("--reason", o->reason, "why the clock starts later (with --clock-from)")->option_text("TEXT");
+    command->add_option("--reason", o->reason, "why the clock starts later (with --clock-from)")
+        ->option_text("TEXT");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_convert(*o, context); });
 }
 
 void setup_consent(CLI::App& app, Context& context) {
     auto o = std::make_shared<ConsentOptions>();
-    CLI::App* command = app.add_subcommand("consent", "record the patient's consent to a complaint made for them");
+    CLI::App* command =
+        app.add_subcommand("consent", "record the patient's consent to a complaint made for them");
     command->add_option("ID", o->id, "the case")->required();
     command->add_option("CONSENT", o->consent, "yes, no or pending")->required();
-    command->add_option("--text", o->text, "how it was given (signed form, ...)")->option_text("TEXT");
+    command->add_option("--text", o->text, "how it was given (signed form, ...)")
+        ->option_text("TEXT");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_consent(*o, context); });
 }

@@ -150,7 +150,8 @@ struct Match {
 // Formats items [0, count) with `format(i, out)` on two threads, a slice
 // each per round, and writes the slices in order: formatting is most of a
 // long listing's time, and a round at a time keeps memory flat.
-void write_in_parallel(std::size_t count, const std::function<void(std::size_t, std::string&)>& format) {
+void write_in_parallel(std::size_t count,
+                       const std::function<void(std::size_t, std::string&)>& format) {
     constexpr std::size_t k_slice = 1024;
     std::string first, second;
     const auto slice = [&](std::size_t from, std::string& out) {
@@ -159,7 +160,8 @@ void write_in_parallel(std::size_t count, const std::function<void(std::size_t, 
             format(i, out);
     };
     for (std::size_t from = 0; from < count; from += 2 * k_slice) {
-        util::parallel_for(2, [&](std::size_t half) { slice(from + half * k_slice, half ? second : first); });
+        util::parallel_for(
+            2, [&](std::size_t half) { slice(from + half * k_slice, half ? second : first); });
         std::fwrite(first.data(), 1, first.size(), stdout);
         std::fwrite(second.data(), 1, second.size(), stdout);
     }
@@ -189,7 +191,8 @@ void run_list(const ListOptions& options, const Context& context) {
         std::fputs(matches_found.empty() ? "[]\n" : "[\n  ", stdout);
         const auto element = [&](std::size_t i, std::string& out) {
             const Listed one = listed(matches_found[i]);
-            write_case_json(out, 1, one.c, one.clocks, zone, store.config().policy, CaseDetail::listing);
+            write_case_json(out, 1, one.c, one.clocks, zone, store.config().policy,
+                            CaseDetail::listing);
             out += i + 1 < matches_found.size() ? ",\n  " : "\n]\n";
         };
         write_in_parallel(matches_found.size(), element);

@@ -10,7 +10,6 @@
 
 #include "complaints/text.hpp"
 
-
 namespace complaints::cli {
 
 namespace {
@@ -29,8 +28,9 @@ EventType event_type(const std::string& given) {
     if (const auto type = enum_from<EventType>(given); type && is_loggable(*type))
         return *type;
     const auto types = loggable_event_names();
-    throw Error(ErrorKind::usage, fmt::format("--type: unknown event type '{}'{}; choose one of: {}",
-                                              given, did_you_mean(given, types), util::join(types, ", ")));
+    throw Error(ErrorKind::usage,
+                fmt::format("--type: unknown event type '{}'{}; choose one of: {}", given,
+                            did_you_mean(given, types), util::join(types, ", ")));
 }
 
 std::string event_text(const LogOptions& options) {
@@ -68,14 +68,20 @@ void setup_log(CLI::App& app, Context& context) {
     auto options = std::make_shared<LogOptions>();
     CLI::App* command = app.add_subcommand("log", "add an event to a case's timeline");
     command->add_option("ID", options->id, "the case (any unambiguous part of its ID)")->required();
-    command->add_option("--type", options->type, fmt::format("{}", fmt::join(loggable_event_names(), ", ")))->capture_default_str();
-    command->add_option("--until", options->until,
-                        "with --type response-period-agreed: the date the response is agreed for")
+    command
+        ->add_option("--type", options->type,
+                     fmt::format("{}", fmt::join(loggable_event_names(), ", ")))
+        ->capture_default_str();
+    command
+        ->add_option("--until", options->until,
+                     "with --type response-period-agreed: the date the response is agreed for")
         ->option_text("DATE");
-    command->add_option("--text", options->text,
-                        "what happened; - reads standard input; $EDITOR when omitted at a terminal")
+    command
+        ->add_option("--text", options->text,
+                     "what happened; - reads standard input; $EDITOR when omitted at a terminal")
         ->option_text("TEXT");
-    command->add_option("--attendee", options->attendees, "who attended a meeting (repeat for each)")
+    command
+        ->add_option("--attendee", options->attendees, "who attended a meeting (repeat for each)")
         ->option_text("NAME");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});

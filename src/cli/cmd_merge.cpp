@@ -58,15 +58,16 @@ void run_git(const std::filesystem::path& folder, std::vector<std::string> args)
     int status = 0;
     waitpid(pid, &status, 0);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw Error(ErrorKind::io, fmt::format("'git {}' failed; is {} a git clone?", args[3],
-                                               folder.string()));
+        throw Error(ErrorKind::io,
+                    fmt::format("'git {}' failed; is {} a git clone?", args[3], folder.string()));
 }
 
 void run_git_setup(const Context& context) {
     const Store store = context.open_store();
     const auto self = std::filesystem::read_symlink("/proc/self/exe");
     const std::string driver = fmt::format("'{}' merge-file %O %A %B --path %P", self.string());
-    run_git(store.root(), {"config", "merge.complaints.name", "complaints: every event of both sides"});
+    run_git(store.root(),
+            {"config", "merge.complaints.name", "complaints: every event of both sides"});
     run_git(store.root(), {"config", "merge.complaints.driver", driver});
     fmt::print("git merges case files in {} with: {}\n", store.root().string(), driver);
 }
@@ -76,9 +77,11 @@ void run_git_setup(const Context& context) {
 void setup_merge_file(CLI::App& app, Context&) {
     auto options = std::make_shared<MergeOptions>();
     CLI::App* command = app.add_subcommand(
-        "merge-file", "git's merge driver for case files: every event of both sides, in time order");
+        "merge-file",
+        "git's merge driver for case files: every event of both sides, in time order");
     command->add_option("BASE", options->base, "the common ancestor (git's %O)")->required();
-    command->add_option("OURS", options->ours, "our version, replaced by the merge (git's %A)")->required();
+    command->add_option("OURS", options->ours, "our version, replaced by the merge (git's %A)")
+        ->required();
     command->add_option("THEIRS", options->theirs, "their version (git's %B)")->required();
     command->add_option("--path", options->path, "the case file's path, for messages (git's %P)");
     command->callback([options] { run_merge_file(*options); });

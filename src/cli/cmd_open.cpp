@@ -62,7 +62,8 @@ std::optional<int> notice_days(const OpenOptions& options) {
         throw Error(ErrorKind::usage, "give --notice-days or --session and --withdrawn, not both");
     const auto session = parse_date(options.session), withdrawn = parse_date(options.withdrawn);
     if (!session || !withdrawn)
-        throw Error(ErrorKind::usage, "--session and --withdrawn take dates on the calendar (YYYY-MM-DD)");
+        throw Error(ErrorKind::usage,
+                    "--session and --withdrawn take dates on the calendar (YYYY-MM-DD)");
     return (date::sys_days{*session} - date::sys_days{*withdrawn}).count();
 }
 
@@ -134,15 +135,16 @@ void setup_open(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand("open", "open a case for a complaint, concern or "
                                                    "feedback; prints its new ID");
     command->add_option("--kind", options->kind, "complaint (default), concern or feedback");
-    command->add_option("--channel", options->channel,
-                        "web-form, phone, in-person, email or letter")
+    command
+        ->add_option("--channel", options->channel, "web-form, phone, in-person, email or letter")
         ->required();
     command->add_option("--received", options->received, "when it arrived; default now")
         ->option_text("TIME");
     command->add_option("--complainant", options->complainant, "who complains")
         ->option_text("NAME");
-    command->add_option("--on-behalf-of", options->on_behalf_of,
-                        "the person the complaint is made for")
+    command
+        ->add_option("--on-behalf-of", options->on_behalf_of,
+                     "the person the complaint is made for")
         ->option_text("NAME");
     command->add_option("--consent", options->consent,
                         "their consent, with --on-behalf-of: yes, no or pending (default)");
@@ -150,24 +152,32 @@ void setup_open(CLI::App& app, Context& context) {
         ->option_text("WHO");
     command->add_option("--category", options->category, "clinical or non-clinical");
     command->add_option("--type", options->type, "the type of complaint");
-    command->add_option("--summary", options->summary,
-                        "what it is about; - reads standard input; $EDITOR when omitted at a "
-                        "terminal")
+    command
+        ->add_option("--summary", options->summary,
+                     "what it is about; - reads standard input; $EDITOR when omitted at a "
+                     "terminal")
         ->option_text("TEXT");
     command->add_option("--point", options->points, "a point raised (repeat for each)")
         ->option_text("TEXT");
-    command->add_option("--gmc", options->gmc, "the clinician's GMC number (seven digits)")->option_text("NUMBER");
-    command->add_option("--notice-days", options->notice_days,
-                        "a withdrawal's notice in days: the policy decides if it is a complaint")
+    command->add_option("--gmc", options->gmc, "the clinician's GMC number (seven digits)")
+        ->option_text("NUMBER");
+    command
+        ->add_option("--notice-days", options->notice_days,
+                     "a withdrawal's notice in days: the policy decides if it is a complaint")
         ->option_text("N");
-    command->add_option("--session", options->session, "the session withdrawn from")->option_text("DATE");
-    command->add_option("--withdrawn", options->withdrawn, "when the clinician withdrew")->option_text("DATE");
-    command->add_option("--practitioner", options->practitioners,
-                        "a practitioner involved in a treatment-related complaint (repeat for each)")
+    command->add_option("--session", options->session, "the session withdrawn from")
+        ->option_text("DATE");
+    command->add_option("--withdrawn", options->withdrawn, "when the clinician withdrew")
+        ->option_text("DATE");
+    command
+        ->add_option("--practitioner", options->practitioners,
+                     "a practitioner involved in a treatment-related complaint (repeat for each)")
         ->option_text("NAME");
-    command->add_option("--happened", options->happened,
-                        "when what it is about happened, or the complainant learnt of it: a policy with a "
-                        "time limit flags a late complaint")
+    command
+        ->add_option(
+            "--happened", options->happened,
+            "when what it is about happened, or the complainant learnt of it: a policy with a "
+            "time limit flags a late complaint")
         ->option_text("DATE");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});

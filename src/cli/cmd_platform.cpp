@@ -27,12 +27,14 @@ void run_assign(const AssignOptions& o, const Context& context) {
     std::string said;
     update_case(context, store, id, [&](Case& c) {
         require_formal_complaint(c, "assign a handler");
-        const Event event = make_event(EventType::assigned, "Assigned to " + o.agent + ", the main point of contact",
+        const Event event = make_event(EventType::assigned,
+                                       "Assigned to " + o.agent + ", the main point of contact",
                                        o.when_who, context, store);
         const bool first = !first_event(c, EventType::assigned);
         c.agent = o.agent;
         add_event(c, event);
-        said = first ? "assigned to " + o.agent : "reassigned to " + o.agent + " (the first assignment's time counts)";
+        said = first ? "assigned to " + o.agent
+                     : "reassigned to " + o.agent + " (the first assignment's time counts)";
     });
     fmt::print("{}: {}\n", id, said);
 }
@@ -53,7 +55,8 @@ void run_resolve(const ResolveOptions& o, const Context& context) {
 
 void setup_assign(CLI::App& app, Context& context) {
     auto o = std::make_shared<AssignOptions>();
-    CLI::App* command = app.add_subcommand("assign", "name the support agent who handles a complaint");
+    CLI::App* command =
+        app.add_subcommand("assign", "name the support agent who handles a complaint");
     command->add_option("ID", o->id, "the case")->required();
     command->add_option("--to", o->agent, "the support agent")->required()->option_text("AGENT");
     add_when_who(*command, o->when_who);
@@ -62,9 +65,12 @@ void setup_assign(CLI::App& app, Context& context) {
 
 void setup_resolve(CLI::App& app, Context& context) {
     auto o = std::make_shared<ResolveOptions>();
-    CLI::App* command = app.add_subcommand("resolve", "record the resolution agreed between the parties");
+    CLI::App* command =
+        app.add_subcommand("resolve", "record the resolution agreed between the parties");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("--text", o->text, "the agreed resolution (- reads stdin)")->required()->option_text("TEXT");
+    command->add_option("--text", o->text, "the agreed resolution (- reads stdin)")
+        ->required()
+        ->option_text("TEXT");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_resolve(*o, context); });
 }

@@ -35,13 +35,17 @@ struct RespondOptions {
 void check_one_step(const RespondOptions& o) {
     const int steps = (o.point != 0) + !o.apology.empty() + o.draft + o.sent + !o.delay.empty();
     if (steps != 1)
-        throw Error(ErrorKind::usage, "respond does one thing at a time: --point N --finding F "
-                                      "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, or "
-                                      "--delay REASON");
-    if (o.point == 0 && (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty()))
-        throw Error(ErrorKind::usage, "--finding, --conclusion, --remedial and --staff go with --point N");
+        throw Error(ErrorKind::usage,
+                    "respond does one thing at a time: --point N --finding F "
+                    "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, or "
+                    "--delay REASON");
+    if (o.point == 0 &&
+        (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty()))
+        throw Error(ErrorKind::usage,
+                    "--finding, --conclusion, --remedial and --staff go with --point N");
     if (o.sent != !o.via.empty())
-        throw Error(ErrorKind::usage, "--sent needs --via email or letter, and --via goes with --sent");
+        throw Error(ErrorKind::usage,
+                    "--sent needs --via email or letter, and --via goes with --sent");
     if (!o.new_date.empty() && o.delay.empty())
         throw Error(ErrorKind::usage, "--new-date goes with --delay REASON");
 }
@@ -61,14 +65,16 @@ void draft(const RespondOptions& options, const Context& context, const Store& s
     fmt::print(stderr, "complaints: wrote the draft response to {}\n", options.out);
 }
 
-std::string send(Case& c, const RespondOptions& options, const Context& context, const Store& store) {
+std::string send(Case& c, const RespondOptions& options, const Context& context,
+                 const Store& store) {
     const std::string via = std::string(name_of(parse_enum<Channel>(options.via, "--via")));
     if (via != "email" && via != "letter")
         throw Error(ErrorKind::usage, "--via: a written response goes by email or letter");
     require_formal_complaint(c, "send the response");
     check_response(c, store.config().policy, !options.proceed_without_consent.empty());
     if (!options.proceed_without_consent.empty())
-        add_event(c, make_event(EventType::consent_waived, options.proceed_without_consent, options.when_who, context, store));
+        add_event(c, make_event(EventType::consent_waived, options.proceed_without_consent,
+                                options.when_who, context, store));
     Event sent = make_event(EventType::response_sent, "", options.when_who, context, store);
     Case with = c;
     add_event(with, sent);
@@ -76,35 +82,43 @@ std::string send(Case& c, const RespondOptions& options, const Context& context,
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
     if (const auto clock = clock_met_by(with, clocks, EventType::response_sent))
         standing = clock->state == ClockState::met
-                           ? fmt::format("on time (due {})", format_date(clock->due.day))
-                           : fmt::format("late: due {}{}", format_date(clock->due.day),
-                                         clock->extended ? " after an explanation of delay" : ", no explanation of delay sent");
-    sent.text = fmt::format("Written response sent by {}{}", via, standing.empty() ? "" : ", " + standing);
+                       ? fmt::format("on time (due {})", format_date(clock->due.day))
+                       : fmt::format("late: due {}{}", format_date(clock->due.day),
+                                     clock->extended ? " after an explanation of delay"
+                                                     : ", no explanation of delay sent");
+    sent.text =
+        fmt::format("Written response sent by {}{}", via, standing.empty() ? "" : ", " + standing);
     add_event(c, sent);
     return sent.text;
 }
 
-std::string delay(Case& c, const RespondOptions& options, const Context& context, const Store& store) {
+std::string delay(Case& c, const RespondOptions& options, const Context& context,
+                  const Store& store) {
     require_formal_complaint(c, "explain a delay");
     check_delay(c);
-    Event event = make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"), options.when_who,
-                             context, store);
+    Event event = make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"),
+                             options.when_who, context, store);
     if (!options.new_date.empty()) {
         event.due = date_flag(options.new_date, "--new-date");
         if (date::sys_days{*event.due} < date::sys_days{local_date(event.at.utc, store.zone())})
-            throw Error(ErrorKind::usage, "--new-date: the new date is before the explanation was sent");
+            throw Error(ErrorKind::usage,
+                        "--new-date: the new date is before the explanation was sent");
     }
     add_event(c, event);
-    return "explanation of delay recorded" + (event.due ? "; response now due " + format_date(*event.due) : "");
+    return "explanation of delay recorded" +
+           (event.due ? "; response now due " + format_date(*event.due) : "");
 }
 
-std::string finding(Case& c, const RespondOptions& options, const Context& context, const Store& store) {
+std::string finding(Case& c, const RespondOptions& options, const Context& context,
+                    const Store& store) {
     require_formal_complaint(c, "record a finding");
     const Finding found = parse_enum<Finding>(options.finding, "--finding");
     record_finding(c, options.point, found, text_from_flag(options.conclusion, "--conclusion"),
-                   text_from_flag(options.remedial, "--remedial"), text_from_flag(options.staff, "--staff"));
-    add_event(c, make_event(EventType::finding, fmt::format("Point {}: {}", options.point, name_of(found)), options.when_who,
-                            context, store));
+                   text_from_flag(options.remedial, "--remedial"),
+                   text_from_flag(options.staff, "--staff"));
+    add_event(c, make_event(EventType::finding,
+                            fmt::format("Point {}: {}", options.point, name_of(found)),
+                            options.when_who, context, store));
     return fmt::format("point {} {}", options.point, name_of(found));
 }
 
@@ -135,22 +149,35 @@ void run_respond(const RespondOptions& options, const Context& context) {
 
 void setup_respond(CLI::App& app, Context& context) {
     auto o = std::make_shared<RespondOptions>();
-    CLI::App* command = app.add_subcommand("respond", "stage 1: findings, apology, draft letter, delay, response sent");
+    CLI::App* command = app.add_subcommand(
+        "respond", "stage 1: findings, apology, draft letter, delay, response sent");
     command->add_option("ID", o->id, "the case")->required();
     command->add_option("--point", o->point, "the point a finding answers")->option_text("N");
     command->add_option("--finding", o->finding, "upheld, partly-upheld or not-upheld");
-    command->add_option("--conclusion", o->conclusion, "the conclusion reached on the point (- reads stdin)")->option_text("TEXT");
-    command->add_option("--remedial", o->remedial, "remedial action taken on the point")->option_text("TEXT");
+    command
+        ->add_option("--conclusion", o->conclusion,
+                     "the conclusion reached on the point (- reads stdin)")
+        ->option_text("TEXT");
+    command->add_option("--remedial", o->remedial, "remedial action taken on the point")
+        ->option_text("TEXT");
     command->add_option("--staff", o->staff, "staff involved in the point")->option_text("NAMES");
-    command->add_option("--apology", o->apology, "the apology the response gives")->option_text("TEXT");
+    command->add_option("--apology", o->apology, "the apology the response gives")
+        ->option_text("TEXT");
     command->add_flag("--draft", o->draft, "write the response letter (Markdown) from the case");
-    command->add_option("--out", o->out, "with --draft: write to FILE instead of stdout")->option_text("FILE");
+    command->add_option("--out", o->out, "with --draft: write to FILE instead of stdout")
+        ->option_text("FILE");
     command->add_flag("--sent", o->sent, "record that the written response was sent");
     command->add_option("--via", o->via, "with --sent: email or letter");
-    command->add_option("--proceed-without-consent", o->proceed_without_consent,
-                        "with --sent: why the response may go without the patient's consent")->option_text("REASON");
-    command->add_option("--delay", o->delay, "record an explanation of the delay sent to the complainant")->option_text("REASON");
-    command->add_option("--new-date", o->new_date, "with --delay: when the full response will come")->option_text("DATE");
+    command
+        ->add_option("--proceed-without-consent", o->proceed_without_consent,
+                     "with --sent: why the response may go without the patient's consent")
+        ->option_text("REASON");
+    command
+        ->add_option("--delay", o->delay,
+                     "record an explanation of the delay sent to the complainant")
+        ->option_text("REASON");
+    command->add_option("--new-date", o->new_date, "with --delay: when the full response will come")
+        ->option_text("DATE");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_respond(*o, context); });
 }

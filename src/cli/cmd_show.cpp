@@ -1,6 +1,6 @@
 // complaints show: one case, readable by a person or a script.
-#include "commands.hpp"
 #include "clock_text.hpp"
+#include "commands.hpp"
 #include "output.hpp"
 
 #include "complaints/codec.hpp"
@@ -44,7 +44,8 @@ void print_clocks(const std::vector<Clock>& clocks, const date::time_zone& zone,
 
 using Heading = std::function<std::string(std::string_view)>;
 
-void print_header(const Case& c, const Store& store, const std::vector<Clock>& clocks, const Heading& heading) {
+void print_header(const Case& c, const Store& store, const std::vector<Clock>& clocks,
+                  const Heading& heading) {
     const auto& zone = store.zone();
     fmt::print("{}  {} {} ({}), stage {}\n", heading(c.id), name_of(c.status), name_of(c.kind),
                c.category ? name_of(*c.category) : "category not set", stage(c));
@@ -58,19 +59,23 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     if (!c.agent.empty())
         fmt::print("Handler:     {}\n", c.agent);
     if (c.notice_days)
-        fmt::print("Notice:      {} day{} before the session\n", *c.notice_days, *c.notice_days == 1 ? "" : "s");
+        fmt::print("Notice:      {} day{} before the session\n", *c.notice_days,
+                   *c.notice_days == 1 ? "" : "s");
     if (c.warning)
-        fmt::print("Warning:     issued {}\n", format_date(local_date(c.warning->utc, store.zone())));
+        fmt::print("Warning:     issued {}\n",
+                   format_date(local_date(c.warning->utc, store.zone())));
     if (!c.practitioners.empty())
         fmt::print("Practitioners: {}\n", joined(c.practitioners));
     if (!c.type.empty())
         fmt::print("Type:        {}\n", c.type);
     if (c.exclusion)
-        fmt::print("Excluded:    {}{}\n", name_of(c.exclusion->reason), c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
+        fmt::print("Excluded:    {}{}\n", name_of(c.exclusion->reason),
+                   c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
     if (c.outcome)
         fmt::print("Outcome:     {}\n", name_of(*c.outcome));
     if (const auto next = next_clock(clocks))
-        fmt::print("Due next:    {} by {} ({})\n", next->rule, due_text(*next, zone), standing_text(*next, zone));
+        fmt::print("Due next:    {} by {} ({})\n", next->rule, due_text(*next, zone),
+                   standing_text(*next, zone));
     else if (c.kind != Kind::complaint)
         fmt::print("Due next:    nothing: a {} has no deadlines\n", name_of(c.kind));
     for (const auto& note : attention(c, store.config().policy))
@@ -85,7 +90,8 @@ void print_points(const Case& c, const Heading& heading) {
     for (const auto& point : c.points) {
         fmt::print("  {}. {}\n", point.number, indent(point.text, "     ").substr(5));
         if (point.finding)
-            fmt::print("     Finding: {}. {}\n", name_of(*point.finding), indent(point.conclusion, "     ").substr(5));
+            fmt::print("     Finding: {}. {}\n", name_of(*point.finding),
+                       indent(point.conclusion, "     ").substr(5));
         if (!point.remedial_action.empty())
             fmt::print("     Remedial action: {}\n", point.remedial_action);
         if (!point.staff.empty())
@@ -106,9 +112,11 @@ void print_learning(const Case& c, const date::time_zone& zone, const Heading& h
     if (!c.actions.empty()) {
         fmt::print("\n{}\n", heading("Action plan"));
         for (const auto& a : c.actions)
-            fmt::print("  {}. {} (lead {}, by {}): {}\n", a.number, a.text, a.lead, format_date(a.due),
-                       a.done ? "done " + format_date(local_date(a.done->utc, zone))
-                              : a.progress.empty() ? "not started" : "in progress: " + a.progress.back().text);
+            fmt::print("  {}. {} (lead {}, by {}): {}\n", a.number, a.text, a.lead,
+                       format_date(a.due),
+                       a.done               ? "done " + format_date(local_date(a.done->utc, zone))
+                       : a.progress.empty() ? "not started"
+                                            : "in progress: " + a.progress.back().text);
     }
     if (!c.learning.empty())
         fmt::print("\n{}\n{}\n", heading("Lessons learnt"), indent(c.learning, "  "));
@@ -116,7 +124,8 @@ void print_learning(const Case& c, const date::time_zone& zone, const Heading& h
         fmt::print("\n{}\n{}\n", heading("No learning identified"), indent(c.no_learning, "  "));
 }
 
-void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks, bool colour) {
+void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks,
+                    bool colour) {
     const Heading heading = [&](std::string_view text) {
         return colour ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
     };
@@ -130,7 +139,8 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     fmt::print("\n{}\n", heading("Timeline"));
     for (const auto& event : c.events) {
         const auto local = in_zone(event.at.utc, zone);
-        fmt::print("  {}  {:<22} {}\n", format_timestamp(local).substr(0, 16), name_of(event.type), event.by);
+        fmt::print("  {}  {:<22} {}\n", format_timestamp(local).substr(0, 16), name_of(event.type),
+                   event.by);
         if (!event.text.empty())
             fmt::print("{}\n", indent(event.text, "      "));
         if (!event.attendees.empty())
@@ -143,9 +153,15 @@ void run_show(const ShowOptions& options, const Context& context) {
     const Case c = store.load(store.resolve(options.id));
     const auto clocks = clocks_of(c, store, context.now);
     switch (options.format) {
-    case Format::json: print_case_json(c, clocks, store); break;
-    case Format::yaml: fmt::print("{}", write_case(c)); break;
-    default: print_readable(c, store, clocks, context.colour(stdout)); break;
+    case Format::json:
+        print_case_json(c, clocks, store);
+        break;
+    case Format::yaml:
+        fmt::print("{}", write_case(c));
+        break;
+    default:
+        print_readable(c, store, clocks, context.colour(stdout));
+        break;
     }
 }
 

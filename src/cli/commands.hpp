@@ -39,13 +39,26 @@ struct CommandEntry {
 };
 
 inline constexpr CommandEntry k_commands[] = {
-    {"init", setup_init}, {"open", setup_open}, {"log", setup_log},
-    {"show", setup_show},       {"list", setup_list},       {"respond", setup_respond},
-    {"escalate", setup_escalate}, {"close", setup_close},   {"action", setup_action},
-    {"exclude", setup_exclude}, {"convert", setup_convert}, {"consent", setup_consent},
-    {"assign", setup_assign},   {"resolve", setup_resolve}, {"clinician", setup_clinician},
-    {"report", setup_report},   {"check", setup_check},
-    {"calendar", setup_calendar}, {"git-setup", setup_git_setup}, {"merge-file", setup_merge_file},
+    {"init", setup_init},
+    {"open", setup_open},
+    {"log", setup_log},
+    {"show", setup_show},
+    {"list", setup_list},
+    {"respond", setup_respond},
+    {"escalate", setup_escalate},
+    {"close", setup_close},
+    {"action", setup_action},
+    {"exclude", setup_exclude},
+    {"convert", setup_convert},
+    {"consent", setup_consent},
+    {"assign", setup_assign},
+    {"resolve", setup_resolve},
+    {"clinician", setup_clinician},
+    {"report", setup_report},
+    {"check", setup_check},
+    {"calendar", setup_calendar},
+    {"git-setup", setup_git_setup},
+    {"merge-file", setup_merge_file},
 };
 
 // --at and --by, which every writing command takes.

@@ -18,7 +18,8 @@ std::string env(const char* name) {
 }
 
 std::string git_user_name(const std::filesystem::path& root) {
-    const std::string command = fmt::format("git -C '{}' config user.name 2>/dev/null", root.string());
+    const std::string command =
+        fmt::format("git -C '{}' config user.name 2>/dev/null", root.string());
     std::FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe)
         return {};
@@ -44,7 +45,8 @@ std::string login_name() {
 
 Store Context::open_store() const {
     if (!global.repo.empty() || !env("COMPLAINTS_REPO").empty()) {
-        const std::filesystem::path root = global.repo.empty() ? env("COMPLAINTS_REPO") : global.repo;
+        const std::filesystem::path root =
+            global.repo.empty() ? env("COMPLAINTS_REPO") : global.repo;
         if (!std::filesystem::is_regular_file(root / "complaints.yaml"))
             throw Error(ErrorKind::not_found,
                         fmt::format("{} is not a complaints repository (it has no complaints.yaml)",
@@ -53,9 +55,10 @@ Store Context::open_store() const {
     }
     if (const auto root = find_repository(std::filesystem::current_path()))
         return Store(*root);
-    throw Error(ErrorKind::not_found,
-                "not inside a complaints repository (no complaints.yaml here or in any folder "
-                "above); use --repo DIR, set COMPLAINTS_REPO, or create one with 'complaints init'");
+    throw Error(
+        ErrorKind::not_found,
+        "not inside a complaints repository (no complaints.yaml here or in any folder "
+        "above); use --repo DIR, set COMPLAINTS_REPO, or create one with 'complaints init'");
 }
 
 std::optional<Store> Context::find_store() const {
@@ -103,7 +106,8 @@ std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::millis
     char* end = nullptr;
     const double seconds = std::strtod(given.c_str(), &end);
     if (*end != '\0' || seconds < 0 || seconds > 3600)
-        throw Error(ErrorKind::usage, fmt::format("{} '{}' must be a number of seconds", name, given));
+        throw Error(ErrorKind::usage,
+                    fmt::format("{} '{}' must be a number of seconds", name, given));
     return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
 }
 
@@ -114,13 +118,19 @@ StoreWriter Context::lock(Store& store) const {
     return store.lock(patience, lock_holder(command_line));
 }
 
-void Context::scan(const Store& store, bool no_cache, const std::function<void(Case&)>& visit) const {
+void Context::scan(const Store& store, bool no_cache,
+                   const std::function<void(Case&)>& visit) const {
     ScanStats stats;
-    store.scan(visit, ScanOptions{!no_cache, seconds_from_env("COMPLAINTS_CACHE_SETTLE", std::chrono::seconds(2)),
-                                  &stats});
+    store.scan(visit,
+               ScanOptions{!no_cache,
+                           seconds_from_env("COMPLAINTS_CACHE_SETTLE", std::chrono::seconds(2)),
+                           &stats});
     if (!env("COMPLAINTS_TRACE_CACHE").empty())
-        fmt::print(stderr, "complaints: cache: {} unchanged, {} read, {} gone{}\n", stats.from_cache, stats.read,
-                   stats.gone, no_cache ? ", not used" : stats.rewritten ? ", rewritten" : "");
+        fmt::print(stderr, "complaints: cache: {} unchanged, {} read, {} gone{}\n",
+                   stats.from_cache, stats.read, stats.gone,
+                   no_cache          ? ", not used"
+                   : stats.rewritten ? ", rewritten"
+                                     : "");
 }
 
 date::sys_seconds current_time() {

@@ -40,7 +40,8 @@ Section case_section(const Case& c, const date::time_zone& zone, bool include_na
                         point.finding ? fmt::format(" ({})", name_of(*point.finding)) : ""));
     Table record{{"when", "what", "by", "detail"}, {}};
     for (const auto& event : c.events)
-        record.rows.push_back({format_timestamp(in_zone(event.at.utc, zone)), std::string(name_of(event.type)), event.by,
+        record.rows.push_back({format_timestamp(in_zone(event.at.utc, zone)),
+                               std::string(name_of(event.type)), event.by,
                                named(c, event.text, include_names)});
     section.tables.push_back(record);
     return section;
@@ -61,12 +62,12 @@ Document cqc_summary(const std::vector<Case>& cases, const Period& period,
               [](const Case* a, const Case* b) { return a->received < b->received; });
     Document document;
     document.title = fmt::format("Complaints received {}: {}", period.label, organisation);
-    document.subtitle =
-        fmt::format("For the Care Quality Commission under Regulation 16(3): {} "
-                    "received {} to {}, each with its "
-                    "responses and correspondence in time order.{}",
-                    plural(received.size(), "complaint"), format_date(period.from), format_date(period.to),
-                    include_names ? "" : " Complainants' and patients' names are withheld.");
+    document.subtitle = fmt::format(
+        "For the Care Quality Commission under Regulation 16(3): {} "
+        "received {} to {}, each with its "
+        "responses and correspondence in time order.{}",
+        plural(received.size(), "complaint"), format_date(period.from), format_date(period.to),
+        include_names ? "" : " Complainants' and patients' names are withheld.");
     for (const Case* c : received)
         document.sections.push_back(case_section(*c, zone, include_names));
     return document;

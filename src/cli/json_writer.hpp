@@ -8,7 +8,7 @@
 namespace complaints::cli {
 
 class JsonWriter {
-public:
+  public:
     // Appends to `out`; `depth` is the nesting the first value starts at.
     JsonWriter(std::string& out, int depth) : m_out(out), m_depth(depth) {}
 
@@ -24,7 +24,7 @@ public:
     // A text, or null when empty-and-absent is meant (`present` false).
     JsonWriter& text_or_null(bool present, std::string_view value);
 
-private:
+  private:
     void before_value();
     void quoted(std::string_view value);
     void newline();

@@ -14,12 +14,15 @@
 namespace complaints::cli {
 
 void add_when_who(CLI::App& command, WhenWho& options) {
-    command.add_option("--at", options.at,
-                       "when it happened: YYYY-MM-DD, 'YYYY-MM-DD HH:MM' or with an offset; "
-                       "default now")
+    command
+        .add_option("--at", options.at,
+                    "when it happened: YYYY-MM-DD, 'YYYY-MM-DD HH:MM' or with an offset; "
+                    "default now")
         ->option_text("TIME");
-    command.add_option("--by", options.by, "who did it; default $COMPLAINTS_USER, the "
-                                           "repository's author, git user.name, or your login")
+    command
+        .add_option("--by", options.by,
+                    "who did it; default $COMPLAINTS_USER, the "
+                    "repository's author, git user.name, or your login")
         ->option_text("NAME");
 }
 
@@ -51,8 +54,9 @@ Case update_case(const Context& context, Store& store, const std::string& id,
     change(c);
     for (const auto& event : c.events)
         if (event.at < c.received)
-            throw Error(ErrorKind::usage, fmt::format("--at: {} is before the case was received ({})",
-                                                      format_timestamp(event.at), format_timestamp(c.received)));
+            throw Error(ErrorKind::usage,
+                        fmt::format("--at: {} is before the case was received ({})",
+                                    format_timestamp(event.at), format_timestamp(c.received)));
     writer.save(c);
     return c;
 }
@@ -88,10 +92,10 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
         fmt::print(stderr, "complaints: unknown command '{}'{}; see 'complaints --help'\n", word,
                    did_you_mean(word, names));
     } else {
-        const std::string where = app.get_subcommands().empty()
-                                      ? "complaints --help"
-                                      : "complaints " + app.get_subcommands().front()->get_name() +
-                                            " --help";
+        const std::string where =
+            app.get_subcommands().empty()
+                ? "complaints --help"
+                : "complaints " + app.get_subcommands().front()->get_name() + " --help";
         fmt::print(stderr, "complaints: {}; see '{}'\n", e.what(), where);
     }
     return static_cast<int>(ErrorKind::usage);
@@ -114,7 +118,8 @@ int run(int argc, char** argv) {
         ->option_text("WHEN");
     app.require_subcommand(1);
     app.fallthrough();
-    app.footer("Exit codes: 0 ok, 1 problems found (check) or a merge conflict, 2 usage, 3 not found, 4 bad data, 5 refused by policy, 6 I/O "
+    app.footer("Exit codes: 0 ok, 1 problems found (check) or a merge conflict, 2 usage, 3 not "
+               "found, 4 bad data, 5 refused by policy, 6 I/O "
                "or busy. See complaints(1).\n");
     for (const auto& command : k_commands)
         command.setup(app, context);
@@ -150,4 +155,6 @@ int run(int argc, char** argv) {
 
 } // namespace complaints::cli
 
-int main(int argc, char** argv) { return complaints::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+    return complaints::cli::run(argc, argv);
+}

@@ -1,11 +1,10 @@
 #include "output.hpp"
 
+#include "case_json.hpp"
 #include "complaints/text.hpp"
 #include "complaints/util/utf8.hpp"
 #include "complaints/workflow.hpp"
-#include "case_json.hpp"
 #include "problem_text.hpp"
-
 
 namespace complaints::cli {
 
@@ -13,13 +12,20 @@ namespace {
 
 std::string_view format_name(Format format) {
     switch (format) {
-    case Format::table: return "table";
-    case Format::json: return "json";
-    case Format::csv: return "csv";
-    case Format::yaml: return "yaml";
-    case Format::text: return "text";
-    case Format::markdown: return "markdown";
-    case Format::html: return "html";
+    case Format::table:
+        return "table";
+    case Format::json:
+        return "json";
+    case Format::csv:
+        return "csv";
+    case Format::yaml:
+        return "yaml";
+    case Format::text:
+        return "text";
+    case Format::markdown:
+        return "markdown";
+    case Format::html:
+        return "html";
     }
     return "table";
 }
@@ -54,14 +60,17 @@ void add_format_option(CLI::App& app, Format& format, const std::vector<Format>&
 date::year_month_day date_flag(const std::string& value, std::string_view flag) {
     if (const auto day = parse_date(value))
         return *day;
-    throw Error(ErrorKind::usage,
-                fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
+    throw Error(
+        ErrorKind::usage,
+        fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
 }
 
 // Line by line: a long listing is printed without a second copy in memory.
 void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour) {
     const TextTable table(header, rows);
-    const auto put = [out](const std::string& line) { std::fwrite(line.data(), 1, line.size(), out); };
+    const auto put = [out](const std::string& line) {
+        std::fwrite(line.data(), 1, line.size(), out);
+    };
     put(table.line(header, colour));
     for (const auto& row : rows)
         put(table.line(row));
@@ -80,7 +89,9 @@ void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows) 
         std::fputs(csv_line(row).c_str(), out);
 }
 
-void print_json(std::FILE* out, const Json& value) { fmt::print(out, "{}\n", value.dump(2)); }
+void print_json(std::FILE* out, const Json& value) {
+    fmt::print(out, "{}\n", value.dump(2));
+}
 
 void print_case_json(const Case& c, const std::vector<Clock>& clocks, const Store& store) {
     std::string out;

@@ -3,8 +3,8 @@
 // parsing every command shares.
 #include "text_table.hpp"
 
-#include "complaints/error.hpp"
 #include "complaints/clocks.hpp"
+#include "complaints/error.hpp"
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
 #include "complaints/store.hpp"
@@ -34,9 +34,9 @@ template <class E> E parse_enum(const std::string& value, std::string_view flag)
     if (const auto parsed = enum_from<E>(value))
         return *parsed;
     const auto names = enum_names<E>();
-    throw Error(ErrorKind::usage, fmt::format("{}: unknown {} '{}'{}; choose one of: {}", flag,
-                                              EnumNames<E>::what, value,
-                                              did_you_mean(value, names), util::join(names, ", ")));
+    throw Error(ErrorKind::usage,
+                fmt::format("{}: unknown {} '{}'{}; choose one of: {}", flag, EnumNames<E>::what,
+                            value, did_you_mean(value, names), util::join(names, ", ")));
 }
 
 // The local date a flag names (YYYY-MM-DD), or a usage error naming `flag`.

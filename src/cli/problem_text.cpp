@@ -12,8 +12,8 @@ namespace {
 
 struct Hint {
     ProblemCode code;
-    std::string_view text;       // {} is the case's ID
-    bool refusals_only = false;  // said when a step is refused, not as a standing note
+    std::string_view text;      // {} is the case's ID
+    bool refusals_only = false; // said when a step is refused, not as a standing note
 };
 
 constexpr std::array k_hints{
@@ -22,8 +22,10 @@ constexpr std::array k_hints{
          " (record it with 'consent', or give --proceed-without-consent REASON)", true},
     Hint{ProblemCode::practitioner_not_named, " (open --practitioner)"},
     Hint{ProblemCode::not_formal, " (complaints convert {} --to complaint)"},
-    Hint{ProblemCode::withdrawal_notice_needed, ": give --notice-days N, or --session DATE and --withdrawn DATE"},
-    Hint{ProblemCode::action_plan_missing, " (complaints action ID add --text ... --lead ... --due ...)"},
+    Hint{ProblemCode::withdrawal_notice_needed,
+         ": give --notice-days N, or --session DATE and --withdrawn DATE"},
+    Hint{ProblemCode::action_plan_missing,
+         " (complaints action ID add --text ... --lead ... --due ...)"},
     Hint{ProblemCode::referral_open, " (escalate ID --outcome TEXT)"},
     Hint{ProblemCode::late_complaint, " (log --type late-complaint-accepted --text REASON)"},
 };
@@ -53,9 +55,13 @@ std::string flag_for(std::string_view field) {
     return flag;
 }
 
-std::string refusal_text(const Problem& problem) { return with_hint(problem, true); }
+std::string refusal_text(const Problem& problem) {
+    return with_hint(problem, true);
+}
 
-std::string attention_text(const Problem& problem) { return with_hint(problem, false); }
+std::string attention_text(const Problem& problem) {
+    return with_hint(problem, false);
+}
 
 std::vector<std::string> attention_texts(const std::vector<Problem>& problems) {
     std::vector<std::string> texts;

@@ -101,8 +101,7 @@ Section escalations_section(const Report& report) {
 
 Section clinicians_section(const Report& report) {
     Section section{"Warnings and suspension reviews", {}, {}, {}};
-    section.notes.push_back(
-        plural(report.warnings.size(), "warning") + " issued in the period.");
+    section.notes.push_back(plural(report.warnings.size(), "warning") + " issued in the period.");
     if (!report.warnings.empty()) {
         Table table{{"case", "clinician", "GMC", "issued"}, {}};
         for (const auto& w : report.warnings)
@@ -145,16 +144,15 @@ Section lessons_section(const Report& report) {
     if (report.lessons.empty())
         section.notes.push_back("No case closed in the period recorded lessons.");
     if (report.closed_without_learning > 0)
-        section.notes.push_back(plural(report.closed_without_learning, "case") +
-                                  " closed with no learning identified, each with its reason on file.");
+        section.notes.push_back(
+            plural(report.closed_without_learning, "case") +
+            " closed with no learning identified, each with its reason on file.");
     return section;
 }
 
 Section open_section(const Report& report) {
-    Section section{"Open at the end of the period",
-                    {plural(report.open_at_end, "case") + " open."},
-                    {},
-                    {}};
+    Section section{
+        "Open at the end of the period", {plural(report.open_at_end, "case") + " open."}, {}, {}};
     if (report.oldest_open.empty())
         return section;
     const bool names = std::any_of(report.oldest_open.begin(), report.oldest_open.end(),

@@ -52,7 +52,8 @@ std::string on_time_chart(const Report& report);
 
 // What CQC Regulation 16(3) can ask for: each complaint received in the
 // period with its response and correspondence, in time order.
-Document cqc_summary(const std::vector<Case>& cases, const Period& period, const date::time_zone& zone,
-                     const std::string& organisation, bool include_names);
+Document cqc_summary(const std::vector<Case>& cases, const Period& period,
+                     const date::time_zone& zone, const std::string& organisation,
+                     bool include_names);
 
 } // namespace complaints::cli

@@ -15,8 +15,8 @@ namespace complaints::cli {
 namespace {
 
 [[noreturn]] void fail(std::string_view doing) {
-    throw Error(ErrorKind::io, fmt::format("cannot {} the temporary file holding the matches: {}", doing,
-                                           std::strerror(errno)));
+    throw Error(ErrorKind::io, fmt::format("cannot {} the temporary file holding the matches: {}",
+                                           doing, std::strerror(errno)));
 }
 
 // An unlinked file in $TMPDIR (else /tmp), gone when the process ends

@@ -20,7 +20,8 @@ std::string TextTable::line(const Row& row, bool bold) const {
     for (std::size_t c = 0; c < row.size(); ++c) {
         text += row[c];
         if (c + 1 < row.size())
-            text += std::string(m_widths[c] - std::min(m_widths[c], display_width(row[c])) + 2, ' ');
+            text +=
+                std::string(m_widths[c] - std::min(m_widths[c], display_width(row[c])) + 2, ' ');
     }
     return bold ? "\x1b[1m" + text + "\x1b[0m\n" : text + "\n";
 }

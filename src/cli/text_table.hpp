@@ -12,13 +12,13 @@ using Row = std::vector<std::string>;
 // Columns padded to their widest cell in code points and two spaces apart;
 // the last column is not padded, so lines carry no trailing blanks.
 class TextTable {
-public:
+  public:
     TextTable(const Row& header, const std::vector<Row>& rows, std::string_view indent = "");
 
     // One line with its newline; `bold` sets it in bold for a terminal.
     std::string line(const Row& row, bool bold = false) const;
 
-private:
+  private:
     std::vector<std::size_t> m_widths;
     std::string m_indent;
 };

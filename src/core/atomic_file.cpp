@@ -15,8 +15,8 @@ namespace complaints {
 namespace {
 
 [[noreturn]] void fail(std::string_view doing, const std::filesystem::path& path) {
-    throw Error(ErrorKind::io, fmt::format("cannot {} {}: {}", doing, path.string(),
-                                           std::strerror(errno)));
+    throw Error(ErrorKind::io,
+                fmt::format("cannot {} {}: {}", doing, path.string(), std::strerror(errno)));
 }
 
 // Owner and group may read and write; others never, whatever the umask says.
@@ -29,7 +29,8 @@ mode_t private_mode() {
 } // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {
-    std::string pattern = (m_target.parent_path() / ("." + m_target.filename().string() + ".XXXXXX")).string();
+    std::string pattern =
+        (m_target.parent_path() / ("." + m_target.filename().string() + ".XXXXXX")).string();
     m_fd = ::mkstemp(pattern.data());
     if (m_fd < 0)
         fail("create a temporary file beside", m_target);
@@ -106,9 +107,10 @@ std::string read_file(const std::filesystem::path& path, std::size_t most) {
         content.append(buffer, static_cast<std::size_t>(got));
         if (content.size() > most) {
             ::close(fd);
-            throw Error(ErrorKind::bad_data, fmt::format("{} is larger than {} MB, far more than any case "
-                                                         "needs; refusing to read it",
-                                                         path.string(), most >> 20));
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("{} is larger than {} MB, far more than any case "
+                                    "needs; refusing to read it",
+                                    path.string(), most >> 20));
         }
     }
     ::close(fd);
@@ -116,7 +118,8 @@ std::string read_file(const std::filesystem::path& path, std::size_t most) {
 }
 
 void sync_folder(const std::filesystem::path& folder) {
-    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int fd =
+        ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         fail("open folder", folder);
     ::fsync(fd);

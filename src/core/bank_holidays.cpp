@@ -30,24 +30,31 @@ const std::vector<OneOff>& one_offs() {
         {1999_y / 12 / 31, "Millennium celebrations", k_extra, true, true, true},
         {2002_y / 6 / 3, "Golden Jubilee bank holiday", k_extra, true, true, true},
         {2002_y / 6 / 4, "Spring bank holiday", 2002_y / 5 / 27, true, true, true},
-        {2011_y / 4 / 29, "Wedding of Prince William and Catherine Middleton", k_extra, true, true, true},
+        {2011_y / 4 / 29, "Wedding of Prince William and Catherine Middleton", k_extra, true, true,
+         true},
         {2012_y / 6 / 4, "Spring bank holiday", 2012_y / 5 / 28, true, true, true},
         {2012_y / 6 / 5, "Queen's Diamond Jubilee", k_extra, true, true, true},
         {2020_y / 5 / 8, "Early May bank holiday (VE day)", 2020_y / 5 / 4, true, true, true},
         {2022_y / 6 / 2, "Spring bank holiday", 2022_y / 5 / 30, true, true, true},
         {2022_y / 6 / 3, "Platinum Jubilee bank holiday", k_extra, true, true, true},
-        {2022_y / 9 / 19, "Bank Holiday for the State Funeral of Queen Elizabeth II", k_extra, true, true, true},
-        {2023_y / 5 / 8, "Bank holiday for the coronation of King Charles III", k_extra, true, true, true},
-        {2026_y / 6 / 15, "Extra bank holiday (by royal proclamation)", k_extra, false, true, false},
+        {2022_y / 9 / 19, "Bank Holiday for the State Funeral of Queen Elizabeth II", k_extra, true,
+         true, true},
+        {2023_y / 5 / 8, "Bank holiday for the coronation of King Charles III", k_extra, true, true,
+         true},
+        {2026_y / 6 / 15, "Extra bank holiday (by royal proclamation)", k_extra, false, true,
+         false},
     };
     return table;
 }
 
 bool applies(const OneOff& one_off, Region region) {
     switch (region) {
-    case Region::england_and_wales: return one_off.england_and_wales;
-    case Region::scotland: return one_off.scotland;
-    case Region::northern_ireland: return one_off.northern_ireland;
+    case Region::england_and_wales:
+        return one_off.england_and_wales;
+    case Region::scotland:
+        return one_off.scotland;
+    case Region::northern_ireland:
+        return one_off.northern_ireland;
     }
     return false;
 }
@@ -149,7 +156,8 @@ std::vector<Holiday> builtin_bank_holidays(Region region, int year) {
             std::erase_if(out, [&](const Holiday& h) { return h.day == one_off.replaces; });
         out.push_back({one_off.day, std::string(one_off.name)});
     }
-    std::sort(out.begin(), out.end(), [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    std::sort(out.begin(), out.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
     return out;
 }
 

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <array>
+#include <atomic>
 #include <bitset>
 
 namespace complaints {
@@ -25,7 +25,9 @@ struct WorkingCalendar::YearTable {
 
 namespace {
 
-int year_of(sys_days day) { return static_cast<int>(date::year_month_day{day}.year()); }
+int year_of(sys_days day) {
+    return static_cast<int>(date::year_month_day{day}.year());
+}
 
 void check_year(int year) {
     if (year < k_first_year || year > k_last_year)
@@ -60,7 +62,8 @@ std::vector<Holiday> WorkingCalendar::bank_holidays(int year) const {
     for (const auto& added : changes.added)
         if (static_cast<int>(added.day.year()) == year)
             days.push_back(added);
-    std::sort(days.begin(), days.end(), [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    std::sort(days.begin(), days.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
     days.erase(std::unique(days.begin(), days.end(),
                            [](const Holiday& a, const Holiday& b) { return a.day == b.day; }),
                days.end());
@@ -75,7 +78,8 @@ std::vector<Holiday> WorkingCalendar::closures(int year) const {
              d <= std::min(sys_days{closure.to}, year_end); d += date::days{1})
             days.push_back({date::year_month_day{d}, closure.name});
     }
-    std::sort(days.begin(), days.end(), [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    std::sort(days.begin(), days.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
     return days;
 }
 
@@ -98,10 +102,10 @@ const WorkingCalendar::YearTable& WorkingCalendar::table(int year) const {
     for (int i = 0; i < built->length; ++i) {
         const sys_days day = built->first_day + date::days{i};
         const date::weekday wd{day};
-        const bool working = wd != date::Saturday && wd != date::Sunday &&
-                             !closed.test(static_cast<std::size_t>(i));
-        built->working_before[static_cast<std::size_t>(i + 1)] =
-            static_cast<std::uint16_t>(built->working_before[static_cast<std::size_t>(i)] + working);
+        const bool working =
+            wd != date::Saturday && wd != date::Sunday && !closed.test(static_cast<std::size_t>(i));
+        built->working_before[static_cast<std::size_t>(i + 1)] = static_cast<std::uint16_t>(
+            built->working_before[static_cast<std::size_t>(i)] + working);
     }
     YearTable* expected = nullptr;
     if (slot.compare_exchange_strong(expected, built.get(), std::memory_order_acq_rel))
@@ -117,11 +121,13 @@ bool WorkingCalendar::is_working_day(sys_days day) const {
 
 date::sys_days WorkingCalendar::add(sys_days start, int n) const {
     if (n < 0)
-        throw Error(ErrorKind::usage, fmt::format("cannot add {} working days: the count must not be negative", n));
+        throw Error(ErrorKind::usage,
+                    fmt::format("cannot add {} working days: the count must not be negative", n));
     int year = year_of(start);
     const YearTable* t = &table(year);
     // Working days up to and including `start` within its year.
-    int target = t->working_before[static_cast<std::size_t>((start - t->first_day).count() + 1)] + n;
+    int target =
+        t->working_before[static_cast<std::size_t>((start - t->first_day).count() + 1)] + n;
     if (n == 0)
         return start;
     while (target > t->total()) {
@@ -140,7 +146,8 @@ int WorkingCalendar::between(sys_days from, sys_days to) const {
     const auto counted_through = [&](sys_days day, int& year) {
         const YearTable& t = table(year_of(day));
         year = year_of(day);
-        return static_cast<int>(t.working_before[static_cast<std::size_t>((day - t.first_day).count() + 1)]);
+        return static_cast<int>(
+            t.working_before[static_cast<std::size_t>((day - t.first_day).count() + 1)]);
     };
     int from_year = 0, to_year = 0;
     int count = counted_through(to, to_year) - counted_through(from, from_year);
@@ -149,7 +156,9 @@ int WorkingCalendar::between(sys_days from, sys_days to) const {
     return count;
 }
 
-date::sys_days WorkingCalendar::next_working_day(sys_days day) const { return add(day, 1); }
+date::sys_days WorkingCalendar::next_working_day(sys_days day) const {
+    return add(day, 1);
+}
 
 date::sys_days WorkingCalendar::previous_working_day(sys_days day) const {
     do

@@ -45,13 +45,13 @@ class Encoder {
     void field(const fields::Key&, const std::string& v) { text(v); }
     void field(const fields::Key&, int v) { i64(v); }
     template <class E>
-        requires std::is_enum_v<E>
-    void field(const fields::Key&, E v) {
-        choice(v);
-    }
+    requires std::is_enum_v<E>
+    void field(const fields::Key&, E v) { choice(v); }
     void field(const fields::Key&, const Timestamp& v) { stamp(v); }
     void field(const fields::Key&, const date::year_month_day& v) { day(v); }
-    template <fields::Record R> void field(const fields::Key&, const R& record) { fields::describe(*this, record); }
+    template <fields::Record R> void field(const fields::Key&, const R& record) {
+        fields::describe(*this, record);
+    }
     template <class T> void field(const fields::Key& key, const std::optional<T>& v) {
         maybe(v, [&](const T& inner) { field(key, inner); });
     }
@@ -121,13 +121,13 @@ class Decoder {
     void field(const fields::Key&, std::string& v) { v = text(); }
     void field(const fields::Key&, int& v) { v = static_cast<int>(i64()); }
     template <class E>
-        requires std::is_enum_v<E>
-    void field(const fields::Key&, E& v) {
-        v = choice<E>();
-    }
+    requires std::is_enum_v<E>
+    void field(const fields::Key&, E& v) { v = choice<E>(); }
     void field(const fields::Key&, Timestamp& v) { v = stamp(); }
     void field(const fields::Key&, date::year_month_day& v) { v = day(); }
-    template <fields::Record R> void field(const fields::Key&, R& record) { fields::describe(*this, record); }
+    template <fields::Record R> void field(const fields::Key&, R& record) {
+        fields::describe(*this, record);
+    }
     template <class T> void field(const fields::Key& key, std::optional<T>& v) {
         if (flag())
             field(key, v.emplace());

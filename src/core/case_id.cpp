@@ -29,13 +29,11 @@ bool is_case_id(std::string_view id) {
     const auto year = rest.substr(0, 4);
     const auto tail = rest.substr(5);
     return std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-           std::all_of(tail.begin(), tail.end(), [](char c) {
-               return k_id_alphabet.find(c) != std::string_view::npos;
-           });
+           std::all_of(tail.begin(), tail.end(),
+                       [](char c) { return k_id_alphabet.find(c) != std::string_view::npos; });
 }
 
-std::vector<std::string> matching_ids(std::string_view query,
-                                      const std::vector<std::string>& ids) {
+std::vector<std::string> matching_ids(std::string_view query, const std::vector<std::string>& ids) {
     std::string wanted;
     for (const char c : query)
         wanted += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -48,7 +46,8 @@ std::vector<std::string> matching_ids(std::string_view query,
         const std::string_view full = id;
         const std::string_view after_prefix = full.substr(full.find('-') + 1);
         const std::string_view tail = full.substr(full.rfind('-') + 1);
-        if (full.starts_with(wanted) || after_prefix.starts_with(wanted) || tail.starts_with(wanted))
+        if (full.starts_with(wanted) || after_prefix.starts_with(wanted) ||
+            tail.starts_with(wanted))
             found.push_back(id);
     }
     return found;

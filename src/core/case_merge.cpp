@@ -72,7 +72,8 @@ std::string merged_events(const Side& ours, const Side& theirs) {
         events.emplace_back(ours.c.events[i].at, &ours.event_texts[i]);
     for (std::size_t i = 0; i < theirs.c.events.size(); ++i) {
         const auto& text = theirs.event_texts[i];
-        if (std::find(ours.event_texts.begin(), ours.event_texts.end(), text) == ours.event_texts.end())
+        if (std::find(ours.event_texts.begin(), ours.event_texts.end(), text) ==
+            ours.event_texts.end())
             events.emplace_back(theirs.c.events[i].at, &text);
     }
     std::stable_sort(events.begin(), events.end(),
@@ -86,7 +87,8 @@ std::string merged_events(const Side& ours, const Side& theirs) {
 // The merged block for one key, or nothing when neither side keeps it.
 std::optional<std::string> merged_block(const std::optional<std::string>& base,
                                         const std::optional<std::string>& ours,
-                                        const std::optional<std::string>& theirs, const std::string& key,
+                                        const std::optional<std::string>& theirs,
+                                        const std::string& key,
                                         std::vector<std::string>& conflicts) {
     if (ours == theirs || theirs == base)
         return ours;
@@ -103,7 +105,8 @@ CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::st
     // The base's events play no part (the merge takes the union), so only
     // its blocks are needed.
     const std::vector<Block> base_blocks =
-        base.empty() ? std::vector<Block>{} : blocks_of(write_case(read_case(base, file + " (base)")));
+        base.empty() ? std::vector<Block>{}
+                     : blocks_of(write_case(read_case(base, file + " (base)")));
     const Side our_side = side_of(ours, file + " (ours)");
     const Side their_side = side_of(theirs, file + " (theirs)");
     // Keys in our order, then any only theirs has.
@@ -119,8 +122,9 @@ CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::st
             text += merged_events(our_side, their_side);
             continue;
         }
-        if (const auto block = merged_block(block_text(base_blocks, key), block_text(our_side.blocks, key),
-                                            block_text(their_side.blocks, key), key, merge.conflicts))
+        if (const auto block =
+                merged_block(block_text(base_blocks, key), block_text(our_side.blocks, key),
+                             block_text(their_side.blocks, key), key, merge.conflicts))
             text += *block;
     }
     if (merge.conflicts.empty())

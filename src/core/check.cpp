@@ -39,12 +39,16 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
         found.emplace_back("status", "the case is closed with no outcome (close records one)");
     if (c.status == Status::open && (c.outcome || c.exclusion))
         found.emplace_back("status", "the case is open but has an outcome or an exclusion");
-    if (c.kind != Kind::complaint && (first_event(c, EventType::response_sent) || !c.escalations.empty()))
-        found.emplace_back("kind", fmt::format("a {} has a formal response or escalation", name_of(c.kind)));
+    if (c.kind != Kind::complaint &&
+        (first_event(c, EventType::response_sent) || !c.escalations.empty()))
+        found.emplace_back(
+            "kind", fmt::format("a {} has a formal response or escalation", name_of(c.kind)));
     if (first_event(c, EventType::response_sent))
         for (const auto& point : c.points)
             if (!point.finding)
-                found.emplace_back("points", fmt::format("the response was sent but point {} has no finding", point.number));
+                found.emplace_back(
+                    "points",
+                    fmt::format("the response was sent but point {} has no finding", point.number));
     if (!c.learning.empty() && c.actions.empty())
         found.emplace_back("learning", "lessons learnt are recorded without an action plan");
     if (c.warning && c.kind != Kind::complaint)
@@ -64,9 +68,11 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};
     for (const auto& clock : case_clocks(c, clocks))
         if (clock.state == ClockState::overdue)
-            report("received", fmt::format("the {} deadline of {} has passed", clock.rule, format_date(clock.due.day)));
+            report("received", fmt::format("the {} deadline of {} has passed", clock.rule,
+                                           format_date(clock.due.day)));
     for (const auto& action : overdue_actions(c, local_date(now, store.zone())))
-        report("actions", fmt::format("action {} was due {} and is not done", action->number, format_date(action->due)));
+        report("actions", fmt::format("action {} was due {} and is not done", action->number,
+                                      format_date(action->due)));
     if (const auto found = find_patient_data(c, store.config().policy))
         report(found->field.top_key, describe(*found));
 }
@@ -80,7 +86,8 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
         const std::string file = path.lexically_relative(store.root()).string();
         const std::string id = path.stem().string();
         if (!is_case_id(id)) {
-            problems.push_back({file, 0, "the file name is not a case ID, so no command can reach it"});
+            problems.push_back(
+                {file, 0, "the file name is not a case ID, so no command can reach it"});
             continue;
         }
         if (const auto [other, fresh] = seen.emplace(id, file); !fresh) {
@@ -90,22 +97,27 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
         try {
             std::error_code ec;
             if (std::filesystem::is_symlink(path, ec)) {
-                problems.push_back({file, 0, "is a symbolic link; case files must be plain files in the repository"});
+                problems.push_back(
+                    {file, 0,
+                     "is a symbolic link; case files must be plain files in the repository"});
                 continue;
             }
             const std::string text = read_file(path, std::size_t(8) << 20);
             const Case c = read_case(text, file);
             if (c.id != id)
-                problems.push_back({file, 1, fmt::format("the file holds case '{}', but its name says {}", c.id, id)});
+                problems.push_back(
+                    {file, 1,
+                     fmt::format("the file holds case '{}', but its name says {}", c.id, id)});
             check_case(c, text, file, store, now, problems);
         } catch (const Error& e) {
             problems.push_back({file, e.where().line, e.what()});
         }
     }
     for (const auto& path : store.leftover_temporaries())
-        problems.push_back({path.lexically_relative(store.root()).string(), 0,
-                            "a temporary file left by a write that was interrupted; nothing reads it and "
-                            "it is safe to delete"});
+        problems.push_back(
+            {path.lexically_relative(store.root()).string(), 0,
+             "a temporary file left by a write that was interrupted; nothing reads it and "
+             "it is safe to delete"});
     return problems;
 }
 

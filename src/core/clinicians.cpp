@@ -12,12 +12,14 @@
 
 namespace complaints {
 
-std::string normalised_name(std::string_view name) { return folded(name); }
+std::string normalised_name(std::string_view name) {
+    return folded(name);
+}
 
 namespace {
 
-void add_case(Clinician& clinician, const Case& c, const Policy& policy, const date::time_zone& zone,
-              std::map<std::string, Timestamp>& latest_received) {
+void add_case(Clinician& clinician, const Case& c, const Policy& policy,
+              const date::time_zone& zone, std::map<std::string, Timestamp>& latest_received) {
     clinician.case_ids.push_back(c.id);
     auto [latest, fresh] = latest_received.emplace(clinician.key, c.received);
     if (fresh || latest->second < c.received) {
@@ -26,11 +28,13 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy, const d
     }
     if (c.warning && policy.warnings.kept) {
         const auto issued = local_date(c.warning->utc, zone);
-        clinician.warnings.push_back({c.id, issued, calendar_day_after(issued, *policy.warnings.kept)});
+        clinician.warnings.push_back(
+            {c.id, issued, calendar_day_after(issued, *policy.warnings.kept)});
     }
     for (const auto& event : c.events)
         if (event.type == EventType::suspended || event.type == EventType::reinstated)
-            clinician.decisions.push_back({c.id, local_date(event.at.utc, zone), event.type == EventType::suspended, event.text});
+            clinician.decisions.push_back({c.id, local_date(event.at.utc, zone),
+                                           event.type == EventType::suspended, event.text});
 }
 
 void sort_record(Clinician& clinician) {
@@ -40,8 +44,8 @@ void sort_record(Clinician& clinician) {
                      [](const Decision& a, const Decision& b) { return a.on < b.on; });
 }
 
-ClinicianStatus status_on(const Clinician& clinician, const Policy& policy, date::year_month_day day,
-                          std::vector<IssuedWarning>* active) {
+ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
+                          date::year_month_day day, std::vector<IssuedWarning>* active) {
     bool suspended = false;
     for (const auto& decision : clinician.decisions)
         if (decision.on <= day)
@@ -61,14 +65,16 @@ ClinicianStatus status_on(const Clinician& clinician, const Policy& policy, date
     }
     if (suspended)
         return ClinicianStatus::suspended;
-    if (policy.warnings.review_at > 0 && in_window >= static_cast<std::size_t>(policy.warnings.review_at))
+    if (policy.warnings.review_at > 0 &&
+        in_window >= static_cast<std::size_t>(policy.warnings.review_at))
         return ClinicianStatus::suspension_review;
     return live > 0 ? ClinicianStatus::warned : ClinicianStatus::clear;
 }
 
 } // namespace
 
-std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& policy, const date::time_zone& zone) {
+std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& policy,
+                                  const date::time_zone& zone) {
     std::map<std::string, Clinician> by_key;
     std::map<std::string, std::string> key_of_name;
     std::map<std::string, Timestamp> latest_received;
@@ -104,7 +110,8 @@ std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& 
     return all;
 }
 
-std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all, std::string_view query) {
+std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
+                                              std::string_view query) {
     std::vector<const Clinician*> exact, partial;
     const std::string wanted = normalised_name(query);
     for (const auto& clinician : all) {
@@ -127,7 +134,8 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
         turns.insert(date::sys_days{w.issued});
         turns.insert(date::sys_days{w.expires});
         if (policy.warnings.review_window)
-            turns.insert(date::sys_days{calendar_day_after(w.issued, *policy.warnings.review_window)});
+            turns.insert(
+                date::sys_days{calendar_day_after(w.issued, *policy.warnings.review_window)});
     }
     for (const auto& d : clinician.decisions)
         turns.insert(date::sys_days{d.on});
@@ -146,25 +154,30 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
 std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vector<Case> others,
                                          const Policy& policy, const date::time_zone& zone) {
     if (!policy.warnings.kept)
-        throw Error(ErrorKind::refused, "this repository's policy keeps no warnings (policy: warning_kept)");
+        throw Error(ErrorKind::refused,
+                    "this repository's policy keeps no warnings (policy: warning_kept)");
     if (c.kind != Kind::complaint || c.about.empty())
-        throw Error(ErrorKind::refused, "only a formal complaint about a named clinician can issue a warning");
+        throw Error(ErrorKind::refused,
+                    "only a formal complaint about a named clinician can issue a warning");
     c.warning = closing.at;
     Event warning = closing;
     warning.type = EventType::warning;
-    warning.text = fmt::format("Warning issued to {}, kept for {}", c.about, format_duration(*policy.warnings.kept));
+    warning.text = fmt::format("Warning issued to {}, kept for {}", c.about,
+                               format_duration(*policy.warnings.kept));
     add_event(c, warning);
     others.push_back(c);
     for (const auto& clinician : clinicians(others, policy, zone)) {
-        if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), c.id) == clinician.case_ids.end())
+        if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), c.id) ==
+            clinician.case_ids.end())
             continue;
         const Standing standing = standing_on(clinician, policy, local_date(closing.at.utc, zone));
         if (standing.status != ClinicianStatus::suspension_review)
             return std::nullopt;
         Event review = closing;
         review.type = EventType::suspension_review_due;
-        review.text = fmt::format("{} has {} warnings within {}: a suspension review is due", c.about,
-                                  standing.active.size(), format_duration(*policy.warnings.review_window));
+        review.text =
+            fmt::format("{} has {} warnings within {}: a suspension review is due", c.about,
+                        standing.active.size(), format_duration(*policy.warnings.review_window));
         add_event(c, review);
         return review.text;
     }

@@ -11,10 +11,13 @@ Timestamp clock_start(const Case& c, const date::time_zone& zone) {
     if (!c.clock_from)
         return c.received;
     const date::local_seconds midnight{date::sys_days{*c.clock_from}.time_since_epoch()};
-    return in_zone(date::floor<std::chrono::seconds>(zone.to_sys(midnight, date::choose::earliest)), zone);
+    return in_zone(date::floor<std::chrono::seconds>(zone.to_sys(midnight, date::choose::earliest)),
+                   zone);
 }
 
-bool before_deadline(const Timestamp& at, const Deadline& due) { return at.utc < due.at; }
+bool before_deadline(const Timestamp& at, const Deadline& due) {
+    return at.utc < due.at;
+}
 
 int working_days_left(const Deadline& due, const ClockContext& context) {
     const date::sys_days today{local_date(context.now, context.zone)};
@@ -27,8 +30,9 @@ int working_days_left(const Deadline& due, const ClockContext& context) {
 // it names, or else a fresh span from the day it was sent. A rule that only
 // lengthens keeps its own date when the new one comes first.
 void extend(Clock& clock, const ClockRule& rule, const Event& event, const ClockContext& context) {
-    const Deadline moved = event.due ? Deadline{*event.due, end_of_local_day(*event.due, context.zone), true}
-                                     : deadline_after(event.at, *rule.span, context.calendar, context.zone);
+    const Deadline moved =
+        event.due ? Deadline{*event.due, end_of_local_day(*event.due, context.zone), true}
+                  : deadline_after(event.at, *rule.span, context.calendar, context.zone);
     if (rule.extension_only_later && moved.at <= clock.due.at)
         return;
     clock.extended = true;
@@ -71,7 +75,8 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         clock.due = deadline_after(clock.starts, *rule.span, context.calendar, context.zone);
         clock.policy_due = clock.due;
         if (rule.earliest)
-            clock.earliest = deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
+            clock.earliest =
+                deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
         if (const Event* moved = rule.extended_by ? last_event(c, *rule.extended_by) : nullptr)
             extend(clock, rule, *moved, context);
         if (const Event* done = first_of(c, rule.met_by))

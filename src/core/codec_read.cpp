@@ -11,19 +11,33 @@ namespace complaints {
 
 namespace {
 
-std::string_view what(const Point&) { return "a point"; }
-std::string_view what(const ActionProgress&) { return "a progress note"; }
-std::string_view what(const Action&) { return "an action"; }
-std::string_view what(const Excluded&) { return "an exclusion"; }
-std::string_view what(const Escalation&) { return "an escalation"; }
-std::string_view what(const Event&) { return "an event"; }
-std::string_view what(const Case&) { return "a case file"; }
+std::string_view what(const Point&) {
+    return "a point";
+}
+std::string_view what(const ActionProgress&) {
+    return "a progress note";
+}
+std::string_view what(const Action&) {
+    return "an action";
+}
+std::string_view what(const Excluded&) {
+    return "an exclusion";
+}
+std::string_view what(const Escalation&) {
+    return "an escalation";
+}
+std::string_view what(const Event&) {
+    return "an event";
+}
+std::string_view what(const Case&) {
+    return "a case file";
+}
 
 // Reads one mapping into a record, following fields::describe: a required
 // key that is missing, a value of the wrong shape, or (in records that keep
 // no unknown keys) a key no one asked for is an error naming its line.
 class YamlFieldReader {
-public:
+  public:
     YamlFieldReader(const YamlNode& node, const std::string& file, std::string_view what)
         : m_map(node, file, what), m_file(file) {}
 
@@ -39,7 +53,7 @@ public:
     void no_extras() { m_map.reject_unknown(m_known); }
     MapReader& map() { return m_map; }
 
-private:
+  private:
     YamlNode find(const fields::Key& key) {
         m_known.emplace_back(key.name);
         return key.required ? m_map.required(key.name) : m_map.optional(key.name);
@@ -51,7 +65,7 @@ private:
         value = m_map.integer(node, key.name);
     }
     template <class E>
-        requires std::is_enum_v<E>
+    requires std::is_enum_v<E>
     void read(const fields::Key&, const YamlNode& node, E& value) {
         value = m_map.enumerated<E>(node);
     }
@@ -65,7 +79,8 @@ private:
         YamlFieldReader inner(node, m_file, what(record));
         fields::describe(inner, record);
     }
-    template <class T> void read(const fields::Key& key, const YamlNode& node, std::vector<T>& items) {
+    template <class T>
+    void read(const fields::Key& key, const YamlNode& node, std::vector<T>& items) {
         for (const auto& item : m_map.sequence(node, key.name))
             read(key, item, items.emplace_back());
     }
@@ -109,7 +124,8 @@ Case read_case(std::string_view text, const std::string& file) {
     if (const auto bad = first_invalid_byte(text)) {
         const auto at = line_column_at(text, *bad);
         throw Error(ErrorKind::bad_data,
-                    text[*bad] == '\0' ? "contains a NUL byte" : "contains bytes that are not UTF-8",
+                    text[*bad] == '\0' ? "contains a NUL byte"
+                                       : "contains bytes that are not UTF-8",
                     Location{file, at.line, at.column});
     }
     const YamlDocument document = parse_yaml(text, file);

@@ -30,18 +30,30 @@ bool needs_escape(char32_t c) {
 
 std::string escape_code_point(char32_t c) {
     switch (c) {
-    case '\0': return "\\0";
-    case '\a': return "\\a";
-    case '\b': return "\\b";
-    case '\t': return "\\t";
-    case '\n': return "\\n";
-    case '\v': return "\\v";
-    case '\f': return "\\f";
-    case '\r': return "\\r";
-    case 0x1B: return "\\e";
-    case 0x2028: return "\\L";
-    case 0x2029: return "\\P";
-    default: break;
+    case '\0':
+        return "\\0";
+    case '\a':
+        return "\\a";
+    case '\b':
+        return "\\b";
+    case '\t':
+        return "\\t";
+    case '\n':
+        return "\\n";
+    case '\v':
+        return "\\v";
+    case '\f':
+        return "\\f";
+    case '\r':
+        return "\\r";
+    case 0x1B:
+        return "\\e";
+    case 0x2028:
+        return "\\L";
+    case 0x2029:
+        return "\\P";
+    default:
+        break;
     }
     // \x and \N would be shorter above 0x7F, but yaml-cpp 0.7 reads them as
     // raw bytes rather than code points.
@@ -148,7 +160,7 @@ void write_extras(std::string& out, int indent, const std::vector<Extra>& unknow
 // Writes one mapping at `indent`, following fields::describe. A list item's
 // first key follows "- ", two columns to the left.
 class YamlWriter {
-public:
+  public:
     YamlWriter(std::string& out, int indent, bool list_item = false)
         : m_out(out), m_indent(indent), m_dash(list_item) {}
 
@@ -158,13 +170,15 @@ public:
     }
     void field(const fields::Key& key, int value) { put(key, std::to_string(value)); }
     template <class E>
-        requires std::is_enum_v<E>
+    requires std::is_enum_v<E>
     void field(const fields::Key& key, E value) {
         put(key, scalar(key.style == fields::Style::text ? fields::Style::word : key.style,
                         std::string(name_of(value)), 0));
     }
     void field(const fields::Key& key, const Timestamp& at) { put(key, format_timestamp(at)); }
-    void field(const fields::Key& key, const date::year_month_day& day) { put(key, format_date(day)); }
+    void field(const fields::Key& key, const date::year_month_day& day) {
+        put(key, format_date(day));
+    }
     template <class T> void field(const fields::Key& key, const std::optional<T>& value) {
         if (value)
             field(key, *value);
@@ -187,9 +201,10 @@ public:
     void extras(const std::vector<Extra>& unknown) { write_extras(m_out, m_indent, unknown); }
     void no_extras() {}
 
-private:
+  private:
     void write_item(const fields::Key& key, const std::string& text) {
-        m_out += fmt::format("{:{}}- {}\n", "", m_indent + 2, scalar(key.style, text, m_indent + 4));
+        m_out +=
+            fmt::format("{:{}}- {}\n", "", m_indent + 2, scalar(key.style, text, m_indent + 4));
     }
     template <fields::Record R> void write_item(const fields::Key&, const R& record) {
         YamlWriter inner(m_out, m_indent + 4, true);
@@ -201,8 +216,10 @@ private:
             if (is_plain_word(value))
                 return value;
             break;
-        case fields::Style::quoted: return double_quoted(value);
-        case fields::Style::text: break;
+        case fields::Style::quoted:
+            return double_quoted(value);
+        case fields::Style::text:
+            break;
         }
         return emit_text_value(value, indent);
     }

@@ -31,7 +31,8 @@ void read_policy(MapReader& parent, const YamlNode& node, Config& config) {
         const auto names = policy_key_names(config.policy);
         if (std::find(names.begin(), names.end(), entry.key) == names.end())
             throw Error(ErrorKind::bad_data,
-                        fmt::format("unknown policy rule '{}'{}", entry.key, did_you_mean(entry.key, names)),
+                        fmt::format("unknown policy rule '{}'{}", entry.key,
+                                    did_you_mean(entry.key, names)),
                         map.where(entry.key_node));
         at_node(map, entry.value, [&] { override_policy(config.policy, entry.key, value); });
         config.policy_overrides.emplace_back(entry.key, value);
@@ -52,7 +53,8 @@ Closure read_closure(const MapReader& parent, const YamlNode& node) {
         const YamlNode to = map.required("to");
         closure.to = map.date(to, "to");
         if (closure.to < closure.from)
-            throw Error(ErrorKind::bad_data, "a closure cannot end before it starts", map.where(to));
+            throw Error(ErrorKind::bad_data, "a closure cannot end before it starts",
+                        map.where(to));
     }
     closure.name = map.text(map.optional("name"), "name");
     if (closure.name.empty())
@@ -104,7 +106,8 @@ void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config)
                 return false;
             if (text == "true")
                 return true;
-            throw Error(ErrorKind::bad_data, fmt::format("'{}' must be true or false", key), map.where(map.optional(key)));
+            throw Error(ErrorKind::bad_data, fmt::format("'{}' must be true or false", key),
+                        map.where(map.optional(key)));
         };
         body.after_response = flag("after_response");
         body.clinical_only = flag("clinical_only");
@@ -133,7 +136,9 @@ void read_calendar(MapReader& map, Config& config) {
         read_bank_holidays(map, changes, config);
 }
 
-std::string quoted(std::string_view text) { return emit_text_value(text, 2); }
+std::string quoted(std::string_view text) {
+    return emit_text_value(text, 2);
+}
 
 void write_calendar(std::string& out, const CalendarSettings& calendar) {
     if (!calendar.closures.empty()) {
@@ -142,7 +147,8 @@ void write_calendar(std::string& out, const CalendarSettings& calendar) {
             if (c.from == c.to)
                 out += fmt::format("  - date: {}\n", format_date(c.from));
             else
-                out += fmt::format("  - from: {}\n    to: {}\n", format_date(c.from), format_date(c.to));
+                out += fmt::format("  - from: {}\n    to: {}\n", format_date(c.from),
+                                   format_date(c.to));
             out += fmt::format("    name: {}\n", quoted(c.name));
         }
     }
@@ -157,7 +163,8 @@ void write_calendar(std::string& out, const CalendarSettings& calendar) {
         if (!changes.added.empty())
             out += "    add:\n";
         for (const auto& h : changes.added)
-            out += fmt::format("      - date: {}\n        name: {}\n", format_date(h.day), quoted(h.name));
+            out += fmt::format("      - date: {}\n        name: {}\n", format_date(h.day),
+                               quoted(h.name));
         if (!changes.cancelled.empty())
             out += "    cancel:\n";
         for (const auto& day : changes.cancelled)
@@ -207,12 +214,14 @@ Config read_config(std::string_view text, const std::string& file) {
         config.enclosures.push_back(map.text(node, "enclosures"));
     if (const YamlNode policy = map.optional("policy"); policy.defined())
         read_policy(map, policy, config);
-    for (const auto& node : map.sequence(map.optional("patient_data_patterns"), "patient_data_patterns")) {
+    for (const auto& node :
+         map.sequence(map.optional("patient_data_patterns"), "patient_data_patterns")) {
         const std::string pattern = map.text(node, "patient_data_patterns");
         try {
             std::regex compiled(pattern);
         } catch (const std::regex_error& e) {
-            throw Error(ErrorKind::bad_data, fmt::format("'{}' is not a valid pattern: {}", pattern, e.what()),
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("'{}' is not a valid pattern: {}", pattern, e.what()),
                         map.where(node));
         }
         config.policy.patient_data_patterns.push_back(pattern);
@@ -220,9 +229,9 @@ Config read_config(std::string_view text, const std::string& file) {
     if (const YamlNode bodies = map.optional("review_bodies"); bodies.defined())
         read_review_bodies(map, bodies, config);
     read_calendar(map, config);
-    map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author", "signatory",
-                        "enclosures", "policy", "review_bodies", "patient_data_patterns", "closures",
-                        "bank_holidays"});
+    map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author",
+                        "signatory", "enclosures", "policy", "review_bodies",
+                        "patient_data_patterns", "closures", "bank_holidays"});
     return config;
 }
 

@@ -18,24 +18,36 @@ struct UnitSpelling {
 };
 
 constexpr UnitSpelling k_spellings[] = {
-    {"working days", DurationUnit::working_days}, {"working day", DurationUnit::working_days},
-    {"wd", DurationUnit::working_days},           {"days", DurationUnit::days},
-    {"day", DurationUnit::days},                  {"d", DurationUnit::days},
-    {"weeks", DurationUnit::weeks},               {"week", DurationUnit::weeks},
-    {"w", DurationUnit::weeks},                   {"hours", DurationUnit::hours},
-    {"hour", DurationUnit::hours},                {"h", DurationUnit::hours},
-    {"months", DurationUnit::months},             {"month", DurationUnit::months},
+    {"working days", DurationUnit::working_days},
+    {"working day", DurationUnit::working_days},
+    {"wd", DurationUnit::working_days},
+    {"days", DurationUnit::days},
+    {"day", DurationUnit::days},
+    {"d", DurationUnit::days},
+    {"weeks", DurationUnit::weeks},
+    {"week", DurationUnit::weeks},
+    {"w", DurationUnit::weeks},
+    {"hours", DurationUnit::hours},
+    {"hour", DurationUnit::hours},
+    {"h", DurationUnit::hours},
+    {"months", DurationUnit::months},
+    {"month", DurationUnit::months},
     {"mo", DurationUnit::months},
 };
 
 // The longest spans any complaints rule could want: ten years.
 int longest(DurationUnit unit) {
     switch (unit) {
-    case DurationUnit::working_days: return 2610;
-    case DurationUnit::days: return 3660;
-    case DurationUnit::weeks: return 522;
-    case DurationUnit::hours: return 87840;
-    case DurationUnit::months: return 120;
+    case DurationUnit::working_days:
+        return 2610;
+    case DurationUnit::days:
+        return 3660;
+    case DurationUnit::weeks:
+        return 522;
+    case DurationUnit::hours:
+        return 87840;
+    case DurationUnit::months:
+        return 120;
     }
     return 0;
 }
@@ -67,7 +79,8 @@ Duration parse_duration(std::string_view text) {
         std::vector<std::string> words;
         for (const auto& s : k_spellings)
             words.emplace_back(s.word);
-        throw invalid(fmt::format("has an unknown unit '{}'{}", unit_text, did_you_mean(unit_text, words)));
+        throw invalid(
+            fmt::format("has an unknown unit '{}'{}", unit_text, did_you_mean(unit_text, words)));
     }
     if (amount > longest(spelling->unit))
         throw invalid("is far too long");
@@ -78,11 +91,21 @@ std::string format_duration(const Duration& duration) {
     const bool one = duration.amount == 1;
     std::string_view unit;
     switch (duration.unit) {
-    case DurationUnit::working_days: unit = one ? "working day" : "working days"; break;
-    case DurationUnit::days: unit = one ? "day" : "days"; break;
-    case DurationUnit::weeks: unit = one ? "week" : "weeks"; break;
-    case DurationUnit::hours: unit = one ? "hour" : "hours"; break;
-    case DurationUnit::months: unit = one ? "month" : "months"; break;
+    case DurationUnit::working_days:
+        unit = one ? "working day" : "working days";
+        break;
+    case DurationUnit::days:
+        unit = one ? "day" : "days";
+        break;
+    case DurationUnit::weeks:
+        unit = one ? "week" : "weeks";
+        break;
+    case DurationUnit::hours:
+        unit = one ? "hour" : "hours";
+        break;
+    case DurationUnit::months:
+        unit = one ? "month" : "months";
+        break;
     }
     return fmt::format("{} {}", duration.amount, unit);
 }
@@ -94,8 +117,8 @@ date::year_month_day add_months(date::year_month_day day, int months) {
     return moved.year() / moved.month() / date::last;
 }
 
-Deadline deadline_after(const Timestamp& from, const Duration& span, const WorkingCalendar& calendar,
-                        const date::time_zone& zone) {
+Deadline deadline_after(const Timestamp& from, const Duration& span,
+                        const WorkingCalendar& calendar, const date::time_zone& zone) {
     if (span.unit == DurationUnit::hours) {
         const auto at = from.utc + std::chrono::hours(span.amount);
         return Deadline{local_date(at, zone), at, false};
@@ -103,11 +126,20 @@ Deadline deadline_after(const Timestamp& from, const Duration& span, const Worki
     const date::year_month_day start = local_date(from.utc, zone);
     date::year_month_day day;
     switch (span.unit) {
-    case DurationUnit::working_days: day = calendar.add(date::sys_days{start}, span.amount); break;
-    case DurationUnit::days: day = date::sys_days{start} + date::days{span.amount}; break;
-    case DurationUnit::weeks: day = date::sys_days{start} + date::days{7 * span.amount}; break;
-    case DurationUnit::months: day = add_months(start, span.amount); break;
-    case DurationUnit::hours: break;
+    case DurationUnit::working_days:
+        day = calendar.add(date::sys_days{start}, span.amount);
+        break;
+    case DurationUnit::days:
+        day = date::sys_days{start} + date::days{span.amount};
+        break;
+    case DurationUnit::weeks:
+        day = date::sys_days{start} + date::days{7 * span.amount};
+        break;
+    case DurationUnit::months:
+        day = add_months(start, span.amount);
+        break;
+    case DurationUnit::hours:
+        break;
     }
     return Deadline{day, end_of_local_day(day, zone), true};
 }
@@ -115,11 +147,16 @@ Deadline deadline_after(const Timestamp& from, const Duration& span, const Worki
 date::year_month_day calendar_day_after(date::year_month_day day, const Duration& span) {
     const date::sys_days start{day};
     switch (span.unit) {
-    case DurationUnit::days: return start + date::days{span.amount};
-    case DurationUnit::weeks: return start + date::days{7 * span.amount};
-    case DurationUnit::months: return add_months(day, span.amount);
-    case DurationUnit::hours: return start + date::days{(span.amount + 23) / 24};
-    case DurationUnit::working_days: break;
+    case DurationUnit::days:
+        return start + date::days{span.amount};
+    case DurationUnit::weeks:
+        return start + date::days{7 * span.amount};
+    case DurationUnit::months:
+        return add_months(day, span.amount);
+    case DurationUnit::hours:
+        return start + date::days{(span.amount + 23) / 24};
+    case DurationUnit::working_days:
+        break;
     }
     throw Error(ErrorKind::usage, fmt::format("'{}' is calendar time: give days, weeks or months",
                                               format_duration(span)));

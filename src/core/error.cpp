@@ -49,10 +49,9 @@ std::string describe(const std::string& heading, const std::vector<Problem>& pro
 }
 
 Error::Error(ErrorKind kind, std::string heading, std::vector<Problem> problems)
-    : std::runtime_error(complaints::describe(heading, problems,
-                                              [](const Problem& problem) { return render(problem, field_word); })),
-      m_kind(kind),
-      m_heading(std::move(heading)), m_problems(std::move(problems)) {}
+    : std::runtime_error(complaints::describe(
+          heading, problems, [](const Problem& problem) { return render(problem, field_word); })),
+      m_kind(kind), m_heading(std::move(heading)), m_problems(std::move(problems)) {}
 
 std::string Error::describe() const {
     if (m_where.file.empty())
@@ -64,7 +63,9 @@ std::string Error::describe() const {
 
 namespace {
 
-char lowered(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lowered(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 // Optimal string alignment: edits, with a swap of neighbours counted as one.
 std::size_t edit_distance(std::string_view a, std::string_view b) {

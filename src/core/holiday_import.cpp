@@ -22,7 +22,8 @@ std::set<int> years_of(const std::vector<Holiday>& holidays) {
 }
 
 bool has_day(const std::vector<Holiday>& holidays, date::year_month_day day) {
-    return std::any_of(holidays.begin(), holidays.end(), [&](const Holiday& h) { return h.day == day; });
+    return std::any_of(holidays.begin(), holidays.end(),
+                       [&](const Holiday& h) { return h.day == day; });
 }
 
 std::vector<Holiday> read_events(MapReader& region, const std::string& file) {
@@ -31,7 +32,8 @@ std::vector<Holiday> read_events(MapReader& region, const std::string& file) {
         MapReader event(node, file, "an event");
         const YamlNode when = event.required("date");
         const auto day = event.date(when, "date");
-        if (static_cast<int>(day.year()) < k_first_year || static_cast<int>(day.year()) > k_last_year)
+        if (static_cast<int>(day.year()) < k_first_year ||
+            static_cast<int>(day.year()) > k_last_year)
             throw Error(ErrorKind::bad_data, "the date is outside the years the calendar covers",
                         event.where(when));
         events.push_back({day, event.text(event.required("title"), "title")});
@@ -41,10 +43,12 @@ std::vector<Holiday> read_events(MapReader& region, const std::string& file) {
 
 } // namespace
 
-std::array<std::vector<Holiday>, 3> read_govuk_bank_holidays(std::string_view text, const std::string& file) {
+std::array<std::vector<Holiday>, 3> read_govuk_bank_holidays(std::string_view text,
+                                                             const std::string& file) {
     if (const auto bad = first_invalid_byte(text)) {
         const auto at = line_column_at(text, *bad);
-        throw Error(ErrorKind::bad_data, "contains bytes that are not UTF-8", Location{file, at.line, at.column});
+        throw Error(ErrorKind::bad_data, "contains bytes that are not UTF-8",
+                    Location{file, at.line, at.column});
     }
     const YamlDocument document = parse_yaml(text, file);
     MapReader root(document.root(), file, "the bank holidays file");
@@ -62,7 +66,8 @@ std::array<std::vector<Holiday>, 3> read_govuk_bank_holidays(std::string_view te
         any = true;
     }
     if (!any)
-        throw Error(ErrorKind::bad_data, "no regions in the file; expected GOV.UK's bank-holidays.json",
+        throw Error(ErrorKind::bad_data,
+                    "no regions in the file; expected GOV.UK's bank-holidays.json",
                     Location{file, 1, 1});
     return imported;
 }
@@ -75,7 +80,9 @@ CalendarSettings settings_after_import(const CalendarSettings& current,
         if (years.empty())
             continue;
         auto& changes = after.changes[r];
-        const auto covered = [&](date::year_month_day day) { return years.count(static_cast<int>(day.year())) > 0; };
+        const auto covered = [&](date::year_month_day day) {
+            return years.count(static_cast<int>(day.year())) > 0;
+        };
         std::erase_if(changes.added, [&](const Holiday& h) { return covered(h.day); });
         std::erase_if(changes.cancelled, covered);
         for (const int year : years) {
@@ -94,14 +101,16 @@ CalendarSettings settings_after_import(const CalendarSettings& current,
     return after;
 }
 
-std::vector<HolidayChange> compare_calendars(const CalendarSettings& before, const CalendarSettings& after,
+std::vector<HolidayChange> compare_calendars(const CalendarSettings& before,
+                                             const CalendarSettings& after,
                                              const std::array<std::vector<Holiday>, 3>& imported) {
     std::vector<HolidayChange> changes;
     for (std::size_t r = 0; r < imported.size(); ++r) {
         const auto region = static_cast<Region>(r);
         const WorkingCalendar old_calendar(region, before), new_calendar(region, after);
         for (const int year : years_of(imported[r])) {
-            const auto old_days = old_calendar.bank_holidays(year), new_days = new_calendar.bank_holidays(year);
+            const auto old_days = old_calendar.bank_holidays(year),
+                       new_days = new_calendar.bank_holidays(year);
             for (const auto& h : new_days)
                 if (!has_day(old_days, h.day))
                     changes.push_back({region, true, h});

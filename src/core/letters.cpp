@@ -8,16 +8,22 @@ namespace complaints {
 
 namespace {
 
-constexpr const char* k_months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                    "July",    "August",   "September", "October", "November", "December"};
+constexpr const char* k_months[] = {"January",   "February", "March",    "April",
+                                    "May",       "June",     "July",     "August",
+                                    "September", "October",  "November", "December"};
 
-std::string day_of(const Timestamp& at, const date::time_zone& zone) { return long_date(local_date(at.utc, zone)); }
+std::string day_of(const Timestamp& at, const date::time_zone& zone) {
+    return long_date(local_date(at.utc, zone));
+}
 
 std::string_view finding_words(Finding finding) {
     switch (finding) {
-    case Finding::upheld: return "Upheld";
-    case Finding::partly_upheld: return "Partly upheld";
-    case Finding::not_upheld: return "Not upheld";
+    case Finding::upheld:
+        return "Upheld";
+    case Finding::partly_upheld:
+        return "Partly upheld";
+    case Finding::not_upheld:
+        return "Not upheld";
     }
     return "";
 }
@@ -27,13 +33,20 @@ std::string_view finding_words(Finding finding) {
 std::string investigation_step(const Event& event) {
     const std::string from = event.by.empty() ? "" : " from " + event.by;
     const std::string with = event.by.empty() ? "" : " with " + event.by;
-    if (event.type == EventType::statement) return "we took a written statement" + from;
-    if (event.type == EventType::interview) return "we held an interview" + with;
-    if (event.type == EventType::meeting) return "we held a meeting";
-    if (event.type == EventType::call) return "we spoke by telephone";
-    if (event.type == EventType::record_agreed) return "you agreed our written record of your complaint";
-    if (event.type == EventType::consultation_offered) return "we offered you a review consultation";
-    if (event.type == EventType::consultation_held) return "you attended a review consultation" + with;
+    if (event.type == EventType::statement)
+        return "we took a written statement" + from;
+    if (event.type == EventType::interview)
+        return "we held an interview" + with;
+    if (event.type == EventType::meeting)
+        return "we held a meeting";
+    if (event.type == EventType::call)
+        return "we spoke by telephone";
+    if (event.type == EventType::record_agreed)
+        return "you agreed our written record of your complaint";
+    if (event.type == EventType::consultation_offered)
+        return "we offered you a review consultation";
+    if (event.type == EventType::consultation_held)
+        return "you attended a review consultation" + with;
     if (event.type == EventType::independent_consultation_offered)
         return "we offered you a consultation with an independent practitioner";
     if (event.type == EventType::independent_consultation_held)
@@ -51,14 +64,15 @@ void treatment(std::string& out, const Case& c) {
         std::string names;
         for (const auto& name : c.practitioners)
             names += (names.empty() ? "" : ", ") + name;
-        out += fmt::format("\nPractitioner{} involved in your treatment: {}.\n", c.practitioners.size() > 1 ? "s" : "",
-                           names);
+        out += fmt::format("\nPractitioner{} involved in your treatment: {}.\n",
+                           c.practitioners.size() > 1 ? "s" : "", names);
     }
 }
 
 void investigation(std::string& out, const Case& c, const date::time_zone& zone) {
     out += "\n## How we investigated your complaint\n\n";
-    out += "Your complaint was investigated by the manager under our complaints policy. In the course of "
+    out += "Your complaint was investigated by the manager under our complaints policy. In the "
+           "course of "
            "the investigation:\n\n";
     bool any = false;
     for (const auto& event : c.events) {
@@ -78,7 +92,8 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone)
         return;
     out += "\nStatements and interview notes:\n";
     for (const Event* event : statements) {
-        out += fmt::format("\n> {}, {}:\n>\n", event->by.empty() ? "Staff member" : event->by, day_of(event->at, zone));
+        out += fmt::format("\n> {}, {}:\n>\n", event->by.empty() ? "Staff member" : event->by,
+                           day_of(event->at, zone));
         std::string text = event->text;
         while (!text.empty() && text.back() == '\n')
             text.pop_back();
@@ -99,7 +114,8 @@ void points(std::string& out, const Case& c) {
             out += "**Finding:** not yet reached.\n";
             continue;
         }
-        out += fmt::format("**Finding:** {}.\n\n{}\n", finding_words(*point.finding), point.conclusion);
+        out += fmt::format("**Finding:** {}.\n\n{}\n", finding_words(*point.finding),
+                           point.conclusion);
         if (!point.staff.empty())
             out += fmt::format("\n**Staff involved:** {}\n", point.staff);
         if (!point.remedial_action.empty())
@@ -114,8 +130,8 @@ void apology_and_actions(std::string& out, const Case& c) {
         return;
     out += "\n## What we are changing\n\n";
     for (const auto& action : c.actions)
-        out += fmt::format("- {} (led by {}, by {}{})\n", action.text, action.lead, long_date(action.due),
-                           action.done ? "; done" : "");
+        out += fmt::format("- {} (led by {}, by {}{})\n", action.text, action.lead,
+                           long_date(action.due), action.done ? "; done" : "");
 }
 
 void next_stage(std::string& out, const Case& c, const Config& config) {
@@ -139,26 +155,29 @@ void next_stage(std::string& out, const Case& c, const Config& config) {
 } // namespace
 
 std::string long_date(date::year_month_day day) {
-    return fmt::format("{} {} {}", static_cast<unsigned>(day.day()), k_months[static_cast<unsigned>(day.month()) - 1],
+    return fmt::format("{} {} {}", static_cast<unsigned>(day.day()),
+                       k_months[static_cast<unsigned>(day.month()) - 1],
                        static_cast<int>(day.year()));
 }
 
 std::string response_letter(const Case& c, const Config& config, const date::time_zone& zone,
                             date::year_month_day today) {
-    std::string out = fmt::format("# {}\n\nOur reference: {}  \nDate: {}\n\n", config.organisation, c.id,
-                                  long_date(today));
+    std::string out = fmt::format("# {}\n\nOur reference: {}  \nDate: {}\n\n", config.organisation,
+                                  c.id, long_date(today));
     out += fmt::format("Dear {},\n\n", c.complainant.empty() ? "Sir or Madam" : c.complainant);
-    out += fmt::format("Thank you for your complaint, which we received on {} by {}{}. This letter is our "
-                       "full written response: it explains how we considered your complaint, our "
-                       "conclusion on each point you raised, and what we are doing as a result.\n\n",
-                       day_of(c.received, zone), name_of(c.channel),
-                       c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of);
+    out += fmt::format(
+        "Thank you for your complaint, which we received on {} by {}{}. This letter is our "
+        "full written response: it explains how we considered your complaint, our "
+        "conclusion on each point you raised, and what we are doing as a result.\n\n",
+        day_of(c.received, zone), name_of(c.channel),
+        c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of);
     treatment(out, c);
     investigation(out, c, zone);
     points(out, c);
     apology_and_actions(out, c);
     next_stage(out, c, config);
-    out += fmt::format("\nYours sincerely,\n\n{}  \n{}\n", letter_signatory(config), config.organisation);
+    out += fmt::format("\nYours sincerely,\n\n{}  \n{}\n", letter_signatory(config),
+                       config.organisation);
     return out;
 }
 

@@ -4,7 +4,9 @@
 
 namespace complaints {
 
-bool is_loggable(EventType type) { return type <= EventType::late_complaint_accepted; }
+bool is_loggable(EventType type) {
+    return type <= EventType::late_complaint_accepted;
+}
 
 std::vector<std::string> loggable_event_names() {
     std::vector<std::string> names;

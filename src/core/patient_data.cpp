@@ -33,8 +33,8 @@ const std::regex& nhs_shape() {
 
 std::optional<PatientData> find_nhs_number(std::string_view text) {
     const std::string haystack(text);
-    for (auto it = std::sregex_iterator(haystack.begin(), haystack.end(), nhs_shape()); it != std::sregex_iterator();
-         ++it) {
+    for (auto it = std::sregex_iterator(haystack.begin(), haystack.end(), nhs_shape());
+         it != std::sregex_iterator(); ++it) {
         const auto& match = (*it)[2];
         std::string digits;
         for (const char c : match.str())
@@ -58,7 +58,8 @@ std::optional<PatientData> find_patient_data(std::string_view text, const Policy
     for (const auto& pattern : policy.patient_data_patterns) {
         std::smatch match;
         if (std::regex_search(haystack, match, std::regex(pattern)) && match.length() > 0)
-            return PatientData{static_cast<std::size_t>(match.position()), static_cast<std::size_t>(match.length()),
+            return PatientData{static_cast<std::size_t>(match.position()),
+                               static_cast<std::size_t>(match.length()),
                                fmt::format("text matching the pattern '{}'", pattern)};
     }
     return std::nullopt;
@@ -66,16 +67,28 @@ std::optional<PatientData> find_patient_data(std::string_view text, const Policy
 
 namespace {
 
-std::string label(const Point& p, std::size_t) { return fmt::format("point {}", p.number); }
-std::string label(const Action& a, std::size_t) { return fmt::format("action {}", a.number); }
-std::string label(const ActionProgress&, std::size_t i) { return fmt::format("progress note {}", i + 1); }
-std::string label(const Escalation&, std::size_t i) { return fmt::format("escalation {}", i + 1); }
-std::string label(const Event& e, std::size_t i) { return fmt::format("event {} ({})", i + 1, name_of(e.type)); }
-std::string label(const Excluded&, std::size_t) { return "exclusion"; }
+std::string label(const Point& p, std::size_t) {
+    return fmt::format("point {}", p.number);
+}
+std::string label(const Action& a, std::size_t) {
+    return fmt::format("action {}", a.number);
+}
+std::string label(const ActionProgress&, std::size_t i) {
+    return fmt::format("progress note {}", i + 1);
+}
+std::string label(const Escalation&, std::size_t i) {
+    return fmt::format("escalation {}", i + 1);
+}
+std::string label(const Event& e, std::size_t i) {
+    return fmt::format("event {} ({})", i + 1, name_of(e.type));
+}
+std::string label(const Excluded&, std::size_t) {
+    return "exclusion";
+}
 
 // Every text of the description a person typed, unknown keys included.
 class TextWalk {
-public:
+  public:
     using Visit = std::function<void(const TextField&, const std::string&)>;
     TextWalk(const Visit& visit, std::string top_key, std::string prefix)
         : m_visit(visit), m_top_key(std::move(top_key)), m_prefix(std::move(prefix)) {}
@@ -99,7 +112,8 @@ public:
     }
     template <fields::Record R> void field(const fields::Key& key, const std::vector<R>& records) {
         for (std::size_t i = 0; i < records.size(); ++i) {
-            TextWalk inner(m_visit, top(key.name), (m_prefix.empty() ? "" : m_prefix + " ") + label(records[i], i));
+            TextWalk inner(m_visit, top(key.name),
+                           (m_prefix.empty() ? "" : m_prefix + " ") + label(records[i], i));
             fields::describe(inner, records[i]);
         }
     }
@@ -109,10 +123,13 @@ public:
     }
     void no_extras() {}
 
-private:
-    std::string top(std::string_view key) const { return m_top_key.empty() ? std::string(key) : m_top_key; }
+  private:
+    std::string top(std::string_view key) const {
+        return m_top_key.empty() ? std::string(key) : m_top_key;
+    }
     TextField where(std::string_view key) const {
-        return TextField{m_prefix.empty() ? std::string(key) : m_prefix + " " + std::string(key), top(key)};
+        return TextField{m_prefix.empty() ? std::string(key) : m_prefix + " " + std::string(key),
+                         top(key)};
     }
     const Visit& m_visit;
     std::string m_top_key;
@@ -121,7 +138,8 @@ private:
 
 } // namespace
 
-void for_each_text(const Case& c, const std::function<void(const TextField&, const std::string&)>& visit) {
+void for_each_text(const Case& c,
+                   const std::function<void(const TextField&, const std::string&)>& visit) {
     TextWalk walk(visit, {}, {});
     fields::describe(walk, c);
 }
@@ -146,7 +164,8 @@ std::string describe(const PatientDataFound& found) {
     const std::size_t last = first + display_width(text.substr(span.offset, span.length)) - 1;
     return fmt::format("the {} contains {} ('{}', characters {}-{}): the platform's policy forbids "
                        "patient details in its records; refer to the patient another way",
-                       found.field.name, span.what, text.substr(span.offset, span.length), first, last);
+                       found.field.name, span.what, text.substr(span.offset, span.length), first,
+                       last);
 }
 
 void guard_patient_data(const Case& c, const Policy& policy) {

@@ -16,9 +16,23 @@ std::vector<ClockRule> standard_clocks() {
     return {
         {"acknowledgement", {}, {}, {EventType::acknowledged}, {}, false, {}, false},
         {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false},
-        {"investigation", {}, EventType::assigned, {EventType::investigation_complete}, {}, false, {}, false},
+        {"investigation",
+         {},
+         EventType::assigned,
+         {EventType::investigation_complete},
+         {},
+         false,
+         {},
+         false},
         // Whichever of these two is on (the response first) answers the complainant.
-        {"response", {}, {}, {EventType::response_sent}, EventType::delay_explained, false, {}, true},
+        {"response",
+         {},
+         {},
+         {EventType::response_sent},
+         EventType::delay_explained,
+         false,
+         {},
+         true},
         {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true},
     };
 }
@@ -64,7 +78,8 @@ const ClockRule* find_clock(const Policy& policy, std::string_view name) {
 
 const ClockRule* clock_met_by(const Policy& policy, EventType type) {
     for (const auto& rule : policy.clocks)
-        if (rule.span && std::find(rule.met_by.begin(), rule.met_by.end(), type) != rule.met_by.end())
+        if (rule.span &&
+            std::find(rule.met_by.begin(), rule.met_by.end(), type) != rule.met_by.end())
             return &rule;
     return nullptr;
 }
@@ -78,9 +93,12 @@ const ClockRule* answering_clock(const Policy& policy) {
 
 Policy preset_policy(Preset preset) {
     switch (preset) {
-    case Preset::clinic: return presets::clinic();
-    case Preset::platform: return presets::platform();
-    case Preset::nhs_england: return presets::nhs_england();
+    case Preset::clinic:
+        return presets::clinic();
+    case Preset::platform:
+        return presets::platform();
+    case Preset::nhs_england:
+        return presets::nhs_england();
     }
     throw std::logic_error("unknown preset");
 }
@@ -100,8 +118,10 @@ const std::vector<RuleKey>& rule_keys() {
     static const std::vector<RuleKey> keys{
         {"warning_kept", [](Policy& p) { return &p.warnings.kept; }, nullptr, nullptr, true},
         {"suspension_review_warnings", nullptr, [](Policy& p) { return &p.warnings.review_at; }},
-        {"suspension_review_window", [](Policy& p) { return &p.warnings.review_window; }, nullptr, nullptr, true},
-        {"late_withdrawal_notice_days", nullptr, [](Policy& p) { return &p.late_withdrawal_notice_days; }},
+        {"suspension_review_window", [](Policy& p) { return &p.warnings.review_window; }, nullptr,
+         nullptr, true},
+        {"late_withdrawal_notice_days", nullptr,
+         [](Policy& p) { return &p.late_withdrawal_notice_days; }},
         {"time_limit", [](Policy& p) { return &p.time_limit; }, nullptr, nullptr, true},
         {"patient_data_guard", nullptr, nullptr, [](Policy& p) { return &p.patient_data_guard; }},
     };
@@ -116,7 +136,8 @@ int whole_number(std::string_view key, std::string_view value) {
     int number = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
     if (ec != std::errc{} || end != value.data() + value.size() || number < 0 || number > 1000)
-        throw Error(ErrorKind::usage, fmt::format("'{}' must be a whole number from 0 to 1000 for {}", value, key));
+        throw Error(ErrorKind::usage,
+                    fmt::format("'{}' must be a whole number from 0 to 1000 for {}", value, key));
     return number;
 }
 
@@ -142,13 +163,15 @@ void override_rule(Policy& policy, const RuleKey& rule, std::string_view value) 
     if (rule.duration) {
         auto span = span_or_off(value);
         if (span && rule.calendar_time && span->unit == DurationUnit::working_days)
-            throw Error(ErrorKind::usage, fmt::format("{} is counted in calendar time: give days, weeks or months, "
-                                                      "not working days",
-                                                      rule.key));
+            throw Error(ErrorKind::usage,
+                        fmt::format("{} is counted in calendar time: give days, weeks or months, "
+                                    "not working days",
+                                    rule.key));
         *rule.duration(policy) = span;
     } else if (rule.flag) {
         if (value != "on" && value != "off")
-            throw Error(ErrorKind::usage, fmt::format("'{}' must be on or off for {}", value, rule.key));
+            throw Error(ErrorKind::usage,
+                        fmt::format("'{}' must be on or off for {}", value, rule.key));
         *rule.flag(policy) = value == "on";
     } else {
         *rule.count(policy) = whole_number(rule.key, value);
@@ -178,10 +201,11 @@ void override_policy(Policy& policy, std::string_view key, std::string_view valu
     if (key == "answering_clock")
         return set_answering_clock(policy, value);
     const auto& keys = rule_keys();
-    const auto found = std::find_if(keys.begin(), keys.end(), [&](const RuleKey& k) { return k.key == key; });
+    const auto found =
+        std::find_if(keys.begin(), keys.end(), [&](const RuleKey& k) { return k.key == key; });
     if (found == keys.end())
-        throw Error(ErrorKind::usage,
-                    fmt::format("unknown policy rule '{}'{}", key, did_you_mean(key, policy_key_names(policy))));
+        throw Error(ErrorKind::usage, fmt::format("unknown policy rule '{}'{}", key,
+                                                  did_you_mean(key, policy_key_names(policy))));
     override_rule(policy, *found, value);
 }
 

@@ -37,8 +37,8 @@ RepoLock::RepoLock(const std::filesystem::path& root, std::chrono::milliseconds 
     while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             ::close(m_fd);
-            throw Error(ErrorKind::io, fmt::format("cannot lock {}: {}", path.string(),
-                                                   std::strerror(errno)));
+            throw Error(ErrorKind::io,
+                        fmt::format("cannot lock {}: {}", path.string(), std::strerror(errno)));
         }
         if (std::chrono::steady_clock::now() >= give_up) {
             const std::string who = current_holder(m_fd);
@@ -51,8 +51,8 @@ RepoLock::RepoLock(const std::filesystem::path& root, std::chrono::milliseconds 
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     // Who holds it, for the message another writer gets while it waits.
-    if (::ftruncate(m_fd, 0) == 0)
-        [[maybe_unused]] const ssize_t ignored = ::pwrite(m_fd, holder.data(), holder.size(), 0);
+    if (::ftruncate(m_fd, 0) == 0) [[maybe_unused]]
+        const ssize_t ignored = ::pwrite(m_fd, holder.data(), holder.size(), 0);
 }
 
 RepoLock::~RepoLock() {

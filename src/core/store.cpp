@@ -30,7 +30,8 @@ template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
         throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", cases.string(), ec.message()));
     for (; it != end; it.increment(ec)) {
         if (ec)
-            throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", cases.string(), ec.message()));
+            throw Error(ErrorKind::io,
+                        fmt::format("cannot read {}: {}", cases.string(), ec.message()));
         const fs::path& path = it->path();
         const std::string stem = path.stem().string();
         if (path.extension() == ".yaml" && is_case_id(stem) && !it->is_directory())
@@ -67,8 +68,8 @@ void init_repository(const fs::path& folder, const Config& config) {
                                 folder.string()));
     fs::create_directories(folder / "cases", ec);
     if (ec)
-        throw Error(ErrorKind::io, fmt::format("cannot create {}: {}", (folder / "cases").string(),
-                                               ec.message()));
+        throw Error(ErrorKind::io,
+                    fmt::format("cannot create {}: {}", (folder / "cases").string(), ec.message()));
     if (!fs::exists(folder / ".gitignore"))
         write_new_file(folder / ".gitignore", ".complaints.lock\n.complaints-cache*\n");
     // Routes case files through `complaints merge-file` once a clone has run
@@ -93,15 +94,17 @@ Store::Store(fs::path root)
 
 std::vector<std::string> Store::case_ids() const {
     std::vector<std::string> ids;
-    each_case_file(m_root / "cases", [&](const std::string& id, const fs::path&) { ids.push_back(id); });
+    each_case_file(m_root / "cases",
+                   [&](const std::string& id, const fs::path&) { ids.push_back(id); });
     std::sort(ids.begin(), ids.end());
     return ids;
 }
 
 std::vector<std::pair<std::string, std::string>> Store::case_paths() const {
     std::vector<std::pair<std::string, std::string>> paths;
-    each_case_file(m_root / "cases",
-                   [&](const std::string& id, const fs::path& path) { paths.emplace_back(id, path.native()); });
+    each_case_file(m_root / "cases", [&](const std::string& id, const fs::path& path) {
+        paths.emplace_back(id, path.native());
+    });
     std::sort(paths.begin(), paths.end());
     return paths;
 }
@@ -109,7 +112,8 @@ std::vector<std::pair<std::string, std::string>> Store::case_paths() const {
 std::vector<fs::path> Store::case_files() const {
     std::vector<fs::path> files;
     std::error_code ec;
-    for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end; it.increment(ec))
+    for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end;
+         it.increment(ec))
         if (it->path().extension() == ".yaml" && !it->path().filename().string().starts_with("."))
             files.push_back(it->path());
     std::sort(files.begin(), files.end());
@@ -119,7 +123,8 @@ std::vector<fs::path> Store::case_files() const {
 std::vector<fs::path> Store::leftover_temporaries() const {
     std::vector<fs::path> files;
     std::error_code ec;
-    for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end; it.increment(ec)) {
+    for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end;
+         it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name.starts_with(".") && name.find(".yaml.") != std::string::npos)
             files.push_back(it->path());
@@ -139,7 +144,8 @@ std::string Store::resolve(std::string_view query) const {
     shown.resize(std::min<std::size_t>(shown.size(), 5));
     throw Error(ErrorKind::not_found,
                 fmt::format("'{}' is ambiguous: it matches {} cases ({}{}); type more of the ID",
-                            query, found.size(), util::join(shown, ", "), found.size() > 5 ? ", ..." : ""));
+                            query, found.size(), util::join(shown, ", "),
+                            found.size() > 5 ? ", ..." : ""));
 }
 
 fs::path Store::path_of(const std::string& id) const {
@@ -168,13 +174,16 @@ namespace {
 void require_regular(const fs::path& path, const std::string& shown) {
     std::error_code ec;
     if (fs::is_symlink(path, ec))
-        throw Error(ErrorKind::bad_data, "is a symbolic link; case files must be plain files in the repository",
+        throw Error(ErrorKind::bad_data,
+                    "is a symbolic link; case files must be plain files in the repository",
                     Location{shown, 0, 0});
 }
 
 } // namespace
 
-Case Store::load(const std::string& id) const { return load_file(id, path_of(id)); }
+Case Store::load(const std::string& id) const {
+    return load_file(id, path_of(id));
+}
 
 Case Store::load_file(const std::string& id, const fs::path& path) const {
     const std::string shown = path.lexically_relative(m_root).string();
@@ -191,7 +200,8 @@ std::vector<Case> Store::load_all() const {
     const std::vector<std::string> ids = case_ids();
     std::vector<Case> cases(ids.size());
     // A file that fails stops the load with the first bad file's error, as reading in order would.
-    util::parallel_for(ids.size(), [&](std::size_t i) { cases[i] = load(ids[i]); }, 64);
+    util::parallel_for(
+        ids.size(), [&](std::size_t i) { cases[i] = load(ids[i]); }, 64);
     return cases;
 }
 

@@ -122,20 +122,23 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
                                              items.begin() + static_cast<std::ptrdiff_t>(end),
                                              [](const Item& item) { return !item.cached; });
         if (any_to_read)
-            util::parallel_for(end - start, [&](std::size_t k) {
-                const Item& item = items[start + k];
-                if (item.cached)
-                    return;
-                try {
-                    Case c = load_file(item.id, item.path);
-                    slim_case(c);
-                    if (writer)
-                        batch.payloads[k] = encode_case(c);
-                    batch.cases[k] = std::move(c);
-                } catch (...) {
-                    batch.failures[k] = std::current_exception();
-                }
-            }, 16);
+            util::parallel_for(
+                end - start,
+                [&](std::size_t k) {
+                    const Item& item = items[start + k];
+                    if (item.cached)
+                        return;
+                    try {
+                        Case c = load_file(item.id, item.path);
+                        slim_case(c);
+                        if (writer)
+                            batch.payloads[k] = encode_case(c);
+                        batch.cases[k] = std::move(c);
+                    } catch (...) {
+                        batch.failures[k] = std::current_exception();
+                    }
+                },
+                16);
         for (std::size_t k = 0; k < end - start; ++k) {
             if (batch.failures[k])
                 std::rethrow_exception(batch.failures[k]);

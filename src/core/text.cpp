@@ -42,7 +42,8 @@ LineColumn line_column_at(std::string_view text, std::size_t offset) {
 void require_clean_text(std::string_view text, std::string_view what) {
     if (const auto bad = first_invalid_byte(text)) {
         const char* problem = text[*bad] == '\0' ? "a NUL byte" : "bytes that are not UTF-8";
-        throw Error(ErrorKind::usage, fmt::format("{} contains {} at byte {}", what, problem, *bad));
+        throw Error(ErrorKind::usage,
+                    fmt::format("{} contains {} at byte {}", what, problem, *bad));
     }
 }
 
@@ -61,6 +62,8 @@ std::string folded(std::string_view text) {
     return out;
 }
 
-std::size_t display_width(std::string_view text) { return util::utf8_length(text); }
+std::size_t display_width(std::string_view text) {
+    return util::utf8_length(text);
+}
 
 } // namespace complaints

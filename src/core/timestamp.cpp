@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-
 namespace complaints {
 
 namespace {
@@ -72,7 +71,8 @@ std::chrono::seconds since_midnight(const ClockTime& t) {
 } // namespace
 
 date::year_month_day written_date(const Timestamp& at) {
-    return date::year_month_day{date::floor<date::days>(at.utc + std::chrono::minutes(at.offset_minutes))};
+    return date::year_month_day{
+        date::floor<date::days>(at.utc + std::chrono::minutes(at.offset_minutes))};
 }
 
 std::string format_timestamp(const Timestamp& at) {
@@ -171,7 +171,8 @@ date::year_month_day local_date(date::sys_seconds utc, const date::time_zone& zo
 
 date::sys_seconds end_of_local_day(date::year_month_day day, const date::time_zone& zone) {
     const date::local_days next{date::sys_days{day}.time_since_epoch() + date::days{1}};
-    return date::floor<std::chrono::seconds>(zone.to_sys(date::local_seconds{next}, date::choose::earliest));
+    return date::floor<std::chrono::seconds>(
+        zone.to_sys(date::local_seconds{next}, date::choose::earliest));
 }
 
 const date::time_zone& find_zone(const std::string& name) {

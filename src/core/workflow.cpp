@@ -18,29 +18,38 @@ namespace {
 
 } // namespace
 
-bool is_verbal(const Case& c) { return c.channel == Channel::phone || c.channel == Channel::in_person; }
+bool is_verbal(const Case& c) {
+    return c.channel == Channel::phone || c.channel == Channel::in_person;
+}
 
-bool record_agreed(const Case& c) { return first_event(c, EventType::record_agreed) != nullptr; }
+bool record_agreed(const Case& c) {
+    return first_event(c, EventType::record_agreed) != nullptr;
+}
 
 bool consent_outstanding(const Case& c) {
     const bool on_behalf = !c.on_behalf_of.empty() || c.consent.has_value();
     return on_behalf && c.consent != Consent::yes && !first_event(c, EventType::consent_waived);
 }
 
-int stage(const Case& c) { return c.escalations.empty() ? 1 : 2; }
+int stage(const Case& c) {
+    return c.escalations.empty() ? 1 : 2;
+}
 
 void check_logged(const Case& c, const Event& event, const date::time_zone& zone) {
     const bool dated = event.type == EventType::response_period_agreed;
     if (dated && !event.due)
-        field_error("a response period agreed with the complainant needs the date it runs to ({until})");
+        field_error(
+            "a response period agreed with the complainant needs the date it runs to ({until})");
     if (!dated && event.due)
-        field_error(fmt::format("{{until}} goes with a response period agreed, not a {}", name_of(event.type)));
+        field_error(fmt::format("{{until}} goes with a response period agreed, not a {}",
+                                name_of(event.type)));
     if (dated && date::sys_days{*event.due} < date::sys_days{local_date(c.received.utc, zone)})
         field_error("{until}: the agreed date is before the complaint was received");
 }
 
 void check_gmc_number(std::string_view gmc) {
-    if (gmc.size() != 7 || !std::all_of(gmc.begin(), gmc.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    if (gmc.size() != 7 ||
+        !std::all_of(gmc.begin(), gmc.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
         field_error(fmt::format("{{gmc}}: '{}' is not a GMC number (seven digits)", gmc));
 }
 
@@ -52,38 +61,45 @@ void classify_withdrawal(Case& c, const Policy& policy, int notice, bool kind_gi
         throw Error(ErrorKind::usage, "the withdrawal is dated after the session");
     if (notice > limit) {
         if (c.type == "late-withdrawal")
-            throw Error(ErrorKind::refused,
-                        fmt::format("a withdrawal with {} days' notice is not a complaint under the policy, "
-                                    "which counts {} days' notice or fewer",
-                                    notice, limit));
+            throw Error(
+                ErrorKind::refused,
+                fmt::format(
+                    "a withdrawal with {} days' notice is not a complaint under the policy, "
+                    "which counts {} days' notice or fewer",
+                    notice, limit));
         return;
     }
     if (!c.type.empty() && c.type != "late-withdrawal")
         field_error(fmt::format("{{type}}: a withdrawal with {} days' notice is a late-withdrawal "
-                                                  "complaint, not '{}'",
-                                                  notice, c.type));
+                                "complaint, not '{}'",
+                                notice, c.type));
     if (kind_given && c.kind != Kind::complaint)
-        throw Error(ErrorKind::refused, fmt::format("a withdrawal with {} days' notice is a complaint under the "
-                                                    "policy, not {}",
-                                                    notice, name_of(c.kind)));
+        throw Error(ErrorKind::refused,
+                    fmt::format("a withdrawal with {} days' notice is a complaint under the "
+                                "policy, not {}",
+                                notice, name_of(c.kind)));
     c.type = "late-withdrawal";
     c.kind = Kind::complaint;
 }
 
 } // namespace
 
-void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days, bool kind_given) {
+void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days,
+                     bool kind_given) {
     if (std::find(policy.kinds.begin(), policy.kinds.end(), c.kind) == policy.kinds.end())
-        throw Error(ErrorKind::refused, fmt::format("this repository's policy takes no {}", name_of(c.kind)));
+        throw Error(ErrorKind::refused,
+                    fmt::format("this repository's policy takes no {}", name_of(c.kind)));
     if (notice_days) {
         if (policy.late_withdrawal_notice_days <= 0)
             throw Error(ErrorKind::usage, "this repository's policy has no late-withdrawal rule");
         classify_withdrawal(c, policy, *notice_days, kind_given);
         c.notice_days = notice_days;
     } else if (c.type == "late-withdrawal") {
-        throw Error(ErrorKind::usage, "",
-                    {{ProblemCode::withdrawal_notice_needed,
-                      "{type} late-withdrawal needs the withdrawal's notice, so the policy's rule decides", c.id}});
+        throw Error(
+            ErrorKind::usage, "",
+            {{ProblemCode::withdrawal_notice_needed,
+              "{type} late-withdrawal needs the withdrawal's notice, so the policy's rule decides",
+              c.id}});
     }
     if (policy.complaint_types.empty() || c.type.empty())
         return;
@@ -96,14 +112,15 @@ void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_da
     }
     if (implied.empty())
         field_error(fmt::format("{{type}}: unknown type '{}'{}; the policy names: {}", c.type,
-                                                  did_you_mean(c.type, names), joined(names)));
+                                did_you_mean(c.type, names), joined(names)));
     if (!c.category && implied.size() > 1)
-        field_error(fmt::format("{{type}} {} is clinical or non-clinical: give {{category}}", c.type));
+        field_error(
+            fmt::format("{{type}} {} is clinical or non-clinical: give {{category}}", c.type));
     if (!c.category)
         c.category = implied.front();
     if (std::find(implied.begin(), implied.end(), *c.category) == implied.end())
         field_error(fmt::format("{{type}} {} is a {} complaint, but {{category}} says {}", c.type,
-                                                  name_of(implied.front()), name_of(*c.category)));
+                                name_of(implied.front()), name_of(*c.category)));
 }
 
 bool late_complaint_outstanding(const Case& c, const Policy& policy) {
@@ -119,22 +136,27 @@ namespace {
 
 Problem record_problem(const Case& c) {
     return {ProblemCode::record_not_agreed,
-            fmt::format("the written record of this {} complaint has not been agreed with the complainant",
-                        name_of(c.channel)),
+            fmt::format(
+                "the written record of this {} complaint has not been agreed with the complainant",
+                name_of(c.channel)),
             c.id};
 }
 
 Problem consent_problem(const Case& c, std::string_view who) {
-    return {ProblemCode::consent_outstanding,
-            fmt::format("consent from {} is {}", who, c.consent ? name_of(*c.consent) : "not recorded"), c.id};
+    return {
+        ProblemCode::consent_outstanding,
+        fmt::format("consent from {} is {}", who, c.consent ? name_of(*c.consent) : "not recorded"),
+        c.id};
 }
 
 Problem late_problem(const Case& c, const Policy& policy) {
-    return {ProblemCode::late_complaint,
-            fmt::format("the complaint was made more than {} after what it is about ({}); it goes ahead only "
-                        "with a recorded reason",
-                        format_duration(*policy.time_limit), format_date(*c.happened)),
-            c.id};
+    return {
+        ProblemCode::late_complaint,
+        fmt::format(
+            "the complaint was made more than {} after what it is about ({}); it goes ahead only "
+            "with a recorded reason",
+            format_duration(*policy.time_limit), format_date(*c.happened)),
+        c.id};
 }
 
 } // namespace
@@ -143,14 +165,16 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
     std::vector<Problem> notes;
     if (c.exclusion || c.status == Status::closed)
         return notes;
-    if (policy.verbal_record_agreed && c.kind == Kind::complaint && is_verbal(c) && !record_agreed(c))
+    if (policy.verbal_record_agreed && c.kind == Kind::complaint && is_verbal(c) &&
+        !record_agreed(c))
         notes.push_back(record_problem(c));
     if (consent_outstanding(c))
-        notes.push_back(consent_problem(c, c.on_behalf_of.empty() ? "the patient" : c.on_behalf_of));
-    if (policy.practitioners_named && c.kind == Kind::complaint && c.category == Category::clinical &&
-        c.practitioners.empty())
-        notes.push_back({ProblemCode::practitioner_not_named, "a treatment-related complaint names no practitioner",
-                         c.id});
+        notes.push_back(
+            consent_problem(c, c.on_behalf_of.empty() ? "the patient" : c.on_behalf_of));
+    if (policy.practitioners_named && c.kind == Kind::complaint &&
+        c.category == Category::clinical && c.practitioners.empty())
+        notes.push_back({ProblemCode::practitioner_not_named,
+                         "a treatment-related complaint names no practitioner", c.id});
     if (late_complaint_outstanding(c, policy))
         notes.push_back(late_problem(c, policy));
     return notes;
@@ -159,21 +183,23 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
 void require_formal_complaint(const Case& c, std::string_view doing) {
     if (c.exclusion)
         throw Error(ErrorKind::refused,
-                    fmt::format("cannot {}: {} is excluded from the complaints policy ({})", doing, c.id,
-                                name_of(c.exclusion->reason)));
+                    fmt::format("cannot {}: {} is excluded from the complaints policy ({})", doing,
+                                c.id, name_of(c.exclusion->reason)));
     if (c.status == Status::closed)
         throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
     if (c.kind != Kind::complaint)
         throw Error(ErrorKind::refused, fmt::format("cannot {}", doing),
                     {{ProblemCode::not_formal,
-                      fmt::format("{} is a {}, resolved locally; convert it to a complaint first", c.id,
-                                  name_of(c.kind)),
+                      fmt::format("{} is a {}, resolved locally; convert it to a complaint first",
+                                  c.id, name_of(c.kind)),
                       c.id}});
 }
 
 std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool without_consent) {
     std::vector<Problem> missing;
-    const auto add = [&](std::string message) { missing.push_back({ProblemCode::other, std::move(message), c.id}); };
+    const auto add = [&](std::string message) {
+        missing.push_back({ProblemCode::other, std::move(message), c.id});
+    };
     if (c.points.empty())
         add("no points raised are recorded; the response answers every point");
     for (const auto& point : c.points) {
@@ -196,12 +222,14 @@ std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool 
 void check_response(const Case& c, const Policy& policy, bool without_consent) {
     auto missing = response_missing(c, policy, without_consent);
     if (!missing.empty())
-        throw Error(ErrorKind::refused, fmt::format("cannot send the response for {} yet", c.id), std::move(missing));
+        throw Error(ErrorKind::refused, fmt::format("cannot send the response for {} yet", c.id),
+                    std::move(missing));
 }
 
 void check_delay(const Case& c) {
     if (first_event(c, EventType::response_sent))
-        throw Error(ErrorKind::refused, fmt::format("{}: the response has already been sent", c.id));
+        throw Error(ErrorKind::refused,
+                    fmt::format("{}: the response has already been sent", c.id));
 }
 
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
@@ -209,8 +237,8 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
     const auto found = std::find_if(c.points.begin(), c.points.end(),
                                     [&](const Point& p) { return p.number == point; });
     if (found == c.points.end())
-        field_error(fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point,
-                                                  c.points.size()));
+        field_error(
+            fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point, c.points.size()));
     if (conclusion.empty() && found->conclusion.empty())
         field_error("{conclusion}: a finding needs the conclusion reached on the point");
     found->finding = finding;
@@ -228,54 +256,63 @@ void check_escalation(const Case& c, const ReviewBody& body) {
         missing.push_back(fmt::format("{} is excluded from the complaints policy", c.id));
     if (c.kind != Kind::complaint)
         missing.push_back(fmt::format("{} is a {}, not a formal complaint", c.id, name_of(c.kind)));
-    if (body.after_response && !first_event(c, EventType::response_sent) && !first_event(c, EventType::resolved))
-        missing.push_back(fmt::format("{} reviews a complaint after the organisation's own response, and "
-                                      "none has been given",
-                                      body.name));
+    if (body.after_response && !first_event(c, EventType::response_sent) &&
+        !first_event(c, EventType::resolved))
+        missing.push_back(
+            fmt::format("{} reviews a complaint after the organisation's own response, and "
+                        "none has been given",
+                        body.name));
     if (body.clinical_only && c.category != Category::clinical)
         missing.push_back(fmt::format("{} is for clinical complaints only", body.name));
     if (std::any_of(c.escalations.begin(), c.escalations.end(),
                     [&](const Escalation& e) { return e.body == body.key && e.outcome.empty(); }))
         missing.push_back(fmt::format("the referral to {} is still open", body.name));
     if (!missing.empty())
-        throw Error(ErrorKind::refused, fmt::format("cannot escalate {}: {}", c.id, joined(missing)));
+        throw Error(ErrorKind::refused,
+                    fmt::format("cannot escalate {}: {}", c.id, joined(missing)));
 }
 
 Escalation& open_escalation(Case& c, std::string_view body) {
     for (auto it = c.escalations.rbegin(); it != c.escalations.rend(); ++it)
         if (it->outcome.empty() && (body.empty() || it->body == body))
             return *it;
-    throw Error(ErrorKind::refused, fmt::format("{} has no open referral{} to record an outcome for", c.id,
-                                                body.empty() ? "" : " to " + std::string(body)));
+    throw Error(ErrorKind::refused,
+                fmt::format("{} has no open referral{} to record an outcome for", c.id,
+                            body.empty() ? "" : " to " + std::string(body)));
 }
 
-std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome outcome, bool with_learning,
-                                   bool with_no_learning) {
+std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome outcome,
+                                   bool with_learning, bool with_no_learning) {
     std::vector<Problem> missing;
     if (c.status == Status::closed)
         missing.push_back({ProblemCode::other, fmt::format("{} is already closed", c.id), c.id});
     if (with_learning == with_no_learning)
-        missing.push_back({ProblemCode::learning_not_documented,
-                           "give either {learning} (lessons learnt) or {no_learning}: the policy says the "
-                           "absence of learning must be documented",
-                           c.id});
+        missing.push_back(
+            {ProblemCode::learning_not_documented,
+             "give either {learning} (lessons learnt) or {no_learning}: the policy says the "
+             "absence of learning must be documented",
+             c.id});
     if (with_learning && c.actions.empty())
         missing.push_back({ProblemCode::action_plan_missing,
                            "lessons learnt need an action plan: add at least one action", c.id});
     const bool response_owed = clock_met_by(policy, EventType::response_sent) != nullptr;
-    if (response_owed && outcome != Outcome::withdrawn && c.kind == Kind::complaint && !c.exclusion &&
-        !first_event(c, EventType::response_sent))
-        missing.push_back({ProblemCode::other,
-                           "no stage 1 response has been sent (only a withdrawn complaint closes without one)", c.id});
+    if (response_owed && outcome != Outcome::withdrawn && c.kind == Kind::complaint &&
+        !c.exclusion && !first_event(c, EventType::response_sent))
+        missing.push_back(
+            {ProblemCode::other,
+             "no stage 1 response has been sent (only a withdrawn complaint closes without one)",
+             c.id});
     if (const auto review = std::find_if(c.escalations.begin(), c.escalations.end(),
                                          [](const Escalation& e) { return e.outcome.empty(); });
         review != c.escalations.end())
-        missing.push_back(
-            {ProblemCode::referral_open, fmt::format("the referral to {} awaits its outcome", review->body), c.id});
+        missing.push_back({ProblemCode::referral_open,
+                           fmt::format("the referral to {} awaits its outcome", review->body),
+                           c.id});
     return missing;
 }
 
-void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with_learning, bool with_no_learning) {
+void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with_learning,
+                 bool with_no_learning) {
     auto missing = close_missing(c, policy, outcome, with_learning, with_no_learning);
     if (!missing.empty())
         throw Error(ErrorKind::refused, fmt::format("cannot close {}", c.id), std::move(missing));
@@ -283,9 +320,11 @@ void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with
 
 void check_exclude(const Case& c) {
     if (c.exclusion || c.status == Status::closed)
-        throw Error(ErrorKind::refused, fmt::format("{} is already {}", c.id, c.exclusion ? "excluded" : "closed"));
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} is already {}", c.id, c.exclusion ? "excluded" : "closed"));
     if (!c.escalations.empty() || first_event(c, EventType::response_sent))
-        throw Error(ErrorKind::refused, fmt::format("{} has been answered under the policy; close it instead", c.id));
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} has been answered under the policy; close it instead", c.id));
 }
 
 void check_convert(const Case& c) {
@@ -297,9 +336,11 @@ void check_convert(const Case& c) {
 
 void check_consent(const Case& c) {
     if (c.on_behalf_of.empty())
-        throw Error(ErrorKind::refused, "",
-                    {{ProblemCode::other, fmt::format("{} is not made on someone's behalf (open {{on_behalf_of}})", c.id),
-                      c.id}});
+        throw Error(
+            ErrorKind::refused, "",
+            {{ProblemCode::other,
+              fmt::format("{} is not made on someone's behalf (open {{on_behalf_of}})", c.id),
+              c.id}});
 }
 
 void check_resolve(const Case& c) {
@@ -312,10 +353,12 @@ Action& open_action(Case& c, int number) {
         if (action.number != number)
             continue;
         if (action.done)
-            throw Error(ErrorKind::refused, fmt::format("action {} of {} is already done", action.number, c.id));
+            throw Error(ErrorKind::refused,
+                        fmt::format("action {} of {} is already done", action.number, c.id));
         return action;
     }
-    throw Error(ErrorKind::usage, fmt::format("{} has no action '{}' (it has {})", c.id, number, c.actions.size()));
+    throw Error(ErrorKind::usage,
+                fmt::format("{} has no action '{}' (it has {})", c.id, number, c.actions.size()));
 }
 
 std::vector<const Action*> overdue_actions(const Case& c, date::year_month_day today) {

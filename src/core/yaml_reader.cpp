@@ -24,7 +24,8 @@ namespace {
 // them as a tree of its own.
 YAML::Node to_yaml_cpp(const YamlNode& node) {
     switch (node.kind()) {
-    case YamlKind::scalar: return YAML::Node(node.scalar());
+    case YamlKind::scalar:
+        return YAML::Node(node.scalar());
     case YamlKind::sequence: {
         YAML::Node out(YAML::NodeType::Sequence);
         for (const auto& item : node.items())
@@ -37,7 +38,8 @@ YAML::Node to_yaml_cpp(const YamlNode& node) {
             out[to_yaml_cpp(key)] = to_yaml_cpp(value);
         return out;
     }
-    default: return YAML::Node(YAML::NodeType::Null);
+    default:
+        return YAML::Node(YAML::NodeType::Null);
     }
 }
 
@@ -46,11 +48,13 @@ YAML::Node to_yaml_cpp(const YamlNode& node) {
 MapReader::MapReader(const YamlNode& map, const std::string& file, std::string_view what)
     : m_map(map), m_file(file), m_what(what) {
     if (!map.is_map())
-        throw Error(ErrorKind::bad_data, fmt::format("{} must be a mapping of keys to values", what),
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("{} must be a mapping of keys to values", what),
                     location_of(map, file));
     for (const auto& [key_node, value] : map.entries()) {
         if (!key_node.is_scalar())
-            throw Error(ErrorKind::bad_data, "keys must be plain words", location_of(key_node, file));
+            throw Error(ErrorKind::bad_data, "keys must be plain words",
+                        location_of(key_node, file));
         const std::string& key = key_node.scalar();
         const bool seen = std::any_of(m_entries.begin(), m_entries.end(),
                                       [&](const Entry& e) { return e.key == key; });
@@ -84,13 +88,14 @@ std::string MapReader::text(const YamlNode& value, std::string_view key) const {
     if (!value.defined() || value.is_null())
         return {};
     if (!value.is_scalar())
-        throw Error(ErrorKind::bad_data, fmt::format("'{}' must be text, not a list or mapping", key),
-                    where(value));
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("'{}' must be text, not a list or mapping", key), where(value));
     // The file is UTF-8, but an escape such as \0 unescapes to a NUL,
     // so the text is checked again once unescaped.
     if (const auto bad = first_invalid_byte(value.scalar()))
         throw Error(ErrorKind::bad_data,
-                    fmt::format("'{}' holds an escape that is not UTF-8 text or is a NUL (byte {})", key, *bad),
+                    fmt::format("'{}' holds an escape that is not UTF-8 text or is a NUL (byte {})",
+                                key, *bad),
                     where(value));
     return value.scalar();
 }
@@ -101,8 +106,8 @@ int MapReader::integer(const YamlNode& value, std::string_view key) const {
     const auto* end = given.data() + given.size();
     const auto [stop, ec] = std::from_chars(given.data(), end, number);
     if (given.empty() || ec != std::errc{} || stop != end)
-        throw Error(ErrorKind::bad_data, fmt::format("'{}' must be a whole number, not '{}'", key, given),
-                    where(value));
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("'{}' must be a whole number, not '{}'", key, given), where(value));
     return number;
 }
 
@@ -110,17 +115,20 @@ Timestamp MapReader::timestamp(const YamlNode& value, std::string_view key) cons
     const std::string given = text(value, key);
     if (const auto at = parse_stored_timestamp(given))
         return *at;
-    throw Error(ErrorKind::bad_data,
-                fmt::format("'{}' must be a time like 2026-11-02T09:14:00+00:00, not '{}'", key, given),
-                where(value));
+    throw Error(
+        ErrorKind::bad_data,
+        fmt::format("'{}' must be a time like 2026-11-02T09:14:00+00:00, not '{}'", key, given),
+        where(value));
 }
 
 date::year_month_day MapReader::date(const YamlNode& value, std::string_view key) const {
     const std::string given = text(value, key);
     if (const auto day = parse_date(given))
         return *day;
-    throw Error(ErrorKind::bad_data,
-                fmt::format("'{}' must be a date on the calendar (YYYY-MM-DD), not '{}'", key, given), where(value));
+    throw Error(
+        ErrorKind::bad_data,
+        fmt::format("'{}' must be a date on the calendar (YYYY-MM-DD), not '{}'", key, given),
+        where(value));
 }
 
 std::vector<YamlNode> MapReader::sequence(const YamlNode& value, std::string_view key) const {

@@ -15,7 +15,7 @@ namespace complaints {
 Location location_of(const YamlNode& node, const std::string& file);
 
 class MapReader {
-public:
+  public:
     // Throws unless `map` is a mapping with unique string keys.
     MapReader(const YamlNode& map, const std::string& file, std::string_view what);
 
@@ -55,7 +55,7 @@ public:
     // are data (a policy's rule names, a calendar's regions).
     const std::vector<Entry>& all();
 
-private:
+  private:
     YamlNode m_map;
     std::string m_file;
     std::string m_what;

@@ -24,20 +24,29 @@ TEST_SUITE("cli check") {
         const std::string a = repo.open_case("2026-11-16 09:00");
         const std::string b = repo.open_case("2026-11-16 09:00");
         const std::string c = repo.open_case("2026-11-16 09:00");
-        const auto file = [&](const std::string& id) { return repo.root / "cases" / (id + ".yaml"); };
+        const auto file = [&](const std::string& id) {
+            return repo.root / "cases" / (id + ".yaml");
+        };
         // Edited by hand: patient data, a broken line, a status nothing produces.
-        test::write_text(file(a), replaced(test::read_text(file(a)), "summary: \"\"", "summary: \"NHS 943 476 5919\""));
-        test::write_text(file(b), replaced(test::read_text(file(b)), "kind: complaint", "kind: complaint\nkind: concern"));
-        test::write_text(file(c), replaced(test::read_text(file(c)), "status: open", "status: closed"));
+        test::write_text(file(a), replaced(test::read_text(file(a)), "summary: \"\"",
+                                           "summary: \"NHS 943 476 5919\""));
+        test::write_text(file(b), replaced(test::read_text(file(b)), "kind: complaint",
+                                           "kind: complaint\nkind: concern"));
+        test::write_text(file(c),
+                         replaced(test::read_text(file(c)), "status: open", "status: closed"));
         test::write_text(repo.root / "cases" / "notes.yaml", "x: 1\n");
         test::write_text(repo.root / "cases" / ("." + a + ".yaml.Ab12Cd"), "half a fi");
         const auto result = repo({"check"});
         CHECK(result.exit_code == 1);
-        CHECK(result.out.find("cases/" + a + ".yaml:8: the summary contains an NHS number") != std::string::npos);
+        CHECK(result.out.find("cases/" + a + ".yaml:8: the summary contains an NHS number") !=
+              std::string::npos);
         CHECK(result.out.find("cases/" + b + ".yaml:3: duplicate key 'kind'") != std::string::npos);
-        CHECK(result.out.find("cases/" + c + ".yaml:3: the case is closed with no outcome") != std::string::npos);
-        CHECK(result.out.find("cases/notes.yaml:0: the file name is not a case ID") != std::string::npos);
-        CHECK(result.out.find("cases/." + a + ".yaml.Ab12Cd:0: a temporary file left by a write that was "
+        CHECK(result.out.find("cases/" + c + ".yaml:3: the case is closed with no outcome") !=
+              std::string::npos);
+        CHECK(result.out.find("cases/notes.yaml:0: the file name is not a case ID") !=
+              std::string::npos);
+        CHECK(result.out.find("cases/." + a +
+                              ".yaml.Ab12Cd:0: a temporary file left by a write that was "
                               "interrupted") != std::string::npos);
         const auto json = repo({"check", "--format", "json"});
         CHECK(json.exit_code == 1);

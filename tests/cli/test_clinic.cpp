@@ -13,18 +13,21 @@ struct Clinic : test::Repo {
     std::string id;
     Clinic() {
         now = "2026-11-10T10:00:00+00:00";
-        id = open_case("2026-11-02 09:30", {"--complainant", "Mr David Okafor", "--on-behalf-of", "Mrs Grace Okafor",
-                                            "--consent", "pending", "--category", "clinical", "--practitioner",
-                                            "Dr Lena Marsh", "--point", "Burn after laser", "--point",
-                                            "No patch test"});
+        id =
+            open_case("2026-11-02 09:30",
+                      {"--complainant", "Mr David Okafor", "--on-behalf-of", "Mrs Grace Okafor",
+                       "--consent", "pending", "--category", "clinical", "--practitioner",
+                       "Dr Lena Marsh", "--point", "Burn after laser", "--point", "No patch test"});
     }
     std::string refused(std::vector<std::string> args, int code = k_refused) const {
         return test::Repo::refused(std::move(args), code);
     }
     nlohmann::json json() const { return (*this)({"show", id, "--format", "json"}).json(); }
     void findings() const {
-        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "The laser setting was too high."});
-        ok({"respond", id, "--point", "2", "--finding", "not-upheld", "--conclusion", "A patch test was done on 20 October."});
+        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+            "The laser setting was too high."});
+        ok({"respond", id, "--point", "2", "--finding", "not-upheld", "--conclusion",
+            "A patch test was done on 20 October."});
     }
     void ready() const {
         findings();
@@ -40,9 +43,12 @@ TEST_SUITE("clinic: stage 1") {
         Clinic clinic;
         const std::string err = clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"});
         CHECK(err == "complaints: cannot send the response for " + clinic.id +
-                         " yet: point 1 has no finding; point 2 has no finding; consent from Mrs Grace Okafor "
-                         "is pending (record it with 'consent', or give --proceed-without-consent REASON); the "
-                         "written record of this phone complaint has not been agreed with the complainant (log "
+                         " yet: point 1 has no finding; point 2 has no finding; consent from Mrs "
+                         "Grace Okafor "
+                         "is pending (record it with 'consent', or give --proceed-without-consent "
+                         "REASON); the "
+                         "written record of this phone complaint has not been agreed with the "
+                         "complainant (log "
                          "--type record-agreed)\n");
     }
 
@@ -50,13 +56,14 @@ TEST_SUITE("clinic: stage 1") {
         Clinic clinic;
         clinic.ready();
         const auto sent = clinic({"respond", clinic.id, "--sent", "--via", "letter"});
-        CHECK(sent.out == clinic.id + ": Written response sent by letter, on time (due 2026-11-20)\n");
+        CHECK(sent.out ==
+              clinic.id + ": Written response sent by letter, on time (due 2026-11-20)\n");
         const auto json = clinic.json();
         CHECK(json["points"][0]["finding"] == "upheld");
         CHECK(json["points"][1]["conclusion"] == "A patch test was done on 20 October.");
         CHECK(json["clocks"][0]["state"] == "met");
-        CHECK(clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"}).find("already been sent") !=
-              std::string::npos);
+        CHECK(clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"})
+                  .find("already been sent") != std::string::npos);
     }
 
     TEST_CASE("a late response is recorded as late without explanation") {
@@ -64,13 +71,15 @@ TEST_SUITE("clinic: stage 1") {
         clinic.now = "2026-11-25T10:00:00+00:00";
         clinic.ready();
         CHECK(clinic({"respond", clinic.id, "--sent", "--via", "email"}).out ==
-              clinic.id + ": Written response sent by email, late: due 2026-11-20, no explanation of delay sent\n");
+              clinic.id + ": Written response sent by email, late: due 2026-11-20, no explanation "
+                          "of delay sent\n");
         CHECK(clinic.json()["clocks"][0]["state"] == "met-late");
     }
 
     TEST_CASE("an explanation of delay sets a new date and counts as extended") {
         Clinic clinic;
-        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report", "--new-date", "2026-12-04"});
+        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
+                   "--new-date", "2026-12-04"});
         const auto json = clinic.json();
         CHECK(json["clocks"][0]["due_date"] == "2026-12-04");
         CHECK(json["clocks"][0]["extended"] == true);
@@ -93,42 +102,52 @@ TEST_SUITE("clinic: stage 1") {
 
     TEST_CASE("the verbal record is flagged by show until it is agreed") {
         Clinic clinic;
-        CHECK(clinic({"show", clinic.id}).out.find("Attention:   the written record of this phone complaint "
-                                                   "has not been agreed") != std::string::npos);
+        CHECK(clinic({"show", clinic.id})
+                  .out.find("Attention:   the written record of this phone complaint "
+                            "has not been agreed") != std::string::npos);
         clinic.ok({"log", clinic.id, "--type", "record-agreed", "--text", "Signed copy received"});
         CHECK(clinic({"show", clinic.id}).out.find("written record") == std::string::npos);
     }
 
     TEST_CASE("bad findings are usage errors") {
         Clinic clinic;
-        CHECK(clinic.refused({"respond", clinic.id, "--point", "3", "--finding", "upheld", "--conclusion", "x"}, 2) ==
+        CHECK(clinic.refused({"respond", clinic.id, "--point", "3", "--finding", "upheld",
+                              "--conclusion", "x"},
+                             2) ==
               "complaints: --point: " + clinic.id + " has no point 3 (it has 2)\n");
         CHECK(clinic.refused({"respond", clinic.id, "--point", "1", "--finding", "upheld"}, 2)
                   .find("--conclusion: a finding needs the conclusion") != std::string::npos);
-        CHECK(clinic.refused({"respond", clinic.id, "--point", "1", "--finding", "uphold", "--conclusion", "x"}, 2)
+        CHECK(clinic
+                  .refused({"respond", clinic.id, "--point", "1", "--finding", "uphold",
+                            "--conclusion", "x"},
+                           2)
                   .find("(did you mean 'upheld'?)") != std::string::npos);
-        CHECK(clinic.refused({"respond", clinic.id, "--sent", "--draft"}, 2).find("one thing at a time") !=
-              std::string::npos);
+        CHECK(clinic.refused({"respond", clinic.id, "--sent", "--draft"}, 2)
+                  .find("one thing at a time") != std::string::npos);
     }
 
     TEST_CASE("the draft letter matches the golden file for the example case") {
         const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / "clinic";
-        const auto draft = test::run({{"--repo", root.string(), "respond", "XTE74M", "--draft"}, "", {},
+        const auto draft = test::run({{"--repo", root.string(), "respond", "XTE74M", "--draft"},
+                                      "",
+                                      {},
                                       {{"COMPLAINTS_NOW", "2026-09-24T16:00:00+01:00"}}});
         REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
-        CHECK(draft.out == test::read_text(std::string(COMPLAINTS_TEST_DATA) + "/letter-LUM-2026-XTE74M.md"));
+        CHECK(draft.out ==
+              test::read_text(std::string(COMPLAINTS_TEST_DATA) + "/letter-LUM-2026-XTE74M.md"));
     }
 
-    TEST_CASE("the draft names every point, the apology and the stage 2 bodies; --out writes a file") {
+    TEST_CASE(
+        "the draft names every point, the apology and the stage 2 bodies; --out writes a file") {
         Clinic clinic;
         clinic.findings();
         clinic.ok({"respond", clinic.id, "--apology", "We are sorry for the burn."});
         clinic.ok({"respond", clinic.id, "--draft", "--out", (clinic.dir / "letter.md").string()});
         const std::string letter = test::read_text(clinic.dir / "letter.md");
-        for (const char* expected : {"### 1. Burn after laser", "### 2. No patch test", "**Finding:** Not upheld.",
-                                     "We are sorry for the burn.", "ISCAS", "Cosmetic Redress Scheme",
-                                     "Citizens Advice", "Patients Association", "03000 616161",
-                                     "on behalf of Mrs Grace Okafor"})
+        for (const char* expected :
+             {"### 1. Burn after laser", "### 2. No patch test", "**Finding:** Not upheld.",
+              "We are sorry for the burn.", "ISCAS", "Cosmetic Redress Scheme", "Citizens Advice",
+              "Patients Association", "03000 616161", "on behalf of Mrs Grace Okafor"})
             CHECK_MESSAGE(letter.find(expected) != std::string::npos, expected);
     }
 }
@@ -136,11 +155,14 @@ TEST_SUITE("clinic: stage 1") {
 TEST_SUITE("clinic: intake") {
     TEST_CASE("a concern has no clock, cannot be responded to, and converts with its history") {
         test::Repo repo;
-        const std::string id = repo.open_case("2026-11-02 09:30", {"--kind", "concern", "--point", "Room was cold"});
+        const std::string id =
+            repo.open_case("2026-11-02 09:30", {"--kind", "concern", "--point", "Room was cold"});
         CHECK(repo({"show", id, "--format", "json"}).json()["clocks"].empty());
-        const auto refused = repo({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "x"});
+        const auto refused =
+            repo({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "x"});
         CHECK(refused.exit_code == k_refused);
-        CHECK(refused.err.find("is a concern, resolved locally; convert it to a complaint first") != std::string::npos);
+        CHECK(refused.err.find("is a concern, resolved locally; convert it to a complaint first") !=
+              std::string::npos);
         REQUIRE(repo({"convert", id, "--to", "complaint"}).exit_code == 0);
         const auto json = repo({"show", id, "--format", "json"}).json();
         CHECK(json["kind"] == "complaint");
@@ -151,9 +173,11 @@ TEST_SUITE("clinic: intake") {
     TEST_CASE("a converted concern's clock can start later, with a recorded reason") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-02 09:30", {"--kind", "concern"});
-        CHECK(repo({"convert", id, "--to", "complaint", "--clock-from", "2026-11-09"}).exit_code == 2);
+        CHECK(repo({"convert", id, "--to", "complaint", "--clock-from", "2026-11-09"}).exit_code ==
+              2);
         REQUIRE(repo({"convert", id, "--to", "complaint", "--clock-from", "2026-11-09", "--reason",
-                      "Complainant asked for a formal complaint on 9 November"}).exit_code == 0);
+                      "Complainant asked for a formal complaint on 9 November"})
+                    .exit_code == 0);
         const auto json = repo({"show", id, "--format", "json"}).json();
         CHECK(json["clock_from"] == "2026-11-09");
         CHECK(json["clocks"][0]["due_date"] == "2026-11-27");
@@ -162,18 +186,20 @@ TEST_SUITE("clinic: intake") {
     TEST_CASE("an excluded case has no clock and cannot be responded to or escalated") {
         Clinic clinic;
         REQUIRE(clinic({"exclude", clinic.id, "--reason", "another-service", "--text",
-                        "About the pharmacy next door"}).exit_code == 0);
+                        "About the pharmacy next door"})
+                    .exit_code == 0);
         const auto json = clinic.json();
         CHECK(json["exclusion"]["reason"] == "another-service");
         CHECK(json["status"] == "closed");
         CHECK(json["clocks"].empty());
-        CHECK(clinic.refused({"respond", clinic.id, "--apology", "x"}).find("is excluded from the complaints policy") !=
+        CHECK(clinic.refused({"respond", clinic.id, "--apology", "x"})
+                  .find("is excluded from the complaints policy") != std::string::npos);
+        CHECK(clinic.refused({"escalate", clinic.id, "--to", "cqc"}).find("is excluded") !=
               std::string::npos);
-        CHECK(clinic.refused({"escalate", clinic.id, "--to", "cqc"}).find("is excluded") != std::string::npos);
-        CHECK(clinic.refused({"exclude", clinic.id, "--reason", "employment"}).find("already excluded") !=
-              std::string::npos);
-        CHECK(clinic.refused({"exclude", clinic.id, "--reason", "staff"}, 2).find("choose one of: employment") !=
-              std::string::npos);
+        CHECK(clinic.refused({"exclude", clinic.id, "--reason", "employment"})
+                  .find("already excluded") != std::string::npos);
+        CHECK(clinic.refused({"exclude", clinic.id, "--reason", "staff"}, 2)
+                  .find("choose one of: employment") != std::string::npos);
     }
 
     TEST_CASE("consent is recorded only for a complaint made on someone's behalf") {
@@ -188,16 +214,21 @@ TEST_SUITE("clinic: intake") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-02 09:30", {"--category", "clinical"});
         CHECK(repo({"show", id}).out.find("names no practitioner") != std::string::npos);
-        REQUIRE(repo({"log", id, "--type", "independent-consultation-offered", "--text", "Offered Dr Osei"}).exit_code == 0);
+        REQUIRE(repo({"log", id, "--type", "independent-consultation-offered", "--text",
+                      "Offered Dr Osei"})
+                    .exit_code == 0);
     }
 }
 
 TEST_SUITE("clinic: stage 2 and closing") {
     TEST_CASE("ISCAS reviews only after the stage 1 response; the CQC can be told at any time") {
         Clinic clinic;
-        CHECK(clinic.refused({"escalate", clinic.id, "--to", "iscas"}).find(
-                  "reviews a complaint after the organisation's own response, and none has been given") != std::string::npos);
-        CHECK(clinic.refused({"escalate", clinic.id, "--to", "gmc"}, 2).find("unknown body 'gmc'") != std::string::npos);
+        CHECK(clinic.refused({"escalate", clinic.id, "--to", "iscas"})
+                  .find("reviews a complaint after the organisation's own response, and none has "
+                        "been given") != std::string::npos);
+        CHECK(
+            clinic.refused({"escalate", clinic.id, "--to", "gmc"}, 2).find("unknown body 'gmc'") !=
+            std::string::npos);
         clinic.ok({"escalate", clinic.id, "--to", "cqc", "--ref", "CQC-1"});
         CHECK(clinic.json()["stage"] == 2);
     }
@@ -207,7 +238,8 @@ TEST_SUITE("clinic: stage 2 and closing") {
         clinic.ready();
         clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
         clinic.ok({"escalate", clinic.id, "--to", "iscas", "--ref", "ISCAS-2026-118"});
-        CHECK(clinic.refused({"escalate", clinic.id, "--to", "iscas"}).find("is still open") != std::string::npos);
+        CHECK(clinic.refused({"escalate", clinic.id, "--to", "iscas"}).find("is still open") !=
+              std::string::npos);
         CHECK(clinic.refused({"close", clinic.id, "--outcome", "upheld", "--no-learning", "x"})
                   .find("awaits its outcome") != std::string::npos);
         clinic.ok({"escalate", clinic.id, "--outcome", "ISCAS upheld our response"});
@@ -221,13 +253,17 @@ TEST_SUITE("clinic: stage 2 and closing") {
         Clinic clinic;
         clinic.ready();
         clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
-        CHECK(clinic.refused({"close", clinic.id, "--outcome", "upheld"}).find(
-                  "give either --learning TEXT (lessons learnt) or --no-learning REASON") != std::string::npos);
-        CHECK(clinic.refused({"close", clinic.id, "--outcome", "upheld", "--learning", "Check laser settings"})
+        CHECK(clinic.refused({"close", clinic.id, "--outcome", "upheld"})
+                  .find("give either --learning TEXT (lessons learnt) or --no-learning REASON") !=
+              std::string::npos);
+        CHECK(clinic
+                  .refused({"close", clinic.id, "--outcome", "upheld", "--learning",
+                            "Check laser settings"})
                   .find("lessons learnt need an action plan") != std::string::npos);
-        clinic.ok({"action", clinic.id, "add", "--text", "Recalibrate the laser", "--lead", "Dr Lena Marsh",
-                   "--due", "2026-11-30"});
-        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--learning", "Check laser settings"});
+        clinic.ok({"action", clinic.id, "add", "--text", "Recalibrate the laser", "--lead",
+                   "Dr Lena Marsh", "--due", "2026-11-30"});
+        clinic.ok(
+            {"close", clinic.id, "--outcome", "upheld", "--learning", "Check laser settings"});
         const auto json = clinic.json();
         CHECK(json["status"] == "closed");
         CHECK(json["outcome"] == "upheld");
@@ -238,16 +274,17 @@ TEST_SUITE("clinic: stage 2 and closing") {
         Clinic clinic;
         CHECK(clinic.refused({"close", clinic.id, "--outcome", "resolved", "--no-learning", "n/a"})
                   .find("no stage 1 response has been sent") != std::string::npos);
-        clinic.ok({"close", clinic.id, "--outcome", "withdrawn", "--no-learning", "Withdrawn before investigation"});
+        clinic.ok({"close", clinic.id, "--outcome", "withdrawn", "--no-learning",
+                   "Withdrawn before investigation"});
         CHECK(clinic.json()["no_learning"] == "Withdrawn before investigation");
     }
 
     TEST_CASE("the action plan is monitored until done; overdue actions are listed") {
         Clinic clinic;
-        clinic.ok({"action", clinic.id, "add", "--text", "Recalibrate the laser", "--lead", "Dr Lena Marsh",
-                   "--due", "2026-11-09"});
-        clinic.ok({"action", clinic.id, "add", "--text", "Retrain staff", "--lead", "Claire Dunn", "--due",
-                   "2026-12-31"});
+        clinic.ok({"action", clinic.id, "add", "--text", "Recalibrate the laser", "--lead",
+                   "Dr Lena Marsh", "--due", "2026-11-09"});
+        clinic.ok({"action", clinic.id, "add", "--text", "Retrain staff", "--lead", "Claire Dunn",
+                   "--due", "2026-12-31"});
         const auto overdue = clinic({"list", "--actions-overdue", "--format", "json"}).json();
         REQUIRE(overdue.size() == 1);
         CHECK(overdue[0]["id"] == clinic.id);
@@ -257,9 +294,11 @@ TEST_SUITE("clinic: stage 2 and closing") {
         const auto json = clinic.json();
         CHECK(json["actions"][0]["progress"][0]["text"] == "Engineer booked");
         CHECK(json["actions"][0]["done"] == clinic.now);
-        CHECK(clinic.refused({"action", clinic.id, "done", "1"}).find("already done") != std::string::npos);
-        CHECK(clinic.refused({"action", clinic.id, "done", "7"}, 2).find("has no action '7'") != std::string::npos);
-        CHECK(clinic.refused({"action", clinic.id, "add", "--text", "x"}, 2).find("needs --text, --lead and --due") !=
+        CHECK(clinic.refused({"action", clinic.id, "done", "1"}).find("already done") !=
               std::string::npos);
+        CHECK(clinic.refused({"action", clinic.id, "done", "7"}, 2).find("has no action '7'") !=
+              std::string::npos);
+        CHECK(clinic.refused({"action", clinic.id, "add", "--text", "x"}, 2)
+                  .find("needs --text, --lead and --due") != std::string::npos);
     }
 }

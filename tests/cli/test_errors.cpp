@@ -32,8 +32,8 @@ TEST_SUITE("cli errors") {
         const std::string id = repo.open_case();
         const auto path = repo.root / "cases" / (id + ".yaml");
         test::write_text(path, replaced(test::read_text(path), "status: open", "status: opne"));
-        for (const std::vector<std::string>& args :
-             std::vector<std::vector<std::string>>{{"list"}, {"show", id}, {"log", id, "--text", "x"}}) {
+        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+                 {"list"}, {"show", id}, {"log", id, "--text", "x"}}) {
             const auto result = repo(args);
             CHECK(result.exit_code == 4);
             CHECK(result.err == "complaints: cases/" + id +
@@ -47,9 +47,12 @@ TEST_SUITE("cli errors") {
         std::filesystem::create_directories(repo.root / "cases" / "notes");
         CHECK(test::run({{"show", id}, "", repo.root / "cases" / "notes", {}}).exit_code == 0);
         test::TempDir elsewhere;
-        CHECK(test::run({{"--repo", repo.root.string(), "show", id}, "", elsewhere.path(), {}}).exit_code == 0);
-        CHECK(test::run({{"show", id, "--repo", repo.root.string()}, "", elsewhere.path(), {}}).exit_code == 0);
-        CHECK(test::run({{"show", id}, "", elsewhere.path(), {{"COMPLAINTS_REPO", repo.root.string()}}})
+        CHECK(test::run({{"--repo", repo.root.string(), "show", id}, "", elsewhere.path(), {}})
+                  .exit_code == 0);
+        CHECK(test::run({{"show", id, "--repo", repo.root.string()}, "", elsewhere.path(), {}})
+                  .exit_code == 0);
+        CHECK(test::run(
+                  {{"show", id}, "", elsewhere.path(), {{"COMPLAINTS_REPO", repo.root.string()}}})
                   .exit_code == 0);
         const auto wrong = test::run({{"--repo", elsewhere.path().string(), "list"}, "", {}, {}});
         CHECK(wrong.exit_code == 3);
@@ -73,11 +76,12 @@ TEST_SUITE("cli errors") {
         REQUIRE(fd >= 0);
         REQUIRE(::write(fd, "process 1 (tester)", 18) == 18);
         REQUIRE(::flock(fd, LOCK_EX) == 0);
-        const auto result = test::run({{"log", id, "--text", "x"}, "", repo.root,
-                                       {{"COMPLAINTS_LOCK_WAIT", "0.2"}}});
+        const auto result = test::run(
+            {{"log", id, "--text", "x"}, "", repo.root, {{"COMPLAINTS_LOCK_WAIT", "0.2"}}});
         ::close(fd);
         CHECK(result.exit_code == 6);
-        CHECK(result.err.find("the repository is busy: process 1 (tester) holds") != std::string::npos);
+        CHECK(result.err.find("the repository is busy: process 1 (tester) holds") !=
+              std::string::npos);
         CHECK(repo.snapshot() == before);
         // Readers never wait for it.
         CHECK(repo({"show", id}).exit_code == 0);

@@ -13,31 +13,36 @@ TEST_SUITE("cli examples") {
         std::size_t total = 0;
         for (const char* name : {"clinic", "platform", "nhs-england"}) {
             const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / name;
-            const auto listed = test::run({{"--repo", root.string(), "list", "--format", "json"}, "", {}, {}});
+            const auto listed =
+                test::run({{"--repo", root.string(), "list", "--format", "json"}, "", {}, {}});
             REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
             for (const auto& c : listed.json()) {
                 kinds.insert(c["kind"]);
                 channels.insert(c["channel"]);
                 statuses.insert(c["status"]);
-                const auto shown = test::run({{"--repo", root.string(), "show", c["id"]}, "", {}, {}});
+                const auto shown =
+                    test::run({{"--repo", root.string(), "show", c["id"]}, "", {}, {}});
                 CHECK_MESSAGE(shown.exit_code == 0, shown.err);
                 ++total;
             }
         }
         CHECK(total >= 12u);
         CHECK(kinds == std::set<std::string>{"complaint", "concern", "feedback"});
-        CHECK(channels == std::set<std::string>{"web-form", "phone", "in-person", "email", "letter"});
+        CHECK(channels ==
+              std::set<std::string>{"web-form", "phone", "in-person", "email", "letter"});
         CHECK(statuses == std::set<std::string>{"open", "closed"});
     }
 }
 
 TEST_SUITE("cli examples: report") {
-    TEST_CASE("the platform example's 2026 report: warnings in date order, Dr Keane in suspension review") {
+    TEST_CASE("the platform example's 2026 report: warnings in date order, Dr Keane in suspension "
+              "review") {
         const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / "platform";
-        const auto result = test::run({{"--repo", root.string(), "report", "--year", "2026", "--format", "json"},
-                                       "",
-                                       {},
-                                       {{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}}});
+        const auto result =
+            test::run({{"--repo", root.string(), "report", "--year", "2026", "--format", "json"},
+                       "",
+                       {},
+                       {{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}}});
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
         const auto report = result.json();
         CHECK(report["responses"]["rule"] == "resolution");
@@ -52,13 +57,18 @@ TEST_SUITE("cli examples: report") {
 
     TEST_CASE("the trend's on-time line breaks at months whose rate is unknown") {
         const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / "platform").string();
-        const std::map<std::string, std::string> now{{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
+        const std::map<std::string, std::string> now{
+            {"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
         const auto report = [&](const char* format) {
-            return test::run({{"--repo", root, "report", "--year", "2026", "--format", format}, "", {}, now});
+            return test::run(
+                {{"--repo", root, "report", "--year", "2026", "--format", format}, "", {}, now});
         };
         // Months with a rate, and how many of them sit in runs of two or more.
         std::size_t rated = 0, in_lines = 0, run = 0;
-        const auto end_run = [&] { in_lines += run >= 2 ? run : 0; run = 0; };
+        const auto end_run = [&] {
+            in_lines += run >= 2 ? run : 0;
+            run = 0;
+        };
         const auto json = report("json").json();
         for (const auto& month : json["trend"]) {
             if (month["on_time_rate"].is_null()) {
@@ -69,12 +79,13 @@ TEST_SUITE("cli examples: report") {
             }
         }
         end_run();
-        REQUIRE(in_lines < rated);  // the example has lone months to skip over
+        REQUIRE(in_lines < rated); // the example has lone months to skip over
         const auto html = report("html").out;
         const auto start = html.find("aria-label=\"Received per month");
         const auto trend = html.substr(start, html.find("</svg>", start) - start);
         std::size_t circles = 0, line_points = 0;
-        for (auto at = trend.find("<circle"); at != std::string::npos; at = trend.find("<circle", at + 1))
+        for (auto at = trend.find("<circle"); at != std::string::npos;
+             at = trend.find("<circle", at + 1))
             ++circles;
         for (auto at = trend.find("<polyline points=\""); at != std::string::npos;
              at = trend.find("<polyline points=\"", at + 1)) {
@@ -92,10 +103,11 @@ TEST_SUITE("cli examples: report") {
                 CAPTURE(name);
                 CAPTURE(format);
                 const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / name;
-                const auto result = test::run({{"--repo", root.string(), "report", "--quarter", "2026Q3", "--format", format},
-                                               "",
-                                               {},
-                                               {{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}}});
+                const auto result = test::run(
+                    {{"--repo", root.string(), "report", "--quarter", "2026Q3", "--format", format},
+                     "",
+                     {},
+                     {{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}}});
                 CHECK_MESSAGE(result.exit_code == 0, result.err);
                 CHECK(!result.out.empty());
             }

@@ -16,14 +16,16 @@ struct Git {
 };
 Git git(const std::filesystem::path& folder, const std::string& args) {
     const auto log = folder.parent_path() / "git.log";
-    const std::string command = "cd '" + folder.string() + "' && git -c user.name=Site -c user.email=site@example.org " +
-                                "-c init.defaultBranch=main -c pull.rebase=false " + args + " >'" + log.string() +
-                                "' 2>&1";
+    const std::string command =
+        "cd '" + folder.string() + "' && git -c user.name=Site -c user.email=site@example.org " +
+        "-c init.defaultBranch=main -c pull.rebase=false " + args + " >'" + log.string() + "' 2>&1";
     const int status = std::system(command.c_str());
     return Git{WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_text(log)};
 }
 
-void must(const Git& result) { REQUIRE_MESSAGE(result.status == 0, result.said); }
+void must(const Git& result) {
+    REQUIRE_MESSAGE(result.status == 0, result.said);
+}
 
 // Site A with one case committed, and site B a clone of it.
 struct TwoSites {
@@ -34,7 +36,8 @@ struct TwoSites {
     explicit TwoSites(bool set_up_b = true) {
         must(git(a.root, "init -q"));
         REQUIRE(a({"git-setup"}).exit_code == 0);
-        id = a.open_case("2026-11-10 09:00", {"--summary", "Late for the session", "--point", "Late"});
+        id = a.open_case("2026-11-10 09:00",
+                         {"--summary", "Late for the session", "--point", "Late"});
         must(git(a.root, "add -A"));
         must(git(a.root, "commit -q -m opened"));
         must(git(a.dir.path(), "clone -q repo b"));
@@ -42,12 +45,17 @@ struct TwoSites {
             REQUIRE(site_b({"git-setup"}).exit_code == 0);
     }
     test::Result site_b(std::vector<std::string> args) const {
-        return test::run({std::move(args), "", b, {{"COMPLAINTS_NOW", a.now}, {"COMPLAINTS_USER", "Site B"}}});
+        return test::run(
+            {std::move(args), "", b, {{"COMPLAINTS_NOW", a.now}, {"COMPLAINTS_USER", "Site B"}}});
     }
     void log_and_commit_on_both() {
-        REQUIRE(a({"log", id, "--type", "call", "--at", "2026-11-11 10:00", "--text", "Called from site A"}).exit_code == 0);
+        REQUIRE(a({"log", id, "--type", "call", "--at", "2026-11-11 10:00", "--text",
+                   "Called from site A"})
+                    .exit_code == 0);
         must(git(a.root, "commit -q -am 'site A called'"));
-        REQUIRE(site_b({"log", id, "--type", "email", "--at", "2026-11-11 09:30", "--text", "Emailed from site B"}).exit_code == 0);
+        REQUIRE(site_b({"log", id, "--type", "email", "--at", "2026-11-11 09:30", "--text",
+                        "Emailed from site B"})
+                    .exit_code == 0);
         must(git(b, "commit -q -am 'site B emailed'"));
     }
 };
@@ -57,7 +65,8 @@ struct TwoSites {
 TEST_SUITE("cli git") {
     TEST_CASE("init routes case files through the merge driver") {
         const test::Repo repo;
-        CHECK(test::read_text(repo.root / ".gitattributes") == "cases/**/*.yaml merge=complaints\n");
+        CHECK(test::read_text(repo.root / ".gitattributes") ==
+              "cases/**/*.yaml merge=complaints\n");
     }
 
     TEST_CASE("both sites log to one case; the pull keeps both events, in time order") {

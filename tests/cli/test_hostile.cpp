@@ -18,8 +18,8 @@ struct Hostile : test::Repo {
     // `code` and a message containing `expected`, and nothing may change.
     void refused(int code, const std::string& expected) const {
         const auto before = snapshot();
-        for (const std::vector<std::string>& args :
-             std::vector<std::vector<std::string>>{{"show", id}, {"log", id, "--text", "x"}, {"list"}}) {
+        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+                 {"show", id}, {"log", id, "--text", "x"}, {"list"}}) {
             const auto result = (*this)(args);
             CHECK_MESSAGE(result.exit_code == code, args[0]);
             CHECK_MESSAGE(result.err.find(expected) != std::string::npos, result.err);
@@ -33,9 +33,11 @@ struct Hostile : test::Repo {
 TEST_SUITE("hostile input") {
     TEST_CASE("an alias bomb is refused before anything unfolds it") {
         Hostile repo;
-        std::string bomb = test::read_text(repo.file()) + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+        std::string bomb =
+            test::read_text(repo.file()) + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
         for (int i = 1; i < 30; ++i)
-            bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + std::string(10, ' ') + "]\n";
+            bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" +
+                    std::string(10, ' ') + "]\n";
         for (int i = 1; i < 30; ++i) {
             const std::string prev = "*a" + std::to_string(i - 1);
             std::string items;
@@ -51,14 +53,15 @@ TEST_SUITE("hostile input") {
 
     TEST_CASE("deeply nested YAML") {
         Hostile repo;
-        test::write_text(repo.file(), test::read_text(repo.file()) + "deep: " + std::string(5000, '[') +
-                                          std::string(5000, ']') + "\n");
+        test::write_text(repo.file(), test::read_text(repo.file()) + "deep: " +
+                                          std::string(5000, '[') + std::string(5000, ']') + "\n");
         repo.refused(k_bad_data, "nested too deeply");
     }
 
     TEST_CASE("a 100 MB case file is refused without parsing it") {
         Hostile repo;
-        test::write_text(repo.file(), test::read_text(repo.file()) + "padding: \"" + std::string(100 << 20, 'x') + "\"\n");
+        test::write_text(repo.file(), test::read_text(repo.file()) + "padding: \"" +
+                                          std::string(100 << 20, 'x') + "\"\n");
         repo.refused(k_bad_data, "is larger than 8 MB");
     }
 
@@ -91,10 +94,12 @@ TEST_SUITE("hostile input") {
     TEST_CASE("IDs that try to leave cases/ or smuggle characters match nothing") {
         Hostile repo;
         const auto before = repo.snapshot();
-        for (const std::string& id : {std::string("../complaints"), std::string("../../etc/passwd"), std::string("/etc"),
-                                      std::string("$(rm -rf /)"), std::string("`id`;"),
-                                      std::string("LUM-2026-\xCE\xA7"),  // Greek capital chi for X
-                                      std::string("LUM\xE2\x80\x91" "2026")}) {  // non-breaking hyphen
+        for (const std::string& id :
+             {std::string("../complaints"), std::string("../../etc/passwd"), std::string("/etc"),
+              std::string("$(rm -rf /)"), std::string("`id`;"),
+              std::string("LUM-2026-\xCE\xA7"), // Greek capital chi for X
+              std::string("LUM\xE2\x80\x91"
+                          "2026")}) { // non-breaking hyphen
             const auto result = repo({"log", id, "--text", "x"});
             CHECK_MESSAGE(result.exit_code == k_not_found, id);
             CHECK(result.err.starts_with("complaints: no case matches"));
@@ -105,7 +110,8 @@ TEST_SUITE("hostile input") {
     TEST_CASE("impossible dates and absurd durations on the command line") {
         Hostile repo;
         const auto before = repo.snapshot();
-        for (const char* when : {"2026-02-30", "0000-00-00", "99999-01-01", "2026-13-01", "2026-11-16T25:00"})
+        for (const char* when :
+             {"2026-02-30", "0000-00-00", "99999-01-01", "2026-13-01", "2026-11-16T25:00"})
             CHECK_MESSAGE(repo({"log", repo.id, "--text", "x", "--at", when}).exit_code == 2, when);
         CHECK(repo({"list", "--due-within", "-5wd"}).exit_code == 2);
         CHECK(repo({"list", "--due-within", "99999999 days"}).exit_code == 2);

@@ -8,23 +8,30 @@ using test::run;
 TEST_SUITE("cli init") {
     TEST_CASE("init writes complaints.yaml and cases/") {
         test::TempDir dir;
-        const auto made = run(Run{{"init", (dir / "r").string(), "--preset", "platform",
-                                   "--organisation", "Lantum", "--prefix", "LAN", "--region",
-                                   "scotland"}, "", {}, {}});
+        const auto made =
+            run(Run{{"init", (dir / "r").string(), "--preset", "platform", "--organisation",
+                     "Lantum", "--prefix", "LAN", "--region", "scotland"},
+                    "",
+                    {},
+                    {}});
         CHECK(made.exit_code == 0);
         CHECK(std::filesystem::is_directory(dir / "r" / "cases"));
         const std::string config = test::read_text(dir / "r" / "complaints.yaml");
         CHECK(config.find("preset: platform\n") != std::string::npos);
         CHECK(config.find("prefix: LAN\n") != std::string::npos);
         CHECK(config.find("region: scotland\n") != std::string::npos);
-        CHECK(test::read_text(dir / "r" / ".gitignore") == ".complaints.lock\n.complaints-cache*\n");
+        CHECK(test::read_text(dir / "r" / ".gitignore") ==
+              ".complaints.lock\n.complaints-cache*\n");
     }
 
     TEST_CASE("init refuses an existing repository and changes nothing") {
         test::Repo repo;
         const auto before = repo.snapshot();
         const auto again = run(Run{{"init", repo.root.string(), "--preset", "platform",
-                                    "--organisation", "Other", "--prefix", "OTH"}, "", {}, {}});
+                                    "--organisation", "Other", "--prefix", "OTH"},
+                                   "",
+                                   {},
+                                   {}});
         CHECK(again.exit_code == 5);
         CHECK(again.err.find("is already a complaints repository") != std::string::npos);
         CHECK(repo.snapshot() == before);
@@ -33,17 +40,26 @@ TEST_SUITE("cli init") {
     TEST_CASE("bad preset, prefix or region are usage errors and write nothing") {
         test::TempDir dir;
         const auto target = (dir / "r").string();
-        const auto preset = run(Run{{"init", target, "--preset", "clinik", "--organisation", "X",
-                                     "--prefix", "LUM"}, "", {}, {}});
+        const auto preset = run(
+            Run{{"init", target, "--preset", "clinik", "--organisation", "X", "--prefix", "LUM"},
+                "",
+                {},
+                {}});
         CHECK(preset.exit_code == 2);
         CHECK(preset.err == "complaints: --preset: unknown preset 'clinik' (did you mean "
                             "'clinic'?); choose one of: clinic, platform, nhs-england\n");
-        const auto prefix = run(Run{{"init", target, "--preset", "clinic", "--organisation", "X",
-                                     "--prefix", "l/m"}, "", {}, {}});
+        const auto prefix = run(
+            Run{{"init", target, "--preset", "clinic", "--organisation", "X", "--prefix", "l/m"},
+                "",
+                {},
+                {}});
         CHECK(prefix.exit_code == 2);
         CHECK(prefix.err.find("prefix 'l/m' must be 2 to 6 capital letters") != std::string::npos);
         const auto region = run(Run{{"init", target, "--preset", "clinic", "--organisation", "X",
-                                     "--prefix", "LUM", "--region", "wales"}, "", {}, {}});
+                                     "--prefix", "LUM", "--region", "wales"},
+                                    "",
+                                    {},
+                                    {}});
         CHECK(region.exit_code == 2);
         CHECK_FALSE(std::filesystem::exists(dir / "r"));
     }

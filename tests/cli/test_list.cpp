@@ -7,9 +7,10 @@ namespace {
 struct ListRepo : test::Repo {
     ListRepo() {
         add({"--kind", "complaint", "--channel", "phone", "--received", "2026-10-31 23:30",
-             "--about", "Dr J Smith", "--category", "clinical", "--summary", "Late, rude, \"sorry\"\nsecond line"});
-        add({"--kind", "concern", "--channel", "email", "--received", "2026-11-01 08:00",
-             "--about", "Reception", "--category", "non-clinical"});
+             "--about", "Dr J Smith", "--category", "clinical", "--summary",
+             "Late, rude, \"sorry\"\nsecond line"});
+        add({"--kind", "concern", "--channel", "email", "--received", "2026-11-01 08:00", "--about",
+             "Reception", "--category", "non-clinical"});
         add({"--kind", "feedback", "--channel", "web-form", "--received", "2026-11-15 12:00",
              "--about", "dr j smith"});
     }
@@ -62,9 +63,11 @@ TEST_SUITE("cli list") {
         ListRepo repo;
         const auto csv = repo({"list", "--format", "csv", "--kind", "complaint"});
         REQUIRE(csv.exit_code == 0);
-        CHECK(csv.out.starts_with("id,received,kind,status,channel,category,about,points,events,next_due,summary\r\n"));
-        CHECK(csv.out.ends_with(",2026-10-31,complaint,open,phone,clinical,Dr J Smith,0,1,2026-11-19 response,"
-                                "\"Late, rude, \"\"sorry\"\"\nsecond line\"\r\n"));
+        CHECK(csv.out.starts_with(
+            "id,received,kind,status,channel,category,about,points,events,next_due,summary\r\n"));
+        CHECK(csv.out.ends_with(
+            ",2026-10-31,complaint,open,phone,clinical,Dr J Smith,0,1,2026-11-19 response,"
+            "\"Late, rude, \"\"sorry\"\"\nsecond line\"\r\n"));
     }
 
     TEST_CASE("the table shows the first line of the summary") {
@@ -90,7 +93,8 @@ TEST_SUITE("cli list: against show") {
     TEST_CASE("every example case's list JSON is its show JSON without points, events and clocks") {
         for (const char* name : {"clinic", "platform"}) {
             const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / name).string();
-            const std::map<std::string, std::string> env{{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
+            const std::map<std::string, std::string> env{
+                {"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
             for (const char* cache : {"--no-cache", ""}) {
                 std::vector<std::string> args{"--repo", root, "list", "--format", "json"};
                 if (*cache)
@@ -99,7 +103,12 @@ TEST_SUITE("cli list: against show") {
                 REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
                 for (auto element : listed.json()) {
                     CAPTURE(element["id"]);
-                    auto shown = test::run({{"--repo", root, "show", element["id"], "--format", "json"}, "", {}, env}).json();
+                    auto shown =
+                        test::run({{"--repo", root, "show", element["id"], "--format", "json"},
+                                   "",
+                                   {},
+                                   env})
+                            .json();
                     CHECK(element["point_count"] == shown["points"].size());
                     CHECK(element["event_count"] == shown["events"].size());
                     CHECK(element["last_event_at"] == shown["events"].back()["at"]);
@@ -118,7 +127,8 @@ TEST_SUITE("cli list: matches held until printed") {
     // list keeps its matches in an unlinked file in $TMPDIR until it prints
     // them; where none can be made it holds them in memory, and says the same.
     TEST_CASE("with no usable temporary directory, list prints what it prints with one") {
-        const auto nowhere = (std::filesystem::temp_directory_path() / "complaints-no-such-dir").string();
+        const auto nowhere =
+            (std::filesystem::temp_directory_path() / "complaints-no-such-dir").string();
         REQUIRE_FALSE(std::filesystem::exists(nowhere));
         for (const char* name : {"clinic", "platform"}) {
             const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / name).string();
@@ -126,7 +136,8 @@ TEST_SUITE("cli list: matches held until printed") {
                 CAPTURE(name);
                 CAPTURE(format);
                 const std::vector<std::string> args{"--repo", root, "list", "--format", format};
-                const std::map<std::string, std::string> now{{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
+                const std::map<std::string, std::string> now{
+                    {"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
                 auto in_memory = now;
                 in_memory["TMPDIR"] = nowhere;
                 const auto spilled = test::run({args, "", {}, now});

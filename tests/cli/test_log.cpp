@@ -35,8 +35,10 @@ TEST_SUITE("cli log") {
     TEST_CASE("a back-dated event takes its place in time and keeps when it was entered") {
         test::Repo repo;
         const std::string id = repo.open_case();
-        REQUIRE(repo({"log", id, "--type", "email", "--text", "second", "--at", "2026-11-12 10:00"}).exit_code == 0);
-        REQUIRE(repo({"log", id, "--type", "letter", "--text", "first", "--at", "2026-11-11 10:00"}).exit_code == 0);
+        REQUIRE(repo({"log", id, "--type", "email", "--text", "second", "--at", "2026-11-12 10:00"})
+                    .exit_code == 0);
+        REQUIRE(repo({"log", id, "--type", "letter", "--text", "first", "--at", "2026-11-11 10:00"})
+                    .exit_code == 0);
         const auto c = load(repo, id);
         REQUIRE(c.events.size() == 3);
         CHECK(c.events[1].text == "first");
@@ -49,8 +51,8 @@ TEST_SUITE("cli log") {
         test::Repo repo;
         const std::string id = repo.open_case();
         const std::string tail = id.substr(9);
-        for (const std::string& abbreviation : std::vector<std::string>{tail.substr(0, 3), "2026-" + tail.substr(0, 2), id,
-                                                "lum-2026-" + tail})
+        for (const std::string& abbreviation : std::vector<std::string>{
+                 tail.substr(0, 3), "2026-" + tail.substr(0, 2), id, "lum-2026-" + tail})
             CHECK_MESSAGE(repo({"log", abbreviation, "--text", "x"}).exit_code == 0, abbreviation);
         CHECK(load(repo, id).events.size() == 5);
     }
@@ -62,7 +64,8 @@ TEST_SUITE("cli log") {
         const auto before = repo.snapshot();
         const auto ambiguous = repo({"log", "LUM-2026", "--text", "x"});
         CHECK(ambiguous.exit_code == 3);
-        CHECK(ambiguous.err.find("'LUM-2026' is ambiguous: it matches 2 cases") != std::string::npos);
+        CHECK(ambiguous.err.find("'LUM-2026' is ambiguous: it matches 2 cases") !=
+              std::string::npos);
         const auto unknown = repo({"log", "ZZZZ", "--text", "x"});
         CHECK(unknown.exit_code == 3);
         CHECK(unknown.err == "complaints: no case matches 'ZZZZ'\n");

@@ -34,65 +34,83 @@ TEST_SUITE("nhs-england") {
         CHECK(practice.clock(id, "acknowledgement")["state"] == "met");
     }
 
-    TEST_CASE("the response is due by the period agreed with the complainant, which can change with a reason") {
+    TEST_CASE("the response is due by the period agreed with the complainant, which can change "
+              "with a reason") {
         Practice practice;
         const auto id = practice.open_case("2026-11-16 09:00");
-        CHECK(practice.clock(id, "response")["due_date"] == "2027-05-16"); // six months when none is agreed
-        practice.ok({"log", id, "--type", "response-period-agreed", "--until", "2027-01-29", "--text",
-                     "Agreed on the phone: six weeks, the records are off site."});
+        CHECK(practice.clock(id, "response")["due_date"] ==
+              "2027-05-16"); // six months when none is agreed
+        practice.ok({"log", id, "--type", "response-period-agreed", "--until", "2027-01-29",
+                     "--text", "Agreed on the phone: six weeks, the records are off site."});
         CHECK(practice.clock(id, "response")["due_date"] == "2027-01-29");
         CHECK(practice.clock(id, "response")["extended"] == true);
-        practice.ok({"log", id, "--type", "response-period-agreed", "--until", "2027-02-26", "--text",
-                     "Changed with her agreement: the locum's statement is awaited."});
+        practice.ok({"log", id, "--type", "response-period-agreed", "--until", "2027-02-26",
+                     "--text", "Changed with her agreement: the locum's statement is awaited."});
         CHECK(practice.clock(id, "response")["due_date"] == "2027-02-26");
-        CHECK(practice.refused({"log", id, "--type", "response-period-agreed", "--text", "no date"}, k_usage)
+        CHECK(practice
+                  .refused({"log", id, "--type", "response-period-agreed", "--text", "no date"},
+                           k_usage)
                   .find("--until") != std::string::npos);
-        CHECK(practice.refused({"log", id, "--type", "response-period-agreed", "--until", "2026-11-01", "--text",
-                                "x"},
-                               k_usage)
+        CHECK(practice
+                  .refused({"log", id, "--type", "response-period-agreed", "--until", "2026-11-01",
+                            "--text", "x"},
+                           k_usage)
                   .find("before the complaint was received") != std::string::npos);
-        CHECK(practice.refused({"log", id, "--type", "note", "--until", "2027-01-01", "--text", "x"}, k_usage)
+        CHECK(practice
+                  .refused({"log", id, "--type", "note", "--until", "2027-01-01", "--text", "x"},
+                           k_usage)
                   .find("goes with a response period agreed") != std::string::npos);
     }
 
-    TEST_CASE("no response within six months owes a written explanation; a longer agreed period moves it") {
+    TEST_CASE("no response within six months owes a written explanation; a longer agreed period "
+              "moves it") {
         Practice practice;
         const auto late = practice.open_case("2026-05-11 09:00");
         CHECK(practice.clock(late, "explanation")["due_date"] == "2026-11-11");
         CHECK(practice.clock(late, "explanation")["state"] == "overdue");
-        practice.ok({"respond", late, "--delay", "The independent clinical review is not back yet."});
+        practice.ok(
+            {"respond", late, "--delay", "The independent clinical review is not back yet."});
         CHECK(practice.clock(late, "explanation")["state"] == "met-late");
 
         const auto agreed = practice.open_case("2026-05-18 09:00");
-        practice.ok({"log", agreed, "--type", "response-period-agreed", "--until", "2027-01-15", "--at",
-                     "2026-06-01 10:00", "--text", "Agreed eight months: an inquest comes first."});
+        practice.ok({"log", agreed, "--type", "response-period-agreed", "--until", "2027-01-15",
+                     "--at", "2026-06-01 10:00", "--text",
+                     "Agreed eight months: an inquest comes first."});
         CHECK(practice.clock(agreed, "explanation")["due_date"] == "2027-01-15");
         CHECK(practice.clock(agreed, "explanation")["state"] == "running");
         const auto shorter = practice.open_case("2026-11-02 09:00");
-        practice.ok({"log", shorter, "--type", "response-period-agreed", "--until", "2026-12-14", "--text",
-                     "Agreed six weeks."});
-        CHECK(practice.clock(shorter, "explanation")["due_date"] == "2027-05-02"); // never sooner than six months
+        practice.ok({"log", shorter, "--type", "response-period-agreed", "--until", "2026-12-14",
+                     "--text", "Agreed six weeks."});
+        CHECK(practice.clock(shorter, "explanation")["due_date"] ==
+              "2027-05-02"); // never sooner than six months
     }
 
-    TEST_CASE("the response tells the complainant of the Parliamentary and Health Service Ombudsman") {
+    TEST_CASE(
+        "the response tells the complainant of the Parliamentary and Health Service Ombudsman") {
         Practice practice;
-        const auto id = practice.open_case("2026-11-16 09:00", {"--point", "The referral was never sent"});
-        practice.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "It was not sent."});
+        const auto id =
+            practice.open_case("2026-11-16 09:00", {"--point", "The referral was never sent"});
+        practice.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                     "It was not sent."});
         const auto letter = practice({"respond", id, "--draft"});
         CHECK(letter.exit_code == 0);
         CHECK(letter.out.find("Parliamentary and Health Service Ombudsman") != std::string::npos);
         CHECK(letter.out.find("Complaints Manager") != std::string::npos);
         practice.ok({"respond", id, "--sent", "--via", "letter"});
-        CHECK(practice.refused({"escalate", id, "--to", "iscas"}, k_usage).find("phso") != std::string::npos);
+        CHECK(practice.refused({"escalate", id, "--to", "iscas"}, k_usage).find("phso") !=
+              std::string::npos);
         practice.ok({"escalate", id, "--to", "phso", "--ref", "PHSO-1"});
     }
 
-    TEST_CASE("a complaint made more than 12 months after the events is flagged, and goes ahead with a reason") {
+    TEST_CASE("a complaint made more than 12 months after the events is flagged, and goes ahead "
+              "with a reason") {
         Practice practice;
-        const auto id = practice.open_case("2026-11-16 09:00", {"--happened", "2025-10-01", "--point", "A"});
+        const auto id =
+            practice.open_case("2026-11-16 09:00", {"--happened", "2025-10-01", "--point", "A"});
         const auto shown = practice({"show", id, "--format", "json"}).json();
         REQUIRE(shown["attention"].size() == 1);
-        CHECK(shown["attention"][0].get<std::string>().find("more than 12 months") != std::string::npos);
+        CHECK(shown["attention"][0].get<std::string>().find("more than 12 months") !=
+              std::string::npos);
         CHECK(shown["happened"] == "2025-10-01");
         practice.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Yes."});
         CHECK(practice.refused({"respond", id, "--sent", "--via", "letter"}, k_refused)

@@ -12,12 +12,11 @@
 TEST_SUITE("cli open") {
     TEST_CASE("open prints the new ID alone, and the file holds what was typed") {
         test::Repo repo;
-        const auto opened = repo({"open", "--channel", "phone", "--received", "2026-11-13 16:45",
-                                  "--complainant", "Mrs A: Patel", "--about", "Dr J Smith",
-                                  "--category", "clinical", "--type", "treatment outcome",
-                                  "--summary", "Bruising after filler.\nNot warned.\n",
-                                  "--point", "Bruising was not explained", "--point",
-                                  "No follow-up call #2"});
+        const auto opened =
+            repo({"open", "--channel", "phone", "--received", "2026-11-13 16:45", "--complainant",
+                  "Mrs A: Patel", "--about", "Dr J Smith", "--category", "clinical", "--type",
+                  "treatment outcome", "--summary", "Bruising after filler.\nNot warned.\n",
+                  "--point", "Bruising was not explained", "--point", "No follow-up call #2"});
         REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
         const std::string id = opened.out.substr(0, opened.out.size() - 1);
         CHECK(opened.out.back() == '\n');
@@ -49,7 +48,8 @@ TEST_SUITE("cli open") {
         CHECK(json["consent"] == "pending");
         CHECK(json["received"] == "2026-11-16T10:00:00+00:00");
         CHECK(json["events"].size() == 1);
-        CHECK(std::filesystem::exists(repo.root / "cases" / (json["id"].get<std::string>() + ".yaml")));
+        CHECK(std::filesystem::exists(repo.root / "cases" /
+                                      (json["id"].get<std::string>() + ".yaml")));
     }
 
     TEST_CASE("the summary can come from standard input; without a terminal nothing waits") {
@@ -60,7 +60,9 @@ TEST_SUITE("cli open") {
         const std::string id = piped.out.substr(0, piped.out.size() - 1);
         CHECK(complaints::read_case(repo.case_file(id), id).summary == text);
         // No summary, no terminal, EDITOR set: no editor is started.
-        auto quiet = test::run({{"open", "--channel", "letter"}, "", repo.root,
+        auto quiet = test::run({{"open", "--channel", "letter"},
+                                "",
+                                repo.root,
                                 {{"EDITOR", "false"}, {"COMPLAINTS_NOW", repo.now}}});
         CHECK(quiet.exit_code == 0);
     }
@@ -103,16 +105,19 @@ TEST_SUITE("cli open") {
 
     TEST_CASE("DST: local receipt times take the offset of the day, and the local date counts") {
         test::Repo repo;
-        const auto spring = repo({"open", "--channel", "phone", "--received", "2026-03-29 00:30", "--format", "json"});
+        const auto spring = repo(
+            {"open", "--channel", "phone", "--received", "2026-03-29 00:30", "--format", "json"});
         REQUIRE_MESSAGE(spring.exit_code == 0, spring.err);
         CHECK(spring.json()["received"] == "2026-03-29T00:30:00+00:00");
-        const auto summer = repo({"open", "--channel", "phone", "--received", "2026-06-30T23:30:00Z", "--format", "json"});
+        const auto summer = repo({"open", "--channel", "phone", "--received",
+                                  "2026-06-30T23:30:00Z", "--format", "json"});
         REQUIRE_MESSAGE(summer.exit_code == 0, summer.err);
         CHECK(summer.json()["received"] == "2026-06-30T23:30:00+00:00");
         CHECK(summer.json()["received_date"] == "2026-07-01");
         const auto gap = repo({"open", "--channel", "phone", "--received", "2026-03-29 01:30"});
         CHECK(gap.exit_code == 2);
-        CHECK(gap.err.find("does not exist in Europe/London: the clocks skip it") != std::string::npos);
+        CHECK(gap.err.find("does not exist in Europe/London: the clocks skip it") !=
+              std::string::npos);
     }
 
     TEST_CASE("outside a repository, open says so plainly") {

@@ -31,7 +31,8 @@ std::map<std::string, complaints::Case> every_case(const test::Repo& repo) {
 } // namespace
 
 TEST_SUITE("reliability") {
-    TEST_CASE("300 writers killed with SIGKILL at random moments: every file parses, no confirmed event is lost") {
+    TEST_CASE("300 writers killed with SIGKILL at random moments: every file parses, no confirmed "
+              "event is lost") {
         test::Repo repo;
         const std::string id = repo.open_case();
         // Kill within twice the time a write takes on this build (a sanitizer
@@ -40,16 +41,18 @@ TEST_SUITE("reliability") {
         for (int i = 0; i < 3; ++i)
             repo.ok({"log", id, "--text", "timing " + std::to_string(i)});
         const auto one_write = std::chrono::duration_cast<std::chrono::microseconds>(
-                                   std::chrono::steady_clock::now() - started) / 3;
+                                   std::chrono::steady_clock::now() - started) /
+                               3;
         std::mt19937 random(300);
         std::uniform_int_distribution<long> delay_us(0, 2 * one_write.count());
         std::vector<std::string> confirmed;
         int killed = 0;
         for (int i = 0; i < 300; ++i) {
             const std::string text = "event " + std::to_string(i);
-            const std::vector<std::string> args = i % 5 == 0
-                ? std::vector<std::string>{"open", "--channel", "email", "--summary", text}
-                : std::vector<std::string>{"log", id, "--text", text};
+            const std::vector<std::string> args =
+                i % 5 == 0
+                    ? std::vector<std::string>{"open", "--channel", "email", "--summary", text}
+                    : std::vector<std::string>{"log", id, "--text", text};
             const int pid = test::spawn({args, "", repo.root, {{"COMPLAINTS_USER", "Crash Test"}}});
             std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
             ::kill(pid, SIGKILL);
@@ -75,12 +78,14 @@ TEST_SUITE("reliability") {
         CHECK(repo({"check"}).exit_code != 4);
     }
 
-    TEST_CASE("4 processes logging 100 events each while 2 others open cases: nothing lost, IDs unique") {
+    TEST_CASE(
+        "4 processes logging 100 events each while 2 others open cases: nothing lost, IDs unique") {
         test::Repo repo;
         const std::string id = repo.open_case();
         CHECK(test::in_parallel(6, [&](int p) {
             for (int i = 0; i < (p < 4 ? 100 : 25); ++i) {
-                const std::string text = "writer " + std::to_string(p) + " item " + std::to_string(i);
+                const std::string text =
+                    "writer " + std::to_string(p) + " item " + std::to_string(i);
                 const auto result = p < 4 ? repo({"log", id, "--text", text})
                                           : repo({"open", "--channel", "email", "--summary", text});
                 if (result.exit_code != 0)

@@ -20,11 +20,12 @@ TEST_SUITE("cli show") {
         REQUIRE(repo({"log", id, "--type", "call", "--text", "Spoke to Mrs Patel"}).exit_code == 0);
         const auto shown = repo({"show", id});
         REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
-        for (const std::string& expected : std::vector<std::string>
-             {id + "  open complaint (category not set)", "Received:    2026-11-10T09:00:00+00:00 by phone",
-              "Complainant: Mrs A Patel", "On behalf:   Mr B Patel (consent: yes)",
-              "About:       Dr J Smith", "  Line one\n  Line two\n", "  1. Bruising",
-              "2026-11-16T10:00  call", "      Spoke to Mrs Patel"})
+        for (const std::string& expected : std::vector<std::string>{
+                 id + "  open complaint (category not set)",
+                 "Received:    2026-11-10T09:00:00+00:00 by phone", "Complainant: Mrs A Patel",
+                 "On behalf:   Mr B Patel (consent: yes)", "About:       Dr J Smith",
+                 "  Line one\n  Line two\n", "  1. Bruising", "2026-11-16T10:00  call",
+                 "      Spoke to Mrs Patel"})
             CHECK_MESSAGE(shown.out.find(expected) != std::string::npos, expected);
         CHECK(shown.out.find("\x1b[") == std::string::npos); // not a terminal: no colour
     }

@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::abort();
     } catch (const complaints::Error&) {
     }
-    static const complaints::Policy platform = complaints::preset_policy(complaints::Preset::platform);
+    static const complaints::Policy platform =
+        complaints::preset_policy(complaints::Preset::platform);
     if (size < 4096)
         complaints::find_patient_data(text, platform);
     return 0;

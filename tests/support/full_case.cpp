@@ -9,7 +9,7 @@ namespace complaints::testing {
 namespace {
 
 class Filler {
-public:
+  public:
     // `replace` is the typed text to set to `text`: -1 sets none, -2 all.
     Filler(int replace, std::string text) : m_replace(replace), m_text(std::move(text)) {}
 
@@ -23,19 +23,22 @@ public:
     }
     void field(const fields::Key&, int& value) { value = ++m_counter; }
     template <class E>
-        requires std::is_enum_v<E>
-    void field(const fields::Key&, E& value) {
-        value = EnumNames<E>::names.back().first;
-    }
+    requires std::is_enum_v<E>
+    void field(const fields::Key&, E& value) { value = EnumNames<E>::names.back().first; }
     void field(const fields::Key&, Timestamp& at) {
         at.utc = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours(++m_counter);
         at.offset_minutes = 60;
     }
     void field(const fields::Key&, date::year_month_day& day) {
-        day = date::year_month_day{date::sys_days{date::year{2026} / 3 / 2} + date::days(++m_counter)};
+        day = date::year_month_day{date::sys_days{date::year{2026} / 3 / 2} +
+                                   date::days(++m_counter)};
     }
-    template <class T> void field(const fields::Key& key, std::optional<T>& value) { field(key, value.emplace()); }
-    template <fields::Record R> void field(const fields::Key&, R& record) { fields::describe(*this, record); }
+    template <class T> void field(const fields::Key& key, std::optional<T>& value) {
+        field(key, value.emplace());
+    }
+    template <fields::Record R> void field(const fields::Key&, R& record) {
+        fields::describe(*this, record);
+    }
     template <class T> void field(const fields::Key& key, std::vector<T>& items) {
         items.resize(2);
         for (auto& item : items)
@@ -50,7 +53,7 @@ public:
     void no_extras() {}
     int typed() const { return m_typed; }
 
-private:
+  private:
     int m_replace;
     std::string m_text;
     int m_counter = 0;
@@ -76,7 +79,9 @@ Case filled(int replace, const std::string& text, int* typed = nullptr) {
 
 } // namespace
 
-Case full_case(const std::string& text) { return filled(text.empty() ? -1 : -2, text); }
+Case full_case(const std::string& text) {
+    return filled(text.empty() ? -1 : -2, text);
+}
 
 int typed_text_count() {
     int typed = 0;
@@ -84,6 +89,8 @@ int typed_text_count() {
     return typed;
 }
 
-Case case_with_typed_text(int k, const std::string& text) { return filled(k, text); }
+Case case_with_typed_text(int k, const std::string& text) {
+    return filled(k, text);
+}
 
 } // namespace complaints::testing

@@ -11,8 +11,10 @@ namespace test {
 namespace {
 
 std::vector<std::string> clean_environment(const std::map<std::string, std::string>& extra) {
-    std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"}, {"LANG", "C.UTF-8"},
-                                           {"HOME", "/nonexistent"}, {"USER", "tester"}};
+    std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"},
+                                           {"LANG", "C.UTF-8"},
+                                           {"HOME", "/nonexistent"},
+                                           {"USER", "tester"}};
     if (const char* tz = std::getenv("TZ"))
         env["TZ"] = tz;
     for (const auto& [key, value] : extra)
@@ -56,7 +58,8 @@ pid_t start(const Run& how, const char* in, const char* out, const char* err) {
 
 Result run(const Run& how) {
     TempDir scratch;
-    const auto in_path = scratch / "stdin", out_path = scratch / "stdout", err_path = scratch / "stderr";
+    const auto in_path = scratch / "stdin", out_path = scratch / "stdout",
+               err_path = scratch / "stderr";
     write_text(in_path, how.input);
     const pid_t pid = start(how, in_path.c_str(), out_path.c_str(), err_path.c_str());
     int status = 0;
@@ -68,16 +71,24 @@ Result run(const Run& how) {
     return result;
 }
 
-int spawn(const Run& how) { return start(how, "/dev/null", "/dev/null", "/dev/null"); }
+int spawn(const Run& how) {
+    return start(how, "/dev/null", "/dev/null", "/dev/null");
+}
 
 Repo::Repo(const std::string& preset, const std::string& prefix) : root(dir / "repo") {
     const Result made = run(Run{{"init", root.string(), "--preset", preset, "--organisation",
-                              "Lumiere Medispa Cosmetic Skin Clinic", "--prefix", prefix}, "", {}, {}});
+                                 "Lumiere Medispa Cosmetic Skin Clinic", "--prefix", prefix},
+                                "",
+                                {},
+                                {}});
     REQUIRE_MESSAGE(made.exit_code == 0, made.err);
 }
 
 Result Repo::operator()(std::vector<std::string> args, const std::string& input) const {
-    return run({std::move(args), input, root, {{"COMPLAINTS_NOW", now}, {"COMPLAINTS_USER", "Sam Manager"}}});
+    return run({std::move(args),
+                input,
+                root,
+                {{"COMPLAINTS_NOW", now}, {"COMPLAINTS_USER", "Sam Manager"}}});
 }
 
 std::string Repo::open_case(const std::string& received, std::vector<std::string> more) const {

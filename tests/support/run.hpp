@@ -19,9 +19,9 @@ struct Result {
 
 struct Run {
     std::vector<std::string> args;
-    std::string input;                       // standard input (closed after)
-    std::filesystem::path cwd;               // default: the current folder
-    std::map<std::string, std::string> env;  // added to a clean environment
+    std::string input;                      // standard input (closed after)
+    std::filesystem::path cwd;              // default: the current folder
+    std::map<std::string, std::string> env; // added to a clean environment
 };
 
 Result run(const Run& how);

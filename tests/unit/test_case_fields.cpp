@@ -23,7 +23,8 @@ TEST_SUITE("case fields") {
     TEST_CASE("a cache entry cut anywhere is refused, never read as another case") {
         const std::string bytes = encode_case(full_case());
         for (std::size_t length = 0; length < bytes.size(); length += 7)
-            CHECK_THROWS_AS(decode_case(std::string_view(bytes).substr(0, length)), std::runtime_error);
+            CHECK_THROWS_AS(decode_case(std::string_view(bytes).substr(0, length)),
+                            std::runtime_error);
     }
 
     TEST_CASE("the YAML codec gives back a fully populated case, unknown keys included") {

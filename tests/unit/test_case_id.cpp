@@ -22,14 +22,16 @@ TEST_SUITE("case id") {
     }
 
     TEST_CASE("nothing but an ID passes as one") {
-        for (const char* bad : {"../etc/passwd", "LUM-2026-ABC/EF", "LUM-2026-ABCDE", "LUM-2026-ABCDEFG",
-                                "lum-2026-ABCDEF", "LUM-2026-ABCDE0", "LUM-20X6-ABCDEF", "L-2026-ABCDEF",
-                                "LUM-2026-ABCDE;", "LUM-2026-ABCDE\xD0\x95", ""})
+        for (const char* bad :
+             {"../etc/passwd", "LUM-2026-ABC/EF", "LUM-2026-ABCDE", "LUM-2026-ABCDEFG",
+              "lum-2026-ABCDEF", "LUM-2026-ABCDE0", "LUM-20X6-ABCDEF", "L-2026-ABCDEF",
+              "LUM-2026-ABCDE;", "LUM-2026-ABCDE\xD0\x95", ""})
             CHECK_MESSAGE(!is_case_id(bad), bad);
         CHECK(is_case_id("LUM-2026-7K3QMX"));
     }
 
-    TEST_CASE("abbreviations: a start of the ID, of what follows the prefix, or of the random part") {
+    TEST_CASE(
+        "abbreviations: a start of the ID, of what follows the prefix, or of the random part") {
         const std::vector<std::string> ids{"LUM-2025-7K3QMX", "LUM-2026-7K9ABC", "LUM-2026-H2H2H2"};
         CHECK(matching_ids("h2h", ids) == std::vector<std::string>{"LUM-2026-H2H2H2"});
         CHECK(matching_ids("7K", ids).size() == 2);

@@ -43,8 +43,9 @@ std::vector<std::string> event_texts(const std::string& file) {
 TEST_SUITE("case merge") {
     TEST_CASE("events both sites logged are all kept, in time order") {
         const auto ours = with_event(k_base, "2026-11-04T10:00:00+00:00", "ours, later");
-        const auto theirs = with_event(with_event(k_base, "2026-11-03T10:00:00+00:00", "theirs, earlier"),
-                                       "2026-11-05T10:00:00+00:00", "theirs, last");
+        const auto theirs =
+            with_event(with_event(k_base, "2026-11-03T10:00:00+00:00", "theirs, earlier"),
+                       "2026-11-05T10:00:00+00:00", "theirs, last");
         const auto merge = merge_case_files(k_base, ours, theirs, "cases/LUM-2026-7K3QMX.yaml");
         REQUIRE(merge.conflicts.empty());
         CHECK(event_texts(merge.text) ==
@@ -54,8 +55,8 @@ TEST_SUITE("case merge") {
     }
 
     TEST_CASE("a key one side changed takes that side's value, with every event") {
-        const auto ours = replaced(with_event(k_base, "2026-11-04T10:00:00+00:00", "call"), "status: open",
-                                   "status: closed");
+        const auto ours = replaced(with_event(k_base, "2026-11-04T10:00:00+00:00", "call"),
+                                   "status: open", "status: closed");
         const auto theirs = replaced(with_event(k_base, "2026-11-03T10:00:00+00:00", "email"),
                                      "summary: \"Late for the appointment\"",
                                      "summary: \"Late, and rude to reception\"");
@@ -87,11 +88,13 @@ TEST_SUITE("case merge") {
 
     TEST_CASE("a side that is not a valid case file is named") {
         try {
-            merge_case_files(k_base, k_base, replaced(k_base, "status: open", "status: opne"), "x.yaml");
+            merge_case_files(k_base, k_base, replaced(k_base, "status: open", "status: opne"),
+                             "x.yaml");
             FAIL("no error");
         } catch (const Error& e) {
             CHECK(e.kind() == ErrorKind::bad_data);
-            CHECK(e.describe() == "x.yaml (theirs):3:9: unknown status 'opne' (did you mean 'open'?)");
+            CHECK(e.describe() ==
+                  "x.yaml (theirs):3:9: unknown status 'opne' (did you mean 'open'?)");
         }
     }
 }

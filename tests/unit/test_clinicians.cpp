@@ -7,9 +7,12 @@ using namespace complaints;
 
 namespace {
 
-const date::time_zone& london() { return find_zone("Europe/London"); }
+const date::time_zone& london() {
+    return find_zone("Europe/London");
+}
 
-Case warned(const std::string& id, const std::string& about, const std::string& gmc, const char* day) {
+Case warned(const std::string& id, const std::string& about, const std::string& gmc,
+            const char* day) {
     Case c;
     c.id = id;
     c.about = about;
@@ -58,7 +61,8 @@ TEST_SUITE("clinicians") {
         CHECK(on(cases, "2028-02-29").status == ClinicianStatus::clear);
     }
 
-    TEST_CASE("three warnings inside six months start a suspension review, with the date it changed") {
+    TEST_CASE(
+        "three warnings inside six months start a suspension review, with the date it changed") {
         const std::vector<Case> cases{warned("A", "Dr X", "7000001", "2026-01-10"),
                                       warned("B", "Dr X", "7000001", "2026-03-01"),
                                       warned("C", "Dr X", "7000001", "2026-07-09")};
@@ -92,7 +96,14 @@ TEST_SUITE("clinicians") {
 
     TEST_CASE("suspension is a recorded decision, and reinstatement lifts it") {
         std::vector<Case> cases{warned("A", "Dr X", "7000001", "2026-01-10")};
-        Event suspended{parse_user_time("2026-02-01", london(), "--at"), EventType::suspended, "Lead", "Decision", {}, {}, {}, {}};
+        Event suspended{parse_user_time("2026-02-01", london(), "--at"),
+                        EventType::suspended,
+                        "Lead",
+                        "Decision",
+                        {},
+                        {},
+                        {},
+                        {}};
         cases[0].events.push_back(suspended);
         CHECK(on(cases, "2026-01-31").status == ClinicianStatus::warned);
         CHECK(on(cases, "2026-02-01").status == ClinicianStatus::suspended);
@@ -105,7 +116,8 @@ TEST_SUITE("clinicians") {
 }
 
 TEST_SUITE("clinicians: warning rules count in their own unit") {
-    TEST_CASE("a clinic with warning_kept: 26 weeks expires a warning after 26 weeks, not 26 months") {
+    TEST_CASE(
+        "a clinic with warning_kept: 26 weeks expires a warning after 26 weeks, not 26 months") {
         Policy policy = preset_policy(Preset::clinic);
         override_policy(policy, "warning_kept", "26 weeks");
         override_policy(policy, "suspension_review_warnings", "3");
@@ -114,8 +126,10 @@ TEST_SUITE("clinicians: warning rules count in their own unit") {
         const auto all = clinicians(cases, policy, london());
         REQUIRE(all.size() == 1);
         // 2026-01-10 + 182 days = 2026-07-11.
-        CHECK(standing_on(all[0], policy, *parse_date("2026-07-10")).status == ClinicianStatus::warned);
-        CHECK(standing_on(all[0], policy, *parse_date("2026-07-11")).status == ClinicianStatus::clear);
+        CHECK(standing_on(all[0], policy, *parse_date("2026-07-10")).status ==
+              ClinicianStatus::warned);
+        CHECK(standing_on(all[0], policy, *parse_date("2026-07-11")).status ==
+              ClinicianStatus::clear);
     }
 
     TEST_CASE("a warning rule in working days is refused: warnings run in calendar time") {

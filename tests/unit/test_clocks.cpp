@@ -6,8 +6,12 @@ using namespace complaints;
 
 namespace {
 
-const date::time_zone& london() { return find_zone("Europe/London"); }
-Timestamp at(const char* text) { return *parse_stored_timestamp(text); }
+const date::time_zone& london() {
+    return find_zone("Europe/London");
+}
+Timestamp at(const char* text) {
+    return *parse_stored_timestamp(text);
+}
 
 Case complaint(const char* received) {
     Case c;
@@ -66,7 +70,14 @@ TEST_SUITE("clocks") {
     TEST_CASE("clinic: an explanation of delay sets a new date") {
         const Clinic clinic;
         Case c = complaint("2026-11-16T09:00:00+00:00");
-        Event delay{at("2026-12-02T10:00:00+00:00"), EventType::delay_explained, "M", "waiting for notes", {}, {}, {}, {}};
+        Event delay{at("2026-12-02T10:00:00+00:00"),
+                    EventType::delay_explained,
+                    "M",
+                    "waiting for notes",
+                    {},
+                    {},
+                    {},
+                    {}};
         delay.due = *parse_date("2026-12-18");
         add_event(c, delay);
         auto clocks = clinic.clocks(c, "2026-12-10T09:00:00+00:00");
@@ -75,7 +86,8 @@ TEST_SUITE("clocks") {
         CHECK(clocks[0].state == ClockState::running);
         // Without a date: a fresh 14 working days from the letter.
         c.events[1].due.reset();
-        CHECK(format_date(clinic.clocks(c, "2026-12-10T09:00:00+00:00")[0].due.day) == "2026-12-22");
+        CHECK(format_date(clinic.clocks(c, "2026-12-10T09:00:00+00:00")[0].due.day) ==
+              "2026-12-22");
     }
 
     TEST_CASE("concerns and feedback have no clocks") {
@@ -99,7 +111,8 @@ TEST_SUITE("clocks") {
         CHECK(next_clock(clocks)->rule == "response");
     }
 
-    TEST_CASE("platform: assignment in 48 hours, investigation from assignment, resolution in 3 weeks") {
+    TEST_CASE(
+        "platform: assignment in 48 hours, investigation from assignment, resolution in 3 weeks") {
         const Platform platform;
         Case c = complaint("2026-11-16T09:00:00+00:00");
         auto clocks = platform.clocks(c, "2026-11-17T09:00:00+00:00");

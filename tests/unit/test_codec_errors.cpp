@@ -10,16 +10,16 @@ using namespace complaints;
 
 namespace {
 
-const std::string k_good = "id: LUM-2026-7K3QMX\n"            // 1
-                           "kind: complaint\n"                // 2
-                           "status: open\n"                   // 3
+const std::string k_good = "id: LUM-2026-7K3QMX\n" // 1
+                           "kind: complaint\n"     // 2
+                           "status: open\n"        // 3
                            "received: 2026-11-02T09:14:00+00:00\n"
-                           "channel: email\n"                 // 5
+                           "channel: email\n" // 5
                            "complainant: \"A\"\n"
                            "about: \"B\"\n"
                            "summary: \"\"\n"
                            "points: []\n"
-                           "events:\n"                        // 10
+                           "events:\n" // 10
                            "  - at: 2026-11-02T09:14:00+00:00\n"
                            "    type: opened\n"
                            "    by: \"C\"\n"
@@ -41,7 +41,9 @@ std::string error_of(const std::string& text) {
 } // namespace
 
 TEST_SUITE("codec errors") {
-    TEST_CASE("the good file reads") { CHECK_NOTHROW(read_case(k_good, "x.yaml")); }
+    TEST_CASE("the good file reads") {
+        CHECK_NOTHROW(read_case(k_good, "x.yaml"));
+    }
 
     TEST_CASE("an unknown enum value names its line and suggests the right one") {
         CHECK(error_of(replaced(k_good, "status: open", "status: opn")) ==
@@ -76,8 +78,8 @@ TEST_SUITE("codec errors") {
     }
 
     TEST_CASE("broken YAML, invalid UTF-8 and NUL bytes") {
-        CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"B")).starts_with(
-            "cases/LUM-2026-7K3QMX.yaml:"));
+        CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"B"))
+                  .starts_with("cases/LUM-2026-7K3QMX.yaml:"));
         CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"B\xFF\"")) ==
               "cases/LUM-2026-7K3QMX.yaml:7:10: contains bytes that are not UTF-8");
         CHECK(error_of(replaced(k_good, "about: \"B\"", std::string("about: \"\0\"", 10))) ==
@@ -88,7 +90,8 @@ TEST_SUITE("codec errors") {
 
     TEST_CASE("an escape that decodes to NUL is refused (found by fuzzing)") {
         CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"a\\0\"")) ==
-              "cases/LUM-2026-7K3QMX.yaml:7:8: 'about' holds an escape that is not UTF-8 text or is a NUL (byte 1)");
+              "cases/LUM-2026-7K3QMX.yaml:7:8: 'about' holds an escape that is not UTF-8 text or "
+              "is a NUL (byte 1)");
         CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"\\x00\"")).find("is a NUL") !=
               std::string::npos);
     }
@@ -96,11 +99,12 @@ TEST_SUITE("codec errors") {
     TEST_CASE("YAML's escapes read as the characters they name, and write back the same") {
         // \N and \_ are YAML's next-line and no-break space (yaml-cpp 0.7 made
         // them raw bytes that were not UTF-8).
-        const Case c = read_case(replaced(k_good, "about: \"B\"", "about: \"B\\N\\_\\x41\\u00e9\""), "x.yaml");
+        const Case c =
+            read_case(replaced(k_good, "about: \"B\"", "about: \"B\\N\\_\\x41\\u00e9\""), "x.yaml");
         CHECK(c.about == "B\u0085\u00a0A\u00e9");
         CHECK(read_case(write_case(c), "x.yaml").about == c.about);
-        CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"\\uD800\"")).find("not valid YAML") !=
-              std::string::npos);
+        CHECK(error_of(replaced(k_good, "about: \"B\"", "about: \"\\uD800\""))
+                  .find("not valid YAML") != std::string::npos);
     }
 
     TEST_CASE("events out of time order and unknown event types") {
@@ -113,8 +117,8 @@ TEST_SUITE("codec errors") {
     }
 
     TEST_CASE("points must be numbered in order") {
-        const std::string points = replaced(k_good, "points: []",
-                                            "points:\n  - n: 1\n    text: a\n  - n: 3\n    text: b");
+        const std::string points =
+            replaced(k_good, "points: []", "points:\n  - n: 1\n    text: a\n  - n: 3\n    text: b");
         CHECK(error_of(points) == "cases/LUM-2026-7K3QMX.yaml:12:5: points must be numbered 1, 2, "
                                   "3, ... in order; found 3 where 2 belongs");
     }

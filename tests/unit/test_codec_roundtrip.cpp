@@ -11,18 +11,67 @@ using namespace complaints;
 
 namespace {
 
-const std::vector<std::string> k_pieces{
-    ": ", ":", "#", " #", "'", "\"", "\\", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "---",
-    "...", "- ", "? ", "|", ">", "&a", "*a", "!tag", "%", "@", "`", "{", "}", "[", "]", ",",
-    "yes", "no", "~", "null", "007", "1e3", "0x1F", "2024-01-05", "true", "caf\xC3\xA9",
-    "\xF0\x9F\x98\x80", "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", "\xC2\x85", "\xE2\x80\xA8",
-    "\xE2\x80\xA9", "\xEF\xBB\xBF", "\xC2\xA0", "\x7F", "\x01", "\x1B", "Dr Smith", "word",
-    "The filler was injected too deeply", "\xD0\x9F\xD1\x80\xD0\xB8"};
+const std::vector<std::string> k_pieces{": ",
+                                        ":",
+                                        "#",
+                                        " #",
+                                        "'",
+                                        "\"",
+                                        "\\",
+                                        " ",
+                                        "  ",
+                                        "\t",
+                                        "\n",
+                                        "\n\n",
+                                        "\r\n",
+                                        "\r",
+                                        "---",
+                                        "...",
+                                        "- ",
+                                        "? ",
+                                        "|",
+                                        ">",
+                                        "&a",
+                                        "*a",
+                                        "!tag",
+                                        "%",
+                                        "@",
+                                        "`",
+                                        "{",
+                                        "}",
+                                        "[",
+                                        "]",
+                                        ",",
+                                        "yes",
+                                        "no",
+                                        "~",
+                                        "null",
+                                        "007",
+                                        "1e3",
+                                        "0x1F",
+                                        "2024-01-05",
+                                        "true",
+                                        "caf\xC3\xA9",
+                                        "\xF0\x9F\x98\x80",
+                                        "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",
+                                        "\xC2\x85",
+                                        "\xE2\x80\xA8",
+                                        "\xE2\x80\xA9",
+                                        "\xEF\xBB\xBF",
+                                        "\xC2\xA0",
+                                        "\x7F",
+                                        "\x01",
+                                        "\x1B",
+                                        "Dr Smith",
+                                        "word",
+                                        "The filler was injected too deeply",
+                                        "\xD0\x9F\xD1\x80\xD0\xB8"};
 
 // A random valid code point, C0/C1 controls and astral planes included.
 std::string random_code_point(std::mt19937_64& random) {
     std::uniform_int_distribution<int> plane(0, 9);
-    std::uniform_int_distribution<char32_t> ascii(1, 0x7F), bmp(0x80, 0xFFFD), astral(0x10000, 0x10FFFF);
+    std::uniform_int_distribution<char32_t> ascii(1, 0x7F), bmp(0x80, 0xFFFD),
+        astral(0x10000, 0x10FFFF);
     const int which = plane(random);
     char32_t c = which < 6 ? ascii(random) : which < 9 ? bmp(random) : astral(random);
     if (c >= 0xD800 && c <= 0xDFFF)
@@ -85,8 +134,13 @@ Case case_with(const std::string& text) {
     c.outcome = Outcome::partly_upheld;
     c.learning = text;
     c.no_learning = text;
-    c.actions.push_back(Action{1, text, text, *parse_date("2026-12-01"), c.received,
-                               {ActionProgress{c.received, text}}, c.received});
+    c.actions.push_back(Action{1,
+                               text,
+                               text,
+                               *parse_date("2026-12-01"),
+                               c.received,
+                               {ActionProgress{c.received, text}},
+                               c.received});
     c.escalations.push_back(Escalation{"iscas", c.received, text, text, c.received});
     c.gmc = text;
     c.agent = text;
@@ -102,7 +156,9 @@ Case case_with(const std::string& text) {
     return c;
 }
 
-std::optional<Timestamp> c_warning(const Case& c) { return c.warning; }
+std::optional<Timestamp> c_warning(const Case& c) {
+    return c.warning;
+}
 
 void check_round_trip(const std::string& text) {
     const Case before = case_with(text);
@@ -147,13 +203,41 @@ void check_round_trip(const std::string& text) {
 
 TEST_SUITE("codec round trip") {
     TEST_CASE("named hard cases") {
-        for (const std::string& text : std::vector<std::string>
-             {"", " ", "  leading", "trailing  ", "a: b", "# not a comment", "'quoted'",
-              "\"double\"", "---", "...", "--- \n...", "tab\there", "\tleading tab",
-              "crlf\r\nline", "lone\rcr", "line\n", "line\n\n\n", "\nstarts with newline",
-              "two\nlines", "two\n lines", " indented\nfirst", "blank\n   \nline", "emoji \xF0\x9F\x98\x80",
-              "yes", "no", "~", "null", "007", "2024-01-05", std::string(100000, 'y') + "\nz",
-              "- item", "key:\n  value", "|\n>", "\xC2\x85next line", "sep\xE2\x80\xA8para"})
+        for (const std::string& text : std::vector<std::string>{"",
+                                                                " ",
+                                                                "  leading",
+                                                                "trailing  ",
+                                                                "a: b",
+                                                                "# not a comment",
+                                                                "'quoted'",
+                                                                "\"double\"",
+                                                                "---",
+                                                                "...",
+                                                                "--- \n...",
+                                                                "tab\there",
+                                                                "\tleading tab",
+                                                                "crlf\r\nline",
+                                                                "lone\rcr",
+                                                                "line\n",
+                                                                "line\n\n\n",
+                                                                "\nstarts with newline",
+                                                                "two\nlines",
+                                                                "two\n lines",
+                                                                " indented\nfirst",
+                                                                "blank\n   \nline",
+                                                                "emoji \xF0\x9F\x98\x80",
+                                                                "yes",
+                                                                "no",
+                                                                "~",
+                                                                "null",
+                                                                "007",
+                                                                "2024-01-05",
+                                                                std::string(100000, 'y') + "\nz",
+                                                                "- item",
+                                                                "key:\n  value",
+                                                                "|\n>",
+                                                                "\xC2\x85next line",
+                                                                "sep\xE2\x80\xA8para"})
             check_round_trip(text);
     }
 

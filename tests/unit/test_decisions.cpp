@@ -14,11 +14,17 @@ using namespace complaints;
 
 namespace {
 
-const date::time_zone& london() { return find_zone("Europe/London"); }
+const date::time_zone& london() {
+    return find_zone("Europe/London");
+}
 
 // "2026-03-02 09:00", the organisation's local time, as `--at` reads it.
-Timestamp when(const char* text) { return parse_user_time(text, london(), "--at"); }
-date::year_month_day day(const char* text) { return *parse_date(text); }
+Timestamp when(const char* text) {
+    return parse_user_time(text, london(), "--at");
+}
+date::year_month_day day(const char* text) {
+    return *parse_date(text);
+}
 
 // A complaint by email, as `open` leaves it.
 Case opened(const char* id, const char* received) {
@@ -51,16 +57,26 @@ template <class Step> Error error_from(Step step) {
 
 std::string_view code_name(ProblemCode code) {
     switch (code) {
-    case ProblemCode::other: return "other";
-    case ProblemCode::record_not_agreed: return "record_not_agreed";
-    case ProblemCode::consent_outstanding: return "consent_outstanding";
-    case ProblemCode::practitioner_not_named: return "practitioner_not_named";
-    case ProblemCode::not_formal: return "not_formal";
-    case ProblemCode::withdrawal_notice_needed: return "withdrawal_notice_needed";
-    case ProblemCode::learning_not_documented: return "learning_not_documented";
-    case ProblemCode::action_plan_missing: return "action_plan_missing";
-    case ProblemCode::referral_open: return "referral_open";
-    case ProblemCode::late_complaint: return "late_complaint";
+    case ProblemCode::other:
+        return "other";
+    case ProblemCode::record_not_agreed:
+        return "record_not_agreed";
+    case ProblemCode::consent_outstanding:
+        return "consent_outstanding";
+    case ProblemCode::practitioner_not_named:
+        return "practitioner_not_named";
+    case ProblemCode::not_formal:
+        return "not_formal";
+    case ProblemCode::withdrawal_notice_needed:
+        return "withdrawal_notice_needed";
+    case ProblemCode::learning_not_documented:
+        return "learning_not_documented";
+    case ProblemCode::action_plan_missing:
+        return "action_plan_missing";
+    case ProblemCode::referral_open:
+        return "referral_open";
+    case ProblemCode::late_complaint:
+        return "late_complaint";
     }
     return "?";
 }
@@ -85,7 +101,13 @@ bool all_about(const std::vector<Problem>& problems, const std::string& id) {
 TEST_SUITE("decisions: logging and intake") {
     TEST_CASE("check_logged: a response period agreed runs to a date, not before receipt") {
         Case c = opened("RMP-2026-8W42GE", "2026-03-02 09:00");
-        Event agreed{when("2026-03-04 11:00"), EventType::response_period_agreed, "Manager", "", {}, {}, {},
+        Event agreed{when("2026-03-04 11:00"),
+                     EventType::response_period_agreed,
+                     "Manager",
+                     "",
+                     {},
+                     {},
+                     {},
                      {}};
         agreed.due = day("2026-06-30");
         CHECK_NOTHROW(check_logged(c, agreed, london()));
@@ -115,7 +137,13 @@ TEST_SUITE("decisions: logging and intake") {
     TEST_CASE("check_logged: receipt is the London date, not the UTC one") {
         // 00:30 on 1 July in London is still 30 June in UTC.
         const Case c = opened("RMP-2026-8W42GE", "2026-07-01 00:30");
-        Event agreed{when("2026-07-01 10:00"), EventType::response_period_agreed, "Manager", "", {}, {}, {},
+        Event agreed{when("2026-07-01 10:00"),
+                     EventType::response_period_agreed,
+                     "Manager",
+                     "",
+                     {},
+                     {},
+                     {},
                      {}};
         agreed.due = day("2026-07-01");
         CHECK_NOTHROW(check_logged(c, agreed, london()));
@@ -145,12 +173,14 @@ TEST_SUITE("decisions: classifying a new case") {
         CHECK(c.notice_days == 3);
     }
 
-    TEST_CASE("classify_intake: a withdrawal with 4 days' notice is no complaint under the policy") {
+    TEST_CASE(
+        "classify_intake: a withdrawal with 4 days' notice is no complaint under the policy") {
         const Policy platform = preset_policy(Preset::platform);
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         SUBCASE("called a late withdrawal: refused") {
             c.type = "late-withdrawal";
-            CHECK(error_from([&] { classify_intake(c, platform, 4, false); }).kind() == ErrorKind::refused);
+            CHECK(error_from([&] { classify_intake(c, platform, 4, false); }).kind() ==
+                  ErrorKind::refused);
         }
         SUBCASE("left as the user described it") {
             c.type = "admin";
@@ -171,24 +201,28 @@ TEST_SUITE("decisions: classifying a new case") {
         }
         SUBCASE("informal feedback, asked for") {
             c.kind = Kind::feedback;
-            CHECK(error_from([&] { classify_intake(c, platform, 1, true); }).kind() == ErrorKind::refused);
+            CHECK(error_from([&] { classify_intake(c, platform, 1, true); }).kind() ==
+                  ErrorKind::refused);
         }
         SUBCASE("a withdrawal dated after the session") {
-            CHECK(error_from([&] { classify_intake(c, platform, -1, false); }).kind() == ErrorKind::usage);
+            CHECK(error_from([&] { classify_intake(c, platform, -1, false); }).kind() ==
+                  ErrorKind::usage);
         }
     }
 
     TEST_CASE("classify_intake: a late withdrawal needs its notice, and a policy with the rule") {
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.type = "late-withdrawal";
-        const Error e = error_from([&] { classify_intake(c, preset_policy(Preset::platform), {}, false); });
+        const Error e =
+            error_from([&] { classify_intake(c, preset_policy(Preset::platform), {}, false); });
         CHECK(e.kind() == ErrorKind::usage);
         CHECK(codes(e.problems()) == "withdrawal_notice_needed");
         CHECK(all_about(e.problems(), c.id));
         // The clinic's policy has no late-withdrawal rule to apply.
         Case clinic = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
-        CHECK(error_from([&] { classify_intake(clinic, preset_policy(Preset::clinic), 2, false); }).kind() ==
-              ErrorKind::usage);
+        CHECK(error_from([&] {
+                  classify_intake(clinic, preset_policy(Preset::clinic), 2, false);
+              }).kind() == ErrorKind::usage);
     }
 
     TEST_CASE("classify_intake: the platform's type implies the category") {
@@ -224,7 +258,8 @@ TEST_SUITE("decisions: classifying a new case") {
         }
     }
 
-    TEST_CASE("classify_intake: the clinic's types are free text; a kind the policy lacks is refused") {
+    TEST_CASE(
+        "classify_intake: the clinic's types are free text; a kind the policy lacks is refused") {
         Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.type = "billing";
@@ -234,7 +269,8 @@ TEST_SUITE("decisions: classifying a new case") {
         // No preset lacks a kind; a policy given as data can.
         clinic.kinds = {Kind::complaint, Kind::concern};
         c.kind = Kind::feedback;
-        CHECK(error_from([&] { classify_intake(c, clinic, {}, true); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { classify_intake(c, clinic, {}, true); }).kind() ==
+              ErrorKind::refused);
     }
 }
 
@@ -252,7 +288,8 @@ TEST_SUITE("decisions: what a manager should see") {
             CHECK(late_complaint_outstanding(c, nhs));
         }
         SUBCASE("a reason to go ahead is recorded") {
-            log(c, "2026-01-12 10:00", EventType::late_complaint_accepted, "in hospital until December");
+            log(c, "2026-01-12 10:00", EventType::late_complaint_accepted,
+                "in hospital until December");
             CHECK_FALSE(late_complaint_outstanding(c, nhs));
         }
         SUBCASE("a concern has no time limit") {
@@ -363,7 +400,8 @@ TEST_SUITE("decisions: the stage 1 response") {
         c.channel = Channel::phone;
         c.on_behalf_of = "Mr Tom Hale";
         c.consent = Consent::pending;
-        c.points = {point(1), point(2, Finding::partly_upheld), point(3, Finding::upheld, "Agreed")};
+        c.points = {point(1), point(2, Finding::partly_upheld),
+                    point(3, Finding::upheld, "Agreed")};
         const Error e = error_from([&] { check_response(c, clinic, false); });
         CHECK(e.kind() == ErrorKind::refused);
         CHECK(codes(e.problems()) == "other, other, consent_outstanding, record_not_agreed");
@@ -410,7 +448,8 @@ TEST_SUITE("decisions: the stage 1 response") {
     TEST_CASE("record_finding: the finding, conclusion, remedial action and staff of a point") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.points = {point(1), point(2)};
-        record_finding(c, 2, Finding::upheld, "The booking was lost", "Confirm bookings by text", "Reception");
+        record_finding(c, 2, Finding::upheld, "The booking was lost", "Confirm bookings by text",
+                       "Reception");
         CHECK(c.points[1].finding == Finding::upheld);
         CHECK(c.points[1].conclusion == "The booking was lost");
         CHECK(c.points[1].remedial_action == "Confirm bookings by text");
@@ -428,7 +467,8 @@ TEST_SUITE("decisions: the stage 1 response") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.points = {point(1), point(2)};
         SUBCASE("no point 3") {
-            const Error e = error_from([&] { record_finding(c, 3, Finding::upheld, "Agreed", "", ""); });
+            const Error e =
+                error_from([&] { record_finding(c, 3, Finding::upheld, "Agreed", "", ""); });
             CHECK(e.kind() == ErrorKind::usage);
             CHECK(codes(e.problems()) == "other");
         }
@@ -468,7 +508,8 @@ TEST_SUITE("decisions: stage 2") {
         const Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         CHECK_NOTHROW(check_escalation(c, body(clinic, "cqc")));
-        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() ==
+              ErrorKind::refused);
         log(c, "2026-03-16 15:00", EventType::response_sent);
         CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
     }
@@ -478,7 +519,8 @@ TEST_SUITE("decisions: stage 2") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-16 15:00", EventType::response_sent);
         refer(c, "iscas", "2026-04-01 10:00");
-        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() ==
+              ErrorKind::refused);
         CHECK_NOTHROW(check_escalation(c, body(clinic, "cosmetic-redress-scheme")));
         c.escalations[0].outcome = "Not upheld";
         CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
@@ -490,12 +532,14 @@ TEST_SUITE("decisions: stage 2") {
         c.category = Category::clinical;
         c.type = "patient-care";
         CHECK_NOTHROW(check_escalation(c, body(platform, "gmc")));
-        CHECK(error_from([&] { check_escalation(c, body(platform, "responsible-officer")); }).kind() ==
-              ErrorKind::refused);
+        CHECK(error_from([&] {
+                  check_escalation(c, body(platform, "responsible-officer"));
+              }).kind() == ErrorKind::refused);
         log(c, "2026-03-12 10:00", EventType::resolved, "Apology accepted");
         CHECK_NOTHROW(check_escalation(c, body(platform, "responsible-officer")));
         c.category = Category::non_clinical;
-        CHECK(error_from([&] { check_escalation(c, body(platform, "gmc")); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { check_escalation(c, body(platform, "gmc")); }).kind() ==
+              ErrorKind::refused);
     }
 
     TEST_CASE("check_escalation: excluded, or not a complaint") {
@@ -503,11 +547,13 @@ TEST_SUITE("decisions: stage 2") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         SUBCASE("excluded") {
             c.exclusion = Excluded{Exclusion::under_independent_review, {}};
-            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() == ErrorKind::refused);
+            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() ==
+                  ErrorKind::refused);
         }
         SUBCASE("a concern") {
             c.kind = Kind::concern;
-            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() == ErrorKind::refused);
+            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() ==
+                  ErrorKind::refused);
         }
     }
 
@@ -539,12 +585,14 @@ TEST_SUITE("decisions: stage 2") {
         open_escalation(c, "iscas").outcome = "Not upheld";
         CHECK(c.escalations[0].outcome == "Not upheld"); // the case's own referral
         CHECK(error_from([&] { open_escalation(c, "iscas"); }).kind() == ErrorKind::refused);
-        CHECK(error_from([&] { open_escalation(c, "cosmetic-redress-scheme"); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { open_escalation(c, "cosmetic-redress-scheme"); }).kind() ==
+              ErrorKind::refused);
     }
 }
 
 TEST_SUITE("decisions: closing") {
-    TEST_CASE("check_close: acknowledged, no response sent: closing as upheld lists the response and the learning") {
+    TEST_CASE("check_close: acknowledged, no response sent: closing as upheld lists the response "
+              "and the learning") {
         const Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-03 10:00", EventType::acknowledged);
@@ -560,7 +608,8 @@ TEST_SUITE("decisions: closing") {
         log(c, "2026-03-16 15:00", EventType::response_sent);
         CHECK_NOTHROW(check_close(c, clinic, Outcome::upheld, false, true));
         SUBCASE("lessons learnt need an action on the plan") {
-            const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, true, false); });
+            const Error e =
+                error_from([&] { check_close(c, clinic, Outcome::upheld, true, false); });
             CHECK(codes(e.problems()) == "action_plan_missing");
             CHECK(all_about(e.problems(), c.id));
             c.actions.push_back(action(1, "2026-04-30"));
@@ -568,7 +617,8 @@ TEST_SUITE("decisions: closing") {
         }
         SUBCASE("lessons learnt and none learnt contradict each other") {
             c.actions.push_back(action(1, "2026-04-30"));
-            const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, true, true); });
+            const Error e =
+                error_from([&] { check_close(c, clinic, Outcome::upheld, true, true); });
             CHECK(codes(e.problems()) == "learning_not_documented");
         }
     }
@@ -576,18 +626,23 @@ TEST_SUITE("decisions: closing") {
     TEST_CASE("check_close: what closes without a stage 1 response") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         SUBCASE("a withdrawn complaint") {
-            CHECK_NOTHROW(check_close(c, preset_policy(Preset::clinic), Outcome::withdrawn, false, true));
+            CHECK_NOTHROW(
+                check_close(c, preset_policy(Preset::clinic), Outcome::withdrawn, false, true));
         }
         SUBCASE("a concern resolved locally") {
             c.kind = Kind::concern;
-            CHECK_NOTHROW(check_close(c, preset_policy(Preset::clinic), Outcome::resolved, false, true));
+            CHECK_NOTHROW(
+                check_close(c, preset_policy(Preset::clinic), Outcome::resolved, false, true));
         }
         SUBCASE("the platform's complaints, which owe no response letter") {
-            CHECK_NOTHROW(check_close(c, preset_policy(Preset::platform), Outcome::upheld, false, true));
+            CHECK_NOTHROW(
+                check_close(c, preset_policy(Preset::platform), Outcome::upheld, false, true));
         }
         SUBCASE("but not an NHS complaint found not upheld") {
-            const Error e = error_from(
-                [&] { check_close(c, preset_policy(Preset::nhs_england), Outcome::not_upheld, false, true); });
+            const Error e = error_from([&] {
+                check_close(c, preset_policy(Preset::nhs_england), Outcome::not_upheld, false,
+                            true);
+            });
             CHECK(codes(e.problems()) == "other");
         }
     }
@@ -597,7 +652,8 @@ TEST_SUITE("decisions: closing") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-16 15:00", EventType::response_sent);
         refer(c, "iscas", "2026-04-01 10:00");
-        const Error e = error_from([&] { check_close(c, clinic, Outcome::not_upheld, false, true); });
+        const Error e =
+            error_from([&] { check_close(c, clinic, Outcome::not_upheld, false, true); });
         CHECK(codes(e.problems()) == "referral_open");
         CHECK(all_about(e.problems(), c.id));
         c.escalations[0].outcome = "Not upheld";
@@ -608,7 +664,8 @@ TEST_SUITE("decisions: closing") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.exclusion = Excluded{Exclusion::employment, {}};
         c.status = Status::closed;
-        CHECK(codes(close_missing(c, preset_policy(Preset::clinic), Outcome::not_upheld, false, true)) == "other");
+        CHECK(codes(close_missing(c, preset_policy(Preset::clinic), Outcome::not_upheld, false,
+                                  true)) == "other");
     }
 
     TEST_CASE("close_missing: a closed case with everything else wrong lists it all") {
@@ -722,7 +779,8 @@ std::optional<std::string> warn(Case& c, const char* at, const std::vector<Case>
 }
 
 std::size_t events_of(const Case& c, EventType type) {
-    return std::count_if(c.events.begin(), c.events.end(), [&](const Event& e) { return e.type == type; });
+    return std::count_if(c.events.begin(), c.events.end(),
+                         [&](const Event& e) { return e.type == type; });
 }
 
 } // namespace
@@ -785,7 +843,8 @@ TEST_SUITE("decisions: warnings to clinicians") {
         log(cases[2], "2026-04-08 10:00", EventType::suspended, "Review panel decision");
         const auto all = clinicians(cases, platform, london());
         REQUIRE(all.size() == 1);
-        CHECK(standing_on(all[0], platform, day("2026-04-07")).status == ClinicianStatus::suspension_review);
+        CHECK(standing_on(all[0], platform, day("2026-04-07")).status ==
+              ClinicianStatus::suspension_review);
         const Standing standing = standing_on(all[0], platform, day("2026-04-08"));
         CHECK(standing.status == ClinicianStatus::suspended);
         CHECK(standing.active.size() == 3);
@@ -798,8 +857,10 @@ TEST_SUITE("decisions: warnings to clinicians") {
             log(cases[2], "2026-07-20 10:00", EventType::reinstated, "Review panel decision");
             const auto now = clinicians(cases, platform, london());
             REQUIRE(now.size() == 1);
-            CHECK(standing_on(now[0], platform, day("2026-07-19")).status == ClinicianStatus::suspended);
-            CHECK(standing_on(now[0], platform, day("2026-07-20")).status == ClinicianStatus::warned);
+            CHECK(standing_on(now[0], platform, day("2026-07-19")).status ==
+                  ClinicianStatus::suspended);
+            CHECK(standing_on(now[0], platform, day("2026-07-20")).status ==
+                  ClinicianStatus::warned);
         }
     }
 

@@ -7,7 +7,9 @@ using namespace complaints;
 
 namespace {
 
-Policy guarded() { return preset_policy(Preset::platform); }
+Policy guarded() {
+    return preset_policy(Preset::platform);
+}
 
 } // namespace
 
@@ -22,7 +24,8 @@ TEST_SUITE("patient data") {
 
     TEST_CASE("found with spaces, dashes or none, and not inside longer numbers") {
         const Policy policy = guarded();
-        for (const char* text : {"NHS 943 476 5919 seen", "943-476-5919", "9434765919", "(9434765919)"}) {
+        for (const char* text :
+             {"NHS 943 476 5919 seen", "943-476-5919", "9434765919", "(9434765919)"}) {
             const auto found = find_patient_data(text, policy);
             REQUIRE_MESSAGE(found, text);
             CHECK(found->what == "an NHS number");
@@ -30,8 +33,8 @@ TEST_SUITE("patient data") {
         const auto span = find_patient_data("NHS 943 476 5919 seen", policy);
         CHECK(span->offset == 4);
         CHECK(span->length == 12);
-        for (const char* text : {"943 476 5918", "GMC 7123456", "call 0161 923 6602", "94347659190", "ref 1234567890",
-                                 "03000 616161"})
+        for (const char* text : {"943 476 5918", "GMC 7123456", "call 0161 923 6602", "94347659190",
+                                 "ref 1234567890", "03000 616161"})
             CHECK_MESSAGE(!find_patient_data(text, policy), text);
     }
 

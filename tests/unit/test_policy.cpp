@@ -8,8 +8,12 @@ using namespace complaints;
 
 namespace {
 
-const date::time_zone& london() { return find_zone("Europe/London"); }
-Timestamp at(const char* text) { return *parse_stored_timestamp(text); }
+const date::time_zone& london() {
+    return find_zone("Europe/London");
+}
+Timestamp at(const char* text) {
+    return *parse_stored_timestamp(text);
+}
 
 std::string config_error(const std::string& text) {
     try {
@@ -40,13 +44,16 @@ TEST_SUITE("policy: durations") {
     }
 
     TEST_CASE("misspelt units, negative and absurd spans are refused with a reason") {
-        CHECK_THROWS_WITH(parse_duration("14 workng days"),
-                          "'14 workng days' has an unknown unit 'workng days' (did you mean 'working "
-                          "days'?); write a span such as '14 working days', '48 hours', '3 weeks', "
-                          "'6 months' or '10 days'");
+        CHECK_THROWS_WITH(
+            parse_duration("14 workng days"),
+            "'14 workng days' has an unknown unit 'workng days' (did you mean 'working "
+            "days'?); write a span such as '14 working days', '48 hours', '3 weeks', "
+            "'6 months' or '10 days'");
         CHECK_THROWS_WITH_AS(parse_duration("-3 days"), doctest::Contains("is negative"), Error);
-        CHECK_THROWS_WITH_AS(parse_duration("99999 days"), doctest::Contains("far too long"), Error);
-        CHECK_THROWS_WITH_AS(parse_duration("99999999999 days"), doctest::Contains("far too long"), Error);
+        CHECK_THROWS_WITH_AS(parse_duration("99999 days"), doctest::Contains("far too long"),
+                             Error);
+        CHECK_THROWS_WITH_AS(parse_duration("99999999999 days"), doctest::Contains("far too long"),
+                             Error);
         CHECK_THROWS_WITH_AS(parse_duration("days"), doctest::Contains("whole number"), Error);
         CHECK_THROWS_AS(parse_duration(""), Error);
         CHECK_THROWS_AS(parse_duration("3"), Error);
@@ -60,16 +67,16 @@ TEST_SUITE("policy: durations") {
 
     TEST_CASE("deadlines: working days end with the local day; hours are exact") {
         const WorkingCalendar england(Region::england_and_wales);
-        const auto response = deadline_after(at("2026-11-16T09:00:00+00:00"), parse_duration("14 working days"),
-                                             england, london());
+        const auto response = deadline_after(at("2026-11-16T09:00:00+00:00"),
+                                             parse_duration("14 working days"), england, london());
         CHECK(format_date(response.day) == "2026-12-04");
         CHECK(format_timestamp(in_zone(response.at, london())) == "2026-12-05T00:00:00+00:00");
-        const auto summer = deadline_after(at("2026-07-01T10:00:00+01:00"), parse_duration("3 weeks"),
-                                           england, london());
+        const auto summer = deadline_after(at("2026-07-01T10:00:00+01:00"),
+                                           parse_duration("3 weeks"), england, london());
         CHECK(format_timestamp(in_zone(summer.at, london())) == "2026-07-23T00:00:00+01:00");
         // 48 hours across the spring change: 47 hours of wall clock pass.
-        const auto assignment = deadline_after(at("2026-03-28T10:00:00+00:00"), parse_duration("48 hours"),
-                                               england, london());
+        const auto assignment = deadline_after(at("2026-03-28T10:00:00+00:00"),
+                                               parse_duration("48 hours"), england, london());
         CHECK(format_timestamp(in_zone(assignment.at, london())) == "2026-03-30T11:00:00+01:00");
         CHECK_FALSE(assignment.whole_day);
     }
@@ -77,10 +84,13 @@ TEST_SUITE("policy: durations") {
     TEST_CASE("DST edges: receipt at 00:30 on the change day, and 23:30 UTC in summer") {
         const WorkingCalendar england(Region::england_and_wales);
         const auto spring = parse_user_time("2026-03-29 00:30", london(), "--received");
-        CHECK(format_date(deadline_after(spring, parse_duration("14 working days"), england, london()).day) ==
-              "2026-04-20"); // Good Friday and Easter Monday are not counted
+        CHECK(
+            format_date(
+                deadline_after(spring, parse_duration("14 working days"), england, london()).day) ==
+            "2026-04-20"); // Good Friday and Easter Monday are not counted
         const auto late = at("2026-06-30T23:30:00+00:00"); // 1 July in London
-        CHECK(format_date(deadline_after(late, parse_duration("1 working day"), england, london()).day) ==
+        CHECK(format_date(
+                  deadline_after(late, parse_duration("1 working day"), england, london()).day) ==
               "2026-07-02");
     }
 }
@@ -95,8 +105,10 @@ TEST_SUITE("policy: presets and overrides") {
         const Policy platform = preset_policy(Preset::platform);
         CHECK_FALSE(find_clock(platform, "response")->span);
         CHECK(find_clock(platform, "assignment")->span == Duration{48, DurationUnit::hours});
-        CHECK(find_clock(platform, "investigation")->earliest == Duration{5, DurationUnit::working_days});
-        CHECK(find_clock(platform, "investigation")->span == Duration{10, DurationUnit::working_days});
+        CHECK(find_clock(platform, "investigation")->earliest ==
+              Duration{5, DurationUnit::working_days});
+        CHECK(find_clock(platform, "investigation")->span ==
+              Duration{10, DurationUnit::working_days});
         CHECK(find_clock(platform, "resolution")->span == Duration{3, DurationUnit::weeks});
         CHECK(answering_clock(platform)->name == "resolution");
         CHECK(platform.warnings.kept == Duration{6, DurationUnit::months});
@@ -107,47 +119,55 @@ TEST_SUITE("policy: presets and overrides") {
     }
 
     TEST_CASE("complaints.yaml overrides any rule, and can switch one off") {
-        const Config config = read_config(k_head + "policy:\n  acknowledgement: 3 working days\n"
-                                                   "  response: off\n  suspension_review_warnings: 4\n",
-                                          "complaints.yaml");
-        CHECK(find_clock(config.policy, "acknowledgement")->span == Duration{3, DurationUnit::working_days});
+        const Config config =
+            read_config(k_head + "policy:\n  acknowledgement: 3 working days\n"
+                                 "  response: off\n  suspension_review_warnings: 4\n",
+                        "complaints.yaml");
+        CHECK(find_clock(config.policy, "acknowledgement")->span ==
+              Duration{3, DurationUnit::working_days});
         CHECK_FALSE(find_clock(config.policy, "response")->span);
         CHECK(config.policy.warnings.review_at == 4);
-        CHECK(read_config(write_config(config), "complaints.yaml").policy_overrides == config.policy_overrides);
+        CHECK(read_config(write_config(config), "complaints.yaml").policy_overrides ==
+              config.policy_overrides);
     }
 
     TEST_CASE("the stage 2 bodies the letter signposts can be replaced") {
-        const Config config = read_config(k_head + "review_bodies:\n  - key: ombudsman\n    name: The Ombudsman\n"
-                                                   "    contact: 0300 000 0000\n    after_response: true\n",
-                                          "complaints.yaml");
+        const Config config =
+            read_config(k_head + "review_bodies:\n  - key: ombudsman\n    name: The Ombudsman\n"
+                                 "    contact: 0300 000 0000\n    after_response: true\n",
+                        "complaints.yaml");
         REQUIRE(config.policy.review_bodies.size() == 1);
         CHECK(config.policy.review_bodies[0].after_response);
         CHECK_FALSE(config.policy.review_bodies[0].clinical_only);
         const Config again = read_config(write_config(config), "complaints.yaml");
         CHECK(again.policy.review_bodies[0].contact == "0300 000 0000");
-        CHECK(config_error(k_head + "review_bodies:\n  - key: x\n    name: y\n    after_response: maybe\n") ==
-              "complaints.yaml:7:21: 'after_response' must be true or false");
+        CHECK(
+            config_error(k_head +
+                         "review_bodies:\n  - key: x\n    name: y\n    after_response: maybe\n") ==
+            "complaints.yaml:7:21: 'after_response' must be true or false");
         CHECK(preset_policy(Preset::clinic).review_bodies.size() == 5);
     }
 
     TEST_CASE("a bad override names the file, line and column") {
         CHECK(config_error(k_head + "policy:\n  respons: 10 working days\n") ==
               "complaints.yaml:5:3: unknown policy rule 'respons' (did you mean 'response'?)");
-        CHECK(config_error(k_head + "policy:\n  response: 10 wrking days\n").starts_with(
-            "complaints.yaml:5:13: '10 wrking days' has an unknown unit"));
-        CHECK(config_error(k_head + "policy:\n  response: -2 days\n") ==
-              "complaints.yaml:5:13: '-2 days' is negative; write a span such as '14 working days', "
-              "'48 hours', '3 weeks', '6 months' or '10 days'");
+        CHECK(config_error(k_head + "policy:\n  response: 10 wrking days\n")
+                  .starts_with("complaints.yaml:5:13: '10 wrking days' has an unknown unit"));
+        CHECK(
+            config_error(k_head + "policy:\n  response: -2 days\n") ==
+            "complaints.yaml:5:13: '-2 days' is negative; write a span such as '14 working days', "
+            "'48 hours', '3 weeks', '6 months' or '10 days'");
         CHECK(config_error(k_head + "policy:\n  suspension_review_warnings: many\n") ==
               "complaints.yaml:5:31: 'many' must be a whole number from 0 to 1000 for "
               "suspension_review_warnings");
     }
 
     TEST_CASE("closures and bank holiday changes are read, checked and written back") {
-        const std::string text = k_head + "closures:\n  - 2026-12-24\n  - from: 2026-12-29\n    to: 2026-12-31\n"
-                                          "    name: Christmas closure\n"
-                                          "bank_holidays:\n  scotland:\n    add:\n      - date: 2027-06-07\n"
-                                          "        name: Extra\n    cancel:\n      - 2027-05-03\n";
+        const std::string text =
+            k_head + "closures:\n  - 2026-12-24\n  - from: 2026-12-29\n    to: 2026-12-31\n"
+                     "    name: Christmas closure\n"
+                     "bank_holidays:\n  scotland:\n    add:\n      - date: 2027-06-07\n"
+                     "        name: Extra\n    cancel:\n      - 2027-05-03\n";
         const Config config = read_config(text, "complaints.yaml");
         REQUIRE(config.calendar.closures.size() == 2);
         CHECK(config.calendar.closures[1].name == "Christmas closure");

@@ -46,7 +46,9 @@ std::pair<Row, std::map<std::string, Row>> rules_table() {
     return {header, rows};
 }
 
-std::string span_text(const std::optional<Duration>& span) { return span ? format_duration(*span) : "off"; }
+std::string span_text(const std::optional<Duration>& span) {
+    return span ? format_duration(*span) : "off";
+}
 
 // What the docs should say for `key` in a preset.
 std::string documented_value(const Policy& policy, const std::string& key) {
@@ -89,10 +91,12 @@ TEST_SUITE("policy: docs/policy.md holds every preset's rules") {
                 const auto row = rows.find(key);
                 if (row == rows.end()) {
                     // An unlisted `_earliest` is fine while no preset sets it.
-                    CHECK_MESSAGE((key.ends_with("_earliest") && value == "off"), "no row for ", key);
+                    CHECK_MESSAGE((key.ends_with("_earliest") && value == "off"), "no row for ",
+                                  key);
                     continue;
                 }
-                const std::string cell = row->second.at(static_cast<std::size_t>(column - header.begin()));
+                const std::string cell =
+                    row->second.at(static_cast<std::size_t>(column - header.begin()));
                 CAPTURE(key);
                 CAPTURE(name);
                 CHECK(cell == value);

@@ -21,13 +21,21 @@ namespace {
 // only the writer it returns writes, and the writer cannot be copied or
 // moved out from under its lock.
 template <class S>
-concept Locks = requires(S& s) { s.lock(std::chrono::milliseconds(0), std::string()); };
+concept Locks = requires(S& s) {
+    s.lock(std::chrono::milliseconds(0), std::string());
+};
 template <class W>
-concept Writes = requires(W& w, const Case& c) { w.save(c); };
+concept Writes = requires(W& w, const Case& c) {
+    w.save(c);
+};
 template <class W>
-concept Creates = requires(W& w, const Case& c, std::mt19937_64& random) { w.create(c, random); };
+concept Creates = requires(W& w, const Case& c, std::mt19937_64& random) {
+    w.create(c, random);
+};
 template <class W>
-concept SavesConfig = requires(W& w, const Config& config) { w.save_config(config); };
+concept SavesConfig = requires(W& w, const Config& config) {
+    w.save_config(config);
+};
 static_assert(Locks<Store> && !Locks<const Store>);
 static_assert(!Writes<Store> && !Creates<Store> && !SavesConfig<Store>);
 static_assert(Writes<StoreWriter> && Creates<StoreWriter> && SavesConfig<StoreWriter>);
@@ -170,19 +178,20 @@ TEST_SUITE("store") {
         Case c = a_case();
         c.id = "LUM-2026-AAAAAA";
         test::write_text(dir / "cases" / "LUM-2026-BBBBBB.yaml", write_case(c));
-        CHECK_THROWS_WITH(store.load("LUM-2026-BBBBBB"),
-                          "the file holds case 'LUM-2026-AAAAAA', but its name says LUM-2026-BBBBBB");
+        CHECK_THROWS_WITH(
+            store.load("LUM-2026-BBBBBB"),
+            "the file holds case 'LUM-2026-AAAAAA', but its name says LUM-2026-BBBBBB");
     }
 
     TEST_CASE("a broken complaints.yaml is named with line and column") {
         test::TempDir dir;
-        test::write_text(dir / "complaints.yaml",
-                         "organisation: X\npreset: clinc\nprefix: LUM\n");
+        test::write_text(dir / "complaints.yaml", "organisation: X\npreset: clinc\nprefix: LUM\n");
         try {
             Store store(dir.path());
             FAIL("accepted");
         } catch (const Error& e) {
-            CHECK(e.describe() == "complaints.yaml:2:9: unknown preset 'clinc' (did you mean 'clinic'?)");
+            CHECK(e.describe() ==
+                  "complaints.yaml:2:9: unknown preset 'clinc' (did you mean 'clinic'?)");
         }
         test::write_text(dir / "complaints.yaml",
                          "organisation: X\npreset: clinic\nprefix: LUM\nregoin: scotland\n");

@@ -14,10 +14,10 @@ TEST_SUITE("text") {
 
     TEST_CASE("broken UTF-8 and NUL are found at their byte") {
         CHECK(first_invalid_byte("ab\xFF") == 2u);
-        CHECK(first_invalid_byte("a\xC0\xAF") == 1u);         // overlong slash
-        CHECK(first_invalid_byte("x\xED\xA0\x80") == 1u);     // a surrogate
-        CHECK(first_invalid_byte("\xF4\x90\x80\x80") == 0u);  // past U+10FFFF
-        CHECK(first_invalid_byte("ab\xE2\x82") == 2u);        // cut short
+        CHECK(first_invalid_byte("a\xC0\xAF") == 1u);        // overlong slash
+        CHECK(first_invalid_byte("x\xED\xA0\x80") == 1u);    // a surrogate
+        CHECK(first_invalid_byte("\xF4\x90\x80\x80") == 0u); // past U+10FFFF
+        CHECK(first_invalid_byte("ab\xE2\x82") == 2u);       // cut short
         CHECK(first_invalid_byte(std::string("a\0b", 3)) == 1u);
     }
 

@@ -25,7 +25,8 @@ date::year_month_day day(int y, unsigned m, unsigned d) {
     return date::year{y} / date::month{m} / date::day{d};
 }
 
-std::pair<std::optional<char32_t>, std::size_t> decoded(std::string_view text, std::size_t pos = 0) {
+std::pair<std::optional<char32_t>, std::size_t> decoded(std::string_view text,
+                                                        std::size_t pos = 0) {
     const auto c = decode_utf8(text, pos);
     return {c, pos};
 }
@@ -35,11 +36,16 @@ std::pair<std::optional<char32_t>, std::size_t> decoded(std::string_view text, s
 TEST_SUITE("util") {
     TEST_CASE("decode_utf8 reads one to four bytes and moves past them") {
         CHECK(decoded("a") == std::pair{std::optional<char32_t>(U'a'), std::size_t{1}});
-        CHECK(decoded("caf\xC3\xA9", 3) == std::pair{std::optional<char32_t>(U'\u00E9'), std::size_t{5}});
-        CHECK(decoded("\xE2\x80\xA8") == std::pair{std::optional<char32_t>(U'\u2028'), std::size_t{3}});
-        CHECK(decoded("\xF0\x9F\x98\x80") == std::pair{std::optional<char32_t>(U'\U0001F600'), std::size_t{4}});
-        CHECK(decoded("\xF4\x8F\xBF\xBF") == std::pair{std::optional<char32_t>(U'\U0010FFFF'), std::size_t{4}});
-        CHECK(decoded(std::string_view("\0", 1)) == std::pair{std::optional<char32_t>(U'\0'), std::size_t{1}});
+        CHECK(decoded("caf\xC3\xA9", 3) ==
+              std::pair{std::optional<char32_t>(U'\u00E9'), std::size_t{5}});
+        CHECK(decoded("\xE2\x80\xA8") ==
+              std::pair{std::optional<char32_t>(U'\u2028'), std::size_t{3}});
+        CHECK(decoded("\xF0\x9F\x98\x80") ==
+              std::pair{std::optional<char32_t>(U'\U0001F600'), std::size_t{4}});
+        CHECK(decoded("\xF4\x8F\xBF\xBF") ==
+              std::pair{std::optional<char32_t>(U'\U0010FFFF'), std::size_t{4}});
+        CHECK(decoded(std::string_view("\0", 1)) ==
+              std::pair{std::optional<char32_t>(U'\0'), std::size_t{1}});
     }
 
     TEST_CASE("decode_utf8 refuses what is not UTF-8 and leaves pos where it was") {
@@ -103,14 +109,17 @@ TEST_SUITE("util") {
     TEST_CASE("end_of_local_day is the next local midnight across a BST/GMT change") {
         const auto& london = find_zone("Europe/London");
         CHECK(end_of_local_day(day(2026, 3, 28), london) == utc("2026-03-29T00:00:00Z"));
-        CHECK(end_of_local_day(day(2026, 3, 29), london) == utc("2026-03-29T23:00:00Z")); // a 23-hour day
+        CHECK(end_of_local_day(day(2026, 3, 29), london) ==
+              utc("2026-03-29T23:00:00Z")); // a 23-hour day
         CHECK(end_of_local_day(day(2026, 10, 24), london) == utc("2026-10-24T23:00:00Z"));
-        CHECK(end_of_local_day(day(2026, 10, 25), london) == utc("2026-10-26T00:00:00Z")); // a 25-hour day
+        CHECK(end_of_local_day(day(2026, 10, 25), london) ==
+              utc("2026-10-26T00:00:00Z")); // a 25-hour day
     }
 
     TEST_CASE("end_of_local_day is the jump when the clocks skip midnight") {
         // Cuba moves from 00:00 CST to 01:00 CDT: 2026-03-08 has no midnight.
-        CHECK(end_of_local_day(day(2026, 3, 7), find_zone("America/Havana")) == utc("2026-03-08T05:00:00Z"));
+        CHECK(end_of_local_day(day(2026, 3, 7), find_zone("America/Havana")) ==
+              utc("2026-03-08T05:00:00Z"));
     }
 
     TEST_CASE("join puts the separator between each two items") {

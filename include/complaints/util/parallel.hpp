@@ -12,6 +12,7 @@ namespace complaints::util {
 // than they save. When `work` throws, the exception of the lowest index that
 // threw is rethrown once every thread has stopped, and indices after it may
 // not run, as in a serial loop.
-void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work, std::size_t serial_up_to = 0);
+void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work,
+                  std::size_t serial_up_to = 0);
 
 } // namespace complaints::util

@@ -10,18 +10,18 @@ namespace {
 // and the CQC can be approached at any time.
 std::vector<ReviewBody> bodies() {
     return {
-        {"iscas", "the Independent Sector Complaints Adjudication Service (ISCAS)", "https://iscas.cedr.com/",
-         true, false},
+        {"iscas", "the Independent Sector Complaints Adjudication Service (ISCAS)",
+         "https://iscas.cedr.com/", true, false},
         {"cosmetic-redress-scheme", "the CRS Cosmetic Redress Scheme",
          "https://www.cosmeticredress.co.uk/consumers", true, false},
         {"citizens-advice", "Citizens Advice",
          "free, confidential and independent advice, face-to-face and by phone: "
          "https://www.citizensadvice.org.uk",
          false, false},
-        {"patients-association", "the Patients Association", "https://www.patients-association.org.uk/helpline",
-         false, false},
-        {"cqc", "the Care Quality Commission (CQC)", "03000 616161, enquiries@cqc.org.uk, www.cqc.org.uk", false,
-         false},
+        {"patients-association", "the Patients Association",
+         "https://www.patients-association.org.uk/helpline", false, false},
+        {"cqc", "the Care Quality Commission (CQC)",
+         "03000 616161, enquiries@cqc.org.uk, www.cqc.org.uk", false, false},
     };
 }
 

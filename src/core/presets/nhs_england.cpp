@@ -17,9 +17,14 @@ Policy nhs_england() {
     response.extended_by = EventType::response_period_agreed;
     // Regulation 14(2): no response within six months (or the longer period
     // agreed) owes the complainant a written explanation of why.
-    policy.clocks.push_back({"explanation", Duration{6, DurationUnit::months}, {},
+    policy.clocks.push_back({"explanation",
+                             Duration{6, DurationUnit::months},
+                             {},
                              {EventType::response_sent, EventType::delay_explained},
-                             EventType::response_period_agreed, true, {}, false});
+                             EventType::response_period_agreed,
+                             true,
+                             {},
+                             false});
     // Regulation 12(1)-(2): a complaint is made within 12 months of what it
     // is about, or of learning of it; a later one proceeds with good reason.
     policy.time_limit = Duration{12, DurationUnit::months};
@@ -27,7 +32,8 @@ Policy nhs_england() {
     // response says the complainant may go to the Ombudsman.
     policy.review_bodies = {
         {"phso", "the Parliamentary and Health Service Ombudsman",
-         "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true, false},
+         "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true,
+         false},
     };
     policy.letter = {"Complaints Manager", {}};
     return policy;

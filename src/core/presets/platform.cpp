@@ -13,8 +13,8 @@ std::vector<ReviewBody> bodies() {
     return {
         {"responsible-officer", "the doctor's Responsible Officer",
          "found on the GMC website under the doctor's GMC number", true, true},
-        {"gmc", "the General Medical Council (GMC)", "0161 923 6602; get advice from your indemnity provider too",
-         false, true},
+        {"gmc", "the General Medical Council (GMC)",
+         "0161 923 6602; get advice from your indemnity provider too", false, true},
         {"lmc", "the Local Medical Committee (LMC)", "your area's LMC", true, true},
     };
 }

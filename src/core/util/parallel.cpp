@@ -9,7 +9,8 @@
 
 namespace complaints::util {
 
-void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work, std::size_t serial_up_to) {
+void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work,
+                  std::size_t serial_up_to) {
     std::atomic<std::size_t> next{0};
     // Past a failure no index needs running: only an earlier one could fail first.
     std::atomic<std::size_t> failed_at{count};
@@ -28,7 +29,8 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& wor
             }
         }
     };
-    const std::size_t threads_wanted = std::min<std::size_t>({std::thread::hardware_concurrency(), 8, count});
+    const std::size_t threads_wanted =
+        std::min<std::size_t>({std::thread::hardware_concurrency(), 8, count});
     {
         std::vector<std::jthread> helpers;
         for (std::size_t t = 1; t < threads_wanted && count > serial_up_to; ++t)
