@@ -13,13 +13,25 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 5\n";
+constexpr std::string_view k_magic = "complaints-cache 6\n";
 
 class Encoder {
   public:
     std::string bytes;
-    void u64(std::uint64_t v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); }
-    void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
+    // LEB128: seven bits a byte, low first. Most values are lengths and
+    // counts under 128, and empty texts are common: one byte each.
+    void u64(std::uint64_t v) {
+        while (v >= 0x80) {
+            bytes.push_back(static_cast<char>((v & 0x7F) | 0x80));
+            v >>= 7;
+        }
+        bytes.push_back(static_cast<char>(v));
+    }
+    // Zigzag, so small negative numbers (west of Greenwich) stay short.
+    void i64(std::int64_t v) {
+        u64((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+    }
+    void fixed64(std::uint64_t v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void flag(bool v) { bytes.push_back(v ? 1 : 0); }
     void text(std::string_view v) {
         u64(v.size());
@@ -71,11 +83,22 @@ class Decoder {
   public:
     explicit Decoder(std::string_view bytes) : m_rest(bytes) {}
     std::uint64_t u64() {
-        std::uint64_t v;
-        take(&v, sizeof v);
-        return v;
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (m_rest.empty())
+                throw std::runtime_error("cache: entry cut short");
+            const auto byte = static_cast<unsigned char>(m_rest.front());
+            m_rest.remove_prefix(1);
+            v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if (!(byte & 0x80))
+                return v;
+        }
+        throw std::runtime_error("cache: number too long");
     }
-    std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+    std::int64_t i64() {
+        const std::uint64_t v = u64();
+        return static_cast<std::int64_t>((v >> 1) ^ (~(v & 1) + 1));
+    }
     bool flag() {
         char c;
         take(&c, 1);
@@ -288,7 +311,7 @@ void CacheWriter::commit() {
         e.u64(entry.offset);
         e.u64(entry.length);
     });
-    e.i64(static_cast<std::int64_t>(m_written));
+    e.fixed64(m_written);
     const bool written = std::fwrite(e.bytes.data(), 1, e.bytes.size(), m_out) == e.bytes.size();
     const bool closed = std::fclose(m_out) == 0;
     m_out = nullptr;

@@ -20,6 +20,14 @@ TEST_SUITE("case fields") {
         CHECK(decode_case(encode_case(before)) == before);
     }
 
+    TEST_CASE("the cache keeps times west of Greenwich and dates before 1970") {
+        Case c = full_case();
+        c.received.offset_minutes = -300;
+        c.happened = date::year{1969} / 12 / 31;
+        c.notice_days = -1;
+        CHECK(decode_case(encode_case(c)) == c);
+    }
+
     TEST_CASE("a cache entry cut anywhere is refused, never read as another case") {
         const std::string bytes = encode_case(full_case());
         for (std::size_t length = 0; length < bytes.size(); length += 7)
