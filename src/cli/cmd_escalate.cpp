@@ -72,6 +72,15 @@ void run_escalate(const EscalateOptions& options, const Context& context) {
     fmt::print("{}: {}\n", id, said);
 }
 
+// Each preset's review bodies, from the presets themselves.
+std::string bodies_help() {
+    std::vector<std::string> presets;
+    for (const auto& [preset, name] : EnumNames<Preset>::names)
+        presets.push_back(
+            fmt::format("{}: {}", name, util::join(review_body_keys(preset_policy(preset)), ", ")));
+    return util::join(presets, "; ");
+}
+
 } // namespace
 
 void setup_escalate(CLI::App& app, Context& context) {
@@ -79,12 +88,7 @@ void setup_escalate(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand(
         "escalate", "stage 2: refer to an independent body, or record its outcome");
     command->add_option("ID", o->id, "the case")->required();
-    command
-        ->add_option(
-            "--to", o->to,
-            "clinic: iscas, cosmetic-redress-scheme, citizens-advice, patients-association, "
-            "cqc; platform: responsible-officer, gmc, lmc")
-        ->option_text("BODY");
+    command->add_option("--to", o->to, bodies_help())->option_text("BODY");
     command->add_option("--ref", o->reference, "the body's reference")->option_text("REF");
     command
         ->add_option("--note", o->note,

@@ -40,7 +40,9 @@ void setup_init(CLI::App& app, Context&) {
     CLI::App* command =
         app.add_subcommand("init", "create a case repository in DIR (default: here)");
     command->add_option("DIR", options->folder, "folder to create it in");
-    command->add_option("--preset", options->preset, "policy preset: clinic or platform")
+    command
+        ->add_option("--preset", options->preset,
+                     "policy preset: " + util::join(enum_names<Preset>(), ", "))
         ->required();
     command->add_option("--organisation", options->organisation, "the organisation's name")
         ->required();
