@@ -111,6 +111,9 @@ template <class V, Same<Event> E> void describe(V& v, E& e) {
     v.field(maybe("recorded"), e.recorded);
     v.field(maybe("attendees"), e.attendees);
     v.field(maybe("due"), e.due);
+    v.field(maybe("corrects"), e.corrects);
+    v.field(maybe("before"), e.before);
+    v.field(maybe("after"), e.after);
     v.extras(e.extras);
 }
 

@@ -53,6 +53,15 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context);
 // The first clock of the policy that an event of this type meets, if it runs.
 std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, EventType type);
 
+// A step dated in time (`at`) but entered after its deadline (`recorded`):
+// met on paper only. `working_days` after the due date (0 within its day).
+struct LateEntry {
+    date::year_month_day entered;
+    int working_days = 0;
+};
+std::optional<LateEntry> entered_late(const Event& event, const Clock& clock,
+                                      const WorkingCalendar& calendar, const date::time_zone& zone);
+
 // The clock due soonest among those still running or overdue.
 std::optional<Clock> next_clock(const std::vector<Clock>& clocks);
 

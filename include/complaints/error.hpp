@@ -38,6 +38,7 @@ enum class ProblemCode {
     action_plan_missing,      // lessons learnt without an action on the plan
     referral_open,            // a stage 2 referral awaits its outcome
     late_complaint,           // made after the policy's time limit, no reason recorded
+    already_sent,             // changes what the complainant was sent, without a correction
 };
 
 struct Problem {

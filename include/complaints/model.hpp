@@ -117,10 +117,11 @@ enum class EventType {
     review_outcome,
     action,
     consent_waived,
+    corrected,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 36> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 37> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -157,6 +158,7 @@ template <> struct EnumNames<EventType> {
         {EventType::review_outcome, "review-outcome"},
         {EventType::action, "action"},
         {EventType::consent_waived, "consent-waived"},
+        {EventType::corrected, "corrected"},
     }};
 };
 
@@ -232,6 +234,11 @@ struct Event {
     std::optional<Timestamp> recorded;       // when it was entered, if back-dated
     std::optional<date::year_month_day> due; // a new date, on delay-explained
     std::vector<std::string> attendees;      // who was at a meeting
+    // On `corrected`: which item of what was sent changed ("point 2
+    // conclusion", "apology"), and its value before and after; `text` says why.
+    std::string corrects;
+    std::string before;
+    std::string after;
     std::vector<Extra> extras;
 
     friend bool operator==(const Event&, const Event&) = default;

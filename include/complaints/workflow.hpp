@@ -53,8 +53,11 @@ void check_response(const Case& c, const Policy& policy, bool without_consent);
 // Throws `refused` once the response has gone: a delay is explained before it.
 void check_delay(const Case& c);
 
+// Stage 1's answer to a point. Once the response is sent, a change is
+// refused unless `correction` is given (see corrections.hpp).
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
-                    const std::string& remedial_action, const std::string& staff);
+                    const std::string& remedial_action, const std::string& staff,
+                    const std::optional<Event>& correction = std::nullopt);
 
 // Throws `refused` when the body cannot be reached yet, or not for this case.
 void check_escalation(const Case& c, const ReviewBody& body);
@@ -72,8 +75,9 @@ void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with
 void check_exclude(const Case& c);
 void check_convert(const Case& c);
 void check_consent(const Case& c);
-// Throws `refused` when the agreed resolution is already recorded.
-void check_resolve(const Case& c);
+// Records the agreed resolution (the event's text). A second one is a
+// correction of what was sent: refused unless `correction` is given.
+void record_resolution(Case& c, const Event& resolution, const std::optional<Event>& correction);
 
 // The action numbered `number`, still open; throws when there is none or it is done.
 Action& open_action(Case& c, int number);

@@ -91,15 +91,22 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
         c.points.push_back(raised);
     }
     const Timestamp now = in_zone(context.now, store.zone());
-    c.received = options.received.empty()
-                     ? now
-                     : parse_user_time(options.received, store.zone(), "--received");
+    // --at alone dates the receipt too: the clock runs from when the
+    // complaint came in, never from when it was typed.
+    c.received = !options.received.empty()
+                     ? parse_user_time(options.received, store.zone(), "--received")
+                 : !options.when_who.at.empty() ? when(options.when_who, context, store)
+                                                : now;
     if (c.received.utc > context.now + std::chrono::minutes(5))
         throw Error(ErrorKind::usage,
                     fmt::format("--received: '{}' is in the future", options.received));
     Event opened;
     // A case back-filled from paper is dated when it was received.
     opened.at = options.when_who.at.empty() ? c.received : when(options.when_who, context, store);
+    if (opened.at < c.received)
+        throw Error(ErrorKind::usage,
+                    fmt::format("--at: {} is before the case was received ({})",
+                                format_timestamp(opened.at), format_timestamp(c.received)));
     if (opened.at != now)
         opened.recorded = now;
     opened.type = EventType::opened;

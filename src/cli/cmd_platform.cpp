@@ -18,6 +18,7 @@ struct AssignOptions {
 struct ResolveOptions {
     std::string id;
     std::string text;
+    std::string correction;
     WhenWho when_who;
 };
 
@@ -45,10 +46,10 @@ void run_resolve(const ResolveOptions& o, const Context& context) {
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         require_formal_complaint(c, "record a resolution");
-        check_resolve(c);
-        add_event(c, make_event(EventType::resolved, text, o.when_who, context, store));
+        record_resolution(c, make_event(EventType::resolved, text, o.when_who, context, store),
+                          correction(o.correction, o.when_who, context, store));
     });
-    fmt::print("{}: resolution recorded\n", id);
+    fmt::print("{}: resolution {}\n", id, o.correction.empty() ? "recorded" : "corrected");
 }
 
 } // namespace
@@ -71,6 +72,7 @@ void setup_resolve(CLI::App& app, Context& context) {
     command->add_option("--text", o->text, "the agreed resolution (- reads stdin)")
         ->required()
         ->option_text("TEXT");
+    add_correction_option(*command, o->correction);
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_resolve(*o, context); });
 }

@@ -6,6 +6,7 @@
 #include "text_input.hpp"
 
 #include "complaints/atomic_file.hpp"
+#include "complaints/corrections.hpp"
 #include "complaints/letters.hpp"
 #include "complaints/workflow.hpp"
 
@@ -28,6 +29,7 @@ struct RespondOptions {
     std::string proceed_without_consent;
     std::string delay;
     std::string new_date;
+    std::string correction;
     WhenWho when_who;
 };
 
@@ -48,6 +50,8 @@ void check_one_step(const RespondOptions& o) {
                     "--sent needs --via email or letter, and --via goes with --sent");
     if (!o.new_date.empty() && o.delay.empty())
         throw Error(ErrorKind::usage, "--new-date goes with --delay REASON");
+    if (!o.correction.empty() && o.point == 0 && o.apology.empty())
+        throw Error(ErrorKind::usage, "--correction goes with --point N or --apology");
 }
 
 void draft(const RespondOptions& options, const Context& context, const Store& store) {
@@ -86,10 +90,12 @@ std::string send(Case& c, const RespondOptions& options, const Context& context,
                        : fmt::format("late: due {}{}", format_date(clock->due.day),
                                      clock->extended ? " after an explanation of delay"
                                                      : ", no explanation of delay sent");
-    sent.text =
-        fmt::format("Written response sent by {}{}", via, standing.empty() ? "" : ", " + standing);
+    // The event states the fact; how it stood against the deadline is worked
+    // out again whenever it is shown, so a later change of calendar or
+    // policy leaves no stale date in the record.
+    sent.text = fmt::format("Written response sent by {}", via);
     add_event(c, sent);
-    return sent.text;
+    return sent.text + (standing.empty() ? "" : ", " + standing);
 }
 
 std::string delay(Case& c, const RespondOptions& options, const Context& context,
@@ -115,7 +121,8 @@ std::string finding(Case& c, const RespondOptions& options, const Context& conte
     const Finding found = parse_enum<Finding>(options.finding, "--finding");
     record_finding(c, options.point, found, text_from_flag(options.conclusion, "--conclusion"),
                    text_from_flag(options.remedial, "--remedial"),
-                   text_from_flag(options.staff, "--staff"));
+                   text_from_flag(options.staff, "--staff"),
+                   correction(options.correction, options.when_who, context, store));
     add_event(c, make_event(EventType::finding,
                             fmt::format("Point {}: {}", options.point, name_of(found)),
                             options.when_who, context, store));
@@ -138,8 +145,9 @@ void run_respond(const RespondOptions& options, const Context& context) {
             said = finding(c, options, context, store);
         else {
             require_formal_complaint(c, "record an apology");
-            c.apology = text_from_flag(options.apology, "--apology");
-            said = "apology recorded";
+            set_apology(c, text_from_flag(options.apology, "--apology"),
+                        correction(options.correction, options.when_who, context, store));
+            said = options.correction.empty() ? "apology recorded" : "apology corrected";
         }
     });
     fmt::print("{}: {}\n", id, said);
@@ -178,6 +186,7 @@ void setup_respond(CLI::App& app, Context& context) {
         ->option_text("REASON");
     command->add_option("--new-date", o->new_date, "with --delay: when the full response will come")
         ->option_text("DATE");
+    add_correction_option(*command, o->correction);
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_respond(*o, context); });
 }

@@ -4,6 +4,7 @@
 #include "output.hpp"
 
 #include "complaints/codec.hpp"
+#include "complaints/corrections.hpp"
 #include "complaints/workflow.hpp"
 #include "problem_text.hpp"
 
@@ -83,6 +84,23 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     fmt::print("File:        {}\n", store.display_path(c.id));
 }
 
+// "Corrected 2026-10-01: conclusion" for the items of `prefix` (a point's
+// "point 2 ", or "apology") changed after they were sent.
+std::string corrections_of(const Case& c, const std::string& prefix) {
+    std::vector<std::string> items;
+    std::optional<Timestamp> last;
+    for (const auto& [item, at] : corrected_items(c)) {
+        if (!item.starts_with(prefix))
+            continue;
+        items.push_back(item.size() > prefix.size() ? item.substr(prefix.size()) : item);
+        last = std::max(last.value_or(at), at);
+    }
+    if (items.empty())
+        return {};
+    return fmt::format("Corrected {}: {} (the timeline keeps each version)",
+                       format_date(written_date(*last)), util::join(items, ", "));
+}
+
 void print_points(const Case& c, const Heading& heading) {
     if (c.points.empty())
         return;
@@ -96,9 +114,14 @@ void print_points(const Case& c, const Heading& heading) {
             fmt::print("     Remedial action: {}\n", point.remedial_action);
         if (!point.staff.empty())
             fmt::print("     Staff: {}\n", point.staff);
+        if (const auto note = corrections_of(c, fmt::format("point {} ", point.number));
+            !note.empty())
+            fmt::print("     {}\n", note);
     }
     if (!c.apology.empty())
         fmt::print("\n{}\n{}\n", heading("Apology"), indent(c.apology, "  "));
+    if (const auto note = corrections_of(c, "apology"); !note.empty())
+        fmt::print("  {}\n", note);
 }
 
 void print_learning(const Case& c, const date::time_zone& zone, const Heading& heading) {
@@ -124,6 +147,27 @@ void print_learning(const Case& c, const date::time_zone& zone, const Heading& h
         fmt::print("\n{}\n{}\n", heading("No learning identified"), indent(c.no_learning, "  "));
 }
 
+// How a step stood against the deadline it met, worked out now from the
+// calendar and the policy: "response due 2026-09-25: met on time", and when
+// it was entered after the deadline with an earlier --at, by how much.
+std::vector<std::string> deadline_notes(const Event& event, const std::vector<Clock>& clocks,
+                                        const Store& store) {
+    std::vector<std::string> notes;
+    for (const auto& clock : clocks) {
+        const ClockRule* rule = find_clock(store.config().policy, clock.rule);
+        if (!clock.done || *clock.done != event.at || !rule ||
+            std::find(rule->met_by.begin(), rule->met_by.end(), event.type) == rule->met_by.end())
+            continue;
+        notes.push_back(fmt::format("{} due {}: {}", clock.rule, due_text(clock, store.zone()),
+                                    clock.state == ClockState::met ? "met on time" : "met late"));
+        if (const auto late = entered_late(event, clock, store.calendar(), store.zone()))
+            notes.push_back(fmt::format(
+                "entered {}, {}after the deadline: met on paper only", format_date(late->entered),
+                late->working_days == 0 ? "" : plural(late->working_days, "working day") + " "));
+    }
+    return notes;
+}
+
 void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks,
                     bool colour) {
     const Heading heading = [&](std::string_view text) {
@@ -145,6 +189,12 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
             fmt::print("{}\n", indent(event.text, "      "));
         if (!event.attendees.empty())
             fmt::print("      Attendees: {}\n", joined(event.attendees));
+        if (event.type == EventType::corrected)
+            fmt::print("      {} was: {}\n      now: {}\n", event.corrects,
+                       indent(event.before, "        ").substr(8),
+                       indent(event.after, "        ").substr(8));
+        for (const auto& line : deadline_notes(event, clocks, store))
+            fmt::print("      {}\n", line);
     }
 }
 

@@ -74,6 +74,12 @@ Timestamp when(const WhenWho& options, const Context& context, const Store& stor
 Event make_event(EventType type, std::string text, const WhenWho& options, const Context& context,
                  const Store& store);
 
+// --correction REASON: changes what the complainant was already sent.
+void add_correction_option(CLI::App& command, std::string& reason);
+// The `corrected` event's time, author and reason, when --correction was given.
+std::optional<Event> correction(const std::string& reason, const WhenWho& options,
+                                const Context& context, const Store& store);
+
 // Locks the repository, loads the case, lets `change` edit it and saves it.
 // When `change` throws, nothing is written. The one write of every command
 // that changes a case; `open` creates and `calendar import` saves

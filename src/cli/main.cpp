@@ -2,6 +2,7 @@
 // place where errors become messages and exit codes.
 #include "commands.hpp"
 #include "problem_text.hpp"
+#include "text_input.hpp"
 
 #include "complaints/error.hpp"
 #include "complaints/util/strings.hpp"
@@ -59,6 +60,22 @@ Case update_case(const Context& context, Store& store, const std::string& id,
                                     format_timestamp(event.at), format_timestamp(c.received)));
     writer.save(c);
     return c;
+}
+
+void add_correction_option(CLI::App& command, std::string& reason) {
+    command
+        .add_option("--correction", reason,
+                    "change what the complainant was already sent, saying why; the previous "
+                    "wording is kept in a 'corrected' event")
+        ->option_text("REASON");
+}
+
+std::optional<Event> correction(const std::string& reason, const WhenWho& options,
+                                const Context& context, const Store& store) {
+    if (reason.empty())
+        return std::nullopt;
+    return make_event(EventType::corrected, text_from_flag(reason, "--correction"), options,
+                      context, store);
 }
 
 namespace {

@@ -28,6 +28,7 @@ constexpr std::array k_hints{
          " (complaints action ID add --text ... --lead ... --due ...)"},
     Hint{ProblemCode::referral_open, " (escalate ID --outcome TEXT)"},
     Hint{ProblemCode::late_complaint, " (log --type late-complaint-accepted --text REASON)"},
+    Hint{ProblemCode::already_sent, " (add --correction REASON to correct it)"},
 };
 
 // Flags that take a value whose name the message should show.

@@ -53,6 +53,19 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
         found.emplace_back("learning", "lessons learnt are recorded without an action plan");
     if (c.warning && c.kind != Kind::complaint)
         found.emplace_back("warning", "only a formal complaint can issue a warning");
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+        const Event& event = c.events[i];
+        const auto which = fmt::format("event {} ({})", i + 1, name_of(event.type));
+        if (event.at < c.received)
+            found.emplace_back(
+                "events", fmt::format("{} is dated {}, before the case was received ({})", which,
+                                      format_timestamp(event.at), format_timestamp(c.received)));
+        if (event.type == EventType::corrected && (event.text.empty() || event.corrects.empty()))
+            found.emplace_back("events",
+                               fmt::format("{} changes what was sent without saying {}", which,
+                                           event.corrects.empty() ? "what it corrects"
+                                                                  : "why (its text is empty)"));
+    }
     return found;
 }
 

@@ -109,4 +109,15 @@ std::optional<Clock> next_clock(const std::vector<Clock>& clocks) {
     return next;
 }
 
+std::optional<LateEntry> entered_late(const Event& event, const Clock& clock,
+                                      const WorkingCalendar& calendar,
+                                      const date::time_zone& zone) {
+    if (!event.recorded || clock.state != ClockState::met || !clock.done ||
+        *clock.done != event.at || event.recorded->utc < clock.due.at)
+        return std::nullopt;
+    const auto entered = local_date(event.recorded->utc, zone);
+    return LateEntry{entered,
+                     calendar.between(date::sys_days{clock.due.day}, date::sys_days{entered})};
+}
+
 } // namespace complaints

@@ -29,9 +29,6 @@ std::string_view what(const Escalation&) {
 std::string_view what(const Event&) {
     return "an event";
 }
-std::string_view what(const Case&) {
-    return "a case file";
-}
 
 // Reads one mapping into a record, following fields::describe: a required
 // key that is missing, a value of the wrong shape, or (in records that keep

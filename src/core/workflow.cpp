@@ -1,5 +1,7 @@
 #include "complaints/workflow.hpp"
 
+#include "complaints/corrections.hpp"
+
 #include "complaints/error.hpp"
 
 #include <fmt/format.h>
@@ -233,7 +235,8 @@ void check_delay(const Case& c) {
 }
 
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
-                    const std::string& remedial_action, const std::string& staff) {
+                    const std::string& remedial_action, const std::string& staff,
+                    const std::optional<Event>& correction) {
     const auto found = std::find_if(c.points.begin(), c.points.end(),
                                     [&](const Point& p) { return p.number == point; });
     if (found == c.points.end())
@@ -241,6 +244,20 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
             fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point, c.points.size()));
     if (conclusion.empty() && found->conclusion.empty())
         field_error("{conclusion}: a finding needs the conclusion reached on the point");
+    const std::string point_name = fmt::format("point {}", point);
+    const auto unless_empty = [](const std::string& given, const std::string& kept) {
+        return given.empty() ? kept : given;
+    };
+    record_amendments(c,
+                      {{point_name + " finding",
+                        found->finding ? std::string(name_of(*found->finding)) : std::string(),
+                        std::string(name_of(finding))},
+                       {point_name + " conclusion", found->conclusion,
+                        unless_empty(conclusion, found->conclusion)},
+                       {point_name + " remedial action", found->remedial_action,
+                        unless_empty(remedial_action, found->remedial_action)},
+                       {point_name + " staff", found->staff, unless_empty(staff, found->staff)}},
+                      correction);
     found->finding = finding;
     if (!conclusion.empty())
         found->conclusion = conclusion;
@@ -343,9 +360,10 @@ void check_consent(const Case& c) {
               c.id}});
 }
 
-void check_resolve(const Case& c) {
-    if (first_event(c, EventType::resolved))
-        throw Error(ErrorKind::refused, fmt::format("{} already has an agreed resolution", c.id));
+void record_resolution(Case& c, const Event& resolution, const std::optional<Event>& correction) {
+    if (const Event* agreed = last_event(c, EventType::resolved))
+        record_amendments(c, {{"resolution", agreed->text, resolution.text}}, correction);
+    add_event(c, resolution);
 }
 
 Action& open_action(Case& c, int number) {

@@ -143,7 +143,8 @@ TEST_SUITE("platform: handling") {
         CHECK(json["clocks"][2]["due_date"] == "2026-12-07");
         CHECK(json["clocks"][2]["state"] == "met");
         CHECK(platform.refused({"resolve", id, "--text", "again"})
-                  .find("already has an agreed resolution") != std::string::npos);
+                  .find("the resolution went to the complainant in the agreed resolution on "
+                        "2026-11-20 (add --correction REASON to correct it)") != std::string::npos);
     }
 
     TEST_CASE(

@@ -77,6 +77,8 @@ std::string_view code_name(ProblemCode code) {
         return "referral_open";
     case ProblemCode::late_complaint:
         return "late_complaint";
+    case ProblemCode::already_sent:
+        return "already_sent";
     }
     return "?";
 }
@@ -727,11 +729,29 @@ TEST_SUITE("decisions: intake corrections") {
         CHECK_NOTHROW(check_consent(c));
     }
 
-    TEST_CASE("check_resolve: the platform records one agreed resolution") {
+    TEST_CASE("record_resolution: a second, different resolution is a correction") {
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
-        CHECK_NOTHROW(check_resolve(c));
-        log(c, "2026-03-12 10:00", EventType::resolved, "Apology accepted");
-        CHECK(error_from([&] { check_resolve(c); }).kind() == ErrorKind::refused);
+        const auto resolution = [&](const char* at, const char* text) {
+            return Event{when(at), EventType::resolved, "Agent", text, {}, {}, {}, {}, {}, {}, {}};
+        };
+        record_resolution(c, resolution("2026-03-12 10:00", "Apology accepted"), std::nullopt);
+        const Case sent = c;
+        const Error e = error_from(
+            [&] { record_resolution(c, resolution("2026-03-13 10:00", "Refund"), std::nullopt); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "already_sent");
+        CHECK(c == sent);
+        Event why =
+            resolution("2026-03-13 10:00", "The refund was agreed by phone, not an apology");
+        record_resolution(c, resolution("2026-03-13 10:00", "Refund"), why);
+        const Event* corrected = last_event(c, EventType::corrected);
+        REQUIRE(corrected);
+        CHECK(corrected->corrects == "resolution");
+        CHECK(corrected->before == "Apology accepted");
+        CHECK(corrected->after == "Refund");
+        CHECK(corrected->text == "The refund was agreed by phone, not an apology");
+        CHECK(last_event(c, EventType::resolved)->text == "Refund");
+        CHECK(first_event(c, EventType::resolved)->text == "Apology accepted");
     }
 }
 

@@ -1,0 +1,39 @@
+#pragma once
+// What was sent is frozen. Once the complainant has the organisation's
+// answer (the response, or the platform's agreed resolution), an item of it
+// changes only by a correction: a reason, and a `corrected` event that keeps
+// the value before and after, who and when. Nothing is overwritten unseen.
+#include "complaints/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+// The step that sent the answer: the first response-sent or resolved event.
+const Event* sent_event(const Case& c);
+
+// One item of the answer about to change: "point 2 conclusion", "apology".
+struct Amendment {
+    std::string item;
+    std::string before;
+    std::string after;
+};
+
+// Once the answer is sent, refuses (already_sent, one problem per item that
+// really changes) unless `correction` is given. With it, before or after
+// sending, adds a `corrected` event per changed item: `correction`'s time,
+// author and text (the reason), with the item and both values. The caller
+// makes the change itself.
+void record_amendments(Case& c, const std::vector<Amendment>& changes,
+                       const std::optional<Event>& correction);
+
+// The apology the response gives, changed through record_amendments.
+void set_apology(Case& c, const std::string& apology, const std::optional<Event>& correction);
+
+// The items of the answer that a `corrected` event changed, with the last
+// correction's time: for `show` to mark them.
+std::vector<std::pair<std::string, Timestamp>> corrected_items(const Case& c);
+
+} // namespace complaints

@@ -1,0 +1,72 @@
+#include "complaints/corrections.hpp"
+
+#include "complaints/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace complaints {
+
+const Event* sent_event(const Case& c) {
+    const Event* response = first_event(c, EventType::response_sent);
+    const Event* resolution = first_event(c, EventType::resolved);
+    if (!response || !resolution)
+        return response ? response : resolution;
+    return resolution->at < response->at ? resolution : response;
+}
+
+void record_amendments(Case& c, const std::vector<Amendment>& changes,
+                       const std::optional<Event>& correction) {
+    std::vector<const Amendment*> changed;
+    for (const auto& change : changes)
+        if (change.before != change.after)
+            changed.push_back(&change);
+    const Event* sent = sent_event(c);
+    if (sent && !correction && !changed.empty()) {
+        std::vector<Problem> problems;
+        for (const auto* change : changed)
+            problems.push_back({ProblemCode::already_sent,
+                                fmt::format("the {} went to the complainant in {} on {}",
+                                            change->item,
+                                            sent->type == EventType::response_sent
+                                                ? "the response"
+                                                : "the agreed resolution",
+                                            format_date(written_date(sent->at))),
+                                c.id});
+        throw Error(ErrorKind::refused, fmt::format("cannot change what {} was sent", c.id),
+                    problems);
+    }
+    if (!correction)
+        return;
+    for (const auto* change : changed) {
+        Event event = *correction;
+        event.type = EventType::corrected;
+        event.corrects = change->item;
+        event.before = change->before;
+        event.after = change->after;
+        add_event(c, event);
+    }
+}
+
+void set_apology(Case& c, const std::string& apology, const std::optional<Event>& correction) {
+    record_amendments(c, {{"apology", c.apology, apology}}, correction);
+    c.apology = apology;
+}
+
+std::vector<std::pair<std::string, Timestamp>> corrected_items(const Case& c) {
+    std::vector<std::pair<std::string, Timestamp>> items; // in the order first corrected
+    for (const auto& event : c.events) {
+        if (event.type != EventType::corrected)
+            continue;
+        const auto seen = std::find_if(items.begin(), items.end(),
+                                       [&](const auto& item) { return item.first == event.corrects; });
+        if (seen == items.end())
+            items.emplace_back(event.corrects, event.at);
+        else
+            seen->second = event.at;
+    }
+    return items;
+}
+
+} // namespace complaints
