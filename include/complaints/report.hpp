@@ -36,13 +36,14 @@ struct Count {
 };
 
 struct ResponseFigures {
-    std::string rule;           // the clock the figures follow: "response" or "resolution"
-    int due = 0;                // whose policy date falls in the period
-    int on_time = 0;            // sent before the policy date
-    int late_explained = 0;     // sent after it, an explanation of delay sent before it
-    int late = 0;               // sent after it without one
-    int still_open = 0;         // not sent by the end of the period
-    int still_open_overdue = 0; // of those, past the policy date then
+    std::string rule;             // the clock the figures follow: "response" or "resolution"
+    int due = 0;                  // whose policy date falls in the period
+    int on_time = 0;              // sent before the policy date
+    int on_time_entered_late = 0; // of those, typed in after the deadline with an earlier --at
+    int late_explained = 0;       // sent after it, an explanation of delay sent before it
+    int late = 0;                 // sent after it without one
+    int still_open = 0;           // not sent by the end of the period
+    int still_open_overdue = 0;   // of those, past the policy date then
 };
 
 // Working days from the clock's start to the step, over the cases whose step

@@ -53,6 +53,7 @@ Section responses_section(const Report& report) {
         Table{{"how it went", "complaints"},
               {{"due", std::to_string(r.due)},
                {"on time", std::to_string(r.on_time)},
+               {"  of which entered after the deadline", std::to_string(r.on_time_entered_late)},
                {"late, delay explained in time", std::to_string(r.late_explained)},
                {"late, no explanation in time", std::to_string(r.late)},
                {"not yet sent", std::to_string(r.still_open)},

@@ -29,6 +29,7 @@ Json responses_json(const ResponseFigures& r) {
     return Json{{"rule", r.rule},
                 {"due", r.due},
                 {"on_time", r.on_time},
+                {"on_time_entered_late", r.on_time_entered_late},
                 {"late_explained", r.late_explained},
                 {"late", r.late},
                 {"still_open", r.still_open},

@@ -196,6 +196,9 @@ void slim_case(Case& c) {
         event.text = {};
         event.by = {};
         event.attendees = {};
+        event.corrects = {};
+        event.before = {};
+        event.after = {};
         event.extras = {};
     }
     for (auto& point : c.points)

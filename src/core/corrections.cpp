@@ -26,14 +26,13 @@ void record_amendments(Case& c, const std::vector<Amendment>& changes,
     if (sent && !correction && !changed.empty()) {
         std::vector<Problem> problems;
         for (const auto* change : changed)
-            problems.push_back({ProblemCode::already_sent,
-                                fmt::format("the {} went to the complainant in {} on {}",
-                                            change->item,
-                                            sent->type == EventType::response_sent
-                                                ? "the response"
-                                                : "the agreed resolution",
-                                            format_date(written_date(sent->at))),
-                                c.id});
+            problems.push_back(
+                {ProblemCode::already_sent,
+                 fmt::format("the {} went to the complainant in {} on {}", change->item,
+                             sent->type == EventType::response_sent ? "the response"
+                                                                    : "the agreed resolution",
+                             format_date(written_date(sent->at))),
+                 c.id});
         throw Error(ErrorKind::refused, fmt::format("cannot change what {} was sent", c.id),
                     problems);
     }
@@ -59,8 +58,9 @@ std::vector<std::pair<std::string, Timestamp>> corrected_items(const Case& c) {
     for (const auto& event : c.events) {
         if (event.type != EventType::corrected)
             continue;
-        const auto seen = std::find_if(items.begin(), items.end(),
-                                       [&](const auto& item) { return item.first == event.corrects; });
+        const auto seen = std::find_if(items.begin(), items.end(), [&](const auto& item) {
+            return item.first == event.corrects;
+        });
         if (seen == items.end())
             items.emplace_back(event.corrects, event.at);
         else

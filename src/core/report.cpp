@@ -38,6 +38,7 @@ struct Facts {
     date::year_month_day received;
     std::optional<Clock> main_clock; // the response (or resolution) clock
     bool explained_in_time = false;
+    bool entered_late = false; // met on time by a step typed in after the deadline
     std::optional<sys_seconds> closed;
 };
 
@@ -52,6 +53,10 @@ Facts facts_of(const Case& c, const ReportContext& context) {
     if (facts.main_clock)
         if (const Event* delay = first_event(c, EventType::delay_explained))
             facts.explained_in_time = delay->at.utc < facts.main_clock->policy_due.at;
+    if (facts.main_clock && facts.main_clock->done)
+        for (const auto& event : c.events)
+            if (entered_late(event, *facts.main_clock, context.calendar, context.zone))
+                facts.entered_late = true;
     if (c.status == Status::closed)
         if (const Event* closing = last_event(c, EventType::closed))
             facts.closed = closing->at.utc;
@@ -130,9 +135,10 @@ void count_response(ResponseFigures& figures, const Facts& facts, const Window& 
     const Clock& clock = *facts.main_clock;
     ++figures.due;
     if (clock.done && clock.done->utc < window.end) {
-        if (clock.done->utc < clock.policy_due.at)
+        if (clock.done->utc < clock.policy_due.at) {
             ++figures.on_time;
-        else if (facts.explained_in_time)
+            figures.on_time_entered_late += facts.entered_late;
+        } else if (facts.explained_in_time)
             ++figures.late_explained;
         else
             ++figures.late;

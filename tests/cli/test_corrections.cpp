@@ -138,14 +138,17 @@ TEST_SUITE("correcting the record") {
     TEST_CASE("a step entered after its deadline with an earlier --at is met on paper only") {
         test::Repo clinic;
         clinic.now = "2026-11-25T10:00:00+00:00";
-        const std::string id =
-            clinic.open_case("2026-11-02 09:30", {"--point", "Burn"});
+        const std::string id = clinic.open_case("2026-11-02 09:30", {"--point", "Burn"});
         clinic.ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
         clinic.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Yes."});
         clinic.ok({"respond", id, "--sent", "--via", "letter", "--at", "2026-11-19 16:00"});
         const std::string shown = clinic({"show", id}).out;
         CHECK(has(shown, "response due 2026-11-20: met on time"));
-        CHECK(has(shown, "entered 2026-11-25, 3 working days after the deadline: met on paper only"));
+        CHECK(
+            has(shown, "entered 2026-11-25, 3 working days after the deadline: met on paper only"));
+        const auto report = clinic({"report", "--month", "2026-11", "--format", "json"}).json();
+        CHECK(report["responses"]["on_time"] == 1);
+        CHECK(report["responses"]["on_time_entered_late"] == 1);
     }
 
     TEST_CASE("open --at without --received dates the receipt, and the clock runs from it") {
