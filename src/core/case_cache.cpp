@@ -13,7 +13,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 6\n";
+constexpr std::string_view k_magic = "complaints-cache 7\n";
 
 class Encoder {
   public:

@@ -94,6 +94,7 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
                     [](const auto& a, const auto& b) { return id_of(a) < id_of(b); }))
                 ++stats.gone;
     }
+    bool damaged = false;
     std::optional<CacheWriter> writer;
     if (use_cache && changed)
         writer.emplace(m_root / k_cache_file);
@@ -116,6 +117,7 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
                 batch.cases[k] = decode_case(batch.payloads[k]);
             } catch (const std::exception&) {
                 item.cached = nullptr; // a damaged entry: read the file instead
+                damaged = true;
             }
         }
         const bool any_to_read = std::any_of(items.begin() + static_cast<std::ptrdiff_t>(start),
@@ -154,8 +156,14 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
         }
     }
     stats.rewritten = writer.has_value();
-    if (writer)
+    if (writer) {
         writer->commit();
+    } else if (damaged) {
+        // Entries that match their files but do not decode would be read
+        // around on every run: drop the cache so the next one rebuilds it.
+        std::error_code ec;
+        std::filesystem::remove(m_root / k_cache_file, ec);
+    }
 }
 
 } // namespace complaints

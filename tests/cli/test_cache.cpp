@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 namespace {
@@ -153,5 +154,20 @@ TEST_SUITE("cache") {
                    {"COMPLAINTS_CACHE_SETTLE", "3600"}};
         CHECK(test::run(how).err == "complaints: cache: 0 unchanged, 3 read, 0 gone, rewritten\n");
         CHECK(test::run(how).err == "complaints: cache: 0 unchanged, 3 read, 0 gone, rewritten\n");
+    }
+
+    TEST_CASE(
+        "an entry that matches its file but does not decode is read around once, then rebuilt") {
+        const Cached repo;
+        repo.report("0 unchanged, 3 read, 0 gone, rewritten");
+        {
+            std::fstream cache(repo.root / ".complaints-cache",
+                               std::ios::in | std::ios::out | std::ios::binary);
+            cache.seekp(19); // the first payload's first length, just after the magic line
+            cache.write("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 10);
+        }
+        repo.report("2 unchanged, 1 read, 0 gone");
+        repo.report("0 unchanged, 3 read, 0 gone, rewritten");
+        repo.report("3 unchanged, 0 read, 0 gone");
     }
 }
