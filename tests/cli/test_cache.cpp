@@ -133,7 +133,7 @@ TEST_SUITE("cache") {
         CHECK(repo.report("3 unchanged, 0 read, 0 gone")["received"]["total"] == 3);
     }
 
-    TEST_CASE("--no-cache reads every file and leaves the cache alone; the results agree") {
+    TEST_CASE("--no-cache reads every file and leaves the cache alone, the results agree") {
         const Cached repo;
         const auto no_cache =
             repo.traced({"report", "--month", "2026-10", "--format", "json", "--no-cache"});

@@ -52,7 +52,7 @@ TEST_SUITE("clinic: stage 1") {
                          "--type record-agreed)\n");
     }
 
-    TEST_CASE("findings answer each point; the response then goes and the 14-day clock is met") {
+    TEST_CASE("findings answer each point, the response then goes and the 14-day clock is met") {
         Clinic clinic;
         clinic.ready();
         const auto sent = clinic({"respond", clinic.id, "--sent", "--via", "letter"});
@@ -138,7 +138,7 @@ TEST_SUITE("clinic: stage 1") {
     }
 
     TEST_CASE(
-        "the draft names every point, the apology and the stage 2 bodies; --out writes a file") {
+        "the draft names every point, the apology and the stage 2 bodies, --out writes a file") {
         Clinic clinic;
         clinic.findings();
         clinic.ok({"respond", clinic.id, "--apology", "We are sorry for the burn."});
@@ -221,7 +221,7 @@ TEST_SUITE("clinic: intake") {
 }
 
 TEST_SUITE("clinic: stage 2 and closing") {
-    TEST_CASE("ISCAS reviews only after the stage 1 response; the CQC can be told at any time") {
+    TEST_CASE("ISCAS reviews only after the stage 1 response, the CQC can be told at any time") {
         Clinic clinic;
         CHECK(clinic.refused({"escalate", clinic.id, "--to", "iscas"})
                   .find("reviews a complaint after the organisation's own response, and none has "
@@ -279,7 +279,7 @@ TEST_SUITE("clinic: stage 2 and closing") {
         CHECK(clinic.json()["no_learning"] == "Withdrawn before investigation");
     }
 
-    TEST_CASE("the action plan is monitored until done; overdue actions are listed") {
+    TEST_CASE("the action plan is monitored until done, overdue actions are listed") {
         Clinic clinic;
         clinic.ok({"action", clinic.id, "add", "--text", "Recalibrate the laser", "--lead",
                    "Dr Lena Marsh", "--due", "2026-11-09"});

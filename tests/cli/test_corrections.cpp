@@ -78,7 +78,7 @@ TEST_SUITE("correcting the record") {
                          "      now: The setting was within range."));
     }
 
-    TEST_CASE("the apology is corrected the same way; before the response no reason is needed") {
+    TEST_CASE("the apology is corrected the same way, before the response no reason is needed") {
         Answered clinic;
         clinic.ok({"respond", clinic.id, "--apology", "We apologise for the burn.", "--correction",
                    "The first wording was not approved"});

@@ -69,7 +69,7 @@ TEST_SUITE("cli git") {
               "cases/**/*.yaml merge=complaints\n");
     }
 
-    TEST_CASE("both sites log to one case; the pull keeps both events, in time order") {
+    TEST_CASE("both sites log to one case, the pull keeps both events, in time order") {
         TwoSites sites;
         sites.log_and_commit_on_both();
         must(git(sites.b, "pull -q --no-edit"));

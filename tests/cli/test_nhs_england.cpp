@@ -62,7 +62,7 @@ TEST_SUITE("nhs-england") {
                   .find("goes with a response period agreed") != std::string::npos);
     }
 
-    TEST_CASE("no response within six months owes a written explanation; a longer agreed period "
+    TEST_CASE("no response within six months owes a written explanation, a longer agreed period "
               "moves it") {
         Practice practice;
         const auto late = practice.open_case("2026-05-11 09:00");

@@ -52,7 +52,7 @@ TEST_SUITE("cli open") {
                                       (json["id"].get<std::string>() + ".yaml")));
     }
 
-    TEST_CASE("the summary can come from standard input; without a terminal nothing waits") {
+    TEST_CASE("the summary can come from standard input, without a terminal nothing waits") {
         test::Repo repo;
         const std::string text = "From stdin: \"quoted\"\r\n\ttabbed \xF0\x9F\x98\x80\n";
         const auto piped = repo({"open", "--channel", "email", "--summary", "-"}, text);

@@ -25,7 +25,7 @@ struct Platform : test::Repo {
 } // namespace
 
 TEST_SUITE("platform: intake") {
-    TEST_CASE("the type implies the category; a contradiction or an unknown type is refused") {
+    TEST_CASE("the type implies the category, a contradiction or an unknown type is refused") {
         Platform platform;
         CHECK(platform.json(platform.open({"--type", "late"}))["category"] == "non-clinical");
         CHECK(platform.json(platform.open({"--type", "confidentiality"}))["category"] ==
@@ -68,7 +68,7 @@ TEST_SUITE("platform: intake") {
 }
 
 TEST_SUITE("platform: patient data") {
-    TEST_CASE("a valid NHS number is refused on open, log and every other write; others pass") {
+    TEST_CASE("a valid NHS number is refused on open, log and every other write, others pass") {
         Platform platform;
         CHECK(platform.refused(
                   {"open", "--channel", "email", "--summary", "Patient 943 476 5919 was upset"}) ==
@@ -105,7 +105,7 @@ TEST_SUITE("platform: patient data") {
 }
 
 TEST_SUITE("platform: handling") {
-    TEST_CASE("assignment within 48 hours is met; later is met late; unassigned cases are listed") {
+    TEST_CASE("assignment within 48 hours is met, later is met late, unassigned cases are listed") {
         Platform platform;
         const std::string early = platform.open({});
         const std::string late = platform.open({});
@@ -199,7 +199,7 @@ TEST_SUITE("platform: warnings") {
         CHECK(later["status"] == "clear");
     }
 
-    TEST_CASE("suspension is a recorded decision; the clinic keeps no warnings") {
+    TEST_CASE("suspension is a recorded decision, the clinic keeps no warnings") {
         Platform platform;
         const std::string id = platform.open({"--type", "late"});
         platform.ok(

@@ -211,7 +211,7 @@ TEST_SUITE("report") {
     }
 
     TEST_CASE(
-        "periods: default last complete month, quarter, year, span; bad ones are usage errors") {
+        "periods: default last complete month, quarter, year, span, bad ones are usage errors") {
         const October repo;
         CHECK(repo({"report", "--format", "json"}).json()["period"]["label"] == "2026-10");
         const auto quarter = repo({"report", "--quarter", "2026Q4", "--format", "json"}).json();

@@ -146,7 +146,7 @@ TEST_SUITE("calendar: bank holidays") {
 }
 
 TEST_SUITE("calendar: working days") {
-    TEST_CASE("the day of receipt is day 0; 14 working days is the 14th strictly after") {
+    TEST_CASE("the day of receipt is day 0, 14 working days is the 14th strictly after") {
         const WorkingCalendar england(EW), scotland(SC);
         CHECK(format_date(england.add(day("2026-11-16"), 14)) == "2026-12-04");
         CHECK(format_date(scotland.add(day("2026-11-16"), 14)) == "2026-12-07");

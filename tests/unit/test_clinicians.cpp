@@ -47,7 +47,7 @@ TEST_SUITE("clinicians") {
         CHECK(find_clinicians(all, "dr").size() == 2);
     }
 
-    TEST_CASE("a warning counts for six months; 31 August runs to 28 February") {
+    TEST_CASE("a warning counts for six months, 31 August runs to 28 February") {
         const std::vector<Case> cases{warned("A", "Dr X", "7000001", "2026-08-31")};
         CHECK(on(cases, "2026-08-30").status == ClinicianStatus::clear);
         CHECK(on(cases, "2026-08-31").status == ClinicianStatus::warned);

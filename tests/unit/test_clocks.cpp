@@ -57,7 +57,7 @@ TEST_SUITE("clocks") {
         CHECK(clinic.clocks(c, "2026-12-07T09:00:00+00:00")[0].state == ClockState::met);
     }
 
-    TEST_CASE("clinic: a response after the date is met late; a closed case stops its clock") {
+    TEST_CASE("clinic: a response after the date is met late, a closed case stops its clock") {
         const Clinic clinic;
         Case late = complaint("2026-11-16T09:00:00+00:00");
         happen(late, "2026-12-05T00:00:00+00:00", EventType::response_sent);

@@ -261,7 +261,7 @@ TEST_SUITE("decisions: classifying a new case") {
     }
 
     TEST_CASE(
-        "classify_intake: the clinic's types are free text; a kind the policy lacks is refused") {
+        "classify_intake: the clinic's types are free text, a kind the policy lacks is refused") {
         Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.type = "billing";
@@ -506,7 +506,7 @@ bool says(const Error& e, std::string_view part) {
 } // namespace
 
 TEST_SUITE("decisions: stage 2") {
-    TEST_CASE("check_escalation: clinic, ISCAS reviews the response; the CQC can be told at once") {
+    TEST_CASE("check_escalation: clinic, ISCAS reviews the response, the CQC can be told at once") {
         const Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         CHECK_NOTHROW(check_escalation(c, body(clinic, "cqc")));
@@ -528,7 +528,7 @@ TEST_SUITE("decisions: stage 2") {
         CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
     }
 
-    TEST_CASE("check_escalation: platform, clinical complaints only; the GMC at once") {
+    TEST_CASE("check_escalation: platform, clinical complaints only, the GMC at once") {
         const Policy platform = preset_policy(Preset::platform);
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.category = Category::clinical;

@@ -38,7 +38,7 @@ TEST_SUITE("patient data") {
             CHECK_MESSAGE(!find_patient_data(text, policy), text);
     }
 
-    TEST_CASE("the clinic preset does not apply the rule; extra patterns can") {
+    TEST_CASE("the clinic preset does not apply the rule, extra patterns can") {
         CHECK_FALSE(find_patient_data("943 476 5919", preset_policy(Preset::clinic)));
         Policy policy = guarded();
         policy.patient_data_patterns.push_back("[Dd]ate of birth");

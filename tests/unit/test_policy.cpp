@@ -65,7 +65,7 @@ TEST_SUITE("policy: durations") {
         CHECK(format_date(add_months(*parse_date("2026-01-15"), 6)) == "2026-07-15");
     }
 
-    TEST_CASE("deadlines: working days end with the local day; hours are exact") {
+    TEST_CASE("deadlines: working days end with the local day, hours are exact") {
         const WorkingCalendar england(Region::england_and_wales);
         const auto response = deadline_after(at("2026-11-16T09:00:00+00:00"),
                                              parse_duration("14 working days"), england, london());

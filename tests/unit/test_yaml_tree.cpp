@@ -39,7 +39,7 @@ TEST_SUITE("yaml tree") {
         CHECK(entries[2].second.entries()[0].second.scalar() == "v");
     }
 
-    TEST_CASE("only plain null spellings are null; quoted ones are text") {
+    TEST_CASE("only plain null spellings are null, quoted ones are text") {
         const auto document =
             parse_yaml("a:\nb: ~\nc: null\nd: \"null\"\ne: ''\nf: !!null x\n", "f.yaml");
         const auto entries = document.root().entries();
