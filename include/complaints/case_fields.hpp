@@ -111,6 +111,7 @@ template <class V, Same<Event> E> void describe(V& v, E& e) {
     v.field(maybe("recorded"), e.recorded);
     v.field(maybe("attendees"), e.attendees);
     v.field(maybe("due"), e.due);
+    v.field(maybe("letter").not_typed(), e.letter);
     v.extras(e.extras);
 }
 

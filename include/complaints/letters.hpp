@@ -1,6 +1,7 @@
 #pragma once
-// The written response, built from the case: what the clinic policy's
-// "Written Response" section asks a response to contain, in Markdown.
+// The letters sent to the complainant, built from the case, in Markdown:
+// the written response (what the clinic policy's "Written Response" section
+// asks a response to contain) and the resolution agreed.
 #include "complaints/config.hpp"
 #include "complaints/model.hpp"
 
@@ -13,5 +14,10 @@ std::string long_date(date::year_month_day day);
 
 std::string response_letter(const Case& c, const Config& config, const date::time_zone& zone,
                             date::year_month_day today);
+
+// The letter that tells the complainant the resolution agreed (the
+// platform's last step), with `resolution` as they will read it.
+std::string resolution_letter(const Case& c, const Config& config, const date::time_zone& zone,
+                              date::year_month_day today, std::string_view resolution);
 
 } // namespace complaints

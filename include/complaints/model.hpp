@@ -232,6 +232,9 @@ struct Event {
     std::optional<Timestamp> recorded;       // when it was entered, if back-dated
     std::optional<date::year_month_day> due; // a new date, on delay-explained
     std::vector<std::string> attendees;      // who was at a meeting
+    // The letter the event sent, kept byte for byte: a path relative to the
+    // repository, letters/<ID>/<DATE>-<name>.md. Empty when none was kept.
+    std::string letter;
     std::vector<Extra> extras;
 
     friend bool operator==(const Event&, const Event&) = default;

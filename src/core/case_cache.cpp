@@ -13,7 +13,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 6\n";
+constexpr std::string_view k_magic = "complaints-cache 7\n";
 
 class Encoder {
   public:
@@ -196,6 +196,7 @@ void slim_case(Case& c) {
         event.text = {};
         event.by = {};
         event.attendees = {};
+        event.letter = {};
         event.extras = {};
     }
     for (auto& point : c.points)

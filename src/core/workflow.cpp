@@ -181,12 +181,16 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
 }
 
 void require_formal_complaint(const Case& c, std::string_view doing) {
+    if (!c.exclusion && c.status == Status::closed)
+        throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
+    require_complaint(c, doing);
+}
+
+void require_complaint(const Case& c, std::string_view doing) {
     if (c.exclusion)
         throw Error(ErrorKind::refused,
                     fmt::format("cannot {}: {} is excluded from the complaints policy ({})", doing,
                                 c.id, name_of(c.exclusion->reason)));
-    if (c.status == Status::closed)
-        throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
     if (c.kind != Kind::complaint)
         throw Error(ErrorKind::refused, fmt::format("cannot {}", doing),
                     {{ProblemCode::not_formal,
