@@ -1,8 +1,10 @@
 // The platform's handling: a named support agent, and the agreed resolution.
 #include "commands.hpp"
+#include "letter_files.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/letters.hpp"
 #include "complaints/workflow.hpp"
 
 namespace complaints::cli {
@@ -18,6 +20,10 @@ struct AssignOptions {
 struct ResolveOptions {
     std::string id;
     std::string text;
+    std::string letter;
+    bool draft = false;
+    std::string out;
+    bool force = false;
     WhenWho when_who;
 };
 
@@ -39,16 +45,48 @@ void run_assign(const AssignOptions& o, const Context& context) {
     fmt::print("{}: {}\n", id, said);
 }
 
+void check_resolve_flags(const ResolveOptions& o) {
+    if (o.draft && !o.letter.empty())
+        throw Error(ErrorKind::usage,
+                    "--draft writes the letter; --letter FILE keeps the one sent");
+    if (!o.out.empty() && !o.draft)
+        throw Error(ErrorKind::usage, "--out goes with --draft");
+    if (o.force && o.out.empty())
+        throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
+}
+
+// The letter telling the parties the resolution, dated the local day of `at`.
+std::string letter_on(const Case& c, const Timestamp& at, const std::string& text,
+                      const Store& store) {
+    return resolution_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()),
+                             text);
+}
+
 void run_resolve(const ResolveOptions& o, const Context& context) {
+    check_resolve_flags(o);
     const std::string text = text_from_flag(o.text, "--text");
     Store store = context.open_store();
     const std::string id = store.resolve(o.id);
-    update_case(context, store, id, [&](Case& c) {
+    if (o.draft) {
+        const Case c = store.load(id);
+        require_complaint(c, "draft a resolution letter");
+        return put_draft(letter_on(c, when(o.when_who, context, store), text, store), o.out,
+                         o.force, "draft resolution letter");
+    }
+    const auto given =
+        o.letter.empty() ? std::nullopt : std::optional(letter_sent_from(o.letter, store));
+    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         require_formal_complaint(c, "record a resolution");
         check_resolve(c);
-        add_event(c, make_event(EventType::resolved, text, o.when_who, context, store));
+        Event event = make_event(EventType::resolved, text, o.when_who, context, store);
+        event.letter =
+            writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "resolution",
+                               given ? *given : letter_on(c, event.at, text, store));
+        add_event(c, event);
     });
     fmt::print("{}: resolution recorded\n", id);
+    if (const Event* resolved = last_event(after, EventType::resolved))
+        fmt::print(stderr, "complaints: the letter sent is kept in {}\n", resolved->letter);
 }
 
 } // namespace
@@ -65,12 +103,25 @@ void setup_assign(CLI::App& app, Context& context) {
 
 void setup_resolve(CLI::App& app, Context& context) {
     auto o = std::make_shared<ResolveOptions>();
-    CLI::App* command =
-        app.add_subcommand("resolve", "record the resolution agreed between the parties");
+    CLI::App* command = app.add_subcommand(
+        "resolve", "record the resolution agreed between the parties, and keep the letter sent");
     command->add_option("ID", o->id, "the case")->required();
     command->add_option("--text", o->text, "the agreed resolution (- reads stdin)")
         ->required()
         ->option_text("TEXT");
+    command
+        ->add_option("--letter", o->letter,
+                     "the letter sent to the parties (edited by hand), kept byte for byte "
+                     "instead of the one --draft writes")
+        ->option_text("FILE");
+    command->add_flag("--draft", o->draft,
+                      "write the resolution letter (Markdown), dated --at or today; record "
+                      "nothing");
+    command
+        ->add_option("--out", o->out,
+                     "with --draft: write to FILE instead of stdout (a new file unless --force)")
+        ->option_text("FILE");
+    command->add_flag("--force", o->force, "with --draft --out: replace FILE if it exists");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_resolve(*o, context); });
 }

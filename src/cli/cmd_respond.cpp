@@ -2,10 +2,10 @@
 // letter, an explanation of delay, and the response sent.
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "letter_files.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/atomic_file.hpp"
 #include "complaints/letters.hpp"
 #include "complaints/workflow.hpp"
 
@@ -23,8 +23,10 @@ struct RespondOptions {
     std::string apology;
     bool draft = false;
     std::string out;
+    bool force = false;
     bool sent = false;
     std::string via;
+    std::string letter;
     std::string proceed_without_consent;
     std::string delay;
     std::string new_date;
@@ -48,34 +50,43 @@ void check_one_step(const RespondOptions& o) {
                     "--sent needs --via email or letter, and --via goes with --sent");
     if (!o.new_date.empty() && o.delay.empty())
         throw Error(ErrorKind::usage, "--new-date goes with --delay REASON");
+    if (!o.out.empty() && !o.draft)
+        throw Error(ErrorKind::usage, "--out goes with --draft");
+    if (o.force && o.out.empty())
+        throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
+    if (!o.letter.empty() && !o.sent)
+        throw Error(ErrorKind::usage, "--letter FILE goes with --sent: the letter that was sent");
 }
 
+// The letter as the case stands, dated the local day of --at (default
+// today): what --sent keeps, unless --letter gives the one sent.
+std::string letter_on(const Case& c, const Timestamp& at, const Store& store) {
+    return response_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()));
+}
+
+// Closed cases too: the letter can be drafted again at any time.
 void draft(const RespondOptions& options, const Context& context, const Store& store) {
     const Case c = store.load(store.resolve(options.id));
-    require_formal_complaint(c, "draft a response");
-    const std::string letter =
-        response_letter(c, store.config(), store.zone(), local_date(context.now, store.zone()));
-    if (options.out.empty()) {
-        fmt::print("{}", letter);
-        return;
-    }
-    AtomicFile file(options.out);
-    file.write(letter);
-    file.commit();
-    fmt::print(stderr, "complaints: wrote the draft response to {}\n", options.out);
+    require_complaint(c, "draft a response");
+    put_draft(letter_on(c, when(options.when_who, context, store), store), options.out,
+              options.force, "draft response");
 }
 
-std::string send(Case& c, const RespondOptions& options, const Context& context,
-                 const Store& store) {
+// `given` is the letter sent when --letter names it.
+std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
+                 const RespondOptions& options, const Context& context, const Store& store) {
     const std::string via = std::string(name_of(parse_enum<Channel>(options.via, "--via")));
     if (via != "email" && via != "letter")
         throw Error(ErrorKind::usage, "--via: a written response goes by email or letter");
     require_formal_complaint(c, "send the response");
     check_response(c, store.config().policy, !options.proceed_without_consent.empty());
+    Event sent = make_event(EventType::response_sent, "", options.when_who, context, store);
+    // Rendered before this step adds events, exactly as --draft showed it.
+    sent.letter = writer.keep_letter(c.id, local_date(sent.at.utc, store.zone()), "response",
+                                     given ? *given : letter_on(c, sent.at, store));
     if (!options.proceed_without_consent.empty())
         add_event(c, make_event(EventType::consent_waived, options.proceed_without_consent,
                                 options.when_who, context, store));
-    Event sent = make_event(EventType::response_sent, "", options.when_who, context, store);
     Case with = c;
     add_event(with, sent);
     std::string standing;
@@ -128,10 +139,14 @@ void run_respond(const RespondOptions& options, const Context& context) {
     if (options.draft)
         return draft(options, context, store);
     const std::string id = store.resolve(options.id);
+    // Read and checked before the lock: a bad file stops everything.
+    const auto given = options.letter.empty()
+                           ? std::nullopt
+                           : std::optional(letter_sent_from(options.letter, store));
     std::string said;
-    update_case(context, store, id, [&](Case& c) {
+    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         if (options.sent)
-            said = send(c, options, context, store);
+            said = send(c, writer, given, options, context, store);
         else if (!options.delay.empty())
             said = delay(c, options, context, store);
         else if (options.point != 0)
@@ -143,6 +158,8 @@ void run_respond(const RespondOptions& options, const Context& context) {
         }
     });
     fmt::print("{}: {}\n", id, said);
+    if (const Event* sent = last_event(after, EventType::response_sent); options.sent && sent)
+        fmt::print(stderr, "complaints: the letter sent is kept in {}\n", sent->letter);
 }
 
 } // namespace
@@ -163,11 +180,23 @@ void setup_respond(CLI::App& app, Context& context) {
     command->add_option("--staff", o->staff, "staff involved in the point")->option_text("NAMES");
     command->add_option("--apology", o->apology, "the apology the response gives")
         ->option_text("TEXT");
-    command->add_flag("--draft", o->draft, "write the response letter (Markdown) from the case");
-    command->add_option("--out", o->out, "with --draft: write to FILE instead of stdout")
+    command->add_flag("--draft", o->draft,
+                      "write the response letter (Markdown) from the case, dated --at or today; "
+                      "closed cases too");
+    command
+        ->add_option("--out", o->out,
+                     "with --draft: write to FILE instead of stdout (a new file unless --force)")
         ->option_text("FILE");
-    command->add_flag("--sent", o->sent, "record that the written response was sent");
+    command->add_flag("--force", o->force, "with --draft --out: replace FILE if it exists");
+    command->add_flag("--sent", o->sent,
+                      "record that the written response was sent, and keep the letter in "
+                      "letters/ID/");
     command->add_option("--via", o->via, "with --sent: email or letter");
+    command
+        ->add_option("--letter", o->letter,
+                     "with --sent: the letter as sent (edited by hand), kept byte for byte "
+                     "instead of the one --draft writes")
+        ->option_text("FILE");
     command
         ->add_option("--proceed-without-consent", o->proceed_without_consent,
                      "with --sent: why the response may go without the patient's consent")

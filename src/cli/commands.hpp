@@ -80,5 +80,9 @@ Event make_event(EventType type, std::string text, const WhenWho& options, const
 // complaints.yaml through Context::lock themselves.
 Case update_case(const Context& context, Store& store, const std::string& id,
                  const std::function<void(Case&)>& change);
+// The same, for a change that also keeps a letter (StoreWriter::keep_letter):
+// the letter is written with the case, and not at all when anything fails.
+Case update_case(const Context& context, Store& store, const std::string& id,
+                 const std::function<void(Case&, StoreWriter&)>& change);
 
 } // namespace complaints::cli

@@ -75,7 +75,10 @@ void init_repository(const fs::path& folder, const Config& config) {
     // Routes case files through `complaints merge-file` once a clone has run
     // `complaints git-setup`; without it git merges them as text.
     if (!fs::exists(folder / ".gitattributes"))
-        write_new_file(folder / ".gitattributes", "cases/**/*.yaml merge=complaints\n");
+        write_new_file(folder / ".gitattributes",
+                       "cases/**/*.yaml merge=complaints\n"
+                       // A letter kept is the bytes sent: no line-end conversion, ever.
+                       "letters/** -text\n");
     // Written last: its presence is what makes the folder a repository.
     write_new_file(folder / k_config_file, write_config(config));
 }
