@@ -192,11 +192,15 @@ void setup_show(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand("show", "show one case: details, points and timeline");
     command->add_option("ID", options->id, "the case (any unambiguous part of its ID)")->required();
     add_format_option(*command, options->format, {Format::table, Format::json, Format::yaml});
-    command
-        ->add_flag("--letter", options->letter,
-                   "print the last letter kept (the one sent), byte for byte; closed cases too")
-        ->excludes(command->get_option("--format"));
-    command->callback([options, &context] { run_show(*options, context); });
+    command->add_flag("--letter", options->letter,
+                      "print the last letter kept (the one sent), byte for byte; closed cases too");
+    const CLI::Option* format = command->get_option("--format");
+    command->callback([options, format, &context] {
+        if (options->letter && format->count() > 0)
+            throw Error(ErrorKind::usage,
+                        "--letter prints the letter exactly as it was sent; leave out --format");
+        run_show(*options, context);
+    });
 }
 
 } // namespace complaints::cli
