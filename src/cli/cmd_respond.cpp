@@ -35,12 +35,14 @@ struct RespondOptions {
 
 // Exactly one thing to do per call, so a mistake cannot half-apply.
 void check_one_step(const RespondOptions& o) {
-    const int steps = (o.point != 0) + !o.apology.empty() + o.draft + o.sent + !o.delay.empty();
+    // --draft with --delay drafts the delay letter: one step.
+    const int steps = (o.point != 0) + !o.apology.empty() + (o.draft && o.delay.empty()) + o.sent +
+                      !o.delay.empty();
     if (steps != 1)
         throw Error(ErrorKind::usage,
                     "respond does one thing at a time: --point N --finding F "
                     "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, or "
-                    "--delay REASON");
+                    "--delay REASON (with --draft: its letter)");
     if (o.point == 0 &&
         (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty()))
         throw Error(ErrorKind::usage,
@@ -54,8 +56,9 @@ void check_one_step(const RespondOptions& o) {
         throw Error(ErrorKind::usage, "--out goes with --draft");
     if (o.force && o.out.empty())
         throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
-    if (!o.letter.empty() && !o.sent)
-        throw Error(ErrorKind::usage, "--letter FILE goes with --sent: the letter that was sent");
+    if (!o.letter.empty() && (o.draft || (!o.sent && o.delay.empty())))
+        throw Error(ErrorKind::usage,
+                    "--letter FILE goes with --sent or --delay: the letter that was sent");
 }
 
 // The letter as the case stands, dated the local day of --at (default
@@ -103,18 +106,51 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
     return sent.text;
 }
 
-std::string delay(Case& c, const RespondOptions& options, const Context& context,
-                  const Store& store) {
+// The explanation of delay --delay records on `c`, and its letter: the
+// reason, and the date the response is then due (--new-date, or the
+// policy's fresh period from the letter).
+struct Delay {
+    Event event;
+    std::string letter;
+};
+
+Delay explain_delay(const Case& c, const RespondOptions& options, const Context& context,
+                    const Store& store) {
     require_formal_complaint(c, "explain a delay");
     check_delay(c);
-    Event event = make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"),
-                             options.when_who, context, store);
+    Delay delay{make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"),
+                           options.when_who, context, store),
+                {}};
+    Event& event = delay.event;
+    const auto day = local_date(event.at.utc, store.zone());
     if (!options.new_date.empty()) {
         event.due = date_flag(options.new_date, "--new-date");
-        if (date::sys_days{*event.due} < date::sys_days{local_date(event.at.utc, store.zone())})
+        if (date::sys_days{*event.due} < date::sys_days{day})
             throw Error(ErrorKind::usage,
                         "--new-date: the new date is before the explanation was sent");
     }
+    Case with = c;
+    add_event(with, event);
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
+    std::optional<date::year_month_day> promised = event.due;
+    if (const auto clock = clock_met_by(with, clocks, EventType::response_sent); !promised && clock)
+        promised = clock->due.day;
+    delay.letter = delay_letter(c, store.config(), store.zone(), day, event.text, promised);
+    return delay;
+}
+
+void draft_delay(const RespondOptions& options, const Context& context, const Store& store) {
+    const Case c = store.load(store.resolve(options.id));
+    put_draft(explain_delay(c, options, context, store).letter, options.out, options.force,
+              "draft delay letter");
+}
+
+std::string delay(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
+                  const RespondOptions& options, const Context& context, const Store& store) {
+    Delay explained = explain_delay(c, options, context, store);
+    Event& event = explained.event;
+    event.letter = writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "delay",
+                                      given ? *given : explained.letter);
     add_event(c, event);
     return "explanation of delay recorded" +
            (event.due ? "; response now due " + format_date(*event.due) : "");
@@ -137,7 +173,8 @@ void run_respond(const RespondOptions& options, const Context& context) {
     check_one_step(options);
     Store store = context.open_store();
     if (options.draft)
-        return draft(options, context, store);
+        return options.delay.empty() ? draft(options, context, store)
+                                     : draft_delay(options, context, store);
     const std::string id = store.resolve(options.id);
     // Read and checked before the lock: a bad file stops everything.
     const auto given = options.letter.empty()
@@ -148,7 +185,7 @@ void run_respond(const RespondOptions& options, const Context& context) {
         if (options.sent)
             said = send(c, writer, given, options, context, store);
         else if (!options.delay.empty())
-            said = delay(c, options, context, store);
+            said = delay(c, writer, given, options, context, store);
         else if (options.point != 0)
             said = finding(c, options, context, store);
         else {
@@ -158,7 +195,9 @@ void run_respond(const RespondOptions& options, const Context& context) {
         }
     });
     fmt::print("{}: {}\n", id, said);
-    if (const Event* sent = last_event(after, EventType::response_sent); options.sent && sent)
+    const EventType step = options.sent ? EventType::response_sent : EventType::delay_explained;
+    if (const Event* sent = last_event(after, step);
+        (options.sent || !options.delay.empty()) && sent)
         fmt::print(stderr, "complaints: the letter sent is kept in {}\n", sent->letter);
 }
 
@@ -194,8 +233,8 @@ void setup_respond(CLI::App& app, Context& context) {
     command->add_option("--via", o->via, "with --sent: email or letter");
     command
         ->add_option("--letter", o->letter,
-                     "with --sent: the letter as sent (edited by hand), kept byte for byte "
-                     "instead of the one --draft writes")
+                     "with --sent or --delay: the letter as sent (edited by hand), kept byte for "
+                     "byte instead of the one --draft writes")
         ->option_text("FILE");
     command
         ->add_option("--proceed-without-consent", o->proceed_without_consent,
@@ -203,7 +242,8 @@ void setup_respond(CLI::App& app, Context& context) {
         ->option_text("REASON");
     command
         ->add_option("--delay", o->delay,
-                     "record an explanation of the delay sent to the complainant")
+                     "record an explanation of the delay sent to the complainant, and keep its "
+                     "letter; with --draft, write the letter only")
         ->option_text("REASON");
     command->add_option("--new-date", o->new_date, "with --delay: when the full response will come")
         ->option_text("DATE");

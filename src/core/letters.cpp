@@ -170,6 +170,13 @@ std::string signature(const Config& config) {
                        config.organisation);
 }
 
+// The text as typed, followed by a line break when it ends without one.
+void paragraph(std::string& out, std::string_view text) {
+    out += text;
+    if (!out.ends_with('\n'))
+        out += '\n';
+}
+
 } // namespace
 
 std::string long_date(date::year_month_day day) {
@@ -195,6 +202,26 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
     return out + signature(config);
 }
 
+std::string delay_letter(const Case& c, const Config& config, const date::time_zone& zone,
+                         date::year_month_day today, std::string_view reason,
+                         std::optional<date::year_month_day> promised) {
+    std::string out = opening(c, config, today);
+    out += fmt::format("Thank you for your complaint, which we received on {} by {}. We are "
+                       "writing to explain why our full written response will take longer than "
+                       "we aimed for, and when you will receive it. We are sorry for the "
+                       "delay.\n\n",
+                       day_of(c.received, zone), name_of(c.channel));
+    out += "## Why it is taking longer\n\n";
+    paragraph(out, reason);
+    out += "\n## When you will hear from us\n\n";
+    out += promised ? fmt::format("We will send you our full written response by {}.\n",
+                                  long_date(*promised))
+                    : "We will send you our full written response as soon as it is ready.\n";
+    out += "\nIf anything changes, we will tell you, and you are welcome to contact us at any "
+           "time about your complaint.\n";
+    return out + signature(config);
+}
+
 std::string resolution_letter(const Case& c, const Config& config, const date::time_zone& zone,
                               date::year_month_day today, std::string_view resolution) {
     std::string out = opening(c, config, today);
@@ -206,9 +233,7 @@ std::string resolution_letter(const Case& c, const Config& config, const date::t
                                        : c.agent + ", your main point of contact, looked into it "
                                                    "with everyone involved. ");
     out += "## The resolution agreed\n\n";
-    out += resolution;
-    if (!out.ends_with('\n'))
-        out += '\n';
+    paragraph(out, resolution);
     // A body that needs the organisation's response first is open from now on.
     if (const std::string bodies = review_bodies(c, config); !bodies.empty())
         out += "\n## If you remain unhappy\n\nIf you are not satisfied with this resolution, you "

@@ -182,6 +182,50 @@ TEST_SUITE("letters: the response sent is kept") {
     }
 }
 
+TEST_SUITE("letters: delay and acknowledgement") {
+    TEST_CASE("an explanation of delay keeps the letter --delay --draft printed") {
+        Clinic clinic;
+        const std::vector<std::string> delay{"respond", clinic.id, "--delay",
+                                             "We are waiting for the laser service report."};
+        auto with_draft = delay;
+        with_draft.push_back("--draft");
+        const auto draft = clinic(with_draft);
+        REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
+        CHECK(draft.out.find("## Why it is taking longer\n\nWe are waiting for the laser service "
+                             "report.\n") != std::string::npos);
+        // A fresh 14 working days from the letter of Tuesday 10 November.
+        CHECK(draft.out.find("our full written response by 30 November 2026.") !=
+              std::string::npos);
+        CHECK(!std::filesystem::exists(clinic.root / "letters"));
+        clinic.ok(delay);
+        const std::string path = "letters/" + clinic.id + "/2026-11-10-delay.md";
+        CHECK(clinic.event("delay-explained")["letter"] == path);
+        CHECK(clinic.kept(path) == draft.out);
+        CHECK(clinic({"show", clinic.id, "--letter"}).out == draft.out);
+
+        const auto dated = clinic({"respond", clinic.id, "--delay", "Still waiting", "--new-date",
+                                   "2026-12-04", "--draft"});
+        CHECK(dated.out.find("our full written response by 4 December 2026.") != std::string::npos);
+    }
+
+    TEST_CASE("an acknowledgement or other letter sent is kept with log --letter FILE") {
+        Clinic clinic;
+        const auto sent = clinic.dir / "acknowledgement.md";
+        test::write_text(sent, "Dear Mrs Okafor,\r\n\r\nWe have received your complaint.\r\n");
+        const auto logged = clinic({"log", clinic.id, "--type", "acknowledged", "--text",
+                                    "Acknowledged in writing", "--letter", sent.string()});
+        REQUIRE_MESSAGE(logged.exit_code == 0, logged.err);
+        const std::string path = "letters/" + clinic.id + "/2026-11-10-acknowledgement.md";
+        CHECK(clinic.event("acknowledged")["letter"] == path);
+        CHECK(clinic.kept(path) == test::read_text(sent));
+        CHECK(clinic.refused(
+                  {"log", clinic.id, "--type", "call", "--text", "x", "--letter", sent.string()},
+                  k_usage) ==
+              "complaints: --letter FILE goes with --type acknowledged, letter or email, not "
+              "call\n");
+    }
+}
+
 TEST_SUITE("letters: refusals write nothing") {
     TEST_CASE("--draft --out refuses an existing file without --force and replaces it with") {
         Clinic clinic;
@@ -199,7 +243,7 @@ TEST_SUITE("letters: refusals write nothing") {
         CHECK(clinic.refused({"respond", clinic.id, "--draft", "--force"}, k_usage)
                   .find("--force goes with --draft --out FILE") != std::string::npos);
         CHECK(clinic.refused({"respond", clinic.id, "--draft", "--letter", out.string()}, k_usage)
-                  .find("--letter FILE goes with --sent") != std::string::npos);
+                  .find("--letter FILE goes with --sent or --delay") != std::string::npos);
     }
 
     TEST_CASE("a --letter file that is missing, empty or not UTF-8 is refused, naming it") {
