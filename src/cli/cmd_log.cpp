@@ -113,8 +113,8 @@ void setup_log(CLI::App& app, Context& context) {
         ->option_text("NAME");
     command
         ->add_option("--letter", options->letter,
-                     "with --type acknowledged, letter or email: the text sent, kept byte for "
-                     "byte in letters/ID/")
+                     "with --type acknowledged, letter or email: the text sent (- reads stdin), "
+                     "kept byte for byte in letters/ID/")
         ->option_text("FILE");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});

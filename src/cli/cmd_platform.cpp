@@ -111,8 +111,8 @@ void setup_resolve(CLI::App& app, Context& context) {
         ->option_text("TEXT");
     command
         ->add_option("--letter", o->letter,
-                     "the letter sent to the parties (edited by hand), kept byte for byte "
-                     "instead of the one --draft writes")
+                     "the letter sent to the parties (edited by hand; - reads stdin), kept byte "
+                     "for byte instead of the one --draft writes")
         ->option_text("FILE");
     command->add_flag("--draft", o->draft,
                       "write the resolution letter (Markdown), dated --at or today; record "

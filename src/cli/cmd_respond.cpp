@@ -233,8 +233,8 @@ void setup_respond(CLI::App& app, Context& context) {
     command->add_option("--via", o->via, "with --sent: email or letter");
     command
         ->add_option("--letter", o->letter,
-                     "with --sent or --delay: the letter as sent (edited by hand), kept byte for "
-                     "byte instead of the one --draft writes")
+                     "with --sent or --delay: the letter as sent (edited by hand; - reads stdin), "
+                     "kept byte for byte instead of the one --draft writes")
         ->option_text("FILE");
     command
         ->add_option("--proceed-without-consent", o->proceed_without_consent,

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <iostream>
+#include <iterator>
 
 namespace complaints::cli {
 
@@ -30,6 +32,12 @@ void put_draft(const std::string& text, const std::string& out, bool force, std:
 }
 
 std::string letter_sent_from(const std::string& file, const Store& store) {
+    if (file == "-") {
+        std::string text{std::istreambuf_iterator<char>(std::cin),
+                         std::istreambuf_iterator<char>()};
+        check_letter_text(text, store.config().policy, "<stdin>");
+        return text;
+    }
     std::string text = read_file(file, std::size_t(8) << 20);
     check_letter_text(text, store.config().policy, file);
     return text;

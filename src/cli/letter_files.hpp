@@ -16,8 +16,9 @@ void print_exactly(std::string_view text);
 // confirmation ("draft response").
 void put_draft(const std::string& text, const std::string& out, bool force, std::string_view what);
 
-// The exact bytes of the letter sent, read from `file`; refused as
-// check_letter_text refuses, naming the file, so nothing is written.
+// The exact bytes of the letter sent, read from `file` (standard input for
+// "-"); refused as check_letter_text refuses, naming the file, so that
+// nothing is written.
 std::string letter_sent_from(const std::string& file, const Store& store);
 
 } // namespace complaints::cli

@@ -218,6 +218,12 @@ TEST_SUITE("letters: delay and acknowledgement") {
         const std::string path = "letters/" + clinic.id + "/2026-11-10-acknowledgement.md";
         CHECK(clinic.event("acknowledged")["letter"] == path);
         CHECK(clinic.kept(path) == test::read_text(sent));
+        const auto email =
+            clinic({"log", clinic.id, "--type", "email", "--text", "Emailed", "--letter", "-"},
+                   "Dear Mrs Okafor,\n\nPlease find attached.\n");
+        REQUIRE_MESSAGE(email.exit_code == 0, email.err);
+        CHECK(clinic.kept("letters/" + clinic.id + "/2026-11-10-email.md") ==
+              "Dear Mrs Okafor,\n\nPlease find attached.\n");
         CHECK(clinic.refused(
                   {"log", clinic.id, "--type", "call", "--text", "x", "--letter", sent.string()},
                   k_usage) ==
