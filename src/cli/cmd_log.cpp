@@ -66,6 +66,8 @@ void run_log(const LogOptions& options, Context& context) {
     const std::string id = store.resolve(options.id);
     const EventType type = event_type(options.type);
     const std::string_view kept_as = options.letter.empty() ? "" : letter_name(type);
+    if (options.text == "-" && options.letter == "-")
+        throw Error(ErrorKind::usage, "--text - and --letter - cannot both read standard input");
     // Read and checked before the lock: a bad file stops everything.
     const std::string letter =
         options.letter.empty() ? "" : letter_sent_from(options.letter, store);

@@ -53,6 +53,8 @@ void check_resolve_flags(const ResolveOptions& o) {
         throw Error(ErrorKind::usage, "--out goes with --draft");
     if (o.force && o.out.empty())
         throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
+    if (o.text == "-" && o.letter == "-")
+        throw Error(ErrorKind::usage, "--text - and --letter - cannot both read standard input");
 }
 
 // The letter telling the parties the resolution, dated the local day of `at`.

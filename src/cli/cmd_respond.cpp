@@ -59,6 +59,8 @@ void check_one_step(const RespondOptions& o) {
     if (!o.letter.empty() && (o.draft || (!o.sent && o.delay.empty())))
         throw Error(ErrorKind::usage,
                     "--letter FILE goes with --sent or --delay: the letter that was sent");
+    if (o.delay == "-" && o.letter == "-")
+        throw Error(ErrorKind::usage, "--delay - and --letter - cannot both read standard input");
 }
 
 // The letter as the case stands, dated the local day of --at (default

@@ -160,8 +160,8 @@ void print_letter(const Case& c, const Store& store) {
             last = &event;
     if (!last)
         throw Error(ErrorKind::not_found,
-                    fmt::format("{} keeps no letter yet: 'respond --sent' keeps the response sent "
-                                "('respond {} --draft' shows it as it would be now)",
+                    fmt::format("{} keeps no letter yet; 'respond {} --draft' shows the response "
+                                "as it would be now",
                                 c.id, c.id));
     print_exactly(store.read_letter(c.id, last->letter));
 }

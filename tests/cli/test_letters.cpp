@@ -149,10 +149,8 @@ TEST_SUITE("letters: the response sent is kept") {
         Clinic clinic;
         const auto shown = clinic({"show", clinic.id, "--letter"});
         CHECK(shown.exit_code == k_not_found);
-        CHECK(shown.err == "complaints: " + clinic.id +
-                               " keeps no letter yet: 'respond --sent' keeps the response sent "
-                               "('respond " +
-                               clinic.id + " --draft' shows it as it would be now)\n");
+        CHECK(shown.err == "complaints: " + clinic.id + " keeps no letter yet; 'respond " +
+                               clinic.id + " --draft' shows the response as it would be now\n");
         CHECK(clinic({"show", clinic.id, "--letter", "--format", "json"}).exit_code == k_usage);
     }
 
@@ -224,6 +222,10 @@ TEST_SUITE("letters: delay and acknowledgement") {
         REQUIRE_MESSAGE(email.exit_code == 0, email.err);
         CHECK(clinic.kept("letters/" + clinic.id + "/2026-11-10-email.md") ==
               "Dear Mrs Okafor,\n\nPlease find attached.\n");
+        CHECK(clinic
+                  .refused({"log", clinic.id, "--type", "email", "--text", "-", "--letter", "-"},
+                           k_usage)
+                  .find("cannot both read standard input") != std::string::npos);
         CHECK(clinic.refused(
                   {"log", clinic.id, "--type", "call", "--text", "x", "--letter", sent.string()},
                   k_usage) ==
