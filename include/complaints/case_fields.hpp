@@ -114,6 +114,7 @@ template <class V, Same<Event> E> void describe(V& v, E& e) {
     v.field(maybe("corrects"), e.corrects);
     v.field(maybe("before"), e.before);
     v.field(maybe("after"), e.after);
+    v.field(maybe("letter").not_typed(), e.letter);
     v.extras(e.extras);
 }
 

@@ -239,6 +239,9 @@ struct Event {
     std::string corrects;
     std::string before;
     std::string after;
+    // The letter the event sent, kept byte for byte: a path relative to the
+    // repository, letters/<ID>/<DATE>-<name>.md. Empty when none was kept.
+    std::string letter;
     std::vector<Extra> extras;
 
     friend bool operator==(const Event&, const Event&) = default;
@@ -288,6 +291,6 @@ const Event* last_event(const Case& c, EventType type);
 
 // Inserts the event after every event at or before its time, so the list
 // stays in time order when an event is back-dated; nothing is ever removed.
-void add_event(Case& c, Event event);
+Event& add_event(Case& c, Event event);
 
 } // namespace complaints

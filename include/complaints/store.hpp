@@ -77,6 +77,11 @@ class Store {
     void scan(const std::function<void(Case&)>& visit, const ScanOptions& options = {}) const;
     // The file's path relative to the root, as messages name it.
     std::string display_path(const std::string& id) const;
+    // A letter kept for case `id`, byte for byte, by the path an event's
+    // `letter` names. Throws bad_data when the path is not one of that case's
+    // letters (letters/<ID>/NAME.md) or is not a plain file, not_found when the
+    // file is missing.
+    std::string read_letter(const std::string& id, const std::string& path) const;
 
     // Takes the repository's lock (see RepoLock) and returns the one thing
     // that can write to it. Waits up to `patience`, then throws an io Error
@@ -112,8 +117,18 @@ class StoreWriter {
     // Gives the case a new ID (prefix and year of receipt) and publishes its
     // file with an exclusive create. Returns the ID.
     std::string create(Case c, std::mt19937_64& random);
-    // Replaces an existing case's file atomically.
+    // Replaces an existing case's file atomically, after publishing the
+    // letters kept for it (see keep_letter).
     void save(const Case& c);
+    // Keeps `text`, byte for byte, as letters/<ID>/<DATE>-<name>.md (-2.md,
+    // -3.md, ... when that is taken) and returns that path, relative to the
+    // root, for the event that sent it. Nothing is written yet: the next
+    // `save` of the case creates the file, exclusively and before the case
+    // file, so a kept letter is never replaced, a failed command leaves none,
+    // and a crash leaves at worst a letter no event names. That `save`
+    // refuses, writing nothing, a text check_letter_text refuses.
+    std::string keep_letter(const std::string& id, date::year_month_day day, std::string_view name,
+                            std::string text);
     // Replaces complaints.yaml atomically. The Store keeps the configuration
     // it read: open another to see this one.
     void save_config(const Config& config);
@@ -121,8 +136,20 @@ class StoreWriter {
   private:
     friend class Store;
     StoreWriter(const Store& store, std::chrono::milliseconds patience, const std::string& holder);
+    struct PendingLetter {
+        std::string id;
+        std::string path; // relative to the root
+        std::string text;
+    };
+    void publish_letters(const std::string& id);
     const Store& m_store;
     RepoLock m_lock;
+    std::vector<PendingLetter> m_letters;
 };
+
+// Throws unless `text` can be kept as a letter sent: not empty, UTF-8
+// without NUL bytes (bad_data, at its line and column in `shown`), and
+// without the patient data the policy forbids (refused, likewise).
+void check_letter_text(std::string_view text, const Policy& policy, const std::string& shown);
 
 } // namespace complaints

@@ -43,6 +43,9 @@ std::vector<Problem> attention(const Case& c, const Policy& policy);
 // Throws `refused` unless the case is an open, formal, not excluded complaint;
 // `doing` names the step in the message ("send the response").
 void require_formal_complaint(const Case& c, std::string_view doing);
+// The same, open or closed: what may be done on the record of a closed
+// complaint too (drafting its letter again).
+void require_complaint(const Case& c, std::string_view doing);
 
 // Everything that stops the stage 1 response from going out; consent is not
 // asked for when the response goes without it, for a recorded reason.
@@ -77,7 +80,8 @@ void check_convert(const Case& c);
 void check_consent(const Case& c);
 // Records the agreed resolution (the event's text). A second one is a
 // correction of what was sent: refused unless `correction` is given.
-void record_resolution(Case& c, const Event& resolution, const std::optional<Event>& correction);
+// Returns the resolution as it stands in the case.
+Event& record_resolution(Case& c, const Event& resolution, const std::optional<Event>& correction);
 
 // The action numbered `number`, still open; throws when there is none or it is done.
 Action& open_action(Case& c, int number);

@@ -1,6 +1,7 @@
 // complaints log: add a call, email, meeting, statement or note to a case.
 #include "case_json.hpp"
 #include "commands.hpp"
+#include "letter_files.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
 
@@ -20,6 +21,7 @@ struct LogOptions {
     std::string text;
     std::vector<std::string> attendees;
     std::string until;
+    std::string letter;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -42,24 +44,52 @@ std::string event_text(const LogOptions& options) {
                                   "standard input");
 }
 
+// What a copy of the correspondence an event records is called in
+// letters/<ID>/: only what goes out in writing has one.
+std::string_view letter_name(EventType type) {
+    switch (type) {
+    case EventType::acknowledged:
+        return "acknowledgement";
+    case EventType::letter:
+        return "letter";
+    case EventType::email:
+        return "email";
+    default:
+        throw Error(ErrorKind::usage, fmt::format("--letter FILE goes with --type acknowledged, "
+                                                  "letter or email, not {}",
+                                                  name_of(type)));
+    }
+}
+
 void run_log(const LogOptions& options, Context& context) {
     Store store = context.open_store();
     const std::string id = store.resolve(options.id);
     const EventType type = event_type(options.type);
+    const std::string_view kept_as = options.letter.empty() ? "" : letter_name(type);
+    if (options.text == "-" && options.letter == "-")
+        throw Error(ErrorKind::usage, "--text - and --letter - cannot both read standard input");
+    // Read and checked before the lock: a bad file stops everything.
+    const std::string letter =
+        options.letter.empty() ? "" : letter_sent_from(options.letter, store);
     Event event = make_event(type, event_text(options), options.when_who, context, store);
     for (const auto& name : options.attendees)
         require_clean_text(name, "--attendee");
     event.attendees = options.attendees;
     if (!options.until.empty())
         event.due = date_flag(options.until, "--until");
-    update_case(context, store, id, [&](Case& c) {
+    update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         check_logged(c, event, store.zone());
+        if (!letter.empty())
+            event.letter =
+                writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), kept_as, letter);
         add_event(c, event);
     });
     if (options.format == Format::json)
         fmt::print("{}\n", event_json(event));
     else
         fmt::print("{}: {} logged at {}\n", id, name_of(event.type), format_timestamp(event.at));
+    if (!event.letter.empty())
+        fmt::print(stderr, "complaints: the letter is kept in {}\n", event.letter);
 }
 
 } // namespace
@@ -83,6 +113,11 @@ void setup_log(CLI::App& app, Context& context) {
     command
         ->add_option("--attendee", options->attendees, "who attended a meeting (repeat for each)")
         ->option_text("NAME");
+    command
+        ->add_option("--letter", options->letter,
+                     "with --type acknowledged, letter or email: the text sent (- reads stdin), "
+                     "kept byte for byte in letters/ID/")
+        ->option_text("FILE");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     command->callback([options, &context] { run_log(*options, context); });

@@ -2,10 +2,10 @@
 // letter, an explanation of delay, and the response sent.
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "letter_files.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/atomic_file.hpp"
 #include "complaints/corrections.hpp"
 #include "complaints/letters.hpp"
 #include "complaints/workflow.hpp"
@@ -24,8 +24,10 @@ struct RespondOptions {
     std::string apology;
     bool draft = false;
     std::string out;
+    bool force = false;
     bool sent = false;
     std::string via;
+    std::string letter;
     std::string proceed_without_consent;
     std::string delay;
     std::string new_date;
@@ -35,12 +37,14 @@ struct RespondOptions {
 
 // Exactly one thing to do per call, so a mistake cannot half-apply.
 void check_one_step(const RespondOptions& o) {
-    const int steps = (o.point != 0) + !o.apology.empty() + o.draft + o.sent + !o.delay.empty();
+    // --draft with --delay drafts the delay letter: one step.
+    const int steps = (o.point != 0) + !o.apology.empty() + (o.draft && o.delay.empty()) + o.sent +
+                      !o.delay.empty();
     if (steps != 1)
         throw Error(ErrorKind::usage,
                     "respond does one thing at a time: --point N --finding F "
                     "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, or "
-                    "--delay REASON");
+                    "--delay REASON (with --draft: its letter)");
     if (o.point == 0 &&
         (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty()))
         throw Error(ErrorKind::usage,
@@ -52,34 +56,46 @@ void check_one_step(const RespondOptions& o) {
         throw Error(ErrorKind::usage, "--new-date goes with --delay REASON");
     if (!o.correction.empty() && o.point == 0 && o.apology.empty())
         throw Error(ErrorKind::usage, "--correction goes with --point N or --apology");
+    if (!o.out.empty() && !o.draft)
+        throw Error(ErrorKind::usage, "--out goes with --draft");
+    if (o.force && o.out.empty())
+        throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
+    if (!o.letter.empty() && (o.draft || (!o.sent && o.delay.empty())))
+        throw Error(ErrorKind::usage,
+                    "--letter FILE goes with --sent or --delay: the letter that was sent");
+    if (o.delay == "-" && o.letter == "-")
+        throw Error(ErrorKind::usage, "--delay - and --letter - cannot both read standard input");
 }
 
+// The letter as the case stands, dated the local day of --at (default
+// today): what --sent keeps, unless --letter gives the one sent.
+std::string letter_on(const Case& c, const Timestamp& at, const Store& store) {
+    return response_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()));
+}
+
+// Closed cases too: the letter can be drafted again at any time.
 void draft(const RespondOptions& options, const Context& context, const Store& store) {
     const Case c = store.load(store.resolve(options.id));
-    require_formal_complaint(c, "draft a response");
-    const std::string letter =
-        response_letter(c, store.config(), store.zone(), local_date(context.now, store.zone()));
-    if (options.out.empty()) {
-        fmt::print("{}", letter);
-        return;
-    }
-    AtomicFile file(options.out);
-    file.write(letter);
-    file.commit();
-    fmt::print(stderr, "complaints: wrote the draft response to {}\n", options.out);
+    require_complaint(c, "draft a response");
+    put_draft(letter_on(c, when(options.when_who, context, store), store), options.out,
+              options.force, "draft response");
 }
 
-std::string send(Case& c, const RespondOptions& options, const Context& context,
-                 const Store& store) {
+// `given` is the letter sent when --letter names it.
+std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
+                 const RespondOptions& options, const Context& context, const Store& store) {
     const std::string via = std::string(name_of(parse_enum<Channel>(options.via, "--via")));
     if (via != "email" && via != "letter")
         throw Error(ErrorKind::usage, "--via: a written response goes by email or letter");
     require_formal_complaint(c, "send the response");
     check_response(c, store.config().policy, !options.proceed_without_consent.empty());
+    Event sent = make_event(EventType::response_sent, "", options.when_who, context, store);
+    // Rendered before this step adds events, exactly as --draft showed it.
+    sent.letter = writer.keep_letter(c.id, local_date(sent.at.utc, store.zone()), "response",
+                                     given ? *given : letter_on(c, sent.at, store));
     if (!options.proceed_without_consent.empty())
         add_event(c, make_event(EventType::consent_waived, options.proceed_without_consent,
                                 options.when_who, context, store));
-    Event sent = make_event(EventType::response_sent, "", options.when_who, context, store);
     Case with = c;
     add_event(with, sent);
     std::string standing;
@@ -98,18 +114,51 @@ std::string send(Case& c, const RespondOptions& options, const Context& context,
     return sent.text + (standing.empty() ? "" : ", " + standing);
 }
 
-std::string delay(Case& c, const RespondOptions& options, const Context& context,
-                  const Store& store) {
+// The explanation of delay --delay records on `c`, and its letter: the
+// reason, and the date the response is then due (--new-date, or the
+// policy's fresh period from the letter).
+struct Delay {
+    Event event;
+    std::string letter;
+};
+
+Delay explain_delay(const Case& c, const RespondOptions& options, const Context& context,
+                    const Store& store) {
     require_formal_complaint(c, "explain a delay");
     check_delay(c);
-    Event event = make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"),
-                             options.when_who, context, store);
+    Delay delay{make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"),
+                           options.when_who, context, store),
+                {}};
+    Event& event = delay.event;
+    const auto day = local_date(event.at.utc, store.zone());
     if (!options.new_date.empty()) {
         event.due = date_flag(options.new_date, "--new-date");
-        if (date::sys_days{*event.due} < date::sys_days{local_date(event.at.utc, store.zone())})
+        if (date::sys_days{*event.due} < date::sys_days{day})
             throw Error(ErrorKind::usage,
                         "--new-date: the new date is before the explanation was sent");
     }
+    Case with = c;
+    add_event(with, event);
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
+    std::optional<date::year_month_day> promised = event.due;
+    if (const auto clock = clock_met_by(with, clocks, EventType::response_sent); !promised && clock)
+        promised = clock->due.day;
+    delay.letter = delay_letter(c, store.config(), store.zone(), day, event.text, promised);
+    return delay;
+}
+
+void draft_delay(const RespondOptions& options, const Context& context, const Store& store) {
+    const Case c = store.load(store.resolve(options.id));
+    put_draft(explain_delay(c, options, context, store).letter, options.out, options.force,
+              "draft delay letter");
+}
+
+std::string delay(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
+                  const RespondOptions& options, const Context& context, const Store& store) {
+    Delay explained = explain_delay(c, options, context, store);
+    Event& event = explained.event;
+    event.letter = writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "delay",
+                                      given ? *given : explained.letter);
     add_event(c, event);
     return "explanation of delay recorded" +
            (event.due ? "; response now due " + format_date(*event.due) : "");
@@ -133,14 +182,19 @@ void run_respond(const RespondOptions& options, const Context& context) {
     check_one_step(options);
     Store store = context.open_store();
     if (options.draft)
-        return draft(options, context, store);
+        return options.delay.empty() ? draft(options, context, store)
+                                     : draft_delay(options, context, store);
     const std::string id = store.resolve(options.id);
+    // Read and checked before the lock: a bad file stops everything.
+    const auto given = options.letter.empty()
+                           ? std::nullopt
+                           : std::optional(letter_sent_from(options.letter, store));
     std::string said;
-    update_case(context, store, id, [&](Case& c) {
+    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         if (options.sent)
-            said = send(c, options, context, store);
+            said = send(c, writer, given, options, context, store);
         else if (!options.delay.empty())
-            said = delay(c, options, context, store);
+            said = delay(c, writer, given, options, context, store);
         else if (options.point != 0)
             said = finding(c, options, context, store);
         else {
@@ -151,6 +205,10 @@ void run_respond(const RespondOptions& options, const Context& context) {
         }
     });
     fmt::print("{}: {}\n", id, said);
+    const EventType step = options.sent ? EventType::response_sent : EventType::delay_explained;
+    if (const Event* sent = last_event(after, step);
+        (options.sent || !options.delay.empty()) && sent)
+        fmt::print(stderr, "complaints: the letter sent is kept in {}\n", sent->letter);
 }
 
 } // namespace
@@ -171,18 +229,31 @@ void setup_respond(CLI::App& app, Context& context) {
     command->add_option("--staff", o->staff, "staff involved in the point")->option_text("NAMES");
     command->add_option("--apology", o->apology, "the apology the response gives")
         ->option_text("TEXT");
-    command->add_flag("--draft", o->draft, "write the response letter (Markdown) from the case");
-    command->add_option("--out", o->out, "with --draft: write to FILE instead of stdout")
+    command->add_flag("--draft", o->draft,
+                      "write the response letter (Markdown) from the case, dated --at or today; "
+                      "closed cases too");
+    command
+        ->add_option("--out", o->out,
+                     "with --draft: write to FILE instead of stdout (a new file unless --force)")
         ->option_text("FILE");
-    command->add_flag("--sent", o->sent, "record that the written response was sent");
+    command->add_flag("--force", o->force, "with --draft --out: replace FILE if it exists");
+    command->add_flag("--sent", o->sent,
+                      "record that the written response was sent, and keep the letter in "
+                      "letters/ID/");
     command->add_option("--via", o->via, "with --sent: email or letter");
+    command
+        ->add_option("--letter", o->letter,
+                     "with --sent or --delay: the letter as sent (edited by hand; - reads stdin), "
+                     "kept byte for byte instead of the one --draft writes")
+        ->option_text("FILE");
     command
         ->add_option("--proceed-without-consent", o->proceed_without_consent,
                      "with --sent: why the response may go without the patient's consent")
         ->option_text("REASON");
     command
         ->add_option("--delay", o->delay,
-                     "record an explanation of the delay sent to the complainant")
+                     "record an explanation of the delay sent to the complainant, and keep its "
+                     "letter; with --draft, write the letter only")
         ->option_text("REASON");
     command->add_option("--new-date", o->new_date, "with --delay: when the full response will come")
         ->option_text("DATE");

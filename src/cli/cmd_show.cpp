@@ -1,6 +1,7 @@
 // complaints show: one case, readable by a person or a script.
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "letter_files.hpp"
 #include "output.hpp"
 
 #include "complaints/codec.hpp"
@@ -17,6 +18,7 @@ namespace {
 struct ShowOptions {
     std::string id;
     Format format = Format::table;
+    bool letter = false;
 };
 
 // The text with every line indented; trailing line breaks dropped.
@@ -195,12 +197,30 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
                        indent(event.after, "        ").substr(8));
         for (const auto& line : deadline_notes(event, clocks, store))
             fmt::print("      {}\n", line);
+        if (!event.letter.empty())
+            fmt::print("      Letter kept: {}\n", event.letter);
     }
+}
+
+// The last letter the case keeps, byte for byte as it was sent.
+void print_letter(const Case& c, const Store& store) {
+    const Event* last = nullptr;
+    for (const auto& event : c.events)
+        if (!event.letter.empty())
+            last = &event;
+    if (!last)
+        throw Error(ErrorKind::not_found,
+                    fmt::format("{} keeps no letter yet; 'respond {} --draft' shows the response "
+                                "as it would be now",
+                                c.id, c.id));
+    print_exactly(store.read_letter(c.id, last->letter));
 }
 
 void run_show(const ShowOptions& options, const Context& context) {
     const Store store = context.open_store();
     const Case c = store.load(store.resolve(options.id));
+    if (options.letter)
+        return print_letter(c, store);
     const auto clocks = clocks_of(c, store, context.now);
     switch (options.format) {
     case Format::json:
@@ -222,7 +242,15 @@ void setup_show(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand("show", "show one case: details, points and timeline");
     command->add_option("ID", options->id, "the case (any unambiguous part of its ID)")->required();
     add_format_option(*command, options->format, {Format::table, Format::json, Format::yaml});
-    command->callback([options, &context] { run_show(*options, context); });
+    command->add_flag("--letter", options->letter,
+                      "print the last letter kept (the one sent), byte for byte; closed cases too");
+    const CLI::Option* format = command->get_option("--format");
+    command->callback([options, format, &context] {
+        if (options->letter && format->count() > 0)
+            throw Error(ErrorKind::usage,
+                        "--letter prints the letter exactly as it was sent; leave out --format");
+        run_show(*options, context);
+    });
 }
 
 } // namespace complaints::cli

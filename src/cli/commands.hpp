@@ -86,5 +86,9 @@ std::optional<Event> correction(const std::string& reason, const WhenWho& option
 // complaints.yaml through Context::lock themselves.
 Case update_case(const Context& context, Store& store, const std::string& id,
                  const std::function<void(Case&)>& change);
+// The same, for a change that also keeps a letter (StoreWriter::keep_letter):
+// the letter is written with the case, and not at all when anything fails.
+Case update_case(const Context& context, Store& store, const std::string& id,
+                 const std::function<void(Case&, StoreWriter&)>& change);
 
 } // namespace complaints::cli

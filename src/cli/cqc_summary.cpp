@@ -1,5 +1,6 @@
 // The CQC Regulation 16(3) summary: each complaint received in the period,
-// what it said, and every response and letter on it, in time order.
+// what it said, and every response and letter on it, in time order, with
+// the file that keeps each letter sent.
 #include "report_output.hpp"
 
 #include "complaints/text.hpp"
@@ -39,10 +40,13 @@ Section case_section(const Case& c, const date::time_zone& zone, bool include_na
             fmt::format("Point {}: {}{}", point.number, named(c, point.text, include_names),
                         point.finding ? fmt::format(" ({})", name_of(*point.finding)) : ""));
     Table record{{"when", "what", "by", "detail"}, {}};
+    // A response made is the letter kept: the row says where to read it.
     for (const auto& event : c.events)
-        record.rows.push_back({format_timestamp(in_zone(event.at.utc, zone)),
-                               std::string(name_of(event.type)), event.by,
-                               named(c, event.text, include_names)});
+        record.rows.push_back(
+            {format_timestamp(in_zone(event.at.utc, zone)), std::string(name_of(event.type)),
+             event.by,
+             named(c, event.text, include_names) +
+                 (event.letter.empty() ? "" : fmt::format(" (letter sent: {})", event.letter))});
     section.tables.push_back(record);
     return section;
 }

@@ -50,9 +50,14 @@ Event make_event(EventType type, std::string text, const WhenWho& options, const
 
 Case update_case(const Context& context, Store& store, const std::string& id,
                  const std::function<void(Case&)>& change) {
+    return update_case(context, store, id, [&](Case& c, StoreWriter&) { change(c); });
+}
+
+Case update_case(const Context& context, Store& store, const std::string& id,
+                 const std::function<void(Case&, StoreWriter&)>& change) {
     StoreWriter writer = context.lock(store);
     Case c = store.load(id);
-    change(c);
+    change(c, writer);
     for (const auto& event : c.events)
         if (event.at < c.received)
             throw Error(ErrorKind::usage,

@@ -13,7 +13,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 7\n";
+constexpr std::string_view k_magic = "complaints-cache 8\n";
 
 class Encoder {
   public:
@@ -199,6 +199,7 @@ void slim_case(Case& c) {
         event.corrects = {};
         event.before = {};
         event.after = {};
+        event.letter = {};
         event.extras = {};
     }
     for (auto& point : c.points)

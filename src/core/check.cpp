@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace complaints {
@@ -69,6 +70,32 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
     return found;
 }
 
+// The line of the first occurrence of `needle` in `text`, else 1.
+int line_of_text(const std::string& text, std::string_view needle) {
+    const std::size_t at = text.find(needle);
+    return at == std::string::npos
+               ? 1
+               : 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+// Each letter an event names is there, and holds nothing the policy forbids.
+void check_letters(const Case& c, const std::string& text, const std::string& file,
+                   const Store& store, std::vector<CheckProblem>& problems) {
+    for (const auto& event : c.events) {
+        if (event.letter.empty())
+            continue;
+        try {
+            check_letter_text(store.read_letter(c.id, event.letter), store.config().policy,
+                              event.letter);
+        } catch (const Error& e) {
+            if (e.where().file == event.letter)
+                problems.push_back({event.letter, e.where().line, e.what()});
+            else
+                problems.push_back({file, line_of_text(text, event.letter), e.what()});
+        }
+    }
+}
+
 void check_case(const Case& c, const std::string& text, const std::string& file, const Store& store,
                 date::sys_seconds now, std::vector<CheckProblem>& problems) {
     const auto report = [&](std::string_view key, std::string message) {
@@ -88,6 +115,7 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
                                       format_date(action->due)));
     if (const auto found = find_patient_data(c, store.config().policy))
         report(found->field.top_key, describe(*found));
+    check_letters(c, text, file, store, problems);
 }
 
 } // namespace

@@ -134,6 +134,19 @@ void apology_and_actions(std::string& out, const Case& c) {
                            long_date(action.due), action.done ? "; done" : "");
 }
 
+// The review bodies open to this complaint, one line each.
+std::string review_bodies(const Case& c, const Config& config) {
+    std::string out;
+    for (const auto& body : config.policy.review_bodies) {
+        if (body.clinical_only && c.category != Category::clinical)
+            continue;
+        std::string name = body.name;
+        name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+        out += fmt::format("- {}: {}\n", name, body.contact);
+    }
+    return out;
+}
+
 void next_stage(std::string& out, const Case& c, const Config& config) {
     const auto enclosures = letter_enclosures(config);
     if (!enclosures.empty()) {
@@ -143,13 +156,25 @@ void next_stage(std::string& out, const Case& c, const Config& config) {
     }
     out += "\n## If you remain unhappy\n\n";
     out += "If you are not satisfied with this response, you can take your complaint further:\n\n";
-    for (const auto& body : config.policy.review_bodies) {
-        if (body.clinical_only && c.category != Category::clinical)
-            continue;
-        std::string name = body.name;
-        name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-        out += fmt::format("- {}: {}\n", name, body.contact);
-    }
+    out += review_bodies(c, config);
+}
+
+std::string opening(const Case& c, const Config& config, date::year_month_day today) {
+    return fmt::format("# {}\n\nOur reference: {}  \nDate: {}\n\nDear {},\n\n", config.organisation,
+                       c.id, long_date(today),
+                       c.complainant.empty() ? "Sir or Madam" : c.complainant);
+}
+
+std::string signature(const Config& config) {
+    return fmt::format("\nYours sincerely,\n\n{}  \n{}\n", letter_signatory(config),
+                       config.organisation);
+}
+
+// The text as typed, followed by a line break when it ends without one.
+void paragraph(std::string& out, std::string_view text) {
+    out += text;
+    if (!out.ends_with('\n'))
+        out += '\n';
 }
 
 } // namespace
@@ -162,9 +187,7 @@ std::string long_date(date::year_month_day day) {
 
 std::string response_letter(const Case& c, const Config& config, const date::time_zone& zone,
                             date::year_month_day today) {
-    std::string out = fmt::format("# {}\n\nOur reference: {}  \nDate: {}\n\n", config.organisation,
-                                  c.id, long_date(today));
-    out += fmt::format("Dear {},\n\n", c.complainant.empty() ? "Sir or Madam" : c.complainant);
+    std::string out = opening(c, config, today);
     out += fmt::format(
         "Thank you for your complaint, which we received on {} by {}{}. This letter is our "
         "full written response: it explains how we considered your complaint, our "
@@ -176,9 +199,47 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
     points(out, c);
     apology_and_actions(out, c);
     next_stage(out, c, config);
-    out += fmt::format("\nYours sincerely,\n\n{}  \n{}\n", letter_signatory(config),
-                       config.organisation);
-    return out;
+    return out + signature(config);
+}
+
+std::string delay_letter(const Case& c, const Config& config, const date::time_zone& zone,
+                         date::year_month_day today, std::string_view reason,
+                         std::optional<date::year_month_day> promised) {
+    std::string out = opening(c, config, today);
+    out += fmt::format("Thank you for your complaint, which we received on {} by {}. We are "
+                       "writing to explain why our full written response will take longer than "
+                       "we aimed for, and when you will receive it. We are sorry for the "
+                       "delay.\n\n",
+                       day_of(c.received, zone), name_of(c.channel));
+    out += "## Why it is taking longer\n\n";
+    paragraph(out, reason);
+    out += "\n## When you will hear from us\n\n";
+    out += promised ? fmt::format("We will send you our full written response by {}.\n",
+                                  long_date(*promised))
+                    : "We will send you our full written response as soon as it is ready.\n";
+    out += "\nIf anything changes, we will tell you, and you are welcome to contact us at any "
+           "time about your complaint.\n";
+    return out + signature(config);
+}
+
+std::string resolution_letter(const Case& c, const Config& config, const date::time_zone& zone,
+                              date::year_month_day today, std::string_view resolution) {
+    std::string out = opening(c, config, today);
+    out += fmt::format("Thank you for your complaint{}, which we received on {} by {}. {}This "
+                       "letter confirms the resolution agreed.\n\n",
+                       c.about.empty() ? "" : " about " + c.about, day_of(c.received, zone),
+                       name_of(c.channel),
+                       c.agent.empty() ? ""
+                                       : c.agent + ", your main point of contact, looked into it "
+                                                   "with everyone involved. ");
+    out += "## The resolution agreed\n\n";
+    paragraph(out, resolution);
+    // A body that needs the organisation's response first is open from now on.
+    if (const std::string bodies = review_bodies(c, config); !bodies.empty())
+        out += "\n## If you remain unhappy\n\nIf you are not satisfied with this resolution, you "
+               "can take your complaint further:\n\n" +
+               bodies;
+    return out + signature(config);
 }
 
 } // namespace complaints

@@ -28,11 +28,11 @@ const Event* last_event(const Case& c, EventType type) {
     return found == c.events.rend() ? nullptr : &*found;
 }
 
-void add_event(Case& c, Event event) {
+Event& add_event(Case& c, Event event) {
     const auto after = std::upper_bound(
         c.events.begin(), c.events.end(), event.at,
         [](const Timestamp& at, const Event& existing) { return at < existing.at; });
-    c.events.insert(after, std::move(event));
+    return *c.events.insert(after, std::move(event));
 }
 
 } // namespace complaints

@@ -75,7 +75,10 @@ void init_repository(const fs::path& folder, const Config& config) {
     // Routes case files through `complaints merge-file` once a clone has run
     // `complaints git-setup`; without it git merges them as text.
     if (!fs::exists(folder / ".gitattributes"))
-        write_new_file(folder / ".gitattributes", "cases/**/*.yaml merge=complaints\n");
+        write_new_file(folder / ".gitattributes",
+                       "cases/**/*.yaml merge=complaints\n"
+                       // A letter kept is the bytes sent: no line-end conversion, ever.
+                       "letters/** -text\n");
     // Written last: its presence is what makes the folder a repository.
     write_new_file(folder / k_config_file, write_config(config));
 }
@@ -122,12 +125,15 @@ std::vector<fs::path> Store::case_files() const {
 
 std::vector<fs::path> Store::leftover_temporaries() const {
     std::vector<fs::path> files;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end;
-         it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (name.starts_with(".") && name.find(".yaml.") != std::string::npos)
-            files.push_back(it->path());
+    for (const char* folder : {"cases", "letters"}) {
+        std::error_code ec;
+        for (fs::recursive_directory_iterator it(m_root / folder, ec), end; !ec && it != end;
+             it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.starts_with(".") && (name.find(".yaml.") != std::string::npos ||
+                                          name.find(".md.") != std::string::npos))
+                files.push_back(it->path());
+        }
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -237,6 +243,7 @@ void StoreWriter::save_config(const Config& config) {
 
 void StoreWriter::save(const Case& c) {
     guard_patient_data(c, m_store.m_config.policy);
+    publish_letters(c.id);
     AtomicFile file(m_store.path_of(c.id));
     file.write(write_case(c));
     file.commit();

@@ -183,12 +183,16 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
 }
 
 void require_formal_complaint(const Case& c, std::string_view doing) {
+    if (!c.exclusion && c.status == Status::closed)
+        throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
+    require_complaint(c, doing);
+}
+
+void require_complaint(const Case& c, std::string_view doing) {
     if (c.exclusion)
         throw Error(ErrorKind::refused,
                     fmt::format("cannot {}: {} is excluded from the complaints policy ({})", doing,
                                 c.id, name_of(c.exclusion->reason)));
-    if (c.status == Status::closed)
-        throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
     if (c.kind != Kind::complaint)
         throw Error(ErrorKind::refused, fmt::format("cannot {}", doing),
                     {{ProblemCode::not_formal,
@@ -360,10 +364,10 @@ void check_consent(const Case& c) {
               c.id}});
 }
 
-void record_resolution(Case& c, const Event& resolution, const std::optional<Event>& correction) {
+Event& record_resolution(Case& c, const Event& resolution, const std::optional<Event>& correction) {
     if (const Event* agreed = last_event(c, EventType::resolved))
         record_amendments(c, {{"resolution", agreed->text, resolution.text}}, correction);
-    add_event(c, resolution);
+    return add_event(c, resolution);
 }
 
 Action& open_action(Case& c, int number) {

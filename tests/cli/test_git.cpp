@@ -66,7 +66,27 @@ TEST_SUITE("cli git") {
     TEST_CASE("init routes case files through the merge driver") {
         const test::Repo repo;
         CHECK(test::read_text(repo.root / ".gitattributes") ==
-              "cases/**/*.yaml merge=complaints\n");
+              "cases/**/*.yaml merge=complaints\nletters/** -text\n");
+    }
+
+    TEST_CASE("a letter kept at one site reaches the other byte for byte, whatever autocrlf") {
+        TwoSites sites;
+        const std::string sent = "Dear Practice manager,\r\n\r\nResolved.\r\nNo final break";
+        test::write_text(sites.a.dir / "sent.md", sent);
+        REQUIRE(sites
+                    .a({"resolve", sites.id, "--text", "Resolved", "--letter",
+                        (sites.a.dir / "sent.md").string()})
+                    .exit_code == 0);
+        must(git(sites.a.root, "-c core.autocrlf=true add -A"));
+        must(git(sites.a.root, "-c core.autocrlf=true commit -q -m 'resolved'"));
+        REQUIRE(sites.site_b({"log", sites.id, "--type", "call", "--text", "Called from B"})
+                    .exit_code == 0);
+        must(git(sites.b, "commit -q -am 'site B called'"));
+        must(git(sites.b, "-c core.autocrlf=true pull -q --no-edit"));
+        const auto shown = sites.site_b({"show", sites.id, "--letter"});
+        REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
+        CHECK(shown.out == sent);
+        CHECK(sites.site_b({"check"}).out.find("letter") == std::string::npos);
     }
 
     TEST_CASE("both sites log to one case, the pull keeps both events, in time order") {

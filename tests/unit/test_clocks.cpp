@@ -17,12 +17,12 @@ Case complaint(const char* received) {
     Case c;
     c.id = "LUM-2026-7K3QMX";
     c.received = at(received);
-    c.events.push_back(Event{c.received, EventType::opened, "M", "", {}, {}, {}, {}});
+    c.events.push_back(Event{c.received, EventType::opened, "M", "", {}, {}, {}, {}, {}});
     return c;
 }
 
 void happen(Case& c, const char* when, EventType type) {
-    add_event(c, Event{at(when), type, "M", "", {}, {}, {}, {}});
+    add_event(c, Event{at(when), type, "M", "", {}, {}, {}, {}, {}});
 }
 
 struct Clinic {
@@ -74,6 +74,7 @@ TEST_SUITE("clocks") {
                     EventType::delay_explained,
                     "M",
                     "waiting for notes",
+                    {},
                     {},
                     {},
                     {},

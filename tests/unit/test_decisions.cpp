@@ -32,12 +32,12 @@ Case opened(const char* id, const char* received) {
     c.id = id;
     c.received = when(received);
     c.complainant = "Mrs Ann Hale";
-    c.events.push_back(Event{c.received, EventType::opened, "Manager", "", {}, {}, {}, {}});
+    c.events.push_back(Event{c.received, EventType::opened, "Manager", "", {}, {}, {}, {}, {}});
     return c;
 }
 
 void log(Case& c, const char* at, EventType type, std::string text = "") {
-    add_event(c, Event{when(at), type, "Manager", std::move(text), {}, {}, {}, {}});
+    add_event(c, Event{when(at), type, "Manager", std::move(text), {}, {}, {}, {}, {}});
 }
 
 Point point(int number, std::optional<Finding> finding = {}, std::string conclusion = "") {

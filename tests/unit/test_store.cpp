@@ -114,6 +114,36 @@ TEST_SUITE("store") {
         CHECK((info.st_mode & 0007) == 0);
     }
 
+    TEST_CASE("letters kept are written by the case's save, first, and beside one another") {
+        test::TempDir dir;
+        init_repository(dir.path(), clinic());
+        Store store(dir.path());
+        std::mt19937_64 random(3);
+        const std::string id = store.lock(k_patience, "test").create(a_case(), random);
+        const auto day = date::year{2026} / 11 / 10;
+        {
+            StoreWriter writer = store.lock(k_patience, "test");
+            CHECK(writer.keep_letter(id, day, "response", "never saved") ==
+                  "letters/" + id + "/2026-11-10-response.md");
+        }
+        CHECK(!fs::exists(dir / "letters"));
+        StoreWriter writer = store.lock(k_patience, "test");
+        const std::string first = writer.keep_letter(id, day, "response", "one\r\n");
+        const std::string second = writer.keep_letter(id, day, "response", "two");
+        CHECK(first == "letters/" + id + "/2026-11-10-response.md");
+        CHECK(second == "letters/" + id + "/2026-11-10-response-2.md");
+        CHECK(!fs::exists(dir / "letters"));
+        Case c = store.load(id);
+        c.events[0].letter = second;
+        writer.save(c);
+        CHECK(test::read_text(dir / first) == "one\r\n");
+        CHECK(store.read_letter(id, second) == "two");
+        CHECK(store.load(id).events[0].letter == second);
+        CHECK(writer.keep_letter(id, day, "response", "three").ends_with("-response-3.md"));
+        CHECK_THROWS_AS(store.read_letter(id, "letters/" + id + "/../../complaints.yaml"), Error);
+        CHECK_THROWS_AS(store.read_letter("LUM-2026-ZZZZZZ", first), Error);
+    }
+
     TEST_CASE("an uncommitted atomic file publishes nothing and leaves no temporary") {
         test::TempDir dir;
         {

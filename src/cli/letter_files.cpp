@@ -1,0 +1,46 @@
+#include "letter_files.hpp"
+
+#include "complaints/atomic_file.hpp"
+#include "complaints/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+
+namespace complaints::cli {
+
+void print_exactly(std::string_view text) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+        throw Error(ErrorKind::io, "cannot write to standard output");
+}
+
+void put_draft(const std::string& text, const std::string& out, bool force, std::string_view what) {
+    if (out.empty())
+        return print_exactly(text);
+    AtomicFile file(out);
+    file.write(text);
+    if (force)
+        file.commit();
+    else if (!file.commit_new())
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("--out: {} already exists and was left as it is; --force replaces it",
+                        out));
+    fmt::print(stderr, "complaints: wrote the {} to {}\n", what, out);
+}
+
+std::string letter_sent_from(const std::string& file, const Store& store) {
+    if (file == "-") {
+        std::string text{std::istreambuf_iterator<char>(std::cin),
+                         std::istreambuf_iterator<char>()};
+        check_letter_text(text, store.config().policy, "<stdin>");
+        return text;
+    }
+    std::string text = read_file(file, std::size_t(8) << 20);
+    check_letter_text(text, store.config().policy, file);
+    return text;
+}
+
+} // namespace complaints::cli

@@ -1,0 +1,24 @@
+#pragma once
+// Letters at the command line: a draft printed or written to --out, the
+// letter sent read from --letter FILE, a kept letter printed.
+#include "complaints/store.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace complaints::cli {
+
+// Writes `text` to standard output exactly as it is.
+void print_exactly(std::string_view text);
+
+// Prints the draft, or writes it to `out`: a new file, or with `force` in
+// place of an existing one (a usage error without). `what` names it in the
+// confirmation ("draft response").
+void put_draft(const std::string& text, const std::string& out, bool force, std::string_view what);
+
+// The exact bytes of the letter sent, read from `file` (standard input for
+// "-"); refused as check_letter_text refuses, naming the file, so that
+// nothing is written.
+std::string letter_sent_from(const std::string& file, const Store& store);
+
+} // namespace complaints::cli
