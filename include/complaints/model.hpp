@@ -79,7 +79,8 @@ template <> struct EnumNames<Exclusion> {
 
 // What an event records. People log the first group (`log --type`); the
 // workflow commands write the rest, each marking a step a clock or a rule
-// waits for. Files spell them as the name table says.
+// waits for; the last group corrects the record by a later entry (nothing
+// is ever removed). Files spell them as the name table says.
 enum class EventType {
     note,
     call,
@@ -117,10 +118,14 @@ enum class EventType {
     review_outcome,
     action,
     consent_waived,
+    reopened,
+    point_added,
+    voided,
+    clock_start_corrected,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 36> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 40> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -157,6 +162,10 @@ template <> struct EnumNames<EventType> {
         {EventType::review_outcome, "review-outcome"},
         {EventType::action, "action"},
         {EventType::consent_waived, "consent-waived"},
+        {EventType::reopened, "reopened"},
+        {EventType::point_added, "point-added"},
+        {EventType::voided, "voided"},
+        {EventType::clock_start_corrected, "clock-start-corrected"},
     }};
 };
 
@@ -179,7 +188,9 @@ struct Point {
     std::optional<Finding> finding;
     std::string conclusion;
     std::string remedial_action;
-    std::string staff; // who was involved
+    std::string staff;              // who was involved
+    std::optional<Timestamp> added; // when `point add` raised it; none when raised on opening
+    std::string correction;         // why it was added after the response was sent
     std::vector<Extra> extras;
 
     friend bool operator==(const Point&, const Point&) = default;
@@ -224,6 +235,19 @@ struct Escalation {
     friend bool operator==(const Escalation&, const Escalation&) = default;
 };
 
+// The event a `voided` event voids, named by its time and type, which stay
+// the same when a back-dated event is inserted before it or another site's
+// events are merged in (its position does not). When several events share
+// the instant and the type, `occurrence` says which, counting from 1 in
+// file order; it is left out for the first.
+struct EventRef {
+    Timestamp at;
+    EventType type = EventType::note;
+    std::optional<int> occurrence;
+
+    friend bool operator==(const EventRef&, const EventRef&) = default;
+};
+
 struct Event {
     Timestamp at;
     EventType type = EventType::note;
@@ -232,6 +256,7 @@ struct Event {
     std::optional<Timestamp> recorded;       // when it was entered, if back-dated
     std::optional<date::year_month_day> due; // a new date, on delay-explained
     std::vector<std::string> attendees;      // who was at a meeting
+    std::optional<EventRef> voids;           // on a `voided` event: the event it voids
     std::vector<Extra> extras;
 
     friend bool operator==(const Event&, const Event&) = default;
@@ -275,9 +300,22 @@ struct Case {
     friend bool operator==(const Case&, const Case&) = default;
 };
 
-// The first and last event of a type, if any.
+// The first and last event of a type that is not void, if any. Every
+// decision, clock and figure reads events through these (or skips void
+// events itself), so a voided event counts for nothing but the record.
 const Event* first_event(const Case& c, EventType type);
 const Event* last_event(const Case& c, EventType type);
+
+// The event `ref` names, or null when the case has none.
+const Event* find_event(const Case& c, const EventRef& ref);
+// How a void names `event`, which is one of `c.events`.
+EventRef reference_to(const Case& c, const Event& event);
+// The `voided` event that voids `event` (one of `c.events`), or null. A void
+// event stays in the file and in `show`; nothing else counts it.
+const Event* voided_by(const Case& c, const Event& event);
+inline bool is_void(const Case& c, const Event& event) {
+    return voided_by(c, event) != nullptr;
+}
 
 // Inserts the event after every event at or before its time, so the list
 // stays in time order when an event is back-dated; nothing is ever removed.

@@ -32,7 +32,8 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy,
             {c.id, issued, calendar_day_after(issued, *policy.warnings.kept)});
     }
     for (const auto& event : c.events)
-        if (event.type == EventType::suspended || event.type == EventType::reinstated)
+        if ((event.type == EventType::suspended || event.type == EventType::reinstated) &&
+            !is_void(c, event))
             clinician.decisions.push_back({c.id, local_date(event.at.utc, zone),
                                            event.type == EventType::suspended, event.text});
 }

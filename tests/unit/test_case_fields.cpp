@@ -61,11 +61,12 @@ TEST_SUITE("case fields") {
             named.insert(found->field.name);
         }
         CHECK(named.count("summary"));
-        CHECK(named.count("event 2 (consent-waived) by"));
-        CHECK(named.count("action 31 progress note 2 text"));
+        CHECK(named.count("event 2 (clock-start-corrected) by"));
+        CHECK(named.count("action 35 progress note 2 text"));
         CHECK(named.count("exclusion text"));
         CHECK(named.count("ward"));
         CHECK(named.count("point 1 ward"));
+        CHECK(named.count("point 2 correction"));
     }
 
     TEST_CASE("check names the line of the key that holds the patient data") {

@@ -32,16 +32,16 @@ Case opened(const char* id, const char* received) {
     c.id = id;
     c.received = when(received);
     c.complainant = "Mrs Ann Hale";
-    c.events.push_back(Event{c.received, EventType::opened, "Manager", "", {}, {}, {}, {}});
+    c.events.push_back(Event{c.received, EventType::opened, "Manager", "", {}, {}, {}, {}, {}});
     return c;
 }
 
 void log(Case& c, const char* at, EventType type, std::string text = "") {
-    add_event(c, Event{when(at), type, "Manager", std::move(text), {}, {}, {}, {}});
+    add_event(c, Event{when(at), type, "Manager", std::move(text), {}, {}, {}, {}, {}});
 }
 
 Point point(int number, std::optional<Finding> finding = {}, std::string conclusion = "") {
-    return Point{number, "what was raised", finding, std::move(conclusion), "", "", {}};
+    return Point{number, "what was raised", finding, std::move(conclusion), "", "", {}, "", {}};
 }
 
 // The Error `step` throws; the test stops when it throws none.
@@ -108,6 +108,7 @@ TEST_SUITE("decisions: logging and intake") {
                      {},
                      {},
                      {},
+                     {},
                      {}};
         agreed.due = day("2026-06-30");
         CHECK_NOTHROW(check_logged(c, agreed, london()));
@@ -127,7 +128,8 @@ TEST_SUITE("decisions: logging and intake") {
             CHECK(codes(e.problems()) == "other");
         }
         SUBCASE("a call logged with a date") {
-            Event call{when("2026-03-03 10:00"), EventType::call, "Manager", "", {}, {}, {}, {}};
+            Event call{
+                when("2026-03-03 10:00"), EventType::call, "Manager", "", {}, {}, {}, {}, {}};
             CHECK_NOTHROW(check_logged(c, call, london()));
             call.due = day("2026-03-10");
             CHECK(error_from([&] { check_logged(c, call, london()); }).kind() == ErrorKind::usage);
@@ -141,6 +143,7 @@ TEST_SUITE("decisions: logging and intake") {
                      EventType::response_period_agreed,
                      "Manager",
                      "",
+                     {},
                      {},
                      {},
                      {},
@@ -774,7 +777,7 @@ Case about_tully(const char* id, const char* warned = nullptr) {
 // Closes `c` at `at` with a warning, as `close --warning` does.
 std::optional<std::string> warn(Case& c, const char* at, const std::vector<Case>& others = {},
                                 Preset preset = Preset::platform) {
-    const Event closing{when(at), EventType::closed, "Support", "", {}, {}, {}, {}};
+    const Event closing{when(at), EventType::closed, "Support", "", {}, {}, {}, {}, {}};
     return issue_warning(c, closing, others, preset_policy(preset), london());
 }
 
