@@ -177,6 +177,14 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
                          "a treatment-related complaint names no practitioner", c.id});
     if (late_complaint_outstanding(c, policy))
         notes.push_back(late_problem(c, policy));
+    if (first_event(c, EventType::response_sent))
+        for (const auto& point : c.points)
+            if (!point.finding && !point.correction.empty())
+                notes.push_back({ProblemCode::point_unanswered,
+                                 fmt::format("point {}, added after the response was sent, has "
+                                             "no finding",
+                                             point.number),
+                                 c.id});
     return notes;
 }
 
