@@ -40,9 +40,10 @@ Section case_section(const Case& c, const date::time_zone& zone, bool include_na
                         point.finding ? fmt::format(" ({})", name_of(*point.finding)) : ""));
     Table record{{"when", "what", "by", "detail"}, {}};
     for (const auto& event : c.events)
-        record.rows.push_back({format_timestamp(in_zone(event.at.utc, zone)),
-                               std::string(name_of(event.type)), event.by,
-                               named(c, event.text, include_names)});
+        record.rows.push_back(
+            {format_timestamp(in_zone(event.at.utc, zone)),
+             std::string(name_of(event.type)) + (is_void(c, event) ? " (void)" : ""), event.by,
+             named(c, event.text, include_names)});
     section.tables.push_back(record);
     return section;
 }

@@ -28,6 +28,9 @@ constexpr std::array k_hints{
          " (complaints action ID add --text ... --lead ... --due ...)"},
     Hint{ProblemCode::referral_open, " (escalate ID --outcome TEXT)"},
     Hint{ProblemCode::late_complaint, " (log --type late-complaint-accepted --text REASON)"},
+    Hint{ProblemCode::case_closed, " (complaints reopen {} --reason TEXT)"},
+    Hint{ProblemCode::point_after_response, ": give --correction REASON"},
+    Hint{ProblemCode::point_unanswered, " (respond --point N --finding F --conclusion TEXT)"},
 };
 
 // Flags that take a value whose name the message should show.
