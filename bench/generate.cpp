@@ -49,7 +49,7 @@ class Generator {
                                               : fmt::format("type {}", pick(12));
         c.summary = sentence(40 + pick(120));
         for (int p = 1, points = 1 + pick(4); p <= points; ++p)
-            c.points.push_back(Point{p, sentence(10 + pick(30)), {}, {}, {}, {}, {}});
+            c.points.push_back(Point{p, sentence(10 + pick(30)), {}, {}, {}, {}, {}, {}, {}});
         if (c.kind == Kind::complaint && pick(20) == 0)
             c.exclusion = Excluded{Exclusion::another_service, {}};
         events(c);

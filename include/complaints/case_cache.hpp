@@ -15,8 +15,9 @@
 
 namespace complaints {
 
-// What a case keeps in the cache: everything but the texts of points and
-// events (bar `action` events) and unknown keys. Listing and reporting read
+// What a case keeps in the cache: everything but the texts of points (bar
+// a correction's reason, which attention reads) and events (bar `action`
+// events), and unknown keys. Listing and reporting read
 // no more than this; tests/cli/test_list.cpp holds list to show's JSON.
 void slim_case(Case& c);
 

@@ -68,6 +68,8 @@ template <class V, Same<Point> P> void describe(V& v, P& p) {
     v.field(maybe("conclusion"), p.conclusion);
     v.field(maybe("remedial_action"), p.remedial_action);
     v.field(maybe("staff"), p.staff);
+    v.field(maybe("added"), p.added);
+    v.field(maybe("correction"), p.correction);
     v.extras(p.extras);
 }
 
@@ -103,6 +105,13 @@ template <class V, Same<Escalation> E> void describe(V& v, E& e) {
     v.no_extras();
 }
 
+template <class V, Same<EventRef> R> void describe(V& v, R& r) {
+    v.field(must("at"), r.at);
+    v.field(must("type"), r.type);
+    v.field(maybe("occurrence"), r.occurrence);
+    v.no_extras();
+}
+
 template <class V, Same<Event> E> void describe(V& v, E& e) {
     v.field(must("at"), e.at);
     v.field(must("type"), e.type);
@@ -115,6 +124,7 @@ template <class V, Same<Event> E> void describe(V& v, E& e) {
     v.field(maybe("before"), e.before);
     v.field(maybe("after"), e.after);
     v.field(maybe("letter").not_typed(), e.letter);
+    v.field(maybe("voids"), e.voids);
     v.extras(e.extras);
 }
 
@@ -152,7 +162,8 @@ template <class V, Same<Case> C> void describe(V& v, C& c) {
 
 // A record is written as a mapping; everything else as a scalar or a list.
 template <class T>
-concept Record = Same<T, Point> || Same<T, ActionProgress> || Same<T, Action> ||
-    Same<T, Excluded> || Same<T, Escalation> || Same<T, Event> || Same<T, Case>;
+concept Record =
+    Same<T, Point> || Same<T, ActionProgress> || Same<T, Action> || Same<T, Excluded> ||
+    Same<T, Escalation> || Same<T, EventRef> || Same<T, Event> || Same<T, Case>;
 
 } // namespace complaints::fields

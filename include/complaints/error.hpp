@@ -39,6 +39,9 @@ enum class ProblemCode {
     referral_open,            // a stage 2 referral awaits its outcome
     late_complaint,           // made after the policy's time limit, no reason recorded
     already_sent,             // changes what the complainant was sent, without a correction
+    case_closed,              // a closed or excluded case, to be reopened first
+    point_after_response,     // a point added after the response, not as a correction
+    point_unanswered,         // a point added after the response has no finding yet
 };
 
 struct Problem {

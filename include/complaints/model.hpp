@@ -79,7 +79,8 @@ template <> struct EnumNames<Exclusion> {
 
 // What an event records. People log the first group (`log --type`); the
 // workflow commands write the rest, each marking a step a clock or a rule
-// waits for. Files spell them as the name table says.
+// waits for; the last group corrects the record by a later entry (nothing
+// is ever removed). Files spell them as the name table says.
 enum class EventType {
     note,
     call,
@@ -118,10 +119,14 @@ enum class EventType {
     action,
     consent_waived,
     corrected,
+    reopened,
+    point_added,
+    voided,
+    clock_start_corrected,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 37> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 41> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -159,6 +164,10 @@ template <> struct EnumNames<EventType> {
         {EventType::action, "action"},
         {EventType::consent_waived, "consent-waived"},
         {EventType::corrected, "corrected"},
+        {EventType::reopened, "reopened"},
+        {EventType::point_added, "point-added"},
+        {EventType::voided, "voided"},
+        {EventType::clock_start_corrected, "clock-start-corrected"},
     }};
 };
 
@@ -181,7 +190,9 @@ struct Point {
     std::optional<Finding> finding;
     std::string conclusion;
     std::string remedial_action;
-    std::string staff; // who was involved
+    std::string staff;              // who was involved
+    std::optional<Timestamp> added; // when `point add` raised it; none when raised on opening
+    std::string correction;         // why it was added after the response was sent
     std::vector<Extra> extras;
 
     friend bool operator==(const Point&, const Point&) = default;
@@ -226,6 +237,19 @@ struct Escalation {
     friend bool operator==(const Escalation&, const Escalation&) = default;
 };
 
+// The event a `voided` event voids, named by its time and type, which stay
+// the same when a back-dated event is inserted before it or another site's
+// events are merged in (its position does not). When several events share
+// the instant and the type, `occurrence` says which, counting from 1 in
+// file order; it is left out for the first.
+struct EventRef {
+    Timestamp at;
+    EventType type = EventType::note;
+    std::optional<int> occurrence;
+
+    friend bool operator==(const EventRef&, const EventRef&) = default;
+};
+
 struct Event {
     Timestamp at;
     EventType type = EventType::note;
@@ -242,6 +266,7 @@ struct Event {
     // The letter the event sent, kept byte for byte: a path relative to the
     // repository, letters/<ID>/<DATE>-<name>.md. Empty when none was kept.
     std::string letter;
+    std::optional<EventRef> voids; // on a `voided` event: the event it voids
     std::vector<Extra> extras;
 
     friend bool operator==(const Event&, const Event&) = default;
@@ -285,9 +310,22 @@ struct Case {
     friend bool operator==(const Case&, const Case&) = default;
 };
 
-// The first and last event of a type, if any.
+// The first and last event of a type that is not void, if any. Every
+// decision, clock and figure reads events through these (or skips void
+// events itself), so a voided event counts for nothing but the record.
 const Event* first_event(const Case& c, EventType type);
 const Event* last_event(const Case& c, EventType type);
+
+// The event `ref` names, or null when the case has none.
+const Event* find_event(const Case& c, const EventRef& ref);
+// How a void names `event`, which is one of `c.events`.
+EventRef reference_to(const Case& c, const Event& event);
+// The `voided` event that voids `event` (one of `c.events`), or null. A void
+// event stays in the file and in `show`; nothing else counts it.
+const Event* voided_by(const Case& c, const Event& event);
+inline bool is_void(const Case& c, const Event& event) {
+    return voided_by(c, event) != nullptr;
+}
 
 // Inserts the event after every event at or before its time, so the list
 // stays in time order when an event is back-dated; nothing is ever removed.

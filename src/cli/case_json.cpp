@@ -120,6 +120,12 @@ void derived(JsonWriter& json, const Case& c, const std::vector<Clock>& clocks,
     else
         json.null();
     if (detail == CaseDetail::full) {
+        // The events a void voids, by their number in `events` counting from 1.
+        json.key("void_events").begin_array();
+        for (std::size_t i = 0; i < c.events.size(); ++i)
+            if (is_void(c, c.events[i]))
+                json.number(static_cast<long long>(i + 1));
+        json.end_array();
         json.key("clocks").begin_array();
         for (const auto& clock : clocks)
             write_clock(json, clock, zone);

@@ -4,6 +4,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/later_entries.hpp"
 #include "complaints/workflow.hpp"
 
 namespace complaints::cli {
@@ -49,10 +50,39 @@ void run_exclude(const ExcludeOptions& o, const Context& context) {
     fmt::print("{}: excluded ({}); no deadlines apply\n", id, name_of(reason));
 }
 
+// "2026-11-09", or "the receipt, 2026-11-02" when the clock runs from it.
+std::string clock_start_text(const std::optional<date::year_month_day>& from, const Case& c,
+                             const date::time_zone& zone) {
+    return from ? format_date(*from)
+                : "the receipt, " + format_date(local_date(c.received.utc, zone));
+}
+
+// `convert ID --clock-from DATE --reason TEXT` without --to: an already
+// converted complaint's clock start, corrected by a later entry.
+void correct_clock(const ConvertOptions& o, date::year_month_day from, const Context& context) {
+    Store store = context.open_store();
+    const std::string id = store.resolve(o.id);
+    const Case c = update_case(context, store, id, [&](Case& c) {
+        const auto was = correct_clock_start(c, from, store.zone());
+        add_event(c,
+                  make_event(EventType::clock_start_corrected,
+                             fmt::format("Clock start corrected from {} to {}. Reason: {}",
+                                         clock_start_text(was, c, store.zone()),
+                                         clock_start_text(c.clock_from, c, store.zone()), o.reason),
+                             o.when_who, context, store));
+    });
+    fmt::print("{}: the clock now runs from {}\n", id,
+               clock_start_text(c.clock_from, c, store.zone()));
+}
+
 void run_convert(const ConvertOptions& o, const Context& context) {
-    if (o.to != "complaint")
+    if (!o.to.empty() && o.to != "complaint")
         throw Error(ErrorKind::usage,
                     "--to: a concern or feedback converts to a complaint (--to complaint)");
+    if (o.to.empty() && o.clock_from.empty())
+        throw Error(ErrorKind::usage,
+                    "give --to complaint to convert the case, or --clock-from DATE --reason TEXT "
+                    "to correct a converted complaint's clock start");
     if (!o.clock_from.empty() && o.reason.empty())
         throw Error(ErrorKind::usage,
                     "--clock-from needs --reason: the policy runs the clock from receipt");
@@ -60,6 +90,8 @@ void run_convert(const ConvertOptions& o, const Context& context) {
     if (!o.clock_from.empty() && !(from = parse_date(o.clock_from)))
         throw Error(ErrorKind::usage,
                     fmt::format("--clock-from: '{}' is not a date on the calendar", o.clock_from));
+    if (o.to.empty())
+        return correct_clock(o, *from, context);
     Store store = context.open_store();
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
@@ -119,14 +151,20 @@ void setup_exclude(CLI::App& app, Context& context) {
 void setup_convert(CLI::App& app, Context& context) {
     auto o = std::make_shared<ConvertOptions>();
     CLI::App* command =
-        app.add_subcommand("convert", "turn a concern or feedback into a formal complaint");
+        app.add_subcommand("convert", "turn a concern or feedback into a formal complaint, or "
+                                      "correct a converted complaint's clock start");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("--to", o->to, "complaint")->required();
+    command->add_option("--to", o->to,
+                        "complaint; without it, --clock-from corrects the clock start of a "
+                        "complaint converted before");
     command
         ->add_option("--clock-from", o->clock_from,
-                     "start the clock on this date instead of the receipt")
+                     "start the clock on this date instead of the receipt (the receipt's date "
+                     "puts it back to the receipt)")
         ->option_text("DATE");
-    command->add_option("--reason", o->reason, "why the clock starts later (with --clock-from)")
+    command
+        ->add_option("--reason", o->reason,
+                     "why the clock starts then (with --clock-from); kept in the event")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_convert(*o, context); });

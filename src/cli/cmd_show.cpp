@@ -119,6 +119,11 @@ void print_points(const Case& c, const Heading& heading) {
         if (const auto note = corrections_of(c, fmt::format("point {} ", point.number));
             !note.empty())
             fmt::print("     {}\n", note);
+        if (point.added)
+            fmt::print("     Added {}{}\n", format_date(written_date(*point.added)),
+                       point.correction.empty() ? ""
+                                                : ", after the response, as a correction: " +
+                                                      indent(point.correction, "     ").substr(5));
     }
     if (!c.apology.empty())
         fmt::print("\n{}\n{}\n", heading("Apology"), indent(c.apology, "  "));
@@ -170,6 +175,72 @@ std::vector<std::string> deadline_notes(const Event& event, const std::vector<Cl
     return notes;
 }
 
+std::string minute(const Timestamp& at, const date::time_zone& zone) {
+    return format_timestamp(in_zone(at.utc, zone)).substr(0, 16);
+}
+
+// What a void voids, by the number the timeline gives it now.
+std::string voids_text(const Case& c, const Event& event, const date::time_zone& zone) {
+    if (!event.voids)
+        return "Voids no event named in the file";
+    const Event* target = find_event(c, *event.voids);
+    if (!target)
+        return fmt::format("Voids a {} of {} that this case does not have",
+                           name_of(event.voids->type), minute(event.voids->at, zone));
+    return fmt::format("Voids event {}, the {} of {}", target - c.events.data() + 1,
+                       name_of(target->type), minute(target->at, zone));
+}
+
+// The text struck through (ANSI), line by line so the indentation is not.
+std::string struck_through(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = std::string_view(text).substr(start, end - start);
+        const std::size_t content = std::min(line.find_first_not_of(' '), line.size());
+        out += fmt::format("{}\x1b[9m{}\x1b[0m{}", line.substr(0, content), line.substr(content),
+                           end < text.size() ? "\n" : "");
+        start = end + 1;
+    }
+    return out;
+}
+
+// Every event, numbered as `void ID N` takes it. A void event stays, marked
+// with the reason and, in colour, struck through.
+void print_timeline(const Case& c, const Store& store, const std::vector<Clock>& clocks,
+                    const Heading& heading, bool colour) {
+    const date::time_zone& zone = store.zone();
+    fmt::print("\n{}\n", heading("Timeline"));
+    const int width = static_cast<int>(std::to_string(c.events.size()).size());
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+        const Event& event = c.events[i];
+        const Event* voiding = voided_by(c, event);
+        const auto struck = [&](const std::string& text) {
+            return voiding && colour ? struck_through(text) : text;
+        };
+        std::string line =
+            fmt::format("{}  {:<22} {}", minute(event.at, zone), name_of(event.type), event.by);
+        fmt::print("  {:>{}}  {}{}\n", i + 1, width, struck(line),
+                   voiding ? fmt::format("  [void: {}]", headline(voiding->text, 60)) : "");
+        const std::string pad(static_cast<std::size_t>(width) + 5, ' ');
+        if (event.type == EventType::voided)
+            fmt::print("{}{}\n", pad, voids_text(c, event, zone));
+        if (!event.text.empty())
+            fmt::print("{}\n", struck(indent(event.text, pad)));
+        if (!event.attendees.empty())
+            fmt::print("{}{}\n", pad, struck("Attendees: " + joined(event.attendees)));
+        if (event.type == EventType::corrected)
+            fmt::print("{}{} was: {}\n{}now: {}\n", pad, event.corrects,
+                       indent(event.before, pad + "  ").substr(pad.size() + 2), pad,
+                       indent(event.after, pad + "  ").substr(pad.size() + 2));
+        for (const auto& line : deadline_notes(event, clocks, store))
+            fmt::print("{}{}\n", pad, line);
+        if (!event.letter.empty())
+            fmt::print("{}Letter kept: {}\n", pad, event.letter);
+    }
+}
+
 void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks,
                     bool colour) {
     const Heading heading = [&](std::string_view text) {
@@ -182,24 +253,7 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     print_points(c, heading);
     print_clocks(clocks, zone, heading);
     print_learning(c, zone, heading);
-    fmt::print("\n{}\n", heading("Timeline"));
-    for (const auto& event : c.events) {
-        const auto local = in_zone(event.at.utc, zone);
-        fmt::print("  {}  {:<22} {}\n", format_timestamp(local).substr(0, 16), name_of(event.type),
-                   event.by);
-        if (!event.text.empty())
-            fmt::print("{}\n", indent(event.text, "      "));
-        if (!event.attendees.empty())
-            fmt::print("      Attendees: {}\n", joined(event.attendees));
-        if (event.type == EventType::corrected)
-            fmt::print("      {} was: {}\n      now: {}\n", event.corrects,
-                       indent(event.before, "        ").substr(8),
-                       indent(event.after, "        ").substr(8));
-        for (const auto& line : deadline_notes(event, clocks, store))
-            fmt::print("      {}\n", line);
-        if (!event.letter.empty())
-            fmt::print("      Letter kept: {}\n", event.letter);
-    }
+    print_timeline(c, store, clocks, heading, colour);
 }
 
 // The last letter the case keeps, byte for byte as it was sent.

@@ -24,6 +24,9 @@ void setup_convert(CLI::App& app, Context& context);
 void setup_consent(CLI::App& app, Context& context);
 void setup_assign(CLI::App& app, Context& context);
 void setup_resolve(CLI::App& app, Context& context);
+void setup_reopen(CLI::App& app, Context& context);
+void setup_point(CLI::App& app, Context& context);
+void setup_void(CLI::App& app, Context& context);
 void setup_clinician(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
@@ -53,6 +56,9 @@ inline constexpr CommandEntry k_commands[] = {
     {"consent", setup_consent},
     {"assign", setup_assign},
     {"resolve", setup_resolve},
+    {"point", setup_point},
+    {"void", setup_void},
+    {"reopen", setup_reopen},
     {"clinician", setup_clinician},
     {"report", setup_report},
     {"check", setup_check},

@@ -43,8 +43,8 @@ Section case_section(const Case& c, const date::time_zone& zone, bool include_na
     // A response made is the letter kept: the row says where to read it.
     for (const auto& event : c.events)
         record.rows.push_back(
-            {format_timestamp(in_zone(event.at.utc, zone)), std::string(name_of(event.type)),
-             event.by,
+            {format_timestamp(in_zone(event.at.utc, zone)),
+             std::string(name_of(event.type)) + (is_void(c, event) ? " (void)" : ""), event.by,
              named(c, event.text, include_names) +
                  (event.letter.empty() ? "" : fmt::format(" (letter sent: {})", event.letter))});
     section.tables.push_back(record);

@@ -29,6 +29,9 @@ constexpr std::array k_hints{
     Hint{ProblemCode::referral_open, " (escalate ID --outcome TEXT)"},
     Hint{ProblemCode::late_complaint, " (log --type late-complaint-accepted --text REASON)"},
     Hint{ProblemCode::already_sent, " (add --correction REASON to correct it)"},
+    Hint{ProblemCode::case_closed, " (complaints reopen {} --reason TEXT)"},
+    Hint{ProblemCode::point_after_response, ": give --correction REASON"},
+    Hint{ProblemCode::point_unanswered, " (respond --point N --finding F --conclusion TEXT)"},
 };
 
 // Flags that take a value whose name the message should show.

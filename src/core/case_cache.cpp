@@ -13,7 +13,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 8\n";
+constexpr std::string_view k_magic = "complaints-cache 9\n";
 
 class Encoder {
   public:
@@ -203,7 +203,15 @@ void slim_case(Case& c) {
         event.extras = {};
     }
     for (auto& point : c.points)
-        point = Point{point.number, {}, point.finding, {}, {}, {}, {}};
+        point = Point{point.number,
+                      {},
+                      point.finding,
+                      {},
+                      {},
+                      {},
+                      point.added,
+                      std::move(point.correction),
+                      {}};
     c.extras = {};
 }
 

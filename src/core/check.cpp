@@ -5,6 +5,7 @@
 #include "complaints/clocks.hpp"
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
+#include "complaints/later_entries.hpp"
 #include "complaints/patient_data.hpp"
 #include "complaints/workflow.hpp"
 
@@ -33,6 +34,23 @@ int line_of_key(const std::string& text, std::string_view key) {
     return 1;
 }
 
+// The line of the event at `index`: the list item under `events:`.
+int line_of_event(const std::string& text, std::size_t index) {
+    int line = line_of_key(text, "events");
+    std::size_t start = 0;
+    for (int k = 1; k < line && start != std::string::npos; ++k)
+        start = text.find('\n', start) + 1;
+    std::size_t items = 0;
+    for (; start != std::string::npos && start < text.size(); ++line) {
+        if (std::string_view(text).substr(start).starts_with("  - ") && items++ == index)
+            return line;
+        start = text.find('\n', start);
+        if (start != std::string::npos)
+            ++start;
+    }
+    return line_of_key(text, "events");
+}
+
 // States no sequence of commands produces: a sign the file was edited by hand.
 std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c) {
     std::vector<std::pair<std::string, std::string>> found;
@@ -46,7 +64,7 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
             "kind", fmt::format("a {} has a formal response or escalation", name_of(c.kind)));
     if (first_event(c, EventType::response_sent))
         for (const auto& point : c.points)
-            if (!point.finding)
+            if (!point.finding && point.correction.empty()) // a correction is answered later
                 found.emplace_back(
                     "points",
                     fmt::format("the response was sent but point {} has no finding", point.number));
@@ -103,6 +121,8 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     };
     for (auto& [key, message] : impossible_states(c))
         report(key, message);
+    for (auto& [index, message] : void_problems(c))
+        problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (const auto& note : attention(c, store.config().policy))
         problems.push_back({file, line_of_key(text, "events"), note.message, note});
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};

@@ -32,7 +32,8 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy,
             {c.id, issued, calendar_day_after(issued, *policy.warnings.kept)});
     }
     for (const auto& event : c.events)
-        if (event.type == EventType::suspended || event.type == EventType::reinstated)
+        if ((event.type == EventType::suspended || event.type == EventType::reinstated) &&
+            !is_void(c, event))
             clinician.decisions.push_back({c.id, local_date(event.at.utc, zone),
                                            event.type == EventType::suspended, event.text});
 }
@@ -159,6 +160,12 @@ std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vec
     if (c.kind != Kind::complaint || c.about.empty())
         throw Error(ErrorKind::refused,
                     "only a formal complaint about a named clinician can issue a warning");
+    // Closed again after a reopening: the first warning stands, and one
+    // case issues one.
+    if (c.warning)
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} issued a warning on {}, which stands; a case issues one", c.id,
+                                format_date(local_date(c.warning->utc, zone))));
     c.warning = closing.at;
     Event warning = closing;
     warning.type = EventType::warning;

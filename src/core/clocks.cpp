@@ -39,10 +39,10 @@ void extend(Clock& clock, const ClockRule& rule, const Event& event, const Clock
     clock.due = moved;
 }
 
-// The first event of any of the types, in time order.
+// The first event of any of the types that is not void, in time order.
 const Event* first_of(const Case& c, const std::vector<EventType>& types) {
     for (const auto& event : c.events)
-        if (std::find(types.begin(), types.end(), event.type) != types.end())
+        if (std::find(types.begin(), types.end(), event.type) != types.end() && !is_void(c, event))
             return &event;
     return nullptr;
 }

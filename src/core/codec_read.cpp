@@ -26,6 +26,9 @@ std::string_view what(const Excluded&) {
 std::string_view what(const Escalation&) {
     return "an escalation";
 }
+std::string_view what(const EventRef&) {
+    return "the event a void voids";
+}
 std::string_view what(const Event&) {
     return "an event";
 }

@@ -76,7 +76,7 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone)
            "the investigation:\n\n";
     bool any = false;
     for (const auto& event : c.events) {
-        const std::string step = investigation_step(event);
+        const std::string step = is_void(c, event) ? "" : investigation_step(event);
         if (step.empty())
             continue;
         out += fmt::format("- {}: {}.\n", day_of(event.at, zone), step);
@@ -86,7 +86,8 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone)
         out += "- we reviewed your complaint and our records.\n";
     std::vector<const Event*> statements;
     for (const auto& event : c.events)
-        if (event.type == EventType::statement || event.type == EventType::interview)
+        if ((event.type == EventType::statement || event.type == EventType::interview) &&
+            !is_void(c, event))
             statements.push_back(&event);
     if (statements.empty())
         return;

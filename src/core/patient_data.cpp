@@ -85,6 +85,9 @@ std::string label(const Event& e, std::size_t i) {
 std::string label(const Excluded&, std::size_t) {
     return "exclusion";
 }
+std::string label(const EventRef&, std::size_t) {
+    return "voids";
+}
 
 // Every text of the description a person typed, unknown keys included.
 class TextWalk {

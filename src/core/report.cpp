@@ -257,7 +257,8 @@ Case clinician_facts(const Case& c) {
     kept.warning = c.warning;
     kept.exclusion = c.exclusion;
     for (const auto& event : c.events)
-        if (event.type == EventType::suspended || event.type == EventType::reinstated)
+        if ((event.type == EventType::suspended || event.type == EventType::reinstated) &&
+            !is_void(c, event))
             kept.events.push_back(event);
     return kept;
 }

@@ -179,6 +179,14 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
                          "a treatment-related complaint names no practitioner", c.id});
     if (late_complaint_outstanding(c, policy))
         notes.push_back(late_problem(c, policy));
+    if (first_event(c, EventType::response_sent))
+        for (const auto& point : c.points)
+            if (!point.finding && !point.correction.empty())
+                notes.push_back({ProblemCode::point_unanswered,
+                                 fmt::format("point {}, added after the response was sent, has "
+                                             "no finding",
+                                             point.number),
+                                 c.id});
     return notes;
 }
 
@@ -252,16 +260,23 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
     const auto unless_empty = [](const std::string& given, const std::string& kept) {
         return given.empty() ? kept : given;
     };
-    record_amendments(c,
-                      {{point_name + " finding",
-                        found->finding ? std::string(name_of(*found->finding)) : std::string(),
-                        std::string(name_of(finding))},
-                       {point_name + " conclusion", found->conclusion,
-                        unless_empty(conclusion, found->conclusion)},
-                       {point_name + " remedial action", found->remedial_action,
-                        unless_empty(remedial_action, found->remedial_action)},
-                       {point_name + " staff", found->staff, unless_empty(staff, found->staff)}},
-                      correction);
+    // A point raised after the answer went was never in it: its first finding
+    // answers it, and only a change after that is a correction.
+    const Event* sent = sent_event(c);
+    const bool answers_late_point =
+        sent && found->added && !(*found->added < sent->at) && !found->finding;
+    if (!answers_late_point || correction)
+        record_amendments(
+            c,
+            {{point_name + " finding",
+              found->finding ? std::string(name_of(*found->finding)) : std::string(),
+              std::string(name_of(finding))},
+             {point_name + " conclusion", found->conclusion,
+              unless_empty(conclusion, found->conclusion)},
+             {point_name + " remedial action", found->remedial_action,
+              unless_empty(remedial_action, found->remedial_action)},
+             {point_name + " staff", found->staff, unless_empty(staff, found->staff)}},
+            correction);
     found->finding = finding;
     if (!conclusion.empty())
         found->conclusion = conclusion;

@@ -8,6 +8,7 @@
 #include "complaints/patient_data.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <set>
 
@@ -64,10 +65,12 @@ TEST_SUITE("case fields") {
         // full_case gives every enum its last value.
         const auto event_type = std::string(EnumNames<EventType>::names.back().second);
         CHECK(named.count("event 2 (" + event_type + ") by"));
-        CHECK(named.count("action 31 progress note 2 text"));
+        const int action = complaints::testing::full_case("x").actions.front().number;
+        CHECK(named.count(fmt::format("action {} progress note 2 text", action)));
         CHECK(named.count("exclusion text"));
         CHECK(named.count("ward"));
         CHECK(named.count("point 1 ward"));
+        CHECK(named.count("point 2 correction"));
     }
 
     TEST_CASE("check names the line of the key that holds the patient data") {

@@ -103,6 +103,7 @@ TEST_SUITE("clinicians") {
                         {},
                         {},
                         {},
+                        {},
                         {}};
         cases[0].events.push_back(suspended);
         CHECK(on(cases, "2026-01-31").status == ClinicianStatus::warned);

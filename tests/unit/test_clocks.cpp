@@ -134,4 +134,32 @@ TEST_SUITE("clocks") {
         CHECK(format_date(clocks[1].earliest->day) == "2026-11-24");
         CHECK(next_clock(clocks)->rule == "investigation");
     }
+
+    TEST_CASE("a void event starts no clock, meets none and moves none") {
+        const Platform platform;
+        Case c = complaint("2026-11-16T09:00:00+00:00");
+        happen(c, "2026-11-16T11:00:00+00:00", EventType::assigned);
+        happen(c, "2026-11-20T11:00:00+00:00", EventType::investigation_complete);
+        auto clocks = platform.clocks(c, "2026-11-23T09:00:00+00:00");
+        REQUIRE(clocks.size() == 3);
+        CHECK(clocks[0].state == ClockState::met);
+        CHECK(clocks[1].state == ClockState::met);
+        // The assignment voided: the 48 hours are overdue and the
+        // investigation, which runs from it, has not started.
+        Event voiding{
+            at("2026-11-23T08:00:00+00:00"), EventType::voided, "M", "", {}, {}, {}, {}, {}};
+        voiding.voids = EventRef{at("2026-11-16T11:00:00+00:00"), EventType::assigned, {}};
+        add_event(c, voiding);
+        clocks = platform.clocks(c, "2026-11-23T09:00:00+00:00");
+        REQUIRE(clocks.size() == 2);
+        CHECK(clocks[0].rule == "assignment");
+        CHECK(clocks[0].state == ClockState::overdue);
+        CHECK(clocks[1].rule == "resolution");
+        // A later assignment counts from its own time.
+        happen(c, "2026-11-23T08:30:00+00:00", EventType::assigned);
+        clocks = platform.clocks(c, "2026-11-23T09:00:00+00:00");
+        CHECK(clocks[0].state == ClockState::met_late);
+        CHECK(clocks[1].rule == "investigation");
+        CHECK(clocks[1].starts == at("2026-11-23T08:30:00+00:00"));
+    }
 }

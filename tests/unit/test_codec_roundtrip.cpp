@@ -122,8 +122,8 @@ Case case_with(const std::string& text) {
     c.about = text;
     c.type = text.empty() ? "" : text;
     c.summary = text;
-    c.points.push_back(Point{1, text, {}, {}, {}, {}, {}});
-    c.points.push_back(Point{2, text + "\n", {}, {}, {}, {}, {}});
+    c.points.push_back(Point{1, text, {}, {}, {}, {}, {}, {}, {}});
+    c.points.push_back(Point{2, text + "\n", {}, {}, {}, {}, {}, {}, {}});
     c.points[0].finding = Finding::partly_upheld;
     c.points[0].conclusion = text;
     c.points[0].remedial_action = text;

@@ -2,7 +2,9 @@
 // each refusal with the codes and subjects the CLI turns into fixes. Cases
 // are built as a complaints manager's day would leave them, in London time.
 #include "complaints/clinicians.hpp"
+#include "complaints/clocks.hpp"
 #include "complaints/error.hpp"
+#include "complaints/later_entries.hpp"
 #include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
@@ -41,7 +43,7 @@ void log(Case& c, const char* at, EventType type, std::string text = "") {
 }
 
 Point point(int number, std::optional<Finding> finding = {}, std::string conclusion = "") {
-    return Point{number, "what was raised", finding, std::move(conclusion), "", "", {}};
+    return Point{number, "what was raised", finding, std::move(conclusion), "", "", {}, "", {}};
 }
 
 // The Error `step` throws; the test stops when it throws none.
@@ -79,6 +81,12 @@ std::string_view code_name(ProblemCode code) {
         return "late_complaint";
     case ProblemCode::already_sent:
         return "already_sent";
+    case ProblemCode::case_closed:
+        return "case_closed";
+    case ProblemCode::point_after_response:
+        return "point_after_response";
+    case ProblemCode::point_unanswered:
+        return "point_unanswered";
     }
     return "?";
 }
@@ -110,6 +118,7 @@ TEST_SUITE("decisions: logging and intake") {
                      {},
                      {},
                      {},
+                     {},
                      {}};
         agreed.due = day("2026-06-30");
         CHECK_NOTHROW(check_logged(c, agreed, london()));
@@ -129,7 +138,8 @@ TEST_SUITE("decisions: logging and intake") {
             CHECK(codes(e.problems()) == "other");
         }
         SUBCASE("a call logged with a date") {
-            Event call{when("2026-03-03 10:00"), EventType::call, "Manager", "", {}, {}, {}, {}};
+            Event call{
+                when("2026-03-03 10:00"), EventType::call, "Manager", "", {}, {}, {}, {}, {}};
             CHECK_NOTHROW(check_logged(c, call, london()));
             call.due = day("2026-03-10");
             CHECK(error_from([&] { check_logged(c, call, london()); }).kind() == ErrorKind::usage);
@@ -143,6 +153,7 @@ TEST_SUITE("decisions: logging and intake") {
                      EventType::response_period_agreed,
                      "Manager",
                      "",
+                     {},
                      {},
                      {},
                      {},
@@ -794,7 +805,7 @@ Case about_tully(const char* id, const char* warned = nullptr) {
 // Closes `c` at `at` with a warning, as `close --warning` does.
 std::optional<std::string> warn(Case& c, const char* at, const std::vector<Case>& others = {},
                                 Preset preset = Preset::platform) {
-    const Event closing{when(at), EventType::closed, "Support", "", {}, {}, {}, {}};
+    const Event closing{when(at), EventType::closed, "Support", "", {}, {}, {}, {}, {}};
     return issue_warning(c, closing, others, preset_policy(preset), london());
 }
 
@@ -851,6 +862,12 @@ TEST_SUITE("decisions: warnings to clinicians") {
             c.about.clear();
             CHECK(error_from([&] { warn(c, "2026-03-12 10:30"); }).kind() == ErrorKind::refused);
         }
+        SUBCASE("closed again after a reopening: the first warning stands") {
+            Case warned = about_tully("LAN-2026-XT3S4J", "2026-03-01 10:00");
+            CHECK(error_from([&] { warn(warned, "2026-03-12 10:30"); }).kind() ==
+                  ErrorKind::refused);
+            CHECK(warned.warning == when("2026-03-01 10:00"));
+        }
         CHECK_FALSE(c.warning.has_value());
         CHECK(events_of(c, EventType::warning) == 0);
     }
@@ -894,5 +911,300 @@ TEST_SUITE("decisions: warnings to clinicians") {
         REQUIRE(all.size() == 1);
         CHECK(standing_on(all[0], clinic, day("2026-03-10")).status == ClinicianStatus::warned);
         CHECK(standing_on(all[0], clinic, day("2026-01-09")).status == ClinicianStatus::clear);
+    }
+}
+
+namespace {
+
+// A clinic complaint's clocks at `now`, as `show` computes them.
+std::vector<Clock> clinic_clocks(const Case& c, const char* now) {
+    static const Policy policy = preset_policy(Preset::clinic);
+    static const WorkingCalendar calendar{Region::england_and_wales};
+    return case_clocks(c, ClockContext{policy, calendar, london(), when(now).utc});
+}
+
+// A void of event `number`, at `at`, for `reason`.
+void void_at(Case& c, int number, const char* at, Preset preset = Preset::clinic) {
+    void_event(c, number,
+               Event{when(at), EventType::voided, "Manager", "logged in error", {}, {}, {}, {}, {}},
+               preset_policy(preset));
+}
+
+// A clinic complaint answered on time (due 2026-03-16) and closed.
+Case answered_and_closed() {
+    Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+    c.points = {point(1, Finding::upheld, "The booking was lost")};
+    log(c, "2026-03-12 15:00", EventType::response_sent);
+    log(c, "2026-03-20 10:00", EventType::closed);
+    c.status = Status::closed;
+    c.outcome = Outcome::upheld;
+    c.no_learning = "A one-off error";
+    return c;
+}
+
+} // namespace
+
+TEST_SUITE("decisions: correcting the record") {
+    TEST_CASE("reopen: a closed case opens again, what it held is returned, not lost") {
+        Case c = answered_and_closed();
+        const ClosedState was = reopen(c);
+        CHECK(c.status == Status::open);
+        CHECK_FALSE(c.outcome.has_value());
+        CHECK(c.no_learning.empty());
+        CHECK(was.outcome == Outcome::upheld);
+        CHECK(was.no_learning == "A one-off error");
+        CHECK(was.closed_at == when("2026-03-20 10:00"));
+        CHECK(events_of(c, EventType::closed) == 1); // the closing stays on the timeline
+        CHECK_NOTHROW(check_close(c, preset_policy(Preset::clinic), Outcome::upheld, false, true));
+    }
+
+    TEST_CASE("reopen: a clock met stays met, one not met runs again from its original start") {
+        Case c = answered_and_closed();
+        reopen(c);
+        CHECK(clinic_clocks(c, "2026-04-01 09:00")[0].state == ClockState::met);
+        Case withdrawn = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(withdrawn, "2026-03-05 10:00", EventType::closed);
+        withdrawn.status = Status::closed;
+        withdrawn.outcome = Outcome::withdrawn;
+        CHECK(clinic_clocks(withdrawn, "2026-04-01 09:00")[0].state == ClockState::stopped);
+        reopen(withdrawn);
+        const Clock clock = clinic_clocks(withdrawn, "2026-04-01 09:00")[0];
+        CHECK(clock.state == ClockState::overdue);
+        CHECK(format_date(clock.due.day) == "2026-03-20"); // from receipt, as before
+    }
+
+    TEST_CASE("reopen: an excluded case is a complaint again, with clocks") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.exclusion = Excluded{Exclusion::another_service, "The pharmacy"};
+        c.status = Status::closed;
+        CHECK(clinic_clocks(c, "2026-03-03 09:00").empty());
+        const ClosedState was = reopen(c);
+        REQUIRE(was.exclusion.has_value());
+        CHECK(was.exclusion->text == "The pharmacy");
+        CHECK_FALSE(c.exclusion.has_value());
+        CHECK(clinic_clocks(c, "2026-03-03 09:00").size() == 1);
+    }
+
+    TEST_CASE("reopen: refused for an open case, which is left alone") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        const Case before = c;
+        const Error e = error_from([&] { reopen(c); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other");
+        CHECK(all_about(e.problems(), c.id));
+        CHECK(c == before);
+    }
+
+    TEST_CASE("add_point: point N+1 before the response, after it only as a correction") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1)};
+        const Point& second = add_point(c, "The price was wrong", when("2026-03-03 10:00"), "");
+        CHECK(second.number == 2);
+        CHECK(second.added == when("2026-03-03 10:00"));
+        CHECK(second.correction.empty());
+        SUBCASE("a correction needs a response to correct") {
+            const Error e = error_from([&] { add_point(c, "x", when("2026-03-03 10:00"), "why"); });
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK(c.points.size() == 2);
+        }
+        SUBCASE("after the response") {
+            c.points = {point(1, Finding::upheld, "Agreed"), point(2, Finding::upheld, "Agreed")};
+            log(c, "2026-03-12 15:00", EventType::response_sent);
+            const Error e =
+                error_from([&] { add_point(c, "Rudeness", when("2026-03-20 10:00"), ""); });
+            CHECK(e.kind() == ErrorKind::refused);
+            CHECK(codes(e.problems()) == "point_after_response");
+            CHECK(all_about(e.problems(), c.id));
+            CHECK(c.points.size() == 2);
+            const Point& third = add_point(c, "Rudeness", when("2026-03-20 10:00"),
+                                           "Her letter raised it; we missed it");
+            CHECK(third.number == 3);
+            CHECK(third.correction == "Her letter raised it; we missed it");
+            // Unanswered, it needs attention, not a second response.
+            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "point_unanswered");
+            record_finding(c, 3, Finding::not_upheld, "No witness", "", "");
+            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+            // Its first finding was never sent; a change after it is a correction.
+            CHECK(codes(error_from([&] {
+                            record_finding(c, 3, Finding::upheld, "A witness came forward", "", "");
+                        }).problems()) == "already_sent, already_sent");
+            CHECK(c.points[2].finding == Finding::not_upheld);
+        }
+        SUBCASE("a closed case is reopened first") {
+            c.status = Status::closed;
+            const Error e = error_from([&] { check_add_point(c, true); });
+            CHECK(codes(e.problems()) == "case_closed");
+        }
+    }
+
+    TEST_CASE("void_event: a void response no longer meets the clock or stops a second one") {
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1, Finding::upheld, "The booking was lost")};
+        log(c, "2026-03-12 15:00", EventType::response_sent); // event 2
+        CHECK(clinic_clocks(c, "2026-03-20 09:00")[0].state == ClockState::met);
+        void_at(c, 2, "2026-03-13 09:00");
+        REQUIRE(c.events.size() == 3);
+        CHECK(c.events[1].type == EventType::response_sent); // it stays in the file
+        CHECK(is_void(c, c.events[1]));
+        CHECK(c.events[2].type == EventType::voided);
+        REQUIRE(c.events[2].voids.has_value());
+        CHECK(c.events[2].voids->type == EventType::response_sent);
+        CHECK(c.events[2].voids->at == when("2026-03-12 15:00"));
+        CHECK_FALSE(c.events[2].voids->occurrence.has_value());
+        CHECK(first_event(c, EventType::response_sent) == nullptr);
+        CHECK(clinic_clocks(c, "2026-03-23 09:00")[0].state == ClockState::overdue);
+        CHECK_NOTHROW(check_response(c, clinic, false));
+        CHECK_NOTHROW(check_delay(c));
+    }
+
+    TEST_CASE("void_event: a void explanation of delay no longer moves the date") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        Event delay{
+            when("2026-03-10 10:00"), EventType::delay_explained, "M", "", {}, {}, {}, {}, {}};
+        delay.due = day("2026-04-30");
+        add_event(c, delay);
+        CHECK(clinic_clocks(c, "2026-03-20 09:00")[0].extended);
+        void_at(c, 2, "2026-03-11 10:00");
+        const Clock clock = clinic_clocks(c, "2026-03-20 09:00")[0];
+        CHECK_FALSE(clock.extended);
+        CHECK(format_date(clock.due.day) == "2026-03-20");
+    }
+
+    TEST_CASE("void_event: of two events at one time, only the one named") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-03 10:00", EventType::record_agreed, "by email");
+        log(c, "2026-03-03 10:00", EventType::record_agreed, "by email, again");
+        void_at(c, 3, "2026-03-04 10:00");
+        REQUIRE(c.events[3].voids.has_value());
+        CHECK(c.events[3].voids->occurrence == 2);
+        CHECK_FALSE(is_void(c, c.events[1]));
+        CHECK(is_void(c, c.events[2]));
+        CHECK(record_agreed(c));
+        SUBCASE("a back-dated event before them shifts their numbers, not the reference") {
+            log(c, "2026-03-02 12:00", EventType::call);
+            CHECK(is_void(c, c.events[3]));
+            CHECK_FALSE(is_void(c, c.events[2]));
+        }
+    }
+
+    TEST_CASE("void_event: refused for the opening, a void, an event already void") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-03 10:00", EventType::call);
+        void_at(c, 2, "2026-03-04 10:00");
+        const Case before = c;
+        for (const int number : {1, 2, 3}) {
+            CAPTURE(number);
+            const Error e = error_from([&] { void_at(c, number, "2026-03-05 10:00"); });
+            CHECK(e.kind() == ErrorKind::refused);
+            CHECK(codes(e.problems()) == "other");
+            CHECK(all_about(e.problems(), c.id));
+        }
+        CHECK(error_from([&] { void_at(c, 4, "2026-03-05 10:00"); }).kind() == ErrorKind::usage);
+        CHECK(error_from([&] { void_at(c, 0, "2026-03-05 10:00"); }).kind() == ErrorKind::usage);
+        CHECK(c == before);
+    }
+
+    TEST_CASE("void_event: refused for an event whose effect the case's fields keep") {
+        Case c = answered_and_closed();
+        for (const EventType type : {EventType::closed, EventType::finding, EventType::assigned,
+                                     EventType::converted, EventType::action}) {
+            CAPTURE(name_of(type));
+            REQUIRE(why_not_voidable(type).has_value());
+        }
+        const Error e = error_from([&] { void_at(c, 3, "2026-03-21 10:00"); }); // the closing
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other");
+        CHECK(says(e, "reopening"));
+    }
+
+    TEST_CASE("void_event: on a closed case, what a deadline or rule reads waits for reopening") {
+        Case c = answered_and_closed();
+        log(c, "2026-03-05 10:00", EventType::call); // event 2, before the response
+        const Error e = error_from([&] { void_at(c, 3, "2026-03-21 10:00"); }); // the response
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "case_closed");
+        CHECK(all_about(e.problems(), c.id));
+        void_at(c, 2, "2026-03-21 10:00"); // a call counts for nothing: it may go
+        CHECK(is_void(c, c.events[1]));
+        reopen(c);
+        void_at(c, 3, "2026-03-21 11:00");
+        CHECK(first_event(c, EventType::response_sent) == nullptr);
+    }
+
+    TEST_CASE("void_event: not dated before the event it voids") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-03 10:00", EventType::call);
+        const Error e = error_from([&] { void_at(c, 2, "2026-03-03 09:00"); });
+        CHECK(e.kind() == ErrorKind::usage);
+        CHECK(c.events.size() == 2);
+    }
+
+    TEST_CASE("correct_clock_start: a converted complaint's start moves, and says from where") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-04 10:00", EventType::converted);
+        c.clock_from = day("2026-03-09");
+        CHECK(correct_clock_start(c, day("2026-03-04"), london()) == day("2026-03-09"));
+        CHECK(c.clock_from == day("2026-03-04"));
+        CHECK(format_date(clinic_clocks(c, "2026-03-05 09:00")[0].due.day) == "2026-03-24");
+        // The receipt's date puts it back to the receipt.
+        CHECK(correct_clock_start(c, day("2026-03-02"), london()) == day("2026-03-04"));
+        CHECK_FALSE(c.clock_from.has_value());
+        SUBCASE("where it already runs from") {
+            const Error e =
+                error_from([&] { correct_clock_start(c, day("2026-03-02"), london()); });
+            CHECK(e.kind() == ErrorKind::refused);
+        }
+        SUBCASE("before receipt") {
+            CHECK(error_from([&] { correct_clock_start(c, day("2026-03-01"), london()); }).kind() ==
+                  ErrorKind::usage);
+        }
+        SUBCASE("closed") {
+            c.status = Status::closed;
+            const Error e =
+                error_from([&] { correct_clock_start(c, day("2026-03-05"), london()); });
+            CHECK(codes(e.problems()) == "case_closed");
+        }
+    }
+
+    TEST_CASE("correct_clock_start: a complaint from the start runs from receipt") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        const Error e = error_from([&] { correct_clock_start(c, day("2026-03-04"), london()); });
+        CHECK(e.kind() == ErrorKind::refused);
+        CHECK(codes(e.problems()) == "other");
+        CHECK_FALSE(c.clock_from.has_value());
+    }
+
+    TEST_CASE("void_problems: every void names an event the case has and the tool voids") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        log(c, "2026-03-03 10:00", EventType::call);
+        void_at(c, 2, "2026-03-04 10:00");
+        CHECK(void_problems(c).empty());
+        SUBCASE("the voided event is gone from the file") {
+            c.events.erase(c.events.begin() + 1);
+            const auto found = void_problems(c);
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].first == 1);
+            CHECK(found[0].second.find("which the case does not have") != std::string::npos);
+        }
+        SUBCASE("a void naming nothing, and a reference on a call") {
+            c.events[2].voids.reset();
+            c.events[1].voids = EventRef{c.events[0].at, EventType::opened, {}};
+            CHECK(void_problems(c).size() == 2);
+        }
+        SUBCASE("a void of the opening, edited in by hand") {
+            c.events[2].voids = EventRef{c.events[0].at, EventType::opened, {}};
+            const auto found = void_problems(c);
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].second.find("never voids") != std::string::npos);
+        }
+        SUBCASE("a void dated before what it voids") {
+            c.events[2].voids->at = when("2026-03-05 10:00");
+            c.events[1].at = when("2026-03-05 10:00");
+            std::swap(c.events[1], c.events[2]);
+            const auto found = void_problems(c);
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].second.find("dated before") != std::string::npos);
+        }
     }
 }

@@ -1,0 +1,174 @@
+// Correcting the record by a later entry, never by erasing: reopen a closed
+// or excluded case, add a point raised, void a mistaken event. (The clock
+// start of a converted complaint is corrected by `convert`.)
+#include "clock_text.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+#include "text_input.hpp"
+
+#include "complaints/later_entries.hpp"
+
+#include <charconv>
+
+namespace complaints::cli {
+
+namespace {
+
+struct ReopenOptions {
+    std::string id;
+    std::string reason;
+    WhenWho when_who;
+};
+
+struct PointOptions {
+    std::vector<std::string> words; // ID, then add
+    std::string text;
+    std::string correction;
+    WhenWho when_who;
+};
+
+struct VoidOptions {
+    std::string id;
+    std::string event;
+    std::string reason;
+    WhenWho when_who;
+};
+
+// What the case held before it was reopened, kept word for word in the
+// `reopened` event since the fields no longer hold it.
+std::string before_reopening(const ClosedState& was, const Case& c, const date::time_zone& zone) {
+    const std::string when =
+        was.closed_at ? " " + format_date(local_date(was.closed_at->utc, zone)) : "";
+    std::string text;
+    if (was.exclusion)
+        text = fmt::format("excluded{} ({}){}", when, name_of(was.exclusion->reason),
+                           was.exclusion->text.empty() ? "" : ": " + was.exclusion->text);
+    if (was.outcome)
+        text +=
+            fmt::format("{}closed{} as {}", text.empty() ? "" : "; ", when, name_of(*was.outcome));
+    if (!was.learning.empty())
+        text += "; lessons learnt: " + was.learning;
+    if (!was.no_learning.empty())
+        text += "; no learning identified: " + was.no_learning;
+    if (text.empty())
+        text = "closed" + when;
+    if (c.warning)
+        text += fmt::format("; the warning issued {} stands",
+                            format_date(local_date(c.warning->utc, zone)));
+    return text;
+}
+
+void run_reopen(const ReopenOptions& o, const Context& context) {
+    const std::string reason = text_from_flag(o.reason, "--reason");
+    if (reason.empty())
+        throw Error(ErrorKind::usage, "--reason: say why the case is reopened");
+    Store store = context.open_store();
+    const std::string id = store.resolve(o.id);
+    const Case c = update_case(context, store, id, [&](Case& c) {
+        const ClosedState was = reopen(c);
+        add_event(c, make_event(EventType::reopened,
+                                fmt::format("Reopened: {}\nBefore reopening: {}", reason,
+                                            before_reopening(was, c, store.zone())),
+                                o.when_who, context, store));
+    });
+    std::string next;
+    if (const auto clock = next_clock(clocks_of(c, store, context.now)))
+        next = fmt::format("; {} due {} ({})", clock->rule, due_text(*clock, store.zone()),
+                           standing_text(*clock, store.zone()));
+    fmt::print("{}: reopened{}\n", id, next);
+}
+
+void run_point(const PointOptions& o, const Context& context) {
+    if (o.words.size() != 2 || o.words[1] != "add")
+        throw Error(ErrorKind::usage, "write 'point ID add --text TEXT [--correction REASON]'");
+    if (o.text.empty())
+        throw Error(ErrorKind::usage, "point ID add needs --text: the point raised");
+    const std::string text = text_from_flag(o.text, "--text");
+    const std::string correction = text_from_flag(o.correction, "--correction");
+    Store store = context.open_store();
+    const std::string id = store.resolve(o.words[0]);
+    int number = 0;
+    update_case(context, store, id, [&](Case& c) {
+        Event event = make_event(EventType::point_added, "", o.when_who, context, store);
+        const Point& point = add_point(c, text, event.at, correction);
+        number = point.number;
+        event.text = fmt::format(
+            "Point {} added: {}{}", number, text,
+            correction.empty() ? "" : "\nCorrection after the response was sent: " + correction);
+        add_event(c, event);
+    });
+    fmt::print("{}: point {} added{}\n", id, number,
+               correction.empty() ? "" : ", as a correction after the response");
+}
+
+int event_number(const std::string& word) {
+    int number = 0;
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
+    if (ec != std::errc{} || end != word.data() + word.size() || number < 1)
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("EVENT: '{}' is not an event's number (show numbers the timeline)", word));
+    return number;
+}
+
+void run_void(const VoidOptions& o, const Context& context) {
+    const int number = event_number(o.event);
+    const std::string reason = text_from_flag(o.reason, "--reason");
+    if (reason.empty())
+        throw Error(ErrorKind::usage, "--reason: say why the event is void");
+    Store store = context.open_store();
+    const std::string id = store.resolve(o.id);
+    std::string what;
+    update_case(context, store, id, [&](Case& c) {
+        const Event& target = event_numbered(c, number);
+        what = fmt::format("{} of {}", name_of(target.type),
+                           format_timestamp(in_zone(target.at.utc, store.zone())).substr(0, 16));
+        void_event(c, number, make_event(EventType::voided, reason, o.when_who, context, store),
+                   store.config().policy);
+    });
+    fmt::print("{}: event {} ({}) is void; it stays on the timeline\n", id, number, what);
+}
+
+} // namespace
+
+void setup_reopen(CLI::App& app, Context& context) {
+    auto o = std::make_shared<ReopenOptions>();
+    CLI::App* command = app.add_subcommand(
+        "reopen", "open a closed or excluded case again; what it held stays in the record");
+    command->add_option("ID", o->id, "the case")->required();
+    command->add_option("--reason", o->reason, "why it is reopened (- reads stdin)")
+        ->required()
+        ->option_text("TEXT");
+    add_when_who(*command, o->when_who);
+    command->callback([o, &context] { run_reopen(*o, context); });
+}
+
+void setup_point(CLI::App& app, Context& context) {
+    auto o = std::make_shared<PointOptions>();
+    CLI::App* command = app.add_subcommand(
+        "point", "add a point raised: 'point ID add --text TEXT [--correction REASON]'");
+    command->add_option("ID VERB", o->words, "the case, then add")->required();
+    command->add_option("--text", o->text, "the point raised (- reads stdin)")->option_text("TEXT");
+    command
+        ->add_option("--correction", o->correction,
+                     "once the response has been sent: why the point is added now")
+        ->option_text("REASON");
+    add_when_who(*command, o->when_who);
+    command->callback([o, &context] { run_point(*o, context); });
+}
+
+void setup_void(CLI::App& app, Context& context) {
+    auto o = std::make_shared<VoidOptions>();
+    CLI::App* command = app.add_subcommand(
+        "void", "void a mistaken event: it stays on the timeline, struck through, and counts "
+                "for nothing");
+    command->add_option("ID", o->id, "the case")->required();
+    command->add_option("EVENT", o->event, "the event's number on show's timeline")->required();
+    command->add_option("--reason", o->reason, "why the event is void (- reads stdin)")
+        ->required()
+        ->option_text("TEXT");
+    add_when_who(*command, o->when_who);
+    command->callback([o, &context] { run_void(*o, context); });
+}
+
+} // namespace complaints::cli

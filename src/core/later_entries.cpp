@@ -1,0 +1,227 @@
+#include "complaints/later_entries.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace complaints {
+
+namespace {
+
+[[noreturn]] void refuse(const Case& c, std::string heading, ProblemCode code,
+                         std::string message) {
+    throw Error(ErrorKind::refused, std::move(heading), {{code, std::move(message), c.id}});
+}
+
+[[noreturn]] void refuse_closed(const Case& c, std::string_view doing) {
+    refuse(c, fmt::format("cannot {}", doing), ProblemCode::case_closed,
+           fmt::format("{} is {}; a closed case is reopened, never rewritten", c.id,
+                       c.exclusion ? "excluded" : "closed"));
+}
+
+// The events whose effect the case keeps in its own fields: voiding one
+// would leave the fields saying otherwise, so each has its own correction.
+constexpr std::array<std::pair<EventType, std::string_view>, 15> k_not_voidable{{
+    {EventType::opened, "the case's opening is never voided"},
+    {EventType::voided, "a void is never voided itself"},
+    {EventType::reopened, "a reopening is undone by closing the case again"},
+    {EventType::closed, "a closing is undone by reopening the case"},
+    {EventType::excluded, "an exclusion is undone by reopening the case"},
+    {EventType::converted, "a conversion to a complaint is kept; its clock start can be corrected"},
+    {EventType::clock_start_corrected, "a clock start is corrected by correcting it again"},
+    {EventType::point_added, "a point raised stays among the case's points"},
+    {EventType::finding, "a finding is corrected by recording the point's finding again"},
+    {EventType::action, "the action plan keeps its actions: record progress, or mark one done"},
+    {EventType::escalated, "a stage 2 referral stays on the case: record its outcome"},
+    {EventType::review_outcome, "a review's outcome stays on the case"},
+    {EventType::consent, "consent is corrected by recording it again"},
+    {EventType::warning, "a warning stays on the clinician's record"},
+    {EventType::assigned, "a handler is corrected by assigning the case again"},
+}};
+
+// Steps the process rules read besides the clocks: the agreed record,
+// consent waived, a late complaint accepted, the response, the resolution.
+constexpr std::array k_rule_steps{EventType::record_agreed, EventType::consent_waived,
+                                  EventType::late_complaint_accepted, EventType::response_sent,
+                                  EventType::resolved};
+
+// True when a clock of the policy that is switched on, or a process rule,
+// reads events of this type.
+bool read_by_process(const Policy& policy, EventType type) {
+    if (std::find(k_rule_steps.begin(), k_rule_steps.end(), type) != k_rule_steps.end())
+        return true;
+    return std::any_of(policy.clocks.begin(), policy.clocks.end(), [&](const ClockRule& rule) {
+        return rule.span &&
+               (rule.runs_from == type || rule.extended_by == type ||
+                std::find(rule.met_by.begin(), rule.met_by.end(), type) != rule.met_by.end());
+    });
+}
+
+std::size_t index_of(const Case& c, const Event& event) {
+    return static_cast<std::size_t>(&event - c.events.data());
+}
+
+std::string described(const EventRef& ref) {
+    return fmt::format("{} of {}{}", name_of(ref.type), format_timestamp(ref.at),
+                       ref.occurrence ? fmt::format(" (the {}. at that time)", *ref.occurrence)
+                                      : "");
+}
+
+} // namespace
+
+void check_reopen(const Case& c) {
+    if (c.status == Status::open && !c.exclusion)
+        refuse(c, fmt::format("cannot reopen {}", c.id), ProblemCode::other,
+               fmt::format("{} is open; only a closed or excluded case is reopened", c.id));
+}
+
+ClosedState reopen(Case& c) {
+    check_reopen(c);
+    ClosedState was{c.outcome, c.learning, c.no_learning, c.exclusion, std::nullopt};
+    for (const EventType type : {EventType::closed, EventType::excluded})
+        if (const Event* event = last_event(c, type);
+            event && (!was.closed_at || *was.closed_at < event->at))
+            was.closed_at = event->at;
+    c.status = Status::open;
+    c.outcome.reset();
+    c.learning.clear();
+    c.no_learning.clear();
+    c.exclusion.reset();
+    return was;
+}
+
+void check_add_point(const Case& c, bool correction) {
+    if (c.status == Status::closed || c.exclusion)
+        refuse_closed(c, fmt::format("add a point to {}", c.id));
+    if (!correction && first_event(c, EventType::response_sent))
+        refuse(c, fmt::format("cannot add a point to {}", c.id), ProblemCode::point_after_response,
+               "the stage 1 response has been sent, so a point added now corrects the record "
+               "and says why");
+}
+
+const Point& add_point(Case& c, std::string text, const Timestamp& at, std::string correction) {
+    check_add_point(c, !correction.empty());
+    const auto usage = [&](std::string message) {
+        throw Error(ErrorKind::usage, "", {{ProblemCode::other, std::move(message), c.id}});
+    };
+    if (text.empty())
+        usage("{text}: a point needs its text");
+    if (!correction.empty() && !first_event(c, EventType::response_sent))
+        usage("{correction}: the response has not been sent, so the point needs no correction");
+    Point point;
+    point.number = static_cast<int>(c.points.size()) + 1;
+    point.text = std::move(text);
+    point.added = at;
+    point.correction = std::move(correction);
+    c.points.push_back(std::move(point));
+    return c.points.back();
+}
+
+std::optional<std::string> why_not_voidable(EventType type) {
+    for (const auto& [not_voidable, why] : k_not_voidable)
+        if (not_voidable == type)
+            return std::string(why);
+    return std::nullopt;
+}
+
+const Event& event_numbered(const Case& c, int number) {
+    if (number < 1 || static_cast<std::size_t>(number) > c.events.size())
+        throw Error(ErrorKind::usage,
+                    fmt::format("{} has no event {} (its timeline numbers 1 to {})", c.id, number,
+                                c.events.size()));
+    return c.events[static_cast<std::size_t>(number) - 1];
+}
+
+void check_void(const Case& c, const Event& target, const Policy& policy) {
+    const std::string heading =
+        fmt::format("cannot void event {} of {}", index_of(c, target) + 1, c.id);
+    if (const auto why = why_not_voidable(target.type))
+        refuse(c, heading, ProblemCode::other, *why);
+    if (const Event* earlier = voided_by(c, target))
+        refuse(c, heading, ProblemCode::other,
+               fmt::format("it is already void (voided {})", format_timestamp(earlier->at)));
+    if ((c.status == Status::closed || c.exclusion) && read_by_process(policy, target.type))
+        refuse(c, heading, ProblemCode::case_closed,
+               fmt::format("{} is {} and a deadline or a rule of the process reads this {}; a "
+                           "closed case is reopened, never rewritten",
+                           c.id, c.exclusion ? "excluded" : "closed", name_of(target.type)));
+}
+
+void void_event(Case& c, int number, Event voiding, const Policy& policy) {
+    const Event& target = event_numbered(c, number);
+    check_void(c, target, policy);
+    if (voiding.at < target.at)
+        throw Error(ErrorKind::usage, "",
+                    {{ProblemCode::other,
+                      fmt::format("{{at}}: the void is dated before the {} it voids ({})",
+                                  name_of(target.type), format_timestamp(target.at)),
+                      c.id}});
+    voiding.type = EventType::voided;
+    voiding.voids = reference_to(c, target);
+    add_event(c, std::move(voiding));
+}
+
+void check_clock_correction(const Case& c, date::year_month_day from, const date::time_zone& zone) {
+    const std::string doing = fmt::format("correct the clock start of {}", c.id);
+    if (c.status == Status::closed || c.exclusion)
+        refuse_closed(c, doing);
+    if (c.kind != Kind::complaint || !first_event(c, EventType::converted))
+        refuse(c, "cannot " + doing, ProblemCode::other,
+               fmt::format("{} was not converted from a concern or feedback: its clock runs from "
+                           "receipt, as the policy says",
+                           c.id));
+    const auto received = local_date(c.received.utc, zone);
+    if (from < received)
+        throw Error(ErrorKind::usage, "",
+                    {{ProblemCode::other,
+                      "{clock_from}: the clock cannot start before the case was received", c.id}});
+    const std::optional<date::year_month_day> start =
+        from == received ? std::nullopt : std::optional(from);
+    if (start == c.clock_from)
+        refuse(c, "cannot " + doing, ProblemCode::other,
+               fmt::format("its clock already runs from {}",
+                           start ? format_date(from) : "the receipt, " + format_date(received)));
+}
+
+std::optional<date::year_month_day> correct_clock_start(Case& c, date::year_month_day from,
+                                                        const date::time_zone& zone) {
+    check_clock_correction(c, from, zone);
+    const auto was = c.clock_from;
+    if (from == local_date(c.received.utc, zone))
+        c.clock_from.reset();
+    else
+        c.clock_from = from;
+    return was;
+}
+
+std::vector<std::pair<std::size_t, std::string>> void_problems(const Case& c) {
+    std::vector<std::pair<std::size_t, std::string>> found;
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+        const Event& event = c.events[i];
+        const auto say = [&](std::string message) {
+            found.emplace_back(i, fmt::format("event {} ({}): {}", i + 1, name_of(event.type),
+                                              std::move(message)));
+        };
+        if (event.type != EventType::voided) {
+            if (event.voids)
+                say("names an event to void, but only a voided event voids one");
+            continue;
+        }
+        if (!event.voids) {
+            say("a void that names no event (voids: at and type)");
+            continue;
+        }
+        const Event* target = find_event(c, *event.voids);
+        if (!target)
+            say(fmt::format("voids the {}, which the case does not have", described(*event.voids)));
+        else if (const auto why = why_not_voidable(target->type))
+            say(fmt::format("voids the {}, which the tool never voids ({})",
+                            described(*event.voids), *why));
+        else if (event.at < target->at)
+            say(fmt::format("is dated before the {} it voids", described(*event.voids)));
+    }
+    return found;
+}
+
+} // namespace complaints
