@@ -1,8 +1,8 @@
 #pragma once
 // The letters sent to the complainant, built from the case, in Markdown:
-// the written response (what the clinic policy's "Written Response" section
-// asks a response to contain), the explanation of a delay, and the
-// resolution agreed.
+// the acknowledgement, the written response (what the clinic policy's
+// "Written Response" section asks a response to contain), the explanation of
+// a delay, and the resolution agreed.
 #include "complaints/config.hpp"
 #include "complaints/model.hpp"
 
@@ -29,5 +29,13 @@ std::string resolution_letter(const Case& c, const Config& config, const date::t
 std::string delay_letter(const Case& c, const Config& config, const date::time_zone& zone,
                          date::year_month_day today, std::string_view reason,
                          std::optional<date::year_month_day> promised);
+
+// The acknowledgement that the complaint was received: the points as the
+// organisation understands them, and when the response is due
+// (`response_due`, when a deadline runs); where the policy lets the period
+// be agreed, it offers to discuss it.
+std::string acknowledgement_letter(const Case& c, const Config& config, const date::time_zone& zone,
+                                   date::year_month_day today,
+                                   std::optional<date::year_month_day> response_due);
 
 } // namespace complaints

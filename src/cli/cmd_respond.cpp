@@ -26,6 +26,7 @@ struct RespondOptions {
     std::string out;
     bool force = false;
     bool sent = false;
+    bool acknowledge = false;
     std::string via;
     std::string letter;
     std::string proceed_without_consent;
@@ -37,21 +38,22 @@ struct RespondOptions {
 
 // Exactly one thing to do per call, so a mistake cannot half-apply.
 void check_one_step(const RespondOptions& o) {
-    // --draft with --delay drafts the delay letter: one step.
-    const int steps = (o.point != 0) + !o.apology.empty() + (o.draft && o.delay.empty()) + o.sent +
-                      !o.delay.empty();
+    // --draft with --delay or --acknowledge drafts that letter: one step.
+    const bool other_letter = !o.delay.empty() || o.acknowledge;
+    const int steps = (o.point != 0) + !o.apology.empty() + (o.draft && !other_letter) + o.sent +
+                      !o.delay.empty() + o.acknowledge;
     if (steps != 1)
-        throw Error(ErrorKind::usage,
-                    "respond does one thing at a time: --point N --finding F "
-                    "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, or "
-                    "--delay REASON (with --draft: its letter)");
+        throw Error(ErrorKind::usage, "respond does one thing at a time: --point N --finding F "
+                                      "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, "
+                                      "--acknowledge or --delay REASON (with --draft: its letter)");
     if (o.point == 0 &&
         (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty()))
         throw Error(ErrorKind::usage,
                     "--finding, --conclusion, --remedial and --staff go with --point N");
-    if (o.sent != !o.via.empty())
-        throw Error(ErrorKind::usage,
-                    "--sent needs --via email or letter, and --via goes with --sent");
+    if (o.sent && o.via.empty())
+        throw Error(ErrorKind::usage, "--sent needs --via email or letter");
+    if (!o.via.empty() && !o.sent && !o.acknowledge)
+        throw Error(ErrorKind::usage, "--via goes with --sent or --acknowledge");
     if (!o.new_date.empty() && o.delay.empty())
         throw Error(ErrorKind::usage, "--new-date goes with --delay REASON");
     if (!o.correction.empty() && o.point == 0 && o.apology.empty())
@@ -60,9 +62,9 @@ void check_one_step(const RespondOptions& o) {
         throw Error(ErrorKind::usage, "--out goes with --draft");
     if (o.force && o.out.empty())
         throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
-    if (!o.letter.empty() && (o.draft || (!o.sent && o.delay.empty())))
-        throw Error(ErrorKind::usage,
-                    "--letter FILE goes with --sent or --delay: the letter that was sent");
+    if (!o.letter.empty() && (o.draft || (!o.sent && !other_letter)))
+        throw Error(ErrorKind::usage, "--letter FILE goes with --sent, --acknowledge or --delay: "
+                                      "the letter that was sent");
     if (o.delay == "-" && o.letter == "-")
         throw Error(ErrorKind::usage, "--delay - and --letter - cannot both read standard input");
 }
@@ -164,6 +166,42 @@ std::string delay(Case& c, StoreWriter& writer, const std::optional<std::string>
            (event.due ? "; response now due " + format_date(*event.due) : "");
 }
 
+// The acknowledgement as the case stands, dated the local day of `at`, with
+// the response's due date when its clock runs.
+std::string acknowledgement_on(const Case& c, const Timestamp& at, const Context& context,
+                               const Store& store) {
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
+    std::optional<date::year_month_day> due;
+    if (const auto clock = clock_met_by(c, clocks, EventType::response_sent))
+        due = clock->due.day;
+    return acknowledgement_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()),
+                                  due);
+}
+
+void draft_acknowledgement(const RespondOptions& options, const Context& context,
+                           const Store& store) {
+    const Case c = store.load(store.resolve(options.id));
+    require_complaint(c, "draft an acknowledgement");
+    put_draft(acknowledgement_on(c, when(options.when_who, context, store), context, store),
+              options.out, options.force, "draft acknowledgement");
+}
+
+std::string acknowledge(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
+                        const RespondOptions& options, const Context& context, const Store& store) {
+    require_formal_complaint(c, "acknowledge the complaint");
+    const std::string via =
+        options.via.empty()
+            ? ""
+            : " by " + std::string(name_of(parse_enum<Channel>(options.via, "--via")));
+    Event event = make_event(EventType::acknowledged, "Acknowledgement sent" + via,
+                             options.when_who, context, store);
+    event.letter =
+        writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "acknowledgement",
+                           given ? *given : acknowledgement_on(c, event.at, context, store));
+    add_event(c, event);
+    return "acknowledgement recorded";
+}
+
 std::string finding(Case& c, const RespondOptions& options, const Context& context,
                     const Store& store) {
     require_formal_complaint(c, "record a finding");
@@ -181,6 +219,8 @@ std::string finding(Case& c, const RespondOptions& options, const Context& conte
 void run_respond(const RespondOptions& options, const Context& context) {
     check_one_step(options);
     Store store = context.open_store();
+    if (options.draft && options.acknowledge)
+        return draft_acknowledgement(options, context, store);
     if (options.draft)
         return options.delay.empty() ? draft(options, context, store)
                                      : draft_delay(options, context, store);
@@ -193,6 +233,8 @@ void run_respond(const RespondOptions& options, const Context& context) {
     const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         if (options.sent)
             said = send(c, writer, given, options, context, store);
+        else if (options.acknowledge)
+            said = acknowledge(c, writer, given, options, context, store);
         else if (!options.delay.empty())
             said = delay(c, writer, given, options, context, store);
         else if (options.point != 0)
@@ -205,9 +247,11 @@ void run_respond(const RespondOptions& options, const Context& context) {
         }
     });
     fmt::print("{}: {}\n", id, said);
-    const EventType step = options.sent ? EventType::response_sent : EventType::delay_explained;
+    const EventType step = options.sent          ? EventType::response_sent
+                           : options.acknowledge ? EventType::acknowledged
+                                                 : EventType::delay_explained;
     if (const Event* sent = last_event(after, step);
-        (options.sent || !options.delay.empty()) && sent)
+        (options.sent || options.acknowledge || !options.delay.empty()) && sent)
         fmt::print(stderr, "complaints: the letter sent is kept in {}\n", sent->letter);
 }
 
@@ -240,10 +284,14 @@ void setup_respond(CLI::App& app, Context& context) {
     command->add_flag("--sent", o->sent,
                       "record that the written response was sent, and keep the letter in "
                       "letters/ID/");
-    command->add_option("--via", o->via, "with --sent: email or letter");
+    command->add_flag("--acknowledge", o->acknowledge,
+                      "record that the complaint was acknowledged, and keep the acknowledgement "
+                      "in letters/ID/; with --draft, write the letter only");
+    command->add_option("--via", o->via, "with --sent: email or letter (--acknowledge: optional)");
     command
         ->add_option("--letter", o->letter,
-                     "with --sent or --delay: the letter as sent (edited by hand; - reads stdin), "
+                     "with --sent, --acknowledge or --delay: the letter as sent (edited by hand; - "
+                     "reads stdin), "
                      "kept byte for byte instead of the one --draft writes")
         ->option_text("FILE");
     command

@@ -243,4 +243,34 @@ std::string resolution_letter(const Case& c, const Config& config, const date::t
     return out + signature(config);
 }
 
+std::string acknowledgement_letter(const Case& c, const Config& config, const date::time_zone& zone,
+                                   date::year_month_day today,
+                                   std::optional<date::year_month_day> response_due) {
+    std::string out = opening(c, config, today);
+    out += fmt::format("Thank you for your complaint{}, which we received on {} by {}. This "
+                       "letter confirms that we have it and tells you how we will handle it.\n",
+                       c.about.empty() ? "" : " about " + c.about, day_of(c.received, zone),
+                       name_of(c.channel));
+    if (!c.points.empty()) {
+        out += "\n## What we understand you have raised\n\n";
+        for (const auto& point : c.points)
+            out += fmt::format("{}. {}\n", point.number, point.text);
+        out += "\nIf we have missed or misunderstood anything, please tell us.\n";
+    }
+    out += "\n## What happens next\n\n";
+    out += "We will look into each point with the people involved";
+    out += response_due
+               ? fmt::format(" and send you our written response by {}.", long_date(*response_due))
+               : " and send you our written response.";
+    // Where the policy lets the period be agreed (the NHS regulations), the
+    // acknowledgement offers to discuss it, and how the complaint is handled.
+    const ClockRule* response = find_clock(config.policy, "response");
+    if (response && response->extended_by == EventType::response_period_agreed)
+        out += " We would like to discuss with you how we handle your complaint and when you "
+               "can expect our response: please contact us to agree it.";
+    out += "\n\nIf anything changes, we will tell you, and you are welcome to contact us at any "
+           "time about your complaint.\n";
+    return out + signature(config);
+}
+
 } // namespace complaints

@@ -207,6 +207,34 @@ TEST_SUITE("letters: delay and acknowledgement") {
         CHECK(dated.out.find("our full written response by 4 December 2026.") != std::string::npos);
     }
 
+    TEST_CASE("respond --acknowledge keeps the acknowledgement --draft printed") {
+        Clinic clinic;
+        const auto draft = clinic({"respond", clinic.id, "--acknowledge", "--draft"});
+        REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
+        CHECK(draft.out.find("Dear Mrs Grace Okafor,") != std::string::npos);
+        CHECK(draft.out.find("1. Burn after laser\n") != std::string::npos);
+        // 14 working days from Monday 2 November.
+        CHECK(draft.out.find("send you our written response by 20 November 2026.") !=
+              std::string::npos);
+        // The clinic's period is fixed: nothing to agree.
+        CHECK(draft.out.find("agree it") == std::string::npos);
+        CHECK(!std::filesystem::exists(clinic.root / "letters"));
+        const auto sent = clinic({"respond", clinic.id, "--acknowledge", "--via", "email"});
+        REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
+        CHECK(sent.out == clinic.id + ": acknowledgement recorded\n");
+        const std::string path = "letters/" + clinic.id + "/2026-11-10-acknowledgement.md";
+        CHECK(clinic.event("acknowledged")["text"] == "Acknowledgement sent by email");
+        CHECK(clinic.event("acknowledged")["letter"] == path);
+        CHECK(clinic.kept(path) == draft.out);
+        // One step at a time, and --via is email or letter.
+        CHECK(clinic
+                  .refused({"respond", clinic.id, "--acknowledge", "--sent", "--via", "email"},
+                           k_usage)
+                  .find("respond does one thing at a time") != std::string::npos);
+        CHECK(clinic.refused({"respond", clinic.id, "--apology", "Sorry", "--via", "email"},
+                             k_usage) == "complaints: --via goes with --sent or --acknowledge\n");
+    }
+
     TEST_CASE("an acknowledgement or other letter sent is kept with log --letter FILE") {
         Clinic clinic;
         const auto sent = clinic.dir / "acknowledgement.md";
@@ -252,7 +280,8 @@ TEST_SUITE("letters: refusals write nothing") {
         CHECK(clinic.refused({"respond", clinic.id, "--draft", "--force"}, k_usage)
                   .find("--force goes with --draft --out FILE") != std::string::npos);
         CHECK(clinic.refused({"respond", clinic.id, "--draft", "--letter", out.string()}, k_usage)
-                  .find("--letter FILE goes with --sent or --delay") != std::string::npos);
+                  .find("--letter FILE goes with --sent, --acknowledge or --delay") !=
+              std::string::npos);
     }
 
     TEST_CASE("a --letter file that is missing, empty or not UTF-8 is refused, naming it") {

@@ -34,6 +34,24 @@ TEST_SUITE("nhs-england") {
         CHECK(practice.clock(id, "acknowledgement")["state"] == "met");
     }
 
+    TEST_CASE("respond --acknowledge keeps the letter that offers to discuss the handling") {
+        Practice practice;
+        const auto id = practice.open_case("2026-11-16 09:00", {"--point", "Prescription lost"});
+        const auto draft =
+            practice({"respond", id, "--acknowledge", "--draft", "--at", "2026-11-18 11:00"});
+        REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
+        CHECK(draft.out.find("Date: 18 November 2026") != std::string::npos);
+        CHECK(draft.out.find("1. Prescription lost\n") != std::string::npos);
+        // Regulation 13(3): the offer to discuss how it is handled and the period.
+        CHECK(draft.out.find("please contact us to agree it.") != std::string::npos);
+        practice.ok(
+            {"respond", id, "--acknowledge", "--via", "letter", "--at", "2026-11-18 11:00"});
+        CHECK(practice.clock(id, "acknowledgement")["state"] == "met");
+        CHECK(test::read_text(practice.root / "letters" / id / "2026-11-18-acknowledgement.md") ==
+              draft.out);
+        CHECK(practice({"show", id, "--letter"}).out == draft.out);
+    }
+
     TEST_CASE("the response is due by the period agreed with the complainant, which can change "
               "with a reason") {
         Practice practice;
