@@ -68,7 +68,9 @@ std::optional<date::year_month_day> correct_clock_start(Case& c, date::year_mont
 // What is wrong with the case's voids, each as a message: a void naming no
 // event, or one the case does not have, or one the tool never voids; a void
 // dated before what it voids; a void reference on another type of event.
-// Each comes with the index of the event at fault.
-std::vector<std::pair<std::size_t, std::string>> void_problems(const Case& c);
+// On a closed case, a void made after the closing of a step a deadline or a
+// rule of `policy` reads (a hand edit: `void` refuses it). Each comes with
+// the index of the event at fault.
+std::vector<std::pair<std::size_t, std::string>> void_problems(const Case& c, const Policy& policy);
 
 } // namespace complaints

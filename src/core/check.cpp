@@ -121,7 +121,7 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     };
     for (auto& [key, message] : impossible_states(c))
         report(key, message);
-    for (auto& [index, message] : void_problems(c))
+    for (auto& [index, message] : void_problems(c, store.config().policy))
         problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (const auto& note : attention(c, store.config().policy))
         problems.push_back({file, line_of_key(text, "events"), note.message, note});

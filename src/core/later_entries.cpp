@@ -68,6 +68,17 @@ std::string described(const EventRef& ref) {
                                       : "");
 }
 
+// When a closed or excluded case was last closed, if it is.
+std::optional<Timestamp> closed_since(const Case& c) {
+    if (c.status != Status::closed && !c.exclusion)
+        return std::nullopt;
+    std::optional<Timestamp> since;
+    for (const EventType type : {EventType::closed, EventType::excluded})
+        if (const Event* event = last_event(c, type); event && (!since || *since < event->at))
+            since = event->at;
+    return since;
+}
+
 } // namespace
 
 void check_reopen(const Case& c) {
@@ -78,11 +89,7 @@ void check_reopen(const Case& c) {
 
 ClosedState reopen(Case& c) {
     check_reopen(c);
-    ClosedState was{c.outcome, c.learning, c.no_learning, c.exclusion, std::nullopt};
-    for (const EventType type : {EventType::closed, EventType::excluded})
-        if (const Event* event = last_event(c, type);
-            event && (!was.closed_at || *was.closed_at < event->at))
-            was.closed_at = event->at;
+    const ClosedState was{c.outcome, c.learning, c.no_learning, c.exclusion, closed_since(c)};
     c.status = Status::open;
     c.outcome.reset();
     c.learning.clear();
@@ -195,8 +202,10 @@ std::optional<date::year_month_day> correct_clock_start(Case& c, date::year_mont
     return was;
 }
 
-std::vector<std::pair<std::size_t, std::string>> void_problems(const Case& c) {
+std::vector<std::pair<std::size_t, std::string>> void_problems(const Case& c,
+                                                               const Policy& policy) {
     std::vector<std::pair<std::size_t, std::string>> found;
+    const auto closed = closed_since(c);
     for (std::size_t i = 0; i < c.events.size(); ++i) {
         const Event& event = c.events[i];
         const auto say = [&](std::string message) {
@@ -220,6 +229,10 @@ std::vector<std::pair<std::size_t, std::string>> void_problems(const Case& c) {
                             described(*event.voids), *why));
         else if (event.at < target->at)
             say(fmt::format("is dated before the {} it voids", described(*event.voids)));
+        else if (closed && *closed < event.at && read_by_process(policy, target->type))
+            say(fmt::format("voids the {} after the case was closed, and a deadline or a rule of "
+                            "the process reads it: a closed case is reopened, never rewritten",
+                            described(*event.voids)));
     }
     return found;
 }

@@ -356,6 +356,27 @@ TEST_SUITE("correcting the record: void") {
         // Nothing is void, so the call counts again.
         CHECK(clinic.json()["void_events"].empty());
     }
+
+    TEST_CASE("check finds a response voided by hand after the case closed") {
+        Clinic clinic;
+        clinic.send();
+        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "One-off"});
+        // The tool refuses it: a deadline reads the response of a closed case.
+        CHECK(has(clinic.refused({"void", clinic.id, "4", "--reason", "Returned"}, k_refused),
+                  "reopened, never rewritten"));
+        const auto file = clinic.root / "cases" / (clinic.id + ".yaml");
+        test::write_text(file, test::read_text(file) + "  - at: 2026-11-11T09:00:00+00:00\n"
+                                                       "    type: voided\n"
+                                                       "    by: \"Edited by hand\"\n"
+                                                       "    text: \"Returned undelivered\"\n"
+                                                       "    voids:\n"
+                                                       "      at: 2026-11-10T10:00:00+00:00\n"
+                                                       "      type: response-sent\n");
+        const auto checked = clinic({"check"});
+        CHECK(checked.exit_code == 1);
+        CHECK(has(checked.out, "voids the response-sent of 2026-11-10T10:00:00+00:00 after the "
+                               "case was closed"));
+    }
 }
 
 TEST_SUITE("correcting the record: clock start") {

@@ -1,8 +1,12 @@
 #include "complaints/clocks.hpp"
 
+#include "event_of.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace complaints;
+
+using complaints::testing::event_of;
 
 namespace {
 
@@ -17,12 +21,12 @@ Case complaint(const char* received) {
     Case c;
     c.id = "LUM-2026-7K3QMX";
     c.received = at(received);
-    c.events.push_back(Event{c.received, EventType::opened, "M", "", {}, {}, {}, {}, {}});
+    c.events.push_back(event_of(c.received, EventType::opened, "M", ""));
     return c;
 }
 
 void happen(Case& c, const char* when, EventType type) {
-    add_event(c, Event{at(when), type, "M", "", {}, {}, {}, {}, {}});
+    add_event(c, event_of(at(when), type, "M", ""));
 }
 
 struct Clinic {
@@ -70,15 +74,8 @@ TEST_SUITE("clocks") {
     TEST_CASE("clinic: an explanation of delay sets a new date") {
         const Clinic clinic;
         Case c = complaint("2026-11-16T09:00:00+00:00");
-        Event delay{at("2026-12-02T10:00:00+00:00"),
-                    EventType::delay_explained,
-                    "M",
-                    "waiting for notes",
-                    {},
-                    {},
-                    {},
-                    {},
-                    {}};
+        Event delay = event_of(at("2026-12-02T10:00:00+00:00"), EventType::delay_explained, "M",
+                               "waiting for notes");
         delay.due = *parse_date("2026-12-18");
         add_event(c, delay);
         auto clocks = clinic.clocks(c, "2026-12-10T09:00:00+00:00");
@@ -146,8 +143,7 @@ TEST_SUITE("clocks") {
         CHECK(clocks[1].state == ClockState::met);
         // The assignment voided: the 48 hours are overdue and the
         // investigation, which runs from it, has not started.
-        Event voiding{
-            at("2026-11-23T08:00:00+00:00"), EventType::voided, "M", "", {}, {}, {}, {}, {}};
+        Event voiding = event_of(at("2026-11-23T08:00:00+00:00"), EventType::voided, "M", "");
         voiding.voids = EventRef{at("2026-11-16T11:00:00+00:00"), EventType::assigned, {}};
         add_event(c, voiding);
         clocks = platform.clocks(c, "2026-11-23T09:00:00+00:00");

@@ -8,11 +8,15 @@
 #include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
+#include "event_of.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
 using namespace complaints;
+
+using complaints::testing::event_of;
 
 namespace {
 
@@ -34,12 +38,12 @@ Case opened(const char* id, const char* received) {
     c.id = id;
     c.received = when(received);
     c.complainant = "Mrs Ann Hale";
-    c.events.push_back(Event{c.received, EventType::opened, "Manager", "", {}, {}, {}, {}, {}});
+    c.events.push_back(event_of(c.received, EventType::opened, "Manager", ""));
     return c;
 }
 
 void log(Case& c, const char* at, EventType type, std::string text = "") {
-    add_event(c, Event{when(at), type, "Manager", std::move(text), {}, {}, {}, {}, {}});
+    add_event(c, event_of(when(at), type, "Manager", std::move(text)));
 }
 
 Point point(int number, std::optional<Finding> finding = {}, std::string conclusion = "") {
@@ -111,15 +115,8 @@ bool all_about(const std::vector<Problem>& problems, const std::string& id) {
 TEST_SUITE("decisions: logging and intake") {
     TEST_CASE("check_logged: a response period agreed runs to a date, not before receipt") {
         Case c = opened("RMP-2026-8W42GE", "2026-03-02 09:00");
-        Event agreed{when("2026-03-04 11:00"),
-                     EventType::response_period_agreed,
-                     "Manager",
-                     "",
-                     {},
-                     {},
-                     {},
-                     {},
-                     {}};
+        Event agreed =
+            event_of(when("2026-03-04 11:00"), EventType::response_period_agreed, "Manager", "");
         agreed.due = day("2026-06-30");
         CHECK_NOTHROW(check_logged(c, agreed, london()));
         agreed.due = day("2026-03-02"); // the day it came in is not before it
@@ -138,8 +135,7 @@ TEST_SUITE("decisions: logging and intake") {
             CHECK(codes(e.problems()) == "other");
         }
         SUBCASE("a call logged with a date") {
-            Event call{
-                when("2026-03-03 10:00"), EventType::call, "Manager", "", {}, {}, {}, {}, {}};
+            Event call = event_of(when("2026-03-03 10:00"), EventType::call, "Manager", "");
             CHECK_NOTHROW(check_logged(c, call, london()));
             call.due = day("2026-03-10");
             CHECK(error_from([&] { check_logged(c, call, london()); }).kind() == ErrorKind::usage);
@@ -149,15 +145,8 @@ TEST_SUITE("decisions: logging and intake") {
     TEST_CASE("check_logged: receipt is the London date, not the UTC one") {
         // 00:30 on 1 July in London is still 30 June in UTC.
         const Case c = opened("RMP-2026-8W42GE", "2026-07-01 00:30");
-        Event agreed{when("2026-07-01 10:00"),
-                     EventType::response_period_agreed,
-                     "Manager",
-                     "",
-                     {},
-                     {},
-                     {},
-                     {},
-                     {}};
+        Event agreed =
+            event_of(when("2026-07-01 10:00"), EventType::response_period_agreed, "Manager", "");
         agreed.due = day("2026-07-01");
         CHECK_NOTHROW(check_logged(c, agreed, london()));
         agreed.due = day("2026-06-30");
@@ -743,7 +732,7 @@ TEST_SUITE("decisions: intake corrections") {
     TEST_CASE("record_resolution: a second, different resolution is a correction") {
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         const auto resolution = [&](const char* at, const char* text) {
-            return Event{when(at), EventType::resolved, "Agent", text, {}, {}, {}, {}, {}, {}, {}};
+            return event_of(when(at), EventType::resolved, "Agent", text);
         };
         record_resolution(c, resolution("2026-03-12 10:00", "Apology accepted"), std::nullopt);
         const Case sent = c;
@@ -805,7 +794,7 @@ Case about_tully(const char* id, const char* warned = nullptr) {
 // Closes `c` at `at` with a warning, as `close --warning` does.
 std::optional<std::string> warn(Case& c, const char* at, const std::vector<Case>& others = {},
                                 Preset preset = Preset::platform) {
-    const Event closing{when(at), EventType::closed, "Support", "", {}, {}, {}, {}, {}};
+    const Event closing = event_of(when(at), EventType::closed, "Support", "");
     return issue_warning(c, closing, others, preset_policy(preset), london());
 }
 
@@ -925,9 +914,15 @@ std::vector<Clock> clinic_clocks(const Case& c, const char* now) {
 
 // A void of event `number`, at `at`, for `reason`.
 void void_at(Case& c, int number, const char* at, Preset preset = Preset::clinic) {
-    void_event(c, number,
-               Event{when(at), EventType::voided, "Manager", "logged in error", {}, {}, {}, {}, {}},
+    void_event(c, number, event_of(when(at), EventType::voided, "Manager", "logged in error"),
                preset_policy(preset));
+}
+
+// A void written into the file by hand, past the checks `void` makes.
+void void_by_hand(Case& c, int number, const char* at) {
+    Event voiding = event_of(when(at), EventType::voided, "Manager", "edited by hand");
+    voiding.voids = reference_to(c, c.events[static_cast<std::size_t>(number) - 1]);
+    add_event(c, voiding);
 }
 
 // A clinic complaint answered on time (due 2026-03-16) and closed.
@@ -1060,8 +1055,7 @@ TEST_SUITE("decisions: correcting the record") {
 
     TEST_CASE("void_event: a void explanation of delay no longer moves the date") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
-        Event delay{
-            when("2026-03-10 10:00"), EventType::delay_explained, "M", "", {}, {}, {}, {}, {}};
+        Event delay = event_of(when("2026-03-10 10:00"), EventType::delay_explained, "M", "");
         delay.due = day("2026-04-30");
         add_event(c, delay);
         CHECK(clinic_clocks(c, "2026-03-20 09:00")[0].extended);
@@ -1179,10 +1173,10 @@ TEST_SUITE("decisions: correcting the record") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-03 10:00", EventType::call);
         void_at(c, 2, "2026-03-04 10:00");
-        CHECK(void_problems(c).empty());
+        CHECK(void_problems(c, preset_policy(Preset::clinic)).empty());
         SUBCASE("the voided event is gone from the file") {
             c.events.erase(c.events.begin() + 1);
-            const auto found = void_problems(c);
+            const auto found = void_problems(c, preset_policy(Preset::clinic));
             REQUIRE(found.size() == 1);
             CHECK(found[0].first == 1);
             CHECK(found[0].second.find("which the case does not have") != std::string::npos);
@@ -1190,11 +1184,11 @@ TEST_SUITE("decisions: correcting the record") {
         SUBCASE("a void naming nothing, and a reference on a call") {
             c.events[2].voids.reset();
             c.events[1].voids = EventRef{c.events[0].at, EventType::opened, {}};
-            CHECK(void_problems(c).size() == 2);
+            CHECK(void_problems(c, preset_policy(Preset::clinic)).size() == 2);
         }
         SUBCASE("a void of the opening, edited in by hand") {
             c.events[2].voids = EventRef{c.events[0].at, EventType::opened, {}};
-            const auto found = void_problems(c);
+            const auto found = void_problems(c, preset_policy(Preset::clinic));
             REQUIRE(found.size() == 1);
             CHECK(found[0].second.find("never voids") != std::string::npos);
         }
@@ -1202,9 +1196,36 @@ TEST_SUITE("decisions: correcting the record") {
             c.events[2].voids->at = when("2026-03-05 10:00");
             c.events[1].at = when("2026-03-05 10:00");
             std::swap(c.events[1], c.events[2]);
-            const auto found = void_problems(c);
+            const auto found = void_problems(c, preset_policy(Preset::clinic));
             REQUIRE(found.size() == 1);
             CHECK(found[0].second.find("dated before") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("void_problems: a response voided after the case closed, which void refuses") {
+        Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        c.points = {point(1, Finding::upheld, "Agreed")};
+        log(c, "2026-03-03 10:00", EventType::call);
+        log(c, "2026-03-12 15:00", EventType::response_sent);
+        log(c, "2026-03-20 15:00", EventType::closed);
+        c.status = Status::closed;
+        c.outcome = Outcome::upheld;
+        const Policy policy = preset_policy(Preset::clinic);
+        SUBCASE("a call voided after closing reads as it did") {
+            void_by_hand(c, 2, "2026-03-21 10:00");
+            CHECK(void_problems(c, policy).empty());
+        }
+        SUBCASE("the response voided after closing leaves its deadline unmet") {
+            void_by_hand(c, 3, "2026-03-21 10:00");
+            const auto found = void_problems(c, policy);
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].first == 4);
+            CHECK(found[0].second.find("after the case was closed") != std::string::npos);
+        }
+        SUBCASE("voided while the case was open, then closed: a record as it should be") {
+            c.events.back().at = when("2026-03-25 10:00");
+            void_by_hand(c, 3, "2026-03-21 10:00");
+            CHECK(void_problems(c, policy).empty());
         }
     }
 }
