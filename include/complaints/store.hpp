@@ -82,6 +82,9 @@ class Store {
     // letters (letters/<ID>/NAME.md) or is not a plain file, not_found when the
     // file is missing.
     std::string read_letter(const std::string& id, const std::string& path) const;
+    // Every file under letters/<ID>/ that is not a temporary, as an event's
+    // `letter` would name it, sorted: for `check` to find those none names.
+    std::vector<std::string> kept_letters() const;
 
     // Takes the repository's lock (see RepoLock) and returns the one thing
     // that can write to it. Waits up to `patience`, then throws an io Error

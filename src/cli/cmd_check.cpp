@@ -28,7 +28,9 @@ void run_check(const CheckOptions& options, const Context& context) {
         print_json(stdout, json);
     } else {
         for (const auto& p : problems)
-            fmt::print("{}:{}: {}\n", p.file, p.line, message_of(p));
+            // Line 0 means the whole file: "FILE: message", as compilers say it.
+            fmt::print("{}{}: {}\n", p.file, p.line ? fmt::format(":{}", p.line) : "",
+                       message_of(p));
         const std::size_t files = store.case_files().size();
         fmt::print(stderr, "complaints: {} problem{} in {} case file{}\n", problems.size(),
                    problems.size() == 1 ? "" : "s", files, files == 1 ? "" : "s");

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace complaints {
 
@@ -97,11 +98,14 @@ int line_of_text(const std::string& text, std::string_view needle) {
 }
 
 // Each letter an event names is there, and holds nothing the policy forbids.
+// `named` gathers them, for letters_none_names.
 void check_letters(const Case& c, const std::string& text, const std::string& file,
-                   const Store& store, std::vector<CheckProblem>& problems) {
+                   const Store& store, std::set<std::string>& named,
+                   std::vector<CheckProblem>& problems) {
     for (const auto& event : c.events) {
         if (event.letter.empty())
             continue;
+        named.insert(event.letter);
         try {
             check_letter_text(store.read_letter(c.id, event.letter), store.config().policy,
                               event.letter);
@@ -114,8 +118,22 @@ void check_letters(const Case& c, const std::string& text, const std::string& fi
     }
 }
 
+// A letter kept is written before the case that names it: one that no
+// event names is a write stopped half-way, or a file added by hand.
+void letters_none_names(const Store& store, const std::set<std::string>& named,
+                        std::vector<CheckProblem>& problems) {
+    for (const auto& letter : store.kept_letters())
+        if (!named.count(letter))
+            problems.push_back(
+                {letter, 0,
+                 "no event names this letter: a write stopped before its case was saved, or it "
+                 "was added by hand; record it (log ID --type letter --letter FILE) and remove "
+                 "this copy, or remove it"});
+}
+
 void check_case(const Case& c, const std::string& text, const std::string& file, const Store& store,
-                date::sys_seconds now, std::vector<CheckProblem>& problems) {
+                date::sys_seconds now, std::set<std::string>& letters,
+                std::vector<CheckProblem>& problems) {
     const auto report = [&](std::string_view key, std::string message) {
         problems.push_back({file, line_of_key(text, key), std::move(message)});
     };
@@ -135,7 +153,7 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
                                       format_date(action->due)));
     if (const auto found = find_patient_data(c, store.config().policy))
         report(found->field.top_key, describe(*found));
-    check_letters(c, text, file, store, problems);
+    check_letters(c, text, file, store, letters, problems);
 }
 
 } // namespace
@@ -143,6 +161,7 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
 std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds now) {
     std::vector<CheckProblem> problems;
     std::map<std::string, std::string> seen;
+    std::set<std::string> letters;
     for (const auto& path : store.case_files()) {
         const std::string file = path.lexically_relative(store.root()).string();
         const std::string id = path.stem().string();
@@ -169,11 +188,16 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
                 problems.push_back(
                     {file, 1,
                      fmt::format("the file holds case '{}', but its name says {}", c.id, id)});
-            check_case(c, text, file, store, now, problems);
+            check_case(c, text, file, store, now, letters, problems);
         } catch (const Error& e) {
             problems.push_back({file, e.where().line, e.what()});
+            // Its letters are not strays: the case that names them is unread.
+            for (const auto& letter : store.kept_letters())
+                if (letter.starts_with("letters/" + id + "/"))
+                    letters.insert(letter);
         }
     }
+    letters_none_names(store, letters, problems);
     for (const auto& path : store.leftover_temporaries())
         problems.push_back(
             {path.lexically_relative(store.root()).string(), 0,

@@ -66,6 +66,19 @@ void check_letter_text(std::string_view text, const Policy& policy, const std::s
     }
 }
 
+std::vector<std::string> Store::kept_letters() const {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(m_root / "letters", ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (it.depth() == 1 && !name.starts_with(".") && !it->is_directory(ec))
+            found.push_back(it->path().lexically_relative(m_root).generic_string());
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
 std::string Store::read_letter(const std::string& id, const std::string& path) const {
     const std::string folder = letters_folder(id);
     if (!path.starts_with(folder) || !is_letter_name(std::string_view(path).substr(folder.size())))

@@ -43,10 +43,10 @@ TEST_SUITE("cli check") {
         CHECK(result.out.find("cases/" + b + ".yaml:3: duplicate key 'kind'") != std::string::npos);
         CHECK(result.out.find("cases/" + c + ".yaml:3: the case is closed with no outcome") !=
               std::string::npos);
-        CHECK(result.out.find("cases/notes.yaml:0: the file name is not a case ID") !=
+        CHECK(result.out.find("cases/notes.yaml: the file name is not a case ID") !=
               std::string::npos);
         CHECK(result.out.find("cases/." + a +
-                              ".yaml.Ab12Cd:0: a temporary file left by a write that was "
+                              ".yaml.Ab12Cd: a temporary file left by a write that was "
                               "interrupted") != std::string::npos);
         const auto json = repo({"check", "--format", "json"});
         CHECK(json.exit_code == 1);

@@ -130,6 +130,20 @@ TEST_SUITE("letters: the response sent is kept") {
         CHECK(shown.err.find("is missing") != std::string::npos);
     }
 
+    TEST_CASE("check reports a letter no event names") {
+        Clinic clinic;
+        clinic.ready();
+        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        const auto stray = "letters/" + clinic.id + "/2026-11-11-letter.md";
+        test::write_text(clinic.root / stray, "Dear Mrs Okafor,\n");
+        const auto checked = clinic({"check"});
+        CHECK(checked.exit_code == 1);
+        CHECK(checked.out.find(stray + ": no event names this letter") != std::string::npos);
+        CHECK(checked.out.find(clinic.letter_path() + ": no event") == std::string::npos);
+        std::filesystem::remove(clinic.root / stray);
+        CHECK(clinic({"check"}).exit_code == 0);
+    }
+
     TEST_CASE("an event's letter outside its case's folder is bad data, never read") {
         Clinic clinic;
         clinic.ready();
