@@ -77,7 +77,16 @@ std::vector<std::string> attention_texts(const std::vector<Problem>& problems) {
 std::string error_text(const Error& error) {
     if (error.problems().empty())
         return error.describe();
-    return describe(error.heading(), error.problems(), refusal_text);
+    // One hint per kind of problem, after the last of that kind: two items
+    // refused for the same reason share one "(add --correction ...)".
+    const auto& problems = error.problems();
+    return describe(error.heading(), problems, [&](const Problem& problem) {
+        const auto later = problems.begin() + (&problem - problems.data()) + 1;
+        const bool hinted_later = std::any_of(later, problems.end(), [&](const Problem& other) {
+            return other.code == problem.code && other.code != ProblemCode::other;
+        });
+        return hinted_later ? render(problem, flag_for) : refusal_text(problem);
+    });
 }
 
 } // namespace complaints::cli

@@ -41,9 +41,8 @@ TEST_SUITE("correcting the record") {
                                                k_refused);
         CHECK(err == "complaints: cannot change what " + clinic.id +
                          " was sent: the point 1 finding went to the complainant in the response "
-                         "on 2026-11-10 (add --correction REASON to correct it); the point 1 "
-                         "conclusion went to the complainant in the response on 2026-11-10 (add "
-                         "--correction REASON to correct it)\n");
+                         "on 2026-11-10; the point 1 conclusion went to the complainant in the "
+                         "response on 2026-11-10 (add --correction REASON to correct it)\n");
         CHECK(has(clinic.refused({"respond", clinic.id, "--apology", "Sorry."}, k_refused),
                   "the apology went to the complainant in the response on 2026-11-10"));
     }
