@@ -40,6 +40,7 @@ struct Facts {
     bool explained_in_time = false;
     bool entered_late = false; // met on time by a step typed in after the deadline
     std::optional<sys_seconds> closed;
+    std::optional<sys_seconds> excluded; // outside the policy from then: not open, no outcome
 };
 
 Facts facts_of(const Case& c, const ReportContext& context) {
@@ -60,6 +61,9 @@ Facts facts_of(const Case& c, const ReportContext& context) {
     if (c.status == Status::closed)
         if (const Event* closing = last_event(c, EventType::closed))
             facts.closed = closing->at.utc;
+    if (c.exclusion)
+        if (const Event* exclusion = last_event(c, EventType::excluded))
+            facts.excluded = exclusion->at.utc;
     return facts;
 }
 
@@ -225,7 +229,9 @@ void count_closing(Report& report, const Facts& facts, const Window& window,
 }
 
 bool open_at(const Facts& facts, sys_seconds end) {
-    return facts.c->received.utc < end && (!facts.closed || *facts.closed >= end);
+    const auto ended_before = [&](const std::optional<sys_seconds>& at) { return at && *at < end; };
+    return facts.c->received.utc < end && !ended_before(facts.closed) &&
+           !ended_before(facts.excluded);
 }
 
 struct OpenCandidate {
