@@ -125,6 +125,11 @@ void Context::scan(const Store& store, bool no_cache,
                ScanOptions{!no_cache,
                            seconds_from_env("COMPLAINTS_CACHE_SETTLE", std::chrono::seconds(2)),
                            &stats});
+    if (!stats.cache_problem.empty())
+        fmt::print(stderr,
+                   "complaints: warning: .complaints-cache {}, not a cache; read every case "
+                   "file instead\n",
+                   stats.cache_problem);
     if (!env("COMPLAINTS_TRACE_CACHE").empty())
         fmt::print(stderr, "complaints: cache: {} unchanged, {} read, {} gone{}\n",
                    stats.from_cache, stats.read, stats.gone,
