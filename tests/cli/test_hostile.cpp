@@ -13,6 +13,8 @@ namespace {
 
 constexpr int k_bad_data = 4;
 constexpr int k_not_found = 3;
+constexpr int k_refused = 5;
+constexpr int k_io = 6;
 
 bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
@@ -198,5 +200,45 @@ TEST_SUITE("hostile input") {
         const auto reported = repo({"report", "--year", "2026"});
         CHECK(reported.exit_code == 0);
         CHECK(has(reported.err, ".complaints-cache is a folder, not a cache"));
+    }
+
+    TEST_CASE("a lock file that is a symbolic link or a FIFO is refused, nothing written") {
+        Hostile repo;
+        repo.timeout = std::chrono::seconds(30);
+        const auto lock = repo.root / ".complaints.lock";
+        const auto target = repo.dir / "precious.txt";
+        test::write_text(target, "precious\n");
+        std::filesystem::remove(lock); // the opening's
+        std::filesystem::create_symlink(target, lock);
+        const auto before = repo.snapshot();
+        const auto linked = repo({"log", repo.id, "--text", "x"});
+        CHECK(linked.exit_code == k_io);
+        CHECK(linked.err == "complaints: " + lock.string() +
+                                " is a symbolic link, not a plain file; writers write into it, "
+                                "so no command writes until it is removed\n");
+        CHECK(repo.snapshot() == before);
+        CHECK(test::read_text(target) == "precious\n");
+        std::filesystem::remove(lock);
+        REQUIRE(::mkfifo(lock.c_str(), 0600) == 0);
+        const auto fifo = repo({"log", repo.id, "--text", "x"});
+        CHECK(fifo.exit_code == k_io);
+        CHECK(has(fifo.err, " is a FIFO (named pipe), not a plain file"));
+        CHECK(repo.snapshot() == before);
+        // Readers take no lock: they are not stopped by it.
+        CHECK(repo({"show", repo.id}).exit_code == 0);
+    }
+
+    TEST_CASE("the lock file names the command, never its arguments") {
+        test::Repo platform("platform", "LAN");
+        const std::string id =
+            platform.open_case("2026-11-16 09:00", {"--complainant", "Practice manager", "--about",
+                                                    "Dr Sam Keane", "--gmc", "7123456"});
+        // Refused for the NHS number, after the lock was taken.
+        CHECK(has(platform.refused({"log", id, "--text", "NHS no. 943 476 5919"}, k_refused),
+                  "contains an NHS number"));
+        const std::string holder = test::read_text(platform.root / ".complaints.lock");
+        CHECK(has(holder, "'log')"));
+        CHECK_MESSAGE(!has(holder, "943"), holder);
+        CHECK_MESSAGE(!has(holder, "NHS"), holder);
     }
 }
