@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 
 namespace complaints {
 
@@ -29,6 +30,27 @@ class AtomicFile {
     int m_fd = -1;
     bool m_done = false;
 };
+
+// The mode of a new private file: 0660 less the umask, never less than 0600,
+// so owner and group may read and write and others never, whatever the umask.
+mode_t private_file_mode();
+
+// Creates `folder`, and any missing folder above it, 0770 less the umask
+// (never less than 0700), as files get private_file_mode(). Returns whether
+// it created `folder`; throws an io Error naming the one it could not create.
+bool make_private_folders(const std::filesystem::path& folder);
+
+// What a file of this mode is when it is not a plain file: "a FIFO",
+// "a folder", "a symbolic link", ...
+std::string_view file_kind(mode_t mode);
+
+// The whole content of a file the repository holds, which must be a plain
+// file: a link is never followed and a FIFO never waited on. Anything else
+// is bad_data at `shown`: "is a FIFO; <rule>".
+std::string read_plain_file(const std::filesystem::path& path, const std::string& shown,
+                            std::size_t most,
+                            std::string_view rule = "case files must be plain files in the "
+                                                    "repository");
 
 // The whole content of a file; throws an io Error naming it, and bad_data
 // when it is larger than `most` bytes.

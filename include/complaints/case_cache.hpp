@@ -48,8 +48,13 @@ class CacheReader {
   public:
     // Opens the cache; `entries()` is empty when it is missing, from another
     // version of the tool, or damaged (then every file is read again).
+    // A link, FIFO, folder or device there is no cache either: never
+    // followed nor waited on, and `problem()` says what it is.
     explicit CacheReader(const std::filesystem::path& file);
     const std::vector<CacheEntry>& entries() const { return m_entries; }
+    // "is a FIFO (named pipe)" when something other than a plain file is
+    // there, else "".
+    const std::string& problem() const { return m_problem; }
     // The payload of an entry; throws std::runtime_error when it cannot.
     std::string payload(const CacheEntry& entry);
 
@@ -58,6 +63,7 @@ class CacheReader {
     CacheReader& operator=(const CacheReader&) = delete;
 
   private:
+    std::string m_problem; // before m_file, whose opening sets it
     std::FILE* m_file = nullptr;
     std::uint64_t m_position = 0; // where the next read starts (none yet)
     std::vector<CacheEntry> m_entries;
@@ -65,7 +71,8 @@ class CacheReader {
 
 class CacheWriter {
   public:
-    // Writes to a temporary file beside `file`; commit() renames it over.
+    // Writes to a temporary file beside `file` (mkstemp, as private as a
+    // case file: it holds names); commit() renames it over.
     explicit CacheWriter(std::filesystem::path file);
     ~CacheWriter();
     CacheWriter(const CacheWriter&) = delete;

@@ -28,6 +28,9 @@ struct ScanStats {
     std::size_t read = 0;       // files read and parsed
     std::size_t gone = 0;       // cache entries whose file is gone
     bool rewritten = false;     // the cache was brought up to date
+    // What stands at .complaints-cache when it is not a plain file ("is a
+    // FIFO (named pipe)"): it was not read, nor waited on.
+    std::string cache_problem;
 };
 
 struct ScanOptions {

@@ -91,11 +91,12 @@ bool Context::colour(std::FILE* stream) const {
 
 namespace {
 
-// A description of this process for the lock file.
-std::string lock_holder(const std::string& command_line) {
+// A description of this process for the lock file: who and which command,
+// never its arguments.
+std::string lock_holder(const std::string& command) {
     char host[256] = "?";
     ::gethostname(host, sizeof host - 1);
-    return fmt::format("process {} ({} on {}, '{}')", ::getpid(), login_name(), host, command_line);
+    return fmt::format("process {} ({} on {}, '{}')", ::getpid(), login_name(), host, command);
 }
 
 // A span in seconds from the environment, or `fallback` when unset.
@@ -115,7 +116,7 @@ std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::millis
 
 StoreWriter Context::lock(Store& store) const {
     const auto patience = seconds_from_env("COMPLAINTS_LOCK_WAIT", std::chrono::seconds(10));
-    return store.lock(patience, lock_holder(command_line));
+    return store.lock(patience, lock_holder(command));
 }
 
 void Context::scan(const Store& store, bool no_cache,
@@ -125,6 +126,11 @@ void Context::scan(const Store& store, bool no_cache,
                ScanOptions{!no_cache,
                            seconds_from_env("COMPLAINTS_CACHE_SETTLE", std::chrono::seconds(2)),
                            &stats});
+    if (!stats.cache_problem.empty())
+        fmt::print(stderr,
+                   "complaints: warning: .complaints-cache {}, not a cache; read every case "
+                   "file instead\n",
+                   stats.cache_problem);
     if (!env("COMPLAINTS_TRACE_CACHE").empty())
         fmt::print(stderr, "complaints: cache: {} unchanged, {} read, {} gone{}\n",
                    stats.from_cache, stats.read, stats.gone,

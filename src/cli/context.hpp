@@ -22,7 +22,9 @@ struct Context {
     GlobalOptions global;
     date::sys_seconds now;
     std::mt19937_64 random;
-    std::string command_line;
+    // The command's name ("log", "calendar add"), never its arguments: the
+    // lock file shows it to other writers, and an argument may be patient data.
+    std::string command;
 
     // The repository: --repo, else $COMPLAINTS_REPO, else the nearest folder
     // above the working directory with complaints.yaml. not_found otherwise.

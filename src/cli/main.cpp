@@ -123,11 +123,26 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
     return static_cast<int>(ErrorKind::usage);
 }
 
+// The names of the command and subcommand given ("calendar add"): only
+// names from the command table, so no argument ever reaches the lock file.
+std::string command_name(const CLI::App& app, int argc, char** argv) {
+    std::vector<std::string> names;
+    const CLI::App* at = &app;
+    for (int i = 1; i < argc; ++i) {
+        const auto named =
+            at->get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[i]; });
+        if (!named.empty()) {
+            names.push_back(argv[i]);
+            at = named.front();
+        }
+    }
+    return util::join(names, " ");
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
     Context context;
-    context.command_line = util::join(std::vector<std::string>(argv + 1, argv + argc), " ");
     CLI::App app{"Run a healthcare complaints process on plain YAML files in a git repository.",
                  "complaints"};
     app.set_version_flag("--version", "complaints 0.1.0");
@@ -145,6 +160,7 @@ int run(int argc, char** argv) {
                "or busy. See complaints(1).\n");
     for (const auto& command : k_commands)
         command.setup(app, context);
+    context.command = command_name(app, argc, argv);
     try {
         context.now = current_time();
         context.random.seed(std::random_device{}());

@@ -19,14 +19,45 @@ namespace {
                 fmt::format("cannot {} {}: {}", doing, path.string(), std::strerror(errno)));
 }
 
-// Owner and group may read and write; others never, whatever the umask says.
-mode_t private_mode() {
+// `wanted` less the umask, with the owner's `owner` bits whatever it says.
+mode_t less_umask(mode_t wanted, mode_t owner) {
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    return (0660 & ~mask) | 0600;
+    return (wanted & ~mask) | owner;
+}
+
+// Reads fd to its end and closes it.
+std::string read_all(int fd, const std::filesystem::path& path, std::size_t most) {
+    std::string content;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            ::close(fd);
+            fail("read", path);
+        }
+        if (got == 0)
+            break;
+        content.append(buffer, static_cast<std::size_t>(got));
+        if (content.size() > most) {
+            ::close(fd);
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("{} is larger than {} MB, far more than any case "
+                                    "needs; refusing to read it",
+                                    path.string(), most >> 20));
+        }
+    }
+    ::close(fd);
+    return content;
 }
 
 } // namespace
+
+mode_t private_file_mode() {
+    return less_umask(0660, 0600);
+}
 
 AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {
     std::string pattern =
@@ -35,7 +66,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target
     if (m_fd < 0)
         fail("create a temporary file beside", m_target);
     m_temp = pattern;
-    ::fchmod(m_fd, private_mode());
+    ::fchmod(m_fd, private_file_mode());
 }
 
 AtomicFile::~AtomicFile() {
@@ -92,29 +123,63 @@ std::string read_file(const std::filesystem::path& path, std::size_t most) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         fail("read", path);
-    std::string content;
-    char buffer[65536];
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            ::close(fd);
-            fail("read", path);
-        }
-        if (got == 0)
-            break;
-        content.append(buffer, static_cast<std::size_t>(got));
-        if (content.size() > most) {
-            ::close(fd);
-            throw Error(ErrorKind::bad_data,
-                        fmt::format("{} is larger than {} MB, far more than any case "
-                                    "needs; refusing to read it",
-                                    path.string(), most >> 20));
-        }
+    return read_all(fd, path, most);
+}
+
+std::string_view file_kind(mode_t mode) {
+    if (S_ISLNK(mode))
+        return "a symbolic link";
+    if (S_ISDIR(mode))
+        return "a folder";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe)";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    return S_ISREG(mode) ? "a plain file" : "not a plain file";
+}
+
+std::string read_plain_file(const std::filesystem::path& path, const std::string& shown,
+                            std::size_t most, std::string_view rule) {
+    const auto refuse = [&](mode_t mode) {
+        return Error(ErrorKind::bad_data, fmt::format("is {}; {}", file_kind(mode), rule),
+                     Location{shown, 0, 0});
+    };
+    // lstat first, so that a device is never even opened; then the open
+    // neither follows a link nor waits for a FIFO's writer, and fstat checks
+    // what was opened, should the name have changed in between.
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
+        throw refuse(info.st_mode);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 && errno == ELOOP)
+        throw refuse(S_IFLNK);
+    if (fd < 0)
+        fail("read", path);
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        throw refuse(info.st_mode);
     }
-    ::close(fd);
-    return content;
+    return read_all(fd, path, most);
+}
+
+bool make_private_folders(const std::filesystem::path& folder) {
+    struct stat info {};
+    if (::stat(folder.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+        return false;
+    if (folder.has_parent_path() && folder.parent_path() != folder)
+        make_private_folders(folder.parent_path());
+    // Made 0700, then opened up to the group as the umask allows: mkdir
+    // alone would give others whatever the umask leaves them.
+    if (::mkdir(folder.c_str(), 0700) != 0) {
+        if (errno == EEXIST && ::stat(folder.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+            return false; // another process made it meanwhile
+        fail("create", folder);
+    }
+    if (::chmod(folder.c_str(), less_umask(0770, 0700)) != 0)
+        fail("set the permissions of", folder);
+    return true;
 }
 
 void sync_folder(const std::filesystem::path& folder) {

@@ -1,11 +1,15 @@
 #include "complaints/case_cache.hpp"
 
+#include "complaints/atomic_file.hpp"
 #include "complaints/case_fields.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace complaints {
@@ -189,6 +193,28 @@ std::int64_t read_i64(std::FILE* file) {
     return v;
 }
 
+// The cache for reading, or null: when it is missing, unreadable, or not a
+// plain file (then `problem` says what it is). O_NONBLOCK: a FIFO there
+// would otherwise wait for a writer for ever.
+std::FILE* open_cache(const std::filesystem::path& file, std::string& problem) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            problem = fmt::format("is {}", file_kind(S_IFLNK));
+        return nullptr;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        problem = fmt::format("is {}", file_kind(info.st_mode));
+        ::close(fd);
+        return nullptr;
+    }
+    std::FILE* stream = ::fdopen(fd, "rb");
+    if (!stream)
+        ::close(fd);
+    return stream;
+}
+
 } // namespace
 
 void slim_case(Case& c) {
@@ -230,8 +256,7 @@ Case decode_case(std::string_view bytes) {
     return c;
 }
 
-CacheReader::CacheReader(const std::filesystem::path& file)
-    : m_file(std::fopen(file.c_str(), "rb")) {
+CacheReader::CacheReader(const std::filesystem::path& file) : m_file(open_cache(file, m_problem)) {
     if (!m_file)
         return;
     try {
@@ -282,10 +307,21 @@ std::string CacheReader::payload(const CacheEntry& entry) {
     return bytes;
 }
 
-CacheWriter::CacheWriter(std::filesystem::path file)
-    : m_file(std::move(file)), m_temporary(m_file.string() + fmt::format(".{}", ::getpid())) {
-    m_out = std::fopen(m_temporary.c_str(), "wb");
-    if (m_out && std::fwrite(k_magic.data(), 1, k_magic.size(), m_out) == k_magic.size())
+CacheWriter::CacheWriter(std::filesystem::path file) : m_file(std::move(file)) {
+    // mkstemp: a name no one can guess and plant a link at, created 0600.
+    std::string pattern = m_file.string() + ".XXXXXX";
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0)
+        return;
+    m_temporary = pattern;
+    ::fchmod(fd, private_file_mode());
+    m_out = ::fdopen(fd, "wb");
+    if (!m_out) {
+        ::close(fd);
+        ::unlink(m_temporary.c_str());
+        return;
+    }
+    if (std::fwrite(k_magic.data(), 1, k_magic.size(), m_out) == k_magic.size())
         m_written = k_magic.size();
 }
 

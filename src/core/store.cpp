@@ -34,7 +34,9 @@ template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
                         fmt::format("cannot read {}: {}", cases.string(), ec.message()));
         const fs::path& path = it->path();
         const std::string stem = path.stem().string();
-        if (path.extension() == ".yaml" && is_case_id(stem) && !it->is_directory())
+        // Whatever its type: a folder, FIFO or link with a case's name is
+        // refused when loaded, never silently skipped nor followed.
+        if (path.extension() == ".yaml" && is_case_id(stem))
             visit(stem, path);
     }
 }
@@ -66,10 +68,7 @@ void init_repository(const fs::path& folder, const Config& config) {
         throw Error(ErrorKind::refused,
                     fmt::format("{} is already a complaints repository; nothing was changed",
                                 folder.string()));
-    fs::create_directories(folder / "cases", ec);
-    if (ec)
-        throw Error(ErrorKind::io,
-                    fmt::format("cannot create {}: {}", (folder / "cases").string(), ec.message()));
+    make_private_folders(folder / "cases");
     if (!fs::exists(folder / ".gitignore"))
         write_new_file(folder / ".gitignore", ".complaints.lock\n.complaints-cache*\n");
     // Routes case files through `complaints merge-file` once a clone has run
@@ -157,7 +156,9 @@ std::string Store::resolve(std::string_view query) const {
 fs::path Store::path_of(const std::string& id) const {
     const fs::path flat = m_root / "cases" / (id + ".yaml");
     std::error_code ec;
-    if (fs::exists(flat, ec))
+    // symlink_status: a link there, even a loop, is this case's file, and
+    // the load refuses it by name.
+    if (fs::symlink_status(flat, ec).type() != fs::file_type::not_found && !ec)
         return flat;
     std::optional<fs::path> nested;
     each_case_file(m_root / "cases", [&](const std::string& found, const fs::path& path) {
@@ -173,28 +174,15 @@ std::string Store::display_path(const std::string& id) const {
     return path_of(id).lexically_relative(m_root).string();
 }
 
-namespace {
-
-// A case file is a regular file inside the repository: a link could make a
-// write land anywhere.
-void require_regular(const fs::path& path, const std::string& shown) {
-    std::error_code ec;
-    if (fs::is_symlink(path, ec))
-        throw Error(ErrorKind::bad_data,
-                    "is a symbolic link; case files must be plain files in the repository",
-                    Location{shown, 0, 0});
-}
-
-} // namespace
-
 Case Store::load(const std::string& id) const {
     return load_file(id, path_of(id));
 }
 
 Case Store::load_file(const std::string& id, const fs::path& path) const {
     const std::string shown = path.lexically_relative(m_root).string();
-    require_regular(path, shown);
-    Case c = read_case(read_file(path, k_largest_case), shown);
+    // A plain file inside the repository: a link could make a write land
+    // anywhere, and reading a FIFO would wait for ever.
+    Case c = read_case(read_plain_file(path, shown, k_largest_case), shown);
     if (c.id != id)
         throw Error(ErrorKind::bad_data,
                     fmt::format("the file holds case '{}', but its name says {}", c.id, id),

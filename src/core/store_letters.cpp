@@ -124,14 +124,9 @@ void StoreWriter::publish_letters(const std::string& id) {
             check_letter_text(letter.text, m_store.config().policy, letter.path);
     // New folders are entries of their parents: make them durable too.
     const fs::path letters = m_store.root() / "letters";
-    for (const fs::path& folder : {letters, letters / id}) {
-        std::error_code ec;
-        if (fs::create_directory(folder, ec))
+    for (const fs::path& folder : {letters, letters / id})
+        if (make_private_folders(folder))
             sync_folder(folder.parent_path());
-        else if (ec)
-            throw Error(ErrorKind::io,
-                        fmt::format("cannot create {}: {}", folder.string(), ec.message()));
-    }
     for (const auto& letter : m_letters) {
         if (!mine(letter))
             continue;

@@ -76,6 +76,7 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
     bool changed = true;
     if (use_cache) {
         reader.emplace(m_root / k_cache_file);
+        stats.cache_problem = reader->problem();
         std::unordered_map<std::string_view, const CacheEntry*> by_id;
         for (const auto& entry : reader->entries())
             by_id.emplace(entry.id, &entry);

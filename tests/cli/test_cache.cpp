@@ -170,4 +170,22 @@ TEST_SUITE("cache") {
         repo.report("0 unchanged, 3 read, 0 gone, rewritten");
         repo.report("3 unchanged, 0 read, 0 gone");
     }
+
+    TEST_CASE("the cache is as private as the case files, whatever the umask") {
+        for (const mode_t mask : {mode_t(0), mode_t(022)}) {
+            CAPTURE(mask);
+            test::Umask umask(mask);
+            test::Repo repo;
+            const std::string id = repo.open_case();
+            repo.ok({"list"});
+            const mode_t cache = test::mode_of(repo.root / ".complaints-cache");
+            CHECK((cache & 0007) == 0);
+            CHECK(cache == test::mode_of(repo.root / "cases" / (id + ".yaml")));
+            // Its temporary file, made by mkstemp, is gone.
+            int files = 0;
+            for (const auto& entry : std::filesystem::directory_iterator(repo.root))
+                files += entry.path().filename().string().starts_with(".complaints-cache");
+            CHECK(files == 1);
+        }
+    }
 }

@@ -4,12 +4,33 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace {
 
 constexpr int k_bad_data = 4;
 constexpr int k_not_found = 3;
+constexpr int k_refused = 5;
+constexpr int k_io = 6;
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// A unix socket bound at `path`, then closed: the name stays.
+void make_socket(const std::filesystem::path& path) {
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    REQUIRE(path.native().size() < sizeof address.sun_path);
+    std::copy(path.native().begin(), path.native().end(), address.sun_path);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    ::close(fd);
+}
 
 struct Hostile : test::Repo {
     std::string id = open_case();
@@ -24,6 +45,26 @@ struct Hostile : test::Repo {
             CHECK_MESSAGE(result.exit_code == code, args[0]);
             CHECK_MESSAGE(result.err.find(expected) != std::string::npos, result.err);
         }
+        CHECK(snapshot() == before);
+    }
+    // Every reader and a writer refuse it with `code`, naming the case file
+    // and saying `expected`; `check` reports it; nothing changes. A command
+    // that hangs is killed by the timeout and fails the test.
+    void refused_everywhere(int code, const std::string& expected) const {
+        const std::string named = "cases/" + id + ".yaml: " + expected;
+        const auto before = snapshot();
+        for (const std::vector<std::string>& args :
+             std::vector<std::vector<std::string>>{{"show", id},
+                                                   {"log", id, "--text", "x"},
+                                                   {"list"},
+                                                   {"report", "--year", "2026"}}) {
+            const auto result = (*this)(args);
+            CHECK_MESSAGE(result.exit_code == code, args[0]);
+            CHECK_MESSAGE(has(result.err, named), args[0] << ": " << result.err);
+        }
+        const auto checked = (*this)({"check"});
+        CHECK(checked.exit_code == 1);
+        CHECK_MESSAGE(has(checked.out, "cases/" + id + ".yaml:0: " + expected), checked.out);
         CHECK(snapshot() == before);
     }
 };
@@ -117,5 +158,87 @@ TEST_SUITE("hostile input") {
         CHECK(repo({"list", "--due-within", "99999999 days"}).exit_code == 2);
         CHECK(repo({"calendar", "add", "2026-01-01", "99999999"}).exit_code == 2);
         CHECK(repo.snapshot() == before);
+    }
+
+    TEST_CASE("a FIFO, socket or folder at a case's path is refused by name, never waited on") {
+        Hostile repo;
+        repo.timeout = std::chrono::seconds(30);
+        std::filesystem::remove(repo.file());
+        REQUIRE(::mkfifo(repo.file().c_str(), 0600) == 0);
+        repo.refused_everywhere(k_bad_data, "is a FIFO (named pipe); case files must be plain "
+                                            "files in the repository");
+        std::filesystem::remove(repo.file());
+        make_socket(repo.file());
+        repo.refused_everywhere(k_bad_data, "is a socket");
+        std::filesystem::remove(repo.file());
+        std::filesystem::create_directory(repo.file());
+        repo.refused_everywhere(k_bad_data, "is a folder");
+    }
+
+    TEST_CASE("a symbolic link loop at a case's path is bad data, not an internal error") {
+        Hostile repo;
+        std::filesystem::remove(repo.file());
+        std::filesystem::create_symlink(repo.file().filename(), repo.file());
+        repo.refused_everywhere(k_bad_data, "is a symbolic link");
+    }
+
+    TEST_CASE("a FIFO or folder at .complaints-cache is no cache: a warning, never a wait") {
+        Hostile repo;
+        repo.timeout = std::chrono::seconds(30);
+        const auto cache = repo.root / ".complaints-cache";
+        REQUIRE(::mkfifo(cache.c_str(), 0600) == 0);
+        const auto listed = repo({"list"});
+        CHECK(listed.exit_code == 0);
+        CHECK(has(listed.out, repo.id));
+        CHECK(listed.err == "complaints: warning: .complaints-cache is a FIFO (named pipe), not "
+                            "a cache; read every case file instead\n");
+        // The cache written in its place is a plain file again.
+        CHECK(std::filesystem::is_regular_file(std::filesystem::symlink_status(cache)));
+        CHECK(repo({"list"}).err.empty());
+        std::filesystem::remove(cache);
+        std::filesystem::create_directory(cache);
+        const auto reported = repo({"report", "--year", "2026"});
+        CHECK(reported.exit_code == 0);
+        CHECK(has(reported.err, ".complaints-cache is a folder, not a cache"));
+    }
+
+    TEST_CASE("a lock file that is a symbolic link or a FIFO is refused, nothing written") {
+        Hostile repo;
+        repo.timeout = std::chrono::seconds(30);
+        const auto lock = repo.root / ".complaints.lock";
+        const auto target = repo.dir / "precious.txt";
+        test::write_text(target, "precious\n");
+        std::filesystem::remove(lock); // the opening's
+        std::filesystem::create_symlink(target, lock);
+        const auto before = repo.snapshot();
+        const auto linked = repo({"log", repo.id, "--text", "x"});
+        CHECK(linked.exit_code == k_io);
+        CHECK(linked.err == "complaints: " + lock.string() +
+                                " is a symbolic link, not a plain file; writers write into it, "
+                                "so no command writes until it is removed\n");
+        CHECK(repo.snapshot() == before);
+        CHECK(test::read_text(target) == "precious\n");
+        std::filesystem::remove(lock);
+        REQUIRE(::mkfifo(lock.c_str(), 0600) == 0);
+        const auto fifo = repo({"log", repo.id, "--text", "x"});
+        CHECK(fifo.exit_code == k_io);
+        CHECK(has(fifo.err, " is a FIFO (named pipe), not a plain file"));
+        CHECK(repo.snapshot() == before);
+        // Readers take no lock: they are not stopped by it.
+        CHECK(repo({"show", repo.id}).exit_code == 0);
+    }
+
+    TEST_CASE("the lock file names the command, never its arguments") {
+        test::Repo platform("platform", "LAN");
+        const std::string id =
+            platform.open_case("2026-11-16 09:00", {"--complainant", "Practice manager", "--about",
+                                                    "Dr Sam Keane", "--gmc", "7123456"});
+        // Refused for the NHS number, after the lock was taken.
+        CHECK(has(platform.refused({"log", id, "--text", "NHS no. 943 476 5919"}, k_refused),
+                  "contains an NHS number"));
+        const std::string holder = test::read_text(platform.root / ".complaints.lock");
+        CHECK(has(holder, "'log')"));
+        CHECK_MESSAGE(!has(holder, "943"), holder);
+        CHECK_MESSAGE(!has(holder, "NHS"), holder);
     }
 }

@@ -74,4 +74,45 @@ TEST_SUITE("cli init") {
         CHECK(top.exit_code == 0);
         CHECK(top.out.find("Exit codes:") != std::string::npos);
     }
+
+    TEST_CASE("init at umask 000 makes folders for owner and group, never others") {
+        test::TempDir dir;
+        test::Umask umask(0);
+        const auto root = dir / "new" / "r";
+        const auto made = run(Run{
+            {"init", root.string(), "--preset", "clinic", "--organisation", "X", "--prefix", "LUM"},
+            "",
+            {},
+            {}});
+        REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+        for (const auto& folder : {dir / "new", root, root / "cases"})
+            CHECK_MESSAGE(test::mode_of(folder) == 0770, folder);
+        for (const char* file : {"complaints.yaml", ".gitignore", ".gitattributes"})
+            CHECK_MESSAGE(test::mode_of(root / file) == 0660, file);
+        // The folder init was given, already there, keeps its mode.
+        test::TempDir other;
+        std::filesystem::permissions(other.path(), std::filesystem::perms(0755));
+        CHECK(run(Run{{"init", other.path().string(), "--preset", "clinic", "--organisation", "X",
+                       "--prefix", "LUM"},
+                      "",
+                      {},
+                      {}})
+                  .exit_code == 0);
+        CHECK(test::mode_of(other.path()) == 0755);
+        CHECK(test::mode_of(other / "cases") == 0770);
+    }
+
+    TEST_CASE("init at umask 022 makes folders the group may read, others never") {
+        test::TempDir dir;
+        test::Umask umask(022);
+        const auto root = dir / "r";
+        CHECK(run(Run{{"init", root.string(), "--preset", "clinic", "--organisation", "X",
+                       "--prefix", "LUM"},
+                      "",
+                      {},
+                      {}})
+                  .exit_code == 0);
+        CHECK(test::mode_of(root) == 0750);
+        CHECK(test::mode_of(root / "cases") == 0750);
+    }
 }

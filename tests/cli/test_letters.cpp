@@ -407,3 +407,18 @@ TEST_SUITE("letters: the platform") {
         CHECK(platform({"show", platform.id, "--letter"}).out == kept);
     }
 }
+
+TEST_SUITE("letters: folders") {
+    TEST_CASE("the letters folders are private at umask 000, like the letters") {
+        Clinic clinic;
+        test::Umask umask(0);
+        const auto sent = clinic.dir / "acknowledgement.md";
+        test::write_text(sent, "Dear Mrs Okafor,\n\nWe have received your complaint.\n");
+        clinic.ok({"log", clinic.id, "--type", "acknowledged", "--text", "Acknowledged", "--letter",
+                   sent.string()});
+        CHECK(test::mode_of(clinic.root / "letters") == 0770);
+        CHECK(test::mode_of(clinic.root / "letters" / clinic.id) == 0770);
+        CHECK(test::mode_of(clinic.root / "letters" / clinic.id /
+                            "2026-11-10-acknowledgement.md") == 0660);
+    }
+}

@@ -13,6 +13,7 @@
 #include <set>
 #include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 namespace {
 
@@ -101,5 +102,38 @@ TEST_SUITE("reliability") {
             texts.insert(event.text);
         CHECK(logged.events.size() == 401u);
         CHECK(texts.size() == 401u);
+    }
+
+    TEST_CASE("4 processes logging 50 events each while another keeps deleting the lock file: "
+              "nothing lost") {
+        test::Repo repo;
+        const std::string id = repo.open_case();
+        const std::string lock = (repo.root / ".complaints.lock").string();
+        // Forked before any thread exists; it does nothing but unlink.
+        const pid_t remover = ::fork();
+        if (remover == 0)
+            for (;;) {
+                ::unlink(lock.c_str());
+                ::usleep(100);
+            }
+        const bool all_logged = test::in_parallel(4, [&](int p) {
+            for (int i = 0; i < 50; ++i) {
+                const std::string text =
+                    "writer " + std::to_string(p) + " item " + std::to_string(i);
+                if (repo({"log", id, "--text", text}).exit_code != 0)
+                    return false;
+            }
+            return true;
+        });
+        ::kill(remover, SIGKILL);
+        ::waitpid(remover, nullptr, 0);
+        CHECK(all_logged);
+        const auto cases = every_case(repo);
+        const auto& logged = cases.at(id);
+        std::set<std::string> texts;
+        for (const auto& event : logged.events)
+            texts.insert(event.text);
+        CHECK(logged.events.size() == 201u);
+        CHECK(texts.size() == 201u);
     }
 }

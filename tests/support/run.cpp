@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <csignal>
 #include <fcntl.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace test {
@@ -54,6 +57,26 @@ pid_t start(const Run& how, const char* in, const char* out, const char* err) {
     return pid;
 }
 
+// Waits for the child; kills it when `timeout` has passed. Polls, with a
+// sleep that grows from 50 microseconds, so a quick run costs no latency.
+int wait_at_most(pid_t pid, std::chrono::seconds timeout) {
+    const auto give_up = std::chrono::steady_clock::now() + timeout;
+    auto pause = std::chrono::microseconds(50);
+    int status = 0;
+    while (::waitpid(pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() >= give_up) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            FAIL_CHECK("the command did not finish within " << timeout.count()
+                                                            << " seconds; killed it");
+            break;
+        }
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::microseconds(10'000));
+    }
+    return status;
+}
+
 } // namespace
 
 Result run(const Run& how) {
@@ -62,13 +85,18 @@ Result run(const Run& how) {
                err_path = scratch / "stderr";
     write_text(in_path, how.input);
     const pid_t pid = start(how, in_path.c_str(), out_path.c_str(), err_path.c_str());
-    int status = 0;
-    ::waitpid(pid, &status, 0);
+    const int status = wait_at_most(pid, how.timeout);
     Result result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     result.out = read_text(out_path);
     result.err = read_text(err_path);
     return result;
+}
+
+mode_t mode_of(const std::filesystem::path& path) {
+    struct stat info {};
+    REQUIRE_MESSAGE(::lstat(path.c_str(), &info) == 0, path);
+    return info.st_mode & 07777;
 }
 
 int spawn(const Run& how) {
@@ -88,7 +116,8 @@ Result Repo::operator()(std::vector<std::string> args, const std::string& input)
     return run({std::move(args),
                 input,
                 root,
-                {{"COMPLAINTS_NOW", now}, {"COMPLAINTS_USER", "Sam Manager"}}});
+                {{"COMPLAINTS_NOW", now}, {"COMPLAINTS_USER", "Sam Manager"}},
+                timeout});
 }
 
 std::string Repo::open_case(const std::string& received, std::vector<std::string> more) const {
@@ -116,8 +145,10 @@ std::map<std::string, std::string> Repo::snapshot() const {
     std::map<std::string, std::string> files;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
         // The lock and the cache are derived, not records.
-        if (entry.is_regular_file() && entry.path().filename() != ".complaints.lock" &&
-            !entry.path().filename().string().starts_with(".complaints-cache"))
+        // (A link that loops is not a regular file, and no error.)
+        if (std::error_code ec; entry.is_regular_file(ec) &&
+                                entry.path().filename() != ".complaints.lock" &&
+                                !entry.path().filename().string().starts_with(".complaints-cache"))
             files[entry.path().lexically_relative(root).string()] = read_text(entry.path());
     return files;
 }

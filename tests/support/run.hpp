@@ -3,7 +3,9 @@
 #include "temp_dir.hpp"
 
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,12 +24,32 @@ struct Run {
     std::string input;                      // standard input (closed after)
     std::filesystem::path cwd;              // default: the current folder
     std::map<std::string, std::string> env; // added to a clean environment
+    // A run still going after this is killed and fails the test: a command
+    // that hangs (waiting on a FIFO, say) is a bug, not a slow test.
+    std::chrono::seconds timeout{600};
 };
 
+// Runs the binary to its end; exit_code 128 + the signal when one killed it.
 Result run(const Run& how);
 
 // Starts the binary without waiting, its output thrown away; returns the pid.
 int spawn(const Run& how);
+
+// Sets the umask for the commands run while it lives, as a user's shell
+// would, and puts the old one back.
+class Umask {
+  public:
+    explicit Umask(mode_t mask) : m_old(::umask(mask)) {}
+    ~Umask() { ::umask(m_old); }
+    Umask(const Umask&) = delete;
+    Umask& operator=(const Umask&) = delete;
+
+  private:
+    mode_t m_old;
+};
+
+// The permission bits of a file or folder (not following a link).
+mode_t mode_of(const std::filesystem::path& path);
 
 // A repository with the given preset in dir/repo, and a fixed clock and user
 // so the tests read the same every time.
@@ -36,6 +58,7 @@ struct Repo {
     TempDir dir;
     std::filesystem::path root;
     std::string now = "2026-11-16T10:00:00+00:00";
+    std::chrono::seconds timeout{600}; // for each command run in it
 
     // Runs `complaints ARGS` inside the repository.
     Result operator()(std::vector<std::string> args, const std::string& input = {}) const;
