@@ -57,8 +57,12 @@ pid_t start(const Run& how, const char* in, const char* out, const char* err) {
 } // namespace
 
 Result run(const Run& how) {
+    return run_to(how, {});
+}
+
+Result run_to(const Run& how, const std::filesystem::path& output) {
     TempDir scratch;
-    const auto in_path = scratch / "stdin", out_path = scratch / "stdout",
+    const auto in_path = scratch / "stdin", out_path = output.empty() ? scratch / "stdout" : output,
                err_path = scratch / "stderr";
     write_text(in_path, how.input);
     const pid_t pid = start(how, in_path.c_str(), out_path.c_str(), err_path.c_str());
@@ -66,7 +70,8 @@ Result run(const Run& how) {
     ::waitpid(pid, &status, 0);
     Result result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = read_text(out_path);
+    if (output.empty())
+        result.out = read_text(out_path);
     result.err = read_text(err_path);
     return result;
 }
