@@ -3,6 +3,7 @@
 // A Store reads; a StoreWriter, which exists only while it holds the
 // repository's lock, writes.
 #include "complaints/config.hpp"
+#include "complaints/error.hpp"
 #include "complaints/model.hpp"
 #include "complaints/repo_lock.hpp"
 
@@ -15,6 +16,11 @@
 #include <vector>
 
 namespace complaints {
+
+// The largest case file any command reads (8 MB; years of correspondence fit
+// in a few hundred kilobytes). Writes refuse to go past it, so every file
+// written can be read again.
+inline constexpr std::size_t k_largest_case = std::size_t(8) << 20;
 
 // The nearest folder at or above `start` that holds complaints.yaml.
 std::optional<std::filesystem::path> find_repository(const std::filesystem::path& start);
@@ -39,6 +45,10 @@ struct ScanOptions {
     // a second change within the clock's granularity could keep its stamp.
     std::chrono::milliseconds settle{2000};
     ScanStats* stats = nullptr;
+    // When set, a case file that cannot be read (any Error from loading it)
+    // is handed here and left out, instead of stopping the scan: one broken
+    // file must not hide every other case. A case left out is never cached.
+    std::function<void(const Error&)> unreadable;
 };
 
 class StoreWriter;
@@ -70,7 +80,9 @@ class Store {
     // Every case in full, in ID order, read on as many threads as there are
     // cores. The first bad file (in ID order) is the error. `scan` is the
     // way to read many cases for a few fields each.
-    std::vector<Case> load_all() const;
+    // With `unreadable`, a file that fails is handed to it, in ID order, and
+    // left out instead.
+    std::vector<Case> load_all(const std::function<void(const Error&)>& unreadable = {}) const;
     // Every case in ID order, slim (see slim_case), handed to `visit` one at
     // a time so that memory stays flat: from .complaints-cache where the
     // file's stat is unchanged, else read and parsed on every core; the

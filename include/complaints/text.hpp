@@ -24,6 +24,12 @@ void require_clean_text(std::string_view text, std::string_view what);
 // names and units compare ("Dr  Sam KEANE" and "dr sam keane" are one).
 std::string folded(std::string_view text);
 
+// The text with every control character but newline and tab made visible,
+// so that text from a case file cannot drive the terminal showing it: C0
+// and DEL in caret notation (ESC is "^[", CR "^M", DEL "^?"), the C1
+// controls U+0080-U+009F as "\x9b". Everything else is left as it is.
+std::string visible_controls(std::string_view text);
+
 // Number of code points: the display width we use for tables.
 std::size_t display_width(std::string_view text);
 

@@ -155,6 +155,7 @@ void run_import(const ImportOptions& options, Context& context) {
         return;
     config.calendar = after;
     writer.save_config(config);
+    context.recorded = "complaints.yaml";
     fmt::print("Recorded {} change{} in complaints.yaml.\n", changes.size(),
                changes.size() == 1 ? "" : "s");
 }

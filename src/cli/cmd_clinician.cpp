@@ -101,6 +101,8 @@ void print_list(const ClinicianOptions& o, const Context& context, const Policy&
         rows.push_back({c.name, c.gmc, std::string(name_of(standing.status)),
                         std::to_string(standing.active.size()), std::to_string(c.case_ids.size())});
     }
+    if (terminal(stdout))
+        make_visible(rows);
     if (o.format == Format::json)
         print_json(stdout, json);
     else
@@ -121,11 +123,15 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
         throw Error(ErrorKind::usage,
                     fmt::format("--as-of: '{}' is not a date on the calendar", o.as_of));
     const Policy& policy = store.config().policy;
-    const auto all = clinicians(store.load_all(), policy, store.zone());
+    // A suspension is a write and must see every case; a listing leaves an
+    // unreadable case out with a warning.
+    const bool deciding = o.words.size() == 2;
+    const auto all =
+        clinicians(deciding ? store.load_all() : context.load_all(store), policy, store.zone());
     if (o.list)
         return print_list(o, context, policy, all, day);
     const Clinician& clinician = the_clinician(all, o.words[0]);
-    if (o.words.size() == 2)
+    if (deciding)
         return decide(o, context, store, clinician);
     const Standing standing = standing_on(clinician, policy, day);
     if (o.format == Format::json)

@@ -211,6 +211,8 @@ void run_list(const ListOptions& options, const Context& context) {
     rows.reserve(matches_found.size());
     for (const auto& match : matches_found)
         rows.push_back(row_of(listed(match), zone, 40));
+    if (terminal(stdout))
+        make_visible(rows);
     print_table(stdout, k_header, rows, context.colour(stdout));
 }
 

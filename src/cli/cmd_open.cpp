@@ -129,6 +129,7 @@ void run_open(const OpenOptions& options, Context& context) {
     Case c = new_case(options, context, store);
     StoreWriter writer = context.lock(store);
     c.id = writer.create(c, context.random);
+    context.recorded = c.id;
     if (options.format == Format::json)
         print_case_json(c, clocks_of(c, store, context.now), store);
     else

@@ -1,6 +1,7 @@
 // complaints report: the governance report for a month, quarter, year or
 // any span, and the CQC summary of the complaints in it.
 #include "commands.hpp"
+#include "complaints/text.hpp"
 #include "report_output.hpp"
 
 namespace complaints::cli {
@@ -42,7 +43,22 @@ Period chosen_period(const ReportOptions& o, date::year_month_day today) {
     return period;
 }
 
-void print_document(const Document& document, Format format, const Context& context) {
+// The document's texts with their controls made visible, for a terminal.
+Document made_visible(Document document) {
+    document.title = visible_controls(document.title);
+    document.subtitle = visible_controls(document.subtitle);
+    for (auto& section : document.sections) {
+        section.title = visible_controls(section.title);
+        for (auto& note : section.notes)
+            note = visible_controls(note);
+        for (auto& table : section.tables)
+            make_visible(table.rows);
+    }
+    return document;
+}
+
+void print_document(const Document& given, Format format, const Context& context) {
+    const Document document = terminal(stdout) ? made_visible(given) : given;
     switch (format) {
     case Format::markdown:
         fmt::print("{}", render_markdown(document));
@@ -62,7 +78,7 @@ void run_report(const ReportOptions& o, const Context& context) {
         throw Error(ErrorKind::usage,
                     "--cqc-summary is a document: choose --format text, markdown or html");
     if (o.cqc_summary) {
-        print_document(cqc_summary(store.load_all(), period, store.zone(),
+        print_document(cqc_summary(context.load_all(store), period, store.zone(),
                                    store.config().organisation, o.include_names),
                        o.format, context);
         return;

@@ -272,9 +272,12 @@ void print_letter(const Case& c, const Store& store) {
 
 void run_show(const ShowOptions& options, const Context& context) {
     const Store store = context.open_store();
-    const Case c = store.load(store.resolve(options.id));
+    Case c = store.load(store.resolve(options.id));
     if (options.letter)
         return print_letter(c, store);
+    // JSON and YAML escape controls themselves; the readable view does not.
+    if (options.format == Format::table && terminal(stdout))
+        make_visible(c);
     const auto clocks = clocks_of(c, store, context.now);
     switch (options.format) {
     case Format::json:

@@ -1,11 +1,16 @@
 #include "context.hpp"
 
 #include "complaints/error.hpp"
+#include "complaints/text.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <fcntl.h>
 #include <pwd.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace complaints::cli {
@@ -17,17 +22,37 @@ std::string env(const char* name) {
     return value ? value : "";
 }
 
+// Runs `git -C ROOT config user.name` without a shell: the repository's
+// path is one argument of git's, never part of a line a shell would parse
+// (a folder named "it's" or "$(...)" is just a name). Nothing when git is
+// missing or has no name.
 std::string git_user_name(const std::filesystem::path& root) {
-    const std::string command =
-        fmt::format("git -C '{}' config user.name 2>/dev/null", root.string());
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
+    int out[2];
+    if (::pipe2(out, O_CLOEXEC) != 0)
         return {};
+    posix_spawn_file_actions_t actions;
+    ::posix_spawn_file_actions_init(&actions);
+    ::posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    ::posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    const std::string folder = root.string();
+    const char* argv[] = {"git", "-C", folder.c_str(), "config", "user.name", nullptr};
+    pid_t pid = 0;
+    const int failed =
+        ::posix_spawnp(&pid, "git", &actions, nullptr, const_cast<char* const*>(argv), environ);
+    ::posix_spawn_file_actions_destroy(&actions);
+    ::close(out[1]);
     std::string name;
     char buffer[256];
-    while (std::fgets(buffer, sizeof buffer, pipe))
-        name += buffer;
-    ::pclose(pipe);
+    for (ssize_t got; !failed && (got = ::read(out[0], buffer, sizeof buffer)) != 0;) {
+        if (got > 0)
+            name.append(buffer, static_cast<std::size_t>(got));
+        else if (errno != EINTR)
+            break;
+    }
+    ::close(out[0]);
+    if (!failed)
+        while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+        }
     while (!name.empty() && (name.back() == '\n' || name.back() == '\r'))
         name.pop_back();
     return name;
@@ -69,16 +94,28 @@ std::optional<Store> Context::find_store() const {
     return std::nullopt;
 }
 
+namespace {
+
+// The author's name, checked: it goes into the case file, and a name that is
+// not UTF-8 would make a file the reader refuses. `source` says where it
+// came from, for the message.
+std::string checked_author(std::string name, std::string_view source) {
+    require_clean_text(name, source);
+    return name;
+}
+
+} // namespace
+
 std::string Context::author(const std::string& by, const Store& store) const {
     if (!by.empty())
-        return by;
+        return checked_author(by, "--by");
     if (const auto user = env("COMPLAINTS_USER"); !user.empty())
-        return user;
+        return checked_author(user, "COMPLAINTS_USER");
     if (!store.config().author.empty())
         return store.config().author;
     if (const auto name = git_user_name(store.root()); !name.empty())
-        return name;
-    return login_name();
+        return checked_author(name, "git's user.name");
+    return checked_author(login_name(), "the login name");
 }
 
 bool Context::colour(std::FILE* stream) const {
@@ -86,6 +123,10 @@ bool Context::colour(std::FILE* stream) const {
         return true;
     if (global.color == "never" || std::getenv("NO_COLOR"))
         return false;
+    return ::isatty(::fileno(stream)) != 0;
+}
+
+bool terminal(std::FILE* stream) {
     return ::isatty(::fileno(stream)) != 0;
 }
 
@@ -125,7 +166,7 @@ void Context::scan(const Store& store, bool no_cache,
     store.scan(visit,
                ScanOptions{!no_cache,
                            seconds_from_env("COMPLAINTS_CACHE_SETTLE", std::chrono::seconds(2)),
-                           &stats});
+                           &stats, [this](const Error& e) { leave_out(e); }});
     if (!stats.cache_problem.empty())
         fmt::print(stderr,
                    "complaints: warning: .complaints-cache {}, not a cache; read every case "
@@ -137,6 +178,17 @@ void Context::scan(const Store& store, bool no_cache,
                    no_cache          ? ", not used"
                    : stats.rewritten ? ", rewritten"
                                      : "");
+}
+
+void Context::leave_out(const Error& e) const {
+    const std::string what = e.describe();
+    fmt::print(stderr, "complaints: warning: {}; this case is left out\n",
+               terminal(stderr) ? visible_controls(what) : what);
+    ++left_out;
+}
+
+std::vector<Case> Context::load_all(const Store& store) const {
+    return store.load_all([this](const Error& e) { leave_out(e); });
 }
 
 date::sys_seconds current_time() {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace complaints::cli {
 
@@ -25,6 +26,14 @@ struct Context {
     // The command's name ("log", "calendar add"), never its arguments: the
     // lock file shows it to other writers, and an argument may be patient data.
     std::string command;
+    // What this command has published ("LUM-2026-XTE74M", "complaints.yaml"),
+    // once it has: if its output then fails, the message must say the
+    // write happened, or someone would run the command again. Mutable
+    // because writing commands receive the context as const.
+    mutable std::string recorded;
+    // How many unreadable cases scan or load_all left out: the command's
+    // output is then incomplete, and it exits 4 (bad data) after printing it.
+    mutable std::size_t left_out = 0;
 
     // The repository: --repo, else $COMPLAINTS_REPO, else the nearest folder
     // above the working directory with complaints.yaml. not_found otherwise.
@@ -41,13 +50,25 @@ struct Context {
     // `no_cache`). $COMPLAINTS_CACHE_SETTLE (seconds, default 2) is how long
     // a changed file is re-read regardless; $COMPLAINTS_TRACE_CACHE prints
     // what came from the cache and what was read, on stderr.
+    // A case that cannot be read is left out with a warning naming its file
+    // and line (see `left_out`), so one broken file does not hide the rest.
     void scan(const Store& store, bool no_cache, const std::function<void(Case&)>& visit) const;
+    // Every case in full (Store::load_all), leaving out the unreadable the
+    // same way.
+    std::vector<Case> load_all(const Store& store) const;
     // The repository's lock, and with it the only way to write (see
     // StoreWriter); every writing command takes it here. It waits
     // $COMPLAINTS_LOCK_WAIT seconds (else 10) for another writer, and tells
     // the others this process, user, host and command line meanwhile.
     StoreWriter lock(Store& store) const;
+
+  private:
+    void leave_out(const Error& e) const;
 };
+
+// Whether `stream` is a terminal: text from cases and messages is then shown
+// with its control characters made visible (make_visible), whatever --color.
+bool terminal(std::FILE* stream);
 
 // "Now" from $COMPLAINTS_NOW when set (for reproducible scripts and tests),
 // else the system clock.

@@ -1,4 +1,5 @@
 #include "letter_files.hpp"
+#include "text_input.hpp"
 
 #include "complaints/atomic_file.hpp"
 #include "complaints/error.hpp"
@@ -33,12 +34,11 @@ void put_draft(const std::string& text, const std::string& out, bool force, std:
 
 std::string letter_sent_from(const std::string& file, const Store& store) {
     if (file == "-") {
-        std::string text{std::istreambuf_iterator<char>(std::cin),
-                         std::istreambuf_iterator<char>()};
+        std::string text = text_from_stdin("--letter -", k_largest_case);
         check_letter_text(text, store.config().policy, "<stdin>");
         return text;
     }
-    std::string text = read_file(file, std::size_t(8) << 20);
+    std::string text = read_file(file, k_largest_case);
     check_letter_text(text, store.config().policy, file);
     return text;
 }

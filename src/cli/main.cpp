@@ -5,12 +5,16 @@
 #include "text_input.hpp"
 
 #include "complaints/error.hpp"
+#include "complaints/text.hpp"
 #include "complaints/util/strings.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstring>
+#include <optional>
 #include <random>
+#include <system_error>
 
 namespace complaints::cli {
 
@@ -64,6 +68,7 @@ Case update_case(const Context& context, Store& store, const std::string& id,
                         fmt::format("--at: {} is before the case was received ({})",
                                     format_timestamp(event.at), format_timestamp(c.received)));
     writer.save(c);
+    context.recorded = c.id;
     return c;
 }
 
@@ -84,6 +89,12 @@ std::optional<Event> correction(const std::string& reason, const WhenWho& option
 }
 
 namespace {
+
+// A message on stderr. Messages quote what they were given (IDs, values,
+// lines of files): to a terminal, its control characters are shown, not run.
+void say(std::string_view message) {
+    fmt::print(stderr, "complaints: {}\n", terminal(stderr) ? visible_controls(message) : message);
+}
 
 std::vector<std::string> command_names() {
     std::vector<std::string> names;
@@ -111,14 +122,14 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
     const std::string word = first_word(argc, argv);
     const bool known = std::find(names.begin(), names.end(), word) != names.end();
     if (app.get_subcommands().empty() && !word.empty() && !known) {
-        fmt::print(stderr, "complaints: unknown command '{}'{}; see 'complaints --help'\n", word,
-                   did_you_mean(word, names));
+        say(fmt::format("unknown command '{}'{}; see 'complaints --help'", word,
+                        did_you_mean(word, names)));
     } else {
         const std::string where =
             app.get_subcommands().empty()
                 ? "complaints --help"
                 : "complaints " + app.get_subcommands().front()->get_name() + " --help";
-        fmt::print(stderr, "complaints: {}; see '{}'\n", e.what(), where);
+        say(fmt::format("{}; see '{}'", e.what(), where));
     }
     return static_cast<int>(ErrorKind::usage);
 }
@@ -137,6 +148,50 @@ std::string command_name(const CLI::App& app, int argc, char** argv) {
         }
     }
     return util::join(names, " ");
+}
+
+// Options whose value is a file's path: a path is whatever bytes the file
+// system holds, and it is never written into a case.
+bool names_a_path(std::string_view option) {
+    return option == "--repo" || option == "--letter" || option == "--out" || option == "--path";
+}
+
+// Every other word of the command line is text some command may write into
+// a case: a value that is not UTF-8 would make a file the reader refuses, so
+// none reaches a command. The option it belongs to is named.
+void require_clean_arguments(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        const std::string_view before = i > 1 ? argv[i - 1] : "";
+        const auto equals = word.starts_with("--") ? word.find('=') : std::string_view::npos;
+        const std::string_view option = equals != std::string_view::npos ? word.substr(0, equals)
+                                        : before.starts_with("-")        ? before
+                                                                         : "";
+        if (!first_invalid_byte(word) || names_a_path(option))
+            continue;
+        require_clean_text(word,
+                           option.empty() ? fmt::format("argument {}", i) : std::string(option));
+    }
+}
+
+// Standard output, flushed: whether everything printed reached it, and why
+// not. A full disk or a closed pipe must not pass for success.
+std::optional<std::string> output_failure() {
+    errno = 0;
+    const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+    if (!failed)
+        return std::nullopt;
+    return errno ? std::strerror(errno) : "the write failed";
+}
+
+// Exit 6 when the output failed; a change already written is said to be.
+int output_error(const Context& context, const std::string& why) {
+    if (context.recorded.empty())
+        fmt::print(stderr, "complaints: cannot write the output: {}\n", why);
+    else
+        fmt::print(stderr, "complaints: {} was recorded, but its output could not be written: {}\n",
+                   context.recorded, why);
+    return static_cast<int>(ErrorKind::io);
 }
 
 } // namespace
@@ -164,8 +219,12 @@ int run(int argc, char** argv) {
     try {
         context.now = current_time();
         context.random.seed(std::random_device{}());
+        require_clean_arguments(argc, argv);
         app.parse(argc, argv);
-        return 0;
+        if (const auto why = output_failure())
+            return output_error(context, *why);
+        // The output is whole but for the cases named on stderr.
+        return context.left_out ? static_cast<int>(ErrorKind::bad_data) : 0;
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
@@ -183,10 +242,18 @@ int run(int argc, char** argv) {
     } catch (const ProblemsFound&) {
         return 1;
     } catch (const Error& e) {
-        fmt::print(stderr, "complaints: {}\n", error_text(e));
+        if (const auto why = output_failure())
+            return output_error(context, *why);
+        say(error_text(e));
         return static_cast<int>(e.kind());
+    } catch (const std::system_error& e) {
+        // fmt reports a failed print this way.
+        if (output_failure())
+            return output_error(context, e.code().message());
+        say(fmt::format("internal error: {}", e.what()));
+        return 70;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "complaints: internal error: {}\n", e.what());
+        say(fmt::format("internal error: {}", e.what()));
         return 70;
     }
 }

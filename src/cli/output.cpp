@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include "case_json.hpp"
+#include "complaints/case_fields.hpp"
 #include "complaints/text.hpp"
 #include "complaints/util/utf8.hpp"
 #include "complaints/workflow.hpp"
@@ -30,10 +31,27 @@ std::string_view format_name(Format format) {
     return "table";
 }
 
+// A number, signed or not ("-3", "+1.5"): a spreadsheet must keep reading it
+// as one, so the formula guard leaves it alone.
+bool is_number(std::string_view field) {
+    if (!field.empty() && (field[0] == '-' || field[0] == '+'))
+        field.remove_prefix(1);
+    return !field.empty() && field.find_first_not_of("0123456789.") == std::string_view::npos;
+}
+
+// A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR
+// before one): OWASP's advice, a leading ' inside quotes, so it shows as text.
+bool looks_like_formula(std::string_view field) {
+    return !field.empty() &&
+           std::string_view("=+-@\t\r").find(field[0]) != std::string_view::npos &&
+           !is_number(field);
+}
+
 std::string csv_field(const std::string& field) {
-    if (field.find_first_of(",\"\r\n") == std::string::npos)
+    const bool formula = looks_like_formula(field);
+    if (!formula && field.find_first_of(",\"\r\n") == std::string::npos)
         return field;
-    std::string quoted = "\"";
+    std::string quoted = formula ? "\"'" : "\"";
     for (const char c : field) {
         if (c == '"')
             quoted += '"';
@@ -66,6 +84,45 @@ date::year_month_day date_flag(const std::string& value, std::string_view flag) 
 }
 
 // Line by line: a long listing is printed without a second copy in memory.
+namespace {
+
+// Makes every text field of a case visible_controls.
+struct ControlsMadeVisible {
+    void field(const fields::Key&, std::string& v) { v = visible_controls(v); }
+    template <class T> void field(const fields::Key&, T&) {}
+    template <fields::Record R> void field(const fields::Key&, R& record) {
+        fields::describe(*this, record);
+    }
+    template <class T> void field(const fields::Key& key, std::optional<T>& v) {
+        if (v)
+            field(key, *v);
+    }
+    template <class T> void field(const fields::Key& key, std::vector<T>& items) {
+        for (auto& item : items)
+            field(key, item);
+    }
+    void extras(std::vector<Extra>& unknown) {
+        for (auto& extra : unknown) {
+            extra.key = visible_controls(extra.key);
+            extra.yaml = visible_controls(extra.yaml);
+        }
+    }
+    void no_extras() {}
+};
+
+} // namespace
+
+void make_visible(Case& c) {
+    ControlsMadeVisible visitor;
+    fields::describe(visitor, c);
+}
+
+void make_visible(std::vector<Row>& rows) {
+    for (auto& row : rows)
+        for (auto& cell : row)
+            cell = visible_controls(cell);
+}
+
 void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour) {
     const TextTable table(header, rows);
     const auto put = [out](const std::string& line) {

@@ -42,9 +42,17 @@ template <class E> E parse_enum(const std::string& value, std::string_view flag)
 // The local date a flag names (YYYY-MM-DD), or a usage error naming `flag`.
 date::year_month_day date_flag(const std::string& value, std::string_view flag);
 
+// For a terminal: every text of the case, or every cell, with its control
+// characters made visible (visible_controls), so that text typed or pasted
+// into a case (ESC, OSC, CR ...) cannot drive the terminal showing it.
+void make_visible(Case& c);
+void make_visible(std::vector<Row>& rows);
+
 // The header line in bold when coloured.
 void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour);
-// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF.
+// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or
+// LF. A field a spreadsheet would take for a formula (=, +, -, @ first, and
+// not a number) is quoted with a ' before it, so it is shown as text.
 std::string csv_line(const Row& row);
 void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows);
 void print_json(std::FILE* out, const Json& value);

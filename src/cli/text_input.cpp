@@ -2,6 +2,7 @@
 
 #include "complaints/atomic_file.hpp"
 #include "complaints/error.hpp"
+#include "complaints/store.hpp"
 #include "complaints/text.hpp"
 
 #include <fmt/format.h>
@@ -15,10 +16,33 @@
 
 namespace complaints::cli {
 
+namespace {
+
+// No text may be larger than a case file: it could never be read again.
+// Refused here, before anything is written, with the flag named.
+void require_fits(std::size_t size, std::size_t most, std::string_view what) {
+    if (size > most)
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("{} is larger than {} MB, more than a case file may hold; "
+                                "nothing was written",
+                                what, most >> 20));
+}
+
+} // namespace
+
+std::string text_from_stdin(std::string_view what, std::size_t most) {
+    std::string text;
+    char buffer[65536];
+    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+        require_fits(text.size(), most, what);
+    }
+    return text;
+}
+
 std::string text_from_flag(const std::string& value, std::string_view flag) {
-    std::string text = value;
-    if (value == "-")
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    std::string text = value == "-" ? text_from_stdin(flag, k_largest_case) : value;
+    require_fits(text.size(), k_largest_case, flag);
     require_clean_text(text, flag);
     return text;
 }
@@ -36,7 +60,7 @@ std::optional<std::string> text_from_editor(std::string_view what) {
     ::close(fd);
     const std::string command = fmt::format("{} '{}'", editor, name);
     const int status = std::system(command.c_str());
-    std::string text = read_file(name);
+    std::string text = read_file(name, k_largest_case);
     ::unlink(name);
     if (status != 0)
         throw Error(ErrorKind::usage, fmt::format("the editor failed; no {} was written", what));

@@ -1,11 +1,16 @@
 #pragma once
 // Long text from a flag, from standard input ("-"), or from $EDITOR when a
 // person is at a terminal. Without a terminal nothing ever waits for an editor.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace complaints::cli {
+
+// Standard input, read up to one buffer past `most` bytes: 100 MB piped in
+// is refused (bad_data, naming `what`) after `most`, never held whole.
+std::string text_from_stdin(std::string_view what, std::size_t most);
 
 // The flag's value, or all of standard input when it is "-". Checked to be
 // UTF-8 without NULs.

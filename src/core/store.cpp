@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
 
 namespace complaints {
 
@@ -19,8 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* k_config_file = "complaints.yaml";
-// Years of correspondence fit in a few hundred kilobytes.
-constexpr std::size_t k_largest_case = std::size_t(8) << 20;
 
 // Case files: `<ID>.yaml` anywhere under cases/, hidden temporaries skipped.
 template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
@@ -174,6 +174,35 @@ std::string Store::display_path(const std::string& id) const {
     return path_of(id).lexically_relative(m_root).string();
 }
 
+namespace {
+
+// The case's file text, proven readable: what a write publishes is read back
+// by the same reader every command uses, so a write can never leave a file
+// that takes its case (and every listing) down with it.
+std::string encoded(const Case& c) {
+    std::string text = write_case(c);
+    if (text.size() > k_largest_case)
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("case {} would be {:.1f} MB, more than the {} MB a case file may "
+                                "hold; nothing was written",
+                                c.id, static_cast<double>(text.size()) / (1 << 20),
+                                k_largest_case >> 20));
+    std::optional<Case> back;
+    try {
+        back = read_case(text, c.id);
+    } catch (const Error& e) {
+        throw std::logic_error(
+            fmt::format("case {} as written would not read back ({}); nothing was written", c.id,
+                        e.describe()));
+    }
+    if (!(*back == c))
+        throw std::logic_error(
+            fmt::format("case {} as written reads back differently; nothing was written", c.id));
+    return text;
+}
+
+} // namespace
+
 Case Store::load(const std::string& id) const {
     return load_file(id, path_of(id));
 }
@@ -190,12 +219,32 @@ Case Store::load_file(const std::string& id, const fs::path& path) const {
     return c;
 }
 
-std::vector<Case> Store::load_all() const {
+std::vector<Case> Store::load_all(const std::function<void(const Error&)>& unreadable) const {
     const std::vector<std::string> ids = case_ids();
-    std::vector<Case> cases(ids.size());
-    // A file that fails stops the load with the first bad file's error, as reading in order would.
+    std::vector<std::optional<Case>> loaded(ids.size());
+    std::vector<std::optional<Error>> failed(ids.size());
+    // Without `unreadable`, a file that fails stops the load with the first
+    // bad file's error, as reading in order would.
     util::parallel_for(
-        ids.size(), [&](std::size_t i) { cases[i] = load(ids[i]); }, 64);
+        ids.size(),
+        [&](std::size_t i) {
+            try {
+                loaded[i] = load(ids[i]);
+            } catch (const Error& e) {
+                if (!unreadable)
+                    throw;
+                failed[i] = e;
+            }
+        },
+        64);
+    std::vector<Case> cases;
+    cases.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (failed[i])
+            unreadable(*failed[i]);
+        else
+            cases.push_back(std::move(*loaded[i]));
+    }
     return cases;
 }
 
@@ -215,8 +264,9 @@ std::string StoreWriter::create(Case c, std::mt19937_64& random) {
         c.id = make_case_id(m_store.m_config.prefix, year, random);
         if (std::binary_search(taken.begin(), taken.end(), c.id))
             continue;
+        const std::string text = encoded(c);
         AtomicFile file(m_store.m_root / "cases" / (c.id + ".yaml"));
-        file.write(write_case(c));
+        file.write(text);
         if (file.commit_new())
             return c.id;
     }
@@ -231,9 +281,10 @@ void StoreWriter::save_config(const Config& config) {
 
 void StoreWriter::save(const Case& c) {
     guard_patient_data(c, m_store.m_config.policy);
+    const std::string text = encoded(c);
     publish_letters(c.id);
     AtomicFile file(m_store.path_of(c.id));
-    file.write(write_case(c));
+    file.write(text);
     file.commit();
 }
 

@@ -1,5 +1,6 @@
 // Store::scan: every case through the derived cache, in bounded memory.
 #include "complaints/case_cache.hpp"
+#include "complaints/error.hpp"
 #include "complaints/store.hpp"
 #include "complaints/util/parallel.hpp"
 
@@ -53,6 +54,18 @@ const std::string& id_of(const Item& item) {
 }
 const std::string& id_of(const std::string& id) {
     return id;
+}
+
+// A case that failed to load: handed to `unreadable` when it is set and the
+// failure is an Error (a file's fault); anything else stops the scan.
+void leave_out(const std::exception_ptr& failure, const ScanOptions& options) {
+    if (!options.unreadable)
+        std::rethrow_exception(failure);
+    try {
+        std::rethrow_exception(failure);
+    } catch (const Error& e) {
+        options.unreadable(e);
+    }
 }
 
 } // namespace
@@ -143,9 +156,11 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
                 },
                 16);
         for (std::size_t k = 0; k < end - start; ++k) {
-            if (batch.failures[k])
-                std::rethrow_exception(batch.failures[k]);
             const Item& item = items[start + k];
+            if (batch.failures[k]) {
+                leave_out(batch.failures[k], options);
+                continue; // neither cached nor visited: read again next time
+            }
             if (writer && item.stamp) {
                 FileStamp stamp = *item.stamp;
                 if (stamp.mtime_ns >= racy_after || stamp.ctime_ns >= racy_after)

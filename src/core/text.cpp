@@ -62,6 +62,25 @@ std::string folded(std::string_view text) {
     return out;
 }
 
+std::string visible_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if ((byte < 0x20 && byte != '\n' && byte != '\t') || byte == 0x7f) {
+            out += '^';
+            out += static_cast<char>(byte ^ 0x40);
+        } else if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) { // U+0080-U+009F in UTF-8
+            out += fmt::format("\\x{:02x}", next);
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 std::size_t display_width(std::string_view text) {
     return util::utf8_length(text);
 }

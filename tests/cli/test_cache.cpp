@@ -188,4 +188,22 @@ TEST_SUITE("cache") {
             CHECK(files == 1);
         }
     }
+
+    TEST_CASE("an entry whose text bytes are damaged but still decode is read around") {
+        const Cached repo;
+        repo.report("0 unchanged, 3 read, 0 gone, rewritten");
+        const auto cache = repo.root / ".complaints-cache";
+        const std::string bytes = test::read_text(cache);
+        const auto at = bytes.find("Booking failed");
+        REQUIRE(at != std::string::npos);
+        std::string damaged = bytes;
+        damaged[at + 9] = '\xff'; // "Booking f\xffiled": same length, not UTF-8
+        test::write_text(cache, damaged);
+        const auto listed = repo.list("2 unchanged, 1 read, 0 gone");
+        CHECK(listed.size() == 3);
+        for (const auto& c : listed)
+            CHECK(c.dump().find("Booking failed") != std::string::npos);
+        test::write_text(cache, damaged);
+        repo.report("2 unchanged, 1 read, 0 gone");
+    }
 }

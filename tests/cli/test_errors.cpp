@@ -32,13 +32,18 @@ TEST_SUITE("cli errors") {
         const std::string id = repo.open_case();
         const auto path = repo.root / "cases" / (id + ".yaml");
         test::write_text(path, replaced(test::read_text(path), "status: open", "status: opne"));
-        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-                 {"list"}, {"show", id}, {"log", id, "--text", "x"}}) {
+        const std::string problem =
+            "cases/" + id + ".yaml:3:9: unknown status 'opne' (did you mean 'open'?)";
+        for (const std::vector<std::string>& args :
+             std::vector<std::vector<std::string>>{{"show", id}, {"log", id, "--text", "x"}}) {
             const auto result = repo(args);
             CHECK(result.exit_code == 4);
-            CHECK(result.err == "complaints: cases/" + id +
-                                    ".yaml:3:9: unknown status 'opne' (did you mean 'open'?)\n");
+            CHECK(result.err == "complaints: " + problem + "\n");
         }
+        // A listing leaves the case out, says so, and prints the rest.
+        const auto listed = repo({"list"});
+        CHECK(listed.exit_code == 4);
+        CHECK(listed.err == "complaints: warning: " + problem + "; this case is left out\n");
     }
 
     TEST_CASE("the repository is found from a subfolder, by --repo and by COMPLAINTS_REPO") {

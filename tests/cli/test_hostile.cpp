@@ -64,7 +64,7 @@ struct Hostile : test::Repo {
         }
         const auto checked = (*this)({"check"});
         CHECK(checked.exit_code == 1);
-        CHECK_MESSAGE(has(checked.out, "cases/" + id + ".yaml:0: " + expected), checked.out);
+        CHECK_MESSAGE(has(checked.out, "cases/" + id + ".yaml: " + expected), checked.out);
         CHECK(snapshot() == before);
     }
 };
@@ -130,6 +130,36 @@ TEST_SUITE("hostile input") {
         no_kind.erase(no_kind.find("kind: complaint\n"), 16);
         test::write_text(repo.file(), no_kind);
         repo.refused(k_bad_data, "a case file has no 'kind' key");
+    }
+
+    TEST_CASE("one unreadable case is left out of list, report and clinician, with a warning") {
+        Hostile repo;
+        const std::string good = repo.open_case("2026-11-11 09:00");
+        test::write_text(repo.file(), test::read_text(repo.file()) + "status: [\n");
+        const std::string warning = "complaints: warning: cases/" + repo.id + ".yaml:";
+        for (int run = 0; run < 2; ++run) { // the second from the cache: never cached as good
+            const auto listed = repo({"list", "--format", "json"});
+            CHECK(listed.exit_code == k_bad_data);
+            CHECK_MESSAGE(listed.err.starts_with(warning), listed.err);
+            CHECK(listed.err.ends_with("; this case is left out\n"));
+            REQUIRE(listed.json().size() == 1);
+            CHECK(listed.json()[0]["id"] == good);
+        }
+        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+                 {"report", "--month", "2026-11", "--format", "json"},
+                 {"report", "--month", "2026-11", "--cqc-summary"},
+                 {"clinician", "--list"}}) {
+            const auto result = repo(args);
+            CHECK_MESSAGE(result.exit_code == k_bad_data, args[0]);
+            CHECK_MESSAGE(result.err.starts_with(warning), result.err);
+            CHECK(!result.out.empty());
+        }
+        CHECK(repo({"report", "--month", "2026-11", "--format", "json"})
+                  .json()["received"]["total"] == 1);
+        const auto checked = repo({"check"});
+        CHECK(checked.exit_code == 1);
+        CHECK(checked.out.find("cases/" + repo.id + ".yaml:") != std::string::npos);
+        CHECK(repo({"show", good}).exit_code == 0);
     }
 
     TEST_CASE("IDs that try to leave cases/ or smuggle characters match nothing") {

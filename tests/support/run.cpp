@@ -80,15 +80,20 @@ int wait_at_most(pid_t pid, std::chrono::seconds timeout) {
 } // namespace
 
 Result run(const Run& how) {
+    return run_to(how, {});
+}
+
+Result run_to(const Run& how, const std::filesystem::path& output) {
     TempDir scratch;
-    const auto in_path = scratch / "stdin", out_path = scratch / "stdout",
+    const auto in_path = scratch / "stdin", out_path = output.empty() ? scratch / "stdout" : output,
                err_path = scratch / "stderr";
     write_text(in_path, how.input);
     const pid_t pid = start(how, in_path.c_str(), out_path.c_str(), err_path.c_str());
     const int status = wait_at_most(pid, how.timeout);
     Result result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = read_text(out_path);
+    if (output.empty())
+        result.out = read_text(out_path);
     result.err = read_text(err_path);
     return result;
 }

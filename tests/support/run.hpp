@@ -31,6 +31,8 @@ struct Run {
 
 // Runs the binary to its end; exit_code 128 + the signal when one killed it.
 Result run(const Run& how);
+// The same with standard output on `output` (/dev/full), not captured.
+Result run_to(const Run& how, const std::filesystem::path& output);
 
 // Starts the binary without waiting, its output thrown away; returns the pid.
 int spawn(const Run& how);

@@ -10,6 +10,7 @@
 
 #include <sys/stat.h>
 
+#include <stdexcept>
 #include <type_traits>
 
 using namespace complaints;
@@ -98,6 +99,21 @@ TEST_SUITE("store") {
         const std::string id = store.lock(k_patience, "test").create(c, random);
         CHECK(id.starts_with("LUM-2026-"));
         CHECK(store.load(id).complainant == "A");
+        CHECK(store.case_ids() == std::vector<std::string>{id});
+    }
+
+    TEST_CASE("a case that would not read back is never written") {
+        test::TempDir dir;
+        init_repository(dir.path(), clinic());
+        Store store(dir.path());
+        std::mt19937_64 random(1);
+        const std::string id = store.lock(k_patience, "test").create(a_case(), random);
+        const std::string before = test::read_text(dir / "cases" / (id + ".yaml"));
+        Case c = store.load(id);
+        c.complainant = "Jos\xE9"; // not UTF-8: the reader would refuse the file
+        CHECK_THROWS_AS(store.lock(k_patience, "test").save(c), std::logic_error);
+        CHECK_THROWS_AS(store.lock(k_patience, "test").create(c, random), std::logic_error);
+        CHECK(test::read_text(dir / "cases" / (id + ".yaml")) == before);
         CHECK(store.case_ids() == std::vector<std::string>{id});
     }
 

@@ -21,6 +21,16 @@ TEST_SUITE("text") {
         CHECK(first_invalid_byte(std::string("a\0b", 3)) == 1u);
     }
 
+    TEST_CASE("visible_controls shows C0, DEL and C1 controls and keeps newline, tab and text") {
+        CHECK(visible_controls("a\x1b]0;t\x07"
+                               "b") == "a^[]0;t^Gb");
+        CHECK(visible_controls("x\ry\x7f") == "x^My^?");
+        CHECK(visible_controls("csi \xc2\x9b"
+                               "2J, nel \xc2\x85") == "csi \\x9b2J, nel \\x85");
+        CHECK(visible_controls("line\n\tJos\xc3\xa9 \xc2\xa0\xf0\x9f\x98\x80") ==
+              "line\n\tJos\xc3\xa9 \xc2\xa0\xf0\x9f\x98\x80");
+    }
+
     TEST_CASE("line and column count lines and code points from 1") {
         const std::string text = "one\ntw\xC3\xA9x\n";
         CHECK(line_column_at(text, 0).line == 1);
