@@ -18,7 +18,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 9\n";
+constexpr std::string_view k_magic = "complaints-cache 10\n";
 
 class Encoder {
   public:
@@ -246,13 +246,49 @@ void slim_case(Case& c) {
     c.extras = {};
 }
 
+namespace {
+
+constexpr std::size_t k_check_size = 8;
+
+// A checksum of the entry, word by word (a multiply and a shift each), so
+// that it costs little beside reading the bytes. It finds damage, not
+// tampering: the cache is private to the repository's users.
+std::uint64_t checksum(std::string_view bytes) {
+    std::uint64_t h = 0x243F6A8885A308D3ull ^ bytes.size();
+    const auto mix = [&h](std::uint64_t word) {
+        h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    };
+    std::size_t at = 0;
+    for (; at + 8 <= bytes.size(); at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes.data() + at, 8);
+        mix(word);
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, bytes.data() + at, bytes.size() - at);
+    mix(tail);
+    return h;
+}
+
+} // namespace
+
 std::string encode_case(const Case& c) {
     Encoder e;
     fields::describe(e, c);
+    const std::uint64_t sum = checksum(e.bytes);
+    e.bytes.append(reinterpret_cast<const char*>(&sum), k_check_size);
     return std::move(e.bytes);
 }
 
-Case decode_case(std::string_view bytes) {
+Case decode_case(std::string_view entry) {
+    if (entry.size() < k_check_size)
+        throw std::runtime_error("cache: entry cut short");
+    const std::string_view bytes = entry.substr(0, entry.size() - k_check_size);
+    std::uint64_t sum;
+    std::memcpy(&sum, entry.data() + bytes.size(), k_check_size);
+    if (sum != checksum(bytes))
+        throw std::runtime_error("cache: entry damaged (checksum)");
     Decoder d(bytes);
     Case c;
     fields::describe(d, c);

@@ -161,9 +161,11 @@ TEST_SUITE("cache") {
         const Cached repo;
         repo.report("0 unchanged, 3 read, 0 gone, rewritten");
         {
+            const auto magic_line = test::read_text(repo.root / ".complaints-cache").find('\n');
             std::fstream cache(repo.root / ".complaints-cache",
                                std::ios::in | std::ios::out | std::ios::binary);
-            cache.seekp(19); // the first payload's first length, just after the magic line
+            // The first payload's first length, just after the magic line.
+            cache.seekp(static_cast<std::streamoff>(magic_line + 1));
             cache.write("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 10);
         }
         repo.report("2 unchanged, 1 read, 0 gone");
@@ -205,5 +207,26 @@ TEST_SUITE("cache") {
             CHECK(c.dump().find("Booking failed") != std::string::npos);
         test::write_text(cache, damaged);
         repo.report("2 unchanged, 1 read, 0 gone");
+    }
+
+    TEST_CASE("a bit flipped anywhere in the cache never changes what list or report say") {
+        const Cached repo;
+        const auto truth = repo.report("0 unchanged, 3 read, 0 gone, rewritten");
+        const auto listed = repo.list("3 unchanged, 0 read, 0 gone");
+        const auto cache = repo.root / ".complaints-cache";
+        const std::string bytes = test::read_text(cache);
+        // Every 5th byte, each time a different bit: payloads, the index and
+        // its offset. Each damaged entry is read from its file instead.
+        for (std::size_t at = 0; at < bytes.size(); at += 5) {
+            CAPTURE(at);
+            std::string damaged = bytes;
+            damaged[at] = static_cast<char>(damaged[at] ^ (1 << (at % 8)));
+            test::write_text(cache, damaged);
+            const auto result = repo.traced({"list", "--format", "json"});
+            CHECK(result.json() == listed);
+            test::write_text(cache, damaged);
+            CHECK(repo.traced({"report", "--month", "2026-10", "--format", "json"}).json() ==
+                  truth);
+        }
     }
 }
