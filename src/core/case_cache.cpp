@@ -2,7 +2,6 @@
 
 #include "complaints/atomic_file.hpp"
 #include "complaints/case_fields.hpp"
-#include "complaints/text.hpp"
 
 #include <fmt/format.h>
 
@@ -115,10 +114,6 @@ class Decoder {
             throw std::runtime_error("cache: text past the end");
         std::string v(m_rest.substr(0, n));
         m_rest.remove_prefix(n);
-        // Damaged bytes can still decode; text that is not UTF-8 would reach
-        // the JSON writer. Damage, like any other: the file is read instead.
-        if (first_invalid_byte(v))
-            throw std::runtime_error("cache: text is not UTF-8");
         return v;
     }
     Timestamp stamp() {
