@@ -22,10 +22,11 @@ struct Amendment {
 };
 
 // Once the answer is sent, refuses (already_sent, one problem per item that
-// really changes) unless `correction` is given. With it, before or after
-// sending, adds a `corrected` event per changed item: `correction`'s time,
-// author and text (the reason), with the item and both values. The caller
-// makes the change itself.
+// really changes) unless `correction` is given. With it, adds a `corrected`
+// event per changed item: `correction`'s time, author and text (the
+// reason), with the item and both values; a correction with nothing sent
+// yet, or that changes nothing, is a usage error. The caller makes the
+// change itself.
 void record_amendments(Case& c, const std::vector<Amendment>& changes,
                        const std::optional<Event>& correction);
 

@@ -30,7 +30,8 @@ void run_init(const InitOptions& options) {
     find_zone(options.timezone);
     config.timezone = options.timezone;
     init_repository(options.folder, config);
-    fmt::print("Created a {} complaints repository in {}\n", options.preset, options.folder);
+    fmt::print("Created a complaints repository ({} preset) in {}\n", options.preset,
+               options.folder);
 }
 
 } // namespace

@@ -57,10 +57,19 @@ std::string clock_start_text(const std::optional<date::year_month_day>& from, co
                 : "the receipt, " + format_date(local_date(c.received.utc, zone));
 }
 
+// A clock that starts on a day still to come would hide a late complaint.
+void require_come(const std::optional<date::year_month_day>& from, const Context& context,
+                  const Store& store) {
+    if (from && *from > local_date(context.now, store.zone()))
+        throw Error(ErrorKind::usage,
+                    fmt::format("--clock-from: '{}' is in the future", format_date(*from)));
+}
+
 // `convert ID --clock-from DATE --reason TEXT` without --to: an already
 // converted complaint's clock start, corrected by a later entry.
 void correct_clock(const ConvertOptions& o, date::year_month_day from, const Context& context) {
     Store store = context.open_store();
+    require_come(from, context, store);
     const std::string id = store.resolve(o.id);
     const Case c = update_case(context, store, id, [&](Case& c) {
         const auto was = correct_clock_start(c, from, store.zone());
@@ -93,6 +102,7 @@ void run_convert(const ConvertOptions& o, const Context& context) {
     if (o.to.empty())
         return correct_clock(o, *from, context);
     Store store = context.open_store();
+    require_come(from, context, store);
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         check_convert(c);

@@ -46,6 +46,9 @@ void check_one_step(const RespondOptions& o) {
         throw Error(ErrorKind::usage, "respond does one thing at a time: --point N --finding F "
                                       "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, "
                                       "--acknowledge or --delay REASON (with --draft: its letter)");
+    if (o.point != 0 && o.finding.empty())
+        throw Error(ErrorKind::usage,
+                    "--point N needs --finding upheld, partly-upheld or not-upheld");
     if (o.point == 0 &&
         (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty()))
         throw Error(ErrorKind::usage,

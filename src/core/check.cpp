@@ -139,6 +139,10 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     };
     for (auto& [key, message] : impossible_states(c))
         report(key, message);
+    if (c.clock_from && *c.clock_from > local_date(now, store.zone()))
+        report("clock_from", fmt::format("the clock starts on {}, a day still to come: its "
+                                         "deadline is later than it should be",
+                                         format_date(*c.clock_from)));
     for (auto& [index, message] : void_problems(c, store.config().policy))
         problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (const auto& note : attention(c, store.config().policy))

@@ -229,7 +229,10 @@ std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool 
     if (late_complaint_outstanding(c, policy))
         missing.push_back(late_problem(c, policy));
     if (first_event(c, EventType::response_sent))
-        add("the stage 1 response has already been sent");
+        add(fmt::format("the stage 1 response has already been sent; a further letter (after a "
+                        "correction, or answering a point added since) is kept with 'log {} "
+                        "--type letter --letter FILE'",
+                        c.id));
     return missing;
 }
 
@@ -382,6 +385,8 @@ void check_consent(const Case& c) {
 Event& record_resolution(Case& c, const Event& resolution, const std::optional<Event>& correction) {
     if (const Event* agreed = last_event(c, EventType::resolved))
         record_amendments(c, {{"resolution", agreed->text, resolution.text}}, correction);
+    else if (correction)
+        record_amendments(c, {}, correction); // refused: nothing was sent to correct
     return add_event(c, resolution);
 }
 

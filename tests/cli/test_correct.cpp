@@ -411,6 +411,16 @@ TEST_SUITE("correcting the record: clock start") {
             "its clock already runs from the receipt"));
         CHECK(has(repo.refused({"convert", id, "--to", "complaint"}, k_refused),
                   "already a complaint"));
+        // A start still to come would push the deadline out: refused, and
+        // found by check when written by hand.
+        const auto before = repo.snapshot();
+        CHECK(repo.refused({"convert", id, "--clock-from", "2026-12-30", "--reason", "typo"}, 2) ==
+              "complaints: --clock-from: '2026-12-30' is in the future\n");
+        CHECK(repo.snapshot() == before);
+        const auto file = repo.root / "cases" / (id + ".yaml");
+        test::write_text(file, test::replaced(test::read_text(file), "kind: complaint\n",
+                                              "kind: complaint\nclock_from: 2027-06-30\n"));
+        CHECK(has(repo({"check"}).out, "the clock starts on 2027-06-30, a day still to come"));
     }
 
     TEST_CASE("platform: a complaint from the start has no clock start to correct") {

@@ -113,6 +113,40 @@ TEST_SUITE("correcting the record") {
         CHECK(has(file, "after: \"Refund of the fee\""));
     }
 
+    TEST_CASE("a correction needs something sent, and something it changes") {
+        test::Repo clinic;
+        clinic.now = "2026-11-10T10:00:00+00:00";
+        const std::string id = clinic.open_case("2026-11-02 09:30", {"--point", "Burn"});
+        const auto before = clinic.snapshot();
+        CHECK(clinic.refused({"respond", id, "--apology", "Sorry.", "--correction", "why"}, 2) ==
+              "complaints: --correction: nothing has been sent yet, so there is nothing to "
+              "correct; record it without --correction\n");
+        CHECK(clinic.snapshot() == before);
+        const Answered answered;
+        const auto sent = answered.snapshot();
+        CHECK(has(answered.refused({"respond", answered.id, "--point", "1", "--finding", "upheld",
+                                    "--correction", "again"},
+                                   2),
+                  "--correction: this changes nothing that was sent"));
+        CHECK(answered.snapshot() == sent);
+        test::Repo platform("platform", "LAN");
+        platform.now = "2026-11-20T10:00:00+00:00";
+        const std::string case_id = platform.open_case(
+            "2026-11-16 09:00", {"--complainant", "Practice", "--about", "Dr Sam Keane"});
+        CHECK(
+            has(platform.refused(
+                    {"resolve", case_id, "--text", "Apology accepted", "--correction", "first"}, 2),
+                "nothing has been sent yet"));
+    }
+
+    TEST_CASE("a second response is pointed to log --letter, and --point needs --finding") {
+        const Answered clinic;
+        CHECK(has(clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"}, k_refused),
+                  "is kept with 'log " + clinic.id + " --type letter --letter FILE'"));
+        CHECK(clinic.refused({"respond", clinic.id, "--point", "1", "--remedial", "New form"}, 2) ==
+              "complaints: --point N needs --finding upheld, partly-upheld or not-upheld\n");
+    }
+
     TEST_CASE("no computed date is stored: a closure day added later moves it everywhere") {
         Answered clinic;
         CHECK_FALSE(has(clinic.case_file(clinic.id), "2026-11-20"));
