@@ -7,8 +7,7 @@
 #   SIZES="1000 10000" RUNS=5 bash bench/run.sh
 # Needs python3-yaml and /usr/bin/time (Debian's `time`). The page cache is
 # warm for every command alike; "cold" means no derived data of our own.
-set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/common.sh"
 build="${BUILD:-$here/build}"
 sizes="${SIZES:-1000 10000 100000}"
 runs="${RUNS:-3}"
@@ -16,7 +15,6 @@ work="${WORK:-$(mktemp -d)}"
 mkdir -p "$work"
 cmake --build "$build" -j2 --target complaints bench_generate >/dev/null
 bin="$build/complaints"
-export COMPLAINTS_NOW="2026-11-22T12:00:00+00:00" COMPLAINTS_USER="bench"
 
 # Runs a shell command $runs times; prints "median-seconds peak-MiB".
 measure() {

@@ -4,14 +4,12 @@
 # on one grown to about 1 MB, each binary with its own copy of the
 # repository, alternating runs; prints the median milliseconds of each.
 #   bash bench/write.sh OLD_BINARY [NEW_BINARY]   # default new: build/complaints
-set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/common.sh"
 old="$1"
 new="${2:-$here/build/complaints}"
 runs="${RUNS:-31}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export COMPLAINTS_NOW="2026-11-22T12:00:00+00:00" COMPLAINTS_USER="bench"
 
 # Prepares a repository for binary $1 in $2 with one case of about $3 bytes.
 prepare() {
