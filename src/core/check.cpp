@@ -120,9 +120,9 @@ void check_letters(const Case& c, const std::string& text, const std::string& fi
 
 // A letter kept is written before the case that names it: one that no
 // event names is a write stopped half-way, or a file added by hand.
-void letters_none_names(const Store& store, const std::set<std::string>& named,
+void letters_none_names(const std::vector<std::string>& kept, const std::set<std::string>& named,
                         std::vector<CheckProblem>& problems) {
-    for (const auto& letter : store.kept_letters())
+    for (const auto& letter : kept)
         if (!named.count(letter))
             problems.push_back(
                 {letter, 0,
@@ -166,6 +166,8 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
     std::vector<CheckProblem> problems;
     std::map<std::string, std::string> seen;
     std::set<std::string> letters;
+    // Every letter kept, listed once (not once per unreadable case).
+    const std::vector<std::string> kept = store.kept_letters();
     for (const auto& path : store.case_files()) {
         const std::string file = path.lexically_relative(store.root()).string();
         const std::string id = path.stem().string();
@@ -189,12 +191,12 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
         } catch (const Error& e) {
             problems.push_back({file, e.where().line, e.what()});
             // Its letters are not strays: the case that names them is unread.
-            for (const auto& letter : store.kept_letters())
+            for (const auto& letter : kept)
                 if (letter.starts_with("letters/" + id + "/"))
                     letters.insert(letter);
         }
     }
-    letters_none_names(store, letters, problems);
+    letters_none_names(kept, letters, problems);
     for (const auto& path : store.leftover_temporaries())
         problems.push_back(
             {path.lexically_relative(store.root()).string(), 0,

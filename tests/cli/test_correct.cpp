@@ -26,9 +26,7 @@ int count_of(const nlohmann::json& c, const std::string& type) {
     return n;
 }
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::has;
 
 // A clinic phone complaint received Monday 2 November 2026 (response due
 // 20 November), its record agreed and its one point answered.

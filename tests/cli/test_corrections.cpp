@@ -11,9 +11,7 @@ namespace {
 
 constexpr int k_refused = 5;
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::has;
 
 // A clinic complaint received Monday 2 November 2026, answered on Tuesday
 // 10 November (due Friday 20 November).

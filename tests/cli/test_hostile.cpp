@@ -16,9 +16,7 @@ constexpr int k_not_found = 3;
 constexpr int k_refused = 5;
 constexpr int k_io = 6;
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::has;
 
 // A unix socket bound at `path`, then closed: the name stays.
 void make_socket(const std::filesystem::path& path) {

@@ -27,7 +27,15 @@ struct Run {
     // A run still going after this is killed and fails the test: a command
     // that hangs (waiting on a FIFO, say) is a bug, not a slow test.
     std::chrono::seconds timeout{600};
+    // A program that runs the binary, and its arguments before the binary's
+    // path: {"/usr/bin/setpriv", "--reuid=65534", ...}. Absolute path.
+    std::vector<std::string> wrapper;
 };
+
+// Whether `text` contains `part`: for what a command said.
+inline bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 // Runs the binary to its end; exit_code 128 + the signal when one killed it.
 Result run(const Run& how);
