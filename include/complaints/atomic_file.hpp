@@ -4,9 +4,11 @@
 // for a file that must not exist yet) on an explicit commit. Destroying an
 // uncommitted AtomicFile removes the temporary file and publishes nothing.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <sys/types.h>
+#include <unistd.h>
 
 namespace complaints {
 
@@ -18,10 +20,16 @@ class AtomicFile {
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     void write(std::string_view data);
-    // Replaces the target.
+    // Replaces the target. Throws only before the rename: once the target is
+    // published, nothing undoes or denies it (a retry would write it twice),
+    // and a folder that cannot be synced is a doubt(), not an error.
     void commit();
     // Publishes the target only if it does not exist yet; false if it did.
+    // Like commit(), never throws once the target is published.
     bool commit_new();
+    // Empty, or why the published file may not survive a crash: "cannot
+    // make cases durable (fsync: Input/output error)".
+    const std::string& doubt() const { return m_doubt; }
 
   private:
     void flush_and_close();
@@ -29,6 +37,7 @@ class AtomicFile {
     std::filesystem::path m_temp;
     int m_fd = -1;
     bool m_done = false;
+    std::string m_doubt;
 };
 
 // The mode of a new private file: 0660 less the umask, never less than 0600,
@@ -56,7 +65,11 @@ std::string read_plain_file(const std::filesystem::path& path, const std::string
 // when it is larger than `most` bytes.
 std::string read_file(const std::filesystem::path& path, std::size_t most = std::size_t(64) << 20);
 
-// Makes a folder's new entries durable.
-void sync_folder(const std::filesystem::path& folder);
+// Makes a folder's new entries durable. Never throws: it runs after a file
+// is published, when failing would make the caller deny a write that
+// happened. Returns why it could not ("cannot make cases durable (fsync:
+// Input/output error)"), or nothing. `sync` is ::fsync but in tests.
+std::optional<std::string> sync_folder(const std::filesystem::path& folder,
+                                       int (*sync)(int) = ::fsync);
 
 } // namespace complaints

@@ -106,7 +106,11 @@ class Store {
     // naming the holder; `holder` is what other writers are told meanwhile.
     // Not const, though it changes no member: a `const Store&` is a
     // read-only view, and a function given one cannot reach a write.
-    StoreWriter lock(std::chrono::milliseconds patience, const std::string& holder);
+    // `warn` is told of a write that happened but may not survive a crash
+    // (its folder could not be synced): the command still succeeded, and
+    // must say so, or someone would run it again.
+    StoreWriter lock(std::chrono::milliseconds patience, const std::string& holder,
+                     std::function<void(const std::string&)> warn = {});
 
   private:
     friend class StoreWriter;
@@ -114,6 +118,12 @@ class Store {
     // (ID, path) of every case file, by ID; paths as strings, since 100,000
     // std::filesystem::path objects hold their parsed components too.
     std::vector<std::pair<std::string, std::string>> case_paths() const;
+    // Takes out of `paths` (sorted by ID) every ID that has two files or
+    // more (cases/X.yaml and cases/2026/X.yaml, after a copy or a move that
+    // a merge undid): which one is the case is not for the tool to guess.
+    // Returns a bad_data Error for each, naming its files.
+    std::vector<Error>
+    take_out_twins(std::vector<std::pair<std::string, std::string>>& paths) const;
     Case load_file(const std::string& id, const std::filesystem::path& path) const;
     std::filesystem::path m_root;
     Config m_config;
@@ -153,15 +163,19 @@ class StoreWriter {
 
   private:
     friend class Store;
-    StoreWriter(const Store& store, std::chrono::milliseconds patience, const std::string& holder);
+    StoreWriter(const Store& store, std::chrono::milliseconds patience, const std::string& holder,
+                std::function<void(const std::string&)> warn);
     struct PendingLetter {
         std::string id;
         std::string path; // relative to the root
         std::string text;
     };
     void publish_letters(const std::string& id);
+    // Passes a published file's durability doubt, if any, to m_warn.
+    void published(const std::filesystem::path& path, const std::string& doubt) const;
     const Store& m_store;
     RepoLock m_lock;
+    std::function<void(const std::string&)> m_warn;
     std::vector<PendingLetter> m_letters;
 };
 

@@ -43,6 +43,9 @@ void run_merge_file(const MergeOptions& options) {
     AtomicFile out(options.ours);
     out.write(merge.text);
     out.commit();
+    // The merge is done: git must not be told otherwise, only warned.
+    if (!out.doubt().empty())
+        fmt::print(stderr, "complaints: warning: {}\n", out.doubt());
 }
 
 // Runs git with `args` in `folder`; throws naming what failed.

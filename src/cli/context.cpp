@@ -157,7 +157,10 @@ std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::millis
 
 StoreWriter Context::lock(Store& store) const {
     const auto patience = seconds_from_env("COMPLAINTS_LOCK_WAIT", std::chrono::seconds(10));
-    return store.lock(patience, lock_holder(command));
+    return store.lock(patience, lock_holder(command), [](const std::string& doubt) {
+        fmt::print(stderr, "complaints: warning: {}\n",
+                   terminal(stderr) ? visible_controls(doubt) : doubt);
+    });
 }
 
 void Context::scan(const Store& store, bool no_cache,

@@ -30,6 +30,8 @@ void put_draft(const std::string& text, const std::string& out, bool force, std:
             fmt::format("--out: {} already exists and was left as it is; --force replaces it",
                         out));
     fmt::print(stderr, "complaints: wrote the {} to {}\n", what, out);
+    if (!file.doubt().empty())
+        fmt::print(stderr, "complaints: warning: {}\n", file.doubt());
 }
 
 std::string letter_sent_from(const std::string& file, const Store& store) {

@@ -22,15 +22,20 @@ class SpillFile {
     SpillFile(const SpillFile&) = delete;
     SpillFile& operator=(const SpillFile&) = delete;
 
-    // Throws Error(io) when the temporary file cannot take the record.
+    // Buffers the record; when the file cannot take it, every record moves
+    // to memory (see flush). Throws Error(io) only when the file cannot give
+    // back what it took.
     Place add(std::string_view record);
     // Call once every record is added; after it, read() may run on any thread.
     void seal();
     std::string read(Place place) const;
 
   private:
-    std::FILE* m_file = nullptr; // null: records live in m_memory
-    std::string m_memory;
+    void flush();
+    void fall_back_to_memory(std::size_t written);
+    int m_fd = -1;               // -1: every record lives in m_memory
+    std::string m_memory;        // with a file: the records not yet written to it
+    std::uint64_t m_in_file = 0; // bytes the file holds
     std::uint64_t m_size = 0;
 };
 

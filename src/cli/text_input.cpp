@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace complaints::cli {
@@ -60,13 +62,28 @@ std::optional<std::string> text_from_editor(std::string_view what) {
     ::close(fd);
     const std::string command = fmt::format("{} '{}'", editor, name);
     const int status = std::system(command.c_str());
-    std::string text = read_file(name, k_largest_case);
+    // What the user typed is theirs: whatever goes wrong from here, a file
+    // that holds something is kept, and the message says where.
+    std::string text;
+    try {
+        text = read_file(name, k_largest_case);
+        if (status != 0)
+            throw Error(ErrorKind::usage,
+                        fmt::format("the editor failed (exit status {}); no {} was written",
+                                    WIFEXITED(status) ? WEXITSTATUS(status) : status, what));
+        if (!text.empty() && text.back() == '\n')
+            text.pop_back();
+        require_clean_text(text, what);
+    } catch (const Error& e) {
+        struct stat info {};
+        if (::stat(name, &info) != 0 || info.st_size == 0) {
+            ::unlink(name);
+            throw;
+        }
+        throw Error(e.kind(), fmt::format("{}; what you typed is kept in {}", e.what(), name),
+                    e.where());
+    }
     ::unlink(name);
-    if (status != 0)
-        throw Error(ErrorKind::usage, fmt::format("the editor failed; no {} was written", what));
-    if (!text.empty() && text.back() == '\n')
-        text.pop_back();
-    require_clean_text(text, what);
     return text;
 }
 

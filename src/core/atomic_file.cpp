@@ -102,7 +102,7 @@ void AtomicFile::commit() {
     if (::rename(m_temp.c_str(), m_target.c_str()) != 0)
         fail("replace", m_target);
     m_done = true;
-    sync_folder(m_target.parent_path());
+    m_doubt = sync_folder(m_target.parent_path()).value_or("");
 }
 
 bool AtomicFile::commit_new() {
@@ -113,9 +113,9 @@ bool AtomicFile::commit_new() {
             return false;
         fail("create", m_target);
     }
-    ::unlink(m_temp.c_str());
     m_done = true;
-    sync_folder(m_target.parent_path());
+    ::unlink(m_temp.c_str()); // a leftover temporary is harmless: check reports it
+    m_doubt = sync_folder(m_target.parent_path()).value_or("");
     return true;
 }
 
@@ -182,13 +182,16 @@ bool make_private_folders(const std::filesystem::path& folder) {
     return true;
 }
 
-void sync_folder(const std::filesystem::path& folder) {
-    const int fd =
-        ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+std::optional<std::string> sync_folder(const std::filesystem::path& folder, int (*sync)(int)) {
+    const std::string shown = folder.empty() ? "." : folder.string();
+    const int fd = ::open(shown.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        fail("open folder", folder);
-    ::fsync(fd);
+        return fmt::format("cannot make {} durable (open: {})", shown, std::strerror(errno));
+    std::optional<std::string> doubt;
+    if (sync(fd) != 0)
+        doubt = fmt::format("cannot make {} durable (fsync: {})", shown, std::strerror(errno));
     ::close(fd);
+    return doubt;
 }
 
 } // namespace complaints

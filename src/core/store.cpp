@@ -99,7 +99,44 @@ std::vector<std::string> Store::case_ids() const {
     each_case_file(m_root / "cases",
                    [&](const std::string& id, const fs::path&) { ids.push_back(id); });
     std::sort(ids.begin(), ids.end());
+    // An ID with two files is one case (that load refuses), never two.
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
+}
+
+namespace {
+
+Error two_files(const std::string& id, const std::vector<std::string>& files) {
+    return Error(ErrorKind::bad_data,
+                 fmt::format("case {} has {} files, {}: one ID, one file; keep the right one "
+                             "(git log shows which changed last) and remove the other",
+                             id, files.size(), util::join(files, " and ")));
+}
+
+} // namespace
+
+std::vector<Error>
+Store::take_out_twins(std::vector<std::pair<std::string, std::string>>& paths) const {
+    std::vector<Error> twins;
+    std::vector<std::pair<std::string, std::string>> kept;
+    kept.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size();) {
+        std::size_t end = i + 1;
+        while (end < paths.size() && paths[end].first == paths[i].first)
+            ++end;
+        if (end - i == 1) {
+            kept.push_back(std::move(paths[i]));
+        } else {
+            std::vector<std::string> files;
+            for (std::size_t k = i; k < end; ++k)
+                files.push_back(fs::path(paths[k].second).lexically_relative(m_root).string());
+            std::sort(files.begin(), files.end());
+            twins.push_back(two_files(paths[i].first, files));
+        }
+        i = end;
+    }
+    paths = std::move(kept);
+    return twins;
 }
 
 std::vector<std::pair<std::string, std::string>> Store::case_paths() const {
@@ -154,20 +191,24 @@ std::string Store::resolve(std::string_view query) const {
 }
 
 fs::path Store::path_of(const std::string& id) const {
-    const fs::path flat = m_root / "cases" / (id + ".yaml");
-    std::error_code ec;
-    // symlink_status: a link there, even a loop, is this case's file, and
-    // the load refuses it by name.
-    if (fs::symlink_status(flat, ec).type() != fs::file_type::not_found && !ec)
-        return flat;
-    std::optional<fs::path> nested;
+    // Every file named for the case, whatever it is: a link there, even a
+    // loop, is this case's file, and the load refuses it by name. The whole
+    // folder is walked, as resolve() already does, so a second file of the
+    // case in another folder is found and refused, never silently shadowed.
+    std::vector<std::string> files;
     each_case_file(m_root / "cases", [&](const std::string& found, const fs::path& path) {
         if (found == id)
-            nested = path;
+            files.push_back(path.native());
     });
-    if (!nested)
+    if (files.empty())
         throw Error(ErrorKind::not_found, fmt::format("no case {}", id));
-    return *nested;
+    if (files.size() > 1) {
+        for (auto& file : files)
+            file = fs::path(file).lexically_relative(m_root).string();
+        std::sort(files.begin(), files.end());
+        throw two_files(id, files);
+    }
+    return files.front();
 }
 
 std::string Store::display_path(const std::string& id) const {
@@ -220,16 +261,22 @@ Case Store::load_file(const std::string& id, const fs::path& path) const {
 }
 
 std::vector<Case> Store::load_all(const std::function<void(const Error&)>& unreadable) const {
-    const std::vector<std::string> ids = case_ids();
-    std::vector<std::optional<Case>> loaded(ids.size());
-    std::vector<std::optional<Error>> failed(ids.size());
+    // One walk of cases/ for every file (not one per case, as load() does).
+    auto paths = case_paths();
+    for (const Error& twin : take_out_twins(paths)) {
+        if (!unreadable)
+            throw twin;
+        unreadable(twin);
+    }
+    std::vector<std::optional<Case>> loaded(paths.size());
+    std::vector<std::optional<Error>> failed(paths.size());
     // Without `unreadable`, a file that fails stops the load with the first
     // bad file's error, as reading in order would.
     util::parallel_for(
-        ids.size(),
+        paths.size(),
         [&](std::size_t i) {
             try {
-                loaded[i] = load(ids[i]);
+                loaded[i] = load_file(paths[i].first, paths[i].second);
             } catch (const Error& e) {
                 if (!unreadable)
                     throw;
@@ -238,8 +285,8 @@ std::vector<Case> Store::load_all(const std::function<void(const Error&)>& unrea
         },
         64);
     std::vector<Case> cases;
-    cases.reserve(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) {
+    cases.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
         if (failed[i])
             unreadable(*failed[i]);
         else
@@ -248,13 +295,21 @@ std::vector<Case> Store::load_all(const std::function<void(const Error&)>& unrea
     return cases;
 }
 
-StoreWriter Store::lock(std::chrono::milliseconds patience, const std::string& holder) {
-    return StoreWriter(*this, patience, holder);
+StoreWriter Store::lock(std::chrono::milliseconds patience, const std::string& holder,
+                        std::function<void(const std::string&)> warn) {
+    return StoreWriter(*this, patience, holder, std::move(warn));
 }
 
 StoreWriter::StoreWriter(const Store& store, std::chrono::milliseconds patience,
-                         const std::string& holder)
-    : m_store(store), m_lock(store.root(), patience, holder) {}
+                         const std::string& holder, std::function<void(const std::string&)> warn)
+    : m_store(store), m_lock(store.root(), patience, holder), m_warn(std::move(warn)) {}
+
+void StoreWriter::published(const fs::path& path, const std::string& doubt) const {
+    if (!doubt.empty() && m_warn)
+        m_warn(fmt::format("{} was written, but {}: a crash or power cut now could still lose "
+                           "it; the command succeeded, do not run it again",
+                           path.lexically_relative(m_store.m_root).string(), doubt));
+}
 
 std::string StoreWriter::create(Case c, std::mt19937_64& random) {
     guard_patient_data(c, m_store.m_config.policy);
@@ -265,10 +320,13 @@ std::string StoreWriter::create(Case c, std::mt19937_64& random) {
         if (std::binary_search(taken.begin(), taken.end(), c.id))
             continue;
         const std::string text = encoded(c);
-        AtomicFile file(m_store.m_root / "cases" / (c.id + ".yaml"));
+        const fs::path path = m_store.m_root / "cases" / (c.id + ".yaml");
+        AtomicFile file(path);
         file.write(text);
-        if (file.commit_new())
+        if (file.commit_new()) {
+            published(path, file.doubt());
             return c.id;
+        }
     }
     throw Error(ErrorKind::io, "could not find a free case ID after 1000 tries");
 }
@@ -277,15 +335,18 @@ void StoreWriter::save_config(const Config& config) {
     AtomicFile file(m_store.m_root / k_config_file);
     file.write(write_config(config));
     file.commit();
+    published(m_store.m_root / k_config_file, file.doubt());
 }
 
 void StoreWriter::save(const Case& c) {
     guard_patient_data(c, m_store.m_config.policy);
     const std::string text = encoded(c);
     publish_letters(c.id);
-    AtomicFile file(m_store.path_of(c.id));
+    const fs::path path = m_store.path_of(c.id);
+    AtomicFile file(path);
     file.write(text);
     file.commit();
+    published(path, file.doubt());
 }
 
 } // namespace complaints

@@ -126,7 +126,7 @@ void StoreWriter::publish_letters(const std::string& id) {
     const fs::path letters = m_store.root() / "letters";
     for (const fs::path& folder : {letters, letters / id})
         if (make_private_folders(folder))
-            sync_folder(folder.parent_path());
+            published(folder, sync_folder(folder.parent_path()).value_or(""));
     for (const auto& letter : m_letters) {
         if (!mine(letter))
             continue;
@@ -137,6 +137,7 @@ void StoreWriter::publish_letters(const std::string& id) {
                         fmt::format("{} appeared while it was being kept (something other than "
                                     "complaints wrote it); the case was not changed, try again",
                                     letter.path));
+        published(m_store.root() / letter.path, file.doubt());
     }
     std::erase_if(m_letters, mine);
 }

@@ -78,6 +78,8 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
     std::vector<Item> items;
     {
         auto paths = case_paths();
+        for (const Error& twin : take_out_twins(paths))
+            leave_out(std::make_exception_ptr(twin), options);
         items.reserve(paths.size());
         for (auto& [id, path] : paths) {
             auto stamp = stamp_of(path);

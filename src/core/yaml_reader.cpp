@@ -1,5 +1,6 @@
 #include "yaml_reader.hpp"
 
+#include "complaints/calendar.hpp"
 #include "complaints/text.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -111,10 +112,28 @@ int MapReader::integer(const YamlNode& value, std::string_view key) const {
     return number;
 }
 
+namespace {
+
+// The last year a case's times may be in: a deadline can fall ten years
+// after them (the longest span a rule may give) and must be within the
+// calendar, or every command showing the case would fail naming nothing.
+constexpr int k_last_case_year = k_last_year - 11;
+
+} // namespace
+
 Timestamp MapReader::timestamp(const YamlNode& value, std::string_view key) const {
     const std::string given = text(value, key);
-    if (const auto at = parse_stored_timestamp(given))
+    if (const auto at = parse_stored_timestamp(given)) {
+        const int year = static_cast<int>(written_date(*at).year());
+        if (year > k_last_case_year)
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("'{}' is in the year {}: a case's times must be in {} to {}, "
+                                    "so that its deadlines, up to ten years on, fall within the "
+                                    "working calendar (to {})",
+                                    key, year, k_first_year, k_last_case_year, k_last_year),
+                        where(value));
         return *at;
+    }
     throw Error(
         ErrorKind::bad_data,
         fmt::format("'{}' must be a time like 2026-11-02T09:14:00+00:00, not '{}'", key, given),

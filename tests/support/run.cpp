@@ -39,7 +39,8 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 // Forks and execs the binary with standard input, output and error on the
 // given files; returns the child's pid.
 pid_t start(const Run& how, const char* in, const char* out, const char* err) {
-    std::vector<std::string> argv{COMPLAINTS_BINARY};
+    std::vector<std::string> argv = how.wrapper;
+    argv.push_back(COMPLAINTS_BINARY);
     argv.insert(argv.end(), how.args.begin(), how.args.end());
     auto env = clean_environment(how.env);
     auto argv_p = pointers(argv);

@@ -10,6 +10,8 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <optional>
 #include <stdexcept>
 #include <type_traits>
 
@@ -243,5 +245,32 @@ TEST_SUITE("store") {
                          "organisation: X\npreset: clinic\nprefix: LUM\nregoin: scotland\n");
         CHECK_THROWS_WITH(Store(dir.path()),
                           "unknown key 'regoin' in complaints.yaml (did you mean 'region'?)");
+    }
+}
+
+namespace {
+
+// An fsync that fails as a dying disk's does.
+int failing_fsync(int) {
+    errno = EIO;
+    return -1;
+}
+
+} // namespace
+
+TEST_SUITE("store") {
+    TEST_CASE("a folder that cannot be synced is a doubt to report, never an exception") {
+        // sync_folder runs after a file is published: throwing there made a
+        // command deny a write that had happened. The failing fsync is passed
+        // in; the open, the call and the message are the real ones.
+        test::TempDir dir;
+        std::optional<std::string> doubt;
+        CHECK_NOTHROW(doubt = sync_folder(dir.path(), failing_fsync));
+        REQUIRE(doubt);
+        CHECK(*doubt ==
+              "cannot make " + dir.path().string() + " durable (fsync: Input/output error)");
+        CHECK(!sync_folder(dir.path()));
+        CHECK(*sync_folder(dir / "gone") == "cannot make " + (dir / "gone").string() +
+                                                " durable (open: No such file or directory)");
     }
 }
