@@ -12,7 +12,7 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCOMPLAINTS_FUZZ=ON -DCMAKE_BUILD
 cmake --build build-fuzz -j2 > /dev/null
 work=$(mktemp -d)
 trap 'echo "fuzzing failed: the crashing input is in $work" >&2' ERR
-for target in case_loader config_loader parsers; do
+for target in case_loader config_loader parsers inputs; do
     mkdir -p "$work/$target"
     cp tests/fuzz/corpus/$target/* "$work/$target/"
     echo "fuzzing $target for ${seconds}s"
