@@ -2,6 +2,7 @@
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "patient_data_warnings.hpp"
 #include "text_input.hpp"
 
 #include "complaints/text.hpp"
@@ -130,6 +131,7 @@ void run_open(const OpenOptions& options, Context& context) {
     StoreWriter writer = context.lock(store);
     c.id = writer.create(c, context.random);
     context.recorded = c.id;
+    print_patient_data_warnings(c, store);
     if (options.format == Format::json)
         print_case_json(c, clocks_of(c, store, context.now), store);
     else

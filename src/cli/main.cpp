@@ -1,6 +1,7 @@
 // complaints: the command line. Parses, calls the core, formats; the one
 // place where errors become messages and exit codes.
 #include "commands.hpp"
+#include "patient_data_warnings.hpp"
 #include "problem_text.hpp"
 #include "text_input.hpp"
 
@@ -61,6 +62,7 @@ Case update_case(const Context& context, Store& store, const std::string& id,
                  const std::function<void(Case&, StoreWriter&)>& change) {
     StoreWriter writer = context.lock(store);
     Case c = store.load(id);
+    const Case before = c;
     change(c, writer);
     for (const auto& event : c.events)
         if (event.at < c.received)
@@ -69,6 +71,7 @@ Case update_case(const Context& context, Store& store, const std::string& id,
                                     format_timestamp(event.at), format_timestamp(c.received)));
     writer.save(c);
     context.recorded = c.id;
+    print_patient_data_warnings(c, store, &before);
     return c;
 }
 

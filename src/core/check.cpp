@@ -97,6 +97,30 @@ int line_of_text(const std::string& text, std::string_view needle) {
                : 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
 }
 
+// Every span the patient-data guard finds, each at the line that holds it.
+// The walk goes in file order, so each is looked for after the last one
+// found (a number written twice is two lines); a span the file spells
+// differently (escaped in double quotes) is given its top-level key's line.
+void patient_data_problems(const Case& c, const std::string& text, const std::string& file,
+                           const Policy& policy, std::vector<CheckProblem>& problems) {
+    std::size_t after = 0;
+    for (const auto& found : find_all_patient_data(c, policy)) {
+        const std::string_view span =
+            std::string_view(found.text).substr(found.span.offset, found.span.length);
+        const std::size_t key = text.find("\n" + found.field.top_key + ":");
+        const std::size_t key_at = key == std::string::npos ? 0 : key;
+        std::size_t at = text.find(span, std::max(after, key_at));
+        if (at == std::string::npos)
+            at = text.find(span, key_at);
+        int line = line_of_key(text, found.field.top_key);
+        if (at != std::string::npos) {
+            line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+            after = at + span.size();
+        }
+        problems.push_back({file, line, describe(found)});
+    }
+}
+
 // Each letter an event names is there, and holds nothing the policy forbids.
 // `named` gathers them, for letters_none_names.
 void check_letters(const Case& c, const std::string& text, const std::string& file,
@@ -155,8 +179,7 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     for (const auto& action : overdue_actions(c, local_date(now, store.zone())))
         report("actions", fmt::format("action {} was due {} and is not done", action->number,
                                       format_date(action->due)));
-    if (const auto found = find_patient_data(c, store.config().policy))
-        report(found->field.top_key, describe(*found));
+    patient_data_problems(c, text, file, store.config().policy, problems);
     check_letters(c, text, file, store, letters, problems);
 }
 

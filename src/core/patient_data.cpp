@@ -3,9 +3,12 @@
 #include "complaints/case_fields.hpp"
 #include "complaints/error.hpp"
 #include "complaints/text.hpp"
+#include "patient_data_scan.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <regex>
 
 namespace complaints {
@@ -24,44 +27,70 @@ bool valid_nhs_number(std::string_view digits) {
 
 namespace {
 
-// Ten digits, grouped 3-3-4 by spaces or dashes or not at all, and not part
-// of a longer run of digits.
-const std::regex& nhs_shape() {
-    static const std::regex shape(R"((^|[^0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?![0-9]))");
-    return shape;
+constexpr std::string_view k_ignore_case = "(?i)";
+
+std::regex compiled(std::string_view pattern) {
+    auto flags = std::regex::ECMAScript;
+    if (pattern.starts_with(k_ignore_case)) {
+        pattern.remove_prefix(k_ignore_case.size());
+        flags |= std::regex::icase;
+    }
+    return std::regex(pattern.begin(), pattern.end(), flags);
 }
 
-std::optional<PatientData> find_nhs_number(std::string_view text) {
-    const std::string haystack(text);
-    for (auto it = std::sregex_iterator(haystack.begin(), haystack.end(), nhs_shape());
-         it != std::sregex_iterator(); ++it) {
-        const auto& match = (*it)[2];
-        std::string digits;
-        for (const char c : match.str())
-            if (c >= '0' && c <= '9')
-                digits += c;
-        if (valid_nhs_number(digits))
-            return PatientData{static_cast<std::size_t>(match.first - haystack.begin()),
-                               static_cast<std::size_t>(match.length()), "an NHS number"};
-    }
-    return std::nullopt;
+// Each pattern is compiled once per thread, not once per field: `check`
+// runs the guard over every text of every case.
+const std::regex& compiled_once(const std::string& pattern) {
+    thread_local std::map<std::string, std::regex> cache;
+    auto it = cache.find(pattern);
+    if (it == cache.end())
+        it = cache.emplace(pattern, compiled(pattern)).first;
+    return it->second;
+}
+
+void pattern_matches(std::string_view text, const std::string& pattern,
+                     std::vector<PatientData>& found) {
+    const std::regex& regex = compiled_once(pattern);
+    for (auto it = std::cregex_iterator(text.data(), text.data() + text.size(), regex);
+         it != std::cregex_iterator(); ++it)
+        if (it->length() > 0)
+            found.push_back(PatientData{static_cast<std::size_t>(it->position()),
+                                        static_cast<std::size_t>(it->length()),
+                                        fmt::format("text matching the pattern '{}'", pattern)});
 }
 
 } // namespace
 
-std::optional<PatientData> find_patient_data(std::string_view text, const Policy& policy) {
-    if (!policy.patient_data_guard)
+std::optional<std::string> bad_patient_data_pattern(std::string_view pattern) {
+    try {
+        compiled(pattern);
         return std::nullopt;
-    if (auto nhs = find_nhs_number(text))
-        return nhs;
-    const std::string haystack(text);
-    for (const auto& pattern : policy.patient_data_patterns) {
-        std::smatch match;
-        if (std::regex_search(haystack, match, std::regex(pattern)) && match.length() > 0)
-            return PatientData{static_cast<std::size_t>(match.position()),
-                               static_cast<std::size_t>(match.length()),
-                               fmt::format("text matching the pattern '{}'", pattern)};
+    } catch (const std::regex_error& e) {
+        return e.what();
     }
+}
+
+std::vector<PatientData> find_all_patient_data(std::string_view text, const Policy& policy) {
+    if (!policy.patient_data_guard)
+        return {};
+    std::vector<PatientData> found = detail::scan_patient_data(text);
+    if (policy.patient_data_patterns.empty())
+        return found;
+    for (const auto& pattern : policy.patient_data_patterns)
+        pattern_matches(text, pattern, found);
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.offset < b.offset; });
+    std::vector<PatientData> kept;
+    for (auto& hit : found)
+        if (kept.empty() || hit.offset >= kept.back().offset + kept.back().length)
+            kept.push_back(std::move(hit));
+    return kept;
+}
+
+std::optional<PatientData> find_patient_data(std::string_view text, const Policy& policy) {
+    for (auto& hit : find_all_patient_data(text, policy))
+        if (hit.refused)
+            return std::move(hit);
     return std::nullopt;
 }
 
@@ -147,24 +176,44 @@ void for_each_text(const Case& c,
     fields::describe(walk, c);
 }
 
-std::optional<PatientDataFound> find_patient_data(const Case& c, const Policy& policy) {
-    std::optional<PatientDataFound> first;
+std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy& policy) {
+    std::vector<PatientDataFound> found;
     if (!policy.patient_data_guard)
-        return first;
+        return found;
     for_each_text(c, [&](const TextField& field, const std::string& text) {
-        if (first)
-            return;
-        if (auto found = find_patient_data(text, policy))
-            first = PatientDataFound{field, text, std::move(*found)};
+        for (auto& hit : find_all_patient_data(text, policy))
+            found.push_back(PatientDataFound{field, text, std::move(hit)});
+        // The platform takes complaints from practices: someone a complaint
+        // is made for is a patient, and naming them is patient data.
+        if (field.name == "on_behalf_of" && !text.empty())
+            found.push_back(PatientDataFound{
+                field, text, {0, text.size(), "the person a complaint is made for"}});
     });
-    return first;
+    return found;
+}
+
+std::optional<PatientDataFound> find_patient_data(const Case& c, const Policy& policy) {
+    for (auto& found : find_all_patient_data(c, policy))
+        if (found.span.refused)
+            return std::move(found);
+    return std::nullopt;
 }
 
 std::string describe(const PatientDataFound& found) {
     const std::string_view text = found.text;
     const auto& span = found.span;
+    if (found.field.name == "on_behalf_of")
+        return fmt::format("the case is made on behalf of '{}': the platform takes complaints from "
+                           "practices, not for patients (--on-behalf-of), and its policy forbids "
+                           "patient details in its records",
+                           text);
     const std::size_t first = display_width(text.substr(0, span.offset)) + 1;
     const std::size_t last = first + display_width(text.substr(span.offset, span.length)) - 1;
+    if (!span.refused)
+        return fmt::format("the {} holds {} ('{}', characters {}-{}): kept, since it may be a "
+                           "phone number or a reference; if it is an NHS number, remove it",
+                           found.field.name, span.what, text.substr(span.offset, span.length),
+                           first, last);
     return fmt::format("the {} contains {} ('{}', characters {}-{}): the platform's policy forbids "
                        "patient details in its records; refer to the patient another way",
                        found.field.name, span.what, text.substr(span.offset, span.length), first,
@@ -174,6 +223,14 @@ std::string describe(const PatientDataFound& found) {
 void guard_patient_data(const Case& c, const Policy& policy) {
     if (const auto found = find_patient_data(c, policy))
         throw Error(ErrorKind::refused, describe(*found));
+}
+
+std::vector<std::string> patient_data_warnings(const Case& c, const Policy& policy) {
+    std::vector<std::string> warnings;
+    for (const auto& found : find_all_patient_data(c, policy))
+        if (!found.span.refused)
+            warnings.push_back(describe(found));
+    return warnings;
 }
 
 } // namespace complaints

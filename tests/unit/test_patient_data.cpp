@@ -62,3 +62,138 @@ TEST_SUITE("patient data") {
         }
     }
 }
+
+namespace {
+
+// What the guard finds in `text`: "what" of each span and the span's text.
+std::vector<std::pair<std::string, std::string>> hits(std::string_view text,
+                                                      const Policy& policy = guarded()) {
+    std::vector<std::pair<std::string, std::string>> found;
+    for (const auto& hit : find_all_patient_data(text, policy))
+        found.emplace_back(hit.what, std::string(text.substr(hit.offset, hit.length)));
+    return found;
+}
+
+bool refused(std::string_view text) {
+    return find_patient_data(text, guarded()).has_value();
+}
+
+} // namespace
+
+TEST_SUITE("patient data: what the guard finds") {
+    TEST_CASE("NHS numbers in any grouping, separator or digit form") {
+        for (const char* text :
+             {"943.476.5919", "943/476/5919", "943  476   5919",
+              "943\xC2\xA0"
+              "476\xC2\xA0"
+              "5919",
+              "943\xE2\x80\xAF"
+              "476\xE2\x80\xAF"
+              "5919",
+              "943\xE2\x80\x93"
+              "476\xE2\x80\x93"
+              "5919",
+              "943\xE2\x80\x94"
+              "476\xE2\x80\x94"
+              "5919",
+              "94 34 76 59 19", "9434 765 919", "\xEF\xBC\x99\xEF\xBC\x94\xEF\xBC\x93 476 5919",
+              "NHS:9434765919."}) {
+            const auto found = hits(text);
+            REQUIRE_MESSAGE(found.size() == 1, text);
+            CHECK_MESSAGE(found[0].first == "an NHS number", text);
+        }
+        // The span is the number, in bytes, whatever the separators.
+        CHECK(hits("no. 943\xC2\xA0"
+                   "476\xC2\xA0"
+                   "5919 seen")[0]
+                  .second == "943\xC2\xA0"
+                             "476\xC2\xA0"
+                             "5919");
+    }
+
+    TEST_CASE("a number shaped like an NHS number with a wrong check digit is a warning") {
+        for (const char* text : {"943 476 5918", "9434765918"}) {
+            const auto found = find_all_patient_data(text, guarded());
+            REQUIRE_MESSAGE(found.size() == 1, text);
+            CHECK_FALSE(found[0].refused);
+            CHECK_FALSE(refused(text));
+        }
+        // Phone numbers: eleven digits, or international, are neither.
+        for (const char* text : {"0161 923 6602", "+44 161 923 6602", "07700 900123", "£1,234.56",
+                                 "GMC 7123456", "on 12/11/2026 at 10:00"})
+            CHECK_MESSAGE(hits(text).empty(), text);
+    }
+
+    TEST_CASE("dates of birth by their label, before or after the date") {
+        for (const char* text :
+             {"DOB 12/03/1961", "D.O.B.: 12.03.61", "dob 1961-03-12", "born 12 March 1961",
+              "Born on the 12th of March, 1961", "date of birth March 12, 1961",
+              "12-Mar-1961 (date of birth)", "Date  of  Birth: 3/4/1950"}) {
+            const auto found = hits(text);
+            REQUIRE_MESSAGE(found.size() == 1, text);
+            CHECK_MESSAGE(found[0].first == "a date of birth", text);
+        }
+        CHECK(hits("her DOB is 12/03/1961, seen")[0].second == "DOB is 12/03/1961");
+        for (const char* text :
+             {"DOB not given", "stubborn on 12/03/2026", "Osborne 12/03/2026", "airborne",
+              "session on 12 March 2026", "born of frustration",
+              "Seen 12/03/2026 by Dr Keane, born 1961", "born in Leeds. Seen 12/03/2026"})
+            CHECK_MESSAGE(hits(text).empty(), text);
+    }
+
+    TEST_CASE("UK postcodes in their real format, any case, and not ordinary words") {
+        for (const char* text : {"SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB",
+                                 "w1a0ax", "sw1a 1aa",
+                                 "Cr2\xC2\xA0"
+                                 "6xh",
+                                 "lives at 10 High St, LS1  4DY."}) {
+            const auto found = hits(text);
+            REQUIRE_MESSAGE(found.size() == 1, text);
+            CHECK_MESSAGE(found[0].first == "a postcode", text);
+        }
+        for (const char* text : {"room B12 3rd floor", "XY1 2AB", "AB1 2CI", "COVID19 2AA",
+                                 "A4 paper", "M25 motorway", "version 2.1 beta", "LAN-2026-AB12CD"})
+            CHECK_MESSAGE(hits(text).empty(), text);
+    }
+
+    TEST_CASE("hospital and patient numbers after their label") {
+        for (const char* text : {"MRN: RX1234567", "hospital number A123456", "Hosp. No. 55512",
+                                 "hosp no 55512", "patient ID is P-00123", "NHS no 943 476 5918"}) {
+            const auto found = hits(text);
+            REQUIRE_MESSAGE(found.size() == 1, text);
+            CHECK_MESSAGE(found[0].first == "a hospital or patient number", text);
+            CHECK(refused(text));
+        }
+        for (const char* text : {"patient ID was not given", "the hospital number is on file",
+                                 "MRN unknown", "patient no-show"})
+            CHECK_MESSAGE(hits(text).empty(), text);
+    }
+
+    TEST_CASE("every hit in a text, in order") {
+        const auto found = hits("DOB 1/2/1960, NHS 943 476 5919, lives SW1A 1AA");
+        REQUIRE(found.size() == 3);
+        CHECK(found[0].first == "a date of birth");
+        CHECK(found[1].first == "an NHS number");
+        CHECK(found[2].first == "a postcode");
+    }
+
+    TEST_CASE("patterns may ignore case, and a bad one says why") {
+        Policy policy = guarded();
+        policy.patient_data_patterns.push_back("(?i)ward \\d+");
+        CHECK(find_patient_data("seen on WARD 7", policy));
+        CHECK(find_patient_data("seen on ward 7", policy));
+        CHECK_FALSE(bad_patient_data_pattern("(?i)ward \\d+"));
+        CHECK(bad_patient_data_pattern("ward ("));
+        CHECK(bad_patient_data_pattern("(?i)[z-a]"));
+    }
+
+    TEST_CASE("a case made on a patient's behalf is refused") {
+        Case c;
+        c.id = "LAN-2026-AAAAAA";
+        c.on_behalf_of = "Mrs Jones";
+        CHECK_THROWS_WITH_AS(guard_patient_data(c, guarded()),
+                             doctest::Contains("the platform takes complaints from practices"),
+                             Error);
+        CHECK_NOTHROW(guard_patient_data(c, preset_policy(Preset::clinic)));
+    }
+}
