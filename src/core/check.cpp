@@ -7,6 +7,7 @@
 #include "complaints/error.hpp"
 #include "complaints/later_entries.hpp"
 #include "complaints/patient_data.hpp"
+#include "complaints/steps.hpp"
 #include "complaints/workflow.hpp"
 
 #include <fmt/format.h>
@@ -144,6 +145,8 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
                                          "deadline is later than it should be",
                                          format_date(*c.clock_from)));
     for (auto& [index, message] : void_problems(c, store.config().policy))
+        problems.push_back({file, line_of_event(text, index), std::move(message)});
+    for (auto& [index, message] : order_problems(c, store.config().policy))
         problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (const auto& note : attention(c, store.config().policy))
         problems.push_back({file, line_of_key(text, "events"), note.message, note});
