@@ -108,6 +108,21 @@ TEST_SUITE("platform: warnings that stand up") {
                       unshared + " --type shared-with-complainee)"));
     }
 
+    TEST_CASE("check finds a warning the rules would not have issued") {
+        Platform platform;
+        const std::string id = platform.open({"--type", "rude"});
+        platform.handle(id);
+        platform.ok(with(platform.close(id, "upheld"), {"--warning", "--warning-reason", "Code"}));
+        CHECK(platform({"check"}).exit_code == 0);
+        const auto file = platform.root / "cases" / (id + ".yaml");
+        test::write_text(
+            file, test::replaced(test::read_text(file), "outcome: upheld", "outcome: not-upheld"));
+        const auto result = platform({"check"});
+        CHECK(result.exit_code == 1);
+        CHECK(has(result.out, "a warning was issued on a complaint closed not-upheld, which "
+                              "cannot carry one"));
+    }
+
     TEST_CASE("an appeal rescinds a warning with a reason: it stays on record, the count follows") {
         Platform platform;
         std::vector<std::string> ids;
