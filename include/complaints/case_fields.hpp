@@ -146,6 +146,8 @@ template <class V, Same<Case> C> void describe(V& v, C& c) {
     v.field(maybe("clock_from"), c.clock_from);
     v.field(maybe("happened"), c.happened);
     v.field(maybe("notice_days"), c.notice_days);
+    v.field(maybe("session"), c.session);
+    v.field(maybe("withdrawn"), c.withdrawn);
     v.field(maybe("agent"), c.agent);
     v.field(always("summary"), c.summary);
     v.field(always("points"), c.points);

@@ -4,6 +4,7 @@
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct IssuedWarning {
     std::string case_id;
     date::year_month_day issued;
     date::year_month_day expires; // the first day it no longer counts
+    std::string reason;           // the warning event's text
+    // Rescinded on appeal: it stops counting that day; nothing is erased.
+    std::optional<date::year_month_day> rescinded;
+    std::string rescind_reason;
 };
 
 struct Decision {
@@ -33,8 +38,9 @@ struct Decision {
 };
 
 struct Clinician {
-    std::string key; // "gmc:7123456", or "name:dr sam keane" without a GMC number
-    std::string name;
+    std::string key;                  // "gmc:7123456", or "name:dr sam keane" without a GMC number
+    std::string name;                 // as the earliest case received names them
+    std::vector<std::string> aliases; // other names cases with the same GMC number give
     std::string gmc;
     std::vector<std::string> case_ids;
     std::string latest_case; // the one received last
@@ -61,7 +67,8 @@ std::string normalised_name(std::string_view name);
 std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& policy,
                                   const date::time_zone& zone);
 
-// The clinicians a query names: a GMC number, or a name (whole, or part).
+// The clinicians a query names: a GMC number, or a name or alias (whole, or
+// part: a surname finds them).
 std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
                                               std::string_view query);
 
@@ -75,7 +82,29 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
 // one too many inside the policy's window. Returns the review's text when one
 // is due. Throws `refused` when the policy keeps no warnings or the case
 // names no clinician. `others` are the repository's other cases.
+// `reason` (which part of the code of conduct) follows the warning's text.
 std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vector<Case> others,
-                                         const Policy& policy, const date::time_zone& zone);
+                                         const Policy& policy, const date::time_zone& zone,
+                                         const std::string& reason = {});
+
+// Throws `refused` unless the closing case can carry a warning under the
+// policy's rules: an outcome among the policy's (upheld, partly upheld), a
+// formal complaint about a clinician known by GMC number (a service has
+// none), the complaint shared with them first, and a reason (usage error
+// when empty).
+void check_warning(const Case& c, const Policy& policy, const Timestamp& at,
+                   const std::string& reason);
+
+// Rescinds the case's warning (on appeal) with the event `rescinding`, whose
+// text is the reason. The warning stays on the record and stops counting
+// from that day. Throws when there is none, it is rescinded already, or the
+// reason is empty.
+void rescind_warning(Case& c, const Event& rescinding, const date::time_zone& zone);
+
+// Throws `refused` when `c` gives a GMC number that other cases give under
+// another name, naming that clinician and case, unless `same_clinician`
+// says the new name is theirs too (an alias): then returns the name it is
+// an alias of. `same_clinician` with no other name is a usage error.
+std::string check_gmc_owner(const Case& c, const std::vector<Case>& others, bool same_clinician);
 
 } // namespace complaints

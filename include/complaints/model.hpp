@@ -123,10 +123,12 @@ enum class EventType {
     point_added,
     voided,
     clock_start_corrected,
+    warning_rescinded,
+    step_skipped,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 41> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 43> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -168,6 +170,8 @@ template <> struct EnumNames<EventType> {
         {EventType::point_added, "point-added"},
         {EventType::voided, "voided"},
         {EventType::clock_start_corrected, "clock-start-corrected"},
+        {EventType::warning_rescinded, "warning-rescinded"},
+        {EventType::step_skipped, "step-skipped"},
     }};
 };
 
@@ -288,7 +292,10 @@ struct Case {
     std::string summary;
     std::vector<std::string> practitioners; // treatment-related cases
     std::optional<int> notice_days;         // a late withdrawal's notice
-    std::string agent;                      // the support agent assigned (platform)
+    // A withdrawal's session and the day the clinician withdrew, when given.
+    std::optional<date::year_month_day> session;
+    std::optional<date::year_month_day> withdrawn;
+    std::string agent; // the support agent assigned (platform)
     std::optional<Excluded> exclusion;
     // A converted concern's clock runs from receipt unless the manager set
     // another start, with a reason, in a `converted` event.

@@ -95,7 +95,20 @@ struct WarningRules {
     std::optional<Duration> kept;          // off: the policy issues no warnings
     int review_at = 0;                     // warnings that trigger a review; 0: never
     std::optional<Duration> review_window; // counted back from the latest warning
+    // What a warning stands on: a closing outcome among these (empty: any),
+    // a complainee known by GMC number (a service has none), and this step
+    // recorded first (the complaint shared with the clinician for feedback).
+    std::vector<Outcome> outcomes;
+    bool needs_gmc = false;
+    std::optional<EventType> after;
     friend bool operator==(const WarningRules&, const WarningRules&) = default;
+};
+
+// One step of a policy's order, as the event that records it.
+struct ProcessStep {
+    EventType type = EventType::note;
+    bool once = false;
+    friend bool operator==(const ProcessStep&, const ProcessStep&) = default;
 };
 
 // Who signs the response letter and what goes with it, where complaints.yaml
@@ -116,6 +129,10 @@ struct Policy {
     std::vector<ReviewBody> review_bodies;
     WarningRules warnings;
     int late_withdrawal_notice_days = 0; // platform: 3; 0: no such rule
+    // The steps of a formal complaint in the policy's order: each needs the
+    // ones before it, closing (but for a withdrawal) needs them all, and a
+    // `once` step is recorded once. Empty: any order.
+    std::vector<ProcessStep> steps;
     // A complaint made longer than this after what it is about happened (or
     // was learnt of) is flagged, and goes ahead only with a recorded reason.
     std::optional<Duration> time_limit;

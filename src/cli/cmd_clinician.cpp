@@ -34,11 +34,18 @@ const Clinician& the_clinician(const std::vector<Clinician>& all, const std::str
                             found.size(), joined(names)));
 }
 
+bool counts_on(const IssuedWarning& w, date::year_month_day day) {
+    return w.issued <= day && day < w.expires && !(w.rescinded && *w.rescinded <= day);
+}
+
 Json warning_json(const IssuedWarning& w, date::year_month_day day) {
     return Json{{"case", w.case_id},
                 {"issued", format_date(w.issued)},
                 {"expires", format_date(w.expires)},
-                {"active", w.issued <= day && day < w.expires}};
+                {"reason", w.reason},
+                {"rescinded", w.rescinded ? Json(format_date(*w.rescinded)) : Json(nullptr)},
+                {"rescind_reason", w.rescind_reason},
+                {"active", counts_on(w, day)}};
 }
 
 Json clinician_json(const Clinician& c, const Standing& standing, date::year_month_day day) {
@@ -49,6 +56,7 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
         history.push_back({{"date", format_date(change.on)}, {"status", name_of(change.status)}});
     return Json{{"key", c.key},
                 {"name", c.name},
+                {"aliases", c.aliases},
                 {"gmc", c.gmc.empty() ? Json(nullptr) : Json(c.gmc)},
                 {"as_of", format_date(day)},
                 {"status", name_of(standing.status)},
@@ -61,10 +69,19 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
 void print_clinician(const Clinician& c, const Standing& standing, date::year_month_day day) {
     fmt::print("{}{}: {} on {}\n", c.name, c.gmc.empty() ? "" : " (GMC " + c.gmc + ")",
                name_of(standing.status), format_date(day));
+    if (!c.aliases.empty())
+        fmt::print("Also named: {}\n", joined(c.aliases));
     fmt::print("Active warnings: {}\n", standing.active.size());
-    for (const auto& w : c.warnings)
+    for (const auto& w : c.warnings) {
+        if (w.issued > day)
+            continue; // not yet issued on the day asked about
         fmt::print("  {}  issued {}, {} {}\n", w.case_id, format_date(w.issued),
                    day < w.expires ? "expires" : "expired", format_date(w.expires));
+        if (!w.reason.empty())
+            fmt::print("      {}\n", w.reason);
+        if (w.rescinded && *w.rescinded <= day)
+            fmt::print("      rescinded {}: {}\n", format_date(*w.rescinded), w.rescind_reason);
+    }
     if (!standing.history.empty()) {
         fmt::print("History:\n");
         for (const auto& change : standing.history)
@@ -91,6 +108,28 @@ void decide(const ClinicianOptions& o, const Context& context, Store& store,
                id);
 }
 
+// Rescinds the warning one of the clinician's cases issued (an appeal
+// upheld): an event on that case, and the count follows.
+void rescind(const ClinicianOptions& o, const Context& context, Store& store,
+             const Clinician& clinician) {
+    const std::string id = store.resolve(o.words[2]);
+    if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), id) ==
+        clinician.case_ids.end())
+        throw Error(ErrorKind::usage, fmt::format("{} is not one of {}'s cases ({})", id,
+                                                  clinician.name, joined(clinician.case_ids)));
+    const std::string reason = text_from_flag(o.reason, "--reason");
+    update_case(context, store, id, [&](Case& c) {
+        rescind_warning(c,
+                        make_event(EventType::warning_rescinded,
+                                   reason.empty() ? ""
+                                                  : fmt::format("Warning to {} rescinded: {}",
+                                                                clinician.name, reason),
+                                   o.when_who, context, store),
+                        store.zone());
+    });
+    fmt::print("{}: the warning {} issued is rescinded\n", clinician.name, id);
+}
+
 void print_list(const ClinicianOptions& o, const Context& context, const Policy& policy,
                 const std::vector<Clinician>& all, date::year_month_day day) {
     Json json = Json::array();
@@ -113,10 +152,12 @@ void print_list(const ClinicianOptions& o, const Context& context, const Policy&
 void run_clinician(const ClinicianOptions& o, const Context& context) {
     if (o.list == !o.words.empty())
         throw Error(ErrorKind::usage, "give a clinician (GMC number or name), or --list");
-    if (o.words.size() > 2 ||
+    const bool rescinding = o.words.size() == 3 && o.words[1] == "rescind-warning";
+    if ((o.words.size() > 2 && !rescinding) ||
         (o.words.size() == 2 && o.words[1] != "suspend" && o.words[1] != "reinstate"))
         throw Error(ErrorKind::usage,
-                    "write 'clinician KEY', or 'clinician KEY suspend|reinstate --reason TEXT'");
+                    "write 'clinician KEY', 'clinician KEY suspend|reinstate --reason TEXT' or "
+                    "'clinician KEY rescind-warning CASE --reason TEXT'");
     Store store = context.open_store();
     date::year_month_day day = local_date(context.now, store.zone());
     if (!o.as_of.empty() && !(day = parse_date(o.as_of).value_or(date::year_month_day{})).ok())
@@ -125,12 +166,14 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
     const Policy& policy = store.config().policy;
     // A suspension is a write and must see every case; a listing leaves an
     // unreadable case out with a warning.
-    const bool deciding = o.words.size() == 2;
+    const bool deciding = o.words.size() >= 2;
     const auto all =
         clinicians(deciding ? store.load_all() : context.load_all(store), policy, store.zone());
     if (o.list)
         return print_list(o, context, policy, all, day);
     const Clinician& clinician = the_clinician(all, o.words[0]);
+    if (rescinding)
+        return rescind(o, context, store, clinician);
     if (deciding)
         return decide(o, context, store, clinician);
     const Standing standing = standing_on(clinician, policy, day);
@@ -147,12 +190,15 @@ void setup_clinician(CLI::App& app, Context& context) {
     CLI::App* command =
         app.add_subcommand("clinician", "a clinician's cases, warnings and standing; "
                                         "suspension decisions");
-    command->add_option("KEY [suspend|reinstate]", o->words,
-                        "a GMC number or a name, then optionally a decision");
+    command->add_option("KEY [suspend|reinstate|rescind-warning CASE]", o->words,
+                        "a GMC number or a name (a surname finds them), then optionally a "
+                        "decision, or the case whose warning an appeal rescinds");
     command->add_flag("--list", o->list, "every clinician with their standing");
     command->add_option("--as-of", o->as_of, "evaluate on this date instead of today")
         ->option_text("DATE");
-    command->add_option("--reason", o->reason, "with suspend or reinstate: the decision's reason")
+    command
+        ->add_option("--reason", o->reason,
+                     "with suspend, reinstate or rescind-warning: the decision's reason")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
     add_format_option(*command, o->format, {Format::table, Format::json});

@@ -5,6 +5,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/steps.hpp"
 #include "complaints/workflow.hpp"
 
 #include <fmt/ranges.h>
@@ -22,6 +23,7 @@ struct LogOptions {
     std::vector<std::string> attendees;
     std::string until;
     std::string letter;
+    std::string skip_step;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -79,6 +81,8 @@ void run_log(const LogOptions& options, Context& context) {
         event.due = date_flag(options.until, "--until");
     update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         check_logged(c, event, store.zone());
+        check_step(c, store.config().policy, event.type, event,
+                   text_from_flag(options.skip_step, "--skip-step"));
         if (!letter.empty())
             event.letter =
                 writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), kept_as, letter);
@@ -118,6 +122,11 @@ void setup_log(CLI::App& app, Context& context) {
                      "with --type acknowledged, letter or email: the text sent (- reads stdin), "
                      "kept byte for byte in letters/ID/")
         ->option_text("FILE");
+    command
+        ->add_option("--skip-step", options->skip_step,
+                     "record a step of the policy's order (shared-with-complainee, "
+                     "investigation-complete) although one before it is missing, recording why")
+        ->option_text("REASON");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     command->callback([options, &context] { run_log(*options, context); });

@@ -5,6 +5,7 @@
 #include "patient_data_warnings.hpp"
 #include "text_input.hpp"
 
+#include "complaints/clinicians.hpp"
 #include "complaints/text.hpp"
 #include "complaints/workflow.hpp"
 
@@ -30,6 +31,7 @@ struct OpenOptions {
     std::string session;
     std::string withdrawn;
     std::string happened;
+    bool same_clinician = false;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -66,6 +68,14 @@ std::optional<int> notice_days(const OpenOptions& options) {
         throw Error(ErrorKind::usage,
                     "--session and --withdrawn take dates on the calendar (YYYY-MM-DD)");
     return (date::sys_days{*session} - date::sys_days{*withdrawn}).count();
+}
+
+// The session and withdrawal dates, kept on the case when given.
+void fill_withdrawal(const OpenOptions& options, Case& c) {
+    if (options.session.empty() || options.withdrawn.empty())
+        return;
+    c.session = parse_date(options.session);
+    c.withdrawn = parse_date(options.withdrawn);
 }
 
 std::string summary_text(const OpenOptions& options) {
@@ -120,7 +130,9 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     }
     if (!options.happened.empty())
         c.happened = date_flag(options.happened, "--happened");
-    classify_intake(c, store.config().policy, notice_days(options), !options.kind.empty());
+    const auto notice = notice_days(options);
+    fill_withdrawal(options, c);
+    classify_intake(c, store.config().policy, notice, !options.kind.empty());
     c.summary = summary_text(options);
     return c;
 }
@@ -129,6 +141,13 @@ void run_open(const OpenOptions& options, Context& context) {
     Store store = context.open_store();
     Case c = new_case(options, context, store);
     StoreWriter writer = context.lock(store);
+    // One GMC number, one clinician: another name is refused unless the
+    // user says it is the same person, and the opening records the alias.
+    if (!c.gmc.empty() || options.same_clinician)
+        if (const std::string owner = check_gmc_owner(c, store.load_all(), options.same_clinician);
+            !owner.empty())
+            c.events.front().text += fmt::format("; '{}' recorded as another name of {} (GMC {})",
+                                                 c.about, owner, c.gmc);
     c.id = writer.create(c, context.random);
     context.recorded = c.id;
     print_patient_data_warnings(c, store);
@@ -189,6 +208,9 @@ void setup_open(CLI::App& app, Context& context) {
             "when what it is about happened, or the complainant learnt of it: a policy with a "
             "time limit flags a late complaint")
         ->option_text("DATE");
+    command->add_flag("--same-clinician", options->same_clinician,
+                      "with --gmc: the number's clinician is recorded under another name too "
+                      "(an alias), instead of refusing the new name");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     command->callback([options, &context] { run_open(*options, context); });

@@ -5,6 +5,7 @@
 #include "text_input.hpp"
 
 #include "complaints/letters.hpp"
+#include "complaints/steps.hpp"
 #include "complaints/workflow.hpp"
 
 namespace complaints::cli {
@@ -25,6 +26,7 @@ struct ResolveOptions {
     bool draft = false;
     std::string out;
     bool force = false;
+    std::string skip_step;
     WhenWho when_who;
 };
 
@@ -81,10 +83,14 @@ void run_resolve(const ResolveOptions& o, const Context& context) {
     std::string kept;
     update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         require_formal_complaint(c, "record a resolution");
+        const Event resolution = make_event(EventType::resolved, text, o.when_who, context, store);
+        // A correction changes a resolution already in its place in the order.
+        if (o.correction.empty() || !o.skip_step.empty())
+            check_step(c, store.config().policy, EventType::resolved, resolution,
+                       text_from_flag(o.skip_step, "--skip-step"));
         // Decided before the letter is written: a refused change keeps none.
         Event& resolved =
-            record_resolution(c, make_event(EventType::resolved, text, o.when_who, context, store),
-                              correction(o.correction, o.when_who, context, store));
+            record_resolution(c, resolution, correction(o.correction, o.when_who, context, store));
         kept = writer.keep_letter(c.id, local_date(resolved.at.utc, store.zone()), "resolution",
                                   given ? *given : letter_on(c, resolved.at, text, store));
         resolved.letter = kept;
@@ -127,6 +133,10 @@ void setup_resolve(CLI::App& app, Context& context) {
                      "with --draft: write to FILE instead of stdout (a new file unless --force)")
         ->option_text("FILE");
     command->add_flag("--force", o->force, "with --draft --out: replace FILE if it exists");
+    command
+        ->add_option("--skip-step", o->skip_step,
+                     "resolve although a step of the policy's order is missing, recording why")
+        ->option_text("REASON");
     add_when_who(*command, o->when_who);
     command->callback([o, &context] { run_resolve(*o, context); });
 }

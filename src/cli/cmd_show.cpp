@@ -62,11 +62,19 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     if (!c.agent.empty())
         fmt::print("Handler:     {}\n", c.agent);
     if (c.notice_days)
-        fmt::print("Notice:      {} day{} before the session\n", *c.notice_days,
-                   *c.notice_days == 1 ? "" : "s");
-    if (c.warning)
+        fmt::print("Notice:      {} day{} before the session{}\n", *c.notice_days,
+                   *c.notice_days == 1 ? "" : "s",
+                   c.session && c.withdrawn
+                       ? fmt::format(" (session {}, withdrawn {})", format_date(*c.session),
+                                     format_date(*c.withdrawn))
+                       : "");
+    if (c.warning) {
         fmt::print("Warning:     issued {}\n",
                    format_date(local_date(c.warning->utc, store.zone())));
+        if (const Event* rescinded = first_event(c, EventType::warning_rescinded))
+            fmt::print("             rescinded {}: {}\n",
+                       format_date(local_date(rescinded->at.utc, store.zone())), rescinded->text);
+    }
     if (!c.practitioners.empty())
         fmt::print("Practitioners: {}\n", joined(c.practitioners));
     if (!c.type.empty())

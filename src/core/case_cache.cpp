@@ -17,7 +17,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 10\n";
+constexpr std::string_view k_magic = "complaints-cache 11\n";
 
 class Encoder {
   public:

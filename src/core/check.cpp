@@ -7,6 +7,7 @@
 #include "complaints/error.hpp"
 #include "complaints/later_entries.hpp"
 #include "complaints/patient_data.hpp"
+#include "complaints/steps.hpp"
 #include "complaints/workflow.hpp"
 
 #include <fmt/format.h>
@@ -89,6 +90,26 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
     return found;
 }
 
+// A warning the policy's rules would not have issued: written by hand, or
+// before the rules (an outcome that cannot warn, a service with no GMC
+// number).
+std::vector<std::string> warning_problems(const Case& c, const Policy& policy) {
+    std::vector<std::string> found;
+    if (!c.warning)
+        return found;
+    const auto& outcomes = policy.warnings.outcomes;
+    if (c.outcome && !outcomes.empty() &&
+        std::find(outcomes.begin(), outcomes.end(), *c.outcome) == outcomes.end())
+        found.push_back(fmt::format("a warning was issued on a complaint closed {}, which "
+                                    "cannot carry one",
+                                    name_of(*c.outcome)));
+    if (policy.warnings.needs_gmc && c.gmc.empty())
+        found.push_back(fmt::format("a warning was issued to '{}', who has no GMC number: a "
+                                    "service is never warned",
+                                    c.about));
+    return found;
+}
+
 // The line of the first occurrence of `needle` in `text`, else 1.
 int line_of_text(const std::string& text, std::string_view needle) {
     const std::size_t at = text.find(needle);
@@ -163,11 +184,15 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     };
     for (auto& [key, message] : impossible_states(c))
         report(key, message);
+    for (auto& message : warning_problems(c, store.config().policy))
+        report("warning", std::move(message));
     if (c.clock_from && *c.clock_from > local_date(now, store.zone()))
         report("clock_from", fmt::format("the clock starts on {}, a day still to come: its "
                                          "deadline is later than it should be",
                                          format_date(*c.clock_from)));
     for (auto& [index, message] : void_problems(c, store.config().policy))
+        problems.push_back({file, line_of_event(text, index), std::move(message)});
+    for (auto& [index, message] : order_problems(c, store.config().policy))
         problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (const auto& note : attention(c, store.config().policy))
         problems.push_back({file, line_of_key(text, "events"), note.message, note});

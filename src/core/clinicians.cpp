@@ -2,6 +2,7 @@
 
 #include "complaints/error.hpp"
 #include "complaints/text.hpp"
+#include "complaints/workflow.hpp"
 
 #include <fmt/format.h>
 
@@ -28,8 +29,17 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy,
     }
     if (c.warning && policy.warnings.kept) {
         const auto issued = local_date(c.warning->utc, zone);
-        clinician.warnings.push_back(
-            {c.id, issued, calendar_day_after(issued, *policy.warnings.kept)});
+        IssuedWarning warning;
+        warning.case_id = c.id;
+        warning.issued = issued;
+        warning.expires = calendar_day_after(issued, *policy.warnings.kept);
+        if (const Event* event = first_event(c, EventType::warning))
+            warning.reason = event->text;
+        if (const Event* rescinded = first_event(c, EventType::warning_rescinded)) {
+            warning.rescinded = local_date(rescinded->at.utc, zone);
+            warning.rescind_reason = rescinded->text;
+        }
+        clinician.warnings.push_back(warning);
     }
     for (const auto& event : c.events)
         if ((event.type == EventType::suspended || event.type == EventType::reinstated) &&
@@ -53,7 +63,7 @@ ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
             suspended = decision.suspended;
     std::size_t in_window = 0, live = 0;
     for (const auto& warning : clinician.warnings) {
-        if (warning.issued > day)
+        if (warning.issued > day || (warning.rescinded && *warning.rescinded <= day))
             continue;
         if (day < warning.expires) {
             ++live;
@@ -78,17 +88,31 @@ std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& 
                                   const date::time_zone& zone) {
     std::map<std::string, Clinician> by_key;
     std::map<std::string, std::string> key_of_name;
-    std::map<std::string, Timestamp> latest_received;
+    std::map<std::string, Timestamp> latest_received, first_received;
     for (const auto& c : cases) {
         if (c.gmc.empty())
             continue;
         Clinician& clinician = by_key["gmc:" + c.gmc];
         clinician.key = "gmc:" + c.gmc;
         clinician.gmc = c.gmc;
-        if (clinician.name.empty())
+        // The name the earliest case gives, whatever the files' order.
+        auto [first, fresh] = first_received.emplace(clinician.key, c.received);
+        if (!c.about.empty() && (clinician.name.empty() || fresh || c.received < first->second)) {
+            first->second = c.received;
             clinician.name = c.about;
+        }
         key_of_name.emplace(normalised_name(c.about), clinician.key);
         add_case(clinician, c, policy, zone, latest_received);
+    }
+    for (const auto& c : cases) {
+        if (c.gmc.empty() || c.about.empty())
+            continue;
+        Clinician& clinician = by_key["gmc:" + c.gmc];
+        const std::string name = normalised_name(c.about);
+        if (name != normalised_name(clinician.name) &&
+            std::none_of(clinician.aliases.begin(), clinician.aliases.end(),
+                         [&](const std::string& a) { return normalised_name(a) == name; }))
+            clinician.aliases.push_back(c.about);
     }
     for (const auto& c : cases) {
         if (!c.gmc.empty() || normalised_name(c.about).empty())
@@ -116,10 +140,18 @@ std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
     std::vector<const Clinician*> exact, partial;
     const std::string wanted = normalised_name(query);
     for (const auto& clinician : all) {
-        const std::string name = normalised_name(clinician.name);
-        if (clinician.gmc == query || name == wanted || clinician.key == query)
+        std::vector<std::string> names{normalised_name(clinician.name)};
+        for (const auto& alias : clinician.aliases)
+            names.push_back(normalised_name(alias));
+        const auto any = [&](auto matches) {
+            return std::any_of(names.begin(), names.end(), matches);
+        };
+        if (clinician.gmc == query || clinician.key == query ||
+            any([&](const std::string& name) { return name == wanted; }))
             exact.push_back(&clinician);
-        else if (!wanted.empty() && name.find(wanted) != std::string::npos)
+        else if (!wanted.empty() && any([&](const std::string& name) {
+                     return name.find(wanted) != std::string::npos;
+                 }))
             partial.push_back(&clinician);
     }
     return exact.empty() ? partial : exact;
@@ -134,6 +166,8 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
     for (const auto& w : clinician.warnings) {
         turns.insert(date::sys_days{w.issued});
         turns.insert(date::sys_days{w.expires});
+        if (w.rescinded)
+            turns.insert(date::sys_days{*w.rescinded});
         if (policy.warnings.review_window)
             turns.insert(
                 date::sys_days{calendar_day_after(w.issued, *policy.warnings.review_window)});
@@ -153,7 +187,8 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
 }
 
 std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vector<Case> others,
-                                         const Policy& policy, const date::time_zone& zone) {
+                                         const Policy& policy, const date::time_zone& zone,
+                                         const std::string& reason) {
     if (!policy.warnings.kept)
         throw Error(ErrorKind::refused,
                     "this repository's policy keeps no warnings (policy: warning_kept)");
@@ -169,8 +204,9 @@ std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vec
     c.warning = closing.at;
     Event warning = closing;
     warning.type = EventType::warning;
-    warning.text = fmt::format("Warning issued to {}, kept for {}", c.about,
-                               format_duration(*policy.warnings.kept));
+    warning.text =
+        fmt::format("Warning issued to {}, kept for {}{}", c.about,
+                    format_duration(*policy.warnings.kept), reason.empty() ? "" : ": " + reason);
     add_event(c, warning);
     others.push_back(c);
     for (const auto& clinician : clinicians(others, policy, zone)) {
@@ -189,6 +225,98 @@ std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vec
         return review.text;
     }
     return std::nullopt;
+}
+
+namespace {
+
+std::string outcome_names(const std::vector<Outcome>& outcomes) {
+    std::string names;
+    for (const Outcome outcome : outcomes)
+        names += (names.empty() ? "" : " or ") + std::string(name_of(outcome));
+    return names;
+}
+
+} // namespace
+
+void check_warning(const Case& c, const Policy& policy, const Timestamp& at,
+                   const std::string& reason) {
+    const WarningRules& rules = policy.warnings;
+    if (!rules.kept)
+        throw Error(ErrorKind::refused,
+                    "this repository's policy keeps no warnings (policy: warning_kept)");
+    std::vector<std::string> missing;
+    if (c.kind != Kind::complaint || c.exclusion)
+        missing.push_back(fmt::format("{} is not a formal complaint", c.id));
+    if (!rules.outcomes.empty() &&
+        (!c.outcome || std::find(rules.outcomes.begin(), rules.outcomes.end(), *c.outcome) ==
+                           rules.outcomes.end()))
+        missing.push_back(fmt::format("a warning needs a complaint found {}, and this one is {}",
+                                      outcome_names(rules.outcomes),
+                                      c.outcome ? name_of(*c.outcome) : "not closed"));
+    if (c.about.empty())
+        missing.push_back("the complaint names no clinician");
+    else if (rules.needs_gmc && c.gmc.empty())
+        missing.push_back(fmt::format(
+            "'{}' has no GMC number: a warning goes to a clinician known by their GMC number, "
+            "never to a service",
+            c.about));
+    if (rules.after) {
+        const Event* first = first_event(c, *rules.after);
+        if (!first || at < first->at)
+            missing.push_back(fmt::format(
+                "the complaint has not been shared with {} for their feedback (log {} --type {})",
+                c.about.empty() ? "the clinician" : c.about, c.id, name_of(*rules.after)));
+    }
+    if (!missing.empty())
+        throw Error(ErrorKind::refused,
+                    fmt::format("cannot warn the clinician on {}: {}", c.id, joined(missing)));
+    if (reason.empty())
+        throw Error(ErrorKind::usage, "a warning needs --warning-reason TEXT: which part of the "
+                                      "code of conduct it is given for");
+}
+
+void rescind_warning(Case& c, const Event& rescinding, const date::time_zone& zone) {
+    if (!c.warning)
+        throw Error(ErrorKind::refused, fmt::format("{} issued no warning to rescind", c.id));
+    if (const Event* before = first_event(c, EventType::warning_rescinded))
+        throw Error(ErrorKind::refused,
+                    fmt::format("{}'s warning was rescinded on {}: {}", c.id,
+                                format_date(local_date(before->at.utc, zone)), before->text));
+    if (rescinding.text.empty())
+        throw Error(ErrorKind::usage, "rescinding a warning needs --reason (the appeal's outcome)");
+    if (rescinding.at < *c.warning)
+        throw Error(ErrorKind::usage,
+                    fmt::format("--at: {} is before the warning was issued ({})",
+                                format_timestamp(rescinding.at), format_timestamp(*c.warning)));
+    add_event(c, rescinding);
+}
+
+std::string check_gmc_owner(const Case& c, const std::vector<Case>& others, bool same_clinician) {
+    const std::string name = normalised_name(c.about);
+    const Case* owner = nullptr;
+    for (const auto& other : others) {
+        if (c.gmc.empty() || other.gmc != c.gmc || other.about.empty())
+            continue;
+        if (normalised_name(other.about) == name)
+            return {}; // the name is theirs already (or an alias recorded before)
+        if (!owner || other.received < owner->received)
+            owner = &other;
+    }
+    if (!owner) {
+        if (same_clinician)
+            throw Error(ErrorKind::usage,
+                        fmt::format("--same-clinician: no case gives GMC number {} under another "
+                                    "name",
+                                    c.gmc.empty() ? "(none given)" : c.gmc));
+        return {};
+    }
+    if (!same_clinician)
+        throw Error(
+            ErrorKind::refused,
+            fmt::format("GMC number {} belongs to {} (case {}), not '{}': check the number, "
+                        "or add --same-clinician to record '{}' as another name of {}",
+                        c.gmc, owner->about, owner->id, c.about, c.about, owner->about));
+    return owner->about;
 }
 
 } // namespace complaints

@@ -22,7 +22,7 @@ namespace {
 
 // The events whose effect the case keeps in its own fields: voiding one
 // would leave the fields saying otherwise, so each has its own correction.
-constexpr std::array<std::pair<EventType, std::string_view>, 15> k_not_voidable{{
+constexpr std::array<std::pair<EventType, std::string_view>, 16> k_not_voidable{{
     {EventType::opened, "the case's opening is never voided"},
     {EventType::voided, "a void is never voided itself"},
     {EventType::reopened, "a reopening is undone by closing the case again"},
@@ -38,6 +38,7 @@ constexpr std::array<std::pair<EventType, std::string_view>, 15> k_not_voidable{
     {EventType::consent, "consent is corrected by recording it again"},
     {EventType::warning, "a warning stays on the clinician's record"},
     {EventType::assigned, "a handler is corrected by assigning the case again"},
+    {EventType::warning_rescinded, "a rescinded warning stays rescinded, with its reason"},
 }};
 
 // Steps the process rules read besides the clocks: the agreed record,

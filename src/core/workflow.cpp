@@ -53,6 +53,10 @@ void check_gmc_number(std::string_view gmc) {
     if (gmc.size() != 7 ||
         !std::all_of(gmc.begin(), gmc.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
         field_error(fmt::format("{{gmc}}: '{}' is not a GMC number (seven digits)", gmc));
+    // GMC reference numbers are issued from 1000000 up: none starts with 0.
+    if (gmc.front() == '0')
+        field_error(fmt::format(
+            "{{gmc}}: '{}' is not a GMC number (seven digits, never starting with 0)", gmc));
 }
 
 namespace {
@@ -61,13 +65,16 @@ void classify_withdrawal(Case& c, const Policy& policy, int notice, bool kind_gi
     const int limit = policy.late_withdrawal_notice_days;
     if (notice < 0)
         throw Error(ErrorKind::usage, "the withdrawal is dated after the session");
+    // The notice decides, whatever --type says (or leaves out); a practice
+    // may still give informal feedback about any withdrawal.
     if (notice > limit) {
-        if (c.type == "late-withdrawal")
+        if (c.kind == Kind::complaint)
             throw Error(
                 ErrorKind::refused,
                 fmt::format(
                     "a withdrawal with {} days' notice is not a complaint under the policy, "
-                    "which counts {} days' notice or fewer",
+                    "which counts {} days' notice or fewer; record it as informal feedback "
+                    "(--kind feedback)",
                     notice, limit));
         return;
     }
@@ -75,13 +82,23 @@ void classify_withdrawal(Case& c, const Policy& policy, int notice, bool kind_gi
         field_error(fmt::format("{{type}}: a withdrawal with {} days' notice is a late-withdrawal "
                                 "complaint, not '{}'",
                                 notice, c.type));
-    if (kind_given && c.kind != Kind::complaint)
+    if (kind_given && c.kind != Kind::complaint && c.kind != Kind::feedback)
         throw Error(ErrorKind::refused,
                     fmt::format("a withdrawal with {} days' notice is a complaint under the "
-                                "policy, not {}",
+                                "policy (or informal feedback), not {}",
                                 notice, name_of(c.kind)));
     c.type = "late-withdrawal";
-    c.kind = Kind::complaint;
+}
+
+// The withdrawal a complaint is about was made before the complaint came in.
+void check_withdrawal_dates(const Case& c) {
+    if (!c.withdrawn)
+        return;
+    const auto received = written_date(c.received);
+    if (*c.withdrawn > received)
+        field_error(fmt::format("{{withdrawn}}: {} is after the complaint was received ({}); a "
+                                "complaint is about a withdrawal already made",
+                                format_date(*c.withdrawn), format_date(received)));
 }
 
 } // namespace
@@ -94,6 +111,7 @@ void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_da
     if (notice_days) {
         if (policy.late_withdrawal_notice_days <= 0)
             throw Error(ErrorKind::usage, "this repository's policy has no late-withdrawal rule");
+        check_withdrawal_dates(c);
         classify_withdrawal(c, policy, *notice_days, kind_given);
         c.notice_days = notice_days;
     } else if (c.type == "late-withdrawal") {

@@ -56,6 +56,10 @@ struct Platform : test::Repo {
         id = open_case("2026-11-16 09:00", {"--complainant", "Practice manager", "--about",
                                             "Dr Sam Keane", "--gmc", "7123456", "--type", "late"});
         ok({"assign", id, "--to", "Priya Shah", "--at", "2026-11-16 11:00"});
+        ok({"log", id, "--type", "shared-with-complainee", "--text", "Form shared", "--at",
+            "2026-11-16 12:00"});
+        ok({"log", id, "--type", "investigation-complete", "--text", "Done", "--at",
+            "2026-11-17 12:00"});
     }
     nlohmann::json json() const { return (*this)({"show", id, "--format", "json"}).json(); }
     nlohmann::json report() const {

@@ -98,6 +98,8 @@ TEST_SUITE("correcting the record") {
             platform.open_case("2026-11-16 09:00", {"--complainant", "Practice manager", "--about",
                                                     "Dr Sam Keane", "--type", "late"});
         platform.ok({"assign", id, "--to", "Priya"});
+        platform.ok({"log", id, "--type", "shared-with-complainee", "--text", "Form shared"});
+        platform.ok({"log", id, "--type", "investigation-complete", "--text", "Done"});
         platform.ok({"resolve", id, "--text", "Apology accepted"});
         CHECK(has(platform.refused({"resolve", id, "--text", "Refund of the fee"}, k_refused),
                   "the resolution went to the complainant in the agreed resolution on 2026-11-20"));

@@ -54,8 +54,9 @@ TEST_SUITE("platform: intake") {
                   .find("4 days' notice is not a complaint under the policy") != std::string::npos);
         CHECK(
             platform
-                .refused({"open", "--channel", "email", "--notice-days", "1", "--kind", "feedback"})
-                .find("is a complaint under the policy, not feedback") != std::string::npos);
+                .refused({"open", "--channel", "email", "--notice-days", "1", "--kind", "concern"})
+                .find("is a complaint under the policy (or informal feedback), not concern") !=
+            std::string::npos);
         CHECK(platform.refused({"open", "--channel", "email", "--type", "late-withdrawal"}, 2)
                   .find("give --notice-days N") != std::string::npos);
     }
@@ -78,7 +79,7 @@ TEST_SUITE("platform: patient data") {
         const std::string id = platform.open({});
         CHECK(platform.refused({"log", id, "--text", "NHS no. 9434765919"})
                   .find("contains an NHS number") != std::string::npos);
-        CHECK(platform.refused({"resolve", id, "--text", "943-476-5919"})
+        CHECK(platform.refused({"resolve", id, "--text", "943-476-5919", "--skip-step", "Settled"})
                   .find("contains an NHS number") != std::string::npos);
         CHECK(platform.refused({"assign", id, "--to", "Agent 943 476 5919"}).find("NHS number") !=
               std::string::npos);
@@ -132,6 +133,7 @@ TEST_SUITE("platform: handling") {
         platform.ok({"log", id, "--type", "mediation", "--attendee", "Practice manager",
                      "--attendee", "Dr Sam Keane", "--attendee", "Priya Shah", "--text",
                      "Mediation call"});
+        platform.ok({"log", id, "--type", "investigation-complete", "--text", "Done"});
         auto json = platform.json(id);
         CHECK(json["clocks"][1]["rule"] == "investigation");
         CHECK(json["clocks"][1]["due_date"] == "2026-11-30");
@@ -155,6 +157,9 @@ TEST_SUITE("platform: handling") {
                      "Indemnity provider advised reporting"});
         CHECK(platform.refused({"escalate", clinical, "--to", "responsible-officer"})
                   .find("after the organisation's own response") != std::string::npos);
+        platform.ok({"assign", clinical, "--to", "Priya Shah"});
+        platform.ok({"log", clinical, "--type", "shared-with-complainee", "--text", "Shared"});
+        platform.ok({"log", clinical, "--type", "investigation-complete", "--text", "Done"});
         platform.ok({"resolve", clinical, "--text", "Practice satisfied"});
         platform.ok({"escalate", clinical, "--to", "responsible-officer"});
         const std::string admin = platform.open({"--type", "admin"});
@@ -171,9 +176,15 @@ TEST_SUITE("platform: warnings") {
         for (const char* day : {"2026-06-01", "2026-08-01", "2026-11-19"}) {
             const std::string id = platform.open_case(
                 day, {"--about", "Dr Sam Keane", "--gmc", "7123456", "--type", "late"});
+            platform.ok({"assign", id, "--to", "Priya Shah", "--at", day});
+            platform.ok(
+                {"log", id, "--type", "shared-with-complainee", "--text", "Shared", "--at", day});
+            platform.ok(
+                {"log", id, "--type", "investigation-complete", "--text", "Done", "--at", day});
             platform.ok({"resolve", id, "--text", "Apology", "--at", day});
-            const auto closed = platform({"close", id, "--outcome", "upheld", "--warning",
-                                          "--no-learning", "Conduct", "--at", day});
+            const auto closed =
+                platform({"close", id, "--outcome", "upheld", "--warning", "--warning-reason",
+                          "Punctuality", "--no-learning", "Conduct", "--at", day});
             REQUIRE_MESSAGE(closed.exit_code == 0, closed.err);
             ids.push_back(id);
             if (ids.size() == 3)

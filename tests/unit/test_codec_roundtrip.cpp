@@ -145,6 +145,8 @@ Case case_with(const std::string& text) {
     c.gmc = text;
     c.agent = text;
     c.notice_days = 2;
+    c.session = *parse_date("2026-11-17");
+    c.withdrawn = *parse_date("2026-11-15");
     c.warning = c.received;
     Event event;
     event.at = c.received;
@@ -194,6 +196,8 @@ void check_round_trip(const std::string& text) {
     CHECK(after.gmc == text);
     CHECK(after.agent == text);
     CHECK(after.notice_days == 2);
+    CHECK(after.session == parse_date("2026-11-17"));
+    CHECK(after.withdrawn == parse_date("2026-11-15"));
     CHECK(after.warning == c_warning(before));
     CHECK(after.events.at(0).attendees.at(0) == text);
     CHECK(write_case(after) == file);

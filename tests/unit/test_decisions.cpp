@@ -153,9 +153,10 @@ TEST_SUITE("decisions: logging and intake") {
         CHECK(error_from([&] { check_logged(c, agreed, london()); }).kind() == ErrorKind::usage);
     }
 
-    TEST_CASE("check_gmc_number: seven digits and nothing else") {
+    TEST_CASE("check_gmc_number: seven digits, never starting with 0") {
         CHECK_NOTHROW(check_gmc_number("7123456"));
-        for (const char* wrong : {"712345", "71234567", "7I23456", "", " 7123456"}) {
+        for (const char* wrong :
+             {"712345", "71234567", "7I23456", "", " 7123456", "0000000", "0123456"}) {
             CAPTURE(wrong);
             const Error e = error_from([&] { check_gmc_number(wrong); });
             CHECK(e.kind() == ErrorKind::usage);
@@ -184,11 +185,24 @@ TEST_SUITE("decisions: classifying a new case") {
             CHECK(error_from([&] { classify_intake(c, platform, 4, false); }).kind() ==
                   ErrorKind::refused);
         }
-        SUBCASE("left as the user described it") {
+        SUBCASE("whatever the type says, or with none: refused as a complaint") {
             c.type = "admin";
-            classify_intake(c, platform, 4, false);
-            CHECK(c.type == "admin");
+            CHECK(error_from([&] { classify_intake(c, platform, 4, false); }).kind() ==
+                  ErrorKind::refused);
+            c.type.clear();
+            CHECK(error_from([&] { classify_intake(c, platform, 4, false); }).kind() ==
+                  ErrorKind::refused);
+        }
+        SUBCASE("informal feedback about it: kept") {
+            c.kind = Kind::feedback;
+            classify_intake(c, platform, 4, true);
+            CHECK(c.kind == Kind::feedback);
             CHECK(c.notice_days == 4);
+        }
+        SUBCASE("a withdrawal after the complaint was received: refused") {
+            c.withdrawn = day("2026-03-03");
+            CHECK(error_from([&] { classify_intake(c, platform, 1, false); }).kind() ==
+                  ErrorKind::usage);
         }
     }
 
@@ -201,8 +215,14 @@ TEST_SUITE("decisions: classifying a new case") {
             CHECK(e.kind() == ErrorKind::usage);
             CHECK(codes(e.problems()) == "other");
         }
-        SUBCASE("informal feedback, asked for") {
+        SUBCASE("informal feedback, asked for: a practice may give it about any withdrawal") {
             c.kind = Kind::feedback;
+            classify_intake(c, platform, 1, true);
+            CHECK(c.kind == Kind::feedback);
+            CHECK(c.type == "late-withdrawal");
+        }
+        SUBCASE("a concern, asked for") {
+            c.kind = Kind::concern;
             CHECK(error_from([&] { classify_intake(c, platform, 1, true); }).kind() ==
                   ErrorKind::refused);
         }

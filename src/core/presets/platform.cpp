@@ -35,6 +35,17 @@ std::vector<ComplaintType> types() {
     };
 }
 
+// "Lantum then assigns the complaint to a support agent ... The support agent
+// investigates the complaint ... The complaint form will also be shared with
+// the complainee for feedback ... A resolution is then agreed ... based on
+// the outcome of the investigation."
+std::vector<ProcessStep> steps() {
+    return {{EventType::assigned, false},
+            {EventType::shared_with_complainee, false},
+            {EventType::investigation_complete, true},
+            {EventType::resolved, false}};
+}
+
 } // namespace
 
 Policy platform() {
@@ -45,7 +56,16 @@ Policy platform() {
     clock(policy, "resolution").span = Duration{3, DurationUnit::weeks};
     policy.complaint_types = types();
     policy.review_bodies = bodies();
-    policy.warnings = {Duration{6, DurationUnit::months}, 3, Duration{6, DurationUnit::months}};
+    policy.warnings.kept = Duration{6, DurationUnit::months};
+    policy.warnings.review_at = 3;
+    policy.warnings.review_window = Duration{6, DurationUnit::months};
+    // "formal complaints may result in warnings"; "the clinician is made
+    // aware of any problems so that they can reflect on them": an upheld
+    // (or partly upheld) complaint about a clinician, shared with them first.
+    policy.warnings.outcomes = {Outcome::upheld, Outcome::partly_upheld};
+    policy.warnings.needs_gmc = true;
+    policy.warnings.after = EventType::shared_with_complainee;
+    policy.steps = steps();
     policy.late_withdrawal_notice_days = 3;
     policy.patient_data_guard = true;
     policy.letter = {"Customer Support", {}};

@@ -1,0 +1,39 @@
+#pragma once
+// The policy's order of steps for a formal complaint (platform: assign →
+// share with the complainee → investigation complete → resolution → close).
+// A step out of order is refused unless a manager records why it is skipped:
+// a `step-skipped` event at the same instant as the step it lets through.
+#include "complaints/model.hpp"
+#include "complaints/policy.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace complaints {
+
+// The steps before `step` (all of them when `step` is none: closing) that the
+// case has not recorded by `at`. Empty when the policy has no order, or the
+// case is not a formal complaint.
+std::vector<EventType> steps_missing(const Case& c, const Policy& policy,
+                                     std::optional<EventType> step, const Timestamp& at);
+
+// Checks that `doing` (the step's event, or the closing when `step` is none)
+// may be recorded now. A step recorded once (investigation complete) is
+// refused a second time. Missing steps are refused, naming them, unless
+// `skip_reason` is given: then the `step-skipped` event is added, saying
+// what was skipped and why. A reason with nothing to skip is a usage error.
+void check_step(Case& c, const Policy& policy, std::optional<EventType> step, const Event& doing,
+                const std::string& skip_reason);
+
+// Closing at `at` comes after the resolution: throws a usage error when the
+// case's resolution is dated later.
+void check_close_after_resolution(const Case& c, const Timestamp& at);
+
+// For `check`: each event (by index) that breaks the policy's order with no
+// `step-skipped` event beside it, and why.
+std::vector<std::pair<std::size_t, std::string>> order_problems(const Case& c,
+                                                                const Policy& policy);
+
+} // namespace complaints
