@@ -123,10 +123,16 @@ enum class EventType {
     point_added,
     voided,
     clock_start_corrected,
+    practitioner_waived,
+    no_written_response,
+    safety_incident,
+    being_open,
+    being_open_follow_up,
+    insurer_notified,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 41> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 47> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -168,6 +174,12 @@ template <> struct EnumNames<EventType> {
         {EventType::point_added, "point-added"},
         {EventType::voided, "voided"},
         {EventType::clock_start_corrected, "clock-start-corrected"},
+        {EventType::practitioner_waived, "practitioner-waived"},
+        {EventType::no_written_response, "no-written-response"},
+        {EventType::safety_incident, "safety-incident"},
+        {EventType::being_open, "being-open"},
+        {EventType::being_open_follow_up, "being-open-follow-up"},
+        {EventType::insurer_notified, "insurer-notified"},
     }};
 };
 

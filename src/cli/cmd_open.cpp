@@ -4,6 +4,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/being_open.hpp"
 #include "complaints/text.hpp"
 #include "complaints/workflow.hpp"
 
@@ -29,6 +30,7 @@ struct OpenOptions {
     std::string session;
     std::string withdrawn;
     std::string happened;
+    std::string safety_incident;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -121,6 +123,12 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
         c.happened = date_flag(options.happened, "--happened");
     classify_intake(c, store.config().policy, notice_days(options), !options.kind.empty());
     c.summary = summary_text(options);
+    if (!options.safety_incident.empty()) {
+        Event incident = opened;
+        incident.type = EventType::safety_incident;
+        incident.text = text_from_flag(options.safety_incident, "--safety-incident");
+        mark_safety_incident(c, incident);
+    }
     return c;
 }
 
@@ -181,6 +189,10 @@ void setup_open(CLI::App& app, Context& context) {
         ->add_option("--practitioner", options->practitioners,
                      "a practitioner involved in a treatment-related complaint (repeat for each)")
         ->option_text("NAME");
+    command
+        ->add_option("--safety-incident", options->safety_incident,
+                     "the complaint is about a patient safety incident: why (Being Open follows)")
+        ->option_text("REASON");
     command
         ->add_option(
             "--happened", options->happened,
