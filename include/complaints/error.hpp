@@ -32,6 +32,9 @@ enum class ProblemCode {
     record_not_agreed,        // a verbal complaint's written record is not agreed
     consent_outstanding,      // on someone's behalf, without their consent
     practitioner_not_named,   // a treatment-related complaint names no practitioner
+    practitioner_unheard,     // ... and the practitioner has given no account
+    being_open_pending,       // a patient safety incident with no Being Open conversation
+    follow_up_pending,        // a Being Open conversation with no written follow-up
     not_formal,               // a concern or feedback, not converted
     withdrawal_notice_needed, // a late withdrawal without its notice
     learning_not_documented,  // neither lessons learnt nor why there are none
@@ -49,6 +52,10 @@ struct Problem {
     std::string message;
     std::string subject; // the case it is about, for the fix the CLI names
 };
+
+// A usage error about a field: the message names it as `{field}`, which the
+// CLI reads as the flag that sets it.
+[[noreturn]] void field_error(std::string message);
 
 // The message with each `{field}` read by `name`.
 std::string render(const Problem& problem, std::string (*name)(std::string_view field));

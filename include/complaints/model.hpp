@@ -125,10 +125,16 @@ enum class EventType {
     clock_start_corrected,
     warning_rescinded,
     step_skipped,
+    practitioner_waived,
+    no_written_response,
+    safety_incident,
+    being_open,
+    being_open_follow_up,
+    insurer_notified,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 43> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 49> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -172,6 +178,12 @@ template <> struct EnumNames<EventType> {
         {EventType::clock_start_corrected, "clock-start-corrected"},
         {EventType::warning_rescinded, "warning-rescinded"},
         {EventType::step_skipped, "step-skipped"},
+        {EventType::practitioner_waived, "practitioner-waived"},
+        {EventType::no_written_response, "no-written-response"},
+        {EventType::safety_incident, "safety-incident"},
+        {EventType::being_open, "being-open"},
+        {EventType::being_open_follow_up, "being-open-follow-up"},
+        {EventType::insurer_notified, "insurer-notified"},
     }};
 };
 

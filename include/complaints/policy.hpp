@@ -65,6 +65,9 @@ struct ReviewBody {
     std::string contact;
     bool after_response; // only once stage 1 has answered
     bool clinical_only;  // only for clinical complaints
+    // An advice and support service the complainant is signposted to, or
+    // seeks help from: it gives no review outcome, so nothing waits on it.
+    bool advice = false;
     friend bool operator==(const ReviewBody&, const ReviewBody&) = default;
 };
 
@@ -142,6 +145,13 @@ struct Policy {
     // treatment-related complaint names its practitioners.
     bool verbal_record_agreed = false;
     bool practitioners_named = false;
+    // A treatment-related complaint's response waits for the practitioner's
+    // account: a statement by them, or an interview, meeting or call they
+    // attended.
+    bool practitioner_heard = false;
+    // A patient safety incident is followed by a Being Open conversation
+    // (apology, what happened, remedial actions) and its written follow-up.
+    bool being_open = false;
     LetterDefaults letter;
     friend bool operator==(const Policy&, const Policy&) = default;
 };

@@ -37,13 +37,20 @@ struct Count {
 
 struct ResponseFigures {
     std::string rule;             // the clock the figures follow: "response" or "resolution"
+    std::string span;             // its period as the policy says it: "14 working days"
     int due = 0;                  // whose policy date falls in the period
     int on_time = 0;              // sent before the policy date
     int on_time_entered_late = 0; // of those, typed in after the deadline with an earlier --at
     int late_explained = 0;       // sent after it, an explanation of delay sent before it
     int late = 0;                 // sent after it without one
     int still_open = 0;           // not sent by the end of the period
-    int still_open_overdue = 0;   // of those, past the policy date then
+    int still_open_overdue = 0;   // of those, past the due date then (the new one, if explained)
+    int still_open_explained = 0; // of those, a delay explained in time, its new date not passed
+    int still_open_late = 0;      // of those, past the policy date: not on time, whatever comes
+    // The policy's own test: "a full written response within 14 working
+    // days, or, where this is not possible, an explanation as to the cause
+    // of the delay": sent on time, or a delay explained in time.
+    int policy_met = 0;
 };
 
 // Working days from the clock's start to the step, over the cases whose step
@@ -114,6 +121,16 @@ struct TrendMonth {
     int pending = 0; // not sent and not yet due at the report's end
 };
 
+// Patient safety incidents and the Being Open conversations they owe.
+struct BeingOpenFigures {
+    bool applies = false;    // the policy asks for Being Open
+    int incidents = 0;       // cases marked a patient safety incident in the period
+    int conversations = 0;   // Being Open conversations held in the period
+    int pending_at_end = 0;  // incidents with no conversation at the end of the period
+    int follow_ups_owed = 0; // conversations with no written follow-up then
+    Spread to_conversation;  // working days from the marking to the conversation
+};
+
 struct Report {
     Period period;
     Timestamp as_of; // the end of the period, or now when that is sooner
@@ -134,6 +151,8 @@ struct Report {
 
     std::vector<EscalationFigures> escalations;
     std::vector<EscalationOutcome> escalation_outcomes;
+
+    BeingOpenFigures being_open;
 
     std::vector<WarningIssued> warnings;
     std::vector<ClinicianUnderReview> under_review; // at the end of the period
@@ -182,6 +201,8 @@ Report build_report(const std::vector<Case>& cases, const Period& period,
 // known: sent, or unsent past the deadline. Nothing when none is known yet.
 std::optional<double> on_time_rate(int on_time, int due, int pending);
 std::optional<double> on_time_rate(const ResponseFigures& figures);
+// The share that met the policy, of those whose outcome is known.
+std::optional<double> policy_met_rate(const ResponseFigures& figures);
 
 // Replaces the complainant's and patient's names in `text` with a neutral
 // word, for reports that go to a board.

@@ -16,8 +16,14 @@ bool is_verbal(const Case& c);
 bool record_agreed(const Case& c);
 // On someone's behalf, without their consent, and no recorded reason to go ahead.
 bool consent_outstanding(const Case& c);
-// 2 once the complaint has gone to an independent review body, else 1.
-int stage(const Case& c);
+// 2 once the complaint has gone to an independent review body (not an
+// advice service), else 1.
+int stage(const Case& c, const Policy& policy);
+// Whether the referral still waits for the body's outcome: an advice
+// service gives none.
+bool awaits_outcome(const Escalation& referral, const Policy& policy);
+// The bodies whose outcome is still awaited, in the order referred.
+std::vector<std::string> open_referrals(const Case& c, const Policy& policy);
 
 // Throws unless a logged event carries what its type needs: an agreed
 // response period names its date (not before receipt), and nothing else does.
@@ -47,12 +53,23 @@ void require_formal_complaint(const Case& c, std::string_view doing);
 // complaint too (drafting its letter again).
 void require_complaint(const Case& c, std::string_view doing);
 
-// Everything that stops the stage 1 response from going out; consent is not
-// asked for when the response goes without it, for a recorded reason.
+// What the manager chose to go without, each for a reason they record.
+struct ResponseWaivers {
+    bool consent = false;      // the person it is on behalf of has not consented
+    bool practitioner = false; // the practitioner's account could not be had
+};
+
+// A treatment-related complaint whose practitioner has given no account:
+// no statement by them, no interview, meeting or call they attended, and no
+// recorded reason to go without.
+bool practitioner_unheard(const Case& c, const Policy& policy);
+
+// Everything that stops the stage 1 response from going out, less what is
+// waived.
 std::vector<Problem> response_missing(const Case& c, const Policy& policy,
-                                      bool without_consent = false);
+                                      const ResponseWaivers& waivers = {});
 // Throws `refused` with everything response_missing finds.
-void check_response(const Case& c, const Policy& policy, bool without_consent);
+void check_response(const Case& c, const Policy& policy, const ResponseWaivers& waivers = {});
 // Throws `refused` once the response has gone: a delay is explained before it.
 void check_delay(const Case& c);
 
@@ -63,10 +80,17 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
                     const std::optional<Event>& correction = std::nullopt);
 
 // Throws `refused` when the body cannot be reached yet, or not for this case.
-void check_escalation(const Case& c, const ReviewBody& body);
-// The referral whose outcome is still awaited (to `body`, or any when empty);
-// throws `refused` when there is none.
-Escalation& open_escalation(Case& c, std::string_view body);
+void check_escalation(const Case& c, const ReviewBody& body, const Policy& policy);
+// The referral whose outcome is still awaited (to `body`, or the only one
+// when empty); throws `refused` when there is none, and a usage error when
+// `body` is empty and several are open.
+Escalation& open_escalation(Case& c, std::string_view body, const Policy& policy);
+
+// Records that the complainant wants no written response (the event's text
+// says why): "If the complainant wishes to receive a written response".
+// Throws `refused` once the response has been sent, or for a case that is
+// not a formal complaint.
+void record_no_written_response(Case& c, const Event& choice);
 
 // What stops the case from closing with the given outcome.
 std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome outcome,

@@ -19,6 +19,13 @@ std::vector<Clock> clocks_of(const Case& c, const Store& store, date::sys_second
     return case_clocks(c, ClockContext{store.config().policy, store.calendar(), store.zone(), now});
 }
 
+std::optional<Clock> answering_clock_of(const Case& c, const Store& store, date::sys_seconds now) {
+    for (auto& clock : clocks_of(c, store, now))
+        if (clock.answers_complainant)
+            return clock;
+    return std::nullopt;
+}
+
 std::string due_text(const Clock& clock, const date::time_zone& zone) {
     if (clock.due.whole_day)
         return format_date(clock.due.day);

@@ -9,6 +9,8 @@ namespace complaints::cli {
 
 // The clocks of a case as the store's policy and calendar see them at `now`.
 std::vector<Clock> clocks_of(const Case& c, const Store& store, date::sys_seconds now);
+// The clock the complainant's answer is due by, if the policy runs one.
+std::optional<Clock> answering_clock_of(const Case& c, const Store& store, date::sys_seconds now);
 
 // "2026-12-04" for a day deadline, "2026-11-18 09:00" for an hours one.
 std::string due_text(const Clock& clock, const date::time_zone& zone);

@@ -16,6 +16,7 @@ struct CloseOptions {
     std::string outcome;
     std::string learning;
     std::string no_learning;
+    std::string no_written_response;
     bool warning = false;
     std::string warning_reason;
     std::string skip_step;
@@ -38,6 +39,10 @@ void run_close(const CloseOptions& options, const Context& context) {
     const Policy& policy = store.config().policy;
     std::string said;
     update_case(context, store, id, [&](Case& c) {
+        if (!options.no_written_response.empty())
+            record_no_written_response(c, make_event(EventType::no_written_response,
+                                                     options.no_written_response, options.when_who,
+                                                     context, store));
         check_close(c, policy, outcome, !learning.empty(), !no_learning.empty());
         const Event closing =
             make_event(EventType::closed,
@@ -81,6 +86,11 @@ void setup_close(CLI::App& app, Context& context) {
     command->add_option("--learning", o->learning, "lessons learnt (needs an action on the plan)")
         ->option_text("TEXT");
     command->add_option("--no-learning", o->no_learning, "why no learning was identified")
+        ->option_text("REASON");
+    command
+        ->add_option("--no-written-response", o->no_written_response,
+                     "the complainant did not want a written response: why (the complaint was "
+                     "settled in conversation, say)")
         ->option_text("REASON");
     command->add_flag("--warning", o->warning,
                       "the outcome issues a warning to the clinician (platform): an upheld or "

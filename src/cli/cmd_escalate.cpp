@@ -31,21 +31,26 @@ const ReviewBody& body_named(const std::string& key, const Policy& policy) {
 std::string refer(Case& c, const EscalateOptions& options, const Context& context,
                   const Store& store) {
     const ReviewBody& body = body_named(options.to, store.config().policy);
-    check_escalation(c, body);
+    check_escalation(c, body, store.config().policy);
     const Event event = make_event(
         EventType::escalated,
-        fmt::format("Referred to {}{}{}", body.name,
+        fmt::format("{} {}{}{}", body.advice ? "Signposted to" : "Referred to", body.name,
                     options.reference.empty() ? "" : " (reference " + options.reference + ")",
                     options.note.empty() ? "" : ". " + options.note),
         options.when_who, context, store);
     c.escalations.push_back(Escalation{body.key, event.at, options.reference, "", std::nullopt});
     add_event(c, event);
+    if (body.advice)
+        return fmt::format("signposted to {}, an advice and support service: no review outcome "
+                           "is awaited",
+                           body.name);
     return fmt::format("stage 2: referred to {}", body.name);
 }
 
 std::string record_outcome(Case& c, const EscalateOptions& options, const Context& context,
                            const Store& store) {
-    Escalation* review = &open_escalation(c, options.to);
+    const Policy& policy = store.config().policy;
+    Escalation* review = &open_escalation(c, options.to, policy);
     const Event event =
         make_event(EventType::review_outcome, text_from_flag(options.outcome, "--outcome"),
                    options.when_who, context, store);
@@ -53,8 +58,12 @@ std::string record_outcome(Case& c, const EscalateOptions& options, const Contex
         throw Error(ErrorKind::usage, "--at: the outcome is dated before the referral");
     review->outcome = event.text;
     review->outcome_at = event.at;
+    const std::string body = review->body;
     add_event(c, event);
-    return fmt::format("outcome of the review by {} recorded; stage 2 is closed", review->body);
+    if (const auto open = open_referrals(c, policy); !open.empty())
+        return fmt::format("outcome of the review by {} recorded; still open: {}", body,
+                           util::join(open, ", "));
+    return fmt::format("outcome of the review by {} recorded; stage 2 is closed", body);
 }
 
 void run_escalate(const EscalateOptions& options, const Context& context) {

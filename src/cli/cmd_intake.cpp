@@ -1,5 +1,6 @@
 // The intake decisions after `open`: exclude a case from the policy, convert a
 // concern into a complaint, and record the patient's consent.
+#include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
@@ -104,6 +105,7 @@ void run_convert(const ConvertOptions& o, const Context& context) {
     Store store = context.open_store();
     require_come(from, context, store);
     const std::string id = store.resolve(o.id);
+    std::optional<Clock> answer;
     update_case(context, store, id, [&](Case& c) {
         check_convert(c);
         const auto received = local_date(c.received.utc, store.zone());
@@ -121,8 +123,18 @@ void run_convert(const ConvertOptions& o, const Context& context) {
                                               : "the original receipt " + format_date(received),
                                          o.reason.empty() ? "" : ". Reason: " + o.reason),
                              o.when_who, context, store));
+        answer = answering_clock_of(c, store, context.now);
     });
-    fmt::print("{}: now a complaint\n", id);
+    fmt::print(
+        "{}: now a complaint{}\n", id,
+        answer ? fmt::format("; the {} is due {}", answer->rule, due_text(*answer, store.zone()))
+               : "");
+    if (answer && answer->state == ClockState::overdue)
+        fmt::print(stderr,
+                   "complaints: warning: {}'s {} was due {} and is already overdue; if the "
+                   "complaint only became formal later, start its clock then with 'complaints "
+                   "convert {} --clock-from DATE --reason TEXT'\n",
+                   id, answer->rule, due_text(*answer, store.zone()), id);
 }
 
 void run_consent(const ConsentOptions& o, const Context& context) {

@@ -28,6 +28,7 @@ struct ListOptions {
     std::string due_within;
     bool actions_overdue = false;
     bool unassigned = false;
+    bool attention = false;
     bool no_cache = false;
     Format format = Format::table;
 };
@@ -43,6 +44,7 @@ struct Filter {
     std::optional<Duration> due_within;
     bool actions_overdue = false;
     bool unassigned = false;
+    bool attention = false;
 };
 
 // A case with its clocks, computed once for filtering and printing.
@@ -73,6 +75,10 @@ Filter make_filter(const ListOptions& options) {
     filter.overdue = options.overdue;
     filter.actions_overdue = options.actions_overdue;
     filter.unassigned = options.unassigned;
+    filter.attention = options.attention;
+    if (filter.from && filter.to && *filter.to < *filter.from)
+        throw Error(ErrorKind::usage,
+                    fmt::format("--to {} is before --from {}", options.to, options.from));
     if (!options.due_within.empty()) {
         try {
             filter.due_within = parse_duration(options.due_within);
@@ -176,6 +182,7 @@ void run_list(const ListOptions& options, const Context& context) {
     SpillFile spill;
     context.scan(store, options.no_cache, [&](Case& c) {
         if (matches(c, filter, zone) && actions_match(c, filter, today) &&
+            (!filter.attention || !attention(c, store.config().policy).empty()) &&
             clock_matches(clocks_of(c, store, context.now), filter, store, context.now))
             matches_found.push_back(Match{c.received, spill.add(encode_case(c))});
     });
@@ -232,6 +239,9 @@ void setup_list(CLI::App& app, Context& context) {
         ->option_text("DATE");
     command->add_flag("--overdue", options->overdue,
                       "only cases with a deadline passed and not met");
+    command->add_flag("--attention", options->attention,
+                      "only cases with something to see to: a record to agree, consent, a Being "
+                      "Open conversation owed, ...");
     command->add_flag("--unassigned", options->unassigned,
                       "only open complaints with no support agent assigned");
     command->add_flag("--actions-overdue", options->actions_overdue,

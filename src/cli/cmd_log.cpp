@@ -115,7 +115,9 @@ void setup_log(CLI::App& app, Context& context) {
                      "what happened; - reads standard input; $EDITOR when omitted at a terminal")
         ->option_text("TEXT");
     command
-        ->add_option("--attendee", options->attendees, "who attended a meeting (repeat for each)")
+        ->add_option("--attendee,--with", options->attendees,
+                     "who attended a meeting, interview or consultation, or gave a statement "
+                     "(repeat for each)")
         ->option_text("NAME");
     command
         ->add_option("--letter", options->letter,

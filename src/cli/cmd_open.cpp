@@ -5,6 +5,7 @@
 #include "patient_data_warnings.hpp"
 #include "text_input.hpp"
 
+#include "complaints/being_open.hpp"
 #include "complaints/clinicians.hpp"
 #include "complaints/text.hpp"
 #include "complaints/workflow.hpp"
@@ -32,6 +33,7 @@ struct OpenOptions {
     std::string withdrawn;
     std::string happened;
     bool same_clinician = false;
+    std::string safety_incident;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -134,6 +136,12 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     fill_withdrawal(options, c);
     classify_intake(c, store.config().policy, notice, !options.kind.empty());
     c.summary = summary_text(options);
+    if (!options.safety_incident.empty()) {
+        Event incident = opened;
+        incident.type = EventType::safety_incident;
+        incident.text = text_from_flag(options.safety_incident, "--safety-incident");
+        mark_safety_incident(c, incident);
+    }
     return c;
 }
 
@@ -202,6 +210,10 @@ void setup_open(CLI::App& app, Context& context) {
         ->add_option("--practitioner", options->practitioners,
                      "a practitioner involved in a treatment-related complaint (repeat for each)")
         ->option_text("NAME");
+    command
+        ->add_option("--safety-incident", options->safety_incident,
+                     "the complaint is about a patient safety incident: why (Being Open follows)")
+        ->option_text("REASON");
     command
         ->add_option(
             "--happened", options->happened,

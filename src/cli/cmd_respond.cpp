@@ -30,6 +30,8 @@ struct RespondOptions {
     std::string via;
     std::string letter;
     std::string proceed_without_consent;
+    std::string without_practitioner;
+    bool delay_given = false; // --delay was given, even empty
     std::string delay;
     std::string new_date;
     std::string correction;
@@ -38,6 +40,13 @@ struct RespondOptions {
 
 // Exactly one thing to do per call, so a mistake cannot half-apply.
 void check_one_step(const RespondOptions& o) {
+    if (o.delay_given && o.delay.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw Error(ErrorKind::usage,
+                    "--delay: give the reason for the delay, as the letter tells the complainant");
+    if (!o.new_date.empty() && o.delay.empty())
+        throw Error(ErrorKind::usage, "--new-date goes with --delay REASON");
+    if (!o.out.empty() && !o.draft)
+        throw Error(ErrorKind::usage, "--out goes with --draft");
     // --draft with --delay or --acknowledge drafts that letter: one step.
     const bool other_letter = !o.delay.empty() || o.acknowledge;
     const int steps = (o.point != 0) + !o.apology.empty() + (o.draft && !other_letter) + o.sent +
@@ -55,14 +64,14 @@ void check_one_step(const RespondOptions& o) {
                     "--finding, --conclusion, --remedial and --staff go with --point N");
     if (o.sent && o.via.empty())
         throw Error(ErrorKind::usage, "--sent needs --via email or letter");
+    if (o.sent && o.via != "email" && o.via != "letter")
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("--via: a written response goes by email or letter, not '{}'", o.via));
     if (!o.via.empty() && !o.sent && !o.acknowledge)
         throw Error(ErrorKind::usage, "--via goes with --sent or --acknowledge");
-    if (!o.new_date.empty() && o.delay.empty())
-        throw Error(ErrorKind::usage, "--new-date goes with --delay REASON");
     if (!o.correction.empty() && o.point == 0 && o.apology.empty())
         throw Error(ErrorKind::usage, "--correction goes with --point N or --apology");
-    if (!o.out.empty() && !o.draft)
-        throw Error(ErrorKind::usage, "--out goes with --draft");
     if (o.force && o.out.empty())
         throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
     if (!o.letter.empty() && (o.draft || (!o.sent && !other_letter)))
@@ -86,6 +95,24 @@ void draft(const RespondOptions& options, const Context& context, const Store& s
               options.force, "draft response");
 }
 
+// How the response stood against the policy, in the words the report uses:
+// within the policy's period, or after it with the delay explained in time
+// (which the policy allows), or late.
+std::string timeliness(const Case& c, const Clock& clock) {
+    const std::string period = format_date(clock.policy_due.day);
+    if (clock.done->utc < clock.policy_due.at)
+        return fmt::format("on time (due {})", period);
+    const Event* delay = first_event(c, EventType::delay_explained);
+    if (!delay || delay->at.utc >= clock.policy_due.at)
+        return fmt::format("late: due {}, no explanation of delay sent in time", period);
+    if (clock.state == ClockState::met)
+        return fmt::format("after the policy's date ({}) but by the new date the explanation of "
+                           "delay gave ({}): the policy is met",
+                           period, format_date(clock.due.day));
+    return fmt::format("late: due {}, and after the new date the explanation of delay gave ({})",
+                       period, format_date(clock.due.day));
+}
+
 // `given` is the letter sent when --letter names it.
 std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
                  const RespondOptions& options, const Context& context, const Store& store) {
@@ -93,7 +120,9 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
     if (via != "email" && via != "letter")
         throw Error(ErrorKind::usage, "--via: a written response goes by email or letter");
     require_formal_complaint(c, "send the response");
-    check_response(c, store.config().policy, !options.proceed_without_consent.empty());
+    check_response(c, store.config().policy,
+                   {.consent = !options.proceed_without_consent.empty(),
+                    .practitioner = !options.without_practitioner.empty()});
     Event sent = make_event(EventType::response_sent, "", options.when_who, context, store);
     // Rendered before this step adds events, exactly as --draft showed it.
     sent.letter = writer.keep_letter(c.id, local_date(sent.at.utc, store.zone()), "response",
@@ -101,16 +130,15 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
     if (!options.proceed_without_consent.empty())
         add_event(c, make_event(EventType::consent_waived, options.proceed_without_consent,
                                 options.when_who, context, store));
+    if (!options.without_practitioner.empty())
+        add_event(c, make_event(EventType::practitioner_waived, options.without_practitioner,
+                                options.when_who, context, store));
     Case with = c;
     add_event(with, sent);
     std::string standing;
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
     if (const auto clock = clock_met_by(with, clocks, EventType::response_sent))
-        standing = clock->state == ClockState::met
-                       ? fmt::format("on time (due {})", format_date(clock->due.day))
-                       : fmt::format("late: due {}{}", format_date(clock->due.day),
-                                     clock->extended ? " after an explanation of delay"
-                                                     : ", no explanation of delay sent");
+        standing = timeliness(with, *clock);
     // The event states the fact; how it stood against the deadline is worked
     // out again whenever it is shown, so a later change of calendar or
     // policy leaves no stale date in the record.
@@ -265,7 +293,16 @@ void setup_respond(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand(
         "respond", "stage 1: findings, apology, draft letter, delay, response sent");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("--point", o->point, "the point a finding answers")->option_text("N");
+    command->add_option("--point", o->point, "the point a finding answers")
+        ->option_text("N")
+        ->check(CLI::Validator(
+            [](const std::string& value) -> std::string {
+                return value.find_first_not_of("0123456789") == std::string::npos &&
+                               std::stol("0" + value) == 0
+                           ? "no point 0: points are numbered from 1, as 'show' lists them"
+                           : "";
+            },
+            "N"));
     command->add_option("--finding", o->finding, "upheld, partly-upheld or not-upheld");
     command
         ->add_option("--conclusion", o->conclusion,
@@ -302,6 +339,11 @@ void setup_respond(CLI::App& app, Context& context) {
                      "with --sent: why the response may go without the patient's consent")
         ->option_text("REASON");
     command
+        ->add_option("--without-practitioner", o->without_practitioner,
+                     "with --sent: why a treatment complaint's response goes without the "
+                     "practitioner's account")
+        ->option_text("REASON");
+    command
         ->add_option("--delay", o->delay,
                      "record an explanation of the delay sent to the complainant, and keep its "
                      "letter; with --draft, write the letter only")
@@ -310,7 +352,10 @@ void setup_respond(CLI::App& app, Context& context) {
         ->option_text("DATE");
     add_correction_option(*command, o->correction);
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_respond(*o, context); });
+    command->callback([o, command, &context] {
+        o->delay_given = command->count("--delay") > 0;
+        run_respond(*o, context);
+    });
 }
 
 } // namespace complaints::cli

@@ -51,7 +51,8 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
                   const Heading& heading) {
     const auto& zone = store.zone();
     fmt::print("{}  {} {} ({}), stage {}\n", heading(c.id), name_of(c.status), name_of(c.kind),
-               c.category ? name_of(*c.category) : "category not set", stage(c));
+               c.category ? name_of(*c.category) : "category not set",
+               stage(c, store.config().policy));
     fmt::print("Received:    {} by {}\n", format_timestamp(c.received), name_of(c.channel));
     fmt::print("Complainant: {}\n", c.complainant.empty() ? "(not recorded)" : c.complainant);
     if (!c.on_behalf_of.empty() || c.consent)

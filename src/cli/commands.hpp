@@ -22,6 +22,7 @@ void setup_action(CLI::App& app, Context& context);
 void setup_exclude(CLI::App& app, Context& context);
 void setup_convert(CLI::App& app, Context& context);
 void setup_consent(CLI::App& app, Context& context);
+void setup_being_open(CLI::App& app, Context& context);
 void setup_assign(CLI::App& app, Context& context);
 void setup_resolve(CLI::App& app, Context& context);
 void setup_reopen(CLI::App& app, Context& context);
@@ -54,6 +55,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"exclude", setup_exclude},
     {"convert", setup_convert},
     {"consent", setup_consent},
+    {"being-open", setup_being_open},
     {"assign", setup_assign},
     {"resolve", setup_resolve},
     {"point", setup_point},

@@ -71,7 +71,10 @@ Document cqc_summary(const std::vector<Case>& cases, const Period& period,
         "received {} to {}, each with its "
         "responses and correspondence in time order.{}",
         plural(received.size(), "complaint"), format_date(period.from), format_date(period.to),
-        include_names ? "" : " Complainants' and patients' names are withheld.");
+        include_names ? ""
+                      : " Complainants' and patients' names are withheld where the case records "
+                        "them; free text may still hold other names (staff, relatives, a "
+                        "misspelt name): read it before it leaves the organisation.");
     for (const Case* c : received)
         document.sections.push_back(case_section(*c, zone, include_names));
     return document;

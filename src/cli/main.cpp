@@ -120,6 +120,41 @@ std::string first_word(int argc, char** argv) {
     return {};
 }
 
+// The deepest subcommand given ("calendar add" gives "add").
+const CLI::App* command_given(const CLI::App& app) {
+    const CLI::App* at = &app;
+    while (!at->get_subcommands().empty())
+        at = at->get_subcommands().front();
+    return at;
+}
+
+// CLI11's words for arguments it did not expect, or an option given twice,
+// said as a user would: what was wrong, and the closest option there is.
+std::string usage_text(const CLI::App& command, const CLI::ParseError& e) {
+    std::vector<std::string> options;
+    for (const CLI::Option* option : command.get_options())
+        for (const auto& name : option->get_lnames())
+            options.push_back("--" + name);
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+        std::vector<std::string> said;
+        auto extras = command.remaining();
+        if (const CLI::App* root = command.get_parent(); extras.empty() && root)
+            extras = root->remaining();
+        for (const auto& extra : extras) {
+            const std::string name = extra.substr(0, extra.find('='));
+            said.push_back(extra.starts_with("-") ? fmt::format("unknown option '{}'{}", name,
+                                                                did_you_mean(name, options))
+                                                  : fmt::format("unexpected argument '{}'", extra));
+        }
+        if (!said.empty())
+            return util::join(said, "; ");
+    }
+    const std::string what = e.what();
+    if (const auto at = what.find(": At Most 1 required but received"); at != std::string::npos)
+        return what.substr(0, at) + ": given more than once; give it once";
+    return what;
+}
+
 int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
     const auto names = command_names();
     const std::string word = first_word(argc, argv);
@@ -132,7 +167,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
             app.get_subcommands().empty()
                 ? "complaints --help"
                 : "complaints " + app.get_subcommands().front()->get_name() + " --help";
-        say(fmt::format("{}; see '{}'", e.what(), where));
+        say(fmt::format("{}; see '{}'", usage_text(*command_given(app), e), where));
     }
     return static_cast<int>(ErrorKind::usage);
 }

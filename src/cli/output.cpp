@@ -62,6 +62,13 @@ std::string csv_field(const std::string& field) {
 
 } // namespace
 
+std::string either(const std::vector<std::string>& names) {
+    if (names.size() < 2)
+        return util::join(names, "");
+    std::vector<std::string> first(names.begin(), names.end() - 1);
+    return util::join(first, ", ") + " or " + names.back();
+}
+
 void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed) {
     std::map<std::string, Format> choices;
     std::vector<std::string> names;
@@ -70,8 +77,17 @@ void add_format_option(CLI::App& app, Format& format, const std::vector<Format>&
         names.emplace_back(format_name(f));
     }
     format = allowed.front();
+    // Our own words, not CLI11's "Check ... FAILED": which formats there are.
+    const auto check = [choices, names](std::string& value) -> std::string {
+        const auto found = choices.find(value);
+        if (found == choices.end())
+            return fmt::format("unknown format '{}'{}; choose {}", value,
+                               did_you_mean(value, names), either(names));
+        value = std::to_string(static_cast<int>(found->second));
+        return {};
+    };
     app.add_option("--format", format, "output format: " + util::join(names, "|"))
-        ->transform(CLI::CheckedTransformer(choices))
+        ->transform(CLI::Validator(check, "FORMAT"))
         ->option_text("FORMAT");
 }
 

@@ -25,6 +25,9 @@ using Json = nlohmann::ordered_json;
 
 enum class Format { table, json, csv, yaml, text, markdown, html };
 
+// "a, b or c".
+std::string either(const std::vector<std::string>& names);
+
 // Adds --format with the given choices; the first is the default.
 void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed);
 

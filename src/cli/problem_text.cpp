@@ -21,6 +21,14 @@ constexpr std::array k_hints{
     Hint{ProblemCode::consent_outstanding,
          " (record it with 'consent', or give --proceed-without-consent REASON)", true},
     Hint{ProblemCode::practitioner_not_named, " (open --practitioner)"},
+    Hint{ProblemCode::practitioner_unheard,
+         " (log --type statement --by NAME, or an interview, meeting or call with --attendee "
+         "NAME; or give --without-practitioner REASON)",
+         true},
+    Hint{ProblemCode::being_open_pending,
+         " (complaints being-open {} --apology TEXT --explained TEXT --remedial TEXT --with "
+         "NAME)"},
+    Hint{ProblemCode::follow_up_pending, " (complaints being-open {} --follow-up TEXT)"},
     Hint{ProblemCode::not_formal, " (complaints convert {} --to complaint)"},
     Hint{ProblemCode::withdrawal_notice_needed,
          ": give --notice-days N, or --session DATE and --withdrawn DATE"},
@@ -35,9 +43,10 @@ constexpr std::array k_hints{
 };
 
 // Flags that take a value whose name the message should show.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 2> k_flags_with_text{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> k_flags_with_text{{
     {"learning", "--learning TEXT"},
     {"no_learning", "--no-learning REASON"},
+    {"no_written_response", "--no-written-response REASON"},
 }};
 
 std::string with_hint(const Problem& problem, bool refusal) {

@@ -49,16 +49,18 @@ Section responses_section(const Report& report) {
     section.notes.push_back(fmt::format(
         "Formal complaints whose {} deadline fell in the period, as they stood at its end.",
         r.rule));
-    section.tables.push_back(
-        Table{{"how it went", "complaints"},
-              {{"due", std::to_string(r.due)},
-               {"on time", std::to_string(r.on_time)},
-               {"  of which entered after the deadline", std::to_string(r.on_time_entered_late)},
-               {"late, delay explained in time", std::to_string(r.late_explained)},
-               {"late, no explanation in time", std::to_string(r.late)},
-               {"not yet sent", std::to_string(r.still_open)},
-               {"  of which overdue", std::to_string(r.still_open_overdue)},
-               {"on-time rate", percent(on_time_rate(r))}}});
+    section.tables.push_back(Table{
+        {"how it went", "complaints"},
+        {{"due", std::to_string(r.due)},
+         {"on time", std::to_string(r.on_time)},
+         {"  of which entered after the deadline", std::to_string(r.on_time_entered_late)},
+         {"late, delay explained in time", std::to_string(r.late_explained)},
+         {"late, no explanation in time", std::to_string(r.late)},
+         {"not yet sent", std::to_string(r.still_open)},
+         {"  of which delay explained, new date to come", std::to_string(r.still_open_explained)},
+         {"  of which overdue", std::to_string(r.still_open_overdue)},
+         {fmt::format("sent within {}", r.span), percent(on_time_rate(r))},
+         {"met the policy (sent, or delay explained, in time)", percent(policy_met_rate(r))}}});
     const auto spread_row = [](std::string what, const Spread& s) {
         return Row{std::move(what), std::to_string(s.count), number(s.median),
                    s.p90 ? std::to_string(*s.p90) : "-"};
@@ -97,6 +99,22 @@ Section escalations_section(const Report& report) {
             outcomes.rows.push_back({o.case_id, o.body, format_date(o.on), o.outcome});
         section.tables.push_back(outcomes);
     }
+    return section;
+}
+
+Section being_open_section(const Report& report) {
+    const BeingOpenFigures& b = report.being_open;
+    Section section{"Being Open", {}, {}, {}};
+    section.notes.push_back(
+        "Patient safety incidents, and the Being Open conversation (an apology, what happened, "
+        "the remedial actions) each owes the patient.");
+    section.tables.push_back(
+        Table{{"patient safety incidents", "cases"},
+              {{"marked in the period", std::to_string(b.incidents)},
+               {"Being Open conversations held", std::to_string(b.conversations)},
+               {"no conversation yet at the end", std::to_string(b.pending_at_end)},
+               {"conversation held, written follow-up owed", std::to_string(b.follow_ups_owed)},
+               {"working days to the conversation, median", number(b.to_conversation.median)}}});
     return section;
 }
 
@@ -197,6 +215,8 @@ Document report_document(const Report& report) {
         received_section(report),    responses_section(report),  outcomes_section(report),
         escalations_section(report), clinicians_section(report), actions_section(report),
         lessons_section(report),     open_section(report),       trend_section(report)};
+    if (report.being_open.applies)
+        document.sections.insert(document.sections.begin() + 4, being_open_section(report));
     return document;
 }
 

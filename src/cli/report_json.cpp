@@ -34,7 +34,20 @@ Json responses_json(const ResponseFigures& r) {
                 {"late", r.late},
                 {"still_open", r.still_open},
                 {"still_open_overdue", r.still_open_overdue},
-                {"on_time_rate", optional_json(on_time_rate(r))}};
+                {"still_open_explained", r.still_open_explained},
+                {"on_time_rate", optional_json(on_time_rate(r))},
+                {"policy_met", r.policy_met},
+                {"policy_met_rate", optional_json(policy_met_rate(r))}};
+}
+
+Json being_open_json(const BeingOpenFigures& b) {
+    if (!b.applies)
+        return nullptr;
+    return Json{{"incidents", b.incidents},
+                {"conversations", b.conversations},
+                {"pending_at_end", b.pending_at_end},
+                {"follow_ups_owed", b.follow_ups_owed},
+                {"to_conversation", spread_json(b.to_conversation)}};
 }
 
 Json escalations_json(const Report& report) {
@@ -161,6 +174,7 @@ Json report_json(const Report& report) {
                                       {"to_resolution", spread_json(report.to_resolution)}}},
                 {"outcomes", counts_json(report.outcomes)},
                 {"escalations", escalations_json(report)},
+                {"being_open", being_open_json(report.being_open)},
                 {"warnings", clinicians_json(report)},
                 {"actions", actions_json(report)},
                 {"lessons", lessons_json(report)},

@@ -111,7 +111,8 @@ void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config)
         };
         body.after_response = flag("after_response");
         body.clinical_only = flag("clinical_only");
-        map.reject_unknown({"key", "name", "contact", "after_response", "clinical_only"});
+        body.advice = flag("advice");
+        map.reject_unknown({"key", "name", "contact", "after_response", "clinical_only", "advice"});
         config.policy.review_bodies.push_back(body);
         config.review_bodies_overridden = true;
     }
@@ -126,6 +127,8 @@ void write_review_bodies(std::string& out, const Config& config) {
         out += fmt::format("    contact: {}\n", emit_text_value(body.contact, 6));
         out += fmt::format("    after_response: {}\n    clinical_only: {}\n", body.after_response,
                            body.clinical_only);
+        if (body.advice)
+            out += "    advice: true\n";
     }
 }
 

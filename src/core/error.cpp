@@ -103,4 +103,8 @@ std::string did_you_mean(std::string_view given, const std::vector<std::string>&
     return best ? fmt::format(" (did you mean '{}'?)", *best) : std::string{};
 }
 
+void field_error(std::string message) {
+    throw Error(ErrorKind::usage, "", {{ProblemCode::other, std::move(message), ""}});
+}
+
 } // namespace complaints

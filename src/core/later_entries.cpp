@@ -42,9 +42,14 @@ constexpr std::array<std::pair<EventType, std::string_view>, 16> k_not_voidable{
 }};
 
 // Steps the process rules read besides the clocks: the agreed record,
-// consent waived, a late complaint accepted, the response, the resolution.
-constexpr std::array k_rule_steps{EventType::record_agreed, EventType::consent_waived,
-                                  EventType::late_complaint_accepted, EventType::response_sent,
+// consent or the practitioner's account waived, a late complaint accepted,
+// the response or the choice of none, the resolution.
+constexpr std::array k_rule_steps{EventType::record_agreed,
+                                  EventType::consent_waived,
+                                  EventType::practitioner_waived,
+                                  EventType::late_complaint_accepted,
+                                  EventType::response_sent,
+                                  EventType::no_written_response,
                                   EventType::resolved};
 
 // True when a clock of the policy that is switched on, or a process rule,

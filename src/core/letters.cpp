@@ -1,5 +1,7 @@
 #include "complaints/letters.hpp"
 
+#include "complaints/util/strings.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,17 +30,28 @@ std::string_view finding_words(Finding finding) {
     return "";
 }
 
+// Who spoke at an interview, meeting or consultation: its attendees. A
+// statement is its author's, and a consultation the practitioner's who
+// held it, each of whom may have entered it; whoever logs an interview or
+// a meeting is its recorder, not the person interviewed.
+std::string who_spoke(const Event& event) {
+    if (!event.attendees.empty())
+        return util::join(event.attendees, ", ");
+    return event.type == EventType::interview || event.type == EventType::meeting ? "" : event.by;
+}
+
 // How a timeline event reads as a step of the investigation, or "" when it
 // is not one.
 std::string investigation_step(const Event& event) {
-    const std::string from = event.by.empty() ? "" : " from " + event.by;
-    const std::string with = event.by.empty() ? "" : " with " + event.by;
+    const std::string speaker = who_spoke(event);
+    const std::string from = speaker.empty() ? "" : " from " + speaker;
+    const std::string with = speaker.empty() ? "" : " with " + speaker;
     if (event.type == EventType::statement)
         return "we took a written statement" + from;
     if (event.type == EventType::interview)
         return "we held an interview" + with;
     if (event.type == EventType::meeting)
-        return "we held a meeting";
+        return "we held a meeting" + with;
     if (event.type == EventType::call)
         return "we spoke by telephone";
     if (event.type == EventType::record_agreed)
@@ -51,7 +64,7 @@ std::string investigation_step(const Event& event) {
         return "we offered you a consultation with an independent practitioner";
     if (event.type == EventType::independent_consultation_held)
         return "you attended a consultation with an independent practitioner" +
-               (event.by.empty() ? "" : ", " + event.by);
+               (speaker.empty() ? "" : ", " + speaker);
     return "";
 }
 
@@ -93,7 +106,9 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone)
         return;
     out += "\nStatements and interview notes:\n";
     for (const Event* event : statements) {
-        out += fmt::format("\n> {}, {}:\n>\n", event->by.empty() ? "Staff member" : event->by,
+        const std::string speaker = who_spoke(*event);
+        out += fmt::format("\n> {} ({}), {}:\n>\n", speaker.empty() ? "A member of staff" : speaker,
+                           event->type == EventType::statement ? "written statement" : "interview",
                            day_of(event->at, zone));
         std::string text = event->text;
         while (!text.empty() && text.back() == '\n')

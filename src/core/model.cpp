@@ -5,7 +5,9 @@
 namespace complaints {
 
 bool is_loggable(EventType type) {
-    return type <= EventType::late_complaint_accepted;
+    // Types added later go at the end of the enum, so the numbers a cache
+    // holds keep their meaning.
+    return type <= EventType::late_complaint_accepted || type == EventType::insurer_notified;
 }
 
 std::vector<std::string> loggable_event_names() {

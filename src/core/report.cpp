@@ -3,6 +3,7 @@
 #include "complaints/clinicians.hpp"
 #include "complaints/clocks.hpp"
 #include "complaints/error.hpp"
+#include "complaints/workflow.hpp"
 
 #include <fmt/format.h>
 
@@ -36,9 +37,9 @@ bool plausible_year(int year) {
 struct Facts {
     const Case* c = nullptr;
     date::year_month_day received;
-    std::optional<Clock> main_clock; // the response (or resolution) clock
-    bool explained_in_time = false;
-    bool entered_late = false; // met on time by a step typed in after the deadline
+    std::optional<Clock> main_clock;      // the response (or resolution) clock
+    std::optional<sys_seconds> explained; // when a delay was first explained
+    bool entered_late = false;            // met on time by a step typed in after the deadline
     std::optional<sys_seconds> closed;
     std::optional<sys_seconds> excluded; // outside the policy from then: not open, no outcome
 };
@@ -53,7 +54,7 @@ Facts facts_of(const Case& c, const ReportContext& context) {
             facts.main_clock = clock;
     if (facts.main_clock)
         if (const Event* delay = first_event(c, EventType::delay_explained))
-            facts.explained_in_time = delay->at.utc < facts.main_clock->policy_due.at;
+            facts.explained = delay->at.utc;
     if (facts.main_clock && facts.main_clock->done)
         for (const auto& event : c.events)
             if (entered_late(event, *facts.main_clock, context.calendar, context.zone))
@@ -137,12 +138,17 @@ bool response_owed(const Facts& facts) {
 // How a response whose policy date fell in the window went, as of its end.
 void count_response(ResponseFigures& figures, const Facts& facts, const Window& window) {
     const Clock& clock = *facts.main_clock;
+    const bool explained_in_time =
+        facts.explained && *facts.explained < window.end && *facts.explained < clock.policy_due.at;
     ++figures.due;
+    const bool sent_on_time =
+        clock.done && clock.done->utc < window.end && clock.done->utc < clock.policy_due.at;
+    figures.policy_met += sent_on_time || explained_in_time;
     if (clock.done && clock.done->utc < window.end) {
-        if (clock.done->utc < clock.policy_due.at) {
+        if (sent_on_time) {
             ++figures.on_time;
             figures.on_time_entered_late += facts.entered_late;
-        } else if (facts.explained_in_time)
+        } else if (explained_in_time)
             ++figures.late_explained;
         else
             ++figures.late;
@@ -150,8 +156,12 @@ void count_response(ResponseFigures& figures, const Facts& facts, const Window& 
         ++figures.late; // closed past the deadline, never answered
     } else {
         ++figures.still_open;
-        if (window.end >= clock.policy_due.at)
+        figures.still_open_late += window.end >= clock.policy_due.at;
+        const auto due = explained_in_time ? clock.due.at : clock.policy_due.at;
+        if (window.end >= due)
             ++figures.still_open_overdue;
+        else if (explained_in_time)
+            ++figures.still_open_explained;
     }
 }
 
@@ -188,7 +198,8 @@ void count_actions(Report& report, const Case& c, const Window& window) {
     }
 }
 
-void count_escalations(Report& report, const Case& c, const Window& window, bool include_names) {
+void count_escalations(Report& report, const Case& c, const Window& window, const Policy& policy,
+                       bool include_names) {
     for (const auto& escalation : c.escalations) {
         auto found =
             std::find_if(report.escalations.begin(), report.escalations.end(),
@@ -206,7 +217,7 @@ void count_escalations(Report& report, const Case& c, const Window& window, bool
                 c.id, escalation.body, local_date(escalation.outcome_at->utc, *window.zone),
                 include_names ? escalation.outcome : without_names(c, escalation.outcome)});
         }
-        if (escalation.at.utc < window.end && !outcome_by_end)
+        if (escalation.at.utc < window.end && !outcome_by_end && awaits_outcome(escalation, policy))
             ++found->pending_at_end;
     }
 }
@@ -395,21 +406,41 @@ std::optional<double> on_time_rate(int on_time, int due, int pending) {
 }
 
 std::optional<double> on_time_rate(const ResponseFigures& figures) {
-    return on_time_rate(figures.on_time, figures.due,
-                        figures.still_open - figures.still_open_overdue);
+    return on_time_rate(figures.on_time, figures.due, figures.still_open - figures.still_open_late);
 }
 
-std::string without_names(const Case& c, std::string text) {
-    const std::pair<const std::string*, std::string_view> names[] = {
-        {&c.complainant, "[complainant]"}, {&c.on_behalf_of, "[patient]"}};
-    for (const auto& [name, word] : names) {
-        if (name->size() < 2)
-            continue;
-        for (std::size_t at = text.find(*name); at != std::string::npos;
-             at = text.find(*name, at + word.size()))
-            text.replace(at, name->size(), word);
+std::optional<double> policy_met_rate(const ResponseFigures& figures) {
+    // A case still open with its delay explained in time has met the policy
+    // already, so its outcome is known; only the open ones neither explained
+    // nor overdue are still pending.
+    return on_time_rate(figures.policy_met, figures.due,
+                        figures.still_open - figures.still_open_overdue -
+                            figures.still_open_explained);
+}
+
+// An event that had happened by the end of the window.
+const Event* by_end(const Case& c, EventType type, const Window& window) {
+    const Event* event = first_event(c, type);
+    return event && event->at.utc < window.end ? event : nullptr;
+}
+
+void count_being_open(BeingOpenFigures& figures, const Case& c, const Window& window,
+                      const ReportContext& context, std::vector<int>& days) {
+    const Event* incident = by_end(c, EventType::safety_incident, window);
+    if (!incident)
+        return;
+    figures.incidents += window.holds(incident->at.utc);
+    const Event* talk = by_end(c, EventType::being_open, window);
+    if (!talk) {
+        ++figures.pending_at_end;
+        return;
     }
-    return text;
+    if (window.holds(talk->at.utc)) {
+        ++figures.conversations;
+        days.push_back(
+            working_days(context.calendar, incident->at.utc, talk->at.utc, context.zone));
+    }
+    figures.follow_ups_owed += !by_end(c, EventType::being_open_follow_up, window);
 }
 
 struct ReportBuilder::State {
@@ -424,6 +455,7 @@ struct ReportBuilder::State {
     Report report;
     std::vector<int> to_response;
     std::vector<int> to_resolution;
+    std::vector<int> to_conversation;
     std::vector<OpenCandidate> open;
     std::vector<Case> clinician_cases;
 };
@@ -442,7 +474,9 @@ ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
     report.outcomes = zeros<Outcome>();
     const ClockRule* answering = answering_clock(context.policy);
     report.responses.rule = answering ? answering->name : "";
+    report.responses.span = answering && answering->span ? format_duration(*answering->span) : "";
     report.trend = empty_trend(period);
+    report.being_open.applies = context.policy.being_open;
 }
 
 ReportBuilder::~ReportBuilder() = default;
@@ -461,7 +495,8 @@ void ReportBuilder::add(const Case& c) {
                                              facts.main_clock->done->utc, context.zone));
     count_closing(report, facts, s.window, context, s.to_resolution);
     count_actions(report, c, s.window);
-    count_escalations(report, c, s.window, context.include_names);
+    count_escalations(report, c, s.window, context.policy, context.include_names);
+    count_being_open(report.being_open, c, s.window, context, s.to_conversation);
     if (c.warning && s.window.holds(*c.warning))
         report.warnings.push_back(
             WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});
@@ -485,6 +520,7 @@ Report ReportBuilder::finish() {
     most_first(report.by_practitioner);
     report.to_response = spread_of(std::move(s.to_response));
     report.to_resolution = spread_of(std::move(s.to_resolution));
+    report.being_open.to_conversation = spread_of(std::move(s.to_conversation));
     count_under_review(report, s.clinician_cases, s.window, s.at_end);
     keep_oldest(s.open, 5);
     for (auto& candidate : s.open) {

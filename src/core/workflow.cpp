@@ -1,24 +1,16 @@
 #include "complaints/workflow.hpp"
 
+#include "complaints/being_open.hpp"
 #include "complaints/corrections.hpp"
 
 #include "complaints/error.hpp"
+#include "complaints/util/strings.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
 namespace complaints {
-
-namespace {
-
-// A usage error about a field: the message names it as `{field}`, which the
-// CLI reads as the flag that sets it.
-[[noreturn]] void field_error(std::string message) {
-    throw Error(ErrorKind::usage, "", {{ProblemCode::other, std::move(message), ""}});
-}
-
-} // namespace
 
 bool is_verbal(const Case& c) {
     return c.channel == Channel::phone || c.channel == Channel::in_person;
@@ -33,8 +25,27 @@ bool consent_outstanding(const Case& c) {
     return on_behalf && c.consent != Consent::yes && !first_event(c, EventType::consent_waived);
 }
 
-int stage(const Case& c) {
-    return c.escalations.empty() ? 1 : 2;
+bool awaits_outcome(const Escalation& referral, const Policy& policy) {
+    const ReviewBody* body = find_review_body(policy, referral.body);
+    return referral.outcome.empty() && !(body && body->advice);
+}
+
+std::vector<std::string> open_referrals(const Case& c, const Policy& policy) {
+    std::vector<std::string> open;
+    for (const auto& referral : c.escalations)
+        if (awaits_outcome(referral, policy))
+            open.push_back(referral.body);
+    return open;
+}
+
+int stage(const Case& c, const Policy& policy) {
+    return std::any_of(c.escalations.begin(), c.escalations.end(),
+                       [&](const Escalation& e) {
+                           const ReviewBody* body = find_review_body(policy, e.body);
+                           return !(body && body->advice);
+                       })
+               ? 2
+               : 1;
 }
 
 void check_logged(const Case& c, const Event& event, const date::time_zone& zone) {
@@ -182,7 +193,8 @@ Problem late_problem(const Case& c, const Policy& policy) {
 } // namespace
 
 std::vector<Problem> attention(const Case& c, const Policy& policy) {
-    std::vector<Problem> notes;
+    // Being Open is owed to the patient whatever became of the complaint.
+    std::vector<Problem> notes = being_open_owed(c, policy);
     if (c.exclusion || c.status == Status::closed)
         return notes;
     if (policy.verbal_record_agreed && c.kind == Kind::complaint && is_verbal(c) &&
@@ -227,7 +239,35 @@ void require_complaint(const Case& c, std::string_view doing) {
                       c.id}});
 }
 
-std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool without_consent) {
+namespace {
+
+bool heard_from(const Event& event, const std::string& practitioner) {
+    constexpr std::array k_accounts{EventType::statement, EventType::interview, EventType::meeting,
+                                    EventType::call};
+    if (std::find(k_accounts.begin(), k_accounts.end(), event.type) == k_accounts.end())
+        return false;
+    return util::same_name(event.by, practitioner) ||
+           std::any_of(
+               event.attendees.begin(), event.attendees.end(),
+               [&](const std::string& name) { return util::same_name(name, practitioner); });
+}
+
+} // namespace
+
+bool practitioner_unheard(const Case& c, const Policy& policy) {
+    if (!policy.practitioner_heard || c.kind != Kind::complaint ||
+        c.category != Category::clinical || c.practitioners.empty() ||
+        first_event(c, EventType::practitioner_waived))
+        return false;
+    return std::none_of(c.events.begin(), c.events.end(), [&](const Event& event) {
+        return !is_void(c, event) &&
+               std::any_of(c.practitioners.begin(), c.practitioners.end(),
+                           [&](const std::string& name) { return heard_from(event, name); });
+    });
+}
+
+std::vector<Problem> response_missing(const Case& c, const Policy& policy,
+                                      const ResponseWaivers& waivers) {
     std::vector<Problem> missing;
     const auto add = [&](std::string message) {
         missing.push_back({ProblemCode::other, std::move(message), c.id});
@@ -240,10 +280,17 @@ std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool 
         else if (point.conclusion.empty())
             add(fmt::format("point {} has no conclusion", point.number));
     }
-    if (consent_outstanding(c) && !without_consent)
+    if (consent_outstanding(c) && !waivers.consent)
         missing.push_back(consent_problem(c, c.on_behalf_of));
     if (policy.verbal_record_agreed && is_verbal(c) && !record_agreed(c))
         missing.push_back(record_problem(c));
+    if (practitioner_unheard(c, policy) && !waivers.practitioner)
+        missing.push_back(
+            {ProblemCode::practitioner_unheard,
+             fmt::format("no statement, interview or discussion with the practitioner ({}) is "
+                         "recorded",
+                         util::join(c.practitioners, ", ")),
+             c.id});
     if (late_complaint_outstanding(c, policy))
         missing.push_back(late_problem(c, policy));
     if (first_event(c, EventType::response_sent))
@@ -254,8 +301,8 @@ std::vector<Problem> response_missing(const Case& c, const Policy& policy, bool 
     return missing;
 }
 
-void check_response(const Case& c, const Policy& policy, bool without_consent) {
-    auto missing = response_missing(c, policy, without_consent);
+void check_response(const Case& c, const Policy& policy, const ResponseWaivers& waivers) {
+    auto missing = response_missing(c, policy, waivers);
     if (!missing.empty())
         throw Error(ErrorKind::refused, fmt::format("cannot send the response for {} yet", c.id),
                     std::move(missing));
@@ -307,7 +354,7 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
         found->staff = staff;
 }
 
-void check_escalation(const Case& c, const ReviewBody& body) {
+void check_escalation(const Case& c, const ReviewBody& body, const Policy& policy) {
     std::vector<std::string> missing;
     if (c.exclusion)
         missing.push_back(fmt::format("{} is excluded from the complaints policy", c.id));
@@ -321,17 +368,23 @@ void check_escalation(const Case& c, const ReviewBody& body) {
                         body.name));
     if (body.clinical_only && c.category != Category::clinical)
         missing.push_back(fmt::format("{} is for clinical complaints only", body.name));
-    if (std::any_of(c.escalations.begin(), c.escalations.end(),
-                    [&](const Escalation& e) { return e.body == body.key && e.outcome.empty(); }))
+    if (std::any_of(c.escalations.begin(), c.escalations.end(), [&](const Escalation& e) {
+            return e.body == body.key && awaits_outcome(e, policy);
+        }))
         missing.push_back(fmt::format("the referral to {} is still open", body.name));
     if (!missing.empty())
         throw Error(ErrorKind::refused,
                     fmt::format("cannot escalate {}: {}", c.id, joined(missing)));
 }
 
-Escalation& open_escalation(Case& c, std::string_view body) {
+Escalation& open_escalation(Case& c, std::string_view body, const Policy& policy) {
+    if (const auto open = open_referrals(c, policy); body.empty() && open.size() > 1)
+        throw Error(ErrorKind::usage,
+                    fmt::format("{} referrals are open ({}): give --to BODY to say whose outcome "
+                                "this is",
+                                open.size(), util::join(open, ", ")));
     for (auto it = c.escalations.rbegin(); it != c.escalations.rend(); ++it)
-        if (it->outcome.empty() && (body.empty() || it->body == body))
+        if (awaits_outcome(*it, policy) && (body.empty() || it->body == body))
             return *it;
     throw Error(ErrorKind::refused,
                 fmt::format("{} has no open referral{} to record an outcome for", c.id,
@@ -354,18 +407,25 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
                            "lessons learnt need an action plan: add at least one action", c.id});
     const bool response_owed = clock_met_by(policy, EventType::response_sent) != nullptr;
     if (response_owed && outcome != Outcome::withdrawn && c.kind == Kind::complaint &&
-        !c.exclusion && !first_event(c, EventType::response_sent))
-        missing.push_back(
-            {ProblemCode::other,
-             "no stage 1 response has been sent (only a withdrawn complaint closes without one)",
-             c.id});
-    if (const auto review = std::find_if(c.escalations.begin(), c.escalations.end(),
-                                         [](const Escalation& e) { return e.outcome.empty(); });
-        review != c.escalations.end())
-        missing.push_back({ProblemCode::referral_open,
-                           fmt::format("the referral to {} awaits its outcome", review->body),
+        !c.exclusion && !first_event(c, EventType::response_sent) &&
+        !first_event(c, EventType::no_written_response))
+        missing.push_back({ProblemCode::other,
+                           "no stage 1 response has been sent (only a withdrawn complaint, or one "
+                           "whose complainant wants no written response, {no_written_response}, "
+                           "closes without one)",
                            c.id});
+    for (const auto& body : open_referrals(c, policy))
+        missing.push_back({ProblemCode::referral_open,
+                           fmt::format("the referral to {} awaits its outcome", body), c.id});
     return missing;
+}
+
+void record_no_written_response(Case& c, const Event& choice) {
+    require_formal_complaint(c, "record that no written response is wanted");
+    if (first_event(c, EventType::response_sent))
+        throw Error(ErrorKind::refused,
+                    fmt::format("{}: the written response has already been sent", c.id));
+    add_event(c, choice);
 }
 
 void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with_learning,

@@ -33,6 +33,8 @@ struct Clinic : test::Repo {
         findings();
         ok({"consent", id, "yes", "--text", "Signed form received"});
         ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
+        ok({"log", id, "--type", "statement", "--text", "I set the laser as the protocol says",
+            "--by", "Dr Lena Marsh"});
     }
 };
 
@@ -49,7 +51,10 @@ TEST_SUITE("clinic: stage 1") {
                          "REASON); the "
                          "written record of this phone complaint has not been agreed with the "
                          "complainant (log "
-                         "--type record-agreed)\n");
+                         "--type record-agreed); no statement, interview or discussion with the "
+                         "practitioner (Dr Lena Marsh) is recorded (log --type statement --by "
+                         "NAME, or an interview, meeting or call with --attendee NAME; or give "
+                         "--without-practitioner REASON)\n");
     }
 
     TEST_CASE("findings answer each point, the response then goes and the 14-day clock is met") {
@@ -72,7 +77,7 @@ TEST_SUITE("clinic: stage 1") {
         clinic.ready();
         CHECK(clinic({"respond", clinic.id, "--sent", "--via", "email"}).out ==
               clinic.id + ": Written response sent by email, late: due 2026-11-20, no explanation "
-                          "of delay sent\n");
+                          "of delay sent in time\n");
         CHECK(clinic.json()["clocks"][0]["state"] == "met-late");
     }
 
@@ -91,7 +96,8 @@ TEST_SUITE("clinic: stage 1") {
         Clinic clinic;
         clinic.findings();
         clinic.ok({"log", clinic.id, "--type", "record-agreed", "--text", "Agreed"});
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter", "--proceed-without-consent",
+        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter", "--without-practitioner",
+                   "Dr Marsh is on leave until January", "--proceed-without-consent",
                    "Mrs Okafor asked by phone for her son to handle it; form to follow"});
         const auto json = clinic.json();
         bool waived = false;

@@ -28,6 +28,8 @@ struct Clinic : test::Repo {
         ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
             "The laser setting was too high."});
         ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
+        ok({"log", id, "--type", "interview", "--text", "Dr Marsh went through the settings",
+            "--with", "Dr Lena Marsh"});
     }
     std::string letter_path() const { return "letters/" + id + "/2026-11-10-response.md"; }
     std::string kept(const std::string& path) const { return test::read_text(root / path); }
@@ -186,6 +188,10 @@ TEST_SUITE("letters: the response sent is kept") {
         const std::string done = "by 15 October 2026; done)";
         REQUIRE(golden.find(done) != std::string::npos);
         golden.replace(golden.find(done), done.size(), "by 15 October 2026)");
+        // ... and it was written before statements said what kind they were.
+        const std::string kind = "Dr Lena Marsh (written statement), ";
+        REQUIRE(golden.find(kind) != std::string::npos);
+        golden.replace(golden.find(kind), kind.size(), "Dr Lena Marsh, ");
         CHECK(shown.out == golden);
     }
 

@@ -71,6 +71,12 @@ std::string_view code_name(ProblemCode code) {
         return "consent_outstanding";
     case ProblemCode::practitioner_not_named:
         return "practitioner_not_named";
+    case ProblemCode::practitioner_unheard:
+        return "practitioner_unheard";
+    case ProblemCode::being_open_pending:
+        return "being_open_pending";
+    case ProblemCode::follow_up_pending:
+        return "follow_up_pending";
     case ProblemCode::not_formal:
         return "not_formal";
     case ProblemCode::withdrawal_notice_needed:
@@ -402,13 +408,13 @@ TEST_SUITE("decisions: the stage 1 response") {
         c.points = {point(1, Finding::upheld, "The booking was lost"),
                     point(2, Finding::not_upheld, "The price was quoted in writing")};
         CHECK(response_missing(c, clinic).empty());
-        CHECK_NOTHROW(check_response(c, clinic, false));
+        CHECK_NOTHROW(check_response(c, clinic));
     }
 
     TEST_CASE("check_response: nothing investigated yet") {
         const Policy clinic = preset_policy(Preset::clinic);
         const Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
-        const Error e = error_from([&] { check_response(c, clinic, false); });
+        const Error e = error_from([&] { check_response(c, clinic); });
         CHECK(e.kind() == ErrorKind::refused);
         CHECK(codes(e.problems()) == "other");
         CHECK(all_about(e.problems(), c.id));
@@ -424,14 +430,15 @@ TEST_SUITE("decisions: the stage 1 response") {
         c.consent = Consent::pending;
         c.points = {point(1), point(2, Finding::partly_upheld),
                     point(3, Finding::upheld, "Agreed")};
-        const Error e = error_from([&] { check_response(c, clinic, false); });
+        const Error e = error_from([&] { check_response(c, clinic); });
         CHECK(e.kind() == ErrorKind::refused);
         CHECK(codes(e.problems()) == "other, other, consent_outstanding, record_not_agreed");
         CHECK(all_about(e.problems(), c.id));
         REQUIRE_FALSE(e.problems().empty());
         CHECK(e.problems()[0].message.find("point 1 has no finding") != std::string::npos);
         // Going ahead without consent, for a recorded reason, drops only that.
-        CHECK(codes(response_missing(c, clinic, true)) == "other, other, record_not_agreed");
+        CHECK(codes(response_missing(c, clinic, {.consent = true})) ==
+              "other, other, record_not_agreed");
     }
 
     TEST_CASE("check_response: the platform asks for no agreed record") {
@@ -447,11 +454,11 @@ TEST_SUITE("decisions: the stage 1 response") {
         Case c = opened("RMP-2026-8W42GE", "2026-03-02 09:00");
         c.happened = day("2025-01-20");
         c.points = {point(1, Finding::upheld, "The referral was not sent")};
-        const Error e = error_from([&] { check_response(c, nhs, false); });
+        const Error e = error_from([&] { check_response(c, nhs); });
         CHECK(codes(e.problems()) == "late_complaint");
         CHECK(all_about(e.problems(), c.id));
         log(c, "2026-03-04 10:00", EventType::late_complaint_accepted, "abroad for treatment");
-        CHECK_NOTHROW(check_response(c, nhs, false));
+        CHECK_NOTHROW(check_response(c, nhs));
     }
 
     TEST_CASE("check_response and check_delay: once the response has gone") {
@@ -460,7 +467,7 @@ TEST_SUITE("decisions: the stage 1 response") {
         c.points = {point(1, Finding::upheld, "The booking was lost")};
         CHECK_NOTHROW(check_delay(c));
         log(c, "2026-03-16 15:00", EventType::response_sent);
-        const Error sent = error_from([&] { check_response(c, clinic, false); });
+        const Error sent = error_from([&] { check_response(c, clinic); });
         CHECK(sent.kind() == ErrorKind::refused);
         CHECK(codes(sent.problems()) == "other");
         // A delay is explained before the response, not after.
@@ -529,11 +536,11 @@ TEST_SUITE("decisions: stage 2") {
     TEST_CASE("check_escalation: clinic, ISCAS reviews the response, the CQC can be told at once") {
         const Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
-        CHECK_NOTHROW(check_escalation(c, body(clinic, "cqc")));
-        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() ==
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "cqc"), clinic));
+        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas"), clinic); }).kind() ==
               ErrorKind::refused);
         log(c, "2026-03-16 15:00", EventType::response_sent);
-        CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas"), clinic));
     }
 
     TEST_CASE("check_escalation: one open referral to a body at a time") {
@@ -541,11 +548,11 @@ TEST_SUITE("decisions: stage 2") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-16 15:00", EventType::response_sent);
         refer(c, "iscas", "2026-04-01 10:00");
-        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas")); }).kind() ==
+        CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas"), clinic); }).kind() ==
               ErrorKind::refused);
-        CHECK_NOTHROW(check_escalation(c, body(clinic, "cosmetic-redress-scheme")));
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "cosmetic-redress-scheme"), clinic));
         c.escalations[0].outcome = "Not upheld";
-        CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas")));
+        CHECK_NOTHROW(check_escalation(c, body(clinic, "iscas"), clinic));
     }
 
     TEST_CASE("check_escalation: platform, clinical complaints only, the GMC at once") {
@@ -553,14 +560,14 @@ TEST_SUITE("decisions: stage 2") {
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.category = Category::clinical;
         c.type = "patient-care";
-        CHECK_NOTHROW(check_escalation(c, body(platform, "gmc")));
+        CHECK_NOTHROW(check_escalation(c, body(platform, "gmc"), platform));
         CHECK(error_from([&] {
-                  check_escalation(c, body(platform, "responsible-officer"));
+                  check_escalation(c, body(platform, "responsible-officer"), platform);
               }).kind() == ErrorKind::refused);
         log(c, "2026-03-12 10:00", EventType::resolved, "Apology accepted");
-        CHECK_NOTHROW(check_escalation(c, body(platform, "responsible-officer")));
+        CHECK_NOTHROW(check_escalation(c, body(platform, "responsible-officer"), platform));
         c.category = Category::non_clinical;
-        CHECK(error_from([&] { check_escalation(c, body(platform, "gmc")); }).kind() ==
+        CHECK(error_from([&] { check_escalation(c, body(platform, "gmc"), platform); }).kind() ==
               ErrorKind::refused);
     }
 
@@ -569,12 +576,12 @@ TEST_SUITE("decisions: stage 2") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         SUBCASE("excluded") {
             c.exclusion = Excluded{Exclusion::under_independent_review, {}};
-            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() ==
+            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc"), clinic); }).kind() ==
                   ErrorKind::refused);
         }
         SUBCASE("a concern") {
             c.kind = Kind::concern;
-            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc")); }).kind() ==
+            CHECK(error_from([&] { check_escalation(c, body(clinic, "cqc"), clinic); }).kind() ==
                   ErrorKind::refused);
         }
     }
@@ -588,7 +595,7 @@ TEST_SUITE("decisions: stage 2") {
         c.exclusion = Excluded{Exclusion::employment, {}};
         c.category = Category::non_clinical;
         refer(c, "lmc", "2026-03-05 10:00");
-        const Error e = error_from([&] { check_escalation(c, body(platform, "lmc")); });
+        const Error e = error_from([&] { check_escalation(c, body(platform, "lmc"), platform); });
         CHECK(e.kind() == ErrorKind::refused);
         CHECK(says(e, "excluded"));
         CHECK(says(e, "is a concern"));
@@ -598,17 +605,24 @@ TEST_SUITE("decisions: stage 2") {
     }
 
     TEST_CASE("open_escalation: the referral still awaiting its outcome") {
+        const Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
-        CHECK(error_from([&] { open_escalation(c, ""); }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { open_escalation(c, "", clinic); }).kind() == ErrorKind::refused);
         refer(c, "iscas", "2026-04-01 10:00");
         refer(c, "cqc", "2026-04-02 10:00");
-        CHECK(open_escalation(c, "").body == "cqc"); // the latest, when none is named
-        CHECK(open_escalation(c, "iscas").body == "iscas");
-        open_escalation(c, "iscas").outcome = "Not upheld";
-        CHECK(c.escalations[0].outcome == "Not upheld"); // the case's own referral
-        CHECK(error_from([&] { open_escalation(c, "iscas"); }).kind() == ErrorKind::refused);
-        CHECK(error_from([&] { open_escalation(c, "cosmetic-redress-scheme"); }).kind() ==
+        refer(c, "citizens-advice", "2026-04-03 10:00");
+        // Two reviews open: naming none is ambiguous; the advice service awaits nothing.
+        CHECK(error_from([&] { open_escalation(c, "", clinic); }).kind() == ErrorKind::usage);
+        CHECK(open_referrals(c, clinic) == std::vector<std::string>{"iscas", "cqc"});
+        CHECK(open_escalation(c, "iscas", clinic).body == "iscas");
+        open_escalation(c, "iscas", clinic).outcome = "Not upheld";
+        CHECK(c.escalations[0].outcome == "Not upheld");     // the case's own referral
+        CHECK(open_escalation(c, "", clinic).body == "cqc"); // the only one left
+        CHECK(error_from([&] { open_escalation(c, "iscas", clinic); }).kind() ==
               ErrorKind::refused);
+        CHECK(error_from([&] { open_escalation(c, "citizens-advice", clinic); }).kind() ==
+              ErrorKind::refused);
+        CHECK(stage(c, clinic) == 2);
     }
 }
 
@@ -1069,7 +1083,7 @@ TEST_SUITE("decisions: correcting the record") {
         CHECK_FALSE(c.events[2].voids->occurrence.has_value());
         CHECK(first_event(c, EventType::response_sent) == nullptr);
         CHECK(clinic_clocks(c, "2026-03-23 09:00")[0].state == ClockState::overdue);
-        CHECK_NOTHROW(check_response(c, clinic, false));
+        CHECK_NOTHROW(check_response(c, clinic));
         CHECK_NOTHROW(check_delay(c));
     }
 

@@ -6,8 +6,9 @@ namespace complaints::presets {
 namespace {
 
 // "Stage 2 - Independent Review": ISCAS and the Cosmetic Redress Scheme
-// review what stage 1 concluded; Citizens Advice, the Patients Association
-// and the CQC can be approached at any time.
+// review what stage 1 concluded; the CQC can be told at any time. Citizens
+// Advice "provides free, confidential, and independent advice" and the
+// Patients Association is "assistance": advice services, not reviews.
 std::vector<ReviewBody> bodies() {
     return {
         {"iscas", "the Independent Sector Complaints Adjudication Service (ISCAS)",
@@ -17,9 +18,9 @@ std::vector<ReviewBody> bodies() {
         {"citizens-advice", "Citizens Advice",
          "free, confidential and independent advice, face-to-face and by phone: "
          "https://www.citizensadvice.org.uk",
-         false, false},
+         false, false, true},
         {"patients-association", "the Patients Association",
-         "https://www.patients-association.org.uk/helpline", false, false},
+         "https://www.patients-association.org.uk/helpline", false, false, true},
         {"cqc", "the Care Quality Commission (CQC)",
          "03000 616161, enquiries@cqc.org.uk, www.cqc.org.uk", false, false},
     };
@@ -35,6 +36,13 @@ Policy clinic() {
     policy.review_bodies = bodies();
     policy.verbal_record_agreed = true;
     policy.practitioners_named = true;
+    // "If the person has a treatment-related complaint, the matter will be
+    // discussed with the relevant practitioner/s".
+    policy.practitioner_heard = true;
+    // "'Being Open' involves apologising and explaining to the patient who
+    // has been involved in a patient safety incident/complaint what has
+    // happened and what remedial actions have been put in place."
+    policy.being_open = true;
     policy.letter = {"Clinic Manager", {"Our complaints policy"}};
     return policy;
 }
