@@ -69,6 +69,10 @@ void init_repository(const fs::path& folder, const Config& config) {
                     fmt::format("{} is already a complaints repository; nothing was changed",
                                 folder.string()));
     make_private_folders(folder / "cases");
+    // git keeps files, not folders: without it a clone of a repository with
+    // no case yet has no cases/, and `open` there fails.
+    if (!fs::exists(folder / "cases" / ".gitkeep"))
+        write_new_file(folder / "cases" / ".gitkeep", "");
     if (!fs::exists(folder / ".gitignore"))
         write_new_file(folder / ".gitignore", ".complaints.lock\n.complaints-cache*\n");
     // Routes case files through `complaints merge-file` once a clone has run

@@ -249,3 +249,19 @@ TEST_SUITE("two sites") {
         }
     }
 }
+
+TEST_SUITE("two sites: set-up") {
+    TEST_CASE("a clone of a repository with no case yet can open one") {
+        const test::Repo a;
+        must(git(a.root, "init -q"));
+        must(git(a.root, "add -A"));
+        must(git(a.root, "commit -q -m init"));
+        must(git(a.dir.path(), "clone -q repo b"));
+        const auto opened =
+            test::run({{"open", "--channel", "phone", "--received", "2026-11-10 09:00"},
+                       "",
+                       a.dir / "b",
+                       {{"COMPLAINTS_NOW", a.now}, {"COMPLAINTS_USER", "Site B"}}});
+        CHECK_MESSAGE(opened.exit_code == 0, opened.err);
+    }
+}
