@@ -5,6 +5,7 @@
 #include "complaints/atomic_file.hpp"
 #include "complaints/case_merge.hpp"
 #include "complaints/error.hpp"
+#include "complaints/store.hpp"
 
 #include <fmt/format.h>
 
@@ -82,6 +83,10 @@ void run_git_setup(const Context& context) {
             {"config", "merge.complaints.name", "complaints: case files merged field by field"});
     run_git(store.root(), {"config", "merge.complaints.driver", driver});
     fmt::print("git merges case files in {} with: {}\n", store.root().string(), driver);
+    // Without the attribute git never calls the driver: say so, and fix it.
+    if (route_cases_to_merge_driver(store.root()))
+        fmt::print("added 'cases/**/*.yaml merge=complaints' to .gitattributes, which lacked "
+                   "it: commit it, so every clone merges case files with the driver\n");
 }
 
 } // namespace

@@ -265,3 +265,23 @@ TEST_SUITE("two sites: set-up") {
         CHECK_MESSAGE(opened.exit_code == 0, opened.err);
     }
 }
+
+TEST_SUITE("two sites: set-up") {
+    TEST_CASE("git-setup in a repository whose .gitattributes lacks the driver adds it") {
+        const test::Repo repo;
+        must(git(repo.root, "init -q"));
+        std::filesystem::remove(repo.root / ".gitattributes");
+        const auto set_up = repo({"git-setup"});
+        REQUIRE_MESSAGE(set_up.exit_code == 0, set_up.err);
+        CHECK(set_up.out.find("added 'cases/**/*.yaml merge=complaints' to .gitattributes") !=
+              std::string::npos);
+        CHECK(test::read_text(repo.root / ".gitattributes") ==
+              "cases/**/*.yaml merge=complaints\n");
+        // Run again, it has nothing to add.
+        CHECK(repo({"git-setup"}).out.find("added") == std::string::npos);
+        test::write_text(repo.root / ".gitattributes", "*.md text");
+        repo.ok({"git-setup"});
+        CHECK(test::read_text(repo.root / ".gitattributes") ==
+              "*.md text\ncases/**/*.yaml merge=complaints\n");
+    }
+}
