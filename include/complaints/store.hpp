@@ -29,6 +29,11 @@ std::optional<std::filesystem::path> find_repository(const std::filesystem::path
 // nothing, when one is already there.
 void init_repository(const std::filesystem::path& folder, const Config& config);
 
+// Makes the repository's .gitattributes route case files through the merge
+// driver (a repository made before `init` wrote it, or a file edited since);
+// true when it had to add the line.
+bool route_cases_to_merge_driver(const std::filesystem::path& root);
+
 struct ScanStats {
     std::size_t from_cache = 0; // unchanged files served from the cache
     std::size_t read = 0;       // files read and parsed

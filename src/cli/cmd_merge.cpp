@@ -5,6 +5,7 @@
 #include "complaints/atomic_file.hpp"
 #include "complaints/case_merge.hpp"
 #include "complaints/error.hpp"
+#include "complaints/store.hpp"
 
 #include <fmt/format.h>
 
@@ -24,28 +25,39 @@ struct MergeOptions {
     std::string ours;
     std::string theirs;
     std::string path;
+    int marker_size = 7;
 };
 
+// Writes the merge into OURS (git's %A) either way: clean, or with markers
+// around the clashing fields, so git reports the conflict, `git diff` shows
+// it and every command refuses the case until someone resolves it.
 void run_merge_file(const MergeOptions& options) {
     const std::string name = options.path.empty() ? options.ours : options.path;
     const auto merge = merge_case_files(read_file(options.base), read_file(options.ours),
-                                        read_file(options.theirs), name);
-    if (!merge.conflicts.empty()) {
-        std::string keys;
-        for (const auto& key : merge.conflicts)
-            keys += (keys.empty() ? "'" : ", '") + key + "'";
-        fmt::print(stderr,
-                   "complaints: {}: both sides changed {}; nothing was merged, resolve it by hand "
-                   "(git checkout --ours/--theirs, then complaints log or an edit)\n",
-                   name, keys);
-        throw ProblemsFound{};
-    }
+                                        read_file(options.theirs), name, options.marker_size);
     AtomicFile out(options.ours);
     out.write(merge.text);
     out.commit();
     // The merge is done: git must not be told otherwise, only warned.
     if (!out.doubt().empty())
         fmt::print(stderr, "complaints: warning: {}\n", out.doubt());
+    if (merge.two_cases)
+        fmt::print(stderr,
+                   "complaints: {}: two different cases got the same ID (each site opened one); "
+                   "keep one in this file and open the other again, which gives it a new ID\n",
+                   name);
+    if (merge.conflicts.empty() && !merge.two_cases)
+        return;
+    if (merge.conflicts.empty())
+        throw ProblemsFound{};
+    std::string fields;
+    for (const auto& field : merge.conflicts)
+        fields += (fields.empty() ? "" : ", ") + field;
+    fmt::print(stderr,
+               "complaints: {}: both sides changed {} differently; the file shows both between "
+               "conflict markers: edit it to keep the right value, then commit\n",
+               name, fields);
+    throw ProblemsFound{};
 }
 
 // Runs git with `args` in `folder`; throws naming what failed.
@@ -68,11 +80,16 @@ void run_git(const std::filesystem::path& folder, std::vector<std::string> args)
 void run_git_setup(const Context& context) {
     const Store store = context.open_store();
     const auto self = std::filesystem::read_symlink("/proc/self/exe");
-    const std::string driver = fmt::format("'{}' merge-file %O %A %B --path %P", self.string());
+    const std::string driver =
+        fmt::format("'{}' merge-file %O %A %B --path %P --marker-size %L", self.string());
     run_git(store.root(),
-            {"config", "merge.complaints.name", "complaints: every event of both sides"});
+            {"config", "merge.complaints.name", "complaints: case files merged field by field"});
     run_git(store.root(), {"config", "merge.complaints.driver", driver});
     fmt::print("git merges case files in {} with: {}\n", store.root().string(), driver);
+    // Without the attribute git never calls the driver: say so, and fix it.
+    if (route_cases_to_merge_driver(store.root()))
+        fmt::print("added 'cases/**/*.yaml merge=complaints' to .gitattributes, which lacked "
+                   "it: commit it, so every clone merges case files with the driver\n");
 }
 
 } // namespace
@@ -81,12 +98,16 @@ void setup_merge_file(CLI::App& app, Context&) {
     auto options = std::make_shared<MergeOptions>();
     CLI::App* command = app.add_subcommand(
         "merge-file",
-        "git's merge driver for case files: every event of both sides, in time order");
+        "git's merge driver for case files: a three-way merge, field by field and item by item");
     command->add_option("BASE", options->base, "the common ancestor (git's %O)")->required();
     command->add_option("OURS", options->ours, "our version, replaced by the merge (git's %A)")
         ->required();
     command->add_option("THEIRS", options->theirs, "their version (git's %B)")->required();
     command->add_option("--path", options->path, "the case file's path, for messages (git's %P)");
+    command
+        ->add_option("--marker-size", options->marker_size,
+                     "how many characters make a conflict marker (git's %L)")
+        ->check(CLI::Range(7, 100));
     command->callback([options] { run_merge_file(*options); });
 }
 

@@ -1,134 +1,332 @@
 #include "complaints/case_merge.hpp"
 
+#include "complaints/case_fields.hpp"
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
+#include "complaints/merge_conflict.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <optional>
+#include <type_traits>
 
 namespace complaints {
 
 namespace {
 
-constexpr std::string_view k_events = "events";
-
-// A case file as the tool writes it, cut into its top-level keys: each
-// block is the key's line and the indented lines under it.
-struct Block {
-    std::string key;
-    std::string text;
+// The merge is computed twice over, as two views that are equal wherever
+// the sides merged cleanly: at a conflict the ours view keeps our value and
+// the theirs view theirs. Writing both views and marking the lines where
+// they differ puts markers around exactly the clashing fields.
+template <class T> struct Views {
+    T ours;
+    T theirs;
 };
 
-std::vector<Block> blocks_of(const std::string& canonical) {
-    std::vector<Block> blocks;
-    std::size_t start = 0;
-    while (start < canonical.size()) {
-        const std::size_t end = std::min(canonical.find('\n', start), canonical.size());
-        const std::string_view line(canonical.data() + start, end - start);
-        if (!line.empty() && line.front() != ' ' && line.front() != '-')
-            blocks.push_back(Block{std::string(line.substr(0, line.find(':'))), {}});
-        if (!blocks.empty())
-            blocks.back().text.append(line).append("\n");
-        start = end + 1;
-    }
-    return blocks;
-}
-
-std::optional<std::string> block_text(const std::vector<Block>& blocks, std::string_view key) {
-    for (const auto& block : blocks)
-        if (block.key == key)
-            return block.text;
-    return std::nullopt;
-}
-
-// One side as the merge sees it: its blocks, and its events each with the
-// text the tool writes for it.
-struct Side {
-    Case c;
-    std::vector<Block> blocks;
-    std::vector<std::string> event_texts;
+// The addresses of a record's fields, in description order: the same
+// description visited on the base and both sides lines their fields up.
+template <class Pointer> struct FieldSlots {
+    std::vector<Pointer> at;
+    template <class T> void field(const fields::Key&, T& value) { at.push_back(&value); }
+    template <class T> void extras(T& extras) { at.push_back(&extras); }
+    void no_extras() {}
 };
 
-Side side_of(std::string_view text, const std::string& file) {
-    Side side;
-    side.c = read_case(text, file);
-    side.blocks = blocks_of(write_case(side.c));
-    for (const auto& event : side.c.events) {
-        Case one;
-        one.events.push_back(event);
-        const auto events = block_text(blocks_of(write_case(one)), k_events);
-        side.event_texts.push_back(events ? events->substr(events->find('\n') + 1) : std::string());
-    }
-    return side;
+template <class R> std::vector<const void*> slots_of(const R& record) {
+    FieldSlots<const void*> slots;
+    fields::describe(slots, record);
+    return slots.at;
 }
 
-// Every event of ours, then theirs' events that ours lacks, in time order
-// (a stable sort keeps ours first among events at the same instant).
-std::string merged_events(const Side& ours, const Side& theirs) {
-    std::vector<std::pair<Timestamp, const std::string*>> events;
-    for (std::size_t i = 0; i < ours.c.events.size(); ++i)
-        events.emplace_back(ours.c.events[i].at, &ours.event_texts[i]);
-    for (std::size_t i = 0; i < theirs.c.events.size(); ++i) {
-        const auto& text = theirs.event_texts[i];
-        if (std::find(ours.event_texts.begin(), ours.event_texts.end(), text) ==
-            ours.event_texts.end())
-            events.emplace_back(theirs.c.events[i].at, &text);
-    }
-    std::stable_sort(events.begin(), events.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string out = std::string(k_events) + ":\n";
-    for (const auto& event : events)
-        out += *event.second;
-    return out;
+template <class R> std::vector<void*> slots_of_mutable(R& record) {
+    FieldSlots<void*> slots;
+    fields::describe(slots, record);
+    return slots.at;
 }
 
-// The merged block for one key, or nothing when neither side keeps it.
-std::optional<std::string> merged_block(const std::optional<std::string>& base,
-                                        const std::optional<std::string>& ours,
-                                        const std::optional<std::string>& theirs,
-                                        const std::string& key,
-                                        std::vector<std::string>& conflicts) {
-    if (ours == theirs || theirs == base)
-        return ours;
-    if (ours == base)
-        return theirs;
-    conflicts.push_back(key);
-    return ours;
+// Is an unmatched base item the same item as an unmatched side item, edited?
+bool is_edit(const Event& a, const Event& b) {
+    return (a.at == b.at) + (a.type == b.type) + (a.text == b.text) >= 2;
+}
+bool is_edit(const ActionProgress& a, const ActionProgress& b) {
+    return a.at == b.at || a.text == b.text;
+}
+bool is_edit(const Escalation& a, const Escalation& b) {
+    return a.body == b.body || a.at == b.at;
+}
+
+template <class T> constexpr bool is_item_list = false;
+template <class T> constexpr bool is_item_list<std::vector<T>> = fields::Record<T>;
+
+template <class T> constexpr bool numbered = std::is_same_v<T, Point> || std::is_same_v<T, Action>;
+
+// For each base item, the side's item that is it, or nothing when the side
+// deleted it, each side item used once. Numbered items are matched by what
+// they were raised as, else by number; others first where equal, then where
+// one is an edit of the other.
+template <class T>
+std::vector<std::optional<std::size_t>> match(const std::vector<T>& base,
+                                              const std::vector<T>& side) {
+    std::vector<std::optional<std::size_t>> found(base.size());
+    std::vector<bool> used(side.size(), false);
+    const auto pass = [&](auto same) {
+        for (std::size_t i = 0; i < base.size(); ++i)
+            for (std::size_t j = 0; j < side.size() && !found[i]; ++j)
+                if (!used[j] && same(base[i], side[j])) {
+                    found[i] = j;
+                    used[j] = true;
+                }
+    };
+    if constexpr (numbered<T>) {
+        // A merge at another site may have moved an added item to the next
+        // free number: what it was raised as (its text and when) still
+        // names it there; the number alone names it once its text is edited.
+        const auto born_as = [](const T& a, const T& b) {
+            return a.text == b.text && a.added == b.added;
+        };
+        pass([&](const T& a, const T& b) { return a.number == b.number && born_as(a, b); });
+        pass(born_as);
+        pass([](const T& a, const T& b) { return a.number == b.number; });
+    } else {
+        pass([](const T& a, const T& b) { return a == b; });
+        pass([](const T& a, const T& b) { return is_edit(a, b); });
+    }
+    return found;
+}
+
+template <class T>
+std::vector<bool> matched(const std::vector<std::optional<std::size_t>>& found,
+                          std::size_t side_size) {
+    std::vector<bool> used(side_size, false);
+    for (const auto& j : found)
+        if (j)
+            used[*j] = true;
+    return used;
+}
+
+// "Action 3 added: ..." -> "Action 5 added: ...", when the text names `from`.
+bool renumber_prefix(std::string& text, std::string_view word, int from, int to) {
+    const std::string old_prefix = fmt::format("{} {}", word, from);
+    if (!text.starts_with(old_prefix) || text.size() == old_prefix.size() ||
+        std::isdigit(static_cast<unsigned char>(text[old_prefix.size()])))
+        return false;
+    text = fmt::format("{} {}", word, to) + text.substr(old_prefix.size());
+    return true;
+}
+
+// Visits the ours view's fields, merging each with the same field of the
+// base, both sides and the theirs view.
+template <class M> struct FieldVisit {
+    M& merger;
+    const std::vector<const void*>& b;
+    const std::vector<const void*>& o;
+    const std::vector<const void*>& t;
+    const std::vector<void*>& to;
+    std::size_t i = 0;
+    template <class T> void field(const fields::Key&, T& out) {
+        const std::size_t k = i++;
+        merger.merge(*static_cast<const T*>(b[k]), *static_cast<const T*>(o[k]),
+                     *static_cast<const T*>(t[k]), out, *static_cast<T*>(to[k]));
+    }
+    template <class T> void extras(T& out) { field(fields::Key{}, out); }
+    void no_extras() {}
+};
+
+class Merger {
+  public:
+    bool conflicted = false;
+
+    template <class T>
+    void merge(const T& base, const T& ours, const T& theirs, T& out_ours, T& out_theirs) {
+        if constexpr (fields::Record<T>)
+            merge_record(base, ours, theirs, out_ours, out_theirs);
+        else if constexpr (std::is_same_v<T, std::vector<Event>>)
+            merge_list(base, renumbered_events(base, theirs, k_theirs),
+                       renumbered_events(base, ours, k_ours), out_ours, out_theirs);
+        else if constexpr (is_item_list<T>)
+            merge_list(base, theirs, ours, out_ours, out_theirs);
+        else
+            merge_value(base, ours, theirs, out_ours, out_theirs);
+    }
+
+  private:
+    // The base's numbers of points and actions theirs added and the merge
+    // moved, to move the events theirs wrote about them too.
+    static constexpr int k_ours = 0;
+    static constexpr int k_theirs = 1;
+    std::map<int, int> m_moved_points[2];
+    std::map<int, int> m_moved_actions[2];
+
+    template <class T>
+    void merge_value(const T& base, const T& ours, const T& theirs, T& out_ours, T& out_theirs) {
+        if (ours == theirs || theirs == base) {
+            out_ours = out_theirs = ours;
+        } else if (ours == base) {
+            out_ours = out_theirs = theirs;
+        } else {
+            out_ours = ours;
+            out_theirs = theirs;
+            conflicted = true;
+        }
+    }
+
+    // Field by field, as the case's one description lists them.
+    template <class R>
+    void merge_record(const R& base, const R& ours, const R& theirs, R& out_ours, R& out_theirs) {
+        const auto b = slots_of(base);
+        const auto o = slots_of(ours);
+        const auto t = slots_of(theirs);
+        const auto to = slots_of_mutable(out_theirs);
+        FieldVisit<Merger> visit{*this, b, o, t, to};
+        fields::describe(visit, out_ours);
+    }
+
+    template <class T>
+    void merge_list(const std::vector<T>& base, const std::vector<T>& theirs,
+                    const std::vector<T>& ours, std::vector<T>& out_ours,
+                    std::vector<T>& out_theirs) {
+        out_ours.clear();
+        out_theirs.clear();
+        const auto in_ours = match(base, ours);
+        const auto in_theirs = match(base, theirs);
+        for (std::size_t i = 0; i < base.size(); ++i)
+            merge_item(base[i], in_ours[i] ? &ours[*in_ours[i]] : nullptr,
+                       in_theirs[i] ? &theirs[*in_theirs[i]] : nullptr, out_ours, out_theirs);
+        const auto ours_old = matched<T>(in_ours, ours.size());
+        const auto theirs_old = matched<T>(in_theirs, theirs.size());
+        std::vector<const T*> ours_added;
+        for (std::size_t j = 0; j < ours.size(); ++j)
+            if (!ours_old[j]) {
+                ours_added.push_back(&ours[j]);
+                T added = ours[j];
+                // Our new item may clash with one another site moved.
+                if constexpr (numbered<T>)
+                    renumber(added, out_ours, k_ours);
+                out_ours.push_back(added);
+                out_theirs.push_back(added);
+            }
+        for (std::size_t j = 0; j < theirs.size(); ++j) {
+            if (theirs_old[j])
+                continue;
+            // The same item added at both sites (a commit both have, a
+            // cherry-pick) is kept once.
+            const auto same = std::find_if(ours_added.begin(), ours_added.end(),
+                                           [&](const T* item) { return *item == theirs[j]; });
+            if (same != ours_added.end()) {
+                ours_added.erase(same);
+                continue;
+            }
+            T added = theirs[j];
+            if constexpr (numbered<T>)
+                renumber(added, out_ours, k_theirs);
+            out_ours.push_back(added);
+            out_theirs.push_back(added);
+        }
+        for (auto* out : {&out_ours, &out_theirs}) {
+            if constexpr (numbered<T>)
+                std::stable_sort(out->begin(), out->end(),
+                                 [](const T& a, const T& b) { return a.number < b.number; });
+            else
+                std::stable_sort(out->begin(), out->end(),
+                                 [](const T& a, const T& b) { return a.at < b.at; });
+        }
+    }
+
+    // One base item as each side left it (null: deleted there).
+    template <class T>
+    void merge_item(const T& base, const T* ours, const T* theirs, std::vector<T>& out_ours,
+                    std::vector<T>& out_theirs) {
+        if (ours && theirs) {
+            T merged_ours = *ours;
+            T merged_theirs = *ours;
+            merge(base, *ours, *theirs, merged_ours, merged_theirs);
+            out_ours.push_back(std::move(merged_ours));
+            out_theirs.push_back(std::move(merged_theirs));
+            return;
+        }
+        // Deleted at one side: gone, unless the other side changed it.
+        const T* kept = ours ? ours : theirs;
+        if (!kept || *kept == base)
+            return;
+        conflicted = true;
+        (ours ? out_ours : out_theirs).push_back(*kept);
+    }
+
+    // A point or action added under a number the merge already holds takes
+    // the next free one; `side` says whose events name it.
+    template <class T> void renumber(T& added, const std::vector<T>& taken, int side) {
+        const bool clash = std::any_of(taken.begin(), taken.end(),
+                                       [&](const T& item) { return item.number == added.number; });
+        if (!clash)
+            return;
+        int next = added.number;
+        for (const auto& item : taken)
+            next = std::max(next, item.number);
+        ++next;
+        if constexpr (std::is_same_v<T, Point>)
+            m_moved_points[side][added.number] = next;
+        else
+            m_moved_actions[side][added.number] = next;
+        added.number = next;
+    }
+
+    // One side's events, with "Action N ..." and "Point N ..." following
+    // the points and actions of that side the merge renumbered.
+    std::vector<Event> renumbered_events(const std::vector<Event>& base,
+                                         const std::vector<Event>& side, int which) const {
+        std::vector<Event> events = side;
+        if (m_moved_points[which].empty() && m_moved_actions[which].empty())
+            return events;
+        for (auto& event : events) {
+            if (std::find(base.begin(), base.end(), event) != base.end())
+                continue;
+            for (const auto& [from, to] : m_moved_actions[which])
+                if (renumber_prefix(event.text, "Action", from, to))
+                    break;
+            for (const auto& [from, to] : m_moved_points[which])
+                if (renumber_prefix(event.text, "Point", from, to) ||
+                    renumber_prefix(event.corrects, "point", from, to))
+                    break;
+        }
+        return events;
+    }
+};
+
+Case read_side(std::string_view text, const std::string& file) {
+    return read_case(text, file);
 }
 
 } // namespace
 
 CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::string_view theirs,
-                           const std::string& file) {
-    // The base's events play no part (the merge takes the union), so only
-    // its blocks are needed.
-    const std::vector<Block> base_blocks =
-        base.empty() ? std::vector<Block>{}
-                     : blocks_of(write_case(read_case(base, file + " (base)")));
-    const Side our_side = side_of(ours, file + " (ours)");
-    const Side their_side = side_of(theirs, file + " (theirs)");
-    // Keys in our order, then any only theirs has.
-    std::vector<std::string> keys;
-    for (const auto* blocks : {&our_side.blocks, &their_side.blocks})
-        for (const auto& block : *blocks)
-            if (std::find(keys.begin(), keys.end(), block.key) == keys.end())
-                keys.push_back(block.key);
+                           const std::string& file, int marker_size) {
+    // A file new on both sides merges against an empty case: what both
+    // sides hold alike is kept, every event of both is.
+    const Case base_case = base.empty() ? Case{} : read_side(base, file + " (base)");
+    const Case our_case = read_side(ours, file + " (ours)");
+    const Case their_case = read_side(theirs, file + " (theirs)");
+    Merger merger;
+    Case out_ours = our_case;
+    Case out_theirs = our_case;
+    merger.merge(base_case, our_case, their_case, out_ours, out_theirs);
+    // Each view must be a valid case on its own: what is kept after the
+    // conflict is resolved either way.
+    const std::string ours_text = write_case(read_case(write_case(out_ours), file + " (merged)"));
+    const std::string theirs_text =
+        write_case(read_case(write_case(out_theirs), file + " (merged)"));
     CaseMerge merge;
-    std::string text;
-    for (const auto& key : keys) {
-        if (key == k_events) {
-            text += merged_events(our_side, their_side);
-            continue;
-        }
-        if (const auto block =
-                merged_block(block_text(base_blocks, key), block_text(our_side.blocks, key),
-                             block_text(their_side.blocks, key), key, merge.conflicts))
-            text += *block;
+    merge.two_cases = base.empty() && (our_case.received != their_case.received ||
+                                       our_case.complainant != their_case.complainant);
+    if (!merger.conflicted || ours_text == theirs_text) {
+        merge.text = ours_text;
+        return merge;
     }
-    if (merge.conflicts.empty())
-        merge.text = write_case(read_case(text, file + " (merged)"));
+    merge.text = marked_text(ours_text, theirs_text, marker_size);
+    for (const auto& mark : conflict_marks(merge.text))
+        merge.conflicts.push_back(mark.field);
     return merge;
 }
 

@@ -1,4 +1,5 @@
 #include "complaints/codec.hpp"
+#include "complaints/merge_conflict.hpp"
 
 #include "complaints/case_fields.hpp"
 #include "complaints/text.hpp"
@@ -128,6 +129,11 @@ Case read_case(std::string_view text, const std::string& file) {
                                        : "contains bytes that are not UTF-8",
                     Location{file, at.line, at.column});
     }
+    // A merge left undone: refused where it is, before the YAML reader
+    // reports the markers as something vaguer.
+    if (const auto marks = conflict_marks(text); !marks.empty())
+        throw Error(ErrorKind::bad_data, "unresolved merge conflict in " + marks.front().field,
+                    Location{file, marks.front().line, 0});
     const YamlDocument document = parse_yaml(text, file);
     YamlFieldReader reader(document.root(), file, "a case file");
     Case c;

@@ -58,6 +58,8 @@ std::string Error::describe() const {
         return what();
     if (m_where.line == 0)
         return fmt::format("{}: {}", m_where.file, what());
+    if (m_where.column == 0) // a whole line is at fault
+        return fmt::format("{}:{}: {}", m_where.file, m_where.line, what());
     return fmt::format("{}:{}:{}: {}", m_where.file, m_where.line, m_where.column, what());
 }
 

@@ -62,6 +62,25 @@ std::optional<fs::path> find_repository(const fs::path& start) {
     }
 }
 
+namespace {
+constexpr std::string_view k_merge_attribute = "cases/**/*.yaml merge=complaints\n";
+}
+
+bool route_cases_to_merge_driver(const fs::path& root) {
+    const fs::path file = root / ".gitattributes";
+    std::string text;
+    if (fs::exists(file))
+        text = read_file(file, std::size_t(1) << 20);
+    if (text.find(k_merge_attribute) != std::string::npos)
+        return false;
+    if (!text.empty() && text.back() != '\n')
+        text += '\n';
+    AtomicFile out(file);
+    out.write(text + std::string(k_merge_attribute));
+    out.commit();
+    return true;
+}
+
 void init_repository(const fs::path& folder, const Config& config) {
     std::error_code ec;
     if (fs::exists(folder / k_config_file, ec))
@@ -69,15 +88,19 @@ void init_repository(const fs::path& folder, const Config& config) {
                     fmt::format("{} is already a complaints repository; nothing was changed",
                                 folder.string()));
     make_private_folders(folder / "cases");
+    // git keeps files, not folders: without it a clone of a repository with
+    // no case yet has no cases/, and `open` there fails.
+    if (!fs::exists(folder / "cases" / ".gitkeep"))
+        write_new_file(folder / "cases" / ".gitkeep", "");
     if (!fs::exists(folder / ".gitignore"))
         write_new_file(folder / ".gitignore", ".complaints.lock\n.complaints-cache*\n");
     // Routes case files through `complaints merge-file` once a clone has run
     // `complaints git-setup`; without it git merges them as text.
     if (!fs::exists(folder / ".gitattributes"))
         write_new_file(folder / ".gitattributes",
-                       "cases/**/*.yaml merge=complaints\n"
-                       // A letter kept is the bytes sent: no line-end conversion, ever.
-                       "letters/** -text\n");
+                       std::string(k_merge_attribute) +
+                           // A letter kept is the bytes sent: no line-end conversion, ever.
+                           "letters/** -text\n");
     // Written last: its presence is what makes the folder a repository.
     write_new_file(folder / k_config_file, write_config(config));
 }

@@ -113,7 +113,7 @@ TEST_SUITE("cli git") {
         CHECK(git(sites.b, "pull -q --no-edit").status != 0);
     }
 
-    TEST_CASE("a key both sites changed differently stops the merge and is named") {
+    TEST_CASE("a key both sites changed differently stops the merge, named and marked") {
         TwoSites sites;
         const auto file = "cases/" + sites.id + ".yaml";
         const auto edit = [&](const std::filesystem::path& root, const std::string& summary) {
@@ -125,8 +125,10 @@ TEST_SUITE("cli git") {
         edit(sites.b, "Late by ten minutes");
         const auto pulled = git(sites.b, "pull -q --no-edit");
         CHECK(pulled.status != 0);
-        CHECK(pulled.said.find("both sides changed 'summary'") != std::string::npos);
-        CHECK(test::read_text(sites.b / file).find("Late by ten minutes") != std::string::npos);
+        CHECK(pulled.said.find("both sides changed summary differently") != std::string::npos);
+        CHECK(test::read_text(sites.b / file)
+                  .find("<<<<<<< ours\nsummary: \"Late by ten minutes\"\n=======\n"
+                        "summary: \"Late by an hour\"\n>>>>>>> theirs\n") != std::string::npos);
     }
 
     TEST_CASE("merge-file refuses a side that is not a case file, and writes nothing") {

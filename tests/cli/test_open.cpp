@@ -137,6 +137,8 @@ TEST_SUITE("cli open") {
         }));
         std::set<std::string> ids;
         for (const auto& entry : std::filesystem::directory_iterator(repo.root / "cases")) {
+            if (entry.path().extension() != ".yaml")
+                continue; // cases/.gitkeep
             const std::string id = entry.path().stem().string();
             CHECK(complaints::read_case(test::read_text(entry.path()), id).id == id);
             ids.insert(id);

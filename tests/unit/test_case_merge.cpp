@@ -2,10 +2,16 @@
 #include "complaints/case_merge.hpp"
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
+#include "complaints/merge_conflict.hpp"
 
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
 
 using namespace complaints;
 using test::replaced;
@@ -50,8 +56,9 @@ TEST_SUITE("case merge") {
         REQUIRE(merge.conflicts.empty());
         CHECK(event_texts(merge.text) ==
               std::vector<std::string>{"", "theirs, earlier", "ours, later", "theirs, last"});
-        // Merging again changes nothing: the union has no duplicates.
-        CHECK(merge_case_files(ours, merge.text, theirs, "x.yaml").text == merge.text);
+        // Merging theirs in again changes nothing: events both sides added
+        // are kept once.
+        CHECK(merge_case_files(k_base, merge.text, theirs, "x.yaml").text == merge.text);
     }
 
     TEST_CASE("a key one side changed takes that side's value, with every event") {
@@ -68,14 +75,15 @@ TEST_SUITE("case merge") {
         CHECK(merged.events.size() == 3);
     }
 
-    TEST_CASE("keys both sides changed differently are all named, and nothing is merged") {
+    TEST_CASE("keys both sides changed differently are all named and marked") {
         const auto ours = replaced(replaced(k_base, "about: \"B\"", "about: \"Dr Keane\""),
                                    "channel: email", "channel: phone");
         const auto theirs = replaced(replaced(k_base, "about: \"B\"", "about: \"Dr Tully\""),
                                      "channel: email", "channel: letter");
         const auto merge = merge_case_files(k_base, ours, theirs, "x.yaml");
         CHECK(merge.conflicts == std::vector<std::string>{"channel", "about"});
-        CHECK(merge.text.empty());
+        CHECK(merge.text.find("<<<<<<< ours\nchannel: phone\n=======\nchannel: letter\n"
+                              ">>>>>>> theirs\n") != std::string::npos);
     }
 
     TEST_CASE("a case opened on both sides with no common base merges its events") {
@@ -95,6 +103,346 @@ TEST_SUITE("case merge") {
             CHECK(e.kind() == ErrorKind::bad_data);
             CHECK(e.describe() ==
                   "x.yaml (theirs):3:9: unknown status 'opne' (did you mean 'open'?)");
+        }
+    }
+}
+
+namespace {
+
+Timestamp at(const std::string& text) {
+    return *parse_stored_timestamp(text);
+}
+
+Event event(const std::string& when, EventType type, const std::string& text) {
+    Event e;
+    e.at = at(when);
+    e.type = type;
+    e.by = "C";
+    e.text = text;
+    return e;
+}
+
+// A case well under way: two points, two actions, a few events.
+Case under_way() {
+    Case c = read_case(k_base, "base.yaml");
+    for (int n : {1, 2}) {
+        Point point;
+        point.number = n;
+        point.text = "Point " + std::to_string(n);
+        c.points.push_back(point);
+        Action action;
+        action.number = n;
+        action.text = "Action text " + std::to_string(n);
+        action.lead = "Lead";
+        action.due = *parse_date("2026-12-01");
+        action.added = at("2026-11-03T09:00:00+00:00");
+        c.actions.push_back(action);
+    }
+    c.events.push_back(event("2026-11-03T09:00:00+00:00", EventType::call, "First call"));
+    c.events.push_back(event("2026-11-03T10:00:00+00:00", EventType::note, "A note with a tpyo"));
+    return c;
+}
+
+CaseMerge merged(const Case& base, const Case& ours, const Case& theirs) {
+    return merge_case_files(write_case(base), write_case(ours), write_case(theirs),
+                            "cases/LUM-2026-7K3QMX.yaml");
+}
+
+Case clean(const CaseMerge& merge) {
+    REQUIRE_MESSAGE(merge.conflicts.empty(), merge.text);
+    return read_case(merge.text, "merged.yaml");
+}
+
+} // namespace
+
+TEST_SUITE("case merge, item by item") {
+    TEST_CASE("findings on different points at each site are both kept") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.points[0].finding = Finding::upheld;
+        ours.points[0].conclusion = "We were late";
+        Case theirs = base;
+        theirs.points[1].finding = Finding::not_upheld;
+        theirs.points[1].remedial_action = "None needed";
+        const Case out = clean(merged(base, ours, theirs));
+        CHECK(out.points[0] == ours.points[0]);
+        CHECK(out.points[1] == theirs.points[1]);
+    }
+
+    TEST_CASE("different fields of one point changed at each site are both kept") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.points[0].finding = Finding::upheld;
+        Case theirs = base;
+        theirs.points[0].text = "Point 1, typo fixed";
+        const Case out = clean(merged(base, ours, theirs));
+        CHECK(out.points[0].finding == Finding::upheld);
+        CHECK(out.points[0].text == "Point 1, typo fixed");
+    }
+
+    TEST_CASE("progress on different actions, and on one action, at each site is all kept") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.actions[0].progress.push_back({at("2026-11-05T09:00:00+00:00"), "Ours on 1"});
+        ours.actions[1].progress.push_back({at("2026-11-06T09:00:00+00:00"), "Ours on 2"});
+        Case theirs = base;
+        theirs.actions[1].progress.push_back({at("2026-11-05T12:00:00+00:00"), "Theirs on 2"});
+        theirs.actions[1].done = at("2026-11-07T09:00:00+00:00");
+        const Case out = clean(merged(base, ours, theirs));
+        CHECK(out.actions[0].progress == ours.actions[0].progress);
+        REQUIRE(out.actions[1].progress.size() == 2);
+        CHECK(out.actions[1].progress[0].text == "Theirs on 2");
+        CHECK(out.actions[1].progress[1].text == "Ours on 2");
+        CHECK(out.actions[1].done == theirs.actions[1].done);
+    }
+
+    TEST_CASE("an action both sites added as 3 is kept twice, theirs renumbered with its events") {
+        const Case base = under_way();
+        const auto add = [](Case c, const std::string& text, const std::string& when) {
+            Action action;
+            action.number = 3;
+            action.text = text;
+            action.lead = "Lead";
+            action.due = *parse_date("2026-12-10");
+            action.added = at(when);
+            c.actions.push_back(action);
+            c.events.push_back(event(when, EventType::action, "Action 3 added: " + text));
+            return c;
+        };
+        const Case ours = add(base, "Ours", "2026-11-05T09:00:00+00:00");
+        const Case theirs = add(base, "Theirs", "2026-11-04T09:00:00+00:00");
+        const Case out = clean(merged(base, ours, theirs));
+        REQUIRE(out.actions.size() == 4);
+        CHECK(out.actions[2].number == 3);
+        CHECK(out.actions[2].text == "Ours");
+        CHECK(out.actions[3].number == 4);
+        CHECK(out.actions[3].text == "Theirs");
+        REQUIRE(out.events.size() == 5);
+        CHECK(out.events[3].text == "Action 4 added: Theirs");
+        CHECK(out.events[4].text == "Action 3 added: Ours");
+    }
+
+    TEST_CASE("points both sites added are both kept and numbered in order") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.points.push_back(Point{3, "Ours", {}, {}, {}, {}, {}, {}, {}});
+        Case theirs = base;
+        theirs.points.push_back(Point{3, "Theirs", {}, {}, {}, {}, {}, {}, {}});
+        const Case out = clean(merged(base, ours, theirs));
+        REQUIRE(out.points.size() == 4);
+        CHECK(out.points[2].text == "Ours");
+        CHECK(out.points[3].text == "Theirs");
+        CHECK(out.points[3].number == 4);
+    }
+
+    TEST_CASE("an event fixed by hand at one site and a new event at the other: each once") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.events[2].text = "A note with a typo";
+        Case theirs = base;
+        theirs.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "Later"));
+        const Case out = clean(merged(base, ours, theirs));
+        REQUIRE(out.events.size() == 4);
+        CHECK(out.events[2].text == "A note with a typo");
+        CHECK(out.events[3].text == "Later");
+    }
+
+    TEST_CASE("an event deleted at one site stays deleted") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.events.erase(ours.events.begin() + 1);
+        Case theirs = base;
+        theirs.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "Later"));
+        const Case out = clean(merged(base, ours, theirs));
+        REQUIRE(out.events.size() == 3);
+        CHECK(out.events[1].text == "A note with a tpyo");
+        CHECK(out.events[2].text == "Later");
+    }
+
+    TEST_CASE("an event's time corrected at one site moves once, in order") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.events[1].at = at("2026-11-03T11:00:00+00:00");
+        std::swap(ours.events[1], ours.events[2]);
+        Case theirs = base;
+        theirs.events[2].by = "D";
+        const Case out = clean(merged(base, ours, theirs));
+        REQUIRE(out.events.size() == 3);
+        CHECK(out.events[1].text == "A note with a tpyo");
+        CHECK(out.events[1].by == "D");
+        CHECK(out.events[2].text == "First call");
+        CHECK(out.events[2].at == at("2026-11-03T11:00:00+00:00"));
+    }
+
+    TEST_CASE("the same event added at both sites, as after a cherry-pick, is kept once") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "Both"));
+        const Case theirs = ours;
+        const Case out = clean(merged(base, ours, theirs));
+        CHECK(out.events.size() == 4);
+    }
+
+    TEST_CASE("a point's finding changed differently is marked around that field alone") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.points[0].finding = Finding::upheld;
+        ours.summary = "Ours";
+        Case theirs = base;
+        theirs.points[0].finding = Finding::not_upheld;
+        theirs.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "Later"));
+        const auto merge = merged(base, ours, theirs);
+        CHECK(merge.conflicts == std::vector<std::string>{"points[n: 1].finding"});
+        CHECK(merge.text.find("<<<<<<< ours\n    finding: upheld\n=======\n"
+                              "    finding: not-upheld\n>>>>>>> theirs\n") != std::string::npos);
+        // Everything else merged.
+        CHECK(merge.text.find("summary: \"Ours\"") != std::string::npos);
+        CHECK(merge.text.find("Later") != std::string::npos);
+        try {
+            read_case(merge.text, "cases/LUM-2026-7K3QMX.yaml");
+            FAIL("a file with conflict markers was read");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::bad_data);
+            const auto line = std::count(merge.text.begin(),
+                                         merge.text.begin() + merge.text.find("<<<<<<<"), '\n') +
+                              1;
+            CHECK(e.describe() == "cases/LUM-2026-7K3QMX.yaml:" + std::to_string(line) +
+                                      ": unresolved merge conflict in points[n: 1].finding");
+        }
+    }
+
+    TEST_CASE("an event edited differently at both sites, and one deleted against an edit") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.events[2].text = "A note with a typo";
+        ours.events.erase(ours.events.begin() + 1);
+        Case theirs = base;
+        theirs.events[2].text = "A note, no typo";
+        theirs.events[1].text = "First call, edited";
+        const auto merge = merged(base, ours, theirs);
+        REQUIRE(merge.conflicts.size() == 2);
+        CHECK(merge.conflicts[0] == "events[at: 2026-11-03T09:00:00+00:00]");
+        CHECK(merge.conflicts[1] == "events[at: 2026-11-03T10:00:00+00:00].text");
+    }
+
+    TEST_CASE("the marker size git asks for is used") {
+        const Case base = under_way();
+        Case ours = base;
+        ours.summary = "Ours";
+        Case theirs = base;
+        theirs.summary = "Theirs";
+        const auto merge =
+            merge_case_files(write_case(base), write_case(ours), write_case(theirs), "x.yaml", 9);
+        CHECK(merge.text.find("\n<<<<<<<<< ours\nsummary: \"Ours\"\n=========\n"
+                              "summary: \"Theirs\"\n>>>>>>>>> theirs\n") != std::string::npos);
+        CHECK(conflict_marks(merge.text).size() == 1);
+    }
+}
+
+TEST_SUITE("case merge, same ID") {
+    TEST_CASE("two different cases opened under one ID at two sites are said to be that") {
+        const auto ours = k_base;
+        const auto theirs =
+            replaced(replaced(k_base, "complainant: \"A\"", "complainant: \"Z\""),
+                     "received: 2026-11-02T09:14:00+00:00", "received: 2026-11-03T11:00:00+00:00");
+        const auto merge = merge_case_files("", ours, theirs, "x.yaml");
+        CHECK(merge.two_cases);
+        CHECK(merge.conflicts == std::vector<std::string>{"received", "complainant"});
+        // The same case added at both sites (a cherry-pick) is one case.
+        CHECK_FALSE(
+            merge_case_files("", ours, with_event(ours, "2026-11-04T10:00:00+00:00", "x"), "x.yaml")
+                .two_cases);
+    }
+}
+
+TEST_SUITE("case merge, property") {
+    // Three sites work on one case and sync through one remote in a random
+    // order (pull, merging with what they last synced as the base, then
+    // push): after everyone syncs twice, all hold the same case and every
+    // event, action and progress note written anywhere is in it once, with
+    // each action's events naming its number.
+    TEST_CASE("random work at three sites with random syncs converges, nothing lost") {
+        std::mt19937 random(20261124);
+        for (int round = 0; round < 40; ++round) {
+            const Case start = under_way();
+            Case remote = start;
+            std::vector<Case> local(3, start);
+            std::vector<Case> synced(3, start);
+            std::vector<std::string> events;
+            std::map<std::string, std::string> progress_of; // progress -> its action's text
+            std::vector<std::string> actions;
+            const auto sync = [&](std::size_t site) {
+                const auto merge =
+                    merge_case_files(write_case(synced[site]), write_case(local[site]),
+                                     write_case(remote), "x.yaml");
+                REQUIRE_MESSAGE(merge.conflicts.empty(), merge.text);
+                remote = local[site] = synced[site] = read_case(merge.text, "x.yaml");
+            };
+            int minute = 0;
+            for (int step = 0; step < 30; ++step) {
+                const std::size_t site = random() % 3;
+                Case& c = local[site];
+                const std::string text = fmt::format("site {} step {}", site, step);
+                const auto when = at("2026-11-05T09:00:00+00:00");
+                const Timestamp now{when.utc + std::chrono::minutes(++minute), 0};
+                switch (random() % 4) {
+                case 0:
+                    sync(site);
+                    break;
+                case 1: {
+                    Event e = event(format_timestamp(now), EventType::call, text);
+                    add_event(c, e);
+                    events.push_back(text);
+                    break;
+                }
+                case 2: {
+                    Action action;
+                    action.number = static_cast<int>(c.actions.size()) + 1;
+                    action.text = text;
+                    action.lead = "Lead";
+                    action.due = *parse_date("2026-12-01");
+                    action.added = now;
+                    c.actions.push_back(action);
+                    add_event(c, event(format_timestamp(now), EventType::action,
+                                       fmt::format("Action {} added: {}", action.number, text)));
+                    actions.push_back(text);
+                    break;
+                }
+                default: {
+                    Action& action = c.actions[random() % c.actions.size()];
+                    action.progress.push_back({now, text});
+                    progress_of[text] = action.text;
+                    break;
+                }
+                }
+            }
+            for (int twice = 0; twice < 2; ++twice)
+                for (std::size_t site = 0; site < 3; ++site)
+                    sync(site);
+            for (const auto& c : local)
+                CHECK(c == remote);
+            const auto count = [](const auto& items, const std::string& text) {
+                return std::count_if(items.begin(), items.end(),
+                                     [&](const auto& item) { return item.text == text; });
+            };
+            for (const auto& text : events)
+                CHECK(count(remote.events, text) == 1);
+            for (const auto& text : actions) {
+                REQUIRE(count(remote.actions, text) == 1);
+                const auto action = std::find_if(remote.actions.begin(), remote.actions.end(),
+                                                 [&](const Action& a) { return a.text == text; });
+                CHECK(count(remote.events,
+                            fmt::format("Action {} added: {}", action->number, text)) == 1);
+            }
+            for (const auto& [text, action_text] : progress_of) {
+                const auto action =
+                    std::find_if(remote.actions.begin(), remote.actions.end(),
+                                 [&](const Action& a) { return a.text == action_text; });
+                REQUIRE(action != remote.actions.end());
+                CHECK(count(action->progress, text) == 1);
+            }
+            for (std::size_t i = 0; i < remote.actions.size(); ++i)
+                CHECK(remote.actions[i].number == static_cast<int>(i) + 1);
         }
     }
 }

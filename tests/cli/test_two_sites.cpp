@@ -1,0 +1,287 @@
+// Two sites share one case repository through git and both work on the same
+// case while apart: every finding, action, progress note, escalation and
+// event either wrote arrives at both, once and in order, whether they pull
+// with a merge or with a rebase; a real clash is marked, refused and listed.
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace {
+
+struct Git {
+    int status;
+    std::string said;
+};
+
+// Runs git in `folder` as a site would; returns its status and what it said.
+Git git(const std::filesystem::path& folder, const std::string& args) {
+    const auto log = folder.parent_path() / (folder.filename().string() + "-git.log");
+    const std::string command =
+        "cd '" + folder.string() + "' && git -c user.name=Site -c user.email=site@example.org " +
+        "-c init.defaultBranch=main " + args + " >'" + log.string() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    return Git{WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_text(log)};
+}
+
+void must(const Git& result) {
+    REQUIRE_MESSAGE(result.status == 0, result.said);
+}
+
+// The two ways a site brings in the other's work.
+const std::vector<std::string> k_pulls = {"pull -q --no-rebase --no-edit", "pull -q --rebase"};
+
+// Site A with a case under way (two points, two actions, a few events),
+// pushed to a bare remote; site B a clone of it. Both ran git-setup.
+struct Sites {
+    test::Repo a;
+    std::filesystem::path remote = a.dir / "remote.git";
+    std::filesystem::path b = a.dir / "b";
+    std::string id;
+    std::string file;
+
+    Sites() {
+        must(git(a.root, "init -q"));
+        REQUIRE(a({"git-setup"}).exit_code == 0);
+        id = a.open_case("2026-11-10 09:00", {"--summary", "Late for the session", "--point",
+                                              "Late", "--point", "Rude at reception"});
+        file = "cases/" + id + ".yaml";
+        for (const auto* text : {"Recalibrate the clock", "Retrain reception"})
+            a.ok({"action", id, "add", "--text", text, "--lead", "Dr Lena Marsh", "--due",
+                  "2026-12-01"});
+        a.ok({"log", id, "--type", "call", "--at", "2026-11-10 10:00", "--text",
+              "Called the complainnat"});
+        a.ok({"log", id, "--type", "note", "--at", "2026-11-10 11:00", "--text", "Duplicate note"});
+        must(git(a.root, "add -A"));
+        must(git(a.root, "commit -q -m opened"));
+        must(git(a.dir.path(), "init -q --bare remote.git"));
+        must(git(a.root, "remote add origin '" + remote.string() + "'"));
+        must(git(a.root, "push -q -u origin main"));
+        must(git(a.dir.path(), "clone -q remote.git b"));
+        REQUIRE(at_b({"git-setup"}).exit_code == 0);
+    }
+    test::Result at_b(std::vector<std::string> args) const {
+        return test::run(
+            {std::move(args), "", b, {{"COMPLAINTS_NOW", a.now}, {"COMPLAINTS_USER", "Site B"}}});
+    }
+    // Edits the case file by hand at a site, as someone fixing a typo would.
+    void edit(const std::filesystem::path& root, const std::string& from,
+              const std::string& to) const {
+        test::write_text(root / file, test::replaced(test::read_text(root / file), from, to));
+    }
+    // Deletes by hand the event whose text is `text`.
+    void delete_event(const std::filesystem::path& root, const std::string& text) const {
+        auto yaml = test::read_text(root / file);
+        const auto at = yaml.find(text);
+        REQUIRE(at != std::string::npos);
+        const auto start = yaml.rfind("\n  - ", at) + 1;
+        auto end = yaml.find("\n  - ", at);
+        end = end == std::string::npos ? yaml.size() : end + 1;
+        test::write_text(root / file, yaml.erase(start, end - start));
+    }
+    void commit(const std::filesystem::path& root, const std::string& what) const {
+        must(git(root, "commit -q -am '" + what + "'"));
+    }
+};
+
+std::vector<std::string> texts_of(const nlohmann::json& items) {
+    std::vector<std::string> texts;
+    for (const auto& item : items)
+        texts.push_back(item["text"]);
+    return texts;
+}
+
+} // namespace
+
+TEST_SUITE("two sites") {
+    TEST_CASE("work on different points, actions and events at each site all arrives once") {
+        for (const auto& pull : k_pulls) {
+            CAPTURE(pull);
+            Sites sites;
+            const auto& id = sites.id;
+            sites.a.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                        "A's finding"});
+            sites.a.ok({"action", id, "progress", "1", "--text", "A's progress"});
+            sites.a.ok({"action", id, "add", "--text", "A's action", "--lead", "Dr Lena Marsh",
+                        "--due", "2026-12-02"});
+            sites.a.ok(
+                {"log", id, "--type", "call", "--at", "2026-11-12 10:00", "--text", "A's call"});
+            sites.delete_event(sites.a.root, "Duplicate note");
+            sites.commit(sites.a.root, "site A");
+            must(git(sites.a.root, "push -q"));
+
+            REQUIRE(sites
+                        .at_b({"respond", id, "--point", "2", "--finding", "not-upheld",
+                               "--conclusion", "B's finding"})
+                        .exit_code == 0);
+            REQUIRE(
+                sites.at_b({"action", id, "progress", "2", "--text", "B's progress"}).exit_code ==
+                0);
+            REQUIRE(sites
+                        .at_b({"action", id, "add", "--text", "B's action", "--lead", "Claire Dunn",
+                               "--due", "2026-12-03"})
+                        .exit_code == 0);
+            REQUIRE(sites
+                        .at_b({"log", id, "--type", "email", "--at", "2026-11-11 10:00", "--text",
+                               "B's email"})
+                        .exit_code == 0);
+            sites.edit(sites.b, "complainnat", "complainant");
+            sites.commit(sites.b, "site B");
+
+            must(git(sites.b, pull));
+            must(git(sites.b, "push -q"));
+            must(git(sites.a.root, pull));
+            // Both sites hold the same file, as the tool writes it.
+            const auto at_a = test::read_text(sites.a.root / sites.file);
+            CHECK(test::read_text(sites.b / sites.file) == at_a);
+            const auto shown = sites.a({"show", id, "--format", "yaml"});
+            REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
+            CHECK(shown.out == at_a);
+            const auto json = sites.a({"show", id, "--format", "json"}).json();
+            CHECK(json["points"][0]["conclusion"] == "A's finding");
+            CHECK(json["points"][1]["conclusion"] == "B's finding");
+            REQUIRE(json["actions"].size() == 4);
+            CHECK(texts_of(json["actions"][0]["progress"]) ==
+                  std::vector<std::string>{"A's progress"});
+            CHECK(texts_of(json["actions"][1]["progress"]) ==
+                  std::vector<std::string>{"B's progress"});
+            // Both sites' third action, each under its own number, and the
+            // event that added each names that number.
+            auto actions = texts_of(json["actions"]);
+            const auto events = texts_of(json["events"]);
+            for (const std::string text : {"A's action", "B's action"}) {
+                const auto at = std::find(actions.begin(), actions.end(), text);
+                REQUIRE(at != actions.end());
+                const auto number = std::to_string(at - actions.begin() + 1);
+                CHECK(std::count_if(events.begin(), events.end(), [&](const std::string& event) {
+                          return event.starts_with("Action " + number + " added: " + text);
+                      }) == 1);
+            }
+            for (const std::string text : {"Called the complainant", "A's call", "B's email",
+                                           "A's progress", "B's progress"})
+                CHECK_MESSAGE(std::count_if(events.begin(), events.end(),
+                                            [&](const std::string& event) {
+                                                return event.find(text) != std::string::npos;
+                                            }) == 1,
+                              text);
+            for (const std::string gone : {"complainnat", "Duplicate note"})
+                CHECK(std::none_of(events.begin(), events.end(), [&](const std::string& event) {
+                    return event.find(gone) != std::string::npos;
+                }));
+            std::vector<std::string> times;
+            for (const auto& event : json["events"])
+                times.push_back(event["at"]);
+            CHECK(std::is_sorted(times.begin(), times.end()));
+            // The case reads whole: check finds no file it cannot read.
+            const auto checked = sites.a({"check"});
+            CHECK_MESSAGE(checked.out.find("unresolved") == std::string::npos, checked.out);
+        }
+    }
+
+    TEST_CASE("one point's finding changed differently is marked, refused and listed") {
+        for (const auto& pull : k_pulls) {
+            CAPTURE(pull);
+            Sites sites;
+            const auto& id = sites.id;
+            const auto other = sites.a.open_case("2026-11-11 09:00");
+            must(git(sites.a.root, "add -A"));
+            sites.a.ok(
+                {"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Late"});
+            sites.a.ok({"log", id, "--type", "call", "--text", "A's call"});
+            sites.commit(sites.a.root, "site A");
+            must(git(sites.a.root, "push -q"));
+            REQUIRE(sites
+                        .at_b({"respond", id, "--point", "1", "--finding", "not-upheld",
+                               "--conclusion", "Late"})
+                        .exit_code == 0);
+            REQUIRE(sites.at_b({"log", id, "--type", "email", "--text", "B's email"}).exit_code ==
+                    0);
+            sites.commit(sites.b, "site B");
+
+            const auto pulled = git(sites.b, pull);
+            CHECK(pulled.status != 0);
+            CHECK(pulled.said.find(sites.file + ": both sides changed points[n: 1].finding") !=
+                  std::string::npos);
+            CHECK(git(sites.b, "diff").said.find("finding: not-upheld") != std::string::npos);
+            const auto text = test::read_text(sites.b / sites.file);
+            // Only the finding is marked; both sites' events are in.
+            const auto start = text.find("<<<<<<< ");
+            REQUIRE(start != std::string::npos);
+            const auto end = text.find(">>>>>>> ", start);
+            const auto marked = text.substr(start, end - start);
+            CHECK(std::count(marked.begin(), marked.end(), '\n') == 4);
+            CHECK(text.find("A's call") != std::string::npos);
+            CHECK(text.find("B's email") != std::string::npos);
+            const auto line =
+                std::to_string(std::count(text.begin(), text.begin() + start, '\n') + 1);
+
+            const auto shown = sites.at_b({"show", id});
+            CHECK(shown.exit_code == 4);
+            CHECK(shown.err.find(sites.file + ":" + line +
+                                 ": unresolved merge conflict in points[n: 1].finding") !=
+                  std::string::npos);
+            CHECK(sites.at_b({"log", id, "--type", "note", "--text", "x"}).exit_code == 4);
+            // The rest of the repository keeps working: list shows every
+            // other case, warns of this one and exits 4, as for any unreadable case.
+            const auto listed = sites.at_b({"list", "--format", "json"});
+            CHECK(listed.exit_code == 4);
+            CHECK(listed.out.find(other) != std::string::npos);
+            CHECK(listed.err.find(sites.file) != std::string::npos);
+            const auto checked = sites.at_b({"check"});
+            CHECK(checked.exit_code != 0);
+            CHECK((checked.out + checked.err)
+                      .find(sites.file + ":" + line + ": unresolved merge conflict") !=
+                  std::string::npos);
+
+            // Resolved by editing the marked field: the case reads again.
+            const auto keep = text.find("    finding: ", start);
+            const auto keep_end = text.find('\n', keep) + 1;
+            test::write_text(sites.b / sites.file, text.substr(0, start) +
+                                                       text.substr(keep, keep_end - keep) +
+                                                       text.substr(text.find('\n', end) + 1));
+            CHECK(sites.at_b({"show", id}).exit_code == 0);
+            must(git(sites.b, "add -A"));
+            must(git(sites.b, pull == k_pulls[1] ? "-c core.editor=true rebase --continue"
+                                                 : "commit -q --no-edit"));
+            CHECK(sites.at_b({"check"}).out.find("unresolved") == std::string::npos);
+        }
+    }
+}
+
+TEST_SUITE("two sites: set-up") {
+    TEST_CASE("a clone of a repository with no case yet can open one") {
+        const test::Repo a;
+        must(git(a.root, "init -q"));
+        must(git(a.root, "add -A"));
+        must(git(a.root, "commit -q -m init"));
+        must(git(a.dir.path(), "clone -q repo b"));
+        const auto opened =
+            test::run({{"open", "--channel", "phone", "--received", "2026-11-10 09:00"},
+                       "",
+                       a.dir / "b",
+                       {{"COMPLAINTS_NOW", a.now}, {"COMPLAINTS_USER", "Site B"}}});
+        CHECK_MESSAGE(opened.exit_code == 0, opened.err);
+    }
+}
+
+TEST_SUITE("two sites: set-up") {
+    TEST_CASE("git-setup in a repository whose .gitattributes lacks the driver adds it") {
+        const test::Repo repo;
+        must(git(repo.root, "init -q"));
+        std::filesystem::remove(repo.root / ".gitattributes");
+        const auto set_up = repo({"git-setup"});
+        REQUIRE_MESSAGE(set_up.exit_code == 0, set_up.err);
+        CHECK(set_up.out.find("added 'cases/**/*.yaml merge=complaints' to .gitattributes") !=
+              std::string::npos);
+        CHECK(test::read_text(repo.root / ".gitattributes") ==
+              "cases/**/*.yaml merge=complaints\n");
+        // Run again, it has nothing to add.
+        CHECK(repo({"git-setup"}).out.find("added") == std::string::npos);
+        test::write_text(repo.root / ".gitattributes", "*.md text");
+        repo.ok({"git-setup"});
+        CHECK(test::read_text(repo.root / ".gitattributes") ==
+              "*.md text\ncases/**/*.yaml merge=complaints\n");
+    }
+}
