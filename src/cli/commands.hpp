@@ -31,6 +31,7 @@ void setup_void(CLI::App& app, Context& context);
 void setup_clinician(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
+void setup_leaflet(CLI::App& app, Context& context);
 void setup_merge_file(CLI::App& app, Context& context);
 void setup_git_setup(CLI::App& app, Context& context);
 
@@ -42,6 +43,8 @@ struct CommandEntry {
     void (*setup)(CLI::App&, Context&);
 };
 
+// One command a line (clang-format would pack the list into columns).
+// clang-format off
 inline constexpr CommandEntry k_commands[] = {
     {"init", setup_init},
     {"open", setup_open},
@@ -63,11 +66,13 @@ inline constexpr CommandEntry k_commands[] = {
     {"reopen", setup_reopen},
     {"clinician", setup_clinician},
     {"report", setup_report},
+    {"leaflet", setup_leaflet},
     {"check", setup_check},
     {"calendar", setup_calendar},
     {"git-setup", setup_git_setup},
     {"merge-file", setup_merge_file},
 };
+// clang-format on
 
 // --at and --by, which every writing command takes.
 struct WhenWho {
