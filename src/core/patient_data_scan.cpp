@@ -372,7 +372,9 @@ std::optional<std::size_t> inward_at(const Folded& f, std::size_t i) {
 void postcodes(const Folded& f, std::vector<PatientData>& found) {
     const std::string& s = f.s;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!alpha(s[i]) || (i > 0 && alnum(s[i - 1])))
+        // Joined by a hyphen, it is part of a reference: a case ID such as
+        // LAN-2026-EN58JJ ends in six random letters and digits.
+        if (!alpha(s[i]) || (i > 0 && (alnum(s[i - 1]) || s[i - 1] == '-')))
             continue;
         std::size_t letters = 0;
         while (i + letters < s.size() && letters < 3 && alpha(s[i + letters]))
