@@ -151,8 +151,9 @@ TEST_SUITE("patient data: what the guard finds") {
             REQUIRE_MESSAGE(found.size() == 1, text);
             CHECK_MESSAGE(found[0].first == "a postcode", text);
         }
-        for (const char* text : {"room B12 3rd floor", "LAN-2026-EN58JJ", "XY1 2AB", "AB1 2CI", "COVID19 2AA",
-                                 "A4 paper", "M25 motorway", "version 2.1 beta", "LAN-2026-AB12CD"})
+        for (const char* text :
+             {"room B12 3rd floor", "LAN-2026-EN58JJ", "XY1 2AB", "AB1 2CI", "COVID19 2AA",
+              "A4 paper", "M25 motorway", "version 2.1 beta", "LAN-2026-AB12CD"})
             CHECK_MESSAGE(hits(text).empty(), text);
     }
 
