@@ -20,6 +20,9 @@ LineColumn line_column_at(std::string_view text, std::size_t offset);
 // Throws a usage error naming `what` unless `text` is valid UTF-8 without NULs.
 void require_clean_text(std::string_view text, std::string_view what);
 
+// &, <, >, " and ' as entities, for HTML text and attributes.
+std::string html_escaped(std::string_view text);
+
 // Lower case, runs of blanks made one space, no blanks at the ends: how
 // names and units compare ("Dr  Sam KEANE" and "dr sam keane" are one).
 std::string folded(std::string_view text);

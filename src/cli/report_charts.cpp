@@ -61,29 +61,6 @@ std::string bar_rows(const std::vector<Count>& rows, int width, std::string_view
 
 } // namespace
 
-std::string html_escaped(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string trend_chart(const Report& report) {
     const int width = 720, height = 260, left = 40, right = 44, top = 30, bottom = 40;
     const double plot_w = width - left - right, plot_h = height - top - bottom;

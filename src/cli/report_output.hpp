@@ -5,6 +5,7 @@
 #include "output.hpp"
 
 #include "complaints/report.hpp"
+#include "complaints/text.hpp"
 
 #include <string>
 #include <vector>
@@ -41,9 +42,6 @@ std::string render_text(const Document& document, bool colour);
 std::string render_markdown(const Document& document);
 // One self-contained page: styles inline, charts as SVG, no external files.
 std::string render_html(const Document& document);
-
-// &, <, > and " as entities, for HTML text and attributes.
-std::string html_escaped(const std::string& text);
 
 // The charts, as SVG elements sized to print on A4.
 std::string trend_chart(const Report& report);

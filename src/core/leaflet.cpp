@@ -1,5 +1,7 @@
 #include "complaints/leaflet.hpp"
 
+#include "complaints/text.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -186,32 +188,6 @@ LeafletSection excluded() {
                        "complaints. A concern can be raised informally with the manager, who "
                        "will usually resolve it with you directly.");
     return section;
-}
-
-std::string html_escaped(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '&':
-            out += "&amp;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
 }
 
 constexpr std::string_view k_style =

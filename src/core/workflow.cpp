@@ -4,6 +4,7 @@
 #include "complaints/corrections.hpp"
 
 #include "complaints/error.hpp"
+#include "complaints/text.hpp"
 #include "complaints/util/strings.hpp"
 
 #include <fmt/format.h>
@@ -246,10 +247,10 @@ bool heard_from(const Event& event, const std::string& practitioner) {
                                     EventType::call};
     if (std::find(k_accounts.begin(), k_accounts.end(), event.type) == k_accounts.end())
         return false;
-    return util::same_name(event.by, practitioner) ||
+    return folded(event.by) == folded(practitioner) ||
            std::any_of(
                event.attendees.begin(), event.attendees.end(),
-               [&](const std::string& name) { return util::same_name(name, practitioner); });
+               [&](const std::string& name) { return folded(name) == folded(practitioner); });
 }
 
 } // namespace

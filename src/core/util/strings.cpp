@@ -1,7 +1,5 @@
 #include "complaints/util/strings.hpp"
 
-#include <algorithm>
-
 namespace complaints::util {
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -12,12 +10,6 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
         out += items[i];
     }
     return out;
-}
-
-bool same_name(std::string_view a, std::string_view b) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 } // namespace complaints::util
