@@ -26,6 +26,21 @@ std::optional<Clock> answering_clock_of(const Case& c, const Store& store, date:
     return std::nullopt;
 }
 
+std::string timeliness(const Case& c, const Clock& clock) {
+    const std::string period = format_date(clock.policy_due.day);
+    if (clock.done->utc < clock.policy_due.at)
+        return fmt::format("on time (due {})", period);
+    const Event* delay = first_event(c, EventType::delay_explained);
+    if (!delay || delay->at.utc >= clock.policy_due.at)
+        return fmt::format("late: due {}, no explanation of delay sent in time", period);
+    if (clock.state == ClockState::met)
+        return fmt::format("after the policy's date ({}) but by the new date the explanation of "
+                           "delay gave ({}): the policy is met",
+                           period, format_date(clock.due.day));
+    return fmt::format("late: due {}, and after the new date the explanation of delay gave ({})",
+                       period, format_date(clock.due.day));
+}
+
 std::string due_text(const Clock& clock, const date::time_zone& zone) {
     if (clock.due.whole_day)
         return format_date(clock.due.day);

@@ -17,6 +17,12 @@ std::string due_text(const Clock& clock, const date::time_zone& zone);
 // "3 working days left", "due today", "overdue by 2 working days", "met", ...
 std::string standing_text(const Clock& clock, const date::time_zone& zone);
 
+// How the complainant's answer stood against the policy, in the words the
+// report uses: on time; after the policy's date but by the new date an
+// explanation of delay sent in time gave (the policy is met); or late.
+// `clock` is the answering clock, met.
+std::string timeliness(const Case& c, const Clock& clock);
+
 // The last instant a deadline allows, as people read it.
 Timestamp last_moment(const Clock& clock, const date::time_zone& zone);
 

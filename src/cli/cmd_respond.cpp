@@ -95,24 +95,6 @@ void draft(const RespondOptions& options, const Context& context, const Store& s
               options.force, "draft response");
 }
 
-// How the response stood against the policy, in the words the report uses:
-// within the policy's period, or after it with the delay explained in time
-// (which the policy allows), or late.
-std::string timeliness(const Case& c, const Clock& clock) {
-    const std::string period = format_date(clock.policy_due.day);
-    if (clock.done->utc < clock.policy_due.at)
-        return fmt::format("on time (due {})", period);
-    const Event* delay = first_event(c, EventType::delay_explained);
-    if (!delay || delay->at.utc >= clock.policy_due.at)
-        return fmt::format("late: due {}, no explanation of delay sent in time", period);
-    if (clock.state == ClockState::met)
-        return fmt::format("after the policy's date ({}) but by the new date the explanation of "
-                           "delay gave ({}): the policy is met",
-                           period, format_date(clock.due.day));
-    return fmt::format("late: due {}, and after the new date the explanation of delay gave ({})",
-                       period, format_date(clock.due.day));
-}
-
 // `given` is the letter sent when --letter names it.
 std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
                  const RespondOptions& options, const Context& context, const Store& store) {

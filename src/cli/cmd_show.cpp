@@ -140,13 +140,22 @@ void print_points(const Case& c, const Heading& heading) {
         fmt::print("  {}\n", note);
 }
 
-void print_learning(const Case& c, const date::time_zone& zone, const Heading& heading) {
+// A referral as it stands: its outcome, still awaited, or (an advice
+// service) none to await.
+std::string referral_standing(const Escalation& e, const Policy& policy) {
+    if (!e.outcome.empty())
+        return "outcome: " + e.outcome;
+    return awaits_outcome(e, policy) ? "review open" : "signposted (an advice service)";
+}
+
+void print_learning(const Case& c, const Store& store, const Heading& heading) {
+    const auto& zone = store.zone();
     if (!c.escalations.empty()) {
         fmt::print("\n{}\n", heading("Stage 2"));
         for (const auto& e : c.escalations)
             fmt::print("  {} {}{}: {}\n", format_date(local_date(e.at.utc, zone)), e.body,
                        e.reference.empty() ? "" : " (" + e.reference + ")",
-                       e.outcome.empty() ? "review open" : "outcome: " + e.outcome);
+                       referral_standing(e, store.config().policy));
     }
     if (!c.actions.empty()) {
         fmt::print("\n{}\n", heading("Action plan"));
@@ -166,16 +175,19 @@ void print_learning(const Case& c, const date::time_zone& zone, const Heading& h
 // How a step stood against the deadline it met, worked out now from the
 // calendar and the policy: "response due 2026-09-25: met on time", and when
 // it was entered after the deadline with an earlier --at, by how much.
-std::vector<std::string> deadline_notes(const Event& event, const std::vector<Clock>& clocks,
-                                        const Store& store) {
+std::vector<std::string> deadline_notes(const Case& c, const Event& event,
+                                        const std::vector<Clock>& clocks, const Store& store) {
     std::vector<std::string> notes;
     for (const auto& clock : clocks) {
         const ClockRule* rule = find_clock(store.config().policy, clock.rule);
         if (!clock.done || *clock.done != event.at || !rule ||
             std::find(rule->met_by.begin(), rule->met_by.end(), event.type) == rule->met_by.end())
             continue;
-        notes.push_back(fmt::format("{} due {}: {}", clock.rule, due_text(clock, store.zone()),
-                                    clock.state == ClockState::met ? "met on time" : "met late"));
+        notes.push_back(clock.answers_complainant
+                            ? fmt::format("{}: {}", clock.rule, timeliness(c, clock))
+                            : fmt::format("{} due {}: {}", clock.rule, due_text(clock, store.zone()),
+                                          clock.state == ClockState::met ? "met on time"
+                                                                         : "met late"));
         if (const auto late = entered_late(event, clock, store.calendar(), store.zone()))
             notes.push_back(fmt::format(
                 "entered {}, {}after the deadline: met on paper only", format_date(late->entered),
@@ -243,7 +255,7 @@ void print_timeline(const Case& c, const Store& store, const std::vector<Clock>&
             fmt::print("{}{} was: {}\n{}now: {}\n", pad, event.corrects,
                        indent(event.before, pad + "  ").substr(pad.size() + 2), pad,
                        indent(event.after, pad + "  ").substr(pad.size() + 2));
-        for (const auto& line : deadline_notes(event, clocks, store))
+        for (const auto& line : deadline_notes(c, event, clocks, store))
             fmt::print("{}{}\n", pad, line);
         if (!event.letter.empty())
             fmt::print("{}Letter kept: {}\n", pad, event.letter);
@@ -261,7 +273,7 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
         fmt::print("\n{}\n{}\n", heading("Summary"), indent(c.summary, "  "));
     print_points(c, heading);
     print_clocks(clocks, zone, heading);
-    print_learning(c, zone, heading);
+    print_learning(c, store, heading);
     print_timeline(c, store, clocks, heading, colour);
 }
 

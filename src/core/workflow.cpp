@@ -415,6 +415,12 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
                            "whose complainant wants no written response, {no_written_response}, "
                            "closes without one)",
                            c.id});
+    // "In any case, a written record of the complaint ... must be kept. This
+    // record must be agreed upon with the complainant": with a response or
+    // without one.
+    if (policy.verbal_record_agreed && c.kind == Kind::complaint && !c.exclusion &&
+        outcome != Outcome::withdrawn && is_verbal(c) && !record_agreed(c))
+        missing.push_back(record_problem(c));
     for (const auto& body : open_referrals(c, policy))
         missing.push_back({ProblemCode::referral_open,
                            fmt::format("the referral to {} awaits its outcome", body), c.id});

@@ -293,3 +293,37 @@ TEST_SUITE("clinic policy: insurance") {
         CHECK(has(clinic.json().dump(), "insurer-notified"));
     }
 }
+
+TEST_SUITE("clinic policy: what the trial found") {
+    TEST_CASE("a phone complaint settled in conversation still needs its record agreed") {
+        test::Repo repo;
+        repo.now = "2026-11-10T10:00:00+00:00";
+        const std::string id =
+            repo.open_case("2026-11-02 09:30", {"--complainant", "Ms Ruth Hale", "--point", "Rude"});
+        CHECK(has(repo.refused({"close", id, "--outcome", "resolved", "--no-learning", "A one-off",
+                                "--no-written-response", "Settled by phone"},
+                               k_refused),
+                  "has not been agreed"));
+    }
+
+    TEST_CASE("show names a signposting as such, never as a review open") {
+        Answered clinic;
+        clinic.ok({"escalate", clinic.id, "--to", "citizens-advice"});
+        const std::string shown = clinic({"show", clinic.id}).out;
+        CHECK(has(shown, "signposted (an advice service)"));
+        CHECK_FALSE(has(shown, "review open"));
+    }
+
+    TEST_CASE("show's timeline gives the response the same verdict as respond") {
+        Answered clinic;
+        clinic.discussed();
+        clinic.now = "2026-11-18T10:00:00+00:00";
+        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
+                   "--new-date", "2026-12-04"});
+        clinic.now = "2026-12-01T10:00:00+00:00";
+        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        const std::string shown = clinic({"show", clinic.id}).out;
+        CHECK(has(shown, "the policy is met"));
+        CHECK_FALSE(has(shown, "met on time"));
+    }
+}
