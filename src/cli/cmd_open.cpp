@@ -40,6 +40,8 @@ struct OpenOptions {
 
 void fill_people(const OpenOptions& options, Case& c) {
     require_clean_text(options.complainant, "--complainant");
+    if (!options.complainant.empty() && folded(options.complainant).empty())
+        throw Error(ErrorKind::usage, "--complainant: give the complainant's name");
     require_clean_text(options.on_behalf_of, "--on-behalf-of");
     require_clean_text(options.about, "--about");
     require_clean_text(options.type, "--type");
@@ -98,6 +100,8 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     int number = 0;
     for (const auto& point : options.points) {
         require_clean_text(point, "--point");
+        if (folded(point).empty())
+            throw Error(ErrorKind::usage, "--point: a point raised needs its words");
         Point raised;
         raised.number = ++number;
         raised.text = point;

@@ -327,3 +327,22 @@ TEST_SUITE("clinic policy: what the trial found") {
         CHECK_FALSE(has(shown, "met on time"));
     }
 }
+
+TEST_SUITE("clinic policy: more usage errors the trial found") {
+    TEST_CASE("blank points and names, a word for a number, a missing value") {
+        Answered clinic;
+        const std::pair<std::vector<std::string>, std::string> cases[] = {
+            {{"open", "--channel", "phone", "--point", "  "}, "--point: a point raised needs"},
+            {{"open", "--channel", "phone", "--complainant", "  "}, "--complainant: give"},
+            {{"respond", clinic.id, "--point", "one", "--finding", "upheld"},
+             "--point: 'one' is not a number"},
+            {{"close", clinic.id, "--outcome", "resolved", "--no-written-response"},
+             "--no-written-response: give its value"},
+        };
+        for (const auto& [args, said] : cases) {
+            CAPTURE(said);
+            const std::string err = clinic.refused(args, k_usage);
+            CHECK_MESSAGE(has(err, said), err);
+        }
+    }
+}
