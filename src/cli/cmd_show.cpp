@@ -183,11 +183,11 @@ std::vector<std::string> deadline_notes(const Case& c, const Event& event,
         if (!clock.done || *clock.done != event.at || !rule ||
             std::find(rule->met_by.begin(), rule->met_by.end(), event.type) == rule->met_by.end())
             continue;
-        notes.push_back(clock.answers_complainant
-                            ? fmt::format("{}: {}", clock.rule, timeliness(c, clock))
-                            : fmt::format("{} due {}: {}", clock.rule, due_text(clock, store.zone()),
-                                          clock.state == ClockState::met ? "met on time"
-                                                                         : "met late"));
+        notes.push_back(
+            clock.answers_complainant
+                ? fmt::format("{}: {}", clock.rule, timeliness(c, clock))
+                : fmt::format("{} due {}: {}", clock.rule, due_text(clock, store.zone()),
+                              clock.state == ClockState::met ? "met on time" : "met late"));
         if (const auto late = entered_late(event, clock, store.calendar(), store.zone()))
             notes.push_back(fmt::format(
                 "entered {}, {}after the deadline: met on paper only", format_date(late->entered),

@@ -152,12 +152,12 @@ std::string usage_text(const CLI::App& command, const CLI::ParseError& e) {
     const std::string what = e.what();
     if (const auto at = what.find(": At Most 1 required but received"); at != std::string::npos)
         return what.substr(0, at) + ": given more than once; give it once";
-    if (const auto at = what.find(": 1 required"); at != std::string::npos &&
-                                                    what.ends_with("missing"))
+    if (const auto at = what.find(": 1 required");
+        at != std::string::npos && what.ends_with("missing"))
         return what.substr(0, at) + ": give its value";
     constexpr std::string_view k_not_converted = "Could not convert: ";
-    if (const auto eq = what.find(" = "); what.starts_with(k_not_converted) &&
-                                          eq != std::string::npos)
+    if (const auto eq = what.find(" = ");
+        what.starts_with(k_not_converted) && eq != std::string::npos)
         return fmt::format("{}: '{}' is not a number",
                            what.substr(k_not_converted.size(), eq - k_not_converted.size()),
                            what.substr(eq + 3));

@@ -298,8 +298,8 @@ TEST_SUITE("clinic policy: what the trial found") {
     TEST_CASE("a phone complaint settled in conversation still needs its record agreed") {
         test::Repo repo;
         repo.now = "2026-11-10T10:00:00+00:00";
-        const std::string id =
-            repo.open_case("2026-11-02 09:30", {"--complainant", "Ms Ruth Hale", "--point", "Rude"});
+        const std::string id = repo.open_case("2026-11-02 09:30",
+                                              {"--complainant", "Ms Ruth Hale", "--point", "Rude"});
         CHECK(has(repo.refused({"close", id, "--outcome", "resolved", "--no-learning", "A one-off",
                                 "--no-written-response", "Settled by phone"},
                                k_refused),
