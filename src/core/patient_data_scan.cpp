@@ -121,11 +121,26 @@ bool nhs_shape(const std::vector<Group>& groups) {
 // (3-3-4 or unbroken) whose check digit is wrong is only a warning: it may
 // be a phone number without its leading 0, or a reference. A run after '+'
 // is an international phone number.
+// A case ID's year and suffix at `i` (LAN-2026-396973): the prefix's
+// letters and a hyphen before, four digits, a hyphen, six letters or digits.
+bool case_id_at(const std::string& s, std::size_t i) {
+    if (i < 2 || s[i - 1] != '-' || !alpha(s[i - 2]) || i + 11 > s.size() || s[i + 4] != '-')
+        return false;
+    for (std::size_t k = 0; k < 11; ++k)
+        if (k != 4 && !(k < 4 ? digit(s[i + k]) : alnum(s[i + k])))
+            return false;
+    return i + 11 == s.size() || !alnum(s[i + 11]);
+}
+
 void nhs_numbers(const Folded& f, std::vector<PatientData>& found) {
     const std::string& s = f.s;
     for (std::size_t i = 0; i < s.size();) {
         if (!digit(s[i])) {
             ++i;
+            continue;
+        }
+        if (case_id_at(s, i)) {
+            i += 11;
             continue;
         }
         const auto groups = number_run(s, i);

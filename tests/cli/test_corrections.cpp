@@ -150,7 +150,7 @@ TEST_SUITE("correcting the record") {
     TEST_CASE("no computed date is stored: a closure day added later moves it everywhere") {
         Answered clinic;
         CHECK_FALSE(has(clinic.case_file(clinic.id), "2026-11-20"));
-        CHECK(has(clinic({"show", clinic.id}).out, "response due 2026-11-20: met on time"));
+        CHECK(has(clinic({"show", clinic.id}).out, "response: on time (due 2026-11-20)"));
         {
             std::ofstream config(clinic.root / "complaints.yaml", std::ios::app);
             config << "closures:\n  - 2026-11-18\n";
@@ -165,7 +165,7 @@ TEST_SUITE("correcting the record") {
             CHECK(result.exit_code == 0);
             CHECK_FALSE(has(result.out, "2026-11-20"));
         }
-        CHECK(has(clinic({"show", clinic.id}).out, "response due 2026-11-23: met on time"));
+        CHECK(has(clinic({"show", clinic.id}).out, "response: on time (due 2026-11-23)"));
     }
 
     TEST_CASE("a step entered after its deadline with an earlier --at is met on paper only") {
@@ -176,7 +176,7 @@ TEST_SUITE("correcting the record") {
         clinic.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Yes."});
         clinic.ok({"respond", id, "--sent", "--via", "letter", "--at", "2026-11-19 16:00"});
         const std::string shown = clinic({"show", id}).out;
-        CHECK(has(shown, "response due 2026-11-20: met on time"));
+        CHECK(has(shown, "response: on time (due 2026-11-20)"));
         CHECK(
             has(shown, "entered 2026-11-25, 3 working days after the deadline: met on paper only"));
         const auto report = clinic({"report", "--month", "2026-11", "--format", "json"}).json();

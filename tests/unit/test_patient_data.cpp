@@ -122,6 +122,10 @@ TEST_SUITE("patient data: what the guard finds") {
         for (const char* text : {"0161 923 6602", "+44 161 923 6602", "07700 900123", "£1,234.56",
                                  "GMC 7123456", "on 12/11/2026 at 10:00"})
             CHECK_MESSAGE(hits(text).empty(), text);
+        // A case ID whose year and suffix make ten digits with a valid check
+        // digit names a case, not a patient; the same digits alone are refused.
+        CHECK(hits("see LAN-2026-396973.").empty());
+        CHECK(refused("2026 396973"));
     }
 
     TEST_CASE("dates of birth by their label, before or after the date") {
