@@ -78,28 +78,6 @@ bool can_mount_tmpfs() {
                        ">/dev/null 2>&1") == 0;
 }
 
-// Runs `complaints ARGS` in the repository under a pseudo-terminal
-// (script(1)), with `before` (variable settings) ahead of it in the shell;
-// returns the exit status and everything the terminal received.
-test::Result on_terminal(const test::Repo& repo, const std::string& before,
-                         const std::vector<std::string>& args) {
-    std::string line = "unset VISUAL; " + before + "; exec '" + COMPLAINTS_BINARY + "'";
-    for (const auto& arg : args)
-        line += " '" + arg + "'";
-    test::write_text(repo.dir / "run.sh", line + "\n");
-    const std::string command = "cd '" + repo.root.string() + "' && COMPLAINTS_NOW=" + repo.now +
-                                " script -qec 'sh ../run.sh' /dev/null </dev/null";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    test::Result result;
-    char buffer[4096];
-    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-        result.out.append(buffer, got);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
-
 } // namespace
 
 TEST_SUITE("hardening") {
@@ -186,10 +164,9 @@ TEST_SUITE("hardening") {
         const std::string id = repo.open_case();
         const auto before = repo.snapshot();
         // An editor that saves the text, then fails (a crash, :cq in vim).
-        const test::Result failed = on_terminal(
-            repo,
-            "export EDITOR='f() { printf \"The caller was upset.\\n\" > \"$1\"; exit 3; }; f'",
-            {"log", id});
+        const test::Result failed = test::on_terminal(
+            repo, {"log", id},
+            "export EDITOR='f() { printf \"The caller was upset.\\n\" > \"$1\"; exit 3; }; f'");
         CHECK(failed.exit_code == 2);
         CHECK_MESSAGE(has(failed.out, "the editor failed (exit status 3); no event text was "
                                       "written; what you typed is kept in /"),
@@ -202,7 +179,7 @@ TEST_SUITE("hardening") {
         std::filesystem::remove(kept);
         // An editor that fails having saved nothing leaves no file behind.
         const test::Result empty =
-            on_terminal(repo, "export EDITOR='f() { exit 3; }; f'", {"log", id});
+            test::on_terminal(repo, {"log", id}, "export EDITOR='f() { exit 3; }; f'");
         CHECK(empty.exit_code == 2);
         CHECK(has(empty.out, "the editor failed (exit status 3); no event text was written"));
         CHECK(!has(empty.out, "kept in"));

@@ -21,32 +21,6 @@ test::Result to_full_disk(const test::Repo& repo, std::vector<std::string> args)
                         "/dev/full");
 }
 
-// Runs `complaints ARGS` in the repository under a pseudo-terminal
-// (script(1)), so that its standard output and error are a terminal; returns
-// the exit status and everything the terminal received. The arguments go
-// through a small shell script, each in single quotes, bytes as they are.
-test::Result on_terminal(const test::Repo& repo, const std::vector<std::string>& args) {
-    std::string line = std::string("exec '") + COMPLAINTS_BINARY + "'";
-    for (const auto& arg : args) {
-        line += " '";
-        for (const char c : arg)
-            line += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        line += "'";
-    }
-    test::write_text(repo.dir / "run.sh", line + "\n");
-    const std::string command = "cd '" + repo.root.string() + "' && COMPLAINTS_NOW=" + repo.now +
-                                " script -qec 'sh ../run.sh' /dev/null </dev/null";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    test::Result result;
-    char buffer[4096];
-    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-        result.out.append(buffer, got);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
-
 // ESC sequences that would set the window title, clear the screen, and a
 // CR that would overwrite the line: all from one hostile text.
 const std::string k_hostile = "Fine\x1b]0;pwned\x07 then\x1b[2J\rgone\xc2\x9b";
@@ -96,14 +70,15 @@ TEST_SUITE("cli output") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-10 09:00", {"--summary", k_hostile});
         repo.ok({"log", id, "--text", k_hostile});
-        const auto shown = on_terminal(repo, {"show", id});
+        const auto shown = test::on_terminal(repo, {"show", id});
         CHECK(shown.exit_code == 0);
         shown_not_run(shown);
-        const auto listed = on_terminal(repo, {"list"});
+        const auto listed = test::on_terminal(repo, {"list"});
         CHECK(listed.exit_code == 0);
         CHECK(listed.out.find("\x1b]") == std::string::npos);
         CHECK(listed.out.find("Fine^[]0;pwned^G") != std::string::npos);
-        const auto reported = on_terminal(repo, {"report", "--month", "2026-11", "--cqc-summary"});
+        const auto reported =
+            test::on_terminal(repo, {"report", "--month", "2026-11", "--cqc-summary"});
         CHECK(reported.exit_code == 0);
         shown_not_run(reported);
         // Not a terminal: the text is passed on as it is, for the programs that read it.
@@ -113,7 +88,7 @@ TEST_SUITE("cli output") {
     TEST_CASE("control characters in an error message are shown, not run, on a terminal") {
         test::Repo repo;
         repo.open_case();
-        const auto result = on_terminal(repo, {"show", "X\x1b]0;pwned\x07"});
+        const auto result = test::on_terminal(repo, {"show", "X\x1b]0;pwned\x07"});
         CHECK(result.exit_code == 3);
         CHECK_MESSAGE(result.out.find("no case matches 'X^[]0;pwned^G'") != std::string::npos,
                       result.out);

@@ -163,4 +163,27 @@ std::string Repo::case_file(const std::string& id) const {
     return read_text(root / "cases" / (id + ".yaml"));
 }
 
+Result on_terminal(const Repo& repo, const std::vector<std::string>& args,
+                   const std::string& before) {
+    std::string line = "unset VISUAL; " + before + "; exec '" + COMPLAINTS_BINARY + "'";
+    for (const auto& arg : args) {
+        line += " '";
+        for (const char c : arg)
+            line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        line += "'";
+    }
+    write_text(repo.dir / "run.sh", line + "\n");
+    const std::string command = "cd '" + repo.root.string() + "' && COMPLAINTS_NOW=" + repo.now +
+                                " script -qec 'sh ../run.sh' /dev/null </dev/null";
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    Result result;
+    char buffer[4096];
+    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+        result.out.append(buffer, got);
+    const int status = ::pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
 } // namespace test

@@ -86,4 +86,12 @@ struct Repo {
     std::string case_file(const std::string& id) const;
 };
 
+// Runs `complaints ARGS` in the repository under a pseudo-terminal
+// (script(1)), so that its standard output and error are a terminal, with
+// `before` (shell variable settings) ahead of it and VISUAL unset; returns
+// the exit status and everything the terminal received. The arguments go
+// through a small shell script, each in single quotes, bytes as they are.
+Result on_terminal(const Repo& repo, const std::vector<std::string>& args,
+                   const std::string& before = "true");
+
 } // namespace test
