@@ -17,17 +17,11 @@
 using namespace complaints;
 
 using complaints::testing::event_of;
+using complaints::testing::london;
+using complaints::testing::when;
 
 namespace {
 
-const date::time_zone& london() {
-    return find_zone("Europe/London");
-}
-
-// "2026-03-02 09:00", the organisation's local time, as `--at` reads it.
-Timestamp when(const char* text) {
-    return parse_user_time(text, london(), "--at");
-}
 date::year_month_day day(const char* text) {
     return *parse_date(text);
 }

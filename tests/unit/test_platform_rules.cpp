@@ -10,16 +10,10 @@
 
 using namespace complaints;
 using complaints::testing::event_of;
+using complaints::testing::london;
+using complaints::testing::when;
 
 namespace {
-
-const date::time_zone& london() {
-    return find_zone("Europe/London");
-}
-
-Timestamp when(const char* text) {
-    return parse_user_time(text, london(), "--at");
-}
 
 // A formal platform complaint about Dr Sam Keane, received on 2 March.
 Case complaint(const char* id = "LAN-2026-XT3S4J") {
