@@ -159,7 +159,8 @@ struct Policy {
 const ReviewBody* find_review_body(const Policy& policy, std::string_view key);
 std::vector<std::string> review_body_keys(const Policy& policy);
 const ClockRule* find_clock(const Policy& policy, std::string_view name);
-// The first clock switched on that an event of this type meets, if any.
+// The clock switched on that an event of this type is the step for (first in
+// its met_by), else the first it meets, if any.
 const ClockRule* clock_met_by(const Policy& policy, EventType type);
 // The clock switched on that answers the complainant, if any.
 const ClockRule* answering_clock(const Policy& policy);

@@ -53,6 +53,17 @@ struct ResponseFigures {
     int policy_met = 0;
 };
 
+// The acknowledgement clock (off unless the policy runs one): the
+// complaints whose acknowledgement fell due in the period, as they stood
+// at its end.
+struct AcknowledgementFigures {
+    std::optional<Duration> span; // the policy's period; none: no such clock
+    int due = 0;                  // whose acknowledgement date falls in the period
+    int in_time = 0;              // acknowledged by that date
+    int late = 0;                 // acknowledged after it
+    int not_yet = 0;              // not acknowledged by the end of the period
+};
+
 // Working days from the clock's start to the step, over the cases whose step
 // fell in the period. Median as usual (mean of the middle two), 90th
 // percentile by nearest rank.
@@ -144,6 +155,7 @@ struct Report {
     std::vector<Count> by_type;     // the types seen, most first
     std::vector<Count> by_practitioner;
 
+    AcknowledgementFigures acknowledgements;
     ResponseFigures responses;
     Spread to_response;
     Spread to_resolution;

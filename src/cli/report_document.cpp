@@ -72,6 +72,26 @@ Section responses_section(const Report& report) {
     return section;
 }
 
+// Left out where the policy runs no acknowledgement clock.
+std::optional<Section> acknowledgements_section(const Report& report) {
+    const AcknowledgementFigures& a = report.acknowledgements;
+    if (!a.span)
+        return std::nullopt;
+    const std::string within = format_duration(*a.span);
+    Section section{"Acknowledgements",
+                    {fmt::format("Formal complaints whose acknowledgement (due within {} of "
+                                 "receipt) fell due in the period, as they stood at its end.",
+                                 within)},
+                    {},
+                    {}};
+    section.tables.push_back(Table{{"how it went", "complaints"},
+                                   {{"due", std::to_string(a.due)},
+                                    {"acknowledged within " + within, std::to_string(a.in_time)},
+                                    {"acknowledged late", std::to_string(a.late)},
+                                    {"not yet acknowledged", std::to_string(a.not_yet)}}});
+    return section;
+}
+
 Section outcomes_section(const Report& report) {
     Section section{"Outcomes", {"Cases closed in the period, by outcome."}, {}, {}};
     Table table{{"outcome", "cases"}, {}};
@@ -217,6 +237,8 @@ Document report_document(const Report& report) {
         lessons_section(report),     open_section(report),       trend_section(report)};
     if (report.being_open.applies)
         document.sections.insert(document.sections.begin() + 4, being_open_section(report));
+    if (auto acknowledgements = acknowledgements_section(report))
+        document.sections.insert(document.sections.begin() + 1, std::move(*acknowledgements));
     return document;
 }
 

@@ -50,6 +50,14 @@ Json being_open_json(const BeingOpenFigures& b) {
                 {"to_conversation", spread_json(b.to_conversation)}};
 }
 
+Json acknowledgements_json(const AcknowledgementFigures& a) {
+    return Json{{"within", format_duration(*a.span)},
+                {"due", a.due},
+                {"in_time", a.in_time},
+                {"late", a.late},
+                {"not_yet", a.not_yet}};
+}
+
 Json escalations_json(const Report& report) {
     Json by_body = Json::object();
     int total = 0;
@@ -161,25 +169,30 @@ Json report_json(const Report& report) {
                   {"by_category", counts_json(report.by_category)},
                   {"by_type", counts_json(report.by_type)},
                   {"by_practitioner", counts_json(report.by_practitioner)}};
-    return Json{{"schema_version", k_report_schema_version},
-                {"organisation", report.organisation},
-                {"preset", name_of(report.preset)},
-                {"period", Json{{"label", report.period.label},
-                                {"from", format_date(report.period.from)},
-                                {"to", format_date(report.period.to)},
-                                {"as_of", format_timestamp(report.as_of)}}},
-                {"received", received},
-                {"responses", responses_json(report.responses)},
-                {"working_days", Json{{"to_response", spread_json(report.to_response)},
-                                      {"to_resolution", spread_json(report.to_resolution)}}},
-                {"outcomes", counts_json(report.outcomes)},
-                {"escalations", escalations_json(report)},
-                {"being_open", being_open_json(report.being_open)},
-                {"warnings", clinicians_json(report)},
-                {"actions", actions_json(report)},
-                {"lessons", lessons_json(report)},
-                {"open_at_end", open_json(report)},
-                {"trend", trend_json(report)}};
+    Json json{{"schema_version", k_report_schema_version},
+              {"organisation", report.organisation},
+              {"preset", name_of(report.preset)},
+              {"period", Json{{"label", report.period.label},
+                              {"from", format_date(report.period.from)},
+                              {"to", format_date(report.period.to)},
+                              {"as_of", format_timestamp(report.as_of)}}},
+              {"received", received},
+              {"responses", responses_json(report.responses)},
+              {"working_days", Json{{"to_response", spread_json(report.to_response)},
+                                    {"to_resolution", spread_json(report.to_resolution)}}},
+              {"outcomes", counts_json(report.outcomes)},
+              {"escalations", escalations_json(report)},
+              {"being_open", being_open_json(report.being_open)},
+              {"warnings", clinicians_json(report)},
+              {"actions", actions_json(report)},
+              {"lessons", lessons_json(report)},
+              {"open_at_end", open_json(report)},
+              {"trend", trend_json(report)}};
+    // A key added within schema version 1, so it comes last; absent where
+    // the policy runs no acknowledgement clock.
+    if (report.acknowledgements.span)
+        json["acknowledgements"] = acknowledgements_json(report.acknowledgements);
+    return json;
 }
 
 void print_report_csv(std::FILE* out, const Report& report) {

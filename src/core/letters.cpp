@@ -283,6 +283,11 @@ std::string acknowledgement_letter(const Case& c, const Config& config, const da
     if (response && response->extended_by == EventType::response_period_agreed)
         out += " We would like to discuss with you how we handle your complaint and when you "
                "can expect our response: please contact us to agree it.";
+    // The clinic policy promises the response in time "or, where this is not
+    // possible, an explanation as to the cause of the delay".
+    if (response_due && response && response->extended_by == EventType::delay_explained)
+        out += " If we cannot send it by then, we will write to explain why and tell you when "
+               "to expect it.";
     out += "\n\nIf anything changes, we will tell you, and you are welcome to contact us at any "
            "time about your complaint.\n";
     return out + signature(config);

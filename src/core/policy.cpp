@@ -14,7 +14,16 @@ namespace presets {
 
 std::vector<ClockRule> standard_clocks() {
     return {
-        {"acknowledgement", {}, {}, {EventType::acknowledged}, {}, false, {}, false},
+        // A full response sent before any acknowledgement acknowledges the
+        // complaint too: the complainant has heard from us (late if after the day).
+        {"acknowledgement",
+         {},
+         {},
+         {EventType::acknowledged, EventType::response_sent},
+         {},
+         false,
+         {},
+         false},
         {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false},
         {"investigation",
          {},
@@ -77,6 +86,11 @@ const ClockRule* find_clock(const Policy& policy, std::string_view name) {
 }
 
 const ClockRule* clock_met_by(const Policy& policy, EventType type) {
+    // The clock the step is for first: a response also meets an acknowledgement
+    // not yet sent, but it is the response clock's step.
+    for (const auto& rule : policy.clocks)
+        if (rule.span && !rule.met_by.empty() && rule.met_by.front() == type)
+            return &rule;
     for (const auto& rule : policy.clocks)
         if (rule.span &&
             std::find(rule.met_by.begin(), rule.met_by.end(), type) != rule.met_by.end())

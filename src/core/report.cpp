@@ -37,7 +37,8 @@ bool plausible_year(int year) {
 struct Facts {
     const Case* c = nullptr;
     date::year_month_day received;
-    std::optional<Clock> main_clock;      // the response (or resolution) clock
+    std::optional<Clock> main_clock; // the response (or resolution) clock
+    std::optional<Clock> acknowledgement;
     std::optional<sys_seconds> explained; // when a delay was first explained
     bool entered_late = false;            // met on time by a step typed in after the deadline
     std::optional<sys_seconds> closed;
@@ -52,6 +53,8 @@ Facts facts_of(const Case& c, const ReportContext& context) {
          case_clocks(c, ClockContext{context.policy, context.calendar, context.zone, context.now}))
         if (clock.answers_complainant)
             facts.main_clock = clock;
+        else if (clock.rule == "acknowledgement")
+            facts.acknowledgement = clock;
     if (facts.main_clock)
         if (const Event* delay = first_event(c, EventType::delay_explained))
             facts.explained = delay->at.utc;
@@ -163,6 +166,26 @@ void count_response(ResponseFigures& figures, const Facts& facts, const Window& 
         else if (explained_in_time)
             ++figures.still_open_explained;
     }
+}
+
+// An acknowledgement due in the period, unless the case closed before it
+// fell due without one (withdrawn or excluded at once: nothing to acknowledge).
+void count_acknowledgement(AcknowledgementFigures& figures, const Facts& facts,
+                           const Window& window) {
+    if (!facts.acknowledgement || !within(facts.acknowledgement->policy_due.day, window.period))
+        return;
+    const Clock& clock = *facts.acknowledgement;
+    const bool acknowledged = clock.done && clock.done->utc < window.end;
+    const auto ended = facts.excluded ? facts.excluded : facts.closed;
+    if (!acknowledged && ended && *ended < clock.policy_due.at)
+        return;
+    ++figures.due;
+    if (!acknowledged)
+        ++figures.not_yet;
+    else if (clock.done->utc < clock.policy_due.at)
+        ++figures.in_time;
+    else
+        ++figures.late;
 }
 
 Spread spread_of(std::vector<int> days) {
@@ -475,6 +498,8 @@ ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
     const ClockRule* answering = answering_clock(context.policy);
     report.responses.rule = answering ? answering->name : "";
     report.responses.span = answering && answering->span ? format_duration(*answering->span) : "";
+    if (const ClockRule* acknowledgement = find_clock(context.policy, "acknowledgement"))
+        report.acknowledgements.span = acknowledgement->span;
     report.trend = empty_trend(period);
     report.being_open.applies = context.policy.being_open;
 }
@@ -488,6 +513,7 @@ void ReportBuilder::add(const Case& c) {
     Report& report = s.report;
     if (within(facts.received, report.period))
         count_received(report, c);
+    count_acknowledgement(report.acknowledgements, facts, s.window);
     if (response_owed(facts) && within(facts.main_clock->policy_due.day, report.period))
         count_response(report.responses, facts, s.window);
     if (facts.main_clock && facts.main_clock->done && s.window.holds(*facts.main_clock->done))

@@ -109,6 +109,9 @@ TEST_SUITE("cli deadlines") {
     TEST_CASE("show says what is due next and lists the deadlines") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-10 09:00");
+        CHECK(test::has(repo({"show", id}).out,
+                        "Due next:    acknowledgement by 2026-11-13 (overdue by 1 working day)"));
+        repo.ok({"respond", id, "--acknowledge", "--via", "email", "--at", "2026-11-12 16:00"});
         const auto shown = repo({"show", id});
         CHECK(shown.out.find("Due next:    response by 2026-11-30 (10 working days left)") !=
               std::string::npos);
@@ -126,9 +129,16 @@ TEST_SUITE("cli deadlines") {
 
     TEST_CASE("list --overdue and --due-within filter on the next deadline") {
         test::Repo repo;
-        const std::string old = repo.open_case("2026-10-01 09:00");   // due 2026-10-21: overdue
-        const std::string soon = repo.open_case("2026-10-28 09:00");  // due 2026-11-17
-        const std::string later = repo.open_case("2026-11-12 09:00"); // due 2026-12-02
+        // Acknowledged at once, so the response is what falls due next.
+        const auto acknowledged = [&](const std::string& received) {
+            const std::string id = repo.open_case(received);
+            repo.ok({"respond", id, "--acknowledge", "--via", "email", "--at", received});
+            return id;
+        };
+        const std::string old = acknowledged("2026-10-01 09:00");   // due 2026-10-21: overdue
+        const std::string soon = acknowledged("2026-10-28 09:00");  // due 2026-11-17
+        const std::string later = acknowledged("2026-11-12 09:00"); // due 2026-12-02
+        const std::string unacknowledged = repo.open_case("2026-11-13 09:00"); // due 2026-11-18
         const auto ids = [&](std::vector<std::string> args) {
             args.insert(args.begin(), "list");
             args.insert(args.end(), {"--format", "json"});
@@ -139,11 +149,13 @@ TEST_SUITE("cli deadlines") {
         };
         CHECK(ids({"--overdue"}) == std::vector<std::string>{old});
         CHECK(ids({"--due-within", "1wd"}) == std::vector<std::string>{old, soon});
+        CHECK(ids({"--due-within", "2wd"}) == std::vector<std::string>{old, soon, unacknowledged});
         CHECK(ids({"--due-within", "14 working days"}) ==
-              std::vector<std::string>{old, soon, later});
+              std::vector<std::string>{old, soon, later, unacknowledged});
         CHECK(repo({"list", "--due-within", "5 wrkdays"}).exit_code == 2);
         const auto table = repo({"list"});
         CHECK(table.out.find("2026-10-21 response (overdue)") != std::string::npos);
+        CHECK(test::has(table.out, "2026-11-18 acknowledgement"));
     }
 
     TEST_CASE("a policy override in complaints.yaml changes the deadlines at once") {

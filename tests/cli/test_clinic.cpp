@@ -66,7 +66,7 @@ TEST_SUITE("clinic: stage 1") {
         const auto json = clinic.json();
         CHECK(json["points"][0]["finding"] == "upheld");
         CHECK(json["points"][1]["conclusion"] == "A patch test was done on 20 October.");
-        CHECK(json["clocks"][0]["state"] == "met");
+        CHECK(test::clock_named(json, "response")["state"] == "met");
         CHECK(clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"})
                   .find("already been sent") != std::string::npos);
     }
@@ -78,7 +78,7 @@ TEST_SUITE("clinic: stage 1") {
         CHECK(clinic({"respond", clinic.id, "--sent", "--via", "email"}).out ==
               clinic.id + ": Written response sent by email, late: due 2026-11-20, no explanation "
                           "of delay sent in time\n");
-        CHECK(clinic.json()["clocks"][0]["state"] == "met-late");
+        CHECK(test::clock_named(clinic.json(), "response")["state"] == "met-late");
     }
 
     TEST_CASE("an explanation of delay sets a new date and counts as extended") {
@@ -86,8 +86,8 @@ TEST_SUITE("clinic: stage 1") {
         clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
                    "--new-date", "2026-12-04"});
         const auto json = clinic.json();
-        CHECK(json["clocks"][0]["due_date"] == "2026-12-04");
-        CHECK(json["clocks"][0]["extended"] == true);
+        CHECK(test::clock_named(json, "response")["due_date"] == "2026-12-04");
+        CHECK(test::clock_named(json, "response")["extended"] == true);
         CHECK(clinic.refused({"respond", clinic.id, "--delay", "x", "--new-date", "2026-02-30"}, 2)
                   .find("not a date on the calendar") != std::string::npos);
     }
@@ -172,7 +172,8 @@ TEST_SUITE("clinic: intake") {
         REQUIRE(repo({"convert", id, "--to", "complaint"}).exit_code == 0);
         const auto json = repo({"show", id, "--format", "json"}).json();
         CHECK(json["kind"] == "complaint");
-        CHECK(json["clocks"][0]["due_date"] == "2026-11-20"); // from the original receipt
+        CHECK(test::clock_named(json, "response")["due_date"] ==
+              "2026-11-20"); // from the original receipt
         CHECK(json["events"].size() == 2);
     }
 
@@ -186,7 +187,7 @@ TEST_SUITE("clinic: intake") {
                     .exit_code == 0);
         const auto json = repo({"show", id, "--format", "json"}).json();
         CHECK(json["clock_from"] == "2026-11-09");
-        CHECK(json["clocks"][0]["due_date"] == "2026-11-27");
+        CHECK(test::clock_named(json, "response")["due_date"] == "2026-11-27");
     }
 
     TEST_CASE("an excluded case has no clock and cannot be responded to or escalated") {
@@ -252,7 +253,7 @@ TEST_SUITE("clinic: stage 2 and closing") {
         const auto json = clinic.json();
         CHECK(json["escalations"][0]["reference"] == "ISCAS-2026-118");
         CHECK(json["escalations"][0]["outcome"] == "ISCAS upheld our response");
-        CHECK(json["clocks"][0]["state"] == "met");
+        CHECK(test::clock_named(json, "response")["state"] == "met");
     }
 
     TEST_CASE("closing needs lessons learnt with an action plan, or a reason for none") {

@@ -85,7 +85,7 @@ TEST_SUITE("correcting the record: reopen") {
         CHECK(json["status"] == "open");
         CHECK(json["outcome"].is_null());
         CHECK(json["no_learning"] == "");
-        CHECK(json["clocks"][0]["state"] == "met");
+        CHECK(test::clock_named(json, "response")["state"] == "met");
         const auto& event = json["events"][event_number(json, "reopened") - 1];
         CHECK(event["text"] == "Reopened: Mrs Okafor wrote again: the burn has scarred\nBefore "
                                "reopening: closed 2026-11-10 as upheld; no learning identified: "
@@ -108,11 +108,13 @@ TEST_SUITE("correcting the record: reopen") {
             clinic({"reopen", clinic.id, "--reason", "It was our laser after all"});
         REQUIRE_MESSAGE(reopened.exit_code == 0, reopened.err);
         CHECK(reopened.out == clinic.id +
-                                  ": reopened; response due 2026-11-20 (overdue by 2 working "
-                                  "days)\n");
+                                  ": reopened; acknowledgement due 2026-11-05 (overdue by 13 "
+                                  "working days)\n");
         const auto json = clinic.json();
         CHECK(json["exclusion"].is_null());
-        CHECK(json["clocks"][0]["state"] == "overdue");
+        CHECK(test::clock_named(json, "acknowledgement")["state"] == "overdue");
+        CHECK(test::clock_named(json, "response")["due_date"] == "2026-11-20");
+        CHECK(test::clock_named(json, "response")["state"] == "overdue");
         CHECK(has(json["events"][event_number(json, "reopened") - 1]["text"],
                   "excluded 2026-11-10 (another-service): The pharmacy"));
     }
@@ -229,7 +231,7 @@ TEST_SUITE("correcting the record: void") {
         clinic.send();
         clinic.now = "2026-11-25T10:00:00+00:00";
         auto json = clinic.json();
-        CHECK(json["clocks"][0]["state"] == "met");
+        CHECK(test::clock_named(json, "response")["state"] == "met");
         auto report = clinic.report();
         CHECK(report["responses"]["due"] == 1);
         CHECK(report["responses"]["on_time"] == 1);
@@ -342,6 +344,7 @@ TEST_SUITE("correcting the record: void") {
         Clinic clinic;
         clinic.ok({"log", clinic.id, "--type", "call", "--text", "Wrong case"});
         clinic.ok({"void", clinic.id, "4", "--reason", "Wrong case"});
+        clinic.ok({"respond", clinic.id, "--acknowledge", "--via", "email"}); // late, but sent
         CHECK(clinic({"check"}).exit_code == 0);
         const auto file = clinic.root / "cases" / (clinic.id + ".yaml");
         // Edited by hand: the voided call is given another time.
@@ -388,8 +391,8 @@ TEST_SUITE("correcting the record: clock start") {
         const std::string id = repo.open_case("2026-11-02 09:30", {"--kind", "concern"});
         repo.ok({"convert", id, "--to", "complaint", "--clock-from", "2026-11-09", "--reason",
                  "Asked for a formal complaint on 9 November"});
-        CHECK(repo({"show", id, "--format", "json"}).json()["clocks"][0]["due_date"] ==
-              "2026-11-27");
+        CHECK(test::clock_named(repo({"show", id, "--format", "json"}).json(),
+                                "response")["due_date"] == "2026-11-27");
         CHECK(repo.refused({"convert", id, "--clock-from", "2026-11-04"}, 2)
                   .find("--clock-from needs --reason") != std::string::npos);
         const auto corrected = repo({"convert", id, "--clock-from", "2026-11-04", "--reason",
@@ -398,7 +401,7 @@ TEST_SUITE("correcting the record: clock start") {
         CHECK(corrected.out == id + ": the clock now runs from 2026-11-04\n");
         auto json = repo({"show", id, "--format", "json"}).json();
         CHECK(json["clock_from"] == "2026-11-04");
-        CHECK(json["clocks"][0]["due_date"] == "2026-11-24");
+        CHECK(test::clock_named(json, "response")["due_date"] == "2026-11-24");
         CHECK(json["events"].back()["type"] == "clock-start-corrected");
         CHECK(json["events"].back()["text"] ==
               "Clock start corrected from 2026-11-09 to 2026-11-04. Reason: Her email of 4 "

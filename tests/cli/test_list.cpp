@@ -65,9 +65,9 @@ TEST_SUITE("cli list") {
         REQUIRE(csv.exit_code == 0);
         CHECK(csv.out.starts_with(
             "id,received,kind,status,channel,category,about,points,events,next_due,summary\r\n"));
-        CHECK(csv.out.ends_with(
-            ",2026-10-31,complaint,open,phone,clinical,Dr J Smith,0,1,2026-11-19 response,"
-            "\"Late, rude, \"\"sorry\"\"\nsecond line\"\r\n"));
+        CHECK(csv.out.ends_with(",2026-10-31,complaint,open,phone,clinical,Dr J "
+                                "Smith,0,1,2026-11-04 acknowledgement (overdue),"
+                                "\"Late, rude, \"\"sorry\"\"\nsecond line\"\r\n"));
     }
 
     TEST_CASE("the table shows the first line of the summary") {

@@ -37,6 +37,15 @@ inline bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+// The clock named `rule` ("response", "acknowledgement") in `show --format
+// json`'s output, or null: tests name the clock they mean, not its place.
+inline nlohmann::json clock_named(const nlohmann::json& shown, const std::string& rule) {
+    for (const auto& clock : shown["clocks"])
+        if (clock["rule"] == rule)
+            return clock;
+    return nullptr;
+}
+
 // Runs the binary to its end; exit_code 128 + the signal when one killed it.
 Result run(const Run& how);
 // The same with standard output on `output` (/dev/full), not captured.

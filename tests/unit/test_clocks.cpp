@@ -32,8 +32,15 @@ void happen(Case& c, const char* when, EventType type) {
 struct Clinic {
     Policy policy = preset_policy(Preset::clinic);
     WorkingCalendar calendar{Region::england_and_wales};
-    std::vector<Clock> clocks(const Case& c, const char* now) const {
+    std::vector<Clock> every_clock(const Case& c, const char* now) const {
         return case_clocks(c, ClockContext{policy, calendar, london(), at(now).utc});
+    }
+    // Most tests here follow the response clock: the acknowledgement clock
+    // the clinic also runs is left out of these.
+    std::vector<Clock> clocks(const Case& c, const char* now) const {
+        auto clocks = every_clock(c, now);
+        std::erase_if(clocks, [](const Clock& clock) { return clock.rule == "acknowledgement"; });
+        return clocks;
     }
 };
 
@@ -97,16 +104,31 @@ TEST_SUITE("clocks") {
         CHECK(clinic.clocks(c, "2026-12-10T09:00:00+00:00").empty());
     }
 
-    TEST_CASE("the acknowledgement clock is off until complaints.yaml switches it on") {
+    TEST_CASE("the clinic acknowledges in 3 working days, and complaints.yaml can switch it off") {
         Clinic clinic;
-        override_policy(clinic.policy, "acknowledgement", "3 working days");
         Case c = complaint("2026-11-16T09:00:00+00:00");
         happen(c, "2026-11-18T09:00:00+00:00", EventType::acknowledged);
-        const auto clocks = clinic.clocks(c, "2026-11-20T09:00:00+00:00");
+        auto clocks = clinic.every_clock(c, "2026-11-20T09:00:00+00:00");
         REQUIRE(clocks.size() == 2);
         CHECK(clocks[0].rule == "acknowledgement");
+        CHECK(format_date(clocks[0].due.day) == "2026-11-19");
         CHECK(clocks[0].state == ClockState::met);
         CHECK(next_clock(clocks)->rule == "response");
+        override_policy(clinic.policy, "acknowledgement", "off");
+        clocks = clinic.every_clock(c, "2026-11-20T09:00:00+00:00");
+        REQUIRE(clocks.size() == 1);
+        CHECK(clocks[0].rule == "response");
+    }
+
+    TEST_CASE("a full response sent before any acknowledgement meets the acknowledgement clock") {
+        const Clinic clinic;
+        Case c = complaint("2026-11-16T09:00:00+00:00");
+        happen(c, "2026-11-18T09:00:00+00:00", EventType::response_sent);
+        CHECK(clinic.every_clock(c, "2026-11-20T09:00:00+00:00")[0].state == ClockState::met);
+        Case late = complaint("2026-11-16T09:00:00+00:00");
+        happen(late, "2026-11-23T09:00:00+00:00", EventType::response_sent);
+        CHECK(clinic.every_clock(late, "2026-11-24T09:00:00+00:00")[0].state ==
+              ClockState::met_late);
     }
 
     TEST_CASE(

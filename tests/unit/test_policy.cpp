@@ -100,7 +100,8 @@ TEST_SUITE("policy: presets and overrides") {
         const Policy clinic = preset_policy(Preset::clinic);
         CHECK(find_clock(clinic, "response")->span == Duration{14, DurationUnit::working_days});
         CHECK_FALSE(find_clock(clinic, "assignment")->span);
-        CHECK_FALSE(find_clock(clinic, "acknowledgement")->span);
+        CHECK(find_clock(clinic, "acknowledgement")->span ==
+              Duration{3, DurationUnit::working_days});
         CHECK(answering_clock(clinic)->name == "response");
         const Policy platform = preset_policy(Preset::platform);
         CHECK_FALSE(find_clock(platform, "response")->span);

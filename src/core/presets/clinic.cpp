@@ -33,6 +33,11 @@ Policy clinic() {
     // "a full written response ... within 14 working days", or an
     // explanation of the delay with a new date.
     clock(policy, "response").span = Duration{14, DurationUnit::working_days};
+    // "Compliance with this policy will ensure that we meet the standards of
+    // ... Independent sector code of practice management of patient
+    // complaints": the ISCAS Code asks for an acknowledgement within 3
+    // working days of receipt.
+    clock(policy, "acknowledgement").span = Duration{3, DurationUnit::working_days};
     policy.review_bodies = bodies();
     policy.verbal_record_agreed = true;
     policy.practitioners_named = true;
