@@ -1,5 +1,6 @@
 // complaints check: validate the whole repository; exit 1 when problems are found.
 #include "commands.hpp"
+#include "merge_driver.hpp"
 #include "output.hpp"
 
 #include "problem_text.hpp"
@@ -20,6 +21,8 @@ struct CheckOptions {
 
 void run_check(const CheckOptions& options, const Context& context) {
     const Store store = context.open_store();
+    if (const std::string doubt = merge_driver_doubt(store.root()); !doubt.empty())
+        fmt::print(stderr, "complaints: warning: {}\n", doubt);
     const auto problems = check_repository(store, context.now);
     if (options.format == Format::json) {
         Json json = Json::array();

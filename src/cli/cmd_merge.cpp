@@ -1,6 +1,7 @@
 // complaints merge-file: git's merge driver for case files; complaints
 // git-setup: registers it in this clone (git keeps drivers out of history).
 #include "commands.hpp"
+#include "merge_driver.hpp"
 
 #include "complaints/atomic_file.hpp"
 #include "complaints/case_merge.hpp"
@@ -9,12 +10,7 @@
 
 #include <fmt/format.h>
 
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <filesystem>
-
-extern char** environ;
 
 namespace complaints::cli {
 
@@ -60,32 +56,17 @@ void run_merge_file(const MergeOptions& options) {
     throw ProblemsFound{};
 }
 
-// Runs git with `args` in `folder`; throws naming what failed.
-void run_git(const std::filesystem::path& folder, std::vector<std::string> args) {
-    args.insert(args.begin(), {"git", "-C", folder.string()});
-    std::vector<char*> argv;
-    for (auto& arg : args)
-        argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    if (posix_spawnp(&pid, "git", nullptr, nullptr, argv.data(), environ) != 0)
-        throw Error(ErrorKind::io, "cannot run git; is it installed?");
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw Error(ErrorKind::io,
-                    fmt::format("'git {}' failed; is {} a git clone?", args[3], folder.string()));
-}
-
 void run_git_setup(const Context& context) {
     const Store store = context.open_store();
-    const auto self = std::filesystem::read_symlink("/proc/self/exe");
+    const DriverProgram program = driver_program();
     const std::string driver =
-        fmt::format("'{}' merge-file %O %A %B --path %P --marker-size %L", self.string());
+        fmt::format("{} merge-file %O %A %B --path %P --marker-size %L", program.command);
     run_git(store.root(),
             {"config", "merge.complaints.name", "complaints: case files merged field by field"});
     run_git(store.root(), {"config", "merge.complaints.driver", driver});
     fmt::print("git merges case files in {} with: {}\n", store.root().string(), driver);
+    if (!program.note.empty())
+        fmt::print("note: {}\n", program.note);
     // Without the attribute git never calls the driver: say so, and fix it.
     if (route_cases_to_merge_driver(store.root()))
         fmt::print("added 'cases/**/*.yaml merge=complaints' to .gitattributes, which lacked "

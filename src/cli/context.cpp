@@ -1,4 +1,5 @@
 #include "context.hpp"
+#include "merge_driver.hpp"
 
 #include "complaints/error.hpp"
 #include "complaints/text.hpp"
@@ -157,10 +158,14 @@ std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::millis
 
 StoreWriter Context::lock(Store& store) const {
     const auto patience = seconds_from_env("COMPLAINTS_LOCK_WAIT", std::chrono::seconds(10));
-    return store.lock(patience, lock_holder(command), [](const std::string& doubt) {
+    const auto warn = [](const std::string& doubt) {
         fmt::print(stderr, "complaints: warning: {}\n",
                    terminal(stderr) ? visible_controls(doubt) : doubt);
-    });
+    };
+    // A write is what a later merge could lose: say so before it is made.
+    if (const std::string doubt = merge_driver_doubt(store.root()); !doubt.empty())
+        warn(doubt);
+    return store.lock(patience, lock_holder(command), warn);
 }
 
 void Context::scan(const Store& store, bool no_cache,

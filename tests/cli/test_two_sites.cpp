@@ -251,6 +251,63 @@ TEST_SUITE("two sites") {
 }
 
 TEST_SUITE("two sites: set-up") {
+    TEST_CASE("a clone with no merge driver is told so by every write and by check, until "
+              "git-setup") {
+        const test::Repo repo;
+        const auto id = repo.open_case(); // not a git clone yet: nothing to say
+        must(git(repo.root, "init -q"));
+        const auto logged = repo({"log", id, "--type", "call", "--text", "Called back"});
+        REQUIRE_MESSAGE(logged.exit_code == 0, logged.err);
+        CHECK(test::has(logged.err, "complaints: warning: this git clone has no merge driver for "
+                                    "case files, so git would merge them as text and can lose a "
+                                    "site's work: run complaints git-setup"));
+        CHECK(test::has(repo({"check"}).err, "no merge driver for case files"));
+        repo.ok({"git-setup"});
+        const auto after = repo({"log", id, "--type", "call", "--text", "Called again"});
+        CHECK(after.err.empty());
+        CHECK_FALSE(test::has(repo({"check"}).err, "merge driver"));
+    }
+
+    TEST_CASE("git-setup names the driver by name when PATH finds this binary, so an upgrade in "
+              "place keeps merging") {
+        const test::Repo repo;
+        must(git(repo.root, "init -q"));
+        const auto bin = repo.dir / "bin";
+        std::filesystem::create_directories(bin);
+        std::filesystem::create_symlink(COMPLAINTS_BINARY, bin / "complaints");
+        const std::map<std::string, std::string> env = {{"PATH", bin.string() + ":/usr/bin:/bin"},
+                                                        {"COMPLAINTS_NOW", repo.now},
+                                                        {"COMPLAINTS_USER", "Sam Manager"}};
+        const auto set_up = test::run({{"git-setup"}, "", repo.root, env});
+        REQUIRE_MESSAGE(set_up.exit_code == 0, set_up.err);
+        CHECK_FALSE(test::has(set_up.out, "note:"));
+        CHECK(git(repo.root, "config --get merge.complaints.driver").said ==
+              "complaints merge-file %O %A %B --path %P --marker-size %L\n");
+        CHECK(test::run({{"check"}, "", repo.root, env}).err.find("merge driver") ==
+              std::string::npos);
+        // Where PATH does not find it, git could not run it: said by name.
+        CHECK(test::has(repo({"check"}).err, "the merge driver this git clone runs for case "
+                                             "files, complaints, is not there any more"));
+    }
+
+    TEST_CASE("git-setup without the binary on PATH names its full path and says what that "
+              "means, and a driver whose program is gone is reported") {
+        const test::Repo repo;
+        must(git(repo.root, "init -q"));
+        const auto set_up = repo({"git-setup"});
+        REQUIRE_MESSAGE(set_up.exit_code == 0, set_up.err);
+        CHECK(test::has(set_up.out, "note: complaints is not on PATH, so the driver names "));
+        CHECK(
+            test::has(set_up.out, "after moving or upgrading it, run complaints git-setup again"));
+        CHECK(repo({"check"}).err.find("merge driver") == std::string::npos);
+        must(git(repo.root, "config merge.complaints.driver \"'/opt/old/complaints' merge-file "
+                            "%O %A %B --path %P --marker-size %L\""));
+        CHECK(test::has(repo({"check"}).err,
+                        "the merge driver this git clone runs for case files, "
+                        "/opt/old/complaints, is not there any more, so merges would keep one "
+                        "side: run complaints git-setup again"));
+    }
+
     TEST_CASE("a clone of a repository with no case yet can open one") {
         const test::Repo a;
         must(git(a.root, "init -q"));

@@ -1,0 +1,29 @@
+#pragma once
+// Whether git in this clone merges case files with `complaints merge-file`,
+// and how `git-setup` names the program so that it survives a move or an
+// upgrade. Without the driver git merges case files as text and can lose
+// a site's work, so every writing command and `check` say when it is missing.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace complaints::cli {
+
+// Runs git with `args` in `folder`; throws naming what failed.
+void run_git(const std::filesystem::path& folder, std::vector<std::string> args);
+
+// The program git-setup registers: "complaints" when PATH finds this very
+// binary (an upgrade in place keeps working), else its full path, with a
+// note saying what that means.
+struct DriverProgram {
+    std::string command;
+    std::string note; // empty when registered by name
+};
+DriverProgram driver_program();
+
+// A warning when `root` is in a git clone whose merge driver for case files
+// is missing or names a program that is gone; empty otherwise (and when git
+// itself is missing: nothing to merge with).
+std::string merge_driver_doubt(const std::filesystem::path& root);
+
+} // namespace complaints::cli
