@@ -1,4 +1,5 @@
 // complaints open: record a complaint, concern or feedback as it arrives.
+#include "channel_text.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -128,7 +129,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
         opened.recorded = now;
     opened.type = EventType::opened;
     opened.by = context.author(options.when_who.by, store);
-    opened.text = fmt::format("{} received by {}", name_of(c.kind), name_of(c.channel));
+    opened.text = fmt::format("{} received {}", name_of(c.kind), how_received(c.channel));
     c.events.push_back(opened);
     if (!options.gmc.empty()) {
         check_gmc_number(options.gmc);

@@ -1,4 +1,5 @@
 // complaints show: one case, readable by a person or a script.
+#include "channel_text.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "letter_files.hpp"
@@ -53,7 +54,7 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     fmt::print("{}  {} {} ({}), stage {}\n", heading(c.id), name_of(c.status), name_of(c.kind),
                c.category ? name_of(*c.category) : "category not set",
                stage(c, store.config().policy));
-    fmt::print("Received:    {} by {}\n", format_timestamp(c.received), name_of(c.channel));
+    fmt::print("Received:    {} {}\n", format_timestamp(c.received), how_received(c.channel));
     fmt::print("Complainant: {}\n", c.complainant.empty() ? "(not recorded)" : c.complainant);
     if (!c.on_behalf_of.empty() || c.consent)
         fmt::print("On behalf:   {} (consent: {})\n", c.on_behalf_of,

@@ -135,21 +135,28 @@ std::string usage_text(const CLI::App& command, const CLI::ParseError& e) {
     for (const CLI::Option* option : command.get_options())
         for (const auto& name : option->get_lnames())
             options.push_back("--" + name);
-    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    const std::string what = e.what();
+    // A misspelt option leaves a required one missing: the misspelling is
+    // the news ("--chanel phone" is why --channel is missing).
+    const bool missing = dynamic_cast<const CLI::RequiredError*>(&e) != nullptr;
+    if (missing || dynamic_cast<const CLI::ExtrasError*>(&e)) {
         std::vector<std::string> said;
         auto extras = command.remaining();
         if (const CLI::App* root = command.get_parent(); extras.empty() && root)
             extras = root->remaining();
         for (const auto& extra : extras) {
             const std::string name = extra.substr(0, extra.find('='));
-            said.push_back(extra.starts_with("-") ? fmt::format("unknown option '{}'{}", name,
-                                                                did_you_mean(name, options))
-                                                  : fmt::format("unexpected argument '{}'", extra));
+            if (extra.starts_with("-"))
+                said.push_back(
+                    fmt::format("unknown option '{}'{}", name, did_you_mean(name, options)));
+            else if (!missing)
+                said.push_back(fmt::format("unexpected argument '{}'", extra));
         }
+        if (missing && !said.empty())
+            said.push_back(what);
         if (!said.empty())
             return util::join(said, "; ");
     }
-    const std::string what = e.what();
     if (const auto at = what.find(": At Most 1 required but received"); at != std::string::npos)
         return what.substr(0, at) + ": given more than once; give it once";
     if (const auto at = what.find(": 1 required");

@@ -134,9 +134,8 @@ std::string merge_driver_doubt(const fs::path& root) {
         return "this git clone has no merge driver for case files, so git would merge them as "
                "text and can lose a site's work: run complaints git-setup";
     const std::string program = program_of(*driver);
-    const bool found = program.find('/') != std::string::npos
-                           ? ::access(program.c_str(), X_OK) == 0
-                           : on_path(program).has_value();
+    const bool found = program.find('/') != std::string::npos ? ::access(program.c_str(), X_OK) == 0
+                                                              : on_path(program).has_value();
     if (!found)
         return fmt::format("the merge driver this git clone runs for case files, {}, is not "
                            "there any more, so merges would keep one side: run complaints "

@@ -213,6 +213,8 @@ TEST_SUITE("clinic policy: usage errors say what is wrong") {
             {{"report", "--from", "2026-12-01", "--to", "2026-11-01"},
              "--to 2026-11-01 is before --from"},
             {{"list", "--overdu"}, "unknown option '--overdu' (did you mean '--overdue'?)"},
+            {{"open", "--chanel", "phone", "--complainant", "Mrs A Patel"},
+             "unknown option '--chanel' (did you mean '--channel'?); --channel is required"},
             {{"open", "--channel", "phone", "--channel", "email"},
              "--channel: given more than once"},
         };

@@ -30,6 +30,24 @@ TEST_SUITE("cli show") {
         CHECK(shown.out.find("\x1b[") == std::string::npos); // not a terminal: no colour
     }
 
+    TEST_CASE("a complaint made in person or through the web form is said so, in show and in "
+              "its first event") {
+        test::Repo repo;
+        const auto opened = [&](const std::string& channel) {
+            const auto result =
+                repo({"open", "--channel", channel, "--received", "2026-11-10 09:00"});
+            REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+            return result.out.substr(0, result.out.size() - 1);
+        };
+        const std::string visit = opened("in-person");
+        CHECK(test::has(repo({"show", visit}).out,
+                        "Received:    2026-11-10T09:00:00+00:00 in person"));
+        CHECK(repo({"show", visit, "--format", "json"}).json()["events"][0]["text"] ==
+              "complaint received in person");
+        const std::string form = opened("web-form");
+        CHECK(test::has(repo({"show", form}).out, "through the web form"));
+    }
+
     TEST_CASE("--color always colours, NO_COLOR does not stop an explicit always") {
         test::Repo repo;
         const std::string id = open_case(repo);
