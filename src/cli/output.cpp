@@ -27,6 +27,8 @@ std::string_view format_name(Format format) {
         return "markdown";
     case Format::html:
         return "html";
+    case Format::ics:
+        return "ics";
     }
     return "table";
 }
