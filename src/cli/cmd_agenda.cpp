@@ -1,11 +1,14 @@
 // complaints agenda (alias today): what needs doing, across every case, in
 // one screen; or as JSON, CSV, or an iCalendar feed to subscribe to.
+#include "agenda_email.hpp"
 #include "agenda_ics.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
 #include "complaints/agenda.hpp"
 #include "complaints/text.hpp"
+
+#include <algorithm>
 
 namespace complaints::cli {
 
@@ -18,6 +21,8 @@ struct AgendaOptions {
     bool mine = false;
     std::string person;
     bool for_given = false;
+    std::string to;   // --format email: the digest's recipient
+    std::string from; // and its sender, else the recipient
     bool no_cache = false;
     Format format = Format::text;
 };
@@ -109,15 +114,19 @@ struct Section {
     const char* heading;
 };
 
-void print_text(const std::vector<AgendaItem>& items, const Store& store, const Context& context) {
+// The sections as a person reads them, on `out`: control characters made
+// visible when `visible` (a terminal, or a mail reader), bold headers when
+// `colour`.
+void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Store& store,
+                const Context& context, bool visible, bool colour) {
     const auto& zone = store.zone();
     const date::sys_days today{local_date(context.now, zone)};
     const auto horizon = store.calendar().add(today, k_horizon_days);
-    fmt::print("Agenda for {} (soon: the next {} working days, to {})\n",
+    fmt::print(out, "Agenda for {} (soon: the next {} working days, to {})\n",
                format_date(date::year_month_day{today}), k_horizon_days,
                format_date(date::year_month_day{horizon}));
     if (items.empty()) {
-        fmt::print("\nNothing to do.\n");
+        fmt::print(out, "\nNothing to do.\n");
         return;
     }
     const Section sections[] = {{AgendaWhen::overdue, "Overdue"},
@@ -133,17 +142,51 @@ void print_text(const std::vector<AgendaItem>& items, const Store& store, const 
                                 standing_cell(item), person_cell(item)});
         if (rows.empty())
             continue;
-        if (terminal(stdout))
+        if (visible)
             make_visible(rows);
-        fmt::print("\n{} ({})\n", section.heading, rows.size());
-        print_table(stdout, header, rows, context.colour(stdout));
+        fmt::print(out, "\n{} ({})\n", section.heading, rows.size());
+        print_table(out, header, rows, colour);
     }
+}
+
+// "2 overdue, 1 due today, 3 due soon, 4 pending": the digest's subject.
+std::string counts(const std::vector<AgendaItem>& items) {
+    std::string out;
+    for (const auto& [when, words] :
+         {std::pair{AgendaWhen::overdue, "overdue"}, std::pair{AgendaWhen::today, "due today"},
+          std::pair{AgendaWhen::soon, "due soon"}, std::pair{AgendaWhen::pending, "pending"}}) {
+        const auto n = std::count_if(items.begin(), items.end(),
+                                     [when](const AgendaItem& item) { return item.when == when; });
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, words);
+    }
+    return out;
+}
+
+// The text view as a mail message on stdout, for cron to pipe to sendmail.
+void print_email(const AgendaOptions& options, const std::vector<AgendaItem>& items,
+                 const Store& store, const Context& context) {
+    std::string body;
+    {
+        MemoryStream stream(body);
+        print_text(stream.file(), items, store, context, true, false);
+    }
+    Mail mail;
+    mail.to = options.to;
+    mail.from = options.from.empty() ? options.to : options.from;
+    mail.subject = fmt::format("Complaints agenda {}: {}",
+                               format_date(local_date(context.now, store.zone())), counts(items));
+    fmt::print("{}", mail_message(mail, context.now, store.zone(), body));
 }
 
 void run_agenda(const AgendaOptions& options, const Context& context) {
     // An empty name would match every unassigned item, not "everyone".
     if (options.for_given && folded(options.person).empty())
         throw Error(ErrorKind::usage, "--for needs a name");
+    if ((options.format == Format::email) != !options.to.empty())
+        throw Error(ErrorKind::usage, options.to.empty() ? "--format email needs --to ADDRESS"
+                                                         : "--to is for --format email");
+    if (!options.from.empty() && options.to.empty())
+        throw Error(ErrorKind::usage, "--from is for --format email");
     const Store store = context.open_store();
     const auto items = gather(options, context, store);
     const auto& zone = store.zone();
@@ -165,8 +208,11 @@ void run_agenda(const AgendaOptions& options, const Context& context) {
     case Format::ics:
         fmt::print("{}", agenda_ics(items, context.now));
         return;
+    case Format::email:
+        print_email(options, items, store, context);
+        return;
     default:
-        print_text(items, store, context);
+        print_text(stdout, items, store, context, terminal(stdout), context.colour(stdout));
     }
 }
 
@@ -188,7 +234,13 @@ void setup_agenda(CLI::App& app, Context& context) {
     command->add_flag("--no-cache", options->no_cache,
                       "read every case file, neither using nor updating .complaints-cache");
     add_format_option(*command, options->format,
-                      {Format::text, Format::json, Format::csv, Format::ics});
+                      {Format::text, Format::json, Format::csv, Format::ics, Format::email});
+    command
+        ->add_option("--to", options->to, "with --format email: who the digest is for (an address)")
+        ->option_text("ADDRESS");
+    command
+        ->add_option("--from", options->from, "with --format email: who it is from (default: --to)")
+        ->option_text("ADDRESS");
     command->callback([options, command, &context] {
         options->for_given = command->count("--for") > 0;
         run_agenda(*options, context);

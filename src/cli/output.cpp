@@ -29,6 +29,8 @@ std::string_view format_name(Format format) {
         return "html";
     case Format::ics:
         return "ics";
+    case Format::email:
+        return "email";
     }
     return "table";
 }

@@ -291,6 +291,38 @@ TEST_SUITE("cli agenda") {
         CHECK(clinic({"agenda", "--format", "json", "--no-cache"}).out == first.out);
     }
 
+    TEST_CASE("the morning digest as a mail message for sendmail") {
+        Christmas clinic;
+        const std::string id = clinic.open("2026-12-01");
+        const auto mail = clinic({"today", "--format", "email", "--to", "manager@example.org"});
+        REQUIRE_MESSAGE(mail.exit_code == 0, mail.err);
+        CHECK(mail.out.starts_with("From: manager@example.org\r\nTo: manager@example.org\r\n"
+                                   "Date: Tue, 22 Dec 2026 10:00:00 +0000\r\n"
+                                   "Subject: Complaints agenda 2026-12-22: 1 overdue, 0 due "
+                                   "today, 0 due soon, 0 pending\r\n"));
+        CHECK(test::has(mail.out, "\r\n\r\nAgenda for 2026-12-22"));
+        CHECK(test::has(mail.out, id + "  2026-12-21  response due  overdue by 1 working day"));
+        // Every line ends CRLF, as RFC 5322 asks.
+        CHECK(mail.out.find("\n") == mail.out.find("\r\n") + 1);
+        for (std::size_t at = mail.out.find('\n'); at != std::string::npos;
+             at = mail.out.find('\n', at + 1))
+            REQUIRE(mail.out[at - 1] == '\r');
+        // A summer date is in British Summer Time.
+        clinic.now = "2027-06-15T08:00:00+00:00";
+        CHECK(test::has(clinic({"agenda", "--format", "email", "--to", "m@example.org", "--from",
+                                "complaints@example.org"})
+                            .out,
+                        "From: complaints@example.org\r\nTo: m@example.org\r\nDate: Tue, 15 "
+                        "Jun 2027 09:00:00 +0100\r\n"));
+        CHECK(test::has(clinic.refused({"agenda", "--format", "email"}, 2), "needs --to"));
+        CHECK(test::has(clinic.refused({"agenda", "--to", "m@example.org"}, 2),
+                        "--to is for --format email"));
+        CHECK(test::has(
+            clinic.refused({"agenda", "--format", "email", "--to", "m@example.org\nBcc: x@y.org"},
+                           2),
+            "--to: not one plain mail address"));
+    }
+
     TEST_CASE("bad flags are usage errors and write nothing") {
         Christmas clinic;
         clinic.open("2026-12-01");
