@@ -116,13 +116,13 @@ AgendaItem pending_item(const Case& c, std::string rule, std::string what,
 
 void add_attention(std::vector<AgendaItem>& items, const Case& c, const ClockContext& context,
                    const Today& today) {
-    int unnamed = 0;
+    int repeats = 0;
     for (const Problem& problem : attention(c, context.policy)) {
         PendingName name = pending_name(problem.code);
         // Two problems of one kind (points to answer) stay two items.
         if (std::any_of(items.begin(), items.end(),
                         [&](const AgendaItem& item) { return item.rule == name.rule; }))
-            name.rule += fmt::format("-{}", ++unnamed + 1);
+            name.rule += fmt::format("-{}", ++repeats + 1);
         const Event* from = name.from ? last_event(c, *name.from) : nullptr;
         const auto since = local_date(from ? from->at.utc : c.received.utc, context.zone);
         items.push_back(pending_item(c, name.rule, problem.message, since, context, today));

@@ -183,7 +183,7 @@ TEST_SUITE("cli agenda") {
         CHECK(clinic.agenda({"--mine"}).empty());
     }
 
-    TEST_CASE("platform: the 48-hour assignment, then the agent's investigation and resolution") {
+    TEST_CASE("platform: the 48-hour assignment, then the agent's investigation") {
         test::Repo platform("platform", "LAN");
         platform.now = "2026-11-18T08:00:00+00:00";
         const std::string waiting = platform.open_case("2026-11-16 09:00", {"--about", "Dr Keane"});
