@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The scale benchmark of issue #6: on one generated repository per size, in
-# one run, times report, list, show and open against two baselines (cat of
-# every case file, the floor; a PyYAML C-loader script, what a user would
-# write) and prints a Markdown table of medians, ratios and peak memory.
+# one run, times report, list, agenda, show and open against two baselines
+# (cat of every case file, the floor; a PyYAML C-loader script, what a user
+# would write) and prints a Markdown table of medians, ratios and peak memory.
 #   bash bench/run.sh                 # N = 1,000, 10,000 and 100,000
 #   SIZES="1000 10000" RUNS=5 bash bench/run.sh
+#   SIZES=100000 NAMES="cat list agenda" bash bench/run.sh   # some commands
 # Needs python3-yaml and /usr/bin/time (Debian's `time`). The page cache is
 # warm for every command alike; "cold" means no derived data of our own.
 source "$(dirname "$0")/common.sh"
@@ -31,7 +32,7 @@ measure() {
     awk -v peak="$peak" '{a[NR]=$1} END {printf "%.3f %.0f", a[int((NR+1)/2)]/1e6, peak/1024}'
 }
 
-names="cat pyyaml report-cold report list-cold list list-overdue show open"
+names="${NAMES:-cat pyyaml report-cold report list-cold list list-overdue agenda show open}"
 echo "| N | command | median (s) | x cat | x PyYAML | peak MiB |"
 echo "|---:|---|---:|---:|---:|---:|"
 for n in $sizes; do
@@ -56,6 +57,7 @@ for n in $sizes; do
     [list-cold]="rm -f .complaints-cache && '$bin' list --format json"
     [list]="'$bin' list --format json"
     [list-overdue]="'$bin' list --overdue"
+    [agenda]="'$bin' agenda --format json"
     [show]="'$bin' show $id"
     [open]="'$bin' open --channel email --summary 'Bench case' --point 'A point'"
   )
@@ -65,8 +67,9 @@ for n in $sizes; do
   done
   for name in $names; do
     s="${seconds[$name]}"
-    x_cat=$(awk -v a="$s" -v b="${seconds[cat]}" 'BEGIN {printf "%.2f", a/b}')
-    x_py=$(awk -v a="$s" -v b="${seconds[pyyaml]}" 'BEGIN {printf "%.2f", a/b}')
+    # "-" for a baseline NAMES left out.
+    x_cat=$(awk -v a="$s" -v b="${seconds[cat]:-0}" 'BEGIN {if (b > 0) printf "%.2f", a/b; else printf "-"}')
+    x_py=$(awk -v a="$s" -v b="${seconds[pyyaml]:-0}" 'BEGIN {if (b > 0) printf "%.2f", a/b; else printf "-"}')
     echo "| $n | $name | $s | $x_cat | $x_py | ${mib[$name]} |"
   done
   cd "$here"

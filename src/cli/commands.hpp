@@ -14,6 +14,7 @@ void setup_open(CLI::App& app, Context& context);
 void setup_log(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_list(CLI::App& app, Context& context);
+void setup_agenda(CLI::App& app, Context& context);
 void setup_calendar(CLI::App& app, Context& context);
 void setup_respond(CLI::App& app, Context& context);
 void setup_escalate(CLI::App& app, Context& context);
@@ -51,6 +52,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"log", setup_log},
     {"show", setup_show},
     {"list", setup_list},
+    {"agenda", setup_agenda},
     {"respond", setup_respond},
     {"escalate", setup_escalate},
     {"close", setup_close},

@@ -27,6 +27,10 @@ std::string_view format_name(Format format) {
         return "markdown";
     case Format::html:
         return "html";
+    case Format::ics:
+        return "ics";
+    case Format::email:
+        return "email";
     }
     return "table";
 }

@@ -23,7 +23,7 @@ namespace complaints::cli {
 
 using Json = nlohmann::ordered_json;
 
-enum class Format { table, json, csv, yaml, text, markdown, html };
+enum class Format { table, json, csv, yaml, text, markdown, html, ics, email };
 
 // "a, b or c".
 std::string either(const std::vector<std::string>& names);

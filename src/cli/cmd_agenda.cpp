@@ -1,0 +1,250 @@
+// complaints agenda (alias today): what needs doing, across every case, in
+// one screen; or as JSON, CSV, or an iCalendar feed to subscribe to.
+#include "agenda_email.hpp"
+#include "agenda_ics.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+
+#include "complaints/agenda.hpp"
+#include "complaints/text.hpp"
+
+#include <algorithm>
+
+namespace complaints::cli {
+
+namespace {
+
+// "Due in the next 5 working days", as the brief of the agenda says.
+constexpr int k_horizon_days = 5;
+
+struct AgendaOptions {
+    bool mine = false;
+    std::string person;
+    bool for_given = false;
+    std::string to;   // --format email: the digest's recipient
+    std::string from; // and its sender, else the recipient
+    bool no_cache = false;
+    Format format = Format::text;
+};
+
+// "2026-12-04" for a day deadline, "2026-11-18 09:00" for an hours one (its
+// last moment, local), as `show` writes a clock's.
+std::string due_cell(const AgendaItem& item, const date::time_zone& zone) {
+    if (!item.due)
+        return "";
+    if (item.due->whole_day)
+        return format_date(item.due->day);
+    const std::string stamp = format_timestamp(in_zone(item.due->at, zone));
+    return stamp.substr(0, 10) + " " + stamp.substr(11, 5);
+}
+
+// "overdue by 2 working days", "3 working days left", "4 working days old".
+std::string standing_cell(const AgendaItem& item) {
+    switch (item.when) {
+    case AgendaWhen::overdue:
+        return item.working_days < 0 ? "overdue by " + plural(-item.working_days, "working day")
+                                     : "overdue";
+    case AgendaWhen::today:
+        return "due today";
+    case AgendaWhen::soon:
+    case AgendaWhen::later:
+        return plural(item.working_days, "working day") + " left";
+    case AgendaWhen::pending:
+        return fmt::format("since {} ({} old)", format_date(*item.since),
+                           plural(item.working_days, "working day"));
+    }
+    return "";
+}
+
+std::string person_cell(const AgendaItem& item) {
+    return item.person.empty() ? "(unassigned)" : item.person;
+}
+
+// Every case's items through the cache, for the person asked about; "later"
+// items only for the calendar, which lists every deadline.
+std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& context,
+                               const Store& store) {
+    const std::string person = options.mine ? context.author("", store) : options.person;
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
+    const bool keep_later = options.format == Format::ics;
+    std::vector<AgendaItem> items;
+    context.scan(store, options.no_cache, [&](Case& c) {
+        for (auto& item : case_agenda(c, clocks, k_horizon_days))
+            if ((keep_later || item.when != AgendaWhen::later) &&
+                (person.empty() || agenda_for(item, person)))
+                items.push_back(std::move(item));
+    });
+    sort_agenda(items);
+    return items;
+}
+
+const Row k_header{"case", "when", "due", "rule", "what", "person", "working_days", "since"};
+
+Row row_of(const AgendaItem& item, const date::time_zone& zone) {
+    return {item.case_id,
+            std::string(name_of(item.when)),
+            due_cell(item, zone),
+            item.rule,
+            item.what,
+            item.person,
+            std::to_string(item.working_days),
+            item.since ? format_date(*item.since) : ""};
+}
+
+Json json_of(const AgendaItem& item, const date::time_zone& zone) {
+    Json out{{"case", item.case_id},
+             {"when", std::string(name_of(item.when))},
+             {"rule", item.rule},
+             {"what", item.what},
+             {"person", item.person}};
+    if (item.due) {
+        out["due"] = due_cell(item, zone);
+        out["due_at"] = format_timestamp(in_zone(item.due->at, zone));
+    } else {
+        out["due"] = nullptr;
+        out["due_at"] = nullptr;
+    }
+    out["since"] = item.since ? Json(format_date(*item.since)) : Json(nullptr);
+    out["working_days"] = item.working_days;
+    return out;
+}
+
+struct Section {
+    AgendaWhen when;
+    const char* heading;
+};
+
+// The sections as a person reads them, on `out`: control characters made
+// visible when `visible` (a terminal, or a mail reader), bold headers when
+// `colour`.
+void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Store& store,
+                const Context& context, bool visible, bool colour) {
+    const auto& zone = store.zone();
+    const date::sys_days today{local_date(context.now, zone)};
+    const auto horizon = store.calendar().add(today, k_horizon_days);
+    fmt::print(out, "Agenda for {} (soon: the next {} working days, to {})\n",
+               format_date(date::year_month_day{today}), k_horizon_days,
+               format_date(date::year_month_day{horizon}));
+    if (items.empty()) {
+        fmt::print(out, "\nNothing to do.\n");
+        return;
+    }
+    const Section sections[] = {{AgendaWhen::overdue, "Overdue"},
+                                {AgendaWhen::today, "Due today"},
+                                {AgendaWhen::soon, "Due soon"},
+                                {AgendaWhen::pending, "Pending"}};
+    const Row header{"case", "due", "what", "standing", "person"};
+    for (const auto& section : sections) {
+        std::vector<Row> rows;
+        for (const auto& item : items)
+            if (item.when == section.when)
+                rows.push_back({item.case_id, due_cell(item, zone), headline(item.what, 50),
+                                standing_cell(item), person_cell(item)});
+        if (rows.empty())
+            continue;
+        if (visible)
+            make_visible(rows);
+        fmt::print(out, "\n{} ({})\n", section.heading, rows.size());
+        print_table(out, header, rows, colour);
+    }
+}
+
+// "2 overdue, 1 due today, 3 due soon, 4 pending": the digest's subject.
+std::string counts(const std::vector<AgendaItem>& items) {
+    std::string out;
+    for (const auto& [when, words] :
+         {std::pair{AgendaWhen::overdue, "overdue"}, std::pair{AgendaWhen::today, "due today"},
+          std::pair{AgendaWhen::soon, "due soon"}, std::pair{AgendaWhen::pending, "pending"}}) {
+        const auto n = std::count_if(items.begin(), items.end(),
+                                     [when](const AgendaItem& item) { return item.when == when; });
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, words);
+    }
+    return out;
+}
+
+// The text view as a mail message on stdout, for cron to pipe to sendmail.
+void print_email(const AgendaOptions& options, const std::vector<AgendaItem>& items,
+                 const Store& store, const Context& context) {
+    std::string body;
+    {
+        MemoryStream stream(body);
+        print_text(stream.file(), items, store, context, true, false);
+    }
+    Mail mail;
+    mail.to = options.to;
+    mail.from = options.from.empty() ? options.to : options.from;
+    mail.subject = fmt::format("Complaints agenda {}: {}",
+                               format_date(local_date(context.now, store.zone())), counts(items));
+    fmt::print("{}", mail_message(mail, context.now, store.zone(), body));
+}
+
+void run_agenda(const AgendaOptions& options, const Context& context) {
+    // An empty name would match every unassigned item, not "everyone".
+    if (options.for_given && folded(options.person).empty())
+        throw Error(ErrorKind::usage, "--for needs a name");
+    if ((options.format == Format::email) != !options.to.empty())
+        throw Error(ErrorKind::usage, options.to.empty() ? "--format email needs --to ADDRESS"
+                                                         : "--to is for --format email");
+    if (!options.from.empty() && options.to.empty())
+        throw Error(ErrorKind::usage, "--from is for --format email");
+    const Store store = context.open_store();
+    const auto items = gather(options, context, store);
+    const auto& zone = store.zone();
+    switch (options.format) {
+    case Format::json: {
+        Json all = Json::array();
+        for (const auto& item : items)
+            all.push_back(json_of(item, zone));
+        print_json(stdout, all);
+        return;
+    }
+    case Format::csv: {
+        std::vector<Row> rows;
+        for (const auto& item : items)
+            rows.push_back(row_of(item, zone));
+        print_csv(stdout, k_header, rows);
+        return;
+    }
+    case Format::ics:
+        fmt::print("{}", agenda_ics(items, context.now));
+        return;
+    case Format::email:
+        print_email(options, items, store, context);
+        return;
+    default:
+        print_text(stdout, items, store, context, terminal(stdout), context.colour(stdout));
+    }
+}
+
+} // namespace
+
+void setup_agenda(CLI::App& app, Context& context) {
+    auto options = std::make_shared<AgendaOptions>();
+    CLI::App* command = app.add_subcommand(
+        "agenda", "what needs doing: overdue, due today, due in the next 5 working days, pending");
+    command->alias("today");
+    auto* mine = command->add_flag("--mine", options->mine,
+                                   "only what you are responsible for (you as --by would name "
+                                   "you: $COMPLAINTS_USER, complaints.yaml's author, git)");
+    command
+        ->add_option("--for", options->person,
+                     "only what this person is responsible for (agent, action lead)")
+        ->option_text("NAME")
+        ->excludes(mine);
+    command->add_flag("--no-cache", options->no_cache,
+                      "read every case file, neither using nor updating .complaints-cache");
+    add_format_option(*command, options->format,
+                      {Format::text, Format::json, Format::csv, Format::ics, Format::email});
+    command
+        ->add_option("--to", options->to, "with --format email: who the digest is for (an address)")
+        ->option_text("ADDRESS");
+    command
+        ->add_option("--from", options->from, "with --format email: who it is from (default: --to)")
+        ->option_text("ADDRESS");
+    command->callback([options, command, &context] {
+        options->for_given = command->count("--for") > 0;
+        run_agenda(*options, context);
+    });
+}
+
+} // namespace complaints::cli

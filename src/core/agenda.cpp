@@ -1,0 +1,180 @@
+#include "complaints/agenda.hpp"
+
+#include "complaints/being_open.hpp"
+#include "complaints/text.hpp"
+#include "complaints/workflow.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace complaints {
+
+namespace {
+
+// Whoever carries the case: the support agent once one is assigned; nobody
+// before (the cache keeps no event's author, so "who opened it" is not known
+// without reading every file).
+std::string case_owner(const Case& c) {
+    return c.agent;
+}
+
+struct Today {
+    date::sys_days day;
+    date::sys_days horizon; // the last working day "soon" reaches
+};
+
+AgendaWhen when_due(date::sys_days due, bool overdue, const Today& today) {
+    if (overdue || due < today.day)
+        return AgendaWhen::overdue;
+    if (due == today.day)
+        return AgendaWhen::today;
+    return due <= today.horizon ? AgendaWhen::soon : AgendaWhen::later;
+}
+
+void add_clocks(std::vector<AgendaItem>& items, const Case& c, const ClockContext& context,
+                const Today& today) {
+    for (const Clock& clock : case_clocks(c, context)) {
+        if (clock.state != ClockState::running && clock.state != ClockState::overdue)
+            continue;
+        AgendaItem item;
+        item.case_id = c.id;
+        item.rule = clock.rule;
+        item.what = fmt::format("{} due", clock.rule);
+        item.person = case_owner(c);
+        item.when =
+            when_due(date::sys_days{clock.due.day}, clock.state == ClockState::overdue, today);
+        item.due = clock.due;
+        item.working_days = clock.working_days_left;
+        items.push_back(std::move(item));
+    }
+}
+
+// An action's target date is a day: the end of that local day is its deadline.
+void add_actions(std::vector<AgendaItem>& items, const Case& c, const ClockContext& context,
+                 const Today& today) {
+    for (const Action& action : c.actions) {
+        if (action.done)
+            continue;
+        const date::sys_days due{action.due};
+        AgendaItem item;
+        item.case_id = c.id;
+        item.rule = fmt::format("action-{}", action.number);
+        item.what = fmt::format("action {}: {}", action.number, action.text);
+        item.person = action.lead;
+        item.when = when_due(due, false, today);
+        item.due = Deadline{action.due, end_of_local_day(action.due, context.zone), true};
+        item.working_days = due >= today.day ? context.calendar.between(today.day, due)
+                                             : -context.calendar.between(due, today.day);
+        items.push_back(std::move(item));
+    }
+}
+
+// The name an attention problem goes by on the agenda, and when it arose:
+// Being Open runs from the incident (its follow-up from the conversation),
+// everything else from receipt.
+struct PendingName {
+    std::string rule;
+    std::optional<EventType> from;
+};
+
+PendingName pending_name(ProblemCode code) {
+    switch (code) {
+    case ProblemCode::record_not_agreed:
+        return {"record-to-agree", std::nullopt};
+    case ProblemCode::consent_outstanding:
+        return {"consent-pending", std::nullopt};
+    case ProblemCode::being_open_pending:
+        return {"being-open-pending", EventType::safety_incident};
+    case ProblemCode::follow_up_pending:
+        return {"being-open-follow-up-pending", EventType::being_open};
+    case ProblemCode::practitioner_not_named:
+        return {"practitioner-to-name", std::nullopt};
+    case ProblemCode::late_complaint:
+        return {"late-complaint-to-decide", std::nullopt};
+    case ProblemCode::point_unanswered:
+        return {"point-to-answer", std::nullopt};
+    default:
+        return {"attention", std::nullopt};
+    }
+}
+
+AgendaItem pending_item(const Case& c, std::string rule, std::string what,
+                        date::year_month_day since, const ClockContext& context,
+                        const Today& today) {
+    AgendaItem item;
+    item.case_id = c.id;
+    item.rule = std::move(rule);
+    item.what = std::move(what);
+    item.person = case_owner(c);
+    item.when = AgendaWhen::pending;
+    item.since = since;
+    item.working_days = context.calendar.between(date::sys_days{since}, today.day);
+    return item;
+}
+
+void add_attention(std::vector<AgendaItem>& items, const Case& c, const ClockContext& context,
+                   const Today& today) {
+    int repeats = 0;
+    for (const Problem& problem : attention(c, context.policy)) {
+        PendingName name = pending_name(problem.code);
+        // Two problems of one kind (points to answer) stay two items.
+        if (std::any_of(items.begin(), items.end(),
+                        [&](const AgendaItem& item) { return item.rule == name.rule; }))
+            name.rule += fmt::format("-{}", ++repeats + 1);
+        const Event* from = name.from ? last_event(c, *name.from) : nullptr;
+        const auto since = local_date(from ? from->at.utc : c.received.utc, context.zone);
+        items.push_back(pending_item(c, name.rule, problem.message, since, context, today));
+    }
+}
+
+// A suspension review the case triggered, with no decision recorded after
+// it: the clinician's decision is recorded on their latest case, which is
+// the one that triggered the review unless another came in since.
+void add_suspension_review(std::vector<AgendaItem>& items, const Case& c,
+                           const ClockContext& context, const Today& today) {
+    const Event* review = last_event(c, EventType::suspension_review_due);
+    if (!review)
+        return;
+    for (const EventType decided : {EventType::suspended, EventType::reinstated})
+        if (const Event* decision = last_event(c, decided); decision && decision->at >= review->at)
+            return;
+    const std::string what = c.about.empty() ? std::string("suspension review due")
+                                             : fmt::format("suspension review of {} due", c.about);
+    items.push_back(pending_item(c, "suspension-review", what,
+                                 local_date(review->at.utc, context.zone), context, today));
+}
+
+} // namespace
+
+std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, int horizon_days) {
+    const date::sys_days day{local_date(context.now, context.zone)};
+    const Today today{day, context.calendar.add(day, horizon_days)};
+    std::vector<AgendaItem> items;
+    add_clocks(items, c, context, today);
+    add_actions(items, c, context, today);
+    std::vector<AgendaItem> pending;
+    add_attention(pending, c, context, today);
+    add_suspension_review(pending, c, context, today);
+    items.insert(items.end(), pending.begin(), pending.end());
+    return items;
+}
+
+bool agenda_for(const AgendaItem& item, std::string_view person) {
+    return folded(item.person) == folded(person);
+}
+
+void sort_agenda(std::vector<AgendaItem>& items) {
+    const auto key = [](const AgendaItem& item) {
+        const auto at = item.due ? item.due->at : date::sys_seconds{};
+        const date::sys_days since = item.since ? date::sys_days{*item.since} : date::sys_days{};
+        return std::tuple<int, date::sys_seconds, date::sys_days, const std::string&,
+                          const std::string&>(static_cast<int>(item.when), at, since, item.case_id,
+                                              item.rule);
+    };
+    std::stable_sort(items.begin(), items.end(),
+                     [&](const AgendaItem& a, const AgendaItem& b) { return key(a) < key(b); });
+}
+
+} // namespace complaints
