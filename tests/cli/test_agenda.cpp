@@ -18,8 +18,15 @@ namespace {
 // working days run to Thursday 31 December, not Tuesday 29.
 struct Christmas : test::Repo {
     Christmas() { now = "2026-12-22T10:00:00+00:00"; }
-    // An email complaint (no verbal record to agree) received on `day`.
+    // An email complaint (no verbal record to agree) received on `day`, and
+    // acknowledged within the hour, so its response is what falls due.
     std::string open(const std::string& day, std::vector<std::string> more = {}) const {
+        const std::string id = unacknowledged(day, std::move(more));
+        if (id.starts_with("LUM"))
+            ok({"respond", id, "--acknowledge", "--via", "email", "--at", day + " 09:30"});
+        return id;
+    }
+    std::string unacknowledged(const std::string& day, std::vector<std::string> more = {}) const {
         std::vector<std::string> args{"open", "--channel", "email", "--received", day + " 09:00"};
         args.insert(args.end(), more.begin(), more.end());
         const auto opened = (*this)(args);
@@ -80,6 +87,16 @@ std::map<std::string, std::string> by_uid(const std::string& events) {
 } // namespace
 
 TEST_SUITE("cli agenda") {
+    TEST_CASE("clinic: an acknowledgement not yet sent is on the agenda, and off it once sent") {
+        Christmas clinic;
+        const std::string id = clinic.unacknowledged("2026-12-17"); // due Tue 22 December
+        auto acknowledgement = item(clinic.agenda(), id, "acknowledgement");
+        CHECK(acknowledgement["when"] == "today");
+        CHECK(acknowledgement["due"] == "2026-12-22");
+        clinic.ok({"respond", id, "--acknowledge", "--via", "email"});
+        CHECK(item(clinic.agenda(), id, "acknowledgement").is_null());
+    }
+
     TEST_CASE("clinic: overdue, due today, due within 5 working days over Christmas, later not "
               "shown") {
         Christmas clinic;
@@ -123,7 +140,7 @@ TEST_SUITE("cli agenda") {
     TEST_CASE("clinic: a response sent is off the agenda, and a concern runs no clock") {
         Christmas clinic;
         const std::string met = clinic.open("2026-12-01", {"--point", "Kept waiting"});
-        clinic.open("2026-12-02", {"--kind", "concern"});
+        clinic.unacknowledged("2026-12-02", {"--kind", "concern"});
         clinic.ok({"respond", met, "--point", "1", "--finding", "upheld", "--conclusion",
                    "We ran late", "--at", "2026-12-18 11:00"});
         clinic.ok({"respond", met, "--sent", "--via", "email", "--at", "2026-12-18 12:00"});
@@ -234,7 +251,8 @@ TEST_SUITE("cli agenda") {
         const std::string late = clinic.open("2026-12-01");
         const std::string soon = clinic.open("2026-12-08");
         const std::string later = clinic.open("2026-12-10");
-        clinic.open_case("2026-12-15 09:00"); // a record to agree: no date, no event
+        // A record to agree has no date and no event; its acknowledgement has.
+        const std::string phoned = clinic.open_case("2026-12-15 09:00");
         clinic.ok({"action", late, "add", "--text", "Apologise in person", "--lead", "Sam Manager",
                    "--due", "2026-12-23"});
         const auto ics = clinic({"agenda", "--format", "ics"});
@@ -254,12 +272,13 @@ TEST_SUITE("cli agenda") {
                 REQUIRE_MESSAGE(events.count(uid) == 1, uid);
                 CHECK(events.at(uid).starts_with(one["due"].get<std::string>() + "\t"));
             }
-        CHECK(uids.size() == 3);
+        CHECK(uids.size() == 4);
+        CHECK(events.count(phoned + ".acknowledgement@complaints") == 1);
         CHECK(events.count(later + ".response@complaints") == 1);
         CHECK(events.at(later + ".response@complaints").starts_with("2027-01-04\t"));
         CHECK(events.at(late + ".action-1@complaints") ==
               "2026-12-23\t" + late + ": action 1: Apologise in person");
-        CHECK(events.size() == 5);
+        CHECK(events.size() == 6);
 
         // Run again after a change: the same UIDs, the moved date under its
         // old UID, so a calendar replaces the event and never duplicates it.

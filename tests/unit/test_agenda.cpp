@@ -52,6 +52,7 @@ TEST_SUITE("agenda") {
     TEST_CASE("the clinic's response clock: soon, today, overdue, and off once sent") {
         const Office clinic(Preset::clinic);
         Case c = complaint("LUM-2026-7K3QMX", "2026-11-16T09:00:00+00:00"); // due 2026-12-04
+        happen(c, "2026-11-16T10:00:00+00:00", EventType::acknowledged);
         auto items = clinic.agenda(c, "2026-11-20T09:00:00+00:00");
         REQUIRE(items.size() == 1);
         CHECK(items[0].when == AgendaWhen::later);
