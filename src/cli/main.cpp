@@ -1,5 +1,6 @@
 // complaints: the command line. Parses, calls the core, formats; the one
 // place where errors become messages and exit codes.
+#include "choices.hpp"
 #include "commands.hpp"
 #include "patient_data_warnings.hpp"
 #include "problem_text.hpp"
@@ -246,6 +247,7 @@ int run(int argc, char** argv) {
     app.add_option("--color", context.global.color, "colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("WHEN");
+    choices(app.get_option("--color"), {"auto", "always", "never"});
     app.require_subcommand(1);
     app.fallthrough();
     app.footer("Exit codes: 0 ok, 1 problems found (check) or a merge conflict, 2 usage, 3 not "
