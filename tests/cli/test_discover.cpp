@@ -302,6 +302,33 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         CHECK(result.out == "--channel\n" + id + "\n");
     }
 
+    TEST_CASE("fish completes options, their values and the repository's case IDs") {
+        if (!std::filesystem::exists("/usr/bin/fish"))
+            return;
+        test::Repo repo;
+        const std::string id = repo.open_case();
+        const auto script = repo.dir.path() / "complaints.fish";
+        std::ofstream(script) << complaints({"__completion", "fish"}).out;
+        // Fish runs `complaints __ids` by name, as an installed binary is.
+        const std::string path =
+            std::filesystem::path(COMPLAINTS_BINARY).parent_path().string() + ":/usr/bin:/bin";
+        const auto result = test::run(
+            {{},
+             "",
+             repo.root,
+             {{"PATH", path}},
+             std::chrono::seconds(60),
+             {"/usr/bin/fish", "-c",
+              "source '" + script.string() +
+                  "'; complete -C 'complaints open --ch'; complete -C 'complaints open --channel "
+                  "ph'; complete -C 'complaints show LUM-'",
+              "--"}});
+        CHECK_MESSAGE(result.exit_code == 0, result.err);
+        CHECK(test::has(result.out, "--channel\t"));
+        CHECK(test::has(result.out, "phone\t"));
+        CHECK(test::has(result.out, id + "\n"));
+    }
+
     TEST_CASE("an unknown shell is a usage error") {
         const auto result = complaints({"__completion", "tcsh"});
         CHECK(result.exit_code == k_usage);
