@@ -5,6 +5,8 @@
 
 #include "complaints/util/strings.hpp"
 
+#include <cctype>
+
 namespace complaints::cli {
 
 namespace {
@@ -28,6 +30,16 @@ CLI::Option* choices(CLI::Option* option, const std::vector<std::string>& values
                         std::string(k_mark) + util::join(values, "\n"));
     mark.active(false);
     return option->check(mark);
+}
+
+void name_value(CLI::Option* option, std::string_view what) {
+    if (!option->nonpositional() || !option->get_option_text().empty())
+        return;
+    std::string name;
+    for (const char c : what)
+        name += c == ' ' ? '-' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // type_name, not option_text: --help still says REQUIRED after it.
+    option->type_name(name);
 }
 
 std::vector<std::string> choices_of(const CLI::Option& option) {

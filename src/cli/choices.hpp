@@ -15,8 +15,12 @@ namespace complaints::cli {
 // Marks `option` as taking one of `values`; returns it for chaining.
 CLI::Option* choices(CLI::Option* option, const std::vector<std::string>& values);
 
+// The value's name in --help and the man page ("CHANNEL"), unless it has one.
+void name_value(CLI::Option* option, std::string_view what);
+
 // The same, with every spelling of an enum from the core.
 template <class E> CLI::Option* enum_choices(CLI::Option* option) {
+    name_value(option, EnumNames<E>::what);
     return choices(option, enum_names<E>());
 }
 
