@@ -83,8 +83,12 @@ void run_help(const CLI::App& help, const std::string& name) {
         const char* args[] = {"man", page.c_str(), nullptr};
         execvp("man", const_cast<char**>(args));
     }
-    // No man, or no page installed: the same options, from --help.
-    fmt::print("{}", command->help());
+    // No man, or no page installed: the same options, from --help. The
+    // formatter itself: App::help() of the top level would print the help
+    // of the command given, `help`.
+    const std::string usage = name.empty() ? "complaints" : "complaints " + name;
+    fmt::print("{}",
+               command->get_formatter()->make_help(command, usage, CLI::AppFormatMode::Normal));
 }
 
 void run_man(const CLI::App& man, const std::string& name, const std::string& source) {

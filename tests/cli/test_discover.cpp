@@ -195,6 +195,21 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         CHECK(test::has(result.out, "EXIT STATUS"));
     }
 
+    TEST_CASE("help alone, without complaints(1) installed, prints the commands") {
+        test::TempDir empty;
+        const auto result = test::run({{"help"}, "", {}, {{"MANPATH", empty.path().string()}}});
+        CHECK(result.exit_code == 0);
+        CHECK(test::has(result.out, "Subcommands:"));
+        CHECK(test::has(result.out, "open a case for a complaint"));
+    }
+
+    TEST_CASE("a mistyped command is never told about a hidden one") {
+        const auto result = complaints({"man"});
+        CHECK(result.exit_code == k_usage);
+        CHECK(test::has(result.err, "unknown command 'man'"));
+        CHECK_FALSE(test::has(result.err, "__man"));
+    }
+
     TEST_CASE("help names an unknown command as a usage error") {
         const auto result = complaints({"help", "opne"});
         CHECK(result.exit_code == k_usage);
