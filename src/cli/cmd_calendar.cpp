@@ -1,5 +1,6 @@
 // complaints calendar: working-day arithmetic and bank holidays, with or
 // without a repository (inside one, its region, closures and changes apply).
+#include "choices.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -168,9 +169,10 @@ void add_query(CLI::App& calendar, Context& context, const char* name, const cha
         ->add_option("ARGS", options->args,
                      std::string(shape) + ", or - to read one query per line from standard input")
         ->required();
-    command->add_option("--region", options->region,
-                        "england-and-wales, scotland or northern-ireland (default: the "
-                        "repository's, else england-and-wales)");
+    enum_choices<Region>(
+        command->add_option("--region", options->region,
+                            "england-and-wales, scotland or northern-ireland (default: the "
+                            "repository's, else england-and-wales)"));
     command->callback([options, &context, answer] { run_query(*options, context, answer); });
 }
 

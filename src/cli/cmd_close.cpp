@@ -1,4 +1,5 @@
 // complaints close: the outcome, and the lessons learnt or why there are none.
+#include "choices.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
@@ -79,9 +80,9 @@ void setup_close(CLI::App& app, Context& context) {
     CLI::App* command =
         app.add_subcommand("close", "close a case with its outcome and what was learnt");
     command->add_option("ID", o->id, "the case")->required();
-    command
-        ->add_option("--outcome", o->outcome,
-                     "upheld, partly-upheld, not-upheld, resolved or withdrawn")
+    enum_choices<Outcome>(
+        command->add_option("--outcome", o->outcome,
+                            "upheld, partly-upheld, not-upheld, resolved or withdrawn"))
         ->required();
     command->add_option("--learning", o->learning, "lessons learnt (needs an action on the plan)")
         ->option_text("TEXT");

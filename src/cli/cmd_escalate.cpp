@@ -1,10 +1,13 @@
 // complaints escalate: stage 2, a referral to an independent body, and the
 // outcome of its review.
+#include "choices.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
 
 #include "complaints/workflow.hpp"
+
+#include <algorithm>
 
 namespace complaints::cli {
 
@@ -90,6 +93,16 @@ std::string bodies_help() {
     return util::join(presets, "; ");
 }
 
+// Every preset's bodies, for completion: the repository's policy decides.
+std::vector<std::string> all_body_keys() {
+    std::vector<std::string> keys;
+    for (const auto& [preset, name] : EnumNames<Preset>::names)
+        for (const auto& key : review_body_keys(preset_policy(preset)))
+            if (std::find(keys.begin(), keys.end(), key) == keys.end())
+                keys.push_back(key);
+    return keys;
+}
+
 } // namespace
 
 void setup_escalate(CLI::App& app, Context& context) {
@@ -97,7 +110,8 @@ void setup_escalate(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand(
         "escalate", "stage 2: refer to an independent body, or record its outcome");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("--to", o->to, bodies_help())->option_text("BODY");
+    choices(command->add_option("--to", o->to, bodies_help()), all_body_keys())
+        ->option_text("BODY");
     command->add_option("--ref", o->reference, "the body's reference")->option_text("REF");
     command
         ->add_option("--note", o->note,

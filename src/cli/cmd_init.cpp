@@ -1,4 +1,5 @@
 // complaints init: create a case repository.
+#include "choices.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -41,17 +42,17 @@ void setup_init(CLI::App& app, Context&) {
     CLI::App* command =
         app.add_subcommand("init", "create a case repository in DIR (default: here)");
     command->add_option("DIR", options->folder, "folder to create it in");
-    command
-        ->add_option("--preset", options->preset,
-                     "policy preset: " + util::join(enum_names<Preset>(), ", "))
+    enum_choices<Preset>(
+        command->add_option("--preset", options->preset,
+                            "policy preset: " + util::join(enum_names<Preset>(), ", ")))
         ->required();
     command->add_option("--organisation", options->organisation, "the organisation's name")
         ->required();
     command->add_option("--prefix", options->prefix, "case ID prefix, 2-6 capitals (e.g. LUM)")
         ->required();
-    command
-        ->add_option("--region", options->region,
-                     "bank holidays: england-and-wales, scotland or northern-ireland")
+    enum_choices<Region>(
+        command->add_option("--region", options->region,
+                            "bank holidays: england-and-wales, scotland or northern-ireland"))
         ->capture_default_str();
     command->add_option("--timezone", options->timezone, "the organisation's time zone")
         ->capture_default_str();

@@ -1,5 +1,6 @@
 // The intake decisions after `open`: exclude a case from the policy, convert a
 // concern into a complaint, and record the patient's consent.
+#include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -160,9 +161,10 @@ void setup_exclude(CLI::App& app, Context& context) {
     CLI::App* command =
         app.add_subcommand("exclude", "record that the policy excludes a case, and why");
     command->add_option("ID", o->id, "the case")->required();
-    command
-        ->add_option("--reason", o->reason,
-                     "employment, another-service, already-resolved or under-independent-review")
+    enum_choices<Exclusion>(
+        command->add_option(
+            "--reason", o->reason,
+            "employment, another-service, already-resolved or under-independent-review"))
         ->required();
     command->add_option("--text", o->text, "what was decided and told to the complainant")
         ->option_text("TEXT");
@@ -176,9 +178,10 @@ void setup_convert(CLI::App& app, Context& context) {
         app.add_subcommand("convert", "turn a concern or feedback into a formal complaint, or "
                                       "correct a converted complaint's clock start");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("--to", o->to,
-                        "complaint; without it, --clock-from corrects the clock start of a "
-                        "complaint converted before");
+    choices(command->add_option("--to", o->to,
+                                "complaint; without it, --clock-from corrects the clock start of a "
+                                "complaint converted before"),
+            {"complaint"});
     command
         ->add_option("--clock-from", o->clock_from,
                      "start the clock on this date instead of the receipt (the receipt's date "
@@ -197,7 +200,8 @@ void setup_consent(CLI::App& app, Context& context) {
     CLI::App* command =
         app.add_subcommand("consent", "record the patient's consent to a complaint made for them");
     command->add_option("ID", o->id, "the case")->required();
-    command->add_option("CONSENT", o->consent, "yes, no or pending")->required();
+    enum_choices<Consent>(command->add_option("CONSENT", o->consent, "yes, no or pending"))
+        ->required();
     command->add_option("--text", o->text, "how it was given (signed form, ...)")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);

@@ -1,6 +1,7 @@
 // complaints leaflet: the organisation's complaints information for
 // patients ("Ensure that patients know how to complain"), from
 // complaints.yaml and the policy, in Markdown or as an HTML page.
+#include "choices.hpp"
 #include "commands.hpp"
 #include "letter_files.hpp"
 
@@ -47,7 +48,8 @@ void setup_leaflet(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand(
         "leaflet", "the complaints information for patients: who can complain, how, what "
                    "happens and when, and where to go next");
-    command->add_option("--format", options->format, "markdown (the default) or html")
+    choices(command->add_option("--format", options->format, "markdown (the default) or html"),
+            {"markdown", "html"})
         ->option_text("FORMAT");
     command->add_option("--out", options->out, "write it to this new file instead of printing it")
         ->option_text("FILE");

@@ -1,5 +1,6 @@
 // complaints list: the cases that match, as a table, JSON or CSV.
 #include "case_json.hpp"
+#include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -228,9 +229,11 @@ void run_list(const ListOptions& options, const Context& context) {
 void setup_list(CLI::App& app, Context& context) {
     auto options = std::make_shared<ListOptions>();
     CLI::App* command = app.add_subcommand("list", "list cases, oldest first, with filters");
-    command->add_option("--status", options->status, "open or closed");
-    command->add_option("--kind", options->kind, "complaint, concern or feedback");
-    command->add_option("--category", options->category, "clinical or non-clinical");
+    enum_choices<Status>(command->add_option("--status", options->status, "open or closed"));
+    enum_choices<Kind>(
+        command->add_option("--kind", options->kind, "complaint, concern or feedback"));
+    enum_choices<Category>(
+        command->add_option("--category", options->category, "clinical or non-clinical"));
     command->add_option("--about", options->about, "cases whose subject contains this text")
         ->option_text("TEXT");
     command->add_option("--from", options->from, "received on or after this local date")

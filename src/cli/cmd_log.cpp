@@ -1,5 +1,6 @@
 // complaints log: add a call, email, meeting, statement or note to a case.
 #include "case_json.hpp"
+#include "choices.hpp"
 #include "commands.hpp"
 #include "letter_files.hpp"
 #include "output.hpp"
@@ -102,9 +103,9 @@ void setup_log(CLI::App& app, Context& context) {
     auto options = std::make_shared<LogOptions>();
     CLI::App* command = app.add_subcommand("log", "add an event to a case's timeline");
     command->add_option("ID", options->id, "the case (any unambiguous part of its ID)")->required();
-    command
-        ->add_option("--type", options->type,
-                     fmt::format("{}", fmt::join(loggable_event_names(), ", ")))
+    choices(command->add_option("--type", options->type,
+                                fmt::format("{}", fmt::join(loggable_event_names(), ", "))),
+            loggable_event_names())
         ->capture_default_str();
     command
         ->add_option("--until", options->until,

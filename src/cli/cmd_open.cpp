@@ -1,5 +1,6 @@
 // complaints open: record a complaint, concern or feedback as it arrives.
 #include "channel_text.hpp"
+#include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -176,9 +177,10 @@ void setup_open(CLI::App& app, Context& context) {
     auto options = std::make_shared<OpenOptions>();
     CLI::App* command = app.add_subcommand("open", "open a case for a complaint, concern or "
                                                    "feedback; prints its new ID");
-    command->add_option("--kind", options->kind, "complaint (default), concern or feedback");
-    command
-        ->add_option("--channel", options->channel, "web-form, phone, in-person, email or letter")
+    enum_choices<Kind>(
+        command->add_option("--kind", options->kind, "complaint (default), concern or feedback"));
+    enum_choices<Channel>(command->add_option("--channel", options->channel,
+                                              "web-form, phone, in-person, email or letter"))
         ->required();
     command->add_option("--received", options->received, "when it arrived; default now")
         ->option_text("TIME");
@@ -188,11 +190,13 @@ void setup_open(CLI::App& app, Context& context) {
         ->add_option("--on-behalf-of", options->on_behalf_of,
                      "the person the complaint is made for")
         ->option_text("NAME");
-    command->add_option("--consent", options->consent,
-                        "their consent, with --on-behalf-of: yes, no or pending (default)");
+    enum_choices<Consent>(
+        command->add_option("--consent", options->consent,
+                            "their consent, with --on-behalf-of: yes, no or pending (default)"));
     command->add_option("--about", options->about, "the practitioner, clinician or service")
         ->option_text("WHO");
-    command->add_option("--category", options->category, "clinical or non-clinical");
+    enum_choices<Category>(
+        command->add_option("--category", options->category, "clinical or non-clinical"));
     command->add_option("--type", options->type, "the type of complaint");
     command
         ->add_option("--summary", options->summary,

@@ -1,5 +1,6 @@
 // complaints respond: stage 1. Findings per point, the apology, the draft
 // letter, an explanation of delay, and the response sent.
+#include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "letter_files.hpp"
@@ -285,7 +286,8 @@ void setup_respond(CLI::App& app, Context& context) {
                            : "";
             },
             "N"));
-    command->add_option("--finding", o->finding, "upheld, partly-upheld or not-upheld");
+    enum_choices<Finding>(
+        command->add_option("--finding", o->finding, "upheld, partly-upheld or not-upheld"));
     command
         ->add_option("--conclusion", o->conclusion,
                      "the conclusion reached on the point (- reads stdin)")
@@ -309,7 +311,9 @@ void setup_respond(CLI::App& app, Context& context) {
     command->add_flag("--acknowledge", o->acknowledge,
                       "record that the complaint was acknowledged, and keep the acknowledgement "
                       "in letters/ID/; with --draft, write the letter only");
-    command->add_option("--via", o->via, "with --sent: email or letter (--acknowledge: optional)");
+    choices(command->add_option("--via", o->via,
+                                "with --sent: email or letter (--acknowledge: optional)"),
+            {"email", "letter"});
     command
         ->add_option("--letter", o->letter,
                      "with --sent, --acknowledge or --delay: the letter as sent (edited by hand; - "

@@ -1,6 +1,7 @@
 #pragma once
 // The command table: one entry per command, each defined in its own file.
-// Help and the man page follow this list.
+// --help, the man pages and the shell completions are written from the CLI11
+// tree these build (command_tree.hpp).
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
@@ -35,6 +36,11 @@ void setup_report(CLI::App& app, Context& context);
 void setup_leaflet(CLI::App& app, Context& context);
 void setup_merge_file(CLI::App& app, Context& context);
 void setup_git_setup(CLI::App& app, Context& context);
+void setup_help(CLI::App& app, Context& context);
+// Hidden: what the build and the shells' completion run.
+void setup_man(CLI::App& app, Context& context);
+void setup_completion(CLI::App& app, Context& context);
+void setup_ids(CLI::App& app, Context& context);
 
 // Thrown by `check` when it ran and found problems: exit status 1.
 struct ProblemsFound {};
@@ -73,6 +79,10 @@ inline constexpr CommandEntry k_commands[] = {
     {"calendar", setup_calendar},
     {"git-setup", setup_git_setup},
     {"merge-file", setup_merge_file},
+    {"help", setup_help},
+    {"__man", setup_man},
+    {"__completion", setup_completion},
+    {"__ids", setup_ids},
 };
 // clang-format on
 

@@ -1,5 +1,6 @@
 // complaints: the command line. Parses, calls the core, formats; the one
 // place where errors become messages and exit codes.
+#include "choices.hpp"
 #include "commands.hpp"
 #include "patient_data_warnings.hpp"
 #include "problem_text.hpp"
@@ -106,6 +107,13 @@ std::vector<std::string> command_names() {
     return names;
 }
 
+// The commands a user is told about: not the hidden ones (__man ...).
+std::vector<std::string> visible_command_names() {
+    auto names = command_names();
+    std::erase_if(names, [](const std::string& name) { return name.starts_with("__"); });
+    return names;
+}
+
 // The first word that is neither an option nor an option's value.
 std::string first_word(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
@@ -177,7 +185,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
     const bool known = std::find(names.begin(), names.end(), word) != names.end();
     if (app.get_subcommands().empty() && !word.empty() && !known) {
         say(fmt::format("unknown command '{}'{}; see 'complaints --help'", word,
-                        did_you_mean(word, names)));
+                        did_you_mean(word, visible_command_names())));
     } else {
         const std::string where =
             app.get_subcommands().empty()
@@ -262,6 +270,7 @@ int run(int argc, char** argv) {
     app.add_option("--color", context.global.color, "colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("WHEN");
+    choices(app.get_option("--color"), {"auto", "always", "never"});
     app.require_subcommand(1);
     app.fallthrough();
     app.footer("Exit codes: 0 ok, 1 problems found (check) or a merge conflict, 2 usage, 3 not "

@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include "choices.hpp"
+
 #include "case_json.hpp"
 #include "complaints/case_fields.hpp"
 #include "complaints/text.hpp"
@@ -90,8 +92,9 @@ void add_format_option(CLI::App& app, Format& format, const std::vector<Format>&
         value = std::to_string(static_cast<int>(found->second));
         return {};
     };
-    app.add_option("--format", format, "output format: " + util::join(names, "|"))
-        ->transform(CLI::Validator(check, "FORMAT"))
+    cli::choices(app.add_option("--format", format, "output format: " + util::join(names, "|"))
+                     ->transform(CLI::Validator(check, "FORMAT")),
+                 names)
         ->option_text("FORMAT");
 }
 
