@@ -56,18 +56,21 @@ bool coloured_on_terminal(const test::Repo& repo, const Env& env,
     flags.push_back("list");
     const auto result = in_terminal(repo, flags, env);
     REQUIRE_MESSAGE(result.exit_code == 0, result.out);
-    REQUIRE_MESSAGE(test::has(result.out, "ID"), result.out);
+    REQUIRE_MESSAGE(test::has(result.out, "received"), result.out);
     return test::has(result.out, k_bold);
 }
 
 // `list` into a pipe: whether its header came out bold.
 bool coloured_in_pipe(const test::Repo& repo, const Env& env, std::vector<std::string> flags = {}) {
     flags.push_back("list");
-    Env with_clock = env;
-    with_clock["COMPLAINTS_NOW"] = repo.now;
-    const auto result = test::run({flags, "", repo.root, with_clock});
+    test::Run how;
+    how.args = flags;
+    how.cwd = repo.root;
+    how.env = env;
+    how.env["COMPLAINTS_NOW"] = repo.now;
+    const auto result = test::run(how);
     REQUIRE_MESSAGE(result.exit_code == 0, result.err);
-    REQUIRE_MESSAGE(test::has(result.out, "ID"), result.out);
+    REQUIRE_MESSAGE(test::has(result.out, "received"), result.out);
     return test::has(result.out, k_bold);
 }
 

@@ -30,7 +30,9 @@ std::string source_commit() {
 
 TEST_SUITE("cli version") {
     TEST_CASE("--version says the version and the commit it was built from") {
-        const auto result = test::run({{"--version"}});
+        test::Run how;
+        how.args = {"--version"};
+        const auto result = test::run(how);
         CHECK(result.exit_code == 0);
         CHECK(result.out == std::string("complaints ") + COMPLAINTS_PROJECT_VERSION + " (git " +
                                 source_commit() + ")\n");
