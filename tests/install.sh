@@ -25,7 +25,7 @@ cmp "$source/README.md" "$doc/README.md" || fail "README.md"
 for page in "$source"/docs/*.md; do
     cmp "$page" "$doc/$(basename "$page")" || fail "docs/$(basename "$page")"
 done
-diff -r "$source/cases-example" "$doc/examples" >&2 || fail "examples differ from cases-example"
+diff -r -x .complaints-cache -x .complaints.lock "$source/cases-example" "$doc/examples" >&2 || fail "examples differ from cases-example"
 
 # The installed examples are repositories the installed binary reads.
 cp -r "$doc/examples/clinic" "$work/clinic"
