@@ -119,10 +119,17 @@ std::string Context::author(const std::string& by, const Store& store) const {
     return checked_author(login_name(), "the login name");
 }
 
+// The conventions other tools follow (no-color.org, bixense.com/clicolors):
+// a flag beats the environment; the user's NO_COLOR beats CLICOLOR_FORCE,
+// which beats a terminal that says it cannot show colour (TERM=dumb).
 bool Context::colour(std::FILE* stream) const {
     if (global.color == "always")
         return true;
-    if (global.color == "never" || std::getenv("NO_COLOR"))
+    if (global.color == "never" || !env("NO_COLOR").empty())
+        return false;
+    if (const auto force = env("CLICOLOR_FORCE"); !force.empty() && force != "0")
+        return true;
+    if (env("TERM") == "dumb")
         return false;
     return ::isatty(::fileno(stream)) != 0;
 }

@@ -5,6 +5,7 @@
 #include "patient_data_warnings.hpp"
 #include "problem_text.hpp"
 #include "text_input.hpp"
+#include "version.hpp"
 
 #include "complaints/error.hpp"
 #include "complaints/text.hpp"
@@ -262,7 +263,7 @@ int run(int argc, char** argv) {
     Context context;
     CLI::App app{"Run a healthcare complaints process on plain YAML files in a git repository.",
                  "complaints"};
-    app.set_version_flag("--version", "complaints 0.1.0");
+    app.set_version_flag("--version", std::string(version_text()));
     app.add_option("--repo", context.global.repo,
                    "the repository; default $COMPLAINTS_REPO or the nearest folder above with "
                    "complaints.yaml")

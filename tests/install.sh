@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `cmake --install` into a DESTDIR, as a packager or `make install` would:
+# the installed binary runs (--version, list on a copy of the installed
+# clinic example, the same listing as the built binary's), and the man page,
+# the docs and the three example repositories are where GNUInstallDirs puts
+# them, byte for byte.
+# usage: tests/install.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build="$1" source="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+DESTDIR="$work/root" cmake --install "$build" --prefix /usr >"$work/install.log"
+usr="$work/root/usr"
+doc="$usr/share/doc/complaints"
+fail() { echo "install: $*" >&2; exit 1; }
+
+[ -x "$usr/bin/complaints" ] || fail "no executable usr/bin/complaints"
+version="$("$usr/bin/complaints" --version)"
+[ "$version" = "$("$build/complaints" --version)" ] || fail "installed --version says '$version'"
+[[ "$version" =~ ^complaints\ [0-9]+\.[0-9]+\.[0-9]+\ \(git\ ([0-9a-f]{7,}|unknown)\)$ ]] ||
+    fail "--version says '$version'"
+
+cmp "$source/man/complaints.1" "$usr/share/man/man1/complaints.1" || fail "man page"
+cmp "$source/README.md" "$doc/README.md" || fail "README.md"
+for page in "$source"/docs/*.md; do
+    cmp "$page" "$doc/$(basename "$page")" || fail "docs/$(basename "$page")"
+done
+diff -r -x .complaints-cache -x .complaints.lock "$source/cases-example" "$doc/examples" >&2 || fail "examples differ from cases-example"
+
+# The installed examples are repositories the installed binary reads.
+cp -r "$doc/examples/clinic" "$work/clinic"
+export COMPLAINTS_NOW="2026-11-16T10:00:00+00:00"
+listed="$("$usr/bin/complaints" --repo "$work/clinic" list --no-cache)"
+[ "$listed" = "$("$build/complaints" --repo "$work/clinic" list --no-cache)" ] || fail "list differs"
+grep -q '^LUM-' <<<"$listed" || fail "list on the clinic example shows no case: $listed"
+echo "install: binary, man page, docs and examples in place under $(basename "$work")/root/usr"
