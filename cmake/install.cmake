@@ -1,5 +1,5 @@
 # `cmake --install build` (with --prefix, and DESTDIR for a staging folder):
-# the binary, its man page, the example repositories and the docs, in the
+# the binary, the example repositories and the docs, in the
 # places GNUInstallDirs names. Per-command man pages and shell completions
 # are installed by cmake/docs.cmake, which generates them.
 include(GNUInstallDirs)
@@ -8,7 +8,6 @@ set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 install(TARGETS complaints RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(FILES man/complaints.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")
 # The three example repositories, whole (their .gitignore and

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `cmake --install` into a DESTDIR, as a packager or `make install` would:
 # the installed binary runs (--version, list on a copy of the installed
-# clinic example, the same listing as the built binary's), and the man page,
-# the docs and the three example repositories are where GNUInstallDirs puts
-# them, byte for byte.
+# clinic example, the same listing as the built binary's), and the man pages,
+# the shell completions, the docs and the three example repositories are
+# where GNUInstallDirs puts them, byte for byte.
 # usage: tests/install.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build="$1" source="$2"
@@ -20,7 +20,16 @@ version="$("$usr/bin/complaints" --version)"
 [[ "$version" =~ ^complaints\ [0-9]+\.[0-9]+\.[0-9]+\ \(git\ ([0-9a-f]{7,}|unknown)\)$ ]] ||
     fail "--version says '$version'"
 
-cmp "$source/man/complaints.1" "$usr/share/man/man1/complaints.1" || fail "man page"
+man1="$usr/share/man/man1"
+cmp "$build/man/complaints.1" "$man1/complaints.1" || fail "man page complaints.1"
+for page in "$build"/man/complaints-*.1; do
+    cmp "$page" "$man1/$(basename "$page")" || fail "man page $(basename "$page")"
+done
+[ -f "$man1/complaints-open.1" ] && [ -f "$man1/complaints-agenda.1" ] || fail "per-command man pages"
+share="$usr/share"
+cmp "$build/completions/complaints.bash" "$share/bash-completion/completions/complaints" || fail "bash completion"
+cmp "$build/completions/_complaints" "$share/zsh/vendor-completions/_complaints" || fail "zsh completion"
+cmp "$build/completions/complaints.fish" "$share/fish/vendor_completions.d/complaints.fish" || fail "fish completion"
 cmp "$source/README.md" "$doc/README.md" || fail "README.md"
 for page in "$source"/docs/*.md; do
     cmp "$page" "$doc/$(basename "$page")" || fail "docs/$(basename "$page")"
@@ -33,4 +42,4 @@ export COMPLAINTS_NOW="2026-11-16T10:00:00+00:00"
 listed="$("$usr/bin/complaints" --repo "$work/clinic" list --no-cache)"
 [ "$listed" = "$("$build/complaints" --repo "$work/clinic" list --no-cache)" ] || fail "list differs"
 grep -q '^LUM-' <<<"$listed" || fail "list on the clinic example shows no case: $listed"
-echo "install: binary, man page, docs and examples in place under $(basename "$work")/root/usr"
+echo "install: binary, man pages, completions, docs and examples in place under $(basename "$work")/root/usr"

@@ -130,7 +130,7 @@ TEST_SUITE("agenda") {
         CHECK_FALSE(find(platform.agenda(c, "2026-11-16T10:00:00+00:00"), "suspension-review"));
     }
 
-    TEST_CASE("sorted overdue, today, soon, later, pending; then by deadline and case") {
+    TEST_CASE("sorted overdue, today, soon, later, pending, then by deadline and case") {
         std::vector<AgendaItem> items(5);
         const auto day = [](int d) {
             const date::year_month_day ymd{date::year{2026} / 11 / d};
