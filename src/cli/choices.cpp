@@ -2,6 +2,7 @@
 // keeps no other user data on an option, and an inactive validator neither
 // runs nor shows in --help.
 #include "choices.hpp"
+#include "text_lines.hpp"
 
 #include "complaints/util/strings.hpp"
 
@@ -12,16 +13,6 @@ namespace complaints::cli {
 namespace {
 
 constexpr std::string_view k_mark = "choices=";
-
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> lines;
-    while (!text.empty()) {
-        const auto end = text.find('\n');
-        lines.emplace_back(text.substr(0, end));
-        text = end == std::string_view::npos ? "" : text.substr(end + 1);
-    }
-    return lines;
-}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // Roff by hand: the few macros man(7) has (TH, SH, SS, TP, B, I, PP).
 #include "man_page.hpp"
+#include "text_lines.hpp"
 
 #include "complaints/error.hpp"
 #include "complaints/util/strings.hpp"
@@ -45,16 +46,6 @@ std::string upper(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return text;
-}
-
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> lines;
-    while (!text.empty()) {
-        const auto end = text.find('\n');
-        lines.emplace_back(text.substr(0, end));
-        text = end == std::string_view::npos ? "" : text.substr(end + 1);
-    }
-    return lines;
 }
 
 // A hand-written ".TP" entry about options, and the options its tag names.

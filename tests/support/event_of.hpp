@@ -17,6 +17,11 @@ inline Timestamp when(const char* text) {
     return parse_user_time(text, london(), "--at");
 }
 
+// "2026-11-16T09:00:00+00:00", as a case file stores a time.
+inline Timestamp at(const char* text) {
+    return *parse_stored_timestamp(text);
+}
+
 inline Event event_of(Timestamp at, EventType type, std::string by, std::string text) {
     Event event;
     event.at = at;
@@ -24,6 +29,11 @@ inline Event event_of(Timestamp at, EventType type, std::string by, std::string 
     event.by = std::move(by);
     event.text = std::move(text);
     return event;
+}
+
+// A step of `type` taken at `when` (stored form), by "M".
+inline void happen(Case& c, const char* when, EventType type) {
+    add_event(c, event_of(at(when), type, "M", ""));
 }
 
 } // namespace complaints::testing

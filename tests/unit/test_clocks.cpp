@@ -6,16 +6,12 @@
 
 using namespace complaints;
 
+using complaints::testing::at;
 using complaints::testing::event_of;
+using complaints::testing::happen;
+using complaints::testing::london;
 
 namespace {
-
-const date::time_zone& london() {
-    return find_zone("Europe/London");
-}
-Timestamp at(const char* text) {
-    return *parse_stored_timestamp(text);
-}
 
 Case complaint(const char* received) {
     Case c;
@@ -23,10 +19,6 @@ Case complaint(const char* received) {
     c.received = at(received);
     c.events.push_back(event_of(c.received, EventType::opened, "M", ""));
     return c;
-}
-
-void happen(Case& c, const char* when, EventType type) {
-    add_event(c, event_of(at(when), type, "M", ""));
 }
 
 struct Clinic {
