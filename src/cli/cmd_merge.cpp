@@ -39,8 +39,10 @@ void run_merge_file(const MergeOptions& options) {
         fmt::print(stderr, "complaints: warning: {}\n", out.doubt());
     if (merge.two_cases)
         fmt::print(stderr,
-                   "complaints: {}: two different cases got the same ID (each site opened one); "
-                   "keep one in this file and open the other again, which gives it a new ID\n",
+                   "complaints: {}: two different cases got the same ID (each site opened one): "
+                   "abort this pull (git merge --abort, or git rebase --abort), give this "
+                   "site's case a new ID with 'complaints re-id ID', commit, and pull again with "
+                   "--no-rebase (a rebase would replay the clash); both cases are kept whole\n",
                    name);
     if (merge.conflicts.empty() && !merge.two_cases)
         return;

@@ -28,6 +28,7 @@ void setup_being_open(CLI::App& app, Context& context);
 void setup_assign(CLI::App& app, Context& context);
 void setup_resolve(CLI::App& app, Context& context);
 void setup_reopen(CLI::App& app, Context& context);
+void setup_re_id(CLI::App& app, Context& context);
 void setup_point(CLI::App& app, Context& context);
 void setup_void(CLI::App& app, Context& context);
 void setup_clinician(CLI::App& app, Context& context);
@@ -72,6 +73,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"point", setup_point},
     {"void", setup_void},
     {"reopen", setup_reopen},
+    {"re-id", setup_re_id},
     {"clinician", setup_clinician},
     {"report", setup_report},
     {"leaflet", setup_leaflet},

@@ -229,7 +229,7 @@ TEST_SUITE("two sites") {
             CHECK(listed.exit_code == 4);
             CHECK(listed.out.find(other) != std::string::npos);
             CHECK(listed.err.find(sites.file) != std::string::npos);
-            const auto checked = sites.at_b({"check"});
+            const auto checked = sites.at_b({"check"}); // other cases' problems aside
             CHECK(checked.exit_code != 0);
             CHECK((checked.out + checked.err)
                       .find(sites.file + ":" + line + ": unresolved merge conflict") !=
@@ -246,6 +246,69 @@ TEST_SUITE("two sites") {
             must(git(sites.b, pull == k_pulls[1] ? "-c core.editor=true rebase --continue"
                                                  : "commit -q --no-edit"));
             CHECK(sites.at_b({"check"}).out.find("unresolved") == std::string::npos);
+        }
+    }
+}
+
+TEST_SUITE("two sites: the same ID") {
+    TEST_CASE("two cases opened under one ID at two sites: the pull says so, re-id keeps both "
+              "whole") {
+        for (const auto& [pull, abort] : std::vector<std::pair<std::string, std::string>>{
+                 {"pull -q --no-rebase --no-edit", "merge --abort"},
+                 {"pull -q --rebase", "rebase --abort"}}) {
+            CAPTURE(pull);
+            Sites sites;
+            const std::string theirs = sites.a.open_case("2026-11-12 09:00", {"--summary", "A's"});
+            must(git(sites.a.root, "add -A"));
+            must(git(sites.a.root, "commit -q -m 'A opened'"));
+            must(git(sites.a.root, "push -q"));
+            // Site B draws the same ID for another complaint (as a 1 in 10^9
+            // chance would): its file is renamed to A's ID.
+            const auto opened = sites.at_b({"open", "--channel", "email", "--received",
+                                            "2026-11-13 09:00", "--summary", "B's"});
+            REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+            const std::string drawn = opened.out.substr(0, opened.out.size() - 1);
+            sites.at_b({"respond", drawn, "--acknowledge", "--via", "email"});
+            std::string yaml = test::read_text(sites.b / "cases" / (drawn + ".yaml"));
+            for (auto at = yaml.find(drawn); at != std::string::npos; at = yaml.find(drawn))
+                yaml.replace(at, drawn.size(), theirs);
+            test::write_text(sites.b / "cases" / (theirs + ".yaml"), yaml);
+            std::filesystem::remove(sites.b / "cases" / (drawn + ".yaml"));
+            std::filesystem::rename(sites.b / "letters" / drawn, sites.b / "letters" / theirs);
+            must(git(sites.b, "add -A"));
+            must(git(sites.b, "commit -q -m 'B opened'"));
+
+            const auto pulled = git(sites.b, pull);
+            CHECK(pulled.status != 0);
+            CHECK(test::has(pulled.said, "two different cases got the same ID"));
+            CHECK(test::has(pulled.said, "complaints re-id ID"));
+            const auto aborted = git(sites.b, abort);
+            REQUIRE_MESSAGE(aborted.status == 0, aborted.said);
+            const auto moved = sites.at_b({"re-id", theirs});
+            REQUIRE_MESSAGE(moved.exit_code == 0, moved.err);
+            const std::string mine = moved.out.substr(theirs.size() + 8, theirs.size());
+            CHECK(moved.out == theirs + " is now " + mine +
+                                   ": commit both (git add -A cases letters), then pull again\n");
+            must(git(sites.b, "add -A cases letters"));
+            must(git(sites.b, "commit -q -m 'B re-id'"));
+            // A rebase would replay the commit that opened the clash: merge, this once.
+            must(git(sites.b, "pull -q --no-rebase --no-edit"));
+
+            const auto a_case = sites.at_b({"show", theirs, "--format", "json"}).json();
+            CHECK(a_case["summary"] == "A's");
+            const auto b_case = sites.at_b({"show", mine, "--format", "json"}).json();
+            CHECK(b_case["summary"] == "B's");
+            CHECK(b_case["events"].back()["text"] ==
+                  "New ID: this case was " + theirs +
+                      "; another site opened a different case under the same ID");
+            // The acknowledgement kept moved with it, and still reads.
+            const std::string letter = b_case["events"][1]["letter"];
+            CHECK(letter.starts_with("letters/" + mine + "/"));
+            CHECK(sites.at_b({"show", mine, "--letter"}).exit_code == 0);
+            CHECK_FALSE(std::filesystem::exists(sites.b / "letters" / theirs));
+            const auto checked = sites.at_b({"check"}); // other cases' problems aside
+            CHECK_FALSE(test::has(checked.out, mine));
+            CHECK_FALSE(test::has(checked.out, "conflict"));
         }
     }
 }
