@@ -52,6 +52,10 @@ void require_formal_complaint(const Case& c, std::string_view doing);
 // The same, open or closed: what may be done on the record of a closed
 // complaint too (drafting its letter again).
 void require_complaint(const Case& c, std::string_view doing);
+// Refuses (refused) an acknowledgement once one was sent, or once the full
+// response went, which acknowledged the complaint already; a void one does
+// not count.
+void require_unacknowledged(const Case& c, const date::time_zone& zone);
 
 // What the manager chose to go without, each for a reason they record.
 struct ResponseWaivers {

@@ -21,8 +21,8 @@ constexpr std::string_view k_default_reason =
     "another site opened a different case under the same ID";
 
 void run_re_id(const ReIdOptions& o, Context& context) {
-    std::string reason = o.reason.empty() ? std::string(k_default_reason)
-                                          : text_from_flag(o.reason, "--reason");
+    std::string reason =
+        o.reason.empty() ? std::string(k_default_reason) : text_from_flag(o.reason, "--reason");
     if (reason.empty())
         throw Error(ErrorKind::usage, "--reason: say why the case gets a new ID");
     Store store = context.open_store();

@@ -65,10 +65,10 @@ void check_one_step(const RespondOptions& o) {
                     "--finding, --conclusion, --remedial and --staff go with --point N");
     if (o.sent && o.via.empty())
         throw Error(ErrorKind::usage, "--sent needs --via email or letter");
-    if (o.sent && o.via != "email" && o.via != "letter")
-        throw Error(
-            ErrorKind::usage,
-            fmt::format("--via: a written response goes by email or letter, not '{}'", o.via));
+    if ((o.sent || o.acknowledge) && !o.via.empty() && o.via != "email" && o.via != "letter")
+        throw Error(ErrorKind::usage,
+                    fmt::format("--via: {} goes by email or letter, not '{}'",
+                                o.sent ? "a written response" : "an acknowledgement", o.via));
     if (!o.via.empty() && !o.sent && !o.acknowledge)
         throw Error(ErrorKind::usage, "--via goes with --sent or --acknowledge");
     if (!o.correction.empty() && o.point == 0 && o.apology.empty())
@@ -196,6 +196,7 @@ void draft_acknowledgement(const RespondOptions& options, const Context& context
                            const Store& store) {
     const Case c = store.load(store.resolve(options.id));
     require_complaint(c, "draft an acknowledgement");
+    require_unacknowledged(c, store.zone());
     put_draft(acknowledgement_on(c, when(options.when_who, context, store), context, store),
               options.out, options.force, "draft acknowledgement");
 }
@@ -203,6 +204,7 @@ void draft_acknowledgement(const RespondOptions& options, const Context& context
 std::string acknowledge(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
                         const RespondOptions& options, const Context& context, const Store& store) {
     require_formal_complaint(c, "acknowledge the complaint");
+    require_unacknowledged(c, store.zone());
     const std::string via =
         options.via.empty()
             ? ""

@@ -227,6 +227,20 @@ void require_formal_complaint(const Case& c, std::string_view doing) {
     require_complaint(c, doing);
 }
 
+void require_unacknowledged(const Case& c, const date::time_zone& zone) {
+    const auto day = [&](const Event& e) { return format_date(local_date(e.at.utc, zone)); };
+    if (const Event* sent = first_event(c, EventType::acknowledged))
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} was acknowledged on {}; a second acknowledgement is not "
+                                "recorded (void the first with a reason to replace it)",
+                                c.id, day(*sent)));
+    if (const Event* response = first_event(c, EventType::response_sent))
+        throw Error(ErrorKind::refused,
+                    fmt::format("{}: the full response went on {} and acknowledged the "
+                                "complaint; no acknowledgement follows it",
+                                c.id, day(*response)));
+}
+
 void require_complaint(const Case& c, std::string_view doing) {
     if (c.exclusion)
         throw Error(ErrorKind::refused,

@@ -67,4 +67,21 @@ TEST_SUITE("acknowledgement: the clinic acknowledges in 3 working days") {
         CHECK_FALSE(json.contains("acknowledgements"));
         CHECK_FALSE(has(repo({"report", "--month", "2026-10"}).out, "Acknowledgements"));
     }
+
+    TEST_CASE("one acknowledgement: a second and one by phone are refused, and nothing is "
+              "written") {
+        test::Repo repo;
+        const std::string id = repo.open_case("2026-11-10 09:00");
+        const auto before = repo.snapshot();
+        const auto by_phone = repo({"respond", id, "--acknowledge", "--via", "phone"});
+        CHECK(by_phone.exit_code == 2);
+        CHECK(has(by_phone.err, "--via: an acknowledgement goes by email or letter, not 'phone'"));
+        CHECK(repo.snapshot() == before);
+        repo.ok({"respond", id, "--acknowledge", "--via", "email", "--at", "2026-11-11 10:00"});
+        const auto again = repo({"respond", id, "--acknowledge", "--via", "email"});
+        CHECK(again.exit_code == 5);
+        CHECK(has(again.err, id + " was acknowledged on 2026-11-11; a second acknowledgement is "
+                                  "not recorded"));
+        CHECK(repo({"respond", id, "--acknowledge", "--draft"}).exit_code == 5);
+    }
 }

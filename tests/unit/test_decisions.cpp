@@ -1261,3 +1261,27 @@ TEST_SUITE("decisions: correcting the record") {
         }
     }
 }
+
+TEST_SUITE("decisions: one acknowledgement") {
+    TEST_CASE("an acknowledgement after the full response, or a second one, is refused, and a "
+              "void one does not count") {
+        Case answered = opened("LUM-2026-7K3QMX", "2026-11-10 09:00");
+        CHECK_NOTHROW(require_unacknowledged(answered, london()));
+        log(answered, "2026-11-12 15:00", EventType::response_sent);
+        const Error late = error_from([&] { require_unacknowledged(answered, london()); });
+        CHECK(late.kind() == ErrorKind::refused);
+        CHECK(std::string(late.what()) ==
+              "LUM-2026-7K3QMX: the full response went on 2026-11-12 and acknowledged the "
+              "complaint; no acknowledgement follows it");
+
+        Case twice = opened("LUM-2026-7K3QMY", "2026-11-10 09:00");
+        log(twice, "2026-11-11 09:00", EventType::acknowledged);
+        CHECK(std::string(error_from([&] { require_unacknowledged(twice, london()); }).what())
+                  .starts_with("LUM-2026-7K3QMY was acknowledged on 2026-11-11"));
+        Event voided =
+            event_of(when("2026-11-11 10:00"), EventType::voided, "Manager", "Wrong case");
+        voided.voids = EventRef{twice.events[1].at, EventType::acknowledged, {}};
+        add_event(twice, voided);
+        CHECK_NOTHROW(require_unacknowledged(twice, london()));
+    }
+}
