@@ -33,7 +33,7 @@ CommandEntryTree whole_tree(const CLI::App& command) {
 
 const CommandEntryTree& command_named(const CommandEntryTree& root, const std::string& name) {
     if (const auto* command = find_command(root, name))
-        return *command;
+        return command->alias_of.empty() ? *command : command_named(root, command->alias_of);
     std::vector<std::string> names;
     for (const auto& command : root.subcommands)
         names.push_back(command.name);
@@ -157,11 +157,11 @@ void setup_man(CLI::App& app, Context&) {
     command->add_option("--source", options->source, "the man/ folder of the sources");
     command->add_flag("--commands", options->commands, "list the commands that have a page");
     command->callback([options, command] {
-        if (options->commands)
-            for (const auto& each : whole_tree(*command).subcommands)
+        if (!options->commands)
+            return run_man(*command, options->name, options->source);
+        for (const auto& each : whole_tree(*command).subcommands)
+            if (each.alias_of.empty())
                 fmt::print("{}\n", each.name);
-        else
-            run_man(*command, options->name, options->source);
     });
 }
 

@@ -43,9 +43,17 @@ CommandEntryTree describe(const CLI::App& app, const std::string& path) {
         if (!option->nonpositional())
             tree.options.push_back(option_entry(*option));
     const auto shown = [](const CLI::App* sub) { return !sub->get_group().empty(); };
-    for (const CLI::App* sub : app.get_subcommands(shown))
+    for (const CLI::App* sub : app.get_subcommands(shown)) {
         tree.subcommands.push_back(
             describe(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name()));
+        for (const auto& alias : sub->get_aliases()) {
+            CommandEntryTree same = tree.subcommands.back();
+            same.name = alias;
+            same.path = path.empty() ? alias : path + " " + alias;
+            same.alias_of = sub->get_name();
+            tree.subcommands.push_back(std::move(same));
+        }
+    }
     return tree;
 }
 

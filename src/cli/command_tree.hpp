@@ -22,8 +22,9 @@ struct OptionEntry {
 };
 
 struct CommandEntryTree {
-    std::string name; // "add"
-    std::string path; // "calendar add"
+    std::string name;     // "add"
+    std::string path;     // "calendar add"
+    std::string alias_of; // "agenda" for "today": completion offers both, one page serves
     std::string description;
     std::vector<OptionEntry> options; // options first, then arguments in order
     std::vector<CommandEntryTree> subcommands;

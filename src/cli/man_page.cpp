@@ -215,8 +215,9 @@ std::string command_man_page(const CommandEntryTree& command, std::string_view t
 std::string overview_man_page(const CommandEntryTree& root, std::string_view overview) {
     std::string list;
     for (const auto& command : root.subcommands)
-        list += fmt::format(".TP\n.BR complaints\\-{} (1)\n{}.\n", roff_word(command.name),
-                            roff_text(command.description));
+        if (command.alias_of.empty())
+            list += fmt::format(".TP\n.BR complaints\\-{} (1)\n{}.\n", roff_word(command.name),
+                                roff_text(command.description));
     std::string out;
     for (const auto& line : lines_of(overview))
         out += line == ".\\\" @COMMANDS@" ? list : line + "\n";

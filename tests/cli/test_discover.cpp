@@ -174,6 +174,11 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         CHECK(result.exit_code == 0);
         CHECK(test::has(result.out, "--channel"));
         CHECK(test::has(result.out, "open a case for a complaint"));
+        // An alias is helped as its command.
+        const auto alias =
+            test::run({{"help", "today"}, "", {}, {{"MANPATH", empty.path().string()}}});
+        CHECK(alias.exit_code == 0);
+        CHECK(test::has(alias.out, "--mine"));
     }
 
     TEST_CASE("help CMD opens complaints-CMD(1) with man") {
@@ -224,6 +229,10 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         std::ofstream(script) << complaints({"__completion", "bash"}).out;
 
         CHECK(bash_complete(script, repo.root, {"sh"}) == std::vector<std::string>{"show"});
+        // An alias completes as its command does.
+        CHECK(bash_complete(script, repo.root, {"tod"}) == std::vector<std::string>{"today"});
+        CHECK(bash_complete(script, repo.root, {"today", "--fo"}) ==
+              std::vector<std::string>{"--for", "--format"});
         CHECK(bash_complete(script, repo.root, {"open", "--ch"}) ==
               std::vector<std::string>{"--channel"});
         CHECK(bash_complete(script, repo.root, {"open", "--channel", ""}) ==
