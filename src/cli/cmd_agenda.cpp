@@ -152,9 +152,11 @@ void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Stor
 // "2 overdue, 1 due today, 3 due soon, 4 pending": the digest's subject.
 std::string counts(const std::vector<AgendaItem>& items) {
     std::string out;
-    for (const auto& [when, words] :
+    for (const auto& [kind, words] :
          {std::pair{AgendaWhen::overdue, "overdue"}, std::pair{AgendaWhen::today, "due today"},
           std::pair{AgendaWhen::soon, "due soon"}, std::pair{AgendaWhen::pending, "pending"}}) {
+        // A structured binding cannot be captured before C++20 in clang 14.
+        const AgendaWhen when = kind;
         const auto n = std::count_if(items.begin(), items.end(),
                                      [when](const AgendaItem& item) { return item.when == when; });
         out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, words);
