@@ -48,7 +48,8 @@ std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context,
                                     int horizon_days = 5);
 
 // The person an item is for, compared as names are (folded): "Sam  Keane"
-// is "sam keane".
+// is "sam keane", and a role in brackets after either name does not count.
+// "unassigned" asks for the items nobody is responsible for yet.
 bool agenda_for(const AgendaItem& item, std::string_view person);
 
 // Overdue first, then today, soon, later and pending; by deadline, then

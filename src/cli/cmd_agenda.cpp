@@ -70,8 +70,10 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     std::vector<AgendaItem> items;
     context.scan(store, options.no_cache, [&](Case& c) {
         for (auto& item : case_agenda(c, clocks, k_horizon_days))
+            // Yours, and what nobody holds yet: someone has to pick it up.
             if ((keep_later || item.when != AgendaWhen::later) &&
-                (person.empty() || agenda_for(item, person)))
+                (person.empty() || agenda_for(item, person) ||
+                 (options.mine && item.person.empty())))
                 items.push_back(std::move(item));
     });
     sort_agenda(items);
@@ -116,9 +118,9 @@ struct Section {
 
 // The sections as a person reads them, on `out`: control characters made
 // visible when `visible` (a terminal, or a mail reader), bold headers when
-// `colour`.
+// `colour`, what is due cut to `width` columns.
 void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Store& store,
-                const Context& context, bool visible, bool colour) {
+                const Context& context, bool visible, bool colour, std::size_t width) {
     const auto& zone = store.zone();
     const date::sys_days today{local_date(context.now, zone)};
     const auto horizon = store.calendar().add(today, k_horizon_days);
@@ -138,7 +140,7 @@ void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Stor
         std::vector<Row> rows;
         for (const auto& item : items)
             if (item.when == section.when)
-                rows.push_back({item.case_id, due_cell(item, zone), headline(item.what, 50),
+                rows.push_back({item.case_id, due_cell(item, zone), headline(item.what, width),
                                 standing_cell(item), person_cell(item)});
         if (rows.empty())
             continue;
@@ -170,7 +172,7 @@ void print_email(const AgendaOptions& options, const std::vector<AgendaItem>& it
     std::string body;
     {
         MemoryStream stream(body);
-        print_text(stream.file(), items, store, context, true, false);
+        print_text(stream.file(), items, store, context, true, false, std::string::npos);
     }
     Mail mail;
     mail.to = options.to;
@@ -214,7 +216,9 @@ void run_agenda(const AgendaOptions& options, const Context& context) {
         print_email(options, items, store, context);
         return;
     default:
-        print_text(stdout, items, store, context, terminal(stdout), context.colour(stdout));
+        // Cut to fit a terminal's line; a pipe or a file gets the whole text.
+        print_text(stdout, items, store, context, terminal(stdout), context.colour(stdout),
+                   terminal(stdout) ? 50 : std::string::npos);
     }
 }
 
@@ -226,11 +230,13 @@ void setup_agenda(CLI::App& app, Context& context) {
         "agenda", "what needs doing: overdue, due today, due in the next 5 working days, pending");
     command->alias("today");
     auto* mine = command->add_flag("--mine", options->mine,
-                                   "only what you are responsible for (you as --by would name "
-                                   "you: $COMPLAINTS_USER, complaints.yaml's author, git)");
+                                   "what you are responsible for (you as --by would name you: "
+                                   "$COMPLAINTS_USER, complaints.yaml's author, git), and what "
+                                   "nobody holds yet");
     command
         ->add_option("--for", options->person,
-                     "only what this person is responsible for (agent, action lead)")
+                     "only what this person is responsible for (agent, action lead); "
+                     "'unassigned' for what nobody holds yet")
         ->option_text("NAME")
         ->excludes(mine);
     command->add_flag("--no-cache", options->no_cache,

@@ -161,8 +161,24 @@ std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, 
     return items;
 }
 
+namespace {
+
+// "Claire Dunn (Clinic Manager)" is Claire Dunn: a role in brackets after
+// the name is not part of it.
+std::string without_role(std::string_view name) {
+    const auto open = name.rfind(" (");
+    if (open != std::string_view::npos && name.ends_with(')'))
+        name = name.substr(0, open);
+    return folded(name);
+}
+
+} // namespace
+
 bool agenda_for(const AgendaItem& item, std::string_view person) {
-    return folded(item.person) == folded(person);
+    const std::string wanted = without_role(person);
+    if (wanted == "unassigned" || wanted == "(unassigned)")
+        return item.person.empty();
+    return !item.person.empty() && without_role(item.person) == wanted;
 }
 
 void sort_agenda(std::vector<AgendaItem>& items) {
