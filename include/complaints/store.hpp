@@ -153,8 +153,9 @@ class StoreWriter {
     // Replaces an existing case's file atomically, after publishing the
     // letters kept for it (see keep_letter).
     void save(const Case& c);
-    // Keeps `text`, byte for byte, as letters/<ID>/<DATE>-<name>.md (-2.md,
-    // -3.md, ... when that is taken) and returns that path, relative to the
+    // Keeps `text`, byte for byte, as letters/<ID>/<DATE>-<name>-<TAG>.md,
+    // TAG six hex digits of the text, so two sites' different letters never
+    // share a name (-2.md, -3.md, ... when taken) and returns that path, relative to the
     // root, for the event that sent it. Nothing is written yet: the next
     // `save` of the case creates the file, exclusively and before the case
     // file, so a kept letter is never replaced, a failed command leaves none,

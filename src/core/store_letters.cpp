@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace complaints {
 
@@ -99,9 +100,24 @@ std::string Store::read_letter(const std::string& id, const std::string& path) c
     return read_file(full, k_largest_letter);
 }
 
+namespace {
+
+// Six hex digits of the letter's own bytes (FNV-1a): two sites that keep a
+// letter for one case on one day name them apart unless the letters are the
+// same, and then git merges the two identical files as one.
+std::string text_tag(std::string_view text) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const unsigned char c : text)
+        hash = (hash ^ c) * 1099511628211ull;
+    return fmt::format("{:06x}", hash & 0xffffff);
+}
+
+} // namespace
+
 std::string StoreWriter::keep_letter(const std::string& id, date::year_month_day day,
                                      std::string_view name, std::string text) {
-    const std::string stem = letters_folder(id) + format_date(day) + "-" + std::string(name);
+    const std::string stem =
+        letters_folder(id) + format_date(day) + "-" + std::string(name) + "-" + text_tag(text);
     const auto taken = [&](const std::string& path) {
         return exists_on_disk(m_store.root() / path) ||
                std::any_of(m_letters.begin(), m_letters.end(),

@@ -1,6 +1,7 @@
 // Issue #17's last promises: a write that happened is never denied, one ID
 // never lives in two files, a full $TMPDIR does not stop a listing, a bad
 // date in a file is named where it is, and a failed $EDITOR loses nothing.
+#include "kept_letter.hpp"
 #include "run.hpp"
 
 #include <doctest/doctest.h>
@@ -54,18 +55,20 @@ TEST_SUITE("hardening") {
             repo, {"log", id, "--type", "letter", "--letter", letter, "--text", "second letter"});
         REQUIRE(::chmod(folder.c_str(), 0700) == 0);
         CHECK_MESSAGE(second.exit_code == 0, second.err);
-        CHECK(has(second.err, "complaints: warning: letters/" + id +
-                                  "/2026-11-16-letter-2.md was "
-                                  "written, but cannot make"));
+        // The same text the same day: the first letter's name, then -2.
+        const std::string first = test::kept_letter(repo.root, id, "2026-11-16-letter");
+        const std::string stem = first.substr(0, first.size() - 3);
+        CHECK(
+            has(second.err, "complaints: warning: " + stem + "-2.md was written, but cannot make"));
         CHECK(has(second.err, "durable (open: Permission denied)"));
         CHECK(has(second.err, "do not run it again"));
         CHECK(has(second.out, "letter logged"));
         // The event and its letter are both there, once.
         const std::string text = repo.case_file(id);
         CHECK(has(text, "second letter"));
-        CHECK(has(text, "2026-11-16-letter-2.md"));
-        CHECK(std::filesystem::exists(folder / "2026-11-16-letter-2.md"));
-        CHECK(!std::filesystem::exists(folder / "2026-11-16-letter-3.md"));
+        CHECK(has(text, stem + "-2.md"));
+        CHECK(std::filesystem::exists(repo.root / (stem + "-2.md")));
+        CHECK(!std::filesystem::exists(repo.root / (stem + "-3.md")));
     }
 }
 

@@ -1,5 +1,6 @@
 // Letters sent are kept: the exact bytes that went, in letters/<ID>/, named
 // by the event that sent them, printable at any time, open or closed.
+#include "kept_letter.hpp"
 #include "run.hpp"
 
 #include <doctest/doctest.h>
@@ -31,7 +32,7 @@ struct Clinic : test::Repo {
         ok({"log", id, "--type", "interview", "--text", "Dr Marsh went through the settings",
             "--with", "Dr Lena Marsh"});
     }
-    std::string letter_path() const { return "letters/" + id + "/2026-11-10-response.md"; }
+    std::string letter_path() const { return test::kept_letter(root, id, "2026-11-10-response"); }
     std::string kept(const std::string& path) const { return test::read_text(root / path); }
     nlohmann::json event(const std::string& type) const {
         nlohmann::json found;
@@ -104,7 +105,8 @@ TEST_SUITE("letters: the response sent is kept") {
         REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
         CHECK(draft.out.find("Date: 9 November 2026") != std::string::npos);
         clinic.ok({"respond", clinic.id, "--sent", "--via", "email", "--at", "2026-11-09 16:00"});
-        CHECK(clinic.kept("letters/" + clinic.id + "/2026-11-09-response.md") == draft.out);
+        CHECK(clinic.kept(test::kept_letter(clinic.root, clinic.id, "2026-11-09-response")) ==
+              draft.out);
     }
 
     TEST_CASE("--sent --letter FILE keeps exactly that file's bytes") {
@@ -126,10 +128,11 @@ TEST_SUITE("letters: the response sent is kept") {
         clinic.ready();
         clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
         CHECK(clinic({"check"}).out.find("letter") == std::string::npos);
-        std::filesystem::remove(clinic.root / clinic.letter_path());
+        const std::string letter = clinic.letter_path();
+        std::filesystem::remove(clinic.root / letter);
         const auto checked = clinic({"check"});
         CHECK(checked.exit_code == 1);
-        CHECK(checked.out.find(clinic.letter_path() + " that " + clinic.id + " names is missing") !=
+        CHECK(checked.out.find(letter + " that " + clinic.id + " names is missing") !=
               std::string::npos);
         const auto shown = clinic({"show", clinic.id, "--letter"});
         CHECK(shown.exit_code == k_not_found);
@@ -221,7 +224,7 @@ TEST_SUITE("letters: delay and acknowledgement") {
               std::string::npos);
         CHECK(!std::filesystem::exists(clinic.root / "letters"));
         clinic.ok(delay);
-        const std::string path = "letters/" + clinic.id + "/2026-11-10-delay.md";
+        const std::string path = test::kept_letter(clinic.root, clinic.id, "2026-11-10-delay");
         CHECK(clinic.event("delay-explained")["letter"] == path);
         CHECK(clinic.kept(path) == draft.out);
         CHECK(clinic({"show", clinic.id, "--letter"}).out == draft.out);
@@ -246,7 +249,8 @@ TEST_SUITE("letters: delay and acknowledgement") {
         const auto sent = clinic({"respond", clinic.id, "--acknowledge", "--via", "email"});
         REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
         CHECK(sent.out == clinic.id + ": acknowledgement recorded\n");
-        const std::string path = "letters/" + clinic.id + "/2026-11-10-acknowledgement.md";
+        const std::string path =
+            test::kept_letter(clinic.root, clinic.id, "2026-11-10-acknowledgement");
         CHECK(clinic.event("acknowledged")["text"] == "Acknowledgement sent by email");
         CHECK(clinic.event("acknowledged")["letter"] == path);
         CHECK(clinic.kept(path) == draft.out);
@@ -266,14 +270,15 @@ TEST_SUITE("letters: delay and acknowledgement") {
         const auto logged = clinic({"log", clinic.id, "--type", "acknowledged", "--text",
                                     "Acknowledged in writing", "--letter", sent.string()});
         REQUIRE_MESSAGE(logged.exit_code == 0, logged.err);
-        const std::string path = "letters/" + clinic.id + "/2026-11-10-acknowledgement.md";
+        const std::string path =
+            test::kept_letter(clinic.root, clinic.id, "2026-11-10-acknowledgement");
         CHECK(clinic.event("acknowledged")["letter"] == path);
         CHECK(clinic.kept(path) == test::read_text(sent));
         const auto email =
             clinic({"log", clinic.id, "--type", "email", "--text", "Emailed", "--letter", "-"},
                    "Dear Mrs Okafor,\n\nPlease find attached.\n");
         REQUIRE_MESSAGE(email.exit_code == 0, email.err);
-        CHECK(clinic.kept("letters/" + clinic.id + "/2026-11-10-email.md") ==
+        CHECK(clinic.kept(test::kept_letter(clinic.root, clinic.id, "2026-11-10-email")) ==
               "Dear Mrs Okafor,\n\nPlease find attached.\n");
         CHECK(clinic
                   .refused({"log", clinic.id, "--type", "email", "--text", "-", "--letter", "-"},
@@ -371,7 +376,8 @@ TEST_SUITE("letters: the platform") {
         CHECK(!std::filesystem::exists(platform.root / "letters"));
         platform.ok(
             {"resolve", platform.id, "--text", "Dr Keane apologised; the practice accepts."});
-        const std::string path = "letters/" + platform.id + "/2026-11-20-resolution.md";
+        const std::string path =
+            test::kept_letter(platform.root, platform.id, "2026-11-20-resolution");
         CHECK(test::read_text(platform.root / path) == draft.out);
         platform.ok({"close", platform.id, "--outcome", "upheld", "--no-learning", "Conduct"});
         CHECK(platform({"show", platform.id, "--letter"}).out == draft.out);
@@ -401,7 +407,8 @@ TEST_SUITE("letters: the platform") {
         // The draft it replaces is kept instead when no file is given.
         const auto draft = platform({"respond", platform.id, "--draft"});
         platform.ok({"respond", platform.id, "--sent", "--via", "email"});
-        CHECK(test::read_text(platform.root / "letters" / platform.id / "2026-11-20-response.md") ==
+        CHECK(test::read_text(platform.root / test::kept_letter(platform.root, platform.id,
+                                                                "2026-11-20-response")) ==
               draft.out);
     }
 
@@ -409,10 +416,20 @@ TEST_SUITE("letters: the platform") {
         Platform platform;
         const auto folder = platform.root / "letters" / platform.id;
         std::filesystem::create_directories(folder);
-        test::write_text(folder / "2026-11-20-resolution.md", "copied in by hand");
+        // The name the letter will take: its day, its kind and six hex digits
+        // of its text (FNV-1a), worked out here independently.
+        const auto draft =
+            platform({"resolve", platform.id, "--text", "Apology accepted", "--draft"});
+        std::uint64_t hash = 14695981039346656037ull;
+        for (const unsigned char c : draft.out)
+            hash = (hash ^ c) * 1099511628211ull;
+        char tag[8];
+        std::snprintf(tag, sizeof tag, "%06llx", static_cast<unsigned long long>(hash & 0xffffff));
+        const std::string name = std::string("2026-11-20-resolution-") + tag;
+        test::write_text(folder / (name + ".md"), "copied in by hand");
         platform.ok({"resolve", platform.id, "--text", "Apology accepted"});
-        CHECK(test::read_text(folder / "2026-11-20-resolution.md") == "copied in by hand");
-        const auto kept = test::read_text(folder / "2026-11-20-resolution-2.md");
+        CHECK(test::read_text(folder / (name + ".md")) == "copied in by hand");
+        const auto kept = test::read_text(folder / (name + "-2.md"));
         CHECK(kept.find("Apology accepted") != std::string::npos);
         CHECK(platform({"show", platform.id, "--letter"}).out == kept);
     }
@@ -428,7 +445,7 @@ TEST_SUITE("letters: folders") {
                    sent.string()});
         CHECK(test::mode_of(clinic.root / "letters") == 0770);
         CHECK(test::mode_of(clinic.root / "letters" / clinic.id) == 0770);
-        CHECK(test::mode_of(clinic.root / "letters" / clinic.id /
-                            "2026-11-10-acknowledgement.md") == 0660);
+        CHECK(test::mode_of(clinic.root / test::kept_letter(clinic.root, clinic.id,
+                                                            "2026-11-10-acknowledgement")) == 0660);
     }
 }

@@ -1,6 +1,7 @@
 // The nhs-england preset (the 2009 Complaints Regulations) through the real
 // binary: acknowledgement, the agreed response period, the six-month
 // explanation, the Ombudsman in the letter and the late-complaint flag.
+#include "kept_letter.hpp"
 #include "run.hpp"
 
 #include <doctest/doctest.h>
@@ -47,7 +48,8 @@ TEST_SUITE("nhs-england") {
         practice.ok(
             {"respond", id, "--acknowledge", "--via", "letter", "--at", "2026-11-18 11:00"});
         CHECK(practice.clock(id, "acknowledgement")["state"] == "met");
-        CHECK(test::read_text(practice.root / "letters" / id / "2026-11-18-acknowledgement.md") ==
+        CHECK(test::read_text(practice.root /
+                              test::kept_letter(practice.root, id, "2026-11-18-acknowledgement")) ==
               draft.out);
         CHECK(practice({"show", id, "--letter"}).out == draft.out);
     }

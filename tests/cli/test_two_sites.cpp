@@ -250,6 +250,39 @@ TEST_SUITE("two sites") {
     }
 }
 
+TEST_SUITE("two sites: letters") {
+    TEST_CASE("both sites keep a letter for one case on one day: both arrive, neither clashes") {
+        for (const auto& pull : k_pulls) {
+            CAPTURE(pull);
+            Sites sites;
+            test::write_text(sites.a.dir / "a.md", "Dear Mrs Patel,\n\nSite A writes.\n");
+            test::write_text(sites.a.dir / "b.md", "Dear Mrs Patel,\n\nSite B writes.\n");
+            sites.a.ok({"log", sites.id, "--type", "letter", "--text", "A's letter", "--letter",
+                        (sites.a.dir / "a.md").string()});
+            must(git(sites.a.root, "add -A"));
+            must(git(sites.a.root, "commit -q -m 'A wrote'"));
+            must(git(sites.a.root, "push -q"));
+            const auto wrote =
+                sites.at_b({"log", sites.id, "--type", "letter", "--text", "B's letter", "--letter",
+                            (sites.a.dir / "b.md").string()});
+            REQUIRE_MESSAGE(wrote.exit_code == 0, wrote.err);
+            must(git(sites.b, "add -A"));
+            must(git(sites.b, "commit -q -m 'B wrote'"));
+            must(git(sites.b, pull));
+            const auto json = sites.at_b({"show", sites.id, "--format", "json"}).json();
+            std::vector<std::string> letters;
+            for (const auto& event : json["events"])
+                if (event["type"] == "letter")
+                    letters.push_back(event["letter"]);
+            REQUIRE(letters.size() == 2);
+            CHECK(letters[0] != letters[1]);
+            for (const auto& letter : letters)
+                CHECK_FALSE(test::has(test::read_text(sites.b / letter), "<<<<<<<"));
+            CHECK(sites.at_b({"check"}).out.find("letter") == std::string::npos);
+        }
+    }
+}
+
 TEST_SUITE("two sites: the same ID") {
     TEST_CASE("two cases opened under one ID at two sites: the pull says so, re-id keeps both "
               "whole") {

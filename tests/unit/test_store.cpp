@@ -141,15 +141,20 @@ TEST_SUITE("store") {
         const auto day = date::year{2026} / 11 / 10;
         {
             StoreWriter writer = store.lock(k_patience, "test");
+            // Named by day, kind and six hex digits of the text (FNV-1a).
             CHECK(writer.keep_letter(id, day, "response", "never saved") ==
-                  "letters/" + id + "/2026-11-10-response.md");
+                  "letters/" + id + "/2026-11-10-response-fb7486.md");
         }
         CHECK(!fs::exists(dir / "letters"));
         StoreWriter writer = store.lock(k_patience, "test");
         const std::string first = writer.keep_letter(id, day, "response", "one\r\n");
         const std::string second = writer.keep_letter(id, day, "response", "two");
-        CHECK(first == "letters/" + id + "/2026-11-10-response.md");
-        CHECK(second == "letters/" + id + "/2026-11-10-response-2.md");
+        // Different letters never share a name, at one site or two; the
+        // same letter again goes beside the first as -2.
+        CHECK(first == "letters/" + id + "/2026-11-10-response-d08624.md");
+        CHECK(second == "letters/" + id + "/2026-11-10-response-7c9709.md");
+        const std::string again = writer.keep_letter(id, day, "response", "two");
+        CHECK(again == "letters/" + id + "/2026-11-10-response-7c9709-2.md");
         CHECK(!fs::exists(dir / "letters"));
         Case c = store.load(id);
         c.events[0].letter = second;
@@ -157,7 +162,7 @@ TEST_SUITE("store") {
         CHECK(test::read_text(dir / first) == "one\r\n");
         CHECK(store.read_letter(id, second) == "two");
         CHECK(store.load(id).events[0].letter == second);
-        CHECK(writer.keep_letter(id, day, "response", "three").ends_with("-response-3.md"));
+        CHECK(writer.keep_letter(id, day, "response", "two").ends_with("-response-7c9709-3.md"));
         CHECK_THROWS_AS(store.read_letter(id, "letters/" + id + "/../../complaints.yaml"), Error);
         CHECK_THROWS_AS(store.read_letter("LUM-2026-ZZZZZZ", first), Error);
     }
