@@ -142,6 +142,23 @@ void patient_data_problems(const Case& c, const std::string& text, const std::st
     }
 }
 
+// The line of a git conflict in a letter (an opening marker, later a closing
+// one), or 0: what two sites' letters kept under one name leave after a pull.
+int conflict_line(std::string_view text) {
+    int line = 1;
+    int opened = 0;
+    for (std::size_t at = 0; at < text.size(); ++line) {
+        const auto end = std::min(text.find('\n', at), text.size());
+        const std::string_view row = text.substr(at, end - at);
+        if (row.starts_with("<<<<<<< ") || row == "<<<<<<<")
+            opened = opened ? opened : line;
+        else if (opened && (row.starts_with(">>>>>>> ") || row == ">>>>>>>"))
+            return opened;
+        at = end + 1;
+    }
+    return 0;
+}
+
 // Each letter an event names is there, and holds nothing the policy forbids.
 // `named` gathers them, for letters_none_names.
 void check_letters(const Case& c, const std::string& text, const std::string& file,
@@ -152,8 +169,12 @@ void check_letters(const Case& c, const std::string& text, const std::string& fi
             continue;
         named.insert(event.letter);
         try {
-            check_letter_text(store.read_letter(c.id, event.letter), store.config().policy,
-                              event.letter);
+            const std::string letter = store.read_letter(c.id, event.letter);
+            if (const int line = conflict_line(letter))
+                problems.push_back({event.letter, line,
+                                    "git's conflict markers: two sites kept different letters "
+                                    "under this name; what was sent is between them"});
+            check_letter_text(letter, store.config().policy, event.letter);
         } catch (const Error& e) {
             if (e.where().file == event.letter)
                 problems.push_back({event.letter, e.where().line, e.what()});

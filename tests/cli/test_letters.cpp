@@ -139,6 +139,22 @@ TEST_SUITE("letters: the response sent is kept") {
         CHECK(shown.err.find("is missing") != std::string::npos);
     }
 
+    TEST_CASE("check reports a letter a pull left with git's conflict markers") {
+        Clinic clinic;
+        clinic.ready();
+        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        const std::string letter = clinic.letter_path();
+        test::write_text(clinic.root / letter, "Dear Mrs Okafor,\n<<<<<<< HEAD\nOurs\n=======\n"
+                                               "Theirs\n>>>>>>> origin/main\n");
+        const auto checked = clinic({"check"});
+        CHECK(checked.exit_code == 1);
+        CHECK(test::has(checked.out, letter + ":2: git's conflict markers: two sites kept "
+                                              "different letters under this name"));
+        // A Markdown underline alone is not a conflict.
+        test::write_text(clinic.root / letter, "Dear Mrs Okafor,\n\nFindings\n=======\n");
+        CHECK_FALSE(test::has(clinic({"check"}).out, "conflict"));
+    }
+
     TEST_CASE("check reports a letter no event names") {
         Clinic clinic;
         clinic.ready();
