@@ -48,6 +48,12 @@ std::string add(Case& c, const ActionOptions& o, const Context& context, const S
     action.added = event.at;
     add_event(c, event);
     c.actions.push_back(action);
+    // Allowed (a plan typed in late), but never silently overdue at birth.
+    if (date::sys_days{due} < date::sys_days{local_date(event.at.utc, store.zone())})
+        fmt::print(stderr,
+                   "complaints: warning: action {}'s target date {} is before the day it was "
+                   "added, so it is overdue already; was --due meant to be later?\n",
+                   action.number, format_date(due));
     return fmt::format("action {} added", action.number);
 }
 

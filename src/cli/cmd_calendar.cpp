@@ -59,7 +59,13 @@ std::string answer_add(const WorkingCalendar& calendar, const Words& words) {
 
 std::string answer_between(const WorkingCalendar& calendar, const Words& words) {
     expect(words, 2, "FROM TO");
-    return std::to_string(calendar.between(date_word(words[0]), date_word(words[1])));
+    const auto from = date_word(words[0]);
+    const auto to = date_word(words[1]);
+    if (to < from)
+        throw Error(ErrorKind::usage, fmt::format("between: TO {} is before FROM {}; give the "
+                                                  "earlier date first",
+                                                  words[1], words[0]));
+    return std::to_string(calendar.between(from, to));
 }
 
 std::string answer_next(const WorkingCalendar& calendar, const Words& words) {

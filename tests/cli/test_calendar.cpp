@@ -19,6 +19,9 @@ TEST_SUITE("cli calendar") {
         CHECK(calendar({"add", "2026-12-19", "0"}).out == "2026-12-19\n");
         CHECK(calendar({"between", "2026-11-16", "2026-12-04"}).out == "14\n");
         CHECK(calendar({"between", "2026-12-24", "2026-12-28"}).out == "0\n");
+        const auto reversed = calendar({"between", "2026-12-04", "2026-11-16"});
+        CHECK(reversed.exit_code == 2);
+        CHECK(test::has(reversed.err, "between: TO 2026-11-16 is before FROM 2026-12-04"));
         CHECK(calendar({"next", "2026-12-24"}).out == "2026-12-29\n");
         CHECK(calendar({"previous", "2026-12-29"}).out == "2026-12-24\n");
         CHECK(calendar({"holidays", "2026", "--region", "northern-ireland"}).out ==

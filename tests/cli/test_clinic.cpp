@@ -288,8 +288,12 @@ TEST_SUITE("clinic: stage 2 and closing") {
 
     TEST_CASE("the action plan is monitored until done, overdue actions are listed") {
         Clinic clinic;
-        clinic.ok({"action", clinic.id, "add", "--text", "Recalibrate the laser", "--lead",
-                   "Dr Lena Marsh", "--due", "2026-11-09"});
+        // Typed in late: allowed, with a warning that it is overdue already.
+        const auto late = clinic({"action", clinic.id, "add", "--text", "Recalibrate the laser",
+                                  "--lead", "Dr Lena Marsh", "--due", "2026-11-09"});
+        CHECK(late.exit_code == 0);
+        CHECK(test::has(late.err, "complaints: warning: action 1's target date 2026-11-09 is "
+                                  "before the day it was added, so it is overdue already"));
         clinic.ok({"action", clinic.id, "add", "--text", "Retrain staff", "--lead", "Claire Dunn",
                    "--due", "2026-12-31"});
         const auto overdue = clinic({"list", "--actions-overdue", "--format", "json"}).json();
