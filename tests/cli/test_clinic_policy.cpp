@@ -42,6 +42,16 @@ struct Answered : test::Repo {
         discussed();
         ok({"respond", id, "--sent", "--via", "letter"});
     }
+    // A delay explained on 18 November (new date 4 December), then the
+    // response sent on 1 December: late by 14 working days, within policy.
+    test::Result sent_after_delay() {
+        discussed();
+        now = "2026-11-18T10:00:00+00:00";
+        ok({"respond", id, "--delay", "Waiting for the laser service report", "--new-date",
+            "2026-12-04"});
+        now = "2026-12-01T10:00:00+00:00";
+        return (*this)({"respond", id, "--sent", "--via", "letter"});
+    }
 };
 
 } // namespace
@@ -142,12 +152,7 @@ TEST_SUITE("clinic policy: stage 1") {
 TEST_SUITE("clinic policy: one verdict of on time") {
     TEST_CASE("a delay explained within 14 working days meets the policy in respond and report") {
         Answered clinic;
-        clinic.discussed();
-        clinic.now = "2026-11-18T10:00:00+00:00";
-        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
-                   "--new-date", "2026-12-04"});
-        clinic.now = "2026-12-01T10:00:00+00:00";
-        const auto sent = clinic({"respond", clinic.id, "--sent", "--via", "letter"});
+        const auto sent = clinic.sent_after_delay();
         CHECK(has(sent.out, "the policy is met"));
         CHECK_FALSE(has(sent.out, "late"));
         clinic.now = "2026-12-10T10:00:00+00:00";
@@ -318,12 +323,7 @@ TEST_SUITE("clinic policy: what the trial found") {
 
     TEST_CASE("show's timeline gives the response the same verdict as respond") {
         Answered clinic;
-        clinic.discussed();
-        clinic.now = "2026-11-18T10:00:00+00:00";
-        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
-                   "--new-date", "2026-12-04"});
-        clinic.now = "2026-12-01T10:00:00+00:00";
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        REQUIRE(clinic.sent_after_delay().exit_code == 0);
         const std::string shown = clinic({"show", clinic.id}).out;
         CHECK(has(shown, "the policy is met"));
         CHECK_FALSE(has(shown, "met on time"));

@@ -5,9 +5,6 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <sys/wait.h>
-
 namespace {
 
 using Env = std::map<std::string, std::string>;
@@ -36,18 +33,7 @@ test::Result in_terminal(const test::Repo& repo, const std::vector<std::string>&
     line += " " + quoted(COMPLAINTS_BINARY);
     for (const auto& arg : args)
         line += " " + quoted(arg);
-    test::write_text(repo.dir / "colour.sh", line + "\n");
-    const std::string command = "cd " + quoted(repo.root.string()) +
-                                " && script -qec 'sh ../colour.sh' /dev/null </dev/null";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    test::Result result;
-    char buffer[4096];
-    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-        result.out.append(buffer, got);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return test::run_on_terminal(repo, line);
 }
 
 // `list` on a terminal: whether its header came out bold.

@@ -172,6 +172,10 @@ Result on_terminal(const Repo& repo, const std::vector<std::string>& args,
             line += c == '\'' ? std::string("'\\''") : std::string(1, c);
         line += "'";
     }
+    return run_on_terminal(repo, line);
+}
+
+Result run_on_terminal(const Repo& repo, const std::string& line) {
     write_text(repo.dir / "run.sh", line + "\n");
     const std::string command = "cd '" + repo.root.string() + "' && COMPLAINTS_NOW=" + repo.now +
                                 " script -qec 'sh ../run.sh' /dev/null </dev/null";

@@ -102,5 +102,8 @@ struct Repo {
 // through a small shell script, each in single quotes, bytes as they are.
 Result on_terminal(const Repo& repo, const std::vector<std::string>& args,
                    const std::string& before = "true");
+// The shell command `line` run in the repository under a pseudo-terminal,
+// the way on_terminal runs the binary: for a test that sets up more itself.
+Result run_on_terminal(const Repo& repo, const std::string& line);
 
 } // namespace test
