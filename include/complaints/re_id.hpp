@@ -12,8 +12,8 @@
 namespace complaints {
 
 // Moves case `id` to a new ID (the prefix and year of receipt, drawn like
-// `open` draws one), with `why` added to its timeline and the letters kept
-// for it moved to letters/<NEW>/ under the same names. The new files are
+// `open` draws one), with `why` added to its timeline and the letters its
+// events name moved to letters/<NEW>/ under the same names. The new files are
 // written before the old ones go, so a crash leaves at worst both copies,
 // never neither. Returns the new ID.
 std::string re_id_case(StoreWriter& writer, const std::string& id, Event why,

@@ -47,10 +47,12 @@ std::string re_id_case(StoreWriter& writer, const std::string& id, Event why,
     const std::string old_letters = "letters/" + id + "/";
     const std::string new_letters = "letters/" + new_id + "/";
 
+    // The letters its events name: a file nobody names stays where it is.
     std::vector<std::string> letters;
-    for (const auto& path : store.kept_letters())
-        if (path.starts_with(old_letters))
-            letters.push_back(path);
+    for (const auto& event : c.events)
+        if (event.letter.starts_with(old_letters) &&
+            std::find(letters.begin(), letters.end(), event.letter) == letters.end())
+            letters.push_back(event.letter);
     if (!letters.empty())
         make_private_folders(store.root() / new_letters);
     for (const auto& path : letters) {
