@@ -90,11 +90,17 @@ Filter make_filter(const ListOptions& options) {
     return filter;
 }
 
-bool clock_matches(const std::vector<Clock>& clocks, const Filter& filter, const Store& store,
-                   date::sys_seconds now) {
-    if (filter.overdue && std::none_of(clocks.begin(), clocks.end(), [](const Clock& clock) {
-            return clock.state == ClockState::overdue;
-        }))
+// Overdue as the agenda says it: a clock past its deadline, or an action
+// past its target date and not done.
+bool overdue(const Case& c, const std::vector<Clock>& clocks, date::year_month_day today) {
+    return std::any_of(clocks.begin(), clocks.end(),
+                       [](const Clock& clock) { return clock.state == ClockState::overdue; }) ||
+           !overdue_actions(c, today).empty();
+}
+
+bool clock_matches(const Case& c, const std::vector<Clock>& clocks, const Filter& filter,
+                   const Store& store, date::sys_seconds now) {
+    if (filter.overdue && !overdue(c, clocks, local_date(now, store.zone())))
         return false;
     if (!filter.due_within)
         return true;
@@ -184,7 +190,7 @@ void run_list(const ListOptions& options, const Context& context) {
     context.scan(store, options.no_cache, [&](Case& c) {
         if (matches(c, filter, zone) && actions_match(c, filter, today) &&
             (!filter.attention || !attention(c, store.config().policy).empty()) &&
-            clock_matches(clocks_of(c, store, context.now), filter, store, context.now))
+            clock_matches(c, clocks_of(c, store, context.now), filter, store, context.now))
             matches_found.push_back(Match{c.received, spill.add(encode_case(c))});
     });
     std::stable_sort(matches_found.begin(), matches_found.end(),
@@ -241,7 +247,8 @@ void setup_list(CLI::App& app, Context& context) {
     command->add_option("--to", options->to, "received on or before this local date")
         ->option_text("DATE");
     command->add_flag("--overdue", options->overdue,
-                      "only cases with a deadline passed and not met");
+                      "only cases with a deadline passed and not met: a clock, or an action's "
+                      "target date");
     command->add_flag("--attention", options->attention,
                       "only cases with something to see to: a record to agree, consent, a Being "
                       "Open conversation owed, ...");

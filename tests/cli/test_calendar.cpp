@@ -161,6 +161,25 @@ TEST_SUITE("cli deadlines") {
         CHECK(test::has(table.out, "2026-11-18 acknowledgement"));
     }
 
+    TEST_CASE("list --overdue includes a case whose only overdue item is an action") {
+        test::Repo repo;
+        // Acknowledged and answered in time; only the action plan is late.
+        const std::string id = repo.open_case("2026-10-01 09:00", {"--point", "Kept waiting"});
+        repo.ok({"respond", id, "--acknowledge", "--via", "email", "--at", "2026-10-01 10:00"});
+        repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email", "--at",
+                 "2026-10-02 10:00"});
+        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                 "We ran late", "--at", "2026-10-10 10:00"});
+        repo.ok({"respond", id, "--sent", "--via", "email", "--at", "2026-10-12 10:00"});
+        repo.ok({"action", id, "add", "--text", "Retrain reception", "--lead", "Sam Manager",
+                 "--due", "2026-10-30", "--at", "2026-10-12 11:00"});
+        const auto overdue = repo({"list", "--overdue", "--format", "json"}).json();
+        REQUIRE(overdue.size() == 1);
+        CHECK(overdue[0]["id"] == id);
+        repo.ok({"action", id, "done", "1", "--text", "Trained"});
+        CHECK(repo({"list", "--overdue", "--format", "json"}).json().empty());
+    }
+
     TEST_CASE("a policy override in complaints.yaml changes the deadlines at once") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-10 09:00");
