@@ -15,7 +15,7 @@ struct CheckProblem {
     std::string file; // relative to the repository
     int line = 0;     // 1-based; 0 when the whole file is meant
     std::string message;
-    std::optional<Problem> process; // a process rule's problem, for the CLI to word
+    std::optional<Problem> process = std::nullopt; // a process rule's problem, for the CLI to word
 };
 
 // Every case file against the format; IDs and file names; the workflow's
