@@ -39,6 +39,10 @@ struct AgendaItem {
     std::optional<Deadline> due;               // none for pending items
     std::optional<date::year_month_day> since; // when a pending item arose
     int working_days = 0; // left (negative when overdue), or a pending item's age
+    // Which case it is, as a manager knows it: by who complained and what about.
+    std::string complainant;
+    std::string summary;
+    bool meeting = false; // a meeting booked for its time, not a deadline to meet
 };
 
 // The agenda's view of a case at `context.now`: its running and overdue

@@ -45,6 +45,7 @@ enum class ProblemCode {
     case_closed,              // a closed or excluded case, to be reopened first
     point_after_response,     // a point added after the response, not as a correction
     point_unanswered,         // a point added after the response has no finding yet
+    mediation_booked,         // a mediation meeting booked, not yet recorded as held
 };
 
 struct Problem {

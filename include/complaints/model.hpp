@@ -131,10 +131,11 @@ enum class EventType {
     being_open,
     being_open_follow_up,
     insurer_notified,
+    mediation_booked,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 49> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 50> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -184,6 +185,7 @@ template <> struct EnumNames<EventType> {
         {EventType::being_open, "being-open"},
         {EventType::being_open_follow_up, "being-open-follow-up"},
         {EventType::insurer_notified, "insurer-notified"},
+        {EventType::mediation_booked, "mediation-booked"},
     }};
 };
 
@@ -273,7 +275,8 @@ struct Event {
     std::string text;
     std::optional<Timestamp> recorded;       // when it was entered, if back-dated
     std::optional<date::year_month_day> due; // a new date, on delay-explained
-    std::vector<std::string> attendees;      // who was at a meeting
+    std::vector<std::string> attendees;      // who was at a meeting (or is to be)
+    std::optional<Timestamp> booked_for;     // a meeting booked: when it is to be
     // On `corrected`: which item of what was sent changed ("point 2
     // conclusion", "apology"), and its value before and after; `text` says why.
     std::string corrects;

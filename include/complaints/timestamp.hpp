@@ -20,6 +20,8 @@ struct Timestamp {
 
 // "2026-11-02T09:14:00+00:00".
 std::string format_timestamp(const Timestamp& at);
+// "2026-11-02 09:14", in the timestamp's own offset: as a person reads it.
+std::string format_minute(const Timestamp& at);
 
 // Strict form stored in files: date, time with seconds, and an offset
 // (`Z` accepted). Returns nothing when the text is not one.

@@ -46,6 +46,10 @@ bool late_complaint_outstanding(const Case& c, const Policy& policy);
 // What a manager should see on the case now (record to agree, consent, ...).
 std::vector<Problem> attention(const Case& c, const Policy& policy);
 
+// The mediation meeting booked and not yet held: the latest booking no void
+// undoes and no mediation recorded since meets. Null when there is none.
+const Event* booked_mediation(const Case& c);
+
 // Throws `refused` unless the case is an open, formal, not excluded complaint;
 // `doing` names the step in the message ("send the response").
 void require_formal_complaint(const Case& c, std::string_view doing);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <ctime>
 #include <memory>
 
@@ -32,9 +33,17 @@ icaltimetype ical_utc(date::sys_seconds at) {
 }
 
 std::string description(const AgendaItem& item) {
-    return fmt::format("{}\nCase: {}\nResponsible: {}", item.what, item.case_id,
-                       item.person.empty() ? "unassigned" : item.person);
+    std::string text = fmt::format("{}\nCase: {}\nResponsible: {}", item.what, item.case_id,
+                                   item.person.empty() ? "unassigned" : item.person);
+    if (!item.complainant.empty())
+        text += "\nComplainant: " + item.complainant;
+    if (!item.summary.empty())
+        text += "\nSummary: " + item.summary;
+    return text;
 }
+
+// How long a booked meeting is shown for: the booking gives its start only.
+constexpr std::chrono::hours k_meeting_length{1};
 
 icalcomponent* event_of(const AgendaItem& item, date::sys_seconds now) {
     icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
@@ -49,9 +58,14 @@ icalcomponent* event_of(const AgendaItem& item, date::sys_seconds now) {
         icalcomponent_add_property(event, icalproperty_new_dtend(ical_date(next)));
     } else {
         icalcomponent_add_property(event, icalproperty_new_dtstart(ical_utc(item.due->at)));
+        if (item.meeting)
+            icalcomponent_add_property(
+                event, icalproperty_new_dtend(ical_utc(item.due->at + k_meeting_length)));
     }
-    // Free on a calendar: a deadline is a reminder, not a meeting.
-    icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+    // A deadline is a reminder, free on the calendar; a meeting is busy.
+    icalcomponent_add_property(
+        event,
+        icalproperty_new_transp(item.meeting ? ICAL_TRANSP_OPAQUE : ICAL_TRANSP_TRANSPARENT));
     return event;
 }
 
@@ -61,12 +75,18 @@ std::string agenda_uid(const AgendaItem& item) {
     return fmt::format("{}.{}@complaints", item.case_id, item.rule);
 }
 
-std::string agenda_ics(const std::vector<AgendaItem>& items, date::sys_seconds now) {
+std::string agenda_ics(const std::vector<AgendaItem>& items, date::sys_seconds now,
+                       const std::string& name) {
     Component calendar{icalcomponent_new(ICAL_VCALENDAR_COMPONENT)};
     icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
     icalcomponent_add_property(calendar.get(),
                                icalproperty_new_prodid("-//complaints//agenda//EN"));
     icalcomponent_add_property(calendar.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+    // RFC 7986's NAME is not in libical 3.0; X-WR-CALNAME is what Google,
+    // Apple and Thunderbird read.
+    icalproperty* calendar_name = icalproperty_new_x(name.c_str());
+    icalproperty_set_x_name(calendar_name, "X-WR-CALNAME");
+    icalcomponent_add_property(calendar.get(), calendar_name);
     for (const AgendaItem& item : items)
         if (item.due)
             icalcomponent_add_component(calendar.get(), event_of(item, now));

@@ -12,8 +12,11 @@ namespace complaints::cli {
 // item's rule alone, so a calendar that fetches the feed again replaces the
 // event (a deadline moved, an action done) instead of adding another. A
 // whole-day deadline is an all-day event on its day; an hours deadline an
-// event at its instant. Pending items, which have no date, are left out.
-std::string agenda_ics(const std::vector<AgendaItem>& items, date::sys_seconds now);
+// event at its instant; a meeting booked an hour from its start, busy.
+// Pending items, which have no date, are left out. `name` is the calendar's
+// name in a subscribing client.
+std::string agenda_ics(const std::vector<AgendaItem>& items, date::sys_seconds now,
+                       const std::string& name);
 
 // The UID of an item's event: "LUM-2026-XTE74M.response@complaints".
 std::string agenda_uid(const AgendaItem& item);

@@ -27,6 +27,13 @@ struct AgendaOptions {
     Format format = Format::text;
 };
 
+// "Complaints: Harbour Dental": which repository's agenda a subscribed
+// calendar shows.
+std::string calendar_name(const Store& store) {
+    const std::string& organisation = store.config().organisation;
+    return organisation.empty() ? "Complaints" : "Complaints: " + organisation;
+}
+
 // "2026-12-04" for a day deadline, "2026-11-18 09:00" for an hours one (its
 // last moment, local), as `show` writes a clock's.
 std::string due_cell(const AgendaItem& item, const date::time_zone& zone) {
@@ -80,7 +87,8 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     return items;
 }
 
-const Row k_header{"case", "when", "due", "rule", "what", "person", "working_days", "since"};
+const Row k_header{"case",   "when",         "due",   "rule",        "what",
+                   "person", "working_days", "since", "complainant", "summary"};
 
 Row row_of(const AgendaItem& item, const date::time_zone& zone) {
     return {item.case_id,
@@ -90,7 +98,9 @@ Row row_of(const AgendaItem& item, const date::time_zone& zone) {
             item.what,
             item.person,
             std::to_string(item.working_days),
-            item.since ? format_date(*item.since) : ""};
+            item.since ? format_date(*item.since) : "",
+            item.complainant,
+            item.summary};
 }
 
 Json json_of(const AgendaItem& item, const date::time_zone& zone) {
@@ -108,6 +118,8 @@ Json json_of(const AgendaItem& item, const date::time_zone& zone) {
     }
     out["since"] = item.since ? Json(format_date(*item.since)) : Json(nullptr);
     out["working_days"] = item.working_days;
+    out["complainant"] = item.complainant;
+    out["summary"] = item.summary;
     return out;
 }
 
@@ -135,13 +147,15 @@ void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Stor
                                 {AgendaWhen::today, "Due today"},
                                 {AgendaWhen::soon, "Due soon"},
                                 {AgendaWhen::pending, "Pending"}};
-    const Row header{"case", "due", "what", "standing", "person"};
+    const Row header{"case", "due", "what", "standing", "person", "complainant"};
+    const std::size_t name_width = width == std::string::npos ? width : 24;
     for (const auto& section : sections) {
         std::vector<Row> rows;
         for (const auto& item : items)
             if (item.when == section.when)
                 rows.push_back({item.case_id, due_cell(item, zone), headline(item.what, width),
-                                standing_cell(item), person_cell(item)});
+                                standing_cell(item), person_cell(item),
+                                headline(item.complainant, name_width)});
         if (rows.empty())
             continue;
         if (visible)
@@ -210,7 +224,7 @@ void run_agenda(const AgendaOptions& options, const Context& context) {
         return;
     }
     case Format::ics:
-        fmt::print("{}", agenda_ics(items, context.now));
+        fmt::print("{}", agenda_ics(items, context.now, calendar_name(store)));
         return;
     case Format::email:
         print_email(options, items, store, context);

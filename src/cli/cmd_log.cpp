@@ -23,6 +23,7 @@ struct LogOptions {
     std::string text;
     std::vector<std::string> attendees;
     std::string until;
+    std::string on;
     std::string letter;
     std::string skip_step;
     WhenWho when_who;
@@ -80,6 +81,8 @@ void run_log(const LogOptions& options, Context& context) {
     event.attendees = options.attendees;
     if (!options.until.empty())
         event.due = date_flag(options.until, "--until");
+    if (!options.on.empty())
+        event.booked_for = parse_user_time(options.on, store.zone(), "--on");
     update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         check_logged(c, event, store.zone());
         check_step(c, store.config().policy, event.type, event,
@@ -111,6 +114,10 @@ void setup_log(CLI::App& app, Context& context) {
         ->add_option("--until", options->until,
                      "with --type response-period-agreed: the date the response is agreed for")
         ->option_text("DATE");
+    command
+        ->add_option("--on", options->on,
+                     "with --type mediation-booked: the day and time it is booked for")
+        ->option_text("WHEN");
     command
         ->add_option("--text", options->text,
                      "what happened; - reads standard input; $EDITOR when omitted at a terminal")

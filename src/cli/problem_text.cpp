@@ -40,6 +40,8 @@ constexpr std::array k_hints{
     Hint{ProblemCode::case_closed, " (complaints reopen {} --reason TEXT)"},
     Hint{ProblemCode::point_after_response, ": give --correction REASON"},
     Hint{ProblemCode::point_unanswered, " (respond --point N --finding F --conclusion TEXT)"},
+    Hint{ProblemCode::mediation_booked,
+         " (once held: log {} --type mediation --attendee NAME; called off: void the booking)"},
 };
 
 // Flags that take a value whose name the message should show.

@@ -2,6 +2,7 @@
 
 #include "complaints/being_open.hpp"
 #include "complaints/text.hpp"
+#include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
 #include <fmt/format.h>
@@ -118,6 +119,8 @@ void add_attention(std::vector<AgendaItem>& items, const Case& c, const ClockCon
                    const Today& today) {
     int repeats = 0;
     for (const Problem& problem : attention(c, context.policy)) {
+        if (problem.code == ProblemCode::mediation_booked)
+            continue; // on the agenda at its time, not as pending
         PendingName name = pending_name(problem.code);
         // Two problems of one kind (points to answer) stay two items.
         if (std::any_of(items.begin(), items.end(),
@@ -127,6 +130,28 @@ void add_attention(std::vector<AgendaItem>& items, const Case& c, const ClockCon
         const auto since = local_date(from ? from->at.utc : c.received.utc, context.zone);
         items.push_back(pending_item(c, name.rule, problem.message, since, context, today));
     }
+}
+
+// A mediation booked is due at its time; once that has passed it stays,
+// overdue, until it is recorded as held or the booking is voided.
+void add_mediation(std::vector<AgendaItem>& items, const Case& c, const ClockContext& context,
+                   const Today& today) {
+    const Event* booking = booked_mediation(c);
+    if (!booking || c.status == Status::closed || c.exclusion)
+        return;
+    const Timestamp at = *booking->booked_for;
+    const date::sys_days day{local_date(at.utc, context.zone)};
+    AgendaItem item;
+    item.case_id = c.id;
+    item.rule = "mediation";
+    item.what = fmt::format("mediation booked with {}", util::join(booking->attendees, ", "));
+    item.person = case_owner(c);
+    item.when = when_due(day, at.utc < context.now, today);
+    item.due = Deadline{date::year_month_day{day}, at.utc, false};
+    item.meeting = true;
+    item.working_days = day >= today.day ? context.calendar.between(today.day, day)
+                                         : -context.calendar.between(day, today.day);
+    items.push_back(std::move(item));
 }
 
 // A suspension review the case triggered, with no decision recorded after
@@ -154,10 +179,15 @@ std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, 
     std::vector<AgendaItem> items;
     add_clocks(items, c, context, today);
     add_actions(items, c, context, today);
+    add_mediation(items, c, context, today);
     std::vector<AgendaItem> pending;
     add_attention(pending, c, context, today);
     add_suspension_review(pending, c, context, today);
     items.insert(items.end(), pending.begin(), pending.end());
+    for (AgendaItem& item : items) {
+        item.complainant = c.complainant;
+        item.summary = c.summary;
+    }
     return items;
 }
 

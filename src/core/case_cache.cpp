@@ -17,7 +17,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 11\n";
+constexpr std::string_view k_magic = "complaints-cache 12\n";
 
 class Encoder {
   public:
@@ -221,7 +221,9 @@ void slim_case(Case& c) {
     for (auto& event : c.events) {
         event.text = {};
         event.by = {};
-        event.attendees = {};
+        // A meeting to come says who is to attend on the agenda.
+        if (event.type != EventType::mediation_booked)
+            event.attendees = {};
         event.corrects = {};
         event.before = {};
         event.after = {};

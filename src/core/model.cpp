@@ -7,7 +7,8 @@ namespace complaints {
 bool is_loggable(EventType type) {
     // Types added later go at the end of the enum, so the numbers a cache
     // holds keep their meaning.
-    return type <= EventType::late_complaint_accepted || type == EventType::insurer_notified;
+    return type <= EventType::late_complaint_accepted || type == EventType::insurer_notified ||
+           type == EventType::mediation_booked;
 }
 
 std::vector<std::string> loggable_event_names() {

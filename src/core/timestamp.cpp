@@ -85,6 +85,11 @@ std::string format_timestamp(const Timestamp& at) {
                        at.offset_minutes < 0 ? '-' : '+', offset / 60, offset % 60);
 }
 
+std::string format_minute(const Timestamp& at) {
+    const std::string stamp = format_timestamp(at);
+    return stamp.substr(0, 10) + " " + stamp.substr(11, 5);
+}
+
 std::optional<date::year_month_day> parse_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-')
         return std::nullopt;

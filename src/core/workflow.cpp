@@ -49,6 +49,29 @@ int stage(const Case& c, const Policy& policy) {
                : 1;
 }
 
+namespace {
+
+// "A mediation meeting may be booked between complainant, complainee and
+// Lantum": a booking is for a time to come, between the parties.
+void check_booking(const Event& event) {
+    const bool booking = event.type == EventType::mediation_booked;
+    if (!booking && event.booked_for)
+        field_error(
+            fmt::format("{{on}} goes with a mediation booked, not a {}", name_of(event.type)));
+    if (!booking)
+        return;
+    if (!event.booked_for)
+        field_error("a mediation booked needs the day and time it is booked for ({on})");
+    if (*event.booked_for < event.at)
+        field_error(fmt::format("{{on}}: {} is before the booking ({})",
+                                format_minute(*event.booked_for), format_minute(event.at)));
+    if (event.attendees.size() < 2)
+        field_error("a mediation is between the parties: name at least two attendees "
+                    "({attendee}, once for each)");
+}
+
+} // namespace
+
 void check_logged(const Case& c, const Event& event, const date::time_zone& zone) {
     const bool dated = event.type == EventType::response_period_agreed;
     if (dated && !event.due)
@@ -59,6 +82,7 @@ void check_logged(const Case& c, const Event& event, const date::time_zone& zone
                                 name_of(event.type)));
     if (dated && date::sys_days{*event.due} < date::sys_days{local_date(c.received.utc, zone)})
         field_error("{until}: the agreed date is before the complaint was received");
+    check_booking(event);
 }
 
 void check_gmc_number(std::string_view gmc) {
@@ -193,6 +217,12 @@ Problem late_problem(const Case& c, const Policy& policy) {
 
 } // namespace
 
+const Event* booked_mediation(const Case& c) {
+    const Event* booking = last_event(c, EventType::mediation_booked);
+    const Event* held = last_event(c, EventType::mediation);
+    return booking && !(held && held->at >= booking->at) ? booking : nullptr;
+}
+
 std::vector<Problem> attention(const Case& c, const Policy& policy) {
     // Being Open is owed to the patient whatever became of the complaint.
     std::vector<Problem> notes = being_open_owed(c, policy);
@@ -218,6 +248,12 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
                                              "no finding",
                                              point.number),
                                  c.id});
+    if (const Event* booking = booked_mediation(c))
+        notes.push_back(
+            {ProblemCode::mediation_booked,
+             fmt::format("mediation booked for {} with {}", format_minute(*booking->booked_for),
+                         util::join(booking->attendees, ", ")),
+             c.id});
     return notes;
 }
 

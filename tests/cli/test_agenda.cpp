@@ -252,13 +252,26 @@ TEST_SUITE("cli agenda") {
         CHECK(item(run({}), waiting, "assignment")["person"] == "");
     }
 
-    TEST_CASE("CSV has a header and a row per item") {
+    TEST_CASE("CSV has a header and a row per item, naming the complainant") {
         Christmas clinic;
-        const std::string id = clinic.open("2026-12-01");
+        const std::string id =
+            clinic.open("2026-12-01", {"--complainant", "Mrs Ada Jones", "--summary",
+                                       "Kept waiting, then sent home"});
         const auto csv = clinic({"agenda", "--format", "csv"});
         REQUIRE(csv.exit_code == 0);
-        CHECK(csv.out == "case,when,due,rule,what,person,working_days,since\r\n" + id +
-                             ",overdue,2026-12-21,response,response due,,-1,\r\n");
+        CHECK(csv.out ==
+              "case,when,due,rule,what,person,working_days,since,complainant,summary\r\n" + id +
+                  ",overdue,2026-12-21,response,response due,,-1,,Mrs Ada Jones,\"Kept waiting, "
+                  "then sent home\"\r\n");
+        // Each row names who complained, and the calendar feed says what about.
+        CHECK(test::has(clinic({"agenda"}).out, "Mrs Ada Jones"));
+        std::string ics = clinic({"agenda", "--format", "ics"}).out;
+        // Unfolded, as RFC 5545 readers do, before looking into a long line.
+        for (auto at = ics.find("\r\n "); at != std::string::npos; at = ics.find("\r\n ", at))
+            ics.erase(at, 3);
+        CHECK(
+            test::has(ics, "Complainant: Mrs Ada Jones\\nSummary: Kept waiting\\, then sent home"));
+        CHECK(test::has(ics, "X-WR-CALNAME:Complaints: "));
     }
 
     TEST_CASE("the calendar feed: every deadline once, read by python3-icalendar, stable UIDs") {
