@@ -10,14 +10,36 @@
 
 namespace complaints {
 
-enum class ClinicianStatus { clear, warned, suspension_review, suspended };
+// `suspension_ended`: a temporary suspension's last day has passed and no
+// one has yet reinstated the clinician or held another review.
+enum class ClinicianStatus { clear, warned, suspension_review, suspended, suspension_ended };
 template <> struct EnumNames<ClinicianStatus> {
     static constexpr std::string_view what = "clinician status";
-    static constexpr std::array<std::pair<ClinicianStatus, std::string_view>, 4> names{
+    static constexpr std::array<std::pair<ClinicianStatus, std::string_view>, 5> names{
         {{ClinicianStatus::clear, "clear"},
          {ClinicianStatus::warned, "warned"},
          {ClinicianStatus::suspension_review, "suspension-review"},
-         {ClinicianStatus::suspended, "suspended"}}};
+         {ClinicianStatus::suspended, "suspended"},
+         {ClinicianStatus::suspension_ended, "suspension-ended"}}};
+};
+
+// What a suspension review decides, and the reinstatement that ends a
+// suspension. Each is an event on a case: nothing is erased.
+enum class DecisionKind {
+    no_action,
+    final_warning,
+    temporary_suspension,
+    permanent_suspension,
+    reinstated
+};
+template <> struct EnumNames<DecisionKind> {
+    static constexpr std::string_view what = "decision";
+    static constexpr std::array<std::pair<DecisionKind, std::string_view>, 5> names{
+        {{DecisionKind::no_action, "no-action"},
+         {DecisionKind::final_warning, "final-warning"},
+         {DecisionKind::temporary_suspension, "temporary-suspension"},
+         {DecisionKind::permanent_suspension, "permanent-suspension"},
+         {DecisionKind::reinstated, "reinstated"}}};
 };
 
 struct IssuedWarning {
@@ -32,9 +54,22 @@ struct IssuedWarning {
 
 struct Decision {
     std::string case_id;
+    Timestamp at;
     date::year_month_day on;
-    bool suspended; // false: reinstated
+    DecisionKind kind = DecisionKind::no_action;
+    std::optional<date::year_month_day> until; // a temporary suspension's last day
     std::string reason;
+    std::string by;
+    bool suspends() const {
+        return kind == DecisionKind::temporary_suspension ||
+               kind == DecisionKind::permanent_suspension;
+    }
+};
+
+// A suspension review a warning made due, on the case that issued it.
+struct ReviewDue {
+    std::string case_id;
+    date::year_month_day on;
 };
 
 struct Clinician {
@@ -45,7 +80,11 @@ struct Clinician {
     std::vector<std::string> case_ids;
     std::string latest_case; // the one received last
     std::vector<IssuedWarning> warnings;
-    std::vector<Decision> decisions;
+    std::vector<Decision> decisions; // in time order
+    std::vector<ReviewDue> reviews_due;
+    // Received date of each case, in case_ids' order, so a view as of a day
+    // leaves out the cases that came later.
+    std::vector<date::year_month_day> case_received;
 };
 
 struct StatusChange {
@@ -72,10 +111,53 @@ std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& 
 std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
                                               std::string_view query);
 
-// The standing on `day`: suspended by a recorded decision; in suspension
-// review with the policy's number of warnings inside its window; warned with
-// any active warning; clear otherwise.
+// The standing on `day`: suspended by a suspension decision (a temporary
+// one to its last day, then suspension-ended until a reinstatement or
+// another review); in suspension review with the policy's number of
+// warnings inside its window, one of them issued after the last review held;
+// warned with any active warning; clear otherwise.
 Standing standing_on(const Clinician& clinician, const Policy& policy, date::year_month_day day);
+
+// The decision (a review's, or a reinstatement) in force on `day`, if any:
+// the last one made by then.
+const Decision* last_decision(const Clinician& clinician, date::year_month_day day);
+
+// The events clinicians() reads besides the warning: reviews due, their
+// decisions and reinstatements.
+bool is_suspension_event(EventType type);
+
+// The event a decision is recorded as: `suspended` (with `due` its last day
+// when temporary), `reinstated`, `review-no-action` or `final-warning`.
+EventType decision_event_type(DecisionKind kind);
+
+// Throws unless `kind` may be recorded for the clinician on `day`: a reason
+// is given (usage); a temporary suspension, and only it, has an --until
+// after `day` (usage); no one is suspended twice, a suspension whose time
+// is up is reinstated or reviewed, not suspended over (refused, naming the
+// suspension); only a suspended clinician is reinstated (refused); a review
+// that suspends no one is held only when one is due (refused).
+void check_decision(const Clinician& clinician, const Policy& policy, DecisionKind kind,
+                    const std::optional<date::year_month_day>& until, date::year_month_day day,
+                    const std::string& reason);
+
+// The case a decision is recorded on: a reinstatement on the suspension's
+// case; a review on the case that made it due; otherwise the latest case.
+std::string decision_case(const Clinician& clinician, DecisionKind kind);
+
+// "temporary suspension until 2027-01-31", "no action"...
+std::string describe_decision(const Decision& decision);
+
+// What a case still owes a suspension review on `day`, for the agenda and
+// `list --attention`: a review due with no decision after it, or a
+// temporary suspension whose last day has passed with no reinstatement or
+// review after it.
+struct SuspensionPending {
+    std::string rule; // "suspension-review" or "suspension-ended"
+    std::string what;
+    date::year_month_day since;
+};
+std::optional<SuspensionPending> suspension_pending(const Case& c, date::year_month_day day,
+                                                    const date::time_zone& zone);
 
 // Issues the warning a closing outcome gives the clinician the case is about,
 // as events on the case, and the suspension review it triggers when it is

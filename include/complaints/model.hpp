@@ -131,11 +131,15 @@ enum class EventType {
     being_open,
     being_open_follow_up,
     insurer_notified,
+    // A suspension review's decisions that suspend no one; a suspension is
+    // `suspended` (with `due`, the last day of a temporary one).
+    review_no_action,
+    final_warning,
     mediation_booked,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 50> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 52> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -185,6 +189,8 @@ template <> struct EnumNames<EventType> {
         {EventType::being_open, "being-open"},
         {EventType::being_open_follow_up, "being-open-follow-up"},
         {EventType::insurer_notified, "insurer-notified"},
+        {EventType::review_no_action, "review-no-action"},
+        {EventType::final_warning, "final-warning"},
         {EventType::mediation_booked, "mediation-booked"},
     }};
 };

@@ -97,8 +97,22 @@ struct WarningIssued {
 struct ClinicianUnderReview {
     std::string clinician;
     std::string gmc;
-    std::string status; // "suspension-review" or "suspended"
+    // "suspension-review", "suspended" or "suspension-ended"; "warned" in
+    // near_review (one warning short of a review)
+    std::string status;
     int active_warnings = 0;
+};
+
+// A suspension review's decision, or a reinstatement, made in the period.
+struct ReviewDecision {
+    std::string case_id;
+    std::string clinician;
+    std::string gmc;
+    date::year_month_day on;
+    std::string decision; // no-action, final-warning, ..., reinstated
+    std::optional<date::year_month_day> until;
+    std::string by;
+    std::string reason;
 };
 
 struct OverdueAction {
@@ -168,6 +182,9 @@ struct Report {
 
     std::vector<WarningIssued> warnings;
     std::vector<ClinicianUnderReview> under_review; // at the end of the period
+    std::vector<ClinicianUnderReview> near_review;  // one warning short, at the end
+    int reviews_due = 0;                            // suspension reviews made due in the period
+    std::vector<ReviewDecision> review_decisions;   // made in the period, in time order
 
     int actions_opened = 0;
     int actions_completed = 0;

@@ -12,10 +12,12 @@ namespace complaints::cli {
 namespace {
 
 struct ClinicianOptions {
-    std::vector<std::string> words; // KEY [suspend|reinstate]
+    std::vector<std::string> words; // KEY [review|reinstate|rescind-warning CASE]
     bool list = false;
     std::string as_of;
     std::string reason;
+    std::string decision; // with review
+    std::string until;    // with a temporary suspension
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -48,10 +50,33 @@ Json warning_json(const IssuedWarning& w, date::year_month_day day) {
                 {"active", counts_on(w, day)}};
 }
 
+Json decision_json(const Decision& d) {
+    return Json{{"case", d.case_id},
+                {"date", format_date(d.on)},
+                {"decision", name_of(d.kind)},
+                {"until", d.until ? Json(format_date(*d.until)) : Json(nullptr)},
+                {"reason", d.reason},
+                {"by", d.by}};
+}
+
+// The clinician's cases received by `day`: a view as of a day leaves out
+// what came later.
+std::vector<std::string> cases_by(const Clinician& c, date::year_month_day day) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < c.case_ids.size(); ++i)
+        if (c.case_received[i] <= day)
+            ids.push_back(c.case_ids[i]);
+    return ids;
+}
+
 Json clinician_json(const Clinician& c, const Standing& standing, date::year_month_day day) {
-    Json warnings = Json::array(), history = Json::array();
+    Json warnings = Json::array(), history = Json::array(), decisions = Json::array();
     for (const auto& w : c.warnings)
-        warnings.push_back(warning_json(w, day));
+        if (w.issued <= day)
+            warnings.push_back(warning_json(w, day));
+    for (const auto& d : c.decisions)
+        if (d.on <= day)
+            decisions.push_back(decision_json(d));
     for (const auto& change : standing.history)
         history.push_back({{"date", format_date(change.on)}, {"status", name_of(change.status)}});
     return Json{{"key", c.key},
@@ -62,8 +87,9 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
                 {"status", name_of(standing.status)},
                 {"active_warnings", standing.active.size()},
                 {"warnings", warnings},
+                {"decisions", decisions},
                 {"history", history},
-                {"cases", c.case_ids}};
+                {"cases", cases_by(c, day)}};
 }
 
 void print_clinician(const Clinician& c, const Standing& standing, date::year_month_day day) {
@@ -82,30 +108,57 @@ void print_clinician(const Clinician& c, const Standing& standing, date::year_mo
         if (w.rescinded && *w.rescinded <= day)
             fmt::print("      rescinded {}: {}\n", format_date(*w.rescinded), w.rescind_reason);
     }
+    if (standing.status == ClinicianStatus::suspension_ended)
+        fmt::print("Suspension ended: review or reinstate\n");
+    bool any = false;
+    for (const auto& d : c.decisions) {
+        if (d.on > day)
+            continue;
+        if (!std::exchange(any, true))
+            fmt::print("Decisions:\n");
+        fmt::print("  {}  {}, by {} ({})\n", format_date(d.on), describe_decision(d),
+                   d.by.empty() ? "(unknown)" : d.by, d.case_id);
+        fmt::print("      {}\n", d.reason);
+    }
     if (!standing.history.empty()) {
         fmt::print("History:\n");
         for (const auto& change : standing.history)
             fmt::print("  {}  {}\n", format_date(change.on), name_of(change.status));
     }
-    fmt::print("Cases: {}\n", joined(c.case_ids));
+    fmt::print("Cases: {}\n", joined(cases_by(c, day)));
 }
 
+// A review's decision, or a reinstatement: the core checks it against the
+// clinician's standing on the decision's day, and it is recorded on the
+// case it answers (see decision_case).
 void decide(const ClinicianOptions& o, const Context& context, Store& store,
-            const Clinician& clinician) {
-    const bool suspend = o.words[1] == "suspend";
-    if (o.reason.empty())
-        throw Error(ErrorKind::usage, "a suspension decision needs --reason");
-    // Recorded on the clinician's latest case, where the timeline keeps it.
-    const std::string id = clinician.latest_case;
-    update_case(context, store, id, [&](Case& c) {
-        add_event(c, make_event(suspend ? EventType::suspended : EventType::reinstated,
-                                fmt::format("{} {}: {}", clinician.name,
-                                            suspend ? "suspended" : "reinstated",
-                                            text_from_flag(o.reason, "--reason")),
-                                o.when_who, context, store));
-    });
-    fmt::print("{}: {} (recorded on {})\n", clinician.name, suspend ? "suspended" : "reinstated",
-               id);
+            const Clinician& clinician, const Policy& policy) {
+    const bool reinstating = o.words[1] == "reinstate";
+    if (reinstating && !o.decision.empty())
+        throw Error(ErrorKind::usage, "--decision goes with review, not reinstate");
+    if (!reinstating && o.decision.empty())
+        throw Error(ErrorKind::usage, "a review needs --decision: no-action, final-warning, "
+                                      "temporary-suspension --until DATE or permanent-suspension");
+    const auto decision =
+        reinstating ? DecisionKind::reinstated : enum_from<DecisionKind>(o.decision);
+    if (!decision || (*decision == DecisionKind::reinstated && !reinstating))
+        throw Error(ErrorKind::usage,
+                    fmt::format("--decision: '{}' is not no-action, final-warning, "
+                                "temporary-suspension or permanent-suspension",
+                                o.decision));
+    const DecisionKind kind = *decision;
+    std::optional<date::year_month_day> until;
+    if (!o.until.empty() && !(until = parse_date(o.until)))
+        throw Error(ErrorKind::usage,
+                    fmt::format("--until: '{}' is not a date on the calendar", o.until));
+    const std::string reason = text_from_flag(o.reason, "--reason");
+    Event event = make_event(decision_event_type(kind), reason, o.when_who, context, store);
+    event.due = until;
+    check_decision(clinician, policy, kind, until, local_date(event.at.utc, store.zone()), reason);
+    const std::string id = decision_case(clinician, kind);
+    update_case(context, store, id, [&](Case& c) { add_event(c, event); });
+    Decision shown{id, event.at, {}, kind, until, reason, event.by};
+    fmt::print("{}: {} (recorded on {})\n", clinician.name, describe_decision(shown), id);
 }
 
 // Rescinds the warning one of the clinician's cases issued (an appeal
@@ -153,11 +206,19 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
     if (o.list == !o.words.empty())
         throw Error(ErrorKind::usage, "give a clinician (GMC number or name), or --list");
     const bool rescinding = o.words.size() == 3 && o.words[1] == "rescind-warning";
-    if ((o.words.size() > 2 && !rescinding) ||
-        (o.words.size() == 2 && o.words[1] != "suspend" && o.words[1] != "reinstate"))
+    if (o.words.size() == 2 && o.words[1] == "suspend")
         throw Error(ErrorKind::usage,
-                    "write 'clinician KEY', 'clinician KEY suspend|reinstate --reason TEXT' or "
-                    "'clinician KEY rescind-warning CASE --reason TEXT'");
+                    "a suspension is a review's decision: write 'clinician KEY review --decision "
+                    "temporary-suspension --until DATE --reason TEXT' or '--decision "
+                    "permanent-suspension'");
+    if ((o.words.size() > 2 && !rescinding) ||
+        (o.words.size() == 2 && o.words[1] != "review" && o.words[1] != "reinstate"))
+        throw Error(ErrorKind::usage,
+                    "write 'clinician KEY', 'clinician KEY review --decision DECISION --reason "
+                    "TEXT', 'clinician KEY reinstate --reason TEXT' or 'clinician KEY "
+                    "rescind-warning CASE --reason TEXT'");
+    if (o.words.size() != 2 && (!o.decision.empty() || !o.until.empty()))
+        throw Error(ErrorKind::usage, "--decision and --until go with 'clinician KEY review'");
     Store store = context.open_store();
     date::year_month_day day = local_date(context.now, store.zone());
     if (!o.as_of.empty() && !(day = parse_date(o.as_of).value_or(date::year_month_day{})).ok())
@@ -175,7 +236,7 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
     if (rescinding)
         return rescind(o, context, store, clinician);
     if (deciding)
-        return decide(o, context, store, clinician);
+        return decide(o, context, store, clinician, policy);
     const Standing standing = standing_on(clinician, policy, day);
     if (o.format == Format::json)
         print_json(stdout, clinician_json(clinician, standing, day));
@@ -190,16 +251,24 @@ void setup_clinician(CLI::App& app, Context& context) {
     CLI::App* command =
         app.add_subcommand("clinician", "a clinician's cases, warnings and standing; "
                                         "suspension decisions");
-    command->add_option("KEY [suspend|reinstate|rescind-warning CASE]", o->words,
+    command->add_option("KEY [review|reinstate|rescind-warning CASE]", o->words,
                         "a GMC number or a name (a surname finds them), then optionally a "
-                        "decision, or the case whose warning an appeal rescinds");
+                        "suspension review's decision, a reinstatement, or the case whose "
+                        "warning an appeal rescinds");
     command->add_flag("--list", o->list, "every clinician with their standing");
     command->add_option("--as-of", o->as_of, "evaluate on this date instead of today")
         ->option_text("DATE");
     command
         ->add_option("--reason", o->reason,
-                     "with suspend, reinstate or rescind-warning: the decision's reason")
+                     "with review, reinstate or rescind-warning: the decision's reason")
         ->option_text("TEXT");
+    command
+        ->add_option("--decision", o->decision,
+                     "with review: no-action, final-warning, temporary-suspension or "
+                     "permanent-suspension")
+        ->option_text("DECISION");
+    command->add_option("--until", o->until, "with --decision temporary-suspension: its last day")
+        ->option_text("DATE");
     add_when_who(*command, o->when_who);
     add_format_option(*command, o->format, {Format::table, Format::json});
     command->callback([o, &context] { run_clinician(*o, context); });

@@ -7,6 +7,7 @@
 #include "spill_file.hpp"
 
 #include "complaints/case_cache.hpp"
+#include "complaints/clinicians.hpp"
 #include "complaints/util/parallel.hpp"
 #include "complaints/workflow.hpp"
 
@@ -189,7 +190,8 @@ void run_list(const ListOptions& options, const Context& context) {
     SpillFile spill;
     context.scan(store, options.no_cache, [&](Case& c) {
         if (matches(c, filter, zone) && actions_match(c, filter, today) &&
-            (!filter.attention || !attention(c, store.config().policy).empty()) &&
+            (!filter.attention || !attention(c, store.config().policy).empty() ||
+             suspension_pending(c, today, zone)) &&
             clock_matches(c, clocks_of(c, store, context.now), filter, store, context.now))
             matches_found.push_back(Match{c.received, spill.add(encode_case(c))});
     });

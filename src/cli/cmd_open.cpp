@@ -151,6 +151,27 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     return c;
 }
 
+// A complaint about a suspended clinician is still a complaint: opening it
+// says so on standard error, so whoever takes it knows, and refuses nothing.
+void note_suspension(const Case& c, const Context& context, const Store& store) {
+    const Policy& policy = store.config().policy;
+    if (c.about.empty() || !policy.warnings.kept)
+        return;
+    const auto day = local_date(c.received.utc, store.zone());
+    for (const auto& clinician : clinicians(context.load_all(store), policy, store.zone())) {
+        if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), c.id) ==
+            clinician.case_ids.end())
+            continue;
+        const ClinicianStatus status = standing_on(clinician, policy, day).status;
+        const Decision* last = last_decision(clinician, day);
+        if (last &&
+            (status == ClinicianStatus::suspended || status == ClinicianStatus::suspension_ended))
+            fmt::print(stderr, "complaints: note: {} is {}: {} on {} ({})\n", clinician.name,
+                       status == ClinicianStatus::suspended ? "suspended" : "suspension-ended",
+                       describe_decision(*last), format_date(last->on), last->case_id);
+    }
+}
+
 void run_open(const OpenOptions& options, Context& context) {
     Store store = context.open_store();
     Case c = new_case(options, context, store);
@@ -165,6 +186,7 @@ void run_open(const OpenOptions& options, Context& context) {
     c.id = writer.create(c, context.random);
     context.recorded = c.id;
     print_patient_data_warnings(c, store);
+    note_suspension(c, context, store);
     if (options.format == Format::json)
         print_case_json(c, clocks_of(c, store, context.now), store);
     else

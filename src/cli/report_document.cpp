@@ -147,14 +147,28 @@ Section clinicians_section(const Report& report) {
             table.rows.push_back({w.case_id, w.clinician, w.gmc, format_date(w.on)});
         section.tables.push_back(table);
     }
-    if (report.under_review.empty()) {
-        section.notes.push_back("No clinician in suspension review at the end of the period.");
-        return section;
+    section.notes.push_back(plural(report.reviews_due, "suspension review") +
+                            " made due in the period; " +
+                            plural(report.review_decisions.size(), "decision") + " recorded.");
+    if (!report.review_decisions.empty()) {
+        Table held{{"case", "clinician", "decided", "decision", "by", "reason"}, {}};
+        for (const auto& d : report.review_decisions)
+            held.rows.push_back({d.case_id, d.clinician, format_date(d.on),
+                                 d.decision + (d.until ? " until " + format_date(*d.until) : ""),
+                                 d.by, d.reason});
+        section.tables.push_back(held);
     }
+    if (report.under_review.empty())
+        section.notes.push_back("No clinician in suspension review at the end of the period.");
     Table review{{"clinician", "GMC", "status", "active warnings"}, {}};
     for (const auto& r : report.under_review)
         review.rows.push_back({r.clinician, r.gmc, r.status, std::to_string(r.active_warnings)});
-    section.tables.push_back(review);
+    // One warning short of a review: the ones to watch.
+    for (const auto& r : report.near_review)
+        review.rows.push_back({r.clinician, r.gmc, "one warning short of a review",
+                               std::to_string(r.active_warnings)});
+    if (!review.rows.empty())
+        section.tables.push_back(review);
     return section;
 }
 

@@ -89,7 +89,25 @@ Json clinicians_json(const Report& report) {
                               {"gmc", r.gmc},
                               {"status", r.status},
                               {"active_warnings", r.active_warnings}});
-    return Json{{"issued", issued.size()}, {"issued_list", issued}, {"under_review", review}};
+    Json near = Json::array(), decisions = Json::array();
+    for (const auto& r : report.near_review)
+        near.push_back(Json{
+            {"clinician", r.clinician}, {"gmc", r.gmc}, {"active_warnings", r.active_warnings}});
+    for (const auto& d : report.review_decisions)
+        decisions.push_back(Json{{"case", d.case_id},
+                                 {"clinician", d.clinician},
+                                 {"gmc", d.gmc},
+                                 {"on", format_date(d.on)},
+                                 {"decision", d.decision},
+                                 {"until", d.until ? Json(format_date(*d.until)) : Json(nullptr)},
+                                 {"by", d.by},
+                                 {"reason", d.reason}});
+    return Json{{"issued", issued.size()},
+                {"issued_list", issued},
+                {"under_review", review},
+                {"near_review", near},
+                {"reviews_due", report.reviews_due},
+                {"review_decisions", decisions}};
 }
 
 Json actions_json(const Report& report) {

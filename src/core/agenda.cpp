@@ -1,6 +1,7 @@
 #include "complaints/agenda.hpp"
 
 #include "complaints/being_open.hpp"
+#include "complaints/clinicians.hpp"
 #include "complaints/text.hpp"
 #include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
@@ -154,21 +155,14 @@ void add_mediation(std::vector<AgendaItem>& items, const Case& c, const ClockCon
     items.push_back(std::move(item));
 }
 
-// A suspension review the case triggered, with no decision recorded after
-// it: the clinician's decision is recorded on their latest case, which is
-// the one that triggered the review unless another came in since.
+// A suspension review the case triggered with no decision after it, or a
+// temporary suspension recorded on it whose time is up: decisions are
+// recorded on the case they answer (see decision_case).
 void add_suspension_review(std::vector<AgendaItem>& items, const Case& c,
                            const ClockContext& context, const Today& today) {
-    const Event* review = last_event(c, EventType::suspension_review_due);
-    if (!review)
-        return;
-    for (const EventType decided : {EventType::suspended, EventType::reinstated})
-        if (const Event* decision = last_event(c, decided); decision && decision->at >= review->at)
-            return;
-    const std::string what = c.about.empty() ? std::string("suspension review due")
-                                             : fmt::format("suspension review of {} due", c.about);
-    items.push_back(pending_item(c, "suspension-review", what,
-                                 local_date(review->at.utc, context.zone), context, today));
+    if (auto pending = suspension_pending(c, date::year_month_day{today.day}, context.zone))
+        items.push_back(pending_item(c, std::move(pending->rule), std::move(pending->what),
+                                     pending->since, context, today));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "complaints/atomic_file.hpp"
 #include "complaints/case_fields.hpp"
+#include "complaints/clinicians.hpp"
 
 #include <fmt/format.h>
 
@@ -17,7 +18,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 12\n";
+constexpr std::string_view k_magic = "complaints-cache 13\n";
 
 class Encoder {
   public:
@@ -219,8 +220,11 @@ std::FILE* open_cache(const std::filesystem::path& file, std::string& problem) {
 
 void slim_case(Case& c) {
     for (auto& event : c.events) {
-        event.text = {};
-        event.by = {};
+        // A suspension decision's reason and who made it are in the report.
+        if (!is_suspension_event(event.type)) {
+            event.text = {};
+            event.by = {};
+        }
         // A meeting to come says who is to attend on the agenda.
         if (event.type != EventType::mediation_booked)
             event.attendees = {};

@@ -19,9 +19,28 @@ std::string normalised_name(std::string_view name) {
 
 namespace {
 
+// The decision an event records, if it records one. A `suspended` event
+// with a last day is temporary; without one (as the `suspend` verb of
+// earlier versions wrote it) it stands until a reinstatement.
+std::optional<DecisionKind> decision_of(const Event& event) {
+    switch (event.type) {
+    case EventType::suspended:
+        return event.due ? DecisionKind::temporary_suspension : DecisionKind::permanent_suspension;
+    case EventType::reinstated:
+        return DecisionKind::reinstated;
+    case EventType::review_no_action:
+        return DecisionKind::no_action;
+    case EventType::final_warning:
+        return DecisionKind::final_warning;
+    default:
+        return std::nullopt;
+    }
+}
+
 void add_case(Clinician& clinician, const Case& c, const Policy& policy,
               const date::time_zone& zone, std::map<std::string, Timestamp>& latest_received) {
     clinician.case_ids.push_back(c.id);
+    clinician.case_received.push_back(local_date(c.received.utc, zone));
     auto [latest, fresh] = latest_received.emplace(clinician.key, c.received);
     if (fresh || latest->second < c.received) {
         latest->second = c.received;
@@ -41,27 +60,46 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy,
         }
         clinician.warnings.push_back(warning);
     }
-    for (const auto& event : c.events)
-        if ((event.type == EventType::suspended || event.type == EventType::reinstated) &&
-            !is_void(c, event))
-            clinician.decisions.push_back({c.id, local_date(event.at.utc, zone),
-                                           event.type == EventType::suspended, event.text});
+    for (const auto& event : c.events) {
+        if (is_void(c, event))
+            continue;
+        if (event.type == EventType::suspension_review_due)
+            clinician.reviews_due.push_back({c.id, local_date(event.at.utc, zone)});
+        else if (const auto kind = decision_of(event))
+            clinician.decisions.push_back(
+                {c.id, event.at, local_date(event.at.utc, zone), *kind,
+                 *kind == DecisionKind::temporary_suspension ? event.due : std::nullopt, event.text,
+                 event.by});
+    }
 }
 
 void sort_record(Clinician& clinician) {
     std::sort(clinician.warnings.begin(), clinician.warnings.end(),
               [](const IssuedWarning& a, const IssuedWarning& b) { return a.issued < b.issued; });
     std::stable_sort(clinician.decisions.begin(), clinician.decisions.end(),
-                     [](const Decision& a, const Decision& b) { return a.on < b.on; });
+                     [](const Decision& a, const Decision& b) { return a.at < b.at; });
+    std::stable_sort(clinician.reviews_due.begin(), clinician.reviews_due.end(),
+                     [](const ReviewDue& a, const ReviewDue& b) { return a.on < b.on; });
 }
 
 ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
                           date::year_month_day day, std::vector<IssuedWarning>* active) {
-    bool suspended = false;
-    for (const auto& decision : clinician.decisions)
-        if (decision.on <= day)
-            suspended = decision.suspended;
+    // A review held (whatever it decided) answers the warnings issued by
+    // then; a reinstatement ends a suspension, not the review behind it.
+    std::optional<date::year_month_day> reviewed;
+    const Decision* suspension = nullptr;
+    for (const auto& decision : clinician.decisions) {
+        if (decision.on > day)
+            break;
+        if (decision.kind == DecisionKind::reinstated) {
+            suspension = nullptr;
+            continue;
+        }
+        reviewed = decision.on;
+        suspension = decision.suspends() ? &decision : nullptr;
+    }
     std::size_t in_window = 0, live = 0;
+    bool unreviewed = false;
     for (const auto& warning : clinician.warnings) {
         if (warning.issued > day || (warning.rescinded && *warning.rescinded <= day))
             continue;
@@ -71,12 +109,15 @@ ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
                 active->push_back(warning);
         }
         if (policy.warnings.review_window &&
-            day < calendar_day_after(warning.issued, *policy.warnings.review_window))
+            day < calendar_day_after(warning.issued, *policy.warnings.review_window)) {
             ++in_window;
+            unreviewed = unreviewed || !reviewed || warning.issued > *reviewed;
+        }
     }
-    if (suspended)
-        return ClinicianStatus::suspended;
-    if (policy.warnings.review_at > 0 &&
+    if (suspension)
+        return !suspension->until || day <= *suspension->until ? ClinicianStatus::suspended
+                                                               : ClinicianStatus::suspension_ended;
+    if (policy.warnings.review_at > 0 && unreviewed &&
         in_window >= static_cast<std::size_t>(policy.warnings.review_at))
         return ClinicianStatus::suspension_review;
     return live > 0 ? ClinicianStatus::warned : ClinicianStatus::clear;
@@ -172,8 +213,11 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
             turns.insert(
                 date::sys_days{calendar_day_after(w.issued, *policy.warnings.review_window)});
     }
-    for (const auto& d : clinician.decisions)
+    for (const auto& d : clinician.decisions) {
         turns.insert(date::sys_days{d.on});
+        if (d.until)
+            turns.insert(date::sys_days{*d.until} + date::days{1});
+    }
     ClinicianStatus last = ClinicianStatus::clear;
     for (const auto turn : turns) {
         if (turn > date::sys_days{day})
@@ -184,6 +228,128 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
         last = status;
     }
     return standing;
+}
+
+const Decision* last_decision(const Clinician& clinician, date::year_month_day day) {
+    const Decision* last = nullptr;
+    for (const auto& decision : clinician.decisions)
+        if (decision.on <= day)
+            last = &decision;
+    return last;
+}
+
+bool is_suspension_event(EventType type) {
+    return type == EventType::suspension_review_due || type == EventType::suspended ||
+           type == EventType::reinstated || type == EventType::review_no_action ||
+           type == EventType::final_warning;
+}
+
+EventType decision_event_type(DecisionKind kind) {
+    switch (kind) {
+    case DecisionKind::no_action:
+        return EventType::review_no_action;
+    case DecisionKind::final_warning:
+        return EventType::final_warning;
+    case DecisionKind::reinstated:
+        return EventType::reinstated;
+    default:
+        return EventType::suspended;
+    }
+}
+
+std::string describe_decision(const Decision& decision) {
+    switch (decision.kind) {
+    case DecisionKind::no_action:
+        return "no action";
+    case DecisionKind::final_warning:
+        return "final warning";
+    case DecisionKind::temporary_suspension:
+        return fmt::format("temporary suspension until {}", format_date(*decision.until));
+    case DecisionKind::permanent_suspension:
+        return "permanent suspension";
+    case DecisionKind::reinstated:
+        return "reinstated";
+    }
+    return {};
+}
+
+namespace {
+
+std::string decided(const Decision& d) {
+    return fmt::format("{} on {} by {} ({}): {}", describe_decision(d), format_date(d.on),
+                       d.by.empty() ? "(unknown)" : d.by, d.case_id, d.reason);
+}
+
+} // namespace
+
+void check_decision(const Clinician& clinician, const Policy& policy, DecisionKind kind,
+                    const std::optional<date::year_month_day>& until, date::year_month_day day,
+                    const std::string& reason) {
+    if (reason.empty())
+        throw Error(ErrorKind::usage,
+                    fmt::format("a {} decision needs --reason TEXT", name_of(kind)));
+    if (kind == DecisionKind::temporary_suspension && !until)
+        throw Error(ErrorKind::usage, "a temporary suspension needs --until DATE, its last day");
+    if (kind != DecisionKind::temporary_suspension && until)
+        throw Error(ErrorKind::usage, "--until goes with a temporary-suspension decision only");
+    if (until && *until < day)
+        throw Error(ErrorKind::usage, fmt::format("--until {} is before the decision ({})",
+                                                  format_date(*until), format_date(day)));
+    const ClinicianStatus status = standing_on(clinician, policy, day).status;
+    const Decision* last = last_decision(clinician, day);
+    if (kind == DecisionKind::reinstated) {
+        if (status != ClinicianStatus::suspended && status != ClinicianStatus::suspension_ended)
+            throw Error(ErrorKind::refused,
+                        fmt::format("{} is not suspended ({} on {}): there is nothing to reinstate",
+                                    clinician.name, name_of(status), format_date(day)));
+        return;
+    }
+    if (status == ClinicianStatus::suspended)
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} is suspended already: {}; reinstate them first "
+                                "(clinician KEY reinstate --reason TEXT)",
+                                clinician.name, decided(*last)));
+    const bool suspends =
+        kind == DecisionKind::temporary_suspension || kind == DecisionKind::permanent_suspension;
+    if (!suspends && status != ClinicianStatus::suspension_review &&
+        status != ClinicianStatus::suspension_ended)
+        throw Error(ErrorKind::refused,
+                    fmt::format("no suspension review of {} is due ({} on {}): a review decides "
+                                "{} only when one is",
+                                clinician.name, name_of(status), format_date(day), name_of(kind)));
+}
+
+std::string decision_case(const Clinician& clinician, DecisionKind) {
+    // After a suspension (to reinstate, or review once it has ended) the
+    // suspension's case; otherwise the case whose warning made a review due.
+    if (!clinician.decisions.empty() && clinician.decisions.back().suspends())
+        return clinician.decisions.back().case_id;
+    if (!clinician.reviews_due.empty())
+        return clinician.reviews_due.back().case_id;
+    return clinician.latest_case;
+}
+
+std::optional<SuspensionPending> suspension_pending(const Case& c, date::year_month_day day,
+                                                    const date::time_zone& zone) {
+    const Event* decision = nullptr;
+    for (const auto& event : c.events)
+        if (decision_of(event) && !is_void(c, event))
+            decision = &event;
+    const std::string who = c.about.empty() ? std::string("the clinician") : c.about;
+    if (decision && decision->type == EventType::suspended && decision->due && day > *decision->due)
+        return SuspensionPending{
+            "suspension-ended",
+            fmt::format("suspension of {} ended on {}: review or reinstate", who,
+                        format_date(*decision->due)),
+            date::year_month_day{date::sys_days{*decision->due} + date::days{1}}};
+    const Event* review = last_event(c, EventType::suspension_review_due);
+    if (review && (!decision || decision->at < review->at))
+        return SuspensionPending{"suspension-review",
+                                 c.about.empty()
+                                     ? std::string("suspension review due")
+                                     : fmt::format("suspension review of {} due", c.about),
+                                 local_date(review->at.utc, zone)};
+    return std::nullopt;
 }
 
 std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vector<Case> others,

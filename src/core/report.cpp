@@ -297,8 +297,7 @@ Case clinician_facts(const Case& c) {
     kept.warning = c.warning;
     kept.exclusion = c.exclusion;
     for (const auto& event : c.events)
-        if ((event.type == EventType::suspended || event.type == EventType::reinstated) &&
-            !is_void(c, event))
+        if (is_suspension_event(event.type) && !is_void(c, event))
             kept.events.push_back(event);
     return kept;
 }
@@ -311,12 +310,27 @@ void count_under_review(Report& report, const std::vector<Case>& cases, const Wi
         local_date(window.end - std::chrono::seconds(1), context.zone);
     for (const auto& clinician : clinicians(cases, context.policy, context.zone)) {
         const Standing standing = standing_on(clinician, context.policy, last_day);
+        const ClinicianUnderReview shown{clinician.name, clinician.gmc,
+                                         std::string(name_of(standing.status)),
+                                         static_cast<int>(standing.active.size())};
         if (standing.status == ClinicianStatus::suspension_review ||
-            standing.status == ClinicianStatus::suspended)
-            report.under_review.push_back(ClinicianUnderReview{
-                clinician.name, clinician.gmc, std::string(name_of(standing.status)),
-                static_cast<int>(standing.active.size())});
+            standing.status == ClinicianStatus::suspended ||
+            standing.status == ClinicianStatus::suspension_ended)
+            report.under_review.push_back(shown);
+        else if (standing.status == ClinicianStatus::warned &&
+                 shown.active_warnings == context.policy.warnings.review_at - 1)
+            report.near_review.push_back(shown);
+        for (const auto& due : clinician.reviews_due)
+            if (due.on >= window.period.from && due.on <= last_day)
+                ++report.reviews_due;
+        for (const auto& d : clinician.decisions)
+            if (window.holds(d.at))
+                report.review_decisions.push_back(
+                    ReviewDecision{d.case_id, clinician.name, clinician.gmc, d.on,
+                                   std::string(name_of(d.kind)), d.until, d.by, d.reason});
     }
+    std::stable_sort(report.review_decisions.begin(), report.review_decisions.end(),
+                     [](const ReviewDecision& a, const ReviewDecision& b) { return a.on < b.on; });
 }
 
 std::vector<TrendMonth> empty_trend(const Period& period) {

@@ -213,12 +213,14 @@ TEST_SUITE("platform: warnings") {
     TEST_CASE("suspension is a recorded decision, the clinic keeps no warnings") {
         Platform platform;
         const std::string id = platform.open({"--type", "late"});
-        platform.ok(
-            {"clinician", "7123456", "suspend", "--reason", "Persistent lateness; panel decision"});
+        platform.ok({"clinician", "7123456", "review", "--decision", "permanent-suspension",
+                     "--reason", "Persistent lateness; panel decision"});
         CHECK(platform({"clinician", "7123456", "--format", "json"}).json()["status"] ==
               "suspended");
-        CHECK(platform.refused({"clinician", "7123456", "suspend"}, 2).find("needs --reason") !=
+        CHECK(platform.refused({"clinician", "7123456", "reinstate"}, 2).find("needs --reason") !=
               std::string::npos);
+        CHECK(platform.refused({"clinician", "7123456", "suspend", "--reason", "R"}, 2)
+                  .find("a suspension is a review's decision") != std::string::npos);
         CHECK(platform.refused({"clinician", "nobody"}, 3) ==
               "complaints: no clinician matches 'nobody'\n");
         const auto listed = platform({"clinician", "--list", "--format", "json"}).json();

@@ -1,0 +1,191 @@
+// A suspension review through the real binary: the review the third warning
+// makes due, its decision, a temporary suspension's end and reinstatement.
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+constexpr int k_usage = 2;
+constexpr int k_refused = 5;
+
+// Dr Sam Keane with three warnings inside six months, the third issued on
+// 19 November 2026: a suspension review is due. Today is 20 November.
+struct Reviewed : test::Repo {
+    std::vector<std::string> ids;
+    explicit Reviewed(std::vector<std::string> days = {"2026-06-01", "2026-08-01", "2026-11-19"})
+        : test::Repo("platform", "LAN") {
+        now = "2026-11-20T10:00:00+00:00";
+        for (const auto& day : days)
+            ids.push_back(warned(day));
+    }
+    std::string warned(const std::string& day) const {
+        const std::string id =
+            open_case(day, {"--about", "Dr Sam Keane", "--gmc", "7123456", "--type", "late"});
+        ok({"assign", id, "--to", "Priya Shah", "--at", day});
+        ok({"log", id, "--type", "shared-with-complainee", "--text", "Shared", "--at", day});
+        ok({"log", id, "--type", "investigation-complete", "--text", "Done", "--at", day});
+        ok({"resolve", id, "--text", "Apology", "--at", day});
+        ok({"close", id, "--outcome", "upheld", "--warning", "--warning-reason", "Punctuality",
+            "--no-learning", "Conduct", "--at", day});
+        return id;
+    }
+    nlohmann::json clinician(std::vector<std::string> more = {}) const {
+        std::vector<std::string> args{"clinician", "7123456", "--format", "json"};
+        args.insert(args.end(), more.begin(), more.end());
+        const auto shown = (*this)(args);
+        REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
+        return shown.json();
+    }
+    nlohmann::json agenda() const {
+        const auto listed = (*this)({"agenda", "--format", "json"});
+        REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
+        return listed.json();
+    }
+};
+
+nlohmann::json item(const nlohmann::json& agenda, const std::string& rule) {
+    for (const auto& one : agenda)
+        if (one["rule"] == rule)
+            return one;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_SUITE("suspension review") {
+    TEST_CASE("a review that decides no action is recorded, with who and why, and ends the "
+              "review") {
+        Reviewed repo;
+        CHECK(item(repo.agenda(), "suspension-review")["case"] == repo.ids[2]);
+        const auto held =
+            repo({"clinician", "7123456", "review", "--decision", "no-action", "--reason",
+                  "Lateness explained by a family illness", "--by", "Review panel"});
+        REQUIRE_MESSAGE(held.exit_code == 0, held.err);
+        CHECK(held.out == "Dr Sam Keane: no action (recorded on " + repo.ids[2] + ")\n");
+        const auto json = repo.clinician();
+        CHECK(json["status"] == "warned");
+        REQUIRE(json["decisions"].size() == 1);
+        CHECK(json["decisions"][0]["decision"] == "no-action");
+        CHECK(json["decisions"][0]["by"] == "Review panel");
+        CHECK(json["decisions"][0]["reason"] == "Lateness explained by a family illness");
+        CHECK(json["decisions"][0]["date"] == "2026-11-20");
+        CHECK(item(repo.agenda(), "suspension-review").is_null());
+        const auto text = repo({"clinician", "7123456"});
+        CHECK(test::has(text.out, "2026-11-20  no action, by Review panel (" + repo.ids[2] +
+                                      ")\n"
+                                      "      Lateness explained by a family illness\n"));
+        // Nothing to review now: the decision is refused, the files unchanged.
+        CHECK(test::has(repo.refused({"clinician", "7123456", "review", "--decision",
+                                      "final-warning", "--reason", "Again"},
+                                     k_refused),
+                        "no suspension review of Dr Sam Keane is due"));
+    }
+
+    TEST_CASE("a temporary suspension: no second suspension, its end asks for a review or "
+              "reinstatement, which returns the clinician to warned") {
+        Reviewed repo;
+        repo.ok({"clinician", "7123456", "review", "--decision", "temporary-suspension", "--until",
+                 "2026-12-31", "--reason", "Three late withdrawals in six months"});
+        CHECK(repo.clinician()["status"] == "suspended");
+        CHECK(repo.refused({"clinician", "7123456", "review", "--decision", "permanent-suspension",
+                            "--reason", "Again"},
+                           k_refused) ==
+              "complaints: Dr Sam Keane is suspended already: temporary suspension until "
+              "2026-12-31 on 2026-11-20 by Sam Manager (" +
+                  repo.ids[2] +
+                  "): Three late withdrawals in six months; reinstate them first (clinician KEY "
+                  "reinstate --reason TEXT)\n");
+        repo.now = "2027-01-04T10:00:00+00:00";
+        CHECK(repo.clinician()["status"] == "suspension-ended");
+        const auto ended = item(repo.agenda(), "suspension-ended");
+        REQUIRE_FALSE(ended.is_null());
+        CHECK(ended["what"] == "suspension of Dr Sam Keane ended on 2026-12-31: review or "
+                               "reinstate");
+        const auto attention = repo({"list", "--attention", "--format", "json"});
+        REQUIRE_MESSAGE(attention.exit_code == 0, attention.err);
+        CHECK(attention.json().size() == 1);
+        repo.ok({"clinician", "7123456", "reinstate", "--reason", "Suspension served"});
+        const auto json = repo.clinician();
+        CHECK(json["status"] == "warned"); // not back to suspension-review
+        CHECK(json["decisions"].size() == 2);
+        CHECK(item(repo.agenda(), "suspension-ended").is_null());
+        CHECK(test::has(
+            repo.refused({"clinician", "7123456", "reinstate", "--reason", "Again"}, k_refused),
+            "Dr Sam Keane is not suspended (warned on 2027-01-04)"));
+    }
+
+    TEST_CASE("a review's decision needs its reason, a known decision, and --until with a "
+              "temporary suspension only") {
+        Reviewed repo;
+        CHECK(test::has(repo.refused({"clinician", "7123456", "review", "--decision",
+                                      "temporary-suspension", "--reason", "R"},
+                                     k_usage),
+                        "needs --until DATE"));
+        CHECK(test::has(
+            repo.refused({"clinician", "7123456", "review", "--decision", "no-action"}, k_usage),
+            "needs --reason"));
+        CHECK(test::has(
+            repo.refused({"clinician", "7123456", "review", "--decision", "ban", "--reason", "R"},
+                         k_usage),
+            "'ban' is not no-action"));
+        CHECK(test::has(repo.refused({"clinician", "7123456", "suspend", "--reason", "R"}, k_usage),
+                        "clinician KEY review --decision"));
+        CHECK(test::has(
+            repo.refused({"clinician", "7123456", "reinstate", "--reason", "R"}, k_refused),
+            "is not suspended"));
+    }
+
+    TEST_CASE("clinician --as-of shows warnings, decisions and cases only up to that day") {
+        Reviewed repo;
+        repo.ok({"clinician", "7123456", "review", "--decision", "permanent-suspension", "--reason",
+                 "Panel decision"});
+        const auto before = repo.clinician({"--as-of", "2026-09-01"});
+        CHECK(before["status"] == "warned");
+        CHECK(before["cases"].size() == 2);
+        CHECK(before["warnings"].size() == 2);
+        CHECK(before["decisions"].empty());
+        const auto text = repo({"clinician", "7123456", "--as-of", "2026-09-01"});
+        CHECK_FALSE(test::has(text.out, repo.ids[2]));
+        CHECK(repo.clinician()["decisions"][0]["decision"] == "permanent-suspension");
+    }
+
+    TEST_CASE("opening a complaint about a suspended clinician says so and opens it") {
+        Reviewed repo;
+        repo.ok({"clinician", "7123456", "review", "--decision", "temporary-suspension", "--until",
+                 "2026-12-31", "--reason", "Panel decision"});
+        const auto opened = repo({"open", "--channel", "email", "--received", "2026-11-20 09:30",
+                                  "--complainant", "Practice manager", "--about", "Dr Sam Keane",
+                                  "--gmc", "7123456", "--type", "late"});
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+        CHECK(opened.err == "complaints: note: Dr Sam Keane is suspended: temporary suspension "
+                            "until 2026-12-31 on 2026-11-20 (" +
+                                repo.ids[2] + ")\n");
+    }
+
+    TEST_CASE("the report shows reviews made due, the decisions held with who and why, and "
+              "clinicians one warning short of a review") {
+        Reviewed repo;
+        repo.ok({"clinician", "7123456", "review", "--decision", "final-warning", "--reason",
+                 "One more late withdrawal and the account is suspended", "--by", "Review panel"});
+        repo.now = "2026-11-23T10:00:00+00:00"; // the report runs to now, and the decision is in
+        const auto result = repo({"report", "--year", "2026", "--format", "json"});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        const auto warnings = result.json()["warnings"];
+        CHECK(warnings["reviews_due"] == 1);
+        REQUIRE(warnings["review_decisions"].size() == 1);
+        CHECK(warnings["review_decisions"][0]["decision"] == "final-warning");
+        CHECK(warnings["review_decisions"][0]["by"] == "Review panel");
+        CHECK(warnings["review_decisions"][0]["reason"] ==
+              "One more late withdrawal and the account is suspended");
+        CHECK(warnings["under_review"].empty());
+        const auto text = repo({"report", "--year", "2026"});
+        CHECK(test::has(text.out, "final-warning"));
+        CHECK(test::has(text.out, "One more late withdrawal and the account is suspended"));
+        Reviewed two({"2026-08-01", "2026-11-19"});
+        const auto near = two({"report", "--year", "2026", "--format", "json"}).json();
+        REQUIRE(near["warnings"]["near_review"].size() == 1);
+        CHECK(near["warnings"]["near_review"][0]["active_warnings"] == 2);
+        CHECK(test::has(two({"report", "--year", "2026"}).out, "one warning short of a review"));
+    }
+}
