@@ -54,6 +54,10 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
         warnings.push_back(warning_json(w, day));
     for (const auto& change : standing.history)
         history.push_back({{"date", format_date(change.on)}, {"status", name_of(change.status)}});
+    Json referrals = Json::array();
+    for (const auto& r : open_referrals_on(c, day))
+        referrals.push_back(
+            {{"case", r.case_id}, {"body", r.body}, {"referred", format_date(r.referred)}});
     return Json{{"key", c.key},
                 {"name", c.name},
                 {"aliases", c.aliases},
@@ -63,6 +67,7 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
                 {"active_warnings", standing.active.size()},
                 {"warnings", warnings},
                 {"history", history},
+                {"open_referrals", referrals},
                 {"cases", c.case_ids}};
 }
 
@@ -86,6 +91,12 @@ void print_clinician(const Clinician& c, const Standing& standing, date::year_mo
         fmt::print("History:\n");
         for (const auto& change : standing.history)
             fmt::print("  {}  {}\n", format_date(change.on), name_of(change.status));
+    }
+    if (const auto open = open_referrals_on(c, day); !open.empty()) {
+        fmt::print("Open referrals:\n");
+        for (const auto& r : open)
+            fmt::print("  {}  {} since {}, awaiting its outcome\n", r.case_id, r.body,
+                       format_date(r.referred));
     }
     fmt::print("Cases: {}\n", joined(c.case_ids));
 }

@@ -17,6 +17,14 @@ std::string normalised_name(std::string_view name) {
     return folded(name);
 }
 
+std::vector<Referral> open_referrals_on(const Clinician& clinician, date::year_month_day day) {
+    std::vector<Referral> open;
+    for (const auto& referral : clinician.referrals)
+        if (referral.referred <= day && (!referral.outcome_on || *referral.outcome_on > day))
+            open.push_back(referral);
+    return open;
+}
+
 namespace {
 
 void add_case(Clinician& clinician, const Case& c, const Policy& policy,
@@ -46,6 +54,15 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy,
             !is_void(c, event))
             clinician.decisions.push_back({c.id, local_date(event.at.utc, zone),
                                            event.type == EventType::suspended, event.text});
+    for (const auto& referral : c.escalations) {
+        const ReviewBody* body = find_review_body(policy, referral.body);
+        if (body && body->advice)
+            continue; // an advice service gives no outcome to wait for
+        clinician.referrals.push_back(
+            {c.id, referral.body, local_date(referral.at.utc, zone),
+             referral.outcome_at ? std::optional(local_date(referral.outcome_at->utc, zone))
+                                 : std::nullopt});
+    }
 }
 
 void sort_record(Clinician& clinician) {
@@ -53,6 +70,8 @@ void sort_record(Clinician& clinician) {
               [](const IssuedWarning& a, const IssuedWarning& b) { return a.issued < b.issued; });
     std::stable_sort(clinician.decisions.begin(), clinician.decisions.end(),
                      [](const Decision& a, const Decision& b) { return a.on < b.on; });
+    std::stable_sort(clinician.referrals.begin(), clinician.referrals.end(),
+                     [](const Referral& a, const Referral& b) { return a.referred < b.referred; });
 }
 
 ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
