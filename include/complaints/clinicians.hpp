@@ -72,6 +72,15 @@ struct ReviewDue {
     date::year_month_day on;
 };
 
+// A referral about one of the clinician's cases to a body that reviews
+// (the GMC, their Responsible Officer): tracked after the case closes.
+struct Referral {
+    std::string case_id;
+    std::string body; // the body's key
+    date::year_month_day referred;
+    std::optional<date::year_month_day> outcome_on; // none: still awaited
+};
+
 struct Clinician {
     std::string key;                  // "gmc:7123456", or "name:dr sam keane" without a GMC number
     std::string name;                 // as the earliest case received names them
@@ -85,7 +94,11 @@ struct Clinician {
     // Received date of each case, in case_ids' order, so a view as of a day
     // leaves out the cases that came later.
     std::vector<date::year_month_day> case_received;
+    std::vector<Referral> referrals; // in the order referred
 };
+
+// The referrals made by `day` whose outcome had not come by then.
+std::vector<Referral> open_referrals_on(const Clinician& clinician, date::year_month_day day);
 
 struct StatusChange {
     date::year_month_day on;

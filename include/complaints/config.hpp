@@ -20,6 +20,8 @@ struct Config {
     std::string author;    // who writes when the command names nobody and the user has no name
     std::string signatory; // who signs response letters
     std::vector<std::string> enclosures; // policies enclosed with a response
+    // The support agents `assign --to` takes; empty: any name that is not blank.
+    std::vector<std::string> agents;
     // Rules as complaints.yaml overrides them, as written, in file order.
     std::vector<std::pair<std::string, std::string>> policy_overrides;
     Policy policy;                         // the preset with the overrides applied

@@ -68,6 +68,15 @@ struct ReviewBody {
     // An advice and support service the complainant is signposted to, or
     // seeks help from: it gives no review outcome, so nothing waits on it.
     bool advice = false;
+    // An after_response body that may also be told earlier, with a reason
+    // recorded (the platform's Responsible Officer: "or feel the complaint
+    // is more serious").
+    bool earlier_with_reason = false;
+    // Whether a referral awaiting its outcome stops the organisation closing
+    // its own complaint: an independent review of that complaint does; a
+    // regulator's own process about the clinician (the GMC, the Responsible
+    // Officer, the LMC) runs on after it, tracked on the case and clinician.
+    bool blocks_close = true;
     friend bool operator==(const ReviewBody&, const ReviewBody&) = default;
 };
 

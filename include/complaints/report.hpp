@@ -156,6 +156,18 @@ struct BeingOpenFigures {
     Spread to_conversation;  // working days from the marking to the conversation
 };
 
+// One support agent's complaints (where the policy assigns one), counted to
+// the agent each case has now: "Lantum then assigns the complaint to a support
+// agent within 48 hours"; "we aim to resolve all complaints within 3 weeks".
+struct AgentFigures {
+    std::string agent;
+    int assigned = 0;         // first assigned in the period
+    int assigned_in_time = 0; // of those, within the assignment clock (48 hours)
+    int resolved = 0;         // resolutions agreed in the period
+    int resolved_in_time = 0; // of those, within the resolution clock (3 weeks)
+    int open_at_end = 0;      // assigned, and open at the end of the period
+};
+
 struct Report {
     Period period;
     Timestamp as_of; // the end of the period, or now when that is sooner
@@ -196,7 +208,8 @@ struct Report {
     int open_at_end = 0;
     std::vector<OpenCase> oldest_open; // up to five, oldest first
 
-    std::vector<TrendMonth> trend; // twelve months, ending with the period's last
+    std::vector<TrendMonth> trend;    // twelve months, ending with the period's last
+    std::vector<AgentFigures> agents; // by name; empty where the policy assigns no agent
 };
 
 struct ReportContext {

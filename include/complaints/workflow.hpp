@@ -24,6 +24,8 @@ int stage(const Case& c, const Policy& policy);
 bool awaits_outcome(const Escalation& referral, const Policy& policy);
 // The bodies whose outcome is still awaited, in the order referred.
 std::vector<std::string> open_referrals(const Case& c, const Policy& policy);
+// Those of them whose review holds up closing the case (ReviewBody::blocks_close).
+std::vector<std::string> referrals_blocking_close(const Case& c, const Policy& policy);
 
 // Throws unless a logged event carries what its type needs: an agreed
 // response period names its date (not before receipt), and nothing else does.
@@ -88,7 +90,9 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
                     const std::optional<Event>& correction = std::nullopt);
 
 // Throws `refused` when the body cannot be reached yet, or not for this case.
-void check_escalation(const Case& c, const ReviewBody& body, const Policy& policy);
+// `reason` lets an `earlier_with_reason` body be told before the response.
+void check_escalation(const Case& c, const ReviewBody& body, const Policy& policy,
+                      std::string_view reason = {});
 // The referral whose outcome is still awaited (to `body`, or the only one
 // when empty); throws `refused` when there is none, and a usage error when
 // `body` is empty and several are open.

@@ -79,6 +79,10 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
             decisions.push_back(decision_json(d));
     for (const auto& change : standing.history)
         history.push_back({{"date", format_date(change.on)}, {"status", name_of(change.status)}});
+    Json referrals = Json::array();
+    for (const auto& r : open_referrals_on(c, day))
+        referrals.push_back(
+            {{"case", r.case_id}, {"body", r.body}, {"referred", format_date(r.referred)}});
     return Json{{"key", c.key},
                 {"name", c.name},
                 {"aliases", c.aliases},
@@ -89,6 +93,7 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
                 {"warnings", warnings},
                 {"decisions", decisions},
                 {"history", history},
+                {"open_referrals", referrals},
                 {"cases", cases_by(c, day)}};
 }
 
@@ -124,6 +129,12 @@ void print_clinician(const Clinician& c, const Standing& standing, date::year_mo
         fmt::print("History:\n");
         for (const auto& change : standing.history)
             fmt::print("  {}  {}\n", format_date(change.on), name_of(change.status));
+    }
+    if (const auto open = open_referrals_on(c, day); !open.empty()) {
+        fmt::print("Open referrals:\n");
+        for (const auto& r : open)
+            fmt::print("  {}  {} since {}, awaiting its outcome\n", r.case_id, r.body,
+                       format_date(r.referred));
     }
     fmt::print("Cases: {}\n", joined(cases_by(c, day)));
 }

@@ -19,6 +19,7 @@ struct EscalateOptions {
     std::string reference;
     std::string outcome;
     std::string note;
+    std::string reason;
     WhenWho when_who;
 };
 
@@ -34,11 +35,16 @@ const ReviewBody& body_named(const std::string& key, const Policy& policy) {
 std::string refer(Case& c, const EscalateOptions& options, const Context& context,
                   const Store& store) {
     const ReviewBody& body = body_named(options.to, store.config().policy);
-    check_escalation(c, body, store.config().policy);
+    const std::string reason =
+        options.reason.empty() ? "" : util::trim(text_from_flag(options.reason, "--reason"));
+    if (!options.reason.empty() && reason.empty())
+        throw Error(ErrorKind::usage, "--reason is blank: say why the body is told now");
+    check_escalation(c, body, store.config().policy, reason);
     const Event event = make_event(
         EventType::escalated,
-        fmt::format("{} {}{}{}", body.advice ? "Signposted to" : "Referred to", body.name,
+        fmt::format("{} {}{}{}{}", body.advice ? "Signposted to" : "Referred to", body.name,
                     options.reference.empty() ? "" : " (reference " + options.reference + ")",
+                    reason.empty() ? "" : ". Reason: " + reason,
                     options.note.empty() ? "" : ". " + options.note),
         options.when_who, context, store);
     c.escalations.push_back(Escalation{body.key, event.at, options.reference, "", std::nullopt});
@@ -46,6 +52,10 @@ std::string refer(Case& c, const EscalateOptions& options, const Context& contex
     if (body.advice)
         return fmt::format("signposted to {}, an advice and support service: no review outcome "
                            "is awaited",
+                           body.name);
+    if (!body.blocks_close)
+        return fmt::format("referred to {}; its outcome is tracked on the case, and closing the "
+                           "complaint does not wait for it",
                            body.name);
     return fmt::format("stage 2: referred to {}", body.name);
 }
@@ -70,6 +80,8 @@ std::string record_outcome(Case& c, const EscalateOptions& options, const Contex
 }
 
 void run_escalate(const EscalateOptions& options, const Context& context) {
+    if (!options.reason.empty() && !options.outcome.empty())
+        throw Error(ErrorKind::usage, "--reason goes with --to BODY, not --outcome");
     if (options.outcome.empty() && options.to.empty())
         throw Error(ErrorKind::usage,
                     "give --to BODY to refer the complaint, or --outcome TEXT to record "
@@ -116,6 +128,11 @@ void setup_escalate(CLI::App& app, Context& context) {
     command
         ->add_option("--note", o->note,
                      "with --to: a note, such as the indemnity provider's advice")
+        ->option_text("TEXT");
+    command
+        ->add_option("--reason", o->reason,
+                     "with --to: why the body is told before the organisation's own response "
+                     "(the Responsible Officer: the complaint is more serious; - reads stdin)")
         ->option_text("TEXT");
     command->add_option("--outcome", o->outcome, "the outcome of the open review (- reads stdin)")
         ->option_text("TEXT");

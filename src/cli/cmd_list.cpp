@@ -8,6 +8,7 @@
 
 #include "complaints/case_cache.hpp"
 #include "complaints/clinicians.hpp"
+#include "complaints/text.hpp"
 #include "complaints/util/parallel.hpp"
 #include "complaints/workflow.hpp"
 
@@ -30,6 +31,7 @@ struct ListOptions {
     std::string due_within;
     bool actions_overdue = false;
     bool unassigned = false;
+    std::string agent;
     bool attention = false;
     bool no_cache = false;
     Format format = Format::table;
@@ -46,6 +48,7 @@ struct Filter {
     std::optional<Duration> due_within;
     bool actions_overdue = false;
     bool unassigned = false;
+    std::string agent; // folded; empty: any
     bool attention = false;
 };
 
@@ -77,6 +80,9 @@ Filter make_filter(const ListOptions& options) {
     filter.overdue = options.overdue;
     filter.actions_overdue = options.actions_overdue;
     filter.unassigned = options.unassigned;
+    filter.agent = folded(options.agent);
+    if (!options.agent.empty() && filter.agent.empty())
+        throw Error(ErrorKind::usage, "--agent: the name is blank");
     filter.attention = options.attention;
     if (filter.from && filter.to && *filter.to < *filter.from)
         throw Error(ErrorKind::usage,
@@ -117,6 +123,7 @@ bool matches(const Case& c, const Filter& filter, const date::time_zone& zone) {
            (!filter.kind || c.kind == *filter.kind) &&
            (!filter.category || c.category == filter.category) &&
            (filter.about.empty() || lower(c.about).find(filter.about) != std::string::npos) &&
+           (filter.agent.empty() || folded(c.agent) == filter.agent) &&
            (!filter.from || received >= *filter.from) && (!filter.to || received <= *filter.to);
 }
 
@@ -129,6 +136,20 @@ bool actions_match(const Case& c, const Filter& filter, date::year_month_day tod
 
 const Row k_header{"id",    "received", "kind",   "status",   "channel", "category",
                    "about", "points",   "events", "next_due", "summary"};
+constexpr std::size_t k_agent_column = 7; // after "about", where a policy assigns agents
+
+// Whether the policy names a handler for each complaint (the platform's
+// support agent), so that the listing shows who it is.
+bool lists_agents(const Policy& policy) {
+    return clock_met_by(policy, EventType::assigned) != nullptr;
+}
+
+Row header_for(const Policy& policy) {
+    Row header = k_header;
+    if (lists_agents(policy))
+        header.insert(header.begin() + k_agent_column, "agent");
+    return header;
+}
 
 std::string next_due_cell(const std::vector<Clock>& clocks, const date::time_zone& zone) {
     const auto next = next_clock(clocks);
@@ -138,9 +159,10 @@ std::string next_due_cell(const std::vector<Clock>& clocks, const date::time_zon
                        next->state == ClockState::overdue ? " (overdue)" : "");
 }
 
-Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summary_width) {
+Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summary_width,
+           bool with_agent) {
     const Case& c = listed.c;
-    return {c.id,
+    Row row{c.id,
             format_date(local_date(c.received.utc, zone)),
             std::string(name_of(c.kind)),
             std::string(name_of(c.status)),
@@ -151,6 +173,9 @@ Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summar
             std::to_string(c.events.size()),
             next_due_cell(listed.clocks, zone),
             summary_width ? headline(c.summary, summary_width) : c.summary};
+    if (with_agent)
+        row.insert(row.begin() + k_agent_column, c.agent);
+    return row;
 }
 
 // A matching case, kept in the cache's compact form in a spill file until it
@@ -214,10 +239,11 @@ void run_list(const ListOptions& options, const Context& context) {
         write_in_parallel(matches_found.size(), element);
         return;
     }
+    const bool with_agent = lists_agents(store.config().policy);
     if (options.format == Format::csv) {
-        std::fputs(csv_line(k_header).c_str(), stdout);
+        std::fputs(csv_line(header_for(store.config().policy)).c_str(), stdout);
         write_in_parallel(matches_found.size(), [&](std::size_t i, std::string& out) {
-            out += csv_line(row_of(listed(matches_found[i]), zone, 0));
+            out += csv_line(row_of(listed(matches_found[i]), zone, 0, with_agent));
         });
         return;
     }
@@ -226,10 +252,10 @@ void run_list(const ListOptions& options, const Context& context) {
     std::vector<Row> rows;
     rows.reserve(matches_found.size());
     for (const auto& match : matches_found)
-        rows.push_back(row_of(listed(match), zone, 40));
+        rows.push_back(row_of(listed(match), zone, 40, with_agent));
     if (terminal(stdout))
         make_visible(rows);
-    print_table(stdout, k_header, rows, context.colour(stdout));
+    print_table(stdout, header_for(store.config().policy), rows, context.colour(stdout));
 }
 
 } // namespace
@@ -256,6 +282,10 @@ void setup_list(CLI::App& app, Context& context) {
                       "Open conversation owed, ...");
     command->add_flag("--unassigned", options->unassigned,
                       "only open complaints with no support agent assigned");
+    command
+        ->add_option("--agent", options->agent,
+                     "only complaints assigned to this support agent (case and spacing aside)")
+        ->option_text("NAME");
     command->add_flag("--actions-overdue", options->actions_overdue,
                       "only cases with an action-plan action past its target date and not done");
     command

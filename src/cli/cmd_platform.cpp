@@ -4,6 +4,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/agents.hpp"
 #include "complaints/letters.hpp"
 #include "complaints/steps.hpp"
 #include "complaints/workflow.hpp"
@@ -33,17 +34,19 @@ struct ResolveOptions {
 void run_assign(const AssignOptions& o, const Context& context) {
     Store store = context.open_store();
     const std::string id = store.resolve(o.id);
+    // Decided before the case is read: a blank or unknown name writes nothing.
+    const std::string agent = agent_named(o.agent, store.config().agents);
     std::string said;
     update_case(context, store, id, [&](Case& c) {
         require_formal_complaint(c, "assign a handler");
-        const Event event = make_event(EventType::assigned,
-                                       "Assigned to " + o.agent + ", the main point of contact",
-                                       o.when_who, context, store);
+        const Event event =
+            make_event(EventType::assigned, "Assigned to " + agent + ", the main point of contact",
+                       o.when_who, context, store);
         const bool first = !first_event(c, EventType::assigned);
-        c.agent = o.agent;
+        c.agent = agent;
         add_event(c, event);
-        said = first ? "assigned to " + o.agent
-                     : "reassigned to " + o.agent + " (the first assignment's time counts)";
+        said = first ? "assigned to " + agent
+                     : "reassigned to " + agent + " (the first assignment's time counts)";
     });
     fmt::print("{}: {}\n", id, said);
 }

@@ -50,6 +50,18 @@ Json being_open_json(const BeingOpenFigures& b) {
                 {"to_conversation", spread_json(b.to_conversation)}};
 }
 
+Json agents_json(const Report& report) {
+    Json agents = Json::array();
+    for (const auto& a : report.agents)
+        agents.push_back(Json{{"agent", a.agent},
+                              {"assigned", a.assigned},
+                              {"assigned_in_time", a.assigned_in_time},
+                              {"resolved", a.resolved},
+                              {"resolved_in_time", a.resolved_in_time},
+                              {"open_at_end", a.open_at_end}});
+    return agents;
+}
+
 Json acknowledgements_json(const AcknowledgementFigures& a) {
     return Json{{"within", format_duration(*a.span)},
                 {"due", a.due},
@@ -210,6 +222,9 @@ Json report_json(const Report& report) {
     // the policy runs no acknowledgement clock.
     if (report.acknowledgements.span)
         json["acknowledgements"] = acknowledgements_json(report.acknowledgements);
+    // Added within schema version 1 too; absent where no agent is assigned.
+    if (!report.agents.empty())
+        json["agents"] = agents_json(report);
     return json;
 }
 

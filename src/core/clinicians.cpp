@@ -17,6 +17,14 @@ std::string normalised_name(std::string_view name) {
     return folded(name);
 }
 
+std::vector<Referral> open_referrals_on(const Clinician& clinician, date::year_month_day day) {
+    std::vector<Referral> open;
+    for (const auto& referral : clinician.referrals)
+        if (referral.referred <= day && (!referral.outcome_on || *referral.outcome_on > day))
+            open.push_back(referral);
+    return open;
+}
+
 namespace {
 
 // The decision an event records, if it records one. A `suspended` event
@@ -71,6 +79,15 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy,
                  *kind == DecisionKind::temporary_suspension ? event.due : std::nullopt, event.text,
                  event.by});
     }
+    for (const auto& referral : c.escalations) {
+        const ReviewBody* body = find_review_body(policy, referral.body);
+        if (body && body->advice)
+            continue; // an advice service gives no outcome to wait for
+        clinician.referrals.push_back(
+            {c.id, referral.body, local_date(referral.at.utc, zone),
+             referral.outcome_at ? std::optional(local_date(referral.outcome_at->utc, zone))
+                                 : std::nullopt});
+    }
 }
 
 void sort_record(Clinician& clinician) {
@@ -80,6 +97,8 @@ void sort_record(Clinician& clinician) {
                      [](const Decision& a, const Decision& b) { return a.at < b.at; });
     std::stable_sort(clinician.reviews_due.begin(), clinician.reviews_due.end(),
                      [](const ReviewDue& a, const ReviewDue& b) { return a.on < b.on; });
+    std::stable_sort(clinician.referrals.begin(), clinician.referrals.end(),
+                     [](const Referral& a, const Referral& b) { return a.referred < b.referred; });
 }
 
 ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,

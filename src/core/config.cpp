@@ -3,6 +3,7 @@
 #include "complaints/codec.hpp"
 #include "complaints/patient_data.hpp"
 #include "complaints/text.hpp"
+#include "complaints/util/strings.hpp"
 #include "yaml_reader.hpp"
 
 #include <fmt/format.h>
@@ -91,6 +92,19 @@ void read_bank_holidays(MapReader& parent, const YamlNode& node, Config& config)
     }
 }
 
+// One name of the agents roster: text, not blank, listed once.
+std::string read_agent(const MapReader& map, const YamlNode& node,
+                       const std::vector<std::string>& before) {
+    const std::string name = util::trim(map.text(node, "agents"));
+    if (name.empty())
+        throw Error(ErrorKind::bad_data, "'agents' lists a blank name", map.where(node));
+    for (const auto& agent : before)
+        if (folded(agent) == folded(name))
+            throw Error(ErrorKind::bad_data, fmt::format("'agents' lists '{}' twice", name),
+                        map.where(node));
+    return name;
+}
+
 // The stage 2 bodies the letter signposts, replacing the preset's list.
 void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config) {
     config.policy.review_bodies.clear();
@@ -100,9 +114,11 @@ void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config)
         body.key = map.text(map.required("key"), "key");
         body.name = map.text(map.required("name"), "name");
         body.contact = map.text(map.optional("contact"), "contact");
-        const auto flag = [&](std::string_view key) {
+        const auto flag = [&](std::string_view key, bool absent = false) {
             const std::string text = map.text(map.optional(key), key);
-            if (text.empty() || text == "false")
+            if (text.empty())
+                return absent;
+            if (text == "false")
                 return false;
             if (text == "true")
                 return true;
@@ -112,7 +128,10 @@ void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config)
         body.after_response = flag("after_response");
         body.clinical_only = flag("clinical_only");
         body.advice = flag("advice");
-        map.reject_unknown({"key", "name", "contact", "after_response", "clinical_only", "advice"});
+        body.earlier_with_reason = flag("earlier_with_reason");
+        body.blocks_close = flag("blocks_close", true);
+        map.reject_unknown({"key", "name", "contact", "after_response", "clinical_only", "advice",
+                            "earlier_with_reason", "blocks_close"});
         config.policy.review_bodies.push_back(body);
         config.review_bodies_overridden = true;
     }
@@ -129,6 +148,10 @@ void write_review_bodies(std::string& out, const Config& config) {
                            body.clinical_only);
         if (body.advice)
             out += "    advice: true\n";
+        if (body.earlier_with_reason)
+            out += "    earlier_with_reason: true\n";
+        if (!body.blocks_close)
+            out += "    blocks_close: false\n";
     }
 }
 
@@ -246,6 +269,8 @@ Config read_config(std::string_view text, const std::string& file) {
     config.signatory = map.text(map.optional("signatory"), "signatory");
     for (const auto& node : map.sequence(map.optional("enclosures"), "enclosures"))
         config.enclosures.push_back(map.text(node, "enclosures"));
+    for (const auto& node : map.sequence(map.optional("agents"), "agents"))
+        config.agents.push_back(read_agent(map, node, config.agents));
     if (const YamlNode policy = map.optional("policy"); policy.defined())
         read_policy(map, policy, config);
     for (const auto& node :
@@ -255,7 +280,7 @@ Config read_config(std::string_view text, const std::string& file) {
         read_review_bodies(map, bodies, config);
     read_calendar(map, config);
     map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author",
-                        "signatory", "enclosures", "policy", "review_bodies",
+                        "signatory", "enclosures", "agents", "policy", "review_bodies",
                         "patient_data_patterns", "closures", "bank_holidays"});
     return config;
 }
@@ -275,6 +300,15 @@ std::string write_config(const Config& config) {
         out += "enclosures:\n";
         for (const auto& enclosure : config.enclosures)
             out += fmt::format("  - {}\n", emit_text_value(enclosure, 4));
+    }
+    if (!config.agents.empty()) {
+        out += "agents:\n";
+        for (const auto& agent : config.agents)
+            out += fmt::format("  - {}\n", emit_text_value(agent, 4));
+    } else if (clock_met_by(preset_policy(config.preset), EventType::assigned)) {
+        // Where complaints are assigned, how to name the agents it takes.
+        out += "# agents:  # the support agents `assign --to` takes (none listed: any name)\n"
+               "#   - Priya Shah\n";
     }
     if (!config.policy_overrides.empty()) {
         out += "policy:\n";

@@ -147,6 +147,8 @@ std::string body_line(const ReviewBody& body) {
         line += ": " + body.contact;
     if (body.clinical_only)
         line += " (clinical complaints only)";
+    if (body.earlier_with_reason)
+        line += "; sooner if you feel the complaint is more serious";
     return line;
 }
 

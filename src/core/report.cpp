@@ -1,5 +1,7 @@
 #include "complaints/report.hpp"
 
+#include "agent_figures.hpp"
+
 #include "complaints/clinicians.hpp"
 #include "complaints/clocks.hpp"
 #include "complaints/error.hpp"
@@ -537,6 +539,7 @@ void ReportBuilder::add(const Case& c) {
     count_actions(report, c, s.window);
     count_escalations(report, c, s.window, context.policy, context.include_names);
     count_being_open(report.being_open, c, s.window, context, s.to_conversation);
+    count_agent(report.agents, c, context, s.window.start, s.window.end);
     if (c.warning && s.window.holds(*c.warning))
         report.warnings.push_back(
             WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});

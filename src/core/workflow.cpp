@@ -39,6 +39,16 @@ std::vector<std::string> open_referrals(const Case& c, const Policy& policy) {
     return open;
 }
 
+std::vector<std::string> referrals_blocking_close(const Case& c, const Policy& policy) {
+    std::vector<std::string> open;
+    for (const auto& key : open_referrals(c, policy)) {
+        const ReviewBody* body = find_review_body(policy, key);
+        if (!body || body->blocks_close)
+            open.push_back(key);
+    }
+    return open;
+}
+
 int stage(const Case& c, const Policy& policy) {
     return std::any_of(c.escalations.begin(), c.escalations.end(),
                        [&](const Escalation& e) {
@@ -226,6 +236,13 @@ const Event* booked_mediation(const Case& c) {
 std::vector<Problem> attention(const Case& c, const Policy& policy) {
     // Being Open is owed to the patient whatever became of the complaint.
     std::vector<Problem> notes = being_open_owed(c, policy);
+    // A regulator's referral the complaint closed without waiting for stays
+    // in view until its outcome is recorded.
+    for (const auto& key : open_referrals(c, policy))
+        if (const ReviewBody* body = find_review_body(policy, key); body && !body->blocks_close)
+            notes.push_back({ProblemCode::referral_open,
+                             fmt::format("the referral to {} awaits its outcome", body->name),
+                             c.id});
     if (c.exclusion || c.status == Status::closed)
         return notes;
     if (policy.verbal_record_agreed && c.kind == Kind::complaint && is_verbal(c) &&
@@ -405,18 +422,26 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
         found->staff = staff;
 }
 
-void check_escalation(const Case& c, const ReviewBody& body, const Policy& policy) {
+void check_escalation(const Case& c, const ReviewBody& body, const Policy& policy,
+                      std::string_view reason) {
     std::vector<std::string> missing;
     if (c.exclusion)
         missing.push_back(fmt::format("{} is excluded from the complaints policy", c.id));
     if (c.kind != Kind::complaint)
         missing.push_back(fmt::format("{} is a {}, not a formal complaint", c.id, name_of(c.kind)));
-    if (body.after_response && !first_event(c, EventType::response_sent) &&
-        !first_event(c, EventType::resolved))
+    const bool answered =
+        first_event(c, EventType::response_sent) || first_event(c, EventType::resolved);
+    const bool early_reason = body.earlier_with_reason && !util::trim(reason).empty();
+    if (body.after_response && !answered && !early_reason)
         missing.push_back(
-            fmt::format("{} reviews a complaint after the organisation's own response, and "
-                        "none has been given",
-                        body.name));
+            body.earlier_with_reason
+                ? fmt::format("{} is told after the organisation's own response, and none has "
+                              "been given; to tell them sooner, give --reason (why the "
+                              "complaint is more serious)",
+                              body.name)
+                : fmt::format("{} reviews a complaint after the organisation's own response, "
+                              "and none has been given",
+                              body.name));
     if (body.clinical_only && c.category != Category::clinical)
         missing.push_back(fmt::format("{} is for clinical complaints only", body.name));
     if (std::any_of(c.escalations.begin(), c.escalations.end(), [&](const Escalation& e) {
@@ -471,7 +496,7 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
     if (policy.verbal_record_agreed && c.kind == Kind::complaint && !c.exclusion &&
         outcome != Outcome::withdrawn && is_verbal(c) && !record_agreed(c))
         missing.push_back(record_problem(c));
-    for (const auto& body : open_referrals(c, policy))
+    for (const auto& body : referrals_blocking_close(c, policy))
         missing.push_back({ProblemCode::referral_open,
                            fmt::format("the referral to {} awaits its outcome", body), c.id});
     return missing;

@@ -565,6 +565,37 @@ TEST_SUITE("decisions: stage 2") {
               ErrorKind::refused);
     }
 
+    TEST_CASE("check_escalation: platform, the Responsible Officer sooner with a reason") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        c.category = Category::clinical;
+        c.type = "patient-care";
+        const ReviewBody& officer = body(platform, "responsible-officer");
+        CHECK(says(error_from([&] { check_escalation(c, officer, platform); }), "give --reason"));
+        CHECK(error_from([&] { check_escalation(c, officer, platform, " \t"); }).kind() ==
+              ErrorKind::refused);
+        CHECK_NOTHROW(check_escalation(c, officer, platform, "More serious: patient harm"));
+        CHECK_NOTHROW(check_escalation(c, body(platform, "lmc"), platform));
+        // The clinic's ISCAS takes no reason instead of the response.
+        const Policy clinic = preset_policy(Preset::clinic);
+        CHECK(error_from([&] {
+                  check_escalation(c, body(clinic, "iscas"), clinic, "Serious");
+              }).kind() == ErrorKind::refused);
+    }
+
+    TEST_CASE("close_missing: a regulator's open referral holds up only the bodies that say so") {
+        const Policy platform = preset_policy(Preset::platform);
+        Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
+        refer(c, "gmc", "2026-03-05 10:00");
+        refer(c, "responsible-officer", "2026-03-05 11:00");
+        CHECK(referrals_blocking_close(c, platform).empty());
+        CHECK(open_referrals(c, platform).size() == 2);
+        const Policy clinic = preset_policy(Preset::clinic);
+        Case reviewed = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
+        refer(reviewed, "iscas", "2026-04-01 10:00");
+        CHECK(referrals_blocking_close(reviewed, clinic) == std::vector<std::string>{"iscas"});
+    }
+
     TEST_CASE("check_escalation: excluded, or not a complaint") {
         const Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
@@ -582,14 +613,16 @@ TEST_SUITE("decisions: stage 2") {
 
     TEST_CASE("check_escalation: everything in the way is named at once") {
         // An excluded, non-clinical concern, unresolved, with a referral to
-        // the LMC open. check_escalation gives its reasons as text, not problems.
+        // the Responsible Officer open. check_escalation gives its reasons as
+        // text, not problems.
         const Policy platform = preset_policy(Preset::platform);
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.kind = Kind::concern;
         c.exclusion = Excluded{Exclusion::employment, {}};
         c.category = Category::non_clinical;
-        refer(c, "lmc", "2026-03-05 10:00");
-        const Error e = error_from([&] { check_escalation(c, body(platform, "lmc"), platform); });
+        refer(c, "responsible-officer", "2026-03-05 10:00");
+        const Error e = error_from(
+            [&] { check_escalation(c, body(platform, "responsible-officer"), platform); });
         CHECK(e.kind() == ErrorKind::refused);
         CHECK(says(e, "excluded"));
         CHECK(says(e, "is a concern"));

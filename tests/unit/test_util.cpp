@@ -1,3 +1,5 @@
+#include "complaints/agents.hpp"
+#include "complaints/error.hpp"
 #include "complaints/timestamp.hpp"
 #include "complaints/util/parallel.hpp"
 #include "complaints/util/strings.hpp"
@@ -129,5 +131,35 @@ TEST_SUITE("util") {
         CHECK(join({"json", "csv"}, "|") == "json|csv");
         CHECK(join({"", "b", ""}, ", ") == ", b, ");
         CHECK(join({"a", "b"}, "") == "ab");
+    }
+}
+
+TEST_SUITE("util: names") {
+    TEST_CASE("trim takes spaces, tabs, line breaks and no-break spaces off both ends") {
+        CHECK(trim("  Priya Shah\t") == "Priya Shah");
+        CHECK(trim("\xC2\xA0Tom\xC2\xA0 \n") == "Tom");
+        CHECK(trim(" \t \xC2\xA0 ").empty());
+        CHECK(trim("Anne  Marie") == "Anne  Marie");
+    }
+
+    TEST_CASE("agent_named: blank is refused, a roster spells the name or suggests one") {
+        const auto kind = [](auto call) {
+            try {
+                call();
+            } catch (const Error& e) {
+                return std::optional(e.kind());
+            }
+            return std::optional<ErrorKind>();
+        };
+        CHECK(kind([] { agent_named(" \t ", {}); }) == ErrorKind::usage);
+        CHECK(agent_named(" Anyone ", {}) == "Anyone");
+        const std::vector<std::string> roster{"Priya Shah", "Tom Okafor"};
+        CHECK(agent_named("priya   SHAH", roster) == "Priya Shah");
+        try {
+            agent_named("Priya Shaw", roster);
+            FAIL("a name off the roster was taken");
+        } catch (const Error& e) {
+            CHECK(std::string(e.what()).find("did you mean 'Priya Shah'?") != std::string::npos);
+        }
     }
 }

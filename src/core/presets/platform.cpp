@@ -7,16 +7,21 @@ namespace complaints::presets {
 namespace {
 
 // "Additional steps you can take for clinical complaints": the Responsible
-// Officer after the GP's response; the GMC at once when fitness to practise
-// or patient safety is in question; the LMC alongside.
+// Officer "if you're unhappy with the GP's response or feel the complaint is
+// more serious" (so after the resolution, or before it with that reason); the
+// GMC and the LMC at any time. Each runs its own process about the clinician:
+// an open referral does not hold up closing the platform's complaint.
 std::vector<ReviewBody> bodies() {
-    return {
-        {"responsible-officer", "the doctor's Responsible Officer",
-         "found on the GMC website under the doctor's GMC number", true, true},
-        {"gmc", "the General Medical Council (GMC)",
-         "0161 923 6602; get advice from your indemnity provider too", false, true},
-        {"lmc", "the Local Medical Committee (LMC)", "your area's LMC", true, true},
-    };
+    ReviewBody officer{"responsible-officer", "the doctor's Responsible Officer",
+                       "found on the GMC website under the doctor's GMC number", true, true};
+    officer.earlier_with_reason = true;
+    ReviewBody gmc{"gmc", "the General Medical Council (GMC)",
+                   "0161 923 6602; get advice from your indemnity provider too", false, true};
+    ReviewBody lmc{"lmc", "the Local Medical Committee (LMC)", "your area's LMC", false, true};
+    std::vector<ReviewBody> all{officer, gmc, lmc};
+    for (auto& body : all)
+        body.blocks_close = false;
+    return all;
 }
 
 // "Types of complaints": each type implies its category; "other" is either.
