@@ -1,4 +1,5 @@
 #include "agenda_ics.hpp"
+#include "clock_text.hpp"
 
 #include "complaints/error.hpp"
 
@@ -31,9 +32,12 @@ icaltimetype ical_utc(date::sys_seconds at) {
                                          icaltimezone_get_utc_timezone());
 }
 
+// What, whose, and for an hours deadline on a day nobody works, when to act:
+// the event itself stays at the deadline's instant.
 std::string description(const AgendaItem& item) {
-    return fmt::format("{}\nCase: {}\nResponsible: {}", item.what, item.case_id,
-                       item.person.empty() ? "unassigned" : item.person);
+    return fmt::format("{}\nCase: {}\nResponsible: {}{}", item.what, item.case_id,
+                       item.person.empty() ? "unassigned" : item.person,
+                       item.off_day ? "\nDeadline " + off_day_text(*item.off_day) : "");
 }
 
 icalcomponent* event_of(const AgendaItem& item, date::sys_seconds now) {
