@@ -56,7 +56,7 @@ TEST_SUITE("clock hours") {
         REQUIRE(mail.exit_code == 0);
         CHECK(test::has(mail.out, "25 hours left"));
 
-        platform.now = "2026-11-25T13:30:00+00:00";
+        platform.now = "2026-11-25T13:00:00+00:00";
         CHECK(test::has(platform.show(id), "(overdue by 3 hours; 48 clock hours"));
         CHECK(test::has(platform.agenda_text(), "overdue by 3 hours"));
         platform.now = "2026-11-25T09:30:00+00:00";
@@ -75,6 +75,7 @@ TEST_SUITE("clock hours") {
         CHECK(item["act_by"].is_null());
         // A day clock: the date, and the first instant past it.
         platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-11-23 11:00"});
+        platform.now = "2026-12-03T09:00:00+00:00"; // the investigation is due soon
         const auto investigation = platform.agenda_item(id, "investigation");
         CHECK(investigation["due"] == "2026-12-07");
         CHECK(investigation["due_at"] == "2026-12-08T00:00:00+00:00");
