@@ -39,6 +39,10 @@ struct AgendaItem {
     std::optional<Deadline> due;               // none for pending items
     std::optional<date::year_month_day> since; // when a pending item arose
     int working_days = 0; // left (negative when overdue), or a pending item's age
+    long hours_left = 0;  // an hours deadline's clock hours left (negative when past)
+    // An hours deadline on a day nobody works: the working day before it,
+    // which the item is classified by (due "today" on the Friday).
+    std::optional<OffDayDeadline> off_day;
     // Which case it is, as a manager knows it: by who complained and what about.
     std::string complainant;
     std::string summary;

@@ -62,6 +62,19 @@ struct LateEntry {
 std::optional<LateEntry> entered_late(const Event& event, const Clock& clock,
                                       const WorkingCalendar& calendar, const date::time_zone& zone);
 
+// An hours deadline counts clock hours, through weekends and bank holidays,
+// so it may fall on a day nobody is in (a Friday afternoon's 48 hours end
+// on Sunday). Then: that day, why nobody works it ("a Sunday", "Christmas
+// Day"), and the last working day before it, by which to act so the
+// deadline is not missed. None for a day deadline or a working day.
+struct OffDayDeadline {
+    date::year_month_day day;
+    std::string why;
+    date::year_month_day act_by;
+};
+std::optional<OffDayDeadline> off_day_deadline(const Deadline& due,
+                                               const WorkingCalendar& calendar);
+
 // The clock due soonest among those still running or overdue.
 std::optional<Clock> next_clock(const std::vector<Clock>& clocks);
 

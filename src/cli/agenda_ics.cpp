@@ -1,4 +1,5 @@
 #include "agenda_ics.hpp"
+#include "clock_text.hpp"
 
 #include "complaints/error.hpp"
 
@@ -32,9 +33,13 @@ icaltimetype ical_utc(date::sys_seconds at) {
                                          icaltimezone_get_utc_timezone());
 }
 
+// What, whose, and for an hours deadline on a day nobody works, when to act:
+// the event itself stays at the deadline's instant.
 std::string description(const AgendaItem& item) {
     std::string text = fmt::format("{}\nCase: {}\nResponsible: {}", item.what, item.case_id,
                                    item.person.empty() ? "unassigned" : item.person);
+    if (item.off_day)
+        text += "\nDeadline " + off_day_text(*item.off_day);
     if (!item.complainant.empty())
         text += "\nComplainant: " + item.complainant;
     if (!item.summary.empty())

@@ -2,15 +2,6 @@
 
 namespace complaints::cli {
 
-namespace {
-
-// Hours as people say them: "5 hours", or "3 days" past two days.
-std::string span_of_hours(long hours) {
-    return hours >= 48 ? plural(hours / 24, "day") : plural(hours, "hour");
-}
-
-} // namespace
-
 Timestamp last_moment(const Clock& clock, const date::time_zone& zone) {
     return in_zone(clock.due.at - std::chrono::seconds(clock.due.whole_day ? 1 : 0), zone);
 }
@@ -57,19 +48,45 @@ std::string standing_text(const Clock& clock, const date::time_zone& zone) {
     case ClockState::stopped:
         return "stopped: case closed";
     case ClockState::overdue:
-        if (!clock.due.whole_day)
-            return "overdue by " + span_of_hours(-clock.hours_left);
-        return clock.working_days_left < 0
-                   ? "overdue by " + plural(-clock.working_days_left, "working day")
-                   : "overdue";
     case ClockState::running:
-        if (!clock.due.whole_day)
-            return span_of_hours(clock.hours_left) + " left";
-        return clock.working_days_left == 0
-                   ? "due today"
-                   : plural(clock.working_days_left, "working day") + " left";
+        return time_left_text(clock.due, clock.state == ClockState::overdue,
+                              clock.working_days_left, clock.hours_left);
     }
     return "";
+}
+
+std::string time_left_text(const Deadline& due, bool overdue, int working_days_left,
+                           long hours_left) {
+    if (!due.whole_day) {
+        // Whole hours, rounded down: 59 minutes past is "overdue", 59 to go
+        // is "under an hour".
+        if (overdue)
+            return -hours_left > 0 ? "overdue by " + plural(-hours_left, "hour") : "overdue";
+        return hours_left > 0 ? plural(hours_left, "hour") + " left" : "under an hour left";
+    }
+    if (overdue)
+        return working_days_left < 0 ? "overdue by " + plural(-working_days_left, "working day")
+                                     : "overdue";
+    return working_days_left == 0 ? "due today"
+                                  : plural(working_days_left, "working day") + " left";
+}
+
+std::string off_day_text(const OffDayDeadline& off_day) {
+    return fmt::format("falls on {}: nobody may be in; act by {}", off_day.why,
+                       date::format("%a %F", date::sys_days{off_day.act_by}));
+}
+
+std::string clock_hours_text(const Clock& clock, const Policy& policy) {
+    const ClockRule* rule = find_clock(policy, clock.rule);
+    if (clock.due.whole_day || !rule || !rule->span)
+        return "";
+    // A new date an explanation of delay set is not the policy's span.
+    if (clock.extended)
+        return "clock hours, weekends and bank holidays included";
+    const std::string from =
+        rule->runs_from ? std::string(name_of(*rule->runs_from)) : std::string("receipt");
+    return fmt::format("{} clock hours after {}, weekends and bank holidays included",
+                       rule->span->amount, from);
 }
 
 } // namespace complaints::cli

@@ -17,6 +17,21 @@ std::string due_text(const Clock& clock, const date::time_zone& zone);
 // "3 working days left", "due today", "overdue by 2 working days", "met", ...
 std::string standing_text(const Clock& clock, const date::time_zone& zone);
 
+// The one wording of the time left before a deadline, for `show`, `list`
+// and the agenda: an hours deadline in clock hours ("25 hours left",
+// "overdue by 3 hours"), a day one in working days ("3 working days left",
+// "due today", "overdue by 2 working days").
+std::string time_left_text(const Deadline& due, bool overdue, int working_days_left,
+                           long hours_left);
+
+// "falls on a Sunday: nobody may be in; act by Fri 2026-11-27".
+std::string off_day_text(const OffDayDeadline& off_day);
+
+// What an hours clock counts, for a reader who would assume working hours:
+// "48 clock hours after receipt, weekends and bank holidays included";
+// empty for a day clock.
+std::string clock_hours_text(const Clock& clock, const Policy& policy);
+
 // How the complainant's answer stood against the policy, in the words the
 // report uses: on time; after the policy's date but by the new date an
 // explanation of delay sent in time gave (the policy is met); or late.

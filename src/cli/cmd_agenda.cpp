@@ -2,6 +2,7 @@
 // one screen; or as JSON, CSV, or an iCalendar feed to subscribe to.
 #include "agenda_email.hpp"
 #include "agenda_ics.hpp"
+#include "clock_text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -45,22 +46,18 @@ std::string due_cell(const AgendaItem& item, const date::time_zone& zone) {
     return stamp.substr(0, 10) + " " + stamp.substr(11, 5);
 }
 
-// "overdue by 2 working days", "3 working days left", "4 working days old".
+// How the item stands, in the words `show` uses for a clock: "overdue by
+// 2 working days", "25 hours left"; a pending one's age, "4 working days
+// old"; an hours deadline on a day nobody works says when to act.
 std::string standing_cell(const AgendaItem& item) {
-    switch (item.when) {
-    case AgendaWhen::overdue:
-        return item.working_days < 0 ? "overdue by " + plural(-item.working_days, "working day")
-                                     : "overdue";
-    case AgendaWhen::today:
-        return "due today";
-    case AgendaWhen::soon:
-    case AgendaWhen::later:
-        return plural(item.working_days, "working day") + " left";
-    case AgendaWhen::pending:
+    if (item.when == AgendaWhen::pending)
         return fmt::format("since {} ({} old)", format_date(*item.since),
                            plural(item.working_days, "working day"));
-    }
-    return "";
+    const std::string left = time_left_text(*item.due, item.when == AgendaWhen::overdue,
+                                            item.working_days, item.hours_left);
+    return item.off_day && item.when != AgendaWhen::overdue
+               ? left + "; " + off_day_text(*item.off_day)
+               : left;
 }
 
 std::string person_cell(const AgendaItem& item) {
@@ -87,18 +84,30 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     return items;
 }
 
-const Row k_header{"case",   "when",         "due",   "rule",        "what",
-                   "person", "working_days", "since", "complainant", "summary"};
+const Row k_header{"case",  "when",         "due",    "rule",   "what",        "person",
+                   "working_days", "since", "due_at", "act_by", "complainant", "summary"};
+
+// The deadline's instant, RFC 3339 with the local offset, for scripts: the
+// first moment past it (midnight after a day deadline's date).
+std::string due_at_cell(const AgendaItem& item, const date::time_zone& zone) {
+    return item.due ? format_timestamp(in_zone(item.due->at, zone)) : "";
+}
+
+std::string act_by_cell(const AgendaItem& item) {
+    return item.off_day ? format_date(item.off_day->act_by) : "";
+}
 
 Row row_of(const AgendaItem& item, const date::time_zone& zone) {
     return {item.case_id,
             std::string(name_of(item.when)),
-            due_cell(item, zone),
+            item.due ? format_date(item.due->day) : "",
             item.rule,
             item.what,
             item.person,
             std::to_string(item.working_days),
             item.since ? format_date(*item.since) : "",
+            due_at_cell(item, zone),
+            act_by_cell(item)};
             item.complainant,
             item.summary};
 }
@@ -109,15 +118,21 @@ Json json_of(const AgendaItem& item, const date::time_zone& zone) {
              {"rule", item.rule},
              {"what", item.what},
              {"person", item.person}};
+    // One format a field: the date in `due`, the instant in `due_at`, and
+    // whether the time of day counts in `all_day`.
     if (item.due) {
-        out["due"] = due_cell(item, zone);
-        out["due_at"] = format_timestamp(in_zone(item.due->at, zone));
+        out["due"] = format_date(item.due->day);
+        out["due_at"] = due_at_cell(item, zone);
+        out["all_day"] = item.due->whole_day;
     } else {
         out["due"] = nullptr;
         out["due_at"] = nullptr;
+        out["all_day"] = nullptr;
     }
+    out["act_by"] = item.off_day ? Json(act_by_cell(item)) : Json(nullptr);
     out["since"] = item.since ? Json(format_date(*item.since)) : Json(nullptr);
     out["working_days"] = item.working_days;
+    out["hours_left"] = item.due && !item.due->whole_day ? Json(item.hours_left) : Json(nullptr);
     out["complainant"] = item.complainant;
     out["summary"] = item.summary;
     return out;

@@ -172,6 +172,16 @@ void note_suspension(const Case& c, const Context& context, const Store& store) 
     }
 }
 
+// A Friday afternoon's 48 clock hours end on Sunday: say so while someone
+// is there to act, without refusing anything.
+void print_off_day_notes(const Case& c, const Store& store, date::sys_seconds now) {
+    for (const auto& clock : clocks_of(c, store, now))
+        if (clock.state == ClockState::running)
+            if (const auto off_day = off_day_deadline(clock.due, store.calendar()))
+                fmt::print(stderr, "complaints: note: the {} deadline, {}, {}\n", clock.rule,
+                           due_text(clock, store.zone()), off_day_text(*off_day));
+}
+
 void run_open(const OpenOptions& options, Context& context) {
     Store store = context.open_store();
     Case c = new_case(options, context, store);
@@ -187,6 +197,7 @@ void run_open(const OpenOptions& options, Context& context) {
     context.recorded = c.id;
     print_patient_data_warnings(c, store);
     note_suspension(c, context, store);
+    print_off_day_notes(c, store, context.now);
     if (options.format == Format::json)
         print_case_json(c, clocks_of(c, store, context.now), store);
     else

@@ -35,15 +35,29 @@ std::string indent(std::string text, std::string_view pad) {
     return out;
 }
 
-void print_clocks(const std::vector<Clock>& clocks, const date::time_zone& zone,
+bool open_clock(const Clock& clock) {
+    return clock.state == ClockState::running || clock.state == ClockState::overdue;
+}
+
+// A running hours clock whose deadline falls on a day nobody works.
+std::optional<OffDayDeadline> open_off_day(const Clock& clock, const Store& store) {
+    return open_clock(clock) ? off_day_deadline(clock.due, store.calendar()) : std::nullopt;
+}
+
+void print_clocks(const std::vector<Clock>& clocks, const Store& store,
                   const std::function<std::string(std::string_view)>& heading) {
     if (clocks.empty())
         return;
     fmt::print("\n{}\n", heading("Deadlines"));
-    for (const auto& clock : clocks)
-        fmt::print("  {:<16} due {:<17} {}{}{}\n", clock.rule, due_text(clock, zone),
-                   standing_text(clock, zone), clock.extended ? " (extended)" : "",
-                   clock.earliest ? ", expected from " + format_date(clock.earliest->day) : "");
+    for (const auto& clock : clocks) {
+        const std::string hours = clock_hours_text(clock, store.config().policy);
+        fmt::print("  {:<16} due {:<17} {}{}{}{}\n", clock.rule, due_text(clock, store.zone()),
+                   standing_text(clock, store.zone()), clock.extended ? " (extended)" : "",
+                   clock.earliest ? ", expected from " + format_date(clock.earliest->day) : "",
+                   hours.empty() ? "" : " (" + hours + ")");
+        if (const auto off_day = open_off_day(clock, store))
+            fmt::print("  {:<16}     {}\n", "", off_day_text(*off_day));
+    }
 }
 
 using Heading = std::function<std::string(std::string_view)>;
@@ -86,10 +100,13 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
                    c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
     if (c.outcome)
         fmt::print("Outcome:     {}\n", name_of(*c.outcome));
-    if (const auto next = next_clock(clocks))
-        fmt::print("Due next:    {} by {} ({})\n", next->rule, due_text(*next, zone),
-                   standing_text(*next, zone));
-    else if (c.kind != Kind::complaint)
+    if (const auto next = next_clock(clocks)) {
+        const std::string hours = clock_hours_text(*next, store.config().policy);
+        fmt::print("Due next:    {} by {} ({}{})\n", next->rule, due_text(*next, zone),
+                   standing_text(*next, zone), hours.empty() ? "" : "; " + hours);
+        if (const auto off_day = open_off_day(*next, store))
+            fmt::print("Warning:     the {} deadline {}\n", next->rule, off_day_text(*off_day));
+    } else if (c.kind != Kind::complaint)
         fmt::print("Due next:    nothing: a {} has no deadlines\n", name_of(c.kind));
     for (const auto& note : attention(c, store.config().policy))
         fmt::print("Attention:   {}\n", attention_text(note));
@@ -273,7 +290,7 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     if (!c.summary.empty())
         fmt::print("\n{}\n{}\n", heading("Summary"), indent(c.summary, "  "));
     print_points(c, heading);
-    print_clocks(clocks, zone, heading);
+    print_clocks(clocks, store, heading);
     print_learning(c, store, heading);
     print_timeline(c, store, clocks, heading, colour);
 }

@@ -25,6 +25,8 @@ std::string case_owner(const Case& c) {
 struct Today {
     date::sys_days day;
     date::sys_days horizon; // the last working day "soon" reaches
+    date::sys_seconds now;
+    const date::time_zone& zone;
 };
 
 AgendaWhen when_due(date::sys_days due, bool overdue, const Today& today) {
@@ -33,6 +35,24 @@ AgendaWhen when_due(date::sys_days due, bool overdue, const Today& today) {
     if (due == today.day)
         return AgendaWhen::today;
     return due <= today.horizon ? AgendaWhen::soon : AgendaWhen::later;
+}
+
+// An hours deadline by its instant: overdue once it has passed, today when
+// it passes before today ends (midnight tonight is today's), and one on a
+// day nobody works as though due at the end of the working day before.
+AgendaWhen when_due(const Deadline& due, const std::optional<OffDayDeadline>& off_day,
+                    const Today& today) {
+    if (due.whole_day)
+        return when_due(date::sys_days{due.day}, today.now >= due.at, today);
+    if (today.now >= due.at)
+        return AgendaWhen::overdue;
+    const auto ends = [&](date::sys_days day) {
+        return end_of_local_day(date::year_month_day{day}, today.zone);
+    };
+    const date::sys_seconds by = off_day ? ends(date::sys_days{off_day->act_by}) : due.at;
+    if (by <= ends(today.day))
+        return AgendaWhen::today;
+    return by <= ends(today.horizon) ? AgendaWhen::soon : AgendaWhen::later;
 }
 
 void add_clocks(std::vector<AgendaItem>& items, const Case& c, const ClockContext& context,
@@ -45,10 +65,11 @@ void add_clocks(std::vector<AgendaItem>& items, const Case& c, const ClockContex
         item.rule = clock.rule;
         item.what = fmt::format("{} due", clock.rule);
         item.person = case_owner(c);
-        item.when =
-            when_due(date::sys_days{clock.due.day}, clock.state == ClockState::overdue, today);
+        item.off_day = off_day_deadline(clock.due, context.calendar);
+        item.when = when_due(clock.due, item.off_day, today);
         item.due = clock.due;
         item.working_days = clock.working_days_left;
+        item.hours_left = clock.hours_left;
         items.push_back(std::move(item));
     }
 }
@@ -147,9 +168,10 @@ void add_mediation(std::vector<AgendaItem>& items, const Case& c, const ClockCon
     item.rule = "mediation";
     item.what = fmt::format("mediation booked with {}", util::join(booking->attendees, ", "));
     item.person = case_owner(c);
-    item.when = when_due(day, at.utc < context.now, today);
     item.due = Deadline{date::year_month_day{day}, at.utc, false};
+    item.when = when_due(*item.due, std::nullopt, today);
     item.meeting = true;
+    item.hours_left = std::chrono::floor<std::chrono::hours>(at.utc - context.now).count();
     item.working_days = day >= today.day ? context.calendar.between(today.day, day)
                                          : -context.calendar.between(day, today.day);
     items.push_back(std::move(item));
@@ -169,7 +191,7 @@ void add_suspension_review(std::vector<AgendaItem>& items, const Case& c,
 
 std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, int horizon_days) {
     const date::sys_days day{local_date(context.now, context.zone)};
-    const Today today{day, context.calendar.add(day, horizon_days)};
+    const Today today{day, context.calendar.add(day, horizon_days), context.now, context.zone};
     std::vector<AgendaItem> items;
     add_clocks(items, c, context, today);
     add_actions(items, c, context, today);

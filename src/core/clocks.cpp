@@ -99,6 +99,20 @@ std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, Ev
     return std::nullopt;
 }
 
+std::optional<OffDayDeadline> off_day_deadline(const Deadline& due,
+                                               const WorkingCalendar& calendar) {
+    const date::sys_days day{due.day};
+    if (due.whole_day || calendar.is_working_day(day))
+        return std::nullopt;
+    std::string why = date::format("a %A", day);
+    const int year = static_cast<int>(due.day.year());
+    for (const auto& list : {calendar.bank_holidays(year), calendar.closures(year)})
+        for (const Holiday& holiday : list)
+            if (holiday.day == due.day)
+                why = holiday.name;
+    return OffDayDeadline{due.day, why, calendar.previous_working_day(day)};
+}
+
 std::optional<Clock> next_clock(const std::vector<Clock>& clocks) {
     std::optional<Clock> next;
     for (const auto& clock : clocks) {

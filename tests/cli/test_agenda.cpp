@@ -232,7 +232,8 @@ TEST_SUITE("cli agenda") {
         const auto assignment = item(agenda, waiting, "assignment");
         REQUIRE_FALSE(assignment.is_null());
         CHECK(assignment["when"] == "today");
-        CHECK(assignment["due"] == "2026-11-18 09:00");
+        CHECK(assignment["due"] == "2026-11-18");
+        CHECK(assignment["due_at"] == "2026-11-18T09:00:00+00:00");
         CHECK(item(agenda, fresh, "assignment")["when"] == "soon");
 
         platform.now = "2026-11-18T10:00:00+00:00";
@@ -260,9 +261,11 @@ TEST_SUITE("cli agenda") {
         const auto csv = clinic({"agenda", "--format", "csv"});
         REQUIRE(csv.exit_code == 0);
         CHECK(csv.out ==
-              "case,when,due,rule,what,person,working_days,since,complainant,summary\r\n" + id +
-                  ",overdue,2026-12-21,response,response due,,-1,,Mrs Ada Jones,\"Kept waiting, "
-                  "then sent home\"\r\n");
+              "case,when,due,rule,what,person,working_days,since,due_at,act_by,complainant,"
+              "summary\r\n" +
+                  id +
+                  ",overdue,2026-12-21,response,response due,,-1,,2026-12-22T00:00:00+00:00,,Mrs "
+                  "Ada Jones,\"Kept waiting, then sent home\"\r\n");
         // Each row names who complained, and the calendar feed says what about.
         CHECK(test::has(clinic({"agenda"}).out, "Mrs Ada Jones"));
         std::string ics = clinic({"agenda", "--format", "ics"}).out;
@@ -319,6 +322,23 @@ TEST_SUITE("cli agenda") {
         for (const auto& [uid, rest] : events)
             CHECK(again.count(uid) == 1);
         CHECK(again.at(soon + ".response@complaints").starts_with("2027-01-08\t"));
+    }
+
+    TEST_CASE("the calendar feed: an hours deadline at its time, a day deadline all day") {
+        test::Repo platform("platform", "LAN");
+        platform.now = "2026-11-24T09:00:00+00:00";
+        const std::string waiting = platform.open_case("2026-11-23 10:00");
+        const std::string assigned = platform.open_case("2026-11-23 10:00");
+        platform.ok({"assign", assigned, "--to", "Priya Shah", "--at", "2026-11-23 11:00"});
+        const auto ics = platform({"agenda", "--format", "ics"});
+        REQUIRE_MESSAGE(ics.exit_code == 0, ics.err);
+        test::write_text(platform.dir / "agenda.ics", ics.out);
+        const auto events = by_uid(ics_events(platform.dir / "agenda.ics"));
+        REQUIRE(events.count(waiting + ".assignment@complaints") == 1);
+        CHECK(events.at(waiting + ".assignment@complaints")
+                  .starts_with("2026-11-25T10:00:00+00:00\t"));
+        REQUIRE(events.count(assigned + ".investigation@complaints") == 1);
+        CHECK(events.at(assigned + ".investigation@complaints").starts_with("2026-12-07\t"));
     }
 
     TEST_CASE("it reads through the cache, and the cache does not change the answer") {
