@@ -53,6 +53,11 @@ std::string standing_cell(const AgendaItem& item) {
     if (item.when == AgendaWhen::pending)
         return fmt::format("since {} ({} old)", format_date(*item.since),
                            plural(item.working_days, "working day"));
+    // A meeting is not a deadline to beat: it is on a day, then to record.
+    if (item.meeting)
+        return item.when == AgendaWhen::overdue ? "held? log it as held, or void the booking"
+               : item.working_days == 0         ? "today"
+                                                : "in " + plural(item.working_days, "working day");
     const std::string left = time_left_text(*item.due, item.when == AgendaWhen::overdue,
                                             item.working_days, item.hours_left);
     return item.off_day && item.when != AgendaWhen::overdue
@@ -84,7 +89,7 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     return items;
 }
 
-const Row k_header{"case",  "when",         "due",    "rule",   "what",        "person",
+const Row k_header{"case",         "when",  "due",    "rule",   "what",        "person",
                    "working_days", "since", "due_at", "act_by", "complainant", "summary"};
 
 // The deadline's instant, RFC 3339 with the local offset, for scripts: the
@@ -107,7 +112,7 @@ Row row_of(const AgendaItem& item, const date::time_zone& zone) {
             std::to_string(item.working_days),
             item.since ? format_date(*item.since) : "",
             due_at_cell(item, zone),
-            act_by_cell(item)};
+            act_by_cell(item),
             item.complainant,
             item.summary};
 }

@@ -267,6 +267,8 @@ void print_timeline(const Case& c, const Store& store, const std::vector<Clock>&
             fmt::print("{}{}\n", pad, voids_text(c, event, zone));
         if (!event.text.empty())
             fmt::print("{}\n", struck(indent(event.text, pad)));
+        if (event.booked_for)
+            fmt::print("{}{}\n", pad, struck("Booked for: " + format_minute(*event.booked_for)));
         if (!event.attendees.empty())
             fmt::print("{}{}\n", pad, struck("Attendees: " + joined(event.attendees)));
         if (event.type == EventType::corrected)

@@ -83,9 +83,9 @@ TEST_SUITE("clock hours") {
         CHECK(investigation["hours_left"].is_null());
         const auto csv = platform({"agenda", "--format", "csv"});
         REQUIRE(csv.exit_code == 0);
-        CHECK(test::has(csv.out, "working_days,since,due_at,act_by\r\n"));
+        CHECK(test::has(csv.out, "working_days,since,due_at,act_by,complainant,summary\r\n"));
         CHECK(test::has(csv.out, ",2026-12-07,investigation,"));
-        CHECK(test::has(csv.out, ",2026-12-08T00:00:00+00:00,\r\n"));
+        CHECK(test::has(csv.out, ",2026-12-08T00:00:00+00:00,,"));
     }
 
     TEST_CASE("an hours deadline is today by its instant: midnight tonight is today") {

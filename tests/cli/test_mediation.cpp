@@ -61,7 +61,10 @@ TEST_SUITE("cli mediation") {
         CHECK(booked["person"] == "Priya Shah");
         CHECK(platform.needs_attention(id));
         const auto shown = platform({"show", id});
-        CHECK(test::has(shown.out, "for 2026-11-24 14:00"));
+        CHECK(test::has(shown.out, "Booked for: 2026-11-24 14:00"));
+        CHECK(test::has(shown.out, "Attention:   mediation booked for 2026-11-24 14:00 with "
+                                   "Practice manager, Dr Sam Keane, Priya Shah"));
+        CHECK(test::has(platform({"agenda"}).out, "in 2 working days"));
 
         // The calendar feed has it at 14:00, not as an all-day event.
         const auto ics = platform({"agenda", "--format", "ics"});
@@ -72,6 +75,7 @@ TEST_SUITE("cli mediation") {
         // The day after, not recorded as held: overdue, so nobody forgets.
         platform.now = "2026-11-25T10:00:00+00:00";
         CHECK(platform.agenda_item(id, "mediation")["when"] == "overdue");
+        CHECK(test::has(platform({"agenda"}).out, "held? log it as held, or void the booking"));
 
         platform.ok({"log", id, "--type", "mediation", "--attendee", "Practice manager",
                      "--attendee", "Dr Sam Keane", "--attendee", "Priya Shah", "--text",
