@@ -172,6 +172,13 @@ struct SuspensionPending {
 std::optional<SuspensionPending> suspension_pending(const Case& c, date::year_month_day day,
                                                     const date::time_zone& zone);
 
+// The case whose suspension review is pending although the clinician's
+// warnings on `day` no longer reach the policy's count (an appeal rescinded
+// one): the review is to be withdrawn there. None while the count stands.
+std::optional<std::string> moot_review(const Clinician& clinician, const std::vector<Case>& cases,
+                                       const Policy& policy, date::year_month_day day,
+                                       const date::time_zone& zone);
+
 // Issues the warning a closing outcome gives the clinician the case is about,
 // as events on the case, and the suspension review it triggers when it is
 // one too many inside the policy's window. Returns the review's text when one

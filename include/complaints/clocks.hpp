@@ -66,14 +66,18 @@ std::optional<LateEntry> entered_late(const Event& event, const Clock& clock,
 // so it may fall on a day nobody is in (a Friday afternoon's 48 hours end
 // on Sunday). Then: that day, why nobody works it ("a Sunday", "Christmas
 // Day"), and the last working day before it, by which to act so the
-// deadline is not missed. None for a day deadline or a working day.
+// deadline is not missed. When no working day comes between the clock's
+// start and its deadline (received on Boxing Day, due on its substitute
+// Monday), the day to act by is the day it started: only whoever is on call
+// can meet it. None for a day deadline or a working day.
 struct OffDayDeadline {
     date::year_month_day day;
     std::string why;
     date::year_month_day act_by;
+    bool no_working_day_before = false;
 };
-std::optional<OffDayDeadline> off_day_deadline(const Deadline& due,
-                                               const WorkingCalendar& calendar);
+std::optional<OffDayDeadline> off_day_deadline(const Clock& clock, const WorkingCalendar& calendar,
+                                               const date::time_zone& zone);
 
 // The clock due soonest among those still running or overdue.
 std::optional<Clock> next_clock(const std::vector<Clock>& clocks);

@@ -136,10 +136,13 @@ enum class EventType {
     review_no_action,
     final_warning,
     mediation_booked,
+    // A suspension review no longer due: an appeal rescinded a warning it
+    // counted. Its text says which and how many warnings are left.
+    review_withdrawn,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 52> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 53> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -192,6 +195,7 @@ template <> struct EnumNames<EventType> {
         {EventType::review_no_action, "review-no-action"},
         {EventType::final_warning, "final-warning"},
         {EventType::mediation_booked, "mediation-booked"},
+        {EventType::review_withdrawn, "review-withdrawn"},
     }};
 };
 

@@ -72,8 +72,12 @@ std::string time_left_text(const Deadline& due, bool overdue, int working_days_l
 }
 
 std::string off_day_text(const OffDayDeadline& off_day) {
-    return fmt::format("falls on {}: nobody may be in; act by {}", off_day.why,
-                       date::format("%a %F", date::sys_days{off_day.act_by}));
+    const std::string act_by = date::format("%a %F", date::sys_days{off_day.act_by});
+    if (off_day.no_working_day_before)
+        return fmt::format("falls on {}, with no working day before it since receipt: only "
+                           "whoever is on call can meet it; act on {}",
+                           off_day.why, act_by);
+    return fmt::format("falls on {}: nobody may be in; act by {}", off_day.why, act_by);
 }
 
 std::string clock_hours_text(const Clock& clock, const Policy& policy) {

@@ -174,6 +174,33 @@ void decide(const ClinicianOptions& o, const Context& context, Store& store,
 
 // Rescinds the warning one of the clinician's cases issued (an appeal
 // upheld): an event on that case, and the count follows.
+// An appeal that leaves fewer warnings than a review needs withdraws the
+// review pending, by a later entry on its case, so that no panel sits on a
+// count that no longer stands.
+void withdraw_moot_review(const ClinicianOptions& o, const Context& context, Store& store,
+                          const std::string& key, const std::string& rescinded) {
+    const Policy& policy = store.config().policy;
+    const auto cases = store.load_all();
+    const auto all = clinicians(cases, policy, store.zone());
+    const auto found =
+        std::find_if(all.begin(), all.end(), [&](const Clinician& c) { return c.key == key; });
+    if (found == all.end())
+        return;
+    Event event = make_event(EventType::review_withdrawn, "", o.when_who, context, store);
+    const auto day = local_date(event.at.utc, store.zone());
+    const auto review = moot_review(*found, cases, policy, day, store.zone());
+    if (!review)
+        return;
+    const Standing standing = standing_on(*found, policy, day);
+    event.text = fmt::format("Suspension review of {} withdrawn: the warning {} issued was "
+                             "rescinded on appeal, leaving {}",
+                             found->name, rescinded,
+                             plural(static_cast<int>(standing.active.size()), "active warning"));
+    update_case(context, store, *review, [&](Case& c) { add_event(c, event); });
+    fmt::print("{}: the suspension review due on {} is withdrawn ({})\n", found->name, *review,
+               plural(static_cast<int>(standing.active.size()), "active warning"));
+}
+
 void rescind(const ClinicianOptions& o, const Context& context, Store& store,
              const Clinician& clinician) {
     const std::string id = store.resolve(o.words[2]);
@@ -192,6 +219,7 @@ void rescind(const ClinicianOptions& o, const Context& context, Store& store,
                         store.zone());
     });
     fmt::print("{}: the warning {} issued is rescinded\n", clinician.name, id);
+    withdraw_moot_review(o, context, store, clinician.key, id);
 }
 
 void print_list(const ClinicianOptions& o, const Context& context, const Policy& policy,

@@ -177,7 +177,7 @@ void note_suspension(const Case& c, const Context& context, const Store& store) 
 void print_off_day_notes(const Case& c, const Store& store, date::sys_seconds now) {
     for (const auto& clock : clocks_of(c, store, now))
         if (clock.state == ClockState::running)
-            if (const auto off_day = off_day_deadline(clock.due, store.calendar()))
+            if (const auto off_day = off_day_deadline(clock, store.calendar(), store.zone()))
                 fmt::print(stderr, "complaints: note: the {} deadline, {}, {}\n", clock.rule,
                            due_text(clock, store.zone()), off_day_text(*off_day));
 }

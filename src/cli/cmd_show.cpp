@@ -41,7 +41,8 @@ bool open_clock(const Clock& clock) {
 
 // A running hours clock whose deadline falls on a day nobody works.
 std::optional<OffDayDeadline> open_off_day(const Clock& clock, const Store& store) {
-    return open_clock(clock) ? off_day_deadline(clock.due, store.calendar()) : std::nullopt;
+    return open_clock(clock) ? off_day_deadline(clock, store.calendar(), store.zone())
+                             : std::nullopt;
 }
 
 void print_clocks(const std::vector<Clock>& clocks, const Store& store,

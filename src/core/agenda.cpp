@@ -65,7 +65,7 @@ void add_clocks(std::vector<AgendaItem>& items, const Case& c, const ClockContex
         item.rule = clock.rule;
         item.what = fmt::format("{} due", clock.rule);
         item.person = case_owner(c);
-        item.off_day = off_day_deadline(clock.due, context.calendar);
+        item.off_day = off_day_deadline(clock, context.calendar, context.zone);
         item.when = when_due(clock.due, item.off_day, today);
         item.due = clock.due;
         item.working_days = clock.working_days_left;

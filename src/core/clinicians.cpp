@@ -323,9 +323,18 @@ void check_decision(const Clinician& clinician, const Policy& policy, DecisionKi
                                     clinician.name, name_of(status), format_date(day)));
         return;
     }
+    // "If concerns are persistent ... may be permanently suspended": a
+    // temporary suspension may be made permanent, or run to a later day.
+    const bool graver = last && last->kind == DecisionKind::temporary_suspension &&
+                        (kind == DecisionKind::permanent_suspension ||
+                         (kind == DecisionKind::temporary_suspension && until && last->until &&
+                          *until > *last->until));
+    if (status == ClinicianStatus::suspended && graver)
+        return;
     if (status == ClinicianStatus::suspended)
         throw Error(ErrorKind::refused,
-                    fmt::format("{} is suspended already: {}; reinstate them first "
+                    fmt::format("{} is suspended already: {}; a temporary suspension may be made "
+                                "permanent or run to a later day, otherwise reinstate them first "
                                 "(clinician KEY reinstate --reason TEXT)",
                                 clinician.name, decided(*last)));
     const bool suspends =
@@ -362,12 +371,28 @@ std::optional<SuspensionPending> suspension_pending(const Case& c, date::year_mo
                         format_date(*decision->due)),
             date::year_month_day{date::sys_days{*decision->due} + date::days{1}}};
     const Event* review = last_event(c, EventType::suspension_review_due);
-    if (review && (!decision || decision->at < review->at))
+    const Event* withdrawn = last_event(c, EventType::review_withdrawn);
+    if (review && (!decision || decision->at < review->at) &&
+        !(withdrawn && withdrawn->at >= review->at))
         return SuspensionPending{"suspension-review",
                                  c.about.empty()
                                      ? std::string("suspension review due")
                                      : fmt::format("suspension review of {} due", c.about),
                                  local_date(review->at.utc, zone)};
+    return std::nullopt;
+}
+
+std::optional<std::string> moot_review(const Clinician& clinician, const std::vector<Case>& cases,
+                                       const Policy& policy, date::year_month_day day,
+                                       const date::time_zone& zone) {
+    if (standing_on(clinician, policy, day).status == ClinicianStatus::suspension_review)
+        return std::nullopt;
+    for (const Case& c : cases)
+        if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), c.id) !=
+            clinician.case_ids.end())
+            if (const auto pending = suspension_pending(c, day, zone);
+                pending && pending->rule == "suspension-review")
+                return c.id;
     return std::nullopt;
 }
 

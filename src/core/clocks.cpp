@@ -99,8 +99,9 @@ std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, Ev
     return std::nullopt;
 }
 
-std::optional<OffDayDeadline> off_day_deadline(const Deadline& due,
-                                               const WorkingCalendar& calendar) {
+std::optional<OffDayDeadline> off_day_deadline(const Clock& clock, const WorkingCalendar& calendar,
+                                               const date::time_zone& zone) {
+    const Deadline& due = clock.due;
     const date::sys_days day{due.day};
     if (due.whole_day || calendar.is_working_day(day))
         return std::nullopt;
@@ -110,7 +111,11 @@ std::optional<OffDayDeadline> off_day_deadline(const Deadline& due,
         for (const Holiday& holiday : list)
             if (holiday.day == due.day)
                 why = holiday.name;
-    return OffDayDeadline{due.day, why, calendar.previous_working_day(day)};
+    const date::sys_days before = calendar.previous_working_day(day);
+    const date::sys_days started{local_date(clock.starts.utc, zone)};
+    if (before < started)
+        return OffDayDeadline{due.day, why, date::year_month_day{started}, true};
+    return OffDayDeadline{due.day, why, date::year_month_day{before}};
 }
 
 std::optional<Clock> next_clock(const std::vector<Clock>& clocks) {

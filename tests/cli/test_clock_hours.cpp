@@ -139,4 +139,20 @@ TEST_SUITE("clock hours") {
         REQUIRE(weekday.exit_code == 0);
         CHECK(weekday.err.empty());
     }
+
+    TEST_CASE("received on Boxing Day and due on its substitute Monday: no act-by before receipt") {
+        Platform platform;
+        platform.now = "2026-12-26T10:00:00+00:00"; // Saturday, Boxing Day
+        const auto opened = platform({"open", "--channel", "email", "--received",
+                                      "2026-12-26 10:00", "--about", "Dr Sam Keane"});
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+        // Christmas Eve, the working day before Monday 28, is before receipt.
+        CHECK_FALSE(test::has(opened.err, "2026-12-24"));
+        CHECK(test::has(opened.err, "falls on Boxing Day (substitute day), with no working day "
+                                    "before it since receipt: only whoever is on call can meet "
+                                    "it; act on Sat 2026-12-26"));
+        const std::string id = opened.out.substr(0, opened.out.size() - 1);
+        CHECK(platform.agenda_item(id)["act_by"] == "2026-12-26");
+        CHECK(platform.agenda_item(id)["when"] == "today");
+    }
 }

@@ -88,13 +88,14 @@ TEST_SUITE("suspension review") {
         repo.ok({"clinician", "7123456", "review", "--decision", "temporary-suspension", "--until",
                  "2026-12-31", "--reason", "Three late withdrawals in six months"});
         CHECK(repo.clinician()["status"] == "suspended");
-        CHECK(repo.refused({"clinician", "7123456", "review", "--decision", "permanent-suspension",
-                            "--reason", "Again"},
+        CHECK(repo.refused({"clinician", "7123456", "review", "--decision", "temporary-suspension",
+                            "--until", "2026-12-15", "--reason", "Again"},
                            k_refused) ==
               "complaints: Dr Sam Keane is suspended already: temporary suspension until "
               "2026-12-31 on 2026-11-20 by Sam Manager (" +
                   repo.ids[2] +
-                  "): Three late withdrawals in six months; reinstate them first (clinician KEY "
+                  "): Three late withdrawals in six months; a temporary suspension may be made "
+                  "permanent or run to a later day, otherwise reinstate them first (clinician KEY "
                   "reinstate --reason TEXT)\n");
         repo.now = "2027-01-04T10:00:00+00:00";
         CHECK(repo.clinician()["status"] == "suspension-ended");
@@ -113,6 +114,47 @@ TEST_SUITE("suspension review") {
         CHECK(test::has(
             repo.refused({"clinician", "7123456", "reinstate", "--reason", "Again"}, k_refused),
             "Dr Sam Keane is not suspended (warned on 2027-01-04)"));
+    }
+
+    TEST_CASE("concerns persist: a temporary suspension is made permanent, or runs longer, "
+              "without a false reinstatement") {
+        Reviewed repo;
+        repo.ok({"clinician", "7123456", "review", "--decision", "temporary-suspension", "--until",
+                 "2026-12-31", "--reason", "Three late withdrawals in six months"});
+        repo.now = "2026-12-10T10:00:00+00:00";
+        repo.ok({"clinician", "7123456", "review", "--decision", "temporary-suspension", "--until",
+                 "2027-01-31", "--reason", "Did not attend the agreed meeting"});
+        repo.now = "2027-01-10T10:00:00+00:00";
+        CHECK(repo.clinician()["status"] == "suspended");
+        repo.ok({"clinician", "7123456", "review", "--decision", "permanent-suspension", "--reason",
+                 "GMC concerns"});
+        repo.now = "2027-03-01T10:00:00+00:00";
+        const auto json = repo.clinician();
+        CHECK(json["status"] == "suspended");
+        REQUIRE(json["decisions"].size() == 3);
+        CHECK(json["decisions"][2]["decision"] == "permanent-suspension");
+        for (const auto& decision : json["decisions"])
+            CHECK(decision["decision"] != "reinstated");
+        CHECK(item(repo.agenda(), "suspension-ended").is_null());
+    }
+
+    TEST_CASE("an appeal that leaves two warnings withdraws the review pending, everywhere") {
+        Reviewed repo;
+        REQUIRE_FALSE(item(repo.agenda(), "suspension-review").is_null());
+        const auto rescinded = repo({"clinician", "7123456", "rescind-warning", repo.ids[1],
+                                     "--reason", "Appeal upheld: the session was cancelled"});
+        REQUIRE_MESSAGE(rescinded.exit_code == 0, rescinded.err);
+        CHECK(test::has(rescinded.out, "the suspension review due on " + repo.ids[2] +
+                                           " is withdrawn (2 active warnings)"));
+        CHECK(item(repo.agenda(), "suspension-review").is_null());
+        const auto attention = repo({"list", "--attention", "--format", "json"}).json();
+        for (const auto& one : attention)
+            CHECK(one["id"] != repo.ids[2]);
+        CHECK(repo.clinician()["status"] == "warned");
+        // The review's case keeps why, by a later entry.
+        CHECK(test::has(repo({"show", repo.ids[2]}).out,
+                        "Suspension review of Dr Sam Keane withdrawn: the warning " + repo.ids[1] +
+                            " issued was rescinded on appeal, leaving 2 active warnings"));
     }
 
     TEST_CASE("a review's decision needs its reason, a known decision, and --until with a "

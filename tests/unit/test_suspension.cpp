@@ -110,8 +110,8 @@ TEST_SUITE("suspension review") {
         CHECK(keane(cases).decisions[0].kind == DecisionKind::permanent_suspension);
     }
 
-    TEST_CASE("check_decision: no second suspension, no reinstatement of the unsuspended, "
-              "no review that is not due") {
+    TEST_CASE("check_decision: a suspension only made graver, no reinstatement of the "
+              "unsuspended, no review that is not due") {
         auto cases = three_warnings();
         CHECK(refusal(cases, DecisionKind::reinstated, "2026-04-02") == ErrorKind::refused);
         CHECK(refusal(cases, DecisionKind::no_action, "2026-03-02") == ErrorKind::refused);
@@ -122,7 +122,11 @@ TEST_SUITE("suspension review") {
         CHECK(refusal(cases, DecisionKind::final_warning, "2026-04-02") == std::nullopt);
         cases[2].events.push_back(
             decision("2026-04-08 10:00", DecisionKind::temporary_suspension, "2026-04-30"));
-        CHECK(refusal(cases, DecisionKind::permanent_suspension, "2026-04-09") ==
+        // While it runs it may be made permanent or longer, nothing else.
+        CHECK(refusal(cases, DecisionKind::permanent_suspension, "2026-04-09") == std::nullopt);
+        CHECK(refusal(cases, DecisionKind::temporary_suspension, "2026-04-09", "2026-05-31") ==
+              std::nullopt);
+        CHECK(refusal(cases, DecisionKind::temporary_suspension, "2026-04-09", "2026-04-20") ==
               ErrorKind::refused);
         CHECK(refusal(cases, DecisionKind::no_action, "2026-04-09") == ErrorKind::refused);
         CHECK(refusal(cases, DecisionKind::reinstated, "2026-04-09") == std::nullopt);
