@@ -218,7 +218,8 @@ void rescind(const ClinicianOptions& o, const Context& context, Store& store,
                                    o.when_who, context, store),
                         store.zone());
     });
-    fmt::print("{}: the warning {} issued is rescinded\n", clinician.name, id);
+    fmt::print("{}: the warning from {} is rescinded; it stays on the record\n", clinician.name,
+               id);
     withdraw_moot_review(o, context, store, clinician.key, id);
 }
 

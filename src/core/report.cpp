@@ -287,7 +287,7 @@ void keep_oldest(std::vector<OpenCandidate>& open, std::size_t most) {
 }
 
 // What clinicians() reads of a case: who it is about, when, and the
-// warnings and decisions recorded on it.
+// warnings, rescindings and decisions recorded on it.
 Case clinician_facts(const Case& c) {
     Case kept;
     kept.id = c.id;
@@ -298,8 +298,12 @@ Case clinician_facts(const Case& c) {
     kept.gmc = c.gmc;
     kept.warning = c.warning;
     kept.exclusion = c.exclusion;
+    // An appeal's rescinding counts too: without it a rescinded warning
+    // would still count towards a review here, while `clinician` drops it.
     for (const auto& event : c.events)
-        if (is_suspension_event(event.type) && !is_void(c, event))
+        if ((is_suspension_event(event.type) || event.type == EventType::warning_rescinded ||
+             event.type == EventType::review_withdrawn) &&
+            !is_void(c, event))
             kept.events.push_back(event);
     return kept;
 }

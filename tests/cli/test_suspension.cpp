@@ -232,4 +232,17 @@ TEST_SUITE("suspension review") {
         CHECK(near["warnings"]["near_review"][0]["active_warnings"] == 2);
         CHECK(test::has(two({"report", "--year", "2026"}).out, "one warning short of a review"));
     }
+
+    TEST_CASE("the report counts a warning rescinded on appeal as the clinician command does") {
+        Reviewed repo;
+        repo.ok(
+            {"clinician", "7123456", "rescind-warning", repo.ids[1], "--reason", "Appeal upheld"});
+        repo.now = "2026-12-02T10:00:00+00:00";
+        const auto result = repo({"report", "--month", "2026-11", "--format", "json"});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        const auto warnings = result.json()["warnings"];
+        CHECK(warnings["under_review"].empty());
+        REQUIRE(warnings["near_review"].size() == 1);
+        CHECK(warnings["near_review"][0]["active_warnings"] == 2);
+    }
 }
