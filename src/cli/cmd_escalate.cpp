@@ -5,6 +5,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
 #include <algorithm>
@@ -18,6 +19,7 @@ struct EscalateOptions {
     std::string to;
     std::string reference;
     std::string outcome;
+    bool outcome_given = false; // --outcome "" is an empty outcome, not no outcome
     std::string note;
     std::string reason;
     WhenWho when_who;
@@ -80,6 +82,8 @@ std::string record_outcome(Case& c, const EscalateOptions& options, const Contex
 }
 
 void run_escalate(const EscalateOptions& options, const Context& context) {
+    if (options.outcome_given && options.outcome != "-" && util::trim(options.outcome).empty())
+        throw Error(ErrorKind::usage, "--outcome needs the review's outcome, in words");
     if (!options.reason.empty() && !options.outcome.empty())
         throw Error(ErrorKind::usage, "--reason goes with --to BODY, not --outcome");
     if (options.outcome.empty() && options.to.empty())
@@ -137,7 +141,10 @@ void setup_escalate(CLI::App& app, Context& context) {
     command->add_option("--outcome", o->outcome, "the outcome of the open review (- reads stdin)")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_escalate(*o, context); });
+    command->callback([o, command, &context] {
+        o->outcome_given = command->count("--outcome") > 0;
+        run_escalate(*o, context);
+    });
 }
 
 } // namespace complaints::cli

@@ -96,6 +96,11 @@ TEST_SUITE("platform: clinical escalation") {
         CHECK(has(platform.refused({"escalate", id, "--outcome", "No action"}, k_usage),
                   "2 referrals are open (gmc, lmc): give --to BODY"));
         platform.ok({"escalate", id, "--outcome", "No action", "--to", "lmc"});
+        // An empty outcome is a mistake to name, not a new referral to refuse.
+        CHECK(has(platform.refused({"escalate", id, "--outcome", "", "--to", "gmc"}, k_usage),
+                  "--outcome needs the review's outcome, in words"));
+        CHECK(has(platform.refused({"escalate", id, "--outcome", "  ", "--to", "gmc"}, k_usage),
+                  "--outcome needs the review's outcome, in words"));
     }
 
     TEST_CASE("an open GMC referral does not hold up closing, or the warning, and stays tracked") {
