@@ -65,6 +65,22 @@ std::string_view letter_name(EventType type) {
     }
 }
 
+// A booking not yet held is replaced by a new one, and taken as held by a
+// mediation logged: either is said, so that neither passes unnoticed.
+void note_booking_change(const Case& c, const Event& event) {
+    const Event* booked = booked_mediation(c);
+    if (!booked)
+        return;
+    if (event.type == EventType::mediation_booked)
+        fmt::print(stderr, "complaints: note: this replaces the mediation booked for {}\n",
+                   format_minute(*booked->booked_for));
+    else if (event.type == EventType::mediation && event.at < *booked->booked_for)
+        fmt::print(stderr,
+                   "complaints: note: the mediation booked for {} is taken as held by this one, "
+                   "logged for {}\n",
+                   format_minute(*booked->booked_for), format_minute(event.at));
+}
+
 void run_log(const LogOptions& options, Context& context) {
     Store store = context.open_store();
     const std::string id = store.resolve(options.id);
@@ -87,6 +103,7 @@ void run_log(const LogOptions& options, Context& context) {
         check_logged(c, event, store.zone());
         check_step(c, store.config().policy, event.type, event,
                    text_from_flag(options.skip_step, "--skip-step"));
+        note_booking_change(c, event);
         if (!letter.empty())
             event.letter =
                 writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), kept_as, letter);

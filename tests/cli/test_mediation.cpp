@@ -84,7 +84,7 @@ TEST_SUITE("cli mediation") {
         CHECK_FALSE(platform.needs_attention(id));
     }
 
-    TEST_CASE("a booking voided is off the agenda, and a new one replaces it") {
+    TEST_CASE("a booking voided is off the agenda, and a new one replaces it, saying so") {
         Platform platform;
         const std::string id = platform.open();
         platform.ok(platform.book(id, "2026-11-24 14:00"));
@@ -92,6 +92,18 @@ TEST_SUITE("cli mediation") {
         CHECK(platform.agenda_item(id, "mediation").is_null());
         platform.ok(platform.book(id, "2026-11-26 10:00"));
         CHECK(platform.agenda_item(id, "mediation")["due_at"] == "2026-11-26T10:00:00+00:00");
+        // Booked again before it is held: said, not silent.
+        const auto again = platform(platform.book(id, "2026-11-27 10:00"));
+        REQUIRE(again.exit_code == 0);
+        CHECK(
+            test::has(again.err, "note: this replaces the mediation booked for 2026-11-26 10:00"));
+        // Held earlier than booked (brought forward): said too.
+        const auto held =
+            platform({"log", id, "--type", "mediation", "--attendee", "Practice manager",
+                      "--attendee", "Dr Sam Keane", "--text", "Brought forward"});
+        REQUIRE(held.exit_code == 0);
+        CHECK(test::has(held.err, "the mediation booked for 2026-11-27 10:00 is taken as held"));
+        CHECK(platform.agenda_item(id, "mediation").is_null());
     }
 
     TEST_CASE("a booking needs a time to come and the people to attend, and writes nothing "
