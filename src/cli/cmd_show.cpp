@@ -288,7 +288,6 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     const Heading heading = [&](std::string_view text) {
         return colour ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
     };
-    const auto& zone = store.zone();
     print_header(c, store, clocks, heading);
     if (!c.summary.empty())
         fmt::print("\n{}\n{}\n", heading("Summary"), indent(c.summary, "  "));
