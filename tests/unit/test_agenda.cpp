@@ -128,11 +128,19 @@ TEST_SUITE("agenda") {
             const date::year_month_day ymd{date::year{2026} / 11 / d};
             return Deadline{ymd, date::sys_days{ymd} + date::days{1}, true};
         };
-        items[0] = {"B", "response", "", "", AgendaWhen::pending, {}, {}, 0};
-        items[1] = {"B", "response", "", "", AgendaWhen::soon, day(20), {}, 0};
-        items[2] = {"A", "response", "", "", AgendaWhen::soon, day(20), {}, 0};
-        items[3] = {"C", "response", "", "", AgendaWhen::soon, day(19), {}, 0};
-        items[4] = {"D", "response", "", "", AgendaWhen::overdue, day(10), {}, 0};
+        const auto item = [](std::string id, AgendaWhen when, std::optional<Deadline> due) {
+            AgendaItem one;
+            one.case_id = std::move(id);
+            one.rule = "response";
+            one.when = when;
+            one.due = due;
+            return one;
+        };
+        items[0] = item("B", AgendaWhen::pending, std::nullopt);
+        items[1] = item("B", AgendaWhen::soon, day(20));
+        items[2] = item("A", AgendaWhen::soon, day(20));
+        items[3] = item("C", AgendaWhen::soon, day(19));
+        items[4] = item("D", AgendaWhen::overdue, day(10));
         sort_agenda(items);
         std::string order;
         for (const auto& item : items)

@@ -91,6 +91,8 @@ std::string_view code_name(ProblemCode code) {
         return "point_after_response";
     case ProblemCode::point_unanswered:
         return "point_unanswered";
+    case ProblemCode::mediation_booked:
+        return "mediation_booked";
     }
     return "?";
 }
