@@ -176,11 +176,11 @@ void decide(const ClinicianOptions& o, const Context& context, Store& store,
 // upheld): an event on that case, and the count follows.
 // An appeal that leaves fewer warnings than a review needs withdraws the
 // review pending, by a later entry on its case, so that no panel sits on a
-// count that no longer stands.
+// count that no longer stands. `cases` hold the rescinding already.
 void withdraw_moot_review(const ClinicianOptions& o, const Context& context, Store& store,
-                          const std::string& key, const std::string& rescinded) {
+                          const std::vector<Case>& cases, const std::string& key,
+                          const std::string& rescinded) {
     const Policy& policy = store.config().policy;
-    const auto cases = store.load_all();
     const auto all = clinicians(cases, policy, store.zone());
     const auto found =
         std::find_if(all.begin(), all.end(), [&](const Clinician& c) { return c.key == key; });
@@ -191,25 +191,25 @@ void withdraw_moot_review(const ClinicianOptions& o, const Context& context, Sto
     const auto review = moot_review(*found, cases, policy, day, store.zone());
     if (!review)
         return;
-    const Standing standing = standing_on(*found, policy, day);
+    const std::string left =
+        plural(static_cast<int>(standing_on(*found, policy, day).active.size()), "active warning");
     event.text = fmt::format("Suspension review of {} withdrawn: the warning {} issued was "
                              "rescinded on appeal, leaving {}",
-                             found->name, rescinded,
-                             plural(static_cast<int>(standing.active.size()), "active warning"));
+                             found->name, rescinded, left);
     update_case(context, store, *review, [&](Case& c) { add_event(c, event); });
     fmt::print("{}: the suspension review due on {} is withdrawn ({})\n", found->name, *review,
-               plural(static_cast<int>(standing.active.size()), "active warning"));
+               left);
 }
 
 void rescind(const ClinicianOptions& o, const Context& context, Store& store,
-             const Clinician& clinician) {
+             std::vector<Case>& cases, const Clinician& clinician) {
     const std::string id = store.resolve(o.words[2]);
     if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), id) ==
         clinician.case_ids.end())
         throw Error(ErrorKind::usage, fmt::format("{} is not one of {}'s cases ({})", id,
                                                   clinician.name, joined(clinician.case_ids)));
     const std::string reason = text_from_flag(o.reason, "--reason");
-    update_case(context, store, id, [&](Case& c) {
+    const Case rescinded = update_case(context, store, id, [&](Case& c) {
         rescind_warning(c,
                         make_event(EventType::warning_rescinded,
                                    reason.empty() ? ""
@@ -220,7 +220,9 @@ void rescind(const ClinicianOptions& o, const Context& context, Store& store,
     });
     fmt::print("{}: the warning from {} is rescinded; it stays on the record\n", clinician.name,
                id);
-    withdraw_moot_review(o, context, store, clinician.key, id);
+    std::replace_if(
+        cases.begin(), cases.end(), [&](const Case& c) { return c.id == id; }, rescinded);
+    withdraw_moot_review(o, context, store, cases, clinician.key, id);
 }
 
 void print_list(const ClinicianOptions& o, const Context& context, const Policy& policy,
@@ -268,13 +270,13 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
     // A suspension is a write and must see every case; a listing leaves an
     // unreadable case out with a warning.
     const bool deciding = o.words.size() >= 2;
-    const auto all =
-        clinicians(deciding ? store.load_all() : context.load_all(store), policy, store.zone());
+    auto cases = deciding ? store.load_all() : context.load_all(store);
+    const auto all = clinicians(cases, policy, store.zone());
     if (o.list)
         return print_list(o, context, policy, all, day);
     const Clinician& clinician = the_clinician(all, o.words[0]);
     if (rescinding)
-        return rescind(o, context, store, clinician);
+        return rescind(o, context, store, cases, clinician);
     if (deciding)
         return decide(o, context, store, clinician, policy);
     const Standing standing = standing_on(clinician, policy, day);

@@ -39,6 +39,7 @@ bool ended_before(const Case& c, EventType type, date::sys_seconds end) {
 void count_agent(std::vector<AgentFigures>& figures, const Case& c, const ReportContext& context,
                  date::sys_seconds start, date::sys_seconds end) {
     const ClockRule* assignment = clock_met_by(context.policy, EventType::assigned);
+    const ClockRule* resolution = clock_met_by(context.policy, EventType::resolved);
     const Event* assigned = first_event(c, EventType::assigned);
     if (!assignment || !assigned || assigned->at.utc >= end || c.agent.empty())
         return;
@@ -50,8 +51,7 @@ void count_agent(std::vector<AgentFigures>& figures, const Case& c, const Report
         if (clock.rule == assignment->name) {
             mine.assigned += step.happened;
             mine.assigned_in_time += step.in_time;
-        } else if (clock_met_by(context.policy, EventType::resolved) &&
-                   clock.rule == clock_met_by(context.policy, EventType::resolved)->name) {
+        } else if (resolution && clock.rule == resolution->name) {
             mine.resolved += step.happened;
             mine.resolved_in_time += step.in_time;
         }

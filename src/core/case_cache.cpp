@@ -18,7 +18,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 13\n";
+constexpr std::string_view k_magic = "complaints-cache 14\n";
 
 class Encoder {
   public:
@@ -220,7 +220,8 @@ std::FILE* open_cache(const std::filesystem::path& file, std::string& problem) {
 
 void slim_case(Case& c) {
     for (auto& event : c.events) {
-        // A suspension decision's reason and who made it are in the report.
+        // A suspension decision's or an appeal's reason, and who made it, are
+        // in the report and `clinician`.
         if (!is_suspension_event(event.type)) {
             event.text = {};
             event.by = {};

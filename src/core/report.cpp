@@ -298,12 +298,8 @@ Case clinician_facts(const Case& c) {
     kept.gmc = c.gmc;
     kept.warning = c.warning;
     kept.exclusion = c.exclusion;
-    // An appeal's rescinding counts too: without it a rescinded warning
-    // would still count towards a review here, while `clinician` drops it.
     for (const auto& event : c.events)
-        if ((is_suspension_event(event.type) || event.type == EventType::warning_rescinded ||
-             event.type == EventType::review_withdrawn) &&
-            !is_void(c, event))
+        if (is_suspension_event(event.type) && !is_void(c, event))
             kept.events.push_back(event);
     return kept;
 }
