@@ -86,6 +86,10 @@ class WorkingCalendar {
     std::unique_ptr<Tables> m_tables;
 };
 
+// What `day` is when nobody works: the bank holiday's or closure's name,
+// else its weekday ("a Sunday").
+std::string day_off_name(const WorkingCalendar& calendar, date::year_month_day day);
+
 // The range of years the calendar answers for.
 inline constexpr int k_first_year = 1900;
 inline constexpr int k_last_year = 2999;

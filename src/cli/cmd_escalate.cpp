@@ -5,6 +5,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/cautions.hpp"
 #include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
@@ -31,17 +32,19 @@ const ReviewBody& body_named(const std::string& key, const Policy& policy) {
     const auto keys = review_body_keys(policy);
     throw Error(ErrorKind::usage,
                 fmt::format("--to: unknown body '{}'{}; this repository's policy names: {}", key,
-                            did_you_mean(key, keys), joined(keys)));
+                            did_you_mean(key, keys), util::join(keys, ", ")));
 }
 
 std::string refer(Case& c, const EscalateOptions& options, const Context& context,
-                  const Store& store) {
+                  const Store& store, std::vector<std::string>& cautions) {
     const ReviewBody& body = body_named(options.to, store.config().policy);
     const std::string reason =
         options.reason.empty() ? "" : util::trim(text_from_flag(options.reason, "--reason"));
     if (!options.reason.empty() && reason.empty())
         throw Error(ErrorKind::usage, "--reason is blank: say why the body is told now");
     check_escalation(c, body, store.config().policy, reason);
+    if (const auto again = repeat_referral_caution(c, body, store.zone()))
+        cautions.push_back(*again);
     const Event event = make_event(
         EventType::escalated,
         fmt::format("{} {}{}{}{}", body.advice ? "Signposted to" : "Referred to", body.name,
@@ -73,7 +76,8 @@ std::string record_outcome(Case& c, const EscalateOptions& options, const Contex
         throw Error(ErrorKind::usage, "--at: the outcome is dated before the referral");
     review->outcome = event.text;
     review->outcome_at = event.at;
-    const std::string body = review->body;
+    const ReviewBody* named = find_review_body(policy, review->body);
+    const std::string body = named ? named->name : review->body;
     add_event(c, event);
     if (const auto open = open_referrals(c, policy); !open.empty())
         return fmt::format("outcome of the review by {} recorded; still open: {}", body,
@@ -93,11 +97,13 @@ void run_escalate(const EscalateOptions& options, const Context& context) {
     Store store = context.open_store();
     const std::string id = store.resolve(options.id);
     std::string said;
+    std::vector<std::string> cautions;
     update_case(context, store, id, [&](Case& c) {
-        said = options.outcome.empty() ? refer(c, options, context, store)
+        said = options.outcome.empty() ? refer(c, options, context, store, cautions)
                                        : record_outcome(c, options, context, store);
     });
     fmt::print("{}: {}\n", id, said);
+    say_cautions(cautions);
 }
 
 // Each preset's review bodies, from the presets themselves.

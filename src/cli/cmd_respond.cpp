@@ -7,6 +7,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/cautions.hpp"
 #include "complaints/corrections.hpp"
 #include "complaints/letters.hpp"
 #include "complaints/workflow.hpp"
@@ -136,6 +137,7 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
 struct Delay {
     Event event;
     std::string letter;
+    std::vector<std::string> cautions; // about the new date, said but not refused
 };
 
 Delay explain_delay(const Case& c, const RespondOptions& options, const Context& context,
@@ -144,18 +146,20 @@ Delay explain_delay(const Case& c, const RespondOptions& options, const Context&
     check_delay(c);
     Delay delay{make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"),
                            options.when_who, context, store),
+                {},
                 {}};
     Event& event = delay.event;
     const auto day = local_date(event.at.utc, store.zone());
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
     if (!options.new_date.empty()) {
         event.due = date_flag(options.new_date, "--new-date");
         if (date::sys_days{*event.due} < date::sys_days{day})
             throw Error(ErrorKind::usage,
                         "--new-date: the new date is before the explanation was sent");
+        delay.cautions = delay_date_cautions(c, *event.due, clocks);
     }
     Case with = c;
     add_event(with, event);
-    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
     std::optional<date::year_month_day> promised = event.due;
     if (const auto clock = clock_met_by(with, clocks, EventType::response_sent); !promised && clock)
         promised = clock->due.day;
@@ -165,13 +169,16 @@ Delay explain_delay(const Case& c, const RespondOptions& options, const Context&
 
 void draft_delay(const RespondOptions& options, const Context& context, const Store& store) {
     const Case c = store.load(store.resolve(options.id));
-    put_draft(explain_delay(c, options, context, store).letter, options.out, options.force,
-              "draft delay letter");
+    const Delay delay = explain_delay(c, options, context, store);
+    put_draft(delay.letter, options.out, options.force, "draft delay letter");
+    say_cautions(delay.cautions);
 }
 
 std::string delay(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
-                  const RespondOptions& options, const Context& context, const Store& store) {
+                  const RespondOptions& options, const Context& context, const Store& store,
+                  std::vector<std::string>& cautions) {
     Delay explained = explain_delay(c, options, context, store);
+    cautions = explained.cautions;
     Event& event = explained.event;
     event.letter = writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "delay",
                                       given ? *given : explained.letter);
@@ -246,13 +253,14 @@ void run_respond(const RespondOptions& options, const Context& context) {
                            ? std::nullopt
                            : std::optional(letter_sent_from(options.letter, store));
     std::string said;
+    std::vector<std::string> cautions;
     const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         if (options.sent)
             said = send(c, writer, given, options, context, store);
         else if (options.acknowledge)
             said = acknowledge(c, writer, given, options, context, store);
         else if (!options.delay.empty())
-            said = delay(c, writer, given, options, context, store);
+            said = delay(c, writer, given, options, context, store, cautions);
         else if (options.point != 0)
             said = finding(c, options, context, store);
         else {
@@ -263,6 +271,7 @@ void run_respond(const RespondOptions& options, const Context& context) {
         }
     });
     fmt::print("{}: {}\n", id, said);
+    say_cautions(cautions);
     const EventType step = options.sent          ? EventType::response_sent
                            : options.acknowledge ? EventType::acknowledged
                                                  : EventType::delay_explained;

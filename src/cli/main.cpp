@@ -2,6 +2,7 @@
 // place where errors become messages and exit codes.
 #include "choices.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "patient_data_warnings.hpp"
 #include "problem_text.hpp"
 #include "text_input.hpp"
@@ -13,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -268,10 +270,18 @@ int run(int argc, char** argv) {
                    "the repository; default $COMPLAINTS_REPO or the nearest folder above with "
                    "complaints.yaml")
         ->option_text("DIR");
-    app.add_option("--color", context.global.color, "colour: auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+    // Our own words, not CLI11's "sometimes not in {auto,always,never}".
+    const std::vector<std::string> modes{"auto", "always", "never"};
+    const auto known_mode = [modes](const std::string& value) -> std::string {
+        if (std::find(modes.begin(), modes.end(), value) != modes.end())
+            return {};
+        return fmt::format("unknown colour '{}'{}; choose {}", value, did_you_mean(value, modes),
+                           either(modes));
+    };
+    choices(app.add_option("--color", context.global.color, "colour: auto, always or never")
+                ->check(CLI::Validator(known_mode, "WHEN")),
+            modes)
         ->option_text("WHEN");
-    choices(app.get_option("--color"), {"auto", "always", "never"});
     app.require_subcommand(1);
     app.fallthrough();
     app.footer("Exit codes: 0 ok, 1 problems found (check) or a merge conflict, 2 usage, 3 not "

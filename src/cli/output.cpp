@@ -190,4 +190,9 @@ std::string headline(const std::string& text, std::size_t width) {
     return first.substr(0, util::utf8_prefix(first, width - 1)) + "…";
 }
 
+void say_cautions(const std::vector<std::string>& cautions) {
+    for (const std::string& caution : cautions)
+        fmt::print(stderr, "complaints: warning: {}\n", caution);
+}
+
 } // namespace complaints::cli

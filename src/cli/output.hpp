@@ -28,6 +28,10 @@ enum class Format { table, json, csv, yaml, text, markdown, html, ics, email };
 // "a, b or c".
 std::string either(const std::vector<std::string>& names);
 
+// Each caution on standard error as "complaints: warning: ...": what went
+// through, but deserves a second look.
+void say_cautions(const std::vector<std::string>& cautions);
+
 // Adds --format with the given choices; the first is the default.
 void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed);
 

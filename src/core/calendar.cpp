@@ -167,4 +167,13 @@ date::sys_days WorkingCalendar::previous_working_day(sys_days day) const {
     return day;
 }
 
+std::string day_off_name(const WorkingCalendar& calendar, date::year_month_day day) {
+    const int year = static_cast<int>(day.year());
+    for (const auto& list : {calendar.bank_holidays(year), calendar.closures(year)})
+        for (const Holiday& holiday : list)
+            if (holiday.day == day)
+                return holiday.name;
+    return date::format("a %A", date::sys_days{day});
+}
+
 } // namespace complaints

@@ -63,7 +63,7 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         return clocks;
     const ClockRule* answering = answering_clock(context.policy);
     for (const auto& rule : context.policy.clocks) {
-        if (!rule.span)
+        if (!rule.span || (rule.since && local_date(c.received.utc, context.zone) < *rule.since))
             continue;
         const Event* start = rule.runs_from ? first_event(c, *rule.runs_from) : nullptr;
         if (rule.runs_from && !start)
@@ -105,12 +105,7 @@ std::optional<OffDayDeadline> off_day_deadline(const Clock& clock, const Working
     const date::sys_days day{due.day};
     if (due.whole_day || calendar.is_working_day(day))
         return std::nullopt;
-    std::string why = date::format("a %A", day);
-    const int year = static_cast<int>(due.day.year());
-    for (const auto& list : {calendar.bank_holidays(year), calendar.closures(year)})
-        for (const Holiday& holiday : list)
-            if (holiday.day == due.day)
-                why = holiday.name;
+    const std::string why = day_off_name(calendar, due.day);
     const date::sys_days before = calendar.previous_working_day(day);
     const date::sys_days started{local_date(clock.starts.utc, zone)};
     if (before < started)

@@ -340,11 +340,50 @@ TEST_SUITE("clinic policy: more usage errors the trial found") {
              "--point: 'one' is not a number"},
             {{"close", clinic.id, "--outcome", "resolved", "--no-written-response"},
              "--no-written-response: give its value"},
+            {{"--color", "sometimes", "list"},
+             "unknown colour 'sometimes'; choose auto, always or never"},
+            {{"escalate", clinic.id, "--to", "phso"},
+             "this repository's policy names: iscas, cosmetic-redress-scheme, citizens-advice"},
         };
         for (const auto& [args, said] : cases) {
             CAPTURE(said);
             const std::string err = clinic.refused(args, k_usage);
             CHECK_MESSAGE(has(err, said), err);
         }
+    }
+}
+
+TEST_SUITE("clinic policy: steps that go through with a warning") {
+    TEST_CASE("a delay's new date not after the date due, or on a Sunday, is kept but warned of") {
+        Answered clinic;
+        const auto early = clinic({"respond", clinic.id, "--delay", "Waiting for the laser report",
+                                   "--new-date", "2026-11-13"});
+        CHECK(early.exit_code == 0);
+        CHECK(has(early.err, "the new date 2026-11-13 is not after 2026-11-20, when the response "
+                             "is due under the policy"));
+        const auto sunday = clinic({"respond", clinic.id, "--delay", "The report is late again",
+                                    "--new-date", "2026-11-29"});
+        CHECK(sunday.exit_code == 0);
+        CHECK(has(sunday.err, "2026-11-29 is a Sunday"));
+        CHECK_FALSE(has(sunday.err, "is not after"));
+        const auto fine =
+            clinic({"respond", clinic.id, "--delay", "Still waiting", "--new-date", "2026-12-04"});
+        CHECK(fine.exit_code == 0);
+        CHECK_FALSE(has(fine.err, "warning"));
+        CHECK(has(clinic.json()["clocks"].dump(), "2026-12-04"));
+    }
+
+    TEST_CASE("a second referral to ISCAS after its outcome is kept but warned of") {
+        Answered clinic;
+        clinic.sent();
+        const auto first = clinic({"escalate", clinic.id, "--to", "iscas"});
+        CHECK_FALSE(has(first.err, "warning"));
+        const auto outcome = clinic({"escalate", clinic.id, "--outcome", "Not upheld"});
+        CHECK(has(outcome.out, "outcome of the review by the Independent Sector"));
+        const auto again = clinic({"escalate", clinic.id, "--to", "iscas", "--note",
+                                   "ISCAS agreed to look again at new evidence"});
+        CHECK(again.exit_code == 0);
+        CHECK(has(again.err, "already gave its outcome on 2026-11-10 ('Not upheld')"));
+        CHECK(clinic.json()["escalations"].size() == 2);
     }
 }

@@ -1,0 +1,28 @@
+#pragma once
+// What a step may do, but a manager should look at twice before it goes:
+// said on the way, never refused, because the manager may know better
+// (a date agreed with the complainant, a body that agreed to look again).
+#include "complaints/clocks.hpp"
+#include "complaints/model.hpp"
+#include "complaints/policy.hpp"
+
+#include <date/tz.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+// An explanation of delay for `c` (the case before it) that sets
+// `new_date`: a date that is not after the one the response is due on now
+// explains no delay, and a day nobody works is an odd promise.
+std::vector<std::string> delay_date_cautions(const Case& c, date::year_month_day new_date,
+                                             const ClockContext& clocks);
+
+// A referral to `body` after it already gave its outcome on this
+// complaint: its decision stands unless the body agrees to look again.
+std::optional<std::string> repeat_referral_caution(const Case& c, const ReviewBody& body,
+                                                   const date::time_zone& zone);
+
+} // namespace complaints
