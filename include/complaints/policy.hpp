@@ -91,6 +91,10 @@ struct ClockRule {
     bool extension_only_later = false;    // a new date before the span's end does not count
     std::optional<Duration> earliest;     // the step is not expected before this
     bool answers_complainant = false;     // the clock the complainant's answer is due by
+    // Complaints received before this day run without the clock: a rule an
+    // organisation (or a new version of its preset) took up later must not
+    // judge, or change the reports of, the months before it.
+    std::optional<date::year_month_day> since;
     friend bool operator==(const ClockRule&, const ClockRule&) = default;
 };
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace complaints {
@@ -23,8 +24,9 @@ std::vector<ClockRule> standard_clocks() {
          {},
          false,
          {},
-         false},
-        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false},
+         false,
+         {}},
+        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false, {}},
         {"investigation",
          {},
          EventType::assigned,
@@ -32,7 +34,8 @@ std::vector<ClockRule> standard_clocks() {
          {},
          false,
          {},
-         false},
+         false,
+         {}},
         // Whichever of these two is on (the response first) answers the complainant.
         {"response",
          {},
@@ -41,8 +44,9 @@ std::vector<ClockRule> standard_clocks() {
          EventType::delay_explained,
          false,
          {},
-         true},
-        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true},
+         true,
+         {}},
+        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true, {}},
     };
 }
 
@@ -155,15 +159,35 @@ int whole_number(std::string_view key, std::string_view value) {
     return number;
 }
 
-// "response", "investigation_earliest": the clock and whether the key sets its earliest.
-ClockRule* clock_for_key(Policy& policy, std::string_view key, bool& earliest) {
-    constexpr std::string_view k_suffix = "_earliest";
-    earliest = key.ends_with(k_suffix);
-    const std::string_view name = earliest ? key.substr(0, key.size() - k_suffix.size()) : key;
+// What a clock's key in complaints.yaml sets: "response" its span,
+// "response_earliest" when the step is expected at the soonest,
+// "response_since" the first day of receipt it applies to.
+enum class ClockPart { span, earliest, since };
+
+constexpr std::array<std::pair<ClockPart, std::string_view>, 2> k_clock_suffixes{
+    {{ClockPart::earliest, "_earliest"}, {ClockPart::since, "_since"}}};
+
+ClockRule* clock_for_key(Policy& policy, std::string_view key, ClockPart& part) {
+    part = ClockPart::span;
+    std::string_view name = key;
+    for (const auto& [which, suffix] : k_clock_suffixes)
+        if (key.ends_with(suffix)) {
+            part = which;
+            name = key.substr(0, key.size() - suffix.size());
+        }
     for (auto& rule : policy.clocks)
         if (rule.name == name)
             return &rule;
     return nullptr;
+}
+
+std::optional<date::year_month_day> since_date(std::string_view key, std::string_view value) {
+    if (value == "off")
+        return std::nullopt;
+    if (const auto day = parse_date(value))
+        return day;
+    throw Error(ErrorKind::usage,
+                fmt::format("{}: '{}' is not a date (YYYY-MM-DD), or off", key, value));
 }
 
 void set_answering_clock(Policy& policy, std::string_view value) {
@@ -198,7 +222,8 @@ std::vector<std::string> policy_key_names(const Policy& policy) {
     std::vector<std::string> names;
     for (const auto& rule : policy.clocks) {
         names.push_back(rule.name);
-        names.push_back(rule.name + "_earliest");
+        for (const auto& [part, suffix] : k_clock_suffixes)
+            names.push_back(rule.name + std::string(suffix));
     }
     names.emplace_back("answering_clock");
     for (const auto& rule : rule_keys())
@@ -207,9 +232,12 @@ std::vector<std::string> policy_key_names(const Policy& policy) {
 }
 
 void override_policy(Policy& policy, std::string_view key, std::string_view value) {
-    bool earliest = false;
-    if (ClockRule* rule = clock_for_key(policy, key, earliest)) {
-        (earliest ? rule->earliest : rule->span) = span_or_off(value);
+    ClockPart part = ClockPart::span;
+    if (ClockRule* rule = clock_for_key(policy, key, part)) {
+        if (part == ClockPart::since)
+            rule->since = since_date(key, value);
+        else
+            (part == ClockPart::earliest ? rule->earliest : rule->span) = span_or_off(value);
         return;
     }
     if (key == "answering_clock")

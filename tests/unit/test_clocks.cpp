@@ -112,6 +112,21 @@ TEST_SUITE("clocks") {
         CHECK(clocks[0].rule == "response");
     }
 
+    TEST_CASE("a clock taken up on a day runs only for complaints received from that day") {
+        Clinic clinic;
+        override_policy(clinic.policy, "acknowledgement_since", "2026-11-17");
+        const Case before = complaint("2026-11-16T09:00:00+00:00");
+        const auto old_clocks = clinic.every_clock(before, "2026-11-20T09:00:00+00:00");
+        REQUIRE(old_clocks.size() == 1);
+        CHECK(old_clocks[0].rule == "response");
+        const Case after = complaint("2026-11-17T09:00:00+00:00");
+        CHECK(clinic.every_clock(after, "2026-11-20T09:00:00+00:00")[0].rule == "acknowledgement");
+        override_policy(clinic.policy, "acknowledgement_since", "off");
+        CHECK(clinic.every_clock(before, "2026-11-20T09:00:00+00:00").size() == 2);
+        CHECK_THROWS_WITH(override_policy(clinic.policy, "acknowledgement_since", "last week"),
+                          doctest::Contains("'last week' is not a date"));
+    }
+
     TEST_CASE("a full response sent before any acknowledgement meets the acknowledgement clock") {
         const Clinic clinic;
         Case c = complaint("2026-11-16T09:00:00+00:00");
