@@ -8,6 +8,19 @@ namespace complaints::cli {
 
 namespace {
 
+// An enum's spelling as a sentence says it: "partly-upheld" reads
+// "partly upheld" on a page (JSON keeps the spelling scripts match).
+std::string readable(std::string name) {
+    std::replace(name.begin(), name.end(), '-', ' ');
+    return name;
+}
+
+std::vector<Count> readable(std::vector<Count> counts) {
+    for (auto& count : counts)
+        count.name = readable(std::move(count.name));
+    return counts;
+}
+
 std::string percent(const std::optional<double>& rate) {
     return rate ? fmt::format("{:.0f}%", *rate) : "-";
 }
@@ -30,7 +43,7 @@ Section received_section(const Report& report) {
         {},
         {}};
     section.tables.push_back(counts_table("kind", report.by_kind));
-    section.tables.push_back(counts_table("channel", report.by_channel));
+    section.tables.push_back(counts_table("channel", readable(report.by_channel)));
     section.tables.push_back(counts_table("category", report.by_category));
     if (!report.by_type.empty())
         section.tables.push_back(counts_table("type", report.by_type));
@@ -98,7 +111,7 @@ Section outcomes_section(const Report& report) {
     Section section{"Outcomes", {"Cases closed in the period, by outcome."}, {}, {}};
     Table table{{"outcome", "cases"}, {}};
     for (const auto& count : report.outcomes)
-        table.rows.push_back({count.name, std::to_string(count.count)});
+        table.rows.push_back({readable(count.name), std::to_string(count.count)});
     section.tables.push_back(table);
     return section;
 }
@@ -263,7 +276,7 @@ Document report_document(const Report& report) {
     document.title =
         fmt::format("Complaints report {}: {}", report.period.label, report.organisation);
     document.subtitle = fmt::format("{} to {}, figures as at {}", format_date(report.period.from),
-                                    format_date(report.period.to), format_timestamp(report.as_of));
+                                    format_date(report.period.to), format_minute(report.as_of));
     document.sections = {
         received_section(report),    responses_section(report),  outcomes_section(report),
         escalations_section(report), clinicians_section(report), actions_section(report),

@@ -305,4 +305,18 @@ TEST_SUITE("report") {
         CHECK(charts == 3);
         CHECK(html.find("aria-label=\"Received per month") != std::string::npos);
     }
+
+    TEST_CASE("HTML and text: labels a reader reads, not the spellings scripts match") {
+        const October repo;
+        for (const std::string format : {"html", "text"}) {
+            CAPTURE(format);
+            const auto page = repo({"report", "--month", "2026-10", "--format", format}).out;
+            CHECK(page.find("partly upheld") != std::string::npos);
+            CHECK(page.find("web form") != std::string::npos);
+            CHECK(page.find("partly-upheld") == std::string::npos);
+            CHECK(page.find("web-form") == std::string::npos);
+            CHECK(page.find("figures as at 2026-11-01 00:00") != std::string::npos);
+            CHECK(page.find("T00:00:00") == std::string::npos);
+        }
+    }
 }
