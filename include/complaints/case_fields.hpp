@@ -143,6 +143,10 @@ template <class V, Same<Case> C> void describe(V& v, C& c) {
     v.field(maybe("category"), c.category);
     v.field(maybe("type"), c.type);
     v.field(maybe("practitioners"), c.practitioners);
+    v.field(maybe("treatment"), c.treatment);
+    v.field(maybe("treated_on"), c.treated_on);
+    v.field(maybe("treated_by"), c.treated_by);
+    v.field(maybe("enclosures"), c.enclosures);
     v.field(maybe("exclusion"), c.exclusion);
     v.field(maybe("clock_from"), c.clock_from);
     v.field(maybe("happened"), c.happened);

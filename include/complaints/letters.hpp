@@ -12,11 +12,24 @@
 
 namespace complaints {
 
+// When a letter's step was due: the policy's date, or the new date an
+// explanation of delay gave (`explained`). A letter sent after it says
+// sorry for the delay.
+struct DueDate {
+    date::year_month_day day;
+    bool explained = false;
+};
+
+// How a sentence says the complaint came in: "by phone", "in person",
+// "through the web form".
+std::string received_by(Channel channel);
+
 // "24 September 2026".
 std::string long_date(date::year_month_day day);
 
+// The written response; `due` is when it was due, when a clock runs.
 std::string response_letter(const Case& c, const Config& config, const date::time_zone& zone,
-                            date::year_month_day today);
+                            date::year_month_day today, std::optional<DueDate> due = std::nullopt);
 
 // The letter that tells the complainant the resolution agreed (the
 // platform's last step), with `resolution` as they will read it.
@@ -32,10 +45,16 @@ std::string delay_letter(const Case& c, const Config& config, const date::time_z
 
 // The acknowledgement that the complaint was received: the points as the
 // organisation understands them, and when the response is due
-// (`response_due`, when a deadline runs); where the policy lets the period
-// be agreed, it offers to discuss it.
+// (`response_due`, when a deadline runs; never promised once passed);
+// where the policy lets the period be agreed, it offers to discuss it. Sent
+// after `acknowledgement_due` it says sorry for the delay; a complaint made
+// by phone or in person encloses its written record to agree.
 std::string acknowledgement_letter(const Case& c, const Config& config, const date::time_zone& zone,
-                                   date::year_month_day today,
-                                   std::optional<date::year_month_day> response_due);
+                                   date::year_month_day today, std::optional<DueDate> response_due,
+                                   std::optional<date::year_month_day> acknowledgement_due);
+
+// A letter's Markdown (as the functions above write it) as a self-contained
+// HTML page to print or save as PDF, titled `title`; all text escaped.
+std::string letter_html(std::string_view markdown, std::string_view title);
 
 } // namespace complaints

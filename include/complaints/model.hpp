@@ -316,7 +316,14 @@ struct Case {
     std::string type;
     std::string summary;
     std::vector<std::string> practitioners; // treatment-related cases
-    std::optional<int> notice_days;         // a late withdrawal's notice
+    // The treatment a clinical complaint is about, as recorded: what was
+    // done, on which day and by whom; the response letter summarises it.
+    std::string treatment;
+    std::optional<date::year_month_day> treated_on;
+    std::string treated_by;
+    // What this case's response encloses besides the organisation's list.
+    std::vector<std::string> enclosures;
+    std::optional<int> notice_days; // a late withdrawal's notice
     // A withdrawal's session and the day the clinician withdrew, when given.
     std::optional<date::year_month_day> session;
     std::optional<date::year_month_day> withdrawn;

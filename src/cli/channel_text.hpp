@@ -1,5 +1,7 @@
 #pragma once
 // How a complaint came in, as a sentence says it: "by phone", "in person".
+// One wording, the letters': the core's.
+#include "complaints/letters.hpp"
 #include "complaints/model.hpp"
 
 #include <string>
@@ -7,14 +9,7 @@
 namespace complaints::cli {
 
 inline std::string how_received(Channel channel) {
-    switch (channel) {
-    case Channel::in_person:
-        return "in person";
-    case Channel::web_form:
-        return "through the web form";
-    default:
-        return "by " + std::string(name_of(channel));
-    }
+    return received_by(channel);
 }
 
 } // namespace complaints::cli

@@ -16,6 +16,7 @@ struct InitOptions {
     std::string prefix;
     std::string region = "england-and-wales";
     std::string timezone = "Europe/London";
+    std::string signatory;
 };
 
 void run_init(const InitOptions& options) {
@@ -30,6 +31,8 @@ void run_init(const InitOptions& options) {
     config.region = parse_enum<Region>(options.region, "--region");
     find_zone(options.timezone);
     config.timezone = options.timezone;
+    require_clean_text(options.signatory, "--signatory");
+    config.signatory = options.signatory;
     init_repository(options.folder, config);
     fmt::print("Created a complaints repository ({} preset) in {}\n", options.preset,
                options.folder);
@@ -56,6 +59,11 @@ void setup_init(CLI::App& app, Context&) {
         ->capture_default_str();
     command->add_option("--timezone", options->timezone, "the organisation's time zone")
         ->capture_default_str();
+    command
+        ->add_option("--signatory", options->signatory,
+                     "who signs the letters, as printed under them (e.g. \"Claire Dunn, Clinic "
+                     "Manager\"); without it complaints.yaml has a commented line to fill in")
+        ->option_text("NAME");
     command->callback([options] { run_init(*options); });
 }
 

@@ -34,6 +34,9 @@ struct OpenOptions {
     std::string session;
     std::string withdrawn;
     std::string happened;
+    std::string treatment;
+    std::string treated_on;
+    std::string treated_by;
     bool same_clinician = false;
     std::string safety_incident;
     WhenWho when_who;
@@ -82,6 +85,17 @@ void fill_withdrawal(const OpenOptions& options, Case& c) {
         return;
     c.session = parse_date(options.session);
     c.withdrawn = parse_date(options.withdrawn);
+}
+
+// The treatment the complaint is about: what, when and by whom, as the
+// response letter summarises it.
+void fill_treatment(const OpenOptions& options, Case& c) {
+    require_clean_text(options.treatment, "--treatment");
+    require_clean_text(options.treated_by, "--treated-by");
+    c.treatment = options.treatment;
+    c.treated_by = options.treated_by;
+    if (!options.treated_on.empty())
+        c.treated_on = date_flag(options.treated_on, "--treated-on");
 }
 
 std::string summary_text(const OpenOptions& options) {
@@ -138,6 +152,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     }
     if (!options.happened.empty())
         c.happened = date_flag(options.happened, "--happened");
+    fill_treatment(options, c);
     const auto notice = notice_days(options);
     fill_withdrawal(options, c);
     classify_intake(c, store.config().policy, notice, !options.kind.empty());
@@ -251,6 +266,15 @@ void setup_open(CLI::App& app, Context& context) {
     command
         ->add_option("--practitioner", options->practitioners,
                      "a practitioner involved in a treatment-related complaint (repeat for each)")
+        ->option_text("NAME");
+    command
+        ->add_option("--treatment", options->treatment,
+                     "the treatment a treatment-related complaint is about, as the response "
+                     "letter summarises it")
+        ->option_text("TEXT");
+    command->add_option("--treated-on", options->treated_on, "the day of that treatment")
+        ->option_text("DATE");
+    command->add_option("--treated-by", options->treated_by, "who gave that treatment")
         ->option_text("NAME");
     command
         ->add_option("--safety-incident", options->safety_incident,

@@ -10,7 +10,11 @@
 #include "complaints/cautions.hpp"
 #include "complaints/corrections.hpp"
 #include "complaints/letters.hpp"
+#include "complaints/text.hpp"
+#include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
+
+#include <algorithm>
 
 namespace complaints::cli {
 
@@ -37,6 +41,8 @@ struct RespondOptions {
     std::string delay;
     std::string new_date;
     std::string correction;
+    std::vector<std::string> enclose;
+    std::string format = "markdown";
     WhenWho when_who;
 };
 
@@ -52,11 +58,12 @@ void check_one_step(const RespondOptions& o) {
     // --draft with --delay or --acknowledge drafts that letter: one step.
     const bool other_letter = !o.delay.empty() || o.acknowledge;
     const int steps = (o.point != 0) + !o.apology.empty() + (o.draft && !other_letter) + o.sent +
-                      !o.delay.empty() + o.acknowledge;
+                      !o.delay.empty() + o.acknowledge + !o.enclose.empty();
     if (steps != 1)
         throw Error(ErrorKind::usage, "respond does one thing at a time: --point N --finding F "
                                       "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, "
-                                      "--acknowledge or --delay REASON (with --draft: its letter)");
+                                      "--acknowledge, --delay REASON (with --draft: its letter) "
+                                      "or --enclose TEXT");
     if (o.point != 0 && o.finding.empty())
         throw Error(ErrorKind::usage,
                     "--point N needs --finding upheld, partly-upheld or not-upheld");
@@ -79,22 +86,63 @@ void check_one_step(const RespondOptions& o) {
     if (!o.letter.empty() && (o.draft || (!o.sent && !other_letter)))
         throw Error(ErrorKind::usage, "--letter FILE goes with --sent, --acknowledge or --delay: "
                                       "the letter that was sent");
+    if (o.format != "markdown" && o.format != "html")
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("--format: unknown format '{}'; choose markdown or html", o.format));
+    if (o.format != "markdown" && !o.draft)
+        throw Error(ErrorKind::usage, "--format goes with --draft: the letter kept is Markdown");
     if (o.delay == "-" && o.letter == "-")
         throw Error(ErrorKind::usage, "--delay - and --letter - cannot both read standard input");
 }
 
+// When the step `type` completes was due for `c`, if a clock waits for it:
+// the policy's date, or the new one an explanation of delay gave.
+std::optional<DueDate> due_for(const Case& c, EventType type, const Context& context,
+                               const Store& store) {
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
+    const auto clock = clock_met_by(c, clocks, type);
+    if (!clock)
+        return std::nullopt;
+    return DueDate{clock->due.day, clock->due.day != clock->policy_due.day};
+}
+
 // The letter as the case stands, dated the local day of --at (default
 // today): what --sent keeps, unless --letter gives the one sent.
-std::string letter_on(const Case& c, const Timestamp& at, const Store& store) {
-    return response_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()));
+std::string letter_on(const Case& c, const Timestamp& at, const Context& context,
+                      const Store& store) {
+    return response_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()),
+                           due_for(c, EventType::response_sent, context, store));
+}
+
+// A draft printed, or written to --out, in the --format chosen.
+void put_letter(const std::string& markdown, const RespondOptions& options, const Case& c,
+                const Store& store, std::string_view what) {
+    if (options.format != "html")
+        return put_draft(markdown, options.out, options.force, what);
+    put_draft(letter_html(markdown, fmt::format("{}: {}", store.config().organisation, c.id)),
+              options.out, options.force, what);
 }
 
 // Closed cases too: the letter can be drafted again at any time.
 void draft(const RespondOptions& options, const Context& context, const Store& store) {
     const Case c = store.load(store.resolve(options.id));
     require_complaint(c, "draft a response");
-    put_draft(letter_on(c, when(options.when_who, context, store), store), options.out,
-              options.force, "draft response");
+    put_letter(letter_on(c, when(options.when_who, context, store), context, store), options, c,
+               store, "draft response");
+}
+
+// What this case's response encloses besides the organisation's list.
+std::string enclose(Case& c, const RespondOptions& options) {
+    require_formal_complaint(c, "list an enclosure");
+    for (const auto& enclosure : options.enclose) {
+        require_clean_text(enclosure, "--enclose");
+        if (enclosure.find_first_not_of(" \t") == std::string::npos)
+            throw Error(ErrorKind::usage, "--enclose: name what is enclosed");
+        if (std::find(c.enclosures.begin(), c.enclosures.end(), enclosure) == c.enclosures.end())
+            c.enclosures.push_back(enclosure);
+    }
+    return fmt::format("the response encloses {}", util::join(c.enclosures, "; "));
 }
 
 // `given` is the letter sent when --letter names it.
@@ -110,7 +158,7 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
     Event sent = make_event(EventType::response_sent, "", options.when_who, context, store);
     // Rendered before this step adds events, exactly as --draft showed it.
     sent.letter = writer.keep_letter(c.id, local_date(sent.at.utc, store.zone()), "response",
-                                     given ? *given : letter_on(c, sent.at, store));
+                                     given ? *given : letter_on(c, sent.at, context, store));
     if (!options.proceed_without_consent.empty())
         add_event(c, make_event(EventType::consent_waived, options.proceed_without_consent,
                                 options.when_who, context, store));
@@ -170,7 +218,7 @@ Delay explain_delay(const Case& c, const RespondOptions& options, const Context&
 void draft_delay(const RespondOptions& options, const Context& context, const Store& store) {
     const Case c = store.load(store.resolve(options.id));
     const Delay delay = explain_delay(c, options, context, store);
-    put_draft(delay.letter, options.out, options.force, "draft delay letter");
+    put_letter(delay.letter, options, c, store, "draft delay letter");
     say_cautions(delay.cautions);
 }
 
@@ -188,15 +236,14 @@ std::string delay(Case& c, StoreWriter& writer, const std::optional<std::string>
 }
 
 // The acknowledgement as the case stands, dated the local day of `at`, with
-// the response's due date when its clock runs.
+// the response's due date when its clock runs, and its own.
 std::string acknowledgement_on(const Case& c, const Timestamp& at, const Context& context,
                                const Store& store) {
-    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
-    std::optional<date::year_month_day> due;
-    if (const auto clock = clock_met_by(c, clocks, EventType::response_sent))
-        due = clock->due.day;
+    const auto acknowledgement_due = due_for(c, EventType::acknowledged, context, store);
     return acknowledgement_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()),
-                                  due);
+                                  due_for(c, EventType::response_sent, context, store),
+                                  acknowledgement_due ? std::optional(acknowledgement_due->day)
+                                                      : std::nullopt);
 }
 
 void draft_acknowledgement(const RespondOptions& options, const Context& context,
@@ -204,8 +251,8 @@ void draft_acknowledgement(const RespondOptions& options, const Context& context
     const Case c = store.load(store.resolve(options.id));
     require_complaint(c, "draft an acknowledgement");
     require_unacknowledged(c, store.zone());
-    put_draft(acknowledgement_on(c, when(options.when_who, context, store), context, store),
-              options.out, options.force, "draft acknowledgement");
+    put_letter(acknowledgement_on(c, when(options.when_who, context, store), context, store),
+               options, c, store, "draft acknowledgement");
 }
 
 std::string acknowledge(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
@@ -263,6 +310,8 @@ void run_respond(const RespondOptions& options, const Context& context) {
             said = delay(c, writer, given, options, context, store, cautions);
         else if (options.point != 0)
             said = finding(c, options, context, store);
+        else if (!options.enclose.empty())
+            said = enclose(c, options);
         else {
             require_formal_complaint(c, "record an apology");
             set_apology(c, text_from_flag(options.apology, "--apology"),
@@ -316,6 +365,16 @@ void setup_respond(CLI::App& app, Context& context) {
                      "with --draft: write to FILE instead of stdout (a new file unless --force)")
         ->option_text("FILE");
     command->add_flag("--force", o->force, "with --draft --out: replace FILE if it exists");
+    command
+        ->add_option("--format", o->format,
+                     "with --draft: markdown (the default) or html, a page to print or save as "
+                     "PDF")
+        ->option_text("FORMAT");
+    command
+        ->add_option("--enclose", o->enclose,
+                     "record something this case's response encloses, besides complaints.yaml's "
+                     "enclosures (repeat for each)")
+        ->option_text("TEXT");
     command->add_flag("--sent", o->sent,
                       "record that the written response was sent, and keep the letter in "
                       "letters/ID/");

@@ -94,6 +94,12 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     }
     if (!c.practitioners.empty())
         fmt::print("Practitioners: {}\n", joined(c.practitioners));
+    if (!c.treatment.empty() || c.treated_on || !c.treated_by.empty())
+        fmt::print("Treatment:   {}{}{}\n", c.treatment.empty() ? "(not recorded)" : c.treatment,
+                   c.treated_on ? ", " + format_date(*c.treated_on) : "",
+                   c.treated_by.empty() ? "" : ", by " + c.treated_by);
+    if (!c.enclosures.empty())
+        fmt::print("Encloses:    {}\n", joined(c.enclosures));
     if (!c.type.empty())
         fmt::print("Type:        {}\n", c.type);
     if (c.exclusion)

@@ -296,6 +296,10 @@ std::string write_config(const Config& config) {
         out += fmt::format("author: {}\n", quoted(config.author));
     if (!config.signatory.empty())
         out += fmt::format("signatory: {}\n", quoted(config.signatory));
+    else
+        // Until it is set, every letter says where to set it.
+        out += fmt::format("# signatory: \"Your Name, {}\"  # who signs the letters\n",
+                           preset_policy(config.preset).letter.signatory);
     if (!config.enclosures.empty()) {
         out += "enclosures:\n";
         for (const auto& enclosure : config.enclosures)

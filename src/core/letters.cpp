@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace complaints {
 
@@ -68,17 +69,47 @@ std::string investigation_step(const Event& event) {
     return "";
 }
 
+// Whose treatment the letter speaks of: "your treatment" only when the
+// patient complains; on someone's behalf, the treatment of that person.
+std::string whose_treatment(const Case& c) {
+    return c.on_behalf_of.empty() ? "your treatment" : "the treatment of " + c.on_behalf_of;
+}
+
+// The summary of the treatment the policy asks a response to give ("A
+// summary of the patient's treatment"), from the facts recorded.
+std::string treatment_summary(const Case& c) {
+    if (c.treatment.empty() && !c.treated_on && c.treated_by.empty())
+        return "";
+    std::string what = c.treatment.empty() ? "Treatment" : c.treatment;
+    while (!what.empty() && (what.back() == '\n' || what.back() == '.'))
+        what.pop_back();
+    std::string out = what;
+    if (c.treated_on)
+        out += ", on " + long_date(*c.treated_on);
+    if (!c.treated_by.empty())
+        out += ", by " + c.treated_by;
+    std::string whose = whose_treatment(c);
+    whose[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(whose[0])));
+    return fmt::format("\n{}: {}.\n", whose, out);
+}
+
+// A treatment (clinical) complaint speaks of the treatment; any other
+// speaks of the complaint alone, with no treatment words.
 void treatment(std::string& out, const Case& c) {
-    out += "## Your complaint and your treatment\n\n";
+    const bool clinical = c.category == Category::clinical;
+    out +=
+        clinical ? "## Your complaint and " + whose_treatment(c) + "\n\n" : "## Your complaint\n\n";
     out += c.summary.empty() ? "(summary not recorded)\n" : c.summary;
     if (!out.ends_with('\n'))
         out += '\n';
+    if (clinical)
+        out += treatment_summary(c);
     if (!c.practitioners.empty()) {
-        std::string names;
-        for (const auto& name : c.practitioners)
-            names += (names.empty() ? "" : ", ") + name;
-        out += fmt::format("\nPractitioner{} involved in your treatment: {}.\n",
-                           c.practitioners.size() > 1 ? "s" : "", names);
+        const std::string plural = c.practitioners.size() > 1 ? "s" : "";
+        out += clinical ? fmt::format("\nPractitioner{} involved in {}: {}.\n", plural,
+                                      whose_treatment(c), util::join(c.practitioners, ", "))
+                        : fmt::format("\nPractitioner{} involved: {}.\n", plural,
+                                      util::join(c.practitioners, ", "));
     }
 }
 
@@ -164,7 +195,11 @@ std::string review_bodies(const Case& c, const Config& config) {
 }
 
 void next_stage(std::string& out, const Case& c, const Config& config) {
-    const auto enclosures = letter_enclosures(config);
+    // The organisation's list, then what this case encloses besides.
+    auto enclosures = letter_enclosures(config);
+    for (const auto& enclosure : c.enclosures)
+        if (std::find(enclosures.begin(), enclosures.end(), enclosure) == enclosures.end())
+            enclosures.push_back(enclosure);
     if (!enclosures.empty()) {
         out += "\n## Enclosed\n\n";
         for (const auto& enclosure : enclosures)
@@ -181,9 +216,42 @@ std::string opening(const Case& c, const Config& config, date::year_month_day to
                        c.complainant.empty() ? "Sir or Madam" : c.complainant);
 }
 
+// Signed with the name complaints.yaml gives. Without one the letter says
+// where to set it, where the name goes, rather than sign with a bare role
+// nobody would send as printed.
 std::string signature(const Config& config) {
-    return fmt::format("\nYours sincerely,\n\n{}  \n{}\n", letter_signatory(config),
-                       config.organisation);
+    const std::string signatory =
+        config.signatory.empty()
+            ? "[Your name: set `signatory:` in complaints.yaml]  \n" + letter_signatory(config)
+            : config.signatory;
+    return fmt::format("\nYours sincerely,\n\n{}  \n{}\n", signatory, config.organisation);
+}
+
+// A complaint made by phone or in person whose written record is not yet
+// agreed: the policy says "This record must be agreed upon with the
+// complainant and, ideally, signed", so the acknowledgement encloses it.
+bool record_to_agree(const Case& c) {
+    return (c.channel == Channel::phone || c.channel == Channel::in_person) &&
+           !first_event(c, EventType::record_agreed);
+}
+
+// The written record of a verbal complaint, enclosed for the complainant to
+// agree and sign: what they said and the points as we understood them.
+std::string written_record(const Case& c, const date::time_zone& zone) {
+    std::string out = "\nEnclosed: our written record of your complaint, to agree and sign.\n";
+    out += fmt::format("\n---\n\n## Our written record of your complaint\n\nReference: {}  \n"
+                       "Received: {} {}\n\n",
+                       c.id, day_of(c.received, zone), received_by(c.channel));
+    out += c.summary.empty() ? "(summary not recorded)\n" : c.summary;
+    if (!out.ends_with('\n'))
+        out += '\n';
+    if (!c.points.empty()) {
+        out += "\nThe points you raised:\n\n";
+        for (const auto& point : c.points)
+            out += fmt::format("{}. {}\n", point.number, point.text);
+    }
+    return out + "\nI agree that this is a true record of my complaint.\n\nSigned: "
+                 "______________________________  \nDate: ______________\n";
 }
 
 // The text as typed, followed by a line break when it ends without one.
@@ -195,6 +263,22 @@ void paragraph(std::string& out, std::string_view text) {
 
 } // namespace
 
+std::string received_by(Channel channel) {
+    switch (channel) {
+    case Channel::web_form:
+        return "through the web form";
+    case Channel::phone:
+        return "by phone";
+    case Channel::in_person:
+        return "in person";
+    case Channel::email:
+        return "by email";
+    case Channel::letter:
+        return "by letter";
+    }
+    return "";
+}
+
 std::string long_date(date::year_month_day day) {
     return fmt::format("{} {} {}", static_cast<unsigned>(day.day()),
                        k_months[static_cast<unsigned>(day.month()) - 1],
@@ -202,14 +286,21 @@ std::string long_date(date::year_month_day day) {
 }
 
 std::string response_letter(const Case& c, const Config& config, const date::time_zone& zone,
-                            date::year_month_day today) {
+                            date::year_month_day today, std::optional<DueDate> due) {
     std::string out = opening(c, config, today);
     out += fmt::format(
-        "Thank you for your complaint, which we received on {} by {}{}. This letter is our "
+        "Thank you for your complaint, which we received on {} {}{}. This letter is our "
         "full written response: it explains how we considered your complaint, our "
         "conclusion on each point you raised, and what we are doing as a result.\n\n",
-        day_of(c.received, zone), name_of(c.channel),
+        day_of(c.received, zone), received_by(c.channel),
         c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of);
+    // Sent after the policy's date, or after the date an explanation of
+    // delay gave: the letter owns it.
+    if (due && date::sys_days{today} > date::sys_days{due->day})
+        out +=
+            fmt::format("We are sorry for the delay in sending you this response: {} {}.\n\n",
+                        due->explained ? "we told you to expect it by" : "we aimed to send it by",
+                        long_date(due->day));
     treatment(out, c);
     investigation(out, c, zone);
     points(out, c);
@@ -222,11 +313,11 @@ std::string delay_letter(const Case& c, const Config& config, const date::time_z
                          date::year_month_day today, std::string_view reason,
                          std::optional<date::year_month_day> promised) {
     std::string out = opening(c, config, today);
-    out += fmt::format("Thank you for your complaint, which we received on {} by {}. We are "
+    out += fmt::format("Thank you for your complaint, which we received on {} {}. We are "
                        "writing to explain why our full written response will take longer than "
                        "we aimed for, and when you will receive it. We are sorry for the "
                        "delay.\n\n",
-                       day_of(c.received, zone), name_of(c.channel));
+                       day_of(c.received, zone), received_by(c.channel));
     out += "## Why it is taking longer\n\n";
     paragraph(out, reason);
     out += "\n## When you will hear from us\n\n";
@@ -241,10 +332,10 @@ std::string delay_letter(const Case& c, const Config& config, const date::time_z
 std::string resolution_letter(const Case& c, const Config& config, const date::time_zone& zone,
                               date::year_month_day today, std::string_view resolution) {
     std::string out = opening(c, config, today);
-    out += fmt::format("Thank you for your complaint{}, which we received on {} by {}. {}This "
+    out += fmt::format("Thank you for your complaint{}, which we received on {} {}. {}This "
                        "letter confirms the resolution agreed.\n\n",
                        c.about.empty() ? "" : " about " + c.about, day_of(c.received, zone),
-                       name_of(c.channel),
+                       received_by(c.channel),
                        c.agent.empty() ? ""
                                        : c.agent + ", your main point of contact, looked into it "
                                                    "with everyone involved. ");
@@ -259,13 +350,18 @@ std::string resolution_letter(const Case& c, const Config& config, const date::t
 }
 
 std::string acknowledgement_letter(const Case& c, const Config& config, const date::time_zone& zone,
-                                   date::year_month_day today,
-                                   std::optional<date::year_month_day> response_due) {
+                                   date::year_month_day today, std::optional<DueDate> response_due,
+                                   std::optional<date::year_month_day> acknowledgement_due) {
     std::string out = opening(c, config, today);
-    out += fmt::format("Thank you for your complaint{}, which we received on {} by {}. This "
+    out += fmt::format("Thank you for your complaint{}{}, which we received on {} {}. This "
                        "letter confirms that we have it and tells you how we will handle it.\n",
+                       c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of,
                        c.about.empty() ? "" : " about " + c.about, day_of(c.received, zone),
-                       name_of(c.channel));
+                       received_by(c.channel));
+    if (acknowledgement_due && date::sys_days{today} > date::sys_days{*acknowledgement_due})
+        out += fmt::format("\nWe are sorry for the delay in acknowledging it: we should have "
+                           "written by {}.\n",
+                           long_date(*acknowledgement_due));
     if (!c.points.empty()) {
         out += "\n## What we understand you have raised\n\n";
         for (const auto& point : c.points)
@@ -274,9 +370,20 @@ std::string acknowledgement_letter(const Case& c, const Config& config, const da
     }
     out += "\n## What happens next\n\n";
     out += "We will look into each point with the people involved";
-    out += response_due
-               ? fmt::format(" and send you our written response by {}.", long_date(*response_due))
-               : " and send you our written response.";
+    const bool passed = response_due && date::sys_days{today} > date::sys_days{response_due->day};
+    if (!response_due)
+        out += " and send you our written response.";
+    else if (passed)
+        // Never a promise of a date already gone: the date it was due, and
+        // the explanation the clinic policy owes in place of a response.
+        out += fmt::format(" and send you our written response as soon as it is ready. It was "
+                           "due by {}, and we are sorry for the delay: we will write to explain "
+                           "it and tell you when to expect it.",
+                           long_date(response_due->day));
+    else
+        out +=
+            fmt::format(" and send you our written response by {}{}.", long_date(response_due->day),
+                        response_due->explained ? ", the date we gave you" : "");
     // Where the policy lets the period be agreed (the NHS regulations), the
     // acknowledgement offers to discuss it, and how the complaint is handled.
     const ClockRule* response = find_clock(config.policy, "response");
@@ -285,12 +392,22 @@ std::string acknowledgement_letter(const Case& c, const Config& config, const da
                "can expect our response: please contact us to agree it.";
     // The clinic policy promises the response in time "or, where this is not
     // possible, an explanation as to the cause of the delay".
-    if (response_due && response && response->extended_by == EventType::delay_explained)
+    if (response_due && !passed && !response_due->explained && response &&
+        response->extended_by == EventType::delay_explained)
         out += " If we cannot send it by then, we will write to explain why and tell you when "
                "to expect it.";
+    const bool record = record_to_agree(c);
+    if (record)
+        out += fmt::format("\n\nAs you made your complaint {}, we enclose our written record of "
+                           "it. Please check it: if it is right, sign it and send it back to us; "
+                           "if not, tell us what to change.",
+                           received_by(c.channel));
     out += "\n\nIf anything changes, we will tell you, and you are welcome to contact us at any "
            "time about your complaint.\n";
-    return out + signature(config);
+    out += signature(config);
+    if (record)
+        out += written_record(c, zone);
+    return out;
 }
 
 } // namespace complaints

@@ -211,6 +211,11 @@ TEST_SUITE("letters: the response sent is kept") {
         const std::string kind = "Dr Lena Marsh (written statement), ";
         REQUIRE(golden.find(kind) != std::string::npos);
         golden.replace(golden.find(kind), kind.size(), "Dr Lena Marsh, ");
+        // ... and before letters summarised the treatment recorded.
+        const std::string summary =
+            "\nYour treatment: Lip filler (1 ml), on 28 August 2026, by Dr Lena Marsh.\n";
+        REQUIRE(golden.find(summary) != std::string::npos);
+        golden.erase(golden.find(summary), summary.size());
         CHECK(shown.out == golden);
     }
 

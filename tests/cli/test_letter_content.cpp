@@ -1,0 +1,261 @@
+// What a letter says, so that a manager can send it as printed (issue 14,
+// "The letter"): signed by a name, the treatment named only where it fits,
+// summarised from the recorded facts, the case's enclosures listed, sorry
+// when late, a verbal complaint's record enclosed to agree, every channel
+// in plain words, and an HTML page to print.
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+using test::has;
+
+namespace {
+
+// A Repo whose complaints.yaml names who signs.
+struct Signed : test::Repo {
+    Signed() {
+        // As a manager fills in the line init leaves commented.
+        std::string config = test::read_text(root / "complaints.yaml");
+        const std::string commented = "# signatory: \"Your Name, Clinic Manager\"";
+        REQUIRE(config.find(commented) != std::string::npos);
+        config.replace(config.find(commented), commented.size(),
+                       "signatory: \"Claire Dunn, Clinic Manager\"");
+        test::write_text(root / "complaints.yaml", config);
+    }
+    std::string draft(const std::string& id, std::vector<std::string> more = {}) const {
+        std::vector<std::string> args{"respond", id, "--draft"};
+        args.insert(args.end(), more.begin(), more.end());
+        const auto drafted = (*this)(args);
+        REQUIRE_MESSAGE(drafted.exit_code == 0, drafted.err);
+        return drafted.out;
+    }
+    std::string acknowledgement(const std::string& id) const {
+        return draft(id, {"--acknowledge"});
+    }
+};
+
+} // namespace
+
+TEST_SUITE("letters: fit to send as printed") {
+    TEST_CASE("init --signatory signs the letters with that name") {
+        test::Repo repo;
+        test::Run init;
+        init.args = {"init",           (repo.dir / "signed").string(),
+                     "--preset",       "clinic",
+                     "--organisation", "Lumiere Medispa",
+                     "--prefix",       "LUM",
+                     "--signatory",    "Claire Dunn, Clinic Manager"};
+        const auto made = test::run(init);
+        REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+        const std::string config = test::read_text(repo.dir / "signed" / "complaints.yaml");
+        CHECK(has(config, "signatory: \"Claire Dunn, Clinic Manager\"\n"));
+        CHECK_FALSE(has(config, "# signatory"));
+        repo.root = repo.dir / "signed";
+        const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Late call"});
+        const std::string letter = repo({"respond", id, "--draft"}).out;
+        CHECK(has(letter, "Yours sincerely,\n\nClaire Dunn, Clinic Manager  \nLumiere Medispa\n"));
+        CHECK_FALSE(has(letter, "[Your name"));
+    }
+
+    TEST_CASE("without a signatory init writes a commented line and the letter says where to "
+              "set it") {
+        test::Repo repo;
+        CHECK(has(test::read_text(repo.root / "complaints.yaml"),
+                  "# signatory: \"Your Name, Clinic Manager\""));
+        const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Late call"});
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"respond", id, "--draft"},
+              {"respond", id, "--acknowledge", "--draft"}}) {
+            const auto drafted = repo(args);
+            REQUIRE_MESSAGE(drafted.exit_code == 0, drafted.err);
+            CHECK(has(drafted.out, "[Your name: set `signatory:` in complaints.yaml]"));
+        }
+    }
+
+    TEST_CASE("a treatment complaint by the patient speaks of your treatment") {
+        Signed repo;
+        const std::string id = repo.open_case(
+            "2026-11-10 09:00", {"--category", "clinical", "--practitioner", "Dr Lena Marsh"});
+        const std::string letter = repo.draft(id);
+        CHECK(has(letter, "## Your complaint and your treatment\n"));
+        CHECK(has(letter, "Practitioner involved in your treatment: Dr Lena Marsh."));
+    }
+
+    TEST_CASE("a treatment complaint made on someone's behalf speaks of their treatment") {
+        Signed repo;
+        const std::string id = repo.open_case(
+            "2026-11-10 09:00",
+            {"--complainant", "Mr David Okafor", "--on-behalf-of", "Mrs Grace Okafor", "--category",
+             "clinical", "--practitioner", "Dr Lena Marsh", "--treatment", "Laser hair removal",
+             "--treated-on", "2026-10-30", "--treated-by", "Dr Lena Marsh"});
+        const std::string letter = repo.draft(id);
+        CHECK(has(letter, "## Your complaint and the treatment of Mrs Grace Okafor\n"));
+        CHECK(has(letter, "Practitioner involved in the treatment of Mrs Grace Okafor"));
+        CHECK(has(letter, "The treatment of Mrs Grace Okafor: Laser hair removal, on 30 October "
+                          "2026, by Dr Lena Marsh."));
+        CHECK_FALSE(has(letter, "your treatment"));
+    }
+
+    TEST_CASE("a non-clinical complaint's letter has no treatment words") {
+        Signed repo;
+        const std::string id = repo.open_case(
+            "2026-11-10 09:00", {"--category", "non-clinical", "--point", "Rude receptionist"});
+        const std::string letter = repo.draft(id);
+        CHECK(has(letter, "## Your complaint\n"));
+        CHECK_FALSE(has(letter, "treatment"));
+    }
+
+    TEST_CASE("open records the treatment and the response summarises it") {
+        Signed repo;
+        const std::string id = repo.open_case(
+            "2026-11-10 09:00",
+            {"--category", "clinical", "--practitioner", "Dr Lena Marsh", "--treatment",
+             "Lip filler, 1 ml", "--treated-on", "2026-10-28", "--treated-by", "Dr Lena Marsh"});
+        const std::string file = repo.case_file(id);
+        CHECK(has(file, "treatment: \"Lip filler, 1 ml\""));
+        CHECK(has(file, "treated_on: 2026-10-28"));
+        CHECK(has(file, "treated_by: \"Dr Lena Marsh\""));
+        const auto shown = repo({"show", id, "--format", "json"}).json();
+        CHECK(shown["treated_on"] == "2026-10-28");
+        CHECK(has(repo.draft(id),
+                  "Your treatment: Lip filler, 1 ml, on 28 October 2026, by Dr Lena Marsh."));
+        CHECK(repo.refused({"open", "--channel", "phone", "--treated-on", "28/10/2026"}, 2) != "");
+    }
+
+    TEST_CASE("respond --enclose lists the case's enclosures after the organisation's") {
+        Signed repo;
+        const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Late call"});
+        repo.ok({"respond", id, "--enclose", "Copy of the practice's complaints leaflet",
+                 "--enclose", "Aftercare guidance for dermal fillers"});
+        CHECK(has(repo.case_file(id), "enclosures:\n"));
+        CHECK(has(repo.draft(id), "## Enclosed\n\n- Our complaints policy\n- Copy of the "
+                                  "practice's complaints leaflet\n- Aftercare guidance for "
+                                  "dermal fillers\n"));
+        CHECK(has(repo.refused({"respond", id, "--enclose", " "}, 2), "--enclose"));
+        CHECK(has(repo.refused({"respond", id, "--enclose", "Leaflet", "--draft"}, 2),
+                  "one thing at a time"));
+    }
+
+    TEST_CASE("a response sent after the 14 working days says sorry for the delay") {
+        Signed repo;
+        // Monday 2 November: due by Friday 20 November.
+        const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
+        repo.now = "2026-11-20T16:00:00+00:00";
+        CHECK_FALSE(has(repo.draft(id), "sorry for the delay"));
+        repo.now = "2026-11-23T10:00:00+00:00";
+        CHECK(has(repo.draft(id), "We are sorry for the delay in sending you this response: we "
+                                  "aimed to send it by 20 November 2026."));
+    }
+
+    TEST_CASE("a response sent after the date an explanation of delay gave says sorry for it") {
+        Signed repo;
+        const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
+        repo.now = "2026-11-18T10:00:00+00:00";
+        repo.ok({"respond", id, "--delay", "Waiting for the practitioner's statement", "--new-date",
+                 "2026-11-27"});
+        repo.now = "2026-11-24T10:00:00+00:00";
+        CHECK_FALSE(has(repo.draft(id), "sorry for the delay"));
+        repo.now = "2026-11-30T10:00:00+00:00";
+        CHECK(has(repo.draft(id), "We are sorry for the delay in sending you this response: we "
+                                  "told you to expect it by 27 November 2026."));
+    }
+
+    TEST_CASE("a late acknowledgement says sorry and never promises a response date gone by") {
+        Signed repo;
+        const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
+        // Due Thursday 5 November; drafted the Monday after.
+        repo.now = "2026-11-09T10:00:00+00:00";
+        std::string letter = repo.acknowledgement(id);
+        CHECK(has(letter, "We are sorry for the delay in acknowledging it: we should have written "
+                          "by 5 November 2026."));
+        CHECK(has(letter, "send you our written response by 20 November 2026."));
+        // After the response's own date: the date it was due, not a promise.
+        repo.now = "2026-11-24T10:00:00+00:00";
+        letter = repo.acknowledgement(id);
+        CHECK_FALSE(has(letter, "response by 20 November 2026"));
+        CHECK(has(letter, "It was due by 20 November 2026, and we are sorry for the delay"));
+        CHECK_FALSE(has(letter, "If we cannot send it by then"));
+    }
+
+    TEST_CASE("an acknowledgement after an explanation of delay gives the date explained") {
+        Signed repo;
+        const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
+        repo.now = "2026-11-18T10:00:00+00:00";
+        repo.ok({"respond", id, "--delay", "Waiting for the practitioner's statement", "--new-date",
+                 "2026-11-27"});
+        repo.now = "2026-11-23T10:00:00+00:00";
+        const std::string letter = repo.acknowledgement(id);
+        CHECK(has(letter, "send you our written response by 27 November 2026, the date we gave "
+                          "you."));
+    }
+
+    TEST_CASE("the acknowledgement of a verbal complaint encloses its written record to agree") {
+        Signed repo;
+        for (const char* channel : {"phone", "in-person"}) {
+            CAPTURE(channel);
+            const auto opened = repo({"open", "--channel", channel, "--received",
+                                      "2026-11-10 09:00", "--summary", "Bruising after filler.",
+                                      "--point", "Bruising", "--point", "No follow-up call"});
+            REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+            const std::string id = opened.out.substr(0, opened.out.size() - 1);
+            const std::string letter = repo.acknowledgement(id);
+            CHECK(has(letter, "we enclose our written record of it"));
+            CHECK(has(letter, "## Our written record of your complaint"));
+            CHECK(has(letter, "Bruising after filler."));
+            CHECK(has(letter, "1. Bruising\n2. No follow-up call\n"));
+            CHECK(has(letter, "Signed: "));
+            // Once agreed, nothing is left to agree.
+            repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed by phone"});
+            CHECK_FALSE(has(repo.acknowledgement(id), "written record"));
+        }
+        const auto emailed = repo({"open", "--channel", "email", "--received", "2026-11-10 09:00",
+                                   "--summary", "x", "--point", "Bruising"});
+        REQUIRE(emailed.exit_code == 0);
+        CHECK_FALSE(
+            has(repo.acknowledgement(emailed.out.substr(0, emailed.out.size() - 1)), "record"));
+    }
+
+    TEST_CASE("every channel reads right in both letters") {
+        Signed repo;
+        for (const auto& entry : std::vector<std::pair<std::string, std::string>>{
+                 {"phone", "received on 10 November 2026 by phone."},
+                 {"in-person", "received on 10 November 2026 in person."},
+                 {"letter", "received on 10 November 2026 by letter."},
+                 {"email", "received on 10 November 2026 by email."},
+                 {"web-form", "received on 10 November 2026 through the web form."}}) {
+            const std::string& channel = entry.first;
+            const std::string& words = entry.second;
+            CAPTURE(channel);
+            const auto opened = repo({"open", "--channel", channel, "--received",
+                                      "2026-11-10 09:00", "--summary", "x", "--point", "p"});
+            REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+            const std::string id = opened.out.substr(0, opened.out.size() - 1);
+            CHECK(has(repo.acknowledgement(id), words));
+            CHECK(has(repo.draft(id), words.substr(0, words.size() - 1)));
+        }
+    }
+
+    TEST_CASE("--format html prints a page to print, every character escaped") {
+        Signed repo;
+        const std::string id =
+            repo.open_case("2026-11-10 09:00", {"--complainant", "Ms <b>Jo</b> & Co", "--point",
+                                                "Price \"list\" <script>alert(1)</script>"});
+        for (const std::vector<std::string>& more : {std::vector<std::string>{"--format", "html"},
+                                                     {"--acknowledge", "--format", "html"}}) {
+            const std::string page = repo.draft(id, more);
+            CHECK(page.starts_with("<!DOCTYPE html>"));
+            CHECK(has(page, "<meta charset=\"utf-8\">"));
+            CHECK(has(page, "Dear Ms &lt;b&gt;Jo&lt;/b&gt; &amp; Co,"));
+            CHECK(has(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+            CHECK_FALSE(has(page, "<script"));
+            CHECK_FALSE(has(page, "<link")); // nothing fetched: self-contained
+            CHECK_FALSE(has(page, " src="));
+            CHECK_FALSE(has(page, "**"));    // bold is markup, not asterisks
+            CHECK_FALSE(has(page, "\n## ")); // headings are markup
+        }
+        CHECK(has(repo.refused({"respond", id, "--draft", "--format", "pdf"}, 2),
+                  "unknown format 'pdf'; choose markdown or html"));
+        CHECK(has(repo.refused({"respond", id, "--apology", "Sorry", "--format", "html"}, 2),
+                  "--format goes with --draft"));
+    }
+}
