@@ -19,6 +19,14 @@ struct CaseMerge {
     bool two_cases = false;
 };
 
+// The words after the conflict markers: which site each side is. git's
+// "ours" is this clone in a merge but the other site in a rebase, so the
+// driver says which (see cmd_merge.cpp); a user picks a side by these words.
+struct SideLabels {
+    std::string ours = "ours";
+    std::string theirs = "theirs";
+};
+
 // Merges `ours` and `theirs`, both descended from `base` (empty when the
 // file is new on both sides), item by item against the base:
 // - every field of the case, of each point, action, escalation and event
@@ -38,6 +46,7 @@ struct CaseMerge {
 // Throws a bad_data Error when a side is not a valid case file, or when the
 // merged case is not (naming `file`). `marker_size` is git's %L.
 CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::string_view theirs,
-                           const std::string& file, int marker_size = 7);
+                           const std::string& file, int marker_size = 7,
+                           const SideLabels& labels = {});
 
 } // namespace complaints

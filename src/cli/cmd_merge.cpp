@@ -29,8 +29,9 @@ struct MergeOptions {
 // it and every command refuses the case until someone resolves it.
 void run_merge_file(const MergeOptions& options) {
     const std::string name = options.path.empty() ? options.ours : options.path;
-    const auto merge = merge_case_files(read_file(options.base), read_file(options.ours),
-                                        read_file(options.theirs), name, options.marker_size);
+    const auto merge =
+        merge_case_files(read_file(options.base), read_file(options.ours),
+                         read_file(options.theirs), name, options.marker_size, merge_side_labels());
     AtomicFile out(options.ours);
     out.write(merge.text);
     out.commit();
@@ -51,10 +52,13 @@ void run_merge_file(const MergeOptions& options) {
     std::string fields;
     for (const auto& field : merge.conflicts)
         fields += (fields.empty() ? "" : ", ") + field;
+    const std::string id = std::filesystem::path(name).stem().string();
     fmt::print(stderr,
                "complaints: {}: both sides changed {} differently; the file shows both between "
-               "conflict markers: edit it to keep the right value, then commit\n",
-               name, fields);
+               "conflict markers: see both with 'complaints conflict {}', keep one with "
+               "'complaints conflict {} --keep this-site' (or other-site), or edit the file; "
+               "then git add it\n",
+               name, fields, id, id);
     throw ProblemsFound{};
 }
 

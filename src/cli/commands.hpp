@@ -37,6 +37,7 @@ void setup_report(CLI::App& app, Context& context);
 void setup_leaflet(CLI::App& app, Context& context);
 void setup_merge_file(CLI::App& app, Context& context);
 void setup_git_setup(CLI::App& app, Context& context);
+void setup_conflict(CLI::App& app, Context& context);
 void setup_help(CLI::App& app, Context& context);
 // Hidden: what the build and the shells' completion run.
 void setup_man(CLI::App& app, Context& context);
@@ -81,6 +82,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"calendar", setup_calendar},
     {"git-setup", setup_git_setup},
     {"merge-file", setup_merge_file},
+    {"conflict", setup_conflict},
     {"help", setup_help},
     {"__man", setup_man},
     {"__completion", setup_completion},

@@ -144,4 +144,20 @@ std::string merge_driver_doubt(const fs::path& root) {
     return {};
 }
 
+SideLabels merge_side_labels() {
+    // A rebase keeps its state in one of these folders of the git dir for
+    // as long as it runs; a merge, cherry-pick or revert in neither.
+    bool rebasing = false;
+    for (const char* state : {"rebase-merge", "rebase-apply"}) {
+        const auto path = git_output(".", {"rev-parse", "--git-path", state});
+        std::error_code ec;
+        if (path && fs::is_directory(path->substr(0, path->find('\n')), ec))
+            rebasing = true;
+    }
+    if (rebasing)
+        return {"other-site (HEAD: the rebase puts the other site's work first)",
+                "this-site (your commit the rebase replays)"};
+    return {"this-site (HEAD)", "other-site (the work being merged in)"};
+}
+
 } // namespace complaints::cli

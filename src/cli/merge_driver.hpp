@@ -3,6 +3,8 @@
 // and how `git-setup` names the program so that it survives a move or an
 // upgrade. Without the driver git merges case files as text and can lose
 // a site's work, so every writing command and `check` say when it is missing.
+#include "complaints/case_merge.hpp"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -25,5 +27,11 @@ DriverProgram driver_program();
 // is missing or names a program that is gone; empty otherwise (and when git
 // itself is missing: nothing to merge with).
 std::string merge_driver_doubt(const std::filesystem::path& root);
+
+// The words the driver writes after its conflict markers, for the merge
+// git runs in the current folder: git's "ours" is this site in a merge,
+// the other site in a rebase (which replays this site's commits onto the
+// other's), so each side is named as the site it is.
+SideLabels merge_side_labels();
 
 } // namespace complaints::cli

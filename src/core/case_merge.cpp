@@ -122,34 +122,83 @@ bool renumber_prefix(std::string& text, std::string_view word, int from, int to)
 template <class M> struct FieldVisit {
     M& merger;
     const std::vector<const void*>& b;
+    const std::vector<const void*>& b2;
     const std::vector<const void*>& o;
     const std::vector<const void*>& t;
     const std::vector<void*>& to;
     std::size_t i = 0;
     template <class T> void field(const fields::Key&, T& out) {
         const std::size_t k = i++;
-        merger.merge(*static_cast<const T*>(b[k]), *static_cast<const T*>(o[k]),
-                     *static_cast<const T*>(t[k]), out, *static_cast<T*>(to[k]));
+        merger.merge(*static_cast<const T*>(b[k]), *static_cast<const T*>(b2[k]),
+                     *static_cast<const T*>(o[k]), *static_cast<const T*>(t[k]), out,
+                     *static_cast<T*>(to[k]));
     }
     template <class T> void extras(T& out) { field(fields::Key{}, out); }
     void no_extras() {}
 };
 
+// The event `ref` names among `events`, as find_event does in a case.
+const Event* named_by(const std::vector<Event>& events, const EventRef& ref) {
+    int seen = 0;
+    for (const auto& event : events)
+        if (event.type == ref.type && event.at.utc == ref.at.utc &&
+            ++seen == ref.occurrence.value_or(1))
+            return &event;
+    return nullptr;
+}
+
+// A void names its event by instant, type and occurrence (the n-th of that
+// instant and type): where the merge put another site's events of the same
+// instant and type among them, the count no longer names the same one. So
+// each void is pointed again at the event it named on the side it comes
+// from (the first of `sides` that holds it as it is).
+void repoint_voids(const std::vector<const std::vector<Event>*>& sides, std::vector<Event>& out) {
+    for (auto& event : out) {
+        if (!event.voids)
+            continue;
+        const Event* target = nullptr;
+        for (const auto* side : sides)
+            if (std::find(side->begin(), side->end(), event) != side->end()) {
+                target = named_by(*side, *event.voids);
+                break;
+            }
+        if (!target)
+            continue; // names no event on its own side either: check says so
+        int occurrence = 0;
+        for (const auto& other : out) {
+            if (other.type != target->type || other.at.utc != target->at.utc)
+                continue;
+            ++occurrence;
+            if (other == *target) {
+                event.voids->occurrence =
+                    occurrence > 1 ? std::optional<int>(occurrence) : std::nullopt;
+                break;
+            }
+        }
+    }
+}
+
 class Merger {
   public:
     bool conflicted = false;
 
+    // `base2` is `base` but where the base is itself a conflict: after a
+    // criss-cross git merges the two common ancestors into one base, and
+    // where they disagree, it holds both (see merge_case_files).
     template <class T>
-    void merge(const T& base, const T& ours, const T& theirs, T& out_ours, T& out_theirs) {
+    void merge(const T& base, const T& base2, const T& ours, const T& theirs, T& out_ours,
+               T& out_theirs) {
         if constexpr (fields::Record<T>)
-            merge_record(base, ours, theirs, out_ours, out_theirs);
+            merge_record(base, base2, ours, theirs, out_ours, out_theirs);
         else if constexpr (std::is_same_v<T, std::vector<Event>>)
-            merge_list(base, renumbered_events(base, theirs, k_theirs),
-                       renumbered_events(base, ours, k_ours), out_ours, out_theirs);
-        else if constexpr (is_item_list<T>)
-            merge_list(base, theirs, ours, out_ours, out_theirs);
+            merge_events(base, base2, ours, theirs, out_ours, out_theirs);
+        else if constexpr (std::is_same_v<T, std::vector<Point>>) {
+            merge_list(base, base2, theirs, ours, out_ours, out_theirs);
+            close_point_gaps(ours, theirs, out_ours, out_theirs);
+        } else if constexpr (is_item_list<T>)
+            merge_list(base, base2, theirs, ours, out_ours, out_theirs);
         else
-            merge_value(base, ours, theirs, out_ours, out_theirs);
+            merge_value(base, base2, ours, theirs, out_ours, out_theirs);
     }
 
   private:
@@ -161,8 +210,17 @@ class Merger {
     std::map<int, int> m_moved_actions[2];
 
     template <class T>
-    void merge_value(const T& base, const T& ours, const T& theirs, T& out_ours, T& out_theirs) {
-        if (ours == theirs || theirs == base) {
+    void merge_value(const T& base, const T& base2, const T& ours, const T& theirs, T& out_ours,
+                     T& out_theirs) {
+        // Where the ancestors disagree, neither side's value is a change
+        // from "the" base: each site may have kept its own side of an
+        // earlier conflict, so only agreement merges.
+        if (!(base == base2)) {
+            out_ours = ours;
+            out_theirs = theirs;
+            if (!(ours == theirs))
+                conflicted = true;
+        } else if (ours == theirs || theirs == base) {
             out_ours = out_theirs = ours;
         } else if (ours == base) {
             out_ours = out_theirs = theirs;
@@ -175,25 +233,29 @@ class Merger {
 
     // Field by field, as the case's one description lists them.
     template <class R>
-    void merge_record(const R& base, const R& ours, const R& theirs, R& out_ours, R& out_theirs) {
+    void merge_record(const R& base, const R& base2, const R& ours, const R& theirs, R& out_ours,
+                      R& out_theirs) {
         const auto b = slots_of(base);
+        const auto b2 = slots_of(base2);
         const auto o = slots_of(ours);
         const auto t = slots_of(theirs);
         const auto to = slots_of_mutable(out_theirs);
-        FieldVisit<Merger> visit{*this, b, o, t, to};
+        FieldVisit<Merger> visit{*this, b, b2, o, t, to};
         fields::describe(visit, out_ours);
     }
 
     template <class T>
-    void merge_list(const std::vector<T>& base, const std::vector<T>& theirs,
-                    const std::vector<T>& ours, std::vector<T>& out_ours,
-                    std::vector<T>& out_theirs) {
+    void merge_list(const std::vector<T>& base, const std::vector<T>& base2,
+                    const std::vector<T>& theirs, const std::vector<T>& ours,
+                    std::vector<T>& out_ours, std::vector<T>& out_theirs) {
         out_ours.clear();
         out_theirs.clear();
         const auto in_ours = match(base, ours);
         const auto in_theirs = match(base, theirs);
+        const auto in_base2 = match(base, base2);
         for (std::size_t i = 0; i < base.size(); ++i)
-            merge_item(base[i], in_ours[i] ? &ours[*in_ours[i]] : nullptr,
+            merge_item(base[i], in_base2[i] ? base2[*in_base2[i]] : base[i],
+                       in_ours[i] ? &ours[*in_ours[i]] : nullptr,
                        in_theirs[i] ? &theirs[*in_theirs[i]] : nullptr, out_ours, out_theirs);
         const auto ours_old = matched<T>(in_ours, ours.size());
         const auto theirs_old = matched<T>(in_theirs, theirs.size());
@@ -237,19 +299,19 @@ class Merger {
 
     // One base item as each side left it (null: deleted there).
     template <class T>
-    void merge_item(const T& base, const T* ours, const T* theirs, std::vector<T>& out_ours,
-                    std::vector<T>& out_theirs) {
+    void merge_item(const T& base, const T& base2, const T* ours, const T* theirs,
+                    std::vector<T>& out_ours, std::vector<T>& out_theirs) {
         if (ours && theirs) {
             T merged_ours = *ours;
             T merged_theirs = *ours;
-            merge(base, *ours, *theirs, merged_ours, merged_theirs);
+            merge(base, base2, *ours, *theirs, merged_ours, merged_theirs);
             out_ours.push_back(std::move(merged_ours));
             out_theirs.push_back(std::move(merged_theirs));
             return;
         }
         // Deleted at one side: gone, unless the other side changed it.
         const T* kept = ours ? ours : theirs;
-        if (!kept || *kept == base)
+        if (!kept || (*kept == base && base == base2))
             return;
         conflicted = true;
         (ours ? out_ours : out_theirs).push_back(*kept);
@@ -271,6 +333,40 @@ class Merger {
         else
             m_moved_actions[side][added.number] = next;
         added.number = next;
+    }
+
+    void merge_events(const std::vector<Event>& base, const std::vector<Event>& base2,
+                      const std::vector<Event>& ours, const std::vector<Event>& theirs,
+                      std::vector<Event>& out_ours, std::vector<Event>& out_theirs) {
+        const auto our_events = renumbered_events(base, ours, k_ours);
+        const auto their_events = renumbered_events(base, theirs, k_theirs);
+        merge_list(base, base2, their_events, our_events, out_ours, out_theirs);
+        for (auto* out : {&out_ours, &out_theirs})
+            repoint_voids({&our_events, &their_events, &base}, *out);
+    }
+
+    // Points number 1, 2, 3, ... (the reader refuses a gap). A point one
+    // side deleted by hand (no command does) while the other kept it leaves
+    // a gap, and a point one side renumbered moves under the other: each
+    // point takes its place in the merge as its number, and the events each
+    // side wrote since the base that name a point follow it there.
+    void close_point_gaps(const std::vector<Point>& ours, const std::vector<Point>& theirs,
+                          std::vector<Point>& out_ours, std::vector<Point>& out_theirs) {
+        for (std::size_t i = 0; i < out_ours.size(); ++i) {
+            const int number = static_cast<int>(i) + 1;
+            const Point& point = out_ours[i];
+            for (const int side : {k_ours, k_theirs}) {
+                const auto& items = side == k_ours ? ours : theirs;
+                const auto was = std::find_if(items.begin(), items.end(), [&](const Point& p) {
+                    return p.text == point.text && p.added == point.added;
+                });
+                if (was != items.end() && was->number != number)
+                    m_moved_points[side][was->number] = number;
+            }
+            out_ours[i].number = number;
+        }
+        for (std::size_t i = 0; i < out_theirs.size(); ++i)
+            out_theirs[i].number = static_cast<int>(i) + 1;
     }
 
     // One side's events, with "Action N ..." and "Point N ..." following
@@ -302,16 +398,25 @@ Case read_side(std::string_view text, const std::string& file) {
 } // namespace
 
 CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::string_view theirs,
-                           const std::string& file, int marker_size) {
+                           const std::string& file, int marker_size, const SideLabels& labels) {
     // A file new on both sides merges against an empty case: what both
     // sides hold alike is kept, every event of both is.
-    const Case base_case = base.empty() ? Case{} : read_side(base, file + " (base)");
+    // After a criss-cross, git's base is its own merge of the two common
+    // ancestors and may hold our conflict markers where they disagree: each
+    // side of those is read as a base, and a field they disagree on merges
+    // only where both sides agree (a clash each site settled its own way
+    // comes back as a conflict, not as one side silently dropped).
+    const std::string upper_base = keep_every(base, ConflictSide::upper);
+    const std::string lower_base = keep_every(base, ConflictSide::lower);
+    const Case base_case = base.empty() ? Case{} : read_side(upper_base, file + " (base)");
+    const Case base2_case =
+        lower_base == upper_base ? base_case : read_side(lower_base, file + " (base)");
     const Case our_case = read_side(ours, file + " (ours)");
     const Case their_case = read_side(theirs, file + " (theirs)");
     Merger merger;
     Case out_ours = our_case;
     Case out_theirs = our_case;
-    merger.merge(base_case, our_case, their_case, out_ours, out_theirs);
+    merger.merge(base_case, base2_case, our_case, their_case, out_ours, out_theirs);
     // Each view must be a valid case on its own: what is kept after the
     // conflict is resolved either way.
     const std::string ours_text = write_case(read_case(write_case(out_ours), file + " (merged)"));
@@ -324,7 +429,7 @@ CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::st
         merge.text = ours_text;
         return merge;
     }
-    merge.text = marked_text(ours_text, theirs_text, marker_size);
+    merge.text = marked_text(ours_text, theirs_text, marker_size, labels.ours, labels.theirs);
     for (const auto& mark : conflict_marks(merge.text))
         merge.conflicts.push_back(mark.field);
     return merge;

@@ -159,6 +159,22 @@ int conflict_line(std::string_view text) {
     return 0;
 }
 
+constexpr const char* k_letter_conflict =
+    "git's conflict markers: two sites kept different letters under this name; what was sent is "
+    "between them";
+
+// A kept letter of case `id` that holds git's conflict markers, at its
+// line: for the letters check_letters cannot reach (their case is unread,
+// or no event names them). A letter that cannot be read says nothing here.
+void letter_conflict(const Store& store, const std::string& id, const std::string& letter,
+                     std::vector<CheckProblem>& problems) {
+    try {
+        if (const int line = conflict_line(store.read_letter(id, letter)))
+            problems.push_back({letter, line, k_letter_conflict});
+    } catch (const Error&) {
+    }
+}
+
 // Each letter an event names is there, and holds nothing the policy forbids.
 // `named` gathers them, for letters_none_names.
 void check_letters(const Case& c, const std::string& text, const std::string& file,
@@ -171,9 +187,7 @@ void check_letters(const Case& c, const std::string& text, const std::string& fi
         try {
             const std::string letter = store.read_letter(c.id, event.letter);
             if (const int line = conflict_line(letter))
-                problems.push_back({event.letter, line,
-                                    "git's conflict markers: two sites kept different letters "
-                                    "under this name; what was sent is between them"});
+                problems.push_back({event.letter, line, k_letter_conflict});
             check_letter_text(letter, store.config().policy, event.letter);
         } catch (const Error& e) {
             if (e.where().file == event.letter)
@@ -186,15 +200,20 @@ void check_letters(const Case& c, const std::string& text, const std::string& fi
 
 // A letter kept is written before the case that names it: one that no
 // event names is a write stopped half-way, or a file added by hand.
-void letters_none_names(const std::vector<std::string>& kept, const std::set<std::string>& named,
-                        std::vector<CheckProblem>& problems) {
+void letters_none_names(const Store& store, const std::vector<std::string>& kept,
+                        const std::set<std::string>& named, std::vector<CheckProblem>& problems) {
     for (const auto& letter : kept)
-        if (!named.count(letter))
+        if (!named.count(letter)) {
+            // letters/<ID>/NAME: the case it was kept for.
+            const auto id_start = letter.find('/') + 1;
+            letter_conflict(store, letter.substr(id_start, letter.find('/', id_start) - id_start),
+                            letter, problems);
             problems.push_back(
                 {letter, 0,
                  "no event names this letter: a write stopped before its case was saved, or it "
                  "was added by hand; record it (log ID --type letter --letter FILE) and remove "
                  "this copy, or remove it"});
+        }
 }
 
 void check_case(const Case& c, const std::string& text, const std::string& file, const Store& store,
@@ -260,12 +279,15 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
         } catch (const Error& e) {
             problems.push_back({file, e.where().line, e.what()});
             // Its letters are not strays: the case that names them is unread.
+            // Their conflict markers are still worth naming.
             for (const auto& letter : kept)
-                if (letter.starts_with("letters/" + id + "/"))
+                if (letter.starts_with("letters/" + id + "/")) {
                     letters.insert(letter);
+                    letter_conflict(store, id, letter, problems);
+                }
         }
     }
-    letters_none_names(kept, letters, problems);
+    letters_none_names(store, kept, letters, problems);
     for (const auto& path : store.leftover_temporaries())
         problems.push_back(
             {path.lexically_relative(store.root()).string(), 0,

@@ -130,9 +130,10 @@ Case read_case(std::string_view text, const std::string& file) {
                     Location{file, at.line, at.column});
     }
     // A merge left undone: refused where it is, before the YAML reader
-    // reports the markers as something vaguer.
+    // reports the markers as something vaguer. Every clashing field is
+    // named: resolving the first must not be news of the second.
     if (const auto marks = conflict_marks(text); !marks.empty())
-        throw Error(ErrorKind::bad_data, "unresolved merge conflict in " + marks.front().field,
+        throw Error(ErrorKind::bad_data, "unresolved merge conflict in " + conflict_fields(marks),
                     Location{file, marks.front().line, 0});
     const YamlDocument document = parse_yaml(text, file);
     YamlFieldReader reader(document.root(), file, "a case file");

@@ -124,7 +124,8 @@ std::string field_at(const std::vector<std::string_view>& lines, std::size_t at)
 
 } // namespace
 
-std::string marked_text(std::string_view ours, std::string_view theirs, int marker_size) {
+std::string marked_text(std::string_view ours, std::string_view theirs, int marker_size,
+                        std::string_view ours_label, std::string_view theirs_label) {
     const auto a = lines_of(ours);
     const auto b = lines_of(theirs);
     std::size_t prefix = 0;
@@ -143,11 +144,11 @@ std::string marked_text(std::string_view ours, std::string_view theirs, int mark
     std::size_t j = prefix;
     for (const auto& [next_i, next_j] : pairs) {
         if (next_i > i || next_j > j) {
-            out += std::string(size, '<') + " ours\n";
+            out += std::string(size, '<') + " " + std::string(ours_label) + "\n";
             append_lines(out, a, i, next_i);
             out += std::string(size, '=') + "\n";
             append_lines(out, b, j, next_j);
-            out += std::string(size, '>') + " theirs\n";
+            out += std::string(size, '>') + " " + std::string(theirs_label) + "\n";
         }
         if (next_i < a.size() - suffix)
             append_lines(out, a, next_i, next_i + 1);
@@ -158,6 +159,62 @@ std::string marked_text(std::string_view ours, std::string_view theirs, int mark
     return out;
 }
 
+namespace {
+
+// Where one conflict lies in a file's lines: its opening marker, the marker
+// that ends the upper side ('|' of diff3 style, else '='), the '=' marker
+// and the closing one (each lines.size() when missing).
+struct Run {
+    std::size_t open = 0;
+    std::size_t upper_end = 0;
+    std::size_t middle = 0;
+    std::size_t close = 0;
+};
+
+std::vector<Run> runs_of(const std::vector<std::string_view>& lines) {
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!is_any_marker(lines[i]))
+            continue;
+        Run run{i, lines.size(), lines.size(), lines.size()};
+        // A stray '=' or '>' line opens a run too: what it holds is unknown.
+        if (is_marker(lines[i], '=') || is_marker(lines[i], '|'))
+            run.upper_end = i;
+        if (is_marker(lines[i], '='))
+            run.middle = i;
+        std::size_t end = is_marker(lines[i], '>') ? i : i + 1;
+        for (; end < lines.size() && !is_marker(lines[end], '>'); ++end) {
+            if (run.upper_end == lines.size() &&
+                (is_marker(lines[end], '|') || is_marker(lines[end], '=')))
+                run.upper_end = end;
+            if (run.middle == lines.size() && is_marker(lines[end], '='))
+                run.middle = end;
+        }
+        run.close = end;
+        // A run with no '=' marker has no lower side, and one a stray '>'
+        // opens has neither.
+        run.upper_end = std::min(run.upper_end, run.close);
+        run.middle = std::min(run.middle, run.close);
+        runs.push_back(run);
+        i = end;
+    }
+    return runs;
+}
+
+std::string label_of(std::string_view marker_line) {
+    const auto space = marker_line.find(' ');
+    return space == std::string_view::npos ? std::string()
+                                           : std::string(marker_line.substr(space + 1));
+}
+
+std::string joined(const std::vector<std::string_view>& lines, std::size_t from, std::size_t to) {
+    std::string out;
+    append_lines(out, lines, from, std::min(to, lines.size()));
+    return out;
+}
+
+} // namespace
+
 std::vector<ConflictMark> conflict_marks(std::string_view text) {
     std::vector<ConflictMark> marks;
     // Every case read passes here: a file without a marker's characters
@@ -167,20 +224,61 @@ std::vector<ConflictMark> conflict_marks(std::string_view text) {
         text.find(">>>>>>>") == std::string_view::npos)
         return marks;
     const auto lines = lines_of(text);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!is_any_marker(lines[i]))
-            continue;
+    for (const Run& run : runs_of(lines)) {
         // The field: the first line of either side within the run.
         std::optional<std::size_t> first;
-        std::size_t end = i + 1;
-        for (; end < lines.size() && !is_marker(lines[end], '>'); ++end)
-            if (!first && !is_any_marker(lines[end]) && !lines[end].empty())
-                first = end;
-        marks.push_back(ConflictMark{static_cast<int>(i) + 1,
-                                     first ? field_at(lines, *first) : std::string("the file")});
-        i = end;
+        for (std::size_t at = run.open + 1; at < run.close && !first; ++at)
+            if (!is_any_marker(lines[at]) && !lines[at].empty())
+                first = at;
+        ConflictMark mark;
+        mark.line = static_cast<int>(run.open) + 1;
+        mark.field = first ? field_at(lines, *first) : std::string("the file");
+        if (is_marker(lines[run.open], '<'))
+            mark.upper_label = label_of(lines[run.open]);
+        if (run.close < lines.size())
+            mark.lower_label = label_of(lines[run.close]);
+        mark.upper = joined(lines, run.open + 1, run.upper_end);
+        mark.lower = joined(lines, run.middle + 1, run.close);
+        marks.push_back(std::move(mark));
     }
     return marks;
+}
+
+std::string conflict_fields(const std::vector<ConflictMark>& marks) {
+    std::vector<std::string> named;
+    std::string fields;
+    for (const auto& mark : marks) {
+        if (std::find(named.begin(), named.end(), mark.field) != named.end())
+            continue;
+        named.push_back(mark.field);
+        fields += (fields.empty() ? "" : ", ") + mark.field;
+    }
+    return fields;
+}
+
+std::string keep_every(std::string_view text, ConflictSide side) {
+    std::string kept(text);
+    // Each pass takes one run's markers out, so this ends.
+    while (!conflict_marks(kept).empty())
+        kept = keep_side(kept, 0, side);
+    return kept;
+}
+
+std::string keep_side(std::string_view text, std::size_t index, ConflictSide side) {
+    const auto lines = lines_of(text);
+    const auto runs = runs_of(lines);
+    if (index >= runs.size())
+        return std::string(text);
+    const Run& run = runs[index];
+    std::string out = joined(lines, 0, run.open);
+    out += side == ConflictSide::upper ? joined(lines, run.open + 1, run.upper_end)
+                                       : joined(lines, run.middle + 1, run.close);
+    out += joined(lines, run.close + 1, lines.size());
+    // The last line keeps its ending as it was: lines_of drops the final
+    // newline's absence.
+    if (!text.ends_with('\n') && out.ends_with('\n'))
+        out.pop_back();
+    return out;
 }
 
 } // namespace complaints

@@ -127,8 +127,9 @@ TEST_SUITE("cli git") {
         CHECK(pulled.status != 0);
         CHECK(pulled.said.find("both sides changed summary differently") != std::string::npos);
         CHECK(test::read_text(sites.b / file)
-                  .find("<<<<<<< ours\nsummary: \"Late by ten minutes\"\n=======\n"
-                        "summary: \"Late by an hour\"\n>>>>>>> theirs\n") != std::string::npos);
+                  .find("<<<<<<< this-site (HEAD)\nsummary: \"Late by ten minutes\"\n=======\n"
+                        "summary: \"Late by an hour\"\n>>>>>>> other-site (the work being merged "
+                        "in)\n") != std::string::npos);
     }
 
     TEST_CASE("merge-file refuses a side that is not a case file, and writes nothing") {

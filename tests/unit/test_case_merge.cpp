@@ -3,6 +3,7 @@
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
 #include "complaints/merge_conflict.hpp"
+#include "complaints/model.hpp"
 
 #include "temp_dir.hpp"
 
@@ -336,6 +337,185 @@ TEST_SUITE("case merge, item by item") {
         CHECK(merge.text.find("\n<<<<<<<<< ours\nsummary: \"Ours\"\n=========\n"
                               "summary: \"Theirs\"\n>>>>>>>>> theirs\n") != std::string::npos);
         CHECK(conflict_marks(merge.text).size() == 1);
+    }
+}
+
+TEST_SUITE("case merge, voids") {
+    // Site A and site B each log a call at the same minute; B then voids its
+    // own call, which at B is the first call at that minute. Merged either
+    // way round, the void still names B's call, never A's.
+    TEST_CASE("a void names the same event after a merge interleaves events of its instant and "
+              "type") {
+        const Case base = under_way();
+        Case site_a = base;
+        site_a.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "A's call"));
+        Case site_b = base;
+        site_b.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "B's call"));
+        Event void_b = event("2026-11-04T11:00:00+00:00", EventType::voided, "Wrong case");
+        void_b.voids = reference_to(site_b, site_b.events.back());
+        CHECK_FALSE(void_b.voids->occurrence);
+        site_b.events.push_back(void_b);
+        for (const bool b_is_ours : {true, false}) {
+            CAPTURE(b_is_ours);
+            const Case out =
+                clean(b_is_ours ? merged(base, site_b, site_a) : merged(base, site_a, site_b));
+            const auto voided = std::find_if(out.events.begin(), out.events.end(),
+                                             [](const Event& e) { return e.voids.has_value(); });
+            REQUIRE(voided != out.events.end());
+            const Event* target = find_event(out, *voided->voids);
+            REQUIRE(target);
+            CHECK(target->text == "B's call");
+        }
+    }
+
+    TEST_CASE("a void at each site of its own same-minute event names each one after the merge") {
+        const Case base = under_way();
+        Case site_a = base;
+        site_a.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "A's call"));
+        Event void_a = event("2026-11-04T10:00:00+00:00", EventType::voided, "A's mistake");
+        void_a.voids = reference_to(site_a, site_a.events.back());
+        site_a.events.push_back(void_a);
+        Case site_b = base;
+        site_b.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "B's call"));
+        Event void_b = event("2026-11-04T11:00:00+00:00", EventType::voided, "B's mistake");
+        void_b.voids = reference_to(site_b, site_b.events.back());
+        site_b.events.push_back(void_b);
+        for (const bool b_is_ours : {true, false}) {
+            CAPTURE(b_is_ours);
+            const Case out =
+                clean(b_is_ours ? merged(base, site_b, site_a) : merged(base, site_a, site_b));
+            std::map<std::string, std::string> voided;
+            for (const auto& e : out.events)
+                if (e.voids) {
+                    const Event* target = find_event(out, *e.voids);
+                    REQUIRE(target);
+                    voided[e.text] = target->text;
+                }
+            CHECK(voided == std::map<std::string, std::string>{{"A's mistake", "A's call"},
+                                                               {"B's mistake", "B's call"}});
+        }
+    }
+}
+
+TEST_SUITE("case merge, a point deleted") {
+    // No command deletes a point; someone does it by hand, renumbering the
+    // points after it as the reader demands. Meanwhile the other site gives
+    // the old point 3 a finding and adds point 4. Merged either way round,
+    // nothing is lost, the points number 1, 2, 3, and the other site's new
+    // events name the points by their numbers in the merge.
+    TEST_CASE("a point deleted at one site while the other worked on later points leaves no gap "
+              "and no stale reference") {
+        Case base = under_way();
+        Point third;
+        third.number = 3;
+        third.text = "Point 3";
+        base.points.push_back(third);
+        Case site_a = base;
+        site_a.points.erase(site_a.points.begin() + 1);
+        site_a.points[1].number = 2;
+        Case site_b = base;
+        site_b.points[2].finding = Finding::upheld;
+        site_b.events.push_back(
+            event("2026-11-05T09:00:00+00:00", EventType::note, "Point 3: upheld"));
+        Point fourth;
+        fourth.number = 4;
+        fourth.text = "A fourth point";
+        fourth.added = at("2026-11-05T10:00:00+00:00");
+        site_b.points.push_back(fourth);
+        site_b.events.push_back(event("2026-11-05T10:00:00+00:00", EventType::point_added,
+                                      "Point 4 added: A fourth point"));
+        for (const bool b_is_ours : {true, false}) {
+            CAPTURE(b_is_ours);
+            const Case out =
+                clean(b_is_ours ? merged(base, site_b, site_a) : merged(base, site_a, site_b));
+            REQUIRE(out.points.size() == 3);
+            CHECK(out.points[0].text == "Point 1");
+            CHECK(out.points[1].text == "Point 3");
+            CHECK(out.points[1].number == 2);
+            CHECK(out.points[1].finding == Finding::upheld);
+            CHECK(out.points[2].text == "A fourth point");
+            CHECK(out.points[2].number == 3);
+            std::vector<std::string> texts;
+            for (const auto& e : out.events)
+                texts.push_back(e.text);
+            CHECK(std::count(texts.begin(), texts.end(), "Point 2: upheld") == 1);
+            CHECK(std::count(texts.begin(), texts.end(), "Point 3 added: A fourth point") == 1);
+        }
+    }
+}
+
+TEST_SUITE("case merge, criss-cross") {
+    // A and B each kept their own finding when they merged each other; a
+    // third merge of both gets git's merge of the two ancestors as its base,
+    // with this driver's markers where they disagreed.
+    TEST_CASE("a clash each site settled its own way is a conflict again, the rest merges") {
+        const Case base = under_way();
+        Case site_a = base;
+        site_a.points[0].finding = Finding::upheld;
+        site_a.events.push_back(event("2026-11-04T09:00:00+00:00", EventType::call, "A's call"));
+        Case site_b = base;
+        site_b.points[0].finding = Finding::not_upheld;
+        site_b.events.push_back(event("2026-11-04T10:00:00+00:00", EventType::call, "B's call"));
+        const auto virtual_base =
+            merge_case_files(write_case(base), write_case(site_a), write_case(site_b), "x.yaml", 9);
+        REQUIRE(virtual_base.conflicts.size() == 1);
+        // Each site's merge: all events, its own finding, and more work.
+        Case merged_a = site_a;
+        merged_a.events.push_back(site_b.events.back());
+        merged_a.events.push_back(event("2026-11-05T09:00:00+00:00", EventType::note, "A later"));
+        Case merged_b = site_b;
+        merged_b.events = merged_a.events;
+        merged_b.events.pop_back();
+        merged_b.actions[1].progress.push_back({at("2026-11-05T12:00:00+00:00"), "B later"});
+        for (const bool a_is_ours : {true, false}) {
+            CAPTURE(a_is_ours);
+            const auto merge =
+                merge_case_files(virtual_base.text, write_case(a_is_ours ? merged_a : merged_b),
+                                 write_case(a_is_ours ? merged_b : merged_a), "x.yaml");
+            CHECK(merge.conflicts == std::vector<std::string>{"points[n: 1].finding"});
+            CHECK(merge.text.find("A later") != std::string::npos);
+            CHECK(merge.text.find("B later") != std::string::npos);
+            CHECK(merge.text.find("finding: upheld") != std::string::npos);
+            CHECK(merge.text.find("finding: not-upheld") != std::string::npos);
+        }
+        // Where both sites settled it alike, it merges cleanly.
+        const Case out = clean(merge_case_files(virtual_base.text, write_case(merged_a),
+                                                write_case(merged_a), "x.yaml"));
+        CHECK(out.points[0].finding == Finding::upheld);
+    }
+}
+
+TEST_SUITE("conflict sides") {
+    TEST_CASE("each conflict's sides and labels are read, and one side of one is kept") {
+        const std::string text = "id: X\n"
+                                 "<<<<<<< this-site (HEAD)\n"
+                                 "summary: \"Ours\"\n"
+                                 "=======\n"
+                                 "summary: \"Theirs\"\n"
+                                 ">>>>>>> other-site (the work being merged in)\n"
+                                 "points:\n"
+                                 "  - n: 1\n"
+                                 "<<<<<<< this-site (HEAD)\n"
+                                 "    finding: upheld\n"
+                                 "=======\n"
+                                 ">>>>>>> other-site (the work being merged in)\n"
+                                 "events: []\n";
+        const auto marks = conflict_marks(text);
+        REQUIRE(marks.size() == 2);
+        CHECK(marks[0].field == "summary");
+        CHECK(marks[0].upper_label == "this-site (HEAD)");
+        CHECK(marks[0].lower_label == "other-site (the work being merged in)");
+        CHECK(marks[0].upper == "summary: \"Ours\"\n");
+        CHECK(marks[0].lower == "summary: \"Theirs\"\n");
+        CHECK(marks[1].field == "points[n: 1].finding");
+        CHECK(marks[1].lower.empty());
+        CHECK(conflict_fields(marks) == "summary, points[n: 1].finding");
+        const auto kept = keep_side(text, 1, ConflictSide::lower);
+        CHECK(kept.find("finding") == std::string::npos);
+        REQUIRE(conflict_marks(kept).size() == 1);
+        CHECK(conflict_marks(kept)[0].field == "summary");
+        CHECK(keep_every(text, ConflictSide::upper) ==
+              "id: X\nsummary: \"Ours\"\npoints:\n  - n: 1\n    finding: upheld\nevents: []\n");
     }
 }
 

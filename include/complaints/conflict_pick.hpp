@@ -1,0 +1,48 @@
+#pragma once
+// Resolving a merge conflict in a case file by picking a side per field,
+// named as the file's markers name it (the driver writes "this-site" and
+// "other-site", which stay right during a rebase where git's "ours" is the
+// other site), or as the upper or lower side.
+#include "complaints/merge_conflict.hpp"
+#include "complaints/store.hpp"
+
+#include <string>
+#include <vector>
+
+namespace complaints {
+
+// Case `id`'s file as it is, with the conflicts left in it (none when the
+// file reads). The file is not parsed: a conflicted case cannot be.
+struct CaseConflicts {
+    std::string file; // relative to the root, as messages name it
+    std::string text;
+    std::vector<ConflictMark> marks;
+};
+CaseConflicts read_conflicts(const Store& store, const std::string& id);
+
+// The indexes of the conflicts in `field` (every one when empty). A usage
+// Error when the file has none, or none in that field (naming those it has).
+std::vector<std::size_t> conflicts_in(const CaseConflicts& found, const std::string& field);
+
+// What a pick did: the fields kept from each side and the conflicts left.
+struct ConflictPick {
+    std::string file;
+    std::vector<std::string> kept; // "summary: this-site"
+    std::vector<ConflictMark> left;
+    std::string doubt; // the write's durability doubt (AtomicFile::doubt)
+};
+
+// Keeps side `side` ("upper", "lower", or the first word of a marker's
+// label: "this-site", "other-site") of the conflict in `field`, or of every
+// conflict when `field` is empty, and rewrites the file atomically. Other
+// conflicts stay marked. Throws a usage Error, writing nothing, for a field
+// that is not in conflict or a side no marker names; bad_data when the last
+// conflict resolved leaves a file that is not a valid case.
+ConflictPick pick_conflict_side(StoreWriter& writer, const std::string& id,
+                                const std::string& field, const std::string& side);
+
+// The word that names a side in a marker's label: "this-site" of
+// "this-site (HEAD)"; the label itself when it has one word.
+std::string side_word(const std::string& label);
+
+} // namespace complaints

@@ -1,0 +1,112 @@
+// complaints conflict: shows the merge conflicts left in a case file, both
+// sides of each under the names its markers give them, and keeps one side
+// per field, so resolving a pull is not editing markers by hand.
+#include "commands.hpp"
+
+#include "complaints/conflict_pick.hpp"
+#include "complaints/text.hpp"
+
+#include <fmt/format.h>
+
+namespace complaints::cli {
+
+namespace {
+
+struct ConflictOptions {
+    std::string id;
+    std::string field;
+    std::string keep;
+};
+
+// A side's lines, indented under its name; text from the case made
+// harmless for a terminal.
+void print_side(const std::string& label, const char* place, const std::string& lines) {
+    fmt::print("  {} [{}]:\n", label.empty() ? place : label, place);
+    if (lines.empty())
+        fmt::print("    (nothing: this side has no such item)\n");
+    std::string_view rest = lines;
+    while (!rest.empty()) {
+        const auto end = std::min(rest.find('\n'), rest.size());
+        const auto line = rest.substr(0, end);
+        fmt::print("    {}\n", terminal(stdout) ? visible_controls(line) : std::string(line));
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+}
+
+std::string side_choices(const ConflictMark& mark) {
+    if (mark.upper_label.empty() || mark.lower_label.empty())
+        return "upper or lower";
+    return fmt::format("{} or {}", side_word(mark.upper_label), side_word(mark.lower_label));
+}
+
+void list_conflicts(const CaseConflicts& found, const std::string& id, const std::string& field) {
+    if (found.marks.empty()) {
+        fmt::print("{}: no merge conflict\n", found.file);
+        return;
+    }
+    fmt::print("{}: {} unresolved merge conflict{}\n", found.file, found.marks.size(),
+               found.marks.size() == 1 ? "" : "s");
+    for (const auto& mark : found.marks) {
+        if (!field.empty() && mark.field != field)
+            continue;
+        fmt::print("{} (line {}):\n", mark.field, mark.line);
+        print_side(mark.upper_label, "upper", mark.upper);
+        print_side(mark.lower_label, "lower", mark.lower);
+        fmt::print("  keep one: complaints conflict {} --field '{}' --keep {}\n", id, mark.field,
+                   side_choices(mark));
+    }
+}
+
+void next_step(const ConflictPick& pick, const std::string& id) {
+    for (const auto& kept : pick.kept)
+        fmt::print("kept {}\n", kept);
+    if (!pick.doubt.empty())
+        fmt::print(stderr, "complaints: warning: {}\n", pick.doubt);
+    if (!pick.left.empty()) {
+        fmt::print("{}: {} conflict{} left: {} (complaints conflict {} shows them)\n", pick.file,
+                   pick.left.size(), pick.left.size() == 1 ? "" : "s", conflict_fields(pick.left),
+                   id);
+        return;
+    }
+    fmt::print("{}: no conflict left; next: git add {}, then git commit (a merge) or git rebase "
+               "--continue (a rebase)\n",
+               pick.file, pick.file);
+}
+
+void run_conflict(const ConflictOptions& o, Context& context) {
+    Store store = context.open_store();
+    const std::string id = store.resolve(o.id);
+    if (o.keep.empty()) {
+        const auto found = read_conflicts(store, id);
+        if (!o.field.empty())
+            (void)conflicts_in(found, o.field); // refuses a field with no conflict
+        list_conflicts(found, id, o.field);
+        return;
+    }
+    StoreWriter writer = context.lock(store);
+    const auto pick = pick_conflict_side(writer, id, o.field, o.keep);
+    context.recorded = pick.file;
+    next_step(pick, id);
+}
+
+} // namespace
+
+void setup_conflict(CLI::App& app, Context& context) {
+    auto o = std::make_shared<ConflictOptions>();
+    CLI::App* command = app.add_subcommand(
+        "conflict", "show a case's merge conflicts, both sides of each, and keep one side");
+    command->add_option("ID", o->id, "the case")->required();
+    command
+        ->add_option("--field", o->field,
+                     "the conflicting field, as listed (\"points[n: 1].finding\"); default: every "
+                     "conflict")
+        ->option_text("FIELD");
+    command
+        ->add_option("--keep", o->keep,
+                     "the side to keep: this-site or other-site (as the markers name them), or "
+                     "upper or lower")
+        ->option_text("SIDE");
+    command->callback([o, &context] { run_conflict(*o, context); });
+}
+
+} // namespace complaints::cli
