@@ -38,6 +38,7 @@ struct Count {
 struct ResponseFigures {
     std::string rule;             // the clock the figures follow: "response" or "resolution"
     std::string span;             // its period as the policy says it: "14 working days"
+    bool explains_delay = false;  // the policy lets an explanation of delay set a new date
     int due = 0;                  // whose policy date falls in the period
     int on_time = 0;              // sent before the policy date
     int on_time_entered_late = 0; // of those, typed in after the deadline with an earlier --at
@@ -85,6 +86,36 @@ struct EscalationOutcome {
     std::string body;
     date::year_month_day on;
     std::string outcome;
+};
+
+// A step the policy puts its own deadline on, besides acknowledging and
+// answering: the platform's assignment ("within 48 hours") and investigation
+// ("5-10 working days"). The complaints whose step fell due in the period,
+// as they stood at its end.
+struct StepFigures {
+    std::string rule; // the clock's name: "assignment", "investigation"
+    Duration span;    // the policy's period
+    int due = 0;      // whose step fell due in the period
+    int in_time = 0;  // done by that deadline
+    int late = 0;     // done after it
+    int not_yet = 0;  // not done by the end of the period
+    int pending = 0;  // of those, not yet due then (the period ends today)
+};
+// The share done in time, of those whose fate is known.
+std::optional<double> in_time_rate(const StepFigures& figures);
+
+// Mediation meetings ("a mediation meeting may be booked between
+// complainant, complainee and Lantum"): booked and held in the period.
+struct MediationFigures {
+    int booked = 0;
+    int held = 0;
+};
+
+struct WarningRescinded {
+    std::string case_id;
+    std::string clinician;
+    std::string gmc;
+    date::year_month_day on;
 };
 
 struct WarningIssued {
@@ -160,7 +191,7 @@ struct BeingOpenFigures {
 // the agent each case has now: "Lantum then assigns the complaint to a support
 // agent within 48 hours"; "we aim to resolve all complaints within 3 weeks".
 struct AgentFigures {
-    std::string agent;
+    std::string agent;        // empty: the complaints with no agent at the end of the period
     int assigned = 0;         // first assigned in the period
     int assigned_in_time = 0; // of those, within the assignment clock (48 hours)
     int resolved = 0;         // resolutions agreed in the period
@@ -192,11 +223,15 @@ struct Report {
 
     BeingOpenFigures being_open;
 
+    std::vector<StepFigures> steps; // each further clock the policy runs, in its order
+    MediationFigures mediations;
+
     std::vector<WarningIssued> warnings;
-    std::vector<ClinicianUnderReview> under_review; // at the end of the period
-    std::vector<ClinicianUnderReview> near_review;  // one warning short, at the end
-    int reviews_due = 0;                            // suspension reviews made due in the period
-    std::vector<ReviewDecision> review_decisions;   // made in the period, in time order
+    std::vector<WarningRescinded> warnings_rescinded; // on appeal, in the period
+    std::vector<ClinicianUnderReview> under_review;   // at the end of the period
+    std::vector<ClinicianUnderReview> near_review;    // one warning short, at the end
+    int reviews_due = 0;                              // suspension reviews made due in the period
+    std::vector<ReviewDecision> review_decisions;     // made in the period, in time order
 
     int actions_opened = 0;
     int actions_completed = 0;
@@ -208,8 +243,10 @@ struct Report {
     int open_at_end = 0;
     std::vector<OpenCase> oldest_open; // up to five, oldest first
 
-    std::vector<TrendMonth> trend;    // twelve months, ending with the period's last
-    std::vector<AgentFigures> agents; // by name; empty where the policy assigns no agent
+    std::vector<TrendMonth> trend; // twelve months, ending with the period's last
+    // By name, then the complaints nobody was assigned (agent empty); empty
+    // where the policy assigns no agent.
+    std::vector<AgentFigures> agents;
 };
 
 struct ReportContext {

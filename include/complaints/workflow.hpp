@@ -82,6 +82,10 @@ std::vector<Problem> response_missing(const Case& c, const Policy& policy,
 void check_response(const Case& c, const Policy& policy, const ResponseWaivers& waivers = {});
 // Throws `refused` once the response has gone: a delay is explained before it.
 void check_delay(const Case& c);
+// Throws a usage error when the policy's answering clock takes no
+// explanation of delay (the platform's resolution clock: "we aim to resolve
+// all complaints within 3 weeks" has no such step), naming what it does.
+void check_delay_allowed(const Policy& policy);
 
 // Stage 1's answer to a point. Once the response is sent, a change is
 // refused unless `correction` is given (see corrections.hpp).

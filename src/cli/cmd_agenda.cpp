@@ -108,7 +108,7 @@ Row row_of(const AgendaItem& item, const date::time_zone& zone) {
             item.due ? format_date(item.due->day) : "",
             item.rule,
             item.what,
-            item.person,
+            item.person, // empty: nobody holds it (JSON says null)
             std::to_string(item.working_days),
             item.since ? format_date(*item.since) : "",
             due_at_cell(item, zone),
@@ -122,7 +122,8 @@ Json json_of(const AgendaItem& item, const date::time_zone& zone) {
              {"when", std::string(name_of(item.when))},
              {"rule", item.rule},
              {"what", item.what},
-             {"person", item.person}};
+             // Nobody holds it yet (or the policy names no one): null, not a name.
+             {"person", item.person.empty() ? Json(nullptr) : Json(item.person)}};
     // One format a field: the date in `due`, the instant in `due_at`, and
     // whether the time of day counts in `all_day`.
     if (item.due) {

@@ -5,7 +5,10 @@
 #include "text_input.hpp"
 
 #include "complaints/clinicians.hpp"
+#include "complaints/text.hpp"
 #include "complaints/workflow.hpp"
+
+#include <algorithm>
 
 namespace complaints::cli {
 
@@ -97,22 +100,45 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
                 {"cases", cases_by(c, day)}};
 }
 
+void print_warning(const IssuedWarning& w, date::year_month_day day) {
+    fmt::print("  {}  issued {}, {} {}\n", w.case_id, format_date(w.issued),
+               day < w.expires ? "expires" : "expired", format_date(w.expires));
+    if (!w.reason.empty())
+        fmt::print("      {}\n", w.reason);
+    if (w.rescinded && *w.rescinded <= day)
+        fmt::print("      rescinded {}: {}\n", format_date(*w.rescinded), w.rescind_reason);
+}
+
+// The count says how many stand on the day; the list under it holds those
+// and no others, so the two agree. Expired and rescinded ones follow
+// under their own heading: nothing is hidden, nothing is miscounted.
+void print_warnings(const Clinician& c, const Standing& standing, date::year_month_day day) {
+    const auto active = [&](const IssuedWarning& w) {
+        return std::any_of(standing.active.begin(), standing.active.end(),
+                           [&](const IssuedWarning& a) { return a.case_id == w.case_id; });
+    };
+    fmt::print("Active warnings: {}\n", standing.active.size());
+    std::vector<const IssuedWarning*> past;
+    for (const auto& w : c.warnings) {
+        if (w.issued > day)
+            continue; // not yet issued on the day asked about
+        if (active(w))
+            print_warning(w, day);
+        else
+            past.push_back(&w);
+    }
+    if (!past.empty())
+        fmt::print("Expired or rescinded: {}\n", past.size());
+    for (const auto* w : past)
+        print_warning(*w, day);
+}
+
 void print_clinician(const Clinician& c, const Standing& standing, date::year_month_day day) {
     fmt::print("{}{}: {} on {}\n", c.name, c.gmc.empty() ? "" : " (GMC " + c.gmc + ")",
                name_of(standing.status), format_date(day));
     if (!c.aliases.empty())
         fmt::print("Also named: {}\n", joined(c.aliases));
-    fmt::print("Active warnings: {}\n", standing.active.size());
-    for (const auto& w : c.warnings) {
-        if (w.issued > day)
-            continue; // not yet issued on the day asked about
-        fmt::print("  {}  issued {}, {} {}\n", w.case_id, format_date(w.issued),
-                   day < w.expires ? "expires" : "expired", format_date(w.expires));
-        if (!w.reason.empty())
-            fmt::print("      {}\n", w.reason);
-        if (w.rescinded && *w.rescinded <= day)
-            fmt::print("      rescinded {}: {}\n", format_date(*w.rescinded), w.rescind_reason);
-    }
+    print_warnings(c, standing, day);
     if (standing.status == ClinicianStatus::suspension_ended)
         fmt::print("Suspension ended: review or reinstate\n");
     bool any = false;
@@ -229,7 +255,15 @@ void print_list(const ClinicianOptions& o, const Context& context, const Policy&
                 const std::vector<Clinician>& all, date::year_month_day day) {
     Json json = Json::array();
     std::vector<Row> rows;
+    // Where a warning needs a GMC number, a complainee without one is a
+    // service ("Locum booking team"), not a clinician: named after the table,
+    // not listed in it.
+    std::vector<std::string> services;
     for (const auto& c : all) {
+        if (policy.warnings.needs_gmc && c.gmc.empty()) {
+            services.push_back(c.name);
+            continue;
+        }
         const Standing standing = standing_on(c, policy, day);
         json.push_back(clinician_json(c, standing, day));
         rows.push_back({c.name, c.gmc, std::string(name_of(standing.status)),
@@ -239,9 +273,13 @@ void print_list(const ClinicianOptions& o, const Context& context, const Policy&
         make_visible(rows);
     if (o.format == Format::json)
         print_json(stdout, json);
-    else
+    else {
         print_table(stdout, {"clinician", "gmc", "status", "active_warnings", "cases"}, rows,
                     context.colour(stdout));
+        if (!services.empty())
+            fmt::print("Not clinicians (no GMC number): {}\n",
+                       terminal(stdout) ? visible_controls(joined(services)) : joined(services));
+    }
 }
 
 void run_clinician(const ClinicianOptions& o, const Context& context) {

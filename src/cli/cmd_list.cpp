@@ -8,8 +8,10 @@
 
 #include "complaints/case_cache.hpp"
 #include "complaints/clinicians.hpp"
+#include "complaints/error.hpp"
 #include "complaints/text.hpp"
 #include "complaints/util/parallel.hpp"
+#include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
 #include <algorithm>
@@ -206,9 +208,25 @@ void write_in_parallel(std::size_t count,
     }
 }
 
+// A name the roster does not list is most likely misspelt: say which agent
+// was meant. It still lists (nothing, or the cases of an agent who has left
+// the roster), so a script reading the output sees no change of shape.
+void warn_off_roster(const std::string& agent, const std::vector<std::string>& roster) {
+    if (agent.empty() || roster.empty())
+        return;
+    for (const auto& name : roster)
+        if (folded(name) == folded(agent))
+            return;
+    fmt::print(stderr,
+               "complaints: warning: --agent: '{}' is not on the agents roster in "
+               "complaints.yaml{}\n",
+               util::trim(agent), did_you_mean(agent, roster));
+}
+
 void run_list(const ListOptions& options, const Context& context) {
     const Filter filter = make_filter(options);
     const Store store = context.open_store();
+    warn_off_roster(options.agent, store.config().agents);
     const auto& zone = store.zone();
     const auto today = local_date(context.now, zone);
     std::vector<Match> matches_found;

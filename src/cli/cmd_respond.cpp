@@ -190,6 +190,7 @@ struct Delay {
 
 Delay explain_delay(const Case& c, const RespondOptions& options, const Context& context,
                     const Store& store) {
+    check_delay_allowed(store.config().policy);
     require_formal_complaint(c, "explain a delay");
     check_delay(c);
     Delay delay{make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"),

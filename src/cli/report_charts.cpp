@@ -115,15 +115,17 @@ std::string category_chart(const Report& report) {
 
 std::string on_time_chart(const Report& report) {
     const ResponseFigures& r = report.responses;
+    const AnswerWords words = answer_words(r.rule);
     const int width = 560, height = 84, left = 10, bar_w = width - 20;
     const std::pair<std::string, int> parts[] = {{"on time", r.on_time},
                                                  {"late, explained", r.late_explained},
                                                  {"late", r.late},
-                                                 {"not yet sent", r.still_open}};
+                                                 {"not yet " + words.done, r.still_open}};
     constexpr std::string_view colours[] = {"#2e8b57", "#e0a030", "#c0392b", "#9aa4ae"};
-    std::string svg = svg_open(width, height, "How the responses due in the period went");
+    std::string svg =
+        svg_open(width, height, fmt::format("How the {} due in the period went", words.things));
     svg += label(left, 14,
-                 fmt::format("Responses due in the period: {} (on time {})", r.due,
+                 fmt::format("{} due in the period: {} (on time {})", words.title, r.due,
                              on_time_rate(r) ? fmt::format("{:.0f}%", *on_time_rate(r)) : "-"),
                  "start", 13);
     double x = left;

@@ -55,7 +55,8 @@ Section received_section(const Report& report) {
 
 Section responses_section(const Report& report) {
     const ResponseFigures& r = report.responses;
-    Section section{"Responses", {}, {}, {}};
+    const AnswerWords words = answer_words(r.rule);
+    Section section{words.title, {}, {}, {}};
     if (r.rule.empty()) {
         section.notes.push_back(
             "This repository's policy sets no response or resolution deadline.");
@@ -64,18 +65,27 @@ Section responses_section(const Report& report) {
     section.notes.push_back(fmt::format(
         "Formal complaints whose {} deadline fell in the period, as they stood at its end.",
         r.rule));
-    section.tables.push_back(Table{
+    Table table{
         {"how it went", "complaints"},
         {{"due", std::to_string(r.due)},
          {"on time", std::to_string(r.on_time)},
-         {"  of which entered after the deadline", std::to_string(r.on_time_entered_late)},
-         {"late, delay explained in time", std::to_string(r.late_explained)},
-         {"late, no explanation in time", std::to_string(r.late)},
-         {"not yet sent", std::to_string(r.still_open)},
-         {"  of which delay explained, new date to come", std::to_string(r.still_open_explained)},
-         {"  of which overdue", std::to_string(r.still_open_overdue)},
-         {fmt::format("sent within {}", r.span), percent(on_time_rate(r))},
-         {"met the policy (sent, or delay explained, in time)", percent(policy_met_rate(r))}}});
+         {"  of which entered after the deadline", std::to_string(r.on_time_entered_late)}}};
+    // A policy with no explanation of delay has no late-but-explained case.
+    if (r.explains_delay)
+        table.rows.push_back({"late, delay explained in time", std::to_string(r.late_explained)});
+    table.rows.push_back(
+        {r.explains_delay ? "late, no explanation in time" : "late", std::to_string(r.late)});
+    table.rows.push_back({"not yet " + words.done, std::to_string(r.still_open)});
+    if (r.explains_delay)
+        table.rows.push_back({"  of which delay explained, new date to come",
+                              std::to_string(r.still_open_explained)});
+    table.rows.push_back({"  of which overdue", std::to_string(r.still_open_overdue)});
+    table.rows.push_back(
+        {fmt::format("{} within {}", words.done, r.span), percent(on_time_rate(r))});
+    if (r.explains_delay)
+        table.rows.push_back(
+            {"met the policy (sent, or delay explained, in time)", percent(policy_met_rate(r))});
+    section.tables.push_back(std::move(table));
     const auto spread_row = [](std::string what, const Spread& s) {
         return Row{std::move(what), std::to_string(s.count), number(s.median),
                    s.p90 ? std::to_string(*s.p90) : "-"};
@@ -84,6 +94,31 @@ Section responses_section(const Report& report) {
                                    {spread_row(fmt::format("to {}", r.rule), report.to_response),
                                     spread_row("to closing", report.to_resolution)}});
     section.chart = on_time_chart(report);
+    return section;
+}
+
+// The policy's other deadlines ("assigns the complaint to a support agent
+// within 48 hours"; "This may take between 5-10 working days") and the
+// mediation meetings; left out where there are neither.
+std::optional<Section> steps_section(const Report& report) {
+    const MediationFigures& m = report.mediations;
+    if (report.steps.empty() && m.booked == 0 && m.held == 0)
+        return std::nullopt;
+    Section section{"Steps and mediation", {}, {}, {}};
+    if (!report.steps.empty()) {
+        section.notes.push_back("Formal complaints whose step fell due in the period, as they "
+                                "stood at its end.");
+        Table table{{"step", "due", "in time", "late", "not yet done", "in-time rate"}, {}};
+        for (const auto& step : report.steps)
+            table.rows.push_back(
+                {fmt::format("{} (within {})", step.rule, format_duration(step.span)),
+                 std::to_string(step.due), std::to_string(step.in_time), std::to_string(step.late),
+                 std::to_string(step.not_yet), percent(in_time_rate(step))});
+        section.tables.push_back(std::move(table));
+    }
+    section.tables.push_back(
+        Table{{"mediation meetings", "in the period"},
+              {{"booked", std::to_string(m.booked)}, {"held", std::to_string(m.held)}}});
     return section;
 }
 
@@ -142,14 +177,16 @@ Section escalations_section(const Report& report) {
 Section agents_section(const Report& report) {
     Section section{"Support agents", {}, {}, {}};
     section.notes.push_back("Complaints by the support agent handling them: assigned in the "
-                            "period, resolutions agreed in it, and open at its end.");
+                            "period, resolutions agreed in it, and open at its end; "
+                            "(unassigned): those with no agent at its end.");
     Table table{{"agent", "assigned", "within the assignment clock", "resolved",
                  "within the resolution clock", "open at end"},
                 {}};
     for (const auto& a : report.agents)
-        table.rows.push_back({a.agent, std::to_string(a.assigned),
-                              std::to_string(a.assigned_in_time), std::to_string(a.resolved),
-                              std::to_string(a.resolved_in_time), std::to_string(a.open_at_end)});
+        table.rows.push_back({a.agent.empty() ? "(unassigned)" : a.agent,
+                              std::to_string(a.assigned), std::to_string(a.assigned_in_time),
+                              std::to_string(a.resolved), std::to_string(a.resolved_in_time),
+                              std::to_string(a.open_at_end)});
     section.tables.push_back(table);
     return section;
 }
@@ -176,6 +213,14 @@ Section clinicians_section(const Report& report) {
     if (!report.warnings.empty()) {
         Table table{{"case", "clinician", "GMC", "issued"}, {}};
         for (const auto& w : report.warnings)
+            table.rows.push_back({w.case_id, w.clinician, w.gmc, format_date(w.on)});
+        section.tables.push_back(table);
+    }
+    if (!report.warnings_rescinded.empty()) {
+        section.notes.push_back(plural(report.warnings_rescinded.size(), "warning") +
+                                " rescinded on appeal in the period.");
+        Table table{{"case", "clinician", "GMC", "rescinded"}, {}};
+        for (const auto& w : report.warnings_rescinded)
             table.rows.push_back({w.case_id, w.clinician, w.gmc, format_date(w.on)});
         section.tables.push_back(table);
     }
@@ -257,8 +302,9 @@ Section open_section(const Report& report) {
 
 Section trend_section(const Report& report) {
     Section section{"Twelve-month trend", {}, {}, trend_chart(report)};
-    Table table{{"month", "received", "responses due", "on time", "not yet due", "on-time rate"},
-                {}};
+    const std::string due =
+        report.responses.rule.empty() ? "responses due" : report.responses.rule + "s due";
+    Table table{{"month", "received", due, "on time", "not yet due", "on-time rate"}, {}};
     for (const auto& m : report.trend)
         table.rows.push_back(
             {fmt::format("{:04}-{:02}", int(m.month.year()), unsigned(m.month.month())),
@@ -270,6 +316,12 @@ Section trend_section(const Report& report) {
 }
 
 } // namespace
+
+AnswerWords answer_words(const std::string& rule) {
+    if (rule == "resolution")
+        return {"Resolutions", "resolutions", "agreed"};
+    return {"Responses", "responses", "sent"};
+}
 
 Document report_document(const Report& report) {
     Document document;
@@ -285,12 +337,15 @@ Document report_document(const Report& report) {
         document.sections.insert(document.sections.begin() + 4, being_open_section(report));
     if (auto acknowledgements = acknowledgements_section(report))
         document.sections.insert(document.sections.begin() + 1, std::move(*acknowledgements));
-    if (!report.agents.empty()) {
-        const auto responses =
-            std::find_if(document.sections.begin(), document.sections.end(),
-                         [](const Section& section) { return section.title == "Responses"; });
-        document.sections.insert(responses + 1, agents_section(report));
-    }
+    const std::string answers = answer_words(report.responses.rule).title;
+    auto after = std::find_if(document.sections.begin(), document.sections.end(),
+                              [&](const Section& section) { return section.title == answers; });
+    if (after != document.sections.end())
+        ++after;
+    if (auto steps = steps_section(report))
+        after = document.sections.insert(after, std::move(*steps)) + 1;
+    if (!report.agents.empty())
+        document.sections.insert(after, agents_section(report));
     return document;
 }
 

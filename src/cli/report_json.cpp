@@ -53,7 +53,7 @@ Json being_open_json(const BeingOpenFigures& b) {
 Json agents_json(const Report& report) {
     Json agents = Json::array();
     for (const auto& a : report.agents)
-        agents.push_back(Json{{"agent", a.agent},
+        agents.push_back(Json{{"agent", a.agent.empty() ? Json(nullptr) : Json(a.agent)},
                               {"assigned", a.assigned},
                               {"assigned_in_time", a.assigned_in_time},
                               {"resolved", a.resolved},
@@ -68,6 +68,18 @@ Json acknowledgements_json(const AcknowledgementFigures& a) {
                 {"in_time", a.in_time},
                 {"late", a.late},
                 {"not_yet", a.not_yet}};
+}
+
+Json steps_json(const Report& report) {
+    Json steps = Json::object();
+    for (const auto& step : report.steps)
+        steps[step.rule] = Json{{"within", format_duration(step.span)},
+                                {"due", step.due},
+                                {"in_time", step.in_time},
+                                {"late", step.late},
+                                {"not_yet", step.not_yet},
+                                {"in_time_rate", optional_json(in_time_rate(step))}};
+    return steps;
 }
 
 Json escalations_json(const Report& report) {
@@ -114,8 +126,16 @@ Json clinicians_json(const Report& report) {
                                  {"until", d.until ? Json(format_date(*d.until)) : Json(nullptr)},
                                  {"by", d.by},
                                  {"reason", d.reason}});
+    Json rescinded = Json::array();
+    for (const auto& w : report.warnings_rescinded)
+        rescinded.push_back(Json{{"case", w.case_id},
+                                 {"clinician", w.clinician},
+                                 {"gmc", w.gmc},
+                                 {"on", format_date(w.on)}});
     return Json{{"issued", issued.size()},
                 {"issued_list", issued},
+                {"rescinded", rescinded.size()},
+                {"rescinded_list", rescinded},
                 {"under_review", review},
                 {"near_review", near},
                 {"reviews_due", report.reviews_due},
@@ -225,6 +245,12 @@ Json report_json(const Report& report) {
     // Added within schema version 1 too; absent where no agent is assigned.
     if (!report.agents.empty())
         json["agents"] = agents_json(report);
+    // Added within schema version 1 too: the policy's other deadlines, by
+    // clock (absent where it runs none), and mediation meetings.
+    if (!report.steps.empty())
+        json["steps"] = steps_json(report);
+    json["mediations"] =
+        Json{{"booked", report.mediations.booked}, {"held", report.mediations.held}};
     return json;
 }
 

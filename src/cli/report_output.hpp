@@ -38,6 +38,16 @@ struct Document {
 
 Document report_document(const Report& report);
 
+// How the answer the policy's main clock waits for is spoken of: the clinic
+// sends a response; the platform agrees a resolution ("A resolution is then
+// agreed between the relevant parties").
+struct AnswerWords {
+    std::string title;  // "Responses", "Resolutions"
+    std::string things; // "responses", "resolutions"
+    std::string done;   // "sent", "agreed"
+};
+AnswerWords answer_words(const std::string& rule);
+
 std::string render_text(const Document& document, bool colour);
 std::string render_markdown(const Document& document);
 // One self-contained page: styles inline, charts as SVG, no external files.

@@ -8,13 +8,22 @@ namespace complaints {
 
 namespace {
 
-AgentFigures& figures_of(std::vector<AgentFigures>& figures, const std::string& agent) {
-    const auto at = std::lower_bound(
-        figures.begin(), figures.end(), agent,
-        [](const AgentFigures& f, const std::string& name) { return f.agent < name; });
-    if (at != figures.end() && at->agent == agent)
-        return *at;
-    return *figures.insert(at, AgentFigures{agent});
+// By name, the complaints nobody has (agent empty) last.
+bool before(const std::string& a, const std::string& b) {
+    return !a.empty() && (b.empty() || a < b);
+}
+
+void add_to(std::vector<AgentFigures>& figures, const AgentFigures& more) {
+    auto at = std::lower_bound(
+        figures.begin(), figures.end(), more.agent,
+        [](const AgentFigures& f, const std::string& name) { return before(f.agent, name); });
+    if (at == figures.end() || at->agent != more.agent)
+        at = figures.insert(at, AgentFigures{more.agent});
+    at->assigned += more.assigned;
+    at->assigned_in_time += more.assigned_in_time;
+    at->resolved += more.resolved;
+    at->resolved_in_time += more.resolved_in_time;
+    at->open_at_end += more.open_at_end;
 }
 
 // Whether the step the clock waits for happened in [start, end), and whether
@@ -40,12 +49,22 @@ void count_agent(std::vector<AgentFigures>& figures, const Case& c, const Report
                  date::sys_seconds start, date::sys_seconds end) {
     const ClockRule* assignment = clock_met_by(context.policy, EventType::assigned);
     const ClockRule* resolution = clock_met_by(context.policy, EventType::resolved);
-    const Event* assigned = first_event(c, EventType::assigned);
-    if (!assignment || !assigned || assigned->at.utc >= end || c.agent.empty())
+    if (!assignment || c.received.utc >= end)
         return;
-    AgentFigures& mine = figures_of(figures, c.agent);
     const auto clocks =
         case_clocks(c, ClockContext{context.policy, context.calendar, context.zone, context.now});
+    // Only a formal complaint is assigned (it alone runs the clock).
+    if (std::none_of(clocks.begin(), clocks.end(),
+                     [&](const Clock& clock) { return clock.rule == assignment->name; }))
+        return;
+    const Event* assigned = first_event(c, EventType::assigned);
+    const bool was_assigned = assigned && assigned->at.utc < end;
+    // An assignment recorded without the agent's name (files from before
+    // `assign --to`) counts for nobody: it is neither an agent's nor unassigned.
+    if (was_assigned && c.agent.empty())
+        return;
+    const bool has_agent = was_assigned;
+    AgentFigures mine{has_agent ? c.agent : std::string()};
     for (const auto& clock : clocks) {
         const StepIn step = step_in(clock, start, end);
         if (clock.rule == assignment->name) {
@@ -59,6 +78,10 @@ void count_agent(std::vector<AgentFigures>& figures, const Case& c, const Report
     const bool closed = c.status == Status::closed && ended_before(c, EventType::closed, end);
     const bool excluded = c.exclusion && ended_before(c, EventType::excluded, end);
     mine.open_at_end += !closed && !excluded;
+    // Nobody's complaints count when they say something: open, or resolved
+    // in the period without an agent.
+    if (has_agent || mine.open_at_end > 0 || mine.resolved > 0)
+        add_to(figures, mine);
 }
 
 } // namespace complaints

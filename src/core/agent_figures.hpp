@@ -9,9 +9,11 @@
 namespace complaints {
 
 // Adds the case to its agent's figures for the window [start, end), with its
-// clocks as they stood at `context.now` (the report's end). A case with no
-// agent assigned by the end, or under a policy that assigns none, counts for
-// nobody. `figures` stays sorted by name.
+// clocks as they stood at `context.now` (the report's end). A formal
+// complaint not assigned by the end counts to the row whose agent is empty
+// when it is open at the end or was resolved in the window; one assigned
+// without a name (older files) counts for nobody, as does every case under a
+// policy that assigns no agent. `figures` stays sorted by name, that row last.
 void count_agent(std::vector<AgentFigures>& figures, const Case& c, const ReportContext& context,
                  date::sys_seconds start, date::sys_seconds end);
 

@@ -48,15 +48,42 @@ const std::regex& compiled_once(const std::string& pattern) {
     return it->second;
 }
 
+// A user's pattern runs on windows of the text, never the whole of it:
+// std::regex matches by recursion, a frame or more per character a match
+// attempt spans, so a pattern such as (a|b)*c on a 200 kB field would
+// overflow the stack and kill the process; and its backtracking costs the
+// window's length at each position, not the text's. Each window claims the
+// matches that start in its first k_window_step bytes, so a match of up to
+// k_window - k_window_step bytes is found whole, once (docs/policy.md).
+constexpr std::size_t k_window = 256;
+constexpr std::size_t k_window_step = 192;
+
 void pattern_matches(std::string_view text, const std::string& pattern,
                      std::vector<PatientData>& found) {
     const std::regex& regex = compiled_once(pattern);
-    for (auto it = std::cregex_iterator(text.data(), text.data() + text.size(), regex);
-         it != std::cregex_iterator(); ++it)
-        if (it->length() > 0)
-            found.push_back(PatientData{static_cast<std::size_t>(it->position()),
-                                        static_cast<std::size_t>(it->length()),
-                                        fmt::format("text matching the pattern '{}'", pattern)});
+    for (std::size_t start = 0; start < text.size(); start += k_window_step) {
+        const std::string_view window = text.substr(start, k_window);
+        const bool last = start + k_window >= text.size();
+        // ^, $ and \b see the text around the window, not its edges.
+        auto flags = std::regex_constants::match_default;
+        if (start > 0)
+            flags |= std::regex_constants::match_prev_avail;
+        if (!last)
+            flags |= std::regex_constants::match_not_eol | std::regex_constants::match_not_eow;
+        for (auto it =
+                 std::cregex_iterator(window.data(), window.data() + window.size(), regex, flags);
+             it != std::cregex_iterator(); ++it) {
+            const auto at = static_cast<std::size_t>(it->position());
+            if (!last && at >= k_window_step)
+                break; // the next window starts here and finds it whole
+            if (it->length() > 0)
+                found.push_back(
+                    PatientData{start + at, static_cast<std::size_t>(it->length()),
+                                fmt::format("text matching the pattern '{}'", pattern)});
+        }
+        if (last)
+            break;
+    }
 }
 
 } // namespace

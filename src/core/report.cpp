@@ -41,6 +41,7 @@ struct Facts {
     date::year_month_day received;
     std::optional<Clock> main_clock; // the response (or resolution) clock
     std::optional<Clock> acknowledgement;
+    std::vector<Clock> steps;             // the policy's other clocks (assignment, investigation)
     std::optional<sys_seconds> explained; // when a delay was first explained
     bool entered_late = false;            // met on time by a step typed in after the deadline
     std::optional<sys_seconds> closed;
@@ -57,6 +58,8 @@ Facts facts_of(const Case& c, const ReportContext& context) {
             facts.main_clock = clock;
         else if (clock.rule == "acknowledgement")
             facts.acknowledgement = clock;
+        else
+            facts.steps.push_back(clock);
     if (facts.main_clock)
         if (const Event* delay = first_event(c, EventType::delay_explained))
             facts.explained = delay->at.utc;
@@ -188,6 +191,47 @@ void count_acknowledgement(AcknowledgementFigures& figures, const Facts& facts,
         ++figures.in_time;
     else
         ++figures.late;
+}
+
+// A step (assignment, investigation) due in the period, as the
+// acknowledgement is counted: a complaint that ended before its step fell
+// due without it owed none.
+void count_steps(std::vector<StepFigures>& figures, const Facts& facts, const Window& window) {
+    for (const auto& clock : facts.steps) {
+        const auto found = std::find_if(figures.begin(), figures.end(),
+                                        [&](const StepFigures& f) { return f.rule == clock.rule; });
+        if (found == figures.end() || !within(clock.policy_due.day, window.period))
+            continue;
+        const bool done = clock.done && clock.done->utc < window.end;
+        const auto ended = facts.excluded ? facts.excluded : facts.closed;
+        if (!done && ended && *ended < clock.policy_due.at)
+            continue;
+        ++found->due;
+        if (!done) {
+            ++found->not_yet;
+            found->pending += window.end < clock.policy_due.at;
+        } else if (clock.done->utc < clock.policy_due.at) {
+            ++found->in_time;
+        } else {
+            ++found->late;
+        }
+    }
+}
+
+// Mediation meetings booked and held in the period, and warnings rescinded
+// on appeal in it: what the record says happened, voided entries aside.
+void count_meetings_and_appeals(Report& report, const Case& c, const Window& window) {
+    for (const auto& event : c.events) {
+        if (!window.holds(event.at) || is_void(c, event))
+            continue;
+        if (event.type == EventType::mediation_booked)
+            ++report.mediations.booked;
+        else if (event.type == EventType::mediation)
+            ++report.mediations.held;
+        else if (event.type == EventType::warning_rescinded)
+            report.warnings_rescinded.push_back(
+                WarningRescinded{c.id, c.about, c.gmc, local_date(event.at.utc, *window.zone)});
+    }
 }
 
 Spread spread_of(std::vector<int> days) {
@@ -389,6 +433,8 @@ void in_order(Report& report) {
         by([](const OverdueAction& a) { return std::tie(a.due, a.case_id, a.number); }));
     std::stable_sort(report.warnings.begin(), report.warnings.end(),
                      by([](const WarningIssued& w) { return std::tie(w.on, w.case_id); }));
+    std::stable_sort(report.warnings_rescinded.begin(), report.warnings_rescinded.end(),
+                     by([](const WarningRescinded& w) { return std::tie(w.on, w.case_id); }));
 }
 
 } // namespace
@@ -446,6 +492,10 @@ std::optional<double> on_time_rate(int on_time, int due, int pending) {
 
 std::optional<double> on_time_rate(const ResponseFigures& figures) {
     return on_time_rate(figures.on_time, figures.due, figures.still_open - figures.still_open_late);
+}
+
+std::optional<double> in_time_rate(const StepFigures& figures) {
+    return on_time_rate(figures.in_time, figures.due, figures.pending);
 }
 
 std::optional<double> policy_met_rate(const ResponseFigures& figures) {
@@ -514,8 +564,12 @@ ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
     const ClockRule* answering = answering_clock(context.policy);
     report.responses.rule = answering ? answering->name : "";
     report.responses.span = answering && answering->span ? format_duration(*answering->span) : "";
+    report.responses.explains_delay = answering && answering->extended_by;
     if (const ClockRule* acknowledgement = find_clock(context.policy, "acknowledgement"))
         report.acknowledgements.span = acknowledgement->span;
+    for (const auto& rule : context.policy.clocks)
+        if (rule.span && !rule.answers_complainant && rule.name != "acknowledgement")
+            report.steps.push_back(StepFigures{rule.name, *rule.span});
     report.trend = empty_trend(period);
     report.being_open.applies = context.policy.being_open;
 }
@@ -530,6 +584,8 @@ void ReportBuilder::add(const Case& c) {
     if (within(facts.received, report.period))
         count_received(report, c);
     count_acknowledgement(report.acknowledgements, facts, s.window);
+    count_steps(report.steps, facts, s.window);
+    count_meetings_and_appeals(report, c, s.window);
     if (response_owed(facts) && within(facts.main_clock->policy_due.day, report.period))
         count_response(report.responses, facts, s.window);
     if (facts.main_clock && facts.main_clock->done && s.window.holds(*facts.main_clock->done))

@@ -382,6 +382,23 @@ void check_delay(const Case& c) {
                     fmt::format("{}: the response has already been sent", c.id));
 }
 
+void check_delay_allowed(const Policy& policy) {
+    const ClockRule* answering = answering_clock(policy);
+    // A clock that some step can extend (the clinic's explanation of delay,
+    // the NHS's agreed longer period) has a delay to explain.
+    if (answering && answering->extended_by)
+        return;
+    if (!answering)
+        throw Error(ErrorKind::usage,
+                    "--delay: this policy sets no deadline for answering the complainant, so "
+                    "there is no delay to explain");
+    throw Error(ErrorKind::usage,
+                fmt::format("--delay: the {} clock ({}) takes no explanation of delay in this "
+                            "policy; record the {} when it is agreed (resolve ID --text "
+                            "TEXT), and log calls and emails to the complainant meanwhile",
+                            answering->name, format_duration(*answering->span), answering->name));
+}
+
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
                     const std::string& remedial_action, const std::string& staff,
                     const std::optional<Event>& correction) {

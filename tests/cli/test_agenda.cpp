@@ -188,7 +188,7 @@ TEST_SUITE("cli agenda") {
         CHECK(retrain["working_days"] == -2);
         CHECK(item(all, id, "action-2")["when"] == "soon");
         // The response clock, long overdue, has no one assigned in a clinic.
-        CHECK(item(all, id, "response")["person"] == "");
+        CHECK(item(all, id, "response")["person"].is_null());
 
         // COMPLAINTS_USER is Sam Manager in these tests: his action, and what
         // nobody holds yet (the response), not Dr Ruiz's action.
@@ -250,7 +250,7 @@ TEST_SUITE("cli agenda") {
         CHECK(agenda[0]["due"] == "2026-12-02");
         CHECK(agenda[0]["when"] == "soon");
         CHECK(agenda[0]["working_days"] == 3);
-        CHECK(item(run({}), waiting, "assignment")["person"] == "");
+        CHECK(item(run({}), waiting, "assignment")["person"].is_null());
     }
 
     TEST_CASE("CSV has a header and a row per item, naming the complainant") {

@@ -225,6 +225,16 @@ TEST_SUITE("platform: warnings") {
               "complaints: no clinician matches 'nobody'\n");
         const auto listed = platform({"clinician", "--list", "--format", "json"}).json();
         CHECK(listed.size() == 1);
+        // A service has no GMC number: not a clinician, so not in the list.
+        platform.open_case("2026-11-16 09:00", {"--complainant", "Practice manager", "--about",
+                                                "Locum booking team", "--type", "admin"});
+        const auto again = platform({"clinician", "--list", "--format", "json"});
+        REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+        REQUIRE(again.json().size() == 1);
+        CHECK(again.json()[0]["gmc"] == "7123456");
+        const auto table = platform({"clinician", "--list"});
+        CHECK(table.out.find("Not clinicians (no GMC number): Locum booking team\n") !=
+              std::string::npos);
         test::Repo clinic;
         const std::string c = clinic.open_case();
         REQUIRE(clinic({"log", c, "--type", "record-agreed", "--text", "ok"}).exit_code == 0);

@@ -243,6 +243,19 @@ TEST_SUITE("platform: figures per agent") {
                   "--agent: the name is blank"));
     }
 
+    TEST_CASE("list --agent with a name off the roster suggests the nearest, and still lists") {
+        Agents platform;
+        platform.add_to_config("agents:\n  - Priya Shah\n  - Tom Okafor\n");
+        const auto misspelt = platform({"list", "--agent", "Priya Shaw"});
+        CHECK(misspelt.exit_code == 0);
+        CHECK(has(misspelt.err, "--agent: 'Priya Shaw' is not on the agents roster in "
+                                "complaints.yaml (did you mean 'Priya Shah'?)"));
+        const auto right = platform({"list", "--agent", "priya  shah"});
+        REQUIRE_MESSAGE(right.exit_code == 0, right.err);
+        CHECK_FALSE(has(right.err, "roster"));
+        CHECK(has(right.out, platform.late));
+    }
+
     TEST_CASE("the clinic's listing has no agent column") {
         test::Repo clinic;
         clinic.open_case();
@@ -257,7 +270,7 @@ TEST_SUITE("platform: figures per agent") {
             platform({"report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json"});
         REQUIRE_MESSAGE(json.exit_code == 0, json.err);
         const auto agents = json.json()["agents"];
-        REQUIRE(agents.size() == 2);
+        REQUIRE(agents.size() == 3);
         CHECK(agents[0] == nlohmann::json{{"agent", "Priya Shah"},
                                           {"assigned", 2},
                                           {"assigned_in_time", 1},
@@ -267,6 +280,8 @@ TEST_SUITE("platform: figures per agent") {
         CHECK(agents[1]["agent"] == "Tom Okafor");
         CHECK(agents[1]["assigned_in_time"] == 1);
         CHECK(agents[1]["open_at_end"] == 1);
+        CHECK(agents[2]["agent"].is_null()); // the complaint nobody has
+        CHECK(agents[2]["open_at_end"] == 1);
 
         const auto text = platform({"report", "--from", "2026-11-01", "--to", "2026-11-30"});
         REQUIRE_MESSAGE(text.exit_code == 0, text.err);

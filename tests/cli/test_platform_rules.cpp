@@ -310,3 +310,22 @@ TEST_SUITE("platform: one GMC number, one clinician") {
                       "is not a GMC number (seven digits)"));
     }
 }
+
+TEST_SUITE("platform: the clinic's steps are not the platform's") {
+    TEST_CASE("respond --delay is refused, naming the resolution clock and what to do instead") {
+        Platform platform;
+        const std::string id = platform.open({"--type", "late"});
+        platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-11-16 10:00"});
+        const std::string before = test::read_text(platform.root / "cases" / (id + ".yaml"));
+        for (const std::vector<std::string> args :
+             {std::vector<std::string>{"respond", id, "--delay", "Awaiting the practice"},
+              std::vector<std::string>{"respond", id, "--delay", "Awaiting the practice",
+                                       "--draft"}}) {
+            const std::string said = platform.refused(args, k_usage);
+            CHECK(has(said, "--delay: the resolution clock (3 weeks) takes no explanation of "
+                            "delay in this policy"));
+            CHECK(has(said, "resolve ID --text TEXT"));
+        }
+        CHECK(test::read_text(platform.root / "cases" / (id + ".yaml")) == before);
+    }
+}

@@ -245,4 +245,23 @@ TEST_SUITE("suspension review") {
         REQUIRE(warnings["near_review"].size() == 1);
         CHECK(warnings["near_review"][0]["active_warnings"] == 2);
     }
+
+    TEST_CASE("clinician lists under 'Active warnings' only the ones it counts") {
+        Reviewed repo;
+        repo.ok(
+            {"clinician", "7123456", "rescind-warning", repo.ids[1], "--reason", "Appeal upheld"});
+        repo.now = "2027-01-04T10:00:00+00:00"; // the June warning expired on 1 December
+        const auto shown = repo({"clinician", "7123456"});
+        REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
+        const auto active = shown.out.find("Active warnings: 1\n");
+        const auto past = shown.out.find("Expired or rescinded: 2\n");
+        REQUIRE(active != std::string::npos);
+        REQUIRE(past != std::string::npos);
+        const std::string counted = shown.out.substr(active, past - active);
+        CHECK(test::has(counted, repo.ids[2]));
+        CHECK_FALSE(test::has(counted, repo.ids[0]));
+        CHECK_FALSE(test::has(counted, repo.ids[1]));
+        CHECK(test::has(shown.out.substr(past), repo.ids[0] + "  issued 2026-06-01, expired"));
+        CHECK(test::has(shown.out.substr(past), "rescinded 2026-11-20:"));
+    }
 }

@@ -192,6 +192,41 @@ TEST_SUITE("patient data: what the guard finds") {
         CHECK(bad_patient_data_pattern("(?i)[z-a]"));
     }
 
+    TEST_CASE("a user pattern that backtracks runs in windows: a 200 kB field, no crash") {
+        Policy policy = guarded();
+        policy.patient_data_patterns.push_back("(a|b)*c");
+        std::string text;
+        while (text.size() < 200'000)
+            text += "ab";
+        // In one piece std::regex recursed a frame or more per character and
+        // overflowed the stack here; in windows it finds nothing, quickly.
+        CHECK_FALSE(find_patient_data(text, policy));
+        text[150'001] = 'c';
+        const auto found = find_all_patient_data(text, policy);
+        REQUIRE_FALSE(found.empty());
+        CHECK(found.back().offset + found.back().length == 150'002);
+        CHECK(found.back().what == "text matching the pattern '(a|b)*c'");
+    }
+
+    TEST_CASE("a user pattern finds a match that straddles two windows, once, anchors kept") {
+        Policy policy = guarded();
+        policy.patient_data_patterns.push_back("\\bMRN-\\d{6}\\b");
+        policy.patient_data_patterns.push_back("^Ward \\d+$");
+        for (const std::size_t at : {0, 150, 187, 190, 250, 400, 1000}) {
+            CAPTURE(at);
+            const std::string text = std::string(at, ' ') + "MRN-123456 " + std::string(300, ' ');
+            const auto found = find_all_patient_data(text, policy);
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].offset == at);
+            CHECK(found[0].length == 10);
+            // Glued to a word, \b fails there, at a window's edge too.
+            if (at > 0)
+                CHECK(find_all_patient_data(std::string(at, 'x') + "MRN-123456", policy).empty());
+        }
+        CHECK(find_all_patient_data("Ward 7", policy).size() == 1);
+        CHECK(find_all_patient_data(std::string(500, 'x') + "Ward 7", policy).empty());
+    }
+
     TEST_CASE("a case made on a patient's behalf is refused") {
         Case c;
         c.id = "LAN-2026-AAAAAA";
