@@ -317,7 +317,7 @@ TEST_SUITE("platform: the clinic's steps are not the platform's") {
         const std::string id = platform.open({"--type", "late"});
         platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-11-16 10:00"});
         const std::string before = test::read_text(platform.root / "cases" / (id + ".yaml"));
-        for (const std::vector<std::string> args :
+        for (const std::vector<std::string>& args :
              {std::vector<std::string>{"respond", id, "--delay", "Awaiting the practice"},
               std::vector<std::string>{"respond", id, "--delay", "Awaiting the practice",
                                        "--draft"}}) {
