@@ -143,6 +143,16 @@ bool response_owed(const Facts& facts) {
     return clock.done || !facts.closed || *facts.closed >= clock.policy_due.at;
 }
 
+// An explanation of delay meets the policy only while the response keeps
+// to the date the last explanation gave: sent by it, or, as of the
+// window's end, not yet due and the case not closed unanswered.
+bool kept_to_new_date(const Facts& facts, const Window& window) {
+    const Clock& clock = *facts.main_clock;
+    if (clock.done && clock.done->utc < window.end)
+        return clock.done->utc < clock.due.at;
+    return window.end < clock.due.at && !(facts.closed && *facts.closed < window.end);
+}
+
 // How a response whose policy date fell in the window went, as of its end.
 void count_response(ResponseFigures& figures, const Facts& facts, const Window& window) {
     const Clock& clock = *facts.main_clock;
@@ -151,7 +161,7 @@ void count_response(ResponseFigures& figures, const Facts& facts, const Window& 
     ++figures.due;
     const bool sent_on_time =
         clock.done && clock.done->utc < window.end && clock.done->utc < clock.policy_due.at;
-    figures.policy_met += sent_on_time || explained_in_time;
+    figures.policy_met += sent_on_time || (explained_in_time && kept_to_new_date(facts, window));
     if (clock.done && clock.done->utc < window.end) {
         if (sent_on_time) {
             ++figures.on_time;

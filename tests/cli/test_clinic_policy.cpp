@@ -178,6 +178,43 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         CHECK(figures["still_open_explained"] == 1);
         CHECK(figures["policy_met"] == 1);
     }
+
+    TEST_CASE("an explanation in time whose new date is then missed does not meet the policy") {
+        Answered clinic;
+        clinic.discussed();
+        clinic.now = "2026-11-18T10:00:00+00:00";
+        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
+                   "--new-date", "2026-11-25"});
+        clinic.now = "2026-11-27T10:00:00+00:00";
+        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.now = "2026-12-02T10:00:00+00:00";
+        const auto figures =
+            clinic({"report", "--month", "2026-11", "--format", "json"}).json()["responses"];
+        INFO(figures.dump());
+        CHECK(figures["due"] == 1);
+        CHECK(figures["late_explained"] == 1);
+        CHECK(figures["policy_met"] == 0);
+    }
+
+    TEST_CASE("a delay date before the one already due moves nothing, and its letter says no "
+              "sorry") {
+        Answered clinic;
+        clinic.now = "2026-11-12T10:00:00+00:00";
+        const auto draft = clinic({"respond", clinic.id, "--delay", "Waiting for the laser report",
+                                   "--new-date", "2026-11-17", "--draft"});
+        CHECK(draft.exit_code == 0);
+        CHECK(has(draft.out, "taking longer than we hoped"));
+        CHECK(has(draft.out, "by 17 November 2026"));
+        CHECK_FALSE(has(draft.out, "sorry for the delay"));
+        CHECK_FALSE(has(draft.out, "than we aimed for"));
+        const auto kept = clinic({"respond", clinic.id, "--delay", "Waiting for the laser report",
+                                  "--new-date", "2026-11-17"});
+        CHECK(kept.exit_code == 0);
+        CHECK(has(kept.err, "warning"));
+        const auto response = test::clock_named(clinic.json(), "response");
+        CHECK(response["due_date"] == "2026-11-20");
+        CHECK(response["extended"] == false);
+    }
 }
 
 TEST_SUITE("clinic policy: names withheld") {
@@ -369,7 +406,7 @@ TEST_SUITE("clinic policy: steps that go through with a warning") {
         const auto fine =
             clinic({"respond", clinic.id, "--delay", "Still waiting", "--new-date", "2026-12-04"});
         CHECK(fine.exit_code == 0);
-        CHECK_FALSE(has(fine.err, "warning"));
+        CHECK_FALSE(has(fine.err, "new date"));
         CHECK(has(clinic.json()["clocks"].dump(), "2026-12-04"));
     }
 
