@@ -38,10 +38,12 @@ std::string resolution_letter(const Case& c, const Config& config, const date::t
 
 // The explanation of delay the clinic policy allows in place of a full
 // response in time: why it is taking longer (`reason`), and the date the
-// full response is now promised for, when one is known.
+// full response is now promised for, when one is known. It says sorry for a
+// delay only when that date is after the one it was due by (`aimed`).
 std::string delay_letter(const Case& c, const Config& config, const date::time_zone& zone,
                          date::year_month_day today, std::string_view reason,
-                         std::optional<date::year_month_day> promised);
+                         std::optional<date::year_month_day> promised,
+                         std::optional<date::year_month_day> aimed);
 
 // The acknowledgement that the complaint was received: the points as the
 // organisation understands them, and when the response is due

@@ -1,6 +1,7 @@
 #include "complaints/letters.hpp"
 
 #include "complaints/util/strings.hpp"
+#include "complaints/workflow.hpp"
 
 #include <fmt/format.h>
 
@@ -261,6 +262,31 @@ void paragraph(std::string& out, std::string_view text) {
         out += '\n';
 }
 
+// "Thank you for your complaint on behalf of X about Y, which we received on
+// D by phone": who it is for before when and how it came, in every letter.
+std::string thanks(const Case& c, const date::time_zone& zone) {
+    return fmt::format("Thank you for your complaint{}{}, which we received on {} {}.",
+                       c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of,
+                       c.about.empty() ? "" : " about " + c.about, day_of(c.received, zone),
+                       received_by(c.channel));
+}
+
+// While the person a complaint is made for has not consented, the
+// acknowledgement says why their consent is needed and that the response
+// waits for it.
+std::string consent_needed(const Case& c) {
+    if (!consent_outstanding(c))
+        return "";
+    const std::string patient = c.on_behalf_of.empty() ? "the patient" : c.on_behalf_of;
+    return fmt::format(
+        "\n\nAs you have made this complaint on behalf of {0}, we need {0}'s consent "
+        "before we can share their personal or clinical information with you. "
+        "Please ask {0} to give it in writing, or contact us if they cannot. We "
+        "will look into your complaint meanwhile, but our response can only "
+        "discuss their care once we have it.",
+        patient);
+}
+
 } // namespace
 
 std::string received_by(Channel channel) {
@@ -288,12 +314,10 @@ std::string long_date(date::year_month_day day) {
 std::string response_letter(const Case& c, const Config& config, const date::time_zone& zone,
                             date::year_month_day today, std::optional<DueDate> due) {
     std::string out = opening(c, config, today);
-    out += fmt::format(
-        "Thank you for your complaint, which we received on {} {}{}. This letter is our "
-        "full written response: it explains how we considered your complaint, our "
-        "conclusion on each point you raised, and what we are doing as a result.\n\n",
-        day_of(c.received, zone), received_by(c.channel),
-        c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of);
+    out += thanks(c, zone) +
+           " This letter is our full written response: it explains how we considered your "
+           "complaint, our conclusion on each point you raised, and what we are doing as a "
+           "result.\n\n";
     // Sent after the policy's date, or after the date an explanation of
     // delay gave: the letter owns it.
     if (due && date::sys_days{today} > date::sys_days{due->day})
@@ -311,13 +335,17 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
 
 std::string delay_letter(const Case& c, const Config& config, const date::time_zone& zone,
                          date::year_month_day today, std::string_view reason,
-                         std::optional<date::year_month_day> promised) {
+                         std::optional<date::year_month_day> promised,
+                         std::optional<date::year_month_day> aimed) {
     std::string out = opening(c, config, today);
-    out += fmt::format("Thank you for your complaint, which we received on {} {}. We are "
-                       "writing to explain why our full written response will take longer than "
-                       "we aimed for, and when you will receive it. We are sorry for the "
-                       "delay.\n\n",
-                       day_of(c.received, zone), received_by(c.channel));
+    // A date no later than the one aimed for is no delay to apologise for.
+    const bool later = !promised || !aimed || date::sys_days{*promised} > date::sys_days{*aimed};
+    out += thanks(c, zone) +
+           (later ? " We are writing to explain why our full written response will take longer "
+                    "than we aimed for, and when you will receive it. We are sorry for the "
+                    "delay.\n\n"
+                  : " We are writing to explain why our full written response is taking longer "
+                    "than we hoped, and when you will receive it.\n\n");
     out += "## Why it is taking longer\n\n";
     paragraph(out, reason);
     out += "\n## When you will hear from us\n\n";
@@ -332,10 +360,8 @@ std::string delay_letter(const Case& c, const Config& config, const date::time_z
 std::string resolution_letter(const Case& c, const Config& config, const date::time_zone& zone,
                               date::year_month_day today, std::string_view resolution) {
     std::string out = opening(c, config, today);
-    out += fmt::format("Thank you for your complaint{}, which we received on {} {}. {}This "
-                       "letter confirms the resolution agreed.\n\n",
-                       c.about.empty() ? "" : " about " + c.about, day_of(c.received, zone),
-                       received_by(c.channel),
+    out += thanks(c, zone) +
+           fmt::format(" {}This letter confirms the resolution agreed.\n\n",
                        c.agent.empty() ? ""
                                        : c.agent + ", your main point of contact, looked into it "
                                                    "with everyone involved. ");
@@ -353,11 +379,8 @@ std::string acknowledgement_letter(const Case& c, const Config& config, const da
                                    date::year_month_day today, std::optional<DueDate> response_due,
                                    std::optional<date::year_month_day> acknowledgement_due) {
     std::string out = opening(c, config, today);
-    out += fmt::format("Thank you for your complaint{}{}, which we received on {} {}. This "
-                       "letter confirms that we have it and tells you how we will handle it.\n",
-                       c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of,
-                       c.about.empty() ? "" : " about " + c.about, day_of(c.received, zone),
-                       received_by(c.channel));
+    out += thanks(c, zone) +
+           " This letter confirms that we have it and tells you how we will handle it.\n";
     if (acknowledgement_due && date::sys_days{today} > date::sys_days{*acknowledgement_due})
         out += fmt::format("\nWe are sorry for the delay in acknowledging it: we should have "
                            "written by {}.\n",
@@ -396,6 +419,7 @@ std::string acknowledgement_letter(const Case& c, const Config& config, const da
         response->extended_by == EventType::delay_explained)
         out += " If we cannot send it by then, we will write to explain why and tell you when "
                "to expect it.";
+    out += consent_needed(c);
     const bool record = record_to_agree(c);
     if (record)
         out += fmt::format("\n\nAs you made your complaint {}, we enclose our written record of "

@@ -4,6 +4,7 @@
 // run these tests with COMPLAINTS_UPDATE_GOLDENS=1 (tests/data/letters/
 // README.md) and review the diff.
 #include "run.hpp"
+#include "signatory.hpp"
 
 #include <doctest/doctest.h>
 
@@ -18,13 +19,7 @@ struct Goldens : test::Repo {
     std::string phoned;
 
     Goldens() {
-        // As a manager fills in the line init leaves commented.
-        std::string config = test::read_text(root / "complaints.yaml");
-        const std::string commented = "# signatory: \"Your Name, Clinic Manager\"";
-        REQUIRE(config.find(commented) != std::string::npos);
-        config.replace(config.find(commented), commented.size(),
-                       "signatory: \"Claire Dunn, Clinic Manager\"");
-        test::write_text(root / "complaints.yaml", config);
+        test::sign_letters(root);
         now = "2026-11-02T11:00:00+00:00";
         emailed = opened("LUM-2026-7K3QMX",
                          {"--channel",
