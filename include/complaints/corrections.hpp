@@ -33,6 +33,16 @@ void record_amendments(Case& c, const std::vector<Amendment>& changes,
 // The apology the response gives, changed through record_amendments.
 void set_apology(Case& c, const std::string& apology, const std::optional<Event>& correction);
 
+// The treatment a treatment-related complaint is about, as the response
+// summarises it: what, the day and by whom. Only the parts given change,
+// through record_amendments.
+struct Treatment {
+    std::optional<std::string> what;
+    std::optional<date::year_month_day> on;
+    std::optional<std::string> by;
+};
+void set_treatment(Case& c, const Treatment& treatment, const std::optional<Event>& correction);
+
 // The items of the answer that a `corrected` event changed, with the last
 // correction's time: for `show` to mark them.
 std::vector<std::pair<std::string, Timestamp>> corrected_items(const Case& c);

@@ -42,9 +42,16 @@ struct RespondOptions {
     std::string new_date;
     std::string correction;
     std::vector<std::string> enclose;
+    std::string treatment;
+    std::string treated_on;
+    std::string treated_by;
     std::string format = "markdown";
     WhenWho when_who;
 };
+
+bool treatment_given(const RespondOptions& o) {
+    return !o.treatment.empty() || !o.treated_on.empty() || !o.treated_by.empty();
+}
 
 // Exactly one thing to do per call, so a mistake cannot half-apply.
 void check_one_step(const RespondOptions& o) {
@@ -58,12 +65,12 @@ void check_one_step(const RespondOptions& o) {
     // --draft with --delay or --acknowledge drafts that letter: one step.
     const bool other_letter = !o.delay.empty() || o.acknowledge;
     const int steps = (o.point != 0) + !o.apology.empty() + (o.draft && !other_letter) + o.sent +
-                      !o.delay.empty() + o.acknowledge + !o.enclose.empty();
+                      !o.delay.empty() + o.acknowledge + !o.enclose.empty() + treatment_given(o);
     if (steps != 1)
         throw Error(ErrorKind::usage, "respond does one thing at a time: --point N --finding F "
                                       "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, "
-                                      "--acknowledge, --delay REASON (with --draft: its letter) "
-                                      "or --enclose TEXT");
+                                      "--acknowledge, --delay REASON (with --draft: its letter), "
+                                      "--enclose TEXT or --treatment/--treated-on/--treated-by");
     if (o.point != 0 && o.finding.empty())
         throw Error(ErrorKind::usage,
                     "--point N needs --finding upheld, partly-upheld or not-upheld");
@@ -79,8 +86,10 @@ void check_one_step(const RespondOptions& o) {
                                 o.sent ? "a written response" : "an acknowledgement", o.via));
     if (!o.via.empty() && !o.sent && !o.acknowledge)
         throw Error(ErrorKind::usage, "--via goes with --sent or --acknowledge");
-    if (!o.correction.empty() && o.point == 0 && o.apology.empty())
-        throw Error(ErrorKind::usage, "--correction goes with --point N or --apology");
+    if (!o.correction.empty() && o.point == 0 && o.apology.empty() && !treatment_given(o))
+        throw Error(ErrorKind::usage,
+                    "--correction goes with --point N, --apology or --treatment/--treated-on/"
+                    "--treated-by");
     if (o.force && o.out.empty())
         throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
     if (!o.letter.empty() && (o.draft || (!o.sent && !other_letter)))
@@ -207,12 +216,15 @@ Delay explain_delay(const Case& c, const RespondOptions& options, const Context&
                         "--new-date: the new date is before the explanation was sent");
         delay.cautions = delay_date_cautions(c, *event.due, clocks);
     }
+    std::optional<date::year_month_day> aimed;
+    if (const auto clock = clock_met_by(c, clocks, EventType::response_sent))
+        aimed = clock->due.day;
     Case with = c;
     add_event(with, event);
     std::optional<date::year_month_day> promised = event.due;
     if (const auto clock = clock_met_by(with, clocks, EventType::response_sent); !promised && clock)
         promised = clock->due.day;
-    delay.letter = delay_letter(c, store.config(), store.zone(), day, event.text, promised);
+    delay.letter = delay_letter(c, store.config(), store.zone(), day, event.text, promised, aimed);
     return delay;
 }
 
@@ -270,7 +282,40 @@ std::string acknowledge(Case& c, StoreWriter& writer, const std::optional<std::s
         writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "acknowledgement",
                            given ? *given : acknowledgement_on(c, event.at, context, store));
     add_event(c, event);
-    return "acknowledgement recorded";
+    const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
+    const auto clock = clock_met_by(c, clocks, EventType::acknowledged);
+    if (!clock || !clock->done)
+        return "acknowledgement recorded";
+    const std::string due = format_date(clock->policy_due.day);
+    return clock->done->utc < clock->policy_due.at
+               ? fmt::format("acknowledgement recorded, on time (due {})", due)
+               : fmt::format("acknowledgement recorded, late: due {}", due);
+}
+
+// A letter kept as drafted without a signatory set carries the line that
+// says where to set one: the record should not hold that unremarked.
+void caution_unsigned(const RespondOptions& options, const Store& store,
+                      std::vector<std::string>& cautions) {
+    const bool kept = options.sent || options.acknowledge || !options.delay.empty();
+    if (kept && options.letter.empty() && store.config().signatory.empty())
+        cautions.push_back("the letter kept is signed \"[Your name: set `signatory:` in "
+                           "complaints.yaml]\": set the signatory before the next letter, and "
+                           "keep the letter you actually sent with --letter FILE");
+}
+
+// The treatment facts the response summarises, set or changed after open.
+std::string treatment(Case& c, const RespondOptions& options, const Context& context,
+                      const Store& store) {
+    require_formal_complaint(c, "record the treatment");
+    Treatment given;
+    if (!options.treatment.empty())
+        given.what = text_from_flag(options.treatment, "--treatment");
+    if (!options.treated_on.empty())
+        given.on = date_flag(options.treated_on, "--treated-on");
+    if (!options.treated_by.empty())
+        given.by = text_from_flag(options.treated_by, "--treated-by");
+    set_treatment(c, given, correction(options.correction, options.when_who, context, store));
+    return options.correction.empty() ? "treatment recorded" : "treatment corrected";
 }
 
 std::string finding(Case& c, const RespondOptions& options, const Context& context,
@@ -313,6 +358,8 @@ void run_respond(const RespondOptions& options, const Context& context) {
             said = finding(c, options, context, store);
         else if (!options.enclose.empty())
             said = enclose(c, options);
+        else if (treatment_given(options))
+            said = treatment(c, options, context, store);
         else {
             require_formal_complaint(c, "record an apology");
             set_apology(c, text_from_flag(options.apology, "--apology"),
@@ -321,13 +368,14 @@ void run_respond(const RespondOptions& options, const Context& context) {
         }
     });
     fmt::print("{}: {}\n", id, said);
-    say_cautions(cautions);
     const EventType step = options.sent          ? EventType::response_sent
                            : options.acknowledge ? EventType::acknowledged
                                                  : EventType::delay_explained;
     if (const Event* sent = last_event(after, step);
         (options.sent || options.acknowledge || !options.delay.empty()) && sent)
         fmt::print(stderr, "complaints: the letter sent is kept in {}\n", sent->letter);
+    caution_unsigned(options, store, cautions);
+    say_cautions(cautions);
 }
 
 } // namespace
@@ -376,6 +424,15 @@ void setup_respond(CLI::App& app, Context& context) {
                      "record something this case's response encloses, besides complaints.yaml's "
                      "enclosures (repeat for each)")
         ->option_text("TEXT");
+    command
+        ->add_option("--treatment", o->treatment,
+                     "the treatment the complaint is about, as the response summarises it (set "
+                     "at open or later; after the response, with --correction)")
+        ->option_text("TEXT");
+    command->add_option("--treated-on", o->treated_on, "the day of that treatment")
+        ->option_text("DATE");
+    command->add_option("--treated-by", o->treated_by, "who gave that treatment")
+        ->option_text("NAME");
     command->add_flag("--sent", o->sent,
                       "record that the written response was sent, and keep the letter in "
                       "letters/ID/");

@@ -7,6 +7,7 @@
 
 #include "complaints/codec.hpp"
 #include "complaints/corrections.hpp"
+#include "complaints/letters.hpp"
 #include "complaints/workflow.hpp"
 #include "problem_text.hpp"
 
@@ -303,8 +304,9 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     print_timeline(c, store, clocks, heading, colour);
 }
 
-// The last letter the case keeps, byte for byte as it was sent.
-void print_letter(const Case& c, const Store& store) {
+// The last letter the case keeps, byte for byte as it was sent, or as a
+// page to print (--format html).
+void print_letter(const Case& c, const Store& store, Format format) {
     const Event* last = nullptr;
     for (const auto& event : c.events)
         if (!event.letter.empty())
@@ -314,14 +316,18 @@ void print_letter(const Case& c, const Store& store) {
                     fmt::format("{} keeps no letter yet; 'respond {} --draft' shows the response "
                                 "as it would be now",
                                 c.id, c.id));
-    print_exactly(store.read_letter(c.id, last->letter));
+    const std::string kept = store.read_letter(c.id, last->letter);
+    if (format == Format::html)
+        return print_exactly(
+            letter_html(kept, fmt::format("{}: {}", store.config().organisation, c.id)));
+    print_exactly(kept);
 }
 
 void run_show(const ShowOptions& options, const Context& context) {
     const Store store = context.open_store();
     Case c = store.load(store.resolve(options.id));
     if (options.letter)
-        return print_letter(c, store);
+        return print_letter(c, store, options.format);
     // JSON and YAML escape controls themselves; the readable view does not.
     if (options.format == Format::table && terminal(stdout))
         make_visible(c);
@@ -345,14 +351,19 @@ void setup_show(CLI::App& app, Context& context) {
     auto options = std::make_shared<ShowOptions>();
     CLI::App* command = app.add_subcommand("show", "show one case: details, points and timeline");
     command->add_option("ID", options->id, "the case (any unambiguous part of its ID)")->required();
-    add_format_option(*command, options->format, {Format::table, Format::json, Format::yaml});
+    add_format_option(*command, options->format,
+                      {Format::table, Format::json, Format::yaml, Format::html});
     command->add_flag("--letter", options->letter,
-                      "print the last letter kept (the one sent), byte for byte; closed cases too");
+                      "print the last letter kept (the one sent), byte for byte, or with "
+                      "--format html as a page to print; closed cases too");
     const CLI::Option* format = command->get_option("--format");
     command->callback([options, format, &context] {
-        if (options->letter && format->count() > 0)
-            throw Error(ErrorKind::usage,
-                        "--letter prints the letter exactly as it was sent; leave out --format");
+        if (options->letter && format->count() > 0 && options->format != Format::html)
+            throw Error(ErrorKind::usage, "--letter prints the letter exactly as it was sent, or "
+                                          "with --format html as a page to print");
+        if (!options->letter && options->format == Format::html)
+            throw Error(ErrorKind::usage, "--format html goes with --letter: the letter kept, "
+                                          "as a page to print");
         run_show(*options, context);
     });
 }

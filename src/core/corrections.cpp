@@ -63,6 +63,23 @@ void set_apology(Case& c, const std::string& apology, const std::optional<Event>
     c.apology = apology;
 }
 
+void set_treatment(Case& c, const Treatment& treatment, const std::optional<Event>& correction) {
+    const auto day = [](const std::optional<date::year_month_day>& on) {
+        return on ? format_date(*on) : std::string();
+    };
+    const std::string what = treatment.what.value_or(c.treatment);
+    const std::string by = treatment.by.value_or(c.treated_by);
+    const auto on = treatment.on ? treatment.on : c.treated_on;
+    record_amendments(c,
+                      {{"treatment", c.treatment, what},
+                       {"treated on", day(c.treated_on), day(on)},
+                       {"treated by", c.treated_by, by}},
+                      correction);
+    c.treatment = what;
+    c.treated_on = on;
+    c.treated_by = by;
+}
+
 std::vector<std::pair<std::string, Timestamp>> corrected_items(const Case& c) {
     std::vector<std::pair<std::string, Timestamp>> items; // in the order first corrected
     for (const auto& event : c.events) {

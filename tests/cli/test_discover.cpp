@@ -139,8 +139,8 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         CHECK(test::has(page.out, "The clinician's GMC number (seven digits, never starting"));
         // No hand-written entry: --help's line.
         const auto show = complaints({"__man", "show", "--source", COMPLAINTS_MAN});
-        CHECK(test::has(show.out,
-                        ".BI \"\\-\\-format\" \" FORMAT\"\noutput format: table|json|yaml.\n"));
+        CHECK(test::has(
+            show.out, ".BI \"\\-\\-format\" \" FORMAT\"\noutput format: table|json|yaml|html.\n"));
         CHECK(test::has(page.out, ".SH SEE ALSO\n.BR complaints (1)"));
     }
 

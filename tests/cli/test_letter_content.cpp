@@ -4,6 +4,7 @@
 // when late, a verbal complaint's record enclosed to agree, every channel
 // in plain words, and an HTML page to print.
 #include "run.hpp"
+#include "signatory.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,15 +14,7 @@ namespace {
 
 // A Repo whose complaints.yaml names who signs.
 struct Signed : test::Repo {
-    Signed() {
-        // As a manager fills in the line init leaves commented.
-        std::string config = test::read_text(root / "complaints.yaml");
-        const std::string commented = "# signatory: \"Your Name, Clinic Manager\"";
-        REQUIRE(config.find(commented) != std::string::npos);
-        config.replace(config.find(commented), commented.size(),
-                       "signatory: \"Claire Dunn, Clinic Manager\"");
-        test::write_text(root / "complaints.yaml", config);
-    }
+    Signed() { test::sign_letters(root); }
     std::string draft(const std::string& id, std::vector<std::string> more = {}) const {
         std::vector<std::string> args{"respond", id, "--draft"};
         args.insert(args.end(), more.begin(), more.end());
@@ -122,6 +115,36 @@ TEST_SUITE("letters: fit to send as printed") {
         CHECK(repo.refused({"open", "--channel", "phone", "--treated-on", "28/10/2026"}, 2) != "");
     }
 
+    TEST_CASE("the treatment is recorded after open, and changed after the response only with "
+              "a reason") {
+        Signed repo;
+        const std::string id =
+            repo.open_case("2026-11-02 09:00", {"--category", "clinical", "--practitioner",
+                                                "Dr Lena Marsh", "--point", "Burn after laser"});
+        repo.now = "2026-11-04T10:00:00+00:00";
+        const auto set = repo({"respond", id, "--treatment", "Laser hair removal", "--treated-on",
+                               "2026-10-30", "--treated-by", "Dr Lena Marsh"});
+        CHECK(set.exit_code == 0);
+        CHECK(has(set.out, "treatment recorded"));
+        CHECK(has(repo.draft(id), "Your treatment: Laser hair removal, on 30 October 2026, by Dr "
+                                  "Lena Marsh."));
+        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Too hot"});
+        repo.ok(
+            {"log", id, "--type", "statement", "--text", "My account", "--by", "Dr Lena Marsh"});
+        repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed"});
+        repo.ok({"respond", id, "--sent", "--via", "letter"});
+        const std::string before = repo.case_file(id);
+        CHECK(repo.refused({"respond", id, "--treated-on", "2026-10-29"}, 5) != "");
+        CHECK(repo.case_file(id) == before);
+        repo.ok({"respond", id, "--treated-on", "2026-10-29", "--correction",
+                 "The clinic diary shows the 29th"});
+        const auto shown = repo({"show", id, "--format", "json"}).json();
+        CHECK(shown["treated_on"] == "2026-10-29");
+        CHECK(shown["treatment"] == "Laser hair removal");
+        CHECK(has(repo.case_file(id), "corrects: \"treated on\""));
+        CHECK(repo.refused({"respond", id, "--treatment", "x", "--apology", "y"}, 2) != "");
+    }
+
     TEST_CASE("respond --enclose lists the case's enclosures after the organisation's") {
         Signed repo;
         const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Late call"});
@@ -187,6 +210,61 @@ TEST_SUITE("letters: fit to send as printed") {
         const std::string letter = repo.acknowledgement(id);
         CHECK(has(letter, "send you our written response by 27 November 2026, the date we gave "
                           "you."));
+    }
+
+    TEST_CASE("a late acknowledgement is recorded as late, an early one as on time") {
+        Signed repo;
+        const std::string late = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
+        repo.now = "2026-11-09T10:00:00+00:00";
+        const auto recorded = repo({"respond", late, "--acknowledge", "--via", "email"});
+        CHECK(recorded.exit_code == 0);
+        CHECK(has(recorded.out, "acknowledgement recorded, late: due 2026-11-05"));
+        const std::string prompt = repo.open_case("2026-11-09 09:30", {"--point", "Rude reply"});
+        CHECK(has(repo({"respond", prompt, "--acknowledge"}).out,
+                  "acknowledgement recorded, on time (due 2026-11-12)"));
+    }
+
+    TEST_CASE("every letter says on whose behalf before when and how it came") {
+        Signed repo;
+        const std::string id = repo.open_case(
+            "2026-11-02 09:30", {"--complainant", "Mr David Okafor", "--on-behalf-of",
+                                 "Mrs Grace Okafor", "--consent", "yes", "--point", "Late call"});
+        const std::string opening = "Thank you for your complaint on behalf of Mrs Grace Okafor, "
+                                    "which we received on 2 November 2026 by phone.";
+        repo.now = "2026-11-18T10:00:00+00:00";
+        CHECK(has(repo.draft(id), opening));
+        CHECK(has(repo.acknowledgement(id), opening));
+        const std::string delay =
+            repo.draft(id, {"--delay", "Waiting for the practitioner", "--new-date", "2026-11-27"});
+        CHECK(has(delay, opening));
+        CHECK(has(delay, "We are sorry for the delay."));
+        CHECK_FALSE(has(repo.draft(id), "by phone on behalf of"));
+    }
+
+    TEST_CASE("an acknowledgement while the patient's consent is pending asks for it") {
+        Signed repo;
+        const std::string id =
+            repo.open_case("2026-11-02 09:30",
+                           {"--complainant", "Mr David Okafor", "--on-behalf-of",
+                            "Mrs Grace Okafor", "--consent", "pending", "--point", "Late call"});
+        repo.now = "2026-11-03T10:00:00+00:00";
+        CHECK(has(repo.acknowledgement(id), "we need Mrs Grace Okafor's consent before we can "
+                                            "share their personal or clinical information"));
+        repo.ok({"consent", id, "yes"});
+        CHECK_FALSE(has(repo.acknowledgement(id), "consent"));
+    }
+
+    TEST_CASE("a letter kept with no signatory set is kept, with a warning") {
+        test::Repo repo;
+        const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
+        repo.now = "2026-11-03T10:00:00+00:00";
+        const auto kept = repo({"respond", id, "--acknowledge", "--via", "email"});
+        CHECK(kept.exit_code == 0);
+        CHECK(has(kept.err, "warning: the letter kept is signed \"[Your name"));
+        Signed signed_repo;
+        const std::string other = signed_repo.open_case("2026-11-02 09:30", {"--point", "Late"});
+        signed_repo.now = "2026-11-03T10:00:00+00:00";
+        CHECK_FALSE(has(signed_repo({"respond", other, "--acknowledge"}).err, "[Your name"));
     }
 
     TEST_CASE("the acknowledgement of a verbal complaint encloses its written record to agree") {
