@@ -20,6 +20,11 @@ namespace complaints {
 std::vector<std::string> delay_date_cautions(const Case& c, date::year_month_day new_date,
                                              const ClockContext& clocks);
 
+// An explanation of delay for `c` sent at `at`, once the response's date
+// has passed: it is kept, but it cannot make the response in time.
+std::optional<std::string> late_explanation_caution(const Case& c, const Timestamp& at,
+                                                    const ClockContext& clocks);
+
 // A referral to `body` after it already gave its outcome on this
 // complaint: its decision stands unless the body agrees to look again.
 std::optional<std::string> repeat_referral_caution(const Case& c, const ReviewBody& body,

@@ -42,15 +42,17 @@ struct ResponseFigures {
     int due = 0;                  // whose policy date falls in the period
     int on_time = 0;              // sent before the policy date
     int on_time_entered_late = 0; // of those, typed in after the deadline with an earlier --at
-    int late_explained = 0;       // sent after it, an explanation of delay sent before it
-    int late = 0;                 // sent after it without one
+    int late_explained = 0;       // sent after it, a delay explained before it, by the new date
+    int late_after_new_date = 0;  // a delay explained in time, but sent after its new date
+    int late = 0;                 // sent after it without an explanation in time
     int still_open = 0;           // not sent by the end of the period
     int still_open_overdue = 0;   // of those, past the due date then (the new one, if explained)
     int still_open_explained = 0; // of those, a delay explained in time, its new date not passed
     int still_open_late = 0;      // of those, past the policy date: not on time, whatever comes
     // The policy's own test: "a full written response within 14 working
     // days, or, where this is not possible, an explanation as to the cause
-    // of the delay": sent on time, or a delay explained in time.
+    // of the delay": sent on time, or a delay explained in time and the
+    // response then by the date the explanation gave (or not yet due).
     int policy_met = 0;
 };
 
@@ -116,6 +118,7 @@ struct WarningRescinded {
     std::string clinician;
     std::string gmc;
     date::year_month_day on;
+    std::string reason; // the appeal's outcome
 };
 
 struct WarningIssued {
@@ -123,6 +126,7 @@ struct WarningIssued {
     std::string clinician;
     std::string gmc;
     date::year_month_day on;
+    std::string reason; // which part of the code of conduct
 };
 
 struct ClinicianUnderReview {

@@ -24,6 +24,10 @@ std::string timeliness(const Case& c, const Clock& clock) {
     const Event* delay = first_event(c, EventType::delay_explained);
     if (!delay || delay->at.utc >= clock.policy_due.at)
         return fmt::format("late: due {}, no explanation of delay sent in time", period);
+    if (!clock.extended)
+        return fmt::format("late: due {}; the explanation of delay sent in time gave no later "
+                           "date",
+                           period);
     if (clock.state == ClockState::met)
         return fmt::format("after the policy's date ({}) but by the new date the explanation of "
                            "delay gave ({}): the policy is met",

@@ -55,6 +55,12 @@ bool treatment_given(const RespondOptions& o) {
 
 // Exactly one thing to do per call, so a mistake cannot half-apply.
 void check_one_step(const RespondOptions& o) {
+    if (o.format != "markdown" && o.format != "html")
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("--format: unknown format '{}'; choose markdown or html", o.format));
+    if (o.format != "markdown" && !o.draft)
+        throw Error(ErrorKind::usage, "--format goes with --draft: the letter kept is Markdown");
     if (o.delay_given && o.delay.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(ErrorKind::usage,
                     "--delay: give the reason for the delay, as the letter tells the complainant");
@@ -95,12 +101,6 @@ void check_one_step(const RespondOptions& o) {
     if (!o.letter.empty() && (o.draft || (!o.sent && !other_letter)))
         throw Error(ErrorKind::usage, "--letter FILE goes with --sent, --acknowledge or --delay: "
                                       "the letter that was sent");
-    if (o.format != "markdown" && o.format != "html")
-        throw Error(
-            ErrorKind::usage,
-            fmt::format("--format: unknown format '{}'; choose markdown or html", o.format));
-    if (o.format != "markdown" && !o.draft)
-        throw Error(ErrorKind::usage, "--format goes with --draft: the letter kept is Markdown");
     if (o.delay == "-" && o.letter == "-")
         throw Error(ErrorKind::usage, "--delay - and --letter - cannot both read standard input");
 }
@@ -113,6 +113,13 @@ std::optional<DueDate> due_for(const Case& c, EventType type, const Context& con
     const auto clock = clock_met_by(c, clocks, type);
     if (!clock)
         return std::nullopt;
+    // A letter keeps to what the complainant was told: an explanation that
+    // gave an earlier date than the clock's is the promise, though the
+    // policy's date did not move.
+    if (const Event* told = last_event(c, EventType::delay_explained);
+        told && told->due && type == EventType::response_sent &&
+        date::sys_days{*told->due} < date::sys_days{clock->due.day})
+        return DueDate{*told->due, true};
     return DueDate{clock->due.day, clock->due.day != clock->policy_due.day};
 }
 
@@ -194,7 +201,9 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
 struct Delay {
     Event event;
     std::string letter;
-    std::vector<std::string> cautions; // about the new date, said but not refused
+    std::vector<std::string> cautions;         // about the new date, said but not refused
+    std::optional<date::year_month_day> aimed; // the response's date before it
+    std::optional<date::year_month_day> due;   // and once it is recorded
 };
 
 Delay explain_delay(const Case& c, const RespondOptions& options, const Context& context,
@@ -204,6 +213,8 @@ Delay explain_delay(const Case& c, const RespondOptions& options, const Context&
     check_delay(c);
     Delay delay{make_event(EventType::delay_explained, text_from_flag(options.delay, "--delay"),
                            options.when_who, context, store),
+                {},
+                {},
                 {},
                 {}};
     Event& event = delay.event;
@@ -216,14 +227,20 @@ Delay explain_delay(const Case& c, const RespondOptions& options, const Context&
                         "--new-date: the new date is before the explanation was sent");
         delay.cautions = delay_date_cautions(c, *event.due, clocks);
     }
+    if (auto late = late_explanation_caution(c, event.at, clocks))
+        delay.cautions.push_back(std::move(*late));
     std::optional<date::year_month_day> aimed;
     if (const auto clock = clock_met_by(c, clocks, EventType::response_sent))
         aimed = clock->due.day;
     Case with = c;
     add_event(with, event);
     std::optional<date::year_month_day> promised = event.due;
-    if (const auto clock = clock_met_by(with, clocks, EventType::response_sent); !promised && clock)
-        promised = clock->due.day;
+    if (const auto clock = clock_met_by(with, clocks, EventType::response_sent)) {
+        delay.due = clock->due.day;
+        if (!promised)
+            promised = clock->due.day;
+    }
+    delay.aimed = aimed;
     delay.letter = delay_letter(c, store.config(), store.zone(), day, event.text, promised, aimed);
     return delay;
 }
@@ -244,8 +261,13 @@ std::string delay(Case& c, StoreWriter& writer, const std::optional<std::string>
     event.letter = writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "delay",
                                       given ? *given : explained.letter);
     add_event(c, event);
-    return "explanation of delay recorded" +
-           (event.due ? "; response now due " + format_date(*event.due) : "");
+    if (!explained.due)
+        return "explanation of delay recorded";
+    // What the clock makes of it, not what the letter asked for: an earlier
+    // or a late explanation leaves the date where it was.
+    const bool moved = !explained.aimed || *explained.due != *explained.aimed;
+    return fmt::format("explanation of delay recorded; the response is {} {}",
+                       moved ? "now due" : "still due", format_date(*explained.due));
 }
 
 // The acknowledgement as the case stands, dated the local day of `at`, with

@@ -277,6 +277,8 @@ void print_timeline(const Case& c, const Store& store, const std::vector<Clock>&
             fmt::print("{}\n", struck(indent(event.text, pad)));
         if (event.booked_for)
             fmt::print("{}{}\n", pad, struck("Booked for: " + format_minute(*event.booked_for)));
+        if (event.due && event.type == EventType::delay_explained)
+            fmt::print("{}{}\n", pad, struck("New date given: " + format_date(*event.due)));
         if (!event.attendees.empty())
             fmt::print("{}{}\n", pad, struck("Attendees: " + joined(event.attendees)));
         if (event.type == EventType::corrected)

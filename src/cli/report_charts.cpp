@@ -119,7 +119,7 @@ std::string on_time_chart(const Report& report) {
     const int width = 560, height = 84, left = 10, bar_w = width - 20;
     const std::pair<std::string, int> parts[] = {{"on time", r.on_time},
                                                  {"late, explained", r.late_explained},
-                                                 {"late", r.late},
+                                                 {"late", r.late + r.late_after_new_date},
                                                  {"not yet " + words.done, r.still_open}};
     constexpr std::string_view colours[] = {"#2e8b57", "#e0a030", "#c0392b", "#9aa4ae"};
     std::string svg =

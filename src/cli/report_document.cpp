@@ -71,8 +71,12 @@ Section responses_section(const Report& report) {
          {"on time", std::to_string(r.on_time)},
          {"  of which entered after the deadline", std::to_string(r.on_time_entered_late)}}};
     // A policy with no explanation of delay has no late-but-explained case.
-    if (r.explains_delay)
-        table.rows.push_back({"late, delay explained in time", std::to_string(r.late_explained)});
+    if (r.explains_delay) {
+        table.rows.push_back({"late, delay explained in time, sent by the new date",
+                              std::to_string(r.late_explained)});
+        table.rows.push_back({"late, delay explained in time, sent after the new date",
+                              std::to_string(r.late_after_new_date)});
+    }
     table.rows.push_back(
         {r.explains_delay ? "late, no explanation in time" : "late", std::to_string(r.late)});
     table.rows.push_back({"not yet " + words.done, std::to_string(r.still_open)});
@@ -211,17 +215,17 @@ Section clinicians_section(const Report& report) {
     Section section{"Warnings and suspension reviews", {}, {}, {}};
     section.notes.push_back(plural(report.warnings.size(), "warning") + " issued in the period.");
     if (!report.warnings.empty()) {
-        Table table{{"case", "clinician", "GMC", "issued"}, {}};
+        Table table{{"case", "clinician", "GMC", "issued", "reason"}, {}};
         for (const auto& w : report.warnings)
-            table.rows.push_back({w.case_id, w.clinician, w.gmc, format_date(w.on)});
+            table.rows.push_back({w.case_id, w.clinician, w.gmc, format_date(w.on), w.reason});
         section.tables.push_back(table);
     }
     if (!report.warnings_rescinded.empty()) {
         section.notes.push_back(plural(report.warnings_rescinded.size(), "warning") +
                                 " rescinded on appeal in the period.");
-        Table table{{"case", "clinician", "GMC", "rescinded"}, {}};
+        Table table{{"case", "clinician", "GMC", "rescinded", "appeal's outcome"}, {}};
         for (const auto& w : report.warnings_rescinded)
-            table.rows.push_back({w.case_id, w.clinician, w.gmc, format_date(w.on)});
+            table.rows.push_back({w.case_id, w.clinician, w.gmc, format_date(w.on), w.reason});
         section.tables.push_back(table);
     }
     section.notes.push_back(plural(report.reviews_due, "suspension review") +

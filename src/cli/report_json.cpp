@@ -31,6 +31,7 @@ Json responses_json(const ResponseFigures& r) {
                 {"on_time", r.on_time},
                 {"on_time_entered_late", r.on_time_entered_late},
                 {"late_explained", r.late_explained},
+                {"late_after_new_date", r.late_after_new_date},
                 {"late", r.late},
                 {"still_open", r.still_open},
                 {"still_open_overdue", r.still_open_overdue},
@@ -106,7 +107,8 @@ Json clinicians_json(const Report& report) {
         issued.push_back(Json{{"case", w.case_id},
                               {"clinician", w.clinician},
                               {"gmc", w.gmc},
-                              {"on", format_date(w.on)}});
+                              {"on", format_date(w.on)},
+                              {"reason", w.reason}});
     Json review = Json::array();
     for (const auto& r : report.under_review)
         review.push_back(Json{{"clinician", r.clinician},
@@ -131,7 +133,8 @@ Json clinicians_json(const Report& report) {
         rescinded.push_back(Json{{"case", w.case_id},
                                  {"clinician", w.clinician},
                                  {"gmc", w.gmc},
-                                 {"on", format_date(w.on)}});
+                                 {"on", format_date(w.on)},
+                                 {"reason", w.reason}});
     return Json{{"issued", issued.size()},
                 {"issued_list", issued},
                 {"rescinded", rescinded.size()},

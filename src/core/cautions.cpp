@@ -24,6 +24,16 @@ std::vector<std::string> delay_date_cautions(const Case& c, date::year_month_day
     return cautions;
 }
 
+std::optional<std::string> late_explanation_caution(const Case& c, const Timestamp& at,
+                                                    const ClockContext& clocks) {
+    const auto clock = clock_met_by(c, clocks, EventType::response_sent);
+    if (!clock || at.utc < clock->due.at)
+        return std::nullopt;
+    return fmt::format("the response was due by {}: an explanation sent after that is already "
+                       "late and moves nothing; the response stays overdue",
+                       format_date(clock->due.day));
+}
+
 std::optional<std::string> repeat_referral_caution(const Case& c, const ReviewBody& body,
                                                    const date::time_zone& zone) {
     for (auto it = c.escalations.rbegin(); it != c.escalations.rend(); ++it)

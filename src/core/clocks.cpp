@@ -39,6 +39,16 @@ void extend(Clock& clock, const ClockRule& rule, const Event& event, const Clock
     clock.due = moved;
 }
 
+// Each explanation (or agreed period) in turn, sent while the date it moves
+// still stood: one written after that date has passed is already late, and
+// moves nothing ("or, where this is not possible, an explanation" in time).
+void extend_in_time(Clock& clock, const ClockRule& rule, const Case& c,
+                    const ClockContext& context) {
+    for (const auto& event : c.events)
+        if (event.type == *rule.extended_by && !is_void(c, event) && event.at.utc < clock.due.at)
+            extend(clock, rule, event, context);
+}
+
 // The first event of any of the types that is not void, in time order.
 const Event* first_of(const Case& c, const std::vector<EventType>& types) {
     for (const auto& event : c.events)
@@ -77,8 +87,8 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         if (rule.earliest)
             clock.earliest =
                 deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
-        if (const Event* moved = rule.extended_by ? last_event(c, *rule.extended_by) : nullptr)
-            extend(clock, rule, *moved, context);
+        if (rule.extended_by)
+            extend_in_time(clock, rule, c, context);
         if (const Event* done = first_of(c, rule.met_by))
             clock.done = done->at;
         clock.state = state_of(clock, c, context);

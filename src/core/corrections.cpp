@@ -72,8 +72,8 @@ void set_treatment(Case& c, const Treatment& treatment, const std::optional<Even
     const auto on = treatment.on ? treatment.on : c.treated_on;
     record_amendments(c,
                       {{"treatment", c.treatment, what},
-                       {"treated on", day(c.treated_on), day(on)},
-                       {"treated by", c.treated_by, by}},
+                       {"treatment date", day(c.treated_on), day(on)},
+                       {"treating practitioner", c.treated_by, by}},
                       correction);
     c.treatment = what;
     c.treated_on = on;

@@ -262,13 +262,16 @@ void paragraph(std::string& out, std::string_view text) {
         out += '\n';
 }
 
-// "Thank you for your complaint on behalf of X about Y, which we received on
-// D by phone": who it is for before when and how it came, in every letter.
-std::string thanks(const Case& c, const date::time_zone& zone) {
+// "Thank you for your complaint on behalf of X, which we received on D by
+// phone": who it is for before when and how it came, in every letter. What
+// it is about only where `about` names a person (the platform's clinician):
+// a clinic's "Reception team" or "Billing" would read wrongly after "about".
+enum class About { left_out, named };
+std::string thanks(const Case& c, const date::time_zone& zone, About about = About::left_out) {
     return fmt::format("Thank you for your complaint{}{}, which we received on {} {}.",
                        c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of,
-                       c.about.empty() ? "" : " about " + c.about, day_of(c.received, zone),
-                       received_by(c.channel));
+                       about == About::named && !c.about.empty() ? " about " + c.about : "",
+                       day_of(c.received, zone), received_by(c.channel));
 }
 
 // While the person a complaint is made for has not consented, the
@@ -346,6 +349,10 @@ std::string delay_letter(const Case& c, const Config& config, const date::time_z
                     "delay.\n\n"
                   : " We are writing to explain why our full written response is taking longer "
                     "than we hoped, and when you will receive it.\n\n");
+    if (aimed && date::sys_days{today} > date::sys_days{*aimed})
+        out += fmt::format("Our response was due by {}, and we are sorry that we did not write "
+                           "to you before then.\n\n",
+                           long_date(*aimed));
     out += "## Why it is taking longer\n\n";
     paragraph(out, reason);
     out += "\n## When you will hear from us\n\n";
@@ -360,7 +367,7 @@ std::string delay_letter(const Case& c, const Config& config, const date::time_z
 std::string resolution_letter(const Case& c, const Config& config, const date::time_zone& zone,
                               date::year_month_day today, std::string_view resolution) {
     std::string out = opening(c, config, today);
-    out += thanks(c, zone) +
+    out += thanks(c, zone, About::named) +
            fmt::format(" {}This letter confirms the resolution agreed.\n\n",
                        c.agent.empty() ? ""
                                        : c.agent + ", your main point of contact, looked into it "

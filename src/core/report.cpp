@@ -166,8 +166,10 @@ void count_response(ResponseFigures& figures, const Facts& facts, const Window& 
         if (sent_on_time) {
             ++figures.on_time;
             figures.on_time_entered_late += facts.entered_late;
-        } else if (explained_in_time)
+        } else if (explained_in_time && kept_to_new_date(facts, window))
             ++figures.late_explained;
+        else if (explained_in_time)
+            ++figures.late_after_new_date;
         else
             ++figures.late;
     } else if (facts.closed && *facts.closed < window.end) {
@@ -230,7 +232,8 @@ void count_steps(std::vector<StepFigures>& figures, const Facts& facts, const Wi
 
 // Mediation meetings booked and held in the period, and warnings rescinded
 // on appeal in it: what the record says happened, voided entries aside.
-void count_meetings_and_appeals(Report& report, const Case& c, const Window& window) {
+void count_meetings_and_appeals(Report& report, const Case& c, const Window& window,
+                                bool include_names) {
     for (const auto& event : c.events) {
         if (!window.holds(event.at) || is_void(c, event))
             continue;
@@ -240,8 +243,19 @@ void count_meetings_and_appeals(Report& report, const Case& c, const Window& win
             ++report.mediations.held;
         else if (event.type == EventType::warning_rescinded)
             report.warnings_rescinded.push_back(
-                WarningRescinded{c.id, c.about, c.gmc, local_date(event.at.utc, *window.zone)});
+                WarningRescinded{c.id, c.about, c.gmc, local_date(event.at.utc, *window.zone),
+                                 include_names ? rescind_reason(event.text)
+                                               : without_names(c, rescind_reason(event.text))});
     }
+}
+
+// A warning issued in the period, with why (names withheld as in every
+// free text the report quotes).
+WarningIssued warning_issued(const Case& c, const ReportContext& context) {
+    const Event* event = first_event(c, EventType::warning);
+    const std::string reason = event ? warning_reason(event->text) : "";
+    return {c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone),
+            context.include_names ? reason : without_names(c, reason)};
 }
 
 Spread spread_of(std::vector<int> days) {
@@ -595,7 +609,7 @@ void ReportBuilder::add(const Case& c) {
         count_received(report, c);
     count_acknowledgement(report.acknowledgements, facts, s.window);
     count_steps(report.steps, facts, s.window);
-    count_meetings_and_appeals(report, c, s.window);
+    count_meetings_and_appeals(report, c, s.window, context.include_names);
     if (response_owed(facts) && within(facts.main_clock->policy_due.day, report.period))
         count_response(report.responses, facts, s.window);
     if (facts.main_clock && facts.main_clock->done && s.window.holds(*facts.main_clock->done))
@@ -607,8 +621,7 @@ void ReportBuilder::add(const Case& c) {
     count_being_open(report.being_open, c, s.window, context, s.to_conversation);
     count_agent(report.agents, c, context, s.window.start, s.window.end);
     if (c.warning && s.window.holds(*c.warning))
-        report.warnings.push_back(
-            WarningIssued{c.id, c.about, c.gmc, local_date(c.warning->utc, context.zone)});
+        report.warnings.push_back(warning_issued(c, context));
     if (context.policy.warnings.review_at > 0 && (!c.gmc.empty() || !c.about.empty()))
         s.clinician_cases.push_back(clinician_facts(c));
     add_to_trend(report.trend, facts, context.now);

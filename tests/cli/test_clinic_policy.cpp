@@ -192,8 +192,54 @@ TEST_SUITE("clinic policy: one verdict of on time") {
             clinic({"report", "--month", "2026-11", "--format", "json"}).json()["responses"];
         INFO(figures.dump());
         CHECK(figures["due"] == 1);
-        CHECK(figures["late_explained"] == 1);
+        CHECK(figures["late_explained"] == 0);
+        CHECK(figures["late_after_new_date"] == 1);
         CHECK(figures["policy_met"] == 0);
+        const auto text = clinic({"report", "--month", "2026-11"}).out;
+        CHECK(has(text, "late, delay explained in time, sent after the new date"));
+    }
+
+    TEST_CASE("an explanation sent after the response was due moves nothing, is warned of, and "
+              "the letters say sorry") {
+        Answered clinic;
+        clinic.discussed();
+        clinic.now = "2026-11-24T10:00:00+00:00";
+        const auto letter =
+            clinic({"respond", clinic.id, "--delay", "Waiting for the lab", "--draft"});
+        CHECK(has(letter.out, "Our response was due by 20 November 2026, and we are sorry that "
+                              "we did not write to you before then."));
+        const auto late = clinic({"respond", clinic.id, "--delay", "Waiting for the lab"});
+        CHECK(late.exit_code == 0);
+        CHECK(has(late.err, "the response was due by 2026-11-20: an explanation sent after that "
+                            "is already late and moves nothing"));
+        CHECK(has(late.out, "the response is still due 2026-11-20"));
+        const auto response = test::clock_named(clinic.json(), "response");
+        CHECK(response["due_date"] == "2026-11-20");
+        CHECK(response["state"] == "overdue");
+        CHECK(response["extended"] == false);
+        clinic.now = "2026-12-10T10:00:00+00:00";
+        CHECK(has(clinic({"respond", clinic.id, "--draft"}).out, "sorry for the delay"));
+        CHECK(has(clinic({"respond", clinic.id, "--sent", "--via", "letter"}).out,
+                  "late: due 2026-11-20, no explanation of delay sent in time"));
+    }
+
+    TEST_CASE("an explanation giving an earlier date: the letters keep to the date the "
+              "complainant was told, the clock to the policy's") {
+        Answered clinic;
+        clinic.discussed();
+        clinic.now = "2026-11-12T10:00:00+00:00";
+        const auto early = clinic(
+            {"respond", clinic.id, "--delay", "Waiting for the lab", "--new-date", "2026-11-17"});
+        CHECK(has(early.out, "the response is still due 2026-11-20"));
+        clinic.now = "2026-11-19T10:00:00+00:00";
+        CHECK(has(clinic({"respond", clinic.id, "--draft"}).out,
+                  "We are sorry for the delay in sending you this response: we told you to expect "
+                  "it by 17 November 2026."));
+        CHECK(has(clinic({"show", clinic.id}).out, "New date given: 2026-11-17"));
+        clinic.now = "2026-11-25T10:00:00+00:00";
+        CHECK(has(clinic({"respond", clinic.id, "--sent", "--via", "letter"}).out,
+                  "late: due 2026-11-20; the explanation of delay sent in time gave no later "
+                  "date"));
     }
 
     TEST_CASE("a delay date before the one already due moves nothing, and its letter says no "
@@ -248,6 +294,7 @@ TEST_SUITE("clinic policy: usage errors say what is wrong") {
             {{"respond", clinic.id, "--delay", ""}, "--delay: give the reason"},
             {{"respond", clinic.id, "--delay", "   "}, "--delay: give the reason"},
             {{"respond", clinic.id, "--new-date", "2026-12-04"}, "--new-date goes with --delay"},
+            {{"respond", clinic.id, "--format", "html"}, "--format goes with --draft"},
             {{"respond", clinic.id, "--sent", "--via", "fax"}, "email or letter"},
             {{"respond", clinic.id, "--out", "x.md"}, "--out goes with --draft"},
             {{"list", "--format", "pdf"}, "unknown format 'pdf'; choose table, json or csv"},

@@ -141,7 +141,7 @@ TEST_SUITE("letters: fit to send as printed") {
         const auto shown = repo({"show", id, "--format", "json"}).json();
         CHECK(shown["treated_on"] == "2026-10-29");
         CHECK(shown["treatment"] == "Laser hair removal");
-        CHECK(has(repo.case_file(id), "corrects: \"treated on\""));
+        CHECK(has(repo.case_file(id), "corrects: \"treatment date\""));
         CHECK(repo.refused({"respond", id, "--treatment", "x", "--apology", "y"}, 2) != "");
     }
 

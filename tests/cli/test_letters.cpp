@@ -223,10 +223,6 @@ TEST_SUITE("letters: the response sent is kept") {
             "\nYour treatment: Lip filler (1 ml), on 28 August 2026, by Dr Lena Marsh.\n";
         REQUIRE(golden.find(summary) != std::string::npos);
         golden.erase(golden.find(summary), summary.size());
-        // ... and before every letter said what the complaint was about.
-        const std::string about = "complaint about Dr Lena Marsh (aesthetic practitioner), which";
-        REQUIRE(golden.find(about) != std::string::npos);
-        golden.replace(golden.find(about), about.size(), "complaint, which");
         CHECK(shown.out == golden);
     }
 
