@@ -42,11 +42,23 @@ template <> struct EnumNames<DecisionKind> {
          {DecisionKind::reinstated, "reinstated"}}};
 };
 
+// The warning event's text: "Warning issued to NAME, kept for 6 months:
+// REASON". warning_reason gives back REASON alone (the whole text of an
+// event written some other way, by hand say).
+std::string warning_text(const std::string& clinician, const Duration& kept,
+                         const std::string& reason);
+std::string warning_reason(const std::string& text);
+
+// The same for an appeal that rescinds a warning: "Warning to NAME
+// rescinded: REASON".
+std::string rescind_text(const std::string& clinician, const std::string& reason);
+std::string rescind_reason(const std::string& text);
+
 struct IssuedWarning {
     std::string case_id;
     date::year_month_day issued;
     date::year_month_day expires; // the first day it no longer counts
-    std::string reason;           // the warning event's text
+    std::string reason;           // why: the code of conduct's part (warning_reason)
     // Rescinded on appeal: it stops counting that day; nothing is erased.
     std::optional<date::year_month_day> rescinded;
     std::string rescind_reason;

@@ -238,9 +238,7 @@ void rescind(const ClinicianOptions& o, const Context& context, Store& store,
     const Case rescinded = update_case(context, store, id, [&](Case& c) {
         rescind_warning(c,
                         make_event(EventType::warning_rescinded,
-                                   reason.empty() ? ""
-                                                  : fmt::format("Warning to {} rescinded: {}",
-                                                                clinician.name, reason),
+                                   reason.empty() ? "" : rescind_text(clinician.name, reason),
                                    o.when_who, context, store),
                         store.zone());
     });

@@ -18,7 +18,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 15\n";
+constexpr std::string_view k_magic = "complaints-cache 16\n";
 
 class Encoder {
   public:
@@ -220,9 +220,9 @@ std::FILE* open_cache(const std::filesystem::path& file, std::string& problem) {
 
 void slim_case(Case& c) {
     for (auto& event : c.events) {
-        // A suspension decision's or an appeal's reason, and who made it, are
-        // in the report and `clinician`.
-        if (!is_suspension_event(event.type)) {
+        // A warning's, a suspension decision's or an appeal's reason, and who
+        // made it, are in the report and `clinician`.
+        if (!is_suspension_event(event.type) && event.type != EventType::warning) {
             event.text = {};
             event.by = {};
         }

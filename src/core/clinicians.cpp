@@ -61,10 +61,10 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy,
         warning.issued = issued;
         warning.expires = calendar_day_after(issued, *policy.warnings.kept);
         if (const Event* event = first_event(c, EventType::warning))
-            warning.reason = event->text;
+            warning.reason = warning_reason(event->text);
         if (const Event* rescinded = first_event(c, EventType::warning_rescinded)) {
             warning.rescinded = local_date(rescinded->at.utc, zone);
-            warning.rescind_reason = rescinded->text;
+            warning.rescind_reason = rescind_reason(rescinded->text);
         }
         clinician.warnings.push_back(warning);
     }
@@ -415,9 +415,7 @@ std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vec
     c.warning = closing.at;
     Event warning = closing;
     warning.type = EventType::warning;
-    warning.text =
-        fmt::format("Warning issued to {}, kept for {}{}", c.about,
-                    format_duration(*policy.warnings.kept), reason.empty() ? "" : ": " + reason);
+    warning.text = warning_text(c.about, *policy.warnings.kept, reason);
     add_event(c, warning);
     others.push_back(c);
     for (const auto& clinician : clinicians(others, policy, zone)) {
@@ -484,6 +482,31 @@ void check_warning(const Case& c, const Policy& policy, const Timestamp& at,
     if (reason.empty())
         throw Error(ErrorKind::usage, "a warning needs --warning-reason TEXT: which part of the "
                                       "code of conduct it is given for");
+}
+
+std::string warning_text(const std::string& clinician, const Duration& kept,
+                         const std::string& reason) {
+    return fmt::format("Warning issued to {}, kept for {}{}", clinician, format_duration(kept),
+                       reason.empty() ? "" : ": " + reason);
+}
+
+std::string warning_reason(const std::string& text) {
+    const auto kept = text.find(", kept for ");
+    const auto colon = kept == std::string::npos ? kept : text.find(": ", kept);
+    if (!text.starts_with("Warning issued to ") || colon == std::string::npos)
+        return text;
+    return text.substr(colon + 2);
+}
+
+std::string rescind_text(const std::string& clinician, const std::string& reason) {
+    return fmt::format("Warning to {} rescinded: {}", clinician, reason);
+}
+
+std::string rescind_reason(const std::string& text) {
+    const auto found = text.find(" rescinded: ");
+    if (!text.starts_with("Warning to ") || found == std::string::npos)
+        return text;
+    return text.substr(found + std::string_view(" rescinded: ").size());
 }
 
 void rescind_warning(Case& c, const Event& rescinding, const date::time_zone& zone) {

@@ -88,6 +88,18 @@ TEST_SUITE("platform: the report") {
         CHECK(has(csv.out, "warnings.rescinded,1\r\n"));
     }
 
+    TEST_CASE("a warning's reason reads as given, in the report and on the clinician") {
+        November repo;
+        const auto json = repo.report("json").json();
+        REQUIRE(json["warnings"]["issued_list"].size() == 1);
+        CHECK(json["warnings"]["issued_list"][0]["reason"] == "Punctuality");
+        CHECK(json["warnings"]["rescinded_list"][0]["reason"] == "Appeal upheld");
+        CHECK(has(repo.report("markdown").out, "Punctuality"));
+        const auto clinician = repo({"clinician", "7123456", "--format", "json"}).json();
+        REQUIRE(clinician["warnings"].size() == 1);
+        CHECK(clinician["warnings"][0]["reason"] == "Punctuality");
+    }
+
     TEST_CASE("the complaints nobody is assigned get their own agent row, last") {
         November repo;
         const auto agents = repo.report("json").json()["agents"];
