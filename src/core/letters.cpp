@@ -281,13 +281,12 @@ std::string consent_needed(const Case& c) {
     if (!consent_outstanding(c))
         return "";
     const std::string patient = c.on_behalf_of.empty() ? "the patient" : c.on_behalf_of;
-    return fmt::format(
-        "\n\nAs you have made this complaint on behalf of {0}, we need {0}'s consent "
-        "before we can share their personal or clinical information with you. "
-        "Please ask {0} to give it in writing, or contact us if they cannot. We "
-        "will look into your complaint meanwhile, but our response can only "
-        "discuss their care once we have it.",
-        patient);
+    return fmt::format("\n\nAs you have made this complaint on behalf of {}, we need their consent "
+                       "before we can share their personal or clinical information with you. "
+                       "Please ask them to give it in writing, or contact us if they cannot. We "
+                       "will look into your complaint meanwhile, but our response can only "
+                       "discuss their care once we have it.",
+                       patient);
 }
 
 } // namespace

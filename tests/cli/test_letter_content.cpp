@@ -248,8 +248,9 @@ TEST_SUITE("letters: fit to send as printed") {
                            {"--complainant", "Mr David Okafor", "--on-behalf-of",
                             "Mrs Grace Okafor", "--consent", "pending", "--point", "Late call"});
         repo.now = "2026-11-03T10:00:00+00:00";
-        CHECK(has(repo.acknowledgement(id), "we need Mrs Grace Okafor's consent before we can "
-                                            "share their personal or clinical information"));
+        CHECK(has(repo.acknowledgement(id), "on behalf of Mrs Grace Okafor, we need their consent "
+                                            "before we can share their personal or clinical "
+                                            "information"));
         repo.ok({"consent", id, "yes"});
         CHECK_FALSE(has(repo.acknowledgement(id), "consent"));
     }
