@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace complaints {
 
@@ -14,6 +15,10 @@ Case read_case(std::string_view text, const std::string& file);
 // The file's text: fixed key order, block literals for multi-line text where
 // they read back exactly, double quotes otherwise.
 std::string write_case(const Case& c);
+
+// Events as the items of a case file's `events:` list (each "  - at: ..."),
+// for adding them to a file that cannot be read as a whole yet.
+std::string write_event_items(const std::vector<Event>& events);
 
 // A text value as the writer emits it, for tests of the scalar rules: the
 // lines that follow "key:" at the given indentation.

@@ -139,10 +139,13 @@ enum class EventType {
     // A suspension review no longer due: an appeal rescinded a warning it
     // counted. Its text says which and how many warnings are left.
     review_withdrawn,
+    // A merge conflict settled with `complaints conflict --keep`: `corrects`
+    // names the field, `after` the side kept, `before` the side set aside.
+    conflict_resolved,
 };
 template <> struct EnumNames<EventType> {
     static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 53> names{{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 54> names{{
         {EventType::note, "note"},
         {EventType::call, "call"},
         {EventType::email, "email"},
@@ -196,6 +199,7 @@ template <> struct EnumNames<EventType> {
         {EventType::final_warning, "final-warning"},
         {EventType::mediation_booked, "mediation-booked"},
         {EventType::review_withdrawn, "review-withdrawn"},
+        {EventType::conflict_resolved, "conflict-resolved"},
     }};
 };
 

@@ -36,4 +36,10 @@ void check_close_after_resolution(const Case& c, const Timestamp& at);
 std::vector<std::pair<std::size_t, std::string>> order_problems(const Case& c,
                                                                 const Policy& policy);
 
+// For `check`: each acknowledgement or response sent after one already was
+// (not void), by index, naming both with their dates and who sent them. The
+// commands refuse a second, so two are two sites that each sent one before
+// a pull brought them together: the complainant got both.
+std::vector<std::pair<std::size_t, std::string>> sent_twice(const Case& c);
+
 } // namespace complaints

@@ -2,6 +2,8 @@
 // sides of each under the names its markers give them, and keeps one side
 // per field, so resolving a pull is not editing markers by hand.
 #include "commands.hpp"
+#include "merge_driver.hpp"
+#include "output.hpp"
 
 #include "complaints/conflict_pick.hpp"
 #include "complaints/text.hpp"
@@ -16,6 +18,8 @@ struct ConflictOptions {
     std::string id;
     std::string field;
     std::string keep;
+    WhenWho who;
+    Format format = Format::table;
 };
 
 // A side's lines, indented under its name; text from the case made
@@ -57,9 +61,38 @@ void list_conflicts(const CaseConflicts& found, const std::string& id, const std
     }
 }
 
+// The side of `mark` the word names ("this-site"), or null.
+Json side_named(const ConflictMark& mark, std::string_view word) {
+    if (!mark.upper_label.empty() && side_word(mark.upper_label) == word)
+        return mark.upper;
+    if (!mark.lower_label.empty() && side_word(mark.lower_label) == word)
+        return mark.lower;
+    return nullptr;
+}
+
+// For scripts: each conflict with both sides, by site where the markers say
+// which is which, and by place in the file.
+void print_conflicts_json(const CaseConflicts& found, const std::string& id,
+                          const std::string& field) {
+    Json conflicts = Json::array();
+    for (const auto& mark : found.marks)
+        if (field.empty() || mark.field == field)
+            conflicts.push_back({{"field", mark.field},
+                                 {"line", mark.line},
+                                 {"this_site", side_named(mark, "this-site")},
+                                 {"other_site", side_named(mark, "other-site")},
+                                 {"upper_label", mark.upper_label},
+                                 {"lower_label", mark.lower_label},
+                                 {"upper", mark.upper},
+                                 {"lower", mark.lower}});
+    print_json(stdout, Json{{"id", id}, {"file", found.file}, {"conflicts", conflicts}});
+}
+
 void next_step(const ConflictPick& pick, const std::string& id) {
     for (const auto& kept : pick.kept)
         fmt::print("kept {}\n", kept);
+    for (const auto& voided : pick.voided)
+        fmt::print("voided {}: the side set aside stood on it\n", voided);
     if (!pick.doubt.empty())
         fmt::print(stderr, "complaints: warning: {}\n", pick.doubt);
     if (!pick.left.empty()) {
@@ -80,11 +113,19 @@ void run_conflict(const ConflictOptions& o, Context& context) {
         const auto found = read_conflicts(store, id);
         if (!o.field.empty())
             (void)conflicts_in(found, o.field); // refuses a field with no conflict
-        list_conflicts(found, id, o.field);
+        if (o.format == Format::json)
+            print_conflicts_json(found, id, o.field);
+        else
+            list_conflicts(found, id, o.field);
         return;
     }
+    if (o.format != Format::table)
+        throw Error(ErrorKind::usage, "--format: --keep prints what it did, as text");
+    // Made before the lock, as every writing command does: who settles, now.
+    const Event settling = make_event(EventType::conflict_resolved, "", o.who, context, store);
     StoreWriter writer = context.lock(store);
-    const auto pick = pick_conflict_side(writer, id, o.field, o.keep);
+    const auto pick = pick_conflict_side(writer, id, o.field, o.keep, settling,
+                                         merge_sides(store.root(), store.display_path(id)));
     context.recorded = pick.file;
     next_step(pick, id);
 }
@@ -106,6 +147,12 @@ void setup_conflict(CLI::App& app, Context& context) {
                      "the side to keep: this-site or other-site (as the markers name them), or "
                      "upper or lower")
         ->option_text("SIDE");
+    command
+        ->add_option("--by", o->who.by,
+                     "who settles it, for the record; default $COMPLAINTS_USER, the "
+                     "repository's author, git user.name, or your login")
+        ->option_text("NAME");
+    add_format_option(*command, o->format, {Format::table, Format::json});
     command->callback([o, &context] { run_conflict(*o, context); });
 }
 

@@ -32,8 +32,7 @@ void run_re_id(const ReIdOptions& o, Context& context) {
     StoreWriter writer = context.lock(store);
     const std::string new_id = re_id_case(writer, id, std::move(why), context.random);
     context.recorded = new_id;
-    fmt::print("{} is now {}: commit both (git add -A cases letters), then pull again\n", id,
-               new_id);
+    fmt::print("{} is now {}: commit both (git add -A), then pull again\n", id, new_id);
 }
 
 } // namespace

@@ -281,6 +281,10 @@ void print_timeline(const Case& c, const Store& store, const std::vector<Clock>&
             fmt::print("{}{}\n", pad, struck("New date given: " + format_date(*event.due)));
         if (!event.attendees.empty())
             fmt::print("{}{}\n", pad, struck("Attendees: " + joined(event.attendees)));
+        if (event.type == EventType::conflict_resolved)
+            fmt::print("{}kept: {}\n{}set aside: {}\n", pad,
+                       indent(event.after, pad + "  ").substr(pad.size() + 2), pad,
+                       indent(event.before, pad + "  ").substr(pad.size() + 2));
         if (event.type == EventType::corrected)
             fmt::print("{}{} was: {}\n{}now: {}\n", pad, event.corrects,
                        indent(event.before, pad + "  ").substr(pad.size() + 2), pad,

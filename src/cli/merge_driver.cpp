@@ -160,4 +160,14 @@ SideLabels merge_side_labels() {
     return {"this-site (HEAD)", "other-site (the work being merged in)"};
 }
 
+SideTexts merge_sides(const fs::path& root, const std::string& file) {
+    // "./" names the file from `root`, wherever the work tree starts.
+    const auto stage = [&](char n) {
+        return git_output(root, {"show", fmt::format(":{}:./{}", n, file)}).value_or("");
+    };
+    if (!in_git_clone(root))
+        return {};
+    return {stage('2'), stage('3')};
+}
+
 } // namespace complaints::cli

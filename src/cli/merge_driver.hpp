@@ -4,6 +4,7 @@
 // upgrade. Without the driver git merges case files as text and can lose
 // a site's work, so every writing command and `check` say when it is missing.
 #include "complaints/case_merge.hpp"
+#include "complaints/conflict_pick.hpp"
 
 #include <filesystem>
 #include <string>
@@ -33,5 +34,10 @@ std::string merge_driver_doubt(const std::filesystem::path& root);
 // the other site in a rebase (which replays this site's commits onto the
 // other's), so each side is named as the site it is.
 SideLabels merge_side_labels();
+
+// The file (relative to `root`) as each side of the merge under way had it:
+// git's stages 2 (the upper side of the driver's markers) and 3 (the
+// lower). Empty texts when no merge is under way or git cannot say.
+SideTexts merge_sides(const std::filesystem::path& root, const std::string& file);
 
 } // namespace complaints::cli

@@ -246,6 +246,14 @@ std::string emit_text_value(std::string_view text, int indent) {
     return literal_reads_back(text) ? literal_block(text, indent) : double_quoted(text);
 }
 
+std::string write_event_items(const std::vector<Event>& events) {
+    std::string out;
+    YamlWriter writer(out, 0);
+    writer.field(fields::must("events"), events);
+    // Without the "events:" line the writer put first.
+    return events.empty() ? std::string() : out.substr(out.find('\n') + 1);
+}
+
 std::string write_case(const Case& c) {
     std::string out;
     YamlWriter writer(out, 0);

@@ -42,6 +42,181 @@ std::vector<std::string> fields_of(const std::vector<ConflictMark>& marks) {
     return fields;
 }
 
+// Which side of each chosen conflict `side` names. Every one must know it
+// before any is resolved; a refusal names each conflict that does not.
+std::vector<ConflictSide> sides_chosen(const CaseConflicts& found,
+                                       const std::vector<std::size_t>& indexes,
+                                       const std::string& side) {
+    std::vector<ConflictSide> sides;
+    std::vector<std::string> unknown;
+    for (const auto i : indexes) {
+        if (const auto named = side_named(found.marks[i], side))
+            sides.push_back(*named);
+        else
+            unknown.push_back(fmt::format("{} (line {}; its sides: {})", found.marks[i].field,
+                                          found.marks[i].line,
+                                          util::join(side_words({found.marks[i]}), ", ")));
+    }
+    if (!unknown.empty())
+        throw Error(ErrorKind::usage,
+                    fmt::format("no side is called '{}' in {} of {}'s conflicts: {}", side,
+                                unknown.size() == indexes.size() ? "any" : "some", found.file,
+                                util::join(unknown, "; ")));
+    return sides;
+}
+
+// One conflict settled: the field, and each side's word and lines.
+struct Settled {
+    std::string field;
+    ConflictSide kept = ConflictSide::upper;
+    std::string kept_word;
+    std::string set_aside_word;
+    std::string kept_lines;
+    std::string set_aside_lines;
+};
+
+std::string word_for(const ConflictMark& mark, ConflictSide side) {
+    const auto& label = side == ConflictSide::upper ? mark.upper_label : mark.lower_label;
+    return label.empty() ? (side == ConflictSide::upper ? "upper" : "lower") : side_word(label);
+}
+
+Settled settled_of(const ConflictMark& mark, ConflictSide kept) {
+    const auto other = kept == ConflictSide::upper ? ConflictSide::lower : ConflictSide::upper;
+    return {mark.field,
+            kept,
+            word_for(mark, kept),
+            word_for(mark, other),
+            kept == ConflictSide::upper ? mark.upper : mark.lower,
+            kept == ConflictSide::upper ? mark.lower : mark.upper};
+}
+
+// A side's lines as a value to keep on the record: their common indent and
+// the final line end taken off ("finding: upheld").
+std::string as_value(const std::string& lines) {
+    std::size_t indent = std::string::npos;
+    for (std::size_t at = 0; at < lines.size();) {
+        const auto end = std::min(lines.find('\n', at), lines.size());
+        const auto first = lines.find_first_not_of(' ', at);
+        if (first < end)
+            indent = std::min(indent, first - at);
+        at = end + 1;
+    }
+    std::string value;
+    for (std::size_t at = 0; at < lines.size();) {
+        const auto end = std::min(lines.find('\n', at), lines.size());
+        const auto line = std::string_view(lines).substr(at, end - at);
+        value += std::string(line.substr(std::min(indent, line.size()))) + "\n";
+        at = end + 1;
+    }
+    while (value.ends_with('\n'))
+        value.pop_back();
+    return value;
+}
+
+// The point number a field of a point names: 1 of "points[n: 1].finding".
+std::optional<int> point_of(const std::string& field) {
+    constexpr std::string_view prefix = "points[n: ";
+    if (!field.starts_with(prefix))
+        return std::nullopt;
+    const auto end = field.find(']');
+    try {
+        return std::stoi(field.substr(prefix.size(), end - prefix.size()));
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+// Whether `event` recorded a value of `field`: a point's finding event
+// ("Point N: ...", what respond writes) records its finding and conclusion.
+bool records_field(const Event& event, const std::string& field) {
+    const auto point = point_of(field);
+    return point && event.type == EventType::finding &&
+           event.text.starts_with(fmt::format("Point {}:", *point));
+}
+
+// A side's whole case, when the side's text is known and reads.
+std::optional<Case> side_case(const std::string& text, const std::string& file) {
+    if (text.empty())
+        return std::nullopt;
+    try {
+        return read_case(text, file);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+// The events of `view` that only the side set aside recorded, and that
+// recorded `settled`'s field: what the value set aside stood on.
+std::vector<const Event*> set_aside_events(const Case& view, const Settled& settled,
+                                           const SideTexts& sides, const std::string& file) {
+    std::vector<const Event*> found;
+    const bool upper_kept = settled.kept == ConflictSide::upper;
+    const auto kept = side_case(upper_kept ? sides.upper : sides.lower, file);
+    const auto set_aside = side_case(upper_kept ? sides.lower : sides.upper, file);
+    if (!kept || !set_aside)
+        return found;
+    const auto in = [](const Case& c, const Event& event) {
+        return std::find(c.events.begin(), c.events.end(), event) != c.events.end();
+    };
+    for (const auto& event : view.events)
+        if (records_field(event, settled.field) && !is_void(view, event) && in(*set_aside, event) &&
+            !in(*kept, event))
+            found.push_back(&event);
+    return found;
+}
+
+// The line after the last of the `events:` list's lines, markers included.
+std::size_t end_of_events(const std::string& text) {
+    auto at = text.starts_with("events:") ? 0 : text.find("\nevents:");
+    if (at == std::string::npos)
+        return text.size();
+    at = text.find('\n', at + 1);
+    while (at != std::string::npos && at + 1 < text.size()) {
+        const char first = text[at + 1];
+        if (first != ' ' && first != '\n' && first != '<' && first != '=' && first != '>' &&
+            first != '|')
+            return at + 1;
+        at = text.find('\n', at + 1);
+    }
+    return text.size();
+}
+
+// `text` with the record of each conflict settled added to its events: the
+// voids of what the side set aside stood on, and the settlement itself. The
+// events are added as text, since other conflicts may still be marked.
+std::string with_record(const std::string& text, const std::string& file,
+                        const std::vector<Settled>& settled, const Event& settling,
+                        const SideTexts& sides, std::vector<std::string>& voided) {
+    const auto view = side_case(keep_every(text, ConflictSide::upper), file);
+    std::vector<Event> added;
+    for (const auto& one : settled) {
+        if (view)
+            for (const Event* event : set_aside_events(*view, one, sides, file)) {
+                Event voiding = settling;
+                voiding.type = EventType::voided;
+                voiding.text = fmt::format("set aside when the merge conflict in {} was settled "
+                                           "for {}'s side",
+                                           one.field, one.kept_word);
+                voiding.voids = reference_to(*view, *event);
+                added.push_back(std::move(voiding));
+                voided.push_back(fmt::format("event {} ({}): {}", event - view->events.data() + 1,
+                                             name_of(event->type), event->text));
+            }
+        Event record = settling;
+        record.type = EventType::conflict_resolved;
+        record.text = fmt::format("Merge conflict in {} settled: {}'s side kept, {}'s set aside",
+                                  one.field, one.kept_word, one.set_aside_word);
+        record.corrects = one.field;
+        record.after = as_value(one.kept_lines);
+        record.before = as_value(one.set_aside_lines);
+        added.push_back(std::move(record));
+    }
+    std::string out = text;
+    auto at = end_of_events(out);
+    if (at == out.size() && !out.empty() && !out.ends_with('\n'))
+        out += '\n', at = out.size();
+    return out.insert(at, write_event_items(added));
+}
 } // namespace
 
 std::vector<std::size_t> conflicts_in(const CaseConflicts& found, const std::string& field) {
@@ -73,35 +248,24 @@ CaseConflicts read_conflicts(const Store& store, const std::string& id) {
 }
 
 ConflictPick pick_conflict_side(StoreWriter& writer, const std::string& id,
-                                const std::string& field, const std::string& side) {
+                                const std::string& field, const std::string& side,
+                                const Event& settling, const SideTexts& sides) {
     const CaseConflicts found = read_conflicts(writer.store(), id);
     const auto indexes = conflicts_in(found, field);
-    // Every chosen conflict must know the side before any is resolved.
-    std::vector<ConflictSide> sides;
-    for (const auto i : indexes) {
-        const auto named = side_named(found.marks[i], side);
-        if (!named)
-            throw Error(ErrorKind::usage,
-                        fmt::format("no side of the conflict in {} is called '{}'; its sides: {}",
-                                    found.marks[i].field, side,
-                                    util::join(side_words({found.marks[i]}), ", ")));
-        sides.push_back(*named);
-    }
+    const auto chosen = sides_chosen(found, indexes, side);
     ConflictPick pick;
     pick.file = found.file;
     std::string text = found.text;
+    std::vector<Settled> settled;
     // From the last: resolving one leaves the earlier ones where they were.
     for (std::size_t k = indexes.size(); k-- > 0;) {
         const auto& mark = found.marks[indexes[k]];
-        text = keep_side(text, indexes[k], sides[k]);
-        const auto& label = sides[k] == ConflictSide::upper ? mark.upper_label : mark.lower_label;
-        pick.kept.insert(
-            pick.kept.begin(),
-            fmt::format("{}: {}", mark.field,
-                        label.empty()
-                            ? std::string(sides[k] == ConflictSide::upper ? "upper" : "lower")
-                            : side_word(label)));
+        text = keep_side(text, indexes[k], chosen[k]);
+        settled.insert(settled.begin(), settled_of(mark, chosen[k]));
+        pick.kept.insert(pick.kept.begin(),
+                         fmt::format("{}: {}", mark.field, settled.front().kept_word));
     }
+    text = with_record(text, found.file, settled, settling, sides, pick.voided);
     pick.left = conflict_marks(text);
     // The last conflict gone, the file must be a case every command reads.
     if (pick.left.empty())

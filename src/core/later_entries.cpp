@@ -85,6 +85,15 @@ std::optional<Timestamp> closed_since(const Case& c) {
     return since;
 }
 
+// A void made as a merge conflict was settled (`conflict --keep`, which
+// leaves a conflict-resolved event at the same instant): it may void what
+// `void` never does, a finding the side set aside stood on.
+bool settles_conflict(const Case& c, const Event& voiding) {
+    return std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) {
+        return e.type == EventType::conflict_resolved && e.at == voiding.at;
+    });
+}
+
 } // namespace
 
 void check_reopen(const Case& c) {
@@ -230,7 +239,8 @@ std::vector<std::pair<std::size_t, std::string>> void_problems(const Case& c,
         const Event* target = find_event(c, *event.voids);
         if (!target)
             say(fmt::format("voids the {}, which the case does not have", described(*event.voids)));
-        else if (const auto why = why_not_voidable(target->type))
+        else if (const auto why = why_not_voidable(target->type);
+                 why && !settles_conflict(c, event))
             say(fmt::format("voids the {}, which the tool never voids ({})",
                             described(*event.voids), *why));
         else if (event.at < target->at)

@@ -148,4 +148,26 @@ std::vector<std::pair<std::size_t, std::string>> order_problems(const Case& c,
     return found;
 }
 
+std::vector<std::pair<std::size_t, std::string>> sent_twice(const Case& c) {
+    std::vector<std::pair<std::size_t, std::string>> found;
+    const auto sent = [](const Event& e) {
+        return fmt::format("{} by {}", format_timestamp(e.at),
+                           e.by.empty() ? "(no one named)" : e.by);
+    };
+    for (const auto& [type, what] : {std::pair{EventType::acknowledged, "acknowledgement"},
+                                     std::pair{EventType::response_sent, "response"}}) {
+        const Event* first = first_event(c, type);
+        for (std::size_t i = 0; first && i < c.events.size(); ++i) {
+            const Event& event = c.events[i];
+            if (event.type != type || &event == first || is_void(c, event))
+                continue;
+            found.emplace_back(
+                i, fmt::format("{} sent twice: {} and {} (event {}); void the one that should "
+                               "not stand, with the reason",
+                               what, sent(*first), sent(event), i + 1));
+        }
+    }
+    return found;
+}
+
 } // namespace complaints

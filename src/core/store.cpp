@@ -87,11 +87,15 @@ void init_repository(const fs::path& folder, const Config& config) {
         throw Error(ErrorKind::refused,
                     fmt::format("{} is already a complaints repository; nothing was changed",
                                 folder.string()));
-    make_private_folders(folder / "cases");
-    // git keeps files, not folders: without it a clone of a repository with
-    // no case yet has no cases/, and `open` there fails.
-    if (!fs::exists(folder / "cases" / ".gitkeep"))
-        write_new_file(folder / "cases" / ".gitkeep", "");
+    // git keeps files, not folders: without a file in each, a clone of a
+    // repository with no case yet has no cases/ (and `open` there fails),
+    // and one with no letter kept has no letters/ (and the daily loop's
+    // `git add -A cases letters` fails, staging nothing).
+    for (const char* kept : {"cases", "letters"}) {
+        make_private_folders(folder / kept);
+        if (!fs::exists(folder / kept / ".gitkeep"))
+            write_new_file(folder / kept / ".gitkeep", "");
+    }
     if (!fs::exists(folder / ".gitignore"))
         write_new_file(folder / ".gitignore", ".complaints.lock\n.complaints-cache*\n");
     // Routes case files through `complaints merge-file` once a clone has run

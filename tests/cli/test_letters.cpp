@@ -250,7 +250,7 @@ TEST_SUITE("letters: delay and acknowledgement") {
         // A fresh 14 working days from the letter of Tuesday 10 November.
         CHECK(draft.out.find("our full written response by 30 November 2026.") !=
               std::string::npos);
-        CHECK(!std::filesystem::exists(clinic.root / "letters"));
+        CHECK(!std::filesystem::exists(clinic.root / "letters" / clinic.id));
         clinic.ok(delay);
         const std::string path = test::kept_letter(clinic.root, clinic.id, "2026-11-10-delay");
         CHECK(clinic.event("delay-explained")["letter"] == path);
@@ -273,7 +273,7 @@ TEST_SUITE("letters: delay and acknowledgement") {
               std::string::npos);
         // The clinic's period is fixed: nothing to agree.
         CHECK(draft.out.find("agree it") == std::string::npos);
-        CHECK(!std::filesystem::exists(clinic.root / "letters"));
+        CHECK(!std::filesystem::exists(clinic.root / "letters" / clinic.id));
         const auto sent = clinic({"respond", clinic.id, "--acknowledge", "--via", "email"});
         REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
         CHECK(sent.out == clinic.id + ": acknowledgement recorded, late: due 2026-11-05\n");
@@ -361,7 +361,7 @@ TEST_SUITE("letters: refusals write nothing") {
               "complaints: " + latin1.string() + ":2:4: contains bytes that are not UTF-8\n");
         CHECK(clinic.refused(send(clinic.dir.path()), k_io).find("cannot read") !=
               std::string::npos);
-        CHECK(!std::filesystem::exists(clinic.root / "letters"));
+        CHECK(!std::filesystem::exists(clinic.root / "letters" / clinic.id));
     }
 
     TEST_CASE("a response the process refuses, or dated before receipt, keeps no letter") {
@@ -379,7 +379,7 @@ TEST_SUITE("letters: refusals write nothing") {
                             "2026-11-01 10:00"},
                            k_usage)
                   .find("before the case was received") != std::string::npos);
-        CHECK(!std::filesystem::exists(clinic.root / "letters"));
+        CHECK(!std::filesystem::exists(clinic.root / "letters" / clinic.id));
     }
 
     TEST_CASE("a concern has no response letter to draft") {
@@ -401,7 +401,7 @@ TEST_SUITE("letters: the platform") {
               "## The resolution agreed\n\nDr Keane apologised; the practice accepts.\n",
               "Customer Support"})
             CHECK_MESSAGE(draft.out.find(expected) != std::string::npos, expected);
-        CHECK(!std::filesystem::exists(platform.root / "letters"));
+        CHECK(!std::filesystem::exists(platform.root / "letters" / platform.id));
         platform.ok(
             {"resolve", platform.id, "--text", "Dr Keane apologised; the practice accepts."});
         const std::string path =
@@ -431,7 +431,7 @@ TEST_SUITE("letters: the platform") {
                             letter.string()},
                            k_refused)
                   .find("contains an NHS number") != std::string::npos);
-        CHECK(!std::filesystem::exists(platform.root / "letters"));
+        CHECK(!std::filesystem::exists(platform.root / "letters" / platform.id));
         // The draft it replaces is kept instead when no file is given.
         const auto draft = platform({"respond", platform.id, "--draft"});
         platform.ok({"respond", platform.id, "--sent", "--via", "email"});
@@ -471,7 +471,8 @@ TEST_SUITE("letters: folders") {
         test::write_text(sent, "Dear Mrs Okafor,\n\nWe have received your complaint.\n");
         clinic.ok({"log", clinic.id, "--type", "acknowledged", "--text", "Acknowledged", "--letter",
                    sent.string()});
-        CHECK(test::mode_of(clinic.root / "letters") == 0770);
+        // letters/ itself is made by init, beside cases/ and like it.
+        CHECK(test::mode_of(clinic.root / "letters") == test::mode_of(clinic.root / "cases"));
         CHECK(test::mode_of(clinic.root / "letters" / clinic.id) == 0770);
         CHECK(test::mode_of(clinic.root / test::kept_letter(clinic.root, clinic.id,
                                                             "2026-11-10-acknowledgement")) == 0660);

@@ -236,9 +236,9 @@ TEST_SUITE("two sites: the same ID") {
             const auto moved = sites.at_b({"re-id", theirs});
             REQUIRE_MESSAGE(moved.exit_code == 0, moved.err);
             const std::string mine = moved.out.substr(theirs.size() + 8, theirs.size());
-            CHECK(moved.out == theirs + " is now " + mine +
-                                   ": commit both (git add -A cases letters), then pull again\n");
-            must(git(sites.b, "add -A cases letters"));
+            CHECK(moved.out ==
+                  theirs + " is now " + mine + ": commit both (git add -A), then pull again\n");
+            must(git(sites.b, "add -A"));
             must(git(sites.b, "commit -q -m 'B re-id'"));
             // A rebase would replay the commit that opened the clash: merge, this once.
             must(git(sites.b, "pull -q --no-rebase --no-edit"));

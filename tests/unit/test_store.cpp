@@ -145,7 +145,7 @@ TEST_SUITE("store") {
             CHECK(writer.keep_letter(id, day, "response", "never saved") ==
                   "letters/" + id + "/2026-11-10-response-fb7486.md");
         }
-        CHECK(!fs::exists(dir / "letters"));
+        CHECK(!fs::exists(dir / "letters" / id));
         StoreWriter writer = store.lock(k_patience, "test");
         const std::string first = writer.keep_letter(id, day, "response", "one\r\n");
         const std::string second = writer.keep_letter(id, day, "response", "two");
@@ -155,7 +155,7 @@ TEST_SUITE("store") {
         CHECK(second == "letters/" + id + "/2026-11-10-response-7c9709.md");
         const std::string again = writer.keep_letter(id, day, "response", "two");
         CHECK(again == "letters/" + id + "/2026-11-10-response-7c9709-2.md");
-        CHECK(!fs::exists(dir / "letters"));
+        CHECK(!fs::exists(dir / "letters" / id));
         Case c = store.load(id);
         c.events[0].letter = second;
         writer.save(c);
