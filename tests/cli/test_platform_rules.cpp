@@ -423,3 +423,42 @@ TEST_SUITE("platform: the platform's own words") {
         CHECK_FALSE(has(outcome.out, "stage"));
     }
 }
+
+TEST_SUITE("platform: a clinician's other cases through the cache") {
+    // open --gmc, its suspension note and close --warning read every other
+    // case's slim facts through .complaints-cache, not every file.
+    test::Result traced(const Platform& platform, std::vector<std::string> args) {
+        test::Run how{{"--repo", platform.root.string()}, "", {}, {}};
+        how.args.insert(how.args.end(), args.begin(), args.end());
+        how.env = {{"COMPLAINTS_NOW", platform.now},
+                   {"COMPLAINTS_USER", "Test"},
+                   {"COMPLAINTS_CACHE_SETTLE", "0"},
+                   {"COMPLAINTS_TRACE_CACHE", "1"}};
+        return test::run(how);
+    }
+
+    TEST_CASE("open --gmc and close --warning read the other cases from the cache") {
+        Platform platform;
+        platform.open({"--type", "late"});
+        const std::string second = platform.open({"--type", "rude"});
+        platform.handle(second);
+        REQUIRE(traced(platform, {"list"}).exit_code == 0); // builds the cache
+        const auto opened = traced(platform, {"open", "--channel", "email", "--about",
+                                              "Dr Sam Keane", "--gmc", "7123456"});
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+        CHECK(has(opened.err, "complaints: cache: 2 unchanged, 0 read"));
+        // A GMC number under another name is still refused, from the cache.
+        const auto other = traced(
+            platform, {"open", "--channel", "email", "--about", "Dr Other", "--gmc", "7123456"});
+        CHECK(other.exit_code == k_refused);
+        // The case the last open added is read once, then cached.
+        CHECK(has(other.err, "complaints: cache: 2 unchanged, 1 read"));
+        CHECK(has(other.err, "GMC number 7123456 belongs to Dr Sam Keane"));
+        const auto closed =
+            traced(platform, {"close", second, "--outcome", "upheld", "--no-learning",
+                              "Individual conduct", "--warning", "--warning-reason", "Conduct"});
+        REQUIRE_MESSAGE(closed.exit_code == 0, closed.err);
+        CHECK(has(closed.err, "complaints: cache: 3 unchanged, 0 read"));
+        CHECK(platform.clinician("7123456")["warnings"].size() == 1);
+    }
+}
