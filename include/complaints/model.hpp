@@ -291,6 +291,9 @@ struct Event {
     std::optional<date::year_month_day> due; // a new date, on delay-explained
     std::vector<std::string> attendees;      // who was at a meeting (or is to be)
     std::optional<Timestamp> booked_for;     // a meeting booked: when it is to be
+    // On `assigned`: the agent it names, so figures can say who held the case
+    // at any date. Files from before it lack it (the case's `agent` stands in).
+    std::string agent;
     // On `corrected`: which item of what was sent changed ("point 2
     // conclusion", "apology"), and its value before and after; `text` says why.
     std::string corrects;

@@ -139,8 +139,11 @@ struct LetterDefaults {
 // sentence each value comes from, and a test holds the two together.
 struct Policy {
     Preset preset = Preset::clinic;
-    std::vector<ClockRule> clocks;              // in the order `show` lists them
-    std::vector<Kind> kinds;                    // what a case can be opened as
+    std::vector<ClockRule> clocks; // in the order `show` lists them
+    std::vector<Kind> kinds;       // what a case can be opened as
+    // Why a case may be set outside the process (`exclude --reason`); empty:
+    // the policy excludes nothing, and a complaint runs to its outcome.
+    std::vector<Exclusion> exclusions;
     std::vector<ComplaintType> complaint_types; // empty: types are free text
     std::vector<ReviewBody> review_bodies;
     WarningRules warnings;
@@ -165,11 +168,19 @@ struct Policy {
     // A patient safety incident is followed by a Being Open conversation
     // (apology, what happened, remedial actions) and its written follow-up.
     bool being_open = false;
+    // A CQC-registered provider, which keeps the summary of complaints and
+    // their responses that CQC may ask for (Regulation 16(3)).
+    bool cqc_summary = false;
     LetterDefaults letter;
     friend bool operator==(const Policy&, const Policy&) = default;
 };
 
 const ReviewBody* find_review_body(const Policy& policy, std::string_view key);
+// Whether the policy has a second stage: a body that reviews the complaint
+// itself (not an advice service, nor a regulator's own process about the
+// clinician, which runs on after the complaint closes). The platform has
+// none: its referrals are "additional steps", and it speaks of no stages.
+bool has_second_stage(const Policy& policy);
 std::vector<std::string> review_body_keys(const Policy& policy);
 const ClockRule* find_clock(const Policy& policy, std::string_view name);
 // The clock switched on that an event of this type is the step for (first in

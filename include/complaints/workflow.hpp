@@ -86,6 +86,11 @@ void check_delay(const Case& c);
 // explanation of delay (the platform's resolution clock: "we aim to resolve
 // all complaints within 3 weeks" has no such step), naming what it does.
 void check_delay_allowed(const Policy& policy);
+// Throws a usage error when the policy's answering clock is met by another
+// step than a written response (the platform answers the complainant with
+// the resolution agreed), naming that step: `doing` says what was asked
+// ("send the response"). A policy with no answering clock takes a response.
+void check_response_allowed(const Policy& policy, std::string_view doing);
 
 // Stage 1's answer to a point. Once the response is sent, a change is
 // refused unless `correction` is given (see corrections.hpp).
@@ -116,6 +121,10 @@ void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with
 
 // Intake corrections: each throws `refused` when the case is past the step.
 void check_exclude(const Case& c);
+// Throws a usage error when the policy does not set complaints aside for
+// `reason` (the platform sets none aside: a complaint runs to its outcome),
+// naming the reasons it has, or what to do instead.
+void check_exclusion_allowed(const Policy& policy, Exclusion reason);
 void check_convert(const Case& c);
 void check_consent(const Case& c);
 // Records the agreed resolution (the event's text). A second one is a

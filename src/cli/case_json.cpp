@@ -105,7 +105,14 @@ void texts(JsonWriter& json, const std::vector<std::string>& items) {
 void derived(JsonWriter& json, const Case& c, const std::vector<Clock>& clocks,
              const date::time_zone& zone, const Policy& policy, CaseDetail detail) {
     json.key("received_date").text(format_date(local_date(c.received.utc, zone)));
-    json.key("stage").number(stage(c, policy)).key("attention");
+    // null where the policy has no stages (the platform's referrals run
+    // beside the complaint, not after it).
+    json.key("stage");
+    if (has_second_stage(policy))
+        json.number(stage(c, policy));
+    else
+        json.null();
+    json.key("attention");
     texts(json, attention_texts(attention(c, policy)));
     if (detail == CaseDetail::listing) {
         json.key("point_count").number(static_cast<long long>(c.points.size()));

@@ -4,12 +4,14 @@
 #include "agenda_ics.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "name_hint.hpp"
 #include "output.hpp"
 
 #include "complaints/agenda.hpp"
 #include "complaints/text.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace complaints::cli {
 
@@ -69,6 +71,19 @@ std::string person_cell(const AgendaItem& item) {
     return item.person.empty() ? "(unassigned)" : item.person;
 }
 
+// A --for name nobody holds anything under, nor on the agents roster, is
+// most likely misspelt: say whom it was meant for, among the people the
+// agenda holds items for and the roster.
+void warn_nobody(const std::string& person, const std::set<std::string>& holders,
+                 const std::vector<std::string>& roster) {
+    // "unassigned" asks for what nobody holds: there may be none of it.
+    if (known_name(person, roster) || known_name(person, {"unassigned", "(unassigned)"}))
+        return;
+    std::vector<std::string> names = roster;
+    names.insert(names.end(), holders.begin(), holders.end());
+    warn_unknown_name("--for", person, "holds nothing in any case", names);
+}
+
 // Every case's items through the cache, for the person asked about; "later"
 // items only for the calendar, which lists every deadline.
 std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& context,
@@ -77,14 +92,22 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
     const bool keep_later = options.format == Format::ics;
     std::vector<AgendaItem> items;
+    std::set<std::string> holders; // whom any item is for, to suggest from
+    bool held = false;             // whether --for names one of them
     context.scan(store, options.no_cache, [&](Case& c) {
-        for (auto& item : case_agenda(c, clocks, k_horizon_days))
+        for (auto& item : case_agenda(c, clocks, k_horizon_days)) {
+            const bool theirs = !person.empty() && agenda_for(item, person);
+            held = held || theirs;
+            if (options.for_given && !item.person.empty())
+                holders.insert(item.person);
             // Yours, and what nobody holds yet: someone has to pick it up.
             if ((keep_later || item.when != AgendaWhen::later) &&
-                (person.empty() || agenda_for(item, person) ||
-                 (options.mine && item.person.empty())))
+                (person.empty() || theirs || (options.mine && item.person.empty())))
                 items.push_back(std::move(item));
+        }
     });
+    if (options.for_given && !held)
+        warn_nobody(person, holders, store.config().agents);
     sort_agenda(items);
     return items;
 }

@@ -64,7 +64,9 @@ void run_close(const CloseOptions& options, const Context& context) {
             return;
         check_warning(c, policy, closing.at, reason);
         std::vector<Case> others;
-        for (auto& other : store.load_all())
+        // Every other case, strictly, but only the slim facts a clinician's
+        // standing needs (warnings, decisions), through the cache.
+        for (auto& other : context.slim_all(store, true))
             if (other.id != c.id)
                 others.push_back(std::move(other));
         const auto review = issue_warning(c, closing, others, policy, store.zone(), reason);

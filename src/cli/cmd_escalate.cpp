@@ -82,6 +82,8 @@ std::string record_outcome(Case& c, const EscalateOptions& options, const Contex
     if (const auto open = open_referrals(c, policy); !open.empty())
         return fmt::format("outcome of the review by {} recorded; still open: {}", body,
                            util::join(open, ", "));
+    if (named && !named->blocks_close)
+        return fmt::format("outcome of the referral to {} recorded; no referral is open", body);
     return fmt::format("outcome of the review by {} recorded; stage 2 is closed", body);
 }
 

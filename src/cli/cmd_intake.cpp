@@ -39,6 +39,7 @@ void run_exclude(const ExcludeOptions& o, const Context& context) {
     const Exclusion reason = parse_enum<Exclusion>(o.reason, "--reason");
     const std::string text = text_from_flag(o.text, "--text");
     Store store = context.open_store();
+    check_exclusion_allowed(store.config().policy, reason);
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
         check_exclude(c);

@@ -3,6 +3,7 @@
 #include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "name_hint.hpp"
 #include "output.hpp"
 #include "spill_file.hpp"
 
@@ -210,17 +211,11 @@ void write_in_parallel(std::size_t count,
 
 // A name the roster does not list is most likely misspelt: say which agent
 // was meant. It still lists (nothing, or the cases of an agent who has left
-// the roster), so a script reading the output sees no change of shape.
+// the roster).
 void warn_off_roster(const std::string& agent, const std::vector<std::string>& roster) {
-    if (agent.empty() || roster.empty())
+    if (agent.empty() || roster.empty() || known_name(agent, roster))
         return;
-    for (const auto& name : roster)
-        if (folded(name) == folded(agent))
-            return;
-    fmt::print(stderr,
-               "complaints: warning: --agent: '{}' is not on the agents roster in "
-               "complaints.yaml{}\n",
-               util::trim(agent), did_you_mean(agent, roster));
+    warn_unknown_name("--agent", agent, "is not on the agents roster in complaints.yaml", roster);
 }
 
 void run_list(const ListOptions& options, const Context& context) {

@@ -168,12 +168,14 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
 
 // A complaint about a suspended clinician is still a complaint: opening it
 // says so on standard error, so whoever takes it knows, and refuses nothing.
-void note_suspension(const Case& c, const Context& context, const Store& store) {
+// `others` are the other cases, slim.
+void note_suspension(const Case& c, std::vector<Case> others, const Store& store) {
     const Policy& policy = store.config().policy;
     if (c.about.empty() || !policy.warnings.kept)
         return;
     const auto day = local_date(c.received.utc, store.zone());
-    for (const auto& clinician : clinicians(context.load_all(store), policy, store.zone())) {
+    others.push_back(c);
+    for (const auto& clinician : clinicians(others, policy, store.zone())) {
         if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), c.id) ==
             clinician.case_ids.end())
             continue;
@@ -201,17 +203,24 @@ void run_open(const OpenOptions& options, Context& context) {
     Store store = context.open_store();
     Case c = new_case(options, context, store);
     StoreWriter writer = context.lock(store);
+    // The other cases' slim facts, through the cache (a platform keeps tens
+    // of thousands), once for both uses below: strictly when the GMC number
+    // is to be checked, which must see every case.
+    const bool checks_gmc = !c.gmc.empty() || options.same_clinician;
+    const bool about_clinician = !c.about.empty() && store.config().policy.warnings.kept;
+    const std::vector<Case> others =
+        checks_gmc || about_clinician ? context.slim_all(store, checks_gmc) : std::vector<Case>{};
     // One GMC number, one clinician: another name is refused unless the
     // user says it is the same person, and the opening records the alias.
-    if (!c.gmc.empty() || options.same_clinician)
-        if (const std::string owner = check_gmc_owner(c, store.load_all(), options.same_clinician);
+    if (checks_gmc)
+        if (const std::string owner = check_gmc_owner(c, others, options.same_clinician);
             !owner.empty())
             c.events.front().text += fmt::format("; '{}' recorded as another name of {} (GMC {})",
                                                  c.about, owner, c.gmc);
     c.id = writer.create(c, context.random);
     context.recorded = c.id;
     print_patient_data_warnings(c, store);
-    note_suspension(c, context, store);
+    note_suspension(c, others, store);
     print_off_day_notes(c, store, context.now);
     if (options.format == Format::json)
         print_case_json(c, clocks_of(c, store, context.now), store);

@@ -39,9 +39,10 @@ void run_assign(const AssignOptions& o, const Context& context) {
     std::string said;
     update_case(context, store, id, [&](Case& c) {
         require_formal_complaint(c, "assign a handler");
-        const Event event =
+        Event event =
             make_event(EventType::assigned, "Assigned to " + agent + ", the main point of contact",
                        o.when_who, context, store);
+        event.agent = agent;
         const bool first = !first_event(c, EventType::assigned);
         c.agent = agent;
         add_event(c, event);

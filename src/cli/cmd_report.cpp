@@ -77,6 +77,11 @@ void run_report(const ReportOptions& o, const Context& context) {
     if (o.cqc_summary && (o.format == Format::json || o.format == Format::csv))
         throw Error(ErrorKind::usage,
                     "--cqc-summary is a document: choose --format text, markdown or html");
+    if (o.cqc_summary && !store.config().policy.cqc_summary)
+        throw Error(ErrorKind::usage,
+                    "--cqc-summary: this repository's policy is not a CQC-registered provider's, "
+                    "which keeps that summary; the report (without --cqc-summary) gives its "
+                    "figures, and 'show ID' each case's record with its letters");
     if (o.cqc_summary) {
         print_document(cqc_summary(context.load_all(store), period, store.zone(),
                                    store.config().organisation, o.include_names),

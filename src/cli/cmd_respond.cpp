@@ -142,6 +142,7 @@ void put_letter(const std::string& markdown, const RespondOptions& options, cons
 
 // Closed cases too: the letter can be drafted again at any time.
 void draft(const RespondOptions& options, const Context& context, const Store& store) {
+    check_response_allowed(store.config().policy, "draft a response letter");
     const Case c = store.load(store.resolve(options.id));
     require_complaint(c, "draft a response");
     put_letter(letter_on(c, when(options.when_who, context, store), context, store), options, c,
@@ -167,6 +168,7 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
     const std::string via = std::string(name_of(parse_enum<Channel>(options.via, "--via")));
     if (via != "email" && via != "letter")
         throw Error(ErrorKind::usage, "--via: a written response goes by email or letter");
+    check_response_allowed(store.config().policy, "send a written response");
     require_formal_complaint(c, "send the response");
     check_response(c, store.config().policy,
                    {.consent = !options.proceed_without_consent.empty(),

@@ -67,9 +67,12 @@ using Heading = std::function<std::string(std::string_view)>;
 void print_header(const Case& c, const Store& store, const std::vector<Clock>& clocks,
                   const Heading& heading) {
     const auto& zone = store.zone();
-    fmt::print("{}  {} {} ({}), stage {}\n", heading(c.id), name_of(c.status), name_of(c.kind),
+    // A policy with no second stage (the platform's referrals run beside the
+    // complaint) names none.
+    const Policy& policy = store.config().policy;
+    fmt::print("{}  {} {} ({}){}\n", heading(c.id), name_of(c.status), name_of(c.kind),
                c.category ? name_of(*c.category) : "category not set",
-               stage(c, store.config().policy));
+               has_second_stage(policy) ? fmt::format(", stage {}", stage(c, policy)) : "");
     fmt::print("Received:    {} {}\n", format_timestamp(c.received), how_received(c.channel));
     fmt::print("Complainant: {}\n", c.complainant.empty() ? "(not recorded)" : c.complainant);
     if (!c.on_behalf_of.empty() || c.consent)
@@ -177,7 +180,8 @@ std::string referral_standing(const Escalation& e, const Policy& policy) {
 void print_learning(const Case& c, const Store& store, const Heading& heading) {
     const auto& zone = store.zone();
     if (!c.escalations.empty()) {
-        fmt::print("\n{}\n", heading("Stage 2"));
+        fmt::print("\n{}\n",
+                   heading(has_second_stage(store.config().policy) ? "Stage 2" : "Referrals"));
         for (const auto& e : c.escalations)
             fmt::print("  {} {}{}: {}\n", format_date(local_date(e.at.utc, zone)), e.body,
                        e.reference.empty() ? "" : " (" + e.reference + ")",

@@ -175,13 +175,17 @@ StoreWriter Context::lock(Store& store) const {
     return store.lock(patience, lock_holder(command), warn);
 }
 
-void Context::scan(const Store& store, bool no_cache,
-                   const std::function<void(Case&)>& visit) const {
+namespace {
+
+// Store::scan with the cache's settling time and trace from the environment.
+// `unreadable` empty: the first bad file is the error.
+void scan_cases(const Store& store, bool no_cache, const std::function<void(Case&)>& visit,
+                const std::function<void(const Error&)>& unreadable) {
     ScanStats stats;
     store.scan(visit,
                ScanOptions{!no_cache,
                            seconds_from_env("COMPLAINTS_CACHE_SETTLE", std::chrono::seconds(2)),
-                           &stats, [this](const Error& e) { leave_out(e); }});
+                           &stats, unreadable});
     if (!stats.cache_problem.empty())
         fmt::print(stderr,
                    "complaints: warning: .complaints-cache {}, not a cache; read every case "
@@ -193,6 +197,23 @@ void Context::scan(const Store& store, bool no_cache,
                    no_cache          ? ", not used"
                    : stats.rewritten ? ", rewritten"
                                      : "");
+}
+
+} // namespace
+
+void Context::scan(const Store& store, bool no_cache,
+                   const std::function<void(Case&)>& visit) const {
+    scan_cases(store, no_cache, visit, [this](const Error& e) { leave_out(e); });
+}
+
+std::vector<Case> Context::slim_all(const Store& store, bool strict) const {
+    std::vector<Case> cases;
+    const auto keep = [&](Case& c) { cases.push_back(std::move(c)); };
+    if (strict)
+        scan_cases(store, false, keep, {});
+    else
+        scan_cases(store, false, keep, [this](const Error& e) { leave_out(e); });
+    return cases;
 }
 
 void Context::leave_out(const Error& e) const {

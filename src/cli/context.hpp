@@ -53,6 +53,12 @@ struct Context {
     // A case that cannot be read is left out with a warning naming its file
     // and line (see `left_out`), so one broken file does not hide the rest.
     void scan(const Store& store, bool no_cache, const std::function<void(Case&)>& visit) const;
+    // Every case slim (see slim_case), as `scan` reads them through the
+    // cache: for a command that needs a few facts of every other case (a
+    // GMC number, a clinician's warnings and decisions) without parsing
+    // every file. `strict`: an unreadable case is the error, as a write that
+    // must see every case needs; else it is left out as `scan` does.
+    std::vector<Case> slim_all(const Store& store, bool strict) const;
     // Every case in full (Store::load_all), leaving out the unreadable the
     // same way.
     std::vector<Case> load_all(const Store& store) const;

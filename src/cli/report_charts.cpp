@@ -117,11 +117,18 @@ std::string on_time_chart(const Report& report) {
     const ResponseFigures& r = report.responses;
     const AnswerWords words = answer_words(r.rule);
     const int width = 560, height = 84, left = 10, bar_w = width - 20;
-    const std::pair<std::string, int> parts[] = {{"on time", r.on_time},
-                                                 {"late, explained", r.late_explained},
-                                                 {"late", r.late + r.late_after_new_date},
-                                                 {"not yet " + words.done, r.still_open}};
-    constexpr std::string_view colours[] = {"#2e8b57", "#e0a030", "#c0392b", "#9aa4ae"};
+    struct Part {
+        std::string name;
+        int count;
+        std::string_view colour;
+    };
+    std::vector<Part> parts{{"on time", r.on_time, "#2e8b57"}};
+    // A clock that takes no explanation of delay (the platform's resolution)
+    // has no late-but-explained series, as the text report decides.
+    if (r.explains_delay)
+        parts.push_back({"late, explained", r.late_explained, "#e0a030"});
+    parts.push_back({"late", r.late + r.late_after_new_date, "#c0392b"});
+    parts.push_back({"not yet " + words.done, r.still_open, "#9aa4ae"});
     std::string svg =
         svg_open(width, height, fmt::format("How the {} due in the period went", words.things));
     svg += label(left, 14,
@@ -129,13 +136,14 @@ std::string on_time_chart(const Report& report) {
                              on_time_rate(r) ? fmt::format("{:.0f}%", *on_time_rate(r)) : "-"),
                  "start", 13);
     double x = left;
-    for (std::size_t i = 0; i < std::size(parts); ++i) {
-        const double w = r.due > 0 ? bar_w * static_cast<double>(parts[i].second) / r.due : 0;
-        svg += rect(x, 24, w, 24, colours[i]);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const Part& part = parts[i];
+        const double w = r.due > 0 ? bar_w * static_cast<double>(part.count) / r.due : 0;
+        svg += rect(x, 24, w, 24, part.colour);
         x += w;
-        svg += rect(left + 138.0 * static_cast<double>(i), 60, 12, 12, colours[i]);
+        svg += rect(left + 138.0 * static_cast<double>(i), 60, 12, 12, part.colour);
         svg += label(left + 138.0 * static_cast<double>(i) + 16, 71,
-                     fmt::format("{} ({})", parts[i].first, parts[i].second), "start", 11);
+                     fmt::format("{} ({})", part.name, part.count), "start", 11);
     }
     if (r.due == 0)
         svg += rect(left, 24, bar_w, 24, "#eef1f4");

@@ -43,6 +43,19 @@ bool ended_before(const Case& c, EventType type, date::sys_seconds end) {
     return event && event->at.utc < end;
 }
 
+// Who held the case at `end`, as it stood then: the agent the last
+// assignment before `end` names. An assignment from files older than the
+// event's `agent` names nobody itself; the case's agent stands in for it.
+std::string agent_at(const Case& c, date::sys_seconds end) {
+    const Event* held = nullptr;
+    for (const auto& event : c.events)
+        if (event.type == EventType::assigned && event.at.utc < end && !is_void(c, event))
+            held = &event;
+    if (!held)
+        return {};
+    return held->agent.empty() ? c.agent : held->agent;
+}
+
 } // namespace
 
 void count_agent(std::vector<AgentFigures>& figures, const Case& c, const ReportContext& context,
@@ -59,12 +72,13 @@ void count_agent(std::vector<AgentFigures>& figures, const Case& c, const Report
         return;
     const Event* assigned = first_event(c, EventType::assigned);
     const bool was_assigned = assigned && assigned->at.utc < end;
+    const std::string agent = was_assigned ? agent_at(c, end) : std::string();
     // An assignment recorded without the agent's name (files from before
     // `assign --to`) counts for nobody: it is neither an agent's nor unassigned.
-    if (was_assigned && c.agent.empty())
+    if (was_assigned && agent.empty())
         return;
     const bool has_agent = was_assigned;
-    AgentFigures mine{has_agent ? c.agent : std::string()};
+    AgentFigures mine{agent};
     for (const auto& clock : clocks) {
         const StepIn step = step_in(clock, start, end);
         if (clock.rule == assignment->name) {

@@ -9,7 +9,8 @@
 namespace complaints {
 
 // Adds the case to its agent's figures for the window [start, end), with its
-// clocks as they stood at `context.now` (the report's end). A formal
+// clocks as they stood at `context.now` (the report's end), under the agent
+// who held it at `end` (a case reassigned since counts for the one then). A formal
 // complaint not assigned by the end counts to the row whose agent is empty
 // when it is open at the end or was resolved in the window; one assigned
 // without a name (older files) counts for nobody, as does every case under a

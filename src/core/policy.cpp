@@ -75,6 +75,11 @@ const ReviewBody* find_review_body(const Policy& policy, std::string_view key) {
     return nullptr;
 }
 
+bool has_second_stage(const Policy& policy) {
+    return std::any_of(policy.review_bodies.begin(), policy.review_bodies.end(),
+                       [](const ReviewBody& body) { return !body.advice && body.blocks_close; });
+}
+
 std::vector<std::string> review_body_keys(const Policy& policy) {
     std::vector<std::string> keys;
     for (const auto& body : policy.review_bodies)

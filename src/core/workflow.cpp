@@ -151,9 +151,14 @@ void check_withdrawal_dates(const Case& c) {
 
 void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_days,
                      bool kind_given) {
-    if (std::find(policy.kinds.begin(), policy.kinds.end(), c.kind) == policy.kinds.end())
-        throw Error(ErrorKind::refused,
-                    fmt::format("this repository's policy takes no {}", name_of(c.kind)));
+    if (std::find(policy.kinds.begin(), policy.kinds.end(), c.kind) == policy.kinds.end()) {
+        std::vector<std::string> kinds;
+        for (const Kind kind : policy.kinds)
+            kinds.emplace_back(name_of(kind));
+        field_error(fmt::format("{{kind}} {0}: this repository's policy takes no {0}; open it as "
+                                "{1}",
+                                name_of(c.kind), util::join(kinds, " or ")));
+    }
     if (notice_days) {
         if (policy.late_withdrawal_notice_days <= 0)
             throw Error(ErrorKind::usage, "this repository's policy has no late-withdrawal rule");
@@ -399,6 +404,26 @@ void check_delay_allowed(const Policy& policy) {
                             answering->name, format_duration(*answering->span), answering->name));
 }
 
+void check_response_allowed(const Policy& policy, std::string_view doing) {
+    const ClockRule* answering = answering_clock(policy);
+    if (!answering || answering->met_by.empty() ||
+        std::find(answering->met_by.begin(), answering->met_by.end(), EventType::response_sent) !=
+            answering->met_by.end())
+        return;
+    // The step that meets the answering clock is the complainant's answer;
+    // a written response beside it would be a second, unclocked answer.
+    const EventType step = answering->met_by.front();
+    const std::string how = step == EventType::resolved
+                                ? "; record the resolution when it is agreed (resolve ID --text "
+                                  "TEXT), which keeps its letter"
+                                : "";
+    throw Error(ErrorKind::usage,
+                fmt::format("cannot {}: in this policy the {} clock ({}) answers the complainant, "
+                            "and {} meets it, not a written response{}",
+                            doing, answering->name, format_duration(*answering->span),
+                            name_of(step), how));
+}
+
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
                     const std::string& remedial_action, const std::string& staff,
                     const std::optional<Event>& correction) {
@@ -541,6 +566,24 @@ void check_exclude(const Case& c) {
     if (!c.escalations.empty() || first_event(c, EventType::response_sent))
         throw Error(ErrorKind::refused,
                     fmt::format("{} has been answered under the policy; close it instead", c.id));
+}
+
+void check_exclusion_allowed(const Policy& policy, Exclusion reason) {
+    const auto& allowed = policy.exclusions;
+    if (std::find(allowed.begin(), allowed.end(), reason) != allowed.end())
+        return;
+    if (allowed.empty())
+        field_error(fmt::format(
+            "{{reason}} {}: this repository's policy excludes no complaint from its process; a "
+            "complaint runs to its outcome (close ID --outcome withdrawn, resolved or "
+            "not-upheld), and what is not a formal complaint is opened as informal feedback "
+            "(open --kind feedback)",
+            name_of(reason)));
+    std::vector<std::string> names;
+    for (const Exclusion known : allowed)
+        names.emplace_back(name_of(known));
+    field_error(fmt::format("{{reason}} {}: this repository's policy excludes only {}",
+                            name_of(reason), util::join(names, ", ")));
 }
 
 void check_convert(const Case& c) {

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -213,6 +214,35 @@ TEST_SUITE("cli agenda") {
         // Done is off the agenda.
         clinic.ok({"action", id, "done", "1", "--text", "Trained", "--at", "2026-12-21 09:00"});
         CHECK(item(clinic.agenda({"--mine"}), id, "action-1").is_null());
+    }
+
+    TEST_CASE("--for a name nobody holds suggests the nearest, and still prints") {
+        Christmas clinic;
+        const std::string id = clinic.open("2026-11-02");
+        clinic.ok({"action", id, "add", "--text", "New leaflet", "--lead", "Dr Ana Ruiz", "--due",
+                   "2026-12-24", "--at", "2026-11-20 10:00"});
+        const auto misspelt = clinic({"agenda", "--for", "Dr Ana Ruis", "--format", "json"});
+        REQUIRE_MESSAGE(misspelt.exit_code == 0, misspelt.err);
+        CHECK(misspelt.json().empty());
+        CHECK(test::has(misspelt.err, "complaints: warning: --for: 'Dr Ana Ruis' holds nothing in "
+                                      "any case (did you mean 'Dr Ana Ruiz'?)"));
+        const auto right = clinic({"agenda", "--for", "dr ana ruiz"});
+        REQUIRE_MESSAGE(right.exit_code == 0, right.err);
+        CHECK(right.err.empty());
+        // Nothing unassigned, or an agent on the roster with nothing due, is no misspelling.
+        test::Repo platform("platform", "LAN");
+        platform.now = "2026-11-18T08:00:00+00:00";
+        std::ofstream(platform.root / "complaints.yaml", std::ios::app)
+            << "agents:\n  - Priya Shah\n  - Tom Okafor\n";
+        const std::string lan = platform.open_case("2026-11-16 09:00", {"--about", "Dr Keane"});
+        platform.ok({"assign", lan, "--to", "Priya Shah", "--at", "2026-11-16 10:00"});
+        for (const char* name : {"Tom Okafor", "unassigned", "priya shah"}) {
+            const auto quiet = platform({"agenda", "--for", name});
+            REQUIRE_MESSAGE(quiet.exit_code == 0, quiet.err);
+            CHECK_MESSAGE(quiet.err.empty(), name);
+        }
+        CHECK(test::has(platform({"agenda", "--for", "Tom Okafer"}).err,
+                        "(did you mean 'Tom Okafor'?)"));
     }
 
     TEST_CASE("platform: the 48-hour assignment, then the agent's investigation") {

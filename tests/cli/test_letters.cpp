@@ -432,11 +432,14 @@ TEST_SUITE("letters: the platform") {
                            k_refused)
                   .find("contains an NHS number") != std::string::npos);
         CHECK(!std::filesystem::exists(platform.root / "letters" / platform.id));
-        // The draft it replaces is kept instead when no file is given.
-        const auto draft = platform({"respond", platform.id, "--draft"});
-        platform.ok({"respond", platform.id, "--sent", "--via", "email"});
+        // The resolution answers here; the draft it replaces is kept instead
+        // when no file is given.
+        const auto draft =
+            platform({"resolve", platform.id, "--text", "Apology accepted", "--draft"});
+        REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
+        platform.ok({"resolve", platform.id, "--text", "Apology accepted"});
         CHECK(test::read_text(platform.root / test::kept_letter(platform.root, platform.id,
-                                                                "2026-11-20-response")) ==
+                                                                "2026-11-20-resolution")) ==
               draft.out);
     }
 

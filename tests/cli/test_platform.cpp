@@ -52,11 +52,12 @@ TEST_SUITE("platform: intake") {
                   .refused({"open", "--channel", "email", "--notice-days", "4", "--type",
                             "late-withdrawal"})
                   .find("4 days' notice is not a complaint under the policy") != std::string::npos);
-        CHECK(
-            platform
-                .refused({"open", "--channel", "email", "--notice-days", "1", "--kind", "concern"})
-                .find("is a complaint under the policy (or informal feedback), not concern") !=
-            std::string::npos);
+        // The platform has no concern at all (a complaint or informal feedback).
+        CHECK(platform
+                  .refused(
+                      {"open", "--channel", "email", "--notice-days", "1", "--kind", "concern"}, 2)
+                  .find("--kind concern: this repository's policy takes no concern") !=
+              std::string::npos);
         CHECK(platform.refused({"open", "--channel", "email", "--type", "late-withdrawal"}, 2)
                   .find("give --notice-days N") != std::string::npos);
     }

@@ -293,4 +293,56 @@ TEST_SUITE("platform: figures per agent") {
         CHECK(has(html.out, "<h2>Support agents</h2>"));
         CHECK(has(html.out, ">Tom Okafor</td>"));
     }
+
+    TEST_CASE("an old month's report credits the agent who held the case then, run after a "
+              "reassignment") {
+        Platform platform;
+        platform.now = "2026-12-02T10:00:00+00:00";
+        const std::string id = platform.open("late", "2026-10-05 09:00");
+        platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-10-05 15:00"});
+        platform.ok({"assign", id, "--to", "Tom Okafor", "--at", "2026-11-03 09:00"});
+        const std::string file = test::read_text(platform.root / "cases" / (id + ".yaml"));
+        CHECK(has(file, "agent: \"Priya Shah\""));
+        CHECK(has(file, "agent: \"Tom Okafor\""));
+        const auto october = [&] {
+            const auto json = platform(
+                {"report", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "json"});
+            REQUIRE_MESSAGE(json.exit_code == 0, json.err);
+            const nlohmann::json agents = json.json()["agents"];
+            REQUIRE(agents.size() == 1);
+            return agents[0];
+        };
+        // Read from the file, then from the cache the first run wrote.
+        for (int run = 0; run < 2; ++run) {
+            const auto priya = october();
+            CHECK(priya["agent"] == "Priya Shah");
+            CHECK(priya["assigned_in_time"] == 1);
+            CHECK(priya["open_at_end"] == 1);
+        }
+        const auto november =
+            platform({"report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json"});
+        REQUIRE_MESSAGE(november.exit_code == 0, november.err);
+        const nlohmann::json agents = november.json()["agents"];
+        REQUIRE(agents.size() == 1);
+        CHECK(agents[0]["agent"] == "Tom Okafor");
+    }
+
+    TEST_CASE("assigned events from older files, without the agent, count for the case's agent") {
+        Platform platform;
+        platform.now = "2026-12-02T10:00:00+00:00";
+        const std::string id = platform.open("late", "2026-10-05 09:00");
+        platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-10-05 15:00"});
+        const auto path = platform.root / "cases" / (id + ".yaml");
+        std::string file = test::read_text(path);
+        const std::string field = "    agent: \"Priya Shah\"\n";
+        REQUIRE(has(file, field));
+        file.erase(file.find(field), field.size());
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << file;
+        const auto json =
+            platform({"report", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "json"});
+        REQUIRE_MESSAGE(json.exit_code == 0, json.err);
+        const nlohmann::json agents = json.json()["agents"];
+        REQUIRE(agents.size() == 1);
+        CHECK(agents[0]["agent"] == "Priya Shah");
+    }
 }

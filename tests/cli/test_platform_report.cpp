@@ -136,4 +136,19 @@ TEST_SUITE("platform: the report") {
             CHECK_FALSE(has(result.out, "responses due"));
         }
     }
+
+    TEST_CASE("the HTML chart has no late-but-explained series where the clock takes none") {
+        November repo;
+        const auto html = repo.report("html");
+        REQUIRE_MESSAGE(html.exit_code == 0, html.err);
+        CHECK(has(html.out, "on time ("));
+        CHECK(has(html.out, "not yet agreed ("));
+        CHECK_FALSE(has(html.out, "late, explained"));
+        // The clinic's response clock takes an explanation of delay: its chart keeps the series.
+        test::Repo clinic;
+        clinic.open_case();
+        const auto clinic_html = clinic({"report", "--format", "html"});
+        REQUIRE_MESSAGE(clinic_html.exit_code == 0, clinic_html.err);
+        CHECK(has(clinic_html.out, "late, explained (0)"));
+    }
 }

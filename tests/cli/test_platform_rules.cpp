@@ -328,4 +328,137 @@ TEST_SUITE("platform: the clinic's steps are not the platform's") {
         }
         CHECK(test::read_text(platform.root / "cases" / (id + ".yaml")) == before);
     }
+
+    TEST_CASE("respond --sent and its letter are refused, naming resolve, which answers here") {
+        Platform platform;
+        const std::string id = platform.open({"--type", "late"});
+        platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-11-16 10:00"});
+        const std::string before = test::read_text(platform.root / "cases" / (id + ".yaml"));
+        const std::string sent =
+            platform.refused({"respond", id, "--sent", "--via", "email"}, k_usage);
+        CHECK(has(sent, "cannot send a written response: in this policy the resolution clock (3 "
+                        "weeks) answers the complainant, and resolved meets it"));
+        CHECK(has(sent, "resolve ID --text TEXT"));
+        const std::string drafted = platform.refused({"respond", id, "--draft"}, k_usage);
+        CHECK(has(drafted, "cannot draft a response letter"));
+        CHECK(has(drafted, "resolve ID --text TEXT"));
+        CHECK(test::read_text(platform.root / "cases" / (id + ".yaml")) == before);
+        CHECK_FALSE(std::filesystem::exists(platform.root / "letters" / id));
+        // The platform's answer goes through resolve, in the policy's order.
+        platform.ok({"log", id, "--type", "shared-with-complainee", "--text", "Form shared", "--at",
+                     "2026-11-17 10:00"});
+        platform.ok({"log", id, "--type", "investigation-complete", "--text", "Done", "--at",
+                     "2026-11-18 10:00"});
+        platform.ok({"resolve", id, "--text", "Apology accepted", "--at", "2026-11-19 10:00"});
+    }
+}
+
+TEST_SUITE("platform: the platform's own words") {
+    TEST_CASE("exclude is refused: the platform sets no complaint aside, and says what to do") {
+        Platform platform;
+        const std::string id = platform.open({"--type", "late"});
+        const std::string before = test::read_text(platform.root / "cases" / (id + ".yaml"));
+        for (const char* reason :
+             {"employment", "another-service", "already-resolved", "under-independent-review"}) {
+            const std::string said = platform.refused(
+                {"exclude", id, "--reason", reason, "--text", "Not ours"}, k_usage);
+            CHECK(has(said, std::string("--reason ") + reason +
+                                ": this repository's policy excludes no complaint from its "
+                                "process"));
+            CHECK(has(said, "close ID --outcome withdrawn, resolved or not-upheld"));
+            CHECK(has(said, "open --kind feedback"));
+        }
+        CHECK(test::read_text(platform.root / "cases" / (id + ".yaml")) == before);
+        // The clinic keeps its exclusions.
+        test::Repo clinic;
+        const std::string lum = clinic.open_case();
+        clinic.ok({"exclude", lum, "--reason", "employment", "--text", "Staff grievance"});
+    }
+
+    TEST_CASE("open --kind concern is refused: the platform takes a complaint or feedback") {
+        Platform platform;
+        const auto files = [&] {
+            return std::distance(std::filesystem::directory_iterator(platform.root / "cases"),
+                                 std::filesystem::directory_iterator{});
+        };
+        const auto before = files();
+        CHECK(has(platform.refused({"open", "--channel", "email", "--kind", "concern"}, k_usage),
+                  "--kind concern: this repository's policy takes no concern; open it as "
+                  "complaint or feedback"));
+        CHECK(files() == before);
+        const auto feedback = platform({"open", "--channel", "email", "--kind", "feedback"});
+        CHECK_MESSAGE(feedback.exit_code == 0, feedback.err);
+    }
+
+    TEST_CASE("report --cqc-summary is refused: the platform is no CQC-registered provider") {
+        Platform platform;
+        platform.open({"--type", "late"});
+        const std::string said =
+            platform.refused({"report", "--month", "2026-11", "--cqc-summary"}, k_usage);
+        CHECK(has(said, "--cqc-summary: this repository's policy is not a CQC-registered "
+                        "provider's"));
+        CHECK(has(said, "the report (without --cqc-summary) gives its figures"));
+        test::Repo clinic;
+        clinic.open_case();
+        clinic.ok({"report", "--month", "2026-11", "--cqc-summary"});
+    }
+
+    TEST_CASE("show speaks of referrals, not stages, and JSON has no stage on the platform") {
+        Platform platform;
+        const std::string id = platform.open({"--type", "patient-care"});
+        platform.ok({"escalate", id, "--to", "gmc", "--ref", "GMC-55"});
+        const auto shown = platform({"show", id});
+        REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
+        CHECK(has(shown.out, "Referrals"));
+        CHECK_FALSE(has(shown.out, "stage"));
+        CHECK_FALSE(has(shown.out, "Stage"));
+        CHECK(platform.json(id)["stage"].is_null());
+        const auto listed = platform({"list", "--format", "json"});
+        REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
+        CHECK(listed.json()[0]["stage"].is_null());
+        const auto outcome = platform({"escalate", id, "--outcome", "No further action"});
+        REQUIRE_MESSAGE(outcome.exit_code == 0, outcome.err);
+        CHECK(has(outcome.out, "outcome of the referral to"));
+        CHECK(has(outcome.out, "no referral is open"));
+        CHECK_FALSE(has(outcome.out, "stage"));
+    }
+}
+
+TEST_SUITE("platform: a clinician's other cases through the cache") {
+    // open --gmc, its suspension note and close --warning read every other
+    // case's slim facts through .complaints-cache, not every file.
+    test::Result traced(const Platform& platform, std::vector<std::string> args) {
+        test::Run how{{"--repo", platform.root.string()}, "", {}, {}};
+        how.args.insert(how.args.end(), args.begin(), args.end());
+        how.env = {{"COMPLAINTS_NOW", platform.now},
+                   {"COMPLAINTS_USER", "Test"},
+                   {"COMPLAINTS_CACHE_SETTLE", "0"},
+                   {"COMPLAINTS_TRACE_CACHE", "1"}};
+        return test::run(how);
+    }
+
+    TEST_CASE("open --gmc and close --warning read the other cases from the cache") {
+        Platform platform;
+        platform.open({"--type", "late"});
+        const std::string second = platform.open({"--type", "rude"});
+        platform.handle(second);
+        REQUIRE(traced(platform, {"list"}).exit_code == 0); // builds the cache
+        const auto opened = traced(platform, {"open", "--channel", "email", "--about",
+                                              "Dr Sam Keane", "--gmc", "7123456"});
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+        CHECK(has(opened.err, "complaints: cache: 2 unchanged, 0 read"));
+        // A GMC number under another name is still refused, from the cache.
+        const auto other = traced(
+            platform, {"open", "--channel", "email", "--about", "Dr Other", "--gmc", "7123456"});
+        CHECK(other.exit_code == k_refused);
+        // The case the last open added is read once, then cached.
+        CHECK(has(other.err, "complaints: cache: 2 unchanged, 1 read"));
+        CHECK(has(other.err, "GMC number 7123456 belongs to Dr Sam Keane"));
+        const auto closed =
+            traced(platform, {"close", second, "--outcome", "upheld", "--no-learning",
+                              "Individual conduct", "--warning", "--warning-reason", "Conduct"});
+        REQUIRE_MESSAGE(closed.exit_code == 0, closed.err);
+        CHECK(has(closed.err, "complaints: cache: 3 unchanged, 0 read"));
+        CHECK(platform.clinician("7123456")["warnings"].size() == 1);
+    }
 }

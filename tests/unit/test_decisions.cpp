@@ -223,10 +223,10 @@ TEST_SUITE("decisions: classifying a new case") {
             CHECK(c.kind == Kind::feedback);
             CHECK(c.type == "late-withdrawal");
         }
-        SUBCASE("a concern, asked for") {
+        SUBCASE("a concern, asked for: the platform takes none") {
             c.kind = Kind::concern;
             CHECK(error_from([&] { classify_intake(c, platform, 1, true); }).kind() ==
-                  ErrorKind::refused);
+                  ErrorKind::usage);
         }
         SUBCASE("a withdrawal dated after the session") {
             CHECK(error_from([&] { classify_intake(c, platform, -1, false); }).kind() ==
@@ -282,19 +282,18 @@ TEST_SUITE("decisions: classifying a new case") {
         }
     }
 
-    TEST_CASE(
-        "classify_intake: the clinic's types are free text, a kind the policy lacks is refused") {
+    TEST_CASE("classify_intake: the clinic's types are free text, a kind the policy lacks is a "
+              "usage error") {
         Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.type = "billing";
         classify_intake(c, clinic, {}, true);
         CHECK(c.type == "billing");
         CHECK_FALSE(c.category.has_value());
-        // No preset lacks a kind; a policy given as data can.
+        // The platform lacks a concern; a policy given as data can lack any kind.
         clinic.kinds = {Kind::complaint, Kind::concern};
         c.kind = Kind::feedback;
-        CHECK(error_from([&] { classify_intake(c, clinic, {}, true); }).kind() ==
-              ErrorKind::refused);
+        CHECK(error_from([&] { classify_intake(c, clinic, {}, true); }).kind() == ErrorKind::usage);
     }
 }
 

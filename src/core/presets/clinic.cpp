@@ -51,6 +51,13 @@ Policy clinic() {
     // has been involved in a patient safety incident/complaint what has
     // happened and what remedial actions have been put in place."
     policy.being_open = true;
+    // "Complaints excluded from this policy": a staff member's about their
+    // employment, another service's, one already resolved, one under
+    // independent review.
+    policy.exclusions = {Exclusion::employment, Exclusion::another_service,
+                         Exclusion::already_resolved, Exclusion::under_independent_review};
+    // "a CQC-registered cosmetic skin clinic": Regulation 16(3)'s summary.
+    policy.cqc_summary = true;
     policy.letter = {"Clinic Manager", {"Our complaints policy"}};
     return policy;
 }

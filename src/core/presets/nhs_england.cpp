@@ -36,6 +36,14 @@ Policy nhs_england() {
          "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true,
          false},
     };
+    // Regulation 8(1): an employee's complaint about their employment, one
+    // resolved to the complainant's satisfaction by the next working day, one
+    // already investigated or under the Ombudsman's review; and one for
+    // another body (Regulation 9), which passes it on.
+    policy.exclusions = {Exclusion::employment, Exclusion::another_service,
+                         Exclusion::already_resolved, Exclusion::under_independent_review};
+    // A GP practice or clinic doing NHS work is registered with CQC.
+    policy.cqc_summary = true;
     policy.letter = {"Complaints Manager", {}};
     return policy;
 }

@@ -60,6 +60,11 @@ Policy platform() {
     clock(policy, "investigation").earliest = Duration{5, DurationUnit::working_days};
     clock(policy, "resolution").span = Duration{3, DurationUnit::weeks};
     policy.complaint_types = types();
+    // "Leave informal feedback" or "Submit a formal complaint": no concern
+    // in between, and nothing the process sets aside (the clinic's
+    // exclusions are its own); a complaint runs to its outcome.
+    policy.kinds = {Kind::complaint, Kind::feedback};
+    policy.exclusions = {};
     policy.review_bodies = bodies();
     policy.warnings.kept = Duration{6, DurationUnit::months};
     policy.warnings.review_at = 3;

@@ -1,0 +1,26 @@
+#include "name_hint.hpp"
+
+#include "complaints/error.hpp"
+#include "complaints/text.hpp"
+#include "complaints/util/strings.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace complaints::cli {
+
+bool known_name(std::string_view given, const std::vector<std::string>& names) {
+    const std::string wanted = folded(given);
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& name) { return folded(name) == wanted; });
+}
+
+void warn_unknown_name(std::string_view flag, std::string_view given, std::string_view why,
+                       const std::vector<std::string>& names) {
+    fmt::print(stderr, "complaints: warning: {}: '{}' {}{}\n", flag, util::trim(given), why,
+               did_you_mean(given, names));
+}
+
+} // namespace complaints::cli
