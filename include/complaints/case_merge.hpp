@@ -19,6 +19,11 @@ struct CaseMerge {
     bool two_cases = false;
 };
 
+// Two sides of a file new on both sides hold different complaints (not
+// received at the same time from the same person): two sites drew one ID.
+struct Case;
+bool two_different_cases(const Case& ours, const Case& theirs);
+
 // The words after the conflict markers: which site each side is. git's
 // "ours" is this clone in a merge but the other site in a rebase, so the
 // driver says which (see cmd_merge.cpp); a user picks a side by these words.

@@ -6,6 +6,7 @@
 #include "complaints/merge_conflict.hpp"
 #include "complaints/store.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,12 @@ struct ConflictPick {
 struct SideTexts {
     std::string upper;
     std::string lower;
+    bool new_on_both = false; // no common ancestor: each side added the file
 };
+
+// When the sides are two different cases that drew the same ID, the words
+// that say so and what to do; settling a field would fuse them into one.
+std::optional<std::string> two_cases_told(const SideTexts& sides, const std::string& file);
 
 // Keeps side `side` ("upper", "lower", or the first word of a marker's
 // label: "this-site", "other-site") of the conflict in `field`, or of every

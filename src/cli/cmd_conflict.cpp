@@ -111,6 +111,8 @@ void run_conflict(const ConflictOptions& o, Context& context) {
     const std::string id = store.resolve(o.id);
     if (o.keep.empty()) {
         const auto found = read_conflicts(store, id);
+        if (const auto told = two_cases_told(merge_sides(store.root(), found.file), found.file))
+            fmt::print(stderr, "complaints: {}\n", *told);
         if (!o.field.empty())
             (void)conflicts_in(found, o.field); // refuses a field with no conflict
         if (o.format == Format::json)

@@ -167,7 +167,10 @@ SideTexts merge_sides(const fs::path& root, const std::string& file) {
     };
     if (!in_git_clone(root))
         return {};
-    return {stage('2'), stage('3')};
+    SideTexts sides{stage('2'), stage('3')};
+    sides.new_on_both = !sides.upper.empty() && !sides.lower.empty() &&
+                        !git_output(root, {"show", fmt::format(":1:./{}", file)});
+    return sides;
 }
 
 } // namespace complaints::cli

@@ -397,6 +397,10 @@ Case read_side(std::string_view text, const std::string& file) {
 
 } // namespace
 
+bool two_different_cases(const Case& ours, const Case& theirs) {
+    return ours.received != theirs.received || ours.complainant != theirs.complainant;
+}
+
 CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::string_view theirs,
                            const std::string& file, int marker_size, const SideLabels& labels) {
     // A file new on both sides merges against an empty case: what both
@@ -423,8 +427,7 @@ CaseMerge merge_case_files(std::string_view base, std::string_view ours, std::st
     const std::string theirs_text =
         write_case(read_case(write_case(out_theirs), file + " (merged)"));
     CaseMerge merge;
-    merge.two_cases = base.empty() && (our_case.received != their_case.received ||
-                                       our_case.complainant != their_case.complainant);
+    merge.two_cases = base.empty() && two_different_cases(our_case, their_case);
     if (!merger.conflicted || ours_text == theirs_text) {
         merge.text = ours_text;
         return merge;

@@ -1,6 +1,7 @@
 #include "complaints/conflict_pick.hpp"
 
 #include "complaints/atomic_file.hpp"
+#include "complaints/case_merge.hpp"
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
 #include "complaints/util/strings.hpp"
@@ -127,10 +128,12 @@ std::optional<int> point_of(const std::string& field) {
 }
 
 // Whether `event` recorded a value of `field`: a point's finding event
-// ("Point N: ...", what respond writes) records its finding and conclusion.
+// ("Point N: ...", what respond writes) records its finding and conclusion,
+// and nothing else of the point (its text, staff or remedial action).
 bool records_field(const Event& event, const std::string& field) {
     const auto point = point_of(field);
-    return point && event.type == EventType::finding &&
+    const bool found = field.ends_with(".finding") || field.ends_with(".conclusion");
+    return point && found && event.type == EventType::finding &&
            event.text.starts_with(fmt::format("Point {}:", *point));
 }
 
@@ -173,8 +176,9 @@ std::size_t end_of_events(const std::string& text) {
     at = text.find('\n', at + 1);
     while (at != std::string::npos && at + 1 < text.size()) {
         const char first = text[at + 1];
+        // '-' and '#': an item written at the key's own indent, a comment.
         if (first != ' ' && first != '\n' && first != '<' && first != '=' && first != '>' &&
-            first != '|')
+            first != '|' && first != '-' && first != '#')
             return at + 1;
         at = text.find('\n', at + 1);
     }
@@ -189,9 +193,13 @@ std::string with_record(const std::string& text, const std::string& file,
                         const SideTexts& sides, std::vector<std::string>& voided) {
     const auto view = side_case(keep_every(text, ConflictSide::upper), file);
     std::vector<Event> added;
+    std::vector<const Event*> done; // a finding and its conclusion stand on one event
     for (const auto& one : settled) {
         if (view)
             for (const Event* event : set_aside_events(*view, one, sides, file)) {
+                if (std::find(done.begin(), done.end(), event) != done.end())
+                    continue;
+                done.push_back(event);
                 Event voiding = settling;
                 voiding.type = EventType::voided;
                 voiding.text = fmt::format("set aside when the merge conflict in {} was settled "
@@ -215,7 +223,15 @@ std::string with_record(const std::string& text, const std::string& file,
     auto at = end_of_events(out);
     if (at == out.size() && !out.empty() && !out.ends_with('\n'))
         out += '\n', at = out.size();
-    return out.insert(at, write_event_items(added));
+    out.insert(at, write_event_items(added));
+    // Added as text to a file written by hand, say: it must still read.
+    if (view && !side_case(keep_every(out, ConflictSide::upper), file))
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("{}: its events list is written in a way the record of the "
+                                "settlement cannot be added to; nothing was changed: settle it "
+                                "by editing the file",
+                                file));
+    return out;
 }
 } // namespace
 
@@ -247,10 +263,30 @@ CaseConflicts read_conflicts(const Store& store, const std::string& id) {
     return found;
 }
 
+std::optional<std::string> two_cases_told(const SideTexts& sides, const std::string& file) {
+    if (!sides.new_on_both)
+        return std::nullopt;
+    const auto upper = side_case(sides.upper, file);
+    const auto lower = side_case(sides.lower, file);
+    if (!upper || !lower || !two_different_cases(*upper, *lower))
+        return std::nullopt;
+    return fmt::format("{}: two different cases got the same ID (each site opened one: {} from "
+                       "{}, and {} from {}); keeping one side per field would fuse them. Abort "
+                       "this pull (git merge --abort, or git rebase --abort), give this site's "
+                       "case a new ID with 'complaints re-id {}', commit, and pull again with "
+                       "--no-rebase",
+                       file, format_timestamp(upper->received),
+                       upper->complainant.empty() ? "nobody named" : upper->complainant,
+                       format_timestamp(lower->received),
+                       lower->complainant.empty() ? "nobody named" : lower->complainant, upper->id);
+}
+
 ConflictPick pick_conflict_side(StoreWriter& writer, const std::string& id,
                                 const std::string& field, const std::string& side,
                                 const Event& settling, const SideTexts& sides) {
     const CaseConflicts found = read_conflicts(writer.store(), id);
+    if (const auto told = two_cases_told(sides, found.file))
+        throw Error(ErrorKind::refused, *told);
     const auto indexes = conflicts_in(found, field);
     const auto chosen = sides_chosen(found, indexes, side);
     ConflictPick pick;

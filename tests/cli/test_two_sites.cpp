@@ -231,6 +231,16 @@ TEST_SUITE("two sites: the same ID") {
             CHECK(pulled.status != 0);
             CHECK(test::has(pulled.said, "two different cases got the same ID"));
             CHECK(test::has(pulled.said, "complaints re-id ID"));
+            // Settling field by field would fuse the two: refused, the file
+            // as the driver left it.
+            const std::string marked = test::read_text(sites.b / "cases" / (theirs + ".yaml"));
+            const auto listed = sites.at_b({"conflict", theirs});
+            CHECK(test::has(listed.err, "two different cases got the same ID"));
+            const auto fused = sites.at_b({"conflict", theirs, "--keep", "this-site"});
+            CHECK(fused.exit_code == 5);
+            CHECK(test::has(fused.err, "keeping one side per field would fuse them"));
+            CHECK(test::has(fused.err, "complaints re-id"));
+            CHECK(test::read_text(sites.b / "cases" / (theirs + ".yaml")) == marked);
             const auto aborted = git(sites.b, abort);
             REQUIRE_MESSAGE(aborted.status == 0, aborted.said);
             const auto moved = sites.at_b({"re-id", theirs});

@@ -105,6 +105,24 @@ TEST_SUITE("two sites: settling a conflict") {
         }
     }
 
+    TEST_CASE("settling a point's text leaves the other side's finding on that point standing") {
+        Sites sites;
+        const auto& id = sites.id;
+        sites.a.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Late"});
+        sites.edit(sites.a.root, "text: \"Late\"", "text: \"Late for the call\"");
+        sites.commit(sites.a.root, "site A");
+        must(git(sites.a.root, "push -q"));
+        sites.edit(sites.b, "text: \"Late\"", "text: \"Late by an hour\"");
+        sites.commit(sites.b, "site B");
+        CHECK(git(sites.b, k_pulls[0]).status != 0);
+        const auto kept = sites.at_b({"conflict", id, "--keep", "this-site"});
+        REQUIRE_MESSAGE(kept.exit_code == 0, kept.err);
+        CHECK_MESSAGE(has(kept.out, "points[n: 1].text"), kept.out);
+        CHECK_FALSE(has(kept.out, "voided"));
+        for (const auto& event : events_at(sites, sites.b))
+            CHECK(event["type"] != "voided");
+    }
+
     TEST_CASE("conflict --keep with a side no marker names names every conflict and writes "
               "nothing") {
         Sites sites;
