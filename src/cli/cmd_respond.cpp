@@ -113,13 +113,6 @@ std::optional<DueDate> due_for(const Case& c, EventType type, const Context& con
     const auto clock = clock_met_by(c, clocks, type);
     if (!clock)
         return std::nullopt;
-    // A letter keeps to what the complainant was told: an explanation that
-    // gave an earlier date than the clock's is the promise, though the
-    // policy's date did not move.
-    if (const Event* told = last_event(c, EventType::delay_explained);
-        told && told->due && type == EventType::response_sent &&
-        date::sys_days{*told->due} < date::sys_days{clock->due.day})
-        return DueDate{*told->due, true};
     return DueDate{clock->due.day, clock->due.day != clock->policy_due.day};
 }
 
@@ -237,9 +230,11 @@ Delay explain_delay(const Case& c, const RespondOptions& options, const Context&
     Case with = c;
     add_event(with, event);
     std::optional<date::year_month_day> promised = event.due;
+    // Without --new-date the letter promises the fresh period's end, unless a
+    // late explanation moved nothing: then no date already gone.
     if (const auto clock = clock_met_by(with, clocks, EventType::response_sent)) {
         delay.due = clock->due.day;
-        if (!promised)
+        if (!promised && clock->due.day != aimed)
             promised = clock->due.day;
     }
     delay.aimed = aimed;
@@ -310,8 +305,8 @@ std::string acknowledge(Case& c, StoreWriter& writer, const std::optional<std::s
     const auto clock = clock_met_by(c, clocks, EventType::acknowledged);
     if (!clock || !clock->done)
         return "acknowledgement recorded";
-    const std::string due = format_date(clock->policy_due.day);
-    return clock->done->utc < clock->policy_due.at
+    const std::string due = format_date(clock->due.day);
+    return clock->state == ClockState::met
                ? fmt::format("acknowledgement recorded, on time (due {})", due)
                : fmt::format("acknowledgement recorded, late: due {}", due);
 }

@@ -264,14 +264,14 @@ void paragraph(std::string& out, std::string_view text) {
 
 // "Thank you for your complaint on behalf of X, which we received on D by
 // phone": who it is for before when and how it came, in every letter. What
-// it is about only where `about` names a person (the platform's clinician):
-// a clinic's "Reception team" or "Billing" would read wrongly after "about".
-enum class About { left_out, named };
-std::string thanks(const Case& c, const date::time_zone& zone, About about = About::left_out) {
+// it is about only where `about` is a clinician known by GMC number: a
+// "Reception team" or "Billing" would read wrongly after "about".
+std::string thanks(const Case& c, const date::time_zone& zone) {
+    const bool clinician = !c.gmc.empty() && !c.about.empty();
     return fmt::format("Thank you for your complaint{}{}, which we received on {} {}.",
                        c.on_behalf_of.empty() ? "" : " on behalf of " + c.on_behalf_of,
-                       about == About::named && !c.about.empty() ? " about " + c.about : "",
-                       day_of(c.received, zone), received_by(c.channel));
+                       clinician ? " about " + c.about : "", day_of(c.received, zone),
+                       received_by(c.channel));
 }
 
 // While the person a complaint is made for has not consented, the
@@ -341,14 +341,16 @@ std::string delay_letter(const Case& c, const Config& config, const date::time_z
                          std::optional<date::year_month_day> aimed) {
     std::string out = opening(c, config, today);
     // A date no later than the one aimed for is no delay to apologise for.
-    const bool later = !promised || !aimed || date::sys_days{*promised} > date::sys_days{*aimed};
+    const bool passed = aimed && date::sys_days{today} > date::sys_days{*aimed};
+    const bool later =
+        passed || !promised || !aimed || date::sys_days{*promised} > date::sys_days{*aimed};
     out += thanks(c, zone) +
            (later ? " We are writing to explain why our full written response will take longer "
                     "than we aimed for, and when you will receive it. We are sorry for the "
                     "delay.\n\n"
                   : " We are writing to explain why our full written response is taking longer "
                     "than we hoped, and when you will receive it.\n\n");
-    if (aimed && date::sys_days{today} > date::sys_days{*aimed})
+    if (passed)
         out += fmt::format("Our response was due by {}, and we are sorry that we did not write "
                            "to you before then.\n\n",
                            long_date(*aimed));
@@ -366,7 +368,7 @@ std::string delay_letter(const Case& c, const Config& config, const date::time_z
 std::string resolution_letter(const Case& c, const Config& config, const date::time_zone& zone,
                               date::year_month_day today, std::string_view resolution) {
     std::string out = opening(c, config, today);
-    out += thanks(c, zone, About::named) +
+    out += thanks(c, zone) +
            fmt::format(" {}This letter confirms the resolution agreed.\n\n",
                        c.agent.empty() ? ""
                                        : c.agent + ", your main point of contact, looked into it "

@@ -140,7 +140,10 @@ bool response_owed(const Facts& facts) {
     if (!facts.main_clock)
         return false;
     const Clock& clock = *facts.main_clock;
-    return clock.done || !facts.closed || *facts.closed >= clock.policy_due.at;
+    // An explanation sent in time moved the date the response was owed by.
+    const bool explained = facts.explained && *facts.explained < clock.policy_due.at;
+    return clock.done || !facts.closed ||
+           *facts.closed >= (explained ? clock.due.at : clock.policy_due.at);
 }
 
 // An explanation of delay meets the policy only while the response keeps

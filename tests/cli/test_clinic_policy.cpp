@@ -199,6 +199,23 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         CHECK(has(text, "late, delay explained in time, sent after the new date"));
     }
 
+    TEST_CASE("a complaint withdrawn before the date an explanation in time gave owed no response "
+              "yet") {
+        Answered clinic;
+        clinic.now = "2026-11-18T10:00:00+00:00";
+        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
+                   "--new-date", "2026-12-04"});
+        clinic.now = "2026-11-25T10:00:00+00:00";
+        clinic.ok({"close", clinic.id, "--outcome", "withdrawn", "--no-learning",
+                   "Withdrawn by the complainant"});
+        clinic.now = "2026-12-02T10:00:00+00:00";
+        const auto figures =
+            clinic({"report", "--month", "2026-11", "--format", "json"}).json()["responses"];
+        INFO(figures.dump());
+        CHECK(figures["due"] == 0);
+        CHECK(figures["late"] == 0);
+    }
+
     TEST_CASE("an explanation sent after the response was due moves nothing, is warned of, and "
               "the letters say sorry") {
         Answered clinic;
@@ -208,6 +225,10 @@ TEST_SUITE("clinic policy: one verdict of on time") {
             clinic({"respond", clinic.id, "--delay", "Waiting for the lab", "--draft"});
         CHECK(has(letter.out, "Our response was due by 20 November 2026, and we are sorry that "
                               "we did not write to you before then."));
+        CHECK(has(letter.out, "We are sorry for the delay."));
+        CHECK(
+            has(letter.out, "We will send you our full written response as soon as it is ready."));
+        CHECK_FALSE(has(letter.out, "response by 20 November 2026"));
         const auto late = clinic({"respond", clinic.id, "--delay", "Waiting for the lab"});
         CHECK(late.exit_code == 0);
         CHECK(has(late.err, "the response was due by 2026-11-20: an explanation sent after that "
@@ -223,14 +244,14 @@ TEST_SUITE("clinic policy: one verdict of on time") {
                   "late: due 2026-11-20, no explanation of delay sent in time"));
     }
 
-    TEST_CASE("an explanation giving an earlier date: the letters keep to the date the "
-              "complainant was told, the clock to the policy's") {
+    TEST_CASE("an explanation giving an earlier date: letters, clock and report keep to the date "
+              "the complainant was told") {
         Answered clinic;
         clinic.discussed();
         clinic.now = "2026-11-12T10:00:00+00:00";
         const auto early = clinic(
             {"respond", clinic.id, "--delay", "Waiting for the lab", "--new-date", "2026-11-17"});
-        CHECK(has(early.out, "the response is still due 2026-11-20"));
+        CHECK(has(early.out, "the response is now due 2026-11-17"));
         clinic.now = "2026-11-19T10:00:00+00:00";
         CHECK(has(clinic({"respond", clinic.id, "--draft"}).out,
                   "We are sorry for the delay in sending you this response: we told you to expect "
@@ -238,12 +259,17 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         CHECK(has(clinic({"show", clinic.id}).out, "New date given: 2026-11-17"));
         clinic.now = "2026-11-25T10:00:00+00:00";
         CHECK(has(clinic({"respond", clinic.id, "--sent", "--via", "letter"}).out,
-                  "late: due 2026-11-20; the explanation of delay sent in time gave no later "
-                  "date"));
+                  "late: due 2026-11-20, and after the new date the explanation of delay gave "
+                  "(2026-11-17)"));
+        clinic.now = "2026-12-02T10:00:00+00:00";
+        const auto figures =
+            clinic({"report", "--month", "2026-11", "--format", "json"}).json()["responses"];
+        CHECK(figures["late_after_new_date"] == 1);
+        CHECK(figures["policy_met"] == 0);
     }
 
-    TEST_CASE("a delay date before the one already due moves nothing, and its letter says no "
-              "sorry") {
+    TEST_CASE("a delay date before the one already due is warned of, becomes the deadline, and "
+              "its letter says no sorry") {
         Answered clinic;
         clinic.now = "2026-11-12T10:00:00+00:00";
         const auto draft = clinic({"respond", clinic.id, "--delay", "Waiting for the laser report",
@@ -256,10 +282,11 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         const auto kept = clinic({"respond", clinic.id, "--delay", "Waiting for the laser report",
                                   "--new-date", "2026-11-17"});
         CHECK(kept.exit_code == 0);
-        CHECK(has(kept.err, "warning"));
+        CHECK(has(kept.err, "is not after 2026-11-20"));
+        CHECK(has(kept.out, "the response is now due 2026-11-17"));
         const auto response = test::clock_named(clinic.json(), "response");
-        CHECK(response["due_date"] == "2026-11-20");
-        CHECK(response["extended"] == false);
+        CHECK(response["due_date"] == "2026-11-17");
+        CHECK(response["extended"] == true);
     }
 }
 

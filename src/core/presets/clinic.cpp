@@ -33,9 +33,6 @@ Policy clinic() {
     // "a full written response ... within 14 working days", or an
     // explanation of the delay with a new date.
     clock(policy, "response").span = Duration{14, DurationUnit::working_days};
-    // The explanation is of a delay: a date it gives before the 14 working
-    // days are up moves nothing (`respond --delay` warns of it).
-    clock(policy, "response").extension_only_later = true;
     // "Compliance with this policy will ensure that we meet the standards of
     // ... Independent sector code of practice management of patient
     // complaints": the ISCAS Code asks for an acknowledgement within 3
