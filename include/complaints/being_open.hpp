@@ -24,6 +24,10 @@ struct BeingOpenTalk {
 // When the case was marked a patient safety incident, if it was.
 const Event* safety_incident(const Case& c);
 
+// Being Open is a step of the policy only where it says so (the clinic's
+// "Being Open"): elsewhere a usage Error, since nothing would track it.
+void check_being_open_allowed(const Policy& policy);
+
 // Marks the case a patient safety incident; `marking` is the event, its text
 // the reason. Refused when it is already marked.
 void mark_safety_incident(Case& c, const Event& marking);

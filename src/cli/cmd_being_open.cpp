@@ -58,6 +58,7 @@ std::string record(Case& c, const BeingOpenOptions& o, const Context& context, c
 void run_being_open(const BeingOpenOptions& o, const Context& context) {
     check_one_step(o);
     Store store = context.open_store();
+    check_being_open_allowed(store.config().policy);
     const std::string id = store.resolve(o.id);
     std::string said;
     update_case(context, store, id, [&](Case& c) { said = record(c, o, context, store); });

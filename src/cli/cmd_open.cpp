@@ -158,6 +158,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     classify_intake(c, store.config().policy, notice, !options.kind.empty());
     c.summary = summary_text(options);
     if (!options.safety_incident.empty()) {
+        check_being_open_allowed(store.config().policy);
         Event incident = opened;
         incident.type = EventType::safety_incident;
         incident.text = text_from_flag(options.safety_incident, "--safety-incident");

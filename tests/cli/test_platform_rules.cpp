@@ -354,6 +354,16 @@ TEST_SUITE("platform: the clinic's steps are not the platform's") {
 }
 
 TEST_SUITE("platform: the platform's own words") {
+    TEST_CASE("being-open is refused: the platform has no Being Open step to track") {
+        Platform platform;
+        const std::string id = platform.open({"--type", "late"});
+        const std::string before = test::read_text(platform.root / "cases" / (id + ".yaml"));
+        const std::string said =
+            platform.refused({"being-open", id, "--incident", "Wrong patient record"}, k_usage);
+        CHECK(has(said, "this repository's policy has no Being Open step"));
+        CHECK(test::read_text(platform.root / "cases" / (id + ".yaml")) == before);
+    }
+
     TEST_CASE("exclude is refused: the platform sets no complaint aside, and says what to do") {
         Platform platform;
         const std::string id = platform.open({"--type", "late"});
