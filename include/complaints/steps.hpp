@@ -42,4 +42,9 @@ std::vector<std::pair<std::size_t, std::string>> order_problems(const Case& c,
 // a pull brought them together: the complainant got both.
 std::vector<std::pair<std::size_t, std::string>> sent_twice(const Case& c);
 
+// For `check`: an acknowledgement or response sent more than once whose
+// every copy is void, by the last one's index. Two sites that each voided
+// the other's copy of a duplicate leave the case unsent, though it went.
+std::vector<std::pair<std::size_t, std::string>> every_copy_void(const Case& c);
+
 } // namespace complaints

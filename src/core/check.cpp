@@ -236,6 +236,8 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
         problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (auto& [index, message] : sent_twice(c))
         problems.push_back({file, line_of_event(text, index), std::move(message)});
+    for (auto& [index, message] : every_copy_void(c))
+        problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (const auto& note : attention(c, store.config().policy))
         problems.push_back({file, line_of_key(text, "events"), note.message, note});
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};

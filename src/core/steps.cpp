@@ -1,6 +1,7 @@
 #include "complaints/steps.hpp"
 
 #include "complaints/error.hpp"
+#include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
 #include <fmt/format.h>
@@ -166,6 +167,31 @@ std::vector<std::pair<std::size_t, std::string>> sent_twice(const Case& c) {
                                "not stand, with the reason",
                                what, sent(*first), sent(event), i + 1));
         }
+    }
+    return found;
+}
+
+std::vector<std::pair<std::size_t, std::string>> every_copy_void(const Case& c) {
+    std::vector<std::pair<std::size_t, std::string>> found;
+    for (const auto& [type, what] : {std::pair{EventType::acknowledged, "acknowledgement"},
+                                     std::pair{EventType::response_sent, "response"}}) {
+        std::vector<std::size_t> copies;
+        for (std::size_t i = 0; i < c.events.size(); ++i)
+            if (c.events[i].type == type)
+                copies.push_back(i);
+        if (copies.size() < 2 || first_event(c, type))
+            continue;
+        std::vector<std::string> said;
+        for (const std::size_t i : copies) {
+            const Event* voiding = voided_by(c, c.events[i]);
+            said.push_back(fmt::format("event {} (void: {})", i + 1,
+                                       voiding && !voiding->by.empty() ? voiding->by : "?"));
+        }
+        found.emplace_back(
+            copies.back(),
+            fmt::format("every {} sent is void ({}), so the case counts none as sent: if one "
+                        "went, record it again with --at the time it went",
+                        what, util::join(said, ", ")));
     }
     return found;
 }

@@ -94,4 +94,32 @@ TEST_SUITE("two sites: the daily loop") {
             CHECK(has(said, "2026-11-16T10:00:00"));
         }
     }
+
+    TEST_CASE("each site voids the other's copy of a duplicate: check says none is left") {
+        Sites sites;
+        const auto& id = sites.id;
+        sites.a.ok({"respond", id, "--acknowledge", "--by", "Claire Dunn"});
+        must(git(sites.a.root, "add -A"));
+        sites.commit(sites.a.root, "A acknowledged");
+        must(git(sites.a.root, "push -q"));
+        REQUIRE(sites.at_b({"respond", id, "--acknowledge"}).exit_code == 0);
+        must(git(sites.b, "add -A"));
+        sites.commit(sites.b, "B acknowledged");
+        must(git(sites.b, k_pulls[0]));
+        const auto json = sites.at_b({"show", id, "--format", "json"}).json();
+        std::vector<int> copies;
+        for (std::size_t i = 0; i < json["events"].size(); ++i)
+            if (json["events"][i]["type"] == "acknowledged")
+                copies.push_back(static_cast<int>(i) + 1);
+        REQUIRE(copies.size() == 2);
+        // As two sites would, each keeping its own: B voids A's, A voids B's.
+        REQUIRE(sites.at_b({"void", id, std::to_string(copies[0]), "--reason", "Duplicate"})
+                    .exit_code == 0);
+        REQUIRE(sites.at_b({"void", id, std::to_string(copies[1]), "--reason", "Duplicate"})
+                    .exit_code == 0);
+        const auto checked = sites.at_b({"check"});
+        CHECK(checked.exit_code == 1);
+        const std::string said = checked.out + checked.err;
+        CHECK_MESSAGE(has(said, "every acknowledgement sent is void"), said);
+    }
 }
