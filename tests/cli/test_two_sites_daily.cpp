@@ -15,6 +15,18 @@ bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+// Each site acknowledges the case before a pull brings the two together.
+void both_acknowledge(const Sites& sites, const std::string& pull) {
+    sites.a.ok({"respond", sites.id, "--acknowledge", "--by", "Claire Dunn"});
+    must(git(sites.a.root, "add -A"));
+    sites.commit(sites.a.root, "A acknowledged");
+    must(git(sites.a.root, "push -q"));
+    REQUIRE(sites.at_b({"respond", sites.id, "--acknowledge"}).exit_code == 0);
+    must(git(sites.b, "add -A"));
+    sites.commit(sites.b, "B acknowledged");
+    must(git(sites.b, pull));
+}
+
 // The git commands of the README's "The daily loop", comments dropped.
 std::vector<std::string> readme_daily_loop() {
     const auto readme = test::read_text(std::filesystem::path(COMPLAINTS_SOURCE_DIR) / "README.md");
@@ -68,14 +80,7 @@ TEST_SUITE("two sites: the daily loop") {
             CAPTURE(pull);
             Sites sites;
             const auto& id = sites.id;
-            sites.a.ok({"respond", id, "--acknowledge", "--by", "Claire Dunn"});
-            must(git(sites.a.root, "add -A"));
-            sites.commit(sites.a.root, "A acknowledged");
-            must(git(sites.a.root, "push -q"));
-            REQUIRE(sites.at_b({"respond", id, "--acknowledge"}).exit_code == 0);
-            must(git(sites.b, "add -A"));
-            sites.commit(sites.b, "B acknowledged");
-            must(git(sites.b, pull));
+            both_acknowledge(sites, pull);
 
             const auto shown = sites.at_b({"show", id, "--format", "json"});
             REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
@@ -98,14 +103,7 @@ TEST_SUITE("two sites: the daily loop") {
     TEST_CASE("each site voids the other's copy of a duplicate: check says none is left") {
         Sites sites;
         const auto& id = sites.id;
-        sites.a.ok({"respond", id, "--acknowledge", "--by", "Claire Dunn"});
-        must(git(sites.a.root, "add -A"));
-        sites.commit(sites.a.root, "A acknowledged");
-        must(git(sites.a.root, "push -q"));
-        REQUIRE(sites.at_b({"respond", id, "--acknowledge"}).exit_code == 0);
-        must(git(sites.b, "add -A"));
-        sites.commit(sites.b, "B acknowledged");
-        must(git(sites.b, k_pulls[0]));
+        both_acknowledge(sites, k_pulls[0]);
         const auto json = sites.at_b({"show", id, "--format", "json"}).json();
         std::vector<int> copies;
         for (std::size_t i = 0; i < json["events"].size(); ++i)
