@@ -157,7 +157,12 @@ std::string usage_text(const CLI::App& command, const CLI::ParseError& e) {
             extras = root->remaining();
         for (const auto& extra : extras) {
             const std::string name = extra.substr(0, extra.find('='));
-            if (extra.starts_with("-"))
+            // Given before the command, where only --repo and --color go.
+            if (extra.starts_with("-") &&
+                std::find(options.begin(), options.end(), name) != options.end())
+                said.push_back(fmt::format("'{}' goes after the command: complaints {} {} ...",
+                                           name, command.get_name(), name));
+            else if (extra.starts_with("-"))
                 said.push_back(
                     fmt::format("unknown option '{}'{}", name, did_you_mean(name, options)));
             else if (!missing)

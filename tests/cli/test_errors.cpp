@@ -27,6 +27,16 @@ TEST_SUITE("cli errors") {
         CHECK(repo({}).exit_code == 2);
     }
 
+    TEST_CASE("a command's option given before the command says where it goes") {
+        test::Repo repo;
+        const auto early = repo({"--no-cache", "report"});
+        CHECK(early.exit_code == 2);
+        CHECK_MESSAGE(early.err.find("'--no-cache' goes after the command: complaints report "
+                                     "--no-cache ...") != std::string::npos,
+                      early.err);
+        CHECK(early.err.find("did you mean") == std::string::npos);
+    }
+
     TEST_CASE("a malformed case file is named with line and column, exit 4") {
         test::Repo repo;
         const std::string id = repo.open_case();
