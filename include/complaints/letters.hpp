@@ -36,6 +36,10 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
 std::string resolution_letter(const Case& c, const Config& config, const date::time_zone& zone,
                               date::year_month_day today, std::string_view resolution);
 
+// What a letter prints where the signatory's name goes while
+// complaints.yaml sets none.
+inline constexpr std::string_view k_unsigned = "[Your name: set `signatory:` in complaints.yaml]";
+
 // The explanation of delay the clinic policy allows in place of a full
 // response in time: why it is taking longer (`reason`), and the date the
 // full response is now promised for, when one is known. It says sorry for a

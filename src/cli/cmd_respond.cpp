@@ -317,9 +317,10 @@ void caution_unsigned(const RespondOptions& options, const Store& store,
                       std::vector<std::string>& cautions) {
     const bool kept = options.sent || options.acknowledge || !options.delay.empty();
     if (kept && options.letter.empty() && store.config().signatory.empty())
-        cautions.push_back("the letter kept is signed \"[Your name: set `signatory:` in "
-                           "complaints.yaml]\": set the signatory before the next letter, and "
-                           "keep the letter you actually sent with --letter FILE");
+        cautions.push_back(fmt::format("the letter kept is signed \"{}\": set the signatory "
+                                       "before the next letter, and keep the letter you actually "
+                                       "sent with --letter FILE",
+                                       k_unsigned));
 }
 
 // The treatment facts the response summarises, set or changed after open.

@@ -221,10 +221,9 @@ std::string opening(const Case& c, const Config& config, date::year_month_day to
 // where to set it, where the name goes, rather than sign with a bare role
 // nobody would send as printed.
 std::string signature(const Config& config) {
-    const std::string signatory =
-        config.signatory.empty()
-            ? "[Your name: set `signatory:` in complaints.yaml]  \n" + letter_signatory(config)
-            : config.signatory;
+    const std::string signatory = config.signatory.empty()
+                                      ? std::string(k_unsigned) + "  \n" + letter_signatory(config)
+                                      : config.signatory;
     return fmt::format("\nYours sincerely,\n\n{}  \n{}\n", signatory, config.organisation);
 }
 

@@ -164,12 +164,13 @@ void count_response(ResponseFigures& figures, const Facts& facts, const Window& 
     ++figures.due;
     const bool sent_on_time =
         clock.done && clock.done->utc < window.end && clock.done->utc < clock.policy_due.at;
-    figures.policy_met += sent_on_time || (explained_in_time && kept_to_new_date(facts, window));
+    const bool explained_and_kept = explained_in_time && kept_to_new_date(facts, window);
+    figures.policy_met += sent_on_time || explained_and_kept;
     if (clock.done && clock.done->utc < window.end) {
         if (sent_on_time) {
             ++figures.on_time;
             figures.on_time_entered_late += facts.entered_late;
-        } else if (explained_in_time && kept_to_new_date(facts, window))
+        } else if (explained_and_kept)
             ++figures.late_explained;
         else if (explained_in_time)
             ++figures.late_after_new_date;

@@ -149,14 +149,21 @@ std::vector<std::pair<std::size_t, std::string>> order_problems(const Case& c,
     return found;
 }
 
+namespace {
+
+// The steps that send the complainant a letter, which the commands record once.
+constexpr std::pair<EventType, std::string_view> k_sent_steps[] = {
+    {EventType::acknowledged, "acknowledgement"}, {EventType::response_sent, "response"}};
+
+} // namespace
+
 std::vector<std::pair<std::size_t, std::string>> sent_twice(const Case& c) {
     std::vector<std::pair<std::size_t, std::string>> found;
     const auto sent = [](const Event& e) {
         return fmt::format("{} by {}", format_timestamp(e.at),
                            e.by.empty() ? "(no one named)" : e.by);
     };
-    for (const auto& [type, what] : {std::pair{EventType::acknowledged, "acknowledgement"},
-                                     std::pair{EventType::response_sent, "response"}}) {
+    for (const auto& [type, what] : k_sent_steps) {
         const Event* first = first_event(c, type);
         for (std::size_t i = 0; first && i < c.events.size(); ++i) {
             const Event& event = c.events[i];
@@ -173,8 +180,7 @@ std::vector<std::pair<std::size_t, std::string>> sent_twice(const Case& c) {
 
 std::vector<std::pair<std::size_t, std::string>> every_copy_void(const Case& c) {
     std::vector<std::pair<std::size_t, std::string>> found;
-    for (const auto& [type, what] : {std::pair{EventType::acknowledged, "acknowledgement"},
-                                     std::pair{EventType::response_sent, "response"}}) {
+    for (const auto& [type, what] : k_sent_steps) {
         std::vector<std::size_t> copies;
         for (std::size_t i = 0; i < c.events.size(); ++i)
             if (c.events[i].type == type)
