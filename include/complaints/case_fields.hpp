@@ -122,6 +122,9 @@ template <class V, Same<Event> E> void describe(V& v, E& e) {
     v.field(maybe("due"), e.due);
     v.field(maybe("booked_for"), e.booked_for);
     v.field(maybe("agent"), e.agent);
+    v.field(maybe("outcome"), e.outcome);
+    v.field(maybe("learning"), e.learning);
+    v.field(maybe("no_learning"), e.no_learning);
     v.field(maybe("corrects"), e.corrects);
     v.field(maybe("before"), e.before);
     v.field(maybe("after"), e.after);

@@ -30,6 +30,21 @@ void check_reopen(const Case& c);
 // met runs again from its original start. A warning issued on closing stands.
 ClosedState reopen(Case& c);
 
+// How a case stood at an instant when it was closed or excluded then: the
+// last closing or exclusion before it, with the outcome and lessons
+// recorded. The case's fields hold the latest state; a reopening after the
+// instant kept what it replaced, so a report of an old period reads what
+// stood at its end, whatever was reopened or decided since.
+struct Ending {
+    Timestamp at;
+    bool excluded = false;
+    std::optional<Outcome> outcome;
+    std::string learning;
+    std::string no_learning;
+};
+// Nothing when the case was open at `at`.
+std::optional<Ending> ending_at(const Case& c, date::sys_seconds at);
+
 // Throws `refused` when a point cannot be added: the case is closed, or the
 // stage 1 response has been sent and this is not a correction.
 void check_add_point(const Case& c, bool correction);

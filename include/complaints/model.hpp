@@ -294,6 +294,12 @@ struct Event {
     // On `assigned`: the agent it names, so figures can say who held the case
     // at any date. Files from before it lack it (the case's `agent` stands in).
     std::string agent;
+    // On `reopened`: the outcome and lessons of the closing it undid, which
+    // the case's fields no longer hold, so an earlier period's report reads
+    // them as they stood. Files from before it keep them in `text` alone.
+    std::optional<Outcome> outcome;
+    std::string learning;
+    std::string no_learning;
     // On `corrected`: which item of what was sent changed ("point 2
     // conclusion", "apology"), and its value before and after; `text` says why.
     std::string corrects;

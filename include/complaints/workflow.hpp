@@ -19,8 +19,9 @@ bool consent_outstanding(const Case& c);
 // 2 once the complaint has gone to an independent review body (not an
 // advice service), else 1.
 int stage(const Case& c, const Policy& policy);
-// Whether the referral still waits for the body's outcome: an advice
-// service gives none.
+// Whether the body referred to gives an outcome: an advice service gives none.
+bool gives_outcome(const Escalation& referral, const Policy& policy);
+// Whether the referral still waits for the body's outcome.
 bool awaits_outcome(const Escalation& referral, const Policy& policy);
 // The bodies whose outcome is still awaited, in the order referred.
 std::vector<std::string> open_referrals(const Case& c, const Policy& policy);

@@ -66,10 +66,14 @@ void run_reopen(const ReopenOptions& o, const Context& context) {
     const std::string id = store.resolve(o.id);
     const Case c = update_case(context, store, id, [&](Case& c) {
         const ClosedState was = reopen(c);
-        add_event(c, make_event(EventType::reopened,
-                                fmt::format("Reopened: {}\nBefore reopening: {}", reason,
-                                            before_reopening(was, c, store.zone())),
-                                o.when_who, context, store));
+        Event reopening = make_event(EventType::reopened,
+                                     fmt::format("Reopened: {}\nBefore reopening: {}", reason,
+                                                 before_reopening(was, c, store.zone())),
+                                     o.when_who, context, store);
+        reopening.outcome = was.outcome;
+        reopening.learning = was.learning;
+        reopening.no_learning = was.no_learning;
+        add_event(c, std::move(reopening));
     });
     std::string next;
     if (const auto clock = next_clock(clocks_of(c, store, context.now)))

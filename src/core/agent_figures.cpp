@@ -1,6 +1,7 @@
 #include "agent_figures.hpp"
 
 #include "complaints/clocks.hpp"
+#include "complaints/later_entries.hpp"
 
 #include <algorithm>
 
@@ -36,11 +37,6 @@ StepIn step_in(const Clock& clock, date::sys_seconds start, date::sys_seconds en
     if (!clock.done || clock.done->utc < start || clock.done->utc >= end)
         return {};
     return {true, clock.state == ClockState::met};
-}
-
-bool ended_before(const Case& c, EventType type, date::sys_seconds end) {
-    const Event* event = last_event(c, type);
-    return event && event->at.utc < end;
 }
 
 // Who held the case at `end`, as it stood then: the agent the last
@@ -89,9 +85,7 @@ void count_agent(std::vector<AgentFigures>& figures, const Case& c, const Report
             mine.resolved_in_time += step.in_time;
         }
     }
-    const bool closed = c.status == Status::closed && ended_before(c, EventType::closed, end);
-    const bool excluded = c.exclusion && ended_before(c, EventType::excluded, end);
-    mine.open_at_end += !closed && !excluded;
+    mine.open_at_end += !ending_at(c, end);
     // Nobody's complaints count when they say something: open, or resolved
     // in the period without an agent.
     if (has_agent || mine.open_at_end > 0 || mine.resolved > 0)

@@ -18,7 +18,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 16\n";
+constexpr std::string_view k_magic = "complaints-cache 17\n";
 
 class Encoder {
   public:

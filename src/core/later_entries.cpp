@@ -113,6 +113,38 @@ ClosedState reopen(Case& c) {
     return was;
 }
 
+std::optional<Ending> ending_at(const Case& c, date::sys_seconds at) {
+    const Event* ending = nullptr;    // the last closing or exclusion before `at`
+    const Event* reopened = nullptr;  // the last reopening before `at`
+    const Event* reopening = nullptr; // the first reopening from `at` on
+    const auto later = [](const Event* e, const Event& than) { return !e || e->at <= than.at; };
+    for (const auto& event : c.events) {
+        const bool ends = event.type == EventType::closed || event.type == EventType::excluded;
+        if (event.at.utc < at && ends && later(ending, event))
+            ending = &event;
+        else if (event.type == EventType::reopened && event.at.utc < at && later(reopened, event))
+            reopened = &event;
+        else if (event.type == EventType::reopened && event.at.utc >= at &&
+                 (!reopening || event.at < reopening->at))
+            reopening = &event;
+    }
+    if (!ending || (reopened && ending->at <= reopened->at))
+        return std::nullopt;
+    Ending was{ending->at, ending->type == EventType::excluded, {}, {}, {}};
+    if (reopening) {
+        was.outcome = reopening->outcome;
+        was.learning = reopening->learning;
+        was.no_learning = reopening->no_learning;
+    } else if (c.status == Status::closed || c.exclusion) {
+        was.outcome = c.outcome;
+        was.learning = c.learning;
+        was.no_learning = c.no_learning;
+    } else {
+        return std::nullopt; // the file says open whatever its events say
+    }
+    return was;
+}
+
 void check_add_point(const Case& c, bool correction) {
     if (c.status == Status::closed || c.exclusion)
         refuse_closed(c, fmt::format("add a point to {}", c.id));

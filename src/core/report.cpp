@@ -5,6 +5,7 @@
 #include "complaints/clinicians.hpp"
 #include "complaints/clocks.hpp"
 #include "complaints/error.hpp"
+#include "complaints/later_entries.hpp"
 #include "complaints/workflow.hpp"
 
 #include <fmt/format.h>
@@ -44,16 +45,34 @@ struct Facts {
     std::vector<Clock> steps;             // the policy's other clocks (assignment, investigation)
     std::optional<sys_seconds> explained; // when a delay was first explained
     bool entered_late = false;            // met on time by a step typed in after the deadline
+    // How the case stood at the window's end, whatever was reopened since.
     std::optional<sys_seconds> closed;
     std::optional<sys_seconds> excluded; // outside the policy from then: not open, no outcome
+    std::optional<Ending> ending;
 };
+
+// The case's clocks as it stood at the window's end: an exclusion since
+// takes no deadline back from the period, a reopening since adds none.
+std::vector<Clock> clocks_then(const Case& c, bool excluded_then, const ReportContext& context) {
+    const ClockContext at_end{context.policy, context.calendar, context.zone, context.now};
+    if (bool(c.exclusion) == excluded_then)
+        return case_clocks(c, at_end);
+    if (excluded_then)
+        return {};
+    Case then = c;
+    then.exclusion.reset();
+    return case_clocks(then, at_end);
+}
 
 Facts facts_of(const Case& c, const ReportContext& context) {
     Facts facts;
     facts.c = &c;
     facts.received = local_date(c.received.utc, context.zone);
-    for (const auto& clock :
-         case_clocks(c, ClockContext{context.policy, context.calendar, context.zone, context.now}))
+    // The context's `now` is the window's end: see ReportBuilder::State.
+    facts.ending = ending_at(c, context.now);
+    if (facts.ending)
+        (facts.ending->excluded ? facts.excluded : facts.closed) = facts.ending->at.utc;
+    for (const auto& clock : clocks_then(c, facts.excluded.has_value(), context))
         if (clock.answers_complainant)
             facts.main_clock = clock;
         else if (clock.rule == "acknowledgement")
@@ -67,12 +86,6 @@ Facts facts_of(const Case& c, const ReportContext& context) {
         for (const auto& event : c.events)
             if (entered_late(event, *facts.main_clock, context.calendar, context.zone))
                 facts.entered_late = true;
-    if (c.status == Status::closed)
-        if (const Event* closing = last_event(c, EventType::closed))
-            facts.closed = closing->at.utc;
-    if (c.exclusion)
-        if (const Event* exclusion = last_event(c, EventType::excluded))
-            facts.excluded = exclusion->at.utc;
     return facts;
 }
 
@@ -117,13 +130,14 @@ void most_first(std::vector<Count>& counts) {
     });
 }
 
-std::string kind_counted(const Case& c) {
-    return c.exclusion ? "excluded" : std::string(name_of(c.kind));
+std::string kind_counted(const Facts& facts) {
+    return facts.excluded ? "excluded" : std::string(name_of(facts.c->kind));
 }
 
-void count_received(Report& report, const Case& c) {
+void count_received(Report& report, const Facts& facts) {
+    const Case& c = *facts.c;
     ++report.received_total;
-    add(report.by_kind, kind_counted(c));
+    add(report.by_kind, kind_counted(facts));
     add(report.by_channel, std::string(name_of(c.channel)));
     add(report.by_category, c.category ? std::string(name_of(*c.category)) : "unspecified");
     if (!c.type.empty())
@@ -314,7 +328,7 @@ void count_escalations(Report& report, const Case& c, const Window& window, cons
                 c.id, escalation.body, local_date(escalation.outcome_at->utc, *window.zone),
                 include_names ? escalation.outcome : without_names(c, escalation.outcome)});
         }
-        if (escalation.at.utc < window.end && !outcome_by_end && awaits_outcome(escalation, policy))
+        if (escalation.at.utc < window.end && !outcome_by_end && gives_outcome(escalation, policy))
             ++found->pending_at_end;
     }
 }
@@ -326,13 +340,14 @@ void count_closing(Report& report, const Facts& facts, const Window& window,
         return;
     to_resolution.push_back(
         working_days(context.calendar, c.received.utc, *facts.closed, context.zone));
-    if (c.outcome)
-        add(report.outcomes, std::string(name_of(*c.outcome)));
-    if (!c.learning.empty())
+    const Ending& ending = *facts.ending;
+    if (ending.outcome)
+        add(report.outcomes, std::string(name_of(*ending.outcome)));
+    if (!ending.learning.empty())
         report.lessons.push_back(
             Lesson{c.id, local_date(*facts.closed, context.zone),
-                   context.include_names ? c.learning : without_names(c, c.learning)});
-    else if (!c.no_learning.empty())
+                   context.include_names ? ending.learning : without_names(c, ending.learning)});
+    else if (!ending.no_learning.empty())
         ++report.closed_without_learning;
 }
 
@@ -610,7 +625,7 @@ void ReportBuilder::add(const Case& c) {
     const Facts facts = facts_of(c, context);
     Report& report = s.report;
     if (within(facts.received, report.period))
-        count_received(report, c);
+        count_received(report, facts);
     count_acknowledgement(report.acknowledgements, facts, s.window);
     count_steps(report.steps, facts, s.window);
     count_meetings_and_appeals(report, c, s.window, context.include_names);

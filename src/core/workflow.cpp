@@ -26,9 +26,13 @@ bool consent_outstanding(const Case& c) {
     return on_behalf && c.consent != Consent::yes && !first_event(c, EventType::consent_waived);
 }
 
-bool awaits_outcome(const Escalation& referral, const Policy& policy) {
+bool gives_outcome(const Escalation& referral, const Policy& policy) {
     const ReviewBody* body = find_review_body(policy, referral.body);
-    return referral.outcome.empty() && !(body && body->advice);
+    return !(body && body->advice);
+}
+
+bool awaits_outcome(const Escalation& referral, const Policy& policy) {
+    return referral.outcome.empty() && gives_outcome(referral, policy);
 }
 
 std::vector<std::string> open_referrals(const Case& c, const Policy& policy) {

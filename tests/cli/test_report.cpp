@@ -204,6 +204,26 @@ TEST_SUITE("report") {
         CHECK(november["received"]["total"] == 1);
     }
 
+    TEST_CASE("a case reopened, or an outcome recorded, after the month leaves its report as it "
+              "was") {
+        const October repo;
+        const auto before = repo.report();
+        REQUIRE(before["escalations"]["by_body"]["iscas"]["pending_at_end"] == 1);
+        repo.ok({"reopen", repo.closed_upheld, "--reason", "The patient wrote again", "--at",
+                 "2026-11-20 10:00"});
+        repo.ok({"reopen", repo.excluded, "--reason", "It was our laser after all"});
+        repo.ok({"escalate", repo.before_start, "--outcome", "ISCAS found no fault"});
+        CHECK(repo.report() == before);
+        CHECK(repo.report({"--no-cache"}) == before);
+        repo.ok({"close", repo.closed_upheld, "--outcome", "partly-upheld", "--learning",
+                 "Check the booking again", "--at", "2026-11-21 10:00"});
+        CHECK(repo.report() == before);
+        const auto november = repo({"report", "--month", "2026-11", "--format", "json"}).json();
+        CHECK(november["outcomes"]["partly-upheld"] == 1);
+        CHECK(november["outcomes"]["upheld"] == 0);
+        CHECK(november["lessons"]["list"][0]["learning"] == "Check the booking again");
+    }
+
     TEST_CASE("the month so far: figures as of now, responses not yet due are not counted against "
               "the rate") {
         const October repo;
