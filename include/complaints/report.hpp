@@ -218,8 +218,8 @@ struct Report {
 
     AcknowledgementFigures acknowledgements;
     ResponseFigures responses;
-    Spread to_response;
-    Spread to_resolution;
+    Spread to_answer;            // working days from the main clock's start to its step
+    Spread to_closing;           // working days from receipt to closing
     std::vector<Count> outcomes; // of the cases closed in the period: every outcome
 
     std::vector<EscalationFigures> escalations;

@@ -95,8 +95,8 @@ Section responses_section(const Report& report) {
                    s.p90 ? std::to_string(*s.p90) : "-"};
     };
     section.tables.push_back(Table{{"working days", "cases", "median", "90th percentile"},
-                                   {spread_row(fmt::format("to {}", r.rule), report.to_response),
-                                    spread_row("to closing", report.to_resolution)}});
+                                   {spread_row(fmt::format("to {}", r.rule), report.to_answer),
+                                    spread_row("to closing", report.to_closing)}});
     section.chart = on_time_chart(report);
     return section;
 }

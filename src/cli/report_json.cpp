@@ -213,6 +213,14 @@ void flatten(const Json& value, const std::string& path, std::vector<Row>& rows)
     }
 }
 
+// Named for the main clock's step (`to_response` on the clinic,
+// `to_resolution` on the platform), so each key says what it measures.
+Json working_days_json(const Report& report) {
+    const std::string rule = report.responses.rule.empty() ? "answer" : report.responses.rule;
+    return Json{{"to_" + rule, spread_json(report.to_answer)},
+                {"to_closing", spread_json(report.to_closing)}};
+}
+
 } // namespace
 
 Json report_json(const Report& report) {
@@ -231,8 +239,7 @@ Json report_json(const Report& report) {
                               {"as_of", format_timestamp(report.as_of)}}},
               {"received", received},
               {"responses", responses_json(report.responses)},
-              {"working_days", Json{{"to_response", spread_json(report.to_response)},
-                                    {"to_resolution", spread_json(report.to_resolution)}}},
+              {"working_days", working_days_json(report)},
               {"outcomes", counts_json(report.outcomes)},
               {"escalations", escalations_json(report)},
               {"being_open", being_open_json(report.being_open)},

@@ -334,11 +334,11 @@ void count_escalations(Report& report, const Case& c, const Window& window, cons
 }
 
 void count_closing(Report& report, const Facts& facts, const Window& window,
-                   const ReportContext& context, std::vector<int>& to_resolution) {
+                   const ReportContext& context, std::vector<int>& to_closing) {
     const Case& c = *facts.c;
     if (!facts.closed || !window.holds(*facts.closed))
         return;
-    to_resolution.push_back(
+    to_closing.push_back(
         working_days(context.calendar, c.received.utc, *facts.closed, context.zone));
     const Ending& ending = *facts.ending;
     if (ending.outcome)
@@ -585,8 +585,8 @@ struct ReportBuilder::State {
     Window window;
     ReportContext at_end;
     Report report;
-    std::vector<int> to_response;
-    std::vector<int> to_resolution;
+    std::vector<int> to_answer;
+    std::vector<int> to_closing;
     std::vector<int> to_conversation;
     std::vector<OpenCandidate> open;
     std::vector<Case> clinician_cases;
@@ -632,9 +632,9 @@ void ReportBuilder::add(const Case& c) {
     if (response_owed(facts) && within(facts.main_clock->policy_due.day, report.period))
         count_response(report.responses, facts, s.window);
     if (facts.main_clock && facts.main_clock->done && s.window.holds(*facts.main_clock->done))
-        s.to_response.push_back(working_days(context.calendar, facts.main_clock->starts.utc,
-                                             facts.main_clock->done->utc, context.zone));
-    count_closing(report, facts, s.window, context, s.to_resolution);
+        s.to_answer.push_back(working_days(context.calendar, facts.main_clock->starts.utc,
+                                           facts.main_clock->done->utc, context.zone));
+    count_closing(report, facts, s.window, context, s.to_closing);
     count_actions(report, c, s.window);
     count_escalations(report, c, s.window, context.policy, context.include_names);
     count_being_open(report.being_open, c, s.window, context, s.to_conversation);
@@ -659,8 +659,8 @@ Report ReportBuilder::finish() {
     Report& report = s.report;
     most_first(report.by_type);
     most_first(report.by_practitioner);
-    report.to_response = spread_of(std::move(s.to_response));
-    report.to_resolution = spread_of(std::move(s.to_resolution));
+    report.to_answer = spread_of(std::move(s.to_answer));
+    report.to_closing = spread_of(std::move(s.to_closing));
     report.being_open.to_conversation = spread_of(std::move(s.to_conversation));
     count_under_review(report, s.clinician_cases, s.window, s.at_end);
     keep_oldest(s.open, 5);

@@ -72,6 +72,19 @@ TEST_SUITE("platform: the report") {
         CHECK(result.json()["responses"]["on_time"] == 1);
     }
 
+    TEST_CASE("the working days are named for what they measure: to the resolution, to closing") {
+        November repo;
+        const auto json = repo.report("json").json();
+        CHECK(json["schema_version"] == 2);
+        // Received Monday 2 November, resolved and closed Thursday 12 November.
+        const nlohmann::json eight{{"count", 1}, {"median", 8.0}, {"p90", 8}};
+        CHECK(json["working_days"] ==
+              nlohmann::json{{"to_resolution", eight}, {"to_closing", eight}});
+        const auto csv = repo.report("csv");
+        CHECK(has(csv.out, "working_days.to_resolution.count,1\r\n"));
+        CHECK_FALSE(has(csv.out, "to_response"));
+    }
+
     TEST_CASE("mediations booked and held, and warnings issued and rescinded in the period") {
         November repo;
         const auto json = repo.report("json").json();

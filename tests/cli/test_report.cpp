@@ -102,7 +102,7 @@ TEST_SUITE("report") {
     TEST_CASE("every figure of October's report, with receipts and closings on the month's edges") {
         const October repo;
         const auto r = repo.report();
-        CHECK(r["schema_version"] == 1);
+        CHECK(r["schema_version"] == 2);
         CHECK(r["period"]["from"] == "2026-10-01");
         CHECK(r["period"]["to"] == "2026-10-31");
         CHECK(r["period"]["label"] == "2026-10");
@@ -135,7 +135,7 @@ TEST_SUITE("report") {
         // and 20.
         CHECK(r["working_days"]["to_response"] ==
               nlohmann::json{{"count", 3}, {"median", 15.0}, {"p90", 19}});
-        CHECK(r["working_days"]["to_resolution"] ==
+        CHECK(r["working_days"]["to_closing"] ==
               nlohmann::json{{"count", 2}, {"median", 41.5}, {"p90", 63}});
 
         CHECK(r["outcomes"] == nlohmann::json{{"upheld", 1},
