@@ -206,6 +206,8 @@ std::string with_record(const std::string& text, const std::string& file,
                                            "for {}'s side",
                                            one.field, one.kept_word);
                 voiding.voids = reference_to(*view, *event);
+                voiding.corrects = one.field; // what links it to the settlement
+
                 added.push_back(std::move(voiding));
                 voided.push_back(fmt::format("event {} ({}): {}", event - view->events.data() + 1,
                                              name_of(event->type), event->text));

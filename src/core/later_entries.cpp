@@ -86,12 +86,15 @@ std::optional<Timestamp> closed_since(const Case& c) {
 }
 
 // A void made as a merge conflict was settled (`conflict --keep`, which
-// leaves a conflict-resolved event at the same instant): it may void what
-// `void` never does, a finding the side set aside stood on.
+// leaves a conflict-resolved event at the same instant naming the same
+// field): it may void what `void` never does, a finding the side set aside
+// stood on.
 bool settles_conflict(const Case& c, const Event& voiding) {
-    return std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) {
-        return e.type == EventType::conflict_resolved && e.at == voiding.at;
-    });
+    return !voiding.corrects.empty() &&
+           std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) {
+               return e.type == EventType::conflict_resolved && e.at == voiding.at &&
+                      e.corrects == voiding.corrects;
+           });
 }
 
 } // namespace

@@ -64,6 +64,7 @@ TEST_SUITE("two sites: settling a conflict") {
             for (const auto& event : events)
                 if (event["type"] == "voided" && event["voids"]["type"] == "finding") {
                     CHECK(has(event["text"], "points[n: 1].finding"));
+                    CHECK(event["corrects"] == "points[n: 1].finding");
                     CHECK(event["by"] == "Site B");
                     voids = &event["voids"];
                 }
@@ -102,6 +103,16 @@ TEST_SUITE("two sites: settling a conflict") {
             const auto checked = sites.a({"check"});
             CHECK_FALSE(has(checked.out + checked.err, "never voids"));
             CHECK_FALSE(has(checked.out + checked.err, "conflict"));
+
+            // A void at the settlement's instant naming no field it settled
+            // is not the settlement's: written by hand, check names it.
+            const auto file = sites.a.root / sites.file;
+            const std::string text = test::read_text(file);
+            const auto corrects = text.find("corrects:", text.find("type: voided"));
+            REQUIRE(corrects != std::string::npos);
+            test::write_text(file, text.substr(0, text.rfind('\n', corrects)) +
+                                       text.substr(text.find('\n', corrects)));
+            CHECK(has(sites.a({"check"}).out, "which the tool never voids"));
         }
     }
 
