@@ -25,6 +25,12 @@ std::vector<std::string> delay_date_cautions(const Case& c, date::year_month_day
 std::optional<std::string> late_explanation_caution(const Case& c, const Timestamp& at,
                                                     const ClockContext& clocks);
 
+// An explanation of delay dated (--at) before the response was due but
+// entered after it: it counts, but the report and `show` say it was
+// explained in time on paper only.
+std::optional<std::string> back_dated_explanation_caution(const Case& c, const Event& explanation,
+                                                          const ClockContext& clocks);
+
 // A referral to `body` after it already gave its outcome on this
 // complaint: its decision stands unless the body agrees to look again.
 std::optional<std::string> repeat_referral_caution(const Case& c, const ReviewBody& body,

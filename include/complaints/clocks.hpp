@@ -61,6 +61,11 @@ struct LateEntry {
 };
 std::optional<LateEntry> entered_late(const Event& event, const Clock& clock,
                                       const WorkingCalendar& calendar, const date::time_zone& zone);
+// An explanation of delay dated before the response was due under the
+// policy but entered after it: in time on paper only, as above.
+std::optional<LateEntry> explained_late_on_paper(const Event& event, const Clock& clock,
+                                                 const WorkingCalendar& calendar,
+                                                 const date::time_zone& zone);
 
 // An hours deadline counts clock hours, through weekends and bank holidays,
 // so it may fall on a day nobody is in (a Friday afternoon's 48 hours end

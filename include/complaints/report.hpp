@@ -44,6 +44,9 @@ struct ResponseFigures {
     int on_time_entered_late = 0; // of those, typed in after the deadline with an earlier --at
     int late_explained = 0;       // sent after it, a delay explained before it, by the new date
     int late_after_new_date = 0;  // a delay explained in time, but sent after its new date
+    // Of the delays explained in time, those typed in after the policy date
+    // with an earlier --at: explained in time on paper only.
+    int explained_entered_late = 0;
     int late = 0;                 // sent after it without an explanation in time
     int still_open = 0;           // not sent by the end of the period
     int still_open_overdue = 0;   // of those, past the due date then (the new one, if explained)

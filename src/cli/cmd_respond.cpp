@@ -224,6 +224,8 @@ Delay explain_delay(const Case& c, const RespondOptions& options, const Context&
     }
     if (auto late = late_explanation_caution(c, event.at, clocks))
         delay.cautions.push_back(std::move(*late));
+    if (auto back_dated = back_dated_explanation_caution(c, event, clocks))
+        delay.cautions.push_back(std::move(*back_dated));
     std::optional<date::year_month_day> aimed;
     if (const auto clock = clock_met_by(c, clocks, EventType::response_sent))
         aimed = clock->due.day;

@@ -223,6 +223,15 @@ std::vector<std::string> deadline_notes(const Case& c, const Event& event,
                 "entered {}, {}after the deadline: met on paper only", format_date(late->entered),
                 late->working_days == 0 ? "" : plural(late->working_days, "working day") + " "));
     }
+    for (const auto& clock : clocks)
+        if (const auto late =
+                clock.answers_complainant
+                    ? explained_late_on_paper(event, clock, store.calendar(), store.zone())
+                    : std::nullopt)
+            notes.push_back(fmt::format(
+                "entered {}, {}after the response was due: explained in time on paper only",
+                format_date(late->entered),
+                late->working_days == 0 ? "" : plural(late->working_days, "working day") + " "));
     return notes;
 }
 

@@ -84,6 +84,9 @@ Section responses_section(const Report& report) {
         table.rows.push_back({"  of which delay explained, new date to come",
                               std::to_string(r.still_open_explained)});
     table.rows.push_back({"  of which overdue", std::to_string(r.still_open_overdue)});
+    if (r.explains_delay)
+        table.rows.push_back({"delay explained in time, entered after the deadline",
+                              std::to_string(r.explained_entered_late)});
     table.rows.push_back(
         {fmt::format("{} within {}", words.done, r.span), percent(on_time_rate(r))});
     if (r.explains_delay)

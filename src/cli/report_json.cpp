@@ -32,6 +32,7 @@ Json responses_json(const ResponseFigures& r) {
                 {"on_time_entered_late", r.on_time_entered_late},
                 {"late_explained", r.late_explained},
                 {"late_after_new_date", r.late_after_new_date},
+                {"explained_entered_late", r.explained_entered_late},
                 {"late", r.late},
                 {"still_open", r.still_open},
                 {"still_open_overdue", r.still_open_overdue},

@@ -34,6 +34,17 @@ std::optional<std::string> late_explanation_caution(const Case& c, const Timesta
                        format_date(clock->due.day));
 }
 
+std::optional<std::string> back_dated_explanation_caution(const Case& c, const Event& explanation,
+                                                          const ClockContext& clocks) {
+    const auto clock = clock_met_by(c, clocks, EventType::response_sent);
+    if (!clock || !explained_late_on_paper(explanation, *clock, clocks.calendar, clocks.zone))
+        return std::nullopt;
+    return fmt::format("dated before the response was due on {} but entered after it: it "
+                       "counts as in time, and show and the report say it was explained in "
+                       "time on paper only",
+                       format_date(clock->policy_due.day));
+}
+
 std::optional<std::string> repeat_referral_caution(const Case& c, const ReviewBody& body,
                                                    const date::time_zone& zone) {
     for (auto it = c.escalations.rbegin(); it != c.escalations.rend(); ++it)

@@ -133,15 +133,32 @@ std::optional<Clock> next_clock(const std::vector<Clock>& clocks) {
     return next;
 }
 
+namespace {
+
+LateEntry late_entry(const Timestamp& recorded, date::year_month_day due,
+                     const WorkingCalendar& calendar, const date::time_zone& zone) {
+    const auto entered = local_date(recorded.utc, zone);
+    return LateEntry{entered, calendar.between(date::sys_days{due}, date::sys_days{entered})};
+}
+
+} // namespace
+
 std::optional<LateEntry> entered_late(const Event& event, const Clock& clock,
                                       const WorkingCalendar& calendar,
                                       const date::time_zone& zone) {
     if (!event.recorded || clock.state != ClockState::met || !clock.done ||
         *clock.done != event.at || event.recorded->utc < clock.due.at)
         return std::nullopt;
-    const auto entered = local_date(event.recorded->utc, zone);
-    return LateEntry{entered,
-                     calendar.between(date::sys_days{clock.due.day}, date::sys_days{entered})};
+    return late_entry(*event.recorded, clock.due.day, calendar, zone);
+}
+
+std::optional<LateEntry> explained_late_on_paper(const Event& event, const Clock& clock,
+                                                 const WorkingCalendar& calendar,
+                                                 const date::time_zone& zone) {
+    if (event.type != EventType::delay_explained || !event.recorded ||
+        event.at.utc >= clock.policy_due.at || event.recorded->utc < clock.policy_due.at)
+        return std::nullopt;
+    return late_entry(*event.recorded, clock.policy_due.day, calendar, zone);
 }
 
 } // namespace complaints

@@ -44,6 +44,7 @@ struct Facts {
     std::optional<Clock> acknowledgement;
     std::vector<Clock> steps;             // the policy's other clocks (assignment, investigation)
     std::optional<sys_seconds> explained; // when a delay was first explained
+    bool explained_entered_late = false;  // that explanation typed in after the policy date
     bool entered_late = false;            // met on time by a step typed in after the deadline
     // How the case stood at the window's end, whatever was reopened since.
     std::optional<sys_seconds> closed;
@@ -80,8 +81,12 @@ Facts facts_of(const Case& c, const ReportContext& context) {
         else
             facts.steps.push_back(clock);
     if (facts.main_clock)
-        if (const Event* delay = first_event(c, EventType::delay_explained))
+        if (const Event* delay = first_event(c, EventType::delay_explained)) {
             facts.explained = delay->at.utc;
+            facts.explained_entered_late =
+                explained_late_on_paper(*delay, *facts.main_clock, context.calendar, context.zone)
+                    .has_value();
+        }
     if (facts.main_clock && facts.main_clock->done)
         for (const auto& event : c.events)
             if (entered_late(event, *facts.main_clock, context.calendar, context.zone))
@@ -176,6 +181,7 @@ void count_response(ResponseFigures& figures, const Facts& facts, const Window& 
     const bool explained_in_time =
         facts.explained && *facts.explained < window.end && *facts.explained < clock.policy_due.at;
     ++figures.due;
+    figures.explained_entered_late += explained_in_time && facts.explained_entered_late;
     const bool sent_on_time =
         clock.done && clock.done->utc < window.end && clock.done->utc < clock.policy_due.at;
     const bool explained_and_kept = explained_in_time && kept_to_new_date(facts, window);

@@ -244,6 +244,38 @@ TEST_SUITE("clinic policy: one verdict of on time") {
                   "late: due 2026-11-20, no explanation of delay sent in time"));
     }
 
+    TEST_CASE("an explanation typed in after the response was due with an earlier --at is in "
+              "time on paper only: warned, shown and counted") {
+        Answered clinic;
+        clinic.discussed();
+        clinic.now = "2026-11-24T10:00:00+00:00"; // the response was due 20 November
+        const auto explained =
+            clinic({"respond", clinic.id, "--delay", "Waiting for the laser service report",
+                    "--new-date", "2026-12-04", "--at", "2026-11-18 10:00"});
+        REQUIRE_MESSAGE(explained.exit_code == 0, explained.err);
+        CHECK(has(explained.err, "dated before the response was due on 2026-11-20 but entered "
+                                 "after it"));
+        CHECK(has(clinic({"show", clinic.id}).out,
+                  "entered 2026-11-24, 2 working days after the response was due: explained in "
+                  "time on paper only"));
+        clinic.now = "2026-12-02T10:00:00+00:00";
+        const auto figures =
+            clinic({"report", "--month", "2026-11", "--format", "json"}).json()["responses"];
+        CHECK(figures["still_open_explained"] == 1);
+        CHECK(figures["explained_entered_late"] == 1);
+        CHECK(has(clinic({"report", "--month", "2026-11"}).out,
+                  "delay explained in time, entered after the deadline"));
+        // One sent in time, without --at, is not marked.
+        Answered in_time;
+        in_time.now = "2026-11-18T10:00:00+00:00";
+        const auto plain =
+            in_time({"respond", in_time.id, "--delay", "Waiting", "--new-date", "2026-12-04"});
+        CHECK_FALSE(has(plain.err, "on paper"));
+        in_time.now = "2026-12-02T10:00:00+00:00";
+        CHECK(in_time({"report", "--month", "2026-11", "--format", "json"})
+                  .json()["responses"]["explained_entered_late"] == 0);
+    }
+
     TEST_CASE("an explanation giving an earlier date: letters, clock and report keep to the date "
               "the complainant was told") {
         Answered clinic;
