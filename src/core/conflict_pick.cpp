@@ -115,8 +115,9 @@ std::string as_value(const std::string& lines) {
 }
 
 // The point number a field of a point names: 1 of "points[n: 1].finding".
-std::optional<int> point_of(const std::string& field) {
-    constexpr std::string_view prefix = "points[n: ";
+// N of a field of a numbered item, `points[n: N].finding` with `prefix`
+// "points[n: ".
+std::optional<int> number_in(const std::string& field, std::string_view prefix) {
     if (!field.starts_with(prefix))
         return std::nullopt;
     const auto end = field.find(']');
@@ -129,12 +130,20 @@ std::optional<int> point_of(const std::string& field) {
 
 // Whether `event` recorded a value of `field`: a point's finding event
 // ("Point N: ...", what respond writes) records its finding and conclusion,
-// and nothing else of the point (its text, staff or remedial action).
+// and nothing else of the point (its text, staff or remedial action); an
+// action's "Action N done" event records when it was done.
 bool records_field(const Event& event, const std::string& field) {
-    const auto point = point_of(field);
-    const bool found = field.ends_with(".finding") || field.ends_with(".conclusion");
-    return point && found && event.type == EventType::finding &&
-           event.text.starts_with(fmt::format("Point {}:", *point));
+    if (const auto point = number_in(field, "points[n: ")) {
+        const bool found = field.ends_with(".finding") || field.ends_with(".conclusion");
+        return found && event.type == EventType::finding &&
+               event.text.starts_with(fmt::format("Point {}:", *point));
+    }
+    if (const auto action = number_in(field, "actions[n: ")) {
+        const std::string done = fmt::format("Action {} done", *action);
+        return field.ends_with(".done") && event.type == EventType::action &&
+               (event.text == done || event.text.starts_with(done + ":"));
+    }
+    return false;
 }
 
 // A side's whole case, when the side's text is known and reads.

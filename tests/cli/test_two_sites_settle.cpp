@@ -116,6 +116,37 @@ TEST_SUITE("two sites: settling a conflict") {
         }
     }
 
+    TEST_CASE("both sites mark an action done: the side set aside keeps its event, voided") {
+        Sites sites;
+        const auto& id = sites.id;
+        sites.a.ok({"action", id, "done", "1", "--at", "2026-11-16 09:00"});
+        sites.commit(sites.a.root, "site A");
+        must(git(sites.a.root, "push -q"));
+        REQUIRE(sites.at_b({"action", id, "done", "1", "--at", "2026-11-16 09:30"}).exit_code == 0);
+        sites.commit(sites.b, "site B");
+        CHECK(git(sites.b, k_pulls[0]).status != 0);
+        const auto kept = sites.at_b({"conflict", id, "--keep", "this-site"});
+        REQUIRE_MESSAGE(kept.exit_code == 0, kept.err);
+        CHECK_MESSAGE(has(kept.out, "actions[n: 1].done"), kept.out);
+        CHECK(has(kept.out, "Action 1 done"));
+        int dones = 0;
+        int voids = 0;
+        for (const auto& event : events_at(sites, sites.b)) {
+            dones += event["type"] == "action" && event["text"] == "Action 1 done";
+            if (event["type"] == "voided") {
+                ++voids;
+                CHECK(event["voids"]["type"] == "action");
+                CHECK(event["voids"]["at"] == "2026-11-16T09:00:00+00:00"); // site A's
+                CHECK(event["corrects"] == "actions[n: 1].done");
+            }
+        }
+        CHECK(dones == 2);
+        CHECK(voids == 1);
+        const auto checked = sites.at_b({"check"});
+        CHECK_FALSE(has(checked.out, "void"));
+        CHECK_FALSE(has(checked.out, "conflict"));
+    }
+
     TEST_CASE("settling a point's text leaves the other side's finding on that point standing") {
         Sites sites;
         const auto& id = sites.id;
