@@ -178,9 +178,12 @@ StoreWriter Context::lock(Store& store) const {
 namespace {
 
 // Store::scan with the cache's settling time and trace from the environment.
-// `unreadable` empty: the first bad file is the error.
+// `unreadable` empty: the first bad file is the error. COMPLAINTS_NO_CACHE
+// is --no-cache for every command, those without the flag too (open and
+// close read the other cases through the cache).
 void scan_cases(const Store& store, bool no_cache, const std::function<void(Case&)>& visit,
                 const std::function<void(const Error&)>& unreadable) {
+    no_cache = no_cache || !env("COMPLAINTS_NO_CACHE").empty();
     ScanStats stats;
     store.scan(visit,
                ScanOptions{!no_cache,

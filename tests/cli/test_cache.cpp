@@ -145,6 +145,30 @@ TEST_SUITE("cache") {
               repo.list("3 unchanged, 0 read, 0 gone"));
     }
 
+    TEST_CASE("COMPLAINTS_NO_CACHE bypasses the cache for open --gmc, which has no --no-cache") {
+        const Cached repo;
+        const auto opened = [&](const std::string& no_cache) {
+            test::Run how{{"--repo", repo.root.string(), "open", "--channel", "email", "--received",
+                           "2026-10-08 10:00", "--point", "Rude", "--about", "Dr Lena Marsh",
+                           "--gmc", "7123456", "--summary", "Rude"},
+                          "",
+                          {},
+                          {}};
+            how.env = {{"COMPLAINTS_NOW", repo.now},
+                       {"COMPLAINTS_USER", "Test"},
+                       {"COMPLAINTS_CACHE_SETTLE", "0"},
+                       {"COMPLAINTS_TRACE_CACHE", "1"}};
+            if (!no_cache.empty())
+                how.env["COMPLAINTS_NO_CACHE"] = no_cache;
+            const auto result = test::run(how);
+            REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+            return result.err;
+        };
+        CHECK(opened("1") == "complaints: cache: 0 unchanged, 3 read, 0 gone, not used\n");
+        CHECK(!std::filesystem::exists(repo.root / ".complaints-cache"));
+        CHECK(opened("") == "complaints: cache: 0 unchanged, 4 read, 0 gone, rewritten\n");
+    }
+
     TEST_CASE("a file changed within the settle time is read again until it settles") {
         const Cached repo;
         auto how =
