@@ -1,5 +1,6 @@
 #include "complaints/letters.hpp"
 
+#include "complaints/person_names.hpp"
 #include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
@@ -214,7 +215,7 @@ void next_stage(std::string& out, const Case& c, const Config& config) {
 std::string opening(const Case& c, const Config& config, date::year_month_day today) {
     return fmt::format("# {}\n\nOur reference: {}  \nDate: {}\n\nDear {},\n\n", config.organisation,
                        c.id, long_date(today),
-                       c.complainant.empty() ? "Sir or Madam" : c.complainant);
+                       c.complainant.empty() ? "Sir or Madam" : salutation(c.complainant));
 }
 
 // Signed with the name complaints.yaml gives. Without one the letter says

@@ -2,6 +2,8 @@
 // case records, in the forms people write them in free text.
 #include "complaints/report.hpp"
 
+#include "complaints/person_names.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,27 +11,6 @@
 namespace complaints {
 
 namespace {
-
-constexpr std::array<std::string_view, 12> k_titles{
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord"};
-
-bool is_title(std::string_view word) {
-    if (word.ends_with('.'))
-        word.remove_suffix(1);
-    return std::find(k_titles.begin(), k_titles.end(), word) != k_titles.end();
-}
-
-std::vector<std::string> words_of(std::string_view name) {
-    std::vector<std::string> words;
-    std::size_t at = 0;
-    while (at < name.size()) {
-        const std::size_t end = std::min(name.find(' ', at), name.size());
-        if (end > at)
-            words.emplace_back(name.substr(at, end - at));
-        at = end + 1;
-    }
-    return words;
-}
 
 // Letters, digits, and anything not ASCII (accented letters) continue a word.
 bool in_word(char c) {
@@ -61,7 +42,7 @@ struct Form {
 // the surname after any title. The surname alone comes last, apart.
 void add_forms(std::vector<Form>& forms, std::vector<Form>& surnames, const std::string& name,
                std::string_view word) {
-    auto words = words_of(name);
+    auto words = name_words(name);
     if (words.empty())
         return;
     forms.push_back({name, word});

@@ -1,0 +1,24 @@
+#include "complaints/person_names.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace complaints;
+
+TEST_SUITE("person names") {
+    TEST_CASE(
+        "a letter greets a titled reader by title and surname, anyone else by the name given") {
+        CHECK(salutation("Mrs Aisha Patel") == "Mrs Patel");
+        CHECK(salutation("Mr  David   Okafor") == "Mr Okafor");
+        CHECK(salutation("Dr. Sam Keane") == "Dr. Keane");
+        CHECK(salutation("Mr Juan de la Cruz") == "Mr de la Cruz");
+        CHECK(salutation("Mrs Anna van Dijk") == "Mrs van Dijk");
+        CHECK(salutation("Ms Mary-Jane Smith-Jones") == "Ms Smith-Jones");
+        CHECK(salutation("Sir John Smith") == "Sir John");
+        CHECK(salutation("Dame Judi Dench") == "Dame Judi");
+        CHECK(salutation("Mrs Patel") == "Mrs Patel");
+        CHECK(salutation("Aisha Patel") == "Aisha Patel");
+        CHECK(salutation("Practice manager") == "Practice manager");
+        CHECK(salutation("Prof Dr Anna Weber") == "Prof Dr Anna Weber");
+        CHECK(salutation("") == "");
+    }
+}
