@@ -20,7 +20,7 @@ constexpr std::array k_hints{
     Hint{ProblemCode::record_not_agreed, " (log --type record-agreed)"},
     Hint{ProblemCode::consent_outstanding,
          " (record it with 'consent', or give --proceed-without-consent REASON)", true},
-    Hint{ProblemCode::practitioner_not_named, " (open --practitioner)"},
+    Hint{ProblemCode::practitioner_not_named, " (respond {} --practitioner NAME)"},
     Hint{ProblemCode::practitioner_unheard,
          " (log --type statement --by NAME, or an interview, meeting or call with --attendee "
          "NAME; or give --without-practitioner REASON)",

@@ -225,6 +225,62 @@ TEST_SUITE("clinic: intake") {
                       "Offered Dr Osei"})
                     .exit_code == 0);
     }
+
+    TEST_CASE("a practitioner not named at open is named later with respond --practitioner") {
+        test::Repo repo;
+        repo.now = "2026-11-10T10:00:00+00:00";
+        const std::string id = repo.open_case(
+            "2026-11-02 09:30", {"--category", "clinical", "--point", "Burn after laser"});
+        // The note says how to name one now, not at an open that is past.
+        CHECK(test::has(repo({"show", id}).out,
+                        "a treatment-related complaint names no practitioner (respond " + id +
+                            " --practitioner NAME)"));
+        CHECK(test::has(repo({"check"}).out, "names no practitioner"));
+
+        const auto named = repo(
+            {"respond", id, "--practitioner", "Dr Lena Marsh", "--practitioner", "Nurse Amy Cole"});
+        REQUIRE_MESSAGE(named.exit_code == 0, named.err);
+        CHECK(named.out == id + ": practitioners recorded: Dr Lena Marsh, Nurse Amy Cole\n");
+        const auto shown = repo({"show", id});
+        CHECK(test::has(shown.out, "Practitioners: Dr Lena Marsh; Nurse Amy Cole"));
+        CHECK_FALSE(test::has(shown.out, "names no practitioner"));
+        CHECK_FALSE(test::has(repo({"check"}).out, "names no practitioner"));
+        const auto json = repo({"show", id, "--format", "json"}).json();
+        CHECK(json["practitioners"] == nlohmann::json({"Dr Lena Marsh", "Nurse Amy Cole"}));
+        const auto report = repo({"report", "--month", "2026-11", "--format", "json"}).json();
+        CHECK(report["received"]["by_practitioner"]["Nurse Amy Cole"] == 1);
+        // Named, their account is what the response now waits for.
+        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Too hot"});
+        repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed"});
+        CHECK(test::has(repo.refused({"respond", id, "--sent", "--via", "letter"}, k_refused),
+                        "no statement, interview or discussion with the practitioner"));
+        repo.ok(
+            {"log", id, "--type", "statement", "--text", "My account", "--by", "Dr Lena Marsh"});
+        repo.ok(
+            {"log", id, "--type", "statement", "--text", "My account", "--by", "Nurse Amy Cole"});
+        repo.ok({"respond", id, "--sent", "--via", "letter"});
+
+        // After the response, a change is a correction with its reason.
+        const std::string sent = repo.case_file(id);
+        CHECK(test::has(repo.refused({"respond", id, "--practitioner", "Dr Lena Marsh"}, k_refused),
+                        "the practitioners went to the complainant in the response"));
+        CHECK(repo.case_file(id) == sent);
+        repo.ok({"respond", id, "--practitioner", "Dr Lena Marsh", "--correction",
+                 "Nurse Cole only assisted"});
+        const auto corrected = repo({"show", id, "--format", "json"}).json();
+        CHECK(corrected["practitioners"] == nlohmann::json({"Dr Lena Marsh"}));
+        const auto events = corrected["events"];
+        const auto& last = events.back();
+        CHECK(last["type"] == "corrected");
+        CHECK(last["corrects"] == "practitioners");
+        CHECK(last["before"] == "Dr Lena Marsh, Nurse Amy Cole");
+        CHECK(last["after"] == "Dr Lena Marsh");
+        CHECK(last["text"] == "Nurse Cole only assisted");
+        // One step at a time, and a name the file can hold.
+        CHECK(test::has(repo.refused({"respond", id, "--practitioner", "A", "--apology", "B"}, 2),
+                        "--practitioner NAME"));
+        CHECK(test::has(repo.refused({"respond", id, "--practitioner", " "}, 2), "--practitioner"));
+    }
 }
 
 TEST_SUITE("clinic: stage 2 and closing") {
