@@ -34,7 +34,7 @@ constexpr std::array k_hints{
          ": give --notice-days N, or --session DATE and --withdrawn DATE"},
     Hint{ProblemCode::action_plan_missing,
          " (complaints action ID add --text ... --lead ... --due ...)"},
-    Hint{ProblemCode::referral_open, " (escalate ID --outcome TEXT)"},
+    Hint{ProblemCode::referral_open, " (when it comes: complaints escalate {} --outcome TEXT)"},
     Hint{ProblemCode::late_complaint, " (log --type late-complaint-accepted --text REASON)"},
     Hint{ProblemCode::already_sent, " (add --correction REASON to correct it)"},
     Hint{ProblemCode::case_closed, " (complaints reopen {} --reason TEXT)"},

@@ -538,9 +538,20 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
     if (policy.verbal_record_agreed && c.kind == Kind::complaint && !c.exclusion &&
         outcome != Outcome::withdrawn && is_verbal(c) && !record_agreed(c))
         missing.push_back(record_problem(c));
-    for (const auto& body : referrals_blocking_close(c, policy))
-        missing.push_back({ProblemCode::referral_open,
-                           fmt::format("the referral to {} awaits its outcome", body), c.id});
+    // complaints.yaml may keep a case open through a body's review
+    // (blocks_close: true): say which body by its name, and why it holds.
+    for (const auto& key : referrals_blocking_close(c, policy)) {
+        const ReviewBody* body = find_review_body(policy, key);
+        missing.push_back(
+            {ProblemCode::referral_open,
+             body ? fmt::format("the referral to {} awaits its outcome, and complaints.yaml keeps "
+                                "the case open until then (review body '{}': blocks_close)",
+                                body->name, key)
+                  : fmt::format("the referral to '{}' awaits its outcome, and that body is no "
+                                "longer in the policy",
+                                key),
+             c.id});
+    }
     return missing;
 }
 
