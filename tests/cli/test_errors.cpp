@@ -37,6 +37,26 @@ TEST_SUITE("cli errors") {
         CHECK(early.err.find("did you mean") == std::string::npos);
     }
 
+    TEST_CASE("a command's option with its value given before the command says where it goes") {
+        test::Repo repo;
+        repo.open_case();
+        const auto before = repo.snapshot();
+        // "open" is the value, not the command: nothing is opened.
+        const auto early = repo({"--status", "open", "list"});
+        CHECK(early.exit_code == 2);
+        CHECK(early.err == "complaints: '--status' goes after the command: complaints list "
+                           "--status open ...; see 'complaints list --help'\n");
+        CHECK(early.out.empty());
+        CHECK(repo.snapshot() == before);
+        // After --repo, and with a value that is no command's name.
+        const auto format = repo({"--repo", repo.root.string(), "--format", "json", "agenda"});
+        CHECK(format.exit_code == 2);
+        CHECK(format.err == "complaints: '--format' goes after the command: complaints agenda "
+                            "--format json ...; see 'complaints agenda --help'\n");
+        // Given after the command, it works.
+        CHECK(repo({"list", "--status", "open"}).exit_code == 0);
+    }
+
     TEST_CASE("a malformed case file is named with line and column, exit 4") {
         test::Repo repo;
         const std::string id = repo.open_case();
