@@ -54,6 +54,15 @@ bool treatment_given(const RespondOptions& o) {
     return !o.treatment.empty() || !o.treated_on.empty() || !o.treated_by.empty();
 }
 
+// What a finding needs, given with no point and no other step to take.
+bool finding_without_point(const RespondOptions& o) {
+    const bool other_step = !o.apology.empty() || o.draft || o.sent || !o.delay.empty() ||
+                            o.acknowledge || !o.enclose.empty() || treatment_given(o) ||
+                            !o.practitioners.empty();
+    return o.point == 0 && !other_step &&
+           (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty());
+}
+
 // Exactly one thing to do per call, so a mistake cannot half-apply.
 void check_one_step(const RespondOptions& o) {
     if (o.format != "markdown" && o.format != "html")
@@ -374,7 +383,34 @@ std::string finding(Case& c, const RespondOptions& options, const Context& conte
     return fmt::format("point {} {}", options.point, name_of(found));
 }
 
+// A finding given without the point it answers: the case's points, and how
+// to name one, rather than the list of every step respond can take.
+[[noreturn]] void refuse_without_point(const RespondOptions& options, const Context& context) {
+    const Store store = context.open_store();
+    const std::string id = store.resolve(options.id);
+    const Case c = store.load(id);
+    if (c.points.empty())
+        throw Error(ErrorKind::usage,
+                    fmt::format("--finding answers a point raised, and {} has none yet: add one "
+                                "with 'complaints point {} add --text TEXT', then give --point 1",
+                                id, id));
+    std::vector<std::string> points;
+    for (const auto& point : c.points)
+        points.push_back(fmt::format("{} \"{}\"{}", point.number, headline(point.text, 40),
+                                     point.finding ? fmt::format(" ({})", name_of(*point.finding))
+                                                   : std::string()));
+    throw Error(ErrorKind::usage,
+                fmt::format("--finding needs --point N, the point it answers: {} has {} ({}); "
+                            "for example: complaints respond {} --point {} --finding {} "
+                            "--conclusion TEXT",
+                            id, plural(static_cast<int>(c.points.size()), "point"),
+                            util::join(points, ", "), id, c.points.front().number,
+                            options.finding.empty() ? "upheld" : options.finding));
+}
+
 void run_respond(const RespondOptions& options, const Context& context) {
+    if (finding_without_point(options))
+        refuse_without_point(options, context);
     check_one_step(options);
     Store store = context.open_store();
     if (options.draft && options.acknowledge)

@@ -280,8 +280,13 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
 }
 
 void require_formal_complaint(const Case& c, std::string_view doing) {
+    // The fix is to reopen it (the CLI names the command): said as a
+    // case_closed problem, as the later entries say it.
     if (!c.exclusion && c.status == Status::closed)
-        throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
+        throw Error(ErrorKind::refused, fmt::format("cannot {}", doing),
+                    {{ProblemCode::case_closed,
+                      fmt::format("{} is closed; a closed case is reopened, never rewritten", c.id),
+                      c.id}});
     require_complaint(c, doing);
 }
 
