@@ -163,10 +163,10 @@ TEST_SUITE("policy: presets and overrides") {
         CHECK_FALSE(body("    blocks_close: false\n").stage_two);
         CHECK(body("    blocks_close: false\n    stage_two: true\n").stage_two);
         // Both are kept through a rewrite of complaints.yaml.
-        const Config config = read_config(
-            k_head + "review_bodies:\n  - key: b\n    name: B\n    stage_two: false\n"
-                     "    blocks_close: true\n",
-            "complaints.yaml");
+        const Config config =
+            read_config(k_head + "review_bodies:\n  - key: b\n    name: B\n    stage_two: false\n"
+                                 "    blocks_close: true\n",
+                        "complaints.yaml");
         const ReviewBody again =
             read_config(write_config(config), "complaints.yaml").policy.review_bodies.at(0);
         CHECK_FALSE(again.stage_two);
