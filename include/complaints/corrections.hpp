@@ -43,6 +43,12 @@ struct Treatment {
 };
 void set_treatment(Case& c, const Treatment& treatment, const std::optional<Event>& correction);
 
+// The practitioners a treatment-related complaint involves, named at open
+// or later: the whole list, replaced through record_amendments (the
+// response names them, so after it a change is a correction).
+void set_practitioners(Case& c, const std::vector<std::string>& practitioners,
+                       const std::optional<Event>& correction);
+
 // The items of the answer that a `corrected` event changed, with the last
 // correction's time: for `show` to mark them.
 std::vector<std::pair<std::string, Timestamp>> corrected_items(const Case& c);

@@ -72,11 +72,17 @@ struct ReviewBody {
     // recorded (the platform's Responsible Officer: "or feel the complaint
     // is more serious").
     bool earlier_with_reason = false;
+    // Whether the body reviews the complaint itself, a second stage (ISCAS,
+    // the Ombudsman), or runs a regulator's own process about the clinician
+    // (the GMC, the Responsible Officer, the LMC): a referral, not a stage.
+    bool stage_two = true;
     // Whether a referral awaiting its outcome stops the organisation closing
-    // its own complaint: an independent review of that complaint does; a
-    // regulator's own process about the clinician (the GMC, the Responsible
-    // Officer, the LMC) runs on after it, tracked on the case and clinician.
-    bool blocks_close = true;
+    // its own complaint. No preset's does: a complaint under independent
+    // review is outside the organisation's own process (the clinic's and the
+    // NHS's exclusions), which ends with its response; the referral is
+    // tracked on the case until its outcome. complaints.yaml may say
+    // otherwise, body by body.
+    bool blocks_close = false;
     friend bool operator==(const ReviewBody&, const ReviewBody&) = default;
 };
 

@@ -8,6 +8,7 @@
 #include "output.hpp"
 
 #include "complaints/agenda.hpp"
+#include "complaints/report.hpp"
 #include "complaints/text.hpp"
 
 #include <algorithm>
@@ -27,8 +28,18 @@ struct AgendaOptions {
     std::string to;   // --format email: the digest's recipient
     std::string from; // and its sender, else the recipient
     bool no_cache = false;
+    bool include_names = false; // --format ics: the complainants' and patients' names
     Format format = Format::text;
 };
+
+// A feed is published for a calendar to fetch, beyond the manager's screen:
+// like a report, it names nobody who complained unless asked to. Staff who
+// hold the items stay named; the feed is for them.
+void withhold_names(AgendaItem& item, const Case& c) {
+    item.complainant.clear();
+    item.what = without_names(c, item.what);
+    item.summary = without_names(c, item.summary);
+}
 
 // "Complaints: Harbour Dental": which repository's agenda a subscribed
 // calendar shows.
@@ -91,6 +102,7 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     const std::string person = options.mine ? context.author("", store) : options.person;
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), context.now};
     const bool keep_later = options.format == Format::ics;
+    const bool withhold = options.format == Format::ics && !options.include_names;
     std::vector<AgendaItem> items;
     std::set<std::string> holders; // whom any item is for, to suggest from
     bool held = false;             // whether --for names one of them
@@ -101,9 +113,12 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
             if (options.for_given && !item.person.empty())
                 holders.insert(item.person);
             // Yours, and what nobody holds yet: someone has to pick it up.
-            if ((keep_later || item.when != AgendaWhen::later) &&
-                (person.empty() || theirs || (options.mine && item.person.empty())))
-                items.push_back(std::move(item));
+            if (!(keep_later || item.when != AgendaWhen::later) ||
+                !(person.empty() || theirs || (options.mine && item.person.empty())))
+                continue;
+            if (withhold)
+                withhold_names(item, c);
+            items.push_back(std::move(item));
         }
     });
     if (options.for_given && !held)
@@ -249,6 +264,9 @@ void run_agenda(const AgendaOptions& options, const Context& context) {
                                                          : "--to is for --format email");
     if (!options.from.empty() && options.to.empty())
         throw Error(ErrorKind::usage, "--from is for --format email");
+    if (options.include_names && options.format != Format::ics)
+        throw Error(ErrorKind::usage,
+                    "--include-names is for --format ics (the other formats name them)");
     const Store store = context.open_store();
     const auto items = gather(options, context, store);
     const auto& zone = store.zone();
@@ -301,6 +319,9 @@ void setup_agenda(CLI::App& app, Context& context) {
                       "read every case file, neither using nor updating .complaints-cache");
     add_format_option(*command, options->format,
                       {Format::text, Format::json, Format::csv, Format::ics, Format::email});
+    command->add_flag("--include-names", options->include_names,
+                      "with --format ics: name complainants and patients (withheld by default: "
+                      "a feed is published)");
     command
         ->add_option("--to", options->to, "with --format email: who the digest is for (an address)")
         ->option_text("ADDRESS");

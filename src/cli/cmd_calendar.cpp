@@ -31,8 +31,7 @@ using Answer = std::string (*)(const WorkingCalendar&, const Words&);
 date::sys_days date_word(const std::string& word) {
     if (const auto day = parse_date(word))
         return date::sys_days{*day};
-    throw Error(ErrorKind::usage,
-                fmt::format("'{}' is not a date on the calendar (write YYYY-MM-DD)", word));
+    throw Error(ErrorKind::usage, date_problem(word));
 }
 
 int number_word(const std::string& word, std::string_view what, int low, int high) {

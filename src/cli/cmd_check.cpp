@@ -7,12 +7,29 @@
 
 #include "complaints/check.hpp"
 
+#include <set>
+
 namespace complaints::cli {
 
 namespace {
 
 std::string message_of(const CheckProblem& p) {
     return p.process ? attention_text(*p.process) : p.message;
+}
+
+// "4 problems in 2 files (5 case files checked)": the files the problems
+// are in, counted once each, apart from how many case files were read; a
+// problem may be in a file that is no case (a stray or a letter).
+std::string summary(const std::vector<CheckProblem>& problems, std::size_t checked) {
+    const std::string read = plural(static_cast<long long>(checked), "case file");
+    if (problems.empty())
+        return "0 problems in " + read;
+    std::set<std::string> files;
+    for (const auto& p : problems)
+        files.insert(p.file);
+    return fmt::format("{} in {} ({} checked)",
+                       plural(static_cast<long long>(problems.size()), "problem"),
+                       plural(static_cast<long long>(files.size()), "file"), read);
 }
 
 struct CheckOptions {
@@ -34,9 +51,7 @@ void run_check(const CheckOptions& options, const Context& context) {
             // Line 0 means the whole file: "FILE: message", as compilers say it.
             fmt::print("{}{}: {}\n", p.file, p.line ? fmt::format(":{}", p.line) : "",
                        message_of(p));
-        const std::size_t files = store.case_files().size();
-        fmt::print(stderr, "complaints: {} problem{} in {} case file{}\n", problems.size(),
-                   problems.size() == 1 ? "" : "s", files, files == 1 ? "" : "s");
+        fmt::print(stderr, "complaints: {}\n", summary(problems, store.case_files().size()));
     }
     if (!problems.empty())
         throw ProblemsFound{};

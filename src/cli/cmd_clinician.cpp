@@ -186,8 +186,7 @@ void decide(const ClinicianOptions& o, const Context& context, Store& store,
     const DecisionKind kind = *decision;
     std::optional<date::year_month_day> until;
     if (!o.until.empty() && !(until = parse_date(o.until)))
-        throw Error(ErrorKind::usage,
-                    fmt::format("--until: '{}' is not a date on the calendar", o.until));
+        throw Error(ErrorKind::usage, "--until: " + date_problem(o.until));
     const std::string reason = text_from_flag(o.reason, "--reason");
     Event event = make_event(decision_event_type(kind), reason, o.when_who, context, store);
     event.due = until;
@@ -300,8 +299,7 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
     Store store = context.open_store();
     date::year_month_day day = local_date(context.now, store.zone());
     if (!o.as_of.empty() && !(day = parse_date(o.as_of).value_or(date::year_month_day{})).ok())
-        throw Error(ErrorKind::usage,
-                    fmt::format("--as-of: '{}' is not a date on the calendar", o.as_of));
+        throw Error(ErrorKind::usage, "--as-of: " + date_problem(o.as_of));
     const Policy& policy = store.config().policy;
     // A suspension is a write and must see every case; a listing leaves an
     // unreadable case out with a warning.

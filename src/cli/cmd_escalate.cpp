@@ -58,10 +58,14 @@ std::string refer(Case& c, const EscalateOptions& options, const Context& contex
         return fmt::format("signposted to {}, an advice and support service: no review outcome "
                            "is awaited",
                            body.name);
-    if (!body.blocks_close)
+    if (!body.stage_two)
         return fmt::format("referred to {}; its outcome is tracked on the case, and closing the "
                            "complaint does not wait for it",
                            body.name);
+    if (c.status == Status::closed)
+        return fmt::format("stage 2: referred to {}, after the case closed; its outcome is "
+                           "tracked on the case (escalate {} --outcome TEXT when it comes)",
+                           body.name, c.id);
     return fmt::format("stage 2: referred to {}", body.name);
 }
 
@@ -82,7 +86,7 @@ std::string record_outcome(Case& c, const EscalateOptions& options, const Contex
     if (const auto open = open_referrals(c, policy); !open.empty())
         return fmt::format("outcome of the review by {} recorded; still open: {}", body,
                            util::join(open, ", "));
-    if (named && !named->blocks_close)
+    if (named && !named->stage_two)
         return fmt::format("outcome of the referral to {} recorded; no referral is open", body);
     return fmt::format("outcome of the review by {} recorded; stage 2 is closed", body);
 }

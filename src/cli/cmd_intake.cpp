@@ -100,8 +100,7 @@ void run_convert(const ConvertOptions& o, const Context& context) {
                     "--clock-from needs --reason: the policy runs the clock from receipt");
     std::optional<date::year_month_day> from;
     if (!o.clock_from.empty() && !(from = parse_date(o.clock_from)))
-        throw Error(ErrorKind::usage,
-                    fmt::format("--clock-from: '{}' is not a date on the calendar", o.clock_from));
+        throw Error(ErrorKind::usage, "--clock-from: " + date_problem(o.clock_from));
     if (o.to.empty())
         return correct_clock(o, *from, context);
     Store store = context.open_store();

@@ -45,12 +45,22 @@ struct RespondOptions {
     std::string treatment;
     std::string treated_on;
     std::string treated_by;
+    std::vector<std::string> practitioners;
     std::string format = "markdown";
     WhenWho when_who;
 };
 
 bool treatment_given(const RespondOptions& o) {
     return !o.treatment.empty() || !o.treated_on.empty() || !o.treated_by.empty();
+}
+
+// What a finding needs, given with no point and no other step to take.
+bool finding_without_point(const RespondOptions& o) {
+    const bool other_step = !o.apology.empty() || o.draft || o.sent || !o.delay.empty() ||
+                            o.acknowledge || !o.enclose.empty() || treatment_given(o) ||
+                            !o.practitioners.empty();
+    return o.point == 0 && !other_step &&
+           (!o.finding.empty() || !o.conclusion.empty() || !o.remedial.empty() || !o.staff.empty());
 }
 
 // Exactly one thing to do per call, so a mistake cannot half-apply.
@@ -71,12 +81,14 @@ void check_one_step(const RespondOptions& o) {
     // --draft with --delay or --acknowledge drafts that letter: one step.
     const bool other_letter = !o.delay.empty() || o.acknowledge;
     const int steps = (o.point != 0) + !o.apology.empty() + (o.draft && !other_letter) + o.sent +
-                      !o.delay.empty() + o.acknowledge + !o.enclose.empty() + treatment_given(o);
+                      !o.delay.empty() + o.acknowledge + !o.enclose.empty() + treatment_given(o) +
+                      !o.practitioners.empty();
     if (steps != 1)
         throw Error(ErrorKind::usage, "respond does one thing at a time: --point N --finding F "
                                       "--conclusion TEXT, --apology TEXT, --draft, --sent --via V, "
                                       "--acknowledge, --delay REASON (with --draft: its letter), "
-                                      "--enclose TEXT or --treatment/--treated-on/--treated-by");
+                                      "--enclose TEXT, --treatment/--treated-on/--treated-by or "
+                                      "--practitioner NAME");
     if (o.point != 0 && o.finding.empty())
         throw Error(ErrorKind::usage,
                     "--point N needs --finding upheld, partly-upheld or not-upheld");
@@ -92,10 +104,11 @@ void check_one_step(const RespondOptions& o) {
                                 o.sent ? "a written response" : "an acknowledgement", o.via));
     if (!o.via.empty() && !o.sent && !o.acknowledge)
         throw Error(ErrorKind::usage, "--via goes with --sent or --acknowledge");
-    if (!o.correction.empty() && o.point == 0 && o.apology.empty() && !treatment_given(o))
+    if (!o.correction.empty() && o.point == 0 && o.apology.empty() && !treatment_given(o) &&
+        o.practitioners.empty())
         throw Error(ErrorKind::usage,
-                    "--correction goes with --point N, --apology or --treatment/--treated-on/"
-                    "--treated-by");
+                    "--correction goes with --point N, --apology, --treatment/--treated-on/"
+                    "--treated-by or --practitioner NAME");
     if (o.force && o.out.empty())
         throw Error(ErrorKind::usage, "--force goes with --draft --out FILE");
     if (!o.letter.empty() && (o.draft || (!o.sent && !other_letter)))
@@ -340,6 +353,24 @@ std::string treatment(Case& c, const RespondOptions& options, const Context& con
     return options.correction.empty() ? "treatment recorded" : "treatment corrected";
 }
 
+// The practitioners named after open (or named again): a treatment-related
+// complaint opened before anyone knew who treated the patient is not stuck
+// with "names no practitioner" for good.
+std::string practitioners(Case& c, const RespondOptions& options, const Context& context,
+                          const Store& store) {
+    require_formal_complaint(c, "name the practitioner");
+    for (const auto& name : options.practitioners) {
+        require_clean_text(name, "--practitioner");
+        if (folded(name).empty())
+            throw Error(ErrorKind::usage, "--practitioner: give the practitioner's name");
+    }
+    set_practitioners(c, options.practitioners,
+                      correction(options.correction, options.when_who, context, store));
+    return fmt::format("practitioners {}: {}",
+                       options.correction.empty() ? "recorded" : "corrected",
+                       util::join(options.practitioners, ", "));
+}
+
 std::string finding(Case& c, const RespondOptions& options, const Context& context,
                     const Store& store) {
     require_formal_complaint(c, "record a finding");
@@ -354,7 +385,34 @@ std::string finding(Case& c, const RespondOptions& options, const Context& conte
     return fmt::format("point {} {}", options.point, name_of(found));
 }
 
+// A finding given without the point it answers: the case's points, and how
+// to name one, rather than the list of every step respond can take.
+[[noreturn]] void refuse_without_point(const RespondOptions& options, const Context& context) {
+    const Store store = context.open_store();
+    const std::string id = store.resolve(options.id);
+    const Case c = store.load(id);
+    if (c.points.empty())
+        throw Error(ErrorKind::usage,
+                    fmt::format("--finding answers a point raised, and {} has none yet: add one "
+                                "with 'complaints point {} add --text TEXT', then give --point 1",
+                                id, id));
+    std::vector<std::string> points;
+    for (const auto& point : c.points)
+        points.push_back(fmt::format("{} \"{}\"{}", point.number, headline(point.text, 40),
+                                     point.finding ? fmt::format(" ({})", name_of(*point.finding))
+                                                   : std::string()));
+    throw Error(ErrorKind::usage,
+                fmt::format("--finding needs --point N, the point it answers: {} has {} ({}); "
+                            "for example: complaints respond {} --point {} --finding {} "
+                            "--conclusion TEXT",
+                            id, plural(static_cast<int>(c.points.size()), "point"),
+                            util::join(points, ", "), id, c.points.front().number,
+                            options.finding.empty() ? "upheld" : options.finding));
+}
+
 void run_respond(const RespondOptions& options, const Context& context) {
+    if (finding_without_point(options))
+        refuse_without_point(options, context);
     check_one_step(options);
     Store store = context.open_store();
     if (options.draft && options.acknowledge)
@@ -382,6 +440,8 @@ void run_respond(const RespondOptions& options, const Context& context) {
             said = enclose(c, options);
         else if (treatment_given(options))
             said = treatment(c, options, context, store);
+        else if (!options.practitioners.empty())
+            said = practitioners(c, options, context, store);
         else {
             require_formal_complaint(c, "record an apology");
             set_apology(c, text_from_flag(options.apology, "--apology"),
@@ -454,6 +514,12 @@ void setup_respond(CLI::App& app, Context& context) {
     command->add_option("--treated-on", o->treated_on, "the day of that treatment")
         ->option_text("DATE");
     command->add_option("--treated-by", o->treated_by, "who gave that treatment")
+        ->option_text("NAME");
+    command
+        ->add_option("--practitioner", o->practitioners,
+                     "the practitioners a treatment-related complaint involves, when open did "
+                     "not name them (repeat for each; replaces the list; after the response, "
+                     "with --correction)")
         ->option_text("NAME");
     command->add_flag("--sent", o->sent,
                       "record that the written response was sent, and keep the letter in "

@@ -187,7 +187,58 @@ std::string usage_text(const CLI::App& command, const CLI::ParseError& e) {
     return what;
 }
 
+// The command named by `word` (or one of its aliases), if any.
+const CLI::App* command_named(const CLI::App& app, const std::string& word) {
+    const auto named =
+        app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(word); });
+    return named.empty() ? nullptr : named.front();
+}
+
+// An option and its value given before the command they belong to.
+struct Misplaced {
+    std::string option;
+    std::string value;
+    std::string command;
+};
+
+// A command's option with its value given before the command ("--status
+// open list"): the value reads as the command, so the hint the parser's
+// leftovers give (value-less options only) never comes. Found here: the
+// first option, then the first command after its value that has it.
+std::optional<Misplaced> option_before_command(const CLI::App& app, int argc, char** argv) {
+    for (int i = 1; i + 2 < argc; ++i) {
+        const std::string word = argv[i];
+        if (word == "--repo" || word == "--color") {
+            ++i;
+            continue;
+        }
+        if (!word.starts_with("-"))
+            return std::nullopt; // the command came first
+        if (word.find('=') != std::string::npos)
+            continue;
+        // The value may itself be a command's name ("open"): the command is
+        // the one after it that takes this option with a value.
+        for (int j = i + 2; j < argc; ++j)
+            if (const CLI::App* command = command_named(app, argv[j])) {
+                const CLI::Option* option = command->get_option_no_throw(word);
+                if (option && option->get_type_size() != 0)
+                    return Misplaced{word, argv[i + 1], command->get_name()};
+                break;
+            }
+        if (!command_named(app, argv[i + 1]))
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+    if (const auto misplaced = option_before_command(app, argc, argv)) {
+        say(fmt::format("'{}' goes after the command: complaints {} {} {} ...; see 'complaints "
+                        "{} --help'",
+                        misplaced->option, misplaced->command, misplaced->option, misplaced->value,
+                        misplaced->command));
+        return static_cast<int>(ErrorKind::usage);
+    }
     const auto names = command_names();
     const std::string word = first_word(argc, argv);
     const bool known = std::find(names.begin(), names.end(), word) != names.end();

@@ -4,10 +4,13 @@
 
 #include "case_json.hpp"
 #include "complaints/case_fields.hpp"
+#include "complaints/letters.hpp"
 #include "complaints/text.hpp"
 #include "complaints/util/utf8.hpp"
 #include "complaints/workflow.hpp"
 #include "problem_text.hpp"
+
+#include <cstdio>
 
 namespace complaints::cli {
 
@@ -98,12 +101,43 @@ void add_format_option(CLI::App& app, Format& format, const std::vector<Format>&
         ->option_text("FORMAT");
 }
 
+namespace {
+
+// A date written day first, as people in the UK write one ("01/09/2026",
+// "1.9.2026", "1-9-2026"): the day it names, to suggest in YYYY-MM-DD.
+std::optional<date::year_month_day> day_first(const std::string& value) {
+    unsigned day = 0;
+    unsigned month = 0;
+    int year = 0;
+    char first = 0;
+    char second = 0;
+    char rest = 0;
+    if (std::sscanf(value.c_str(), "%2u%c%2u%c%4d%c", &day, &first, &month, &second, &year,
+                    &rest) != 5 ||
+        first != second || std::string_view("/.-").find(first) == std::string_view::npos ||
+        year < 1000)
+        return std::nullopt;
+    const date::year_month_day named{date::year{year}, date::month{month}, date::day{day}};
+    return named.ok() ? std::optional(named) : std::nullopt;
+}
+
+} // namespace
+
+std::string date_problem(const std::string& value) {
+    // Shaped right but no such day (2026-02-30): the calendar is at fault.
+    const bool shaped = value.size() == 10 && value[4] == '-' && value[7] == '-';
+    if (shaped)
+        return fmt::format("'{}' is not a date on the calendar (write YYYY-MM-DD)", value);
+    if (const auto named = day_first(value))
+        return fmt::format("'{}' is not written YYYY-MM-DD: for {}, write {}", value,
+                           long_date(*named), format_date(*named));
+    return fmt::format("'{}' is not a date: write YYYY-MM-DD, such as 2026-09-01", value);
+}
+
 date::year_month_day date_flag(const std::string& value, std::string_view flag) {
     if (const auto day = parse_date(value))
         return *day;
-    throw Error(
-        ErrorKind::usage,
-        fmt::format("{}: '{}' is not a date on the calendar (write YYYY-MM-DD)", flag, value));
+    throw Error(ErrorKind::usage, fmt::format("{}: {}", flag, date_problem(value)));
 }
 
 // Line by line: a long listing is printed without a second copy in memory.

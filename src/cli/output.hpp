@@ -46,6 +46,10 @@ template <class E> E parse_enum(const std::string& value, std::string_view flag)
                             value, did_you_mean(value, names), util::join(names, ", ")));
 }
 
+// What is wrong with `value` as a date: no such day, or written another way
+// (a day-first date is read back as the YYYY-MM-DD to write instead).
+std::string date_problem(const std::string& value);
+
 // The local date a flag names (YYYY-MM-DD), or a usage error naming `flag`.
 date::year_month_day date_flag(const std::string& value, std::string_view flag);
 

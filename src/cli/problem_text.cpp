@@ -20,7 +20,7 @@ constexpr std::array k_hints{
     Hint{ProblemCode::record_not_agreed, " (log --type record-agreed)"},
     Hint{ProblemCode::consent_outstanding,
          " (record it with 'consent', or give --proceed-without-consent REASON)", true},
-    Hint{ProblemCode::practitioner_not_named, " (open --practitioner)"},
+    Hint{ProblemCode::practitioner_not_named, " (respond {} --practitioner NAME)"},
     Hint{ProblemCode::practitioner_unheard,
          " (log --type statement --by NAME, or an interview, meeting or call with --attendee "
          "NAME; or give --without-practitioner REASON)",
@@ -34,7 +34,7 @@ constexpr std::array k_hints{
          ": give --notice-days N, or --session DATE and --withdrawn DATE"},
     Hint{ProblemCode::action_plan_missing,
          " (complaints action ID add --text ... --lead ... --due ...)"},
-    Hint{ProblemCode::referral_open, " (escalate ID --outcome TEXT)"},
+    Hint{ProblemCode::referral_open, " (when it comes: complaints escalate {} --outcome TEXT)"},
     Hint{ProblemCode::late_complaint, " (log --type late-complaint-accepted --text REASON)"},
     Hint{ProblemCode::already_sent, " (add --correction REASON to correct it)"},
     Hint{ProblemCode::case_closed, " (complaints reopen {} --reason TEXT)"},

@@ -129,9 +129,14 @@ void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config)
         body.clinical_only = flag("clinical_only");
         body.advice = flag("advice");
         body.earlier_with_reason = flag("earlier_with_reason");
-        body.blocks_close = flag("blocks_close", true);
+        body.blocks_close = flag("blocks_close");
+        // Before stage_two, `blocks_close: false` was how a body was said
+        // to run its own process about the clinician: read it so still.
+        const bool legacy_referral = !map.optional("stage_two").defined() &&
+                                     map.optional("blocks_close").defined() && !body.blocks_close;
+        body.stage_two = flag("stage_two", !legacy_referral);
         map.reject_unknown({"key", "name", "contact", "after_response", "clinical_only", "advice",
-                            "earlier_with_reason", "blocks_close"});
+                            "earlier_with_reason", "stage_two", "blocks_close"});
         config.policy.review_bodies.push_back(body);
         config.review_bodies_overridden = true;
     }
@@ -150,8 +155,9 @@ void write_review_bodies(std::string& out, const Config& config) {
             out += "    advice: true\n";
         if (body.earlier_with_reason)
             out += "    earlier_with_reason: true\n";
-        if (!body.blocks_close)
-            out += "    blocks_close: false\n";
+        if (!body.stage_two)
+            out += "    stage_two: false\n";
+        out += fmt::format("    blocks_close: {}\n", body.blocks_close);
     }
 }
 

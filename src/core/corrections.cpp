@@ -1,6 +1,7 @@
 #include "complaints/corrections.hpp"
 
 #include "complaints/error.hpp"
+#include "complaints/util/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -78,6 +79,14 @@ void set_treatment(Case& c, const Treatment& treatment, const std::optional<Even
     c.treatment = what;
     c.treated_on = on;
     c.treated_by = by;
+}
+
+void set_practitioners(Case& c, const std::vector<std::string>& practitioners,
+                       const std::optional<Event>& correction) {
+    record_amendments(
+        c, {{"practitioners", util::join(c.practitioners, ", "), util::join(practitioners, ", ")}},
+        correction);
+    c.practitioners = practitioners;
 }
 
 std::vector<std::pair<std::string, Timestamp>> corrected_items(const Case& c) {

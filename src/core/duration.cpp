@@ -73,6 +73,14 @@ Duration parse_duration(std::string_view text) {
     std::string_view unit_text(end, static_cast<std::size_t>(plain.data() + plain.size() - end));
     if (unit_text.starts_with(' '))
         unit_text.remove_prefix(1);
+    // A bare number: working days are what a complaints process counts in,
+    // but calendar days are a unit too, so neither is guessed.
+    if (unit_text.empty())
+        throw Error(ErrorKind::usage,
+                    fmt::format("'{}' has no unit: write '{} working days' ({}wd), or '{} days' "
+                                "({}d) for calendar days; weeks (w), hours (h) and months (mo) "
+                                "also count",
+                                text, amount, amount, amount, amount));
     const auto* spelling = std::find_if(std::begin(k_spellings), std::end(k_spellings),
                                         [&](const UnitSpelling& s) { return s.word == unit_text; });
     if (spelling == std::end(k_spellings)) {

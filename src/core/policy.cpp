@@ -77,7 +77,7 @@ const ReviewBody* find_review_body(const Policy& policy, std::string_view key) {
 
 bool has_second_stage(const Policy& policy) {
     return std::any_of(policy.review_bodies.begin(), policy.review_bodies.end(),
-                       [](const ReviewBody& body) { return !body.advice && body.blocks_close; });
+                       [](const ReviewBody& body) { return !body.advice && body.stage_two; });
 }
 
 std::vector<std::string> review_body_keys(const Policy& policy) {

@@ -284,8 +284,13 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
 }
 
 void require_formal_complaint(const Case& c, std::string_view doing) {
+    // The fix is to reopen it (the CLI names the command): said as a
+    // case_closed problem, as the later entries say it.
     if (!c.exclusion && c.status == Status::closed)
-        throw Error(ErrorKind::refused, fmt::format("cannot {}: {} is closed", doing, c.id));
+        throw Error(ErrorKind::refused, fmt::format("cannot {}", doing),
+                    {{ProblemCode::case_closed,
+                      fmt::format("{} is closed; a closed case is reopened, never rewritten", c.id),
+                      c.id}});
     require_complaint(c, doing);
 }
 
@@ -542,9 +547,20 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
     if (policy.verbal_record_agreed && c.kind == Kind::complaint && !c.exclusion &&
         outcome != Outcome::withdrawn && is_verbal(c) && !record_agreed(c))
         missing.push_back(record_problem(c));
-    for (const auto& body : referrals_blocking_close(c, policy))
-        missing.push_back({ProblemCode::referral_open,
-                           fmt::format("the referral to {} awaits its outcome", body), c.id});
+    // complaints.yaml may keep a case open through a body's review
+    // (blocks_close: true): say which body by its name, and why it holds.
+    for (const auto& key : referrals_blocking_close(c, policy)) {
+        const ReviewBody* body = find_review_body(policy, key);
+        missing.push_back(
+            {ProblemCode::referral_open,
+             body ? fmt::format("the referral to {} awaits its outcome, and complaints.yaml keeps "
+                                "the case open until then (review body '{}': blocks_close)",
+                                body->name, key)
+                  : fmt::format("the referral to '{}' awaits its outcome, and that body is no "
+                                "longer in the policy",
+                                key),
+             c.id});
+    }
     return missing;
 }
 

@@ -71,6 +71,14 @@ std::string ics_events(const std::filesystem::path& file) {
     return said;
 }
 
+// An iCalendar text unfolded, as RFC 5545 readers do, so that a long
+// line can be looked into.
+std::string unfolded(std::string ics) {
+    for (auto at = ics.find("\r\n "); at != std::string::npos; at = ics.find("\r\n ", at))
+        ics.erase(at, 3);
+    return ics;
+}
+
 // UID -> "DTSTART\tSUMMARY", failing on a UID seen twice.
 std::map<std::string, std::string> by_uid(const std::string& events) {
     std::map<std::string, std::string> out;
@@ -298,13 +306,48 @@ TEST_SUITE("cli agenda") {
                   "Ada Jones,\"Kept waiting, then sent home\"\r\n");
         // Each row names who complained, and the calendar feed says what about.
         CHECK(test::has(clinic({"agenda"}).out, "Mrs Ada Jones"));
-        std::string ics = clinic({"agenda", "--format", "ics"}).out;
-        // Unfolded, as RFC 5545 readers do, before looking into a long line.
-        for (auto at = ics.find("\r\n "); at != std::string::npos; at = ics.find("\r\n ", at))
-            ics.erase(at, 3);
-        CHECK(
-            test::has(ics, "Complainant: Mrs Ada Jones\\nSummary: Kept waiting\\, then sent home"));
+        const std::string ics = unfolded(clinic({"agenda", "--format", "ics"}).out);
+        CHECK(test::has(ics, "Summary: Kept waiting\\, then sent home"));
         CHECK(test::has(ics, "X-WR-CALNAME:Complaints: "));
+    }
+
+    TEST_CASE("the calendar feed withholds complainants' and patients' names unless "
+              "--include-names") {
+        Christmas clinic;
+        const std::string id = clinic.open(
+            "2026-12-01",
+            {"--complainant", "Mrs Ada Jones", "--on-behalf-of", "Mr Tom Jones", "--summary",
+             "Mrs Jones says Mr Tom Jones was kept waiting, then sent home"});
+        clinic.ok({"action", id, "add", "--text", "Call Mrs Jones back", "--lead", "Sam Manager",
+                   "--due", "2026-12-23"});
+        // The feed is published for a calendar to fetch: no name in it.
+        const auto feed = clinic({"agenda", "--format", "ics"});
+        REQUIRE_MESSAGE(feed.exit_code == 0, feed.err);
+        const std::string ics = unfolded(feed.out);
+        CHECK_FALSE(test::has(ics, "Ada"));
+        CHECK_FALSE(test::has(ics, "Jones"));
+        CHECK_FALSE(test::has(ics, "Tom"));
+        CHECK_FALSE(test::has(ics, "Complainant:"));
+        CHECK(test::has(ics, "Summary: [complainant] says [patient] was kept waiting\\, then "
+                             "sent home"));
+        CHECK(test::has(ics, id + ": action 1: Call [complainant] back"));
+        // The staff who hold the items are not withheld: the feed is for them.
+        CHECK(test::has(ics, "Responsible: Sam Manager"));
+        // Opting in, as `report --include-names` does, names them.
+        const auto opted = clinic({"agenda", "--format", "ics", "--include-names"});
+        REQUIRE_MESSAGE(opted.exit_code == 0, opted.err);
+        const std::string named = unfolded(opted.out);
+        CHECK(test::has(named,
+                        "Complainant: Mrs Ada Jones\\nSummary: Mrs Jones says Mr Tom Jones was "
+                        "kept waiting\\, then sent home"));
+        CHECK(test::has(named, id + ": action 1: Call Mrs Jones back"));
+        // The manager's own views name them as before; the flag is the feed's.
+        CHECK(test::has(clinic({"agenda", "--format", "csv"}).out, "Mrs Ada Jones"));
+        const auto misplaced = clinic({"agenda", "--include-names"});
+        CHECK(misplaced.exit_code == 2);
+        CHECK(misplaced.err ==
+              "complaints: --include-names is for --format ics (the other formats name them)\n");
+        CHECK(misplaced.out.empty());
     }
 
     TEST_CASE("the calendar feed: every deadline once, read by python3-icalendar, stable UIDs") {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 namespace {
 
 using test::replaced;
@@ -51,6 +53,38 @@ TEST_SUITE("cli check") {
         const auto json = repo({"check", "--format", "json"});
         CHECK(json.exit_code == 1);
         CHECK(json.json().size() == 5);
+    }
+
+    TEST_CASE("the summary counts the files the problems are in, each once") {
+        test::Repo repo("platform", "LAN");
+        repo.now = "2026-11-16T10:00:00+00:00";
+        const std::string a = repo.open_case("2026-11-16 09:00");
+        const std::string b = repo.open_case("2026-11-16 09:00");
+        repo.open_case("2026-11-16 09:00");
+        repo.open_case("2026-11-16 09:00");
+        const auto file = [&](const std::string& id) {
+            return repo.root / "cases" / (id + ".yaml");
+        };
+        // Two problems in a, one in b; the other two case files are clean.
+        test::write_text(file(a), replaced(test::read_text(file(a)), "summary: \"\"",
+                                           "summary: \"NHS 943 476 5919\""));
+        test::write_text(file(a),
+                         replaced(test::read_text(file(a)), "status: open", "status: closed"));
+        test::write_text(file(b),
+                         replaced(test::read_text(file(b)), "status: open", "status: closed"));
+        const auto result = repo({"check"});
+        CHECK(result.exit_code == 1);
+        const auto json = repo({"check", "--format", "json"}).json();
+        std::set<std::string> files;
+        for (const auto& problem : json)
+            files.insert(problem["file"].get<std::string>());
+        CHECK(json.size() == 3);
+        CHECK(files == std::set<std::string>{"cases/" + a + ".yaml", "cases/" + b + ".yaml"});
+        CHECK(result.err == "complaints: 3 problems in 2 files (4 case files checked)\n");
+
+        // A stray file among the cases is read, and counted among the files.
+        test::write_text(repo.root / "cases" / "notes.yaml", "x: 1\n");
+        CHECK(repo({"check"}).err == "complaints: 4 problems in 3 files (5 case files checked)\n");
     }
 
     TEST_CASE("a broken complaints.yaml means check cannot run: exit 4, not 1") {

@@ -225,6 +225,62 @@ TEST_SUITE("clinic: intake") {
                       "Offered Dr Osei"})
                     .exit_code == 0);
     }
+
+    TEST_CASE("a practitioner not named at open is named later with respond --practitioner") {
+        test::Repo repo;
+        repo.now = "2026-11-10T10:00:00+00:00";
+        const std::string id = repo.open_case(
+            "2026-11-02 09:30", {"--category", "clinical", "--point", "Burn after laser"});
+        // The note says how to name one now, not at an open that is past.
+        CHECK(test::has(repo({"show", id}).out,
+                        "a treatment-related complaint names no practitioner (respond " + id +
+                            " --practitioner NAME)"));
+        CHECK(test::has(repo({"check"}).out, "names no practitioner"));
+
+        const auto named = repo(
+            {"respond", id, "--practitioner", "Dr Lena Marsh", "--practitioner", "Nurse Amy Cole"});
+        REQUIRE_MESSAGE(named.exit_code == 0, named.err);
+        CHECK(named.out == id + ": practitioners recorded: Dr Lena Marsh, Nurse Amy Cole\n");
+        const auto shown = repo({"show", id});
+        CHECK(test::has(shown.out, "Practitioners: Dr Lena Marsh; Nurse Amy Cole"));
+        CHECK_FALSE(test::has(shown.out, "names no practitioner"));
+        CHECK_FALSE(test::has(repo({"check"}).out, "names no practitioner"));
+        const auto json = repo({"show", id, "--format", "json"}).json();
+        CHECK(json["practitioners"] == nlohmann::json({"Dr Lena Marsh", "Nurse Amy Cole"}));
+        const auto report = repo({"report", "--month", "2026-11", "--format", "json"}).json();
+        CHECK(report["received"]["by_practitioner"]["Nurse Amy Cole"] == 1);
+        // Named, their account is what the response now waits for.
+        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Too hot"});
+        repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed"});
+        CHECK(test::has(repo.refused({"respond", id, "--sent", "--via", "letter"}, k_refused),
+                        "no statement, interview or discussion with the practitioner"));
+        repo.ok(
+            {"log", id, "--type", "statement", "--text", "My account", "--by", "Dr Lena Marsh"});
+        repo.ok(
+            {"log", id, "--type", "statement", "--text", "My account", "--by", "Nurse Amy Cole"});
+        repo.ok({"respond", id, "--sent", "--via", "letter"});
+
+        // After the response, a change is a correction with its reason.
+        const std::string sent = repo.case_file(id);
+        CHECK(test::has(repo.refused({"respond", id, "--practitioner", "Dr Lena Marsh"}, k_refused),
+                        "the practitioners went to the complainant in the response"));
+        CHECK(repo.case_file(id) == sent);
+        repo.ok({"respond", id, "--practitioner", "Dr Lena Marsh", "--correction",
+                 "Nurse Cole only assisted"});
+        const auto corrected = repo({"show", id, "--format", "json"}).json();
+        CHECK(corrected["practitioners"] == nlohmann::json({"Dr Lena Marsh"}));
+        const auto events = corrected["events"];
+        const auto& last = events.back();
+        CHECK(last["type"] == "corrected");
+        CHECK(last["corrects"] == "practitioners");
+        CHECK(last["before"] == "Dr Lena Marsh, Nurse Amy Cole");
+        CHECK(last["after"] == "Dr Lena Marsh");
+        CHECK(last["text"] == "Nurse Cole only assisted");
+        // One step at a time, and a name the file can hold.
+        CHECK(test::has(repo.refused({"respond", id, "--practitioner", "A", "--apology", "B"}, 2),
+                        "--practitioner NAME"));
+        CHECK(test::has(repo.refused({"respond", id, "--practitioner", " "}, 2), "--practitioner"));
+    }
 }
 
 TEST_SUITE("clinic: stage 2 and closing") {
@@ -247,13 +303,78 @@ TEST_SUITE("clinic: stage 2 and closing") {
         clinic.ok({"escalate", clinic.id, "--to", "iscas", "--ref", "ISCAS-2026-118"});
         CHECK(clinic.refused({"escalate", clinic.id, "--to", "iscas"}).find("is still open") !=
               std::string::npos);
-        CHECK(clinic.refused({"close", clinic.id, "--outcome", "upheld", "--no-learning", "x"})
-                  .find("awaits its outcome") != std::string::npos);
+        // Stage 1 is over: it closes while ISCAS reviews, and the referral
+        // stays in view, named as the policy names the body, until its outcome.
+        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "x"});
+        const std::string iscas = "the Independent Sector Complaints Adjudication Service (ISCAS)";
+        const std::string waiting = "the referral to " + iscas +
+                                    " awaits its outcome (when it comes: complaints escalate " +
+                                    clinic.id + " --outcome TEXT)";
+        CHECK(test::has(clinic({"show", clinic.id}).out, waiting));
+        CHECK(test::has(clinic({"list", "--attention"}).out, clinic.id));
         clinic.ok({"escalate", clinic.id, "--outcome", "ISCAS upheld our response"});
         const auto json = clinic.json();
+        CHECK(json["status"] == "closed");
+        CHECK(json["stage"] == 2);
         CHECK(json["escalations"][0]["reference"] == "ISCAS-2026-118");
         CHECK(json["escalations"][0]["outcome"] == "ISCAS upheld our response");
         CHECK(test::clock_named(json, "response")["state"] == "met");
+        CHECK_FALSE(test::has(clinic({"show", clinic.id}).out, "awaits its outcome"));
+    }
+
+    TEST_CASE("a complaints.yaml that keeps the case open through the review names the body and "
+              "what to do") {
+        Clinic clinic;
+        test::write_text(clinic.root / "complaints.yaml",
+                         test::read_text(clinic.root / "complaints.yaml") +
+                             "review_bodies:\n"
+                             "  - key: iscas\n"
+                             "    name: the Independent Sector Complaints Adjudication Service\n"
+                             "    after_response: true\n"
+                             "    blocks_close: true\n");
+        clinic.ready();
+        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"escalate", clinic.id, "--to", "iscas", "--ref", "ISCAS-2026-118"});
+        const std::string err =
+            clinic.refused({"close", clinic.id, "--outcome", "upheld", "--no-learning", "x"});
+        CHECK(err == "complaints: cannot close " + clinic.id +
+                         ": the referral to the Independent Sector Complaints Adjudication "
+                         "Service awaits its outcome, and complaints.yaml keeps the case open "
+                         "until then (review body 'iscas': blocks_close) (when it comes: "
+                         "complaints escalate " +
+                         clinic.id + " --outcome TEXT)\n");
+        CHECK_FALSE(test::has(err, "referral to iscas"));
+        clinic.ok({"escalate", clinic.id, "--outcome", "Not upheld"});
+        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "x"});
+    }
+
+    TEST_CASE("a complainant who goes to ISCAS after the case closed: the referral is tracked") {
+        Clinic clinic;
+        clinic.ready();
+        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "x"});
+        clinic.now = "2026-12-01T10:00:00+00:00";
+        const auto referred = clinic({"escalate", clinic.id, "--to", "iscas", "--ref", "I-9"});
+        REQUIRE_MESSAGE(referred.exit_code == 0, referred.err);
+        CHECK(test::has(referred.out, "after the case closed; its outcome is tracked on the case"));
+        const auto json = clinic.json();
+        CHECK(json["status"] == "closed");
+        CHECK(json["stage"] == 2);
+        CHECK(json["escalations"][0]["body"] == "iscas");
+        CHECK(json["escalations"][0]["reference"] == "I-9");
+        const std::string shown = clinic({"show", clinic.id}).out;
+        CHECK(test::has(shown, "2026-12-01 iscas (I-9): review open"));
+        CHECK(test::has(shown, "awaits its outcome"));
+        const auto attention = clinic({"list", "--attention", "--format", "json"}).json();
+        REQUIRE(attention.size() == 1);
+        CHECK(attention[0]["id"] == clinic.id);
+        // The report counts it among December's escalations, still open.
+        clinic.now = "2026-12-01T11:00:00+00:00";
+        const auto report = clinic({"report", "--month", "2026-12", "--format", "json"}).json();
+        CHECK(report["escalations"]["by_body"]["iscas"]["referred"] == 1);
+        CHECK(report["escalations"]["by_body"]["iscas"]["pending_at_end"] == 1);
+        clinic.ok({"escalate", clinic.id, "--outcome", "Not upheld"});
+        CHECK(clinic.json()["escalations"][0]["outcome"] == "Not upheld");
     }
 
     TEST_CASE("closing needs lessons learnt with an action plan, or a reason for none") {

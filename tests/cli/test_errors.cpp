@@ -37,6 +37,26 @@ TEST_SUITE("cli errors") {
         CHECK(early.err.find("did you mean") == std::string::npos);
     }
 
+    TEST_CASE("a command's option with its value given before the command says where it goes") {
+        test::Repo repo;
+        repo.open_case();
+        const auto before = repo.snapshot();
+        // "open" is the value, not the command: nothing is opened.
+        const auto early = repo({"--status", "open", "list"});
+        CHECK(early.exit_code == 2);
+        CHECK(early.err == "complaints: '--status' goes after the command: complaints list "
+                           "--status open ...; see 'complaints list --help'\n");
+        CHECK(early.out.empty());
+        CHECK(repo.snapshot() == before);
+        // After --repo, and with a value that is no command's name.
+        const auto format = repo({"--repo", repo.root.string(), "--format", "json", "agenda"});
+        CHECK(format.exit_code == 2);
+        CHECK(format.err == "complaints: '--format' goes after the command: complaints agenda "
+                            "--format json ...; see 'complaints agenda --help'\n");
+        // Given after the command, it works.
+        CHECK(repo({"list", "--status", "open"}).exit_code == 0);
+    }
+
     TEST_CASE("a malformed case file is named with line and column, exit 4") {
         test::Repo repo;
         const std::string id = repo.open_case();
@@ -102,5 +122,64 @@ TEST_SUITE("cli errors") {
         CHECK(repo.snapshot() == before);
         // Readers never wait for it.
         CHECK(repo({"show", id}).exit_code == 0);
+    }
+}
+
+TEST_SUITE("cli errors: messages that say what to do") {
+    TEST_CASE("respond --finding without --point names the case's points and how to name one") {
+        test::Repo repo;
+        const std::string id = repo.open_case(
+            "2026-11-10 09:00", {"--point", "Burn after laser", "--point", "No patch test"});
+        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Too hot"});
+        const std::string err =
+            repo.refused({"respond", id, "--finding", "not-upheld", "--conclusion", "Done"}, 2);
+        CHECK(err == "complaints: --finding needs --point N, the point it answers: " + id +
+                         " has 2 points (1 \"Burn after laser\" (upheld), 2 \"No patch test\"); "
+                         "for example: complaints respond " +
+                         id + " --point 1 --finding not-upheld --conclusion TEXT\n");
+        const std::string none = repo.open_case("2026-11-10 09:00");
+        CHECK(repo.refused({"respond", none, "--finding", "upheld"}, 2) ==
+              "complaints: --finding answers a point raised, and " + none +
+                  " has none yet: add one with 'complaints point " + none +
+                  " add --text TEXT', then give --point 1\n");
+    }
+
+    TEST_CASE("a finding on a closed case points at reopen") {
+        test::Repo repo;
+        const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Kept waiting"});
+        repo.ok({"close", id, "--outcome", "withdrawn", "--no-learning", "Withdrawn by phone"});
+        const std::string err = repo.refused(
+            {"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Late"}, 5);
+        CHECK(err == "complaints: cannot record a finding: " + id +
+                         " is closed; a closed case is reopened, never rewritten (complaints "
+                         "reopen " +
+                         id + " --reason TEXT)\n");
+    }
+
+    TEST_CASE("--due-within without a unit says working days and calendar days alike") {
+        test::Repo repo;
+        const auto bare = repo({"list", "--due-within", "3"});
+        CHECK(bare.exit_code == 2);
+        CHECK(bare.err == "complaints: --due-within: '3' has no unit: write '3 working days' "
+                          "(3wd), or '3 days' (3d) for calendar days; weeks (w), hours (h) and "
+                          "months (mo) also count\n");
+        CHECK(repo({"list", "--due-within", "3wd"}).exit_code == 0);
+    }
+
+    TEST_CASE("a date written day first is read back in the form wanted") {
+        test::Repo repo;
+        const auto uk = repo({"list", "--from", "01/09/2026"});
+        CHECK(uk.exit_code == 2);
+        CHECK(uk.err == "complaints: --from: '01/09/2026' is not written YYYY-MM-DD: for 1 "
+                        "September 2026, write 2026-09-01\n");
+        CHECK(repo({"list", "--to", "yesterday"}).err ==
+              "complaints: --to: 'yesterday' is not a date: write YYYY-MM-DD, such as "
+              "2026-09-01\n");
+        CHECK(repo({"list", "--from", "2026-02-30"}).err ==
+              "complaints: --from: '2026-02-30' is not a date on the calendar (write "
+              "YYYY-MM-DD)\n");
+        CHECK(repo({"calendar", "add", "1.9.2026", "3"}).err ==
+              "complaints: '1.9.2026' is not written YYYY-MM-DD: for 1 September 2026, write "
+              "2026-09-01\n");
     }
 }

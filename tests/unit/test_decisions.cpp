@@ -591,9 +591,12 @@ TEST_SUITE("decisions: stage 2") {
         refer(c, "responsible-officer", "2026-03-05 11:00");
         CHECK(referrals_blocking_close(c, platform).empty());
         CHECK(open_referrals(c, platform).size() == 2);
-        const Policy clinic = preset_policy(Preset::clinic);
+        // The clinic's ISCAS review neither, unless complaints.yaml says so.
+        Policy clinic = preset_policy(Preset::clinic);
         Case reviewed = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         refer(reviewed, "iscas", "2026-04-01 10:00");
+        CHECK(referrals_blocking_close(reviewed, clinic).empty());
+        clinic.review_bodies[0].blocks_close = true;
         CHECK(referrals_blocking_close(reviewed, clinic) == std::vector<std::string>{"iscas"});
     }
 
@@ -711,14 +714,25 @@ TEST_SUITE("decisions: closing") {
         }
     }
 
-    TEST_CASE("check_close: a stage 2 referral awaiting its outcome") {
-        const Policy clinic = preset_policy(Preset::clinic);
+    TEST_CASE("check_close: a stage 2 referral awaiting its outcome holds up closing only where "
+              "the body blocks_close") {
+        Policy clinic = preset_policy(Preset::clinic);
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-16 15:00", EventType::response_sent);
         refer(c, "iscas", "2026-04-01 10:00");
+        // The preset: stage 1 is over once ISCAS reviews; the referral stays in view.
+        CHECK_NOTHROW(check_close(c, clinic, Outcome::not_upheld, false, true));
+        CHECK(codes(attention(c, clinic)) == "referral_open");
+        // An organisation that keeps the case open through the review.
+        for (auto& body : clinic.review_bodies)
+            body.blocks_close = true;
         const Error e =
             error_from([&] { check_close(c, clinic, Outcome::not_upheld, false, true); });
         CHECK(codes(e.problems()) == "referral_open");
+        CHECK(e.problems()[0].message ==
+              "the referral to the Independent Sector Complaints Adjudication Service (ISCAS) "
+              "awaits its outcome, and complaints.yaml keeps the case open until then (review "
+              "body 'iscas': blocks_close)");
         CHECK(all_about(e.problems(), c.id));
         c.escalations[0].outcome = "Not upheld";
         CHECK_NOTHROW(check_close(c, clinic, Outcome::not_upheld, false, true));
@@ -733,7 +747,10 @@ TEST_SUITE("decisions: closing") {
     }
 
     TEST_CASE("close_missing: a closed case with everything else wrong lists it all") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        Policy clinic = preset_policy(Preset::clinic);
+        // A CQC referral holds up closing where complaints.yaml says so.
+        for (auto& body : clinic.review_bodies)
+            body.blocks_close = true;
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.status = Status::closed;
         refer(c, "cqc", "2026-03-05 10:00");

@@ -149,6 +149,35 @@ TEST_SUITE("policy: presets and overrides") {
         CHECK(preset_policy(Preset::clinic).review_bodies.size() == 5);
     }
 
+    TEST_CASE("a review body is a stage that does not hold up closing, unless it says so") {
+        const auto body = [](const std::string& flags) {
+            return read_config(k_head + "review_bodies:\n  - key: b\n    name: B\n" + flags,
+                               "complaints.yaml")
+                .policy.review_bodies.at(0);
+        };
+        CHECK(body("").stage_two);
+        CHECK_FALSE(body("").blocks_close);
+        CHECK(body("    blocks_close: true\n").blocks_close);
+        CHECK_FALSE(body("    stage_two: false\n").stage_two);
+        // Written before stage_two: blocks_close: false meant a referral.
+        CHECK_FALSE(body("    blocks_close: false\n").stage_two);
+        CHECK(body("    blocks_close: false\n    stage_two: true\n").stage_two);
+        // Both are kept through a rewrite of complaints.yaml.
+        const Config config =
+            read_config(k_head + "review_bodies:\n  - key: b\n    name: B\n    stage_two: false\n"
+                                 "    blocks_close: true\n",
+                        "complaints.yaml");
+        const ReviewBody again =
+            read_config(write_config(config), "complaints.yaml").policy.review_bodies.at(0);
+        CHECK_FALSE(again.stage_two);
+        CHECK(again.blocks_close);
+        for (const Preset preset : {Preset::clinic, Preset::nhs_england, Preset::platform})
+            for (const auto& preset_body : preset_policy(preset).review_bodies)
+                CHECK_FALSE(preset_body.blocks_close);
+        CHECK(has_second_stage(preset_policy(Preset::clinic)));
+        CHECK_FALSE(has_second_stage(preset_policy(Preset::platform)));
+    }
+
     TEST_CASE("a bad override names the file, line and column") {
         CHECK(config_error(k_head + "policy:\n  respons: 10 working days\n") ==
               "complaints.yaml:5:3: unknown policy rule 'respons' (did you mean 'response'?)");

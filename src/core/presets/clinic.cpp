@@ -9,6 +9,12 @@ namespace {
 // review what stage 1 concluded; the CQC can be told at any time. Citizens
 // Advice "provides free, confidential, and independent advice" and the
 // Patients Association is "assistance": advice services, not reviews.
+//
+// None holds up closing (blocks_close): the policy excludes "a complaint
+// ... being investigated by the independent complaints service", so once a
+// body reviews it the clinic's own process, stage 1, is over and closes
+// with its outcome and learning; the referral stays on the case, in view,
+// until `escalate --outcome` records what the body decided.
 std::vector<ReviewBody> bodies() {
     return {
         {"iscas", "the Independent Sector Complaints Adjudication Service (ISCAS)",

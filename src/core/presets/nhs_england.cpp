@@ -31,6 +31,9 @@ Policy nhs_england() {
     policy.time_limit = Duration{12, DurationUnit::months};
     // Regulation 14(2)(d) and the Health Service Commissioners Act 1993: the
     // response says the complainant may go to the Ombudsman.
+    // The Ombudsman's investigation follows the practice's response and is
+    // its own (Regulation 8(1) excludes a complaint under it): the case
+    // closes with the response's outcome and the referral stays in view.
     policy.review_bodies = {
         {"phso", "the Parliamentary and Health Service Ombudsman",
          "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true,

@@ -20,7 +20,7 @@ std::vector<ReviewBody> bodies() {
     ReviewBody lmc{"lmc", "the Local Medical Committee (LMC)", "your area's LMC", false, true};
     std::vector<ReviewBody> all{officer, gmc, lmc};
     for (auto& body : all)
-        body.blocks_close = false;
+        body.stage_two = false;
     return all;
 }
 
