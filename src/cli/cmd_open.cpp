@@ -111,6 +111,8 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     fill_people(options, c);
     for (const auto& name : options.practitioners) {
         require_clean_text(name, "--practitioner");
+        if (folded(name).empty())
+            throw Error(ErrorKind::usage, "--practitioner: give the practitioner's name");
         c.practitioners.push_back(name);
     }
     int number = 0;

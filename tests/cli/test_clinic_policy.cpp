@@ -479,6 +479,8 @@ TEST_SUITE("clinic policy: more usage errors the trial found") {
         const std::pair<std::vector<std::string>, std::string> cases[] = {
             {{"open", "--channel", "phone", "--point", "  "}, "--point: a point raised needs"},
             {{"open", "--channel", "phone", "--complainant", "  "}, "--complainant: give"},
+            {{"open", "--channel", "phone", "--practitioner", " "},
+             "--practitioner: give the practitioner's name"},
             {{"respond", clinic.id, "--point", "one", "--finding", "upheld"},
              "--point: 'one' is not a number"},
             {{"close", clinic.id, "--outcome", "resolved", "--no-written-response"},
