@@ -223,6 +223,10 @@ TEST_SUITE("letters: the response sent is kept") {
             "\nYour treatment: Lip filler (1 ml), on 28 August 2026, by Dr Lena Marsh.\n";
         REQUIRE(golden.find(summary) != std::string::npos);
         golden.erase(golden.find(summary), summary.size());
+        // ... and before letters greeted the complainant by title and surname.
+        const std::string greeting = "Dear Mrs Patel,";
+        REQUIRE(golden.find(greeting) != std::string::npos);
+        golden.replace(golden.find(greeting), greeting.size(), "Dear Mrs Aisha Patel,");
         CHECK(shown.out == golden);
     }
 
