@@ -46,6 +46,9 @@ enum class ProblemCode {
     point_after_response,     // a point added after the response, not as a correction
     point_unanswered,         // a point added after the response has no finding yet
     mediation_booked,         // a mediation meeting booked, not yet recorded as held
+    answered_by_resolution,   // the policy answers by a resolution, not a letter or delay
+    nothing_excluded,         // the policy excludes nothing from its process
+    no_being_open,            // the policy has no Being Open step
 };
 
 struct Problem {

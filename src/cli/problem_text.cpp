@@ -40,6 +40,10 @@ constexpr std::array k_hints{
     Hint{ProblemCode::case_closed, " (complaints reopen {} --reason TEXT)"},
     Hint{ProblemCode::point_after_response, ": give --correction REASON"},
     Hint{ProblemCode::point_unanswered, " (respond --point N --finding F --conclusion TEXT)"},
+    Hint{ProblemCode::answered_by_resolution, " (resolve ID --text TEXT)"},
+    Hint{ProblemCode::nothing_excluded,
+         " (close ID --outcome withdrawn, resolved or not-upheld; open --kind feedback)"},
+    Hint{ProblemCode::no_being_open, " (log ID --type note, call or meeting)"},
     Hint{ProblemCode::mediation_booked,
          " (once held: log {} --type mediation --attendee NAME; called off: void the booking)"},
 };

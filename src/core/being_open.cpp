@@ -35,10 +35,11 @@ void mark_safety_incident(Case& c, const Event& marking) {
 
 void check_being_open_allowed(const Policy& policy) {
     if (!policy.being_open)
-        throw Error(ErrorKind::usage,
-                    "being-open: this repository's policy has no Being Open step, so nothing "
-                    "would track it; record what happened on the case's timeline instead (log ID "
-                    "--type note, call or meeting)");
+        throw Error(ErrorKind::usage, "",
+                    {{ProblemCode::no_being_open,
+                      "this repository's policy has no Being Open step, so nothing would track "
+                      "it; record what happened on the case's timeline instead",
+                      ""}});
 }
 
 void record_being_open(Case& c, const BeingOpenTalk& talk, Event event) {

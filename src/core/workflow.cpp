@@ -406,11 +406,15 @@ void check_delay_allowed(const Policy& policy) {
         throw Error(ErrorKind::usage,
                     "--delay: this policy sets no deadline for answering the complainant, so "
                     "there is no delay to explain");
-    throw Error(ErrorKind::usage,
-                fmt::format("--delay: the {} clock ({}) takes no explanation of delay in this "
-                            "policy; record the {} when it is agreed (resolve ID --text "
-                            "TEXT), and log calls and emails to the complainant meanwhile",
-                            answering->name, format_duration(*answering->span), answering->name));
+    const bool resolves =
+        answering->met_by.size() == 1 && answering->met_by.front() == EventType::resolved;
+    throw Error(ErrorKind::usage, "",
+                {{resolves ? ProblemCode::answered_by_resolution : ProblemCode::other,
+                  fmt::format("{{delay}}: the {} clock ({}) takes no explanation of delay in this "
+                              "policy; log calls and emails to the complainant meanwhile, and "
+                              "record the {} when it is agreed",
+                              answering->name, format_duration(*answering->span), answering->name),
+                  ""}});
 }
 
 void check_response_allowed(const Policy& policy, std::string_view doing) {
@@ -422,15 +426,17 @@ void check_response_allowed(const Policy& policy, std::string_view doing) {
     // The step that meets the answering clock is the complainant's answer;
     // a written response beside it would be a second, unclocked answer.
     const EventType step = answering->met_by.front();
-    const std::string how = step == EventType::resolved
-                                ? "; record the resolution when it is agreed (resolve ID --text "
-                                  "TEXT), which keeps its letter"
-                                : "";
-    throw Error(ErrorKind::usage,
-                fmt::format("cannot {}: in this policy the {} clock ({}) answers the complainant, "
-                            "and {} meets it, not a written response{}",
-                            doing, answering->name, format_duration(*answering->span),
-                            name_of(step), how));
+    const bool resolves = step == EventType::resolved;
+    throw Error(
+        ErrorKind::usage, "",
+        {{resolves ? ProblemCode::answered_by_resolution : ProblemCode::other,
+          fmt::format("cannot {}: in this policy the {} clock ({}) answers the "
+                      "complainant, and {} meets it, not a written response{}",
+                      doing, answering->name, format_duration(*answering->span), name_of(step),
+                      resolves ? "; record the resolution when it is agreed, which "
+                                 "keeps its letter"
+                               : ""),
+          ""}});
 }
 
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
@@ -593,12 +599,13 @@ void check_exclusion_allowed(const Policy& policy, Exclusion reason) {
     if (std::find(allowed.begin(), allowed.end(), reason) != allowed.end())
         return;
     if (allowed.empty())
-        field_error(fmt::format(
-            "{{reason}} {}: this repository's policy excludes no complaint from its process; a "
-            "complaint runs to its outcome (close ID --outcome withdrawn, resolved or "
-            "not-upheld), and what is not a formal complaint is opened as informal feedback "
-            "(open --kind feedback)",
-            name_of(reason)));
+        throw Error(ErrorKind::usage, "",
+                    {{ProblemCode::nothing_excluded,
+                      fmt::format("{{reason}} {}: this repository's policy excludes no complaint "
+                                  "from its process; a complaint runs to its outcome, and what is "
+                                  "not a formal complaint is opened as informal feedback",
+                                  name_of(reason)),
+                      ""}});
     std::vector<std::string> names;
     for (const Exclusion known : allowed)
         names.emplace_back(name_of(known));
