@@ -4,6 +4,7 @@
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,9 +113,38 @@ struct Clinician {
 // The referrals made by `day` whose outcome had not come by then.
 std::vector<Referral> open_referrals_on(const Clinician& clinician, date::year_month_day day);
 
+// What happened on a day the standing changed, so a history reads right:
+// "warned" the day a warning was rescinded is the count going down, not a
+// warning issued.
+enum class TurnKind {
+    warning_issued,
+    warning_rescinded,
+    warning_expired,
+    warning_out_of_window, // no longer counts towards a suspension review
+    decision,              // a review's decision, or a reinstatement
+    suspension_over        // a temporary suspension's last day has passed
+};
+template <> struct EnumNames<TurnKind> {
+    static constexpr std::string_view what = "change";
+    static constexpr std::array<std::pair<TurnKind, std::string_view>, 6> names{
+        {{TurnKind::warning_issued, "warning-issued"},
+         {TurnKind::warning_rescinded, "warning-rescinded"},
+         {TurnKind::warning_expired, "warning-expired"},
+         {TurnKind::warning_out_of_window, "warning-out-of-window"},
+         {TurnKind::decision, "decision"},
+         {TurnKind::suspension_over, "suspension-over"}}};
+};
+
+struct Turn {
+    TurnKind kind = TurnKind::warning_issued;
+    std::string case_id;
+    std::optional<DecisionKind> decision = std::nullopt; // with TurnKind::decision
+};
+
 struct StatusChange {
     date::year_month_day on;
     ClinicianStatus status;
+    std::vector<Turn> because = {}; // what happened that day, in the record's order
 };
 
 struct Standing {
@@ -125,6 +155,24 @@ struct Standing {
 
 // "dr sam keane": lower case, single spaces.
 std::string normalised_name(std::string_view name);
+
+// The name a clinician is known by: the one the earliest received case with
+// their GMC number gives (the lower case ID on a tie), whatever order the
+// files are read in. clinicians() and the report both name them by it.
+class KnownNames {
+  public:
+    void see(const Case& c);
+    // The name on file for `gmc`; empty when no case seen gives one.
+    std::string known_as(const std::string& gmc) const;
+
+  private:
+    struct First {
+        Timestamp received;
+        std::string case_id;
+        std::string name;
+    };
+    std::map<std::string, First> m_first; // by GMC number
+};
 
 // Groups the cases by clinician: by GMC number where known, and cases
 // without one join the clinician of the same name.
@@ -221,5 +269,17 @@ void rescind_warning(Case& c, const Event& rescinding, const date::time_zone& zo
 // says the new name is theirs too (an alias): then returns the name it is
 // an alias of. `same_clinician` with no other name is a usage error.
 std::string check_gmc_owner(const Case& c, const std::vector<Case>& others, bool same_clinician);
+
+// The mirror of check_gmc_owner: other GMC numbers the cases give for `c`'s
+// name (compared case- and space-insensitively), each with the earliest
+// case that gives it. Two clinicians can share a name, so the caller warns
+// rather than refuses. None when `c` has no GMC number or no name, or when
+// a case gives the name under `c`'s number already (warned about then).
+struct Namesake {
+    std::string gmc;
+    std::string case_id;
+    std::string name; // as that case spells it
+};
+std::vector<Namesake> namesakes(const Case& c, const std::vector<Case>& others);
 
 } // namespace complaints

@@ -163,6 +163,9 @@ struct Policy {
     std::optional<Duration> time_limit;
     bool patient_data_guard = false;
     std::vector<std::string> patient_data_patterns; // extra patterns to refuse
+    // The way in the organisation asks complainants to use first, as the
+    // leaflet says (clinic: the complaint form on its website).
+    std::optional<Channel> preferred_channel;
     // A verbal complaint's written record must be agreed, and a
     // treatment-related complaint names its practitioners.
     bool verbal_record_agreed = false;

@@ -33,6 +33,9 @@ Period parse_year(std::string_view text, std::string_view flag);
 struct Count {
     std::string name;
     int count = 0;
+    // by_practitioner: the GMC number the row groups by (the name is the one
+    // on file for it); empty for a practitioner known by name alone.
+    std::string gmc = {};
 };
 
 struct ResponseFigures {

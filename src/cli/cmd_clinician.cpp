@@ -80,8 +80,17 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
     for (const auto& d : c.decisions)
         if (d.on <= day)
             decisions.push_back(decision_json(d));
-    for (const auto& change : standing.history)
-        history.push_back({{"date", format_date(change.on)}, {"status", name_of(change.status)}});
+    for (const auto& change : standing.history) {
+        Json because = Json::array();
+        for (const auto& turn : change.because)
+            because.push_back(
+                {{"change", name_of(turn.kind)},
+                 {"case", turn.case_id},
+                 {"decision", turn.decision ? Json(name_of(*turn.decision)) : Json(nullptr)}});
+        history.push_back({{"date", format_date(change.on)},
+                           {"status", name_of(change.status)},
+                           {"because", because}});
+    }
     Json referrals = Json::array();
     for (const auto& r : open_referrals_on(c, day))
         referrals.push_back(
@@ -98,6 +107,27 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
                 {"history", history},
                 {"open_referrals", referrals},
                 {"cases", cases_by(c, day)}};
+}
+
+// Why the standing changed on a day, in words.
+std::string turn_text(const Turn& turn) {
+    switch (turn.kind) {
+    case TurnKind::warning_issued:
+        return fmt::format("warning issued ({})", turn.case_id);
+    case TurnKind::warning_rescinded:
+        return fmt::format("warning from {} rescinded", turn.case_id);
+    case TurnKind::warning_expired:
+        return fmt::format("warning from {} expired", turn.case_id);
+    case TurnKind::warning_out_of_window:
+        return fmt::format("warning from {} out of the review window", turn.case_id);
+    case TurnKind::decision:
+        return *turn.decision == DecisionKind::reinstated
+                   ? fmt::format("reinstated ({})", turn.case_id)
+                   : fmt::format("review decided {} ({})", name_of(*turn.decision), turn.case_id);
+    case TurnKind::suspension_over:
+        return fmt::format("temporary suspension over ({})", turn.case_id);
+    }
+    return {};
 }
 
 void print_warning(const IssuedWarning& w, date::year_month_day day) {
@@ -153,8 +183,13 @@ void print_clinician(const Clinician& c, const Standing& standing, date::year_mo
     }
     if (!standing.history.empty()) {
         fmt::print("History:\n");
-        for (const auto& change : standing.history)
-            fmt::print("  {}  {}\n", format_date(change.on), name_of(change.status));
+        for (const auto& change : standing.history) {
+            std::vector<std::string> why;
+            for (const auto& turn : change.because)
+                why.push_back(turn_text(turn));
+            fmt::print("  {}  {}{}\n", format_date(change.on), name_of(change.status),
+                       why.empty() ? "" : ": " + joined(why));
+        }
     }
     if (const auto open = open_referrals_on(c, day); !open.empty()) {
         fmt::print("Open referrals:\n");

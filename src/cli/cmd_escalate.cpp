@@ -1,5 +1,5 @@
-// complaints escalate: stage 2, a referral to an independent body, and the
-// outcome of its review.
+// complaints escalate: a referral to a body outside the organisation (the
+// clinic's stage 2, the platform's additional steps), and its outcome.
 #include "choices.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -136,7 +136,8 @@ std::vector<std::string> all_body_keys() {
 void setup_escalate(CLI::App& app, Context& context) {
     auto o = std::make_shared<EscalateOptions>();
     CLI::App* command = app.add_subcommand(
-        "escalate", "stage 2: refer to an independent body, or record its outcome");
+        "escalate", "refer the complaint to a body outside the organisation (a review, a "
+                    "regulator, an advice service), or record its outcome");
     command->add_option("ID", o->id, "the case")->required();
     choices(command->add_option("--to", o->to, bodies_help()), all_body_keys())
         ->option_text("BODY");

@@ -192,6 +192,18 @@ void note_suspension(const Case& c, std::vector<Case> others, const Store& store
     }
 }
 
+// The mirror of one GMC number, one clinician: a known name under a new
+// number is more often a mistyped number than a second doctor of that name,
+// but it can be either, so the case is opened and the user told.
+void print_namesakes(const Case& c, const std::vector<Namesake>& found) {
+    for (const auto& other : found)
+        fmt::print(stderr,
+                   "complaints: warning: '{}' is on file under GMC number {} (case {}, as '{}'), "
+                   "not {}: check the number; if they are two clinicians of one name, nothing "
+                   "more is needed\n",
+                   c.about, other.gmc, other.case_id, other.name, c.gmc);
+}
+
 // A Friday afternoon's 48 clock hours end on Sunday: say so while someone
 // is there to act, without refusing anything.
 void print_off_day_notes(const Case& c, const Store& store, date::sys_seconds now) {
@@ -220,8 +232,11 @@ void run_open(const OpenOptions& options, Context& context) {
             !owner.empty())
             c.events.front().text += fmt::format("; '{}' recorded as another name of {} (GMC {})",
                                                  c.about, owner, c.gmc);
+    const std::vector<Namesake> same_name =
+        checks_gmc ? namesakes(c, others) : std::vector<Namesake>{};
     c.id = writer.create(c, context.random);
     context.recorded = c.id;
+    print_namesakes(c, same_name);
     print_patient_data_warnings(c, store);
     note_suspension(c, others, store);
     print_off_day_notes(c, store, context.now);

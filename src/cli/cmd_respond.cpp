@@ -1,5 +1,5 @@
-// complaints respond: stage 1. Findings per point, the apology, the draft
-// letter, an explanation of delay, and the response sent.
+// complaints respond: the organisation's own answer. Findings per point, the
+// apology, the draft letter, an explanation of delay, and the response sent.
 #include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
@@ -465,7 +465,8 @@ void run_respond(const RespondOptions& options, const Context& context) {
 void setup_respond(CLI::App& app, Context& context) {
     auto o = std::make_shared<RespondOptions>();
     CLI::App* command = app.add_subcommand(
-        "respond", "stage 1: findings, apology, draft letter, delay, response sent");
+        "respond",
+        "findings per point, apology, draft letter, explanation of delay, response sent");
     command->add_option("ID", o->id, "the case")->required();
     command->add_option("--point", o->point, "the point a finding answers")
         ->option_text("N")

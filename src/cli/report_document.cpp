@@ -36,6 +36,14 @@ Table counts_table(std::string what, const std::vector<Count>& counts) {
     return table;
 }
 
+// By clinician: a GMC number's cases under the name on file, with the number.
+Table practitioners_table(const std::vector<Count>& counts) {
+    Table table{{"practitioner or clinician", "GMC", "received"}, {}};
+    for (const auto& count : counts)
+        table.rows.push_back({count.name, count.gmc, std::to_string(count.count)});
+    return table;
+}
+
 Section received_section(const Report& report) {
     Section section{
         "Received",
@@ -48,7 +56,7 @@ Section received_section(const Report& report) {
     if (!report.by_type.empty())
         section.tables.push_back(counts_table("type", report.by_type));
     if (!report.by_practitioner.empty())
-        section.tables.push_back(counts_table("practitioner or clinician", report.by_practitioner));
+        section.tables.push_back(practitioners_table(report.by_practitioner));
     section.chart = category_chart(report);
     return section;
 }

@@ -12,6 +12,17 @@ Json counts_json(const std::vector<Count>& counts) {
     return json;
 }
 
+// The same rows as by_practitioner, each with the GMC number it groups by
+// (null for a practitioner known by name alone), for scripts.
+Json practitioners_json(const std::vector<Count>& counts) {
+    Json list = Json::array();
+    for (const auto& count : counts)
+        list.push_back({{"name", count.name},
+                        {"gmc", count.gmc.empty() ? Json(nullptr) : Json(count.gmc)},
+                        {"received", count.count}});
+    return list;
+}
+
 Json optional_json(const std::optional<double>& value) {
     return value ? Json(*value) : Json(nullptr);
 }
@@ -230,7 +241,8 @@ Json report_json(const Report& report) {
                   {"by_channel", counts_json(report.by_channel)},
                   {"by_category", counts_json(report.by_category)},
                   {"by_type", counts_json(report.by_type)},
-                  {"by_practitioner", counts_json(report.by_practitioner)}};
+                  {"by_practitioner", counts_json(report.by_practitioner)},
+                  {"by_practitioner_list", practitioners_json(report.by_practitioner)}};
     Json json{{"schema_version", k_report_schema_version},
               {"organisation", report.organisation},
               {"preset", name_of(report.preset)},

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace complaints {
 
@@ -144,23 +145,35 @@ ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
 
 } // namespace
 
+void KnownNames::see(const Case& c) {
+    if (c.gmc.empty() || c.about.empty())
+        return;
+    const auto [first, fresh] = m_first.emplace(c.gmc, First{c.received, c.id, c.about});
+    if (!fresh &&
+        std::tie(c.received, c.id) < std::tie(first->second.received, first->second.case_id))
+        first->second = First{c.received, c.id, c.about};
+}
+
+std::string KnownNames::known_as(const std::string& gmc) const {
+    const auto found = m_first.find(gmc);
+    return found == m_first.end() ? std::string() : found->second.name;
+}
+
 std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& policy,
                                   const date::time_zone& zone) {
     std::map<std::string, Clinician> by_key;
     std::map<std::string, std::string> key_of_name;
-    std::map<std::string, Timestamp> latest_received, first_received;
+    std::map<std::string, Timestamp> latest_received;
+    KnownNames names;
+    for (const auto& c : cases)
+        names.see(c);
     for (const auto& c : cases) {
         if (c.gmc.empty())
             continue;
         Clinician& clinician = by_key["gmc:" + c.gmc];
         clinician.key = "gmc:" + c.gmc;
         clinician.gmc = c.gmc;
-        // The name the earliest case gives, whatever the files' order.
-        auto [first, fresh] = first_received.emplace(clinician.key, c.received);
-        if (!c.about.empty() && (clinician.name.empty() || fresh || c.received < first->second)) {
-            first->second = c.received;
-            clinician.name = c.about;
-        }
+        clinician.name = names.known_as(c.gmc);
         key_of_name.emplace(normalised_name(c.about), clinician.key);
         add_case(clinician, c, policy, zone, latest_received);
     }
@@ -217,6 +230,36 @@ std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
     return exact.empty() ? partial : exact;
 }
 
+namespace {
+
+// Everything that happened on `day` that can change a standing.
+std::vector<Turn> turns_on(const Clinician& clinician, const Policy& policy,
+                           date::year_month_day day) {
+    std::vector<Turn> found;
+    for (const auto& w : clinician.warnings) {
+        if (w.issued == day)
+            found.push_back({TurnKind::warning_issued, w.case_id});
+        if (w.rescinded == day)
+            found.push_back({TurnKind::warning_rescinded, w.case_id});
+        if (w.rescinded && *w.rescinded < day)
+            continue; // it stopped counting already
+        if (w.expires == day)
+            found.push_back({TurnKind::warning_expired, w.case_id});
+        else if (policy.warnings.review_window &&
+                 calendar_day_after(w.issued, *policy.warnings.review_window) == day)
+            found.push_back({TurnKind::warning_out_of_window, w.case_id});
+    }
+    for (const auto& d : clinician.decisions) {
+        if (d.on == day)
+            found.push_back({TurnKind::decision, d.case_id, d.kind});
+        if (d.until && date::sys_days{*d.until} + date::days{1} == date::sys_days{day})
+            found.push_back({TurnKind::suspension_over, d.case_id});
+    }
+    return found;
+}
+
+} // namespace
+
 Standing standing_on(const Clinician& clinician, const Policy& policy, date::year_month_day day) {
     Standing standing;
     standing.status = status_on(clinician, policy, day, &standing.active);
@@ -243,7 +286,8 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
             break;
         const auto status = status_on(clinician, policy, date::year_month_day{turn}, nullptr);
         if (status != last)
-            standing.history.push_back({date::year_month_day{turn}, status});
+            standing.history.push_back({date::year_month_day{turn}, status,
+                                        turns_on(clinician, policy, date::year_month_day{turn})});
         last = status;
     }
     return standing;
@@ -551,6 +595,26 @@ std::string check_gmc_owner(const Case& c, const std::vector<Case>& others, bool
                         "or add --same-clinician to record '{}' as another name of {}",
                         c.gmc, owner->about, owner->id, c.about, c.about, owner->about));
     return owner->about;
+}
+
+std::vector<Namesake> namesakes(const Case& c, const std::vector<Case>& others) {
+    const std::string name = normalised_name(c.about);
+    std::map<std::string, const Case*> earliest; // by GMC number
+    for (const auto& other : others) {
+        if (c.gmc.empty() || name.empty() || other.gmc.empty() || other.id == c.id ||
+            normalised_name(other.about) != name)
+            continue;
+        if (other.gmc == c.gmc)
+            return {}; // the name is on file under this number already: said before
+
+        const Case*& first = earliest[other.gmc];
+        if (!first || std::tie(other.received, other.id) < std::tie(first->received, first->id))
+            first = &other;
+    }
+    std::vector<Namesake> found;
+    for (const auto& [gmc, first] : earliest)
+        found.push_back({gmc, first->id, first->about});
+    return found;
 }
 
 } // namespace complaints

@@ -4,14 +4,29 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace complaints {
 
 namespace {
 
-bool platform(const Config& config) {
-    return config.policy.preset == Preset::platform;
+// A policy whose complaints are about clinicians known by GMC number (the
+// platform's): a practice complains about a clinician booked through the
+// organisation, not a patient about their care.
+bool about_clinicians(const Policy& policy) {
+    return policy.warnings.needs_gmc;
+}
+
+bool takes(const Policy& policy, Kind kind) {
+    return std::find(policy.kinds.begin(), policy.kinds.end(), kind) != policy.kinds.end();
+}
+
+// The written response that answers each point: a clock met by one.
+bool written_response(const Policy& policy) {
+    const ClockRule* answering = answering_clock(policy);
+    return answering && std::find(answering->met_by.begin(), answering->met_by.end(),
+                                  EventType::response_sent) != answering->met_by.end();
 }
 
 std::string capitalised(std::string text) {
@@ -27,47 +42,54 @@ void item(LeafletSection& section, std::string text) {
     section.blocks.push_back({std::move(text), true});
 }
 
-// "Who Can Make a Complaint": the person affected, or someone for them.
+// "Who Can Make a Complaint": the person affected, or someone for them; on
+// a policy about clinicians, whoever worked with one.
 LeafletSection who(const Config& config) {
+    const Policy& policy = config.policy;
     LeafletSection section{"Who can complain", {}};
-    if (platform(config)) {
+    if (about_clinicians(policy))
         item(section, "A practice, or anyone who worked with a clinician booked through " +
                           config.organisation + ", about that clinician.");
+    else
+        item(section, "Anyone directly affected by something we did, or did not do.");
+    // The patient-data guard refuses a complaint made for a patient.
+    if (!policy.patient_data_guard)
+        item(section, "Someone on behalf of a patient who has used our services. We will ask the "
+                      "patient's consent before we share their information with you.");
+    if (policy.patient_data_guard)
         paragraph(section, "Please never send us patient details: we must not receive them, "
                            "under any circumstances.");
-        return section;
-    }
-    item(section, "Anyone directly affected by something we did, or did not do.");
-    item(section, "Someone on behalf of a patient who has used our services. We will ask the "
-                  "patient's consent before we share their information with you.");
     return section;
 }
 
 // "How Can a Complaint be Made?": the channels, the preferred one first.
 LeafletSection how(const Config& config) {
+    const Policy& policy = config.policy;
     LeafletSection section{"How to complain", {}};
-    if (platform(config)) {
-        item(section, "Fill in our complaint form and send it to our Customer Support team. "
-                      "If the issue is minor, you can leave informal feedback instead.");
-        return section;
-    }
     const std::string manager = letter_signatory(config);
-    if (config.policy.preset == Preset::clinic)
-        item(section, "Online, with the complaint form on our website: this is the way we "
-                      "prefer. Tell us you want to complain and we will send you the link.");
-    std::string spoken = "By phone or in person: tell any member of staff. We will write down "
-                         "what you tell us";
-    spoken += config.policy.verbal_record_agreed
-                  ? ", agree that written record with you, and ask you to sign it."
-                  : " and give you a copy.";
-    item(section, spoken);
-    item(section, "In writing, by email or by letter addressed to the manager: " + manager + ".");
-    if (config.policy.time_limit)
+    if (about_clinicians(policy)) {
+        item(section, "Fill in our complaint form and send it to " + manager + ".");
+    } else {
+        if (policy.preferred_channel == Channel::web_form)
+            item(section, "Online, with the complaint form on our website: this is the way we "
+                          "prefer. Tell us you want to complain and we will send you the link.");
+        std::string spoken = "By phone or in person: tell any member of staff. We will write "
+                             "down what you tell us";
+        spoken += policy.verbal_record_agreed
+                      ? ", agree that written record with you, and ask you to sign it."
+                      : " and give you a copy.";
+        item(section, spoken);
+        item(section,
+             "In writing, by email or by letter addressed to the manager: " + manager + ".");
+    }
+    if (takes(policy, Kind::feedback) && !takes(policy, Kind::concern))
+        paragraph(section, "If the issue is minor, you can leave informal feedback instead.");
+    if (policy.time_limit)
         paragraph(section,
                   fmt::format("Please complain within {} of what happened, or of when you "
                               "learnt of it. We can still look into a later complaint when "
                               "there is a good reason it was not made sooner.",
-                              format_duration(*config.policy.time_limit)));
+                              format_duration(*policy.time_limit)));
     return section;
 }
 
@@ -123,10 +145,14 @@ LeafletSection next(const Config& config) {
         paragraph(section, "If your complaint is about your treatment, we discuss it with the "
                            "practitioners involved, and we may offer you a further consultation "
                            "with them or with an independent practitioner.");
-    if (!platform(config))
+    if (written_response(policy))
         paragraph(section, "Our written response answers each point you raised: how we looked "
                            "into it, what we concluded, any apology, and what we are doing as a "
                            "result.");
+    if (policy.being_open)
+        paragraph(section, "If your complaint is about a patient safety incident, we talk to "
+                           "you openly about what happened, apologise, tell you what we are "
+                           "doing about it, and follow this up in writing.");
     if (policy.warnings.kept)
         paragraph(section,
                   fmt::format("A formal complaint may lead to a warning on the clinician's "
@@ -177,18 +203,30 @@ LeafletSection further(const Config& config) {
     return section;
 }
 
-// "Complaints excluded from this policy": the clinic policy's list, which
-// is what `exclude --reason` takes.
-LeafletSection excluded() {
+std::string_view exclusion_sentence(Exclusion exclusion) {
+    switch (exclusion) {
+    case Exclusion::employment:
+        return "A complaint by a member of staff about their employment.";
+    case Exclusion::another_service:
+        return "A complaint about another service.";
+    case Exclusion::already_resolved:
+        return "A complaint that has already been investigated and resolved.";
+    case Exclusion::under_independent_review:
+        return "A complaint that is being investigated by the independent complaints service.";
+    }
+    return {};
+}
+
+// "Complaints excluded from this policy": the policy's list, which is what
+// `exclude --reason` takes, and what a concern is where the policy has one.
+LeafletSection excluded(const Policy& policy) {
     LeafletSection section{"What this process does not cover", {}};
-    item(section, "A complaint by a member of staff about their employment.");
-    item(section, "A complaint about another service.");
-    item(section, "A complaint that has already been investigated and resolved.");
-    item(section, "A complaint that is being investigated by the independent complaints "
-                  "service.");
-    paragraph(section, "Comments, general enquiries and suggestions are welcome, but are not "
-                       "complaints. A concern can be raised informally with the manager, who "
-                       "will usually resolve it with you directly.");
+    for (const auto exclusion : policy.exclusions)
+        item(section, std::string(exclusion_sentence(exclusion)));
+    if (takes(policy, Kind::concern))
+        paragraph(section, "Comments, general enquiries and suggestions are welcome, but are not "
+                           "complaints. A concern can be raised informally with the manager, who "
+                           "will usually resolve it with you directly.");
     return section;
 }
 
@@ -206,7 +244,7 @@ constexpr std::string_view k_style =
 
 Leaflet complaints_leaflet(const Config& config) {
     Leaflet leaflet;
-    if (platform(config)) {
+    if (about_clinicians(config.policy)) {
         leaflet.title = "Complaints about a clinician: " + config.organisation;
         leaflet.introduction =
             "We want to know when a clinician has not met the standards expected of them, so "
@@ -220,8 +258,8 @@ Leaflet complaints_leaflet(const Config& config) {
     leaflet.sections = {who(config), how(config), next(config)};
     if (!config.policy.review_bodies.empty())
         leaflet.sections.push_back(further(config));
-    if (config.policy.preset == Preset::clinic)
-        leaflet.sections.push_back(excluded());
+    if (!config.policy.exclusions.empty())
+        leaflet.sections.push_back(excluded(config.policy));
     leaflet.footer = "Complaints information from " + config.organisation + ".";
     return leaflet;
 }

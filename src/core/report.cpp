@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 namespace complaints {
@@ -139,6 +140,34 @@ std::string kind_counted(const Facts& facts) {
     return facts.excluded ? "excluded" : std::string(name_of(facts.c->kind));
 }
 
+// One row per clinician: by GMC number where the case gives one (named in
+// name_practitioners), else by the name as typed.
+void add_practitioner(std::vector<Count>& counts, const std::string& name, const std::string& gmc) {
+    for (auto& count : counts)
+        if (gmc.empty() ? count.gmc.empty() && count.name == name : count.gmc == gmc) {
+            ++count.count;
+            return;
+        }
+    counts.push_back(Count{name, 1, gmc});
+}
+
+// A GMC number's row takes the name on file for it; where two rows would
+// read alike (two clinicians of one name), the number tells them apart.
+void name_practitioners(std::vector<Count>& counts, const KnownNames& names) {
+    for (auto& count : counts)
+        if (!count.gmc.empty()) {
+            count.name = names.known_as(count.gmc);
+            if (count.name.empty())
+                count.name = "GMC " + count.gmc; // no case names them
+        }
+    std::map<std::string, int> rows_named;
+    for (const auto& count : counts)
+        ++rows_named[count.name];
+    for (auto& count : counts)
+        if (!count.gmc.empty() && rows_named[count.name] > 1)
+            count.name += " (GMC " + count.gmc + ")";
+}
+
 void count_received(Report& report, const Facts& facts) {
     const Case& c = *facts.c;
     ++report.received_total;
@@ -148,9 +177,9 @@ void count_received(Report& report, const Facts& facts) {
     if (!c.type.empty())
         add(report.by_type, c.type);
     for (const auto& practitioner : c.practitioners)
-        add(report.by_practitioner, practitioner);
+        add_practitioner(report.by_practitioner, practitioner, "");
     if (c.practitioners.empty() && !c.gmc.empty())
-        add(report.by_practitioner, c.about);
+        add_practitioner(report.by_practitioner, "", c.gmc);
 }
 
 // A case closed before its deadline without a response (withdrawn, or
@@ -596,6 +625,7 @@ struct ReportBuilder::State {
     std::vector<int> to_conversation;
     std::vector<OpenCandidate> open;
     std::vector<Case> clinician_cases;
+    KnownNames names; // every case's, the period's or not: the name on file
 };
 
 ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
@@ -630,6 +660,7 @@ void ReportBuilder::add(const Case& c) {
     const ReportContext& context = s.at_end;
     const Facts facts = facts_of(c, context);
     Report& report = s.report;
+    s.names.see(c);
     if (within(facts.received, report.period))
         count_received(report, facts);
     count_acknowledgement(report.acknowledgements, facts, s.window);
@@ -664,6 +695,7 @@ Report ReportBuilder::finish() {
     State& s = *m_state;
     Report& report = s.report;
     most_first(report.by_type);
+    name_practitioners(report.by_practitioner, s.names);
     most_first(report.by_practitioner);
     report.to_answer = spread_of(std::move(s.to_answer));
     report.to_closing = spread_of(std::move(s.to_closing));

@@ -70,6 +70,58 @@ TEST_SUITE("leaflet: telling patients how to complain") {
         CHECK_FALSE(has(result.out, "website: this is the way we prefer"));
     }
 
+    TEST_CASE("a custom platform policy gets a leaflet that tells the truth about it") {
+        test::Repo repo("platform", "LAN");
+        test::write_text(repo.root / "complaints.yaml",
+                         "organisation: Lantum\npreset: platform\nprefix: LAN\npolicy:\n"
+                         "  resolution: 4 weeks\n  patient_data_guard: off\n"
+                         "  warning_kept: off\n  investigation_earliest: off\n");
+        const auto result = repo({"leaflet"});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        const std::string& out = result.out;
+        CHECK(has(out, "within 4 weeks of receiving it"));
+        CHECK_FALSE(has(out, "3 weeks"));
+        // No guard: patient details are not refused, and a complaint may be made for a patient.
+        CHECK_FALSE(has(out, "never send us patient details"));
+        CHECK(has(out, "on behalf of a patient"));
+        // No warnings kept: none is promised.
+        CHECK_FALSE(has(out, "warning on the clinician's record"));
+        CHECK(has(out, "We investigate, contacting everyone involved, within 10 working days."));
+        // Still about clinicians, with the platform's form and its informal feedback.
+        CHECK(has(out, "# Complaints about a clinician: Lantum"));
+        CHECK(has(out, "Fill in our complaint form and send it to Customer Support."));
+        CHECK(has(out, "you can leave informal feedback instead"));
+    }
+
+    TEST_CASE("a clinic with no acknowledgement and only advice services says so") {
+        test::Repo repo;
+        test::write_text(repo.root / "complaints.yaml",
+                         "organisation: Lumiere\npreset: clinic\nprefix: LUM\npolicy:\n"
+                         "  acknowledgement: off\nreview_bodies:\n"
+                         "  - key: advice\n    name: Citizens Advice\n"
+                         "    contact: https://www.citizensadvice.org.uk\n"
+                         "    after_response: false\n    clinical_only: false\n"
+                         "    advice: true\n");
+        const auto result = repo({"leaflet"});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        CHECK_FALSE(has(result.out, "We acknowledge your complaint"));
+        CHECK_FALSE(has(result.out, "Once you have our response"));
+        CHECK(has(result.out, "At any time, you can contact:\n\n- Citizens Advice: "
+                              "https://www.citizensadvice.org.uk"));
+        CHECK_FALSE(has(result.out, "ISCAS"));
+        CHECK(has(result.out, "patient safety incident"));
+    }
+
+    TEST_CASE("the NHS leaflet lists what the regulations exclude, from the policy's own list") {
+        test::Repo repo("nhs-england", "GP");
+        const auto result = repo({"leaflet"});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        CHECK(has(result.out, "## What this process does not cover"));
+        CHECK(has(result.out, "- A complaint about another service."));
+        CHECK_FALSE(has(result.out, "this is the way we prefer"));
+        CHECK_FALSE(has(result.out, "patient safety incident")); // no Being Open step
+    }
+
     TEST_CASE("the NHS leaflet gives the acknowledgement, the agreed period and the Ombudsman") {
         test::Repo repo("nhs-england", "GP");
         const auto result = repo({"leaflet"});

@@ -49,9 +49,76 @@ struct November : test::Repo {
     }
 };
 
+std::size_t occurrences(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+        ++count;
+    return count;
+}
+
+// Complaints about clinicians as typed: Dr Sam Keane's name on file comes
+// from October's case; November's spell it otherwise.
+struct Spellings : test::Repo {
+    Spellings() : test::Repo("platform", "LAN") {
+        now = "2026-10-20T10:00:00+00:00";
+        about("2026-10-20 09:00", "Dr Sam Keane", "7123456");
+        now = "2026-11-20T10:00:00+00:00";
+        about("2026-11-03 09:00", "dr sam  keane", "7123456");
+        about("2026-11-04 09:00", "DR SAM KEANE", "7123456");
+        about("2026-11-05 09:00", "Dr Lena Marsh", "7234567");
+        now = "2026-12-02T10:00:00+00:00";
+    }
+    std::string about(const std::string& received, const std::string& name,
+                      const std::string& gmc) const {
+        return open_case(received, {"--complainant", "Practice manager", "--about", name, "--gmc",
+                                    gmc, "--type", "late"});
+    }
+    test::Result report(const std::string& format) const {
+        return (*this)({"report", "--month", "2026-11", "--format", format});
+    }
+};
+
 } // namespace
 
 TEST_SUITE("platform: the report") {
+    TEST_CASE("a clinician is one row by GMC number, under the name on file, in every format") {
+        Spellings repo;
+        const auto result = repo.report("json");
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        const auto json = result.json();
+        CHECK(json["received"]["by_practitioner"] ==
+              nlohmann::json{{"Dr Sam Keane", 2}, {"Dr Lena Marsh", 1}});
+        CHECK(json["received"]["by_practitioner_list"] ==
+              nlohmann::json::array(
+                  {{{"name", "Dr Sam Keane"}, {"gmc", "7123456"}, {"received", 2}},
+                   {{"name", "Dr Lena Marsh"}, {"gmc", "7234567"}, {"received", 1}}}));
+        for (const char* format : {"text", "markdown", "html"}) {
+            const auto shown = repo.report(format);
+            REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
+            // One row for the number, under the name on file (the oldest-open
+            // table still quotes each case as typed).
+            CHECK(occurrences(shown.out, "7123456") == 1);
+            CHECK(occurrences(shown.out, "7234567") == 1);
+            CHECK(has(shown.out, "Dr Sam Keane"));
+        }
+        const auto csv = repo.report("csv");
+        CHECK(has(csv.out, "received.by_practitioner.Dr Sam Keane,2"));
+        CHECK_FALSE(has(csv.out, "received.by_practitioner.dr sam  keane"));
+    }
+
+    TEST_CASE("two clinicians of one name are two rows, told apart by GMC number") {
+        Spellings repo;
+        repo.now = "2026-11-20T10:00:00+00:00";
+        repo.about("2026-11-06 09:00", "Dr Sam Keane", "7654321");
+        repo.now = "2026-12-02T10:00:00+00:00";
+        const auto json = repo.report("json").json();
+        CHECK(json["received"]["by_practitioner"] ==
+              nlohmann::json{{"Dr Sam Keane (GMC 7123456)", 2},
+                             {"Dr Lena Marsh", 1},
+                             {"Dr Sam Keane (GMC 7654321)", 1}});
+        CHECK(json["received"]["by_practitioner_list"][2]["gmc"] == "7654321");
+    }
+
     TEST_CASE("assignment in 48 hours and investigation in 10 working days, with their rates") {
         November repo;
         const auto result = repo.report("json");

@@ -300,6 +300,32 @@ TEST_SUITE("platform: one GMC number, one clinician") {
                   "--same-clinician: no case gives GMC number 7000001 under another name"));
     }
 
+    TEST_CASE("a known name under a new GMC number opens the case with a warning naming the "
+              "number on file and its case") {
+        Platform platform;
+        const std::string keane = platform.open({"--type", "late"});
+        const auto opened = platform(
+            {"open", "--channel", "email", "--received", "2026-11-16 10:00", "--complainant",
+             "Practice manager", "--about", "dr sam  KEANE", "--gmc", "7654321", "--type", "late"});
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+        const std::string id = opened.out.substr(0, opened.out.size() - 1);
+        CHECK(opened.err == "complaints: warning: 'dr sam  KEANE' is on file under GMC number "
+                            "7123456 (case " +
+                                keane +
+                                ", as 'Dr Sam Keane'), not 7654321: check the number; if they "
+                                "are two clinicians of one name, nothing more is needed\n");
+        CHECK(platform.json(id)["gmc"] == "7654321");
+        // Two clinicians now: each found by number.
+        CHECK(platform.clinician("7654321")["cases"] == nlohmann::json::array({id}));
+        CHECK(platform.clinician("7123456")["cases"] == nlohmann::json::array({keane}));
+        // Either number under the name again says nothing: both are on file.
+        const auto again = platform({"open", "--channel", "email", "--received", "2026-11-16 11:00",
+                                     "--complainant", "Practice manager", "--about", "Dr Sam Keane",
+                                     "--gmc", "7123456", "--type", "late"});
+        CHECK(again.exit_code == 0);
+        CHECK(again.err.empty());
+    }
+
     TEST_CASE("impossible GMC numbers are refused") {
         Platform platform;
         for (const char* number : {"0000000", "0123456"})
@@ -312,6 +338,19 @@ TEST_SUITE("platform: one GMC number, one clinician") {
 }
 
 TEST_SUITE("platform: the clinic's steps are not the platform's") {
+    TEST_CASE("respond --help and escalate --help speak of no stages") {
+        Platform platform;
+        for (const char* command : {"respond", "escalate"}) {
+            const auto help = platform({command, "--help"});
+            CHECK(help.exit_code == 0);
+            CHECK_FALSE(has(help.out, "stage 1"));
+            CHECK_FALSE(has(help.out, "stage 2"));
+        }
+        CHECK(has(platform({"respond", "--help"}).out, "findings per point"));
+        CHECK(has(platform({"escalate", "--help"}).out,
+                  "refer the complaint to a body outside the organisation"));
+    }
+
     TEST_CASE("respond --delay is refused, naming the resolution clock and what to do instead") {
         Platform platform;
         const std::string id = platform.open({"--type", "late"});

@@ -82,6 +82,35 @@ TEST_SUITE("suspension review") {
                         "no suspension review of Dr Sam Keane is due"));
     }
 
+    TEST_CASE("the history says why the standing changed: the day a warning is rescinded reads "
+              "as the count going down, not as a warning issued") {
+        Reviewed repo;
+        repo.ok(
+            {"clinician", "7123456", "rescind-warning", repo.ids[1], "--reason", "Appeal upheld"});
+        const auto text = repo({"clinician", "7123456"});
+        CHECK(test::has(text.out, "History:\n"
+                                  "  2026-06-01  warned: warning issued (" +
+                                      repo.ids[0] +
+                                      ")\n"
+                                      "  2026-11-19  suspension-review: warning issued (" +
+                                      repo.ids[2] +
+                                      ")\n"
+                                      "  2026-11-20  warned: warning from " +
+                                      repo.ids[1] + " rescinded\n"));
+        const auto history = repo.clinician()["history"];
+        REQUIRE(history.size() == 3);
+        CHECK(history[2]["status"] == "warned");
+        CHECK(history[2]["because"] == nlohmann::json::array({{{"change", "warning-rescinded"},
+                                                               {"case", repo.ids[1]},
+                                                               {"decision", nullptr}}}));
+
+        Reviewed alone({"2026-11-02"});
+        alone.ok(
+            {"clinician", "7123456", "rescind-warning", alone.ids[0], "--reason", "Appeal upheld"});
+        CHECK(test::has(alone({"clinician", "7123456"}).out,
+                        "  2026-11-20  clear: warning from " + alone.ids[0] + " rescinded\n"));
+    }
+
     TEST_CASE("a temporary suspension: no second suspension, its end asks for a review or "
               "reinstatement, which returns the clinician to warned") {
         Reviewed repo;

@@ -45,6 +45,10 @@ Policy clinic() {
     // working days of receipt.
     clock(policy, "acknowledgement").span = Duration{3, DurationUnit::working_days};
     policy.review_bodies = bodies();
+    // "Completing a complaints form on our website. At the first instance of
+    // knowing a formal complaint is being raised, the complainant will be
+    // sent a link": the way the leaflet puts first.
+    policy.preferred_channel = Channel::web_form;
     policy.verbal_record_agreed = true;
     policy.practitioners_named = true;
     // "If the person has a treatment-related complaint, the matter will be
