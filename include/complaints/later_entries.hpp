@@ -60,6 +60,11 @@ std::optional<std::string> why_not_voidable(EventType type);
 // timeline); a usage error when the case has none.
 const Event& event_numbered(const Case& c, int number);
 
+// Whether `event` recorded a value of `field` (a merge conflict's field,
+// "points[n: 1].finding"): a point's finding event its finding and
+// conclusion, an action's "Action N done" event its done.
+bool records_field(const Event& event, const std::string& field);
+
 // Throws `refused` when `target` (one of c.events) cannot be voided: the
 // opening, a void, an event already void, an event whose effect lives in the
 // case's fields, or, on a closed case, an event a clock or a process rule

@@ -155,9 +155,10 @@ void write_review_bodies(std::string& out, const Config& config) {
             out += "    advice: true\n";
         if (body.earlier_with_reason)
             out += "    earlier_with_reason: true\n";
-        if (!body.stage_two)
-            out += "    stage_two: false\n";
-        out += fmt::format("    blocks_close: {}\n", body.blocks_close);
+        // Both always: `blocks_close: false` alone reads as a file from
+        // before stage_two, a referral rather than a stage 2.
+        out += fmt::format("    stage_two: {}\n    blocks_close: {}\n", body.stage_two,
+                           body.blocks_close);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "complaints/case_merge.hpp"
 #include "complaints/codec.hpp"
 #include "complaints/error.hpp"
+#include "complaints/later_entries.hpp"
 #include "complaints/util/strings.hpp"
 
 #include <fmt/format.h>
@@ -115,37 +116,6 @@ std::string as_value(const std::string& lines) {
 }
 
 // The point number a field of a point names: 1 of "points[n: 1].finding".
-// N of a field of a numbered item, `points[n: N].finding` with `prefix`
-// "points[n: ".
-std::optional<int> number_in(const std::string& field, std::string_view prefix) {
-    if (!field.starts_with(prefix))
-        return std::nullopt;
-    const auto end = field.find(']');
-    try {
-        return std::stoi(field.substr(prefix.size(), end - prefix.size()));
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
-
-// Whether `event` recorded a value of `field`: a point's finding event
-// ("Point N: ...", what respond writes) records its finding and conclusion,
-// and nothing else of the point (its text, staff or remedial action); an
-// action's "Action N done" event records when it was done.
-bool records_field(const Event& event, const std::string& field) {
-    if (const auto point = number_in(field, "points[n: ")) {
-        const bool found = field.ends_with(".finding") || field.ends_with(".conclusion");
-        return found && event.type == EventType::finding &&
-               event.text.starts_with(fmt::format("Point {}:", *point));
-    }
-    if (const auto action = number_in(field, "actions[n: ")) {
-        const std::string done = fmt::format("Action {} done", *action);
-        return field.ends_with(".done") && event.type == EventType::action &&
-               (event.text == done || event.text.starts_with(done + ":"));
-    }
-    return false;
-}
-
 // A side's whole case, when the side's text is known and reads.
 std::optional<Case> side_case(const std::string& text, const std::string& file) {
     if (text.empty())

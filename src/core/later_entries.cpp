@@ -85,19 +85,52 @@ std::optional<Timestamp> closed_since(const Case& c) {
     return since;
 }
 
+// N of a field of a numbered item, `points[n: N].finding` with `prefix`
+// "points[n: ".
+std::optional<int> number_in(const std::string& field, std::string_view prefix) {
+    if (!field.starts_with(prefix))
+        return std::nullopt;
+    const auto end = field.find(']');
+    try {
+        return std::stoi(field.substr(prefix.size(), end - prefix.size()));
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
 // A void made as a merge conflict was settled (`conflict --keep`, which
 // leaves a conflict-resolved event at the same instant naming the same
 // field): it may void what `void` never does, a finding the side set aside
-// stood on.
-bool settles_conflict(const Case& c, const Event& voiding) {
-    return !voiding.corrects.empty() &&
-           std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) {
-               return e.type == EventType::conflict_resolved && e.at == voiding.at &&
-                      e.corrects == voiding.corrects;
-           });
+// stood on. Voids written before they named the field are the settlement's
+// when its author settled, at that instant, a field the voided event records.
+bool settles_conflict(const Case& c, const Event& voiding, const Event& target) {
+    return std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) {
+        if (e.type != EventType::conflict_resolved || e.at != voiding.at)
+            return false;
+        return voiding.corrects.empty() ? e.by == voiding.by && records_field(target, e.corrects)
+                                        : e.corrects == voiding.corrects;
+    });
 }
 
 } // namespace
+
+// Whether `event` recorded a value of `field`: a point's finding event
+// ("Point N: ...", what respond writes) records its finding and conclusion,
+// and nothing else of the point (its text, staff or remedial action); an
+// action's "Action N done" event records when it was done.
+bool records_field(const Event& event, const std::string& field) {
+    if (const auto point = number_in(field, "points[n: ")) {
+        const bool found = field.ends_with(".finding") || field.ends_with(".conclusion");
+        return found && event.type == EventType::finding &&
+               event.text.starts_with(fmt::format("Point {}:", *point));
+    }
+    if (const auto action = number_in(field, "actions[n: ")) {
+        const std::string done = fmt::format("Action {} done", *action);
+        return field.ends_with(".done") && event.type == EventType::action &&
+               (event.text == done || event.text.starts_with(done + ":"));
+    }
+    return false;
+}
 
 void check_reopen(const Case& c) {
     if (c.status == Status::open && !c.exclusion)
@@ -275,7 +308,7 @@ std::vector<std::pair<std::size_t, std::string>> void_problems(const Case& c,
         if (!target)
             say(fmt::format("voids the {}, which the case does not have", described(*event.voids)));
         else if (const auto why = why_not_voidable(target->type);
-                 why && !settles_conflict(c, event))
+                 why && !settles_conflict(c, event, *target))
             say(fmt::format("voids the {}, which the tool never voids ({})",
                             described(*event.voids), *why));
         else if (event.at < target->at)

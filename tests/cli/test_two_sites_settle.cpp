@@ -104,14 +104,22 @@ TEST_SUITE("two sites: settling a conflict") {
             CHECK_FALSE(has(checked.out + checked.err, "never voids"));
             CHECK_FALSE(has(checked.out + checked.err, "conflict"));
 
-            // A void at the settlement's instant naming no field it settled
-            // is not the settlement's: written by hand, check names it.
+            // A void naming no field, as conflict --keep wrote them before
+            // they did, is the settlement's when its author settled a field
+            // the voided event records; by anyone else, check names it.
             const auto file = sites.a.root / sites.file;
             const std::string text = test::read_text(file);
-            const auto corrects = text.find("corrects:", text.find("type: voided"));
+            const auto voided = text.find("type: voided");
+            const auto corrects = text.find("corrects:", voided);
             REQUIRE(corrects != std::string::npos);
-            test::write_text(file, text.substr(0, text.rfind('\n', corrects)) +
-                                       text.substr(text.find('\n', corrects)));
+            const std::string older =
+                text.substr(0, text.rfind('\n', corrects)) + text.substr(text.find('\n', corrects));
+            test::write_text(file, older);
+            CHECK_FALSE(has(sites.a({"check"}).out, "never voids"));
+            const auto by = older.find("by:", voided);
+            REQUIRE(by != std::string::npos);
+            test::write_text(file, older.substr(0, by) + "by: \"Someone else\"" +
+                                       older.substr(older.find('\n', by)));
             CHECK(has(sites.a({"check"}).out, "which the tool never voids"));
         }
     }

@@ -171,6 +171,13 @@ TEST_SUITE("policy: presets and overrides") {
             read_config(write_config(config), "complaints.yaml").policy.review_bodies.at(0);
         CHECK_FALSE(again.stage_two);
         CHECK(again.blocks_close);
+        // A plain stage 2 body (the default) stays one through a rewrite.
+        const Config plain =
+            read_config(k_head + "review_bodies:\n  - key: b\n    name: B\n", "complaints.yaml");
+        const ReviewBody kept =
+            read_config(write_config(plain), "complaints.yaml").policy.review_bodies.at(0);
+        CHECK(kept.stage_two);
+        CHECK_FALSE(kept.blocks_close);
         for (const Preset preset : {Preset::clinic, Preset::nhs_england, Preset::platform})
             for (const auto& preset_body : preset_policy(preset).review_bodies)
                 CHECK_FALSE(preset_body.blocks_close);
