@@ -4,6 +4,7 @@
 // voided, a converted complaint's clock start is corrected. Each decision
 // throws a structured refusal, or changes the case and says what it
 // replaced, so the command can record it in the event it adds.
+#include "complaints/clocks.hpp"
 #include "complaints/error.hpp"
 #include "complaints/model.hpp"
 #include "complaints/policy.hpp"
@@ -44,6 +45,10 @@ struct Ending {
 };
 // Nothing when the case was open at `at`.
 std::optional<Ending> ending_at(const Case& c, date::sys_seconds at);
+// The case's clocks as it stood at `context.now`, given `ending_at` then:
+// an exclusion since takes no deadline back, a reopening since adds none.
+std::vector<Clock> clocks_as_at(const Case& c, const std::optional<Ending>& then,
+                                const ClockContext& context);
 
 // Throws `refused` when a point cannot be added: the case is closed, or the
 // stage 1 response has been sent and this is not a correction.

@@ -60,8 +60,9 @@ void count_agent(std::vector<AgentFigures>& figures, const Case& c, const Report
     const ClockRule* resolution = clock_met_by(context.policy, EventType::resolved);
     if (!assignment || c.received.utc >= end)
         return;
-    const auto clocks =
-        case_clocks(c, ClockContext{context.policy, context.calendar, context.zone, context.now});
+    const auto then = ending_at(c, end);
+    const auto clocks = clocks_as_at(
+        c, then, ClockContext{context.policy, context.calendar, context.zone, context.now});
     // Only a formal complaint is assigned (it alone runs the clock).
     if (std::none_of(clocks.begin(), clocks.end(),
                      [&](const Clock& clock) { return clock.rule == assignment->name; }))
@@ -85,7 +86,7 @@ void count_agent(std::vector<AgentFigures>& figures, const Case& c, const Report
             mine.resolved_in_time += step.in_time;
         }
     }
-    mine.open_at_end += !ending_at(c, end);
+    mine.open_at_end += !then;
     // Nobody's complaints count when they say something: open, or resolved
     // in the period without an agent.
     if (has_agent || mine.open_at_end > 0 || mine.resolved > 0)

@@ -181,6 +181,18 @@ std::optional<Ending> ending_at(const Case& c, date::sys_seconds at) {
     return was;
 }
 
+std::vector<Clock> clocks_as_at(const Case& c, const std::optional<Ending>& then,
+                                const ClockContext& context) {
+    const bool excluded_then = then && then->excluded;
+    if (bool(c.exclusion) == excluded_then)
+        return case_clocks(c, context);
+    if (excluded_then)
+        return {};
+    Case as_then = c;
+    as_then.exclusion.reset();
+    return case_clocks(as_then, context);
+}
+
 void check_add_point(const Case& c, bool correction) {
     if (c.status == Status::closed || c.exclusion)
         refuse_closed(c, fmt::format("add a point to {}", c.id));

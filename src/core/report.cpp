@@ -51,30 +51,21 @@ struct Facts {
     std::optional<sys_seconds> closed;
     std::optional<sys_seconds> excluded; // outside the policy from then: not open, no outcome
     std::optional<Ending> ending;
+    sys_seconds end; // the window's end: what happened from then on does not count
 };
-
-// The case's clocks as it stood at the window's end: an exclusion since
-// takes no deadline back from the period, a reopening since adds none.
-std::vector<Clock> clocks_then(const Case& c, bool excluded_then, const ReportContext& context) {
-    const ClockContext at_end{context.policy, context.calendar, context.zone, context.now};
-    if (bool(c.exclusion) == excluded_then)
-        return case_clocks(c, at_end);
-    if (excluded_then)
-        return {};
-    Case then = c;
-    then.exclusion.reset();
-    return case_clocks(then, at_end);
-}
 
 Facts facts_of(const Case& c, const ReportContext& context) {
     Facts facts;
     facts.c = &c;
     facts.received = local_date(c.received.utc, context.zone);
     // The context's `now` is the window's end: see ReportBuilder::State.
+    facts.end = context.now;
     facts.ending = ending_at(c, context.now);
     if (facts.ending)
         (facts.ending->excluded ? facts.excluded : facts.closed) = facts.ending->at.utc;
-    for (const auto& clock : clocks_then(c, facts.excluded.has_value(), context))
+    for (const auto& clock :
+         clocks_as_at(c, facts.ending,
+                      ClockContext{context.policy, context.calendar, context.zone, context.now}))
         if (clock.answers_complainant)
             facts.main_clock = clock;
         else if (clock.rule == "acknowledgement")
@@ -190,7 +181,7 @@ bool response_owed(const Facts& facts) {
     const Clock& clock = *facts.main_clock;
     // An explanation sent in time moved the date the response was owed by.
     const bool explained = facts.explained && *facts.explained < clock.policy_due.at;
-    return clock.done || !facts.closed ||
+    return (clock.done && clock.done->utc < facts.end) || !facts.closed ||
            *facts.closed >= (explained ? clock.due.at : clock.policy_due.at);
 }
 

@@ -207,8 +207,15 @@ TEST_SUITE("report") {
     TEST_CASE("a case reopened, or an outcome recorded, after the month leaves its report as it "
               "was") {
         const October repo;
+        // Due 16 October, withdrawn before then: it owed October no response.
+        const std::string withdrawn = repo.email("2026-09-28 10:00");
+        repo.ok({"close", withdrawn, "--outcome", "withdrawn", "--no-learning", "Withdrawn", "--at",
+                 "2026-10-02 10:00"});
         const auto before = repo.report();
         REQUIRE(before["escalations"]["by_body"]["iscas"]["pending_at_end"] == 1);
+        repo.ok({"reopen", withdrawn, "--reason", "She wants an answer after all", "--at",
+                 "2026-11-19 10:00"});
+        repo.answer(withdrawn, "2026-11-19 11:00");
         repo.ok({"reopen", repo.closed_upheld, "--reason", "The patient wrote again", "--at",
                  "2026-11-20 10:00"});
         repo.ok({"reopen", repo.excluded, "--reason", "It was our laser after all"});
