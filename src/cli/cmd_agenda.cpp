@@ -33,12 +33,14 @@ struct AgendaOptions {
 };
 
 // A feed is published for a calendar to fetch, beyond the manager's screen:
-// like a report, it names nobody who complained unless asked to. Staff who
-// hold the items stay named; the feed is for them.
+// like a report, it names nobody who complained unless asked to. The
+// summary is left out whole: typed freely, it may hold a first name, an
+// email address or a phone number that no list of names can find. Staff
+// who hold the items stay named; the feed is for them.
 void withhold_names(AgendaItem& item, const Case& c) {
     item.complainant.clear();
     item.what = without_names(c, item.what);
-    item.summary = without_names(c, item.summary);
+    item.summary.clear();
 }
 
 // "Complaints: Harbour Dental": which repository's agenda a subscribed
