@@ -312,6 +312,8 @@ TEST_SUITE("clinic: stage 2 and closing") {
                                     clinic.id + " --outcome TEXT)";
         CHECK(test::has(clinic({"show", clinic.id}).out, waiting));
         CHECK(test::has(clinic({"list", "--attention"}).out, clinic.id));
+        // Waiting for ISCAS is no fault in the record: check stays quiet.
+        CHECK_FALSE(test::has(clinic({"check"}).out, "awaits its outcome"));
         clinic.ok({"escalate", clinic.id, "--outcome", "ISCAS upheld our response"});
         const auto json = clinic.json();
         CHECK(json["status"] == "closed");
