@@ -96,7 +96,8 @@ void add_actions(std::vector<AgendaItem>& items, const Case& c, const ClockConte
 
 // The name an attention problem goes by on the agenda, and when it arose:
 // Being Open runs from the incident (its follow-up from the conversation),
-// everything else from receipt.
+// a referral from when it was made (see referral_dates), everything else
+// from receipt.
 struct PendingName {
     std::string rule;
     std::optional<EventType> from;
@@ -118,6 +119,8 @@ PendingName pending_name(ProblemCode code) {
         return {"late-complaint-to-decide", std::nullopt};
     case ProblemCode::point_unanswered:
         return {"point-to-answer", std::nullopt};
+    case ProblemCode::referral_open:
+        return {"referral-outcome-awaited", std::nullopt};
     default:
         return {"attention", std::nullopt};
     }
@@ -137,9 +140,27 @@ AgendaItem pending_item(const Case& c, std::string rule, std::string what,
     return item;
 }
 
+// When each referral attention() names was made, in its order (that of
+// open_referrals, less those that hold up closing).
+std::vector<Timestamp> referral_dates(const Case& c, const Policy& policy) {
+    std::vector<Timestamp> dates;
+    for (const auto& key : open_referrals(c, policy)) {
+        const ReviewBody* body = find_review_body(policy, key);
+        const auto made =
+            std::find_if(c.escalations.begin(), c.escalations.end(), [&](const Escalation& e) {
+                return e.body == key && awaits_outcome(e, policy);
+            });
+        if (body && !body->blocks_close && made != c.escalations.end())
+            dates.push_back(made->at);
+    }
+    return dates;
+}
+
 void add_attention(std::vector<AgendaItem>& items, const Case& c, const ClockContext& context,
                    const Today& today) {
     int repeats = 0;
+    const std::vector<Timestamp> referrals = referral_dates(c, context.policy);
+    std::size_t referral = 0;
     for (const Problem& problem : attention(c, context.policy)) {
         if (problem.code == ProblemCode::mediation_booked)
             continue; // on the agenda at its time, not as pending
@@ -149,7 +170,10 @@ void add_attention(std::vector<AgendaItem>& items, const Case& c, const ClockCon
                         [&](const AgendaItem& item) { return item.rule == name.rule; }))
             name.rule += fmt::format("-{}", ++repeats + 1);
         const Event* from = name.from ? last_event(c, *name.from) : nullptr;
-        const auto since = local_date(from ? from->at.utc : c.received.utc, context.zone);
+        auto arose = from ? from->at.utc : c.received.utc;
+        if (problem.code == ProblemCode::referral_open && referral < referrals.size())
+            arose = referrals[referral++].utc;
+        const auto since = local_date(arose, context.zone);
         items.push_back(pending_item(c, name.rule, problem.message, since, context, today));
     }
 }

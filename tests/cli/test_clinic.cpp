@@ -314,6 +314,16 @@ TEST_SUITE("clinic: stage 2 and closing") {
         CHECK(test::has(clinic({"list", "--attention"}).out, clinic.id));
         // Waiting for ISCAS is no fault in the record: check stays quiet.
         CHECK_FALSE(test::has(clinic({"check"}).out, "awaits its outcome"));
+        // The agenda dates the wait from the referral, not the receipt.
+        const std::string referred = clinic.json()["escalations"][0]["at"];
+        bool on_agenda = false;
+        const auto agenda = clinic({"agenda", "--format", "json"}).json();
+        for (const auto& item : agenda)
+            if (item["rule"] == "referral-outcome-awaited") {
+                on_agenda = true;
+                CHECK(item["since"] == referred.substr(0, 10));
+            }
+        CHECK(on_agenda);
         clinic.ok({"escalate", clinic.id, "--outcome", "ISCAS upheld our response"});
         const auto json = clinic.json();
         CHECK(json["status"] == "closed");
