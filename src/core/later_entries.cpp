@@ -193,10 +193,23 @@ std::vector<Clock> clocks_as_at(const Case& c, const std::optional<Ending>& then
     return case_clocks(as_then, context);
 }
 
+namespace {
+
+// A response that answered the points as they now stand: one sent since the
+// case was last reopened. A point raised after a reopening is new, not a
+// correction of a letter that never had it to answer.
+bool answered_since_reopening(const Case& c) {
+    const Event* sent = last_event(c, EventType::response_sent);
+    const Event* reopened = last_event(c, EventType::reopened);
+    return sent && !(reopened && sent->at < reopened->at);
+}
+
+} // namespace
+
 void check_add_point(const Case& c, bool correction) {
     if (c.status == Status::closed || c.exclusion)
         refuse_closed(c, fmt::format("add a point to {}", c.id));
-    if (!correction && first_event(c, EventType::response_sent))
+    if (!correction && answered_since_reopening(c))
         refuse(c, fmt::format("cannot add a point to {}", c.id), ProblemCode::point_after_response,
                "the stage 1 response has been sent, so a point added now corrects the record "
                "and says why");
@@ -209,8 +222,9 @@ const Point& add_point(Case& c, std::string text, const Timestamp& at, std::stri
     };
     if (text.empty())
         usage("{text}: a point needs its text");
-    if (!correction.empty() && !first_event(c, EventType::response_sent))
-        usage("{correction}: the response has not been sent, so the point needs no correction");
+    if (!correction.empty() && !answered_since_reopening(c))
+        usage("{correction}: no response has been sent since the case was opened or last "
+              "reopened, so the point needs no correction");
     Point point;
     point.number = static_cast<int>(c.points.size()) + 1;
     point.text = std::move(text);

@@ -99,6 +99,22 @@ TEST_SUITE("correcting the record: reopen") {
         CHECK(count_of(json, "closed") == 2);
     }
 
+    TEST_CASE("clinic: a point raised after a reopening is a new point, not a correction") {
+        Clinic clinic;
+        clinic.send();
+        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "One-off"});
+        clinic.now = "2026-11-24T10:00:00+00:00";
+        clinic.ok({"reopen", clinic.id, "--reason", "Mr Okafor wrote again"});
+        const auto added = clinic({"point", clinic.id, "add", "--text", "Kept waiting again"});
+        REQUIRE_MESSAGE(added.exit_code == 0, added.err);
+        const auto json = clinic.json();
+        CHECK(json["points"][1]["text"] == "Kept waiting again");
+        CHECK(json["points"][1].value("correction", "") == "");
+        CHECK(
+            has(clinic.refused({"point", clinic.id, "add", "--text", "x", "--correction", "y"}, 2),
+                "needs no correction"));
+    }
+
     TEST_CASE("clinic: an excluded case reopens as a complaint whose clock runs from receipt") {
         Clinic clinic;
         clinic.ok({"exclude", clinic.id, "--reason", "another-service", "--text", "The pharmacy"});
