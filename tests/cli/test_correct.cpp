@@ -179,7 +179,8 @@ TEST_SUITE("correcting the record: points") {
         REQUIRE_MESSAGE(added.exit_code == 0, added.err);
         CHECK(added.out == clinic.id + ": point 2 added\n");
         CHECK(clinic.refused({"point", clinic.id, "add", "--text", "x", "--correction", "why"}, 2)
-                  .find("--correction: the response has not been sent") != std::string::npos);
+                  .find("--correction: no response has been sent since the case was opened") !=
+              std::string::npos);
         clinic.ok({"respond", clinic.id, "--point", "2", "--finding", "not-upheld", "--conclusion",
                    "A patch test was done."});
         clinic.send();
