@@ -18,9 +18,9 @@ bool is_title(std::string_view word);
 std::vector<std::string> name_words(std::string_view name);
 
 // Whom a letter's "Dear ..." names: a title and the surname ("Mrs Aisha
-// Patel": "Mrs Patel"; "Mr Juan de la Cruz": "Mr de la Cruz"), a knight or
-// dame by the first name ("Sir John"), and a name with no title whole
-// ("Practice manager").
+// Patel": "Mrs Patel"; "Mr Juan de la Cruz": "Mr de la Cruz"; "Dr Jane
+// Smith MBE": "Dr Smith"), a knight or dame by the first name ("Sir John"),
+// and a name with no title whole ("Practice manager").
 std::string salutation(std::string_view name);
 
 } // namespace complaints

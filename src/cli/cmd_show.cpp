@@ -223,9 +223,10 @@ std::vector<std::string> deadline_notes(const Case& c, const Event& event,
                 "entered {}, {}after the deadline: met on paper only", format_date(late->entered),
                 late->working_days == 0 ? "" : plural(late->working_days, "working day") + " "));
     }
+    // A void explanation counts for nothing, on paper or off.
     for (const auto& clock : clocks)
         if (const auto late =
-                clock.answers_complainant
+                clock.answers_complainant && !is_void(c, event)
                     ? explained_late_on_paper(event, clock, store.calendar(), store.zone())
                     : std::nullopt)
             notes.push_back(fmt::format(

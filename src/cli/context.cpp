@@ -183,7 +183,8 @@ namespace {
 // close read the other cases through the cache).
 void scan_cases(const Store& store, bool no_cache, const std::function<void(Case&)>& visit,
                 const std::function<void(const Error&)>& unreadable) {
-    no_cache = no_cache || !env("COMPLAINTS_NO_CACHE").empty();
+    const std::string bypass = env("COMPLAINTS_NO_CACHE");
+    no_cache = no_cache || (!bypass.empty() && bypass != "0");
     ScanStats stats;
     store.scan(visit,
                ScanOptions{!no_cache,

@@ -1,6 +1,7 @@
 #include "complaints/person_names.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace complaints {
 
@@ -11,7 +12,19 @@ constexpr std::array<std::string_view, 14> k_particles{
     "de", "da", "di", "du", "del", "della", "der", "la", "le", "van", "von", "ten", "ter", "bin"};
 
 bool is_particle(std::string_view word) {
-    return std::find(k_particles.begin(), k_particles.end(), word) != k_particles.end();
+    std::string lower(word);
+    for (char& ch : lower)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return std::find(k_particles.begin(), k_particles.end(), lower) != k_particles.end();
+}
+
+// Letters after a name, not part of it: "MBE", "FRCS", "Jr", "III".
+bool is_suffix(std::string_view word) {
+    constexpr std::array<std::string_view, 6> k_suffixes{"Jr", "Jr.", "Sr", "Sr.", "Jnr", "Snr"};
+    const bool capitals = word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char ch) {
+                              return std::isupper(static_cast<unsigned char>(ch));
+                          });
+    return capitals || std::find(k_suffixes.begin(), k_suffixes.end(), word) != k_suffixes.end();
 }
 
 std::string joined(std::vector<std::string>::const_iterator from,
@@ -43,7 +56,9 @@ std::vector<std::string> name_words(std::string_view name) {
 }
 
 std::string salutation(std::string_view name) {
-    const auto words = name_words(name);
+    auto words = name_words(name);
+    while (words.size() > 2 && is_suffix(words.back()))
+        words.pop_back();
     if (words.size() < 3 || !is_title(words.front()) || is_title(words[1]))
         return joined(words.begin(), words.end());
     const std::string& title = words.front();

@@ -12,6 +12,11 @@ TEST_SUITE("person names") {
         CHECK(salutation("Dr. Sam Keane") == "Dr. Keane");
         CHECK(salutation("Mr Juan de la Cruz") == "Mr de la Cruz");
         CHECK(salutation("Mrs Anna van Dijk") == "Mrs van Dijk");
+        CHECK(salutation("Mrs Anne Van Dijk") == "Mrs Van Dijk");
+        CHECK(salutation("Mr Pierre Le Roux") == "Mr Le Roux");
+        CHECK(salutation("Dr Jane Smith MBE") == "Dr Smith");
+        CHECK(salutation("Mr John Smith Jr") == "Mr Smith");
+        CHECK(salutation("Mr John Smith III") == "Mr Smith");
         CHECK(salutation("Ms Mary-Jane Smith-Jones") == "Ms Smith-Jones");
         CHECK(salutation("Sir John Smith") == "Sir John");
         CHECK(salutation("Dame Judi Dench") == "Dame Judi");
