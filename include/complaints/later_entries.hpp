@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace complaints {
 
@@ -40,8 +41,8 @@ struct Ending {
     Timestamp at;
     bool excluded = false;
     std::optional<Outcome> outcome;
-    std::string learning;
-    std::string no_learning;
+    std::string_view learning; // the case's, or its reopening's: it lives as long
+    std::string_view no_learning;
 };
 // Nothing when the case was open at `at`.
 std::optional<Ending> ending_at(const Case& c, date::sys_seconds at);

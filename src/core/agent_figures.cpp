@@ -54,15 +54,13 @@ std::string agent_at(const Case& c, date::sys_seconds end) {
 
 } // namespace
 
-void count_agent(std::vector<AgentFigures>& figures, const Case& c, const ReportContext& context,
-                 date::sys_seconds start, date::sys_seconds end) {
+void count_agent(std::vector<AgentFigures>& figures, const Case& c, const AtEnd& then,
+                 const ReportContext& context, date::sys_seconds start, date::sys_seconds end) {
     const ClockRule* assignment = clock_met_by(context.policy, EventType::assigned);
     const ClockRule* resolution = clock_met_by(context.policy, EventType::resolved);
     if (!assignment || c.received.utc >= end)
         return;
-    const auto then = ending_at(c, end);
-    const auto clocks = clocks_as_at(
-        c, then, ClockContext{context.policy, context.calendar, context.zone, context.now});
+    const auto& clocks = then.clocks;
     // Only a formal complaint is assigned (it alone runs the clock).
     if (std::none_of(clocks.begin(), clocks.end(),
                      [&](const Clock& clock) { return clock.rule == assignment->name; }))
@@ -86,7 +84,7 @@ void count_agent(std::vector<AgentFigures>& figures, const Case& c, const Report
             mine.resolved_in_time += step.in_time;
         }
     }
-    mine.open_at_end += !then;
+    mine.open_at_end += !then.ending;
     // Nobody's complaints count when they say something: open, or resolved
     // in the period without an agent.
     if (has_agent || mine.open_at_end > 0 || mine.resolved > 0)

@@ -148,9 +148,12 @@ ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
 void KnownNames::see(const Case& c) {
     if (c.gmc.empty() || c.about.empty())
         return;
-    const auto [first, fresh] = m_first.emplace(c.gmc, First{c.received, c.id, c.about});
-    if (!fresh &&
-        std::tie(c.received, c.id) < std::tie(first->second.received, first->second.case_id))
+    // Looked up first: most cases name a clinician already seen, and their
+    // names need no copy.
+    const auto first = m_first.find(c.gmc);
+    if (first == m_first.end())
+        m_first.emplace(c.gmc, First{c.received, c.id, c.about});
+    else if (std::tie(c.received, c.id) < std::tie(first->second.received, first->second.case_id))
         first->second = First{c.received, c.id, c.about};
 }
 

@@ -50,22 +50,22 @@ struct Facts {
     // How the case stood at the window's end, whatever was reopened since.
     std::optional<sys_seconds> closed;
     std::optional<sys_seconds> excluded; // outside the policy from then: not open, no outcome
-    std::optional<Ending> ending;
+    const std::optional<Ending>* ending = nullptr;
     sys_seconds end; // the window's end: what happened from then on does not count
 };
 
-Facts facts_of(const Case& c, const ReportContext& context) {
+// `ending` and `clocks`: the case as it stood at the window's end (the
+// context's `now`: see ReportBuilder::State).
+Facts facts_of(const Case& c, const std::optional<Ending>& ending, const std::vector<Clock>& clocks,
+               const ReportContext& context) {
     Facts facts;
     facts.c = &c;
     facts.received = local_date(c.received.utc, context.zone);
-    // The context's `now` is the window's end: see ReportBuilder::State.
     facts.end = context.now;
-    facts.ending = ending_at(c, context.now);
-    if (facts.ending)
-        (facts.ending->excluded ? facts.excluded : facts.closed) = facts.ending->at.utc;
-    for (const auto& clock :
-         clocks_as_at(c, facts.ending,
-                      ClockContext{context.policy, context.calendar, context.zone, context.now}))
+    facts.ending = &ending;
+    if (ending)
+        (ending->excluded ? facts.excluded : facts.closed) = ending->at.utc;
+    for (const auto& clock : clocks)
         if (clock.answers_complainant)
             facts.main_clock = clock;
         else if (clock.rule == "acknowledgement")
@@ -366,13 +366,14 @@ void count_closing(Report& report, const Facts& facts, const Window& window,
         return;
     to_closing.push_back(
         working_days(context.calendar, c.received.utc, *facts.closed, context.zone));
-    const Ending& ending = *facts.ending;
+    const Ending& ending = **facts.ending;
     if (ending.outcome)
         add(report.outcomes, std::string(name_of(*ending.outcome)));
-    if (!ending.learning.empty())
+    const std::string learning(ending.learning);
+    if (!learning.empty())
         report.lessons.push_back(
             Lesson{c.id, local_date(*facts.closed, context.zone),
-                   context.include_names ? ending.learning : without_names(c, ending.learning)});
+                   context.include_names ? learning : without_names(c, learning)});
     else if (!ending.no_learning.empty())
         ++report.closed_without_learning;
 }
@@ -649,7 +650,10 @@ ReportBuilder::~ReportBuilder() = default;
 void ReportBuilder::add(const Case& c) {
     State& s = *m_state;
     const ReportContext& context = s.at_end;
-    const Facts facts = facts_of(c, context);
+    const auto ending = ending_at(c, context.now);
+    const auto clocks = clocks_as_at(
+        c, ending, ClockContext{context.policy, context.calendar, context.zone, context.now});
+    const Facts facts = facts_of(c, ending, clocks, context);
     Report& report = s.report;
     s.names.see(c);
     if (within(facts.received, report.period))
@@ -666,7 +670,7 @@ void ReportBuilder::add(const Case& c) {
     count_actions(report, c, s.window);
     count_escalations(report, c, s.window, context.policy, context.include_names);
     count_being_open(report.being_open, c, s.window, context, s.to_conversation);
-    count_agent(report.agents, c, context, s.window.start, s.window.end);
+    count_agent(report.agents, c, {ending, clocks}, context, s.window.start, s.window.end);
     if (c.warning && s.window.holds(*c.warning))
         report.warnings.push_back(warning_issued(c, context));
     if (context.policy.warnings.review_at > 0 && (!c.gmc.empty() || !c.about.empty()))
