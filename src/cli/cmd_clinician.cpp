@@ -43,13 +43,15 @@ bool counts_on(const IssuedWarning& w, date::year_month_day day) {
     return w.issued <= day && day < w.expires && !(w.rescinded && *w.rescinded <= day);
 }
 
+// As it stood on `day`: an appeal decided after it had not happened yet.
 Json warning_json(const IssuedWarning& w, date::year_month_day day) {
+    const bool rescinded = w.rescinded && *w.rescinded <= day;
     return Json{{"case", w.case_id},
                 {"issued", format_date(w.issued)},
                 {"expires", format_date(w.expires)},
                 {"reason", w.reason},
-                {"rescinded", w.rescinded ? Json(format_date(*w.rescinded)) : Json(nullptr)},
-                {"rescind_reason", w.rescind_reason},
+                {"rescinded", rescinded ? Json(format_date(*w.rescinded)) : Json(nullptr)},
+                {"rescind_reason", rescinded ? w.rescind_reason : ""},
                 {"active", counts_on(w, day)}};
 }
 

@@ -221,6 +221,24 @@ TEST_SUITE("suspension review") {
         CHECK(repo.clinician()["decisions"][0]["decision"] == "permanent-suspension");
     }
 
+    TEST_CASE("clinician --as-of a day before an appeal shows the warning unrescinded") {
+        Reviewed repo;
+        repo.ok(
+            {"clinician", "7123456", "rescind-warning", repo.ids[0], "--reason", "Appeal upheld"});
+        const auto now = repo.clinician();
+        const auto rescinded = [](const nlohmann::json& warnings) {
+            int n = 0;
+            for (const auto& warning : warnings)
+                n += !warning["rescinded"].is_null();
+            return n;
+        };
+        CHECK(rescinded(now["warnings"]) == 1);
+        const auto before = repo.clinician({"--as-of", "2026-09-01"});
+        CHECK(rescinded(before["warnings"]) == 0);
+        for (const auto& warning : before["warnings"])
+            CHECK(warning["rescind_reason"] == "");
+    }
+
     TEST_CASE("opening a complaint about a suspended clinician says so and opens it") {
         Reviewed repo;
         repo.ok({"clinician", "7123456", "review", "--decision", "temporary-suspension", "--until",
