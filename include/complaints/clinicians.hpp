@@ -153,6 +153,10 @@ struct Standing {
     std::vector<StatusChange> history; // every change up to the day asked about
 };
 
+// "warned since 2026-05-20": the status and the day it began (the last
+// change in the history), or the status alone when it never changed.
+std::string status_since(const Standing& standing);
+
 // "dr sam keane": lower case, single spaces.
 std::string normalised_name(std::string_view name);
 

@@ -166,8 +166,8 @@ void print_warnings(const Clinician& c, const Standing& standing, date::year_mon
 }
 
 void print_clinician(const Clinician& c, const Standing& standing, date::year_month_day day) {
-    fmt::print("{}{}: {} on {}\n", c.name, c.gmc.empty() ? "" : " (GMC " + c.gmc + ")",
-               name_of(standing.status), format_date(day));
+    fmt::print("{}{}: {}, as of {}\n", c.name, c.gmc.empty() ? "" : " (GMC " + c.gmc + ")",
+               status_since(standing), format_date(day));
     if (!c.aliases.empty())
         fmt::print("Also named: {}\n", joined(c.aliases));
     print_warnings(c, standing, day);

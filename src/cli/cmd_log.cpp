@@ -98,7 +98,7 @@ void run_log(const LogOptions& options, Context& context) {
     if (!options.until.empty())
         event.due = date_flag(options.until, "--until");
     if (!options.on.empty())
-        event.booked_for = parse_user_time(options.on, store.zone(), "--on");
+        event.booked_for = time_flag(options.on, store.zone(), "--on");
     update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
         check_logged(c, event, store.zone());
         check_step(c, store.config().policy, event.type, event,

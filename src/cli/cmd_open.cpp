@@ -128,8 +128,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     const Timestamp now = in_zone(context.now, store.zone());
     // --at alone dates the receipt too: the clock runs from when the
     // complaint came in, never from when it was typed.
-    c.received = !options.received.empty()
-                     ? parse_user_time(options.received, store.zone(), "--received")
+    c.received = !options.received.empty() ? time_flag(options.received, store.zone(), "--received")
                  : !options.when_who.at.empty() ? when(options.when_who, context, store)
                                                 : now;
     if (c.received.utc > context.now + std::chrono::minutes(5))

@@ -39,7 +39,7 @@ void add_when_who(CLI::App& command, WhenWho& options) {
 Timestamp when(const WhenWho& options, const Context& context, const Store& store) {
     if (options.at.empty())
         return in_zone(context.now, store.zone());
-    const Timestamp at = parse_user_time(options.at, store.zone(), "--at");
+    const Timestamp at = time_flag(options.at, store.zone(), "--at");
     if (at.utc > context.now + std::chrono::minutes(5))
         throw Error(ErrorKind::usage, fmt::format("--at: '{}' is in the future", options.at));
     return at;

@@ -134,6 +134,21 @@ std::string date_problem(const std::string& value) {
     return fmt::format("'{}' is not a date: write YYYY-MM-DD, such as 2026-09-01", value);
 }
 
+Timestamp time_flag(const std::string& value, const date::time_zone& zone, std::string_view flag) {
+    try {
+        return parse_user_time(value, zone, flag);
+    } catch (const Error&) {
+        const auto space = value.find(' ');
+        const auto named = day_first(value.substr(0, space));
+        if (!named)
+            throw;
+        const std::string time = space == std::string::npos ? "" : value.substr(space);
+        throw Error(ErrorKind::usage,
+                    fmt::format("{}: '{}' is not written YYYY-MM-DD: for {}, write '{}{}'", flag,
+                                value, long_date(*named), format_date(*named), time));
+    }
+}
+
 date::year_month_day date_flag(const std::string& value, std::string_view flag) {
     if (const auto day = parse_date(value))
         return *day;

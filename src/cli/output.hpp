@@ -53,6 +53,10 @@ std::string date_problem(const std::string& value);
 // The local date a flag names (YYYY-MM-DD), or a usage error naming `flag`.
 date::year_month_day date_flag(const std::string& value, std::string_view flag);
 
+// The instant a flag names in the organisation's zone (parse_user_time), a
+// day-first date ("07/10/2026 14:30") read back as the form to write.
+Timestamp time_flag(const std::string& value, const date::time_zone& zone, std::string_view flag);
+
 // For a terminal: every text of the case, or every cell, with its control
 // characters made visible (visible_controls), so that text typed or pasted
 // into a case (ESC, OSC, CR ...) cannot drive the terminal showing it.

@@ -362,13 +362,14 @@ void check_decision(const Clinician& clinician, const Policy& policy, DecisionKi
     if (until && *until < day)
         throw Error(ErrorKind::usage, fmt::format("--until {} is before the decision ({})",
                                                   format_date(*until), format_date(day)));
-    const ClinicianStatus status = standing_on(clinician, policy, day).status;
+    const Standing standing = standing_on(clinician, policy, day);
+    const ClinicianStatus status = standing.status;
     const Decision* last = last_decision(clinician, day);
     if (kind == DecisionKind::reinstated) {
         if (status != ClinicianStatus::suspended && status != ClinicianStatus::suspension_ended)
             throw Error(ErrorKind::refused,
-                        fmt::format("{} is not suspended ({} on {}): there is nothing to reinstate",
-                                    clinician.name, name_of(status), format_date(day)));
+                        fmt::format("{} is not suspended ({}): there is nothing to reinstate",
+                                    clinician.name, status_since(standing)));
         return;
     }
     // "If concerns are persistent ... may be permanently suspended": a
@@ -390,9 +391,16 @@ void check_decision(const Clinician& clinician, const Policy& policy, DecisionKi
     if (!suspends && status != ClinicianStatus::suspension_review &&
         status != ClinicianStatus::suspension_ended)
         throw Error(ErrorKind::refused,
-                    fmt::format("no suspension review of {} is due ({} on {}): a review decides "
+                    fmt::format("no suspension review of {} is due ({}): a review decides "
                                 "{} only when one is",
-                                clinician.name, name_of(status), format_date(day), name_of(kind)));
+                                clinician.name, status_since(standing), name_of(kind)));
+}
+
+std::string status_since(const Standing& standing) {
+    const std::string status(name_of(standing.status));
+    if (standing.history.empty() || standing.history.back().status != standing.status)
+        return status;
+    return fmt::format("{} since {}", status, format_date(standing.history.back().on));
 }
 
 std::string decision_case(const Clinician& clinician, DecisionKind) {

@@ -181,5 +181,13 @@ TEST_SUITE("cli errors: messages that say what to do") {
         CHECK(repo({"calendar", "add", "1.9.2026", "3"}).err ==
               "complaints: '1.9.2026' is not written YYYY-MM-DD: for 1 September 2026, write "
               "2026-09-01\n");
+        // The flags of an instant too, the ones a manager back-fills with.
+        CHECK(repo.refused({"open", "--channel", "phone", "--received", "05/10/2026 14:30"}, 2) ==
+              "complaints: --received: '05/10/2026 14:30' is not written YYYY-MM-DD: for 5 "
+              "October 2026, write '2026-10-05 14:30'\n");
+        const std::string id = repo.open_case();
+        CHECK(repo.refused({"log", id, "--type", "call", "--text", "x", "--at", "07/10/2026"}, 2) ==
+              "complaints: --at: '07/10/2026' is not written YYYY-MM-DD: for 7 "
+              "October 2026, write '2026-10-07'\n");
     }
 }

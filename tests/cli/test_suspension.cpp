@@ -142,7 +142,7 @@ TEST_SUITE("suspension review") {
         CHECK(item(repo.agenda(), "suspension-ended").is_null());
         CHECK(test::has(
             repo.refused({"clinician", "7123456", "reinstate", "--reason", "Again"}, k_refused),
-            "Dr Sam Keane is not suspended (warned on 2027-01-04)"));
+            "Dr Sam Keane is not suspended (warned since 2027-01-04)"));
     }
 
     TEST_CASE("concerns persist: a temporary suspension is made permanent, or runs longer, "
