@@ -610,14 +610,14 @@ std::string check_gmc_owner(const Case& c, const std::vector<Case>& others, bool
 
 std::vector<Namesake> namesakes(const Case& c, const std::vector<Case>& others) {
     const std::string name = normalised_name(c.about);
+    if (c.gmc.empty() || name.empty())
+        return {};
     std::map<std::string, const Case*> earliest; // by GMC number
     for (const auto& other : others) {
-        if (c.gmc.empty() || name.empty() || other.gmc.empty() || other.id == c.id ||
-            normalised_name(other.about) != name)
+        if (other.gmc.empty() || other.id == c.id || normalised_name(other.about) != name)
             continue;
         if (other.gmc == c.gmc)
             return {}; // the name is on file under this number already: said before
-
         const Case*& first = earliest[other.gmc];
         if (!first || std::tie(other.received, other.id) < std::tie(first->received, first->id))
             first = &other;

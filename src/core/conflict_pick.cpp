@@ -115,7 +115,6 @@ std::string as_value(const std::string& lines) {
     return value;
 }
 
-// The point number a field of a point names: 1 of "points[n: 1].finding".
 // A side's whole case, when the side's text is known and reads.
 std::optional<Case> side_case(const std::string& text, const std::string& file) {
     if (text.empty())
@@ -186,7 +185,6 @@ std::string with_record(const std::string& text, const std::string& file,
                                            one.field, one.kept_word);
                 voiding.voids = reference_to(*view, *event);
                 voiding.corrects = one.field; // what links it to the settlement
-
                 added.push_back(std::move(voiding));
                 voided.push_back(fmt::format("event {} ({}): {}", event - view->events.data() + 1,
                                              name_of(event->type), event->text));

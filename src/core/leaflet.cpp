@@ -53,12 +53,12 @@ LeafletSection who(const Config& config) {
     else
         item(section, "Anyone directly affected by something we did, or did not do.");
     // The patient-data guard refuses a complaint made for a patient.
-    if (!policy.patient_data_guard)
-        item(section, "Someone on behalf of a patient who has used our services. We will ask the "
-                      "patient's consent before we share their information with you.");
     if (policy.patient_data_guard)
         paragraph(section, "Please never send us patient details: we must not receive them, "
                            "under any circumstances.");
+    else
+        item(section, "Someone on behalf of a patient who has used our services. We will ask the "
+                      "patient's consent before we share their information with you.");
     return section;
 }
 
