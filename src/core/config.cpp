@@ -200,7 +200,7 @@ void read_calendar(MapReader& map, Config& config) {
         read_bank_holidays(map, changes, config);
 }
 
-std::string quoted(std::string_view text) {
+std::string yaml_quoted(std::string_view text) {
     return emit_text_value(text, 2);
 }
 
@@ -213,7 +213,7 @@ void write_calendar(std::string& out, const CalendarSettings& calendar) {
             else
                 out += fmt::format("  - from: {}\n    to: {}\n", format_date(c.from),
                                    format_date(c.to));
-            out += fmt::format("    name: {}\n", quoted(c.name));
+            out += fmt::format("    name: {}\n", yaml_quoted(c.name));
         }
     }
     bool any = false;
@@ -228,7 +228,7 @@ void write_calendar(std::string& out, const CalendarSettings& calendar) {
             out += "    add:\n";
         for (const auto& h : changes.added)
             out += fmt::format("      - date: {}\n        name: {}\n", format_date(h.day),
-                               quoted(h.name));
+                               yaml_quoted(h.name));
         if (!changes.cancelled.empty())
             out += "    cancel:\n";
         for (const auto& day : changes.cancelled)
@@ -294,15 +294,15 @@ Config read_config(std::string_view text, const std::string& file) {
 
 std::string write_config(const Config& config) {
     std::string out = "# complaints repository settings: see complaints(1) and docs/policy.md\n";
-    out += fmt::format("organisation: {}\n", quoted(config.organisation));
+    out += fmt::format("organisation: {}\n", yaml_quoted(config.organisation));
     out += fmt::format("preset: {}\n", name_of(config.preset));
     out += fmt::format("prefix: {}\n", config.prefix);
     out += fmt::format("region: {}\n", name_of(config.region));
     out += fmt::format("timezone: {}\n", config.timezone);
     if (!config.author.empty())
-        out += fmt::format("author: {}\n", quoted(config.author));
+        out += fmt::format("author: {}\n", yaml_quoted(config.author));
     if (!config.signatory.empty())
-        out += fmt::format("signatory: {}\n", quoted(config.signatory));
+        out += fmt::format("signatory: {}\n", yaml_quoted(config.signatory));
     else
         // Until it is set, every letter says where to set it.
         out += fmt::format("# signatory: \"Your Name, {}\"  # who signs the letters\n",
@@ -324,7 +324,7 @@ std::string write_config(const Config& config) {
     if (!config.policy_overrides.empty()) {
         out += "policy:\n";
         for (const auto& [key, value] : config.policy_overrides)
-            out += fmt::format("  {}: {}\n", key, quoted(value));
+            out += fmt::format("  {}: {}\n", key, yaml_quoted(value));
     }
     if (!config.policy.patient_data_patterns.empty()) {
         out += "patient_data_patterns:\n";

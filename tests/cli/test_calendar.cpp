@@ -77,7 +77,7 @@ TEST_SUITE("cli calendar") {
     TEST_CASE(
         "import shows what differs, writes it with the repository's changes, and is idempotent") {
         test::Repo repo;
-        const std::string file = std::string(COMPLAINTS_TEST_DATA) + "/bank-holidays.json";
+        const std::string file = std::string(test::test_data_path()) + "/bank-holidays.json";
         const auto before = repo.snapshot();
         const auto dry = repo({"calendar", "import", file, "--dry-run"});
         CHECK(dry.exit_code == 0);

@@ -133,14 +133,14 @@ TEST_SUITE("clinic: stage 1") {
     }
 
     TEST_CASE("the draft letter matches the golden file for the example case") {
-        const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / "clinic";
+        const auto root = std::filesystem::path(test::examples_path()) / "clinic";
         const auto draft = test::run({{"--repo", root.string(), "respond", "XTE74M", "--draft"},
                                       "",
                                       {},
                                       {{"COMPLAINTS_NOW", "2026-09-24T16:00:00+01:00"}}});
         REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
         CHECK(draft.out ==
-              test::read_text(std::string(COMPLAINTS_TEST_DATA) + "/letter-LUM-2026-XTE74M.md"));
+              test::read_text(std::string(test::test_data_path()) + "/letter-LUM-2026-XTE74M.md"));
     }
 
     TEST_CASE(

@@ -30,7 +30,7 @@ test::Result in_terminal(const test::Repo& repo, const std::vector<std::string>&
                        repo.now;
     for (const auto& [name, value] : env)
         line += " " + quoted(name + "=" + value);
-    line += " " + quoted(COMPLAINTS_BINARY);
+    line += " " + quoted(test::binary_path());
     for (const auto& arg : args)
         line += " " + quoted(arg);
     return test::run_on_terminal(repo, line);

@@ -124,21 +124,21 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         REQUIRE(names.size() > 20);
         for (const auto& command : names) {
             CAPTURE(command);
-            const auto page = complaints({"__man", command, "--source", COMPLAINTS_MAN});
+            const auto page = complaints({"__man", command, "--source", test::man_sources_path()});
             REQUIRE_MESSAGE(page.exit_code == 0, page.err);
             CHECK(page_options(page.out) == help_options({command}));
         }
     }
 
     TEST_CASE("a page keeps the hand-written entry of an option and its description") {
-        const auto page = complaints({"__man", "open", "--source", COMPLAINTS_MAN});
+        const auto page = complaints({"__man", "open", "--source", test::man_sources_path()});
         REQUIRE(page.exit_code == 0);
         CHECK(test::has(page.out, ".TH COMPLAINTS-OPEN 1"));
         CHECK(test::has(page.out, ".SH SYNOPSIS\n.B complaints open\n\\fB\\-\\-channel\\fR"));
         // From man/commands/open.roff, not from --help.
         CHECK(test::has(page.out, "The clinician's GMC number (seven digits, never starting"));
         // No hand-written entry: --help's line.
-        const auto show = complaints({"__man", "show", "--source", COMPLAINTS_MAN});
+        const auto show = complaints({"__man", "show", "--source", test::man_sources_path()});
         CHECK(test::has(
             show.out, ".BI \"\\-\\-format\" \" FORMAT\"\noutput format: table|json|yaml|html.\n"));
         CHECK(test::has(page.out, ".SH SEE ALSO\n.BR complaints (1)"));
@@ -146,7 +146,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
 
     TEST_CASE("a hand-written entry for an option the command does not have stops the page") {
         test::TempDir dir;
-        std::filesystem::copy(COMPLAINTS_MAN, dir.path() / "man",
+        std::filesystem::copy(test::man_sources_path(), dir.path() / "man",
                               std::filesystem::copy_options::recursive);
         std::ofstream(dir.path() / "man/commands/open.roff", std::ios::app)
             << ".TP\n.BI \\-\\-colour\\-of\\-form \" C\"\nThe colour of the form.\n";
@@ -157,7 +157,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
     }
 
     TEST_CASE("complaints(1) lists every command with its page") {
-        const auto page = complaints({"__man", "--source", COMPLAINTS_MAN});
+        const auto page = complaints({"__man", "--source", test::man_sources_path()});
         REQUIRE_MESSAGE(page.exit_code == 0, page.err);
         for (const auto& command : commands())
             CHECK(test::has(page.out, "complaints\\-" +
@@ -186,7 +186,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
             return; // man-db is not installed: the fallback above is what runs
         test::TempDir pages;
         std::filesystem::create_directories(pages.path() / "man1");
-        const auto page = complaints({"__man", "open", "--source", COMPLAINTS_MAN});
+        const auto page = complaints({"__man", "open", "--source", test::man_sources_path()});
         std::ofstream(pages.path() / "man1/complaints-open.1") << page.out;
         const auto result = test::run({{"help", "open"},
                                        "",
@@ -335,7 +335,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         std::ofstream(script) << complaints({"__completion", "fish"}).out;
         // Fish runs `complaints __ids` by name, as an installed binary is.
         const std::string path =
-            std::filesystem::path(COMPLAINTS_BINARY).parent_path().string() + ":/usr/bin:/bin";
+            std::filesystem::path(test::binary_path()).parent_path().string() + ":/usr/bin:/bin";
         const auto result = test::run(
             {{},
              "",

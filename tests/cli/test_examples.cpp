@@ -12,7 +12,7 @@ TEST_SUITE("cli examples") {
         std::set<std::string> kinds, channels, statuses;
         std::size_t total = 0;
         for (const char* name : {"clinic", "platform", "nhs-england"}) {
-            const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / name;
+            const auto root = std::filesystem::path(test::examples_path()) / name;
             const auto listed =
                 test::run({{"--repo", root.string(), "list", "--format", "json"}, "", {}, {}});
             REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
@@ -37,7 +37,7 @@ TEST_SUITE("cli examples") {
 TEST_SUITE("cli examples: report") {
     TEST_CASE("the platform example's 2026 report: warnings in date order, Dr Keane in suspension "
               "review") {
-        const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / "platform";
+        const auto root = std::filesystem::path(test::examples_path()) / "platform";
         const auto result =
             test::run({{"--repo", root.string(), "report", "--year", "2026", "--format", "json"},
                        "",
@@ -56,7 +56,7 @@ TEST_SUITE("cli examples: report") {
     }
 
     TEST_CASE("the trend's on-time line breaks at months whose rate is unknown") {
-        const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / "platform").string();
+        const auto root = (std::filesystem::path(test::examples_path()) / "platform").string();
         const std::map<std::string, std::string> now{
             {"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
         const auto report = [&](const char* format) {
@@ -102,7 +102,7 @@ TEST_SUITE("cli examples: report") {
             for (const char* format : {"text", "markdown", "html", "json", "csv"}) {
                 CAPTURE(name);
                 CAPTURE(format);
-                const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / name;
+                const auto root = std::filesystem::path(test::examples_path()) / name;
                 const auto result = test::run(
                     {{"--repo", root.string(), "report", "--quarter", "2026Q3", "--format", format},
                      "",

@@ -12,7 +12,7 @@
 
 namespace {
 
-const std::filesystem::path k_goldens = std::filesystem::path(COMPLAINTS_TEST_DATA) / "letters";
+const std::filesystem::path k_goldens = std::filesystem::path(test::test_data_path()) / "letters";
 
 struct Goldens : test::Repo {
     std::string emailed;

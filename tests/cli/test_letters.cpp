@@ -202,7 +202,7 @@ TEST_SUITE("letters: the response sent is kept") {
     }
 
     TEST_CASE("the example keeps the letter as it went, before action 1 was done") {
-        const auto root = std::filesystem::path(COMPLAINTS_EXAMPLES) / "clinic";
+        const auto root = std::filesystem::path(test::examples_path()) / "clinic";
         const auto shown = test::run({{"--repo", root.string(), "show", "XTE74M", "--letter"},
                                       "",
                                       {},
@@ -210,7 +210,7 @@ TEST_SUITE("letters: the response sent is kept") {
         REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
         // The draft today (the golden file) says the action is done; the letter sent could not.
         std::string golden =
-            test::read_text(std::string(COMPLAINTS_TEST_DATA) + "/letter-LUM-2026-XTE74M.md");
+            test::read_text(std::string(test::test_data_path()) + "/letter-LUM-2026-XTE74M.md");
         const std::string done = "by 15 October 2026; done)";
         REQUIRE(golden.find(done) != std::string::npos);
         golden.replace(golden.find(done), done.size(), "by 15 October 2026)");

@@ -93,7 +93,7 @@ TEST_SUITE("cli list: against show") {
     TEST_CASE("every example case's list JSON is its show JSON without points, events, void events "
               "and clocks") {
         for (const char* name : {"clinic", "platform"}) {
-            const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / name).string();
+            const auto root = (std::filesystem::path(test::examples_path()) / name).string();
             const std::map<std::string, std::string> env{
                 {"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}};
             for (const char* cache : {"--no-cache", ""}) {
@@ -132,7 +132,7 @@ TEST_SUITE("cli list: matches held until printed") {
             (std::filesystem::temp_directory_path() / "complaints-no-such-dir").string();
         REQUIRE_FALSE(std::filesystem::exists(nowhere));
         for (const char* name : {"clinic", "platform"}) {
-            const auto root = (std::filesystem::path(COMPLAINTS_EXAMPLES) / name).string();
+            const auto root = (std::filesystem::path(test::examples_path()) / name).string();
             for (const char* format : {"json", "csv", "table"}) {
                 CAPTURE(name);
                 CAPTURE(format);

@@ -296,7 +296,7 @@ TEST_SUITE("two sites: set-up") {
         must(git(repo.root, "init -q"));
         const auto bin = repo.dir / "bin";
         std::filesystem::create_directories(bin);
-        std::filesystem::create_symlink(COMPLAINTS_BINARY, bin / "complaints");
+        std::filesystem::create_symlink(test::binary_path(), bin / "complaints");
         const std::map<std::string, std::string> env = {{"PATH", bin.string() + ":/usr/bin:/bin"},
                                                         {"COMPLAINTS_NOW", repo.now},
                                                         {"COMPLAINTS_USER", "Sam Manager"}};

@@ -29,7 +29,7 @@ void both_acknowledge(const Sites& sites, const std::string& pull) {
 
 // The git commands of the README's "The daily loop", comments dropped.
 std::vector<std::string> readme_daily_loop() {
-    const auto readme = test::read_text(std::filesystem::path(COMPLAINTS_SOURCE_DIR) / "README.md");
+    const auto readme = test::read_text(std::filesystem::path(test::source_path()) / "README.md");
     const auto start = readme.find("### The daily loop");
     REQUIRE(start != std::string::npos);
     const auto block = readme.find("```sh\n", start) + 6;

@@ -13,7 +13,7 @@ namespace {
 // it is not a git checkout (a source tarball).
 std::string source_commit() {
     const std::string command =
-        std::string("git -C '") + COMPLAINTS_SOURCE_DIR + "' rev-parse --short=7 HEAD 2>/dev/null";
+        std::string("git -C '") + test::source_path() + "' rev-parse --short=7 HEAD 2>/dev/null";
     std::FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
     std::string out;
@@ -34,7 +34,7 @@ TEST_SUITE("cli version") {
         how.args = {"--version"};
         const auto result = test::run(how);
         CHECK(result.exit_code == 0);
-        CHECK(result.out == std::string("complaints ") + COMPLAINTS_PROJECT_VERSION + " (git " +
+        CHECK(result.out == std::string("complaints ") + test::project_version() + " (git " +
                                 source_commit() + ")\n");
         CHECK(result.err.empty());
     }

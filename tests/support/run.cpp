@@ -40,7 +40,7 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 // given files; returns the child's pid.
 pid_t start(const Run& how, const char* in, const char* out, const char* err) {
     std::vector<std::string> argv = how.wrapper;
-    argv.push_back(COMPLAINTS_BINARY);
+    argv.push_back(test::binary_path());
     argv.insert(argv.end(), how.args.begin(), how.args.end());
     auto env = clean_environment(how.env);
     auto argv_p = pointers(argv);
@@ -165,7 +165,7 @@ std::string Repo::case_file(const std::string& id) const {
 
 Result on_terminal(const Repo& repo, const std::vector<std::string>& args,
                    const std::string& before) {
-    std::string line = "unset VISUAL; " + before + "; exec '" + COMPLAINTS_BINARY + "'";
+    std::string line = "unset VISUAL; " + before + "; exec '" + test::binary_path() + "'";
     for (const auto& arg : args) {
         line += " '";
         for (const char c : arg)

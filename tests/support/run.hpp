@@ -1,5 +1,6 @@
 #pragma once
 // Runs the real `complaints` binary and captures what it says.
+#include "paths.hpp"
 #include "temp_dir.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,7 @@
 // docs/policy.md's rules table against the presets' data: a value that
 // differs, or a rule with no row, fails.
 #include "complaints/policy.hpp"
+#include "paths.hpp"
 
 #include <doctest/doctest.h>
 
@@ -22,7 +23,7 @@ std::string trimmed(std::string text) {
 
 // The rules table: its header row, then each row by its key.
 std::pair<Row, std::map<std::string, Row>> rules_table() {
-    std::ifstream in(std::string(COMPLAINTS_DOCS) + "/policy.md");
+    std::ifstream in(std::string(test::docs_path()) + "/policy.md");
     std::string line;
     Row header;
     std::map<std::string, Row> rows;

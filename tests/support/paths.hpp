@@ -1,0 +1,17 @@
+#pragma once
+// Where the tests find the built binary and the source tree's files. The
+// paths are compiled into paths.cpp alone: as definitions on every test file
+// they made each clone in another folder recompile the whole suite (ccache
+// hashes the command line, and these are absolute paths).
+
+namespace test {
+
+const char* binary_path();       // the built `complaints`
+const char* examples_path();     // cases-example/
+const char* test_data_path();    // tests/data/
+const char* docs_path();         // docs/
+const char* man_sources_path();  // man/, the pages' sources
+const char* source_path();       // the source tree's root
+const char* project_version();   // what --version's number should be
+
+} // namespace test
