@@ -2,12 +2,26 @@
 
 namespace test {
 
-const char* binary_path() { return COMPLAINTS_BINARY; }
-const char* examples_path() { return COMPLAINTS_SOURCE_DIR "/cases-example"; }
-const char* test_data_path() { return COMPLAINTS_SOURCE_DIR "/tests/data"; }
-const char* docs_path() { return COMPLAINTS_SOURCE_DIR "/docs"; }
-const char* man_sources_path() { return COMPLAINTS_SOURCE_DIR "/man"; }
-const char* source_path() { return COMPLAINTS_SOURCE_DIR; }
-const char* project_version() { return COMPLAINTS_PROJECT_VERSION; }
+const char* binary_path() {
+    return COMPLAINTS_BINARY;
+}
+const char* examples_path() {
+    return COMPLAINTS_SOURCE_DIR "/cases-example";
+}
+const char* test_data_path() {
+    return COMPLAINTS_SOURCE_DIR "/tests/data";
+}
+const char* docs_path() {
+    return COMPLAINTS_SOURCE_DIR "/docs";
+}
+const char* man_sources_path() {
+    return COMPLAINTS_SOURCE_DIR "/man";
+}
+const char* source_path() {
+    return COMPLAINTS_SOURCE_DIR;
+}
+const char* project_version() {
+    return COMPLAINTS_PROJECT_VERSION;
+}
 
 } // namespace test

@@ -6,12 +6,12 @@
 
 namespace test {
 
-const char* binary_path();       // the built `complaints`
-const char* examples_path();     // cases-example/
-const char* test_data_path();    // tests/data/
-const char* docs_path();         // docs/
-const char* man_sources_path();  // man/, the pages' sources
-const char* source_path();       // the source tree's root
-const char* project_version();   // what --version's number should be
+const char* binary_path();      // the built `complaints`
+const char* examples_path();    // cases-example/
+const char* test_data_path();   // tests/data/
+const char* docs_path();        // docs/
+const char* man_sources_path(); // man/, the pages' sources
+const char* source_path();      // the source tree's root
+const char* project_version();  // what --version's number should be
 
 } // namespace test
