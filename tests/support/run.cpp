@@ -5,6 +5,7 @@
 #include <chrono>
 #include <csignal>
 #include <fcntl.h>
+#include <functional>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -109,13 +110,72 @@ int spawn(const Run& how) {
     return start(how, "/dev/null", "/dev/null", "/dev/null");
 }
 
-Repo::Repo(const std::string& preset, const std::string& prefix) : root(dir / "repo") {
+namespace {
+
+void init_repository(const std::filesystem::path& root, const std::string& preset,
+                     const std::string& prefix) {
     const Result made = run(Run{{"init", root.string(), "--preset", preset, "--organisation",
                                  "Lumiere Medispa Cosmetic Skin Clinic", "--prefix", prefix},
                                 "",
                                 {},
                                 {}});
     REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+}
+
+mode_t current_umask() {
+    const mode_t mask = ::umask(022);
+    ::umask(mask);
+    return mask;
+}
+
+// Where the repositories `init` made for this build of the binary are kept:
+// a new build (another size or time) gets a new folder.
+std::filesystem::path templates_folder() {
+    struct stat binary {};
+    REQUIRE(::stat(binary_path(), &binary) == 0);
+    const auto key = std::to_string(std::hash<std::string>{}(binary_path())) + "-" +
+                     std::to_string(binary.st_size) + "-" + std::to_string(binary.st_mtim.tv_sec) +
+                     "." + std::to_string(binary.st_mtim.tv_nsec);
+    return std::filesystem::temp_directory_path() / ("complaints-test-repos-" + key);
+}
+
+// A repository `init` made with these arguments under this umask, made once
+// for the whole run: ctest runs each test in a process of its own, so the
+// first to need it makes it under a private name and renames it into place.
+std::filesystem::path initialised(const std::string& preset, const std::string& prefix) {
+    const auto folder = templates_folder();
+    const auto made = folder / (preset + "-" + prefix + "-" + std::to_string(current_umask()));
+    if (std::filesystem::exists(made))
+        return made;
+    std::filesystem::create_directories(folder);
+    const auto mine = folder / ("making-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(mine);
+    init_repository(mine, preset, prefix);
+    std::error_code taken;
+    std::filesystem::rename(mine, made, taken);
+    if (taken) // another test process made it first: theirs is the same
+        std::filesystem::remove_all(mine);
+    return made;
+}
+
+// Copies `from` to `to` with each file's and folder's permission bits, as
+// init set them.
+void copy_exactly(const std::filesystem::path& from, const std::filesystem::path& to) {
+    std::filesystem::copy(from, to, std::filesystem::copy_options::recursive);
+    std::filesystem::permissions(to, std::filesystem::status(from).permissions());
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(from)) {
+        const auto target = to / std::filesystem::relative(entry.path(), from);
+        std::filesystem::permissions(target, entry.status().permissions());
+    }
+}
+
+} // namespace
+
+// `init` once and a copy for every test: the suite makes some 600
+// repositories, and under the sanitisers each start of the binary costs a
+// third of a second. test_init.cpp runs init itself.
+Repo::Repo(const std::string& preset, const std::string& prefix) : root(dir / "repo") {
+    copy_exactly(initialised(preset, prefix), root);
 }
 
 Result Repo::operator()(std::vector<std::string> args, const std::string& input) const {
