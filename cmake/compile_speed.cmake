@@ -21,5 +21,8 @@ option(COMPLAINTS_PCH "precompile the third-party headers" ON)
 function(complaints_precompile target)
   if(COMPLAINTS_PCH)
     target_precompile_headers(${target} PRIVATE ${ARGN})
+    # clang records the header's time in the precompiled header, and ccache
+    # will not reuse it in a fresh clone, whose files are all new.
+    target_compile_options(${target} PRIVATE $<$<CXX_COMPILER_ID:Clang>:SHELL:-Xclang -fno-pch-timestamp>)
   endif()
 endfunction()

@@ -19,8 +19,12 @@ std::vector<std::string> clean_environment(const std::map<std::string, std::stri
                                            {"LANG", "C.UTF-8"},
                                            {"HOME", "/nonexistent"},
                                            {"USER", "tester"}};
-    if (const char* tz = std::getenv("TZ"))
-        env["TZ"] = tz;
+    // The sanitisers' settings reach the binary under test: by default a
+    // memory error exits 1, which is also "problems found", and a test
+    // expecting that would pass.
+    for (const char* kept : {"TZ", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"})
+        if (const char* value = std::getenv(kept))
+            env[kept] = value;
     for (const auto& [key, value] : extra)
         env[key] = value;
     std::vector<std::string> flat;
@@ -112,13 +116,15 @@ int spawn(const Run& how) {
 
 namespace {
 
-void init_repository(const std::filesystem::path& root, const std::string& preset,
-                     const std::string& prefix) {
-    const Result made = run(Run{{"init", root.string(), "--preset", preset, "--organisation",
-                                 "Lumiere Medispa Cosmetic Skin Clinic", "--prefix", prefix},
-                                "",
-                                {},
-                                {}});
+std::vector<std::string> init_arguments(const std::string& preset, const std::string& prefix) {
+    return {"--preset", preset, "--organisation", "Lumiere Medispa Cosmetic Skin Clinic",
+            "--prefix", prefix};
+}
+
+void init_repository(const std::filesystem::path& root, const std::vector<std::string>& arguments) {
+    std::vector<std::string> args{"init", root.string()};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    const Result made = run(Run{args, "", {}, {}});
     REQUIRE_MESSAGE(made.exit_code == 0, made.err);
 }
 
@@ -129,7 +135,7 @@ mode_t current_umask() {
 }
 
 // Where the repositories `init` made for this build of the binary are kept:
-// a new build (another size or time) gets a new folder.
+// a new build (another path, size or time) gets a new folder.
 std::filesystem::path templates_folder() {
     struct stat binary {};
     REQUIRE(::stat(binary_path(), &binary) == 0);
@@ -143,14 +149,20 @@ std::filesystem::path templates_folder() {
 // for the whole run: ctest runs each test in a process of its own, so the
 // first to need it makes it under a private name and renames it into place.
 std::filesystem::path initialised(const std::string& preset, const std::string& prefix) {
+    const auto arguments = init_arguments(preset, prefix);
+    std::string key = std::to_string(current_umask());
+    for (const auto& argument : arguments)
+        key += "\n" + argument;
     const auto folder = templates_folder();
-    const auto made = folder / (preset + "-" + prefix + "-" + std::to_string(current_umask()));
+    const auto made = folder / (preset + "-" + std::to_string(std::hash<std::string>{}(key)));
     if (std::filesystem::exists(made))
         return made;
     std::filesystem::create_directories(folder);
+    // Whatever the test's umask: nobody else writes into it.
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
     const auto mine = folder / ("making-" + std::to_string(::getpid()));
     std::filesystem::remove_all(mine);
-    init_repository(mine, preset, prefix);
+    init_repository(mine, arguments);
     std::error_code taken;
     std::filesystem::rename(mine, made, taken);
     if (taken) // another test process made it first: theirs is the same
