@@ -6,7 +6,8 @@
 # the normal build's --no-cache output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build-tsan -DCOMPLAINTS_SANITIZE_THREAD=ON -DBUILD_TESTING=OFF >/dev/null
+# shellcheck disable=SC2086 # COMPLAINTS_CMAKE_FLAGS (scripts/test-all) are words
+cmake -S . -B build-tsan -DCOMPLAINTS_SANITIZE_THREAD=ON -DBUILD_TESTING=OFF ${COMPLAINTS_CMAKE_FLAGS:-} >/dev/null
 cmake --build build-tsan -j2 --target complaints bench_generate
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -129,8 +129,8 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     return items;
 }
 
-const Row k_header{"case",         "when",  "due",    "rule",   "what",        "person",
-                   "working_days", "since", "due_at", "act_by", "complainant", "summary"};
+const Row k_agenda_header{"case",         "when",  "due",    "rule",   "what",        "person",
+                          "working_days", "since", "due_at", "act_by", "complainant", "summary"};
 
 // The deadline's instant, RFC 3339 with the local offset, for scripts: the
 // first moment past it (midnight after a day deadline's date).
@@ -284,7 +284,7 @@ void run_agenda(const AgendaOptions& options, const Context& context) {
         std::vector<Row> rows;
         for (const auto& item : items)
             rows.push_back(row_of(item, zone));
-        print_csv(stdout, k_header, rows);
+        print_csv(stdout, k_agenda_header, rows);
         return;
     }
     case Format::ics:

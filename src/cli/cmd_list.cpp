@@ -137,8 +137,8 @@ bool actions_match(const Case& c, const Filter& filter, date::year_month_day tod
     return !filter.actions_overdue || !overdue_actions(c, today).empty();
 }
 
-const Row k_header{"id",    "received", "kind",   "status",   "channel", "category",
-                   "about", "points",   "events", "next_due", "summary"};
+const Row k_list_header{"id",    "received", "kind",   "status",   "channel", "category",
+                        "about", "points",   "events", "next_due", "summary"};
 constexpr std::size_t k_agent_column = 7; // after "about", where a policy assigns agents
 
 // Whether the policy names a handler for each complaint (the platform's
@@ -148,7 +148,7 @@ bool lists_agents(const Policy& policy) {
 }
 
 Row header_for(const Policy& policy) {
-    Row header = k_header;
+    Row header = k_list_header;
     if (lists_agents(policy))
         header.insert(header.begin() + k_agent_column, "agent");
     return header;

@@ -15,7 +15,8 @@ namespace complaints::cli {
 
 namespace {
 
-constexpr std::string_view k_header = "\"November 2026\" \"complaints 0.1.0\" \"User Commands\"";
+constexpr std::string_view k_title_line =
+    "\"November 2026\" \"complaints 0.1.0\" \"User Commands\"";
 
 // Text for roff: a backslash is \e, and a line may not start with a control
 // character.
@@ -197,7 +198,7 @@ std::string command_man_page(const CommandEntryTree& command, std::string_view t
                             fmt::format("{}: {} is not an option of '{}': --help does not list it",
                                         source, name, command.path));
     const std::string page = "complaints-" + command.name;
-    std::string out = fmt::format(".TH {} 1 {}\n", upper(page), k_header);
+    std::string out = fmt::format(".TH {} 1 {}\n", upper(page), k_title_line);
     out += fmt::format(".SH NAME\n{} \\- {}\n", roff_word(page), roff_text(command.description));
     out += ".SH SYNOPSIS\n";
     synopsis(command, out);

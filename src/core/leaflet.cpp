@@ -230,7 +230,7 @@ LeafletSection excluded(const Policy& policy) {
     return section;
 }
 
-constexpr std::string_view k_style =
+constexpr std::string_view k_leaflet_style =
     "body{font-family:Georgia,'Times New Roman',serif;max-width:40em;margin:2em auto;"
     "padding:0 1em;line-height:1.5;color:#222}"
     "h1{font-size:1.7em;line-height:1.2;border-bottom:3px solid #2a6f97;padding-bottom:.3em}"
@@ -283,9 +283,10 @@ std::string leaflet_html(const Leaflet& leaflet) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<title>" +
-                      html_escaped(leaflet.title) + "</title>\n<style>" + std::string(k_style) +
-                      "</style>\n</head>\n<body>\n<h1>" + html_escaped(leaflet.title) +
-                      "</h1>\n<p class=\"intro\">" + html_escaped(leaflet.introduction) + "</p>\n";
+                      html_escaped(leaflet.title) + "</title>\n<style>" +
+                      std::string(k_leaflet_style) + "</style>\n</head>\n<body>\n<h1>" +
+                      html_escaped(leaflet.title) + "</h1>\n<p class=\"intro\">" +
+                      html_escaped(leaflet.introduction) + "</p>\n";
     for (const auto& section : leaflet.sections) {
         out += "<section>\n<h2>" + html_escaped(section.title) + "</h2>\n";
         bool in_list = false;

@@ -14,7 +14,7 @@ namespace complaints {
 
 namespace {
 
-constexpr std::string_view k_style =
+constexpr std::string_view k_letter_style =
     "@page{size:A4;margin:2cm}"
     "body{font-family:Georgia,'Times New Roman',serif;font-size:11.5pt;line-height:1.45;"
     "max-width:40em;margin:2em auto;padding:0 1em;color:#111}"
@@ -171,7 +171,7 @@ std::string letter_html(std::string_view markdown, std::string_view title) {
     for (const std::string_view line : lines_of(markdown))
         blocks.line(line);
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-           html_escaped(title) + "</title>\n<style>" + std::string(k_style) +
+           html_escaped(title) + "</title>\n<style>" + std::string(k_letter_style) +
            "</style>\n</head>\n<body>\n" + blocks.finish() + "</body>\n</html>\n";
 }
 

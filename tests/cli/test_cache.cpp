@@ -3,6 +3,7 @@
 // COMPLAINTS_CACHE_SETTLE=0 lets the cache serve files changed a moment
 // ago (as it does for files older than two seconds), and the trace line says
 // exactly what came from the cache and what was read.
+#include "rounds.hpp"
 #include "run.hpp"
 
 #include <doctest/doctest.h>
@@ -239,12 +240,15 @@ TEST_SUITE("cache") {
         const auto listed = repo.list("3 unchanged, 0 read, 0 gone");
         const auto cache = repo.root / ".complaints-cache";
         const std::string bytes = test::read_text(cache);
-        // Every 5th byte, each time a different bit: payloads, the index and
-        // its offset. Each damaged entry is read from its file instead.
-        for (std::size_t at = 0; at < bytes.size(); at += 5) {
+        // Every 5th byte (every 20th when the rounds are divided by 4), each
+        // time the next bit: payloads, the index and its offset. Each damaged
+        // entry is read from its file instead.
+        const auto step = static_cast<std::size_t>(5 * (100 / test::rounds(100)));
+        int bit = 0;
+        for (std::size_t at = 0; at < bytes.size(); at += step) {
             CAPTURE(at);
             std::string damaged = bytes;
-            damaged[at] = static_cast<char>(damaged[at] ^ (1 << (at % 8)));
+            damaged[at] = static_cast<char>(damaged[at] ^ (1 << (bit++ % 8)));
             test::write_text(cache, damaged);
             const auto result = repo.traced({"list", "--format", "json"});
             CHECK(result.json() == listed);

@@ -1,3 +1,4 @@
+#include "rounds.hpp"
 #include "run.hpp"
 
 #include "complaints/codec.hpp"
@@ -100,8 +101,9 @@ TEST_SUITE("cli log") {
     TEST_CASE("four processes logging 100 events each to one case lose none") {
         test::Repo repo;
         const std::string id = repo.open_case();
+        const int each = test::rounds(100);
         CHECK(test::in_parallel(4, [&](int p) {
-            for (int i = 0; i < 100; ++i) {
+            for (int i = 0; i < each; ++i) {
                 const auto text = "writer " + std::to_string(p) + " event " + std::to_string(i);
                 if (repo({"log", id, "--text", text}).exit_code != 0)
                     return false;
@@ -109,10 +111,11 @@ TEST_SUITE("cli log") {
             return true;
         }));
         const auto c = load(repo, id);
-        CHECK(c.events.size() == 401u);
+        const auto expected = static_cast<std::size_t>(4 * each + 1);
+        CHECK(c.events.size() == expected);
         std::set<std::string> texts;
         for (const auto& event : c.events)
             texts.insert(event.text);
-        CHECK(texts.size() == 401u);
+        CHECK(texts.size() == expected);
     }
 }

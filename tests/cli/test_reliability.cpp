@@ -1,4 +1,5 @@
 // Never lose a record: writers killed at random moments, and many writers at once.
+#include "rounds.hpp"
 #include "run.hpp"
 
 #include "parallel.hpp"
@@ -48,7 +49,7 @@ TEST_SUITE("reliability") {
         std::uniform_int_distribution<long> delay_us(0, 2 * one_write.count());
         std::vector<std::string> confirmed;
         int killed = 0;
-        for (int i = 0; i < 300; ++i) {
+        for (int i = 0; i < test::rounds(300); ++i) {
             const std::string text = "event " + std::to_string(i);
             const std::vector<std::string> args =
                 i % 5 == 0
@@ -83,8 +84,10 @@ TEST_SUITE("reliability") {
         "4 processes logging 100 events each while 2 others open cases: nothing lost, IDs unique") {
         test::Repo repo;
         const std::string id = repo.open_case();
+        const int logs = test::rounds(100);
+        const int opens = test::rounds(25);
         CHECK(test::in_parallel(6, [&](int p) {
-            for (int i = 0; i < (p < 4 ? 100 : 25); ++i) {
+            for (int i = 0; i < (p < 4 ? logs : opens); ++i) {
                 const std::string text =
                     "writer " + std::to_string(p) + " item " + std::to_string(i);
                 const auto result = p < 4 ? repo({"log", id, "--text", text})
@@ -95,13 +98,13 @@ TEST_SUITE("reliability") {
             return true;
         }));
         const auto cases = every_case(repo);
-        CHECK(cases.size() == 51u);
+        CHECK(cases.size() == static_cast<std::size_t>(2 * opens + 1));
         const auto& logged = cases.at(id);
         std::set<std::string> texts;
         for (const auto& event : logged.events)
             texts.insert(event.text);
-        CHECK(logged.events.size() == 401u);
-        CHECK(texts.size() == 401u);
+        CHECK(logged.events.size() == static_cast<std::size_t>(4 * logs + 1));
+        CHECK(texts.size() == static_cast<std::size_t>(4 * logs + 1));
     }
 
     TEST_CASE("4 processes logging 50 events each while another keeps deleting the lock file: "
@@ -116,8 +119,9 @@ TEST_SUITE("reliability") {
                 ::unlink(lock.c_str());
                 ::usleep(100);
             }
+        const int each = test::rounds(50);
         const bool all_logged = test::in_parallel(4, [&](int p) {
-            for (int i = 0; i < 50; ++i) {
+            for (int i = 0; i < each; ++i) {
                 const std::string text =
                     "writer " + std::to_string(p) + " item " + std::to_string(i);
                 if (repo({"log", id, "--text", text}).exit_code != 0)
@@ -133,7 +137,7 @@ TEST_SUITE("reliability") {
         std::set<std::string> texts;
         for (const auto& event : logged.events)
             texts.insert(event.text);
-        CHECK(logged.events.size() == 201u);
-        CHECK(texts.size() == 201u);
+        CHECK(logged.events.size() == static_cast<std::size_t>(4 * each + 1));
+        CHECK(texts.size() == static_cast<std::size_t>(4 * each + 1));
     }
 }

@@ -5,6 +5,7 @@
 #include "complaints/merge_conflict.hpp"
 #include "complaints/model.hpp"
 
+#include "event_of.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -15,6 +16,7 @@
 #include <random>
 
 using namespace complaints;
+using complaints::testing::at;
 using test::replaced;
 
 namespace {
@@ -110,13 +112,9 @@ TEST_SUITE("case merge") {
 
 namespace {
 
-Timestamp at(const std::string& text) {
-    return *parse_stored_timestamp(text);
-}
-
 Event event(const std::string& when, EventType type, const std::string& text) {
     Event e;
-    e.at = at(when);
+    e.at = at(when.c_str());
     e.type = type;
     e.by = "C";
     e.text = text;
@@ -205,7 +203,7 @@ TEST_SUITE("case merge, item by item") {
             action.text = text;
             action.lead = "Lead";
             action.due = *parse_date("2026-12-10");
-            action.added = at(when);
+            action.added = at(when.c_str());
             c.actions.push_back(action);
             c.events.push_back(event(when, EventType::action, "Action 3 added: " + text));
             return c;

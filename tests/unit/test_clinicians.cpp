@@ -1,15 +1,15 @@
 #include "complaints/clinicians.hpp"
 #include "complaints/error.hpp"
 
+#include "event_of.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace complaints;
 
-namespace {
+using complaints::testing::london;
 
-const date::time_zone& london() {
-    return find_zone("Europe/London");
-}
+namespace {
 
 Case warned(const std::string& id, const std::string& about, const std::string& gmc,
             const char* day) {

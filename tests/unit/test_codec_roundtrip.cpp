@@ -2,6 +2,7 @@
 // of generated strings built from the pieces that break YAML writers.
 #include "complaints/codec.hpp"
 #include "complaints/text.hpp"
+#include "rounds.hpp"
 
 #include <doctest/doctest.h>
 
@@ -247,7 +248,7 @@ TEST_SUITE("codec round trip") {
 
     TEST_CASE("5,000 generated strings survive write and read byte for byte") {
         std::mt19937_64 random(20261122);
-        for (int i = 0; i < 5000; ++i) {
+        for (int i = 0; i < test::rounds(5000); ++i) {
             const std::string text = random_text(random);
             REQUIRE(!first_invalid_byte(text));
             CAPTURE(i);

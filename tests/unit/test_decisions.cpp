@@ -8,6 +8,7 @@
 #include "complaints/util/strings.hpp"
 #include "complaints/workflow.hpp"
 
+#include "error_from.hpp"
 #include "event_of.hpp"
 
 #include <doctest/doctest.h>
@@ -16,6 +17,7 @@
 
 using namespace complaints;
 
+using complaints::testing::error_from;
 using complaints::testing::event_of;
 using complaints::testing::london;
 using complaints::testing::when;
@@ -42,17 +44,6 @@ void log(Case& c, const char* at, EventType type, std::string text = "") {
 
 Point point(int number, std::optional<Finding> finding = {}, std::string conclusion = "") {
     return Point{number, "what was raised", finding, std::move(conclusion), "", "", {}, "", {}};
-}
-
-// The Error `step` throws; the test stops when it throws none.
-template <class Step> Error error_from(Step step) {
-    try {
-        step();
-    } catch (const Error& e) {
-        return e;
-    }
-    FAIL("no Error was thrown");
-    throw std::logic_error("unreachable");
 }
 
 std::string_view code_name(ProblemCode code) {

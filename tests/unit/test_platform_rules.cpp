@@ -4,11 +4,13 @@
 #include "complaints/error.hpp"
 #include "complaints/steps.hpp"
 
+#include "error_from.hpp"
 #include "event_of.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace complaints;
+using complaints::testing::error_from;
 using complaints::testing::event_of;
 using complaints::testing::london;
 using complaints::testing::when;
@@ -28,18 +30,8 @@ Case complaint(const char* id = "LAN-2026-XT3S4J") {
     return c;
 }
 
-void log(Case& c, const char* at, EventType type, std::string text = "") {
+void support_log(Case& c, const char* at, EventType type, std::string text = "") {
     add_event(c, event_of(when(at), type, "Support", std::move(text)));
-}
-
-template <class Step> Error error_from(Step step) {
-    try {
-        step();
-    } catch (const Error& e) {
-        return e;
-    }
-    FAIL("no Error was thrown");
-    return Error(ErrorKind::usage, "");
 }
 
 const Policy& platform() {
@@ -55,8 +47,8 @@ TEST_SUITE("platform rules: steps in the policy's order") {
         CHECK(steps_missing(c, platform(), EventType::assigned, when("2026-03-02 10:00")).empty());
         CHECK(steps_missing(c, platform(), EventType::resolved, when("2026-03-02 10:00")).size() ==
               3);
-        log(c, "2026-03-02 10:00", EventType::assigned);
-        log(c, "2026-03-03 10:00", EventType::shared_with_complainee);
+        support_log(c, "2026-03-02 10:00", EventType::assigned);
+        support_log(c, "2026-03-03 10:00", EventType::shared_with_complainee);
         // Back-dated before the sharing, the investigation still misses it.
         CHECK(steps_missing(c, platform(), EventType::investigation_complete,
                             when("2026-03-03 09:00")) ==
@@ -95,9 +87,9 @@ TEST_SUITE("platform rules: steps in the policy's order") {
 
     TEST_CASE("check_step: investigation complete is recorded once") {
         Case c = complaint();
-        log(c, "2026-03-02 10:00", EventType::assigned);
-        log(c, "2026-03-03 10:00", EventType::shared_with_complainee);
-        log(c, "2026-03-04 10:00", EventType::investigation_complete);
+        support_log(c, "2026-03-02 10:00", EventType::assigned);
+        support_log(c, "2026-03-03 10:00", EventType::shared_with_complainee);
+        support_log(c, "2026-03-04 10:00", EventType::investigation_complete);
         const Event again =
             event_of(when("2026-03-05 10:00"), EventType::investigation_complete, "Support", "");
         CHECK(error_from([&] {
@@ -111,7 +103,7 @@ TEST_SUITE("platform rules: steps in the policy's order") {
 TEST_SUITE("platform rules: warnings") {
     TEST_CASE("check_warning: upheld or partly upheld, a GMC number, shared first, a reason") {
         Case c = complaint();
-        log(c, "2026-03-03 10:00", EventType::shared_with_complainee);
+        support_log(c, "2026-03-03 10:00", EventType::shared_with_complainee);
         c.outcome = Outcome::upheld;
         const Timestamp at = when("2026-03-10 10:00");
         CHECK_NOTHROW(check_warning(c, platform(), at, "Code of Conduct 2.4"));

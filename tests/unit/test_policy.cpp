@@ -2,18 +2,16 @@
 #include "complaints/error.hpp"
 #include "complaints/policy.hpp"
 
+#include "event_of.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace complaints;
 
-namespace {
+using complaints::testing::at;
+using complaints::testing::london;
 
-const date::time_zone& london() {
-    return find_zone("Europe/London");
-}
-Timestamp at(const char* text) {
-    return *parse_stored_timestamp(text);
-}
+namespace {
 
 std::string config_error(const std::string& text) {
     try {

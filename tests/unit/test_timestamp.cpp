@@ -1,15 +1,13 @@
 #include "complaints/error.hpp"
 #include "complaints/timestamp.hpp"
 
+#include "event_of.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace complaints;
 
-namespace {
-const date::time_zone& london() {
-    return find_zone("Europe/London");
-}
-} // namespace
+using complaints::testing::london;
 
 TEST_SUITE("timestamp") {
     TEST_CASE("stored timestamps read back to the same text") {

@@ -15,7 +15,7 @@ namespace {
 // body reviews it the clinic's own process, stage 1, is over and closes
 // with its outcome and learning; the referral stays on the case, in view,
 // until `escalate --outcome` records what the body decided.
-std::vector<ReviewBody> bodies() {
+std::vector<ReviewBody> clinic_bodies() {
     return {
         {"iscas", "the Independent Sector Complaints Adjudication Service (ISCAS)",
          "https://iscas.cedr.com/", true, false},
@@ -44,7 +44,7 @@ Policy clinic() {
     // complaints": the ISCAS Code asks for an acknowledgement within 3
     // working days of receipt.
     clock(policy, "acknowledgement").span = Duration{3, DurationUnit::working_days};
-    policy.review_bodies = bodies();
+    policy.review_bodies = clinic_bodies();
     // "Completing a complaints form on our website. At the first instance of
     // knowing a formal complaint is being raised, the complainant will be
     // sent a link": the way the leaflet puts first.

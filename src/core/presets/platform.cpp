@@ -11,7 +11,7 @@ namespace {
 // more serious" (so after the resolution, or before it with that reason); the
 // GMC and the LMC at any time. Each runs its own process about the clinician:
 // an open referral does not hold up closing the platform's complaint.
-std::vector<ReviewBody> bodies() {
+std::vector<ReviewBody> platform_bodies() {
     ReviewBody officer{"responsible-officer", "the doctor's Responsible Officer",
                        "found on the GMC website under the doctor's GMC number", true, true};
     officer.earlier_with_reason = true;
@@ -65,7 +65,7 @@ Policy platform() {
     // exclusions are its own); a complaint runs to its outcome.
     policy.kinds = {Kind::complaint, Kind::feedback};
     policy.exclusions = {};
-    policy.review_bodies = bodies();
+    policy.review_bodies = platform_bodies();
     policy.warnings.kept = Duration{6, DurationUnit::months};
     policy.warnings.review_at = 3;
     policy.warnings.review_window = Duration{6, DurationUnit::months};
