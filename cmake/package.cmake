@@ -8,6 +8,9 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME complaints)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "complaints maintainers")
+# Apache-2.0: the licence text, and Debian's machine-readable copyright
+# file (packaging/copyright) that names it.
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "healthcare complaints process on YAML files in git")
 set(CPACK_PACKAGE_DESCRIPTION
     "complaints runs a healthcare organisation's complaints process on plain

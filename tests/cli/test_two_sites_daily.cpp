@@ -1,4 +1,4 @@
-// A site's everyday work with real git: the README's daily loop, run word
+// A site's everyday work with real git: the daily loop of docs/two-sites.md, run word
 // for word, carries a new case to the other site; and two sites that each
 // send the same letter before a pull keep both, and check says so.
 #include "two_sites.hpp"
@@ -27,17 +27,17 @@ void both_acknowledge(const Sites& sites, const std::string& pull) {
     must(git(sites.b, pull));
 }
 
-// The git commands of the README's "The daily loop", comments dropped.
-std::vector<std::string> readme_daily_loop() {
-    const auto readme = test::read_text(std::filesystem::path(test::source_path()) / "README.md");
-    const auto start = readme.find("### The daily loop");
+// The git commands of docs/two-sites.md's "The daily loop", comments dropped.
+std::vector<std::string> documented_daily_loop() {
+    const auto guide = test::read_text(std::filesystem::path(test::docs_path()) / "two-sites.md");
+    const auto start = guide.find("### The daily loop");
     REQUIRE(start != std::string::npos);
-    const auto block = readme.find("```sh\n", start) + 6;
-    const auto end = readme.find("```", block);
+    const auto block = guide.find("```sh\n", start) + 6;
+    const auto end = guide.find("```", block);
     std::vector<std::string> commands;
     for (std::size_t at = block; at < end;) {
-        const auto line_end = readme.find('\n', at);
-        std::string line = readme.substr(at, line_end - at);
+        const auto line_end = guide.find('\n', at);
+        std::string line = guide.substr(at, line_end - at);
         at = line_end + 1;
         if (!line.starts_with("git "))
             continue;
@@ -53,8 +53,8 @@ std::vector<std::string> readme_daily_loop() {
 } // namespace
 
 TEST_SUITE("two sites: the daily loop") {
-    TEST_CASE("the README's daily loop commits a case in a clone that has kept no letter yet") {
-        const auto loop = readme_daily_loop();
+    TEST_CASE("the documented daily loop commits a case in a clone that has kept no letter yet") {
+        const auto loop = documented_daily_loop();
         REQUIRE(loop.size() == 4);
         CHECK(loop[0] == "add -A");
         Sites sites;
@@ -66,7 +66,7 @@ TEST_SUITE("two sites: the daily loop") {
         const std::string id = opened.out.substr(0, opened.out.find('\n'));
         for (const auto& command : loop) {
             CAPTURE(command);
-            // The README's message is for its own example; the loop is the same.
+            // The guide's message is for its own example; the loop is the same.
             must(git(sites.b, command.starts_with("commit") ? "commit -qm 'New case'" : command));
         }
         must(git(sites.a.root, "pull -q --no-rebase --no-edit"));
