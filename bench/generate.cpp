@@ -2,9 +2,9 @@
 // every time for the same arguments: bench_generate DIR N clinic|platform [SEED]
 // Cases spread over the six years before November 2026, every kind, channel
 // and status, with points, events, actions and escalations of realistic length.
-#include "complaints/case_id.hpp"
-#include "complaints/codec.hpp"
-#include "complaints/store.hpp"
+#include "complaints/codec/codec.hpp"
+#include "complaints/store/case_id.hpp"
+#include "complaints/store/store.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "agenda_email.hpp"
 
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #include "agenda_ics.hpp"
 #include "clock_text.hpp"
 
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
 
 #include <libical/ical.h>
 

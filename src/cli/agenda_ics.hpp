@@ -1,7 +1,7 @@
 #pragma once
 // The agenda as an iCalendar feed (RFC 5545), written with libical: one
 // event per deadline, for a manager's calendar to subscribe to.
-#include "complaints/agenda.hpp"
+#include "complaints/render/agenda.hpp"
 
 #include <string>
 #include <vector>

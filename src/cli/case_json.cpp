@@ -7,8 +7,8 @@
 #include "json_writer.hpp"
 #include "problem_text.hpp"
 
-#include "complaints/case_fields.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/model/case_fields.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 namespace complaints::cli {
 

@@ -2,9 +2,9 @@
 // A case as scripts see it: the file's keys in the file's order (stable
 // snake_case, ISO timestamps with offsets, null for what is unset), then
 // what the tool derives: received_date, stage, attention, next_due.
-#include "complaints/clocks.hpp"
-#include "complaints/model.hpp"
-#include "complaints/policy.hpp"
+#include "complaints/model/model.hpp"
+#include "complaints/policy/policy.hpp"
+#include "complaints/workflow/clocks.hpp"
 
 #include <string>
 #include <vector>

@@ -1,8 +1,8 @@
 #pragma once
 // How a complaint came in, as a sentence says it: "by phone", "in person".
 // One wording, the letters': the core's.
-#include "complaints/letters.hpp"
-#include "complaints/model.hpp"
+#include "complaints/model/model.hpp"
+#include "complaints/render/letters.hpp"
 
 #include <string>
 

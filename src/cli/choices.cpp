@@ -4,7 +4,7 @@
 #include "choices.hpp"
 #include "text_lines.hpp"
 
-#include "complaints/util/strings.hpp"
+#include "complaints/base/strings.hpp"
 
 #include <cctype>
 

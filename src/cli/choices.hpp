@@ -3,7 +3,7 @@
 // so that the man pages and the shell completions read them from the same
 // tree as --help. The command still checks the value with its own words
 // (parse_enum); the mark never validates anything.
-#include "complaints/enum_names.hpp"
+#include "complaints/base/enum_names.hpp"
 
 #include <CLI/CLI.hpp>
 

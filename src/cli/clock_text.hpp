@@ -2,8 +2,8 @@
 // How clocks read in tables, in `show` and in JSON.
 #include "output.hpp"
 
-#include "complaints/clocks.hpp"
-#include "complaints/store.hpp"
+#include "complaints/store/store.hpp"
+#include "complaints/workflow/clocks.hpp"
 
 namespace complaints::cli {
 

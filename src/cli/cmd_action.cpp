@@ -4,7 +4,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/workflow.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 #include <charconv>
 

@@ -7,9 +7,9 @@
 #include "name_hint.hpp"
 #include "output.hpp"
 
-#include "complaints/agenda.hpp"
-#include "complaints/report.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/render/agenda.hpp"
+#include "complaints/render/report.hpp"
 
 #include <algorithm>
 #include <set>

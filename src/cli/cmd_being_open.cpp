@@ -4,8 +4,8 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/being_open.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/workflow/being_open.hpp"
 
 namespace complaints::cli {
 

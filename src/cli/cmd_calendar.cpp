@@ -4,8 +4,8 @@
 #include "commands.hpp"
 #include "output.hpp"
 
-#include "complaints/atomic_file.hpp"
-#include "complaints/holiday_import.hpp"
+#include "complaints/codec/holiday_import.hpp"
+#include "complaints/store/atomic_file.hpp"
 
 #include <charconv>
 #include <iostream>

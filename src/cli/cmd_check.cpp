@@ -5,7 +5,7 @@
 
 #include "problem_text.hpp"
 
-#include "complaints/check.hpp"
+#include "complaints/audit/check.hpp"
 
 #include <set>
 

@@ -4,9 +4,9 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/clinicians.hpp"
-#include "complaints/text.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/workflow/clinicians.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 #include <algorithm>
 

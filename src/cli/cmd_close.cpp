@@ -4,9 +4,9 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/clinicians.hpp"
-#include "complaints/steps.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/workflow/clinicians.hpp"
+#include "complaints/workflow/steps.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 namespace complaints::cli {
 

@@ -5,8 +5,8 @@
 #include "merge_driver.hpp"
 #include "output.hpp"
 
-#include "complaints/conflict_pick.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/merge/conflict_pick.hpp"
 
 #include <fmt/format.h>
 

@@ -6,7 +6,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/later_entries.hpp"
+#include "complaints/workflow/later_entries.hpp"
 
 #include <charconv>
 

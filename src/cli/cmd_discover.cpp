@@ -4,7 +4,7 @@
 #include "completion.hpp"
 #include "man_page.hpp"
 
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
 
 #include <fmt/format.h>
 

@@ -5,9 +5,9 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/cautions.hpp"
-#include "complaints/util/strings.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/base/strings.hpp"
+#include "complaints/workflow/cautions.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
 
 namespace complaints::cli {
 

@@ -6,8 +6,8 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/later_entries.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/workflow/later_entries.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 namespace complaints::cli {
 

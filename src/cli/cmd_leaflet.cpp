@@ -5,8 +5,8 @@
 #include "commands.hpp"
 #include "letter_files.hpp"
 
-#include "complaints/leaflet.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/render/leaflet.hpp"
 
 #include <fmt/format.h>
 

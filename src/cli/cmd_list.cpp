@@ -7,13 +7,13 @@
 #include "output.hpp"
 #include "spill_file.hpp"
 
-#include "complaints/case_cache.hpp"
-#include "complaints/clinicians.hpp"
-#include "complaints/error.hpp"
-#include "complaints/text.hpp"
-#include "complaints/util/parallel.hpp"
-#include "complaints/util/strings.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/parallel.hpp"
+#include "complaints/base/strings.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/store/case_cache.hpp"
+#include "complaints/workflow/clinicians.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 #include <algorithm>
 #include <cctype>

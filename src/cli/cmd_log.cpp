@@ -6,12 +6,12 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/steps.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/workflow/steps.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 #include <fmt/ranges.h>
 
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
 
 namespace complaints::cli {
 

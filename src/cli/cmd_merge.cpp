@@ -3,10 +3,10 @@
 #include "commands.hpp"
 #include "merge_driver.hpp"
 
-#include "complaints/atomic_file.hpp"
-#include "complaints/case_merge.hpp"
-#include "complaints/error.hpp"
-#include "complaints/store.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/merge/case_merge.hpp"
+#include "complaints/store/atomic_file.hpp"
+#include "complaints/store/store.hpp"
 
 #include <fmt/format.h>
 

@@ -7,10 +7,10 @@
 #include "patient_data_warnings.hpp"
 #include "text_input.hpp"
 
-#include "complaints/being_open.hpp"
-#include "complaints/clinicians.hpp"
-#include "complaints/text.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/workflow/being_open.hpp"
+#include "complaints/workflow/clinicians.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 namespace complaints::cli {
 

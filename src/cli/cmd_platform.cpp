@@ -4,10 +4,10 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/agents.hpp"
-#include "complaints/letters.hpp"
-#include "complaints/steps.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/render/letters.hpp"
+#include "complaints/workflow/agents.hpp"
+#include "complaints/workflow/steps.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 namespace complaints::cli {
 

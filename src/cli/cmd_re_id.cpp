@@ -3,7 +3,7 @@
 #include "commands.hpp"
 #include "text_input.hpp"
 
-#include "complaints/re_id.hpp"
+#include "complaints/merge/re_id.hpp"
 
 #include <fmt/format.h>
 

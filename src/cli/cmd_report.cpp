@@ -1,7 +1,7 @@
 // complaints report: the governance report for a month, quarter, year or
 // any span, and the CQC summary of the complaints in it.
 #include "commands.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
 #include "report_output.hpp"
 
 namespace complaints::cli {

@@ -7,12 +7,12 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/cautions.hpp"
-#include "complaints/corrections.hpp"
-#include "complaints/letters.hpp"
-#include "complaints/text.hpp"
-#include "complaints/util/strings.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/base/strings.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/render/letters.hpp"
+#include "complaints/workflow/cautions.hpp"
+#include "complaints/workflow/corrections.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 #include <algorithm>
 

@@ -5,10 +5,10 @@
 #include "letter_files.hpp"
 #include "output.hpp"
 
-#include "complaints/codec.hpp"
-#include "complaints/corrections.hpp"
-#include "complaints/letters.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/codec/codec.hpp"
+#include "complaints/render/letters.hpp"
+#include "complaints/workflow/corrections.hpp"
+#include "complaints/workflow/workflow.hpp"
 #include "problem_text.hpp"
 
 #include <functional>

@@ -2,8 +2,8 @@
 // option, each with the condition of the command line it applies to.
 #include "completion.hpp"
 
-#include "complaints/error.hpp"
-#include "complaints/util/strings.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/strings.hpp"
 
 #include <fmt/format.h>
 

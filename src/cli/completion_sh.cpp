@@ -3,7 +3,7 @@
 // both shells run (zsh with ksharrays and shwordsplit set).
 #include "completion.hpp"
 
-#include "complaints/util/strings.hpp"
+#include "complaints/base/strings.hpp"
 
 #include <fmt/format.h>
 

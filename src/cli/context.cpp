@@ -1,8 +1,8 @@
 #include "context.hpp"
 #include "merge_driver.hpp"
 
-#include "complaints/error.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/text.hpp"
 
 #include <fmt/format.h>
 

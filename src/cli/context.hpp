@@ -2,8 +2,8 @@
 // What every command receives: the global options, the clock and the random
 // source. Commands get the store, and the lock to write to it, through here,
 // never by looking themselves.
-#include "complaints/store.hpp"
-#include "complaints/timestamp.hpp"
+#include "complaints/store/store.hpp"
+#include "complaints/time/timestamp.hpp"
 
 #include <cstdio>
 #include <functional>

@@ -3,7 +3,7 @@
 // the file that keeps each letter sent.
 #include "report_output.hpp"
 
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #include "letter_files.hpp"
 #include "text_input.hpp"
 
-#include "complaints/atomic_file.hpp"
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/store/atomic_file.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Letters at the command line: a draft printed or written to --out, the
 // letter sent read from --letter FILE, a kept letter printed.
-#include "complaints/store.hpp"
+#include "complaints/store/store.hpp"
 
 #include <string>
 #include <string_view>

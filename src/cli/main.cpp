@@ -8,9 +8,9 @@
 #include "text_input.hpp"
 #include "version.hpp"
 
-#include "complaints/error.hpp"
-#include "complaints/text.hpp"
-#include "complaints/util/strings.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/strings.hpp"
+#include "complaints/base/text.hpp"
 
 #include <fmt/format.h>
 

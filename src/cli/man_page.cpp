@@ -2,8 +2,8 @@
 #include "man_page.hpp"
 #include "text_lines.hpp"
 
-#include "complaints/error.hpp"
-#include "complaints/util/strings.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/strings.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "merge_driver.hpp"
 
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
 
 #include <fmt/format.h>
 

@@ -3,8 +3,8 @@
 // and how `git-setup` names the program so that it survives a move or an
 // upgrade. Without the driver git merges case files as text and can lose
 // a site's work, so every writing command and `check` say when it is missing.
-#include "complaints/case_merge.hpp"
-#include "complaints/conflict_pick.hpp"
+#include "complaints/merge/case_merge.hpp"
+#include "complaints/merge/conflict_pick.hpp"
 
 #include <filesystem>
 #include <string>

@@ -3,11 +3,11 @@
 #include "choices.hpp"
 
 #include "case_json.hpp"
-#include "complaints/case_fields.hpp"
-#include "complaints/letters.hpp"
-#include "complaints/text.hpp"
-#include "complaints/util/utf8.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/base/utf8.hpp"
+#include "complaints/model/case_fields.hpp"
+#include "complaints/render/letters.hpp"
+#include "complaints/workflow/workflow.hpp"
 #include "problem_text.hpp"
 
 #include <cstdio>

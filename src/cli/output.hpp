@@ -3,12 +3,12 @@
 // parsing every command shares.
 #include "text_table.hpp"
 
-#include "complaints/clocks.hpp"
-#include "complaints/error.hpp"
-#include "complaints/model.hpp"
-#include "complaints/policy.hpp"
-#include "complaints/store.hpp"
-#include "complaints/util/strings.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/strings.hpp"
+#include "complaints/model/model.hpp"
+#include "complaints/policy/policy.hpp"
+#include "complaints/store/store.hpp"
+#include "complaints/workflow/clocks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

@@ -2,8 +2,8 @@
 
 #include "context.hpp"
 
-#include "complaints/patient_data.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/policy/patient_data.hpp"
 
 #include <fmt/format.h>
 

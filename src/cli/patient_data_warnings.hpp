@@ -1,6 +1,6 @@
 #pragma once
 // The patient-data guard's warnings for a case just written.
-#include "complaints/store.hpp"
+#include "complaints/store/store.hpp"
 
 namespace complaints::cli {
 

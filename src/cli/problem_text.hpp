@@ -1,7 +1,7 @@
 #pragma once
 // The core's problems in the CLI's words: each `{field}` becomes the flag
 // that sets it, and each code gains the command that fixes it.
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
 
 #include <string>
 #include <vector>

@@ -4,8 +4,8 @@
 // model, so the three always hold the same sections.
 #include "output.hpp"
 
-#include "complaints/report.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/render/report.hpp"
 
 #include <string>
 #include <vector>

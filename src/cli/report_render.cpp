@@ -1,7 +1,7 @@
 // Text, Markdown and HTML renderings of a Document.
 #include "report_output.hpp"
 
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
 
 namespace complaints::cli {
 

@@ -1,6 +1,6 @@
 #include "spill_file.hpp"
 
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
 
 #include <fmt/format.h>
 

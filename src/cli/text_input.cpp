@@ -1,9 +1,9 @@
 #include "text_input.hpp"
 
-#include "complaints/atomic_file.hpp"
-#include "complaints/error.hpp"
-#include "complaints/store.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/store/atomic_file.hpp"
+#include "complaints/store/store.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "text_table.hpp"
 
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "rounds.hpp"
 #include "run.hpp"
 
-#include "complaints/codec.hpp"
+#include "complaints/codec/codec.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 #include "rounds.hpp"
 #include "run.hpp"
 
-#include "complaints/case_id.hpp"
-#include "complaints/codec.hpp"
+#include "complaints/codec/codec.hpp"
+#include "complaints/store/case_id.hpp"
 
 #include <doctest/doctest.h>
 

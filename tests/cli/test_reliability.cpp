@@ -4,7 +4,7 @@
 
 #include "parallel.hpp"
 
-#include "complaints/codec.hpp"
+#include "complaints/codec/codec.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Any bytes as a case file: either a clear Error, or a case that writes out
 // and reads back to the same text.
-#include "complaints/codec.hpp"
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/codec/codec.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // Any bytes as complaints.yaml: a clear Error, or a configuration that
 // writes out and reads back.
-#include "complaints/config.hpp"
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/codec/config.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -3,11 +3,11 @@
 // of control characters for a terminal, and the cache's decoder behind its
 // checksum. Each either answers or refuses cleanly, and each answer keeps
 // its promise (checked here, so a wrong answer is a crash).
-#include "complaints/atomic_file.hpp"
-#include "complaints/case_cache.hpp"
-#include "complaints/error.hpp"
-#include "complaints/text.hpp"
-#include "complaints/util/utf8.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/base/utf8.hpp"
+#include "complaints/store/atomic_file.hpp"
+#include "complaints/store/case_cache.hpp"
 
 #include <cstdint>
 #include <cstdlib>

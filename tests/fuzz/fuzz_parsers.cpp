@@ -1,9 +1,9 @@
 // Any text through the date, time, duration and patient-data parsers: an
 // answer or a clear Error, and what parses prints back the same.
-#include "complaints/error.hpp"
-#include "complaints/patient_data.hpp"
-#include "complaints/policy.hpp"
-#include "complaints/timestamp.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/policy/patient_data.hpp"
+#include "complaints/policy/policy.hpp"
+#include "complaints/time/timestamp.hpp"
 
 #include <cstdint>
 #include <cstdlib>

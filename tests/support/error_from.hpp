@@ -1,6 +1,6 @@
 #pragma once
 // The complaints::Error a step throws; the test fails when it throws none.
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 #pragma once
 // An event with only its time, type, author and text: the fields a test
 // sets, whatever fields the Event record gains.
-#include "complaints/model.hpp"
-#include "complaints/timestamp.hpp"
+#include "complaints/model/model.hpp"
+#include "complaints/time/timestamp.hpp"
 
 #include <string>
 

@@ -1,6 +1,6 @@
 #include "full_case.hpp"
 
-#include "complaints/case_fields.hpp"
+#include "complaints/model/case_fields.hpp"
 
 #include <fmt/format.h>
 

@@ -2,7 +2,7 @@
 // A case with every field the description lists set to a distinct value,
 // built by visiting fields::describe itself: a field added to the model and
 // the description is in every round-trip test without touching them.
-#include "complaints/model.hpp"
+#include "complaints/model/model.hpp"
 
 namespace complaints::testing {
 

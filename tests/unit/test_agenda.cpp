@@ -1,4 +1,4 @@
-#include "complaints/agenda.hpp"
+#include "complaints/render/agenda.hpp"
 
 #include "event_of.hpp"
 

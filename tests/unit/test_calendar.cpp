@@ -1,6 +1,6 @@
-#include "complaints/calendar.hpp"
-#include "complaints/error.hpp"
-#include "complaints/timestamp.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/time/calendar.hpp"
+#include "complaints/time/timestamp.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,9 +3,9 @@
 // every field set (full_case is built from the description itself).
 #include "full_case.hpp"
 
-#include "complaints/case_cache.hpp"
-#include "complaints/codec.hpp"
-#include "complaints/patient_data.hpp"
+#include "complaints/codec/codec.hpp"
+#include "complaints/policy/patient_data.hpp"
+#include "complaints/store/case_cache.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

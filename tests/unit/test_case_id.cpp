@@ -1,4 +1,4 @@
-#include "complaints/case_id.hpp"
+#include "complaints/store/case_id.hpp"
 
 #include <doctest/doctest.h>
 

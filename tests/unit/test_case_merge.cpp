@@ -1,9 +1,9 @@
 // Two sites add to one case while apart; git's merge driver joins them.
-#include "complaints/case_merge.hpp"
-#include "complaints/codec.hpp"
-#include "complaints/error.hpp"
-#include "complaints/merge_conflict.hpp"
-#include "complaints/model.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/codec/codec.hpp"
+#include "complaints/codec/merge_conflict.hpp"
+#include "complaints/merge/case_merge.hpp"
+#include "complaints/model/model.hpp"
 
 #include "event_of.hpp"
 #include "temp_dir.hpp"

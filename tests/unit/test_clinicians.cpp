@@ -1,5 +1,5 @@
-#include "complaints/clinicians.hpp"
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/workflow/clinicians.hpp"
 
 #include "event_of.hpp"
 

@@ -1,4 +1,4 @@
-#include "complaints/clocks.hpp"
+#include "complaints/workflow/clocks.hpp"
 
 #include "event_of.hpp"
 

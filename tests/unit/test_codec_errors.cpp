@@ -1,6 +1,6 @@
 // A broken case file is named with its line and column and what is wrong.
-#include "complaints/codec.hpp"
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/codec/codec.hpp"
 
 #include "temp_dir.hpp"
 

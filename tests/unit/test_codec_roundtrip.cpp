@@ -1,7 +1,7 @@
 // Any text a user types comes back byte for byte: a property over thousands
 // of generated strings built from the pieces that break YAML writers.
-#include "complaints/codec.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/codec/codec.hpp"
 #include "rounds.hpp"
 
 #include <doctest/doctest.h>

@@ -1,12 +1,12 @@
 // The process decisions of the core, one at a time: what each allows, and
 // each refusal with the codes and subjects the CLI turns into fixes. Cases
 // are built as a complaints manager's day would leave them, in London time.
-#include "complaints/clinicians.hpp"
-#include "complaints/clocks.hpp"
-#include "complaints/error.hpp"
-#include "complaints/later_entries.hpp"
-#include "complaints/util/strings.hpp"
-#include "complaints/workflow.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/strings.hpp"
+#include "complaints/workflow/clinicians.hpp"
+#include "complaints/workflow/clocks.hpp"
+#include "complaints/workflow/later_entries.hpp"
+#include "complaints/workflow/workflow.hpp"
 
 #include "error_from.hpp"
 #include "event_of.hpp"

@@ -1,5 +1,5 @@
-#include "complaints/error.hpp"
-#include "complaints/patient_data.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/policy/patient_data.hpp"
 
 #include <doctest/doctest.h>
 

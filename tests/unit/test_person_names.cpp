@@ -1,4 +1,4 @@
-#include "complaints/person_names.hpp"
+#include "complaints/render/person_names.hpp"
 
 #include <doctest/doctest.h>
 

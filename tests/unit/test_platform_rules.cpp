@@ -1,8 +1,8 @@
 // The platform's order of steps, what a warning stands on, an appeal that
 // rescinds one, and one GMC number for one clinician: the core's decisions.
-#include "complaints/clinicians.hpp"
-#include "complaints/error.hpp"
-#include "complaints/steps.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/workflow/clinicians.hpp"
+#include "complaints/workflow/steps.hpp"
 
 #include "error_from.hpp"
 #include "event_of.hpp"

@@ -1,6 +1,6 @@
-#include "complaints/config.hpp"
-#include "complaints/error.hpp"
-#include "complaints/policy.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/codec/config.hpp"
+#include "complaints/policy/policy.hpp"
 
 #include "event_of.hpp"
 

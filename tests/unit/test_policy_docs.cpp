@@ -1,6 +1,6 @@
 // docs/policy.md's rules table against the presets' data: a value that
 // differs, or a rule with no row, fails.
-#include "complaints/policy.hpp"
+#include "complaints/policy/policy.hpp"
 #include "paths.hpp"
 
 #include <doctest/doctest.h>

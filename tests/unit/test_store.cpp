@@ -1,7 +1,7 @@
-#include "complaints/atomic_file.hpp"
-#include "complaints/codec.hpp"
-#include "complaints/error.hpp"
-#include "complaints/store.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/codec/codec.hpp"
+#include "complaints/store/atomic_file.hpp"
+#include "complaints/store/store.hpp"
 
 #include "parallel.hpp"
 #include "temp_dir.hpp"

@@ -1,7 +1,7 @@
 // A suspension review as a workflow: the review a third warning makes due,
 // the decision it records, a temporary suspension's end and reinstatement.
-#include "complaints/clinicians.hpp"
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/workflow/clinicians.hpp"
 
 #include "event_of.hpp"
 

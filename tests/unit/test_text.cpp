@@ -1,5 +1,5 @@
-#include "complaints/error.hpp"
-#include "complaints/text.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/text.hpp"
 
 #include <doctest/doctest.h>
 

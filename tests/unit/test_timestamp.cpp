@@ -1,5 +1,5 @@
-#include "complaints/error.hpp"
-#include "complaints/timestamp.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/time/timestamp.hpp"
 
 #include "event_of.hpp"
 

@@ -1,9 +1,9 @@
-#include "complaints/agents.hpp"
-#include "complaints/error.hpp"
-#include "complaints/timestamp.hpp"
-#include "complaints/util/parallel.hpp"
-#include "complaints/util/strings.hpp"
-#include "complaints/util/utf8.hpp"
+#include "complaints/base/error.hpp"
+#include "complaints/base/parallel.hpp"
+#include "complaints/base/strings.hpp"
+#include "complaints/base/utf8.hpp"
+#include "complaints/time/timestamp.hpp"
+#include "complaints/workflow/agents.hpp"
 
 #include <doctest/doctest.h>
 

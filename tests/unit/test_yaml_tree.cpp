@@ -1,6 +1,6 @@
 // The YAML tree read through libyaml: values, places, nulls, aliases and
 // every way a text can be refused.
-#include "complaints/error.hpp"
+#include "complaints/base/error.hpp"
 #include "yaml_tree.hpp"
 
 #include <doctest/doctest.h>

@@ -1,0 +1,46 @@
+#pragma once
+// complaints.yaml: who the organisation is and which policy it runs.
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "complaints/model/model.hpp"
+#include "complaints/policy/policy.hpp"
+#include "complaints/time/calendar.hpp"
+
+namespace complaints {
+
+struct Config {
+    std::string organisation;
+    Preset preset = Preset::clinic;
+    std::string prefix;
+    Region region = Region::england_and_wales;
+    std::string timezone = "Europe/London";
+    std::string author;    // who writes when the command names nobody and the user has no name
+    std::string signatory; // who signs response letters
+    std::vector<std::string> enclosures; // policies enclosed with a response
+    // The support agents `assign --to` takes; empty: any name that is not blank.
+    std::vector<std::string> agents;
+    // Rules as complaints.yaml overrides them, as written, in file order.
+    std::vector<std::pair<std::string, std::string>> policy_overrides;
+    Policy policy;                         // the preset with the overrides applied
+    bool review_bodies_overridden = false; // complaints.yaml lists its own
+    CalendarSettings calendar;             // closures and bank holiday changes
+};
+
+// The preset's signatory and enclosures where complaints.yaml names none.
+std::string letter_signatory(const Config& config);
+std::vector<std::string> letter_enclosures(const Config& config);
+
+// The organisation's working-day calendar.
+WorkingCalendar working_calendar(const Config& config);
+
+// Throws a usage error unless the prefix is 2-6 capital letters or digits,
+// starting with a letter.
+void check_prefix(std::string_view prefix);
+
+Config read_config(std::string_view text, const std::string& file);
+std::string write_config(const Config& config);
+
+} // namespace complaints

@@ -1,0 +1,386 @@
+#pragma once
+// The case as plain data. Facts only: deadlines and what is due are derived
+// elsewhere from these facts, the policy and the calendar.
+#include "complaints/base/enum_names.hpp"
+#include "complaints/time/timestamp.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace complaints {
+
+enum class Kind { complaint, concern, feedback };
+enum class Channel { web_form, phone, in_person, email, letter };
+enum class Consent { yes, no, pending };
+enum class Category { clinical, non_clinical };
+enum class Status { open, closed };
+enum class Finding { upheld, partly_upheld, not_upheld };
+enum class Outcome { upheld, partly_upheld, not_upheld, resolved, withdrawn };
+enum class Exclusion { employment, another_service, already_resolved, under_independent_review };
+
+template <> struct EnumNames<Kind> {
+    static constexpr std::string_view what = "kind";
+    static constexpr std::array<std::pair<Kind, std::string_view>, 3> names{
+        {{Kind::complaint, "complaint"}, {Kind::concern, "concern"}, {Kind::feedback, "feedback"}}};
+};
+template <> struct EnumNames<Channel> {
+    static constexpr std::string_view what = "channel";
+    static constexpr std::array<std::pair<Channel, std::string_view>, 5> names{
+        {{Channel::web_form, "web-form"},
+         {Channel::phone, "phone"},
+         {Channel::in_person, "in-person"},
+         {Channel::email, "email"},
+         {Channel::letter, "letter"}}};
+};
+template <> struct EnumNames<Consent> {
+    static constexpr std::string_view what = "consent";
+    static constexpr std::array<std::pair<Consent, std::string_view>, 3> names{
+        {{Consent::yes, "yes"}, {Consent::no, "no"}, {Consent::pending, "pending"}}};
+};
+template <> struct EnumNames<Category> {
+    static constexpr std::string_view what = "category";
+    static constexpr std::array<std::pair<Category, std::string_view>, 2> names{
+        {{Category::clinical, "clinical"}, {Category::non_clinical, "non-clinical"}}};
+};
+template <> struct EnumNames<Status> {
+    static constexpr std::string_view what = "status";
+    static constexpr std::array<std::pair<Status, std::string_view>, 2> names{
+        {{Status::open, "open"}, {Status::closed, "closed"}}};
+};
+
+template <> struct EnumNames<Finding> {
+    static constexpr std::string_view what = "finding";
+    static constexpr std::array<std::pair<Finding, std::string_view>, 3> names{
+        {{Finding::upheld, "upheld"},
+         {Finding::partly_upheld, "partly-upheld"},
+         {Finding::not_upheld, "not-upheld"}}};
+};
+template <> struct EnumNames<Outcome> {
+    static constexpr std::string_view what = "outcome";
+    static constexpr std::array<std::pair<Outcome, std::string_view>, 5> names{
+        {{Outcome::upheld, "upheld"},
+         {Outcome::partly_upheld, "partly-upheld"},
+         {Outcome::not_upheld, "not-upheld"},
+         {Outcome::resolved, "resolved"},
+         {Outcome::withdrawn, "withdrawn"}}};
+};
+template <> struct EnumNames<Exclusion> {
+    static constexpr std::string_view what = "exclusion";
+    static constexpr std::array<std::pair<Exclusion, std::string_view>, 4> names{
+        {{Exclusion::employment, "employment"},
+         {Exclusion::another_service, "another-service"},
+         {Exclusion::already_resolved, "already-resolved"},
+         {Exclusion::under_independent_review, "under-independent-review"}}};
+};
+
+// What an event records. People log the first group (`log --type`); the
+// workflow commands write the rest, each marking a step a clock or a rule
+// waits for; the last group corrects the record by a later entry (nothing
+// is ever removed). Files spell them as the name table says.
+enum class EventType {
+    note,
+    call,
+    email,
+    letter,
+    meeting,
+    statement,
+    interview,
+    record_agreed,
+    shared_with_complainee,
+    acknowledged,
+    consultation_offered,
+    consultation_held,
+    independent_consultation_offered,
+    independent_consultation_held,
+    mediation,
+    investigation_complete,
+    response_period_agreed,
+    late_complaint_accepted,
+    opened,
+    assigned,
+    response_sent,
+    delay_explained,
+    warning,
+    suspension_review_due,
+    suspended,
+    reinstated,
+    resolved,
+    closed,
+    converted,
+    excluded,
+    consent,
+    finding,
+    escalated,
+    review_outcome,
+    action,
+    consent_waived,
+    corrected,
+    reopened,
+    point_added,
+    voided,
+    clock_start_corrected,
+    warning_rescinded,
+    step_skipped,
+    practitioner_waived,
+    no_written_response,
+    safety_incident,
+    being_open,
+    being_open_follow_up,
+    insurer_notified,
+    // A suspension review's decisions that suspend no one; a suspension is
+    // `suspended` (with `due`, the last day of a temporary one).
+    review_no_action,
+    final_warning,
+    mediation_booked,
+    // A suspension review no longer due: an appeal rescinded a warning it
+    // counted. Its text says which and how many warnings are left.
+    review_withdrawn,
+    // A merge conflict settled with `complaints conflict --keep`: `corrects`
+    // names the field, `after` the side kept, `before` the side set aside.
+    conflict_resolved,
+};
+template <> struct EnumNames<EventType> {
+    static constexpr std::string_view what = "event type";
+    static constexpr std::array<std::pair<EventType, std::string_view>, 54> names{{
+        {EventType::note, "note"},
+        {EventType::call, "call"},
+        {EventType::email, "email"},
+        {EventType::letter, "letter"},
+        {EventType::meeting, "meeting"},
+        {EventType::statement, "statement"},
+        {EventType::interview, "interview"},
+        {EventType::record_agreed, "record-agreed"},
+        {EventType::shared_with_complainee, "shared-with-complainee"},
+        {EventType::acknowledged, "acknowledged"},
+        {EventType::consultation_offered, "consultation-offered"},
+        {EventType::consultation_held, "consultation-held"},
+        {EventType::independent_consultation_offered, "independent-consultation-offered"},
+        {EventType::independent_consultation_held, "independent-consultation-held"},
+        {EventType::mediation, "mediation"},
+        {EventType::investigation_complete, "investigation-complete"},
+        {EventType::response_period_agreed, "response-period-agreed"},
+        {EventType::late_complaint_accepted, "late-complaint-accepted"},
+        {EventType::opened, "opened"},
+        {EventType::assigned, "assigned"},
+        {EventType::response_sent, "response-sent"},
+        {EventType::delay_explained, "delay-explained"},
+        {EventType::warning, "warning"},
+        {EventType::suspension_review_due, "suspension-review-due"},
+        {EventType::suspended, "suspended"},
+        {EventType::reinstated, "reinstated"},
+        {EventType::resolved, "resolved"},
+        {EventType::closed, "closed"},
+        {EventType::converted, "converted"},
+        {EventType::excluded, "excluded"},
+        {EventType::consent, "consent"},
+        {EventType::finding, "finding"},
+        {EventType::escalated, "escalated"},
+        {EventType::review_outcome, "review-outcome"},
+        {EventType::action, "action"},
+        {EventType::consent_waived, "consent-waived"},
+        {EventType::corrected, "corrected"},
+        {EventType::reopened, "reopened"},
+        {EventType::point_added, "point-added"},
+        {EventType::voided, "voided"},
+        {EventType::clock_start_corrected, "clock-start-corrected"},
+        {EventType::warning_rescinded, "warning-rescinded"},
+        {EventType::step_skipped, "step-skipped"},
+        {EventType::practitioner_waived, "practitioner-waived"},
+        {EventType::no_written_response, "no-written-response"},
+        {EventType::safety_incident, "safety-incident"},
+        {EventType::being_open, "being-open"},
+        {EventType::being_open_follow_up, "being-open-follow-up"},
+        {EventType::insurer_notified, "insurer-notified"},
+        {EventType::review_no_action, "review-no-action"},
+        {EventType::final_warning, "final-warning"},
+        {EventType::mediation_booked, "mediation-booked"},
+        {EventType::review_withdrawn, "review-withdrawn"},
+        {EventType::conflict_resolved, "conflict-resolved"},
+    }};
+};
+
+// What people log: the types `log --type` accepts.
+bool is_loggable(EventType type);
+std::vector<std::string> loggable_event_names();
+
+// A key the tool does not know, kept as YAML text so a rewrite never drops it.
+struct Extra {
+    std::string key;
+    std::string yaml;
+
+    friend bool operator==(const Extra&, const Extra&) = default;
+};
+
+struct Point {
+    int number = 0;
+    std::string text;
+    // Stage 1's answer to the point, once the investigation reaches one.
+    std::optional<Finding> finding;
+    std::string conclusion;
+    std::string remedial_action;
+    std::string staff;              // who was involved
+    std::optional<Timestamp> added; // when `point add` raised it; none when raised on opening
+    std::string correction;         // why it was added after the response was sent
+    std::vector<Extra> extras;
+
+    friend bool operator==(const Point&, const Point&) = default;
+};
+
+struct ActionProgress {
+    Timestamp at;
+    std::string text;
+
+    friend bool operator==(const ActionProgress&, const ActionProgress&) = default;
+};
+
+// One line of the action plan: what, who leads it, by when, how it goes.
+struct Action {
+    int number = 0;
+    std::string text;
+    std::string lead;
+    date::year_month_day due;
+    std::optional<Timestamp> added; // when it joined the plan (files before 0.2 lack it)
+    std::vector<ActionProgress> progress;
+    std::optional<Timestamp> done;
+
+    friend bool operator==(const Action&, const Action&) = default;
+};
+
+// Why a complaint is outside the process, and the manager's words on it.
+struct Excluded {
+    Exclusion reason = Exclusion::employment;
+    std::string text;
+
+    friend bool operator==(const Excluded&, const Excluded&) = default;
+};
+
+// Stage 2: the body the complaint went to, and what came of it.
+struct Escalation {
+    std::string body;
+    Timestamp at;
+    std::string reference;
+    std::string outcome;
+    std::optional<Timestamp> outcome_at;
+
+    friend bool operator==(const Escalation&, const Escalation&) = default;
+};
+
+// The event a `voided` event voids, named by its time and type, which stay
+// the same when a back-dated event is inserted before it or another site's
+// events are merged in (its position does not). When several events share
+// the instant and the type, `occurrence` says which, counting from 1 in
+// file order; it is left out for the first.
+struct EventRef {
+    Timestamp at;
+    EventType type = EventType::note;
+    std::optional<int> occurrence;
+
+    friend bool operator==(const EventRef&, const EventRef&) = default;
+};
+
+struct Event {
+    Timestamp at;
+    EventType type = EventType::note;
+    std::string by;
+    std::string text;
+    std::optional<Timestamp> recorded;       // when it was entered, if back-dated
+    std::optional<date::year_month_day> due; // a new date, on delay-explained
+    std::vector<std::string> attendees;      // who was at a meeting (or is to be)
+    std::optional<Timestamp> booked_for;     // a meeting booked: when it is to be
+    // On `assigned`: the agent it names, so figures can say who held the case
+    // at any date. Files from before it lack it (the case's `agent` stands in).
+    std::string agent;
+    // On `reopened`: the outcome and lessons of the closing it undid, which
+    // the case's fields no longer hold, so an earlier period's report reads
+    // them as they stood. Files from before it keep them in `text` alone.
+    std::optional<Outcome> outcome;
+    std::string learning;
+    std::string no_learning;
+    // On `corrected`: which item of what was sent changed ("point 2
+    // conclusion", "apology"), and its value before and after; `text` says why.
+    std::string corrects;
+    std::string before;
+    std::string after;
+    // The letter the event sent, kept byte for byte: a path relative to the
+    // repository, letters/<ID>/<DATE>-<name>.md. Empty when none was kept.
+    std::string letter;
+    std::optional<EventRef> voids; // on a `voided` event: the event it voids
+    std::vector<Extra> extras;
+
+    friend bool operator==(const Event&, const Event&) = default;
+};
+
+struct Case {
+    std::string id;
+    Kind kind = Kind::complaint;
+    Status status = Status::open;
+    Timestamp received;
+    Channel channel = Channel::email;
+    std::string complainant;
+    std::string on_behalf_of;
+    std::optional<Consent> consent;
+    std::string about;
+    std::string gmc; // the clinician's GMC number (platform)
+    std::optional<Category> category;
+    std::string type;
+    std::string summary;
+    std::vector<std::string> practitioners; // treatment-related cases
+    // The treatment a clinical complaint is about, as recorded: what was
+    // done, on which day and by whom; the response letter summarises it.
+    std::string treatment;
+    std::optional<date::year_month_day> treated_on;
+    std::string treated_by;
+    // What this case's response encloses besides the organisation's list.
+    std::vector<std::string> enclosures;
+    std::optional<int> notice_days; // a late withdrawal's notice
+    // A withdrawal's session and the day the clinician withdrew, when given.
+    std::optional<date::year_month_day> session;
+    std::optional<date::year_month_day> withdrawn;
+    std::string agent; // the support agent assigned (platform)
+    std::optional<Excluded> exclusion;
+    // A converted concern's clock runs from receipt unless the manager set
+    // another start, with a reason, in a `converted` event.
+    std::optional<date::year_month_day> clock_from;
+    // When what the complaint is about happened, or the complainant learnt of
+    // it: a policy with a time limit flags a complaint made too long after.
+    std::optional<date::year_month_day> happened;
+    std::vector<Point> points;
+    std::string apology; // the apology the response gives, if any
+    std::optional<Outcome> outcome;
+    std::string learning;    // lessons learnt, or
+    std::string no_learning; // why none were identified
+    std::vector<Action> actions;
+    std::vector<Escalation> escalations;
+    std::optional<Timestamp> warning; // a warning issued to the clinician
+    std::vector<Event> events;
+    std::vector<Extra> extras;
+
+    friend bool operator==(const Case&, const Case&) = default;
+};
+
+// The first and last event of a type that is not void, if any. Every
+// decision, clock and figure reads events through these (or skips void
+// events itself), so a voided event counts for nothing but the record.
+const Event* first_event(const Case& c, EventType type);
+const Event* last_event(const Case& c, EventType type);
+
+// The event `ref` names, or null when the case has none.
+const Event* find_event(const Case& c, const EventRef& ref);
+// How a void names `event`, which is one of `c.events`.
+EventRef reference_to(const Case& c, const Event& event);
+// The `voided` event that voids `event` (one of `c.events`), or null. A void
+// event stays in the file and in `show`; nothing else counts it.
+const Event* voided_by(const Case& c, const Event& event);
+inline bool is_void(const Case& c, const Event& event) {
+    return voided_by(c, event) != nullptr;
+}
+
+// Inserts the event after every event at or before its time, so the list
+// stays in time order when an event is back-dated; nothing is ever removed.
+Event& add_event(Case& c, Event event);
+
+} // namespace complaints

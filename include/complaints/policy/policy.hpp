@@ -1,0 +1,177 @@
+#pragma once
+// The policy as data: each rule of the two policies has one value here, set
+// by the preset and overridable in complaints.yaml. docs/policy.md cites the
+// sentence each comes from. Workflow code asks the policy; it never
+// hard-codes 14 or 48.
+#include "complaints/model/model.hpp"
+#include "complaints/time/calendar.hpp"
+#include "complaints/time/duration.hpp"
+#include "complaints/time/timestamp.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace complaints {
+
+enum class Preset { clinic, platform, nhs_england };
+template <> struct EnumNames<Preset> {
+    static constexpr std::string_view what = "preset";
+    static constexpr std::array<std::pair<Preset, std::string_view>, 3> names{
+        {{Preset::clinic, "clinic"},
+         {Preset::platform, "platform"},
+         {Preset::nhs_england, "nhs-england"}}};
+};
+
+// Where a complainant can take the complaint next, and when: the letter
+// signposts each one; `escalate` records a referral to it.
+struct ReviewBody {
+    std::string key; // as `escalate` names it
+    std::string name;
+    std::string contact;
+    bool after_response; // only once stage 1 has answered
+    bool clinical_only;  // only for clinical complaints
+    // An advice and support service the complainant is signposted to, or
+    // seeks help from: it gives no review outcome, so nothing waits on it.
+    bool advice = false;
+    // An after_response body that may also be told earlier, with a reason
+    // recorded (the platform's Responsible Officer: "or feel the complaint
+    // is more serious").
+    bool earlier_with_reason = false;
+    // Whether the body reviews the complaint itself, a second stage (ISCAS,
+    // the Ombudsman), or runs a regulator's own process about the clinician
+    // (the GMC, the Responsible Officer, the LMC): a referral, not a stage.
+    bool stage_two = true;
+    // Whether a referral awaiting its outcome stops the organisation closing
+    // its own complaint. No preset's does: a complaint under independent
+    // review is outside the organisation's own process (the clinic's and the
+    // NHS's exclusions), which ends with its response; the referral is
+    // tracked on the case until its outcome. complaints.yaml may say
+    // otherwise, body by body.
+    bool blocks_close = false;
+    friend bool operator==(const ReviewBody&, const ReviewBody&) = default;
+};
+
+// One deadline of the process: the fact that starts it (receipt when none),
+// the facts that meet it, the fact that moves it, and how long it runs.
+struct ClockRule {
+    std::string name;                     // the key complaints.yaml sets it by
+    std::optional<Duration> span;         // off when unset
+    std::optional<EventType> runs_from;   // none: from receipt (or a converted concern's start)
+    std::vector<EventType> met_by;        // the first of these meets it
+    std::optional<EventType> extended_by; // the last of these sets a new date
+    bool extension_only_later = false;    // a new date before the span's end does not count
+    std::optional<Duration> earliest;     // the step is not expected before this
+    bool answers_complainant = false;     // the clock the complainant's answer is due by
+    // Complaints received before this day run without the clock: a rule an
+    // organisation (or a new version of its preset) took up later must not
+    // judge, or change the reports of, the months before it.
+    std::optional<date::year_month_day> since;
+    friend bool operator==(const ClockRule&, const ClockRule&) = default;
+};
+
+// The complaint types a policy names, each with the category it implies.
+struct ComplaintType {
+    std::string name;
+    Category category;
+    friend bool operator==(const ComplaintType&, const ComplaintType&) = default;
+};
+
+// Warnings to a clinician: how long each stands, and how many inside which
+// window call for a suspension review. Calendar time, never working days.
+struct WarningRules {
+    std::optional<Duration> kept;          // off: the policy issues no warnings
+    int review_at = 0;                     // warnings that trigger a review; 0: never
+    std::optional<Duration> review_window; // counted back from the latest warning
+    // What a warning stands on: a closing outcome among these (empty: any),
+    // a complainee known by GMC number (a service has none), and this step
+    // recorded first (the complaint shared with the clinician for feedback).
+    std::vector<Outcome> outcomes;
+    bool needs_gmc = false;
+    std::optional<EventType> after;
+    friend bool operator==(const WarningRules&, const WarningRules&) = default;
+};
+
+// One step of a policy's order, as the event that records it.
+struct ProcessStep {
+    EventType type = EventType::note;
+    bool once = false;
+    friend bool operator==(const ProcessStep&, const ProcessStep&) = default;
+};
+
+// Who signs the response letter and what goes with it, where complaints.yaml
+// names none.
+struct LetterDefaults {
+    std::string signatory;
+    std::vector<std::string> enclosures;
+    friend bool operator==(const LetterDefaults&, const LetterDefaults&) = default;
+};
+
+// A preset: every rule of one policy as data. docs/policy.md cites the
+// sentence each value comes from, and a test holds the two together.
+struct Policy {
+    Preset preset = Preset::clinic;
+    std::vector<ClockRule> clocks; // in the order `show` lists them
+    std::vector<Kind> kinds;       // what a case can be opened as
+    // Why a case may be set outside the process (`exclude --reason`); empty:
+    // the policy excludes nothing, and a complaint runs to its outcome.
+    std::vector<Exclusion> exclusions;
+    std::vector<ComplaintType> complaint_types; // empty: types are free text
+    std::vector<ReviewBody> review_bodies;
+    WarningRules warnings;
+    int late_withdrawal_notice_days = 0; // platform: 3; 0: no such rule
+    // The steps of a formal complaint in the policy's order: each needs the
+    // ones before it, closing (but for a withdrawal) needs them all, and a
+    // `once` step is recorded once. Empty: any order.
+    std::vector<ProcessStep> steps;
+    // A complaint made longer than this after what it is about happened (or
+    // was learnt of) is flagged, and goes ahead only with a recorded reason.
+    std::optional<Duration> time_limit;
+    bool patient_data_guard = false;
+    std::vector<std::string> patient_data_patterns; // extra patterns to refuse
+    // The way in the organisation asks complainants to use first, as the
+    // leaflet says (clinic: the complaint form on its website).
+    std::optional<Channel> preferred_channel;
+    // A verbal complaint's written record must be agreed, and a
+    // treatment-related complaint names its practitioners.
+    bool verbal_record_agreed = false;
+    bool practitioners_named = false;
+    // A treatment-related complaint's response waits for the practitioner's
+    // account: a statement by them, or an interview, meeting or call they
+    // attended.
+    bool practitioner_heard = false;
+    // A patient safety incident is followed by a Being Open conversation
+    // (apology, what happened, remedial actions) and its written follow-up.
+    bool being_open = false;
+    // A CQC-registered provider, which keeps the summary of complaints and
+    // their responses that CQC may ask for (Regulation 16(3)).
+    bool cqc_summary = false;
+    LetterDefaults letter;
+    friend bool operator==(const Policy&, const Policy&) = default;
+};
+
+const ReviewBody* find_review_body(const Policy& policy, std::string_view key);
+// Whether the policy has a second stage: a body that reviews the complaint
+// itself (not an advice service, nor a regulator's own process about the
+// clinician, which runs on after the complaint closes). The platform has
+// none: its referrals are "additional steps", and it speaks of no stages.
+bool has_second_stage(const Policy& policy);
+std::vector<std::string> review_body_keys(const Policy& policy);
+const ClockRule* find_clock(const Policy& policy, std::string_view name);
+// The clock switched on that an event of this type is the step for (first in
+// its met_by), else the first it meets, if any.
+const ClockRule* clock_met_by(const Policy& policy, EventType type);
+// The clock switched on that answers the complainant, if any.
+const ClockRule* answering_clock(const Policy& policy);
+
+Policy preset_policy(Preset preset);
+
+// The keys `policy:` in complaints.yaml takes: each clock by its name (and
+// NAME_earliest), then the other rules.
+std::vector<std::string> policy_key_names(const Policy& policy);
+
+// Applies one override; throws a usage error naming what is wrong with `value`.
+void override_policy(Policy& policy, std::string_view key, std::string_view value);
+
+} // namespace complaints

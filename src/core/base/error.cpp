@@ -1,0 +1,112 @@
+#include "complaints/base/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace complaints {
+
+Error::Error(ErrorKind kind, std::string message, Location where)
+    : std::runtime_error(std::move(message)), m_kind(kind), m_where(std::move(where)) {}
+
+namespace {
+
+std::string field_word(std::string_view field) {
+    std::string word(field);
+    std::replace(word.begin(), word.end(), '_', ' ');
+    return word;
+}
+
+} // namespace
+
+std::string render(const Problem& problem, std::string (*name)(std::string_view field)) {
+    std::string out;
+    std::string_view rest = problem.message;
+    for (auto open = rest.find('{'); open != std::string_view::npos; open = rest.find('{')) {
+        const auto close = rest.find('}', open);
+        if (close == std::string_view::npos)
+            break;
+        const auto field = rest.substr(open + 1, close - open - 1);
+        // Only `{a_field}` names a field; other braces are the user's text.
+        const bool named = !field.empty() && std::all_of(field.begin(), field.end(), [](char c) {
+            return c == '_' || (c >= 'a' && c <= 'z');
+        });
+        out += rest.substr(0, named ? open : open + 1);
+        if (named)
+            out += name(field);
+        rest.remove_prefix(named ? close + 1 : open + 1);
+    }
+    return out += rest;
+}
+
+std::string describe(const std::string& heading, const std::vector<Problem>& problems,
+                     const std::function<std::string(const Problem&)>& say) {
+    std::string out = heading;
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        out += (i == 0 ? (heading.empty() ? "" : ": ") : "; ") + say(problems[i]);
+    return out;
+}
+
+Error::Error(ErrorKind kind, std::string heading, std::vector<Problem> problems)
+    : std::runtime_error(complaints::describe(
+          heading, problems, [](const Problem& problem) { return render(problem, field_word); })),
+      m_kind(kind), m_heading(std::move(heading)), m_problems(std::move(problems)) {}
+
+std::string Error::describe() const {
+    if (m_where.file.empty())
+        return what();
+    if (m_where.line == 0)
+        return fmt::format("{}: {}", m_where.file, what());
+    if (m_where.column == 0) // a whole line is at fault
+        return fmt::format("{}:{}: {}", m_where.file, m_where.line, what());
+    return fmt::format("{}:{}:{}: {}", m_where.file, m_where.line, m_where.column, what());
+}
+
+namespace {
+
+char lowered(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// Optimal string alignment: edits, with a swap of neighbours counted as one.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = lowered(a[i - 1]) == lowered(b[j - 1]) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && lowered(a[i - 1]) == lowered(b[j - 2]) &&
+                lowered(a[i - 2]) == lowered(b[j - 1]))
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+} // namespace
+
+std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates) {
+    // A third of the word may be wrong, as ninja's spellchecker allows.
+    const std::size_t allowed = std::max<std::size_t>(1, given.size() / 3);
+    const std::string* best = nullptr;
+    std::size_t best_distance = allowed + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t d = edit_distance(given, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = &candidate;
+        }
+    }
+    return best ? fmt::format(" (did you mean '{}'?)", *best) : std::string{};
+}
+
+void field_error(std::string message) {
+    throw Error(ErrorKind::usage, "", {{ProblemCode::other, std::move(message), ""}});
+}
+
+} // namespace complaints

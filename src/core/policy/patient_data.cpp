@@ -1,0 +1,263 @@
+#include "complaints/policy/patient_data.hpp"
+
+#include "complaints/base/error.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/model/case_fields.hpp"
+#include "patient_data_scan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+namespace complaints {
+
+bool valid_nhs_number(std::string_view digits) {
+    if (digits.size() != 10)
+        return false;
+    int sum = 0;
+    for (int i = 0; i < 9; ++i)
+        sum += (digits[static_cast<std::size_t>(i)] - '0') * (10 - i);
+    const int check = 11 - sum % 11;
+    if (check == 10)
+        return false;
+    return (check == 11 ? 0 : check) == digits[9] - '0';
+}
+
+namespace {
+
+constexpr std::string_view k_ignore_case = "(?i)";
+
+std::regex compiled(std::string_view pattern) {
+    auto flags = std::regex::ECMAScript;
+    if (pattern.starts_with(k_ignore_case)) {
+        pattern.remove_prefix(k_ignore_case.size());
+        flags |= std::regex::icase;
+    }
+    return std::regex(pattern.begin(), pattern.end(), flags);
+}
+
+// Each pattern is compiled once per thread, not once per field: `check`
+// runs the guard over every text of every case.
+const std::regex& compiled_once(const std::string& pattern) {
+    thread_local std::map<std::string, std::regex> cache;
+    auto it = cache.find(pattern);
+    if (it == cache.end())
+        it = cache.emplace(pattern, compiled(pattern)).first;
+    return it->second;
+}
+
+// A user's pattern runs on windows of the text, never the whole of it:
+// std::regex matches by recursion, a frame or more per character a match
+// attempt spans, so a pattern such as (a|b)*c on a 200 kB field would
+// overflow the stack and kill the process; and its backtracking costs the
+// window's length at each position, not the text's. Each window claims the
+// matches that start in its first k_window_step bytes, so a match of up to
+// k_window - k_window_step bytes is found whole, once (docs/policy.md).
+constexpr std::size_t k_window = 256;
+constexpr std::size_t k_window_step = 192;
+
+void pattern_matches(std::string_view text, const std::string& pattern,
+                     std::vector<PatientData>& found) {
+    const std::regex& regex = compiled_once(pattern);
+    for (std::size_t start = 0; start < text.size(); start += k_window_step) {
+        const std::string_view window = text.substr(start, k_window);
+        const bool last = start + k_window >= text.size();
+        // ^, $ and \b see the text around the window, not its edges.
+        auto flags = std::regex_constants::match_default;
+        if (start > 0)
+            flags |= std::regex_constants::match_prev_avail;
+        if (!last)
+            flags |= std::regex_constants::match_not_eol | std::regex_constants::match_not_eow;
+        for (auto it =
+                 std::cregex_iterator(window.data(), window.data() + window.size(), regex, flags);
+             it != std::cregex_iterator(); ++it) {
+            const auto at = static_cast<std::size_t>(it->position());
+            if (!last && at >= k_window_step)
+                break; // the next window starts here and finds it whole
+            if (it->length() > 0)
+                found.push_back(
+                    PatientData{start + at, static_cast<std::size_t>(it->length()),
+                                fmt::format("text matching the pattern '{}'", pattern)});
+        }
+        if (last)
+            break;
+    }
+}
+
+} // namespace
+
+std::optional<std::string> bad_patient_data_pattern(std::string_view pattern) {
+    try {
+        compiled(pattern);
+        return std::nullopt;
+    } catch (const std::regex_error& e) {
+        return e.what();
+    }
+}
+
+std::vector<PatientData> find_all_patient_data(std::string_view text, const Policy& policy) {
+    if (!policy.patient_data_guard)
+        return {};
+    std::vector<PatientData> found = detail::scan_patient_data(text);
+    if (policy.patient_data_patterns.empty())
+        return found;
+    for (const auto& pattern : policy.patient_data_patterns)
+        pattern_matches(text, pattern, found);
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.offset < b.offset; });
+    std::vector<PatientData> kept;
+    for (auto& hit : found)
+        if (kept.empty() || hit.offset >= kept.back().offset + kept.back().length)
+            kept.push_back(std::move(hit));
+    return kept;
+}
+
+std::optional<PatientData> find_patient_data(std::string_view text, const Policy& policy) {
+    for (auto& hit : find_all_patient_data(text, policy))
+        if (hit.refused)
+            return std::move(hit);
+    return std::nullopt;
+}
+
+namespace {
+
+std::string label(const Point& p, std::size_t) {
+    return fmt::format("point {}", p.number);
+}
+std::string label(const Action& a, std::size_t) {
+    return fmt::format("action {}", a.number);
+}
+std::string label(const ActionProgress&, std::size_t i) {
+    return fmt::format("progress note {}", i + 1);
+}
+std::string label(const Escalation&, std::size_t i) {
+    return fmt::format("escalation {}", i + 1);
+}
+std::string label(const Event& e, std::size_t i) {
+    return fmt::format("event {} ({})", i + 1, name_of(e.type));
+}
+std::string label(const Excluded&, std::size_t) {
+    return "exclusion";
+}
+std::string label(const EventRef&, std::size_t) {
+    return "voids";
+}
+
+// Every text of the description a person typed, unknown keys included.
+class TextWalk {
+  public:
+    using Visit = std::function<void(const TextField&, const std::string&)>;
+    TextWalk(const Visit& visit, std::string top_key, std::string prefix)
+        : m_visit(visit), m_top_key(std::move(top_key)), m_prefix(std::move(prefix)) {}
+
+    void field(const fields::Key& key, const std::string& text) {
+        if (key.typed)
+            m_visit(where(key.name), text);
+    }
+    template <class T> void field(const fields::Key&, const T&) {}
+    template <class T> void field(const fields::Key& key, const std::optional<T>& value) {
+        if (value)
+            field(key, *value);
+    }
+    template <fields::Record R> void field(const fields::Key& key, const R& record) {
+        TextWalk inner(m_visit, top(key.name), label(record, 0));
+        fields::describe(inner, record);
+    }
+    void field(const fields::Key& key, const std::vector<std::string>& texts) {
+        for (const auto& text : texts)
+            field(key, text);
+    }
+    template <fields::Record R> void field(const fields::Key& key, const std::vector<R>& records) {
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            TextWalk inner(m_visit, top(key.name),
+                           (m_prefix.empty() ? "" : m_prefix + " ") + label(records[i], i));
+            fields::describe(inner, records[i]);
+        }
+    }
+    void extras(const std::vector<Extra>& unknown) {
+        for (const auto& extra : unknown)
+            m_visit(where(extra.key), extra.yaml);
+    }
+    void no_extras() {}
+
+  private:
+    std::string top(std::string_view key) const {
+        return m_top_key.empty() ? std::string(key) : m_top_key;
+    }
+    TextField where(std::string_view key) const {
+        return TextField{m_prefix.empty() ? std::string(key) : m_prefix + " " + std::string(key),
+                         top(key)};
+    }
+    const Visit& m_visit;
+    std::string m_top_key;
+    std::string m_prefix;
+};
+
+} // namespace
+
+void for_each_text(const Case& c,
+                   const std::function<void(const TextField&, const std::string&)>& visit) {
+    TextWalk walk(visit, {}, {});
+    fields::describe(walk, c);
+}
+
+std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy& policy) {
+    std::vector<PatientDataFound> found;
+    if (!policy.patient_data_guard)
+        return found;
+    for_each_text(c, [&](const TextField& field, const std::string& text) {
+        for (auto& hit : find_all_patient_data(text, policy))
+            found.push_back(PatientDataFound{field, text, std::move(hit)});
+        // The platform takes complaints from practices: someone a complaint
+        // is made for is a patient, and naming them is patient data.
+        if (field.name == "on_behalf_of" && !text.empty())
+            found.push_back(PatientDataFound{
+                field, text, {0, text.size(), "the person a complaint is made for"}});
+    });
+    return found;
+}
+
+std::optional<PatientDataFound> find_patient_data(const Case& c, const Policy& policy) {
+    for (auto& found : find_all_patient_data(c, policy))
+        if (found.span.refused)
+            return std::move(found);
+    return std::nullopt;
+}
+
+std::string describe(const PatientDataFound& found) {
+    const std::string_view text = found.text;
+    const auto& span = found.span;
+    if (found.field.name == "on_behalf_of")
+        return fmt::format("the case is made on behalf of '{}': the platform takes complaints from "
+                           "practices, not for patients (--on-behalf-of), and its policy forbids "
+                           "patient details in its records",
+                           text);
+    const std::size_t first = display_width(text.substr(0, span.offset)) + 1;
+    const std::size_t last = first + display_width(text.substr(span.offset, span.length)) - 1;
+    if (!span.refused)
+        return fmt::format("the {} holds {} ('{}', characters {}-{}): kept, since it may be a "
+                           "phone number or a reference; if it is an NHS number, remove it",
+                           found.field.name, span.what, text.substr(span.offset, span.length),
+                           first, last);
+    return fmt::format("the {} contains {} ('{}', characters {}-{}): the platform's policy forbids "
+                       "patient details in its records; refer to the patient another way",
+                       found.field.name, span.what, text.substr(span.offset, span.length), first,
+                       last);
+}
+
+void guard_patient_data(const Case& c, const Policy& policy) {
+    if (const auto found = find_patient_data(c, policy))
+        throw Error(ErrorKind::refused, describe(*found));
+}
+
+std::vector<std::string> patient_data_warnings(const Case& c, const Policy& policy) {
+    std::vector<std::string> warnings;
+    for (const auto& found : find_all_patient_data(c, policy))
+        if (!found.span.refused)
+            warnings.push_back(describe(found));
+    return warnings;
+}
+
+} // namespace complaints

@@ -1,0 +1,379 @@
+#include "complaints/store/store.hpp"
+
+#include "complaints/base/error.hpp"
+#include "complaints/base/parallel.hpp"
+#include "complaints/base/strings.hpp"
+#include "complaints/codec/codec.hpp"
+#include "complaints/policy/patient_data.hpp"
+#include "complaints/store/atomic_file.hpp"
+#include "complaints/store/case_id.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+
+namespace complaints {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_config_file = "complaints.yaml";
+
+// Case files: `<ID>.yaml` anywhere under cases/, hidden temporaries skipped.
+template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(cases, ec), end;
+    if (ec)
+        throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", cases.string(), ec.message()));
+    for (; it != end; it.increment(ec)) {
+        if (ec)
+            throw Error(ErrorKind::io,
+                        fmt::format("cannot read {}: {}", cases.string(), ec.message()));
+        const fs::path& path = it->path();
+        const std::string stem = path.stem().string();
+        // Whatever its type: a folder, FIFO or link with a case's name is
+        // refused when loaded, never silently skipped nor followed.
+        if (path.extension() == ".yaml" && is_case_id(stem))
+            visit(stem, path);
+    }
+}
+
+void write_new_file(const fs::path& path, std::string_view content) {
+    AtomicFile file(path);
+    file.write(content);
+    if (!file.commit_new())
+        throw Error(ErrorKind::refused, fmt::format("{} already exists", path.string()));
+}
+
+} // namespace
+
+std::optional<fs::path> find_repository(const fs::path& start) {
+    std::error_code ec;
+    fs::path folder = fs::absolute(start, ec);
+    for (;;) {
+        if (fs::is_regular_file(folder / k_config_file, ec))
+            return folder;
+        if (!folder.has_parent_path() || folder.parent_path() == folder)
+            return std::nullopt;
+        folder = folder.parent_path();
+    }
+}
+
+namespace {
+constexpr std::string_view k_merge_attribute = "cases/**/*.yaml merge=complaints\n";
+}
+
+bool route_cases_to_merge_driver(const fs::path& root) {
+    const fs::path file = root / ".gitattributes";
+    std::string text;
+    if (fs::exists(file))
+        text = read_file(file, std::size_t(1) << 20);
+    if (text.find(k_merge_attribute) != std::string::npos)
+        return false;
+    if (!text.empty() && text.back() != '\n')
+        text += '\n';
+    AtomicFile out(file);
+    out.write(text + std::string(k_merge_attribute));
+    out.commit();
+    return true;
+}
+
+void init_repository(const fs::path& folder, const Config& config) {
+    std::error_code ec;
+    if (fs::exists(folder / k_config_file, ec))
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} is already a complaints repository; nothing was changed",
+                                folder.string()));
+    // git keeps files, not folders: without a file in each, a clone of a
+    // repository with no case yet has no cases/ (and `open` there fails),
+    // and one with no letter kept has no letters/ (and the daily loop's
+    // `git add -A cases letters` fails, staging nothing).
+    for (const char* kept : {"cases", "letters"}) {
+        make_private_folders(folder / kept);
+        if (!fs::exists(folder / kept / ".gitkeep"))
+            write_new_file(folder / kept / ".gitkeep", "");
+    }
+    if (!fs::exists(folder / ".gitignore"))
+        write_new_file(folder / ".gitignore", ".complaints.lock\n.complaints-cache*\n");
+    // Routes case files through `complaints merge-file` once a clone has run
+    // `complaints git-setup`; without it git merges them as text.
+    if (!fs::exists(folder / ".gitattributes"))
+        write_new_file(folder / ".gitattributes",
+                       std::string(k_merge_attribute) +
+                           // A letter kept is the bytes sent: no line-end conversion, ever.
+                           "letters/** -text\n");
+    // Written last: its presence is what makes the folder a repository.
+    write_new_file(folder / k_config_file, write_config(config));
+}
+
+namespace {
+
+Config load_config(const fs::path& root) {
+    return read_config(read_file(root / k_config_file, std::size_t(1) << 20), k_config_file);
+}
+
+} // namespace
+
+Store::Store(fs::path root)
+    : m_root(std::move(root)), m_config(load_config(m_root)), m_zone(&find_zone(m_config.timezone)),
+      m_calendar(working_calendar(m_config)) {}
+
+std::vector<std::string> Store::case_ids() const {
+    std::vector<std::string> ids;
+    each_case_file(m_root / "cases",
+                   [&](const std::string& id, const fs::path&) { ids.push_back(id); });
+    std::sort(ids.begin(), ids.end());
+    // An ID with two files is one case (that load refuses), never two.
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+namespace {
+
+Error two_files(const std::string& id, const std::vector<std::string>& files) {
+    return Error(ErrorKind::bad_data,
+                 fmt::format("case {} has {} files, {}: one ID, one file; keep the right one "
+                             "(git log shows which changed last) and remove the other",
+                             id, files.size(), util::join(files, " and ")));
+}
+
+} // namespace
+
+std::vector<Error>
+Store::take_out_twins(std::vector<std::pair<std::string, std::string>>& paths) const {
+    std::vector<Error> twins;
+    std::vector<std::pair<std::string, std::string>> kept;
+    kept.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size();) {
+        std::size_t end = i + 1;
+        while (end < paths.size() && paths[end].first == paths[i].first)
+            ++end;
+        if (end - i == 1) {
+            kept.push_back(std::move(paths[i]));
+        } else {
+            std::vector<std::string> files;
+            for (std::size_t k = i; k < end; ++k)
+                files.push_back(fs::path(paths[k].second).lexically_relative(m_root).string());
+            std::sort(files.begin(), files.end());
+            twins.push_back(two_files(paths[i].first, files));
+        }
+        i = end;
+    }
+    paths = std::move(kept);
+    return twins;
+}
+
+std::vector<std::pair<std::string, std::string>> Store::case_paths() const {
+    std::vector<std::pair<std::string, std::string>> paths;
+    each_case_file(m_root / "cases", [&](const std::string& id, const fs::path& path) {
+        paths.emplace_back(id, path.native());
+    });
+    std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
+std::vector<fs::path> Store::case_files() const {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end;
+         it.increment(ec))
+        if (it->path().extension() == ".yaml" && !it->path().filename().string().starts_with("."))
+            files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<fs::path> Store::leftover_temporaries() const {
+    std::vector<fs::path> files;
+    for (const char* folder : {"cases", "letters"}) {
+        std::error_code ec;
+        for (fs::recursive_directory_iterator it(m_root / folder, ec), end; !ec && it != end;
+             it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.starts_with(".") && (name.find(".yaml.") != std::string::npos ||
+                                          name.find(".md.") != std::string::npos))
+                files.push_back(it->path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string Store::resolve(std::string_view query) const {
+    const auto ids = case_ids();
+    const auto found = matching_ids(query, ids);
+    if (found.size() == 1)
+        return found.front();
+    if (found.empty())
+        throw Error(ErrorKind::not_found, fmt::format("no case matches '{}'", query));
+    std::vector<std::string> shown = found;
+    shown.resize(std::min<std::size_t>(shown.size(), 5));
+    throw Error(ErrorKind::not_found,
+                fmt::format("'{}' is ambiguous: it matches {} cases ({}{}); type more of the ID",
+                            query, found.size(), util::join(shown, ", "),
+                            found.size() > 5 ? ", ..." : ""));
+}
+
+fs::path Store::path_of(const std::string& id) const {
+    // Every file named for the case, whatever it is: a link there, even a
+    // loop, is this case's file, and the load refuses it by name. The whole
+    // folder is walked, as resolve() already does, so a second file of the
+    // case in another folder is found and refused, never silently shadowed.
+    std::vector<std::string> files;
+    each_case_file(m_root / "cases", [&](const std::string& found, const fs::path& path) {
+        if (found == id)
+            files.push_back(path.native());
+    });
+    if (files.empty())
+        throw Error(ErrorKind::not_found, fmt::format("no case {}", id));
+    if (files.size() > 1) {
+        for (auto& file : files)
+            file = fs::path(file).lexically_relative(m_root).string();
+        std::sort(files.begin(), files.end());
+        throw two_files(id, files);
+    }
+    return files.front();
+}
+
+std::string Store::display_path(const std::string& id) const {
+    return path_of(id).lexically_relative(m_root).string();
+}
+
+namespace {
+
+// The case's file text, proven readable: what a write publishes is read back
+// by the same reader every command uses, so a write can never leave a file
+// that takes its case (and every listing) down with it.
+std::string encoded(const Case& c) {
+    std::string text = write_case(c);
+    if (text.size() > k_largest_case)
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("case {} would be {:.1f} MB, more than the {} MB a case file may "
+                                "hold; nothing was written",
+                                c.id, static_cast<double>(text.size()) / (1 << 20),
+                                k_largest_case >> 20));
+    std::optional<Case> back;
+    try {
+        back = read_case(text, c.id);
+    } catch (const Error& e) {
+        throw std::logic_error(
+            fmt::format("case {} as written would not read back ({}); nothing was written", c.id,
+                        e.describe()));
+    }
+    if (!(*back == c))
+        throw std::logic_error(
+            fmt::format("case {} as written reads back differently; nothing was written", c.id));
+    return text;
+}
+
+} // namespace
+
+Case Store::load(const std::string& id) const {
+    return load_file(id, path_of(id));
+}
+
+Case Store::load_file(const std::string& id, const fs::path& path) const {
+    const std::string shown = path.lexically_relative(m_root).string();
+    // A plain file inside the repository: a link could make a write land
+    // anywhere, and reading a FIFO would wait for ever.
+    Case c = read_case(read_plain_file(path, shown, k_largest_case), shown);
+    if (c.id != id)
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("the file holds case '{}', but its name says {}", c.id, id),
+                    Location{shown, 1, 1});
+    return c;
+}
+
+std::vector<Case> Store::load_all(const std::function<void(const Error&)>& unreadable) const {
+    // One walk of cases/ for every file (not one per case, as load() does).
+    auto paths = case_paths();
+    for (const Error& twin : take_out_twins(paths)) {
+        if (!unreadable)
+            throw twin;
+        unreadable(twin);
+    }
+    std::vector<std::optional<Case>> loaded(paths.size());
+    std::vector<std::optional<Error>> failed(paths.size());
+    // Without `unreadable`, a file that fails stops the load with the first
+    // bad file's error, as reading in order would.
+    util::parallel_for(
+        paths.size(),
+        [&](std::size_t i) {
+            try {
+                loaded[i] = load_file(paths[i].first, paths[i].second);
+            } catch (const Error& e) {
+                if (!unreadable)
+                    throw;
+                failed[i] = e;
+            }
+        },
+        64);
+    std::vector<Case> cases;
+    cases.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (failed[i])
+            unreadable(*failed[i]);
+        else
+            cases.push_back(std::move(*loaded[i]));
+    }
+    return cases;
+}
+
+StoreWriter Store::lock(std::chrono::milliseconds patience, const std::string& holder,
+                        std::function<void(const std::string&)> warn) {
+    return StoreWriter(*this, patience, holder, std::move(warn));
+}
+
+StoreWriter::StoreWriter(const Store& store, std::chrono::milliseconds patience,
+                         const std::string& holder, std::function<void(const std::string&)> warn)
+    : m_store(store), m_lock(store.root(), patience, holder), m_warn(std::move(warn)) {}
+
+void StoreWriter::published(const fs::path& path, const std::string& doubt) const {
+    if (!doubt.empty() && m_warn)
+        m_warn(fmt::format("{} was written, but {}: a crash or power cut now could still lose "
+                           "it; the command succeeded, do not run it again",
+                           path.lexically_relative(m_store.m_root).string(), doubt));
+}
+
+std::string StoreWriter::create(Case c, std::mt19937_64& random) {
+    guard_patient_data(c, m_store.m_config.policy);
+    const int year = static_cast<int>(local_date(c.received.utc, *m_store.m_zone).year());
+    const auto taken = m_store.case_ids();
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        c.id = make_case_id(m_store.m_config.prefix, year, random);
+        if (std::binary_search(taken.begin(), taken.end(), c.id))
+            continue;
+        const std::string text = encoded(c);
+        const fs::path path = m_store.m_root / "cases" / (c.id + ".yaml");
+        AtomicFile file(path);
+        file.write(text);
+        if (file.commit_new()) {
+            published(path, file.doubt());
+            return c.id;
+        }
+    }
+    throw Error(ErrorKind::io, "could not find a free case ID after 1000 tries");
+}
+
+void StoreWriter::save_config(const Config& config) {
+    AtomicFile file(m_store.m_root / k_config_file);
+    file.write(write_config(config));
+    file.commit();
+    published(m_store.m_root / k_config_file, file.doubt());
+}
+
+void StoreWriter::save(const Case& c) {
+    guard_patient_data(c, m_store.m_config.policy);
+    const std::string text = encoded(c);
+    publish_letters(c.id);
+    const fs::path path = m_store.path_of(c.id);
+    AtomicFile file(path);
+    file.write(text);
+    file.commit();
+    published(path, file.doubt());
+}
+
+} // namespace complaints

@@ -1,0 +1,187 @@
+// Store::scan: every case through the derived cache, in bounded memory.
+#include "complaints/base/error.hpp"
+#include "complaints/base/parallel.hpp"
+#include "complaints/store/case_cache.hpp"
+#include "complaints/store/store.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <optional>
+#include <unordered_map>
+
+namespace complaints {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_cache_file = ".complaints-cache";
+// Files are parsed and visited this many at a time, so memory holds a batch.
+constexpr std::size_t k_batch = 512;
+
+std::int64_t nanoseconds(const struct timespec& t) {
+    return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+// lstat, so a symbolic link never matches and the loader refuses it.
+std::optional<FileStamp> stamp_of(const std::string& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return std::nullopt;
+    return FileStamp{st.st_size, nanoseconds(st.st_mtim), nanoseconds(st.st_ctim), st.st_ino};
+}
+
+struct Item {
+    std::string id;
+    std::string path;
+    std::optional<FileStamp> stamp;
+    const CacheEntry* cached = nullptr; // an entry whose stamp matches
+};
+
+// What a batch holds while it is read and visited.
+struct Batch {
+    explicit Batch(std::size_t size) : cases(size), payloads(size), failures(size) {}
+    std::vector<std::optional<Case>> cases;
+    std::vector<std::string> payloads;
+    std::vector<std::exception_ptr> failures;
+};
+
+const std::string& id_of(const Item& item) {
+    return item.id;
+}
+const std::string& id_of(const std::string& id) {
+    return id;
+}
+
+// A case that failed to load: handed to `unreadable` when it is set and the
+// failure is an Error (a file's fault); anything else stops the scan.
+void leave_out(const std::exception_ptr& failure, const ScanOptions& options) {
+    if (!options.unreadable)
+        std::rethrow_exception(failure);
+    try {
+        std::rethrow_exception(failure);
+    } catch (const Error& e) {
+        options.unreadable(e);
+    }
+}
+
+} // namespace
+
+void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& options) const {
+    ScanStats unused;
+    ScanStats& stats = options.stats ? *options.stats : unused;
+    const bool use_cache = options.use_cache;
+    const auto scan_started = std::chrono::system_clock::now();
+    std::vector<Item> items;
+    {
+        auto paths = case_paths();
+        for (const Error& twin : take_out_twins(paths))
+            leave_out(std::make_exception_ptr(twin), options);
+        items.reserve(paths.size());
+        for (auto& [id, path] : paths) {
+            auto stamp = stamp_of(path);
+            items.push_back(Item{std::move(id), std::move(path), stamp, nullptr});
+        }
+    }
+
+    std::optional<CacheReader> reader;
+    bool changed = true;
+    if (use_cache) {
+        reader.emplace(m_root / k_cache_file);
+        stats.cache_problem = reader->problem();
+        std::unordered_map<std::string_view, const CacheEntry*> by_id;
+        for (const auto& entry : reader->entries())
+            by_id.emplace(entry.id, &entry);
+        std::size_t matched = 0;
+        for (auto& item : items) {
+            const auto found = by_id.find(item.id);
+            if (found != by_id.end() && item.stamp && *item.stamp == found->second->stamp) {
+                item.cached = found->second;
+                ++matched;
+            }
+        }
+        changed = matched != items.size() || reader->entries().size() != items.size();
+        for (const auto& entry : reader->entries())
+            if (!std::binary_search(
+                    items.begin(), items.end(), entry.id,
+                    [](const auto& a, const auto& b) { return id_of(a) < id_of(b); }))
+                ++stats.gone;
+    }
+    bool damaged = false;
+    std::optional<CacheWriter> writer;
+    if (use_cache && changed)
+        writer.emplace(m_root / k_cache_file);
+    // A file changed within `settle` could change again within the clock's
+    // granularity without its stamp showing it (git's "racily clean"): its
+    // entry is stored so that it never matches, and it is read again.
+    const std::int64_t racy_after = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                        (scan_started - options.settle).time_since_epoch())
+                                        .count();
+
+    for (std::size_t start = 0; start < items.size(); start += k_batch) {
+        const std::size_t end = std::min(items.size(), start + k_batch);
+        Batch batch(end - start);
+        for (std::size_t k = 0; k < end - start; ++k) {
+            Item& item = items[start + k];
+            if (!item.cached)
+                continue;
+            try {
+                batch.payloads[k] = reader->payload(*item.cached);
+                batch.cases[k] = decode_case(batch.payloads[k]);
+            } catch (const std::exception&) {
+                item.cached = nullptr; // a damaged entry: read the file instead
+                damaged = true;
+            }
+        }
+        const bool any_to_read = std::any_of(items.begin() + static_cast<std::ptrdiff_t>(start),
+                                             items.begin() + static_cast<std::ptrdiff_t>(end),
+                                             [](const Item& item) { return !item.cached; });
+        if (any_to_read)
+            util::parallel_for(
+                end - start,
+                [&](std::size_t k) {
+                    const Item& item = items[start + k];
+                    if (item.cached)
+                        return;
+                    try {
+                        Case c = load_file(item.id, item.path);
+                        slim_case(c);
+                        if (writer)
+                            batch.payloads[k] = encode_case(c);
+                        batch.cases[k] = std::move(c);
+                    } catch (...) {
+                        batch.failures[k] = std::current_exception();
+                    }
+                },
+                16);
+        for (std::size_t k = 0; k < end - start; ++k) {
+            const Item& item = items[start + k];
+            if (batch.failures[k]) {
+                leave_out(batch.failures[k], options);
+                continue; // neither cached nor visited: read again next time
+            }
+            if (writer && item.stamp) {
+                FileStamp stamp = *item.stamp;
+                if (stamp.mtime_ns >= racy_after || stamp.ctime_ns >= racy_after)
+                    stamp.size = -1;
+                writer->add(item.id, stamp, batch.payloads[k]);
+            }
+            ++(item.cached ? stats.from_cache : stats.read);
+            visit(*batch.cases[k]);
+        }
+    }
+    stats.rewritten = writer.has_value();
+    if (writer) {
+        writer->commit();
+    } else if (damaged) {
+        // Entries that match their files but do not decode would be read
+        // around on every run: drop the cache so the next one rebuilds it.
+        std::error_code ec;
+        std::filesystem::remove(m_root / k_cache_file, ec);
+    }
+}
+
+} // namespace complaints

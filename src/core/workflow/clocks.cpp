@@ -1,0 +1,164 @@
+#include "complaints/workflow/clocks.hpp"
+
+#include <algorithm>
+
+namespace complaints {
+
+namespace {
+
+// Receipt, or the start a manager set when converting a concern.
+Timestamp clock_start(const Case& c, const date::time_zone& zone) {
+    if (!c.clock_from)
+        return c.received;
+    const date::local_seconds midnight{date::sys_days{*c.clock_from}.time_since_epoch()};
+    return in_zone(date::floor<std::chrono::seconds>(zone.to_sys(midnight, date::choose::earliest)),
+                   zone);
+}
+
+bool before_deadline(const Timestamp& at, const Deadline& due) {
+    return at.utc < due.at;
+}
+
+int working_days_left(const Deadline& due, const ClockContext& context) {
+    const date::sys_days today{local_date(context.now, context.zone)};
+    const date::sys_days due_day{due.day};
+    return due_day >= today ? context.calendar.between(today, due_day)
+                            : -context.calendar.between(due_day, today);
+}
+
+// An explanation of delay (or an agreed period) moves the date: to the one
+// it names, or else a fresh span from the day it was sent. A rule that only
+// lengthens keeps its own date when the new one comes first.
+void extend(Clock& clock, const ClockRule& rule, const Event& event, const ClockContext& context) {
+    const Deadline moved =
+        event.due ? Deadline{*event.due, end_of_local_day(*event.due, context.zone), true}
+                  : deadline_after(event.at, *rule.span, context.calendar, context.zone);
+    if (rule.extension_only_later && moved.at <= clock.due.at)
+        return;
+    clock.extended = true;
+    clock.due = moved;
+}
+
+// Each explanation (or agreed period) in turn, sent while the date it moves
+// still stood: one written after that date has passed is already late, and
+// moves nothing ("or, where this is not possible, an explanation" in time).
+void extend_in_time(Clock& clock, const ClockRule& rule, const Case& c,
+                    const ClockContext& context) {
+    for (const auto& event : c.events)
+        if (event.type == *rule.extended_by && !is_void(c, event) && event.at.utc < clock.due.at)
+            extend(clock, rule, event, context);
+}
+
+// The first event of any of the types that is not void, in time order.
+const Event* first_of(const Case& c, const std::vector<EventType>& types) {
+    for (const auto& event : c.events)
+        if (std::find(types.begin(), types.end(), event.type) != types.end() && !is_void(c, event))
+            return &event;
+    return nullptr;
+}
+
+ClockState state_of(const Clock& clock, const Case& c, const ClockContext& context) {
+    if (clock.done)
+        return before_deadline(*clock.done, clock.due) ? ClockState::met : ClockState::met_late;
+    if (c.status == Status::closed)
+        return ClockState::stopped;
+    return context.now < clock.due.at ? ClockState::running : ClockState::overdue;
+}
+
+} // namespace
+
+std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
+    std::vector<Clock> clocks;
+    if (c.kind != Kind::complaint || c.exclusion)
+        return clocks;
+    const ClockRule* answering = answering_clock(context.policy);
+    for (const auto& rule : context.policy.clocks) {
+        if (!rule.span || (rule.since && local_date(c.received.utc, context.zone) < *rule.since))
+            continue;
+        const Event* start = rule.runs_from ? first_event(c, *rule.runs_from) : nullptr;
+        if (rule.runs_from && !start)
+            continue;
+        Clock clock;
+        clock.rule = rule.name;
+        clock.answers_complainant = &rule == answering;
+        clock.starts = start ? start->at : clock_start(c, context.zone);
+        clock.due = deadline_after(clock.starts, *rule.span, context.calendar, context.zone);
+        clock.policy_due = clock.due;
+        if (rule.earliest)
+            clock.earliest =
+                deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
+        if (rule.extended_by)
+            extend_in_time(clock, rule, c, context);
+        if (const Event* done = first_of(c, rule.met_by))
+            clock.done = done->at;
+        clock.state = state_of(clock, c, context);
+        clock.working_days_left = working_days_left(clock.due, context);
+        clock.hours_left = date::floor<std::chrono::hours>(clock.due.at - context.now).count();
+        clocks.push_back(clock);
+    }
+    return clocks;
+}
+
+std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, EventType type) {
+    const ClockRule* rule = clock_met_by(context.policy, type);
+    if (!rule)
+        return std::nullopt;
+    for (auto& clock : case_clocks(c, context))
+        if (clock.rule == rule->name)
+            return clock;
+    return std::nullopt;
+}
+
+std::optional<OffDayDeadline> off_day_deadline(const Clock& clock, const WorkingCalendar& calendar,
+                                               const date::time_zone& zone) {
+    const Deadline& due = clock.due;
+    const date::sys_days day{due.day};
+    if (due.whole_day || calendar.is_working_day(day))
+        return std::nullopt;
+    const std::string why = day_off_name(calendar, due.day);
+    const date::sys_days before = calendar.previous_working_day(day);
+    const date::sys_days started{local_date(clock.starts.utc, zone)};
+    if (before < started)
+        return OffDayDeadline{due.day, why, date::year_month_day{started}, true};
+    return OffDayDeadline{due.day, why, date::year_month_day{before}};
+}
+
+std::optional<Clock> next_clock(const std::vector<Clock>& clocks) {
+    std::optional<Clock> next;
+    for (const auto& clock : clocks) {
+        const bool open = clock.state == ClockState::running || clock.state == ClockState::overdue;
+        if (open && (!next || clock.due.at < next->due.at))
+            next = clock;
+    }
+    return next;
+}
+
+namespace {
+
+LateEntry late_entry(const Timestamp& recorded, date::year_month_day due,
+                     const WorkingCalendar& calendar, const date::time_zone& zone) {
+    const auto entered = local_date(recorded.utc, zone);
+    return LateEntry{entered, calendar.between(date::sys_days{due}, date::sys_days{entered})};
+}
+
+} // namespace
+
+std::optional<LateEntry> entered_late(const Event& event, const Clock& clock,
+                                      const WorkingCalendar& calendar,
+                                      const date::time_zone& zone) {
+    if (!event.recorded || clock.state != ClockState::met || !clock.done ||
+        *clock.done != event.at || event.recorded->utc < clock.due.at)
+        return std::nullopt;
+    return late_entry(*event.recorded, clock.due.day, calendar, zone);
+}
+
+std::optional<LateEntry> explained_late_on_paper(const Event& event, const Clock& clock,
+                                                 const WorkingCalendar& calendar,
+                                                 const date::time_zone& zone) {
+    if (event.type != EventType::delay_explained || !event.recorded ||
+        event.at.utc >= clock.policy_due.at || event.recorded->utc < clock.policy_due.at)
+        return std::nullopt;
+    return late_entry(*event.recorded, clock.policy_due.day, calendar, zone);
+}
+
+} // namespace complaints
