@@ -109,22 +109,23 @@ _complaints_matching() {{
     return 0
 }}
 
-# What may complete word $1 of the command line $2...: one a line.
+# What may complete word $1 of the command line $2...: one a line. `chain`
+# is the subcommands so far; never `path`, which zsh ties to $PATH.
 _complaints_candidates() {{
     local cword=$1
     shift
     local -a w
     w=("$@")
-    local cur=${{w[cword]}} path= word repo= i=1 n=0
+    local cur=${{w[cword]}} chain= word repo= i=1 n=0
     while (( i < cword )); do
         word=${{w[i]}}
         case $word in
             --repo=*) repo=${{word#--repo=}} ;;
             --repo) repo=${{w[i+1]}}; i=$((i + 1)) ;;
             -*=*) ;;
-            -*) if _complaints_value_option "$path" "$word"; then i=$((i + 1)); fi ;;
-            *) if _complaints_is_subcommand "$path" "$word"; then
-                   path=${{path:+$path }}$word
+            -*) if _complaints_value_option "$chain" "$word"; then i=$((i + 1)); fi ;;
+            *) if _complaints_is_subcommand "$chain" "$word"; then
+                   chain=${{chain:+$chain }}$word
                    n=0
                else
                    n=$((n + 1))
@@ -134,19 +135,19 @@ _complaints_candidates() {{
     done
     if (( cword > 1 )); then
         word=${{w[cword-1]}}
-        if [[ $word == -* ]] && _complaints_value_option "$path" "$word"; then
-            _complaints_matching "$cur" $(_complaints_choices "$path" "$word")
+        if [[ $word == -* ]] && _complaints_value_option "$chain" "$word"; then
+            _complaints_matching "$cur" $(_complaints_choices "$chain" "$word")
             return 0
         fi
     fi
     if [[ $cur == -* ]]; then
-        _complaints_matching "$cur" $(_complaints_options "$path")
-        [[ -n $path ]] && _complaints_matching "$cur" $(_complaints_options "")
+        _complaints_matching "$cur" $(_complaints_options "$chain")
+        [[ -n $chain ]] && _complaints_matching "$cur" $(_complaints_options "")
         return 0
     fi
-    _complaints_matching "$cur" $(_complaints_subcommands "$path")
+    _complaints_matching "$cur" $(_complaints_subcommands "$chain")
     local argument
-    argument=$(_complaints_argument "$path" "$n")
+    argument=$(_complaints_argument "$chain" "$n")
     if [[ $argument == @ids ]]; then
         "${{w[0]}}" ${{repo:+--repo "$repo"}} __ids "$cur" 2>/dev/null
     else

@@ -326,6 +326,32 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         CHECK(result.out == "--channel\n" + id + "\n");
     }
 
+    TEST_CASE("zsh completes case IDs running complaints by name, as an installed one is") {
+        if (!std::filesystem::exists("/usr/bin/zsh"))
+            return;
+        test::Repo repo;
+        const std::string id = repo.open_case();
+        const auto script = repo.dir.path() / "_complaints";
+        std::ofstream(script) << complaints({"__completion", "zsh"}).out;
+        // zsh ties $path to $PATH: a completion with a variable of that name
+        // empties PATH, finds no `complaints` and offers no ID.
+        const std::string path =
+            std::filesystem::path(test::binary_path()).parent_path().string() + ":/usr/bin:/bin";
+        const auto result =
+            test::run({{},
+                       "",
+                       repo.root,
+                       {{"PATH", path}},
+                       std::chrono::seconds(60),
+                       {"/usr/bin/zsh", "-c",
+                        "compdef() { :; }; source '" + script.string() +
+                            "' && setopt ksharrays shwordsplit && _complaints_candidates 2 "
+                            "complaints show LUM-",
+                        "--"}});
+        CHECK_MESSAGE(result.exit_code == 0, result.err);
+        CHECK(result.out == id + "\n");
+    }
+
     TEST_CASE("fish completes options, their values and the repository's case IDs") {
         if (!std::filesystem::exists("/usr/bin/fish"))
             return;
