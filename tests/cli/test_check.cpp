@@ -20,6 +20,36 @@ TEST_SUITE("cli check") {
         CHECK(result.err == "complaints: 0 problems in 1 case file\n");
     }
 
+    TEST_CASE(
+        "overdue deadlines and steps owed are the agenda's: listed, and check still exits 0") {
+        test::Repo repo;
+        repo.now = "2026-11-30T10:00:00+00:00";
+        const std::string id = repo.open_case("2026-11-02 09:00");
+        const auto result = repo({"check"});
+        CHECK(result.exit_code == 0);
+        CHECK(test::has(result.out, "cases/" + id + ".yaml:"));
+        CHECK(test::has(result.out,
+                        ": agenda: the acknowledgement deadline of 2026-11-05 has passed"));
+        CHECK(test::has(result.out, ": agenda: the written record of this phone complaint"));
+        const auto json = repo({"check", "--format", "json"});
+        CHECK(json.exit_code == 0);
+        std::size_t agenda = 0;
+        for (const auto& item : json.json()) {
+            CHECK(item["agenda"] == true);
+            ++agenda;
+        }
+        CHECK(agenda >= 3); // acknowledgement, response, the record to agree
+        CHECK(result.err == "complaints: 0 problems in 1 case file; " + std::to_string(agenda) +
+                                " items for the agenda, not problems\n");
+
+        // A fault in a file still fails, and is counted apart from them.
+        test::write_text(repo.root / "cases" / "notes.yaml", "x: 1\n");
+        const auto broken = repo({"check"});
+        CHECK(broken.exit_code == 1);
+        CHECK(broken.err == "complaints: 1 problem in 1 file (2 case files checked); " +
+                                std::to_string(agenda) + " items for the agenda, not problems\n");
+    }
+
     TEST_CASE("every problem is reported, file by file, without stopping at the first") {
         test::Repo repo("platform", "LAN");
         repo.now = "2026-11-16T10:00:00+00:00";

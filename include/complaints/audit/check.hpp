@@ -16,11 +16,15 @@ struct CheckProblem {
     int line = 0;     // 1-based; 0 when the whole file is meant
     std::string message;
     std::optional<Problem> process = std::nullopt; // a process rule's problem, for the CLI to word
+    // A deadline passed or a step owed: the agenda's business, reported for
+    // the auditor's view but never a fault in the files, so never a failure.
+    bool agenda = false;
 };
 
 // Every case file against the format; IDs and file names; the workflow's
-// states; the verbal record and consent; overdue deadlines; the platform's
-// patient-data rule. The store has already read complaints.yaml.
+// states; the platform's patient-data rule; and, marked `agenda`, the
+// verbal record and consent outstanding and the deadlines passed. The store
+// has already read complaints.yaml.
 std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds now);
 
 } // namespace complaints

@@ -242,15 +242,18 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     // fault in the record: list --attention and the agenda show it.
     for (const auto& note : attention(c, store.config().policy))
         if (note.code != ProblemCode::referral_open)
-            problems.push_back({file, line_of_key(text, "events"), note.message, note});
+            problems.push_back({file, line_of_key(text, "events"), note.message, note, true});
+    const auto on_agenda = [&](std::string_view key, std::string message) {
+        problems.push_back({file, line_of_key(text, key), std::move(message), std::nullopt, true});
+    };
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};
     for (const auto& clock : case_clocks(c, clocks))
         if (clock.state == ClockState::overdue)
-            report("received", fmt::format("the {} deadline of {} has passed", clock.rule,
-                                           format_date(clock.due.day)));
+            on_agenda("received", fmt::format("the {} deadline of {} has passed", clock.rule,
+                                              format_date(clock.due.day)));
     for (const auto& action : overdue_actions(c, local_date(now, store.zone())))
-        report("actions", fmt::format("action {} was due {} and is not done", action->number,
-                                      format_date(action->due)));
+        on_agenda("actions", fmt::format("action {} was due {} and is not done", action->number,
+                                         format_date(action->due)));
     patient_data_problems(c, text, file, store.config().policy, problems);
     check_letters(c, text, file, store, letters, problems);
 }
