@@ -78,13 +78,6 @@ std::set<std::string> page_options(const std::string& page) {
     return names;
 }
 
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // Runs a shell script with the binary as $1, in `cwd`.
 test::Result shell(const std::string& program, const std::string& script,
                    const std::filesystem::path& cwd, std::vector<std::string> args = {}) {
@@ -109,6 +102,16 @@ std::vector<std::string> bash_complete(const std::filesystem::path& script,
     auto offered = lines_of(result.out);
     std::erase(offered, "");
     return offered;
+}
+
+// Runs `shell_args` in `cwd` with complaints found on PATH by name, as an
+// installed binary is, and the usual programs beside it.
+test::Result run_as_installed(const std::filesystem::path& cwd,
+                              std::vector<std::string> shell_args) {
+    const std::string path =
+        std::filesystem::path(test::binary_path()).parent_path().string() + ":/usr/bin:/bin";
+    return test::run(
+        {{}, "", cwd, {{"PATH", path}}, std::chrono::seconds(60), std::move(shell_args)});
 }
 
 bool offers(const std::vector<std::string>& offered, const std::string& word) {
@@ -335,19 +338,12 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         std::ofstream(script) << complaints({"__completion", "zsh"}).out;
         // zsh ties $path to $PATH: a completion with a variable of that name
         // empties PATH, finds no `complaints` and offers no ID.
-        const std::string path =
-            std::filesystem::path(test::binary_path()).parent_path().string() + ":/usr/bin:/bin";
-        const auto result =
-            test::run({{},
-                       "",
-                       repo.root,
-                       {{"PATH", path}},
-                       std::chrono::seconds(60),
-                       {"/usr/bin/zsh", "-c",
+        const auto result = run_as_installed(
+            repo.root, {"/usr/bin/zsh", "-c",
                         "compdef() { :; }; source '" + script.string() +
                             "' && setopt ksharrays shwordsplit && _complaints_candidates 2 "
                             "complaints show LUM-",
-                        "--"}});
+                        "--"});
         CHECK_MESSAGE(result.exit_code == 0, result.err);
         CHECK(result.out == id + "\n");
     }
@@ -360,19 +356,13 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         const auto script = repo.dir.path() / "complaints.fish";
         std::ofstream(script) << complaints({"__completion", "fish"}).out;
         // Fish runs `complaints __ids` by name, as an installed binary is.
-        const std::string path =
-            std::filesystem::path(test::binary_path()).parent_path().string() + ":/usr/bin:/bin";
-        const auto result = test::run(
-            {{},
-             "",
-             repo.root,
-             {{"PATH", path}},
-             std::chrono::seconds(60),
-             {"/usr/bin/fish", "-c",
-              "source '" + script.string() +
-                  "'; complete -C 'complaints open --ch'; complete -C 'complaints open --channel "
-                  "ph'; complete -C 'complaints show LUM-'",
-              "--"}});
+        const auto result = run_as_installed(
+            repo.root,
+            {"/usr/bin/fish", "-c",
+             "source '" + script.string() +
+                 "'; complete -C 'complaints open --ch'; complete -C 'complaints open --channel "
+                 "ph'; complete -C 'complaints show LUM-'",
+             "--"});
         CHECK_MESSAGE(result.exit_code == 0, result.err);
         CHECK(test::has(result.out, "--channel\t"));
         CHECK(test::has(result.out, "phone\t"));
