@@ -1,5 +1,5 @@
 // complaints re-id: gives a case a new ID, whole, when two sites each opened
-// a different case under the same one (see README, "Two sites").
+// a different case under the same one (see docs/two-sites.md, "Two cases under one ID").
 #include "commands.hpp"
 #include "text_input.hpp"
 

@@ -104,6 +104,15 @@ std::vector<std::string> bash_complete(const std::filesystem::path& script,
     return offered;
 }
 
+// The completion script `complaints __completion SHELL` writes, saved as
+// `name` beside the repository.
+std::filesystem::path completion_script(const test::Repo& repo, const std::string& shell,
+                                        const std::string& name) {
+    const auto script = repo.dir.path() / name;
+    std::ofstream(script) << complaints({"__completion", shell}).out;
+    return script;
+}
+
 // Runs `shell_args` in `cwd` with complaints found on PATH by name, as an
 // installed binary is, and the usual programs beside it.
 test::Result run_as_installed(const std::filesystem::path& cwd,
@@ -228,8 +237,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         test::Repo repo;
         const std::string first = repo.open_case();
         const std::string second = repo.open_case("2026-11-11 09:00");
-        const auto script = repo.dir.path() / "complaints.bash";
-        std::ofstream(script) << complaints({"__completion", "bash"}).out;
+        const auto script = completion_script(repo, "bash", "complaints.bash");
 
         CHECK(bash_complete(script, repo.root, {"sh"}) == std::vector<std::string>{"show"});
         // An alias completes as its command does.
@@ -273,8 +281,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         if (!std::filesystem::exists("/usr/share/bash-completion/bash_completion"))
             return;
         test::Repo repo;
-        const auto script = repo.dir.path() / "complaints.bash";
-        std::ofstream(script) << complaints({"__completion", "bash"}).out;
+        const auto script = completion_script(repo, "bash", "complaints.bash");
         const auto result = shell(
             "/bin/bash",
             "source /usr/share/bash-completion/bash_completion && source '" + script.string() +
@@ -315,8 +322,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
             return;
         test::Repo repo;
         const std::string id = repo.open_case();
-        const auto script = repo.dir.path() / "_complaints";
-        std::ofstream(script) << complaints({"__completion", "zsh"}).out;
+        const auto script = completion_script(repo, "zsh", "_complaints");
         // _complaints_candidates is the body both shells share; zsh runs it
         // with the options its completion function sets.
         const auto result =
@@ -334,8 +340,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
             return;
         test::Repo repo;
         const std::string id = repo.open_case();
-        const auto script = repo.dir.path() / "_complaints";
-        std::ofstream(script) << complaints({"__completion", "zsh"}).out;
+        const auto script = completion_script(repo, "zsh", "_complaints");
         // zsh ties $path to $PATH: a completion with a variable of that name
         // empties PATH, finds no `complaints` and offers no ID.
         const auto result = run_as_installed(
@@ -353,8 +358,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
             return;
         test::Repo repo;
         const std::string id = repo.open_case();
-        const auto script = repo.dir.path() / "complaints.fish";
-        std::ofstream(script) << complaints({"__completion", "fish"}).out;
+        const auto script = completion_script(repo, "fish", "complaints.fish");
         // Fish runs `complaints __ids` by name, as an installed binary is.
         const auto result = run_as_installed(
             repo.root,

@@ -219,8 +219,9 @@ void letters_none_names(const Store& store, const std::vector<std::string>& kept
 void check_case(const Case& c, const std::string& text, const std::string& file, const Store& store,
                 date::sys_seconds now, std::set<std::string>& letters,
                 std::vector<CheckProblem>& problems) {
-    const auto report = [&](std::string_view key, std::string message) {
-        problems.push_back({file, line_of_key(text, key), std::move(message)});
+    const auto report = [&](std::string_view key, std::string message, bool agenda = false) {
+        problems.push_back(
+            {file, line_of_key(text, key), std::move(message), std::nullopt, agenda});
     };
     for (auto& [key, message] : impossible_states(c))
         report(key, message);
@@ -243,17 +244,18 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     for (const auto& note : attention(c, store.config().policy))
         if (note.code != ProblemCode::referral_open)
             problems.push_back({file, line_of_key(text, "events"), note.message, note, true});
-    const auto on_agenda = [&](std::string_view key, std::string message) {
-        problems.push_back({file, line_of_key(text, key), std::move(message), std::nullopt, true});
-    };
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};
     for (const auto& clock : case_clocks(c, clocks))
         if (clock.state == ClockState::overdue)
-            on_agenda("received", fmt::format("the {} deadline of {} has passed", clock.rule,
-                                              format_date(clock.due.day)));
+            report("received",
+                   fmt::format("the {} deadline of {} has passed", clock.rule,
+                               format_date(clock.due.day)),
+                   true);
     for (const auto& action : overdue_actions(c, local_date(now, store.zone())))
-        on_agenda("actions", fmt::format("action {} was due {} and is not done", action->number,
-                                         format_date(action->due)));
+        report("actions",
+               fmt::format("action {} was due {} and is not done", action->number,
+                           format_date(action->due)),
+               true);
     patient_data_problems(c, text, file, store.config().policy, problems);
     check_letters(c, text, file, store, letters, problems);
 }
