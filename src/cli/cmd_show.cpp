@@ -333,7 +333,7 @@ void print_letter(const Case& c, const Store& store, Format format) {
             last = &event;
     if (!last)
         throw Error(ErrorKind::not_found,
-                    fmt::format("{} keeps no letter yet; 'respond {} --draft' shows the response "
+                    fmt::format("{} keeps no letter yet; 'respond draft {}' shows the response "
                                 "as it would be now",
                                 c.id, c.id));
     const std::string kept = store.read_letter(c.id, last->letter);

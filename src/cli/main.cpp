@@ -246,10 +246,12 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
         say(fmt::format("unknown command '{}'{}; see 'complaints --help'", word,
                         did_you_mean(word, visible_command_names())));
     } else {
-        const std::string where =
-            app.get_subcommands().empty()
-                ? "complaints --help"
-                : "complaints " + app.get_subcommands().front()->get_name() + " --help";
+        std::string where = "complaints";
+        for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
+            at = at->get_subcommands().front();
+            where += " " + at->get_name();
+        }
+        where += " --help";
         say(fmt::format("{}; see '{}'", usage_text(*command_given(app), e), where));
     }
     return static_cast<int>(ErrorKind::usage);

@@ -168,8 +168,16 @@ std::string synopsis_line(const CommandEntryTree& command) {
     return line;
 }
 
+// A command that only groups its subcommands (calendar, respond) takes
+// nothing of its own but --help: its subcommands' lines say how to call it.
+bool takes_only_help(const CommandEntryTree& command) {
+    return std::all_of(command.options.begin(), command.options.end(), [](const OptionEntry& o) {
+        return std::find(o.names.begin(), o.names.end(), "--help") != o.names.end();
+    });
+}
+
 void synopsis(const CommandEntryTree& command, std::string& out) {
-    if (!command.options.empty() || command.subcommands.empty())
+    if (!takes_only_help(command) || command.subcommands.empty())
         out += synopsis_line(command) + ".br\n";
     for (const auto& sub : command.subcommands)
         synopsis(sub, out);

@@ -19,7 +19,7 @@ TEST_SUITE("acknowledgement: the clinic acknowledges in 3 working days") {
         REQUIRE(clock.is_object());
         CHECK(clock["due_date"] == "2026-11-05");
         CHECK(clock["state"] == "running");
-        repo.ok({"respond", id, "--acknowledge", "--via", "letter"});
+        repo.ok({"respond", "acknowledge", id, "--via", "letter"});
         clock = clock_named(repo({"show", id, "--format", "json"}).json(), "acknowledgement");
         CHECK(clock["state"] == "met");
     }
@@ -29,7 +29,7 @@ TEST_SUITE("acknowledgement: the clinic acknowledges in 3 working days") {
         test::Repo repo;
         repo.now = "2026-11-03T10:00:00+00:00";
         const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Burn after laser"});
-        const auto draft = repo({"respond", id, "--acknowledge", "--draft"});
+        const auto draft = repo({"respond", "acknowledge", id, "--draft"});
         REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
         CHECK(has(draft.out, "send you our written response by 20 November 2026."));
         CHECK(has(draft.out, "If we cannot send it by then, we will write to explain why"));
@@ -40,10 +40,9 @@ TEST_SUITE("acknowledgement: the clinic acknowledges in 3 working days") {
         test::Repo repo;
         repo.now = "2026-12-10T10:00:00+00:00";
         const std::string in_time = repo.open_case("2026-11-02 09:30");
-        repo.ok(
-            {"respond", in_time, "--acknowledge", "--via", "email", "--at", "2026-11-04 12:00"});
+        repo.ok({"respond", "acknowledge", in_time, "--via", "email", "--at", "2026-11-04 12:00"});
         const std::string late = repo.open_case("2026-11-09 09:30");
-        repo.ok({"respond", late, "--acknowledge", "--via", "letter", "--at", "2026-11-20 12:00"});
+        repo.ok({"respond", "acknowledge", late, "--via", "letter", "--at", "2026-11-20 12:00"});
         const std::string not_yet = repo.open_case("2026-11-16 09:30");
         // Due in December: not November's.
         repo.open_case("2026-11-30 09:30");
@@ -73,15 +72,15 @@ TEST_SUITE("acknowledgement: the clinic acknowledges in 3 working days") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-10 09:00");
         const auto before = repo.snapshot();
-        const auto by_phone = repo({"respond", id, "--acknowledge", "--via", "phone"});
+        const auto by_phone = repo({"respond", "acknowledge", id, "--via", "phone"});
         CHECK(by_phone.exit_code == 2);
         CHECK(has(by_phone.err, "--via: an acknowledgement goes by email or letter, not 'phone'"));
         CHECK(repo.snapshot() == before);
-        repo.ok({"respond", id, "--acknowledge", "--via", "email", "--at", "2026-11-11 10:00"});
-        const auto again = repo({"respond", id, "--acknowledge", "--via", "email"});
+        repo.ok({"respond", "acknowledge", id, "--via", "email", "--at", "2026-11-11 10:00"});
+        const auto again = repo({"respond", "acknowledge", id, "--via", "email"});
         CHECK(again.exit_code == 5);
         CHECK(has(again.err, id + " was acknowledged on 2026-11-11; a second acknowledgement is "
                                   "not recorded"));
-        CHECK(repo({"respond", id, "--acknowledge", "--draft"}).exit_code == 5);
+        CHECK(repo({"respond", "acknowledge", id, "--draft"}).exit_code == 5);
     }
 }

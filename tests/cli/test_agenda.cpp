@@ -24,7 +24,7 @@ struct Christmas : test::Repo {
     std::string open(const std::string& day, std::vector<std::string> more = {}) const {
         const std::string id = unacknowledged(day, std::move(more));
         if (id.starts_with("LUM"))
-            ok({"respond", id, "--acknowledge", "--via", "email", "--at", day + " 09:30"});
+            ok({"respond", "acknowledge", id, "--via", "email", "--at", day + " 09:30"});
         return id;
     }
     std::string unacknowledged(const std::string& day, std::vector<std::string> more = {}) const {
@@ -102,7 +102,7 @@ TEST_SUITE("cli agenda") {
         auto acknowledgement = item(clinic.agenda(), id, "acknowledgement");
         CHECK(acknowledgement["when"] == "today");
         CHECK(acknowledgement["due"] == "2026-12-22");
-        clinic.ok({"respond", id, "--acknowledge", "--via", "email"});
+        clinic.ok({"respond", "acknowledge", id, "--via", "email"});
         CHECK(item(clinic.agenda(), id, "acknowledgement").is_null());
     }
 
@@ -150,9 +150,9 @@ TEST_SUITE("cli agenda") {
         Christmas clinic;
         const std::string met = clinic.open("2026-12-01", {"--point", "Kept waiting"});
         clinic.unacknowledged("2026-12-02", {"--kind", "concern"});
-        clinic.ok({"respond", met, "--point", "1", "--finding", "upheld", "--conclusion",
+        clinic.ok({"respond", "finding", met, "--point", "1", "--finding", "upheld", "--conclusion",
                    "We ran late", "--at", "2026-12-18 11:00"});
-        clinic.ok({"respond", met, "--sent", "--via", "email", "--at", "2026-12-18 12:00"});
+        clinic.ok({"respond", "send", met, "--via", "email", "--at", "2026-12-18 12:00"});
         CHECK(clinic.agenda().empty());
         CHECK(test::has(clinic({"agenda"}).out, "Nothing to do."));
     }
@@ -394,7 +394,7 @@ TEST_SUITE("cli agenda") {
         // Run again after a change: the same UIDs, the moved date under its
         // old UID, so a calendar replaces the event and never duplicates it.
         CHECK(clinic({"agenda", "--format", "ics"}).out == ics.out);
-        clinic.ok({"respond", soon, "--delay", "Waiting for the clinician's statement",
+        clinic.ok({"respond", "delay", soon, "--reason", "Waiting for the clinician's statement",
                    "--new-date", "2027-01-08"});
         test::write_text(clinic.dir / "again.ics", clinic({"agenda", "--format", "ics"}).out);
         const auto again = by_uid(ics_events(clinic.dir / "again.ics"));

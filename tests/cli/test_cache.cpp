@@ -99,11 +99,11 @@ TEST_SUITE("cache") {
     TEST_CASE("a change by command is seen: respond, close, log") {
         const Cached repo;
         repo.report("0 unchanged, 3 read, 0 gone, rewritten");
-        repo.ok({"respond", repo.ids[0], "--point", "1", "--finding", "upheld", "--conclusion",
-                 "Yes", "--at", "2026-10-08 10:00"});
+        repo.ok({"respond", "finding", repo.ids[0], "--point", "1", "--finding", "upheld",
+                 "--conclusion", "Yes", "--at", "2026-10-08 10:00"});
         repo.ok({"log", repo.ids[0], "--type", "record-agreed", "--text", "Agreed", "--at",
                  "2026-10-08 10:00"});
-        repo.ok({"respond", repo.ids[0], "--sent", "--via", "email", "--at", "2026-10-09 10:00"});
+        repo.ok({"respond", "send", repo.ids[0], "--via", "email", "--at", "2026-10-09 10:00"});
         repo.ok({"close", repo.ids[1], "--outcome", "withdrawn", "--no-learning", "Withdrawn",
                  "--at", "2026-10-10 10:00"});
         const auto r = repo.report("1 unchanged, 2 read, 0 gone, rewritten");

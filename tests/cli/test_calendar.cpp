@@ -114,7 +114,7 @@ TEST_SUITE("cli deadlines") {
         const std::string id = repo.open_case("2026-11-10 09:00");
         CHECK(test::has(repo({"show", id}).out,
                         "Due next:    acknowledgement by 2026-11-13 (overdue by 1 working day)"));
-        repo.ok({"respond", id, "--acknowledge", "--via", "email", "--at", "2026-11-12 16:00"});
+        repo.ok({"respond", "acknowledge", id, "--via", "email", "--at", "2026-11-12 16:00"});
         const auto shown = repo({"show", id});
         CHECK(shown.out.find("Due next:    response by 2026-11-30 (10 working days left)") !=
               std::string::npos);
@@ -135,7 +135,7 @@ TEST_SUITE("cli deadlines") {
         // Acknowledged at once, so the response is what falls due next.
         const auto acknowledged = [&](const std::string& received) {
             const std::string id = repo.open_case(received);
-            repo.ok({"respond", id, "--acknowledge", "--via", "email", "--at", received});
+            repo.ok({"respond", "acknowledge", id, "--via", "email", "--at", received});
             return id;
         };
         const std::string old = acknowledged("2026-10-01 09:00");   // due 2026-10-21: overdue
@@ -165,12 +165,12 @@ TEST_SUITE("cli deadlines") {
         test::Repo repo;
         // Acknowledged and answered in time; only the action plan is late.
         const std::string id = repo.open_case("2026-10-01 09:00", {"--point", "Kept waiting"});
-        repo.ok({"respond", id, "--acknowledge", "--via", "email", "--at", "2026-10-01 10:00"});
+        repo.ok({"respond", "acknowledge", id, "--via", "email", "--at", "2026-10-01 10:00"});
         repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email", "--at",
                  "2026-10-02 10:00"});
-        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+        repo.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
                  "We ran late", "--at", "2026-10-10 10:00"});
-        repo.ok({"respond", id, "--sent", "--via", "email", "--at", "2026-10-12 10:00"});
+        repo.ok({"respond", "send", id, "--via", "email", "--at", "2026-10-12 10:00"});
         repo.ok({"action", id, "add", "--text", "Retrain reception", "--lead", "Sam Manager",
                  "--due", "2026-10-30", "--at", "2026-10-12 11:00"});
         const auto overdue = repo({"list", "--overdue", "--format", "json"}).json();

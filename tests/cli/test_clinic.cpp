@@ -24,9 +24,9 @@ struct Clinic : test::Repo {
     }
     nlohmann::json json() const { return (*this)({"show", id, "--format", "json"}).json(); }
     void findings() const {
-        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+        ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
             "The laser setting was too high."});
-        ok({"respond", id, "--point", "2", "--finding", "not-upheld", "--conclusion",
+        ok({"respond", "finding", id, "--point", "2", "--finding", "not-upheld", "--conclusion",
             "A patch test was done on 20 October."});
     }
     void ready() const {
@@ -43,7 +43,7 @@ struct Clinic : test::Repo {
 TEST_SUITE("clinic: stage 1") {
     TEST_CASE("the response is refused with everything missing listed at once") {
         Clinic clinic;
-        const std::string err = clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"});
+        const std::string err = clinic.refused({"respond", "send", clinic.id, "--via", "letter"});
         CHECK(err == "complaints: cannot send the response for " + clinic.id +
                          " yet: point 1 has no finding; point 2 has no finding; consent from Mrs "
                          "Grace Okafor "
@@ -60,14 +60,14 @@ TEST_SUITE("clinic: stage 1") {
     TEST_CASE("findings answer each point, the response then goes and the 14-day clock is met") {
         Clinic clinic;
         clinic.ready();
-        const auto sent = clinic({"respond", clinic.id, "--sent", "--via", "letter"});
+        const auto sent = clinic({"respond", "send", clinic.id, "--via", "letter"});
         CHECK(sent.out ==
               clinic.id + ": Written response sent by letter, on time (due 2026-11-20)\n");
         const auto json = clinic.json();
         CHECK(json["points"][0]["finding"] == "upheld");
         CHECK(json["points"][1]["conclusion"] == "A patch test was done on 20 October.");
         CHECK(test::clock_named(json, "response")["state"] == "met");
-        CHECK(clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"})
+        CHECK(clinic.refused({"respond", "send", clinic.id, "--via", "letter"})
                   .find("already been sent") != std::string::npos);
     }
 
@@ -75,7 +75,7 @@ TEST_SUITE("clinic: stage 1") {
         Clinic clinic;
         clinic.now = "2026-11-25T10:00:00+00:00";
         clinic.ready();
-        CHECK(clinic({"respond", clinic.id, "--sent", "--via", "email"}).out ==
+        CHECK(clinic({"respond", "send", clinic.id, "--via", "email"}).out ==
               clinic.id + ": Written response sent by email, late: due 2026-11-20, no explanation "
                           "of delay sent in time\n");
         CHECK(test::clock_named(clinic.json(), "response")["state"] == "met-late");
@@ -83,20 +83,23 @@ TEST_SUITE("clinic: stage 1") {
 
     TEST_CASE("an explanation of delay sets a new date and counts as extended") {
         Clinic clinic;
-        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
-                   "--new-date", "2026-12-04"});
+        clinic.ok({"respond", "delay", clinic.id, "--reason",
+                   "Waiting for the laser service report", "--new-date", "2026-12-04"});
         const auto json = clinic.json();
         CHECK(test::clock_named(json, "response")["due_date"] == "2026-12-04");
         CHECK(test::clock_named(json, "response")["extended"] == true);
-        CHECK(clinic.refused({"respond", clinic.id, "--delay", "x", "--new-date", "2026-02-30"}, 2)
-                  .find("not a date on the calendar") != std::string::npos);
+        CHECK(
+            clinic
+                .refused(
+                    {"respond", "delay", clinic.id, "--reason", "x", "--new-date", "2026-02-30"}, 2)
+                .find("not a date on the calendar") != std::string::npos);
     }
 
     TEST_CASE("consent can be overridden with a recorded reason") {
         Clinic clinic;
         clinic.findings();
         clinic.ok({"log", clinic.id, "--type", "record-agreed", "--text", "Agreed"});
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter", "--without-practitioner",
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter", "--without-practitioner",
                    "Dr Marsh is on leave until January", "--proceed-without-consent",
                    "Mrs Okafor asked by phone for her son to handle it; form to follow"});
         const auto json = clinic.json();
@@ -117,14 +120,16 @@ TEST_SUITE("clinic: stage 1") {
 
     TEST_CASE("bad findings are usage errors") {
         Clinic clinic;
-        CHECK(clinic.refused({"respond", clinic.id, "--point", "3", "--finding", "upheld",
-                              "--conclusion", "x"},
+        CHECK(clinic.refused({"respond", "finding", clinic.id, "--point", "3", "--finding",
+                              "upheld", "--conclusion", "x"},
                              2) ==
               "complaints: --point: " + clinic.id + " has no point 3 (it has 2)\n");
-        CHECK(clinic.refused({"respond", clinic.id, "--point", "1", "--finding", "upheld"}, 2)
+        CHECK(clinic
+                  .refused({"respond", "finding", clinic.id, "--point", "1", "--finding", "upheld"},
+                           2)
                   .find("--conclusion: a finding needs the conclusion") != std::string::npos);
         CHECK(clinic
-                  .refused({"respond", clinic.id, "--point", "1", "--finding", "uphold",
+                  .refused({"respond", "finding", clinic.id, "--point", "1", "--finding", "uphold",
                             "--conclusion", "x"},
                            2)
                   .find("(did you mean 'upheld'?)") != std::string::npos);
@@ -147,8 +152,8 @@ TEST_SUITE("clinic: stage 1") {
         "the draft names every point, the apology and the stage 2 bodies, --out writes a file") {
         Clinic clinic;
         clinic.findings();
-        clinic.ok({"respond", clinic.id, "--apology", "We are sorry for the burn."});
-        clinic.ok({"respond", clinic.id, "--draft", "--out", (clinic.dir / "letter.md").string()});
+        clinic.ok({"respond", "apology", clinic.id, "--text", "We are sorry for the burn."});
+        clinic.ok({"respond", "draft", clinic.id, "--out", (clinic.dir / "letter.md").string()});
         const std::string letter = test::read_text(clinic.dir / "letter.md");
         for (const char* expected :
              {"### 1. Burn after laser", "### 2. No patch test", "**Finding:** Not upheld.",
@@ -164,8 +169,8 @@ TEST_SUITE("clinic: intake") {
         const std::string id =
             repo.open_case("2026-11-02 09:30", {"--kind", "concern", "--point", "Room was cold"});
         CHECK(repo({"show", id, "--format", "json"}).json()["clocks"].empty());
-        const auto refused =
-            repo({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "x"});
+        const auto refused = repo(
+            {"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion", "x"});
         CHECK(refused.exit_code == k_refused);
         CHECK(refused.err.find("is a concern, resolved locally; convert it to a complaint first") !=
               std::string::npos);
@@ -199,7 +204,7 @@ TEST_SUITE("clinic: intake") {
         CHECK(json["exclusion"]["reason"] == "another-service");
         CHECK(json["status"] == "closed");
         CHECK(json["clocks"].empty());
-        CHECK(clinic.refused({"respond", clinic.id, "--apology", "x"})
+        CHECK(clinic.refused({"respond", "apology", clinic.id, "--text", "x"})
                   .find("is excluded from the complaints policy") != std::string::npos);
         CHECK(clinic.refused({"escalate", clinic.id, "--to", "cqc"}).find("is excluded") !=
               std::string::npos);
@@ -226,19 +231,20 @@ TEST_SUITE("clinic: intake") {
                     .exit_code == 0);
     }
 
-    TEST_CASE("a practitioner not named at open is named later with respond --practitioner") {
+    TEST_CASE("a practitioner not named at open is named later with respond practitioners") {
         test::Repo repo;
         repo.now = "2026-11-10T10:00:00+00:00";
         const std::string id = repo.open_case(
             "2026-11-02 09:30", {"--category", "clinical", "--point", "Burn after laser"});
         // The note says how to name one now, not at an open that is past.
         CHECK(test::has(repo({"show", id}).out,
-                        "a treatment-related complaint names no practitioner (respond " + id +
-                            " --practitioner NAME)"));
+                        "a treatment-related complaint names no practitioner (complaints respond "
+                        "practitioners " +
+                            id + " --practitioner NAME)"));
         CHECK(test::has(repo({"check"}).out, "names no practitioner"));
 
-        const auto named = repo(
-            {"respond", id, "--practitioner", "Dr Lena Marsh", "--practitioner", "Nurse Amy Cole"});
+        const auto named = repo({"respond", "practitioners", id, "--practitioner", "Dr Lena Marsh",
+                                 "--practitioner", "Nurse Amy Cole"});
         REQUIRE_MESSAGE(named.exit_code == 0, named.err);
         CHECK(named.out == id + ": practitioners recorded: Dr Lena Marsh, Nurse Amy Cole\n");
         const auto shown = repo({"show", id});
@@ -250,22 +256,25 @@ TEST_SUITE("clinic: intake") {
         const auto report = repo({"report", "--month", "2026-11", "--format", "json"}).json();
         CHECK(report["received"]["by_practitioner"]["Nurse Amy Cole"] == 1);
         // Named, their account is what the response now waits for.
-        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Too hot"});
+        repo.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                 "Too hot"});
         repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed"});
-        CHECK(test::has(repo.refused({"respond", id, "--sent", "--via", "letter"}, k_refused),
+        CHECK(test::has(repo.refused({"respond", "send", id, "--via", "letter"}, k_refused),
                         "no statement, interview or discussion with the practitioner"));
         repo.ok(
             {"log", id, "--type", "statement", "--text", "My account", "--by", "Dr Lena Marsh"});
         repo.ok(
             {"log", id, "--type", "statement", "--text", "My account", "--by", "Nurse Amy Cole"});
-        repo.ok({"respond", id, "--sent", "--via", "letter"});
+        repo.ok({"respond", "send", id, "--via", "letter"});
 
         // After the response, a change is a correction with its reason.
         const std::string sent = repo.case_file(id);
-        CHECK(test::has(repo.refused({"respond", id, "--practitioner", "Dr Lena Marsh"}, k_refused),
-                        "the practitioners went to the complainant in the response"));
+        CHECK(test::has(
+            repo.refused({"respond", "practitioners", id, "--practitioner", "Dr Lena Marsh"},
+                         k_refused),
+            "the practitioners went to the complainant in the response"));
         CHECK(repo.case_file(id) == sent);
-        repo.ok({"respond", id, "--practitioner", "Dr Lena Marsh", "--correction",
+        repo.ok({"respond", "practitioners", id, "--practitioner", "Dr Lena Marsh", "--correction",
                  "Nurse Cole only assisted"});
         const auto corrected = repo({"show", id, "--format", "json"}).json();
         CHECK(corrected["practitioners"] == nlohmann::json({"Dr Lena Marsh"}));
@@ -278,8 +287,9 @@ TEST_SUITE("clinic: intake") {
         CHECK(last["text"] == "Nurse Cole only assisted");
         // One step at a time, and a name the file can hold.
         CHECK(test::has(repo.refused({"respond", id, "--practitioner", "A", "--apology", "B"}, 2),
-                        "--practitioner NAME"));
-        CHECK(test::has(repo.refused({"respond", id, "--practitioner", " "}, 2), "--practitioner"));
+                        "respond does one thing at a time"));
+        CHECK(test::has(repo.refused({"respond", "practitioners", id, "--practitioner", " "}, 2),
+                        "--practitioner"));
     }
 }
 
@@ -299,7 +309,7 @@ TEST_SUITE("clinic: stage 2 and closing") {
     TEST_CASE("stage 2 keeps stage 1's figures and closes with the review's outcome") {
         Clinic clinic;
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         clinic.ok({"escalate", clinic.id, "--to", "iscas", "--ref", "ISCAS-2026-118"});
         CHECK(clinic.refused({"escalate", clinic.id, "--to", "iscas"}).find("is still open") !=
               std::string::npos);
@@ -345,7 +355,7 @@ TEST_SUITE("clinic: stage 2 and closing") {
                              "    after_response: true\n"
                              "    blocks_close: true\n");
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         clinic.ok({"escalate", clinic.id, "--to", "iscas", "--ref", "ISCAS-2026-118"});
         const std::string err =
             clinic.refused({"close", clinic.id, "--outcome", "upheld", "--no-learning", "x"});
@@ -363,7 +373,7 @@ TEST_SUITE("clinic: stage 2 and closing") {
     TEST_CASE("a complainant who goes to ISCAS after the case closed: the referral is tracked") {
         Clinic clinic;
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "x"});
         clinic.now = "2026-12-01T10:00:00+00:00";
         const auto referred = clinic({"escalate", clinic.id, "--to", "iscas", "--ref", "I-9"});
@@ -392,7 +402,7 @@ TEST_SUITE("clinic: stage 2 and closing") {
     TEST_CASE("closing needs lessons learnt with an action plan, or a reason for none") {
         Clinic clinic;
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         CHECK(clinic.refused({"close", clinic.id, "--outcome", "upheld"})
                   .find("give either --learning TEXT (lessons learnt) or --no-learning REASON") !=
               std::string::npos);

@@ -25,9 +25,9 @@ struct Answered : test::Repo {
                       {"--complainant", "Ms Ruth Hale", "--category", "clinical", "--practitioner",
                        "Dr Lena Marsh", "--point", "Burn after laser", "--point", "No patch test"});
         ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
-        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+        ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
             "The laser setting was too high."});
-        ok({"respond", id, "--point", "2", "--finding", "not-upheld", "--conclusion",
+        ok({"respond", "finding", id, "--point", "2", "--finding", "not-upheld", "--conclusion",
             "A patch test was done on 20 October."});
     }
     std::string refused(std::vector<std::string> args, int code = k_refused) const {
@@ -40,17 +40,17 @@ struct Answered : test::Repo {
     }
     void sent() const {
         discussed();
-        ok({"respond", id, "--sent", "--via", "letter"});
+        ok({"respond", "send", id, "--via", "letter"});
     }
     // A delay explained on 18 November (new date 4 December), then the
     // response sent on 1 December: late by 14 working days, within policy.
     test::Result sent_after_delay() {
         discussed();
         now = "2026-11-18T10:00:00+00:00";
-        ok({"respond", id, "--delay", "Waiting for the laser service report", "--new-date",
-            "2026-12-04"});
+        ok({"respond", "delay", id, "--reason", "Waiting for the laser service report",
+            "--new-date", "2026-12-04"});
         now = "2026-12-01T10:00:00+00:00";
-        return (*this)({"respond", id, "--sent", "--via", "letter"});
+        return (*this)({"respond", "send", id, "--via", "letter"});
     }
 };
 
@@ -100,9 +100,9 @@ TEST_SUITE("clinic policy: stage 2") {
 TEST_SUITE("clinic policy: stage 1") {
     TEST_CASE("a clinical response needs the practitioner's account, or a reason to go without") {
         Answered clinic;
-        const std::string err = clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"});
+        const std::string err = clinic.refused({"respond", "send", clinic.id, "--via", "letter"});
         CHECK(has(err, "no statement, interview or discussion with the practitioner"));
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter", "--without-practitioner",
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter", "--without-practitioner",
                    "Dr Marsh has left the clinic"});
         CHECK(has(clinic.case_file(clinic.id), "Dr Marsh has left the clinic"));
     }
@@ -111,7 +111,7 @@ TEST_SUITE("clinic policy: stage 1") {
         Answered clinic;
         clinic.ok({"log", clinic.id, "--type", "statement", "--text", "I set 12 J/cm2", "--by",
                    "Dr Lena Marsh"});
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
     }
 
     TEST_CASE("a complaint settled in conversation closes with no written response wanted") {
@@ -143,7 +143,7 @@ TEST_SUITE("clinic policy: stage 1") {
         clinic.ok({"log", clinic.id, "--type", "interview", "--text",
                    "The setting was checked before treatment", "--with", "Nurse Amy Cole", "--by",
                    "Claire Dunn"});
-        const auto letter = clinic({"respond", clinic.id, "--draft"});
+        const auto letter = clinic({"respond", "draft", clinic.id});
         CHECK(has(letter.out, "Nurse Amy Cole"));
         CHECK(has(letter.out, "The setting was checked before treatment"));
     }
@@ -168,8 +168,8 @@ TEST_SUITE("clinic policy: one verdict of on time") {
     TEST_CASE("an open complaint whose delay was explained in time is not overdue in the report") {
         Answered clinic;
         clinic.now = "2026-11-18T10:00:00+00:00";
-        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
-                   "--new-date", "2026-12-04"});
+        clinic.ok({"respond", "delay", clinic.id, "--reason",
+                   "Waiting for the laser service report", "--new-date", "2026-12-04"});
         clinic.now = "2026-12-01T10:00:00+00:00";
         const auto figures =
             clinic({"report", "--month", "2026-11", "--format", "json"}).json()["responses"];
@@ -183,10 +183,10 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         Answered clinic;
         clinic.discussed();
         clinic.now = "2026-11-18T10:00:00+00:00";
-        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
-                   "--new-date", "2026-11-25"});
+        clinic.ok({"respond", "delay", clinic.id, "--reason",
+                   "Waiting for the laser service report", "--new-date", "2026-11-25"});
         clinic.now = "2026-11-27T10:00:00+00:00";
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         clinic.now = "2026-12-02T10:00:00+00:00";
         const auto figures =
             clinic({"report", "--month", "2026-11", "--format", "json"}).json()["responses"];
@@ -203,8 +203,8 @@ TEST_SUITE("clinic policy: one verdict of on time") {
               "yet") {
         Answered clinic;
         clinic.now = "2026-11-18T10:00:00+00:00";
-        clinic.ok({"respond", clinic.id, "--delay", "Waiting for the laser service report",
-                   "--new-date", "2026-12-04"});
+        clinic.ok({"respond", "delay", clinic.id, "--reason",
+                   "Waiting for the laser service report", "--new-date", "2026-12-04"});
         clinic.now = "2026-11-25T10:00:00+00:00";
         clinic.ok({"close", clinic.id, "--outcome", "withdrawn", "--no-learning",
                    "Withdrawn by the complainant"});
@@ -222,14 +222,15 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         clinic.discussed();
         clinic.now = "2026-11-24T10:00:00+00:00";
         const auto letter =
-            clinic({"respond", clinic.id, "--delay", "Waiting for the lab", "--draft"});
+            clinic({"respond", "delay", clinic.id, "--reason", "Waiting for the lab", "--draft"});
         CHECK(has(letter.out, "Our response was due by 20 November 2026, and we are sorry that "
                               "we did not write to you before then."));
         CHECK(has(letter.out, "We are sorry for the delay."));
         CHECK(
             has(letter.out, "We will send you our full written response as soon as it is ready."));
         CHECK_FALSE(has(letter.out, "response by 20 November 2026"));
-        const auto late = clinic({"respond", clinic.id, "--delay", "Waiting for the lab"});
+        const auto late =
+            clinic({"respond", "delay", clinic.id, "--reason", "Waiting for the lab"});
         CHECK(late.exit_code == 0);
         CHECK(has(late.err, "the response was due by 2026-11-20: an explanation sent after that "
                             "is already late and moves nothing"));
@@ -239,8 +240,8 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         CHECK(response["state"] == "overdue");
         CHECK(response["extended"] == false);
         clinic.now = "2026-12-10T10:00:00+00:00";
-        CHECK(has(clinic({"respond", clinic.id, "--draft"}).out, "sorry for the delay"));
-        CHECK(has(clinic({"respond", clinic.id, "--sent", "--via", "letter"}).out,
+        CHECK(has(clinic({"respond", "draft", clinic.id}).out, "sorry for the delay"));
+        CHECK(has(clinic({"respond", "send", clinic.id, "--via", "letter"}).out,
                   "late: due 2026-11-20, no explanation of delay sent in time"));
     }
 
@@ -249,9 +250,9 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         Answered clinic;
         clinic.discussed();
         clinic.now = "2026-11-24T10:00:00+00:00"; // the response was due 20 November
-        const auto explained =
-            clinic({"respond", clinic.id, "--delay", "Waiting for the laser service report",
-                    "--new-date", "2026-12-04", "--at", "2026-11-18 10:00"});
+        const auto explained = clinic({"respond", "delay", clinic.id, "--reason",
+                                       "Waiting for the laser service report", "--new-date",
+                                       "2026-12-04", "--at", "2026-11-18 10:00"});
         REQUIRE_MESSAGE(explained.exit_code == 0, explained.err);
         CHECK(has(explained.err, "dated before the response was due on 2026-11-20 but entered "
                                  "after it"));
@@ -268,8 +269,8 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         // One sent in time, without --at, is not marked.
         Answered in_time;
         in_time.now = "2026-11-18T10:00:00+00:00";
-        const auto plain =
-            in_time({"respond", in_time.id, "--delay", "Waiting", "--new-date", "2026-12-04"});
+        const auto plain = in_time(
+            {"respond", "delay", in_time.id, "--reason", "Waiting", "--new-date", "2026-12-04"});
         CHECK_FALSE(has(plain.err, "on paper"));
         in_time.now = "2026-12-02T10:00:00+00:00";
         CHECK(in_time({"report", "--month", "2026-11", "--format", "json"})
@@ -281,16 +282,16 @@ TEST_SUITE("clinic policy: one verdict of on time") {
         Answered clinic;
         clinic.discussed();
         clinic.now = "2026-11-12T10:00:00+00:00";
-        const auto early = clinic(
-            {"respond", clinic.id, "--delay", "Waiting for the lab", "--new-date", "2026-11-17"});
+        const auto early = clinic({"respond", "delay", clinic.id, "--reason", "Waiting for the lab",
+                                   "--new-date", "2026-11-17"});
         CHECK(has(early.out, "the response is now due 2026-11-17"));
         clinic.now = "2026-11-19T10:00:00+00:00";
-        CHECK(has(clinic({"respond", clinic.id, "--draft"}).out,
+        CHECK(has(clinic({"respond", "draft", clinic.id}).out,
                   "We are sorry for the delay in sending you this response: we told you to expect "
                   "it by 17 November 2026."));
         CHECK(has(clinic({"show", clinic.id}).out, "New date given: 2026-11-17"));
         clinic.now = "2026-11-25T10:00:00+00:00";
-        CHECK(has(clinic({"respond", clinic.id, "--sent", "--via", "letter"}).out,
+        CHECK(has(clinic({"respond", "send", clinic.id, "--via", "letter"}).out,
                   "late: due 2026-11-20, and after the new date the explanation of delay gave "
                   "(2026-11-17)"));
         clinic.now = "2026-12-02T10:00:00+00:00";
@@ -304,15 +305,16 @@ TEST_SUITE("clinic policy: one verdict of on time") {
               "its letter says no sorry") {
         Answered clinic;
         clinic.now = "2026-11-12T10:00:00+00:00";
-        const auto draft = clinic({"respond", clinic.id, "--delay", "Waiting for the laser report",
-                                   "--new-date", "2026-11-17", "--draft"});
+        const auto draft =
+            clinic({"respond", "delay", clinic.id, "--reason", "Waiting for the laser report",
+                    "--new-date", "2026-11-17", "--draft"});
         CHECK(draft.exit_code == 0);
         CHECK(has(draft.out, "taking longer than we hoped"));
         CHECK(has(draft.out, "by 17 November 2026"));
         CHECK_FALSE(has(draft.out, "sorry for the delay"));
         CHECK_FALSE(has(draft.out, "than we aimed for"));
-        const auto kept = clinic({"respond", clinic.id, "--delay", "Waiting for the laser report",
-                                  "--new-date", "2026-11-17"});
+        const auto kept = clinic({"respond", "delay", clinic.id, "--reason",
+                                  "Waiting for the laser report", "--new-date", "2026-11-17"});
         CHECK(kept.exit_code == 0);
         CHECK(has(kept.err, "is not after 2026-11-20"));
         CHECK(has(kept.out, "the response is now due 2026-11-17"));
@@ -348,13 +350,17 @@ TEST_SUITE("clinic policy: usage errors say what is wrong") {
     TEST_CASE("each bad flag is refused with exit 2, its own words and nothing written") {
         Answered clinic;
         const std::pair<std::vector<std::string>, std::string> cases[] = {
-            {{"respond", clinic.id, "--point", "0", "--finding", "upheld", "--conclusion", "x"},
+            {{"respond", "finding", clinic.id, "--point", "0", "--finding", "upheld",
+              "--conclusion", "x"},
              "no point 0"},
-            {{"respond", clinic.id, "--delay", ""}, "--delay: give the reason"},
-            {{"respond", clinic.id, "--delay", "   "}, "--delay: give the reason"},
+            {{"respond", "delay", clinic.id, "--reason", ""}, "--reason: give the reason"},
+            {{"respond", "delay", clinic.id, "--reason", "   "}, "--reason: give the reason"},
+            {{"respond", clinic.id, "--delay", " "}, "--delay: give the reason"},
             {{"respond", clinic.id, "--new-date", "2026-12-04"}, "--new-date goes with --delay"},
             {{"respond", clinic.id, "--format", "html"}, "--format goes with --draft"},
-            {{"respond", clinic.id, "--sent", "--via", "fax"}, "email or letter"},
+            {{"respond", "draft", clinic.id, "--format", "pdf"},
+             "--format: unknown format 'pdf'; choose markdown or html"},
+            {{"respond", "send", clinic.id, "--via", "fax"}, "email or letter"},
             {{"respond", clinic.id, "--out", "x.md"}, "--out goes with --draft"},
             {{"list", "--format", "pdf"}, "unknown format 'pdf'; choose table, json or csv"},
             {{"report", "--format", "pdf"}, "unknown format 'pdf'"},
@@ -485,7 +491,7 @@ TEST_SUITE("clinic policy: more usage errors the trial found") {
             {{"open", "--channel", "phone", "--complainant", "  "}, "--complainant: give"},
             {{"open", "--channel", "phone", "--practitioner", " "},
              "--practitioner: give the practitioner's name"},
-            {{"respond", clinic.id, "--point", "one", "--finding", "upheld"},
+            {{"respond", "finding", clinic.id, "--point", "one", "--finding", "upheld"},
              "--point: 'one' is not a number"},
             {{"close", clinic.id, "--outcome", "resolved", "--no-written-response"},
              "--no-written-response: give its value"},
@@ -505,18 +511,18 @@ TEST_SUITE("clinic policy: more usage errors the trial found") {
 TEST_SUITE("clinic policy: steps that go through with a warning") {
     TEST_CASE("a delay's new date not after the date due, or on a Sunday, is kept but warned of") {
         Answered clinic;
-        const auto early = clinic({"respond", clinic.id, "--delay", "Waiting for the laser report",
-                                   "--new-date", "2026-11-13"});
+        const auto early = clinic({"respond", "delay", clinic.id, "--reason",
+                                   "Waiting for the laser report", "--new-date", "2026-11-13"});
         CHECK(early.exit_code == 0);
         CHECK(has(early.err, "the new date 2026-11-13 is not after 2026-11-20, when the response "
                              "is due under the policy"));
-        const auto sunday = clinic({"respond", clinic.id, "--delay", "The report is late again",
-                                    "--new-date", "2026-11-29"});
+        const auto sunday = clinic({"respond", "delay", clinic.id, "--reason",
+                                    "The report is late again", "--new-date", "2026-11-29"});
         CHECK(sunday.exit_code == 0);
         CHECK(has(sunday.err, "2026-11-29 is a Sunday"));
         CHECK_FALSE(has(sunday.err, "is not after"));
-        const auto fine =
-            clinic({"respond", clinic.id, "--delay", "Still waiting", "--new-date", "2026-12-04"});
+        const auto fine = clinic({"respond", "delay", clinic.id, "--reason", "Still waiting",
+                                  "--new-date", "2026-12-04"});
         CHECK(fine.exit_code == 0);
         CHECK_FALSE(has(fine.err, "new date"));
         CHECK(has(clinic.json()["clocks"].dump(), "2026-12-04"));

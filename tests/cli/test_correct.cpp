@@ -37,10 +37,10 @@ struct Clinic : test::Repo {
         id = open_case("2026-11-02 09:30",
                        {"--complainant", "Mr David Okafor", "--point", "Burn after laser"});
         ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
-        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+        ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
             "The laser setting was too high."});
     }
-    void send() const { ok({"respond", id, "--sent", "--via", "letter"}); }
+    void send() const { ok({"respond", "send", id, "--via", "letter"}); }
     nlohmann::json json() const { return (*this)({"show", id, "--format", "json"}).json(); }
     nlohmann::json report() const {
         return (*this)({"report", "--month", "2026-11", "--format", "json"}).json();
@@ -181,8 +181,8 @@ TEST_SUITE("correcting the record: points") {
         CHECK(clinic.refused({"point", clinic.id, "add", "--text", "x", "--correction", "why"}, 2)
                   .find("--correction: no response has been sent since the case was opened") !=
               std::string::npos);
-        clinic.ok({"respond", clinic.id, "--point", "2", "--finding", "not-upheld", "--conclusion",
-                   "A patch test was done."});
+        clinic.ok({"respond", "finding", clinic.id, "--point", "2", "--finding", "not-upheld",
+                   "--conclusion", "A patch test was done."});
         clinic.send();
         CHECK(
             clinic.refused({"point", clinic.id, "add", "--text", "Rude receptionist"}, k_refused) ==
@@ -202,8 +202,9 @@ TEST_SUITE("correcting the record: points") {
               "Point 3 added: Rude receptionist\nCorrection after the response was sent: Her "
               "letter raised it on page 2; we missed it");
         CHECK(json["attention"][0] ==
-              "point 3, added after the response was sent, has no finding (respond --point N "
-              "--finding F --conclusion TEXT)");
+              "point 3, added after the response was sent, has no finding (complaints respond "
+              "finding " +
+                  clinic.id + " --point N --finding F --conclusion TEXT)");
         // list reads the slim case from the cache, and sees the same.
         for (int pass = 0; pass < 2; ++pass) {
             const auto listed = test::run({{"list", "--format", "json"},
@@ -221,8 +222,8 @@ TEST_SUITE("correcting the record: points") {
         const auto checked = clinic({"check"});
         CHECK(has(checked.out, "point 3, added after the response was sent, has no finding"));
         CHECK(!has(checked.out, "the response was sent but point 3 has no finding"));
-        clinic.ok({"respond", clinic.id, "--point", "3", "--finding", "upheld", "--conclusion",
-                   "We have apologised to her by phone."});
+        clinic.ok({"respond", "finding", clinic.id, "--point", "3", "--finding", "upheld",
+                   "--conclusion", "We have apologised to her by phone."});
         CHECK(clinic.json()["attention"].empty());
     }
 
@@ -273,7 +274,7 @@ TEST_SUITE("correcting the record: void") {
         CHECK(report["responses"]["on_time"] == 0);
         CHECK(report["responses"]["still_open_overdue"] == 1);
         // The response can be sent again, this time late.
-        CHECK(has(clinic({"respond", clinic.id, "--sent", "--via", "email"}).out,
+        CHECK(has(clinic({"respond", "send", clinic.id, "--via", "email"}).out,
                   "late: due 2026-11-20"));
     }
 
@@ -361,7 +362,7 @@ TEST_SUITE("correcting the record: void") {
         Clinic clinic;
         clinic.ok({"log", clinic.id, "--type", "call", "--text", "Wrong case"});
         clinic.ok({"void", clinic.id, "4", "--reason", "Wrong case"});
-        clinic.ok({"respond", clinic.id, "--acknowledge", "--via", "email"}); // late, but sent
+        clinic.ok({"respond", "acknowledge", clinic.id, "--via", "email"}); // late, but sent
         CHECK(clinic({"check"}).exit_code == 0);
         const auto file = clinic.root / "cases" / (clinic.id + ".yaml");
         // Edited by hand: the voided call is given another time.

@@ -21,10 +21,10 @@ struct Answered : test::Repo {
         now = "2026-11-10T10:00:00+00:00";
         id = open_case("2026-11-02 09:30", {"--point", "Burn after laser"});
         ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
-        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+        ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
             "The laser setting was too high."});
-        ok({"respond", id, "--apology", "We are sorry for the burn."});
-        ok({"respond", id, "--sent", "--via", "letter"});
+        ok({"respond", "apology", id, "--text", "We are sorry for the burn."});
+        ok({"respond", "send", id, "--via", "letter"});
     }
     nlohmann::json json() const { return (*this)({"show", id, "--format", "json"}).json(); }
 };
@@ -34,21 +34,22 @@ struct Answered : test::Repo {
 TEST_SUITE("correcting the record") {
     TEST_CASE("a finding changed after the response is refused, naming when it went") {
         Answered clinic;
-        const std::string err = clinic.refused({"respond", clinic.id, "--point", "1", "--finding",
-                                                "partly-upheld", "--conclusion", "Partly."},
-                                               k_refused);
+        const std::string err =
+            clinic.refused({"respond", "finding", clinic.id, "--point", "1", "--finding",
+                            "partly-upheld", "--conclusion", "Partly."},
+                           k_refused);
         CHECK(err == "complaints: cannot change what " + clinic.id +
                          " was sent: the point 1 finding went to the complainant in the response "
                          "on 2026-11-10; the point 1 conclusion went to the complainant in the "
                          "response on 2026-11-10 (add --correction REASON to correct it)\n");
-        CHECK(has(clinic.refused({"respond", clinic.id, "--apology", "Sorry."}, k_refused),
+        CHECK(has(clinic.refused({"respond", "apology", clinic.id, "--text", "Sorry."}, k_refused),
                   "the apology went to the complainant in the response on 2026-11-10"));
     }
 
     TEST_CASE("a correction changes the item and keeps the previous wording, who, when and why") {
         Answered clinic;
         clinic.now = "2026-11-12T14:00:00+00:00";
-        const auto said = clinic({"respond", clinic.id, "--point", "1", "--finding",
+        const auto said = clinic({"respond", "finding", clinic.id, "--point", "1", "--finding",
                                   "partly-upheld", "--conclusion", "The setting was within range.",
                                   "--correction", "The device log was misread", "--by", "Ann"});
         CHECK(said.exit_code == 0);
@@ -77,8 +78,8 @@ TEST_SUITE("correcting the record") {
 
     TEST_CASE("the apology is corrected the same way, before the response no reason is needed") {
         Answered clinic;
-        clinic.ok({"respond", clinic.id, "--apology", "We apologise for the burn.", "--correction",
-                   "The first wording was not approved"});
+        clinic.ok({"respond", "apology", clinic.id, "--text", "We apologise for the burn.",
+                   "--correction", "The first wording was not approved"});
         const auto json = clinic.json();
         CHECK(json["apology"] == "We apologise for the burn.");
         CHECK(json["events"].back()["before"] == "We are sorry for the burn.");
@@ -86,8 +87,8 @@ TEST_SUITE("correcting the record") {
 
         test::Repo fresh;
         const std::string id = fresh.open_case("2026-11-10 09:00", {"--point", "Rude reception"});
-        fresh.ok({"respond", id, "--apology", "Sorry."});
-        fresh.ok({"respond", id, "--apology", "We are sorry."});
+        fresh.ok({"respond", "apology", id, "--text", "Sorry."});
+        fresh.ok({"respond", "apology", id, "--text", "We are sorry."});
         CHECK_FALSE(has(fresh.case_file(id), "corrected"));
     }
 
@@ -118,14 +119,15 @@ TEST_SUITE("correcting the record") {
         clinic.now = "2026-11-10T10:00:00+00:00";
         const std::string id = clinic.open_case("2026-11-02 09:30", {"--point", "Burn"});
         const auto before = clinic.snapshot();
-        CHECK(clinic.refused({"respond", id, "--apology", "Sorry.", "--correction", "why"}, 2) ==
+        CHECK(clinic.refused({"respond", "apology", id, "--text", "Sorry.", "--correction", "why"},
+                             2) ==
               "complaints: --correction: nothing has been sent yet, so there is nothing to "
               "correct; record it without --correction\n");
         CHECK(clinic.snapshot() == before);
         const Answered answered;
         const auto sent = answered.snapshot();
-        CHECK(has(answered.refused({"respond", answered.id, "--point", "1", "--finding", "upheld",
-                                    "--correction", "again"},
+        CHECK(has(answered.refused({"respond", "finding", answered.id, "--point", "1", "--finding",
+                                    "upheld", "--correction", "again"},
                                    2),
                   "--correction: this changes nothing that was sent"));
         CHECK(answered.snapshot() == sent);
@@ -141,9 +143,10 @@ TEST_SUITE("correcting the record") {
 
     TEST_CASE("a second response is pointed to log --letter, and --point needs --finding") {
         const Answered clinic;
-        CHECK(has(clinic.refused({"respond", clinic.id, "--sent", "--via", "letter"}, k_refused),
+        CHECK(has(clinic.refused({"respond", "send", clinic.id, "--via", "letter"}, k_refused),
                   "is kept with 'log " + clinic.id + " --type letter --letter FILE'"));
-        CHECK(clinic.refused({"respond", clinic.id, "--point", "1", "--remedial", "New form"}, 2) ==
+        CHECK(clinic.refused(
+                  {"respond", "finding", clinic.id, "--point", "1", "--remedial", "New form"}, 2) ==
               "complaints: --point N needs --finding upheld, partly-upheld or not-upheld\n");
     }
 
@@ -173,8 +176,9 @@ TEST_SUITE("correcting the record") {
         clinic.now = "2026-11-25T10:00:00+00:00";
         const std::string id = clinic.open_case("2026-11-02 09:30", {"--point", "Burn"});
         clinic.ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
-        clinic.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Yes."});
-        clinic.ok({"respond", id, "--sent", "--via", "letter", "--at", "2026-11-19 16:00"});
+        clinic.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                   "Yes."});
+        clinic.ok({"respond", "send", id, "--via", "letter", "--at", "2026-11-19 16:00"});
         const std::string shown = clinic({"show", id}).out;
         CHECK(has(shown, "response: on time (due 2026-11-20)"));
         CHECK(

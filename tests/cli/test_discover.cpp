@@ -258,6 +258,12 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
               std::vector<std::string>{"iscas"});
         CHECK(bash_complete(script, repo.root, {"calendar", "a"}) ==
               std::vector<std::string>{"add"});
+        // respond's steps are subcommands, each taking the case's ID.
+        CHECK(bash_complete(script, repo.root, {"respond", "s"}) ==
+              std::vector<std::string>{"send"});
+        CHECK(bash_complete(script, repo.root, {"respond", "send", "X", "--vi"}) ==
+              std::vector<std::string>{"--via"});
+        CHECK(offers(bash_complete(script, repo.root, {"respond", "acknowledge", "LUM-"}), first));
         CHECK(bash_complete(script, repo.root, {"--color", ""}) ==
               std::vector<std::string>{"auto", "always", "never"});
 

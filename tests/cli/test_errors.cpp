@@ -126,19 +126,20 @@ TEST_SUITE("cli errors") {
 }
 
 TEST_SUITE("cli errors: messages that say what to do") {
-    TEST_CASE("respond --finding without --point names the case's points and how to name one") {
+    TEST_CASE("respond finding without --point names the case's points and how to name one") {
         test::Repo repo;
         const std::string id = repo.open_case(
             "2026-11-10 09:00", {"--point", "Burn after laser", "--point", "No patch test"});
-        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Too hot"});
-        const std::string err =
-            repo.refused({"respond", id, "--finding", "not-upheld", "--conclusion", "Done"}, 2);
+        repo.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                 "Too hot"});
+        const std::string err = repo.refused(
+            {"respond", "finding", id, "--finding", "not-upheld", "--conclusion", "Done"}, 2);
         CHECK(err == "complaints: --finding needs --point N, the point it answers: " + id +
                          " has 2 points (1 \"Burn after laser\" (upheld), 2 \"No patch test\"); "
-                         "for example: complaints respond " +
+                         "for example: complaints respond finding " +
                          id + " --point 1 --finding not-upheld --conclusion TEXT\n");
         const std::string none = repo.open_case("2026-11-10 09:00");
-        CHECK(repo.refused({"respond", none, "--finding", "upheld"}, 2) ==
+        CHECK(repo.refused({"respond", "finding", none, "--finding", "upheld"}, 2) ==
               "complaints: --finding answers a point raised, and " + none +
                   " has none yet: add one with 'complaints point " + none +
                   " add --text TEXT', then give --point 1\n");
@@ -148,8 +149,9 @@ TEST_SUITE("cli errors: messages that say what to do") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Kept waiting"});
         repo.ok({"close", id, "--outcome", "withdrawn", "--no-learning", "Withdrawn by phone"});
-        const std::string err = repo.refused(
-            {"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Late"}, 5);
+        const std::string err = repo.refused({"respond", "finding", id, "--point", "1", "--finding",
+                                              "upheld", "--conclusion", "Late"},
+                                             5);
         CHECK(err == "complaints: cannot record a finding: " + id +
                          " is closed; a closed case is reopened, never rewritten (complaints "
                          "reopen " +

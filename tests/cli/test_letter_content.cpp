@@ -15,15 +15,18 @@ namespace {
 // A Repo whose complaints.yaml names who signs.
 struct Signed : test::Repo {
     Signed() { test::sign_letters(root); }
-    std::string draft(const std::string& id, std::vector<std::string> more = {}) const {
-        std::vector<std::string> args{"respond", id, "--draft"};
+    // The letter `respond STEP ID MORE...` prints.
+    std::string letter(const std::string& step, const std::string& id,
+                       std::vector<std::string> more = {}) const {
+        std::vector<std::string> args{"respond", step, id};
         args.insert(args.end(), more.begin(), more.end());
         const auto drafted = (*this)(args);
         REQUIRE_MESSAGE(drafted.exit_code == 0, drafted.err);
         return drafted.out;
     }
+    std::string draft(const std::string& id) const { return letter("draft", id); }
     std::string acknowledgement(const std::string& id) const {
-        return draft(id, {"--acknowledge"});
+        return letter("acknowledge", id, {"--draft"});
     }
 };
 
@@ -45,7 +48,7 @@ TEST_SUITE("letters: fit to send as printed") {
         CHECK_FALSE(has(config, "# signatory"));
         repo.root = repo.dir / "signed";
         const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Late call"});
-        const std::string letter = repo({"respond", id, "--draft"}).out;
+        const std::string letter = repo({"respond", "draft", id}).out;
         CHECK(has(letter, "Yours sincerely,\n\nClaire Dunn, Clinic Manager  \nLumiere Medispa\n"));
         CHECK_FALSE(has(letter, "[Your name"));
     }
@@ -57,8 +60,8 @@ TEST_SUITE("letters: fit to send as printed") {
                   "# signatory: \"Your Name, Clinic Manager\""));
         const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Late call"});
         for (const std::vector<std::string>& args :
-             {std::vector<std::string>{"respond", id, "--draft"},
-              {"respond", id, "--acknowledge", "--draft"}}) {
+             {std::vector<std::string>{"respond", "draft", id},
+              {"respond", "acknowledge", id, "--draft"}}) {
             const auto drafted = repo(args);
             REQUIRE_MESSAGE(drafted.exit_code == 0, drafted.err);
             CHECK(has(drafted.out, "[Your name: set `signatory:` in complaints.yaml]"));
@@ -122,21 +125,22 @@ TEST_SUITE("letters: fit to send as printed") {
             repo.open_case("2026-11-02 09:00", {"--category", "clinical", "--practitioner",
                                                 "Dr Lena Marsh", "--point", "Burn after laser"});
         repo.now = "2026-11-04T10:00:00+00:00";
-        const auto set = repo({"respond", id, "--treatment", "Laser hair removal", "--treated-on",
-                               "2026-10-30", "--treated-by", "Dr Lena Marsh"});
+        const auto set = repo({"respond", "treatment", id, "--treatment", "Laser hair removal",
+                               "--treated-on", "2026-10-30", "--treated-by", "Dr Lena Marsh"});
         CHECK(set.exit_code == 0);
         CHECK(has(set.out, "treatment recorded"));
         CHECK(has(repo.draft(id), "Your treatment: Laser hair removal, on 30 October 2026, by Dr "
                                   "Lena Marsh."));
-        repo.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Too hot"});
+        repo.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                 "Too hot"});
         repo.ok(
             {"log", id, "--type", "statement", "--text", "My account", "--by", "Dr Lena Marsh"});
         repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed"});
-        repo.ok({"respond", id, "--sent", "--via", "letter"});
+        repo.ok({"respond", "send", id, "--via", "letter"});
         const std::string before = repo.case_file(id);
-        CHECK(repo.refused({"respond", id, "--treated-on", "2026-10-29"}, 5) != "");
+        CHECK(repo.refused({"respond", "treatment", id, "--treated-on", "2026-10-29"}, 5) != "");
         CHECK(repo.case_file(id) == before);
-        repo.ok({"respond", id, "--treated-on", "2026-10-29", "--correction",
+        repo.ok({"respond", "treatment", id, "--treated-on", "2026-10-29", "--correction",
                  "The clinic diary shows the 29th"});
         const auto shown = repo({"show", id, "--format", "json"}).json();
         CHECK(shown["treated_on"] == "2026-10-29");
@@ -145,16 +149,17 @@ TEST_SUITE("letters: fit to send as printed") {
         CHECK(repo.refused({"respond", id, "--treatment", "x", "--apology", "y"}, 2) != "");
     }
 
-    TEST_CASE("respond --enclose lists the case's enclosures after the organisation's") {
+    TEST_CASE("respond enclose lists the case's enclosures after the organisation's") {
         Signed repo;
         const std::string id = repo.open_case("2026-11-10 09:00", {"--point", "Late call"});
-        repo.ok({"respond", id, "--enclose", "Copy of the practice's complaints leaflet",
-                 "--enclose", "Aftercare guidance for dermal fillers"});
+        repo.ok({"respond", "enclose", id, "--text", "Copy of the practice's complaints leaflet",
+                 "--text", "Aftercare guidance for dermal fillers"});
         CHECK(has(repo.case_file(id), "enclosures:\n"));
         CHECK(has(repo.draft(id), "## Enclosed\n\n- Our complaints policy\n- Copy of the "
                                   "practice's complaints leaflet\n- Aftercare guidance for "
                                   "dermal fillers\n"));
-        CHECK(has(repo.refused({"respond", id, "--enclose", " "}, 2), "--enclose"));
+        CHECK(has(repo.refused({"respond", "enclose", id, "--text", " "}, 2),
+                  "--text: name what is enclosed"));
         CHECK(has(repo.refused({"respond", id, "--enclose", "Leaflet", "--draft"}, 2),
                   "one thing at a time"));
     }
@@ -174,8 +179,8 @@ TEST_SUITE("letters: fit to send as printed") {
         Signed repo;
         const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
         repo.now = "2026-11-18T10:00:00+00:00";
-        repo.ok({"respond", id, "--delay", "Waiting for the practitioner's statement", "--new-date",
-                 "2026-11-27"});
+        repo.ok({"respond", "delay", id, "--reason", "Waiting for the practitioner's statement",
+                 "--new-date", "2026-11-27"});
         repo.now = "2026-11-24T10:00:00+00:00";
         CHECK_FALSE(has(repo.draft(id), "sorry for the delay"));
         repo.now = "2026-11-30T10:00:00+00:00";
@@ -204,8 +209,8 @@ TEST_SUITE("letters: fit to send as printed") {
         Signed repo;
         const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
         repo.now = "2026-11-18T10:00:00+00:00";
-        repo.ok({"respond", id, "--delay", "Waiting for the practitioner's statement", "--new-date",
-                 "2026-11-27"});
+        repo.ok({"respond", "delay", id, "--reason", "Waiting for the practitioner's statement",
+                 "--new-date", "2026-11-27"});
         repo.now = "2026-11-23T10:00:00+00:00";
         const std::string letter = repo.acknowledgement(id);
         CHECK(has(letter, "send you our written response by 27 November 2026, the date we gave "
@@ -216,11 +221,11 @@ TEST_SUITE("letters: fit to send as printed") {
         Signed repo;
         const std::string late = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
         repo.now = "2026-11-09T10:00:00+00:00";
-        const auto recorded = repo({"respond", late, "--acknowledge", "--via", "email"});
+        const auto recorded = repo({"respond", "acknowledge", late, "--via", "email"});
         CHECK(recorded.exit_code == 0);
         CHECK(has(recorded.out, "acknowledgement recorded, late: due 2026-11-05"));
         const std::string prompt = repo.open_case("2026-11-09 09:30", {"--point", "Rude reply"});
-        CHECK(has(repo({"respond", prompt, "--acknowledge"}).out,
+        CHECK(has(repo({"respond", "acknowledge", prompt}).out,
                   "acknowledgement recorded, on time (due 2026-11-12)"));
     }
 
@@ -234,8 +239,9 @@ TEST_SUITE("letters: fit to send as printed") {
         repo.now = "2026-11-18T10:00:00+00:00";
         CHECK(has(repo.draft(id), opening));
         CHECK(has(repo.acknowledgement(id), opening));
-        const std::string delay =
-            repo.draft(id, {"--delay", "Waiting for the practitioner", "--new-date", "2026-11-27"});
+        const std::string delay = repo.letter(
+            "delay", id,
+            {"--reason", "Waiting for the practitioner", "--new-date", "2026-11-27", "--draft"});
         CHECK(has(delay, opening));
         CHECK(has(delay, "We are sorry for the delay."));
         CHECK_FALSE(has(repo.draft(id), "by phone on behalf of"));
@@ -259,13 +265,13 @@ TEST_SUITE("letters: fit to send as printed") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
         repo.now = "2026-11-03T10:00:00+00:00";
-        const auto kept = repo({"respond", id, "--acknowledge", "--via", "email"});
+        const auto kept = repo({"respond", "acknowledge", id, "--via", "email"});
         CHECK(kept.exit_code == 0);
         CHECK(has(kept.err, "warning: the letter kept is signed \"[Your name"));
         Signed signed_repo;
         const std::string other = signed_repo.open_case("2026-11-02 09:30", {"--point", "Late"});
         signed_repo.now = "2026-11-03T10:00:00+00:00";
-        CHECK_FALSE(has(signed_repo({"respond", other, "--acknowledge"}).err, "[Your name"));
+        CHECK_FALSE(has(signed_repo({"respond", "acknowledge", other}).err, "[Your name"));
     }
 
     TEST_CASE("the acknowledgement of a verbal complaint encloses its written record to agree") {
@@ -319,9 +325,9 @@ TEST_SUITE("letters: fit to send as printed") {
         const std::string id =
             repo.open_case("2026-11-10 09:00", {"--complainant", "Ms <b>Jo</b>&Co", "--point",
                                                 "Price \"list\" <script>alert(1)</script>"});
-        for (const std::vector<std::string>& more : {std::vector<std::string>{"--format", "html"},
-                                                     {"--acknowledge", "--format", "html"}}) {
-            const std::string page = repo.draft(id, more);
+        for (const std::string& page :
+             {repo.letter("draft", id, {"--format", "html"}),
+              repo.letter("acknowledge", id, {"--draft", "--format", "html"})}) {
             CHECK(page.starts_with("<!DOCTYPE html>"));
             CHECK(has(page, "<meta charset=\"utf-8\">"));
             CHECK(has(page, "Dear Ms &lt;b&gt;Jo&lt;/b&gt;&amp;Co,"));
@@ -332,9 +338,11 @@ TEST_SUITE("letters: fit to send as printed") {
             CHECK_FALSE(has(page, "**"));    // bold is markup, not asterisks
             CHECK_FALSE(has(page, "\n## ")); // headings are markup
         }
-        CHECK(has(repo.refused({"respond", id, "--draft", "--format", "pdf"}, 2),
+        CHECK(has(repo.refused({"respond", "draft", id, "--format", "pdf"}, 2),
                   "unknown format 'pdf'; choose markdown or html"));
         CHECK(has(repo.refused({"respond", id, "--apology", "Sorry", "--format", "html"}, 2),
+                  "--format goes with --draft"));
+        CHECK(has(repo.refused({"respond", "acknowledge", id, "--format", "html"}, 2),
                   "--format goes with --draft"));
     }
 }

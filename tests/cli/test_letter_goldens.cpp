@@ -91,23 +91,24 @@ struct Goldens : test::Repo {
         ok({"log", emailed, "--type", "statement", "--by", "Dr Lena Marsh", "--at",
             "2026-11-05 14:00", "--text",
             "The consent form lists bruising.\nThe follow-up call was booked but not made."});
-        ok({"respond", emailed, "--point", "1", "--finding", "upheld", "--conclusion",
+        ok({"respond", "finding", emailed, "--point", "1", "--finding", "upheld", "--conclusion",
             "The lumps are a recognised effect of lip filler and are settling.", "--staff",
             "Dr Lena Marsh"});
-        ok({"respond", emailed, "--point", "2", "--finding", "upheld", "--conclusion",
+        ok({"respond", "finding", emailed, "--point", "2", "--finding", "upheld", "--conclusion",
             "The call was booked but not made.", "--remedial",
             "Follow-up calls are now checked daily by the clinic manager."});
-        ok({"respond", emailed, "--apology",
+        ok({"respond", "apology", emailed, "--text",
             "We are sorry that the follow-up call we promised was not made."});
         ok({"action", emailed, "add", "--text", "Check follow-up calls daily", "--lead",
             "Claire Dunn", "--due", "2026-12-18"});
-        ok({"respond", emailed, "--enclose", "Aftercare guidance for dermal fillers"});
+        ok({"respond", "enclose", emailed, "--text", "Aftercare guidance for dermal fillers"});
     }
 
+    // The letter `respond STEP ID MORE...` prints at `at`.
     std::string drafted(const std::string& id, const std::string& at,
-                        std::vector<std::string> more = {}) {
+                        std::vector<std::string> more = {}, const std::string& step = "draft") {
         now = at;
-        std::vector<std::string> args{"respond", id, "--draft"};
+        std::vector<std::string> args{"respond", step, id};
         args.insert(args.end(), more.begin(), more.end());
         const auto result = (*this)(args);
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
@@ -133,15 +134,17 @@ void matches_golden(const std::string& text, const std::string& name) {
 TEST_SUITE("letters: goldens") {
     TEST_CASE("the acknowledgement, in time, matches its golden file") {
         Goldens repo;
-        matches_golden(repo.drafted(repo.emailed, "2026-11-03T10:00:00+00:00", {"--acknowledge"}),
-                       "acknowledgement.md");
+        matches_golden(
+            repo.drafted(repo.emailed, "2026-11-03T10:00:00+00:00", {"--draft"}, "acknowledge"),
+            "acknowledgement.md");
     }
 
     TEST_CASE("the acknowledgement of a complaint by phone, with its record, matches its golden "
               "file") {
         Goldens repo;
-        matches_golden(repo.drafted(repo.phoned, "2026-11-04T10:00:00+00:00", {"--acknowledge"}),
-                       "acknowledgement-verbal.md");
+        matches_golden(
+            repo.drafted(repo.phoned, "2026-11-04T10:00:00+00:00", {"--draft"}, "acknowledge"),
+            "acknowledgement-verbal.md");
     }
 
     TEST_CASE("the response, in time, matches its golden files in Markdown and HTML") {

@@ -26,7 +26,7 @@ struct Clinic : test::Repo {
                         "--practitioner", "Dr Lena Marsh", "--point", "Burn after laser"});
     }
     void ready() const {
-        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+        ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
             "The laser setting was too high."});
         ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
         ok({"log", id, "--type", "interview", "--text", "Dr Marsh went through the settings",
@@ -67,9 +67,9 @@ TEST_SUITE("letters: the response sent is kept") {
               "prints again once the case is closed") {
         Clinic clinic;
         clinic.ready();
-        const auto draft = clinic({"respond", clinic.id, "--draft"});
+        const auto draft = clinic({"respond", "draft", clinic.id});
         REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
-        const auto sent = clinic({"respond", clinic.id, "--sent", "--via", "letter"});
+        const auto sent = clinic({"respond", "send", clinic.id, "--via", "letter"});
         REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
         CHECK(sent.out ==
               clinic.id + ": Written response sent by letter, on time (due 2026-11-20)\n");
@@ -89,7 +89,7 @@ TEST_SUITE("letters: the response sent is kept") {
 
         // The case moves on and closes; the letter sent stays as it went.
         clinic.now = "2026-11-20T10:00:00+00:00";
-        clinic.ok({"respond", clinic.id, "--apology", "We are sorry.", "--correction",
+        clinic.ok({"respond", "apology", clinic.id, "--text", "We are sorry.", "--correction",
                    "The letter sent had no apology"});
         clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "Isolated error"});
         const auto again = clinic({"show", clinic.id, "--letter"});
@@ -98,7 +98,7 @@ TEST_SUITE("letters: the response sent is kept") {
         CHECK(clinic.kept(clinic.letter_path()) == draft.out);
 
         // --draft still works on the closed case: the letter as it would be now.
-        const auto redraft = clinic({"respond", clinic.id, "--draft"});
+        const auto redraft = clinic({"respond", "draft", clinic.id});
         REQUIRE_MESSAGE(redraft.exit_code == 0, redraft.err);
         CHECK(redraft.out != draft.out);
         CHECK(redraft.out.find("We are sorry.") != std::string::npos);
@@ -108,10 +108,10 @@ TEST_SUITE("letters: the response sent is kept") {
     TEST_CASE("a back-dated response keeps the letter dated the day it went") {
         Clinic clinic;
         clinic.ready();
-        const auto draft = clinic({"respond", clinic.id, "--draft", "--at", "2026-11-09 16:00"});
+        const auto draft = clinic({"respond", "draft", clinic.id, "--at", "2026-11-09 16:00"});
         REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
         CHECK(draft.out.find("Date: 9 November 2026") != std::string::npos);
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "email", "--at", "2026-11-09 16:00"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "email", "--at", "2026-11-09 16:00"});
         CHECK(clinic.kept(test::kept_letter(clinic.root, clinic.id, "2026-11-09-response")) ==
               draft.out);
     }
@@ -123,7 +123,7 @@ TEST_SUITE("letters: the response sent is kept") {
             "# Lumiere\r\n\r\nDear Mrs Okafor,  \r\n\tcaf\xC3\xA9 \xF0\x9F\x98\x80"
             "\n---\nSigned by hand, no final line break";
         test::write_text(clinic.dir / "edited.md", edited);
-        const auto sent = clinic({"respond", clinic.id, "--sent", "--via", "letter", "--letter",
+        const auto sent = clinic({"respond", "send", clinic.id, "--via", "letter", "--letter",
                                   (clinic.dir / "edited.md").string()});
         REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
         CHECK(clinic.kept(clinic.letter_path()) == edited);
@@ -133,7 +133,7 @@ TEST_SUITE("letters: the response sent is kept") {
     TEST_CASE("the letters folder passes check, a letter gone missing is reported") {
         Clinic clinic;
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         CHECK(clinic({"check"}).out.find("letter") == std::string::npos);
         const std::string letter = clinic.letter_path();
         std::filesystem::remove(clinic.root / letter);
@@ -149,7 +149,7 @@ TEST_SUITE("letters: the response sent is kept") {
     TEST_CASE("check reports a letter a pull left with git's conflict markers") {
         Clinic clinic;
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         const std::string letter = clinic.letter_path();
         test::write_text(clinic.root / letter, "Dear Mrs Okafor,\n<<<<<<< HEAD\nOurs\n=======\n"
                                                "Theirs\n>>>>>>> origin/main\n");
@@ -165,7 +165,7 @@ TEST_SUITE("letters: the response sent is kept") {
     TEST_CASE("check reports a letter no event names") {
         Clinic clinic;
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         const auto stray = "letters/" + clinic.id + "/2026-11-11-letter.md";
         test::write_text(clinic.root / stray, "Dear Mrs Okafor,\n");
         const auto checked = clinic({"check"});
@@ -179,7 +179,7 @@ TEST_SUITE("letters: the response sent is kept") {
     TEST_CASE("an event's letter outside its case's folder is bad data, never read") {
         Clinic clinic;
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         const auto file = clinic.root / "cases" / (clinic.id + ".yaml");
         std::string text = test::read_text(file);
         const std::string path = "\"" + clinic.letter_path() + "\"";
@@ -196,8 +196,8 @@ TEST_SUITE("letters: the response sent is kept") {
         Clinic clinic;
         const auto shown = clinic({"show", clinic.id, "--letter"});
         CHECK(shown.exit_code == k_not_found);
-        CHECK(shown.err == "complaints: " + clinic.id + " keeps no letter yet; 'respond " +
-                               clinic.id + " --draft' shows the response as it would be now\n");
+        CHECK(shown.err == "complaints: " + clinic.id + " keeps no letter yet; 'respond draft " +
+                               clinic.id + "' shows the response as it would be now\n");
         CHECK(clinic({"show", clinic.id, "--letter", "--format", "json"}).exit_code == k_usage);
     }
 
@@ -233,7 +233,7 @@ TEST_SUITE("letters: the response sent is kept") {
     TEST_CASE("the CQC summary points to the letter sent") {
         Clinic clinic;
         clinic.ready();
-        clinic.ok({"respond", clinic.id, "--sent", "--via", "letter"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         const auto summary = clinic({"report", "--month", "2026-11", "--cqc-summary"});
         REQUIRE_MESSAGE(summary.exit_code == 0, summary.err);
         CHECK(summary.out.find("(letter sent: " + clinic.letter_path() + ")") != std::string::npos);
@@ -243,7 +243,7 @@ TEST_SUITE("letters: the response sent is kept") {
 TEST_SUITE("letters: delay and acknowledgement") {
     TEST_CASE("an explanation of delay keeps the letter --delay --draft printed") {
         Clinic clinic;
-        const std::vector<std::string> delay{"respond", clinic.id, "--delay",
+        const std::vector<std::string> delay{"respond", "delay", clinic.id, "--reason",
                                              "We are waiting for the laser service report."};
         auto with_draft = delay;
         with_draft.push_back("--draft");
@@ -261,14 +261,14 @@ TEST_SUITE("letters: delay and acknowledgement") {
         CHECK(clinic.kept(path) == draft.out);
         CHECK(clinic({"show", clinic.id, "--letter"}).out == draft.out);
 
-        const auto dated = clinic({"respond", clinic.id, "--delay", "Still waiting", "--new-date",
-                                   "2026-12-04", "--draft"});
+        const auto dated = clinic({"respond", "delay", clinic.id, "--reason", "Still waiting",
+                                   "--new-date", "2026-12-04", "--draft"});
         CHECK(dated.out.find("our full written response by 4 December 2026.") != std::string::npos);
     }
 
-    TEST_CASE("respond --acknowledge keeps the acknowledgement --draft printed") {
+    TEST_CASE("respond acknowledge keeps the acknowledgement --draft printed") {
         Clinic clinic;
-        const auto draft = clinic({"respond", clinic.id, "--acknowledge", "--draft"});
+        const auto draft = clinic({"respond", "acknowledge", clinic.id, "--draft"});
         REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
         CHECK(draft.out.find("Dear Mrs Okafor,") != std::string::npos);
         CHECK(draft.out.find("1. Burn after laser\n") != std::string::npos);
@@ -278,7 +278,7 @@ TEST_SUITE("letters: delay and acknowledgement") {
         // The clinic's period is fixed: nothing to agree.
         CHECK(draft.out.find("agree it") == std::string::npos);
         CHECK(!std::filesystem::exists(clinic.root / "letters" / clinic.id));
-        const auto sent = clinic({"respond", clinic.id, "--acknowledge", "--via", "email"});
+        const auto sent = clinic({"respond", "acknowledge", clinic.id, "--via", "email"});
         REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
         CHECK(sent.out == clinic.id + ": acknowledgement recorded, late: due 2026-11-05\n");
         const std::string path =
@@ -293,6 +293,9 @@ TEST_SUITE("letters: delay and acknowledgement") {
                   .find("respond does one thing at a time") != std::string::npos);
         CHECK(clinic.refused({"respond", clinic.id, "--apology", "Sorry", "--via", "email"},
                              k_usage) == "complaints: --via goes with --sent or --acknowledge\n");
+        CHECK(clinic.refused({"respond", "apology", clinic.id, "--text", "Sorry", "--via", "email"},
+                             k_usage) == "complaints: respond apology takes no --via; see "
+                                         "'complaints respond apology --help'\n");
     }
 
     TEST_CASE("an acknowledgement or other letter sent is kept with log --letter FILE") {
@@ -330,26 +333,32 @@ TEST_SUITE("letters: refusals write nothing") {
         clinic.ready();
         const auto out = clinic.dir / "response.md";
         test::write_text(out, "my edits\n");
-        CHECK(clinic.refused({"respond", clinic.id, "--draft", "--out", out.string()}, k_usage) ==
+        CHECK(clinic.refused({"respond", "draft", clinic.id, "--out", out.string()}, k_usage) ==
               "complaints: --out: " + out.string() +
                   " already exists and was left as it is; --force replaces it\n");
         CHECK(test::read_text(out) == "my edits\n");
         const auto forced =
-            clinic({"respond", clinic.id, "--draft", "--out", out.string(), "--force"});
+            clinic({"respond", "draft", clinic.id, "--out", out.string(), "--force"});
         REQUIRE_MESSAGE(forced.exit_code == 0, forced.err);
-        CHECK(test::read_text(out) == clinic({"respond", clinic.id, "--draft"}).out);
-        CHECK(clinic.refused({"respond", clinic.id, "--draft", "--force"}, k_usage)
-                  .find("--force goes with --draft --out FILE") != std::string::npos);
+        CHECK(test::read_text(out) == clinic({"respond", "draft", clinic.id}).out);
+        CHECK(clinic.refused({"respond", "draft", clinic.id, "--force"}, k_usage)
+                  .find("--force goes with --out FILE") != std::string::npos);
         CHECK(clinic.refused({"respond", clinic.id, "--draft", "--letter", out.string()}, k_usage)
                   .find("--letter FILE goes with --sent, --acknowledge or --delay") !=
               std::string::npos);
+        CHECK(
+            clinic
+                .refused({"respond", "acknowledge", clinic.id, "--draft", "--letter", out.string()},
+                         k_usage)
+                .find("--letter FILE is the letter as sent, and --draft sends nothing") !=
+            std::string::npos);
     }
 
     TEST_CASE("a --letter file that is missing, empty or not UTF-8 is refused, naming it") {
         Clinic clinic;
         clinic.ready();
         const auto send = [&](const std::filesystem::path& file) {
-            return std::vector<std::string>{"respond", clinic.id,  "--sent",     "--via",
+            return std::vector<std::string>{"respond", "send",     clinic.id,    "--via",
                                             "letter",  "--letter", file.string()};
         };
         const auto missing = clinic.dir / "missing.md";
@@ -373,15 +382,15 @@ TEST_SUITE("letters: refusals write nothing") {
         const auto letter = clinic.dir / "letter.md";
         test::write_text(letter, "Dear Mrs Okafor,\n");
         CHECK(clinic
-                  .refused({"respond", clinic.id, "--sent", "--via", "letter", "--letter",
+                  .refused({"respond", "send", clinic.id, "--via", "letter", "--letter",
                             letter.string()},
                            k_refused)
                   .find("point 1 has no finding") != std::string::npos);
         clinic.ready();
         CHECK(clinic
-                  .refused({"respond", clinic.id, "--sent", "--via", "letter", "--at",
-                            "2026-11-01 10:00"},
-                           k_usage)
+                  .refused(
+                      {"respond", "send", clinic.id, "--via", "letter", "--at", "2026-11-01 10:00"},
+                      k_usage)
                   .find("before the case was received") != std::string::npos);
         CHECK(!std::filesystem::exists(clinic.root / "letters" / clinic.id));
     }
@@ -389,7 +398,7 @@ TEST_SUITE("letters: refusals write nothing") {
     TEST_CASE("a concern has no response letter to draft") {
         test::Repo repo;
         const std::string id = repo.open_case("2026-11-02 09:30", {"--kind", "concern"});
-        CHECK(repo.refused({"respond", id, "--draft"}, k_refused)
+        CHECK(repo.refused({"respond", "draft", id}, k_refused)
                   .find("convert it to a complaint first") != std::string::npos);
     }
 }
@@ -427,11 +436,11 @@ TEST_SUITE("letters: the platform") {
                   ":3:12: contains an NHS number ('943 476 5919'): the platform's policy "
                   "forbids patient details in its records, letters included; refer to the "
                   "patient another way\n");
-        platform.ok({"respond", platform.id, "--point", "1", "--finding", "upheld", "--conclusion",
-                     "Late by 40 minutes"});
+        platform.ok({"respond", "finding", platform.id, "--point", "1", "--finding", "upheld",
+                     "--conclusion", "Late by 40 minutes"});
         platform.ok({"log", platform.id, "--type", "record-agreed", "--text", "Agreed"});
         CHECK(platform
-                  .refused({"respond", platform.id, "--sent", "--via", "email", "--letter",
+                  .refused({"respond", "send", platform.id, "--via", "email", "--letter",
                             letter.string()},
                            k_refused)
                   .find("contains an NHS number") != std::string::npos);

@@ -35,18 +35,17 @@ TEST_SUITE("nhs-england") {
         CHECK(practice.clock(id, "acknowledgement")["state"] == "met");
     }
 
-    TEST_CASE("respond --acknowledge keeps the letter that offers to discuss the handling") {
+    TEST_CASE("respond acknowledge keeps the letter that offers to discuss the handling") {
         Practice practice;
         const auto id = practice.open_case("2026-11-16 09:00", {"--point", "Prescription lost"});
         const auto draft =
-            practice({"respond", id, "--acknowledge", "--draft", "--at", "2026-11-18 11:00"});
+            practice({"respond", "acknowledge", id, "--draft", "--at", "2026-11-18 11:00"});
         REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
         CHECK(draft.out.find("Date: 18 November 2026") != std::string::npos);
         CHECK(draft.out.find("1. Prescription lost\n") != std::string::npos);
         // Regulation 13(3): the offer to discuss how it is handled and the period.
         CHECK(draft.out.find("please contact us to agree it.") != std::string::npos);
-        practice.ok(
-            {"respond", id, "--acknowledge", "--via", "letter", "--at", "2026-11-18 11:00"});
+        practice.ok({"respond", "acknowledge", id, "--via", "letter", "--at", "2026-11-18 11:00"});
         CHECK(practice.clock(id, "acknowledgement")["state"] == "met");
         CHECK(test::read_text(practice.root /
                               test::kept_letter(practice.root, id, "2026-11-18-acknowledgement")) ==
@@ -88,8 +87,8 @@ TEST_SUITE("nhs-england") {
         const auto late = practice.open_case("2026-05-11 09:00");
         CHECK(practice.clock(late, "explanation")["due_date"] == "2026-11-11");
         CHECK(practice.clock(late, "explanation")["state"] == "overdue");
-        practice.ok(
-            {"respond", late, "--delay", "The independent clinical review is not back yet."});
+        practice.ok({"respond", "delay", late, "--reason",
+                     "The independent clinical review is not back yet."});
         CHECK(practice.clock(late, "explanation")["state"] == "met-late");
 
         const auto agreed = practice.open_case("2026-05-18 09:00");
@@ -110,13 +109,13 @@ TEST_SUITE("nhs-england") {
         Practice practice;
         const auto id =
             practice.open_case("2026-11-16 09:00", {"--point", "The referral was never sent"});
-        practice.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
-                     "It was not sent."});
-        const auto letter = practice({"respond", id, "--draft"});
+        practice.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                     "--conclusion", "It was not sent."});
+        const auto letter = practice({"respond", "draft", id});
         CHECK(letter.exit_code == 0);
         CHECK(letter.out.find("Parliamentary and Health Service Ombudsman") != std::string::npos);
         CHECK(letter.out.find("Complaints Manager") != std::string::npos);
-        practice.ok({"respond", id, "--sent", "--via", "letter"});
+        practice.ok({"respond", "send", id, "--via", "letter"});
         CHECK(practice.refused({"escalate", id, "--to", "iscas"}, k_usage).find("phso") !=
               std::string::npos);
         practice.ok({"escalate", id, "--to", "phso", "--ref", "PHSO-1"});
@@ -132,13 +131,14 @@ TEST_SUITE("nhs-england") {
         CHECK(shown["attention"][0].get<std::string>().find("more than 12 months") !=
               std::string::npos);
         CHECK(shown["happened"] == "2025-10-01");
-        practice.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Yes."});
-        CHECK(practice.refused({"respond", id, "--sent", "--via", "letter"}, k_refused)
+        practice.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                     "--conclusion", "Yes."});
+        CHECK(practice.refused({"respond", "send", id, "--via", "letter"}, k_refused)
                   .find("log --type late-complaint-accepted") != std::string::npos);
         practice.ok({"log", id, "--type", "late-complaint-accepted", "--text",
                      "Bereaved; still possible to investigate fairly: the records are complete."});
         CHECK(practice({"show", id, "--format", "json"}).json()["attention"].empty());
-        practice.ok({"respond", id, "--sent", "--via", "letter"});
+        practice.ok({"respond", "send", id, "--via", "letter"});
         const auto timely = practice.open_case("2026-11-16 09:00", {"--happened", "2026-01-10"});
         CHECK(practice({"show", timely, "--format", "json"}).json()["attention"].empty());
     }

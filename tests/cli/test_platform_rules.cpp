@@ -346,19 +346,20 @@ TEST_SUITE("platform: the clinic's steps are not the platform's") {
             CHECK_FALSE(has(help.out, "stage 1"));
             CHECK_FALSE(has(help.out, "stage 2"));
         }
-        CHECK(has(platform({"respond", "--help"}).out, "findings per point"));
+        CHECK(has(platform({"respond", "--help"}).out,
+                  "the organisation's answer, a step at a time"));
         CHECK(has(platform({"escalate", "--help"}).out,
                   "refer the complaint to a body outside the organisation"));
     }
 
-    TEST_CASE("respond --delay is refused, naming the resolution clock and what to do instead") {
+    TEST_CASE("respond delay is refused, naming the resolution clock and what to do instead") {
         Platform platform;
         const std::string id = platform.open({"--type", "late"});
         platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-11-16 10:00"});
         const std::string before = test::read_text(platform.root / "cases" / (id + ".yaml"));
         for (const std::vector<std::string>& args :
-             {std::vector<std::string>{"respond", id, "--delay", "Awaiting the practice"},
-              std::vector<std::string>{"respond", id, "--delay", "Awaiting the practice",
+             {std::vector<std::string>{"respond", "delay", id, "--reason", "Awaiting the practice"},
+              std::vector<std::string>{"respond", "delay", id, "--reason", "Awaiting the practice",
                                        "--draft"}}) {
             const std::string said = platform.refused(args, k_usage);
             CHECK(has(said, "--delay: the resolution clock (3 weeks) takes no explanation of "
@@ -368,17 +369,17 @@ TEST_SUITE("platform: the clinic's steps are not the platform's") {
         CHECK(test::read_text(platform.root / "cases" / (id + ".yaml")) == before);
     }
 
-    TEST_CASE("respond --sent and its letter are refused, naming resolve, which answers here") {
+    TEST_CASE("respond send and its letter are refused, naming resolve, which answers here") {
         Platform platform;
         const std::string id = platform.open({"--type", "late"});
         platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-11-16 10:00"});
         const std::string before = test::read_text(platform.root / "cases" / (id + ".yaml"));
         const std::string sent =
-            platform.refused({"respond", id, "--sent", "--via", "email"}, k_usage);
+            platform.refused({"respond", "send", id, "--via", "email"}, k_usage);
         CHECK(has(sent, "cannot send a written response: in this policy the resolution clock (3 "
                         "weeks) answers the complainant, and resolved meets it"));
         CHECK(has(sent, "resolve ID --text TEXT"));
-        const std::string drafted = platform.refused({"respond", id, "--draft"}, k_usage);
+        const std::string drafted = platform.refused({"respond", "draft", id}, k_usage);
         CHECK(has(drafted, "cannot draft a response letter"));
         CHECK(has(drafted, "resolve ID --text TEXT"));
         CHECK(test::read_text(platform.root / "cases" / (id + ".yaml")) == before);

@@ -39,9 +39,9 @@ struct October : test::Repo {
         return opened.out.substr(0, opened.out.size() - 1);
     }
     void answer(const std::string& id, const std::string& at) const {
-        ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
+        ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
             "We got it wrong.", "--at", at});
-        ok({"respond", id, "--sent", "--via", "email", "--at", at});
+        ok({"respond", "send", id, "--via", "email", "--at", at});
     }
 
     October() {
@@ -53,7 +53,7 @@ struct October : test::Repo {
         ok({"escalate", before_start, "--to", "iscas", "--at", "2026-10-25 10:00"});
 
         first_minute = email("2026-10-01 00:10", {"--category", "clinical"});
-        ok({"respond", first_minute, "--delay", "The clinician is on leave", "--new-date",
+        ok({"respond", "delay", first_minute, "--reason", "The clinician is on leave", "--new-date",
             "2026-10-30", "--at", "2026-10-15 09:00"});
         answer(first_minute, "2026-10-28 11:00");
 
@@ -194,9 +194,9 @@ TEST_SUITE("report") {
     TEST_CASE("a report run later, or with later facts recorded, gives the period's own figures") {
         const October repo;
         const auto before = repo.report();
-        repo.ok({"respond", repo.overdue, "--point", "1", "--finding", "upheld", "--conclusion",
-                 "Late.", "--at", "2026-11-20 10:00"});
-        repo.ok({"respond", repo.overdue, "--sent", "--via", "email", "--at", "2026-11-20 10:00"});
+        repo.ok({"respond", "finding", repo.overdue, "--point", "1", "--finding", "upheld",
+                 "--conclusion", "Late.", "--at", "2026-11-20 10:00"});
+        repo.ok({"respond", "send", repo.overdue, "--via", "email", "--at", "2026-11-20 10:00"});
         const auto after = repo.report();
         CHECK(after["responses"] == before["responses"]);
         const auto november = repo({"report", "--month", "2026-11", "--format", "json"}).json();

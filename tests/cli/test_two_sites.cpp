@@ -17,8 +17,8 @@ TEST_SUITE("two sites") {
             CAPTURE(pull);
             Sites sites;
             const auto& id = sites.id;
-            sites.a.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion",
-                        "A's finding"});
+            sites.a.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                        "--conclusion", "A's finding"});
             sites.a.ok({"action", id, "progress", "1", "--text", "A's progress"});
             sites.a.ok({"action", id, "add", "--text", "A's action", "--lead", "Dr Lena Marsh",
                         "--due", "2026-12-02"});
@@ -29,7 +29,7 @@ TEST_SUITE("two sites") {
             must(git(sites.a.root, "push -q"));
 
             REQUIRE(sites
-                        .at_b({"respond", id, "--point", "2", "--finding", "not-upheld",
+                        .at_b({"respond", "finding", id, "--point", "2", "--finding", "not-upheld",
                                "--conclusion", "B's finding"})
                         .exit_code == 0);
             REQUIRE(
@@ -103,13 +103,13 @@ TEST_SUITE("two sites") {
             const auto& id = sites.id;
             const auto other = sites.a.open_case("2026-11-11 09:00");
             must(git(sites.a.root, "add -A"));
-            sites.a.ok(
-                {"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Late"});
+            sites.a.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                        "--conclusion", "Late"});
             sites.a.ok({"log", id, "--type", "call", "--text", "A's call"});
             sites.commit(sites.a.root, "site A");
             must(git(sites.a.root, "push -q"));
             REQUIRE(sites
-                        .at_b({"respond", id, "--point", "1", "--finding", "not-upheld",
+                        .at_b({"respond", "finding", id, "--point", "1", "--finding", "not-upheld",
                                "--conclusion", "Late"})
                         .exit_code == 0);
             REQUIRE(sites.at_b({"log", id, "--type", "email", "--text", "B's email"}).exit_code ==
@@ -217,7 +217,7 @@ TEST_SUITE("two sites: the same ID") {
                                             "2026-11-13 09:00", "--summary", "B's"});
             REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
             const std::string drawn = opened.out.substr(0, opened.out.size() - 1);
-            sites.at_b({"respond", drawn, "--acknowledge", "--via", "email"});
+            sites.at_b({"respond", "acknowledge", drawn, "--via", "email"});
             std::string yaml = test::read_text(sites.b / "cases" / (drawn + ".yaml"));
             for (auto at = yaml.find(drawn); at != std::string::npos; at = yaml.find(drawn))
                 yaml.replace(at, drawn.size(), theirs);

@@ -50,14 +50,15 @@ TEST_SUITE("three sites") {
 
         // A and B clash on point 1's finding, and each does other work.
         ok(sites, a,
-           {"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "A's finding"});
+           {"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+            "A's finding"});
         ok(sites, a,
            {"log", id, "--type", "call", "--at", "2026-11-12 10:00", "--text", "A's call"});
         ok(sites, a, {"action", id, "progress", "1", "--text", "A's progress"});
         sites.commit(a, "A works");
         must(git(a, "push -q origin main"));
         ok(sites, b,
-           {"respond", id, "--point", "1", "--finding", "not-upheld", "--conclusion",
+           {"respond", "finding", id, "--point", "1", "--finding", "not-upheld", "--conclusion",
             "B's finding"});
         ok(sites, b,
            {"log", id, "--type", "email", "--at", "2026-11-12 11:00", "--text", "B's email"});

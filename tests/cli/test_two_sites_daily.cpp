@@ -17,11 +17,11 @@ bool has(const std::string& text, const std::string& part) {
 
 // Each site acknowledges the case before a pull brings the two together.
 void both_acknowledge(const Sites& sites, const std::string& pull) {
-    sites.a.ok({"respond", sites.id, "--acknowledge", "--by", "Claire Dunn"});
+    sites.a.ok({"respond", "acknowledge", sites.id, "--by", "Claire Dunn"});
     must(git(sites.a.root, "add -A"));
     sites.commit(sites.a.root, "A acknowledged");
     must(git(sites.a.root, "push -q"));
-    REQUIRE(sites.at_b({"respond", sites.id, "--acknowledge"}).exit_code == 0);
+    REQUIRE(sites.at_b({"respond", "acknowledge", sites.id}).exit_code == 0);
     must(git(sites.b, "add -A"));
     sites.commit(sites.b, "B acknowledged");
     must(git(sites.b, pull));

@@ -99,8 +99,8 @@ TEST_SUITE("two sites: references") {
             sites.commit(sites.a.root, "site A: point 1 was raised by mistake");
             must(git(sites.a.root, "push -q"));
             REQUIRE(sites
-                        .at_b({"respond", id, "--point", "2", "--finding", "upheld", "--conclusion",
-                               "Staff were short"})
+                        .at_b({"respond", "finding", id, "--point", "2", "--finding", "upheld",
+                               "--conclusion", "Staff were short"})
                         .exit_code == 0);
             const auto added = sites.at_b({"point", id, "add", "--text", "No callback"});
             REQUIRE_MESSAGE(added.exit_code == 0, added.err);

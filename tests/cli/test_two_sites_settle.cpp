@@ -158,7 +158,8 @@ TEST_SUITE("two sites: settling a conflict") {
     TEST_CASE("settling a point's text leaves the other side's finding on that point standing") {
         Sites sites;
         const auto& id = sites.id;
-        sites.a.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Late"});
+        sites.a.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                    "Late"});
         sites.edit(sites.a.root, "text: \"Late\"", "text: \"Late for the call\"");
         sites.commit(sites.a.root, "site A");
         must(git(sites.a.root, "push -q"));

@@ -98,14 +98,15 @@ inline std::vector<std::string> texts_of(const nlohmann::json& items) {
 // different summary, and each logs an event; B then pulls A's work.
 inline Git clash(const Sites& sites, const std::string& pull) {
     const auto& id = sites.id;
-    sites.a.ok({"respond", id, "--point", "1", "--finding", "upheld", "--conclusion", "Late"});
+    sites.a.ok(
+        {"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion", "Late"});
     sites.a.ok({"log", id, "--type", "call", "--text", "A's call"});
     sites.edit(sites.a.root, "Late for the session", "A's summary");
     sites.commit(sites.a.root, "site A");
     must(git(sites.a.root, "push -q"));
     REQUIRE(sites
-                .at_b({"respond", id, "--point", "1", "--finding", "not-upheld", "--conclusion",
-                       "Late"})
+                .at_b({"respond", "finding", id, "--point", "1", "--finding", "not-upheld",
+                       "--conclusion", "Late"})
                 .exit_code == 0);
     REQUIRE(sites.at_b({"log", id, "--type", "email", "--text", "B's email"}).exit_code == 0);
     sites.edit(sites.b, "Late for the session", "B's summary");

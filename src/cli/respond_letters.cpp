@@ -1,0 +1,297 @@
+// respond's letters: the acknowledgement, the explanation of delay and the
+// response, drafted or recorded as sent and kept in letters/ID/.
+#include "clock_text.hpp"
+#include "letter_files.hpp"
+#include "output.hpp"
+#include "respond_steps.hpp"
+#include "text_input.hpp"
+
+#include "complaints/base/strings.hpp"
+#include "complaints/render/letters.hpp"
+#include "complaints/workflow/cautions.hpp"
+#include "complaints/workflow/workflow.hpp"
+
+namespace complaints::cli {
+
+namespace {
+
+ClockContext clock_context(const Context& context, const Store& store) {
+    return {store.config().policy, store.calendar(), store.zone(), context.now};
+}
+
+// When the step `type` completes was due for `c`, if a clock waits for it:
+// the policy's date, or the new one an explanation of delay gave.
+std::optional<DueDate> due_for(const Case& c, EventType type, const Context& context,
+                               const Store& store) {
+    const auto clock = clock_met_by(c, clock_context(context, store), type);
+    if (!clock)
+        return std::nullopt;
+    return DueDate{clock->due.day, clock->due.day != clock->policy_due.day};
+}
+
+// The response as the case stands, dated the local day of `at`: what
+// `send` keeps, unless --letter gives the one sent.
+std::string response_on(const Case& c, const Timestamp& at, const Context& context,
+                        const Store& store) {
+    return response_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()),
+                           due_for(c, EventType::response_sent, context, store));
+}
+
+// The acknowledgement as the case stands, dated the local day of `at`, with
+// the response's due date when its clock runs, and its own.
+std::string acknowledgement_on(const Case& c, const Timestamp& at, const Context& context,
+                               const Store& store) {
+    const auto acknowledgement_due = due_for(c, EventType::acknowledged, context, store);
+    return acknowledgement_letter(c, store.config(), store.zone(), local_date(at.utc, store.zone()),
+                                  due_for(c, EventType::response_sent, context, store),
+                                  acknowledgement_due ? std::optional(acknowledgement_due->day)
+                                                      : std::nullopt);
+}
+
+// --out and --force go with a draft; a letter sent is not one.
+void check_draft_out(const DraftOut& out, bool draft, const Sending& sending) {
+    if (!out.out.empty() && !draft)
+        throw Error(ErrorKind::usage, "--out goes with --draft");
+    if (out.force && out.out.empty())
+        throw Error(ErrorKind::usage, "--force goes with --out FILE");
+    if (out.format != "markdown" && !draft)
+        throw Error(ErrorKind::usage, "--format goes with --draft: the letter kept is Markdown");
+    if (draft && !sending.letter.empty())
+        throw Error(ErrorKind::usage,
+                    "--letter FILE is the letter as sent, and --draft sends nothing");
+}
+
+// A draft printed, or written to --out, in the --format chosen.
+void put_letter(const std::string& markdown, const DraftOut& out, const Case& c, const Store& store,
+                std::string_view what) {
+    if (out.format != "markdown" && out.format != "html")
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("--format: unknown format '{}'; choose markdown or html", out.format));
+    if (out.format != "html")
+        return put_draft(markdown, out.out, out.force, what);
+    put_draft(letter_html(markdown, fmt::format("{}: {}", store.config().organisation, c.id)),
+              out.out, out.force, what);
+}
+
+// The letter as sent, read before the lock: a bad file stops everything.
+std::optional<std::string> letter_given(const Sending& sending, const Store& store) {
+    if (sending.letter.empty())
+        return std::nullopt;
+    return letter_sent_from(sending.letter, store);
+}
+
+// Where the letter kept for `step` is, and a letter kept as drafted without
+// a signatory set: the record should not hold "unsigned" unremarked.
+void say_kept(const Case& after, EventType step, const Sending& sending, const Store& store,
+              std::vector<std::string> cautions) {
+    if (const Event* sent = last_event(after, step))
+        fmt::print(stderr, "complaints: the letter sent is kept in {}\n", sent->letter);
+    if (sending.letter.empty() && store.config().signatory.empty())
+        cautions.push_back(fmt::format("the letter kept is signed \"{}\": set the signatory "
+                                       "before the next letter, and keep the letter you actually "
+                                       "sent with --letter FILE",
+                                       k_unsigned));
+    say_cautions(cautions);
+}
+
+std::string channel_of(const std::string& via, std::string_view what) {
+    if (via != "email" && via != "letter")
+        throw Error(ErrorKind::usage,
+                    fmt::format("--via: {} goes by email or letter, not '{}'", what, via));
+    return via;
+}
+
+// The explanation of delay on `c`, and its letter: the reason, and the date
+// the response is then due (--new-date, or the policy's fresh period).
+struct Delay {
+    Event event;
+    std::string letter;
+    std::vector<std::string> cautions;         // about the new date, said but not refused
+    std::optional<date::year_month_day> aimed; // the response's date before it
+    std::optional<date::year_month_day> due;   // and once it is recorded
+};
+
+Event delay_event(const Case& c, const DelayRequest& request, const Context& context,
+                  const Store& store, std::vector<std::string>& cautions) {
+    const ClockContext clocks = clock_context(context, store);
+    Event event = make_event(EventType::delay_explained, text_from_flag(request.reason, "--reason"),
+                             request.when_who, context, store);
+    if (!request.new_date.empty()) {
+        event.due = date_flag(request.new_date, "--new-date");
+        if (date::sys_days{*event.due} < date::sys_days{local_date(event.at.utc, store.zone())})
+            throw Error(ErrorKind::usage,
+                        "--new-date: the new date is before the explanation was sent");
+        cautions = delay_date_cautions(c, *event.due, clocks);
+    }
+    if (auto late = late_explanation_caution(c, event.at, clocks))
+        cautions.push_back(std::move(*late));
+    if (auto back_dated = back_dated_explanation_caution(c, event, clocks))
+        cautions.push_back(std::move(*back_dated));
+    return event;
+}
+
+Delay delay_of(const Case& c, const DelayRequest& request, const Context& context,
+               const Store& store) {
+    if (request.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw Error(ErrorKind::usage,
+                    "--reason: give the reason for the delay, as the letter tells the complainant");
+    check_delay_allowed(store.config().policy);
+    require_formal_complaint(c, "explain a delay");
+    check_delay(c);
+    Delay delay;
+    delay.event = delay_event(c, request, context, store, delay.cautions);
+    const ClockContext clocks = clock_context(context, store);
+    if (const auto clock = clock_met_by(c, clocks, EventType::response_sent))
+        delay.aimed = clock->due.day;
+    Case with = c;
+    add_event(with, delay.event);
+    std::optional<date::year_month_day> promised = delay.event.due;
+    // Without --new-date the letter promises the fresh period's end, unless a
+    // late explanation moved nothing: then no date already gone.
+    if (const auto clock = clock_met_by(with, clocks, EventType::response_sent)) {
+        delay.due = clock->due.day;
+        if (!promised && clock->due.day != delay.aimed)
+            promised = clock->due.day;
+    }
+    delay.letter =
+        delay_letter(c, store.config(), store.zone(), local_date(delay.event.at.utc, store.zone()),
+                     delay.event.text, promised, delay.aimed);
+    return delay;
+}
+
+std::string delay_said(const Delay& delay) {
+    if (!delay.due)
+        return "explanation of delay recorded";
+    // What the clock makes of it, not what the letter asked for: an earlier
+    // or a late explanation leaves the date where it was.
+    const bool moved = !delay.aimed || *delay.due != *delay.aimed;
+    return fmt::format("explanation of delay recorded; the response is {} {}",
+                       moved ? "now due" : "still due", format_date(*delay.due));
+}
+
+std::string acknowledgement_said(const Case& c, const Context& context, const Store& store) {
+    const auto clock = clock_met_by(c, clock_context(context, store), EventType::acknowledged);
+    if (!clock || !clock->done)
+        return "acknowledgement recorded";
+    const std::string due = format_date(clock->due.day);
+    return clock->state == ClockState::met
+               ? fmt::format("acknowledgement recorded, on time (due {})", due)
+               : fmt::format("acknowledgement recorded, late: due {}", due);
+}
+
+// The event the response was sent, its letter kept, and the waivers given.
+std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
+                 const SendRequest& request, const Context& context, const Store& store) {
+    require_formal_complaint(c, "send the response");
+    check_response(c, store.config().policy,
+                   {.consent = !request.proceed_without_consent.empty(),
+                    .practitioner = !request.without_practitioner.empty()});
+    Event sent = make_event(EventType::response_sent, "", request.when_who, context, store);
+    // Rendered before this step adds events, exactly as `draft` showed it.
+    sent.letter = writer.keep_letter(c.id, local_date(sent.at.utc, store.zone()), "response",
+                                     given ? *given : response_on(c, sent.at, context, store));
+    if (!request.proceed_without_consent.empty())
+        add_event(c, make_event(EventType::consent_waived, request.proceed_without_consent,
+                                request.when_who, context, store));
+    if (!request.without_practitioner.empty())
+        add_event(c, make_event(EventType::practitioner_waived, request.without_practitioner,
+                                request.when_who, context, store));
+    // The event states the fact; how it stood against the deadline is worked
+    // out again whenever it is shown, so a later change of calendar or
+    // policy leaves no stale date in the record.
+    sent.text = fmt::format("Written response sent by {}",
+                            channel_of(request.sending.via, "a written response"));
+    add_event(c, sent);
+    const auto clock = clock_met_by(c, clock_context(context, store), EventType::response_sent);
+    return sent.text + (clock ? ", " + timeliness(c, *clock) : "");
+}
+
+} // namespace
+
+void draft_response(const DraftRequest& request, const Context& context) {
+    check_draft_out(request.out, true, {});
+    const Store store = context.open_store();
+    check_response_allowed(store.config().policy, "draft a response letter");
+    // Closed cases too: the letter can be drafted again at any time.
+    const Case c = store.load(store.resolve(request.id));
+    require_complaint(c, "draft a response");
+    put_letter(response_on(c, when(request.when_who, context, store), context, store), request.out,
+               c, store, "draft response");
+}
+
+void acknowledge(const AcknowledgeRequest& request, const Context& context) {
+    check_draft_out(request.out, request.draft, request.sending);
+    Store store = context.open_store();
+    const std::string id = store.resolve(request.id);
+    if (request.draft) {
+        const Case c = store.load(id);
+        require_complaint(c, "draft an acknowledgement");
+        require_unacknowledged(c, store.zone());
+        return put_letter(
+            acknowledgement_on(c, when(request.when_who, context, store), context, store),
+            request.out, c, store, "draft acknowledgement");
+    }
+    const auto given = letter_given(request.sending, store);
+    std::string said;
+    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
+        require_formal_complaint(c, "acknowledge the complaint");
+        require_unacknowledged(c, store.zone());
+        const std::string via =
+            request.sending.via.empty()
+                ? ""
+                : " by " + channel_of(request.sending.via, "an acknowledgement");
+        Event event = make_event(EventType::acknowledged, "Acknowledgement sent" + via,
+                                 request.when_who, context, store);
+        event.letter =
+            writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "acknowledgement",
+                               given ? *given : acknowledgement_on(c, event.at, context, store));
+        add_event(c, event);
+        said = acknowledgement_said(c, context, store);
+    });
+    fmt::print("{}: {}\n", id, said);
+    say_kept(after, EventType::acknowledged, request.sending, store, {});
+}
+
+void explain_delay(const DelayRequest& request, const Context& context) {
+    check_draft_out(request.out, request.draft, request.sending);
+    if (request.reason == "-" && request.sending.letter == "-")
+        throw Error(ErrorKind::usage, "--reason - and --letter - cannot both read standard input");
+    Store store = context.open_store();
+    const std::string id = store.resolve(request.id);
+    if (request.draft) {
+        const Case c = store.load(id);
+        const Delay delay = delay_of(c, request, context, store);
+        put_letter(delay.letter, request.out, c, store, "draft delay letter");
+        return say_cautions(delay.cautions);
+    }
+    const auto given = letter_given(request.sending, store);
+    std::string said;
+    std::vector<std::string> cautions;
+    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
+        Delay delay = delay_of(c, request, context, store);
+        cautions = delay.cautions;
+        delay.event.letter = writer.keep_letter(c.id, local_date(delay.event.at.utc, store.zone()),
+                                                "delay", given ? *given : delay.letter);
+        add_event(c, delay.event);
+        said = delay_said(delay);
+    });
+    fmt::print("{}: {}\n", id, said);
+    say_kept(after, EventType::delay_explained, request.sending, store, cautions);
+}
+
+void send_response(const SendRequest& request, const Context& context) {
+    Store store = context.open_store();
+    const std::string id = store.resolve(request.id);
+    const auto given = letter_given(request.sending, store);
+    std::string said;
+    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
+        channel_of(request.sending.via, "a written response");
+        check_response_allowed(store.config().policy, "send a written response");
+        said = send(c, writer, given, request, context, store);
+    });
+    fmt::print("{}: {}\n", id, said);
+    say_kept(after, EventType::response_sent, request.sending, store, {});
+}
+
+} // namespace complaints::cli
