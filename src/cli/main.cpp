@@ -2,6 +2,7 @@
 // place where errors become messages and exit codes.
 #include "choices.hpp"
 #include "commands.hpp"
+#include "examples.hpp"
 #include "output.hpp"
 #include "patient_data_warnings.hpp"
 #include "problem_text.hpp"
@@ -231,6 +232,17 @@ std::optional<Misplaced> option_before_command(const CLI::App& app, int argc, ch
     return std::nullopt;
 }
 
+constexpr std::string_view k_exit_codes =
+    "Exit codes: 0 ok, 1 problems found (check) or a merge conflict, 2 usage, 3 not found, 4 bad "
+    "data, 5 refused by policy, 6 I/O or busy. See complaints(1).\n";
+
+// Every command's --help ends with its examples, then the exit codes.
+void add_footers(CLI::App& command, const std::string& path) {
+    command.footer(examples_text(path) + std::string(k_exit_codes));
+    for (CLI::App* sub : command.get_subcommands([](const CLI::App*) { return true; }))
+        add_footers(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name());
+}
+
 int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
     if (const auto misplaced = option_before_command(app, argc, argv)) {
         say(fmt::format("'{}' goes after the command: complaints {} {} {} ...; see 'complaints "
@@ -342,11 +354,9 @@ int run(int argc, char** argv) {
         ->option_text("WHEN");
     app.require_subcommand(1);
     app.fallthrough();
-    app.footer("Exit codes: 0 ok, 1 problems found (check) or a merge conflict, 2 usage, 3 not "
-               "found, 4 bad data, 5 refused by policy, 6 I/O "
-               "or busy. See complaints(1).\n");
     for (const auto& command : k_commands)
         command.setup(app, context);
+    add_footers(app, "");
     context.command = command_name(app, argc, argv);
     try {
         context.now = current_time();

@@ -1,5 +1,6 @@
 // Roff by hand: the few macros man(7) has (TH, SH, SS, TP, B, I, PP).
 #include "man_page.hpp"
+#include "examples.hpp"
 #include "text_lines.hpp"
 
 #include "complaints/base/error.hpp"
@@ -192,6 +193,25 @@ void options_of(const CommandEntryTree& command, const Prose& prose, bool top, s
         options_of(sub, prose, false, out);
 }
 
+std::string sentence_case(std::string_view text) {
+    std::string out(text);
+    if (!out.empty())
+        out.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(out.front())));
+    return out;
+}
+
+// Each example of the command and its subcommands: what to type, in bold
+// as the reader types it, then what it does.
+void examples_of_tree(const CommandEntryTree& command, std::string& out) {
+    for (const auto& example : examples_of(command.path))
+        // A text line, not .B: its quotes are the shell's, kept as typed.
+        out += fmt::format(".TP\n\\fB{}\\fR\n{}.\n", roff_word(roff_text(example.line)),
+                           roff_text(sentence_case(example.what)));
+    for (const auto& sub : command.subcommands)
+        if (sub.alias_of.empty())
+            examples_of_tree(sub, out);
+}
+
 } // namespace
 
 std::string command_man_page(const CommandEntryTree& command, std::string_view text,
@@ -214,6 +234,10 @@ std::string command_man_page(const CommandEntryTree& command, std::string_view t
     out += prose.description.empty() ? roff_text(command.description) + ".\n" : prose.description;
     out += ".SH OPTIONS\n";
     options_of(command, prose, true, out);
+    std::string examples;
+    examples_of_tree(command, examples);
+    if (!examples.empty())
+        out += ".SH EXAMPLES\n" + examples;
     out += ".SH EXIT STATUS\n0 success, 1 problems found (check) or a merge conflict, 2 usage, 3 "
            "not found, 4 unreadable data, 5 refused by the process, 6 output, I/O or busy; see\n"
            ".BR complaints (1).\n";

@@ -78,6 +78,89 @@ std::set<std::string> page_options(const std::string& page) {
     return names;
 }
 
+// A --help page's own options, subcommands and example lines.
+struct HelpPage {
+    std::set<std::string> options{"--repo", "--color"}; // the top level's, taken anywhere
+    std::vector<std::string> subcommands;
+    std::vector<std::string> examples; // from "complaints " on
+};
+
+HelpPage help_page(const std::vector<std::string>& command) {
+    auto args = command;
+    args.push_back("--help");
+    const auto help = complaints(args);
+    REQUIRE_MESSAGE(help.exit_code == 0, help.err);
+    static const std::regex option(R"(^  ((-\w|--[\w-]+)(,(-\w|--[\w-]+))*))");
+    static const std::regex subcommand(R"(^  ([a-z][\w-]*)  )");
+    HelpPage page;
+    std::string section;
+    for (const auto& line : lines_of(help.out)) {
+        if (!line.empty() && line.back() == ':' && line.front() != ' ')
+            section = line;
+        std::smatch match;
+        if (section == "Options:" && std::regex_search(line, match, option)) {
+            std::istringstream listed(match[1].str());
+            for (std::string name; std::getline(listed, name, ',');)
+                page.options.insert(name);
+        } else if (section == "Subcommands:" && std::regex_search(line, match, subcommand)) {
+            page.subcommands.push_back(match[1]);
+        } else if (section == "Examples:" && line.starts_with("  ") && line[2] != ' ' &&
+                   line.find("complaints ") != std::string::npos) {
+            page.examples.push_back(line.substr(line.find("complaints ")));
+        }
+    }
+    return page;
+}
+
+// The words of an example outside its quotes: the command and its flags.
+std::vector<std::string> unquoted_words(const std::string& line) {
+    const std::string bare = std::regex_replace(line, std::regex(R"("[^"]*"|'[^']*')"), "Q");
+    std::vector<std::string> words;
+    std::istringstream in(bare);
+    for (std::string word; in >> word;)
+        words.push_back(word);
+    return words;
+}
+
+// The options of the command an example runs: `command`, or the subcommand
+// of it the example names (respond's page shows `respond send ...`).
+std::set<std::string> options_run(std::vector<std::string> command, const std::string& example) {
+    const auto words = unquoted_words(example);
+    auto page = help_page(command);
+    for (std::size_t i = command.size() + 1; i < words.size(); ++i) {
+        if (std::find(page.subcommands.begin(), page.subcommands.end(), words[i]) ==
+            page.subcommands.end())
+            break;
+        command.push_back(words[i]);
+        page = help_page(command);
+    }
+    return page.options;
+}
+
+// Every example of `command` and its subcommands names that command and only
+// options it has; each command has at least one.
+void check_examples(const std::vector<std::string>& command) {
+    const HelpPage page = help_page(command);
+    std::string path = "complaints";
+    for (const auto& word : command)
+        path += " " + word;
+    CAPTURE(path);
+    CHECK_FALSE(page.examples.empty());
+    for (const auto& example : page.examples) {
+        CAPTURE(example);
+        CHECK((example == path || example.starts_with(path + " ")));
+        const auto options = options_run(command, example);
+        for (const auto& word : unquoted_words(example))
+            if (word.starts_with("--"))
+                CHECK(options.contains(word));
+    }
+    for (const auto& sub : page.subcommands) {
+        auto below = command;
+        below.push_back(sub);
+        check_examples(below);
+    }
+}
+
 // Runs a shell script with the binary as $1, in `cwd`.
 test::Result shell(const std::string& program, const std::string& script,
                    const std::filesystem::path& cwd, std::vector<std::string> args = {}) {
@@ -139,6 +222,15 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
             const auto page = complaints({"__man", command, "--source", test::man_sources_path()});
             REQUIRE_MESSAGE(page.exit_code == 0, page.err);
             CHECK(page_options(page.out) == help_options({command}));
+        }
+    }
+
+    TEST_CASE("every command's --help and man page end with examples that use its own options") {
+        for (const auto& command : commands()) {
+            CAPTURE(command);
+            check_examples({command});
+            CHECK(test::has(complaints({"__man", command}).out,
+                            ".SH EXAMPLES\n.TP\n\\fBcomplaints "));
         }
     }
 
