@@ -1,6 +1,7 @@
 // complaints init: create a case repository.
 #include "choices.hpp"
 #include "commands.hpp"
+#include "merge_driver.hpp"
 #include "output.hpp"
 
 #include "complaints/base/text.hpp"
@@ -17,7 +18,35 @@ struct InitOptions {
     std::string region = "england-and-wales";
     std::string timezone = "Europe/London";
     std::string signatory;
+    bool no_git = false;
 };
+
+// Git carries the record between sites and keeps its history; the driver
+// merges case files field by field, where git alone would merge them as
+// text and could lose a site's work.
+void start_git(const std::string& folder) {
+    if (!git_installed()) {
+        fmt::print("git is not installed: once it is, run 'git init' and 'complaints git-setup' "
+                   "in {} to keep the history and share it between sites\n",
+                   folder);
+        return;
+    }
+    const bool started = !in_git_clone(folder);
+    if (started)
+        run_git(folder, {"init", "--quiet"});
+    register_merge_driver(folder);
+    if (started)
+        fmt::print("Started a git repository in {}, which merges case files with complaints "
+                   "(as git-setup does)\n",
+                   folder);
+    else
+        fmt::print("The git repository {} is in now merges case files with complaints (as "
+                   "git-setup does)\n",
+                   folder);
+    const DriverProgram program = driver_program();
+    if (!program.note.empty())
+        fmt::print("note: {}\n", program.note);
+}
 
 void run_init(const InitOptions& options) {
     Config config;
@@ -36,6 +65,12 @@ void run_init(const InitOptions& options) {
     init_repository(options.folder, config);
     fmt::print("Created a complaints repository ({} preset) in {}\n", options.preset,
                options.folder);
+    if (!options.no_git)
+        start_git(options.folder);
+    fmt::print("Next: {}complaints open --help for the first case, complaints today for what "
+               "is due{}\n",
+               options.folder == "." ? "" : "cd " + options.folder + ", then ",
+               options.no_git ? "" : "; commit with git as you go");
 }
 
 } // namespace
@@ -64,6 +99,8 @@ void setup_init(CLI::App& app, Context&) {
                      "who signs the letters, as printed under them (e.g. \"Claire Dunn, Clinic "
                      "Manager\"); without it complaints.yaml has a commented line to fill in")
         ->option_text("NAME");
+    command->add_flag("--no-git", options->no_git,
+                      "do not start a git repository here or register the merge driver");
     command->callback([options] { run_init(*options); });
 }
 

@@ -65,11 +65,7 @@ void run_merge_file(const MergeOptions& options) {
 void run_git_setup(const Context& context) {
     const Store store = context.open_store();
     const DriverProgram program = driver_program();
-    const std::string driver =
-        fmt::format("{} merge-file %O %A %B --path %P --marker-size %L", program.command);
-    run_git(store.root(),
-            {"config", "merge.complaints.name", "complaints: case files merged field by field"});
-    run_git(store.root(), {"config", "merge.complaints.driver", driver});
+    const std::string driver = register_merge_driver(store.root());
     fmt::print("git merges case files in {} with: {}\n", store.root().string(), driver);
     if (!program.note.empty())
         fmt::print("note: {}\n", program.note);

@@ -38,7 +38,7 @@ constexpr std::array k_examples{
     Example{"respond delay", "complaints respond delay 3S3 --reason \"Waiting for the laser service report\" --new-date 2026-12-04", "explain the delay; the letter is kept"},
     Example{"respond send", "complaints respond send 3S3 --via email", "the response sent, as drafted now"},
     Example{"respond send", "complaints respond send 3S3 --via letter --letter response.md", "the letter you edited and posted"},
-    Example{"escalate", "complaints escalate 3S3 --to iscas --ref ISCAS-2026-114", "referred to stage 2"},
+    Example{"escalate", "complaints escalate 3S3 --to iscas --ref ISCAS-2026-114", "referred to ISCAS for independent adjudication"},
     Example{"escalate", "complaints escalate 3S3 --outcome \"ISCAS upheld the complaint in part\"", "the body's outcome"},
     Example{"close", "complaints close 3S3 --outcome upheld --learning \"Consent forms list every common side effect.\"", "closed with what was learnt"},
     Example{"close", "complaints close 3S3 --outcome not-upheld --no-learning \"Care was as planned.\"", "closed, nothing to learn, and why"},

@@ -76,17 +76,6 @@ std::optional<fs::path> on_path(const std::string& name) {
     return std::nullopt;
 }
 
-bool in_git_clone(fs::path folder) {
-    std::error_code ec;
-    for (folder = fs::absolute(folder, ec); !ec; folder = folder.parent_path()) {
-        if (fs::exists(folder / ".git", ec))
-            return true;
-        if (!folder.has_parent_path() || folder.parent_path() == folder)
-            return false;
-    }
-    return false;
-}
-
 // The program a registered driver command runs: its first word, unquoted.
 std::string program_of(const std::string& command) {
     if (command.starts_with('\'')) {
@@ -111,6 +100,30 @@ void run_git(const fs::path& folder, std::vector<std::string> args) {
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         throw Error(ErrorKind::io,
                     fmt::format("'git {}' failed; is {} a git clone?", verb, folder.string()));
+}
+
+bool in_git_clone(fs::path folder) {
+    std::error_code ec;
+    for (folder = fs::absolute(folder, ec); !ec; folder = folder.parent_path()) {
+        if (fs::exists(folder / ".git", ec))
+            return true;
+        if (!folder.has_parent_path() || folder.parent_path() == folder)
+            return false;
+    }
+    return false;
+}
+
+bool git_installed() {
+    return on_path("git").has_value();
+}
+
+std::string register_merge_driver(const fs::path& root) {
+    const std::string driver =
+        fmt::format("{} merge-file %O %A %B --path %P --marker-size %L", driver_program().command);
+    run_git(root,
+            {"config", "merge.complaints.name", "complaints: case files merged field by field"});
+    run_git(root, {"config", "merge.complaints.driver", driver});
+    return driver;
 }
 
 DriverProgram driver_program() {

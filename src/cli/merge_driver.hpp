@@ -24,6 +24,16 @@ struct DriverProgram {
 };
 DriverProgram driver_program();
 
+// Registers the driver in the clone at `root` (git keeps drivers out of
+// history, so each clone needs it) and returns the command registered.
+std::string register_merge_driver(const std::filesystem::path& root);
+
+// Whether PATH finds git.
+bool git_installed();
+
+// Whether `folder` is inside a git clone already.
+bool in_git_clone(std::filesystem::path folder);
+
 // A warning when `root` is in a git clone whose merge driver for case files
 // is missing or names a program that is gone; empty otherwise (and when git
 // itself is missing: nothing to merge with).

@@ -1,11 +1,62 @@
 #include "run.hpp"
+#include "two_sites.hpp"
 
 #include <doctest/doctest.h>
 
 using test::Run;
 using test::run;
+using test::sites::git;
+
+namespace {
+
+test::Result init_in(const std::filesystem::path& folder, std::vector<std::string> more = {}) {
+    std::vector<std::string> args{"init",           folder.string(), "--preset", "clinic",
+                                  "--organisation", "Lumiere",       "--prefix", "LUM"};
+    args.insert(args.end(), more.begin(), more.end());
+    return run(Run{args, "", {}, {}});
+}
+
+} // namespace
 
 TEST_SUITE("cli init") {
+    TEST_CASE("init starts a git repository that merges case files, and says what to type next") {
+        test::TempDir dir;
+        const auto made = init_in(dir / "lumiere");
+        REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+        CHECK(std::filesystem::is_directory(dir / "lumiere" / ".git"));
+        const auto driver = git(dir / "lumiere", "config --get merge.complaints.driver");
+        CHECK(driver.status == 0);
+        CHECK(test::has(driver.said, "merge-file %O %A %B --path %P --marker-size %L"));
+        CHECK(test::has(made.out, "Started a git repository in " + (dir / "lumiere").string()));
+        CHECK(test::has(made.out, "Next: cd " + (dir / "lumiere").string() +
+                                      ", then complaints open --help for the first case"));
+        // What git would commit: the repository, never the lock or the cache.
+        const auto status = git(dir / "lumiere", "status --porcelain --untracked-files=all");
+        CHECK(test::has(status.said, "?? complaints.yaml\n"));
+        CHECK(test::has(status.said, "?? .gitattributes\n"));
+        CHECK_FALSE(test::has(status.said, "lock"));
+    }
+
+    TEST_CASE("init inside a git clone registers the driver and starts no second repository") {
+        test::TempDir dir;
+        test::sites::must(git(dir.path(), "init -q"));
+        const auto made = init_in(dir / "complaints");
+        REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+        CHECK_FALSE(std::filesystem::exists(dir / "complaints" / ".git"));
+        CHECK(git(dir.path(), "config --get merge.complaints.driver").status == 0);
+        CHECK(test::has(made.out, "The git repository " + (dir / "complaints").string() +
+                                      " is in now merges case files"));
+    }
+
+    TEST_CASE("init --no-git leaves git alone") {
+        test::TempDir dir;
+        const auto made = init_in(dir / "lumiere", {"--no-git"});
+        REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+        CHECK_FALSE(std::filesystem::exists(dir / "lumiere" / ".git"));
+        CHECK_FALSE(test::has(made.out, "git repository"));
+        CHECK(test::has(made.out, "complaints today for what is due\n"));
+    }
+
     TEST_CASE("init writes complaints.yaml and cases/") {
         test::TempDir dir;
         const auto made =

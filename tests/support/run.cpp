@@ -117,8 +117,9 @@ int spawn(const Run& how) {
 namespace {
 
 std::vector<std::string> init_arguments(const std::string& preset, const std::string& prefix) {
+    // Without git: the tests that need it start it as a site would.
     return {"--preset", preset, "--organisation", "Lumiere Medispa Cosmetic Skin Clinic",
-            "--prefix", prefix};
+            "--prefix", prefix, "--no-git"};
 }
 
 void init_repository(const std::filesystem::path& root, const std::vector<std::string>& arguments) {
