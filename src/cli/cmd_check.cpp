@@ -14,8 +14,9 @@ namespace complaints::cli {
 
 namespace {
 
+// A file's problem may name a field ("on behalf of"): as its flag here.
 std::string message_of(const CheckProblem& p) {
-    return p.process ? attention_text(*p.process) : p.message;
+    return p.process ? attention_text(*p.process) : render(p.message, flag_for);
 }
 
 // "4 problems in 2 files (5 case files checked)": the files the problems

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "merge_driver.hpp"
 #include "output.hpp"
+#include "problem_text.hpp"
 
 #include "complaints/base/text.hpp"
 #include "complaints/merge/conflict_pick.hpp"
@@ -112,7 +113,7 @@ void run_conflict(const ConflictOptions& o, Context& context) {
     if (o.keep.empty()) {
         const auto found = read_conflicts(store, id);
         if (const auto told = two_cases_told(merge_sides(store.root(), found.file), found.file))
-            fmt::print(stderr, "complaints: {}\n", *told);
+            fmt::print(stderr, "complaints: {}\n", refusal_text(*told));
         if (!o.field.empty())
             (void)conflicts_in(found, o.field); // refuses a field with no conflict
         if (o.format == Format::json)

@@ -12,7 +12,7 @@ namespace {
 
 struct Hint {
     ProblemCode code;
-    std::string_view text;      // {} is the case's ID
+    std::string_view text;      // {0} (or {}) is the case's ID, {1} the step the fix records
     bool refusals_only = false; // said when a step is refused, not as a standing note
 };
 
@@ -48,10 +48,20 @@ constexpr std::array k_hints{
     Hint{ProblemCode::no_being_open, " (log ID --type note, call or meeting)"},
     Hint{ProblemCode::mediation_booked,
          " (once held: log {} --type mediation --attendee NAME; called off: void the booking)"},
+    Hint{ProblemCode::response_already_sent, " with 'log {} --type letter --letter FILE'"},
+    Hint{ProblemCode::earlier_steps_owed,
+         " (a manager who must go ahead adds --skip-step REASON, kept on the case)"},
+    Hint{ProblemCode::clinician_suspended, " (clinician KEY reinstate --reason TEXT)"},
+    Hint{ProblemCode::clinician_not_consulted, " (log {0} --type {1})"},
+    Hint{ProblemCode::letter_unrecorded, " (log {} --type letter --letter FILE)"},
+    Hint{ProblemCode::id_drawn_twice,
+         ". Abort this pull (git merge --abort, or git rebase --abort), give this site's case a "
+         "new ID with 'complaints re-id {}', commit, and pull again with --no-rebase"},
 };
 
 // Flags that take a value whose name the message should show.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 3> k_flags_with_text{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_flags_with_text{{
+    {"delay", "respond delay"}, // a step of its own since respond has subcommands
     {"learning", "--learning TEXT"},
     {"no_learning", "--no-learning REASON"},
     {"no_written_response", "--no-written-response REASON"},
@@ -61,7 +71,7 @@ std::string with_hint(const Problem& problem, bool refusal) {
     std::string text = render(problem, flag_for);
     for (const auto& hint : k_hints)
         if (hint.code == problem.code && (refusal || !hint.refusals_only))
-            text += fmt::format(fmt::runtime(hint.text), problem.subject);
+            text += fmt::format(fmt::runtime(hint.text), problem.subject, problem.step);
     return text;
 }
 
@@ -92,15 +102,16 @@ std::vector<std::string> attention_texts(const std::vector<Problem>& problems) {
 }
 
 std::string error_text(const Error& error) {
+    // A message with no problems may still name a field: as its flag here.
     if (error.problems().empty())
-        return error.describe();
+        return error.describe(flag_for);
     // One hint per kind of problem, after the last of that kind: two items
     // refused for the same reason share one "(add --correction ...)".
     const auto& problems = error.problems();
     return describe(error.heading(), problems, [&](const Problem& problem) {
         const auto later = problems.begin() + (&problem - problems.data()) + 1;
         const bool hinted_later = std::any_of(later, problems.end(), [&](const Problem& other) {
-            return other.code == problem.code && other.code != ProblemCode::other;
+            return other.code == problem.code;
         });
         return hinted_later ? render(problem, flag_for) : refusal_text(problem);
     });

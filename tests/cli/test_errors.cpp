@@ -126,6 +126,33 @@ TEST_SUITE("cli errors") {
 }
 
 TEST_SUITE("cli errors: messages that say what to do") {
+    TEST_CASE("a field the core names reaches the user as its flag, with or without a problem "
+              "list") {
+        // The core words "{to}" and "{on_behalf_of}" as fields; neither may
+        // reach standard error as braces. A blank agent is a usage error
+        // (once a plain message), the patient's behalf a plain refusal.
+        test::Repo platform("platform", "LAN");
+        const std::string id = platform.open_case(
+            "2026-11-10 09:00", {"--complainant", "Practice", "--about", "Dr Sam Keane", "--gmc",
+                                 "7123456", "--type", "late"});
+        const std::string blank = platform.refused({"assign", id, "--to", " "}, 2);
+        CHECK(blank == "complaints: --to: the agent's name is blank; name the support agent who "
+                       "handles the complaint (the 48-hour clock is met only by a named agent)\n");
+        const std::string behalf =
+            platform.refused({"open", "--channel", "email", "--complainant", "Practice",
+                              "--on-behalf-of", "Mrs Jones", "--consent", "yes"},
+                             5);
+        CHECK(behalf.find("not for patients (--on-behalf-of)") != std::string::npos);
+        CHECK(behalf.find('{') == std::string::npos);
+        // check reads the same words from the file, and says the flag too.
+        const auto path = platform.root / "cases" / (id + ".yaml");
+        test::write_text(path, test::read_text(path) + "on_behalf_of: Mrs Jones\n");
+        const auto checked = platform({"check"});
+        CHECK(checked.exit_code == 1);
+        CHECK(checked.out.find("not for patients (--on-behalf-of)") != std::string::npos);
+        CHECK(checked.out.find('{') == std::string::npos);
+    }
+
     TEST_CASE("respond finding without --point names the case's points and how to name one") {
         test::Repo repo;
         const std::string id = repo.open_case(

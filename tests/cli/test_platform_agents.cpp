@@ -172,7 +172,7 @@ TEST_SUITE("platform: support agents") {
                                               {}});
         REQUIRE_MESSAGE(made.exit_code == 0, made.err);
         CHECK(has(test::read_text(dir / "r" / "complaints.yaml"),
-                  "# agents:  # the support agents `assign --to` takes (none listed: any name)\n"
+                  "# agents:  # the support agents a case is assigned to (none listed: any name)\n"
                   "#   - Priya Shah\n"));
     }
 

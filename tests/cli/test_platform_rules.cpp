@@ -362,7 +362,7 @@ TEST_SUITE("platform: the clinic's steps are not the platform's") {
               std::vector<std::string>{"respond", "delay", id, "--reason", "Awaiting the practice",
                                        "--draft"}}) {
             const std::string said = platform.refused(args, k_usage);
-            CHECK(has(said, "--delay: the resolution clock (3 weeks) takes no explanation of "
+            CHECK(has(said, "respond delay: the resolution clock (3 weeks) takes no explanation of "
                             "delay in this policy"));
             CHECK(has(said, "resolve ID --text TEXT"));
         }

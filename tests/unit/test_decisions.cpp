@@ -2,7 +2,6 @@
 // each refusal with the codes and subjects the CLI turns into fixes. Cases
 // are built as a complaints manager's day would leave them, in London time.
 #include "complaints/base/error.hpp"
-#include "complaints/base/strings.hpp"
 #include "complaints/workflow/clinicians.hpp"
 #include "complaints/workflow/clocks.hpp"
 #include "complaints/workflow/later_entries.hpp"
@@ -10,6 +9,7 @@
 
 #include "error_from.hpp"
 #include "event_of.hpp"
+#include "problem_codes.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,6 +17,7 @@
 
 using namespace complaints;
 
+using complaints::testing::codes;
 using complaints::testing::error_from;
 using complaints::testing::event_of;
 using complaints::testing::london;
@@ -46,57 +47,6 @@ Point point(int number, std::optional<Finding> finding = {}, std::string conclus
     return Point{number, "what was raised", finding, std::move(conclusion), "", "", {}, "", {}};
 }
 
-std::string_view code_name(ProblemCode code) {
-    switch (code) {
-    case ProblemCode::other:
-        return "other";
-    case ProblemCode::record_not_agreed:
-        return "record_not_agreed";
-    case ProblemCode::consent_outstanding:
-        return "consent_outstanding";
-    case ProblemCode::practitioner_not_named:
-        return "practitioner_not_named";
-    case ProblemCode::practitioner_unheard:
-        return "practitioner_unheard";
-    case ProblemCode::being_open_pending:
-        return "being_open_pending";
-    case ProblemCode::follow_up_pending:
-        return "follow_up_pending";
-    case ProblemCode::not_formal:
-        return "not_formal";
-    case ProblemCode::withdrawal_notice_needed:
-        return "withdrawal_notice_needed";
-    case ProblemCode::learning_not_documented:
-        return "learning_not_documented";
-    case ProblemCode::action_plan_missing:
-        return "action_plan_missing";
-    case ProblemCode::referral_open:
-        return "referral_open";
-    case ProblemCode::late_complaint:
-        return "late_complaint";
-    case ProblemCode::already_sent:
-        return "already_sent";
-    case ProblemCode::case_closed:
-        return "case_closed";
-    case ProblemCode::point_after_response:
-        return "point_after_response";
-    case ProblemCode::point_unanswered:
-        return "point_unanswered";
-    case ProblemCode::mediation_booked:
-        return "mediation_booked";
-    }
-    return "?";
-}
-
-// "record_not_agreed, consent_outstanding": the codes in order, so a failure
-// prints what was found.
-std::string codes(const std::vector<Problem>& problems) {
-    std::vector<std::string> names;
-    for (const auto& problem : problems)
-        names.emplace_back(code_name(problem.code));
-    return util::join(names, ", ");
-}
-
 // True when every problem is about the case `id`, so the CLI's fix names it.
 bool all_about(const std::vector<Problem>& problems, const std::string& id) {
     return std::all_of(problems.begin(), problems.end(),
@@ -119,13 +69,13 @@ TEST_SUITE("decisions: logging and intake") {
             agreed.due.reset();
             const Error e = error_from([&] { check_logged(c, agreed, london()); });
             CHECK(e.kind() == ErrorKind::usage);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "field-missing");
         }
         SUBCASE("dated before the complaint came in") {
             agreed.due = day("2026-03-01");
             const Error e = error_from([&] { check_logged(c, agreed, london()); });
             CHECK(e.kind() == ErrorKind::usage);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "date-out-of-order");
         }
         SUBCASE("a call logged with a date") {
             Event call = event_of(when("2026-03-03 10:00"), EventType::call, "Manager", "");
@@ -153,7 +103,7 @@ TEST_SUITE("decisions: logging and intake") {
             CAPTURE(wrong);
             const Error e = error_from([&] { check_gmc_number(wrong); });
             CHECK(e.kind() == ErrorKind::usage);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "value-invalid");
         }
     }
 }
@@ -206,7 +156,7 @@ TEST_SUITE("decisions: classifying a new case") {
             c.type = "rude";
             const Error e = error_from([&] { classify_intake(c, platform, 1, false); });
             CHECK(e.kind() == ErrorKind::usage);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "fields-conflict");
         }
         SUBCASE("informal feedback, asked for: a practice may give it about any withdrawal") {
             c.kind = Kind::feedback;
@@ -231,7 +181,7 @@ TEST_SUITE("decisions: classifying a new case") {
         const Error e =
             error_from([&] { classify_intake(c, preset_policy(Preset::platform), {}, false); });
         CHECK(e.kind() == ErrorKind::usage);
-        CHECK(codes(e.problems()) == "withdrawal_notice_needed");
+        CHECK(codes(e.problems()) == "withdrawal-notice-needed");
         CHECK(all_about(e.problems(), c.id));
         // The clinic's policy has no late-withdrawal rule to apply.
         Case clinic = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
@@ -252,7 +202,7 @@ TEST_SUITE("decisions: classifying a new case") {
             c.type = "other";
             const Error e = error_from([&] { classify_intake(c, platform, {}, false); });
             CHECK(e.kind() == ErrorKind::usage);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "field-missing");
             c.category = Category::clinical;
             classify_intake(c, platform, {}, false);
             CHECK(c.category == Category::clinical);
@@ -262,7 +212,7 @@ TEST_SUITE("decisions: classifying a new case") {
             c.category = Category::clinical;
             const Error e = error_from([&] { classify_intake(c, platform, {}, false); });
             CHECK(e.kind() == ErrorKind::usage);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "fields-conflict");
         }
         SUBCASE("a type the policy does not name") {
             c.type = "rudee";
@@ -327,7 +277,7 @@ TEST_SUITE("decisions: what a manager should see") {
         c.consent = Consent::pending;
         c.category = Category::clinical;
         const auto notes = attention(c, clinic);
-        CHECK(codes(notes) == "record_not_agreed, consent_outstanding, practitioner_not_named");
+        CHECK(codes(notes) == "record-not-agreed, consent-outstanding, practitioner-not-named");
         CHECK(all_about(notes, c.id));
 
         log(c, "2026-03-03 10:00", EventType::record_agreed);
@@ -347,7 +297,7 @@ TEST_SUITE("decisions: what a manager should see") {
             CHECK(attention(c, preset_policy(Preset::clinic)).empty());
         }
         SUBCASE("excluded or closed: nothing to do") {
-            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "record_not_agreed");
+            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "record-not-agreed");
             c.exclusion = Excluded{Exclusion::another_service, {}};
             CHECK(attention(c, preset_policy(Preset::clinic)).empty());
             c.exclusion.reset();
@@ -358,7 +308,7 @@ TEST_SUITE("decisions: what a manager should see") {
             c.channel = Channel::letter;
             c.happened = day("2025-02-01");
             const auto notes = attention(c, preset_policy(Preset::nhs_england));
-            CHECK(codes(notes) == "late_complaint");
+            CHECK(codes(notes) == "late-complaint");
             CHECK(all_about(notes, c.id));
         }
     }
@@ -370,7 +320,7 @@ TEST_SUITE("decisions: what a manager should see") {
             c.kind = Kind::concern;
             const Error e = error_from([&] { require_formal_complaint(c, "send the response"); });
             CHECK(e.kind() == ErrorKind::refused);
-            CHECK(codes(e.problems()) == "not_formal");
+            CHECK(codes(e.problems()) == "not-formal");
             CHECK(all_about(e.problems(), c.id));
         }
         SUBCASE("excluded: about another service") {
@@ -402,7 +352,7 @@ TEST_SUITE("decisions: the stage 1 response") {
         const Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         const Error e = error_from([&] { check_response(c, clinic); });
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "other");
+        CHECK(codes(e.problems()) == "response-incomplete");
         CHECK(all_about(e.problems(), c.id));
     }
 
@@ -418,13 +368,14 @@ TEST_SUITE("decisions: the stage 1 response") {
                     point(3, Finding::upheld, "Agreed")};
         const Error e = error_from([&] { check_response(c, clinic); });
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "other, other, consent_outstanding, record_not_agreed");
+        CHECK(codes(e.problems()) ==
+              "response-incomplete, response-incomplete, consent-outstanding, record-not-agreed");
         CHECK(all_about(e.problems(), c.id));
         REQUIRE_FALSE(e.problems().empty());
         CHECK(e.problems()[0].message.find("point 1 has no finding") != std::string::npos);
         // Going ahead without consent, for a recorded reason, drops only that.
         CHECK(codes(response_missing(c, clinic, {.consent = true})) ==
-              "other, other, record_not_agreed");
+              "response-incomplete, response-incomplete, record-not-agreed");
     }
 
     TEST_CASE("check_response: the platform asks for no agreed record") {
@@ -432,7 +383,7 @@ TEST_SUITE("decisions: the stage 1 response") {
         c.channel = Channel::phone;
         c.points = {point(1, Finding::upheld, "Arrived 40 minutes late")};
         CHECK(response_missing(c, preset_policy(Preset::platform)).empty());
-        CHECK(codes(response_missing(c, preset_policy(Preset::clinic))) == "record_not_agreed");
+        CHECK(codes(response_missing(c, preset_policy(Preset::clinic))) == "record-not-agreed");
     }
 
     TEST_CASE("check_response: NHS, a complaint made after 12 months waits for a recorded reason") {
@@ -441,7 +392,7 @@ TEST_SUITE("decisions: the stage 1 response") {
         c.happened = day("2025-01-20");
         c.points = {point(1, Finding::upheld, "The referral was not sent")};
         const Error e = error_from([&] { check_response(c, nhs); });
-        CHECK(codes(e.problems()) == "late_complaint");
+        CHECK(codes(e.problems()) == "late-complaint");
         CHECK(all_about(e.problems(), c.id));
         log(c, "2026-03-04 10:00", EventType::late_complaint_accepted, "abroad for treatment");
         CHECK_NOTHROW(check_response(c, nhs));
@@ -455,7 +406,7 @@ TEST_SUITE("decisions: the stage 1 response") {
         log(c, "2026-03-16 15:00", EventType::response_sent);
         const Error sent = error_from([&] { check_response(c, clinic); });
         CHECK(sent.kind() == ErrorKind::refused);
-        CHECK(codes(sent.problems()) == "other");
+        CHECK(codes(sent.problems()) == "response-already-sent");
         // A delay is explained before the response, not after.
         CHECK(error_from([&] { check_delay(c); }).kind() == ErrorKind::refused);
     }
@@ -485,12 +436,12 @@ TEST_SUITE("decisions: the stage 1 response") {
             const Error e =
                 error_from([&] { record_finding(c, 3, Finding::upheld, "Agreed", "", ""); });
             CHECK(e.kind() == ErrorKind::usage);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "no-such-item");
         }
         SUBCASE("a first finding with no conclusion") {
             const Error e = error_from([&] { record_finding(c, 1, Finding::upheld, "", "", ""); });
             CHECK(e.kind() == ErrorKind::usage);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "field-missing");
             CHECK_FALSE(c.points[0].finding.has_value());
         }
     }
@@ -563,7 +514,9 @@ TEST_SUITE("decisions: stage 2") {
         c.category = Category::clinical;
         c.type = "patient-care";
         const ReviewBody& officer = body(platform, "responsible-officer");
-        CHECK(says(error_from([&] { check_escalation(c, officer, platform); }), "give --reason"));
+        const Error early = error_from([&] { check_escalation(c, officer, platform); });
+        CHECK(codes(early.problems()) == "response-owed");
+        CHECK(early.problems()[0].message.find("give {reason}") != std::string::npos);
         CHECK(error_from([&] { check_escalation(c, officer, platform, " \t"); }).kind() ==
               ErrorKind::refused);
         CHECK_NOTHROW(check_escalation(c, officer, platform, "More serious: patient harm"));
@@ -608,8 +561,7 @@ TEST_SUITE("decisions: stage 2") {
 
     TEST_CASE("check_escalation: everything in the way is named at once") {
         // An excluded, non-clinical concern, unresolved, with a referral to
-        // the Responsible Officer open. check_escalation gives its reasons as
-        // text, not problems.
+        // the Responsible Officer open.
         const Policy platform = preset_policy(Preset::platform);
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.kind = Kind::concern;
@@ -624,6 +576,9 @@ TEST_SUITE("decisions: stage 2") {
         CHECK(says(e, "after the organisation's own response"));
         CHECK(says(e, "clinical complaints only"));
         CHECK(says(e, "still open"));
+        CHECK(codes(e.problems()) ==
+              "case-closed, not-formal, response-owed, step-not-applicable, referral-open");
+        CHECK(all_about(e.problems(), c.id));
     }
 
     TEST_CASE("open_escalation: the referral still awaiting its outcome") {
@@ -656,7 +611,7 @@ TEST_SUITE("decisions: closing") {
         log(c, "2026-03-03 10:00", EventType::acknowledged);
         const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, false, false); });
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "learning_not_documented, other");
+        CHECK(codes(e.problems()) == "learning-not-documented, response-owed");
         CHECK(all_about(e.problems(), c.id));
     }
 
@@ -668,7 +623,7 @@ TEST_SUITE("decisions: closing") {
         SUBCASE("lessons learnt need an action on the plan") {
             const Error e =
                 error_from([&] { check_close(c, clinic, Outcome::upheld, true, false); });
-            CHECK(codes(e.problems()) == "action_plan_missing");
+            CHECK(codes(e.problems()) == "action-plan-missing");
             CHECK(all_about(e.problems(), c.id));
             c.actions.push_back(action(1, "2026-04-30"));
             CHECK_NOTHROW(check_close(c, clinic, Outcome::upheld, true, false));
@@ -677,7 +632,7 @@ TEST_SUITE("decisions: closing") {
             c.actions.push_back(action(1, "2026-04-30"));
             const Error e =
                 error_from([&] { check_close(c, clinic, Outcome::upheld, true, true); });
-            CHECK(codes(e.problems()) == "learning_not_documented");
+            CHECK(codes(e.problems()) == "learning-not-documented");
         }
     }
 
@@ -701,7 +656,7 @@ TEST_SUITE("decisions: closing") {
                 check_close(c, preset_policy(Preset::nhs_england), Outcome::not_upheld, false,
                             true);
             });
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == "response-owed");
         }
     }
 
@@ -713,13 +668,13 @@ TEST_SUITE("decisions: closing") {
         refer(c, "iscas", "2026-04-01 10:00");
         // The preset: stage 1 is over once ISCAS reviews; the referral stays in view.
         CHECK_NOTHROW(check_close(c, clinic, Outcome::not_upheld, false, true));
-        CHECK(codes(attention(c, clinic)) == "referral_open");
+        CHECK(codes(attention(c, clinic)) == "referral-open");
         // An organisation that keeps the case open through the review.
         for (auto& body : clinic.review_bodies)
             body.blocks_close = true;
         const Error e =
             error_from([&] { check_close(c, clinic, Outcome::not_upheld, false, true); });
-        CHECK(codes(e.problems()) == "referral_open");
+        CHECK(codes(e.problems()) == "referral-open");
         CHECK(e.problems()[0].message ==
               "the referral to the Independent Sector Complaints Adjudication Service (ISCAS) "
               "awaits its outcome, and complaints.yaml keeps the case open until then (review "
@@ -734,7 +689,7 @@ TEST_SUITE("decisions: closing") {
         c.exclusion = Excluded{Exclusion::employment, {}};
         c.status = Status::closed;
         CHECK(codes(close_missing(c, preset_policy(Preset::clinic), Outcome::not_upheld, false,
-                                  true)) == "other");
+                                  true)) == "already-closed");
     }
 
     TEST_CASE("close_missing: a closed case with everything else wrong lists it all") {
@@ -746,7 +701,8 @@ TEST_SUITE("decisions: closing") {
         c.status = Status::closed;
         refer(c, "cqc", "2026-03-05 10:00");
         const auto missing = close_missing(c, clinic, Outcome::upheld, true, false);
-        CHECK(codes(missing) == "other, action_plan_missing, other, referral_open");
+        CHECK(codes(missing) ==
+              "already-closed, action-plan-missing, response-owed, referral-open");
         CHECK(all_about(missing, c.id));
     }
 }
@@ -793,7 +749,7 @@ TEST_SUITE("decisions: intake corrections") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         const Error e = error_from([&] { check_consent(c); });
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "other");
+        CHECK(codes(e.problems()) == "step-not-applicable");
         CHECK(all_about(e.problems(), c.id));
         c.on_behalf_of = "Mr Tom Hale";
         CHECK_NOTHROW(check_consent(c));
@@ -809,7 +765,7 @@ TEST_SUITE("decisions: intake corrections") {
         const Error e = error_from(
             [&] { record_resolution(c, resolution("2026-03-13 10:00", "Refund"), std::nullopt); });
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "already_sent");
+        CHECK(codes(e.problems()) == "already-sent");
         CHECK(c == sent);
         Event why =
             resolution("2026-03-13 10:00", "The refund was agreed by phone, not an apology");
@@ -1059,7 +1015,7 @@ TEST_SUITE("decisions: correcting the record") {
         const Case before = c;
         const Error e = error_from([&] { reopen(c); });
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "other");
+        CHECK(codes(e.problems()) == "step-not-applicable");
         CHECK(all_about(e.problems(), c.id));
         CHECK(c == before);
     }
@@ -1082,7 +1038,7 @@ TEST_SUITE("decisions: correcting the record") {
             const Error e =
                 error_from([&] { add_point(c, "Rudeness", when("2026-03-20 10:00"), ""); });
             CHECK(e.kind() == ErrorKind::refused);
-            CHECK(codes(e.problems()) == "point_after_response");
+            CHECK(codes(e.problems()) == "point-after-response");
             CHECK(all_about(e.problems(), c.id));
             CHECK(c.points.size() == 2);
             const Point& third = add_point(c, "Rudeness", when("2026-03-20 10:00"),
@@ -1090,19 +1046,19 @@ TEST_SUITE("decisions: correcting the record") {
             CHECK(third.number == 3);
             CHECK(third.correction == "Her letter raised it; we missed it");
             // Unanswered, it needs attention, not a second response.
-            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "point_unanswered");
+            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "point-unanswered");
             record_finding(c, 3, Finding::not_upheld, "No witness", "", "");
             CHECK(attention(c, preset_policy(Preset::clinic)).empty());
             // Its first finding was never sent; a change after it is a correction.
             CHECK(codes(error_from([&] {
                             record_finding(c, 3, Finding::upheld, "A witness came forward", "", "");
-                        }).problems()) == "already_sent, already_sent");
+                        }).problems()) == "already-sent, already-sent");
             CHECK(c.points[2].finding == Finding::not_upheld);
         }
         SUBCASE("a closed case is reopened first") {
             c.status = Status::closed;
             const Error e = error_from([&] { check_add_point(c, true); });
-            CHECK(codes(e.problems()) == "case_closed");
+            CHECK(codes(e.problems()) == "case-closed");
         }
     }
 
@@ -1165,7 +1121,7 @@ TEST_SUITE("decisions: correcting the record") {
             CAPTURE(number);
             const Error e = error_from([&] { void_at(c, number, "2026-03-05 10:00"); });
             CHECK(e.kind() == ErrorKind::refused);
-            CHECK(codes(e.problems()) == "other");
+            CHECK(codes(e.problems()) == (number == 2 ? "already-done" : "not-voidable"));
             CHECK(all_about(e.problems(), c.id));
         }
         CHECK(error_from([&] { void_at(c, 4, "2026-03-05 10:00"); }).kind() == ErrorKind::usage);
@@ -1182,7 +1138,7 @@ TEST_SUITE("decisions: correcting the record") {
         }
         const Error e = error_from([&] { void_at(c, 3, "2026-03-21 10:00"); }); // the closing
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "other");
+        CHECK(codes(e.problems()) == "not-voidable");
         CHECK(says(e, "reopening"));
     }
 
@@ -1191,7 +1147,7 @@ TEST_SUITE("decisions: correcting the record") {
         log(c, "2026-03-05 10:00", EventType::call); // event 2, before the response
         const Error e = error_from([&] { void_at(c, 3, "2026-03-21 10:00"); }); // the response
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "case_closed");
+        CHECK(codes(e.problems()) == "case-closed");
         CHECK(all_about(e.problems(), c.id));
         void_at(c, 2, "2026-03-21 10:00"); // a call counts for nothing: it may go
         CHECK(is_void(c, c.events[1]));
@@ -1231,7 +1187,7 @@ TEST_SUITE("decisions: correcting the record") {
             c.status = Status::closed;
             const Error e =
                 error_from([&] { correct_clock_start(c, day("2026-03-05"), london()); });
-            CHECK(codes(e.problems()) == "case_closed");
+            CHECK(codes(e.problems()) == "case-closed");
         }
     }
 
@@ -1239,7 +1195,7 @@ TEST_SUITE("decisions: correcting the record") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         const Error e = error_from([&] { correct_clock_start(c, day("2026-03-04"), london()); });
         CHECK(e.kind() == ErrorKind::refused);
-        CHECK(codes(e.problems()) == "other");
+        CHECK(codes(e.problems()) == "step-not-applicable");
         CHECK_FALSE(c.clock_from.has_value());
     }
 

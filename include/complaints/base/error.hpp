@@ -1,6 +1,8 @@
 #pragma once
 // The one error type of the core. `main` maps each kind to a documented
 // exit code; the core never prints.
+#include "complaints/base/enum_names.hpp"
+
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -26,9 +28,12 @@ struct Location {
 
 // What a process rule found wrong, as data: the CLI turns the code into the
 // command that fixes it. `{field}` in the message marks where a field is
-// named: the core reads it as the field's name, the CLI as its flag.
+// named: the core reads it as the field's name, the CLI as its flag. One
+// code for each kind of fix, not for each sentence; a new one takes its name
+// in EnumNames below, and its hint, if a command fixes it, in the CLI's
+// problem_text.cpp.
 enum class ProblemCode {
-    other,
+    // What the case owes under the process (attention, and refusals).
     record_not_agreed,        // a verbal complaint's written record is not agreed
     consent_outstanding,      // on someone's behalf, without their consent
     practitioner_not_named,   // a treatment-related complaint names no practitioner
@@ -46,23 +51,108 @@ enum class ProblemCode {
     point_after_response,     // a point added after the response, not as a correction
     point_unanswered,         // a point added after the response has no finding yet
     mediation_booked,         // a mediation meeting booked, not yet recorded as held
-    answered_by_resolution,   // the policy answers by a resolution, not a letter or delay
-    nothing_excluded,         // the policy excludes nothing from its process
-    no_being_open,            // the policy has no Being Open step
+    // What the policy does not provide.
+    answered_by_resolution, // the policy answers by a resolution, not a letter or delay
+    nothing_excluded,       // the policy excludes nothing from its process
+    no_being_open,          // the policy has no Being Open step
+    not_in_policy,          // a kind, type, rule, step or exclusion the policy lacks
+    // What was given: a usage error, fixed by giving something else.
+    field_missing,        // a field the step needs was not given
+    field_not_applicable, // a field given that this step, or this case, does not take
+    fields_conflict,      // two things given say different things: change one
+    value_invalid,        // a value not of its form, or not one of those known
+    date_out_of_order,    // a date before what it must follow
+    no_such_item,         // a point, action or event the case does not have
+    // Where the case stands: the step waits, or is past, or is done.
+    already_closed,        // closing or excluding a case closed or excluded already
+    already_done,          // a step taken once is taken already
+    step_not_applicable,   // a step that does not apply to the case as it stands
+    step_too_early,        // a step that follows another not yet recorded
+    earlier_steps_owed,    // the policy's order needs earlier steps first, or a skip
+    step_too_late,         // a step that belongs before the response, which has gone
+    response_incomplete,   // a point with no finding or conclusion, or no points
+    response_owed,         // waits for the organisation's own response
+    response_already_sent, // the response went: a further letter is kept instead
+    not_voidable,          // an event whose effect the case keeps: corrected its own way
+    // The platform's clinicians.
+    clinician_suspended,     // suspended already: made graver, or reinstated first
+    warning_not_warranted,   // the policy's rules give this case no warning
+    clinician_not_consulted, // the complaint not yet shared with the clinician
+    gmc_number_in_use,       // the GMC number is another name's
+    // The repository's files.
+    letter_unrecorded, // a letter kept that no event names
+    id_drawn_twice,    // two sites' cases drew the same ID
+};
+template <> struct EnumNames<ProblemCode> {
+    static constexpr std::string_view what = "problem code";
+    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 43> names{{
+        {ProblemCode::record_not_agreed, "record-not-agreed"},
+        {ProblemCode::consent_outstanding, "consent-outstanding"},
+        {ProblemCode::practitioner_not_named, "practitioner-not-named"},
+        {ProblemCode::practitioner_unheard, "practitioner-unheard"},
+        {ProblemCode::being_open_pending, "being-open-pending"},
+        {ProblemCode::follow_up_pending, "follow-up-pending"},
+        {ProblemCode::not_formal, "not-formal"},
+        {ProblemCode::withdrawal_notice_needed, "withdrawal-notice-needed"},
+        {ProblemCode::learning_not_documented, "learning-not-documented"},
+        {ProblemCode::action_plan_missing, "action-plan-missing"},
+        {ProblemCode::referral_open, "referral-open"},
+        {ProblemCode::late_complaint, "late-complaint"},
+        {ProblemCode::already_sent, "already-sent"},
+        {ProblemCode::case_closed, "case-closed"},
+        {ProblemCode::point_after_response, "point-after-response"},
+        {ProblemCode::point_unanswered, "point-unanswered"},
+        {ProblemCode::mediation_booked, "mediation-booked"},
+        {ProblemCode::answered_by_resolution, "answered-by-resolution"},
+        {ProblemCode::nothing_excluded, "nothing-excluded"},
+        {ProblemCode::no_being_open, "no-being-open"},
+        {ProblemCode::not_in_policy, "not-in-policy"},
+        {ProblemCode::field_missing, "field-missing"},
+        {ProblemCode::field_not_applicable, "field-not-applicable"},
+        {ProblemCode::fields_conflict, "fields-conflict"},
+        {ProblemCode::value_invalid, "value-invalid"},
+        {ProblemCode::date_out_of_order, "date-out-of-order"},
+        {ProblemCode::no_such_item, "no-such-item"},
+        {ProblemCode::already_closed, "already-closed"},
+        {ProblemCode::already_done, "already-done"},
+        {ProblemCode::step_not_applicable, "step-not-applicable"},
+        {ProblemCode::step_too_early, "step-too-early"},
+        {ProblemCode::earlier_steps_owed, "earlier-steps-owed"},
+        {ProblemCode::step_too_late, "step-too-late"},
+        {ProblemCode::response_incomplete, "response-incomplete"},
+        {ProblemCode::response_owed, "response-owed"},
+        {ProblemCode::response_already_sent, "response-already-sent"},
+        {ProblemCode::not_voidable, "not-voidable"},
+        {ProblemCode::clinician_suspended, "clinician-suspended"},
+        {ProblemCode::warning_not_warranted, "warning-not-warranted"},
+        {ProblemCode::clinician_not_consulted, "clinician-not-consulted"},
+        {ProblemCode::gmc_number_in_use, "gmc-number-in-use"},
+        {ProblemCode::letter_unrecorded, "letter-unrecorded"},
+        {ProblemCode::id_drawn_twice, "id-drawn-twice"},
+    }};
 };
 
+// A problem is given its code: there is no code for "something else".
 struct Problem {
-    ProblemCode code = ProblemCode::other;
+    Problem(ProblemCode code, std::string message, std::string subject = {}, std::string step = {});
+    ProblemCode code;
     std::string message;
     std::string subject; // the case it is about, for the fix the CLI names
+    // A step the fix records, by its name ("shared-with-complainee"), where
+    // the policy decides which.
+    std::string step;
 };
 
 // A usage error about a field: the message names it as `{field}`, which the
 // CLI reads as the flag that sets it.
-[[noreturn]] void field_error(std::string message);
+[[noreturn]] void field_error(ProblemCode code, std::string message, std::string subject = {});
 
-// The message with each `{field}` read by `name`.
-std::string render(const Problem& problem, std::string (*name)(std::string_view field));
+// How a `{field}` is read: as a word ("on behalf of"), or as a flag.
+using FieldNamer = std::string (*)(std::string_view field);
+
+// The text with each `{field}` read by `name`.
+std::string render(std::string_view text, FieldNamer name);
+std::string render(const Problem& problem, FieldNamer name);
 
 class Error : public std::runtime_error {
   public:
@@ -74,11 +164,14 @@ class Error : public std::runtime_error {
     const Location& where() const { return m_where; }
     const std::string& heading() const { return m_heading; }
     const std::vector<Problem>& problems() const { return m_problems; }
-    // "file:line:col: message", or the message alone when no file is known.
+    // "file:line:col: message", or the message alone when no file is known,
+    // each `{field}` read as a word; `describe(name)` reads it by `name`.
     std::string describe() const;
+    std::string describe(FieldNamer name) const;
 
   private:
     ErrorKind m_kind;
+    std::string m_message; // as given, with its `{field}`s; what() has them as words
     Location m_where;
     std::string m_heading;
     std::vector<Problem> m_problems;

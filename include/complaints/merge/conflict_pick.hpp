@@ -3,6 +3,7 @@
 // named as the file's markers name it (the driver writes "this-site" and
 // "other-site", which stay right during a rebase where git's "ours" is the
 // other site), or as the upper or lower side.
+#include "complaints/base/error.hpp"
 #include "complaints/codec/merge_conflict.hpp"
 #include "complaints/store/store.hpp"
 
@@ -45,9 +46,10 @@ struct SideTexts {
     bool new_on_both = false; // no common ancestor: each side added the file
 };
 
-// When the sides are two different cases that drew the same ID, the words
-// that say so and what to do; settling a field would fuse them into one.
-std::optional<std::string> two_cases_told(const SideTexts& sides, const std::string& file);
+// When the sides are two different cases that drew the same ID, the problem
+// that says so (an id_drawn_twice about this site's case, whose fix the CLI
+// names); settling a field would fuse them into one.
+std::optional<Problem> two_cases_told(const SideTexts& sides, const std::string& file);
 
 // Keeps side `side` ("upper", "lower", or the first word of a marker's
 // label: "this-site", "other-site") of the conflict in `field`, or of every

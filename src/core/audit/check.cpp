@@ -206,13 +206,16 @@ void letters_none_names(const Store& store, const std::vector<std::string>& kept
         if (!named.count(letter)) {
             // letters/<ID>/NAME: the case it was kept for.
             const auto id_start = letter.find('/') + 1;
-            letter_conflict(store, letter.substr(id_start, letter.find('/', id_start) - id_start),
-                            letter, problems);
-            problems.push_back(
-                {letter, 0,
-                 "no event names this letter: a write stopped before its case was saved, or it "
-                 "was added by hand; record it (log ID --type letter --letter FILE) and remove "
-                 "this copy, or remove it"});
+            const std::string case_id =
+                letter.substr(id_start, letter.find('/', id_start) - id_start);
+            letter_conflict(store, case_id, letter, problems);
+            // The CLI names the command that records it.
+            const Problem unrecorded{ProblemCode::letter_unrecorded,
+                                     "no event names this letter: a write stopped before its case "
+                                     "was saved, or it was added by hand; remove it, or record "
+                                     "it and remove this copy",
+                                     case_id};
+            problems.push_back({letter, 0, unrecorded.message, unrecorded});
         }
 }
 

@@ -7,9 +7,6 @@
 
 namespace complaints {
 
-Error::Error(ErrorKind kind, std::string message, Location where)
-    : std::runtime_error(std::move(message)), m_kind(kind), m_where(std::move(where)) {}
-
 namespace {
 
 std::string field_word(std::string_view field) {
@@ -18,11 +15,36 @@ std::string field_word(std::string_view field) {
     return word;
 }
 
+// The names are in the enum's order, one for each code: a name left out or
+// out of place fails the build here (a code added last without one fails
+// the unit test that reads the enum).
+constexpr bool names_in_order() {
+    const auto& names = EnumNames<ProblemCode>::names;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i].first != static_cast<ProblemCode>(i) || names[i].second.empty())
+            return false;
+    return true;
+}
+static_assert(names_in_order(), "EnumNames<ProblemCode> lists each code once, in order");
+
+std::string located(const Location& where, const std::string& message) {
+    if (where.file.empty())
+        return message;
+    if (where.line == 0)
+        return fmt::format("{}: {}", where.file, message);
+    if (where.column == 0) // a whole line is at fault
+        return fmt::format("{}:{}: {}", where.file, where.line, message);
+    return fmt::format("{}:{}:{}: {}", where.file, where.line, where.column, message);
+}
+
 } // namespace
 
-std::string render(const Problem& problem, std::string (*name)(std::string_view field)) {
+Problem::Problem(ProblemCode code, std::string message, std::string subject, std::string step)
+    : code(code), message(std::move(message)), subject(std::move(subject)), step(std::move(step)) {}
+
+std::string render(std::string_view text, FieldNamer name) {
     std::string out;
-    std::string_view rest = problem.message;
+    std::string_view rest = text;
     for (auto open = rest.find('{'); open != std::string_view::npos; open = rest.find('{')) {
         const auto close = rest.find('}', open);
         if (close == std::string_view::npos)
@@ -40,6 +62,10 @@ std::string render(const Problem& problem, std::string (*name)(std::string_view 
     return out += rest;
 }
 
+std::string render(const Problem& problem, FieldNamer name) {
+    return render(problem.message, name);
+}
+
 std::string describe(const std::string& heading, const std::vector<Problem>& problems,
                      const std::function<std::string(const Problem&)>& say) {
     std::string out = heading;
@@ -48,19 +74,27 @@ std::string describe(const std::string& heading, const std::vector<Problem>& pro
     return out;
 }
 
+// A plain message may name a field too: what() has it as a word, so no
+// reader of what() ever meets a raw `{field}`.
+Error::Error(ErrorKind kind, std::string message, Location where)
+    : std::runtime_error(render(message, field_word)), m_kind(kind), m_message(std::move(message)),
+      m_where(std::move(where)) {}
+
 Error::Error(ErrorKind kind, std::string heading, std::vector<Problem> problems)
     : std::runtime_error(complaints::describe(
           heading, problems, [](const Problem& problem) { return render(problem, field_word); })),
       m_kind(kind), m_heading(std::move(heading)), m_problems(std::move(problems)) {}
 
 std::string Error::describe() const {
-    if (m_where.file.empty())
-        return what();
-    if (m_where.line == 0)
-        return fmt::format("{}: {}", m_where.file, what());
-    if (m_where.column == 0) // a whole line is at fault
-        return fmt::format("{}:{}: {}", m_where.file, m_where.line, what());
-    return fmt::format("{}:{}:{}: {}", m_where.file, m_where.line, m_where.column, what());
+    return located(m_where, what());
+}
+
+std::string Error::describe(FieldNamer name) const {
+    if (!m_problems.empty() || !m_heading.empty())
+        return located(m_where, complaints::describe(m_heading, m_problems, [&](const Problem& p) {
+                           return render(p, name);
+                       }));
+    return located(m_where, render(m_message, name));
 }
 
 namespace {
@@ -105,8 +139,8 @@ std::string did_you_mean(std::string_view given, const std::vector<std::string>&
     return best ? fmt::format(" (did you mean '{}'?)", *best) : std::string{};
 }
 
-void field_error(std::string message) {
-    throw Error(ErrorKind::usage, "", {{ProblemCode::other, std::move(message), ""}});
+void field_error(ProblemCode code, std::string message, std::string subject) {
+    throw Error(ErrorKind::usage, "", {{code, std::move(message), std::move(subject)}});
 }
 
 } // namespace complaints

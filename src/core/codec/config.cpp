@@ -318,7 +318,7 @@ std::string write_config(const Config& config) {
             out += fmt::format("  - {}\n", emit_text_value(agent, 4));
     } else if (clock_met_by(preset_policy(config.preset), EventType::assigned)) {
         // Where complaints are assigned, how to name the agents it takes.
-        out += "# agents:  # the support agents `assign --to` takes (none listed: any name)\n"
+        out += "# agents:  # the support agents a case is assigned to (none listed: any name)\n"
                "#   - Priya Shah\n";
     }
     if (!config.policy_overrides.empty()) {

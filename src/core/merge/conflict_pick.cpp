@@ -242,22 +242,24 @@ CaseConflicts read_conflicts(const Store& store, const std::string& id) {
     return found;
 }
 
-std::optional<std::string> two_cases_told(const SideTexts& sides, const std::string& file) {
+std::optional<Problem> two_cases_told(const SideTexts& sides, const std::string& file) {
     if (!sides.new_on_both)
         return std::nullopt;
     const auto upper = side_case(sides.upper, file);
     const auto lower = side_case(sides.lower, file);
     if (!upper || !lower || !two_different_cases(*upper, *lower))
         return std::nullopt;
-    return fmt::format("{}: two different cases got the same ID (each site opened one: {} from "
-                       "{}, and {} from {}); keeping one side per field would fuse them. Abort "
-                       "this pull (git merge --abort, or git rebase --abort), give this site's "
-                       "case a new ID with 'complaints re-id {}', commit, and pull again with "
-                       "--no-rebase",
-                       file, format_timestamp(upper->received),
-                       upper->complainant.empty() ? "nobody named" : upper->complainant,
-                       format_timestamp(lower->received),
-                       lower->complainant.empty() ? "nobody named" : lower->complainant, upper->id);
+    // What to do (abort the pull, give this site's case a new ID) is the
+    // CLI's to say: it names git's commands and its own.
+    return Problem{ProblemCode::id_drawn_twice,
+                   fmt::format("{}: two different cases got the same ID (each site opened one: {} "
+                               "from {}, and {} from {}); keeping one side per field would fuse "
+                               "them",
+                               file, format_timestamp(upper->received),
+                               upper->complainant.empty() ? "nobody named" : upper->complainant,
+                               format_timestamp(lower->received),
+                               lower->complainant.empty() ? "nobody named" : lower->complainant),
+                   upper->id};
 }
 
 ConflictPick pick_conflict_side(StoreWriter& writer, const std::string& id,
@@ -265,7 +267,7 @@ ConflictPick pick_conflict_side(StoreWriter& writer, const std::string& id,
                                 const Event& settling, const SideTexts& sides) {
     const CaseConflicts found = read_conflicts(writer.store(), id);
     if (const auto told = two_cases_told(sides, found.file))
-        throw Error(ErrorKind::refused, *told);
+        throw Error(ErrorKind::refused, "", {*told});
     const auto indexes = conflicts_in(found, field);
     const auto chosen = sides_chosen(found, indexes, side);
     ConflictPick pick;

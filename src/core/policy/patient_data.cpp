@@ -231,7 +231,7 @@ std::string describe(const PatientDataFound& found) {
     const auto& span = found.span;
     if (found.field.name == "on_behalf_of")
         return fmt::format("the case is made on behalf of '{}': the platform takes complaints from "
-                           "practices, not for patients (--on-behalf-of), and its policy forbids "
+                           "practices, not for patients ({{on_behalf_of}}), and its policy forbids "
                            "patient details in its records",
                            text);
     const std::size_t first = display_width(text.substr(0, span.offset)) + 1;

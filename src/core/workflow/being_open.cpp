@@ -25,11 +25,14 @@ const Event* safety_incident(const Case& c) {
 
 void mark_safety_incident(Case& c, const Event& marking) {
     if (const Event* marked = safety_incident(c))
-        throw Error(
-            ErrorKind::refused,
-            fmt::format("{} is already marked a patient safety incident ({})", c.id, marked->text));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::already_done,
+                      fmt::format("{} is already marked a patient safety incident ({})", c.id,
+                                  marked->text),
+                      c.id}});
     if (blank(marking.text))
-        field_error("{incident}: give the reason the case is a patient safety incident");
+        field_error(ProblemCode::field_missing,
+                    "{incident}: give the reason the case is a patient safety incident", c.id);
     add_event(c, marking);
 }
 
@@ -46,7 +49,7 @@ void record_being_open(Case& c, const BeingOpenTalk& talk, Event event) {
     std::vector<Problem> missing;
     const auto need = [&](bool absent, std::string message) {
         if (absent)
-            missing.push_back({ProblemCode::other, std::move(message), c.id});
+            missing.push_back({ProblemCode::field_missing, std::move(message), c.id});
     };
     need(
         !safety_incident(c),
@@ -67,12 +70,15 @@ void record_being_open(Case& c, const BeingOpenTalk& talk, Event event) {
 
 void record_follow_up(Case& c, const Event& follow_up) {
     if (!first_event(c, EventType::being_open))
-        throw Error(ErrorKind::refused,
-                    fmt::format("{}: record the Being Open conversation before its written "
-                                "follow-up",
-                                c.id));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::step_too_early,
+                      fmt::format("{}: record the Being Open conversation before its written "
+                                  "follow-up",
+                                  c.id),
+                      c.id}});
     if (blank(follow_up.text) && follow_up.letter.empty())
-        field_error("{follow_up}: say what the written follow-up said");
+        field_error(ProblemCode::field_missing, "{follow_up}: say what the written follow-up said",
+                    c.id);
     add_event(c, follow_up);
 }
 

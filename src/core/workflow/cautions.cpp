@@ -13,7 +13,7 @@ std::vector<std::string> delay_date_cautions(const Case& c, date::year_month_day
         clock && new_date <= clock->due.day)
         cautions.push_back(fmt::format(
             "the new date {} is not after {}, when the response is due {}: an explanation of "
-            "delay gives a later date; was --new-date meant to be later?",
+            "delay gives a later date; was the new date meant to be later?",
             format_date(new_date), format_date(clock->due.day),
             clock->extended ? "after the last explanation" : "under the policy"));
     if (!clocks.calendar.is_working_day(date::sys_days{new_date}))
@@ -51,7 +51,7 @@ std::optional<std::string> repeat_referral_caution(const Case& c, const ReviewBo
         if (it->body == body.key && !it->outcome.empty())
             return fmt::format(
                 "{} already gave its outcome on {} ('{}'): a second referral is for a body that "
-                "has agreed to look again; say so with --note",
+                "has agreed to look again; say so in the referral's note",
                 body.name,
                 format_date(local_date(it->outcome_at ? it->outcome_at->utc : it->at.utc, zone)),
                 it->outcome);

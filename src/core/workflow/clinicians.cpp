@@ -353,23 +353,27 @@ void check_decision(const Clinician& clinician, const Policy& policy, DecisionKi
                     const std::optional<date::year_month_day>& until, date::year_month_day day,
                     const std::string& reason) {
     if (reason.empty())
-        throw Error(ErrorKind::usage,
-                    fmt::format("a {} decision needs --reason TEXT", name_of(kind)));
+        field_error(ProblemCode::field_missing,
+                    fmt::format("a {} decision needs {{reason}} TEXT", name_of(kind)));
     if (kind == DecisionKind::temporary_suspension && !until)
-        throw Error(ErrorKind::usage, "a temporary suspension needs --until DATE, its last day");
+        field_error(ProblemCode::field_missing,
+                    "a temporary suspension needs {until} DATE, its last day");
     if (kind != DecisionKind::temporary_suspension && until)
-        throw Error(ErrorKind::usage, "--until goes with a temporary-suspension decision only");
+        field_error(ProblemCode::field_not_applicable,
+                    "{until} goes with a temporary-suspension decision only");
     if (until && *until < day)
-        throw Error(ErrorKind::usage, fmt::format("--until {} is before the decision ({})",
-                                                  format_date(*until), format_date(day)));
+        field_error(ProblemCode::date_out_of_order,
+                    fmt::format("{{until}} {} is before the decision ({})", format_date(*until),
+                                format_date(day)));
     const Standing standing = standing_on(clinician, policy, day);
     const ClinicianStatus status = standing.status;
     const Decision* last = last_decision(clinician, day);
     if (kind == DecisionKind::reinstated) {
         if (status != ClinicianStatus::suspended && status != ClinicianStatus::suspension_ended)
-            throw Error(ErrorKind::refused,
-                        fmt::format("{} is not suspended ({}): there is nothing to reinstate",
-                                    clinician.name, status_since(standing)));
+            throw Error(ErrorKind::refused, "",
+                        {{ProblemCode::step_not_applicable,
+                          fmt::format("{} is not suspended ({}): there is nothing to reinstate",
+                                      clinician.name, status_since(standing))}});
         return;
     }
     // "If concerns are persistent ... may be permanently suspended": a
@@ -381,19 +385,21 @@ void check_decision(const Clinician& clinician, const Policy& policy, DecisionKi
     if (status == ClinicianStatus::suspended && graver)
         return;
     if (status == ClinicianStatus::suspended)
-        throw Error(ErrorKind::refused,
-                    fmt::format("{} is suspended already: {}; a temporary suspension may be made "
-                                "permanent or run to a later day, otherwise reinstate them first "
-                                "(clinician KEY reinstate --reason TEXT)",
-                                clinician.name, decided(*last)));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::clinician_suspended,
+                      fmt::format("{} is suspended already: {}; a temporary suspension may be "
+                                  "made permanent or run to a later day, otherwise reinstate "
+                                  "them first",
+                                  clinician.name, decided(*last))}});
     const bool suspends =
         kind == DecisionKind::temporary_suspension || kind == DecisionKind::permanent_suspension;
     if (!suspends && status != ClinicianStatus::suspension_review &&
         status != ClinicianStatus::suspension_ended)
-        throw Error(ErrorKind::refused,
-                    fmt::format("no suspension review of {} is due ({}): a review decides "
-                                "{} only when one is",
-                                clinician.name, status_since(standing), name_of(kind)));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::step_not_applicable,
+                      fmt::format("no suspension review of {} is due ({}): a review decides "
+                                  "{} only when one is",
+                                  clinician.name, status_since(standing), name_of(kind))}});
 }
 
 std::string status_since(const Standing& standing) {
@@ -452,21 +458,34 @@ std::optional<std::string> moot_review(const Clinician& clinician, const std::ve
     return std::nullopt;
 }
 
+namespace {
+
+Error no_warnings_kept() {
+    return Error(ErrorKind::refused, "",
+                 {{ProblemCode::not_in_policy,
+                   "this repository's policy keeps no warnings (policy: warning_kept)"}});
+}
+
+} // namespace
+
 std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vector<Case> others,
                                          const Policy& policy, const date::time_zone& zone,
                                          const std::string& reason) {
     if (!policy.warnings.kept)
-        throw Error(ErrorKind::refused,
-                    "this repository's policy keeps no warnings (policy: warning_kept)");
+        throw no_warnings_kept();
     if (c.kind != Kind::complaint || c.about.empty())
-        throw Error(ErrorKind::refused,
-                    "only a formal complaint about a named clinician can issue a warning");
+        throw Error(
+            ErrorKind::refused, "",
+            {{ProblemCode::warning_not_warranted,
+              "only a formal complaint about a named clinician can issue a warning", c.id}});
     // Closed again after a reopening: the first warning stands, and one
     // case issues one.
     if (c.warning)
-        throw Error(ErrorKind::refused,
-                    fmt::format("{} issued a warning on {}, which stands; a case issues one", c.id,
-                                format_date(local_date(c.warning->utc, zone))));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::already_done,
+                      fmt::format("{} issued a warning on {}, which stands; a case issues one",
+                                  c.id, format_date(local_date(c.warning->utc, zone))),
+                      c.id}});
     c.warning = closing.at;
     Event warning = closing;
     warning.type = EventType::warning;
@@ -506,37 +525,42 @@ void check_warning(const Case& c, const Policy& policy, const Timestamp& at,
                    const std::string& reason) {
     const WarningRules& rules = policy.warnings;
     if (!rules.kept)
-        throw Error(ErrorKind::refused,
-                    "this repository's policy keeps no warnings (policy: warning_kept)");
-    std::vector<std::string> missing;
+        throw no_warnings_kept();
+    std::vector<Problem> missing;
+    const auto unwarranted = [&](std::string message) {
+        missing.push_back({ProblemCode::warning_not_warranted, std::move(message), c.id});
+    };
     if (c.kind != Kind::complaint || c.exclusion)
-        missing.push_back(fmt::format("{} is not a formal complaint", c.id));
+        unwarranted(fmt::format("{} is not a formal complaint", c.id));
     if (!rules.outcomes.empty() &&
         (!c.outcome || std::find(rules.outcomes.begin(), rules.outcomes.end(), *c.outcome) ==
                            rules.outcomes.end()))
-        missing.push_back(fmt::format("a warning needs a complaint found {}, and this one is {}",
-                                      outcome_names(rules.outcomes),
-                                      c.outcome ? name_of(*c.outcome) : "not closed"));
+        unwarranted(fmt::format("a warning needs a complaint found {}, and this one is {}",
+                                outcome_names(rules.outcomes),
+                                c.outcome ? name_of(*c.outcome) : "not closed"));
     if (c.about.empty())
-        missing.push_back("the complaint names no clinician");
+        unwarranted("the complaint names no clinician");
     else if (rules.needs_gmc && c.gmc.empty())
-        missing.push_back(fmt::format(
+        unwarranted(fmt::format(
             "'{}' has no GMC number: a warning goes to a clinician known by their GMC number, "
             "never to a service",
             c.about));
-    if (rules.after) {
-        const Event* first = first_event(c, *rules.after);
-        if (!first || at < first->at)
-            missing.push_back(fmt::format(
-                "the complaint has not been shared with {} for their feedback (log {} --type {})",
-                c.about.empty() ? "the clinician" : c.about, c.id, name_of(*rules.after)));
-    }
+    // The CLI names the command that records the step the policy asks for.
+    if (const Event* first = rules.after ? first_event(c, *rules.after) : nullptr;
+        rules.after && (!first || at < first->at))
+        missing.push_back({ProblemCode::clinician_not_consulted,
+                           fmt::format("the complaint has not been shared with {} for their "
+                                       "feedback",
+                                       c.about.empty() ? "the clinician" : c.about),
+                           c.id, std::string(name_of(*rules.after))});
     if (!missing.empty())
-        throw Error(ErrorKind::refused,
-                    fmt::format("cannot warn the clinician on {}: {}", c.id, joined(missing)));
+        throw Error(ErrorKind::refused, fmt::format("cannot warn the clinician on {}", c.id),
+                    std::move(missing));
     if (reason.empty())
-        throw Error(ErrorKind::usage, "a warning needs --warning-reason TEXT: which part of the "
-                                      "code of conduct it is given for");
+        field_error(ProblemCode::field_missing,
+                    "a warning needs {warning_reason} TEXT: which part of the code of conduct it "
+                    "is given for",
+                    c.id);
 }
 
 std::string warning_text(const std::string& clinician, const Duration& kept,
@@ -566,17 +590,23 @@ std::string rescind_reason(const std::string& text) {
 
 void rescind_warning(Case& c, const Event& rescinding, const date::time_zone& zone) {
     if (!c.warning)
-        throw Error(ErrorKind::refused, fmt::format("{} issued no warning to rescind", c.id));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::step_not_applicable,
+                      fmt::format("{} issued no warning to rescind", c.id), c.id}});
     if (const Event* before = first_event(c, EventType::warning_rescinded))
-        throw Error(ErrorKind::refused,
-                    fmt::format("{}'s warning was rescinded on {}: {}", c.id,
-                                format_date(local_date(before->at.utc, zone)), before->text));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::already_done,
+                      fmt::format("{}'s warning was rescinded on {}: {}", c.id,
+                                  format_date(local_date(before->at.utc, zone)), before->text),
+                      c.id}});
     if (rescinding.text.empty())
-        throw Error(ErrorKind::usage, "rescinding a warning needs --reason (the appeal's outcome)");
+        field_error(ProblemCode::field_missing,
+                    "rescinding a warning needs {reason} (the appeal's outcome)", c.id);
     if (rescinding.at < *c.warning)
-        throw Error(ErrorKind::usage,
-                    fmt::format("--at: {} is before the warning was issued ({})",
-                                format_timestamp(rescinding.at), format_timestamp(*c.warning)));
+        field_error(ProblemCode::date_out_of_order,
+                    fmt::format("{{at}}: {} is before the warning was issued ({})",
+                                format_timestamp(rescinding.at), format_timestamp(*c.warning)),
+                    c.id);
     add_event(c, rescinding);
 }
 
@@ -593,18 +623,21 @@ std::string check_gmc_owner(const Case& c, const std::vector<Case>& others, bool
     }
     if (!owner) {
         if (same_clinician)
-            throw Error(ErrorKind::usage,
-                        fmt::format("--same-clinician: no case gives GMC number {} under another "
-                                    "name",
-                                    c.gmc.empty() ? "(none given)" : c.gmc));
+            field_error(ProblemCode::field_not_applicable,
+                        fmt::format("{{same_clinician}}: no case gives GMC number {} under "
+                                    "another name",
+                                    c.gmc.empty() ? "(none given)" : c.gmc),
+                        c.id);
         return {};
     }
     if (!same_clinician)
-        throw Error(
-            ErrorKind::refused,
-            fmt::format("GMC number {} belongs to {} (case {}), not '{}': check the number, "
-                        "or add --same-clinician to record '{}' as another name of {}",
-                        c.gmc, owner->about, owner->id, c.about, c.about, owner->about));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::gmc_number_in_use,
+                      fmt::format("GMC number {} belongs to {} (case {}), not '{}': check the "
+                                  "number, or add {{same_clinician}} to record '{}' as another "
+                                  "name of {}",
+                                  c.gmc, owner->about, owner->id, c.about, c.about, owner->about),
+                      c.id}});
     return owner->about;
 }
 

@@ -26,14 +26,14 @@ void record_amendments(Case& c, const std::vector<Amendment>& changes,
     const Event* sent = sent_event(c);
     // A correction says why something sent was changed: one with nothing
     // sent, or changing nothing, would be a record of what never happened.
-    const auto usage = [&](std::string message) {
-        throw Error(ErrorKind::usage, "", {{ProblemCode::other, std::move(message), c.id}});
-    };
     if (correction && !sent)
-        usage("{correction}: nothing has been sent yet, so there is nothing to correct; record "
-              "it without --correction");
+        field_error(ProblemCode::field_not_applicable,
+                    "{correction}: nothing has been sent yet, so there is nothing to correct; "
+                    "record it without {correction}",
+                    c.id);
     if (correction && changed.empty())
-        usage("{correction}: this changes nothing that was sent");
+        field_error(ProblemCode::field_not_applicable,
+                    "{correction}: this changes nothing that was sent", c.id);
     if (sent && !correction && !changed.empty()) {
         std::vector<Problem> problems;
         for (const auto* change : changed)

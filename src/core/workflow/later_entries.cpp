@@ -134,7 +134,7 @@ bool records_field(const Event& event, const std::string& field) {
 
 void check_reopen(const Case& c) {
     if (c.status == Status::open && !c.exclusion)
-        refuse(c, fmt::format("cannot reopen {}", c.id), ProblemCode::other,
+        refuse(c, fmt::format("cannot reopen {}", c.id), ProblemCode::step_not_applicable,
                fmt::format("{} is open; only a closed or excluded case is reopened", c.id));
 }
 
@@ -217,14 +217,13 @@ void check_add_point(const Case& c, bool correction) {
 
 const Point& add_point(Case& c, std::string text, const Timestamp& at, std::string correction) {
     check_add_point(c, !correction.empty());
-    const auto usage = [&](std::string message) {
-        throw Error(ErrorKind::usage, "", {{ProblemCode::other, std::move(message), c.id}});
-    };
     if (text.empty())
-        usage("{text}: a point needs its text");
+        field_error(ProblemCode::field_missing, "{text}: a point needs its text", c.id);
     if (!correction.empty() && !answered_since_reopening(c))
-        usage("{correction}: no response has been sent since the case was opened or last "
-              "reopened, so the point needs no correction");
+        field_error(ProblemCode::field_not_applicable,
+                    "{correction}: no response has been sent since the case was opened or last "
+                    "reopened, so the point needs no correction",
+                    c.id);
     Point point;
     point.number = static_cast<int>(c.points.size()) + 1;
     point.text = std::move(text);
@@ -243,9 +242,10 @@ std::optional<std::string> why_not_voidable(EventType type) {
 
 const Event& event_numbered(const Case& c, int number) {
     if (number < 1 || static_cast<std::size_t>(number) > c.events.size())
-        throw Error(ErrorKind::usage,
+        field_error(ProblemCode::no_such_item,
                     fmt::format("{} has no event {} (its timeline numbers 1 to {})", c.id, number,
-                                c.events.size()));
+                                c.events.size()),
+                    c.id);
     return c.events[static_cast<std::size_t>(number) - 1];
 }
 
@@ -253,9 +253,9 @@ void check_void(const Case& c, const Event& target, const Policy& policy) {
     const std::string heading =
         fmt::format("cannot void event {} of {}", index_of(c, target) + 1, c.id);
     if (const auto why = why_not_voidable(target.type))
-        refuse(c, heading, ProblemCode::other, *why);
+        refuse(c, heading, ProblemCode::not_voidable, *why);
     if (const Event* earlier = voided_by(c, target))
-        refuse(c, heading, ProblemCode::other,
+        refuse(c, heading, ProblemCode::already_done,
                fmt::format("it is already void (voided {})", format_timestamp(earlier->at)));
     if ((c.status == Status::closed || c.exclusion) && read_by_process(policy, target.type))
         refuse(c, heading, ProblemCode::case_closed,
@@ -268,11 +268,10 @@ void void_event(Case& c, int number, Event voiding, const Policy& policy) {
     const Event& target = event_numbered(c, number);
     check_void(c, target, policy);
     if (voiding.at < target.at)
-        throw Error(ErrorKind::usage, "",
-                    {{ProblemCode::other,
-                      fmt::format("{{at}}: the void is dated before the {} it voids ({})",
-                                  name_of(target.type), format_timestamp(target.at)),
-                      c.id}});
+        field_error(ProblemCode::date_out_of_order,
+                    fmt::format("{{at}}: the void is dated before the {} it voids ({})",
+                                name_of(target.type), format_timestamp(target.at)),
+                    c.id);
     voiding.type = EventType::voided;
     voiding.voids = reference_to(c, target);
     add_event(c, std::move(voiding));
@@ -283,19 +282,18 @@ void check_clock_correction(const Case& c, date::year_month_day from, const date
     if (c.status == Status::closed || c.exclusion)
         refuse_closed(c, doing);
     if (c.kind != Kind::complaint || !first_event(c, EventType::converted))
-        refuse(c, "cannot " + doing, ProblemCode::other,
+        refuse(c, "cannot " + doing, ProblemCode::step_not_applicable,
                fmt::format("{} was not converted from a concern or feedback: its clock runs from "
                            "receipt, as the policy says",
                            c.id));
     const auto received = local_date(c.received.utc, zone);
     if (from < received)
-        throw Error(ErrorKind::usage, "",
-                    {{ProblemCode::other,
-                      "{clock_from}: the clock cannot start before the case was received", c.id}});
+        field_error(ProblemCode::date_out_of_order,
+                    "{clock_from}: the clock cannot start before the case was received", c.id);
     const std::optional<date::year_month_day> start =
         from == received ? std::nullopt : std::optional(from);
     if (start == c.clock_from)
-        refuse(c, "cannot " + doing, ProblemCode::other,
+        refuse(c, "cannot " + doing, ProblemCode::already_done,
                fmt::format("its clock already runs from {}",
                            start ? format_date(from) : "the receipt, " + format_date(received)));
 }

@@ -66,39 +66,44 @@ void check_step(Case& c, const Policy& policy, std::optional<EventType> step, co
                 const std::string& skip_reason) {
     if (step && !find_step(policy, *step)) {
         if (!skip_reason.empty())
-            throw Error(
-                ErrorKind::usage,
-                fmt::format("--skip-step: {} is not a step of the policy's order", name_of(*step)));
+            field_error(ProblemCode::field_not_applicable,
+                        fmt::format("{{skip_step}}: {} is not a step of the policy's order",
+                                    name_of(*step)),
+                        c.id);
         return;
     }
     if (const Event* before = step ? first_event(c, *step) : nullptr;
         before && in_order(c, policy)) {
         if (find_step(policy, *step)->once)
-            throw Error(ErrorKind::refused,
-                        fmt::format("{} already records {} on {}; it is recorded once", c.id,
-                                    name_of(*step), format_timestamp(before->at)));
+            throw Error(ErrorKind::refused, "",
+                        {{ProblemCode::already_done,
+                          fmt::format("{} already records {} on {}; it is recorded once", c.id,
+                                      name_of(*step), format_timestamp(before->at)),
+                          c.id}});
         // A step recorded again (a reassignment, a corrected resolution)
         // took its place in the order the first time.
         if (!skip_reason.empty())
-            throw Error(ErrorKind::usage,
-                        fmt::format("--skip-step: {} already records {}", c.id, name_of(*step)));
+            field_error(ProblemCode::field_not_applicable,
+                        fmt::format("{{skip_step}}: {} already records {}", c.id, name_of(*step)),
+                        c.id);
         return;
     }
     const auto missing = steps_missing(c, policy, step, doing.at);
     if (missing.empty()) {
         if (!skip_reason.empty())
-            throw Error(ErrorKind::usage,
-                        fmt::format("--skip-step: {} skips no step; every step before {} is "
+            field_error(ProblemCode::field_not_applicable,
+                        fmt::format("{{skip_step}}: {} skips no step; every step before {} is "
                                     "recorded",
-                                    c.id, step_name(step)));
+                                    c.id, step_name(step)),
+                        c.id);
         return;
     }
+    // The CLI says how a manager who must go ahead skips them.
     if (skip_reason.empty())
         throw Error(ErrorKind::refused,
-                    fmt::format("cannot record {} on {}: the policy's order needs {} first (a "
-                                "manager who must go ahead adds --skip-step REASON, kept on the "
-                                "case)",
-                                step_name(step), c.id, names_of(missing)));
+                    fmt::format("cannot record {} on {}", step_name(step), c.id),
+                    {{ProblemCode::earlier_steps_owed,
+                      fmt::format("the policy's order needs {} first", names_of(missing)), c.id}});
     Event skipped = doing;
     skipped.type = EventType::step_skipped;
     skipped.letter.clear();
@@ -111,9 +116,10 @@ void check_step(Case& c, const Policy& policy, std::optional<EventType> step, co
 
 void check_close_after_resolution(const Case& c, const Timestamp& at) {
     if (const Event* resolved = last_event(c, EventType::resolved); resolved && at < resolved->at)
-        throw Error(ErrorKind::usage,
-                    fmt::format("--at: {} is before {}'s resolution ({}); a case closes after it",
-                                format_timestamp(at), c.id, format_timestamp(resolved->at)));
+        field_error(ProblemCode::date_out_of_order,
+                    fmt::format("{{at}}: {} is before {}'s resolution ({}); a case closes after it",
+                                format_timestamp(at), c.id, format_timestamp(resolved->at)),
+                    c.id);
 }
 
 std::vector<std::pair<std::size_t, std::string>> order_problems(const Case& c,
@@ -196,7 +202,7 @@ std::vector<std::pair<std::size_t, std::string>> every_copy_void(const Case& c) 
         found.emplace_back(
             copies.back(),
             fmt::format("every {} sent is void ({}), so the case counts none as sent: if one "
-                        "went, record it again with --at the time it went",
+                        "went, record it again, dated the time it went",
                         what, util::join(said, ", ")));
     }
     return found;

@@ -71,16 +71,20 @@ void check_booking(const Event& event) {
     const bool booking = event.type == EventType::mediation_booked;
     if (!booking && event.booked_for)
         field_error(
+            ProblemCode::field_not_applicable,
             fmt::format("{{on}} goes with a mediation booked, not a {}", name_of(event.type)));
     if (!booking)
         return;
     if (!event.booked_for)
-        field_error("a mediation booked needs the day and time it is booked for ({on})");
+        field_error(ProblemCode::field_missing,
+                    "a mediation booked needs the day and time it is booked for ({on})");
     if (*event.booked_for < event.at)
-        field_error(fmt::format("{{on}}: {} is before the booking ({})",
+        field_error(ProblemCode::date_out_of_order,
+                    fmt::format("{{on}}: {} is before the booking ({})",
                                 format_minute(*event.booked_for), format_minute(event.at)));
     if (event.attendees.size() < 2)
-        field_error("a mediation is between the parties: name at least two attendees "
+        field_error(ProblemCode::field_missing,
+                    "a mediation is between the parties: name at least two attendees "
                     "({attendee}, once for each)");
 }
 
@@ -90,23 +94,29 @@ void check_logged(const Case& c, const Event& event, const date::time_zone& zone
     const bool dated = event.type == EventType::response_period_agreed;
     if (dated && !event.due)
         field_error(
+            ProblemCode::field_missing,
             "a response period agreed with the complainant needs the date it runs to ({until})");
     if (!dated && event.due)
-        field_error(fmt::format("{{until}} goes with a response period agreed, not a {}",
+        field_error(ProblemCode::field_not_applicable,
+                    fmt::format("{{until}} goes with a response period agreed, not a {}",
                                 name_of(event.type)));
     if (dated && date::sys_days{*event.due} < date::sys_days{local_date(c.received.utc, zone)})
-        field_error("{until}: the agreed date is before the complaint was received");
+        field_error(ProblemCode::date_out_of_order,
+                    "{until}: the agreed date is before the complaint was received");
     check_booking(event);
 }
 
 void check_gmc_number(std::string_view gmc) {
     if (gmc.size() != 7 ||
         !std::all_of(gmc.begin(), gmc.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-        field_error(fmt::format("{{gmc}}: '{}' is not a GMC number (seven digits)", gmc));
+        field_error(ProblemCode::value_invalid,
+                    fmt::format("{{gmc}}: '{}' is not a GMC number (seven digits)", gmc));
     // GMC reference numbers are issued from 1000000 up: none starts with 0.
     if (gmc.front() == '0')
-        field_error(fmt::format(
-            "{{gmc}}: '{}' is not a GMC number (seven digits, never starting with 0)", gmc));
+        field_error(
+            ProblemCode::value_invalid,
+            fmt::format("{{gmc}}: '{}' is not a GMC number (seven digits, never starting with 0)",
+                        gmc));
 }
 
 namespace {
@@ -114,29 +124,34 @@ namespace {
 void classify_withdrawal(Case& c, const Policy& policy, int notice, bool kind_given) {
     const int limit = policy.late_withdrawal_notice_days;
     if (notice < 0)
-        throw Error(ErrorKind::usage, "the withdrawal is dated after the session");
-    // The notice decides, whatever --type says (or leaves out); a practice
+        field_error(ProblemCode::date_out_of_order, "the withdrawal is dated after the session");
+    // The notice decides, whatever the type says (or leaves out); a practice
     // may still give informal feedback about any withdrawal.
     if (notice > limit) {
         if (c.kind == Kind::complaint)
             throw Error(
-                ErrorKind::refused,
-                fmt::format(
-                    "a withdrawal with {} days' notice is not a complaint under the policy, "
-                    "which counts {} days' notice or fewer; record it as informal feedback "
-                    "(--kind feedback)",
-                    notice, limit));
+                ErrorKind::refused, "",
+                {{ProblemCode::not_in_policy,
+                  fmt::format(
+                      "a withdrawal with {} days' notice is not a complaint under the policy, "
+                      "which counts {} days' notice or fewer; record it as informal feedback "
+                      "({{kind}} feedback)",
+                      notice, limit),
+                  c.id}});
         return;
     }
     if (!c.type.empty() && c.type != "late-withdrawal")
-        field_error(fmt::format("{{type}}: a withdrawal with {} days' notice is a late-withdrawal "
+        field_error(ProblemCode::fields_conflict,
+                    fmt::format("{{type}}: a withdrawal with {} days' notice is a late-withdrawal "
                                 "complaint, not '{}'",
                                 notice, c.type));
     if (kind_given && c.kind != Kind::complaint && c.kind != Kind::feedback)
-        throw Error(ErrorKind::refused,
-                    fmt::format("a withdrawal with {} days' notice is a complaint under the "
-                                "policy (or informal feedback), not {}",
-                                notice, name_of(c.kind)));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::fields_conflict,
+                      fmt::format("a withdrawal with {} days' notice is a complaint under the "
+                                  "policy (or informal feedback), not {}",
+                                  notice, name_of(c.kind)),
+                      c.id}});
     c.type = "late-withdrawal";
 }
 
@@ -146,7 +161,8 @@ void check_withdrawal_dates(const Case& c) {
         return;
     const auto received = written_date(c.received);
     if (*c.withdrawn > received)
-        field_error(fmt::format("{{withdrawn}}: {} is after the complaint was received ({}); a "
+        field_error(ProblemCode::date_out_of_order,
+                    fmt::format("{{withdrawn}}: {} is after the complaint was received ({}); a "
                                 "complaint is about a withdrawal already made",
                                 format_date(*c.withdrawn), format_date(received)));
 }
@@ -159,13 +175,15 @@ void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_da
         std::vector<std::string> kinds;
         for (const Kind kind : policy.kinds)
             kinds.emplace_back(name_of(kind));
-        field_error(fmt::format("{{kind}} {0}: this repository's policy takes no {0}; open it as "
+        field_error(ProblemCode::not_in_policy,
+                    fmt::format("{{kind}} {0}: this repository's policy takes no {0}; open it as "
                                 "{1}",
                                 name_of(c.kind), util::join(kinds, " or ")));
     }
     if (notice_days) {
         if (policy.late_withdrawal_notice_days <= 0)
-            throw Error(ErrorKind::usage, "this repository's policy has no late-withdrawal rule");
+            field_error(ProblemCode::not_in_policy,
+                        "this repository's policy has no late-withdrawal rule");
         check_withdrawal_dates(c);
         classify_withdrawal(c, policy, *notice_days, kind_given);
         c.notice_days = notice_days;
@@ -186,15 +204,18 @@ void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_da
             implied.push_back(known.category);
     }
     if (implied.empty())
-        field_error(fmt::format("{{type}}: unknown type '{}'{}; the policy names: {}", c.type,
+        field_error(ProblemCode::value_invalid,
+                    fmt::format("{{type}}: unknown type '{}'{}; the policy names: {}", c.type,
                                 did_you_mean(c.type, names), joined(names)));
     if (!c.category && implied.size() > 1)
         field_error(
+            ProblemCode::field_missing,
             fmt::format("{{type}} {} is clinical or non-clinical: give {{category}}", c.type));
     if (!c.category)
         c.category = implied.front();
     if (std::find(implied.begin(), implied.end(), *c.category) == implied.end())
-        field_error(fmt::format("{{type}} {} is a {} complaint, but {{category}} says {}", c.type,
+        field_error(ProblemCode::fields_conflict,
+                    fmt::format("{{type}} {} is a {} complaint, but {{category}} says {}", c.type,
                                 name_of(implied.front()), name_of(*c.category)));
 }
 
@@ -297,22 +318,29 @@ void require_formal_complaint(const Case& c, std::string_view doing) {
 void require_unacknowledged(const Case& c, const date::time_zone& zone) {
     const auto day = [&](const Event& e) { return format_date(local_date(e.at.utc, zone)); };
     if (const Event* sent = first_event(c, EventType::acknowledged))
-        throw Error(ErrorKind::refused,
-                    fmt::format("{} was acknowledged on {}; a second acknowledgement is not "
-                                "recorded (void the first with a reason to replace it)",
-                                c.id, day(*sent)));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::already_done,
+                      fmt::format("{} was acknowledged on {}; a second acknowledgement is not "
+                                  "recorded (void the first with a reason to replace it)",
+                                  c.id, day(*sent)),
+                      c.id}});
     if (const Event* response = first_event(c, EventType::response_sent))
-        throw Error(ErrorKind::refused,
-                    fmt::format("{}: the full response went on {} and acknowledged the "
-                                "complaint; no acknowledgement follows it",
-                                c.id, day(*response)));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::step_too_late,
+                      fmt::format("{}: the full response went on {} and acknowledged the "
+                                  "complaint; no acknowledgement follows it",
+                                  c.id, day(*response)),
+                      c.id}});
 }
 
 void require_complaint(const Case& c, std::string_view doing) {
+    // An excluded case is reopened to come back into the process.
     if (c.exclusion)
-        throw Error(ErrorKind::refused,
-                    fmt::format("cannot {}: {} is excluded from the complaints policy ({})", doing,
-                                c.id, name_of(c.exclusion->reason)));
+        throw Error(ErrorKind::refused, fmt::format("cannot {}", doing),
+                    {{ProblemCode::case_closed,
+                      fmt::format("{} is excluded from the complaints policy ({})", c.id,
+                                  name_of(c.exclusion->reason)),
+                      c.id}});
     if (c.kind != Kind::complaint)
         throw Error(ErrorKind::refused, fmt::format("cannot {}", doing),
                     {{ProblemCode::not_formal,
@@ -351,16 +379,16 @@ bool practitioner_unheard(const Case& c, const Policy& policy) {
 std::vector<Problem> response_missing(const Case& c, const Policy& policy,
                                       const ResponseWaivers& waivers) {
     std::vector<Problem> missing;
-    const auto add = [&](std::string message) {
-        missing.push_back({ProblemCode::other, std::move(message), c.id});
+    const auto incomplete = [&](std::string message) {
+        missing.push_back({ProblemCode::response_incomplete, std::move(message), c.id});
     };
     if (c.points.empty())
-        add("no points raised are recorded; the response answers every point");
+        incomplete("no points raised are recorded; the response answers every point");
     for (const auto& point : c.points) {
         if (!point.finding)
-            add(fmt::format("point {} has no finding", point.number));
+            incomplete(fmt::format("point {} has no finding", point.number));
         else if (point.conclusion.empty())
-            add(fmt::format("point {} has no conclusion", point.number));
+            incomplete(fmt::format("point {} has no conclusion", point.number));
     }
     if (consent_outstanding(c) && !waivers.consent)
         missing.push_back(consent_problem(c, c.on_behalf_of));
@@ -375,11 +403,12 @@ std::vector<Problem> response_missing(const Case& c, const Policy& policy,
              c.id});
     if (late_complaint_outstanding(c, policy))
         missing.push_back(late_problem(c, policy));
+    // The CLI says with which command a further letter is kept.
     if (first_event(c, EventType::response_sent))
-        add(fmt::format("the stage 1 response has already been sent; a further letter (after a "
-                        "correction, or answering a point added since) is kept with 'log {} "
-                        "--type letter --letter FILE'",
-                        c.id));
+        missing.push_back({ProblemCode::response_already_sent,
+                           "the stage 1 response has already been sent; a further letter (after "
+                           "a correction, or answering a point added since) is kept",
+                           c.id});
     return missing;
 }
 
@@ -392,8 +421,9 @@ void check_response(const Case& c, const Policy& policy, const ResponseWaivers& 
 
 void check_delay(const Case& c) {
     if (first_event(c, EventType::response_sent))
-        throw Error(ErrorKind::refused,
-                    fmt::format("{}: the response has already been sent", c.id));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::step_too_late,
+                      fmt::format("{}: the response has already been sent", c.id), c.id}});
 }
 
 void check_delay_allowed(const Policy& policy) {
@@ -403,13 +433,13 @@ void check_delay_allowed(const Policy& policy) {
     if (answering && answering->extended_by)
         return;
     if (!answering)
-        throw Error(ErrorKind::usage,
-                    "--delay: this policy sets no deadline for answering the complainant, so "
+        field_error(ProblemCode::not_in_policy,
+                    "{delay}: this policy sets no deadline for answering the complainant, so "
                     "there is no delay to explain");
     const bool resolves =
         answering->met_by.size() == 1 && answering->met_by.front() == EventType::resolved;
     throw Error(ErrorKind::usage, "",
-                {{resolves ? ProblemCode::answered_by_resolution : ProblemCode::other,
+                {{resolves ? ProblemCode::answered_by_resolution : ProblemCode::not_in_policy,
                   fmt::format("{{delay}}: the {} clock ({}) takes no explanation of delay in this "
                               "policy; log calls and emails to the complainant meanwhile, and "
                               "record the {} when it is agreed",
@@ -429,7 +459,7 @@ void check_response_allowed(const Policy& policy, std::string_view doing) {
     const bool resolves = step == EventType::resolved;
     throw Error(
         ErrorKind::usage, "",
-        {{resolves ? ProblemCode::answered_by_resolution : ProblemCode::other,
+        {{resolves ? ProblemCode::answered_by_resolution : ProblemCode::not_in_policy,
           fmt::format("cannot {}: in this policy the {} clock ({}) answers the "
                       "complainant, and {} meets it, not a written response{}",
                       doing, answering->name, format_duration(*answering->span), name_of(step),
@@ -446,9 +476,12 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
                                     [&](const Point& p) { return p.number == point; });
     if (found == c.points.end())
         field_error(
-            fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point, c.points.size()));
+            ProblemCode::no_such_item,
+            fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point, c.points.size()),
+            c.id);
     if (conclusion.empty() && found->conclusion.empty())
-        field_error("{conclusion}: a finding needs the conclusion reached on the point");
+        field_error(ProblemCode::field_missing,
+                    "{conclusion}: a finding needs the conclusion reached on the point", c.id);
     const std::string point_name = fmt::format("point {}", point);
     const auto unless_empty = [](const std::string& given, const std::string& kept) {
         return given.empty() ? kept : given;
@@ -481,54 +514,64 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
 
 void check_escalation(const Case& c, const ReviewBody& body, const Policy& policy,
                       std::string_view reason) {
-    std::vector<std::string> missing;
+    std::vector<Problem> missing;
+    const auto add = [&](ProblemCode code, std::string message) {
+        missing.push_back({code, std::move(message), c.id});
+    };
     if (c.exclusion)
-        missing.push_back(fmt::format("{} is excluded from the complaints policy", c.id));
+        add(ProblemCode::case_closed,
+            fmt::format("{} is excluded from the complaints policy", c.id));
     if (c.kind != Kind::complaint)
-        missing.push_back(fmt::format("{} is a {}, not a formal complaint", c.id, name_of(c.kind)));
+        add(ProblemCode::not_formal,
+            fmt::format("{} is a {}, not a formal complaint", c.id, name_of(c.kind)));
     const bool answered =
         first_event(c, EventType::response_sent) || first_event(c, EventType::resolved);
     const bool early_reason = body.earlier_with_reason && !util::trim(reason).empty();
     if (body.after_response && !answered && !early_reason)
-        missing.push_back(
+        add(ProblemCode::response_owed,
             body.earlier_with_reason
                 ? fmt::format("{} is told after the organisation's own response, and none has "
-                              "been given; to tell them sooner, give --reason (why the "
+                              "been given; to tell them sooner, give {{reason}} (why the "
                               "complaint is more serious)",
                               body.name)
                 : fmt::format("{} reviews a complaint after the organisation's own response, "
                               "and none has been given",
                               body.name));
     if (body.clinical_only && c.category != Category::clinical)
-        missing.push_back(fmt::format("{} is for clinical complaints only", body.name));
+        add(ProblemCode::step_not_applicable,
+            fmt::format("{} is for clinical complaints only", body.name));
     if (std::any_of(c.escalations.begin(), c.escalations.end(), [&](const Escalation& e) {
             return e.body == body.key && awaits_outcome(e, policy);
         }))
-        missing.push_back(fmt::format("the referral to {} is still open", body.name));
+        add(ProblemCode::referral_open, fmt::format("the referral to {} is still open", body.name));
     if (!missing.empty())
-        throw Error(ErrorKind::refused,
-                    fmt::format("cannot escalate {}: {}", c.id, joined(missing)));
+        throw Error(ErrorKind::refused, fmt::format("cannot escalate {}", c.id),
+                    std::move(missing));
 }
 
 Escalation& open_escalation(Case& c, std::string_view body, const Policy& policy) {
     if (const auto open = open_referrals(c, policy); body.empty() && open.size() > 1)
-        throw Error(ErrorKind::usage,
-                    fmt::format("{} referrals are open ({}): give --to BODY to say whose outcome "
-                                "this is",
-                                open.size(), util::join(open, ", ")));
+        field_error(ProblemCode::field_missing,
+                    fmt::format("{} referrals are open ({}): give {{to}} BODY to say whose "
+                                "outcome this is",
+                                open.size(), util::join(open, ", ")),
+                    c.id);
     for (auto it = c.escalations.rbegin(); it != c.escalations.rend(); ++it)
         if (awaits_outcome(*it, policy) && (body.empty() || it->body == body))
             return *it;
-    throw Error(ErrorKind::refused,
-                fmt::format("{} has no open referral{} to record an outcome for", c.id,
-                            body.empty() ? "" : " to " + std::string(body)));
+    throw Error(ErrorKind::refused, "",
+                {{ProblemCode::step_not_applicable,
+                  fmt::format("{} has no open referral{} to record an outcome for", c.id,
+                              body.empty() ? "" : " to " + std::string(body)),
+                  c.id}});
 }
 
 std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome outcome,
                                    bool with_learning, bool with_no_learning) {
     std::vector<Problem> missing;
     if (c.status == Status::closed)
-        missing.push_back({ProblemCode::other, fmt::format("{} is already closed", c.id), c.id});
+        missing.push_back(
+            {ProblemCode::already_closed, fmt::format("{} is already closed", c.id), c.id});
     if (with_learning == with_no_learning)
         missing.push_back(
             {ProblemCode::learning_not_documented,
@@ -542,7 +585,7 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
     if (response_owed && outcome != Outcome::withdrawn && c.kind == Kind::complaint &&
         !c.exclusion && !first_event(c, EventType::response_sent) &&
         !first_event(c, EventType::no_written_response))
-        missing.push_back({ProblemCode::other,
+        missing.push_back({ProblemCode::response_owed,
                            "no stage 1 response has been sent (only a withdrawn complaint, or one "
                            "whose complainant wants no written response, {no_written_response}, "
                            "closes without one)",
@@ -573,8 +616,9 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
 void record_no_written_response(Case& c, const Event& choice) {
     require_formal_complaint(c, "record that no written response is wanted");
     if (first_event(c, EventType::response_sent))
-        throw Error(ErrorKind::refused,
-                    fmt::format("{}: the written response has already been sent", c.id));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::step_too_late,
+                      fmt::format("{}: the written response has already been sent", c.id), c.id}});
     add_event(c, choice);
 }
 
@@ -587,11 +631,15 @@ void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with
 
 void check_exclude(const Case& c) {
     if (c.exclusion || c.status == Status::closed)
-        throw Error(ErrorKind::refused,
-                    fmt::format("{} is already {}", c.id, c.exclusion ? "excluded" : "closed"));
+        throw Error(
+            ErrorKind::refused, "",
+            {{ProblemCode::already_closed,
+              fmt::format("{} is already {}", c.id, c.exclusion ? "excluded" : "closed"), c.id}});
     if (!c.escalations.empty() || first_event(c, EventType::response_sent))
-        throw Error(ErrorKind::refused,
-                    fmt::format("{} has been answered under the policy; close it instead", c.id));
+        throw Error(
+            ErrorKind::refused, "",
+            {{ProblemCode::step_too_late,
+              fmt::format("{} has been answered under the policy; close it instead", c.id), c.id}});
 }
 
 void check_exclusion_allowed(const Policy& policy, Exclusion reason) {
@@ -609,22 +657,26 @@ void check_exclusion_allowed(const Policy& policy, Exclusion reason) {
     std::vector<std::string> names;
     for (const Exclusion known : allowed)
         names.emplace_back(name_of(known));
-    field_error(fmt::format("{{reason}} {}: this repository's policy excludes only {}",
+    field_error(ProblemCode::not_in_policy,
+                fmt::format("{{reason}} {}: this repository's policy excludes only {}",
                             name_of(reason), util::join(names, ", ")));
 }
 
 void check_convert(const Case& c) {
     if (c.kind == Kind::complaint)
-        throw Error(ErrorKind::refused, fmt::format("{} is already a complaint", c.id));
+        throw Error(
+            ErrorKind::refused, "",
+            {{ProblemCode::already_done, fmt::format("{} is already a complaint", c.id), c.id}});
     if (c.status == Status::closed)
-        throw Error(ErrorKind::refused, fmt::format("{} is closed", c.id));
+        throw Error(ErrorKind::refused, "",
+                    {{ProblemCode::case_closed, fmt::format("{} is closed", c.id), c.id}});
 }
 
 void check_consent(const Case& c) {
     if (c.on_behalf_of.empty())
         throw Error(
             ErrorKind::refused, "",
-            {{ProblemCode::other,
+            {{ProblemCode::step_not_applicable,
               fmt::format("{} is not made on someone's behalf (open {{on_behalf_of}})", c.id),
               c.id}});
 }
@@ -642,12 +694,15 @@ Action& open_action(Case& c, int number) {
         if (action.number != number)
             continue;
         if (action.done)
-            throw Error(ErrorKind::refused,
-                        fmt::format("action {} of {} is already done", action.number, c.id));
+            throw Error(
+                ErrorKind::refused, "",
+                {{ProblemCode::already_done,
+                  fmt::format("action {} of {} is already done", action.number, c.id), c.id}});
         return action;
     }
-    throw Error(ErrorKind::usage,
-                fmt::format("{} has no action '{}' (it has {})", c.id, number, c.actions.size()));
+    field_error(ProblemCode::no_such_item,
+                fmt::format("{} has no action '{}' (it has {})", c.id, number, c.actions.size()),
+                c.id);
 }
 
 std::vector<const Action*> overdue_actions(const Case& c, date::year_month_day today) {
