@@ -107,8 +107,9 @@ Words split(const std::string& line) {
     return words;
 }
 
-// One answer per line of standard input; a bad line is reported with its
-// number and the rest are still answered.
+// One answer per line of standard input, in its place: a line that cannot
+// be answered gets "error" there, and its number and why on stderr, so a
+// script pairs each answer with its query.
 int answer_stream(const WorkingCalendar& calendar, Answer answer) {
     std::ios::sync_with_stdio(false);
     std::string line, out;
@@ -120,6 +121,7 @@ int answer_stream(const WorkingCalendar& calendar, Answer answer) {
             out += answer(calendar, split(line));
             out += '\n';
         } catch (const Error& e) {
+            out += "error\n";
             std::fwrite(out.data(), 1, out.size(), stdout);
             out.clear();
             std::fflush(stdout);

@@ -44,10 +44,10 @@ TEST_SUITE("cli calendar") {
         CHECK(calendar({"add", "2026-01-01", "1", "--region", "wales"}).exit_code == 2);
     }
 
-    TEST_CASE("- answers one line per query, a bad line is named and the rest still answered") {
+    TEST_CASE("- answers one line per query in its place, a bad line with 'error' and named") {
         const auto batch =
-            calendar({"add", "-"}, "2026-11-16 14\n2026-02-30 3\n2026-12-24   1\nfoo\n");
-        CHECK(batch.out == "2026-12-04\n2026-12-29\n");
+            calendar({"add", "-"}, "2026-11-16 14\n2026-02-30 3\n2026-12-24   1\nfoo\n\n");
+        CHECK(batch.out == "2026-12-04\nerror\n2026-12-29\nerror\nerror\n");
         CHECK(batch.err.find("complaints: <stdin>:2: '2026-02-30' is not a date on the calendar") !=
               std::string::npos);
         CHECK(batch.err.find("complaints: <stdin>:4: expected START N, got 1 word") !=
@@ -58,6 +58,14 @@ TEST_SUITE("cli calendar") {
         // 2026 has 261 weekdays and 8 bank holidays in England and Wales.
         CHECK(between.out == "14\n253\n");
         CHECK(between.exit_code == 0);
+        const auto backwards =
+            calendar({"between", "-"}, "2026-12-04 2026-11-16\n2026-11-16 2026-12-04\n");
+        CHECK(backwards.out == "error\n14\n");
+        CHECK(backwards.err ==
+              "complaints: <stdin>:1: between: TO 2026-11-16 is before FROM 2026-12-04; give "
+              "the earlier date first\ncomplaints: some lines of standard input could not be "
+              "answered\n");
+        CHECK(backwards.exit_code == 4);
     }
 
     TEST_CASE("inside a repository its region and closure days apply") {
