@@ -2,7 +2,7 @@
 # builds the .deb: what Debian policy asks of a package that a plain
 # `cmake --install` does not do. Man pages compressed (gzip -9n, no name or
 # time stamp, so the package is reproducible), the copyright file and a
-# changelog in /usr/share/doc/complaints.
+# changelog in /usr/share/doc/complaints, and lintian's overrides.
 set(root ${CPACK_TEMPORARY_INSTALL_DIRECTORY}${CPACK_PACKAGING_INSTALL_PREFIX})
 find_program(GZIP gzip REQUIRED)
 
@@ -15,6 +15,10 @@ endforeach()
 
 set(doc ${root}/${CPACK_COMPLAINTS_DOCDIR})
 file(COPY ${CPACK_COMPLAINTS_SOURCE_DIR}/packaging/copyright DESTINATION ${doc})
+# Why lintian's warnings about the examples are intended (the file says).
+file(MAKE_DIRECTORY ${root}/share/lintian/overrides)
+file(COPY_FILE ${CPACK_COMPLAINTS_SOURCE_DIR}/packaging/lintian-overrides
+     ${root}/share/lintian/overrides/complaints)
 
 # A native package's changelog: one entry for this version, dated by the
 # commit it was built from (or the build, outside git).
