@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # 100,000 `calendar add` queries through `-`, against piping the same input
 # through `cat` (the floor: reading the queries and writing lines), in one run
 # on the same machine. Prints the medians and their ratio.

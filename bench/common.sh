@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by bench/run.sh and bench/write.sh: strict mode, the source
 # folder as $here, and the fixed clock and author every timed command uses.
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes a repository of N realistic cases for the benchmarks, the same
 // every time for the same arguments: bench_generate DIR N clinic|platform [SEED]
 // Cases spread over the six years before November 2026, every kind, channel

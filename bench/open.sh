@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A/B of `open --gmc` on a 10,000-case platform repository between two
 # binaries: does opening a complaint about a clinician read every case file
 # (the GMC number's owner, the suspension note), or the cache's slim facts?

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The baseline a user would otherwise write: load every case file with
 PyYAML's C loader and count the month's received cases and the responses
 due in it that went on time (14 working days, weekends skipped; bank

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The scale benchmark of issue #6: on one generated repository per size, in
 # one run, times report, list, agenda, show and open against two baselines
 # (cat of every case file, the floor; a PyYAML C-loader script, what a user

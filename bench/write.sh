@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A/B of one write (`log`) between two binaries: does reading back every
 # case file before publishing it (issue #17) slow writes? On a fresh case and
 # on one grown to about 1 MB, each binary with its own copy of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # What keeps the four builds CI makes (normal, fuzz, ThreadSanitizer,
 # AddressSanitizer) within its time: ccache, when it is installed, and
 # precompiled headers (complaints_precompile below).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Man pages and shell completions, written by the binary from its own
 # command table (complaints __man, complaints __completion), so they list
 # exactly the commands and options --help does. A command added to the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Run by the docs target (cmake -P): asks the binary for its commands, then
 # writes complaints.1, complaints-CMD.1 for each, and the three completion
 # scripts. Arguments: COMPLAINTS, SOURCE (man/), MAN_DIR, COMPLETIONS_DIR.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # `cmake --install build` (with --prefix, and DESTDIR for a staging folder):
 # the binary, the example repositories and the docs, in the
 # places GNUInstallDirs names. Per-command man pages and shell completions

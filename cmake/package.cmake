@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # `cpack -G DEB` in the build folder (or `cmake --build build --target
 # package`): complaints_<version>_amd64.deb, installing under /usr what
 # cmake/install.cmake installs, shaped as Debian policy wants it by

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The version `complaints --version` prints: the project's version and the
 # git commit the build came from. The commit is read at every build (not
 # only at configure time) by a target that rewrites a one-line source file

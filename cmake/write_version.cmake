@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # cmake -DSOURCE_DIR=... -DVERSION=... -DOUTPUT=... -P write_version.cmake
 # Writes OUTPUT, the definition of complaints::cli::version_text(), with the
 # commit SOURCE_DIR is checked out at, or "unknown" outside git (a source

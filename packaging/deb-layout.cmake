@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Run by CPack (CPACK_PRE_BUILD_SCRIPTS) on the staged files, before it
 # builds the .deb: what Debian policy asks of a package that a plain
 # `cmake --install` does not do. Man pages compressed (gzip -9n, no name or

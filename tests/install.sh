@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # `cmake --install` into a DESTDIR, as a packager or `make install` would:
 # the installed binary runs (--version, list on a copy of the installed
 # clinic example, the same listing as the built binary's), and the man pages,

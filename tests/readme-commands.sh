@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The README's two commands and CI agree: .ci/run runs exactly command 2;
 # command 1 installs only packages.txt (no test tools), configures without
 # the tests and builds only the executable, in Release, so a newcomer's

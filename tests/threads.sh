@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # list and report read and format on every core. This builds them with
 # ThreadSanitizer and runs them cold (no cache: files parsed in parallel)
 # and warm (JSON formatted on two threads) over generated repositories of

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # cmake/write_version.cmake, which every build runs for --version: the
 # commit of the source folder, "unknown" outside git (a tarball, even one
 # unpacked inside another repository), and a file rewritten only when the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The agenda as a mail message (RFC 5322) on stdout: the morning digest,
 // for cron to hand to sendmail. It sends nothing itself.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "agenda_ics.hpp"
 #include "clock_text.hpp"
 

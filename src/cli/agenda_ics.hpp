@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The agenda as an iCalendar feed (RFC 5545), written with libical: one
 // event per deadline, for a manager's calendar to subscribe to.

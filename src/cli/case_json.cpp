@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One JSON schema for a case, written from fields::describe: `show` and
 // `open` print it whole, `list` prints each case less its points and
 // events (with their counts instead), `log` prints the event it added.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A case as scripts see it: the file's keys in the file's order (stable
 // snake_case, ISO timestamps with offsets, null for what is unset), then

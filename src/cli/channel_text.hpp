@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How a complaint came in, as a sentence says it: "by phone", "in person".
 // One wording, the letters': the core's.

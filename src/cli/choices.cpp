@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The mark is an inactive validator whose name carries the values: CLI11
 // keeps no other user data on an option, and an inactive validator neither
 // runs nor shows in --help.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The values an option or argument accepts, kept on the CLI11 option itself
 // so that the man pages and the shell completions read them from the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How clocks read in tables, in `show` and in JSON.
 #include "output.hpp"

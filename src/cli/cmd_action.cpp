@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints action: the action plan, each action with a lead and a target
 // date, monitored until it is done.
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints agenda (alias today): what needs doing, across every case, in
 // one screen; or as JSON, CSV, or an iCalendar feed to subscribe to.
 #include "agenda_email.hpp"

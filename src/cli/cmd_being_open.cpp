@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints being-open: a patient safety incident, the Being Open
 // conversation with the patient, and its written follow-up.
 #include "commands.hpp"

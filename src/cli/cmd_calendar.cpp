@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints calendar: working-day arithmetic and bank holidays, with or
 // without a repository (inside one, its region, closures and changes apply).
 #include "choices.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints check: validate the whole repository; exit 1 when a file is at fault.
 #include "commands.hpp"
 #include "merge_driver.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints clinician: a clinician's cases, warnings and standing, and the
 // suspension decisions the platform records.
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints close: the outcome, and the lessons learnt or why there are none.
 #include "choices.hpp"
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints conflict: shows the merge conflicts left in a case file, both
 // sides of each under the names its markers give them, and keeps one side
 // per field, so resolving a pull is not editing markers by hand.

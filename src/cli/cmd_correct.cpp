@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Correcting the record by a later entry, never by erasing: reopen a closed
 // or excluded case, add a point raised, void a mistaken event. (The clock
 // start of a converted complaint is corrected by `convert`.)

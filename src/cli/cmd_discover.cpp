@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints help CMD, and the hidden commands the build and the shells
 // run: __man (roff), __completion (a shell's script), __ids (case IDs).
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints escalate: a referral to a body outside the organisation (the
 // clinic's stage 2, the platform's additional steps), and its outcome.
 #include "choices.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints init: create a case repository.
 #include "choices.hpp"
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The intake decisions after `open`: exclude a case from the policy, convert a
 // concern into a complaint, and record the patient's consent.
 #include "choices.hpp"

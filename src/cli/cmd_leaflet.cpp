@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints leaflet: the organisation's complaints information for
 // patients ("Ensure that patients know how to complain"), from
 // complaints.yaml and the policy, in Markdown or as an HTML page.

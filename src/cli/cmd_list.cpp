@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints list: the cases that match, as a table, JSON or CSV.
 #include "case_json.hpp"
 #include "choices.hpp"

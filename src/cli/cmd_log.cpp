@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints log: add a call, email, meeting, statement or note to a case.
 #include "case_json.hpp"
 #include "choices.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints merge-file: git's merge driver for case files; complaints
 // git-setup: registers it in this clone (git keeps drivers out of history).
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints open: record a complaint, concern or feedback as it arrives.
 #include "channel_text.hpp"
 #include "choices.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform's handling: a named support agent, and the agreed resolution.
 #include "commands.hpp"
 #include "letter_files.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints re-id: gives a case a new ID, whole, when two sites each opened
 // a different case under the same one (see docs/two-sites.md, "Two cases under one ID").
 #include "commands.hpp"

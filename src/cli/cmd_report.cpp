@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints report: the governance report for a month, quarter, year or
 // any span, and the CQC summary of the complaints in it.
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints respond VERB ID: the organisation's own answer, one step per
 // subcommand. The flag forms of earlier versions (respond ID --sent, ...)
 // still work, with a note, through respond_legacy.cpp.

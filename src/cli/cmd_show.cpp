@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints show: one case, readable by a person or a script.
 #include "channel_text.hpp"
 #include "clock_text.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Walks CLI11's tree; "hidden" is CLI11's empty group.
 #include "command_tree.hpp"
 

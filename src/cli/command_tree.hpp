@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The command table as plain data, read from the CLI11 tree that --help
 // prints: every visible command, its subcommands, options and arguments.

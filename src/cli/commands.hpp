@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The command table: one entry per command, each defined in its own file.
 // --help, the man pages and the shell completions are written from the CLI11

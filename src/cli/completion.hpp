@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Shell completion scripts written from the command tree: commands,
 // options, the values of options that take few, and case IDs from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fish's completions are declarative: one `complete` line per command and
 // option, each with the condition of the command line it applies to.
 #include "completion.hpp"

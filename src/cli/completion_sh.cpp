@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bash and zsh share one body: small functions answering "which words may
 // come here" from tables generated from the tree, written in the syntax
 // both shells run (zsh with ksharrays and shwordsplit set).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What every command receives: the global options, the clock and the random
 // source. Commands get the store, and the lock to write to it, through here,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The CQC Regulation 16(3) summary: each complaint received in the period,
 // what it said, and every response and letter on it, in time order, with
 // the file that keeps each letter sent.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What each command's --help and man page show under "Examples": the
 // commands a clinic manager, a support lead or a governance lead types,
 // with IDs as they would give them (any unambiguous part works).

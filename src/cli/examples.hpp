@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The examples each command's --help and man page show: data, one table, so
 // that a test can check every command has one and every flag in them exists.

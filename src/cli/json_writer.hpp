@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // JSON written straight into a string, laid out as nlohmann's dump(2): for
 // `list`, which prints 100,000 cases and cannot afford a tree per case.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "letter_files.hpp"
 #include "text_input.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Letters at the command line: a draft printed or written to --out, the
 // letter sent read from --letter FILE, a kept letter printed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // complaints: the command line. Parses, calls the core, formats; the one
 // place where errors become messages and exit codes.
 #include "choices.hpp"

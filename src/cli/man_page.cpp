@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Roff by hand: the few macros man(7) has (TH, SH, SS, TP, B, I, PP).
 #include "man_page.hpp"
 #include "examples.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Man pages in roff, written from the command tree: complaints-CMD(1) for
 // each command and the list of commands in complaints(1).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Whether git in this clone merges case files with `complaints merge-file`,
 // and how `git-setup` names the program so that it survives a move or an

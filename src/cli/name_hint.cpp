@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "name_hint.hpp"
 
 #include "complaints/base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A name given to a filter (list --agent, agenda --for) that nobody answers
 // to is most likely misspelt: the command says so on standard error with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Everything that turns records into text: table, CSV, JSON, and the enum
 // parsing every command shares.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "patient_data_warnings.hpp"
 
 #include "context.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The patient-data guard's warnings for a case just written.
 #include "complaints/store/store.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The core's problems in the CLI's words: each `{field}` becomes the flag
 // that sets it, and each code gains the command that fixes it.

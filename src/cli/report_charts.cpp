@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report's charts as inline SVG: no script, no external file, so the
 // page prints to PDF as it shows.
 #include "report_output.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report as a document: sections of notes and tables that text,
 // Markdown and HTML each render.
 #include "report_output.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report as JSON (schema in docs/report.md) and as metric,value CSV.
 #include "report_output.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The report's formats. JSON is the contract for scripts (docs/report.md);
 // CSV flattens its figures; text, Markdown and HTML render one document

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Text, Markdown and HTML renderings of a Document.
 #include "report_output.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // respond ID --flag: the form before respond had subcommands. Parsed as it
 // always was, checked to be one step, then run as that subcommand's request.
 #include "respond_legacy.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // respond's flag forms from before its subcommands (respond ID --sent, ...):
 // deprecated, still working for this version, each with a note that names

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // respond's letters: the acknowledgement, the explanation of delay and the
 // response, drafted or recorded as sent and kept in letters/ID/.
 #include "clock_text.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // respond's entries on the case: a finding per point, the apology, the
 // enclosures, the treatment and the practitioners the response speaks of.
 #include "respond_steps.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The steps of the organisation's own answer, one request each: what
 // `respond VERB ID` parses, and what the deprecated `respond ID --flag`

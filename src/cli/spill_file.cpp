@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "spill_file.hpp"
 
 #include "complaints/base/error.hpp"

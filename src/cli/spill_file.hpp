@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Records written once and read back later, kept in an unlinked temporary
 // file rather than in memory: a listing of 100,000 cases holds every match

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Long text from a flag, from standard input ("-"), or from $EDITOR when a
 // person is at a terminal. Without a terminal nothing ever waits for an editor.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Text cut into its lines, without their line ends (a last line without one
 // counts; an empty text has none).

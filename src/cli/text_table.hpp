@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one plain-text table: `list`, `clinician --list` and the report's
 // text format line their columns up the same way.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What --version prints: "complaints 0.1.0 (git abc1234)", the commit the
 // binary was built from, or "unknown" when built outside git. Defined in a

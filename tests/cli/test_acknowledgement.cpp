@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The clinic's acknowledgement in 3 working days: the ISCAS Code the clinic
 // policy must meet ("Independent sector code of practice management of
 // patient complaints") expects one, so the clinic preset runs the clock.
@@ -10,7 +11,7 @@ using test::has;
 
 TEST_SUITE("acknowledgement: the clinic acknowledges in 3 working days") {
     TEST_CASE("a clinic complaint is due its acknowledgement 3 working days after receipt, and "
-              "respond --acknowledge meets it") {
+              "respond acknowledge meets it") {
         test::Repo repo;
         repo.now = "2026-11-04T10:00:00+00:00";
         // Monday 2 November: due by the end of Thursday 5 November.

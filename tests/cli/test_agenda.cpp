@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `complaints agenda` (alias `today`) through the real binary: what a
 // manager's morning looks like in both presets, at a fixed "now", with the
 // repository's bank holidays; and its calendar feed read back by an

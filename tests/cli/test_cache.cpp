@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // .complaints-cache never serves stale data: every way a case file can
 // change, by hand or by command, is seen by the next list and report.
 // COMPLAINTS_CACHE_SETTLE=0 lets the cache serve files changed a moment

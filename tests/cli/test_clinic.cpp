@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The clinic policy through the real binary, rule by rule, each refusal
 // with its message, its exit code and an unchanged case file.
 #include "run.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The clinic policy's sentences that the first trials found unmet: each a
 // manager's step through the real binary, with its message, exit code and,
 // on a refusal, an unchanged case file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform's 48-hour assignment through the real binary: a deadline
 // counted in clock hours reads in hours wherever its time left is shown,
 // is classified by its instant, says that it counts weekends, and warns

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Colour as other command-line tools do it: only on a terminal, never with
 // NO_COLOR or TERM=dumb; --color always or CLICOLOR_FORCE force it, and
 // --color never turns it off. The bold header of `list` is the colour seen.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Correcting the record by a later entry, through the real binary in both
 // presets: reopen, point add, void, and a converted complaint's clock start.
 // Nothing is erased: every refusal leaves the file as it was.

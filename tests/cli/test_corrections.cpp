@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What was sent is frozen: a change after the response (or the platform's
 // resolution) needs --correction REASON, and the record keeps both versions.
 // Due dates are worked out when shown, never stored in text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Help, man pages and shell completion: all written from the one command
 // table, so --help, the pages and the completions cannot disagree.
 #include "run.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Errors every command shares: usage, discovery, broken files, a busy lock.
 #include "run.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The example repositories stay valid as the tool grows.
 #include "run.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Two sites share one case repository through git: both log to the same
 // case while apart, and the merge keeps every event of both.
 #include "run.hpp"

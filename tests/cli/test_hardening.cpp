@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue #17's last promises: a write that happened is never denied, one ID
 // never lives in two files, a full $TMPDIR does not stop a listing, a bad
 // date in a file is named where it is, and a failed $EDITOR loses nothing.

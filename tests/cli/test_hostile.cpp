@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile and broken input: each gets a clear message, a documented exit
 // code, and no file changes. docs/reliability.md lists them.
 #include "run.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Text that enters from outside (the command line, standard input, the
 // environment, git's configuration) is checked before anything is written:
 // a write must never leave a case file the reader refuses.

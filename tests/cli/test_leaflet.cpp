@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `complaints leaflet`: the complaints information a patient is given, from
 // complaints.yaml and the policy, so that what it promises is what the
 // clocks run on.

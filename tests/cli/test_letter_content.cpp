@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a letter says, so that a manager can send it as printed (issue 14,
 // "The letter"): signed by a name, the treatment named only where it fits,
 // summarised from the recorded facts, the case's enclosures listed, sorry

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One golden file per kind of letter, compared byte for byte: two fixed
 // cases built through the binary at fixed times (COMPLAINTS_NOW), each
 // letter drafted on a fixed day. To accept a deliberate change of wording,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Letters sent are kept: the exact bytes that went, in letters/<ID>/, named
 // by the event that sent them, printable at any time, open or closed.
 #include "kept_letter.hpp"

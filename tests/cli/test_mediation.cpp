@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A mediation meeting booked for a day to come, through the real binary:
 // "a mediation meeting may be booked between complainant, complainee and
 // Lantum". Booked, it is on the agenda (and the calendar feed) at its time

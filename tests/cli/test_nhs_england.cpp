@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The nhs-england preset (the 2009 Complaints Regulations) through the real
 // binary: acknowledgement, the agreed response period, the six-month
 // explanation, the Ombudsman in the letter and the late-complaint flag.

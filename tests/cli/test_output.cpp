@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the commands print must reach standard output; when it cannot (a full
 // disk, a closed pipe), the command says so and fails, and a writing command
 // says its change was recorded all the same.

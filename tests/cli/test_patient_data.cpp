@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform's "Patient details should not be shared with Lantum under any
 // circumstances", through the real binary: what is refused, in which
 // fields, what is only a warning, the repository's own patterns, `check`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform process through the real binary, rule by rule.
 #include "run.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform's clinical escalation and its support agents (issue #15):
 // the Responsible Officer sooner with a reason, the GMC and LMC at any time,
 // referrals that run on after the complaint closes; a named agent in 48

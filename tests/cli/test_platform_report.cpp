@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform's monthly report through the real binary (issue #15): each
 // deadline the process sets ("assigns the complaint to a support agent within
 // 48 hours", "between 5-10 working days", "resolve all complaints within 3

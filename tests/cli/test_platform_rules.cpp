@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform's rules that protect a clinician's record (issue #15): a
 // warning only where it can stand, withdrawals by their notice, the steps in
 // the policy's order, one GMC number for one clinician.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Never lose a record: writers killed at random moments, and many writers at once.
 #include "rounds.hpp"
 #include "run.hpp"

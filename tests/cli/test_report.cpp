@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `complaints report` through the real binary: a clinic repository built
 // case by case with known facts, including receipts, deadlines and closings
 // on the edges of October 2026, and every figure of its JSON checked.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // respond's steps are subcommands (respond send ID ...), which help and the
 // man page list; the flag forms before them still work, with a note.
 #include "run.hpp"

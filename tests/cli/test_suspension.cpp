@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A suspension review through the real binary: the review the third warning
 // makes due, its decision, a temporary suspension's end and reinstatement.
 #include "run.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Two sites share one case repository through git and both work on the same
 // case while apart: every finding, action, progress note, escalation and
 // event either wrote arrives at both, once and in order, whether they pull

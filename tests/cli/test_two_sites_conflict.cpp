@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A real clash between two sites, resolved with the tool: every reader names
 // every clashing field, and `complaints conflict` shows both sides of each
 // under the site they come from (right during a rebase too, where git's

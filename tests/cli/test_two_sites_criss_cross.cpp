@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Three sites and a criss-cross: A merges B's work while B merges A's, each
 // keeping its own side of one clash, then C merges both. git then merges
 // against a base that is itself a merge of the two (the common ancestors

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A site's everyday work with real git: the daily loop of docs/two-sites.md, run word
 // for word, carries a new case to the other site; and two sites that each
 // send the same letter before a pull keep both, and check says so.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The history commands a site uses besides pull, with real git: a
 // cherry-pick brings one commit's change, a revert takes one back, and an
 // octopus merge (which never calls a merge driver) stops without harm.

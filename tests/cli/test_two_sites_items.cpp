@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a merge must keep pointing at the right item: a void names its event
 // by time, type and count, and events name points by number; another
 // site's events of the same minute, or a point deleted at one site, must not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Settling a real clash with `complaints conflict`: nothing is erased. The
 // side set aside stays on the record, its finding event voided with the
 // conflict named, and the settlement itself is an event saying which field,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // --version names the version and the git commit the binary was built from,
 // so a bug report says exactly which code it is about.
 #include "run.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Any bytes as a case file: either a clear Error, or a case that writes out
 // and reads back to the same text.
 #include "complaints/base/error.hpp"

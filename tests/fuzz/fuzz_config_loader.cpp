@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Any bytes as complaints.yaml: a clear Error, or a configuration that
 // writes out and reads back.
 #include "complaints/base/error.hpp"

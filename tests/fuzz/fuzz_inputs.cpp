@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Any bytes through the checks issue #17 added in front of the record: the
 // UTF-8 check of every input, the 8 MB bound on what is read, the rendering
 // of control characters for a terminal, and the cache's decoder behind its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Any text through the date, time, duration and patient-data parsers: an
 // answer or a clear Error, and what parses prints back the same.
 #include "complaints/base/error.hpp"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer targets with clang and runs each for SECONDS (default
 # 60) from the seed corpus in tests/fuzz/corpus, which it leaves untouched.
 # A crash leaves its input in the work folder printed at the end: add it to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The complaints::Error a step throws; the test fails when it throws none.
 #include "complaints/base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // An event with only its time, type, author and text: the fields a test
 // sets, whatever fields the Event record gains.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A case with every field the description lists set to a distinct value,
 // built by visiting fields::describe itself: a field added to the model and

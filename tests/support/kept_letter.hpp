@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The letter kept for a case under a stem ("2026-11-10-response"): letters
 // are named letters/<ID>/<STEM>-<TAG>.md, TAG six hex digits of the text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Runs `work(process_number)` in that many forked processes at once and
 // says whether every one of them returned true.

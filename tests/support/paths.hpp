@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where the tests find the built binary and the source tree's files. The
 // paths are compiled into paths.cpp alone: as definitions on every test file

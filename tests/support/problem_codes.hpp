@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A refusal's problems by their codes' names, in order ("record-not-agreed,
 // consent-outstanding"), so a failing check prints what was found.

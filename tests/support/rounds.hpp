@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How many rounds a stress test runs. The normal suite runs every round its
 // name states; the sanitiser stage of scripts/test-all sets

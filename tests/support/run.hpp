@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Runs the real `complaints` binary and captures what it says.
 #include "paths.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A repository whose complaints.yaml names who signs the letters, filled in
 // as a manager fills in the commented line `init` leaves.

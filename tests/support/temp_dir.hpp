@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A fresh folder per test under $TMPDIR, removed afterwards unless
 // COMPLAINTS_KEEP_TEST_DIRS is set (then its path is printed to look into).

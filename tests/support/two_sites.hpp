@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Two sites sharing one case repository through git, for the two-sites
 // tests: site A with a case under way, a bare remote, site B a clone.

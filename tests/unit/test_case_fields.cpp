@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one description of a case's fields drives the YAML codec, the cache
 // codec and the patient-data walk: each keeps every field of a case with
 // every field set (full_case is built from the description itself).

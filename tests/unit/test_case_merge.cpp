@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Two sites add to one case while apart; git's merge driver joins them.
 #include "complaints/base/error.hpp"
 #include "complaints/codec/codec.hpp"

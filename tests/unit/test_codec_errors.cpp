@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A broken case file is named with its line and column and what is wrong.
 #include "complaints/base/error.hpp"
 #include "complaints/codec/codec.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Any text a user types comes back byte for byte: a property over thousands
 // of generated strings built from the pieces that break YAML writers.
 #include "complaints/base/text.hpp"

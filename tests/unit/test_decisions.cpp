@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The process decisions of the core, one at a time: what each allows, and
 // each refusal with the codes and subjects the CLI turns into fixes. Cases
 // are built as a complaints manager's day would leave them, in London time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform's order of steps, what a warning stands on, an appeal that
 // rescinds one, and one GMC number for one clinician: the core's decisions.
 #include "complaints/base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/policy.md's rules table against the presets' data: a value that
 // differs, or a rule with no row, fails.
 #include "complaints/policy/policy.hpp"

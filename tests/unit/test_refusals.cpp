@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The refusals and usage errors of the core, by the code the CLI turns into
 // words and a fix: one kind of fix, one code, each code here at least once.
 // Cases are built in memory as a manager's day would leave them, in London

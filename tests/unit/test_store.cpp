@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/base/error.hpp"
 #include "complaints/codec/codec.hpp"
 #include "complaints/store/atomic_file.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A suspension review as a workflow: the review a third warning makes due,
 // the decision it records, a temporary suspension's end and reinstatement.
 #include "complaints/base/error.hpp"

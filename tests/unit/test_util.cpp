@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/base/error.hpp"
 #include "complaints/base/parallel.hpp"
 #include "complaints/base/strings.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The YAML tree read through libyaml: values, places, nulls, aliases and
 // every way a text can be refused.
 #include "complaints/base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // `check`: the whole repository validated without stopping at the first
 // problem.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The spelling of each enum value in files, on the command line and in JSON:
 // one table per enum, specialised beside the enum.

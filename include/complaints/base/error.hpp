@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one error type of the core. `main` maps each kind to a documented
 // exit code; the core never prints.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one parallel loop: reading case files is most of a big command's time,
 // and the files are independent.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Checks on text as people type it and as files hold it.
 #include <cstddef>

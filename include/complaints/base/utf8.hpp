@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one UTF-8 decoder, and code point counts for widths and columns.
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Case files <-> the model. The only place (with config.cpp) that knows YAML.
 #include "complaints/model/model.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // complaints.yaml: who the organisation is and which policy it runs.
 #include <array>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading GOV.UK's bank-holidays JSON and turning it into the repository's
 // corrections of the built-in table.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Conflict markers in a case file: the merge driver writes them around the
 // fields both sites changed differently, and every reader refuses a file that

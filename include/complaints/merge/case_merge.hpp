@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Three-way merge of one case file, for git's merge driver: two sites that
 // both worked on a case while apart get one file with the work of both.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Resolving a merge conflict in a case file by picking a side per field,
 // named as the file's markers name it (the driver writes "this-site" and

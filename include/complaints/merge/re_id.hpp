@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A case given a new ID, whole: when two sites each opened a different case
 // under the same ID, one of them moves to a new ID before the sites merge,

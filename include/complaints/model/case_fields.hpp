@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One description of a case's fields, in file order. The YAML reader and
 // writer, the cache codec, the JSON output and the patient-data walk each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The case as plain data. Facts only: deadlines and what is due are derived
 // elsewhere from these facts, the policy and the calendar.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The platform's rule that no patient details go into its records: NHS
 // numbers (with a valid modulus-11 check digit, however grouped), dates of

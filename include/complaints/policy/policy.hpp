@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The policy as data: each rule of the two policies has one value here, set
 // by the preset and overridable in complaints.yaml. docs/policy.md cites the

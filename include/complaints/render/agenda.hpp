@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The agenda: everything that needs doing across the cases, gathered from
 // what the clocks, the action plans and the process rules already decide.

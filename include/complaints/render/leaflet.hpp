@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The complaints information a patient (or, on the platform, a practice) is
 // given: who can complain, how, what happens and when, where to go next and

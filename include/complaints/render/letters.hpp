@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The letters sent to the complainant, built from the case, in Markdown:
 // the acknowledgement, the written response (what the clinic policy's

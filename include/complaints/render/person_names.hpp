@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How people's names are written: the titles before them, the words of a
 // name, and how a letter greets the person it is written to.

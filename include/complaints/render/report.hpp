@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The governance report: every figure for a period, computed from the cases'
 // recorded facts, the policy and the calendar. Plain data; the CLI renders

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Writing a file so that readers see the old content or the new, never a
 // mix: a temporary file in the same folder, fsynced, then renamed (or linked,

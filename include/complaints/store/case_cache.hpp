@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A derived index of the case files, as git's index is: for each file its
 // size, modification and change times and inode, with the case as it was

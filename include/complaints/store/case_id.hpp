@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Case IDs: PREFIX-YEAR-XXXXXX, six characters drawn at random from an
 // alphabet with nothing to confuse on the phone (no 0/O, 1/I/L, U/V pairs).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One writer at a time per repository: an flock on the repository's folder
 // and one on `.complaints.lock`, held for the whole read-modify-write of a

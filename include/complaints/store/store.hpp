@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The case repository on disk: discovery, configuration, case files, IDs.
 // A Store reads; a StoreWriter, which exists only while it holds the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Working days: Monday to Friday less the UK bank holidays of a region and
 // the organisation's own closure days. Knows nothing of cases.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Spans as policies state them ("14 working days", "48 hours", "6 months")
 // and when one ends. Which span a rule uses is the policy's (policy.hpp).

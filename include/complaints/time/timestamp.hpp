@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Instants as the case files hold them: a UTC instant plus the UTC offset it
 // was recorded with, so "09:14+01:00" reads back as it was written.

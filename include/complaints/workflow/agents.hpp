@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The platform's support agents: "Lantum then assigns the complaint to a
 // support agent within 48 hours. They will act as your main point of contact".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Being Open: a patient safety incident is answered by a conversation with
 // the patient (an apology, what happened, the remedial actions) and its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a step may do, but a manager should look at twice before it goes:
 // said on the way, never refused, because the manager may know better

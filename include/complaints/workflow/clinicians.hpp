@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Clinicians as the platform's cases describe them: their complaints, the
 // warnings those issued, and the standing the policy gives them on a day.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A case's clocks, computed from its recorded facts, the policy, the calendar
 // and "now"; never stored, so a change of policy or calendar leaves nothing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What was sent is frozen. Once the complainant has the organisation's
 // answer (the response, or the platform's agreed resolution), an item of it

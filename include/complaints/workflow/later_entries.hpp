@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Correcting the record by a later entry: nothing is erased. A closed or
 // excluded case is reopened, a point raised is added, a mistaken event is

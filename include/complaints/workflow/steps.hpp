@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The policy's order of steps for a formal complaint (platform: assign →
 // share with the complainee → investigation complete → resolution → close).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the process allows: pure functions of the case (and the policy) that
 // say what is missing before a step, and make the step. Commands call these

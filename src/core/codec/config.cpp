@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/codec/config.hpp"
 
 #include "complaints/base/strings.hpp"

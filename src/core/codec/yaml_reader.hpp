@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading a YAML mapping with the checks yaml-cpp does not make: duplicate
 // keys, missing keys with a position, wrong types, unknown keys kept aside.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A YAML document as an immutable tree, read with libyaml's event parser.
 // yaml-cpp's scanner was nine tenths of the time it took to read a case

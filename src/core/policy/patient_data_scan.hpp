@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The built-in detectors of the patient-data guard: NHS numbers, dates of
 // birth, UK postcodes and labelled hospital numbers. Hand-written scanners

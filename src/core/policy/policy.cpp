@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/policy/policy.hpp"
 
 #include "complaints/base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The report's figures per support agent (the platform's named handler).
 #include "complaints/render/report.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/render/leaflet.hpp"
 
 #include "complaints/base/text.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A letter's Markdown as a self-contained HTML page to print to PDF. The
 // letters are written in a small part of Markdown (headings, paragraphs,
 // lists, quotes, a rule, bold, code and hard line breaks), so that part is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/render/letters.hpp"
 
 #include "complaints/base/strings.hpp"

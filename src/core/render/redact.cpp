@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Names withheld from documents that leave the organisation: the names the
 // case records, in the forms people write them in free text.
 #include "complaints/render/report.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/store/case_cache.hpp"
 
 #include "complaints/model/case_fields.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Letters kept: the exact text sent, one file per letter under
 // letters/<ID>/, created once and never rewritten. An event's `letter`
 // names its file; these are the only reads and writes of that folder.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Store::scan: every case through the derived cache, in bounded memory.
 #include "complaints/base/error.hpp"
 #include "complaints/base/parallel.hpp"

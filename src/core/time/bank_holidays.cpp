@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // UK bank holidays by rule, plus the one-off moves and extra days since 1995.
 // Sources: the Banking and Financial Dealings Act 1971 schedule, the St
 // Andrew's Day Bank Holiday (Scotland) Act 2007, royal proclamations, and

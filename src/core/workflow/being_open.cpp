@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/workflow/being_open.hpp"
 
 #include "complaints/workflow/workflow.hpp"

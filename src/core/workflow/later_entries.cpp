@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "complaints/workflow/later_entries.hpp"
 
 #include <fmt/format.h>

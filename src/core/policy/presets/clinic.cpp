@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The clinic's complaints policy (shared/policies/clinic-policy.txt) as data.
 #include "presets.hpp"
 

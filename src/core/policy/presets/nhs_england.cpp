@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Local Authority Social Services and National Health Service Complaints
 // (England) Regulations 2009 (SI 2009/309), as a GP practice or a clinic
 // doing NHS work runs them. docs/policy.md cites the regulation for each rule.

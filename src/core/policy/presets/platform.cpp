@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform's complaints process (shared/policies/platform-process.txt)
 // as data.
 #include "presets.hpp"

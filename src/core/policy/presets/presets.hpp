@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The presets, one file each: every rule of one policy as data. Each value
 // cites the sentence it comes from in docs/policy.md.
