@@ -34,34 +34,6 @@ std::vector<std::string> commands() {
     return lines_of(listed.out);
 }
 
-// The --options --help lists for a command and every subcommand under it.
-std::set<std::string> help_options(std::vector<std::string> command) {
-    auto args = command;
-    args.push_back("--help");
-    const auto help = complaints(args);
-    REQUIRE_MESSAGE(help.exit_code == 0, help.err);
-    // "  -h,--help", "  --attendee,--with NAME": every name before the value.
-    static const std::regex option(R"(^  ((-\w|--[\w-]+)(,(-\w|--[\w-]+))*))");
-    static const std::regex subcommand(R"(^  ([a-z][\w-]*)  )");
-    std::set<std::string> names;
-    std::string section;
-    for (const auto& line : lines_of(help.out)) {
-        if (!line.empty() && line.back() == ':' && line.front() != ' ')
-            section = line;
-        std::smatch match;
-        if (section == "Options:" && std::regex_search(line, match, option)) {
-            std::istringstream listed(match[1].str());
-            for (std::string name; std::getline(listed, name, ',');)
-                names.insert(name);
-        } else if (section == "Subcommands:" && std::regex_search(line, match, subcommand)) {
-            auto below = command;
-            below.push_back(match[1]);
-            names.merge(help_options(below));
-        }
-    }
-    return names;
-}
-
 // The options the OPTIONS section of a page gives an entry (a .TP tag).
 std::set<std::string> page_options(const std::string& page) {
     static const std::regex option(R"(\\-(\\-[a-z0-9]+(\\-[a-z0-9]+)*|[a-zA-Z]\b))");
@@ -81,7 +53,7 @@ std::set<std::string> page_options(const std::string& page) {
 
 // A --help page's own options, subcommands and example lines.
 struct HelpPage {
-    std::set<std::string> options{"--repo", "--color"}; // the top level's, taken anywhere
+    std::set<std::string> options; // every name before the value: "-h", "--help"
     std::vector<std::string> subcommands;
     std::vector<std::string> examples; // from "complaints " on
 };
@@ -91,6 +63,7 @@ HelpPage help_page(const std::vector<std::string>& command) {
     args.push_back("--help");
     const auto help = complaints(args);
     REQUIRE_MESSAGE(help.exit_code == 0, help.err);
+    // "  -h,--help", "  --attendee,--with NAME": every name before the value.
     static const std::regex option(R"(^  ((-\w|--[\w-]+)(,(-\w|--[\w-]+))*))");
     static const std::regex subcommand(R"(^  ([a-z][\w-]*)  )");
     HelpPage page;
@@ -111,6 +84,17 @@ HelpPage help_page(const std::vector<std::string>& command) {
         }
     }
     return page;
+}
+
+// The --options --help lists for a command and every subcommand under it.
+std::set<std::string> help_options(const std::vector<std::string>& command) {
+    HelpPage page = help_page(command);
+    for (const auto& sub : page.subcommands) {
+        auto below = command;
+        below.push_back(sub);
+        page.options.merge(help_options(below));
+    }
+    return page.options;
 }
 
 // The words of an example outside its quotes: the command and its flags.
@@ -135,6 +119,7 @@ std::set<std::string> options_run(std::vector<std::string> command, const std::s
         command.push_back(words[i]);
         page = help_page(command);
     }
+    page.options.insert({"--repo", "--color"}); // the top level's, taken after any command
     return page.options;
 }
 
