@@ -262,14 +262,21 @@ void run_list(const ListOptions& options, const Context& context) {
         return;
     }
     // A table needs every row for its column widths; its summaries are cut
-    // to 40 characters, so the rows stay small.
+    // to the width (40 characters into a pipe), so the rows stay small.
+    const auto width = terminal_width(stdout);
     std::vector<Row> rows;
     rows.reserve(matches_found.size());
     for (const auto& match : matches_found)
-        rows.push_back(row_of(listed(match), zone, 40, with_agent));
+        rows.push_back(row_of(listed(match), zone, width ? *width : 40, with_agent));
     if (terminal(stdout))
         make_visible(rows);
-    print_table(stdout, header_for(store.config().policy), rows, context.colour(stdout));
+    Row header = header_for(store.config().policy);
+    // Least needed first: the ID, the next deadline and the summary stay.
+    if (width)
+        fit_to_width(header, rows, *width,
+                     {"events", "points", "channel", "category", "kind", "received", "agent",
+                      "about", "status"});
+    print_table(stdout, header, rows, context.colour(stdout));
 }
 
 } // namespace

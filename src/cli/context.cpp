@@ -8,10 +8,12 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <fcntl.h>
 #include <pwd.h>
 #include <spawn.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -137,6 +139,19 @@ bool Context::colour(std::FILE* stream) const {
 
 bool terminal(std::FILE* stream) {
     return ::isatty(::fileno(stream)) != 0;
+}
+
+std::optional<std::size_t> terminal_width(std::FILE* stream) {
+    const std::string columns = env("COLUMNS");
+    std::size_t width = 0;
+    const auto [end, ec] = std::from_chars(columns.data(), columns.data() + columns.size(), width);
+    if (!columns.empty() && ec == std::errc{} && end == columns.data() + columns.size() &&
+        width > 0 && width <= 10000)
+        return width;
+    winsize size{};
+    if (terminal(stream) && ::ioctl(::fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return std::nullopt;
 }
 
 namespace {

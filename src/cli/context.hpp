@@ -77,6 +77,10 @@ struct Context {
 // with its control characters made visible (make_visible), whatever --color.
 bool terminal(std::FILE* stream);
 
+// The width a table must fit: $COLUMNS when it holds a width (as git reads
+// it), else the terminal's when `stream` is one; none for a pipe or file.
+std::optional<std::size_t> terminal_width(std::FILE* stream);
+
 // "Now" from $COMPLAINTS_NOW when set (for reproducible scripts and tests),
 // else the system clock.
 date::sys_seconds current_time();

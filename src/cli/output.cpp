@@ -206,6 +206,48 @@ void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows
         put(table.line(row));
 }
 
+namespace {
+
+// The width of every column but the last, with the two blanks after each.
+std::size_t width_before_last(const Row& header, const std::vector<Row>& rows) {
+    std::size_t total = 0;
+    for (std::size_t c = 0; c + 1 < header.size(); ++c) {
+        std::size_t widest = display_width(header[c]);
+        for (const auto& row : rows)
+            widest = std::max(widest, display_width(row[c]));
+        total += widest + 2;
+    }
+    return total;
+}
+
+void drop_column(Row& header, std::vector<Row>& rows, std::size_t column) {
+    header.erase(header.begin() + static_cast<std::ptrdiff_t>(column));
+    for (auto& row : rows)
+        row.erase(row.begin() + static_cast<std::ptrdiff_t>(column));
+}
+
+} // namespace
+
+void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
+                  const std::vector<std::string_view>& droppable) {
+    // Past 60 characters a summary is read well enough cut.
+    std::size_t wanted = display_width(header.back());
+    for (const auto& row : rows)
+        wanted = std::max(wanted, std::min<std::size_t>(display_width(row.back()), 60));
+    for (const auto name : droppable) {
+        if (width_before_last(header, rows) + wanted <= width)
+            break;
+        const auto at = std::find(header.begin(), header.end(), name);
+        if (at != header.end() && at + 1 != header.end())
+            drop_column(header, rows, static_cast<std::size_t>(at - header.begin()));
+    }
+    const std::size_t before = width_before_last(header, rows);
+    const std::size_t last = width > before + 2 ? width - before : 2;
+    header.back() = headline(header.back(), last);
+    for (auto& row : rows)
+        row.back() = headline(row.back(), last);
+}
+
 std::string csv_line(const Row& row) {
     std::string text;
     for (std::size_t c = 0; c < row.size(); ++c)

@@ -66,6 +66,13 @@ void make_visible(std::vector<Row>& rows);
 
 // The header line in bold when coloured.
 void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour);
+
+// Makes the table fit `width` columns without wrapping a row: drops the
+// columns named in `droppable` (least needed first) while the last column
+// (the summary) would be cut short of its widest or of 60, then cuts the
+// last column's cells with "…".
+void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
+                  const std::vector<std::string_view>& droppable);
 // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or
 // LF. A field a spreadsheet would take for a formula (=, +, -, @ first, and
 // not a number) is quoted with a ' before it, so it is shown as text.

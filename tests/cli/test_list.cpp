@@ -35,9 +35,52 @@ struct ListRepo : test::Repo {
 
 using Kinds = std::vector<std::string>;
 
+// The table as a terminal `columns` wide gets it ($COLUMNS, as git reads it).
+std::string table_at(const test::Repo& repo, std::size_t columns) {
+    const auto listed =
+        test::run({{"list"},
+                   "",
+                   repo.root,
+                   {{"COMPLAINTS_NOW", repo.now}, {"COLUMNS", std::to_string(columns)}}});
+    REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
+    return listed.out;
+}
+
+// The longest line in characters (the table's text is one column each).
+std::size_t widest_line(const std::string& text) {
+    std::size_t widest = 0, here = 0;
+    for (const char c : text) {
+        if (c == '\n')
+            here = 0;
+        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            widest = std::max(widest, ++here);
+    }
+    return widest;
+}
+
 } // namespace
 
 TEST_SUITE("cli list") {
+    TEST_CASE(
+        "the table fits the terminal: columns least needed go first, the summary is cut last") {
+        ListRepo repo;
+        const std::string summary = "The receptionist was rude to my mother at the desk";
+        repo.add({"--channel", "letter", "--received", "2026-11-16 09:00", "--summary", summary});
+        const std::string wide = table_at(repo, 160);
+        CHECK(widest_line(wide) <= 160);
+        CHECK(test::has(wide, summary + "\n")); // not cut at 40 when there is room
+        CHECK(test::has(wide, "received"));     // the least needed columns go first
+        CHECK_FALSE(test::has(wide, "events"));
+        const std::string narrow = table_at(repo, 60);
+        CHECK(widest_line(narrow) <= 60);
+        CHECK(test::has(narrow, "  The"));
+        CHECK(test::has(narrow, "…\n"));
+        CHECK_FALSE(test::has(narrow, "channel")); // dropped before the summary is cut to nothing
+        CHECK(test::has(narrow, "next_due"));
+        // Into a pipe with no width the summary is cut at 40, as before.
+        CHECK(test::has(repo({"list"}).out, summary.substr(0, 39) + "…\n"));
+    }
+
     TEST_CASE("filters by kind, status, category, subject and received dates") {
         ListRepo repo;
         CHECK(repo.kinds({}) == Kinds{"complaint", "concern", "feedback"});
