@@ -208,18 +208,6 @@ void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows
 
 namespace {
 
-// The width of every column but the last, with the two blanks after each.
-std::size_t width_before_last(const Row& header, const std::vector<Row>& rows) {
-    std::size_t total = 0;
-    for (std::size_t c = 0; c + 1 < header.size(); ++c) {
-        std::size_t widest = display_width(header[c]);
-        for (const auto& row : rows)
-            widest = std::max(widest, display_width(row[c]));
-        total += widest + 2;
-    }
-    return total;
-}
-
 void drop_column(Row& header, std::vector<Row>& rows, std::size_t column) {
     header.erase(header.begin() + static_cast<std::ptrdiff_t>(column));
     for (auto& row : rows)
@@ -230,18 +218,29 @@ void drop_column(Row& header, std::vector<Row>& rows, std::size_t column) {
 
 void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
                   const std::vector<std::string_view>& droppable) {
+    if (header.empty())
+        return;
+    // Every column but the last, with the two blanks after each: measured
+    // once, and a dropped column's share taken off.
+    std::vector<std::size_t> widths = TextTable(header, rows).widths();
+    std::size_t before = 0;
+    for (std::size_t c = 0; c + 1 < widths.size(); ++c)
+        before += widths[c] + 2;
     // Past 60 characters a summary is read well enough cut.
     std::size_t wanted = display_width(header.back());
     for (const auto& row : rows)
         wanted = std::max(wanted, std::min<std::size_t>(display_width(row.back()), 60));
     for (const auto name : droppable) {
-        if (width_before_last(header, rows) + wanted <= width)
+        if (before + wanted <= width)
             break;
         const auto at = std::find(header.begin(), header.end(), name);
-        if (at != header.end() && at + 1 != header.end())
-            drop_column(header, rows, static_cast<std::size_t>(at - header.begin()));
+        if (at == header.end() || at + 1 == header.end())
+            continue;
+        const auto column = static_cast<std::size_t>(at - header.begin());
+        before -= widths[column] + 2;
+        widths.erase(widths.begin() + static_cast<std::ptrdiff_t>(column));
+        drop_column(header, rows, column);
     }
-    const std::size_t before = width_before_last(header, rows);
     const std::size_t last = width > before + 2 ? width - before : 2;
     header.back() = headline(header.back(), last);
     for (auto& row : rows)

@@ -3,7 +3,6 @@
 // always was, checked to be one step, then run as that subcommand's request.
 #include "respond_legacy.hpp"
 
-#include "choices.hpp"
 #include "commands.hpp"
 #include "respond_steps.hpp"
 

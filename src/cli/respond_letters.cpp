@@ -184,6 +184,7 @@ std::string acknowledgement_said(const Case& c, const Context& context, const St
 // The event the response was sent, its letter kept, and the waivers given.
 std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
                  const SendRequest& request, const Context& context, const Store& store) {
+    const std::string via = channel_of(request.sending.via, "a written response");
     require_formal_complaint(c, "send the response");
     check_response(c, store.config().policy,
                    {.consent = !request.proceed_without_consent.empty(),
@@ -201,8 +202,7 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
     // The event states the fact; how it stood against the deadline is worked
     // out again whenever it is shown, so a later change of calendar or
     // policy leaves no stale date in the record.
-    sent.text = fmt::format("Written response sent by {}",
-                            channel_of(request.sending.via, "a written response"));
+    sent.text = "Written response sent by " + via;
     add_event(c, sent);
     const auto clock = clock_met_by(c, clock_context(context, store), EventType::response_sent);
     return sent.text + (clock ? ", " + timeliness(c, *clock) : "");
@@ -287,7 +287,6 @@ void send_response(const SendRequest& request, const Context& context) {
     const auto given = letter_given(request.sending, store);
     std::string said;
     const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
-        channel_of(request.sending.via, "a written response");
         check_response_allowed(store.config().policy, "send a written response");
         said = send(c, writer, given, request, context, store);
     });

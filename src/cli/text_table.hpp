@@ -18,6 +18,8 @@ class TextTable {
 
     // One line with its newline; `bold` sets it in bold for a terminal.
     std::string line(const Row& row, bool bold = false) const;
+    // Each column's width: its widest cell, header included.
+    const std::vector<std::size_t>& widths() const { return m_widths; }
 
   private:
     std::vector<std::size_t> m_widths;
