@@ -3,6 +3,7 @@
 // The case as plain data. Facts only: deadlines and what is due are derived
 // elsewhere from these facts, the policy and the calendar.
 #include "complaints/base/enum_names.hpp"
+#include "complaints/model/event_types.hpp"
 #include "complaints/time/timestamp.hpp"
 
 #include <array>
@@ -78,134 +79,7 @@ template <> struct EnumNames<Exclusion> {
          {Exclusion::under_independent_review, "under-independent-review"}}};
 };
 
-// What an event records. People log the first group (`log --type`); the
-// workflow commands write the rest, each marking a step a clock or a rule
-// waits for; the last group corrects the record by a later entry (nothing
-// is ever removed). Files spell them as the name table says.
-enum class EventType {
-    note,
-    call,
-    email,
-    letter,
-    meeting,
-    statement,
-    interview,
-    record_agreed,
-    shared_with_complainee,
-    acknowledged,
-    consultation_offered,
-    consultation_held,
-    independent_consultation_offered,
-    independent_consultation_held,
-    mediation,
-    investigation_complete,
-    response_period_agreed,
-    late_complaint_accepted,
-    opened,
-    assigned,
-    response_sent,
-    delay_explained,
-    warning,
-    suspension_review_due,
-    suspended,
-    reinstated,
-    resolved,
-    closed,
-    converted,
-    excluded,
-    consent,
-    finding,
-    escalated,
-    review_outcome,
-    action,
-    consent_waived,
-    corrected,
-    reopened,
-    point_added,
-    voided,
-    clock_start_corrected,
-    warning_rescinded,
-    step_skipped,
-    practitioner_waived,
-    no_written_response,
-    safety_incident,
-    being_open,
-    being_open_follow_up,
-    insurer_notified,
-    // A suspension review's decisions that suspend no one; a suspension is
-    // `suspended` (with `due`, the last day of a temporary one).
-    review_no_action,
-    final_warning,
-    mediation_booked,
-    // A suspension review no longer due: an appeal rescinded a warning it
-    // counted. Its text says which and how many warnings are left.
-    review_withdrawn,
-    // A merge conflict settled with `complaints conflict --keep`: `corrects`
-    // names the field, `after` the side kept, `before` the side set aside.
-    conflict_resolved,
-};
-template <> struct EnumNames<EventType> {
-    static constexpr std::string_view what = "event type";
-    static constexpr std::array<std::pair<EventType, std::string_view>, 54> names{{
-        {EventType::note, "note"},
-        {EventType::call, "call"},
-        {EventType::email, "email"},
-        {EventType::letter, "letter"},
-        {EventType::meeting, "meeting"},
-        {EventType::statement, "statement"},
-        {EventType::interview, "interview"},
-        {EventType::record_agreed, "record-agreed"},
-        {EventType::shared_with_complainee, "shared-with-complainee"},
-        {EventType::acknowledged, "acknowledged"},
-        {EventType::consultation_offered, "consultation-offered"},
-        {EventType::consultation_held, "consultation-held"},
-        {EventType::independent_consultation_offered, "independent-consultation-offered"},
-        {EventType::independent_consultation_held, "independent-consultation-held"},
-        {EventType::mediation, "mediation"},
-        {EventType::investigation_complete, "investigation-complete"},
-        {EventType::response_period_agreed, "response-period-agreed"},
-        {EventType::late_complaint_accepted, "late-complaint-accepted"},
-        {EventType::opened, "opened"},
-        {EventType::assigned, "assigned"},
-        {EventType::response_sent, "response-sent"},
-        {EventType::delay_explained, "delay-explained"},
-        {EventType::warning, "warning"},
-        {EventType::suspension_review_due, "suspension-review-due"},
-        {EventType::suspended, "suspended"},
-        {EventType::reinstated, "reinstated"},
-        {EventType::resolved, "resolved"},
-        {EventType::closed, "closed"},
-        {EventType::converted, "converted"},
-        {EventType::excluded, "excluded"},
-        {EventType::consent, "consent"},
-        {EventType::finding, "finding"},
-        {EventType::escalated, "escalated"},
-        {EventType::review_outcome, "review-outcome"},
-        {EventType::action, "action"},
-        {EventType::consent_waived, "consent-waived"},
-        {EventType::corrected, "corrected"},
-        {EventType::reopened, "reopened"},
-        {EventType::point_added, "point-added"},
-        {EventType::voided, "voided"},
-        {EventType::clock_start_corrected, "clock-start-corrected"},
-        {EventType::warning_rescinded, "warning-rescinded"},
-        {EventType::step_skipped, "step-skipped"},
-        {EventType::practitioner_waived, "practitioner-waived"},
-        {EventType::no_written_response, "no-written-response"},
-        {EventType::safety_incident, "safety-incident"},
-        {EventType::being_open, "being-open"},
-        {EventType::being_open_follow_up, "being-open-follow-up"},
-        {EventType::insurer_notified, "insurer-notified"},
-        {EventType::review_no_action, "review-no-action"},
-        {EventType::final_warning, "final-warning"},
-        {EventType::mediation_booked, "mediation-booked"},
-        {EventType::review_withdrawn, "review-withdrawn"},
-        {EventType::conflict_resolved, "conflict-resolved"},
-    }};
-};
-
-// What people log: the types `log --type` accepts.
-bool is_loggable(EventType type);
+// What people log: the types `log --type` accepts, in the table's order.
 std::vector<std::string> loggable_event_names();
 
 // A key the tool does not know, kept as YAML text so a rewrite never drops it.
@@ -368,6 +242,10 @@ struct Case {
 // events itself), so a voided event counts for nothing but the record.
 const Event* first_event(const Case& c, EventType type);
 const Event* last_event(const Case& c, EventType type);
+// The organisation's answer to the complainant (the events whose role is
+// `answers`), the first and the latest, void ones aside.
+const Event* first_answer(const Case& c);
+const Event* last_answer(const Case& c);
 
 // The event `ref` names, or null when the case has none.
 const Event* find_event(const Case& c, const EventRef& ref);

@@ -200,11 +200,6 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
 // the last one made by then.
 const Decision* last_decision(const Clinician& clinician, date::year_month_day day);
 
-// The events clinicians() and suspension_pending() read besides the warning:
-// reviews due, their decisions, reinstatements, warnings rescinded on appeal
-// and reviews withdrawn. A slim copy of a case keeps these whole.
-bool is_suspension_event(EventType type);
-
 // The event a decision is recorded as: `suspended` (with `due` its last day
 // when temporary), `reinstated`, `review-no-action` or `final-warning`.
 EventType decision_event_type(DecisionKind kind);

@@ -61,11 +61,10 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
         found.emplace_back("status", "the case is closed with no outcome (close records one)");
     if (c.status == Status::open && (c.outcome || c.exclusion))
         found.emplace_back("status", "the case is open but has an outcome or an exclusion");
-    if (c.kind != Kind::complaint &&
-        (first_event(c, EventType::response_sent) || !c.escalations.empty()))
+    if (c.kind != Kind::complaint && (first_answer(c) || !c.escalations.empty()))
         found.emplace_back(
             "kind", fmt::format("a {} has a formal response or escalation", name_of(c.kind)));
-    if (first_event(c, EventType::response_sent))
+    if (first_answer(c))
         for (const auto& point : c.points)
             if (!point.finding && point.correction.empty()) // a correction is answered later
                 found.emplace_back(

@@ -5,13 +5,6 @@
 
 namespace complaints {
 
-bool is_loggable(EventType type) {
-    // Types added later go at the end of the enum, so the numbers a cache
-    // holds keep their meaning.
-    return type <= EventType::late_complaint_accepted || type == EventType::insurer_notified ||
-           type == EventType::mediation_booked;
-}
-
 std::vector<std::string> loggable_event_names() {
     std::vector<std::string> names;
     for (const auto& [type, name] : EnumNames<EventType>::names)
@@ -33,6 +26,26 @@ const Event* last_event(const Case& c, EventType type) {
     const auto found = std::find_if(c.events.rbegin(), c.events.rend(), [&](const Event& e) {
         return e.type == type && !is_void(c, e);
     });
+    return found == c.events.rend() ? nullptr : &*found;
+}
+
+namespace {
+
+bool answers(const Case& c, const Event& e) {
+    return event_info(e.type).role == EventRole::answers && !is_void(c, e);
+}
+
+} // namespace
+
+const Event* first_answer(const Case& c) {
+    const auto found = std::find_if(c.events.begin(), c.events.end(),
+                                    [&](const Event& e) { return answers(c, e); });
+    return found == c.events.end() ? nullptr : &*found;
+}
+
+const Event* last_answer(const Case& c) {
+    const auto found = std::find_if(c.events.rbegin(), c.events.rend(),
+                                    [&](const Event& e) { return answers(c, e); });
     return found == c.events.rend() ? nullptr : &*found;
 }
 

@@ -414,7 +414,7 @@ Case clinician_facts(const Case& c) {
     kept.warning = c.warning;
     kept.exclusion = c.exclusion;
     for (const auto& event : c.events)
-        if (is_suspension_event(event.type) && !is_void(c, event))
+        if (event_info(event.type).group == EventGroup::standing && !is_void(c, event))
             kept.events.push_back(event);
     return kept;
 }

@@ -223,7 +223,7 @@ void slim_case(Case& c) {
     for (auto& event : c.events) {
         // A warning's, a suspension decision's or an appeal's reason, and who
         // made it, are in the report and `clinician`.
-        if (!is_suspension_event(event.type) && event.type != EventType::warning) {
+        if (event_info(event.type).group != EventGroup::standing) {
             event.text = {};
             event.by = {};
         }

@@ -305,13 +305,6 @@ const Decision* last_decision(const Clinician& clinician, date::year_month_day d
     return last;
 }
 
-bool is_suspension_event(EventType type) {
-    return type == EventType::suspension_review_due || type == EventType::suspended ||
-           type == EventType::reinstated || type == EventType::review_no_action ||
-           type == EventType::final_warning || type == EventType::warning_rescinded ||
-           type == EventType::review_withdrawn;
-}
-
 EventType decision_event_type(DecisionKind kind) {
     switch (kind) {
     case DecisionKind::no_action:

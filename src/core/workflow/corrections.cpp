@@ -11,7 +11,7 @@
 namespace complaints {
 
 const Event* sent_event(const Case& c) {
-    const Event* response = first_event(c, EventType::response_sent);
+    const Event* response = first_answer(c);
     const Event* resolution = first_event(c, EventType::resolved);
     if (!response || !resolution)
         return response ? response : resolution;

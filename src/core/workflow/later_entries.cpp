@@ -200,7 +200,7 @@ namespace {
 // case was last reopened. A point raised after a reopening is new, not a
 // correction of a letter that never had it to answer.
 bool answered_since_reopening(const Case& c) {
-    const Event* sent = last_event(c, EventType::response_sent);
+    const Event* sent = last_answer(c);
     const Event* reopened = last_event(c, EventType::reopened);
     return sent && !(reopened && sent->at < reopened->at);
 }

@@ -288,7 +288,7 @@ std::vector<Problem> attention(const Case& c, const Policy& policy) {
                          "a treatment-related complaint names no practitioner", c.id});
     if (late_complaint_outstanding(c, policy))
         notes.push_back(late_problem(c, policy));
-    if (first_event(c, EventType::response_sent))
+    if (first_answer(c))
         for (const auto& point : c.points)
             if (!point.finding && !point.correction.empty())
                 notes.push_back({ProblemCode::point_unanswered,
@@ -325,7 +325,7 @@ void require_unacknowledged(const Case& c, const date::time_zone& zone) {
                                   "recorded (void the first with a reason to replace it)",
                                   c.id, day(*sent)),
                       c.id}});
-    if (const Event* response = first_event(c, EventType::response_sent))
+    if (const Event* response = first_answer(c))
         throw Error(ErrorKind::refused, "",
                     {{ProblemCode::step_too_late,
                       fmt::format("{}: the full response went on {} and acknowledged the "
@@ -405,7 +405,7 @@ std::vector<Problem> response_missing(const Case& c, const Policy& policy,
     if (late_complaint_outstanding(c, policy))
         missing.push_back(late_problem(c, policy));
     // The CLI says with which command a further letter is kept.
-    if (first_event(c, EventType::response_sent))
+    if (first_answer(c))
         missing.push_back({ProblemCode::response_already_sent,
                            "the stage 1 response has already been sent; a further letter (after "
                            "a correction, or answering a point added since) is kept",
@@ -421,7 +421,7 @@ void check_response(const Case& c, const Policy& policy, const ResponseWaivers& 
 }
 
 void check_delay(const Case& c) {
-    if (first_event(c, EventType::response_sent))
+    if (first_answer(c))
         throw Error(ErrorKind::refused, "",
                     {{ProblemCode::step_too_late,
                       fmt::format("{}: the response has already been sent", c.id), c.id}});
@@ -525,8 +525,7 @@ void check_escalation(const Case& c, const ReviewBody& body, const Policy& polic
     if (c.kind != Kind::complaint)
         add(ProblemCode::not_formal,
             fmt::format("{} is a {}, not a formal complaint", c.id, name_of(c.kind)));
-    const bool answered =
-        first_event(c, EventType::response_sent) || first_event(c, EventType::resolved);
+    const bool answered = first_answer(c) || first_event(c, EventType::resolved);
     const bool early_reason = body.earlier_with_reason && !util::trim(reason).empty();
     if (body.after_response && !answered && !early_reason)
         add(ProblemCode::response_owed,
@@ -584,8 +583,7 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
                            "lessons learnt need an action plan: add at least one action", c.id});
     const bool response_owed = clock_met_by(policy, EventType::response_sent) != nullptr;
     if (response_owed && outcome != Outcome::withdrawn && c.kind == Kind::complaint &&
-        !c.exclusion && !first_event(c, EventType::response_sent) &&
-        !first_event(c, EventType::no_written_response))
+        !c.exclusion && !first_answer(c) && !first_event(c, EventType::no_written_response))
         missing.push_back({ProblemCode::response_owed,
                            "no stage 1 response has been sent (only a withdrawn complaint, or one "
                            "whose complainant wants no written response, {no_written_response}, "
@@ -616,7 +614,7 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
 
 void record_no_written_response(Case& c, const Event& choice) {
     require_formal_complaint(c, "record that no written response is wanted");
-    if (first_event(c, EventType::response_sent))
+    if (first_answer(c))
         throw Error(ErrorKind::refused, "",
                     {{ProblemCode::step_too_late,
                       fmt::format("{}: the written response has already been sent", c.id), c.id}});
@@ -636,7 +634,7 @@ void check_exclude(const Case& c) {
             ErrorKind::refused, "",
             {{ProblemCode::already_closed,
               fmt::format("{} is already {}", c.id, c.exclusion ? "excluded" : "closed"), c.id}});
-    if (!c.escalations.empty() || first_event(c, EventType::response_sent))
+    if (!c.escalations.empty() || first_answer(c))
         throw Error(
             ErrorKind::refused, "",
             {{ProblemCode::step_too_late,
