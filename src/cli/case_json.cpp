@@ -83,6 +83,7 @@ void write_clock(JsonWriter& json, const Clock& clock, const date::time_zone& zo
     json.key("due_date").text(format_date(clock.due.day));
     json.key("due_at").text(format_timestamp(last_moment(clock, zone)));
     json.key("state").text(name_of(clock.state)).key("extended").boolean(clock.extended);
+    json.key("agreed").boolean(clock.agreed);
     json.key("earliest_date")
         .text_or_null(clock.earliest.has_value(),
                       clock.earliest ? format_date(clock.earliest->day) : "");

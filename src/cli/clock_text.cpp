@@ -20,19 +20,25 @@ std::optional<Clock> answering_clock_of(const Case& c, const Store& store, date:
 
 std::string timeliness(const Case& c, const Clock& clock) {
     const std::string period = format_date(clock.policy_due.day);
-    if (clock.done->utc < clock.policy_due.at)
-        return fmt::format("on time (due {})", period);
-    const Event* delay = first_event(c, EventType::delay_explained);
-    if (!delay || delay->at.utc >= clock.policy_due.at)
-        return fmt::format("late: due {}, no explanation of delay sent in time", period);
-    if (!clock.extended)
-        return fmt::format("late: due {}; the explanation of delay sent in time gave no later "
+    const std::string agreed = clock.agreed ? ", the date agreed with the complainant" : "";
+    switch (answer_timing(c, clock)) {
+    case AnswerTiming::on_time:
+        return fmt::format("on time (due {}{})", period, agreed);
+    case AnswerTiming::late_agreed:
+        return fmt::format("late: due {}{}", period, agreed);
+    case AnswerTiming::late_unexplained:
+        return fmt::format("late: due {}{}, no explanation of delay sent in time", period, agreed);
+    case AnswerTiming::late_no_new_date:
+        return fmt::format("late: due {}{}; the explanation of delay sent in time gave no later "
                            "date",
-                           period);
-    if (clock.state == ClockState::met)
+                           period, agreed);
+    case AnswerTiming::by_new_date:
         return fmt::format("after the policy's date ({}) but by the new date the explanation of "
                            "delay gave ({}): the policy is met",
                            period, format_date(clock.due.day));
+    case AnswerTiming::after_new_date:
+        break;
+    }
     return fmt::format("late: due {}, and after the new date the explanation of delay gave ({})",
                        period, format_date(clock.due.day));
 }

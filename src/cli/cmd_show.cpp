@@ -55,7 +55,10 @@ void print_clocks(const std::vector<Clock>& clocks, const Store& store,
     for (const auto& clock : clocks) {
         const std::string hours = clock_hours_text(clock, store.config().policy);
         fmt::print("  {:<16} due {:<17} {}{}{}{}\n", clock.rule, due_text(clock, store.zone()),
-                   standing_text(clock, store.zone()), clock.extended ? " (extended)" : "",
+                   standing_text(clock, store.zone()),
+                   clock.extended ? " (extended)"
+                   : clock.agreed ? " (agreed)"
+                                  : "",
                    clock.earliest ? ", expected from " + format_date(clock.earliest->day) : "",
                    hours.empty() ? "" : " (" + hours + ")");
         if (const auto off_day = open_off_day(clock, store))

@@ -58,12 +58,14 @@ TEST_SUITE("nhs-england") {
               "with a reason") {
         Practice practice;
         const auto id = practice.open_case("2026-11-16 09:00");
-        CHECK(practice.clock(id, "response")["due_date"] ==
-              "2027-05-16"); // six months when none is agreed
+        // Six months when none is agreed, "commencing on the day" it was
+        // received (regulation 14(4)): 16 November to 15 May.
+        CHECK(practice.clock(id, "response")["due_date"] == "2027-05-15");
         practice.ok({"log", id, "--type", "response-period-agreed", "--until", "2027-01-29",
                      "--text", "Agreed on the phone: six weeks, the records are off site."});
         CHECK(practice.clock(id, "response")["due_date"] == "2027-01-29");
-        CHECK(practice.clock(id, "response")["extended"] == true);
+        CHECK(practice.clock(id, "response")["agreed"] == true);
+        CHECK(practice.clock(id, "response")["extended"] == false);
         practice.ok({"log", id, "--type", "response-period-agreed", "--until", "2027-02-26",
                      "--text", "Changed with her agreement: the locum's statement is awaited."});
         CHECK(practice.clock(id, "response")["due_date"] == "2027-02-26");
@@ -86,7 +88,7 @@ TEST_SUITE("nhs-england") {
               "moves it") {
         Practice practice;
         const auto late = practice.open_case("2026-05-11 09:00");
-        CHECK(practice.clock(late, "explanation")["due_date"] == "2026-11-11");
+        CHECK(practice.clock(late, "explanation")["due_date"] == "2026-11-10");
         CHECK(practice.clock(late, "explanation")["state"] == "overdue");
         practice.ok({"respond", "delay", late, "--reason",
                      "The independent clinical review is not back yet."});
@@ -102,7 +104,55 @@ TEST_SUITE("nhs-england") {
         practice.ok({"log", shorter, "--type", "response-period-agreed", "--until", "2026-12-14",
                      "--text", "Agreed six weeks."});
         CHECK(practice.clock(shorter, "explanation")["due_date"] ==
-              "2027-05-02"); // never sooner than six months
+              "2027-05-01"); // never sooner than six months
+    }
+
+    TEST_CASE("regulation 14(4): the six months commence on the day of receipt") {
+        Practice practice;
+        practice.now = "2027-01-10T10:00:00+00:00";
+        const auto id = practice.open_case("2027-01-04 09:00");
+        CHECK(practice.clock(id, "response")["due_date"] == "2027-07-03");
+        CHECK(practice.clock(id, "explanation")["due_date"] == "2027-07-03");
+        // No 31 February: six months from 31 August end with February.
+        const auto august = practice.open_case("2026-08-31 09:00");
+        CHECK(practice.clock(august, "response")["due_date"] == "2027-02-28");
+    }
+
+    TEST_CASE("regulations 13(7) and 14(4): the date agreed is the one the response is measured "
+              "by, in respond send, show and the report") {
+        Practice practice;
+        practice.now = "2027-01-10T10:00:00+00:00";
+        const auto early = practice.open_case("2027-01-04 09:00", {"--point", "Wrong dose"});
+        const auto later = practice.open_case("2027-01-04 10:00", {"--point", "Lost referral"});
+        practice.ok({"log", early, "--type", "response-period-agreed", "--until", "2027-02-05",
+                     "--at", "2027-01-06", "--text", "Agreed a month on the phone."});
+        practice.ok({"log", later, "--type", "response-period-agreed", "--until", "2027-03-31",
+                     "--at", "2027-01-06", "--text", "Agreed: the hospital's notes come first."});
+        practice.now = "2027-02-22T10:00:00+00:00";
+        for (const auto& id : {early, later})
+            practice.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                         "--conclusion", "It happened."});
+        const auto sent = practice({"respond", "send", early, "--via", "letter"});
+        CHECK(sent.out.find("late: due 2027-02-05, the date agreed with the complainant") !=
+              std::string::npos);
+        CHECK(practice({"respond", "send", later, "--via", "letter"})
+                  .out.find("on time (due 2027-03-31, the date agreed with the complainant)") !=
+              std::string::npos);
+        CHECK(practice.clock(early, "response")["state"] == "met-late");
+        CHECK(practice.clock(later, "response")["state"] == "met");
+        const auto show = practice({"show", early}).out;
+        CHECK(show.find("due 2027-02-05") != std::string::npos);
+        CHECK(show.find("(agreed)") != std::string::npos);
+        practice.now = "2027-04-10T10:00:00+00:00";
+        const auto february =
+            practice({"report", "--month", "2027-02", "--format", "json"}).json()["responses"];
+        CHECK(february["due"] == 1); // the early one's agreed date; six months would say none
+        CHECK(february["late"] == 1);
+        CHECK(february["on_time"] == 0);
+        const auto march =
+            practice({"report", "--month", "2027-03", "--format", "json"}).json()["responses"];
+        CHECK(march["due"] == 1);
+        CHECK(march["on_time"] == 1);
     }
 
     TEST_CASE(

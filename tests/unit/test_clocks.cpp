@@ -189,3 +189,52 @@ TEST_SUITE("clocks") {
         CHECK(clocks[1].starts == at("2026-11-23T08:30:00+00:00"));
     }
 }
+
+TEST_SUITE("the answering clock") {
+    struct Practice : Clinic {
+        Practice() { policy = preset_policy(Preset::nhs_england); }
+        Clock response(const Case& c, const char* now) const {
+            for (const auto& clock : every_clock(c, now))
+                if (clock.answers_complainant)
+                    return clock;
+            FAIL("no answering clock");
+            return {};
+        }
+    };
+
+    TEST_CASE("an agreed date stands for the policy's, earlier or later, and judges the answer") {
+        const Practice practice;
+        Case c = complaint("2027-01-04T09:00:00+00:00");
+        CHECK(format_date(practice.response(c, "2027-01-05T09:00:00+00:00").due.day) ==
+              "2027-07-03");
+        Event agreed = event_of(at("2027-01-06T10:00:00+00:00"), EventType::response_period_agreed,
+                                "M", "a month");
+        agreed.due = date::year_month_day{date::year{2027}, date::February, date::day{5}};
+        c.events.push_back(agreed);
+        happen(c, "2027-02-22T10:00:00+00:00", EventType::response_sent);
+        const Clock late = practice.response(c, "2027-02-23T09:00:00+00:00");
+        CHECK(late.agreed);
+        CHECK_FALSE(late.extended);
+        CHECK(format_date(late.policy_due.day) == "2027-02-05");
+        CHECK(late.state == ClockState::met_late);
+        CHECK(answer_timing(c, late) == AnswerTiming::late_agreed);
+
+        c.events.back().at = at("2027-02-04T10:00:00+00:00");
+        CHECK(answer_timing(c, practice.response(c, "2027-02-23T09:00:00+00:00")) ==
+              AnswerTiming::on_time);
+    }
+
+    TEST_CASE("an explanation of delay moves the date but not the policy's") {
+        const Clinic clinic;
+        Case c = complaint("2026-11-16T09:00:00+00:00");
+        Event delay = event_of(at("2026-12-01T10:00:00+00:00"), EventType::delay_explained, "M",
+                               "a statement is awaited");
+        delay.due = date::year_month_day{date::year{2026}, date::December, date::day{18}};
+        c.events.push_back(delay);
+        happen(c, "2026-12-10T10:00:00+00:00", EventType::response_sent);
+        const Clock clock = clinic.clocks(c, "2026-12-11T09:00:00+00:00")[0];
+        CHECK(clock.extended);
+        CHECK_FALSE(clock.agreed);
+        CHECK(answer_timing(c, clock) == AnswerTiming::by_new_date);
+    }
+}

@@ -69,6 +69,10 @@ struct ClockRule {
     // organisation (or a new version of its preset) took up later must not
     // judge, or change the reports of, the months before it.
     std::optional<date::year_month_day> since;
+    // "A period of six months commencing on the day" it starts: that day is
+    // the first counted, so the period ends the day before the same date
+    // six months on. Calendar spans only; working days never count day 0.
+    bool counts_start_day = false;
     friend bool operator==(const ClockRule&, const ClockRule&) = default;
 };
 

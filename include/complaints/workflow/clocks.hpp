@@ -32,6 +32,9 @@ struct Clock {
     Deadline policy_due;              // the policy's date, before anything moved it
     std::optional<Deadline> earliest; // when the step is expected at the soonest
     bool extended = false;            // an explanation of delay set a new date
+    // A date agreed with the complainant (an event whose role is
+    // `sets_answer_date`) stands for the policy's own: `policy_due` too.
+    bool agreed = false;
     ClockState state = ClockState::running;
     std::optional<Timestamp> done; // when the step it waits for happened
     int working_days_left = 0;     // from today to the due date; negative when past
@@ -50,6 +53,18 @@ struct ClockContext {
 // concern or feedback has none), each rule that is switched on, from the fact
 // it runs from once that fact is recorded.
 std::vector<Clock> case_clocks(const Case& c, const ClockContext& context);
+
+// How an answer stood against its clock: the engine's verdict, which the
+// command line words.
+enum class AnswerTiming {
+    on_time,          // by the policy's date, or the date agreed
+    late_agreed,      // after the date agreed with the complainant
+    late_unexplained, // after the policy's date, no explanation of delay sent in time
+    late_no_new_date, // explained in time, but the explanation gave no later date
+    by_new_date,      // after the policy's date but by the explanation's new date: met
+    after_new_date,   // after the explanation's new date too
+};
+AnswerTiming answer_timing(const Case& c, const Clock& clock);
 
 // The first clock of the policy that an event of this type meets, if it runs.
 std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, EventType type);

@@ -26,8 +26,9 @@ std::vector<ClockRule> standard_clocks() {
          false,
          {},
          false,
-         {}},
-        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false, {}},
+         {},
+         false},
+        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false, {}, false},
         {"investigation",
          {},
          EventType::assigned,
@@ -36,7 +37,8 @@ std::vector<ClockRule> standard_clocks() {
          false,
          {},
          false,
-         {}},
+         {},
+         false},
         // Whichever of these two is on (the response first) answers the complainant.
         {"response",
          {},
@@ -46,8 +48,9 @@ std::vector<ClockRule> standard_clocks() {
          false,
          {},
          true,
-         {}},
-        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true, {}},
+         {},
+         false},
+        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true, {}, false},
     };
 }
 

@@ -16,6 +16,24 @@ Timestamp clock_start(const Case& c, const date::time_zone& zone) {
                    zone);
 }
 
+Deadline day_before(const Deadline& due, const date::time_zone& zone) {
+    const date::year_month_day day{date::sys_days{due.day} - date::days{1}};
+    return Deadline{day, end_of_local_day(day, zone), true};
+}
+
+// "Commencing on the day": the start day is the first counted, so the
+// period ends the day before the same date a span on; where that month has
+// no such date (31 August, six months on), on the month's last day, as
+// months clamp. Working days and hours already leave the start out.
+Deadline counting_start_day(const Timestamp& starts, const Duration& span, const Deadline& due,
+                            const date::time_zone& zone) {
+    if (span.unit == DurationUnit::working_days || span.unit == DurationUnit::hours)
+        return due;
+    if (span.unit == DurationUnit::months && local_date(starts.utc, zone).day() > due.day.day())
+        return due;
+    return day_before(due, zone);
+}
+
 bool before_deadline(const Timestamp& at, const Deadline& due) {
     return at.utc < due.at;
 }
@@ -36,8 +54,16 @@ void extend(Clock& clock, const ClockRule& rule, const Event& event, const Clock
                   : deadline_after(event.at, *rule.span, context.calendar, context.zone);
     if (rule.extension_only_later && moved.at <= clock.due.at)
         return;
-    clock.extended = true;
     clock.due = moved;
+    if (event_info(event.type).role == EventRole::sets_answer_date) {
+        // Regulation 14(4)'s "or such longer period as may be agreed": the
+        // agreed date is the one the answer is measured against, earlier
+        // or later than the policy's.
+        clock.agreed = true;
+        clock.policy_due = moved;
+    } else {
+        clock.extended = true;
+    }
 }
 
 // Each explanation (or agreed period) in turn, sent while the date it moves
@@ -84,6 +110,8 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         clock.answers_complainant = &rule == answering;
         clock.starts = start ? start->at : clock_start(c, context.zone);
         clock.due = deadline_after(clock.starts, *rule.span, context.calendar, context.zone);
+        if (rule.counts_start_day)
+            clock.due = counting_start_day(clock.starts, *rule.span, clock.due, context.zone);
         clock.policy_due = clock.due;
         if (rule.earliest)
             clock.earliest =
@@ -98,6 +126,20 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         clocks.push_back(clock);
     }
     return clocks;
+}
+
+AnswerTiming answer_timing(const Case& c, const Clock& clock) {
+    if (clock.done->utc < clock.policy_due.at)
+        return AnswerTiming::on_time;
+    if (clock.agreed && !clock.extended)
+        return AnswerTiming::late_agreed;
+    const Event* delay = first_event(c, EventType::delay_explained);
+    if (!delay || delay->at.utc >= clock.policy_due.at)
+        return AnswerTiming::late_unexplained;
+    if (!clock.extended)
+        return AnswerTiming::late_no_new_date;
+    return clock.state == ClockState::met ? AnswerTiming::by_new_date
+                                          : AnswerTiming::after_new_date;
 }
 
 std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, EventType type) {

@@ -16,6 +16,10 @@ Policy nhs_england() {
     ClockRule& response = clock(policy, "response");
     response.span = Duration{6, DurationUnit::months};
     response.extended_by = EventType::response_period_agreed;
+    // Regulation 14(4): "within the period of six months commencing on the
+    // day on which the complaint was received": received 4 January, due by
+    // 3 July.
+    response.counts_start_day = true;
     // Regulation 14(2): no response within six months (or the longer period
     // agreed) owes the complainant a written explanation of why.
     policy.clocks.push_back({"explanation",
@@ -26,7 +30,8 @@ Policy nhs_england() {
                              true,
                              {},
                              false,
-                             {}});
+                             {},
+                             true});
     // Regulation 12(1)-(2): a complaint is made within 12 months of what it
     // is about, or of learning of it; a later one proceeds with good reason.
     policy.time_limit = Duration{12, DurationUnit::months};
