@@ -148,9 +148,11 @@ void setup_escalate(CLI::App& app, Context& context) {
                      "with --to: a note, such as the indemnity provider's advice")
         ->option_text("TEXT");
     command
-        ->add_option("--reason", o->reason,
-                     "with --to: why the body is told before the organisation's own response "
-                     "(the Responsible Officer: the complaint is more serious; - reads stdin)")
+        ->add_option(
+            "--reason", o->reason,
+            "with --to: why the body is told before the organisation's own response "
+            "(the Responsible Officer: the complaint is more serious; the Ombudsman before the "
+            "practice's response; - reads stdin)")
         ->option_text("TEXT");
     command->add_option("--outcome", o->outcome, "the outcome of the open review (- reads stdin)")
         ->option_text("TEXT");

@@ -40,16 +40,10 @@ void run_exclude(const ExcludeOptions& o, const Context& context) {
     const Exclusion reason = parse_enum<Exclusion>(o.reason, "--reason");
     const std::string text = text_from_flag(o.text, "--text");
     Store store = context.open_store();
-    check_exclusion_allowed(store.config().policy, reason);
     const std::string id = store.resolve(o.id);
     update_case(context, store, id, [&](Case& c) {
-        check_exclude(c);
-        c.exclusion = Excluded{reason, text};
-        c.status = Status::closed;
-        add_event(c, make_event(EventType::excluded,
-                                fmt::format("Excluded from the complaints policy: {}{}",
-                                            name_of(reason), text.empty() ? "" : ". " + text),
-                                o.when_who, context, store));
+        exclude(c, store.config().policy, reason, text,
+                make_event(EventType::excluded, "", o.when_who, context, store));
     });
     fmt::print("{}: excluded ({}); no deadlines apply\n", id, name_of(reason));
 }

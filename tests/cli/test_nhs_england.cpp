@@ -172,6 +172,56 @@ TEST_SUITE("nhs-england") {
         practice.ok({"escalate", id, "--to", "phso", "--ref", "PHSO-1"});
     }
 
+    TEST_CASE("regulation 18(1)(c): a referral to the Ombudsman before the practice's response "
+              "is recorded with why, and counted") {
+        Practice practice;
+        const auto id = practice.open_case("2026-11-02 09:00", {"--point", "Delayed diagnosis"});
+        const auto refused = practice.refused({"escalate", id, "--to", "phso"}, k_refused);
+        CHECK(refused.find("give --reason (why the Ombudsman is involved before the practice's "
+                           "own response)") != std::string::npos);
+        practice.ok({"escalate", id, "--to", "phso", "--reason",
+                     "The complainant went to the Ombudsman directly; it asked for our file."});
+        const auto shown = practice({"show", id}).out;
+        CHECK(shown.find("The complainant went to the Ombudsman directly") != std::string::npos);
+        const auto escalations =
+            practice({"report", "--month", "2026-11", "--format", "json"}).json()["escalations"];
+        CHECK(escalations["referred"] == 1);
+        CHECK(escalations["by_body"]["phso"]["referred"] == 1);
+    }
+
+    TEST_CASE("regulation 12: a late complaint is refused as out of time with why, and counted "
+              "as excluded, not resolved") {
+        Practice practice;
+        const auto late =
+            practice.open_case("2026-11-16 09:00", {"--happened", "2025-09-01", "--point", "A"});
+        CHECK(practice.refused({"exclude", late, "--reason", "out-of-time"}, k_refused)
+                  .find("--text") != std::string::npos);
+        practice.ok({"exclude", late, "--reason", "out-of-time", "--text",
+                     "No reason given for the 14 months; the locum has left and the records "
+                     "are incomplete."});
+        const auto shown = practice({"show", late, "--format", "json"}).json();
+        CHECK(shown["status"] == "closed");
+        CHECK(shown["exclusion"]["reason"] == "out-of-time");
+        practice.now = "2026-12-10T10:00:00+00:00";
+        const auto november = practice({"report", "--month", "2026-11", "--format", "json"}).json();
+        CHECK(november["received"]["by_kind"]["excluded"] == 1);
+        CHECK(november["outcomes"]["resolved"] == 0);
+
+        const auto timely =
+            practice.open_case("2026-11-16 10:00", {"--happened", "2026-10-01", "--point", "B"});
+        CHECK(practice
+                  .refused({"exclude", timely, "--reason", "out-of-time", "--text", "x"}, k_refused)
+                  .find("was not made after the time limit") != std::string::npos);
+        const auto accepted =
+            practice.open_case("2026-11-16 11:00", {"--happened", "2025-09-01", "--point", "C"});
+        practice.ok({"log", accepted, "--type", "late-complaint-accepted", "--text",
+                     "In hospital for most of the year."});
+        CHECK(
+            practice
+                .refused({"exclude", accepted, "--reason", "out-of-time", "--text", "x"}, k_refused)
+                .find("was accepted although late") != std::string::npos);
+    }
+
     TEST_CASE("a complaint made more than 12 months after the events is flagged, and goes ahead "
               "with a reason") {
         Practice practice;

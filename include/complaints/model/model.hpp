@@ -22,7 +22,15 @@ enum class Category { clinical, non_clinical };
 enum class Status { open, closed };
 enum class Finding { upheld, partly_upheld, not_upheld };
 enum class Outcome { upheld, partly_upheld, not_upheld, resolved, withdrawn };
-enum class Exclusion { employment, another_service, already_resolved, under_independent_review };
+// Why a complaint is set outside the process. A new reason goes last:
+// caches hold the number.
+enum class Exclusion {
+    employment,
+    another_service,
+    already_resolved,
+    under_independent_review,
+    out_of_time, // made after the time limit, and not accepted: refused, with why
+};
 
 template <> struct EnumNames<Kind> {
     static constexpr std::string_view what = "kind";
@@ -72,11 +80,12 @@ template <> struct EnumNames<Outcome> {
 };
 template <> struct EnumNames<Exclusion> {
     static constexpr std::string_view what = "exclusion";
-    static constexpr std::array<std::pair<Exclusion, std::string_view>, 4> names{
+    static constexpr std::array<std::pair<Exclusion, std::string_view>, 5> names{
         {{Exclusion::employment, "employment"},
          {Exclusion::another_service, "another-service"},
          {Exclusion::already_resolved, "already-resolved"},
-         {Exclusion::under_independent_review, "under-independent-review"}}};
+         {Exclusion::under_independent_review, "under-independent-review"},
+         {Exclusion::out_of_time, "out-of-time"}}};
 };
 
 // What people log: the types `log --type` accepts, in the table's order.

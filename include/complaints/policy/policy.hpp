@@ -40,6 +40,9 @@ struct ReviewBody {
     // recorded (the platform's Responsible Officer: "or feel the complaint
     // is more serious").
     bool earlier_with_reason = false;
+    // What that reason says, as the refusal asks for it: "the complaint is
+    // more serious". Empty: why the body is told now.
+    std::string earlier_when;
     // Whether the body reviews the complaint itself, a second stage (ISCAS,
     // the Ombudsman), or runs a regulator's own process about the clinician
     // (the GMC, the Responsible Officer, the LMC): a referral, not a stage.

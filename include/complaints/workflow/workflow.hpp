@@ -123,6 +123,13 @@ void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with
 
 // Intake corrections: each throws `refused` when the case is past the step.
 void check_exclude(const Case& c);
+// Sets the case outside the process for `reason`, recording `event` (its
+// time and author; the text is the operation's), or throws every problem
+// at once: a reason the policy lacks, a case closed or answered, and for
+// `out-of-time` a complaint not made late, or accepted late already, or
+// refused without why (the complainant is told, and may go to the
+// Ombudsman: regulation 12).
+void exclude(Case& c, const Policy& policy, Exclusion reason, const std::string& text, Event event);
 // Throws a usage error when the policy does not set complaints aside for
 // `reason` (the platform sets none aside: a complaint runs to its outcome),
 // naming the reasons it has, or what to do instead.

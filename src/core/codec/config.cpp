@@ -115,6 +115,7 @@ void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config)
         body.key = map.text(map.required("key"), "key");
         body.name = map.text(map.required("name"), "name");
         body.contact = map.text(map.optional("contact"), "contact");
+        body.earlier_when = map.text(map.optional("earlier_when"), "earlier_when");
         const auto flag = [&](std::string_view key, bool absent = false) {
             const std::string text = map.text(map.optional(key), key);
             if (text.empty())
@@ -137,7 +138,7 @@ void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config)
                                      map.optional("blocks_close").defined() && !body.blocks_close;
         body.stage_two = flag("stage_two", !legacy_referral);
         map.reject_unknown({"key", "name", "contact", "after_response", "clinical_only", "advice",
-                            "earlier_with_reason", "stage_two", "blocks_close"});
+                            "earlier_with_reason", "earlier_when", "stage_two", "blocks_close"});
         config.policy.review_bodies.push_back(body);
         config.review_bodies_overridden = true;
     }
@@ -156,6 +157,8 @@ void write_review_bodies(std::string& out, const Config& config) {
             out += "    advice: true\n";
         if (body.earlier_with_reason)
             out += "    earlier_with_reason: true\n";
+        if (!body.earlier_when.empty())
+            out += fmt::format("    earlier_when: {}\n", emit_text_value(body.earlier_when, 6));
         // Both always: `blocks_close: false` alone reads as a file from
         // before stage_two, a referral rather than a stage 2.
         out += fmt::format("    stage_two: {}\n    blocks_close: {}\n", body.stage_two,

@@ -214,6 +214,9 @@ std::string_view exclusion_sentence(Exclusion exclusion) {
         return "A complaint that has already been investigated and resolved.";
     case Exclusion::under_independent_review:
         return "A complaint that is being investigated by the independent complaints service.";
+    case Exclusion::out_of_time:
+        return "A complaint made after the time limit, unless there was good reason for the "
+               "delay and it can still be investigated fairly.";
     }
     return {};
 }

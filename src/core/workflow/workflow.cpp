@@ -531,9 +531,10 @@ void check_escalation(const Case& c, const ReviewBody& body, const Policy& polic
         add(ProblemCode::response_owed,
             body.earlier_with_reason
                 ? fmt::format("{} is told after the organisation's own response, and none has "
-                              "been given; to tell them sooner, give {{reason}} (why the "
-                              "complaint is more serious)",
-                              body.name)
+                              "been given; to tell them sooner, give {{reason}} ({})",
+                              body.name,
+                              body.earlier_when.empty() ? "why they are told now"
+                                                        : body.earlier_when)
                 : fmt::format("{} reviews a complaint after the organisation's own response, "
                               "and none has been given",
                               body.name));
@@ -639,6 +640,48 @@ void check_exclude(const Case& c) {
             ErrorKind::refused, "",
             {{ProblemCode::step_too_late,
               fmt::format("{} has been answered under the policy; close it instead", c.id), c.id}});
+}
+
+namespace {
+
+std::vector<Problem> out_of_time_problems(const Case& c, const Policy& policy,
+                                          const std::string& text) {
+    std::vector<Problem> problems;
+    if (!late_complaint_outstanding(c, policy))
+        problems.push_back(
+            {ProblemCode::step_not_applicable,
+             first_event(c, EventType::late_complaint_accepted)
+                 ? fmt::format("{} was accepted although late; it cannot now be refused as out "
+                               "of time",
+                               c.id)
+                 : fmt::format("{} was not made after the time limit ({} of what it is "
+                               "about, given as {{happened}})",
+                               c.id, policy.time_limit ? format_duration(*policy.time_limit) : ""),
+             c.id});
+    if (util::trim(text).empty())
+        problems.push_back({ProblemCode::field_missing,
+                            "a refusal as out of time says why in {text}: there was no good "
+                            "reason for the delay, or it can no longer be investigated fairly",
+                            c.id});
+    return problems;
+}
+
+} // namespace
+
+void exclude(Case& c, const Policy& policy, Exclusion reason, const std::string& text,
+             Event event) {
+    check_exclusion_allowed(policy, reason);
+    check_exclude(c);
+    if (reason == Exclusion::out_of_time)
+        if (auto problems = out_of_time_problems(c, policy, text); !problems.empty())
+            throw Error(ErrorKind::refused, fmt::format("cannot refuse {} as out of time", c.id),
+                        std::move(problems));
+    c.exclusion = Excluded{reason, text};
+    c.status = Status::closed;
+    event.type = EventType::excluded;
+    event.text = fmt::format("Excluded from the complaints policy: {}{}", name_of(reason),
+                             text.empty() ? "" : ". " + text);
+    add_event(c, std::move(event));
 }
 
 void check_exclusion_allowed(const Policy& policy, Exclusion reason) {

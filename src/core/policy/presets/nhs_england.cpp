@@ -40,17 +40,27 @@ Policy nhs_england() {
     // The Ombudsman's investigation follows the practice's response and is
     // its own (Regulation 8(1) excludes a complaint under it): the case
     // closes with the response's outcome and the referral stays in view.
-    policy.review_bodies = {
-        {"phso", "the Parliamentary and Health Service Ombudsman",
-         "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true,
-         false},
-    };
+    ReviewBody phso{
+        "phso", "the Parliamentary and Health Service Ombudsman",
+        "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true,
+        false};
+    // Regulation 18(1)(c) counts the complaints referred to the Ombudsman,
+    // whenever the complainant went: before the practice's own response
+    // (the Ombudsman may take one early, or the complainant went anyway)
+    // the referral is recorded with why, not refused.
+    phso.earlier_with_reason = true;
+    phso.earlier_when = "why the Ombudsman is involved before the practice's own response";
+    policy.review_bodies = {phso};
     // Regulation 8(1): an employee's complaint about their employment, one
     // resolved to the complainant's satisfaction by the next working day, one
     // already investigated or under the Ombudsman's review; and one for
     // another body (Regulation 9), which passes it on.
+    // Regulation 12(1)-(2): a complaint made after the time limit without
+    // good reason, or that can no longer be investigated fairly, is refused
+    // as out of time, saying why.
     policy.exclusions = {Exclusion::employment, Exclusion::another_service,
-                         Exclusion::already_resolved, Exclusion::under_independent_review};
+                         Exclusion::already_resolved, Exclusion::under_independent_review,
+                         Exclusion::out_of_time};
     // A GP practice or clinic doing NHS work is registered with CQC.
     policy.cqc_summary = true;
     policy.letter = {"Complaints Manager", {}};

@@ -16,6 +16,7 @@ std::vector<ReviewBody> platform_bodies() {
     ReviewBody officer{"responsible-officer", "the doctor's Responsible Officer",
                        "found on the GMC website under the doctor's GMC number", true, true};
     officer.earlier_with_reason = true;
+    officer.earlier_when = "why the complaint is more serious";
     ReviewBody gmc{"gmc", "the General Medical Council (GMC)",
                    "0161 923 6602; get advice from your indemnity provider too", false, true};
     ReviewBody lmc{"lmc", "the Local Medical Committee (LMC)", "your area's LMC", false, true};
