@@ -193,6 +193,24 @@ TEST_SUITE("patient data: what the guard finds") {
         CHECK(bad_patient_data_pattern("(?i)[z-a]"));
     }
 
+    TEST_CASE("a pattern RE2 cannot run in linear time, a back-reference, is bad") {
+        CHECK(bad_patient_data_pattern("(a)\\1"));
+        CHECK(bad_patient_data_pattern("(?i)(ward) \\1"));
+        CHECK_FALSE(bad_patient_data_pattern("(?i)([a-z0-9]+[._-]?)+@[a-z]+\\.nhs\\.uk"));
+    }
+
+    // ctest's TIMEOUT (tests/timeouts.cmake) fails this rather than a timing:
+    // std::regex doubled its time with each letter and took minutes here.
+    TEST_CASE("nested quantifiers against a 40-letter word: found, or not, at once") {
+        Policy policy = guarded();
+        policy.patient_data_patterns.push_back("(?i)([a-z0-9]+[._-]?)+@[a-z]+\\.nhs\\.uk");
+        CHECK_FALSE(find_patient_data("Rang " + std::string(40, 'a') + " back", policy));
+        const auto found = find_patient_data("To " + std::string(40, 'a') + "@x.NHS.uk", policy);
+        REQUIRE(found);
+        CHECK(found->offset == 3);
+        CHECK(found->length == 49);
+    }
+
     TEST_CASE("a user pattern that backtracks runs in windows: a 200 kB field, no crash") {
         Policy policy = guarded();
         policy.patient_data_patterns.push_back("(a|b)*c");

@@ -35,7 +35,8 @@ std::optional<PatientData> find_patient_data(std::string_view text, const Policy
 std::vector<PatientData> find_all_patient_data(std::string_view text, const Policy& policy);
 
 // Why a pattern of patient_data_patterns cannot be used, if it cannot. A
-// pattern is an ECMAScript regular expression; "(?i)" before it makes it
+// pattern is in RE2's syntax (github.com/google/re2/wiki/Syntax), which
+// runs in linear time and so has no back-references; "(?i)" makes it
 // ignore case.
 std::optional<std::string> bad_patient_data_pattern(std::string_view pattern);
 
