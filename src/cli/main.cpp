@@ -13,6 +13,7 @@
 #include "complaints/base/error.hpp"
 #include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
+#include "complaints/policy/patient_data.hpp"
 
 #include <fmt/format.h>
 
@@ -64,19 +65,39 @@ Case update_case(const Context& context, Store& store, const std::string& id,
     return update_case(context, store, id, [&](Case& c, StoreWriter&) { change(c); });
 }
 
-Case update_case(const Context& context, Store& store, const std::string& id,
-                 const std::function<void(Case&, StoreWriter&)>& change) {
+namespace {
+
+// Under the lock: loads the case, changes it and saves it; `before` is the
+// case as loaded.
+Case changed_and_saved(const Context& context, Store& store, const std::string& id,
+                       const std::function<void(Case&, StoreWriter&)>& change, Case& before,
+                       const CleanTexts& scanned) {
     StoreWriter writer = context.lock(store);
     Case c = store.load(id);
-    const Case before = c;
+    before = c;
     change(c, writer);
     for (const auto& event : c.events)
         if (event.at < c.received)
             throw Error(ErrorKind::usage,
                         fmt::format("--at: {} is before the case was received ({})",
                                     format_timestamp(event.at), format_timestamp(c.received)));
-    writer.save(c);
+    writer.save(c, &scanned);
+    return c;
+}
+
+} // namespace
+
+Case update_case(const Context& context, Store& store, const std::string& id,
+                 const std::function<void(Case&, StoreWriter&)>& change) {
+    // The patient-data guard reads every text of the case: the texts it
+    // holds now are scanned here, before the lock, and under the lock only
+    // what the change adds or alters. A case changed by another writer
+    // meanwhile is scanned where it differs.
+    const CleanTexts scanned = clean_texts(store.load(id), store.config().policy);
+    Case before;
+    Case c = changed_and_saved(context, store, id, change, before, scanned);
     context.recorded = c.id;
+    // After the lock is released: the warnings scan both versions whole.
     print_patient_data_warnings(c, store, &before);
     return c;
 }

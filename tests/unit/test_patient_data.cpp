@@ -62,6 +62,31 @@ TEST_SUITE("patient data") {
                 "the summary contains an NHS number ('943 476 5919', characters 14-25)"));
         }
     }
+
+    // What a write scans before the lock: under it, only changed texts.
+    TEST_CASE("texts scanned clean are not scanned again; the refusal is the same") {
+        Case c;
+        c.summary = "Seen at SW1A 1AA";
+        c.complainant = "Jo";
+        const CleanTexts clean = clean_texts(c, guarded());
+        CHECK(clean.contains({"complainant", "complainant"}, "Jo"));
+        CHECK_FALSE(clean.contains({"summary", "summary"}, c.summary));
+        // A clean text in another field is scanned there: on_behalf_of
+        // refuses any name.
+        c.on_behalf_of = "Jo";
+        const auto refusal = [&](const CleanTexts* known) {
+            try {
+                guard_patient_data(c, guarded(), known);
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+            return std::string("accepted");
+        };
+        CHECK(refusal(&clean) == refusal(nullptr));
+        CHECK(refusal(&clean) != "accepted");
+        c.summary = "Seen";
+        CHECK(refusal(&clean).starts_with("the case is made on behalf of 'Jo'"));
+    }
 }
 
 namespace {

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <re2/re2.h>
 
@@ -202,11 +203,24 @@ void for_each_text(const Case& c,
     fields::describe(walk, c);
 }
 
-std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy& policy) {
+namespace {
+
+std::string clean_key(const TextField& field, std::string_view text) {
+    std::string key = field.name;
+    key += '\0';
+    key += text;
+    return key;
+}
+
+// Every span in every text of the case, but those `clean` holds.
+std::vector<PatientDataFound> found_in(const Case& c, const Policy& policy,
+                                       const CleanTexts* clean) {
     std::vector<PatientDataFound> found;
     if (!policy.patient_data_guard)
         return found;
     for_each_text(c, [&](const TextField& field, const std::string& text) {
+        if (clean && clean->contains(field, text))
+            return;
         for (auto& hit : find_all_patient_data(text, policy))
             found.push_back(PatientDataFound{field, text, std::move(hit)});
         // The platform takes complaints from practices: someone a complaint
@@ -216,6 +230,35 @@ std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy&
                 field, text, {0, text.size(), "the person a complaint is made for"}});
     });
     return found;
+}
+
+} // namespace
+
+bool CleanTexts::contains(const TextField& field, std::string_view text) const {
+    return m_keys.contains(clean_key(field, text));
+}
+
+void CleanTexts::add(const TextField& field, std::string_view text) {
+    m_keys.insert(clean_key(field, text));
+}
+
+CleanTexts clean_texts(const Case& c, const Policy& policy) {
+    CleanTexts clean;
+    if (!policy.patient_data_guard)
+        return clean;
+    std::set<std::string> refused; // fields, with their texts, holding a refused span
+    for (const auto& found : found_in(c, policy, nullptr))
+        if (found.span.refused)
+            refused.insert(clean_key(found.field, found.text));
+    for_each_text(c, [&](const TextField& field, const std::string& text) {
+        if (!refused.contains(clean_key(field, text)))
+            clean.add(field, text);
+    });
+    return clean;
+}
+
+std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy& policy) {
+    return found_in(c, policy, nullptr);
 }
 
 std::optional<PatientDataFound> find_patient_data(const Case& c, const Policy& policy) {
@@ -246,9 +289,12 @@ std::string describe(const PatientDataFound& found) {
                        last);
 }
 
-void guard_patient_data(const Case& c, const Policy& policy) {
-    if (const auto found = find_patient_data(c, policy))
-        throw Error(ErrorKind::refused, describe(*found));
+void guard_patient_data(const Case& c, const Policy& policy, const CleanTexts* clean) {
+    // A text `clean` holds had no refused span, so the first refused span
+    // left is the first of the whole case: the same refusal either way.
+    for (const auto& found : found_in(c, policy, clean))
+        if (found.span.refused)
+            throw Error(ErrorKind::refused, describe(found));
 }
 
 std::vector<std::string> patient_data_warnings(const Case& c, const Policy& policy) {
