@@ -123,7 +123,7 @@ namespace {
 // A message on stderr. Messages quote what they were given (IDs, values,
 // lines of files): to a terminal, its control characters are shown, not run.
 void say(std::string_view message) {
-    fmt::print(stderr, "complaints: {}\n", terminal(stderr) ? visible_controls(message) : message);
+    fmt::print(stderr, "complaints: {}\n", visible_controls(message));
 }
 
 std::vector<std::string> command_names() {
@@ -315,7 +315,11 @@ bool names_a_path(std::string_view option) {
 
 // Every other word of the command line is text some command may write into
 // a case: a value that is not UTF-8 would make a file the reader refuses, so
-// none reaches a command. The option it belongs to is named.
+// none reaches a command; nor does an option's value holding a control
+// character (ESC, BEL, ...), which would drive the terminal of whoever reads
+// the case. The option it belongs to is named. A word that is no option's
+// value (an ID, a command) is never written, and is shown with its controls
+// made visible when it is named in a message.
 void require_clean_arguments(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view word = argv[i];
@@ -324,9 +328,11 @@ void require_clean_arguments(int argc, char** argv) {
         const std::string_view option = equals != std::string_view::npos ? word.substr(0, equals)
                                         : before.starts_with("-")        ? before
                                                                          : "";
-        if (!first_invalid_byte(word) || names_a_path(option))
+        if (names_a_path(option) || (option.empty() && !first_invalid_byte(word)))
             continue;
-        require_clean_text(word,
+        const std::string_view value =
+            equals != std::string_view::npos ? word.substr(equals + 1) : word;
+        require_clean_text(value,
                            option.empty() ? fmt::format("argument {}", i) : std::string(option));
     }
 }

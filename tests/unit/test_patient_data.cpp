@@ -64,7 +64,7 @@ TEST_SUITE("patient data") {
     }
 
     // What a write scans before the lock: under it, only changed texts.
-    TEST_CASE("texts scanned clean are not scanned again; the refusal is the same") {
+    TEST_CASE("texts scanned clean are not scanned again, and the refusal is the same") {
         Case c;
         c.summary = "Seen at SW1A 1AA";
         c.complainant = "Jo";
