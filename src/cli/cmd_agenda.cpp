@@ -296,7 +296,7 @@ void run_agenda(const AgendaOptions& options, const Context& context) {
         return;
     default:
         // Cut to fit a terminal's line; a pipe or a file gets the whole text.
-        print_text(stdout, items, store, context, terminal(stdout), context.colour(stdout),
+        print_text(stdout, items, store, context, true, context.colour(stdout),
                    terminal(stdout) ? 50 : std::string::npos);
     }
 }

@@ -304,16 +304,14 @@ void print_list(const ClinicianOptions& o, const Context& context, const Policy&
         rows.push_back({c.name, c.gmc, std::string(name_of(standing.status)),
                         std::to_string(standing.active.size()), std::to_string(c.case_ids.size())});
     }
-    if (terminal(stdout))
-        make_visible(rows);
+    make_visible(rows);
     if (o.format == Format::json)
         print_json(stdout, json);
     else {
         print_table(stdout, {"clinician", "gmc", "status", "active_warnings", "cases"}, rows,
                     context.colour(stdout));
         if (!services.empty())
-            fmt::print("Not clinicians (no GMC number): {}\n",
-                       terminal(stdout) ? visible_controls(joined(services)) : joined(services));
+            fmt::print("Not clinicians (no GMC number): {}\n", visible_controls(joined(services)));
     }
 }
 

@@ -34,7 +34,7 @@ void print_side(const std::string& label, const char* place, const std::string& 
     while (!rest.empty()) {
         const auto end = std::min(rest.find('\n'), rest.size());
         const auto line = rest.substr(0, end);
-        fmt::print("    {}\n", terminal(stdout) ? visible_controls(line) : std::string(line));
+        fmt::print("    {}\n", visible_controls(line));
         rest.remove_prefix(std::min(end + 1, rest.size()));
     }
 }

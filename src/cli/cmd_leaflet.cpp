@@ -35,10 +35,8 @@ void run_leaflet(const LeafletOptions& o, const Context& context) {
     const Store store = context.open_store();
     const Leaflet leaflet = complaints_leaflet(store.config());
     std::string text = html ? leaflet_html(leaflet) : leaflet_markdown(leaflet);
-    // complaints.yaml is text anyone may have typed into: on a terminal its
-    // controls are shown, never obeyed.
-    if (o.out.empty() && terminal(stdout))
-        text = visible_controls(text);
+    // complaints.yaml is text anyone may have typed into: printed, its
+    // controls are shown, never obeyed (print_for_people).
     put_draft(text, o.out, o.force, "leaflet");
 }
 

@@ -268,8 +268,7 @@ void run_list(const ListOptions& options, const Context& context) {
     rows.reserve(matches_found.size());
     for (const auto& match : matches_found)
         rows.push_back(row_of(listed(match), zone, width ? *width : 40, with_agent));
-    if (terminal(stdout))
-        make_visible(rows);
+    make_visible(rows);
     Row header = header_for(store.config().policy);
     // Least needed first: the ID, the next deadline and the summary stay.
     if (width)

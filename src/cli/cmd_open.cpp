@@ -9,6 +9,7 @@
 #include "text_input.hpp"
 
 #include "complaints/base/text.hpp"
+#include "complaints/policy/patient_data.hpp"
 #include "complaints/workflow/being_open.hpp"
 #include "complaints/workflow/clinicians.hpp"
 #include "complaints/workflow/workflow.hpp"
@@ -217,6 +218,10 @@ void print_off_day_notes(const Case& c, const Store& store, date::sys_seconds no
 void run_open(const OpenOptions& options, Context& context) {
     Store store = context.open_store();
     Case c = new_case(options, context, store);
+    // The patient-data guard scans the new case before the lock: a refusal
+    // comes from here, and under the lock only a text added there is read.
+    const CleanTexts scanned = clean_texts(c, store.config().policy);
+    guard_patient_data(c, store.config().policy, &scanned);
     StoreWriter writer = context.lock(store);
     // The other cases' slim facts, through the cache (a platform keeps tens
     // of thousands), once for both uses below: strictly when the GMC number
@@ -234,7 +239,7 @@ void run_open(const OpenOptions& options, Context& context) {
                                                  c.about, owner, c.gmc);
     const std::vector<Namesake> same_name =
         checks_gmc ? namesakes(c, others) : std::vector<Namesake>{};
-    c.id = writer.create(c, context.random);
+    c.id = writer.create(c, context.random, &scanned);
     context.recorded = c.id;
     print_namesakes(c, same_name);
     print_patient_data_warnings(c, store);

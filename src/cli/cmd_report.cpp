@@ -44,7 +44,8 @@ Period chosen_period(const ReportOptions& o, date::year_month_day today) {
     return period;
 }
 
-// The document's texts with their controls made visible, for a terminal.
+// The document's texts with their controls made visible: a report printed,
+// piped or saved is read on a terminal sooner or later.
 Document made_visible(Document document) {
     document.title = visible_controls(document.title);
     document.subtitle = visible_controls(document.subtitle);
@@ -59,7 +60,7 @@ Document made_visible(Document document) {
 }
 
 void print_document(const Document& given, Format format, const Context& context) {
-    const Document document = terminal(stdout) ? made_visible(given) : given;
+    const Document document = made_visible(given);
     switch (format) {
     case Format::markdown:
         fmt::print("{}", render_markdown(document));

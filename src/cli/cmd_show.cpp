@@ -342,9 +342,9 @@ void print_letter(const Case& c, const Store& store, Format format) {
                                 c.id, c.id));
     const std::string kept = store.read_letter(c.id, last->letter);
     if (format == Format::html)
-        return print_exactly(
+        return print_for_people(
             letter_html(kept, fmt::format("{}: {}", store.config().organisation, c.id)));
-    print_exactly(kept);
+    print_for_people(kept);
 }
 
 void run_show(const ShowOptions& options, const Context& context) {
@@ -352,8 +352,9 @@ void run_show(const ShowOptions& options, const Context& context) {
     Case c = store.load(store.resolve(options.id));
     if (options.letter)
         return print_letter(c, store, options.format);
-    // JSON and YAML escape controls themselves; the readable view does not.
-    if (options.format == Format::table && terminal(stdout))
+    // JSON and YAML escape controls themselves; the readable view, which a
+    // pipe to a pager brings to a terminal too, shows them.
+    if (options.format == Format::table)
         make_visible(c);
     const auto clocks = clocks_of(c, store, context.now);
     switch (options.format) {

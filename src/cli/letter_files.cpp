@@ -3,6 +3,7 @@
 #include "text_input.hpp"
 
 #include "complaints/base/error.hpp"
+#include "complaints/base/text.hpp"
 #include "complaints/store/atomic_file.hpp"
 
 #include <fmt/format.h>
@@ -13,14 +14,15 @@
 
 namespace complaints::cli {
 
-void print_exactly(std::string_view text) {
+void print_for_people(std::string_view given) {
+    const std::string text = visible_controls(given);
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
         throw Error(ErrorKind::io, "cannot write to standard output");
 }
 
 void put_draft(const std::string& text, const std::string& out, bool force, std::string_view what) {
     if (out.empty())
-        return print_exactly(text);
+        return print_for_people(text);
     AtomicFile file(out);
     file.write(text);
     if (force)

@@ -9,8 +9,10 @@
 
 namespace complaints::cli {
 
-// Writes `text` to standard output exactly as it is.
-void print_exactly(std::string_view text);
+// Writes `text` to standard output with its controls made visible
+// (visible_controls): a letter, or a leaflet, printed is read on a terminal,
+// now or after a pipe. Byte for byte otherwise, CRLF included.
+void print_for_people(std::string_view text);
 
 // Prints the draft, or writes it to `out`: a new file, or with `force` in
 // place of an existing one (a usage error without). `what` names it in the

@@ -13,6 +13,7 @@
 #include "complaints/base/error.hpp"
 #include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
+#include "complaints/policy/patient_data.hpp"
 
 #include <fmt/format.h>
 
@@ -64,19 +65,39 @@ Case update_case(const Context& context, Store& store, const std::string& id,
     return update_case(context, store, id, [&](Case& c, StoreWriter&) { change(c); });
 }
 
-Case update_case(const Context& context, Store& store, const std::string& id,
-                 const std::function<void(Case&, StoreWriter&)>& change) {
+namespace {
+
+// Under the lock: loads the case, changes it and saves it; `before` is the
+// case as loaded.
+Case changed_and_saved(const Context& context, Store& store, const std::string& id,
+                       const std::function<void(Case&, StoreWriter&)>& change, Case& before,
+                       const CleanTexts& scanned) {
     StoreWriter writer = context.lock(store);
     Case c = store.load(id);
-    const Case before = c;
+    before = c;
     change(c, writer);
     for (const auto& event : c.events)
         if (event.at < c.received)
             throw Error(ErrorKind::usage,
                         fmt::format("--at: {} is before the case was received ({})",
                                     format_timestamp(event.at), format_timestamp(c.received)));
-    writer.save(c);
+    writer.save(c, &scanned);
+    return c;
+}
+
+} // namespace
+
+Case update_case(const Context& context, Store& store, const std::string& id,
+                 const std::function<void(Case&, StoreWriter&)>& change) {
+    // The patient-data guard reads every text of the case: the texts it
+    // holds now are scanned here, before the lock, and under the lock only
+    // what the change adds or alters. A case changed by another writer
+    // meanwhile is scanned where it differs.
+    const CleanTexts scanned = clean_texts(store.load(id), store.config().policy);
+    Case before;
+    Case c = changed_and_saved(context, store, id, change, before, scanned);
     context.recorded = c.id;
+    // After the lock is released: the warnings scan both versions whole.
     print_patient_data_warnings(c, store, &before);
     return c;
 }
@@ -102,7 +123,7 @@ namespace {
 // A message on stderr. Messages quote what they were given (IDs, values,
 // lines of files): to a terminal, its control characters are shown, not run.
 void say(std::string_view message) {
-    fmt::print(stderr, "complaints: {}\n", terminal(stderr) ? visible_controls(message) : message);
+    fmt::print(stderr, "complaints: {}\n", visible_controls(message));
 }
 
 std::vector<std::string> command_names() {
@@ -294,7 +315,11 @@ bool names_a_path(std::string_view option) {
 
 // Every other word of the command line is text some command may write into
 // a case: a value that is not UTF-8 would make a file the reader refuses, so
-// none reaches a command. The option it belongs to is named.
+// none reaches a command; nor does an option's value holding a control
+// character (ESC, BEL, ...), which would drive the terminal of whoever reads
+// the case. The option it belongs to is named. A word that is no option's
+// value (an ID, a command) is never written, and is shown with its controls
+// made visible when it is named in a message.
 void require_clean_arguments(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view word = argv[i];
@@ -303,9 +328,11 @@ void require_clean_arguments(int argc, char** argv) {
         const std::string_view option = equals != std::string_view::npos ? word.substr(0, equals)
                                         : before.starts_with("-")        ? before
                                                                          : "";
-        if (!first_invalid_byte(word) || names_a_path(option))
+        if (names_a_path(option) || (option.empty() && !first_invalid_byte(word)))
             continue;
-        require_clean_text(word,
+        const std::string_view value =
+            equals != std::string_view::npos ? word.substr(equals + 1) : word;
+        require_clean_text(value,
                            option.empty() ? fmt::format("argument {}", i) : std::string(option));
     }
 }

@@ -63,6 +63,10 @@ struct Prose {
     std::vector<OptionProse> options;
 };
 
+// std::regex, not RE2 (which the patient-data patterns use): this fixed
+// pattern is ours, runs only over the tag lines of our own man page prose
+// when the page is built, and cannot backtrack far, since each '\-' fixes
+// where one word ends; RE2 would be one more library for the CLI to link.
 std::set<std::string> options_named(const std::string& tag) {
     static const std::regex option(R"(\\-\\-([a-z0-9]+(\\-[a-z0-9]+)*))");
     std::set<std::string> names;

@@ -250,7 +250,7 @@ void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
 std::string csv_line(const Row& row) {
     std::string text;
     for (std::size_t c = 0; c < row.size(); ++c)
-        text += (c ? "," : "") + csv_field(row[c]);
+        text += (c ? "," : "") + csv_field(visible_controls(row[c]));
     return text + "\r\n";
 }
 

@@ -17,8 +17,7 @@ void print_patient_data_warnings(const Case& c, const Store& store, const Case* 
     const auto known = before ? patient_data_warnings(*before, policy) : std::vector<std::string>{};
     for (const auto& warning : patient_data_warnings(c, policy))
         if (std::find(known.begin(), known.end(), warning) == known.end())
-            fmt::print(stderr, "complaints: warning: {}\n",
-                       terminal(stderr) ? visible_controls(warning) : warning);
+            fmt::print(stderr, "complaints: warning: {}\n", visible_controls(warning));
 }
 
 } // namespace complaints::cli

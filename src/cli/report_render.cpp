@@ -16,10 +16,28 @@ std::string text_table(const Table& table, bool colour) {
     return out;
 }
 
+// Markdown passes HTML through to whatever renders it: a name such as
+// "<img onerror=...>" would run there. &, < and > become entities, which
+// Markdown shows as the characters typed.
+std::string markdown_text(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else
+            out += c;
+    }
+    return out;
+}
+
 // A cell may hold any text: pipes and line breaks would break the table.
 std::string markdown_cell(const std::string& cell) {
     std::string out;
-    for (const char c : cell) {
+    for (const char c : markdown_text(cell)) {
         if (c == '|')
             out += "\\|";
         else if (c == '\n')
@@ -98,11 +116,12 @@ std::string render_text(const Document& document, bool colour) {
 }
 
 std::string render_markdown(const Document& document) {
-    std::string out = "# " + document.title + "\n\n" + document.subtitle + "\n";
+    std::string out =
+        "# " + markdown_text(document.title) + "\n\n" + markdown_text(document.subtitle) + "\n";
     for (const auto& section : document.sections) {
-        out += "\n## " + section.title + "\n";
+        out += "\n## " + markdown_text(section.title) + "\n";
         for (const auto& note : section.notes)
-            out += "\n" + note + "\n";
+            out += "\n" + markdown_text(note) + "\n";
         for (const auto& table : section.tables) {
             out += "\n" + markdown_row(table.header);
             out += markdown_row(Row(table.header.size(), "---"));

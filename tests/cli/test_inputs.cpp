@@ -51,6 +51,33 @@ TEST_SUITE("cli inputs") {
         still_readable(repo);
     }
 
+    // ESC, BEL, DEL and the C1 controls in a case would drive the terminal
+    // of whoever reads it later: refused where they come in, by position.
+    TEST_CASE("control characters are refused at input, naming the option and the position") {
+        test::Repo repo;
+        const std::string id = repo.open_case();
+        CHECK(test::has(repo.refused({"open", "--channel", "phone", "--complainant",
+                                      "A\x01"
+                                      "B"},
+                                     k_usage),
+                        "complaints: --complainant: control character U+0001 at position 2"));
+        CHECK(test::has(repo.refused({"log", id, "--text", "x", "--by=Sam\x7f"}, k_usage),
+                        "--by: control character U+007F at position 4"));
+        CHECK(test::has(repo.refused({"log", id, "--text", "caf\xc3\xa9 \xc2\x9b"}, k_usage),
+                        "--text: control character U+009B at position 6"));
+        const auto before = repo.snapshot();
+        const auto piped = repo({"log", id, "--text", "-"}, "ok\x1b[2J");
+        CHECK(piped.exit_code == k_usage);
+        CHECK(test::has(piped.err, "--text: control character U+001B at position 3"));
+        CHECK(repo.snapshot() == before);
+        // Tab, newline and CR are text: CRLF comes back byte for byte.
+        const std::string crlf = "line one\r\n\tline two\r\n";
+        REQUIRE(repo({"log", id, "--text", "-"}, crlf).exit_code == 0);
+        const auto shown = repo({"show", id, "--format", "json"}).json();
+        CHECK(shown["events"].back()["text"] == crlf);
+        CHECK(test::has(repo({"show", id}).out, "line one\r\n"));
+    }
+
     TEST_CASE("an author from COMPLAINTS_USER or git's user.name must be UTF-8") {
         test::Repo repo;
         const std::string id = repo.open_case();

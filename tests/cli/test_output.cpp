@@ -34,6 +34,33 @@ void shown_not_run(const test::Result& result) {
                   result.out);
 }
 
+// A case whose summary, complainant and a note hold k_hostile, as a file written
+// before control characters were refused at input would (escaped in YAML).
+std::string with_hostile_text(const test::Repo& repo) {
+    const std::string id = repo.open_case(
+        "2026-11-10 09:00", {"--complainant", "Planted Name", "--summary", "Planted summary"});
+    repo.ok({"log", id, "--text", "Planted event"});
+    const auto path = repo.root / "cases" / (id + ".yaml");
+    const std::string escaped = "Fine\\e]0;pwned\\a then\\e[2J\\rgone\\x9b";
+    std::string text = test::read_text(path);
+    text = test::replaced(text, "Planted Name", "Jo\\e]0;pwned\\a Bloggs\\x9b");
+    text = test::replaced(text, "Planted summary", escaped);
+    text = test::replaced(text, "Planted event", escaped);
+    test::write_text(path, text);
+    return id;
+}
+
+// No ESC, BEL or C1 control, and every CR ends a line: nothing can drive
+// the terminal.
+void neutralised(const std::string& out, const std::string& what) {
+    CHECK_MESSAGE(out.find('\x1b') == std::string::npos, what);
+    CHECK_MESSAGE(out.find('\x07') == std::string::npos, what);
+    CHECK_MESSAGE(out.find("\xc2\x9b") == std::string::npos, what);
+    for (auto at = out.find('\r'); at != std::string::npos; at = out.find('\r', at + 1))
+        CHECK_MESSAGE(out.substr(at, 2) == "\r\n", what);
+    CHECK_MESSAGE(out.find("^[") != std::string::npos, what);
+}
+
 } // namespace
 
 TEST_SUITE("cli output") {
@@ -67,10 +94,11 @@ TEST_SUITE("cli output") {
         CHECK(repo({"list", "--format", "json"}).json().size() == 2);
     }
 
+    // Input refuses controls now; a file written before (or by hand) may
+    // still hold them, and reading it must not fail.
     TEST_CASE("control characters from a case are shown, not run, on a terminal") {
         test::Repo repo;
-        const std::string id = repo.open_case("2026-11-10 09:00", {"--summary", k_hostile});
-        repo.ok({"log", id, "--text", k_hostile});
+        const std::string id = with_hostile_text(repo);
         const auto shown = test::on_terminal(repo, {"show", id});
         CHECK(shown.exit_code == 0);
         shown_not_run(shown);
@@ -82,8 +110,54 @@ TEST_SUITE("cli output") {
             test::on_terminal(repo, {"report", "--month", "2026-11", "--cqc-summary"});
         CHECK(reported.exit_code == 0);
         shown_not_run(reported);
-        // Not a terminal: the text is passed on as it is, for the programs that read it.
-        CHECK(repo({"show", id}).out.find(k_hostile) != std::string::npos);
+        // JSON escapes them (\u001b) and gives the text back exactly.
+        const auto json = repo({"show", id, "--format", "json"});
+        CHECK(json.out.find("\x1b") == std::string::npos);
+        CHECK(json.out.find("\\u001b") != std::string::npos);
+        CHECK(json.json()["summary"] == k_hostile);
+    }
+
+    // A pipe or a file reaches a terminal too (less -R, cat letter.md, a CSV
+    // opened with cat): what is printed for people is neutralised always.
+    TEST_CASE("letters, CSV and the text views neutralise controls, to a pipe as well") {
+        test::Repo repo;
+        const std::string id = with_hostile_text(repo);
+        for (const std::vector<std::string>& args :
+             std::vector<std::vector<std::string>>{{"respond", "draft", id},
+                                                   {"respond", "acknowledge", id, "--draft"},
+                                                   {"list", "--format", "csv"},
+                                                   {"list"},
+                                                   {"show", id}}) {
+            const auto result = repo(args);
+            CHECK_MESSAGE(result.exit_code == 0, result.err);
+            neutralised(result.out, args.front() + " " + args.back());
+        }
+        shown_not_run(repo({"list", "--format", "csv"}));
+        shown_not_run(repo({"show", id}));
+    }
+
+    TEST_CASE("check reports a control character a case file holds, at its line") {
+        test::Repo repo;
+        const std::string id = with_hostile_text(repo);
+        const auto checked = repo({"check"});
+        CHECK(checked.exit_code == 1);
+        CHECK_MESSAGE(test::has(checked.out, "the summary holds a control character U+001B at "
+                                             "position 5"),
+                      checked.out);
+    }
+
+    TEST_CASE("the Markdown report passes no HTML from a name") {
+        test::Repo repo;
+        repo.open_case("2026-11-10 09:00", {"--complainant", "<img src=x onerror=alert(1)> & Co"});
+        const auto markdown =
+            repo({"report", "--month", "2026-11", "--format", "markdown", "--include-names"});
+        CHECK(markdown.exit_code == 0);
+        CHECK(markdown.out.find("<img") == std::string::npos);
+        CHECK_MESSAGE(test::has(markdown.out, "&lt;img src=x onerror=alert(1)&gt; &amp; Co"),
+                      markdown.out);
+        const auto html =
+            repo({"report", "--month", "2026-11", "--format", "html", "--include-names"});
+        CHECK(html.out.find("<img") == std::string::npos);
     }
 
     TEST_CASE("control characters in an error message are shown, not run, on a terminal") {

@@ -172,6 +172,31 @@ TEST_SUITE("platform: patient data patterns") {
         platform.config("patient_data_patterns:\n  - pattern: '(?i)[z-a]'\n");
         CHECK(has(platform({"list"}).err, "complaints.yaml:5:14: '(?i)[z-a]' is not a valid"));
     }
+
+    // std::regex took seconds for 24 letters and doubled its time with each
+    // letter more, holding the lock; ctest's TIMEOUT (tests/timeouts.cmake)
+    // fails this test rather than a timing in it.
+    TEST_CASE("a pattern of nested quantifiers against a 40-letter word finishes") {
+        Platform platform;
+        platform.config("patient_data_patterns:\n  - '(?i)([a-z0-9]+[._-]?)+@[a-z]+\\.nhs\\.uk'\n");
+        const std::string id = platform.open();
+        platform.ok({"log", id, "--text", "Rang " + std::string(40, 'a') + " back"});
+        CHECK(has(platform.refused({"log", id, "--text", "Wrote to Jane.Doe@trust.NHS.uk"}),
+                  "('Jane.Doe@trust.NHS.uk', characters 10-30)"));
+    }
+
+    TEST_CASE("a back-reference, which RE2 cannot run, is refused naming the pattern and line") {
+        Platform platform;
+        const std::string id = platform.open();
+        platform.config("patient_data_patterns:\n  - '(ward)\\s\\1'\n");
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"check"}, {"log", id, "--text", "Call"}}) {
+            const auto result = platform(args);
+            CHECK(result.exit_code == k_bad_data);
+            CHECK(has(result.err, "complaints: complaints.yaml:5:5: '(ward)\\s\\1' is not a "
+                                  "valid pattern"));
+        }
+    }
 }
 
 TEST_SUITE("platform: check finds patient data") {

@@ -30,8 +30,9 @@ void write_scratch(const std::string& bytes) {
     std::ofstream(scratch(), std::ios::binary | std::ios::trunc) << bytes;
 }
 
-// UTF-8 validation: a text is refused exactly when a byte breaks it, and
-// everything before that byte decodes.
+// UTF-8 validation: a text is refused exactly when a byte breaks it or it
+// holds a control character (first_control), and everything before a bad
+// byte decodes.
 void utf8_check(const std::string& text) {
     const auto bad = complaints::first_invalid_byte(text);
     bool refused = false;
@@ -40,7 +41,7 @@ void utf8_check(const std::string& text) {
     } catch (const complaints::Error& e) {
         refused = e.kind() == complaints::ErrorKind::usage;
     }
-    if (refused != bad.has_value())
+    if (refused != (bad.has_value() || complaints::first_control(text).has_value()))
         std::abort();
     const std::size_t end = bad.value_or(text.size());
     for (std::size_t pos = 0; pos < end;)
@@ -48,14 +49,15 @@ void utf8_check(const std::string& text) {
             std::abort();
 }
 
-// Terminal rendering: no control character but newline and tab survives,
-// and a valid text stays valid.
+// Terminal rendering: no control character but newline, tab and the CR of
+// a CRLF survives, and a valid text stays valid.
 void rendering(const std::string& text) {
     const std::string shown = complaints::visible_controls(text);
     const bool valid = !complaints::first_invalid_byte(text);
     for (std::size_t i = 0; i < shown.size(); ++i) {
         const auto byte = static_cast<unsigned char>(shown[i]);
-        if ((byte < 0x20 && byte != '\n' && byte != '\t') || byte == 0x7f)
+        const bool line_end = byte == '\r' && i + 1 < shown.size() && shown[i + 1] == '\n';
+        if ((byte < 0x20 && byte != '\n' && byte != '\t' && !line_end) || byte == 0x7f)
             std::abort();
         // U+0080-U+009F (C1) is C2 80 - C2 9F in UTF-8.
         if (valid && byte == 0xc2 && i + 1 < shown.size() &&

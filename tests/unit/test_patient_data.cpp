@@ -62,6 +62,31 @@ TEST_SUITE("patient data") {
                 "the summary contains an NHS number ('943 476 5919', characters 14-25)"));
         }
     }
+
+    // What a write scans before the lock: under it, only changed texts.
+    TEST_CASE("texts scanned clean are not scanned again, and the refusal is the same") {
+        Case c;
+        c.summary = "Seen at SW1A 1AA";
+        c.complainant = "Jo";
+        const CleanTexts clean = clean_texts(c, guarded());
+        CHECK(clean.contains({"complainant", "complainant"}, "Jo"));
+        CHECK_FALSE(clean.contains({"summary", "summary"}, c.summary));
+        // A clean text in another field is scanned there: on_behalf_of
+        // refuses any name.
+        c.on_behalf_of = "Jo";
+        const auto refusal = [&](const CleanTexts* known) {
+            try {
+                guard_patient_data(c, guarded(), known);
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+            return std::string("accepted");
+        };
+        CHECK(refusal(&clean) == refusal(nullptr));
+        CHECK(refusal(&clean) != "accepted");
+        c.summary = "Seen";
+        CHECK(refusal(&clean).starts_with("the case is made on behalf of 'Jo'"));
+    }
 }
 
 namespace {
@@ -191,6 +216,24 @@ TEST_SUITE("patient data: what the guard finds") {
         CHECK_FALSE(bad_patient_data_pattern("(?i)ward \\d+"));
         CHECK(bad_patient_data_pattern("ward ("));
         CHECK(bad_patient_data_pattern("(?i)[z-a]"));
+    }
+
+    TEST_CASE("a pattern RE2 cannot run in linear time, a back-reference, is bad") {
+        CHECK(bad_patient_data_pattern("(a)\\1"));
+        CHECK(bad_patient_data_pattern("(?i)(ward) \\1"));
+        CHECK_FALSE(bad_patient_data_pattern("(?i)([a-z0-9]+[._-]?)+@[a-z]+\\.nhs\\.uk"));
+    }
+
+    // ctest's TIMEOUT (tests/timeouts.cmake) fails this rather than a timing:
+    // std::regex doubled its time with each letter and took minutes here.
+    TEST_CASE("nested quantifiers against a 40-letter word: found, or not, at once") {
+        Policy policy = guarded();
+        policy.patient_data_patterns.push_back("(?i)([a-z0-9]+[._-]?)+@[a-z]+\\.nhs\\.uk");
+        CHECK_FALSE(find_patient_data("Rang " + std::string(40, 'a') + " back", policy));
+        const auto found = find_patient_data("To " + std::string(40, 'a') + "@x.NHS.uk", policy);
+        REQUIRE(found);
+        CHECK(found->offset == 3);
+        CHECK(found->length == 49);
     }
 
     TEST_CASE("a user pattern that backtracks runs in windows: a 200 kB field, no crash") {

@@ -22,6 +22,35 @@ TEST_SUITE("text") {
         CHECK(first_invalid_byte(std::string("a\0b", 3)) == 1u);
     }
 
+    TEST_CASE("control characters but tab, newline and CR are found at their byte") {
+        CHECK(first_control("A\x01"
+                            "B") == 1u);
+        CHECK(first_control("caf\xc3\xa9 \x7f") == 6u);
+        CHECK(first_control("\xc2\x9b") == 0u);
+        CHECK(first_control("x\x1b[2J") == 1u);
+        CHECK_FALSE(first_control("a\tb\r\nc\n\xc2\xa0\xc3\xa9"));
+    }
+
+    TEST_CASE("require_clean_text refuses a control character as a problem naming where") {
+        try {
+            require_clean_text("A\x01"
+                               "B",
+                               "--complainant");
+            FAIL("accepted");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::usage);
+            REQUIRE(e.problems().size() == 1);
+            CHECK(e.problems()[0].code == ProblemCode::value_invalid);
+            CHECK(std::string(e.what()) == "--complainant: control character U+0001 at position 2");
+        }
+        CHECK_NOTHROW(require_clean_text("one\r\n\ttwo", "--text"));
+    }
+
+    TEST_CASE("visible_controls keeps a CR that ends a line before its LF") {
+        CHECK(visible_controls("a\r\nb\rc") == "a\r\nb^Mc");
+        CHECK(visible_controls("\r") == "^M");
+    }
+
     TEST_CASE("visible_controls shows C0, DEL and C1 controls and keeps newline, tab and text") {
         CHECK(visible_controls("a\x1b]0;t\x07"
                                "b") == "a^[]0;t^Gb");

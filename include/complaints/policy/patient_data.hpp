@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace complaints {
@@ -35,7 +36,8 @@ std::optional<PatientData> find_patient_data(std::string_view text, const Policy
 std::vector<PatientData> find_all_patient_data(std::string_view text, const Policy& policy);
 
 // Why a pattern of patient_data_patterns cannot be used, if it cannot. A
-// pattern is an ECMAScript regular expression; "(?i)" before it makes it
+// pattern is in RE2's syntax (github.com/google/re2/wiki/Syntax), which
+// runs in linear time and so has no back-references; "(?i)" makes it
 // ignore case.
 std::optional<std::string> bad_patient_data_pattern(std::string_view pattern);
 
@@ -67,9 +69,24 @@ std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy&
 // or for a warning "the summary holds ... shaped like an NHS number ...".
 std::string describe(const PatientDataFound& found);
 
+// The texts of a case the guard passed, each with its field. A write scans
+// the case before it takes the repository's lock, so that under the lock
+// only what the command changed is scanned (guard_patient_data): a long
+// case never holds up the other writers while it is read through.
+class CleanTexts {
+  public:
+    bool contains(const TextField& field, std::string_view text) const;
+    void add(const TextField& field, std::string_view text);
+
+  private:
+    std::unordered_set<std::string> m_keys; // the field's name, a NUL, the text
+};
+CleanTexts clean_texts(const Case& c, const Policy& policy);
+
 // Throws `refused` naming the field and the span when the policy's guard is
-// on and the case holds patient data.
-void guard_patient_data(const Case& c, const Policy& policy);
+// on and the case holds patient data. Texts `clean` holds in the same field
+// passed already and are not scanned again.
+void guard_patient_data(const Case& c, const Policy& policy, const CleanTexts* clean = nullptr);
 
 // What the guard lets through but a person should look at (see describe),
 // for the command that wrote the case to say.

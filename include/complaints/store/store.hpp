@@ -6,6 +6,7 @@
 #include "complaints/base/error.hpp"
 #include "complaints/codec/config.hpp"
 #include "complaints/model/model.hpp"
+#include "complaints/policy/patient_data.hpp"
 #include "complaints/store/repo_lock.hpp"
 
 #include <chrono>
@@ -150,10 +151,12 @@ class StoreWriter {
 
     // Gives the case a new ID (prefix and year of receipt) and publishes its
     // file with an exclusive create. Returns the ID.
-    std::string create(Case c, std::mt19937_64& random);
+    // Both refuse a case the patient-data guard refuses; texts `scanned`
+    // holds (clean_texts, taken before the lock) are not scanned again.
+    std::string create(Case c, std::mt19937_64& random, const CleanTexts* scanned = nullptr);
     // Replaces an existing case's file atomically, after publishing the
     // letters kept for it (see keep_letter).
-    void save(const Case& c);
+    void save(const Case& c, const CleanTexts* scanned = nullptr);
     // Keeps `text`, byte for byte, as letters/<ID>/<DATE>-<name>-<TAG>.md,
     // TAG six hex digits of the text, so two sites' different letters never
     // share a name (-2.md, -3.md, ... when taken) and returns that path, relative to the

@@ -2,6 +2,8 @@
 #include "complaints/audit/check.hpp"
 
 #include "complaints/base/error.hpp"
+#include "complaints/base/text.hpp"
+#include "complaints/base/utf8.hpp"
 #include "complaints/codec/codec.hpp"
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/store/atomic_file.hpp"
@@ -14,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -142,6 +145,26 @@ void patient_data_problems(const Case& c, const std::string& text, const std::st
     }
 }
 
+// Control characters in a text: refused at input now, but a file written
+// before, or by hand, may hold them (escaped in YAML, so it still reads).
+// Each is reported at its top-level key's line; output shows them visibly.
+void control_problems(const Case& c, const std::string& text, const std::string& file,
+                      std::vector<CheckProblem>& problems) {
+    for_each_text(c, [&](const TextField& field, const std::string& value) {
+        const auto at = first_control(value);
+        if (!at)
+            return;
+        std::size_t after = *at;
+        const auto code = util::decode_utf8(value, after).value_or(0);
+        problems.push_back(
+            {file, line_of_key(text, field.top_key),
+             fmt::format("the {} holds a control character U+{:04X} at position {}, which a "
+                         "terminal would obey: remove it by hand",
+                         field.name, static_cast<std::uint32_t>(code),
+                         util::utf8_length(std::string_view(value).substr(0, *at)) + 1)});
+    });
+}
+
 // The line of a git conflict in a letter (an opening marker, later a closing
 // one), or 0: what two sites' letters kept under one name leave after a pull.
 int conflict_line(std::string_view text) {
@@ -260,6 +283,7 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
                            format_date(action->due)),
                true);
     patient_data_problems(c, text, file, store.config().policy, problems);
+    control_problems(c, text, file, problems);
     check_letters(c, text, file, store, letters, problems);
 }
 

@@ -10,7 +10,10 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
+#include <memory>
+#include <set>
+
+#include <re2/re2.h>
 
 namespace complaints {
 
@@ -28,59 +31,57 @@ bool valid_nhs_number(std::string_view digits) {
 
 namespace {
 
-constexpr std::string_view k_ignore_case = "(?i)";
-
-std::regex compiled(std::string_view pattern) {
-    auto flags = std::regex::ECMAScript;
-    if (pattern.starts_with(k_ignore_case)) {
-        pattern.remove_prefix(k_ignore_case.size());
-        flags |= std::regex::icase;
-    }
-    return std::regex(pattern.begin(), pattern.end(), flags);
+// A user's pattern runs in RE2, never std::regex: RE2 takes time linear in
+// the text whatever the pattern, where std::regex backtracks, and took
+// minutes for ([a-z0-9]+[._-]?)+@ against one long word while the command
+// held the lock. complaints.yaml travels in git, so anyone who can push a
+// commit writes these patterns. RE2 has no back-references or look-arounds:
+// a pattern with one is refused when the configuration is read. "(?i)" is
+// RE2's own syntax, so it needs no translation.
+std::unique_ptr<re2::RE2> compiled(std::string_view pattern) {
+    re2::RE2::Options options;
+    options.set_log_errors(false); // the core prints nothing; the error is returned
+    return std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
 }
 
 // Each pattern is compiled once per thread, not once per field: `check`
 // runs the guard over every text of every case.
-const std::regex& compiled_once(const std::string& pattern) {
-    thread_local std::map<std::string, std::regex> cache;
+const re2::RE2& compiled_once(const std::string& pattern) {
+    thread_local std::map<std::string, std::unique_ptr<re2::RE2>> cache;
     auto it = cache.find(pattern);
     if (it == cache.end())
         it = cache.emplace(pattern, compiled(pattern)).first;
-    return it->second;
+    return *it->second;
 }
 
-// A user's pattern runs on windows of the text, never the whole of it:
-// std::regex matches by recursion, a frame or more per character a match
-// attempt spans, so a pattern such as (a|b)*c on a 200 kB field would
-// overflow the stack and kill the process; and its backtracking costs the
-// window's length at each position, not the text's. Each window claims the
-// matches that start in its first k_window_step bytes, so a match of up to
-// k_window - k_window_step bytes is found whole, once (docs/policy.md).
+// A user's pattern runs on windows of the text, never the whole of it: each
+// search is linear in its window, so a pattern that matches at every word
+// (and restarts its search after each match) still costs the text's length
+// times the window's at worst, not the text's squared. Each window claims
+// the matches that start in its first k_window_step bytes, so a match of up
+// to k_window - k_window_step bytes is found whole, once (docs/policy.md).
 constexpr std::size_t k_window = 256;
 constexpr std::size_t k_window_step = 192;
 
 void pattern_matches(std::string_view text, const std::string& pattern,
                      std::vector<PatientData>& found) {
-    const std::regex& regex = compiled_once(pattern);
+    const re2::RE2& regex = compiled_once(pattern);
+    // ^, $ and \b see the text around the window, not its edges: RE2 matches
+    // between two offsets of the whole text.
+    const re2::StringPiece whole(text.data(), text.size());
     for (std::size_t start = 0; start < text.size(); start += k_window_step) {
-        const std::string_view window = text.substr(start, k_window);
-        const bool last = start + k_window >= text.size();
-        // ^, $ and \b see the text around the window, not its edges.
-        auto flags = std::regex_constants::match_default;
-        if (start > 0)
-            flags |= std::regex_constants::match_prev_avail;
-        if (!last)
-            flags |= std::regex_constants::match_not_eol | std::regex_constants::match_not_eow;
-        for (auto it =
-                 std::cregex_iterator(window.data(), window.data() + window.size(), regex, flags);
-             it != std::cregex_iterator(); ++it) {
-            const auto at = static_cast<std::size_t>(it->position());
-            if (!last && at >= k_window_step)
+        const std::size_t end = std::min(text.size(), start + k_window);
+        const bool last = end == text.size();
+        re2::StringPiece match;
+        for (std::size_t from = start;
+             from <= end && regex.Match(whole, from, end, re2::RE2::UNANCHORED, &match, 1);) {
+            const auto at = static_cast<std::size_t>(match.data() - text.data());
+            if (!last && at >= start + k_window_step)
                 break; // the next window starts here and finds it whole
-            if (it->length() > 0)
-                found.push_back(
-                    PatientData{start + at, static_cast<std::size_t>(it->length()),
-                                fmt::format("text matching the pattern '{}'", pattern)});
+            if (!match.empty())
+                found.push_back(PatientData{
+                    at, match.size(), fmt::format("text matching the pattern '{}'", pattern)});
+            from = at + std::max<std::size_t>(match.size(), 1);
         }
         if (last)
             break;
@@ -90,12 +91,10 @@ void pattern_matches(std::string_view text, const std::string& pattern,
 } // namespace
 
 std::optional<std::string> bad_patient_data_pattern(std::string_view pattern) {
-    try {
-        compiled(pattern);
+    const auto regex = compiled(pattern);
+    if (regex->ok())
         return std::nullopt;
-    } catch (const std::regex_error& e) {
-        return e.what();
-    }
+    return regex->error();
 }
 
 std::vector<PatientData> find_all_patient_data(std::string_view text, const Policy& policy) {
@@ -204,11 +203,24 @@ void for_each_text(const Case& c,
     fields::describe(walk, c);
 }
 
-std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy& policy) {
+namespace {
+
+std::string clean_key(const TextField& field, std::string_view text) {
+    std::string key = field.name;
+    key += '\0';
+    key += text;
+    return key;
+}
+
+// Every span in every text of the case, but those `clean` holds.
+std::vector<PatientDataFound> found_in(const Case& c, const Policy& policy,
+                                       const CleanTexts* clean) {
     std::vector<PatientDataFound> found;
     if (!policy.patient_data_guard)
         return found;
     for_each_text(c, [&](const TextField& field, const std::string& text) {
+        if (clean && clean->contains(field, text))
+            return;
         for (auto& hit : find_all_patient_data(text, policy))
             found.push_back(PatientDataFound{field, text, std::move(hit)});
         // The platform takes complaints from practices: someone a complaint
@@ -218,6 +230,35 @@ std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy&
                 field, text, {0, text.size(), "the person a complaint is made for"}});
     });
     return found;
+}
+
+} // namespace
+
+bool CleanTexts::contains(const TextField& field, std::string_view text) const {
+    return m_keys.contains(clean_key(field, text));
+}
+
+void CleanTexts::add(const TextField& field, std::string_view text) {
+    m_keys.insert(clean_key(field, text));
+}
+
+CleanTexts clean_texts(const Case& c, const Policy& policy) {
+    CleanTexts clean;
+    if (!policy.patient_data_guard)
+        return clean;
+    std::set<std::string> refused; // fields, with their texts, holding a refused span
+    for (const auto& found : found_in(c, policy, nullptr))
+        if (found.span.refused)
+            refused.insert(clean_key(found.field, found.text));
+    for_each_text(c, [&](const TextField& field, const std::string& text) {
+        if (!refused.contains(clean_key(field, text)))
+            clean.add(field, text);
+    });
+    return clean;
+}
+
+std::vector<PatientDataFound> find_all_patient_data(const Case& c, const Policy& policy) {
+    return found_in(c, policy, nullptr);
 }
 
 std::optional<PatientDataFound> find_patient_data(const Case& c, const Policy& policy) {
@@ -248,9 +289,12 @@ std::string describe(const PatientDataFound& found) {
                        last);
 }
 
-void guard_patient_data(const Case& c, const Policy& policy) {
-    if (const auto found = find_patient_data(c, policy))
-        throw Error(ErrorKind::refused, describe(*found));
+void guard_patient_data(const Case& c, const Policy& policy, const CleanTexts* clean) {
+    // A text `clean` holds had no refused span, so the first refused span
+    // left is the first of the whole case: the same refusal either way.
+    for (const auto& found : found_in(c, policy, clean))
+        if (found.span.refused)
+            throw Error(ErrorKind::refused, describe(found));
 }
 
 std::vector<std::string> patient_data_warnings(const Case& c, const Policy& policy) {

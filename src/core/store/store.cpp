@@ -339,8 +339,8 @@ void StoreWriter::published(const fs::path& path, const std::string& doubt) cons
                            path.lexically_relative(m_store.m_root).string(), doubt));
 }
 
-std::string StoreWriter::create(Case c, std::mt19937_64& random) {
-    guard_patient_data(c, m_store.m_config.policy);
+std::string StoreWriter::create(Case c, std::mt19937_64& random, const CleanTexts* scanned) {
+    guard_patient_data(c, m_store.m_config.policy, scanned);
     const int year = static_cast<int>(local_date(c.received.utc, *m_store.m_zone).year());
     const auto taken = m_store.case_ids();
     for (int attempt = 0; attempt < 1000; ++attempt) {
@@ -366,8 +366,8 @@ void StoreWriter::save_config(const Config& config) {
     published(m_store.m_root / k_config_file, file.doubt());
 }
 
-void StoreWriter::save(const Case& c) {
-    guard_patient_data(c, m_store.m_config.policy);
+void StoreWriter::save(const Case& c, const CleanTexts* scanned) {
+    guard_patient_data(c, m_store.m_config.policy, scanned);
     const std::string text = encoded(c);
     publish_letters(c.id);
     const fs::path path = m_store.path_of(c.id);

@@ -57,6 +57,13 @@ void check_letter_text(std::string_view text, const Policy& policy, const std::s
                                        : "contains bytes that are not UTF-8",
                     Location{shown, line, column});
     }
+    // A letter is printed by `show --letter`; CRLF is kept as it is.
+    if (const auto control = first_control(text)) {
+        const auto [line, column] = line_column_at(text, *control);
+        throw Error(ErrorKind::bad_data,
+                    "contains a control character (ESC, BEL, ...) a terminal would obey",
+                    Location{shown, line, column});
+    }
     if (const auto found = find_patient_data(text, policy)) {
         const auto [line, column] = line_column_at(text, found->offset);
         throw Error(ErrorKind::refused,
