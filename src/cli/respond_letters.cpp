@@ -88,11 +88,13 @@ void say_kept(const Case& after, EventType step, const Sending& sending, const S
               std::vector<std::string> cautions) {
     if (const Event* sent = last_event(after, step))
         fmt::print(stderr, "complaints: the letter sent is kept in {}\n", sent->letter);
-    if (sending.letter.empty() && store.config().signatory.empty())
-        cautions.push_back(fmt::format("the letter kept is signed \"{}\": set the signatory "
+    const std::string_view placeholder =
+        unsigned_placeholder(store.config(), step == EventType::response_sent);
+    if (sending.letter.empty() && !placeholder.empty())
+        cautions.push_back(fmt::format("the letter kept is signed \"{}\": set the name "
                                        "before the next letter, and keep the letter you actually "
                                        "sent with --letter FILE",
-                                       k_unsigned));
+                                       placeholder));
     say_cautions(cautions);
 }
 

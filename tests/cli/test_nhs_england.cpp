@@ -183,6 +183,7 @@ TEST_SUITE("nhs-england") {
                      "The complainant went to the Ombudsman directly; it asked for our file."});
         const auto shown = practice({"show", id}).out;
         CHECK(shown.find("The complainant went to the Ombudsman directly") != std::string::npos);
+        practice.now = "2026-12-10T10:00:00+00:00";
         const auto escalations =
             practice({"report", "--month", "2026-11", "--format", "json"}).json()["escalations"];
         CHECK(escalations["referred"] == 1);
@@ -220,6 +221,59 @@ TEST_SUITE("nhs-england") {
             practice
                 .refused({"exclude", accepted, "--reason", "out-of-time", "--text", "x"}, k_refused)
                 .find("was accepted although late") != std::string::npos);
+    }
+
+    TEST_CASE("regulations 4 and 14(2): the responsible person signs the response, the "
+              "complaints manager the other letters, and the leaflet names both") {
+        Practice practice;
+        std::string config = test::read_text(practice.root / "complaints.yaml");
+        config += "responsible_person: \"Dr Helen Ward, Senior Partner\"\n"
+                  "complaints_manager: \"Jo Price, Practice Manager\"\n";
+        test::write_text(practice.root / "complaints.yaml", config);
+        const auto id = practice.open_case("2026-11-16 09:00", {"--point", "Rude reception"});
+        const auto acknowledgement = practice({"respond", "acknowledge", id, "--draft"}).out;
+        CHECK(acknowledgement.find("Yours sincerely,\n\nJo Price, Practice Manager  \n") !=
+              std::string::npos);
+        practice.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                     "--conclusion", "It was."});
+        const auto response = practice({"respond", "draft", id}).out;
+        CHECK(response.find("Yours sincerely,\n\nDr Helen Ward, Senior Partner  \n") !=
+              std::string::npos);
+        const auto leaflet = practice({"leaflet"}).out;
+        CHECK(leaflet.find("Our complaints manager is Jo Price, Practice Manager. Dr Helen "
+                           "Ward, Senior Partner is responsible") != std::string::npos);
+        const auto sent = practice({"respond", "send", id, "--via", "letter"});
+        CHECK(sent.err.find("is signed") == std::string::npos);
+    }
+
+    TEST_CASE("regulation 14(2): with no responsible person named, the response says where to "
+              "name them, and sending it warns") {
+        Practice practice;
+        const auto id = practice.open_case("2026-11-16 09:00", {"--point", "Rude reception"});
+        practice.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                     "--conclusion", "It was."});
+        CHECK(practice({"respond", "draft", id})
+                  .out.find("[The responsible person's name: set `responsible_person:` in "
+                            "complaints.yaml]  \nResponsible person  \n") != std::string::npos);
+        CHECK(practice({"respond", "send", id, "--via", "letter"})
+                  .err.find("set `responsible_person:`") != std::string::npos);
+    }
+
+    TEST_CASE("regulation 3(2)(d): the acknowledgement and the leaflet say where to get free "
+              "help to complain, the local service when complaints.yaml names it") {
+        Practice practice;
+        const auto id = practice.open_case("2026-11-16 09:00", {"--point", "Rude reception"});
+        CHECK(practice({"respond", "acknowledge", id, "--draft"})
+                  .out.find("## Help with your complaint\n\nNHS Complaints Advocacy gives free, "
+                            "independent help") != std::string::npos);
+        CHECK(practice({"leaflet"}).out.find("NHS Complaints Advocacy") != std::string::npos);
+        std::string config = test::read_text(practice.root / "complaints.yaml");
+        config += "advocacy: \"POhWER gives free NHS complaints advocacy here: 0300 456 2370.\"\n";
+        test::write_text(practice.root / "complaints.yaml", config);
+        CHECK(practice({"leaflet"}).out.find("POhWER gives free NHS complaints advocacy") !=
+              std::string::npos);
+        const auto clinic = test::Repo("clinic", "CLX");
+        CHECK(clinic({"leaflet"}).out.find("Advocacy") == std::string::npos);
     }
 
     TEST_CASE("a complaint made more than 12 months after the events is flagged, and goes ahead "

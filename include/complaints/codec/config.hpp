@@ -20,6 +20,12 @@ struct Config {
     std::string timezone = "Europe/London";
     std::string author;    // who writes when the command names nobody and the user has no name
     std::string signatory; // who signs response letters
+    // Regulation 4's two people, by name and role: the response is signed
+    // by the responsible person where the policy says so, other letters by
+    // the complaints manager; both name the signatory's place when set.
+    std::string responsible_person;
+    std::string complaints_manager;
+    std::string advocacy;                // the local advocacy service, for the preset's words
     std::vector<std::string> enclosures; // policies enclosed with a response
     // The support agents `assign --to` takes; empty: any name that is not blank.
     std::vector<std::string> agents;
@@ -32,6 +38,11 @@ struct Config {
 
 // The preset's signatory and enclosures where complaints.yaml names none.
 std::string letter_signatory(const Config& config);
+// Who signs a letter (the response, or any other), by name, from
+// complaints.yaml; empty while it names nobody for that letter.
+std::string letter_signer(const Config& config, bool response);
+// The help to complain the letters and leaflet offer; empty: none.
+std::string letter_advocacy(const Config& config);
 std::vector<std::string> letter_enclosures(const Config& config);
 
 // The organisation's working-day calendar.

@@ -113,6 +113,12 @@ struct ProcessStep {
 struct LetterDefaults {
     std::string signatory;
     std::vector<std::string> enclosures;
+    // The response is signed by the responsible person, the other letters
+    // by the complaints manager (the NHS regulations 4 and 14(2)).
+    bool responsible_person_signs = false;
+    // Where a complainant gets free, independent help to complain
+    // (regulation 3(2)(d)): the acknowledgement and the leaflet say it.
+    std::string advocacy;
     friend bool operator==(const LetterDefaults&, const LetterDefaults&) = default;
 };
 

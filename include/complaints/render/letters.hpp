@@ -38,8 +38,14 @@ std::string resolution_letter(const Case& c, const Config& config, const date::t
                               date::year_month_day today, std::string_view resolution);
 
 // What a letter prints where the signatory's name goes while
-// complaints.yaml sets none.
+// complaints.yaml sets none: the response's, where the responsible person
+// signs it (regulation 14(2)), names that key.
 inline constexpr std::string_view k_unsigned = "[Your name: set `signatory:` in complaints.yaml]";
+inline constexpr std::string_view k_unsigned_response =
+    "[The responsible person's name: set `responsible_person:` in complaints.yaml]";
+// The placeholder a letter (the response, or another) would be signed
+// with; empty when complaints.yaml names who signs it.
+std::string_view unsigned_placeholder(const Config& config, bool response);
 
 // The explanation of delay the clinic policy allows in place of a full
 // response in time: why it is taking longer (`reason`), and the date the

@@ -278,6 +278,9 @@ Config read_config(std::string_view text, const std::string& file) {
     }
     config.author = map.text(map.optional("author"), "author");
     config.signatory = map.text(map.optional("signatory"), "signatory");
+    config.responsible_person = map.text(map.optional("responsible_person"), "responsible_person");
+    config.complaints_manager = map.text(map.optional("complaints_manager"), "complaints_manager");
+    config.advocacy = map.text(map.optional("advocacy"), "advocacy");
     for (const auto& node : map.sequence(map.optional("enclosures"), "enclosures"))
         config.enclosures.push_back(map.text(node, "enclosures"));
     for (const auto& node : map.sequence(map.optional("agents"), "agents"))
@@ -291,8 +294,9 @@ Config read_config(std::string_view text, const std::string& file) {
         read_review_bodies(map, bodies, config);
     read_calendar(map, config);
     map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author",
-                        "signatory", "enclosures", "agents", "policy", "review_bodies",
-                        "patient_data_patterns", "closures", "bank_holidays"});
+                        "signatory", "responsible_person", "complaints_manager", "advocacy",
+                        "enclosures", "agents", "policy", "review_bodies", "patient_data_patterns",
+                        "closures", "bank_holidays"});
     return config;
 }
 
@@ -311,6 +315,18 @@ std::string write_config(const Config& config) {
         // Until it is set, every letter says where to set it.
         out += fmt::format("# signatory: \"Your Name, {}\"  # who signs the letters\n",
                            preset_policy(config.preset).letter.signatory);
+    const auto named = [&](std::string_view key, const std::string& value, std::string_view hint) {
+        if (!value.empty())
+            out += fmt::format("{}: {}\n", key, yaml_quoted(value));
+        else if (preset_policy(config.preset).letter.responsible_person_signs)
+            out += fmt::format("# {}: {}\n", key, hint);
+    };
+    named("responsible_person", config.responsible_person,
+          "\"Dr Name, Senior Partner\"  # regulation 4: signs the response");
+    named("complaints_manager", config.complaints_manager,
+          "\"Name, Practice Manager\"  # regulation 4: signs the other letters");
+    if (!config.advocacy.empty())
+        out += fmt::format("advocacy: {}\n", emit_text_value(config.advocacy, 2));
     if (!config.enclosures.empty()) {
         out += "enclosures:\n";
         for (const auto& enclosure : config.enclosures)
@@ -338,6 +354,19 @@ std::string write_config(const Config& config) {
     write_review_bodies(out, config);
     write_calendar(out, config.calendar);
     return out;
+}
+
+std::string letter_signer(const Config& config, bool response) {
+    const bool roles = config.policy.letter.responsible_person_signs;
+    if (roles && response && !config.responsible_person.empty())
+        return config.responsible_person;
+    if (roles && !response && !config.complaints_manager.empty())
+        return config.complaints_manager;
+    return config.signatory;
+}
+
+std::string letter_advocacy(const Config& config) {
+    return config.advocacy.empty() ? config.policy.letter.advocacy : config.advocacy;
 }
 
 std::string letter_signatory(const Config& config) {

@@ -67,7 +67,8 @@ LeafletSection who(const Config& config) {
 LeafletSection how(const Config& config) {
     const Policy& policy = config.policy;
     LeafletSection section{"How to complain", {}};
-    const std::string manager = letter_signatory(config);
+    const std::string manager =
+        config.complaints_manager.empty() ? letter_signatory(config) : config.complaints_manager;
     if (about_clinicians(policy)) {
         item(section, "Fill in our complaint form and send it to " + manager + ".");
     } else {
@@ -91,6 +92,19 @@ LeafletSection how(const Config& config) {
                               "learnt of it. We can still look into a later complaint when "
                               "there is a good reason it was not made sooner.",
                               format_duration(*policy.time_limit)));
+    // Regulation 4: the two people the regulations name, when set.
+    if (!config.complaints_manager.empty() && !config.responsible_person.empty())
+        paragraph(section, fmt::format("Our complaints manager is {}. {} is responsible for "
+                                       "making sure we follow the complaints regulations, and "
+                                       "signs our response.",
+                                       config.complaints_manager, config.responsible_person));
+    return section;
+}
+
+// Regulation 3(2)(d): where to get help to complain, free.
+LeafletSection help(const Config& config) {
+    LeafletSection section{"Help to complain", {}};
+    paragraph(section, letter_advocacy(config));
     return section;
 }
 
@@ -260,6 +274,8 @@ Leaflet complaints_leaflet(const Config& config) {
             "investigated seriously, without blame, and we learn from it to improve our care.";
     }
     leaflet.sections = {who(config), how(config), next(config)};
+    if (!letter_advocacy(config).empty())
+        leaflet.sections.push_back(help(config));
     if (!config.policy.review_bodies.empty())
         leaflet.sections.push_back(further(config));
     if (!config.policy.exclusions.empty())

@@ -222,11 +222,21 @@ std::string opening(const Case& c, const Config& config, date::year_month_day to
 // Signed with the name complaints.yaml gives. Without one the letter says
 // where to set it, where the name goes, rather than sign with a bare role
 // nobody would send as printed.
-std::string signature(const Config& config) {
-    const std::string signatory = config.signatory.empty()
-                                      ? std::string(k_unsigned) + "  \n" + letter_signatory(config)
-                                      : config.signatory;
-    return fmt::format("\nYours sincerely,\n\n{}  \n{}\n", signatory, config.organisation);
+std::string signature(const Config& config, bool response = false) {
+    const std::string name = letter_signer(config, response);
+    if (!name.empty())
+        return fmt::format("\nYours sincerely,\n\n{}  \n{}\n", name, config.organisation);
+    const std::string_view placeholder = unsigned_placeholder(config, response);
+    const std::string role =
+        placeholder == k_unsigned_response ? "Responsible person" : letter_signatory(config);
+    return fmt::format("\nYours sincerely,\n\n{}  \n{}  \n{}\n", placeholder, role,
+                       config.organisation);
+}
+
+// Regulation 3(2)(d): where to get help to complain, where the policy says.
+std::string advocacy(const Config& config) {
+    const std::string help = letter_advocacy(config);
+    return help.empty() ? "" : "\n\n## Help with your complaint\n\n" + help;
 }
 
 // A complaint made by phone or in person whose written record is not yet
@@ -292,6 +302,13 @@ std::string consent_needed(const Case& c) {
 
 } // namespace
 
+std::string_view unsigned_placeholder(const Config& config, bool response) {
+    if (!letter_signer(config, response).empty())
+        return {};
+    return response && config.policy.letter.responsible_person_signs ? k_unsigned_response
+                                                                     : k_unsigned;
+}
+
 std::string received_by(Channel channel) {
     switch (channel) {
     case Channel::web_form:
@@ -333,7 +350,7 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
     points(out, c);
     apology_and_actions(out, c);
     next_stage(out, c, config);
-    return out + signature(config);
+    return out + signature(config, true);
 }
 
 std::string delay_letter(const Case& c, const Config& config, const date::time_zone& zone,
@@ -419,16 +436,19 @@ std::string acknowledgement_letter(const Case& c, const Config& config, const da
     // Where the policy lets the period be agreed (the NHS regulations), the
     // acknowledgement offers to discuss it, and how the complaint is handled.
     const ClockRule* response = find_clock(config.policy, "response");
-    if (response && response->extended_by == EventType::response_period_agreed)
+    const auto moved_by = [&](EventRole role) {
+        return response && response->extended_by && event_info(*response->extended_by).role == role;
+    };
+    if (moved_by(EventRole::sets_answer_date))
         out += " We would like to discuss with you how we handle your complaint and when you "
                "can expect our response: please contact us to agree it.";
     // The clinic policy promises the response in time "or, where this is not
     // possible, an explanation as to the cause of the delay".
-    if (response_due && !passed && !response_due->explained && response &&
-        response->extended_by == EventType::delay_explained)
+    if (response_due && !passed && !response_due->explained && moved_by(EventRole::explains_delay))
         out += " If we cannot send it by then, we will write to explain why and tell you when "
                "to expect it.";
     out += consent_needed(c);
+    out += advocacy(config);
     const bool record = record_to_agree(c);
     if (record)
         out += fmt::format("\n\nAs you made your complaint {}, we enclose our written record of "

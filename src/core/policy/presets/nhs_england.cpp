@@ -64,6 +64,17 @@ Policy nhs_england() {
     // A GP practice or clinic doing NHS work is registered with CQC.
     policy.cqc_summary = true;
     policy.letter = {"Complaints Manager", {}};
+    // Regulations 4 and 14(2): the response is signed by the responsible
+    // person; the complaints manager handles the complaint.
+    policy.letter.responsible_person_signs = true;
+    // Regulation 3(2)(d): assistance to understand the procedure, or where
+    // to get it. The Health and Social Care Act 2012 has each local council
+    // commission NHS Complaints Advocacy; complaints.yaml's `advocacy:`
+    // names the local service.
+    policy.letter.advocacy =
+        "NHS Complaints Advocacy gives free, independent help to make a complaint about an NHS "
+        "service. Your local council can tell you who provides it where you live, as can your "
+        "local Healthwatch (www.healthwatch.co.uk).";
     return policy;
 }
 
