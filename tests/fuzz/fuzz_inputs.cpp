@@ -82,8 +82,8 @@ void size_bound(const std::string& bytes) {
 }
 
 // The cache: whatever a damaged .complaints-cache holds, each entry gives a
-// case or a runtime_error (the case is then read from its file), and a case
-// decoded encodes and decodes to itself.
+// case or a runtime_error (the case is then read from its file), a case
+// decoded encodes and decodes to itself, and the names read are whole.
 void cache(const std::string& bytes) {
     write_scratch(bytes);
     complaints::CacheReader reader(scratch());
@@ -95,6 +95,11 @@ void cache(const std::string& bytes) {
         } catch (const std::runtime_error&) {
         }
     }
+    // The names part: each name in a folder it lists, or no names at all.
+    const complaints::CaseNames names = complaints::read_case_names(scratch());
+    for (const auto& name : names.names)
+        if (name.folder >= names.folders.size())
+            std::abort();
     // A payload alone, as the cache's encoder would give it.
     try {
         const complaints::Case c = complaints::decode_case(bytes);

@@ -58,6 +58,7 @@ struct ScanOptions {
 };
 
 class StoreWriter;
+struct CaseNames;
 
 // Reads the repository. It changes no case and no configuration: those go
 // through the StoreWriter that `lock` returns, and only a non-const Store
@@ -123,7 +124,8 @@ class Store {
     std::filesystem::path path_of(const std::string& id) const;
     // (ID, path) of every case file, by ID; paths as strings, since 100,000
     // std::filesystem::path objects hold their parsed components too.
-    std::vector<std::pair<std::string, std::string>> case_paths() const;
+    // With `names`, the folders walked and the names found, for the cache.
+    std::vector<std::pair<std::string, std::string>> case_paths(CaseNames* names = nullptr) const;
     // Takes out of `paths` (sorted by ID) every ID that has two files or
     // more (cases/X.yaml and cases/2026/X.yaml, after a copy or a move that
     // a merge undid): which one is the case is not for the tool to guess.

@@ -7,6 +7,7 @@
 #include "complaints/codec/codec.hpp"
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/store/atomic_file.hpp"
+#include "complaints/store/case_cache.hpp"
 #include "complaints/store/case_id.hpp"
 
 #include <fmt/format.h>
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace complaints {
 
@@ -24,7 +26,11 @@ namespace {
 constexpr const char* k_config_file = "complaints.yaml";
 
 // Case files: `<ID>.yaml` anywhere under cases/, hidden temporaries skipped.
-template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
+// `folder` is told of cases/ and of each folder the walk enters, with its
+// stamp taken before it is listed (as the cache records them, CaseNames).
+template <class Visit, class Folder>
+void each_case_file(const fs::path& cases, Visit visit, Folder folder) {
+    folder(cases, folder_stamp(cases));
     std::error_code ec;
     fs::recursive_directory_iterator it(cases, ec), end;
     if (ec)
@@ -34,12 +40,20 @@ template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
             throw Error(ErrorKind::io,
                         fmt::format("cannot read {}: {}", cases.string(), ec.message()));
         const fs::path& path = it->path();
+        // The walk enters a folder, never a link to one, after this entry.
+        std::error_code type_ec;
+        if (it->is_directory(type_ec) && !it->is_symlink(type_ec))
+            folder(path, folder_stamp(path));
         const std::string stem = path.stem().string();
         // Whatever its type: a folder, FIFO or link with a case's name is
         // refused when loaded, never silently skipped nor followed.
         if (path.extension() == ".yaml" && is_case_id(stem))
             visit(stem, path);
     }
+}
+
+template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
+    each_case_file(cases, visit, [](const fs::path&, const std::optional<FileStamp>&) {});
 }
 
 void write_new_file(const fs::path& path, std::string_view content) {
@@ -167,11 +181,33 @@ Store::take_out_twins(std::vector<std::pair<std::string, std::string>>& paths) c
     return twins;
 }
 
-std::vector<std::pair<std::string, std::string>> Store::case_paths() const {
+std::vector<std::pair<std::string, std::string>> Store::case_paths(CaseNames* names) const {
     std::vector<std::pair<std::string, std::string>> paths;
-    each_case_file(m_root / "cases", [&](const std::string& id, const fs::path& path) {
-        paths.emplace_back(id, path.native());
-    });
+    const fs::path cases = m_root / "cases";
+    std::unordered_map<std::string, std::uint32_t> folders; // a folder's path to its index
+    bool stamped = true; // every folder stamped and every name in one of them
+    const auto folder = [&](const fs::path& path, const std::optional<FileStamp>& stamp) {
+        if (!names)
+            return;
+        stamped = stamped && stamp.has_value();
+        folders.emplace(path.native(), static_cast<std::uint32_t>(names->folders.size()));
+        names->folders.push_back(CaseNames::Folder{
+            path == cases ? std::string() : path.lexically_relative(cases).string(),
+            stamp.value_or(FileStamp{})});
+    };
+    each_case_file(
+        cases,
+        [&](const std::string& id, const fs::path& path) {
+            paths.emplace_back(id, path.native());
+            if (!names)
+                return;
+            const auto found = folders.find(path.parent_path().native());
+            stamped = stamped && found != folders.end();
+            names->names.push_back(CaseNames::Name{id, found == folders.end() ? 0 : found->second});
+        },
+        folder);
+    if (names && !stamped)
+        *names = {};
     std::sort(paths.begin(), paths.end());
     return paths;
 }
