@@ -81,6 +81,9 @@ class Store {
     // Temporary files a writer killed mid-write left behind (`.NAME.XXXXXX`).
     std::vector<std::filesystem::path> leftover_temporaries() const;
     // The one case `query` abbreviates; not_found when none or several do.
+    // A whole ID is looked for by its file name alone; a shorter one in the
+    // names .complaints-cache keeps, while no folder under cases/ has
+    // changed since, else in a listing of cases/.
     std::string resolve(std::string_view query) const;
 
     Case load(const std::string& id) const;
@@ -122,6 +125,12 @@ class Store {
   private:
     friend class StoreWriter;
     std::filesystem::path path_of(const std::string& id) const;
+    // Every file named for case `id` (two or more: a case in two folders),
+    // without listing cases/ where that can be proven: see store.cpp.
+    std::vector<std::string> files_of(const std::string& id) const;
+    // (ID, path) of every case file, by ID, from the cache's names while
+    // they still hold (see CaseNames); none when they do not.
+    std::optional<std::vector<std::pair<std::string, std::string>>> cached_paths() const;
     // (ID, path) of every case file, by ID; paths as strings, since 100,000
     // std::filesystem::path objects hold their parsed components too.
     // With `names`, the folders walked and the names found, for the cache.

@@ -13,8 +13,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <optional>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unordered_map>
 
 namespace complaints {
@@ -212,6 +215,26 @@ std::vector<std::pair<std::string, std::string>> Store::case_paths(CaseNames* na
     return paths;
 }
 
+std::optional<std::vector<std::pair<std::string, std::string>>> Store::cached_paths() const {
+    const CaseNames names = read_case_names(m_root / k_cache_file);
+    if (names.folders.empty())
+        return std::nullopt;
+    const fs::path cases = m_root / "cases";
+    std::vector<fs::path> folders;
+    for (const auto& folder : names.folders) {
+        folders.push_back(folder.path.empty() ? cases : cases / folder.path);
+        // A file added, removed or renamed since changed its folder's stamp.
+        if (folder_stamp(folders.back()) != folder.stamp)
+            return std::nullopt;
+    }
+    std::vector<std::pair<std::string, std::string>> paths;
+    paths.reserve(names.names.size());
+    for (const auto& name : names.names)
+        paths.emplace_back(name.id, (folders[name.folder] / (name.id + ".yaml")).native());
+    std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
 std::vector<fs::path> Store::case_files() const {
     std::vector<fs::path> files;
     std::error_code ec;
@@ -240,7 +263,24 @@ std::vector<fs::path> Store::leftover_temporaries() const {
 }
 
 std::string Store::resolve(std::string_view query) const {
-    const auto ids = case_ids();
+    std::string whole;
+    for (const char c : query)
+        whole += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // A whole ID abbreviates no other (every ID has the same shape), so its
+    // file alone answers.
+    if (is_case_id(whole)) {
+        if (files_of(whole).empty())
+            throw Error(ErrorKind::not_found, fmt::format("no case matches '{}'", query));
+        return whole;
+    }
+    std::vector<std::string> ids;
+    if (const auto cached = cached_paths()) {
+        for (const auto& [id, path] : *cached)
+            if (ids.empty() || ids.back() != id)
+                ids.push_back(id);
+    } else {
+        ids = case_ids();
+    }
     const auto found = matching_ids(query, ids);
     if (found.size() == 1)
         return found.front();
@@ -254,16 +294,43 @@ std::string Store::resolve(std::string_view query) const {
                             found.size() > 5 ? ", ..." : ""));
 }
 
-fs::path Store::path_of(const std::string& id) const {
-    // Every file named for the case, whatever it is: a link there, even a
-    // loop, is this case's file, and the load refuses it by name. The whole
-    // folder is walked, as resolve() already does, so a second file of the
-    // case in another folder is found and refused, never silently shadowed.
+// cases/<ID>.yaml is the case's file unless the site keeps cases in folders
+// (cases/2026/). Where cases/ holds no folder, one lstat is the whole answer:
+// no second file can hide elsewhere. A folder's link count is 2 plus one for
+// each folder inside it (each one's `..`) on the file systems that keep the
+// count (ext4, xfs, tmpfs); btrfs and overlayfs say 1, "not counted". Else
+// every file named for the case is found, as the walk of cases/ would find
+// them (the cache's names while they hold), so a second file of the case in
+// another folder is refused, never silently shadowed.
+std::vector<std::string> Store::files_of(const std::string& id) const {
+    const fs::path cases = m_root / "cases";
+    const fs::path top = cases / (id + ".yaml");
+    struct stat folder {};
+    struct stat file {};
+    if (::stat(cases.c_str(), &folder) == 0 && folder.st_nlink == 2) {
+        // Whatever is there, even a link or a loop, is the case's file, and
+        // the load refuses it by name.
+        if (::lstat(top.c_str(), &file) == 0)
+            return {top.native()};
+        if (errno == ENOENT)
+            return {};
+    }
     std::vector<std::string> files;
-    each_case_file(m_root / "cases", [&](const std::string& found, const fs::path& path) {
+    if (const auto cached = cached_paths()) {
+        for (const auto& [found, path] : *cached)
+            if (found == id)
+                files.push_back(path);
+        return files;
+    }
+    each_case_file(cases, [&](const std::string& found, const fs::path& path) {
         if (found == id)
             files.push_back(path.native());
     });
+    return files;
+}
+
+fs::path Store::path_of(const std::string& id) const {
+    std::vector<std::string> files = files_of(id);
     if (files.empty())
         throw Error(ErrorKind::not_found, fmt::format("no case {}", id));
     if (files.size() > 1) {
@@ -378,10 +445,12 @@ void StoreWriter::published(const fs::path& path, const std::string& doubt) cons
 std::string StoreWriter::create(Case c, std::mt19937_64& random) {
     guard_patient_data(c, m_store.m_config.policy);
     const int year = static_cast<int>(local_date(c.received.utc, *m_store.m_zone).year());
-    const auto taken = m_store.case_ids();
     for (int attempt = 0; attempt < 1000; ++attempt) {
         c.id = make_case_id(m_store.m_config.prefix, year, random);
-        if (std::binary_search(taken.begin(), taken.end(), c.id))
+        // A file of that name in any folder takes the ID (the exclusive
+        // create below sees only cases/ itself); IDs are random, so this is
+        // one lstat where cases/ holds no folder.
+        if (!m_store.files_of(c.id).empty())
             continue;
         const std::string text = encoded(c);
         const fs::path path = m_store.m_root / "cases" / (c.id + ".yaml");
