@@ -96,10 +96,11 @@ void cache(const std::string& bytes) {
         }
     }
     // The names part: each name in a folder it lists, or no names at all.
-    const complaints::CaseNames names = complaints::read_case_names(scratch());
-    for (const auto& name : names.names)
-        if (name.folder >= names.folders.size())
+    const complaints::CachedNames names = complaints::read_case_names(scratch());
+    names.each([&](std::string_view, std::uint32_t folder) {
+        if (folder >= names.folders().size())
             std::abort();
+    });
     // A payload alone, as the cache's encoder would give it.
     try {
         const complaints::Case c = complaints::decode_case(bytes);

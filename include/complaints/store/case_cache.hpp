@@ -66,9 +66,25 @@ struct CaseNames {
     std::vector<Name> names;
 };
 
+// The names part as read_case_names reads it: checked whole, each name then
+// handed out as a view into it, since a string for each of 100,000 names
+// costs more than the rest of resolving a short ID.
+class CachedNames {
+  public:
+    // Empty when there are no names to trust (see CaseNames::folders).
+    const std::vector<CaseNames::Folder>& folders() const { return m_folders; }
+    // Each name in ID order, with the index of its folder in folders().
+    void each(const std::function<void(std::string_view id, std::uint32_t folder)>& visit) const;
+
+  private:
+    friend CachedNames read_case_names(const std::filesystem::path& file);
+    std::vector<CaseNames::Folder> m_folders;
+    std::string m_names; // the names part, its checksum taken off
+};
+
 // The names part alone, without the index of entries; empty when the cache
 // is missing, not a plain file, from another version or damaged.
-CaseNames read_case_names(const std::filesystem::path& file);
+CachedNames read_case_names(const std::filesystem::path& file);
 
 // The file: payloads one after another, then the index (ID, stamp, where
 // its payload is), then the names (above), then the offsets of the names

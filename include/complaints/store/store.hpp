@@ -128,9 +128,11 @@ class Store {
     // Every file named for case `id` (two or more: a case in two folders),
     // without listing cases/ where that can be proven: see store.cpp.
     std::vector<std::string> files_of(const std::string& id) const;
-    // (ID, path) of every case file, by ID, from the cache's names while
-    // they still hold (see CaseNames); none when they do not.
-    std::optional<std::vector<std::pair<std::string, std::string>>> cached_paths() const;
+    // Hands `visit` each case file's ID and folder (a path), in ID order,
+    // from the cache's names, and returns true, while they still hold (see
+    // CaseNames); false, having handed nothing, when they do not.
+    bool each_cached_name(
+        const std::function<void(std::string_view id, const std::string& folder)>& visit) const;
     // (ID, path) of every case file, by ID; paths as strings, since 100,000
     // std::filesystem::path objects hold their parsed components too.
     // With `names`, the folders walked and the names found, for the cache.

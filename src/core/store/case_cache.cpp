@@ -110,11 +110,13 @@ class Decoder {
         take(&c, 1);
         return c != 0;
     }
-    std::string text() {
+    std::string text() { return std::string(view()); }
+    // A text as a view into the bytes decoded, copying nothing.
+    std::string_view view() {
         const std::uint64_t n = u64();
         if (n > m_rest.size())
             throw std::runtime_error("cache: text past the end");
-        std::string v(m_rest.substr(0, n));
+        const std::string_view v = m_rest.substr(0, n);
         m_rest.remove_prefix(n);
         return v;
     }
@@ -399,34 +401,45 @@ std::vector<CaseNames::Folder> decode_folders(std::string_view part) {
     return folders;
 }
 
-std::vector<CaseNames::Name> decode_names(std::string_view part, std::size_t folders) {
-    Decoder d(unsealed(part));
-    auto names = d.list<CaseNames::Name>([&] {
-        CaseNames::Name name;
-        name.id = d.text();
-        name.folder = static_cast<std::uint32_t>(d.u64());
-        if (name.folder >= folders)
+// Hands `visit` each name of a names part (its checksum taken off); throws
+// std::runtime_error on anything the writer did not write.
+void visit_names(std::string_view names, std::size_t folders,
+                 const std::function<void(std::string_view, std::uint32_t)>& visit) {
+    Decoder d(names);
+    const std::uint64_t count = d.u64();
+    if (count > names.size())
+        throw std::runtime_error("cache: list past the end");
+    for (std::uint64_t i = 0; i < count; ++i) {
+        const std::string_view id = d.view();
+        const std::uint64_t folder = d.u64();
+        if (folder >= folders)
             throw std::runtime_error("cache: name in no folder");
-        return name;
-    });
+        visit(id, static_cast<std::uint32_t>(folder));
+    }
     if (!d.done())
         throw std::runtime_error("cache: bytes left over");
-    return names;
 }
 
 } // namespace
 
-CaseNames read_case_names(const std::filesystem::path& file) {
+void CachedNames::each(
+    const std::function<void(std::string_view id, std::uint32_t folder)>& visit) const {
+    visit_names(m_names, m_folders.size(), visit);
+}
+
+CachedNames read_case_names(const std::filesystem::path& file) {
     std::string problem;
     std::FILE* stream = open_cache(file, problem);
     if (!stream)
         return {};
-    CaseNames found;
+    CachedNames found;
     try {
         const Parts parts = read_parts(stream);
-        found.folders = decode_folders(read_span(stream, parts.folders_at, parts.names_at));
-        found.names =
-            decode_names(read_span(stream, parts.names_at, parts.trailer_at), found.folders.size());
+        found.m_folders = decode_folders(read_span(stream, parts.folders_at, parts.names_at));
+        found.m_names = read_span(stream, parts.names_at, parts.trailer_at);
+        found.m_names.resize(unsealed(found.m_names).size());
+        // Read through once here, so that each() never meets damage.
+        visit_names(found.m_names, found.m_folders.size(), [](std::string_view, std::uint32_t) {});
     } catch (const std::exception&) {
         found = {};
     }

@@ -211,28 +211,29 @@ std::vector<std::pair<std::string, std::string>> Store::case_paths(CaseNames* na
         folder);
     if (names && !stamped)
         *names = {};
+    if (names)
+        std::sort(names->names.begin(), names->names.end(),
+                  [](const CaseNames::Name& a, const CaseNames::Name& b) { return a.id < b.id; });
     std::sort(paths.begin(), paths.end());
     return paths;
 }
 
-std::optional<std::vector<std::pair<std::string, std::string>>> Store::cached_paths() const {
-    const CaseNames names = read_case_names(m_root / k_cache_file);
-    if (names.folders.empty())
-        return std::nullopt;
+bool Store::each_cached_name(
+    const std::function<void(std::string_view id, const std::string& folder)>& visit) const {
+    const CachedNames names = read_case_names(m_root / k_cache_file);
+    if (names.folders().empty())
+        return false;
     const fs::path cases = m_root / "cases";
-    std::vector<fs::path> folders;
-    for (const auto& folder : names.folders) {
-        folders.push_back(folder.path.empty() ? cases : cases / folder.path);
+    std::vector<std::string> folders;
+    for (const auto& folder : names.folders()) {
+        const fs::path path = folder.path.empty() ? cases : cases / folder.path;
         // A file added, removed or renamed since changed its folder's stamp.
-        if (folder_stamp(folders.back()) != folder.stamp)
-            return std::nullopt;
+        if (folder_stamp(path) != folder.stamp)
+            return false;
+        folders.push_back(path.native());
     }
-    std::vector<std::pair<std::string, std::string>> paths;
-    paths.reserve(names.names.size());
-    for (const auto& name : names.names)
-        paths.emplace_back(name.id, (folders[name.folder] / (name.id + ".yaml")).native());
-    std::sort(paths.begin(), paths.end());
-    return paths;
+    names.each([&](std::string_view id, std::uint32_t folder) { visit(id, folders[folder]); });
+    return true;
 }
 
 std::vector<fs::path> Store::case_files() const {
@@ -263,21 +264,27 @@ std::vector<fs::path> Store::leftover_temporaries() const {
 }
 
 std::string Store::resolve(std::string_view query) const {
-    std::string whole;
+    std::string wanted;
     for (const char c : query)
-        whole += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        wanted += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     // A whole ID abbreviates no other (every ID has the same shape), so its
     // file alone answers.
-    if (is_case_id(whole)) {
-        if (files_of(whole).empty())
+    if (is_case_id(wanted)) {
+        if (files_of(wanted).empty())
             throw Error(ErrorKind::not_found, fmt::format("no case matches '{}'", query));
-        return whole;
+        return wanted;
     }
+    // From the cache, only the names that match are copied: the rest are
+    // looked at where they lie.
     std::vector<std::string> ids;
-    if (const auto cached = cached_paths()) {
-        for (const auto& [id, path] : *cached)
-            if (ids.empty() || ids.back() != id)
-                ids.push_back(id);
+    const bool cached = !wanted.empty() && each_cached_name([&](std::string_view id, auto&) {
+        if (abbreviates(wanted, id))
+            ids.emplace_back(id);
+    });
+    if (cached) {
+        // In ID order, and an ID with two files once, as from a listing.
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     } else {
         ids = case_ids();
     }
@@ -316,12 +323,11 @@ std::vector<std::string> Store::files_of(const std::string& id) const {
             return {};
     }
     std::vector<std::string> files;
-    if (const auto cached = cached_paths()) {
-        for (const auto& [found, path] : *cached)
+    if (each_cached_name([&](std::string_view found, const std::string& folder) {
             if (found == id)
-                files.push_back(path);
+                files.push_back(folder + '/' + id + ".yaml");
+        }))
         return files;
-    }
     each_case_file(cases, [&](const std::string& found, const fs::path& path) {
         if (found == id)
             files.push_back(path.native());
