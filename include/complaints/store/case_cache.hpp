@@ -73,7 +73,8 @@ class CachedNames {
   public:
     // Empty when there are no names to trust (see CaseNames::folders).
     const std::vector<CaseNames::Folder>& folders() const { return m_folders; }
-    // Each name in ID order, with the index of its folder in folders().
+    // Each name, in the order the walk found them, with the index of its
+    // folder in folders().
     void each(const std::function<void(std::string_view id, std::uint32_t folder)>& visit) const;
 
   private:

@@ -128,7 +128,7 @@ class Store {
     // Every file named for case `id` (two or more: a case in two folders),
     // without listing cases/ where that can be proven: see store.cpp.
     std::vector<std::string> files_of(const std::string& id) const;
-    // Hands `visit` each case file's ID and folder (a path), in ID order,
+    // Hands `visit` each case file's ID and folder (a path), in no order,
     // from the cache's names, and returns true, while they still hold (see
     // CaseNames); false, having handed nothing, when they do not.
     bool each_cached_name(

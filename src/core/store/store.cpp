@@ -18,7 +18,6 @@
 #include <optional>
 #include <stdexcept>
 #include <sys/stat.h>
-#include <unordered_map>
 
 namespace complaints {
 
@@ -30,10 +29,15 @@ constexpr const char* k_config_file = "complaints.yaml";
 
 // Case files: `<ID>.yaml` anywhere under cases/, hidden temporaries skipped.
 // `folder` is told of cases/ and of each folder the walk enters, with its
-// stamp taken before it is listed (as the cache records them, CaseNames).
+// stamp taken before it is listed (as the cache records them, CaseNames);
+// `visit` of each file with the number of its folder in that order.
 template <class Visit, class Folder>
 void each_case_file(const fs::path& cases, Visit visit, Folder folder) {
     folder(cases, folder_stamp(cases));
+    // The folder at each depth: the walk is depth first, so a file's folder
+    // is the last one entered one level up, found without a path made.
+    std::vector<std::uint32_t> at_depth{0};
+    std::uint32_t folders = 1;
     std::error_code ec;
     fs::recursive_directory_iterator it(cases, ec), end;
     if (ec)
@@ -45,18 +49,23 @@ void each_case_file(const fs::path& cases, Visit visit, Folder folder) {
         const fs::path& path = it->path();
         // The walk enters a folder, never a link to one, after this entry.
         std::error_code type_ec;
-        if (it->is_directory(type_ec) && !it->is_symlink(type_ec))
+        if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
             folder(path, folder_stamp(path));
+            at_depth.resize(static_cast<std::size_t>(it.depth()) + 2);
+            at_depth.back() = folders++;
+        }
         const std::string stem = path.stem().string();
         // Whatever its type: a folder, FIFO or link with a case's name is
         // refused when loaded, never silently skipped nor followed.
         if (path.extension() == ".yaml" && is_case_id(stem))
-            visit(stem, path);
+            visit(stem, path, at_depth[static_cast<std::size_t>(it.depth())]);
     }
 }
 
 template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
-    each_case_file(cases, visit, [](const fs::path&, const std::optional<FileStamp>&) {});
+    each_case_file(
+        cases, [&](const std::string& id, const fs::path& path, std::uint32_t) { visit(id, path); },
+        [](const fs::path&, const std::optional<FileStamp>&) {});
 }
 
 void write_new_file(const fs::path& path, std::string_view content) {
@@ -187,33 +196,25 @@ Store::take_out_twins(std::vector<std::pair<std::string, std::string>>& paths) c
 std::vector<std::pair<std::string, std::string>> Store::case_paths(CaseNames* names) const {
     std::vector<std::pair<std::string, std::string>> paths;
     const fs::path cases = m_root / "cases";
-    std::unordered_map<std::string, std::uint32_t> folders; // a folder's path to its index
-    bool stamped = true; // every folder stamped and every name in one of them
+    bool stamped = true; // every folder stamped
     const auto folder = [&](const fs::path& path, const std::optional<FileStamp>& stamp) {
         if (!names)
             return;
         stamped = stamped && stamp.has_value();
-        folders.emplace(path.native(), static_cast<std::uint32_t>(names->folders.size()));
         names->folders.push_back(CaseNames::Folder{
             path == cases ? std::string() : path.lexically_relative(cases).string(),
             stamp.value_or(FileStamp{})});
     };
     each_case_file(
         cases,
-        [&](const std::string& id, const fs::path& path) {
+        [&](const std::string& id, const fs::path& path, std::uint32_t in) {
             paths.emplace_back(id, path.native());
-            if (!names)
-                return;
-            const auto found = folders.find(path.parent_path().native());
-            stamped = stamped && found != folders.end();
-            names->names.push_back(CaseNames::Name{id, found == folders.end() ? 0 : found->second});
+            if (names)
+                names->names.push_back(CaseNames::Name{id, in});
         },
         folder);
     if (names && !stamped)
         *names = {};
-    if (names)
-        std::sort(names->names.begin(), names->names.end(),
-                  [](const CaseNames::Name& a, const CaseNames::Name& b) { return a.id < b.id; });
     std::sort(paths.begin(), paths.end());
     return paths;
 }
