@@ -84,8 +84,8 @@ void size_bound(const std::string& bytes) {
 }
 
 // The cache: whatever a damaged .complaints-cache holds, each entry gives a
-// case or a runtime_error (the case is then read from its file), and a case
-// decoded encodes and decodes to itself.
+// case or a runtime_error (the case is then read from its file), a case
+// decoded encodes and decodes to itself, and the names read are whole.
 void cache(const std::string& bytes) {
     write_scratch(bytes);
     complaints::CacheReader reader(scratch());
@@ -97,6 +97,12 @@ void cache(const std::string& bytes) {
         } catch (const std::runtime_error&) {
         }
     }
+    // The names part: each name in a folder it lists, or no names at all.
+    const complaints::CachedNames names = complaints::read_case_names(scratch());
+    names.each([&](std::string_view, std::uint32_t folder) {
+        if (folder >= names.folders().size())
+            std::abort();
+    });
     // A payload alone, as the cache's encoder would give it.
     try {
         const complaints::Case c = complaints::decode_case(bytes);

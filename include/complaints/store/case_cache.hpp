@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,13 +32,65 @@ struct FileStamp {
     friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
 
+// A folder's stamp, through a link as listing it would go; none when it
+// cannot be read.
+std::optional<FileStamp> folder_stamp(const std::filesystem::path& folder);
+
 std::string encode_case(const Case& c);
 // Throws std::runtime_error on anything that is not what encode_case wrote.
 Case decode_case(std::string_view bytes);
 
+// Where the cache lives, under the repository's root.
+inline constexpr const char* k_cache_file = ".complaints-cache";
+
+// The names under cases/ as the scan that wrote the cache listed them: each
+// folder with its stamp taken before it was listed, and every file named
+// for a case, in its folder (unreadable cases and IDs with two files
+// included, which the entries leave out). Adding, removing or renaming a
+// file changes its folder's stamp, so while every stamp is unchanged these
+// are the names a listing would give: a one-case command resolves a short
+// ID from them without listing cases/.
+struct CaseNames {
+    struct Folder {
+        std::string path; // relative to cases/; "" is cases/ itself
+        FileStamp stamp;
+        friend bool operator==(const Folder&, const Folder&) = default;
+    };
+    struct Name {
+        std::string id;
+        std::uint32_t folder = 0; // an index into `folders`
+    };
+    // Empty when the listing could not vouch for itself (a folder changed
+    // too recently: see Store::scan): the names are then never trusted.
+    std::vector<Folder> folders;
+    std::vector<Name> names;
+};
+
+// The names part as read_case_names reads it: checked whole, each name then
+// handed out as a view into it, since a string for each of 100,000 names
+// costs more than the rest of resolving a short ID.
+class CachedNames {
+  public:
+    // Empty when there are no names to trust (see CaseNames::folders).
+    const std::vector<CaseNames::Folder>& folders() const { return m_folders; }
+    // Each name, in the order the walk found them, with the index of its
+    // folder in folders().
+    void each(const std::function<void(std::string_view id, std::uint32_t folder)>& visit) const;
+
+  private:
+    friend CachedNames read_case_names(const std::filesystem::path& file);
+    std::vector<CaseNames::Folder> m_folders;
+    std::string m_names; // the names part, its checksum taken off
+};
+
+// The names part alone, without the index of entries; empty when the cache
+// is missing, not a plain file, from another version or damaged.
+CachedNames read_case_names(const std::filesystem::path& file);
+
 // The file: payloads one after another, then the index (ID, stamp, where
-// its payload is), then the index's offset, so a writer streams and a reader
-// reads the small index first and payloads in order.
+// its payload is), then the names (above), then the offsets of the names
+// and of the index, so a writer streams and a reader reads the small index
+// first and payloads in order, or the names alone.
 struct CacheEntry {
     std::string id;
     FileStamp stamp;
@@ -53,6 +106,8 @@ class CacheReader {
     // followed nor waited on, and `problem()` says what it is.
     explicit CacheReader(const std::filesystem::path& file);
     const std::vector<CacheEntry>& entries() const { return m_entries; }
+    // The folders of the names part (see CaseNames), without the names.
+    const std::vector<CaseNames::Folder>& folders() const { return m_folders; }
     // "is a FIFO (named pipe)" when something other than a plain file is
     // there, else "".
     const std::string& problem() const { return m_problem; }
@@ -68,6 +123,7 @@ class CacheReader {
     std::FILE* m_file = nullptr;
     std::uint64_t m_position = 0; // where the next read starts (none yet)
     std::vector<CacheEntry> m_entries;
+    std::vector<CaseNames::Folder> m_folders;
 };
 
 class CacheWriter {
@@ -79,6 +135,8 @@ class CacheWriter {
     CacheWriter(const CacheWriter&) = delete;
     CacheWriter& operator=(const CacheWriter&) = delete;
     void add(const std::string& id, const FileStamp& stamp, std::string_view payload);
+    // The names part, written by commit().
+    void names(CaseNames names) { m_names = std::move(names); }
     // Failure to write is not an error: the next command reads the files again.
     void commit();
 
@@ -87,6 +145,7 @@ class CacheWriter {
     std::filesystem::path m_temporary;
     std::FILE* m_out = nullptr;
     std::vector<CacheEntry> m_entries;
+    CaseNames m_names;
     std::uint64_t m_written = 0;
 };
 

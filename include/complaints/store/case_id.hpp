@@ -19,6 +19,9 @@ std::string make_case_id(std::string_view prefix, int year, std::mt19937_64& ran
 // file name, so `../` and friends cannot reach the file system.
 bool is_case_id(std::string_view id);
 
+// Whether `wanted` (in upper case) abbreviates `id`, as matching_ids reads it.
+bool abbreviates(std::string_view wanted, std::string_view id);
+
 // The IDs that `query` abbreviates: the whole ID, or its start, or the start of
 // what follows the prefix, or of the random part; case does not matter. An
 // exact match alone is returned when there is one.

@@ -59,6 +59,7 @@ struct ScanOptions {
 };
 
 class StoreWriter;
+struct CaseNames;
 
 // Reads the repository. It changes no case and no configuration: those go
 // through the StoreWriter that `lock` returns, and only a non-const Store
@@ -81,6 +82,9 @@ class Store {
     // Temporary files a writer killed mid-write left behind (`.NAME.XXXXXX`).
     std::vector<std::filesystem::path> leftover_temporaries() const;
     // The one case `query` abbreviates; not_found when none or several do.
+    // A whole ID is looked for by its file name alone; a shorter one in the
+    // names .complaints-cache keeps, while no folder under cases/ has
+    // changed since, else in a listing of cases/.
     std::string resolve(std::string_view query) const;
 
     Case load(const std::string& id) const;
@@ -122,9 +126,18 @@ class Store {
   private:
     friend class StoreWriter;
     std::filesystem::path path_of(const std::string& id) const;
+    // Every file named for case `id` (two or more: a case in two folders),
+    // without listing cases/ where that can be proven: see store.cpp.
+    std::vector<std::string> files_of(const std::string& id) const;
+    // Hands `visit` each case file's ID and folder (a path), in no order,
+    // from the cache's names, and returns true, while they still hold (see
+    // CaseNames); false, having handed nothing, when they do not.
+    bool each_cached_name(
+        const std::function<void(std::string_view id, const std::string& folder)>& visit) const;
     // (ID, path) of every case file, by ID; paths as strings, since 100,000
     // std::filesystem::path objects hold their parsed components too.
-    std::vector<std::pair<std::string, std::string>> case_paths() const;
+    // With `names`, the folders walked and the names found, for the cache.
+    std::vector<std::pair<std::string, std::string>> case_paths(CaseNames* names = nullptr) const;
     // Takes out of `paths` (sorted by ID) every ID that has two files or
     // more (cases/X.yaml and cases/2026/X.yaml, after a copy or a move that
     // a merge undid): which one is the case is not for the tool to guess.

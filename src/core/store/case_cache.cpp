@@ -19,7 +19,7 @@ namespace complaints {
 namespace {
 
 // Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 17\n";
+constexpr std::string_view k_magic = "complaints-cache 18\n";
 
 class Encoder {
   public:
@@ -110,11 +110,13 @@ class Decoder {
         take(&c, 1);
         return c != 0;
     }
-    std::string text() {
+    std::string text() { return std::string(view()); }
+    // A text as a view into the bytes decoded, copying nothing.
+    std::string_view view() {
         const std::uint64_t n = u64();
         if (n > m_rest.size())
             throw std::runtime_error("cache: text past the end");
-        std::string v(m_rest.substr(0, n));
+        const std::string_view v = m_rest.substr(0, n);
         m_rest.remove_prefix(n);
         return v;
     }
@@ -276,6 +278,16 @@ std::uint64_t checksum(std::string_view bytes) {
 
 } // namespace
 
+std::optional<FileStamp> folder_stamp(const std::filesystem::path& folder) {
+    struct stat st {};
+    if (::stat(folder.c_str(), &st) != 0)
+        return std::nullopt;
+    const auto nanoseconds = [](const struct timespec& t) {
+        return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+    };
+    return FileStamp{st.st_size, nanoseconds(st.st_mtim), nanoseconds(st.st_ctim), st.st_ino};
+}
+
 std::string encode_case(const Case& c) {
     Encoder e;
     fields::describe(e, c);
@@ -300,23 +312,147 @@ Case decode_case(std::string_view entry) {
     return c;
 }
 
+namespace {
+
+// Where the parts of the file start, from its trailer (see CacheEntry).
+struct Parts {
+    std::int64_t index_at = 0;
+    std::int64_t folders_at = 0;
+    std::int64_t names_at = 0;
+    std::int64_t trailer_at = 0;
+};
+
+Parts read_parts(std::FILE* file) {
+    std::string magic(k_magic.size(), '\0');
+    if (std::fread(magic.data(), 1, magic.size(), file) != magic.size() || magic != k_magic)
+        throw std::runtime_error("cache: another version");
+    if (std::fseek(file, -24, SEEK_END) != 0)
+        throw std::runtime_error("cache: cut short");
+    Parts parts;
+    parts.trailer_at = std::ftell(file);
+    parts.index_at = read_i64(file);
+    parts.folders_at = read_i64(file);
+    parts.names_at = read_i64(file);
+    if (parts.index_at < static_cast<std::int64_t>(k_magic.size()) ||
+        parts.index_at > parts.folders_at || parts.folders_at > parts.names_at ||
+        parts.names_at > parts.trailer_at)
+        throw std::runtime_error("cache: bad offsets");
+    return parts;
+}
+
+std::string read_span(std::FILE* file, std::int64_t from, std::int64_t to) {
+    std::string bytes(static_cast<std::size_t>(to - from), '\0');
+    if (std::fseek(file, from, SEEK_SET) != 0 ||
+        std::fread(bytes.data(), 1, bytes.size(), file) != bytes.size())
+        throw std::runtime_error("cache: part cut short");
+    return bytes;
+}
+
+// A part of the names with its checksum after it: a damaged name could
+// otherwise make a short ID match one case where it matches two.
+std::string sealed(Encoder& e) {
+    const std::uint64_t sum = checksum(e.bytes);
+    e.fixed64(sum);
+    return std::move(e.bytes);
+}
+
+std::string_view unsealed(std::string_view part) {
+    if (part.size() < k_check_size)
+        throw std::runtime_error("cache: part cut short");
+    const std::string_view bytes = part.substr(0, part.size() - k_check_size);
+    std::uint64_t sum;
+    std::memcpy(&sum, part.data() + bytes.size(), k_check_size);
+    if (sum != checksum(bytes))
+        throw std::runtime_error("cache: part damaged (checksum)");
+    return bytes;
+}
+
+std::string encode_folders(const std::vector<CaseNames::Folder>& folders) {
+    Encoder e;
+    e.list(folders, [&](const CaseNames::Folder& folder) {
+        e.text(folder.path);
+        e.i64(folder.stamp.size);
+        e.i64(folder.stamp.mtime_ns);
+        e.i64(folder.stamp.ctime_ns);
+        e.u64(folder.stamp.inode);
+    });
+    return sealed(e);
+}
+
+std::string encode_names(const std::vector<CaseNames::Name>& names) {
+    Encoder e;
+    e.list(names, [&](const CaseNames::Name& name) {
+        e.text(name.id);
+        e.u64(name.folder);
+    });
+    return sealed(e);
+}
+
+std::vector<CaseNames::Folder> decode_folders(std::string_view part) {
+    Decoder d(unsealed(part));
+    auto folders = d.list<CaseNames::Folder>([&] {
+        CaseNames::Folder folder;
+        folder.path = d.text();
+        folder.stamp = FileStamp{d.i64(), d.i64(), d.i64(), d.u64()};
+        return folder;
+    });
+    if (!d.done())
+        throw std::runtime_error("cache: bytes left over");
+    return folders;
+}
+
+// Hands `visit` each name of a names part (its checksum taken off); throws
+// std::runtime_error on anything the writer did not write.
+void visit_names(std::string_view names, std::size_t folders,
+                 const std::function<void(std::string_view, std::uint32_t)>& visit) {
+    Decoder d(names);
+    const std::uint64_t count = d.u64();
+    if (count > names.size())
+        throw std::runtime_error("cache: list past the end");
+    for (std::uint64_t i = 0; i < count; ++i) {
+        const std::string_view id = d.view();
+        const std::uint64_t folder = d.u64();
+        if (folder >= folders)
+            throw std::runtime_error("cache: name in no folder");
+        visit(id, static_cast<std::uint32_t>(folder));
+    }
+    if (!d.done())
+        throw std::runtime_error("cache: bytes left over");
+}
+
+} // namespace
+
+void CachedNames::each(
+    const std::function<void(std::string_view id, std::uint32_t folder)>& visit) const {
+    visit_names(m_names, m_folders.size(), visit);
+}
+
+CachedNames read_case_names(const std::filesystem::path& file) {
+    std::string problem;
+    std::FILE* stream = open_cache(file, problem);
+    if (!stream)
+        return {};
+    CachedNames found;
+    try {
+        const Parts parts = read_parts(stream);
+        found.m_folders = decode_folders(read_span(stream, parts.folders_at, parts.names_at));
+        found.m_names = read_span(stream, parts.names_at, parts.trailer_at);
+        found.m_names.resize(unsealed(found.m_names).size());
+        // Read through once here, so that each() never meets damage.
+        visit_names(found.m_names, found.m_folders.size(), [](std::string_view, std::uint32_t) {});
+    } catch (const std::exception&) {
+        found = {};
+    }
+    std::fclose(stream);
+    return found;
+}
+
 CacheReader::CacheReader(const std::filesystem::path& file) : m_file(open_cache(file, m_problem)) {
     if (!m_file)
         return;
     try {
-        std::string magic(k_magic.size(), '\0');
-        if (std::fread(magic.data(), 1, magic.size(), m_file) != magic.size() || magic != k_magic)
-            throw std::runtime_error("cache: another version");
-        if (std::fseek(m_file, -8, SEEK_END) != 0)
-            throw std::runtime_error("cache: cut short");
-        const std::int64_t end_of_payloads = std::ftell(m_file);
-        const std::int64_t index_at = read_i64(m_file);
-        if (index_at < static_cast<std::int64_t>(k_magic.size()) || index_at > end_of_payloads)
-            throw std::runtime_error("cache: bad index offset");
-        std::string index(static_cast<std::size_t>(end_of_payloads - index_at), '\0');
-        std::fseek(m_file, index_at, SEEK_SET);
-        if (std::fread(index.data(), 1, index.size(), m_file) != index.size())
-            throw std::runtime_error("cache: index cut short");
+        const Parts parts = read_parts(m_file);
+        const std::string index = read_span(m_file, parts.index_at, parts.folders_at);
         Decoder d(index);
         m_entries = d.list<CacheEntry>([&] {
             CacheEntry entry;
@@ -324,12 +460,14 @@ CacheReader::CacheReader(const std::filesystem::path& file) : m_file(open_cache(
             entry.stamp = FileStamp{d.i64(), d.i64(), d.i64(), d.u64()};
             entry.offset = d.u64();
             entry.length = static_cast<std::uint32_t>(d.u64());
-            if (entry.offset + entry.length > static_cast<std::uint64_t>(index_at))
+            if (entry.offset + entry.length > static_cast<std::uint64_t>(parts.index_at))
                 throw std::runtime_error("cache: payload outside the file");
             return entry;
         });
+        m_folders = decode_folders(read_span(m_file, parts.folders_at, parts.names_at));
     } catch (const std::exception&) {
         m_entries.clear();
+        m_folders.clear();
     }
 }
 
@@ -403,7 +541,13 @@ void CacheWriter::commit() {
         e.u64(entry.offset);
         e.u64(entry.length);
     });
+    const std::uint64_t folders_at = m_written + e.bytes.size();
+    e.bytes += encode_folders(m_names.folders);
+    const std::uint64_t names_at = m_written + e.bytes.size();
+    e.bytes += encode_names(m_names.names);
     e.fixed64(m_written);
+    e.fixed64(folders_at);
+    e.fixed64(names_at);
     const bool written = std::fwrite(e.bytes.data(), 1, e.bytes.size(), m_out) == e.bytes.size();
     const bool closed = std::fclose(m_out) == 0;
     m_out = nullptr;

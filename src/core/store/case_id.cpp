@@ -34,6 +34,12 @@ bool is_case_id(std::string_view id) {
                        [](char c) { return k_id_alphabet.find(c) != std::string_view::npos; });
 }
 
+bool abbreviates(std::string_view wanted, std::string_view id) {
+    const std::string_view after_prefix = id.substr(id.find('-') + 1);
+    const std::string_view tail = id.substr(id.rfind('-') + 1);
+    return id.starts_with(wanted) || after_prefix.starts_with(wanted) || tail.starts_with(wanted);
+}
+
 std::vector<std::string> matching_ids(std::string_view query, const std::vector<std::string>& ids) {
     std::string wanted;
     for (const char c : query)
@@ -44,11 +50,7 @@ std::vector<std::string> matching_ids(std::string_view query, const std::vector<
     for (const auto& id : ids) {
         if (id == wanted)
             return {id};
-        const std::string_view full = id;
-        const std::string_view after_prefix = full.substr(full.find('-') + 1);
-        const std::string_view tail = full.substr(full.rfind('-') + 1);
-        if (full.starts_with(wanted) || after_prefix.starts_with(wanted) ||
-            tail.starts_with(wanted))
+        if (abbreviates(wanted, id))
             found.push_back(id);
     }
     return found;

@@ -7,13 +7,17 @@
 #include "complaints/codec/codec.hpp"
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/store/atomic_file.hpp"
+#include "complaints/store/case_cache.hpp"
 #include "complaints/store/case_id.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <optional>
 #include <stdexcept>
+#include <sys/stat.h>
 
 namespace complaints {
 
@@ -24,7 +28,16 @@ namespace {
 constexpr const char* k_config_file = "complaints.yaml";
 
 // Case files: `<ID>.yaml` anywhere under cases/, hidden temporaries skipped.
-template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
+// `folder` is told of cases/ and of each folder the walk enters, with its
+// stamp taken before it is listed (as the cache records them, CaseNames);
+// `visit` of each file with the number of its folder in that order.
+template <class Visit, class Folder>
+void each_case_file(const fs::path& cases, Visit visit, Folder folder) {
+    folder(cases, folder_stamp(cases));
+    // The folder at each depth: the walk is depth first, so a file's folder
+    // is the last one entered one level up, found without a path made.
+    std::vector<std::uint32_t> at_depth{0};
+    std::uint32_t folders = 1;
     std::error_code ec;
     fs::recursive_directory_iterator it(cases, ec), end;
     if (ec)
@@ -34,12 +47,25 @@ template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
             throw Error(ErrorKind::io,
                         fmt::format("cannot read {}: {}", cases.string(), ec.message()));
         const fs::path& path = it->path();
+        // The walk enters a folder, never a link to one, after this entry.
+        std::error_code type_ec;
+        if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
+            folder(path, folder_stamp(path));
+            at_depth.resize(static_cast<std::size_t>(it.depth()) + 2);
+            at_depth.back() = folders++;
+        }
         const std::string stem = path.stem().string();
         // Whatever its type: a folder, FIFO or link with a case's name is
         // refused when loaded, never silently skipped nor followed.
         if (path.extension() == ".yaml" && is_case_id(stem))
-            visit(stem, path);
+            visit(stem, path, at_depth[static_cast<std::size_t>(it.depth())]);
     }
+}
+
+template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
+    each_case_file(
+        cases, [&](const std::string& id, const fs::path& path, std::uint32_t) { visit(id, path); },
+        [](const fs::path&, const std::optional<FileStamp>&) {});
 }
 
 void write_new_file(const fs::path& path, std::string_view content) {
@@ -167,13 +193,48 @@ Store::take_out_twins(std::vector<std::pair<std::string, std::string>>& paths) c
     return twins;
 }
 
-std::vector<std::pair<std::string, std::string>> Store::case_paths() const {
+std::vector<std::pair<std::string, std::string>> Store::case_paths(CaseNames* names) const {
     std::vector<std::pair<std::string, std::string>> paths;
-    each_case_file(m_root / "cases", [&](const std::string& id, const fs::path& path) {
-        paths.emplace_back(id, path.native());
-    });
+    const fs::path cases = m_root / "cases";
+    bool stamped = true; // every folder stamped
+    const auto folder = [&](const fs::path& path, const std::optional<FileStamp>& stamp) {
+        if (!names)
+            return;
+        stamped = stamped && stamp.has_value();
+        names->folders.push_back(CaseNames::Folder{
+            path == cases ? std::string() : path.lexically_relative(cases).string(),
+            stamp.value_or(FileStamp{})});
+    };
+    each_case_file(
+        cases,
+        [&](const std::string& id, const fs::path& path, std::uint32_t in) {
+            paths.emplace_back(id, path.native());
+            if (names)
+                names->names.push_back(CaseNames::Name{id, in});
+        },
+        folder);
+    if (names && !stamped)
+        *names = {};
     std::sort(paths.begin(), paths.end());
     return paths;
+}
+
+bool Store::each_cached_name(
+    const std::function<void(std::string_view id, const std::string& folder)>& visit) const {
+    const CachedNames names = read_case_names(m_root / k_cache_file);
+    if (names.folders().empty())
+        return false;
+    const fs::path cases = m_root / "cases";
+    std::vector<std::string> folders;
+    for (const auto& folder : names.folders()) {
+        const fs::path path = folder.path.empty() ? cases : cases / folder.path;
+        // A file added, removed or renamed since changed its folder's stamp.
+        if (folder_stamp(path) != folder.stamp)
+            return false;
+        folders.push_back(path.native());
+    }
+    names.each([&](std::string_view id, std::uint32_t folder) { visit(id, folders[folder]); });
+    return true;
 }
 
 std::vector<fs::path> Store::case_files() const {
@@ -204,7 +265,30 @@ std::vector<fs::path> Store::leftover_temporaries() const {
 }
 
 std::string Store::resolve(std::string_view query) const {
-    const auto ids = case_ids();
+    std::string wanted;
+    for (const char c : query)
+        wanted += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // A whole ID abbreviates no other (every ID has the same shape), so its
+    // file alone answers.
+    if (is_case_id(wanted)) {
+        if (files_of(wanted).empty())
+            throw Error(ErrorKind::not_found, fmt::format("no case matches '{}'", query));
+        return wanted;
+    }
+    // From the cache, only the names that match are copied: the rest are
+    // looked at where they lie.
+    std::vector<std::string> ids;
+    const bool cached = !wanted.empty() && each_cached_name([&](std::string_view id, auto&) {
+        if (abbreviates(wanted, id))
+            ids.emplace_back(id);
+    });
+    if (cached) {
+        // In ID order, and an ID with two files once, as from a listing.
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    } else {
+        ids = case_ids();
+    }
     const auto found = matching_ids(query, ids);
     if (found.size() == 1)
         return found.front();
@@ -218,16 +302,42 @@ std::string Store::resolve(std::string_view query) const {
                             found.size() > 5 ? ", ..." : ""));
 }
 
-fs::path Store::path_of(const std::string& id) const {
-    // Every file named for the case, whatever it is: a link there, even a
-    // loop, is this case's file, and the load refuses it by name. The whole
-    // folder is walked, as resolve() already does, so a second file of the
-    // case in another folder is found and refused, never silently shadowed.
+// cases/<ID>.yaml is the case's file unless the site keeps cases in folders
+// (cases/2026/). Where cases/ holds no folder, one lstat is the whole answer:
+// no second file can hide elsewhere. A folder's link count is 2 plus one for
+// each folder inside it (each one's `..`) on the file systems that keep the
+// count (ext4, xfs, tmpfs); btrfs and overlayfs say 1, "not counted". Else
+// every file named for the case is found, as the walk of cases/ would find
+// them (the cache's names while they hold), so a second file of the case in
+// another folder is refused, never silently shadowed.
+std::vector<std::string> Store::files_of(const std::string& id) const {
+    const fs::path cases = m_root / "cases";
+    const fs::path top = cases / (id + ".yaml");
+    struct stat folder {};
+    struct stat file {};
+    if (::stat(cases.c_str(), &folder) == 0 && folder.st_nlink == 2) {
+        // Whatever is there, even a link or a loop, is the case's file, and
+        // the load refuses it by name.
+        if (::lstat(top.c_str(), &file) == 0)
+            return {top.native()};
+        if (errno == ENOENT)
+            return {};
+    }
     std::vector<std::string> files;
-    each_case_file(m_root / "cases", [&](const std::string& found, const fs::path& path) {
+    if (each_cached_name([&](std::string_view found, const std::string& folder) {
+            if (found == id)
+                files.push_back(folder + '/' + id + ".yaml");
+        }))
+        return files;
+    each_case_file(cases, [&](const std::string& found, const fs::path& path) {
         if (found == id)
             files.push_back(path.native());
     });
+    return files;
+}
+
+fs::path Store::path_of(const std::string& id) const {
+    std::vector<std::string> files = files_of(id);
     if (files.empty())
         throw Error(ErrorKind::not_found, fmt::format("no case {}", id));
     if (files.size() > 1) {
@@ -342,10 +452,12 @@ void StoreWriter::published(const fs::path& path, const std::string& doubt) cons
 std::string StoreWriter::create(Case c, std::mt19937_64& random, const CleanTexts* scanned) {
     guard_patient_data(c, m_store.m_config.policy, scanned);
     const int year = static_cast<int>(local_date(c.received.utc, *m_store.m_zone).year());
-    const auto taken = m_store.case_ids();
     for (int attempt = 0; attempt < 1000; ++attempt) {
         c.id = make_case_id(m_store.m_config.prefix, year, random);
-        if (std::binary_search(taken.begin(), taken.end(), c.id))
+        // A file of that name in any folder takes the ID (the exclusive
+        // create below sees only cases/ itself); IDs are random, so this is
+        // one lstat where cases/ holds no folder.
+        if (!m_store.files_of(c.id).empty())
             continue;
         const std::string text = encoded(c);
         const fs::path path = m_store.m_root / "cases" / (c.id + ".yaml");

@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* k_cache_file = ".complaints-cache";
 // Files are parsed and visited this many at a time, so memory holds a batch.
 constexpr std::size_t k_batch = 512;
 
@@ -69,6 +68,17 @@ void leave_out(const std::exception_ptr& failure, const ScanOptions& options) {
     }
 }
 
+// The folders' stamps vouch for the names only when every folder is older
+// than `racy_after`: a file added in the same tick as a folder was stamped
+// would not change the stamp, and the names would miss it for good.
+void trust_folders(CaseNames& names, std::int64_t racy_after) {
+    for (const auto& folder : names.folders)
+        if (folder.stamp.mtime_ns >= racy_after || folder.stamp.ctime_ns >= racy_after) {
+            names = {};
+            return;
+        }
+}
+
 } // namespace
 
 void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& options) const {
@@ -76,9 +86,17 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
     ScanStats& stats = options.stats ? *options.stats : unused;
     const bool use_cache = options.use_cache;
     const auto scan_started = std::chrono::system_clock::now();
+    // A file changed within `settle` could change again within the clock's
+    // granularity without its stamp showing it (git's "racily clean"): its
+    // entry is stored so that it never matches, and it is read again.
+    const std::int64_t racy_after = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                        (scan_started - options.settle).time_since_epoch())
+                                        .count();
     std::vector<Item> items;
+    CaseNames names;
     {
-        auto paths = case_paths();
+        auto paths = case_paths(&names);
+        trust_folders(names, racy_after);
         for (const Error& twin : take_out_twins(paths))
             leave_out(std::make_exception_ptr(twin), options);
         items.reserve(paths.size());
@@ -104,7 +122,10 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
                 ++matched;
             }
         }
-        changed = matched != items.size() || reader->entries().size() != items.size();
+        // Names that no longer vouch for themselves are written anew too, so
+        // that one-case commands can resolve short IDs from them again.
+        changed = matched != items.size() || reader->entries().size() != items.size() ||
+                  reader->folders() != names.folders;
         for (const auto& entry : reader->entries())
             if (!std::binary_search(
                     items.begin(), items.end(), entry.id,
@@ -115,12 +136,6 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
     std::optional<CacheWriter> writer;
     if (use_cache && changed)
         writer.emplace(m_root / k_cache_file);
-    // A file changed within `settle` could change again within the clock's
-    // granularity without its stamp showing it (git's "racily clean"): its
-    // entry is stored so that it never matches, and it is read again.
-    const std::int64_t racy_after = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                        (scan_started - options.settle).time_since_epoch())
-                                        .count();
 
     for (std::size_t start = 0; start < items.size(); start += k_batch) {
         const std::size_t end = std::min(items.size(), start + k_batch);
@@ -176,6 +191,7 @@ void Store::scan(const std::function<void(Case&)>& visit, const ScanOptions& opt
     }
     stats.rewritten = writer.has_value();
     if (writer) {
+        writer->names(std::move(names));
         writer->commit();
     } else if (damaged) {
         // Entries that match their files but do not decode would be read
