@@ -165,7 +165,7 @@ TEST_SUITE("nhs-england") {
         const auto letter = practice({"respond", "draft", id});
         CHECK(letter.exit_code == 0);
         CHECK(letter.out.find("Parliamentary and Health Service Ombudsman") != std::string::npos);
-        CHECK(letter.out.find("Complaints Manager") != std::string::npos);
+        CHECK(letter.out.find("Responsible person  \n") != std::string::npos);
         practice.ok({"respond", "send", id, "--via", "letter"});
         CHECK(practice.refused({"escalate", id, "--to", "iscas"}, k_usage).find("phso") !=
               std::string::npos);
