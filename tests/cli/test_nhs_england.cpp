@@ -276,6 +276,24 @@ TEST_SUITE("nhs-england") {
         CHECK(clinic({"leaflet"}).out.find("Advocacy") == std::string::npos);
     }
 
+    TEST_CASE("regulation 13(8): when the complainant declines to discuss, the period the "
+              "practice sets is the one the response is measured by") {
+        Practice practice;
+        const auto id = practice.open_case("2026-11-16 09:00", {"--point", "Rude reception"});
+        practice.ok({"log", id, "--type", "response-period-set", "--until", "2026-12-18", "--at",
+                     "2026-11-18 10:00", "--text",
+                     "Declined our offer to discuss; we wrote that we will respond by 18 "
+                     "December."});
+        CHECK(practice.clock(id, "response")["due_date"] == "2026-12-18");
+        CHECK(practice.clock(id, "response")["agreed"] == true);
+        CHECK(
+            practice
+                .refused({"log", id, "--type", "response-period-set", "--text", "no date"}, k_usage)
+                .find("--until") != std::string::npos);
+        const auto types = practice({"log", "--help"}).out;
+        CHECK(types.find("response-period-set") != std::string::npos);
+    }
+
     TEST_CASE("a complaint made more than 12 months after the events is flagged, and goes ahead "
               "with a reason") {
         Practice practice;

@@ -4,6 +4,7 @@
 // every field set (full_case is built from the description itself).
 #include "full_case.hpp"
 
+#include "cache_shape.hpp"
 #include "complaints/codec/codec.hpp"
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/store/case_cache.hpp"
@@ -86,5 +87,30 @@ TEST_SUITE("case fields") {
         const auto found = all.begin();
         CHECK(found->field.name == "complainant");
         CHECK(found->field.top_key == "complainant");
+    }
+}
+
+TEST_SUITE("the cache's version") {
+    TEST_CASE("follows every key's name and kind, and their order, by itself") {
+        using complaints::cache_shape::Shape;
+        const auto shape_of = [](auto visit) {
+            Shape shape;
+            visit(shape);
+            return shape.hash;
+        };
+        const auto text = [](std::string_view name) {
+            return [name](Shape& s) { s.field(fields::maybe(name), std::string{}); };
+        };
+        CHECK(shape_of(text("summary")) != shape_of(text("summery")));
+        CHECK(shape_of(text("n")) != shape_of([](Shape& s) { s.field(fields::maybe("n"), 0); }));
+        CHECK(shape_of([](Shape& s) {
+                  s.field(fields::maybe("a"), std::string{});
+                  s.field(fields::maybe("b"), 0);
+              }) != shape_of([](Shape& s) {
+                  s.field(fields::maybe("b"), 0);
+                  s.field(fields::maybe("a"), std::string{});
+              }));
+        // Computed when compiled: no cache is read with a version worked out at run time.
+        static_assert(complaints::cache_shape::of_case() != 0);
     }
 }

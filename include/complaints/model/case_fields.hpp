@@ -62,7 +62,7 @@ constexpr Key maybe(std::string_view name) {
 template <class T, class Of>
 concept Same = std::is_same_v<std::remove_const_t<T>, Of>;
 
-template <class V, Same<Point> P> void describe(V& v, P& p) {
+template <class V, Same<Point> P> constexpr void describe(V& v, P& p) {
     v.field(must("n"), p.number);
     v.field(must("text"), p.text);
     v.field(maybe("finding"), p.finding);
@@ -74,13 +74,13 @@ template <class V, Same<Point> P> void describe(V& v, P& p) {
     v.extras(p.extras);
 }
 
-template <class V, Same<ActionProgress> P> void describe(V& v, P& p) {
+template <class V, Same<ActionProgress> P> constexpr void describe(V& v, P& p) {
     v.field(must("at"), p.at);
     v.field(must("text"), p.text);
     v.no_extras();
 }
 
-template <class V, Same<Action> A> void describe(V& v, A& a) {
+template <class V, Same<Action> A> constexpr void describe(V& v, A& a) {
     v.field(must("n"), a.number);
     v.field(must("text"), a.text);
     v.field(must("lead"), a.lead);
@@ -91,13 +91,13 @@ template <class V, Same<Action> A> void describe(V& v, A& a) {
     v.no_extras();
 }
 
-template <class V, Same<Excluded> X> void describe(V& v, X& x) {
+template <class V, Same<Excluded> X> constexpr void describe(V& v, X& x) {
     v.field(must("reason"), x.reason);
     v.field(always("text"), x.text);
     v.no_extras();
 }
 
-template <class V, Same<Escalation> E> void describe(V& v, E& e) {
+template <class V, Same<Escalation> E> constexpr void describe(V& v, E& e) {
     v.field(must("body").word().not_typed(), e.body);
     v.field(must("at"), e.at);
     v.field(maybe("reference"), e.reference);
@@ -106,14 +106,14 @@ template <class V, Same<Escalation> E> void describe(V& v, E& e) {
     v.no_extras();
 }
 
-template <class V, Same<EventRef> R> void describe(V& v, R& r) {
+template <class V, Same<EventRef> R> constexpr void describe(V& v, R& r) {
     v.field(must("at"), r.at);
     v.field(must("type"), r.type);
     v.field(maybe("occurrence"), r.occurrence);
     v.no_extras();
 }
 
-template <class V, Same<Event> E> void describe(V& v, E& e) {
+template <class V, Same<Event> E> constexpr void describe(V& v, E& e) {
     v.field(must("at"), e.at);
     v.field(must("type"), e.type);
     v.field(always("by"), e.by);
@@ -134,7 +134,7 @@ template <class V, Same<Event> E> void describe(V& v, E& e) {
     v.extras(e.extras);
 }
 
-template <class V, Same<Case> C> void describe(V& v, C& c) {
+template <class V, Same<Case> C> constexpr void describe(V& v, C& c) {
     v.field(must("id").word().not_typed(), c.id);
     v.field(must("kind"), c.kind);
     v.field(must("status"), c.status);

@@ -75,6 +75,9 @@ enum class EventType {
     // A merge conflict settled with `complaints conflict --keep`: `corrects`
     // names the field, `after` the side kept, `before` the side set aside.
     conflict_resolved,
+    // Regulation 13(8): the complainant declined to discuss the handling,
+    // so the organisation set the response period itself and told them.
+    response_period_set,
 };
 
 // Who records an event.
@@ -103,7 +106,7 @@ struct EventInfo {
 
 // The last type names the count: a new type moves this line with it.
 inline constexpr std::size_t k_event_type_count =
-    static_cast<std::size_t>(EventType::conflict_resolved) + 1;
+    static_cast<std::size_t>(EventType::response_period_set) + 1;
 
 // One row a line, so the table reads as one.
 // clang-format off
@@ -162,6 +165,7 @@ inline constexpr std::array<EventInfo, k_event_type_count> k_event_types{{
     {EventType::mediation_booked,                 "mediation-booked",                 EventGroup::logged,   EventRole::none},
     {EventType::review_withdrawn,                 "review-withdrawn",                 EventGroup::standing, EventRole::none},
     {EventType::conflict_resolved,                "conflict-resolved",                EventGroup::record,   EventRole::none},
+    {EventType::response_period_set,              "response-period-set",              EventGroup::logged,   EventRole::sets_answer_date},
 }};
 // clang-format on
 

@@ -111,6 +111,13 @@ const ClockRule* clock_met_by(const Policy& policy, EventType type) {
     return nullptr;
 }
 
+bool extends(const ClockRule& rule, EventType type) {
+    if (!rule.extended_by)
+        return false;
+    const EventRole role = event_info(*rule.extended_by).role;
+    return type == *rule.extended_by || (role != EventRole::none && event_info(type).role == role);
+}
+
 const ClockRule* answering_clock(const Policy& policy) {
     for (const auto& rule : policy.clocks)
         if (rule.answers_complainant && rule.span)

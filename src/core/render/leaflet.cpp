@@ -126,7 +126,7 @@ std::string clock_sentence(const ClockRule& rule, const Duration& span) {
                    : fmt::format("We investigate, contacting everyone involved, within {}.",
                                  within);
     if (rule.name == "response") {
-        if (rule.extended_by == EventType::response_period_agreed)
+        if (rule.extended_by && event_info(*rule.extended_by).role == EventRole::sets_answer_date)
             return fmt::format("We agree with you how long our response should take. Where no "
                                "period is agreed, you will have our written response within {}.",
                                within);

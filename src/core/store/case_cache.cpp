@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "complaints/store/case_cache.hpp"
 
+#include "cache_shape.hpp"
 #include "complaints/model/case_fields.hpp"
 #include "complaints/store/atomic_file.hpp"
 #include "complaints/workflow/clinicians.hpp"
@@ -18,8 +19,20 @@ namespace complaints {
 
 namespace {
 
-// Raised with the tool's cache layout: an older file is ignored and rebuilt.
-constexpr std::string_view k_magic = "complaints-cache 18\n";
+// The cache's version: its layout's number, raised by hand when the
+// encoding itself changes, and the hash of the fields it holds, which
+// changes by itself with them. An older file is ignored and rebuilt.
+constexpr std::string_view k_layout = "complaints-cache 18 ";
+constexpr auto k_magic_text = [] {
+    std::array<char, k_layout.size() + 17> text{};
+    std::copy(k_layout.begin(), k_layout.end(), text.begin());
+    const std::uint64_t shape = cache_shape::of_case();
+    for (std::size_t i = 0; i < 16; ++i)
+        text[k_layout.size() + i] = "0123456789abcdef"[(shape >> (60 - 4 * i)) & 0xF];
+    text.back() = '\n';
+    return text;
+}();
+constexpr std::string_view k_magic{k_magic_text.data(), k_magic_text.size()};
 
 class Encoder {
   public:

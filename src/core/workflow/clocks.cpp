@@ -72,7 +72,7 @@ void extend(Clock& clock, const ClockRule& rule, const Event& event, const Clock
 void extend_in_time(Clock& clock, const ClockRule& rule, const Case& c,
                     const ClockContext& context) {
     for (const auto& event : c.events)
-        if (event.type == *rule.extended_by && !is_void(c, event) && event.at.utc < clock.due.at)
+        if (extends(rule, event.type) && !is_void(c, event) && event.at.utc < clock.due.at)
             extend(clock, rule, event, context);
 }
 

@@ -60,7 +60,7 @@ bool read_by_process(const Policy& policy, EventType type) {
         return true;
     return std::any_of(policy.clocks.begin(), policy.clocks.end(), [&](const ClockRule& rule) {
         return rule.span &&
-               (rule.runs_from == type || rule.extended_by == type ||
+               (rule.runs_from == type || extends(rule, type) ||
                 std::find(rule.met_by.begin(), rule.met_by.end(), type) != rule.met_by.end());
     });
 }

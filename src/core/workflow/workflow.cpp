@@ -92,18 +92,18 @@ void check_booking(const Event& event) {
 } // namespace
 
 void check_logged(const Case& c, const Event& event, const date::time_zone& zone) {
-    const bool dated = event.type == EventType::response_period_agreed;
+    const bool dated = event_info(event.type).role == EventRole::sets_answer_date;
     if (dated && !event.due)
-        field_error(
-            ProblemCode::field_missing,
-            "a response period agreed with the complainant needs the date it runs to ({until})");
+        field_error(ProblemCode::field_missing,
+                    "a response period agreed with the complainant, or set for them, needs the "
+                    "date it runs to ({until})");
     if (!dated && event.due)
         field_error(ProblemCode::field_not_applicable,
-                    fmt::format("{{until}} goes with a response period agreed, not a {}",
+                    fmt::format("{{until}} goes with a response period agreed or set, not a {}",
                                 name_of(event.type)));
     if (dated && date::sys_days{*event.due} < date::sys_days{local_date(c.received.utc, zone)})
         field_error(ProblemCode::date_out_of_order,
-                    "{until}: the agreed date is before the complaint was received");
+                    "{until}: the date is before the complaint was received");
     check_booking(event);
 }
 
