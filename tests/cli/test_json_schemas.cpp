@@ -43,12 +43,13 @@ class Documents {
             CAPTURE(schema);
             const auto found = m_files.find(schema);
             REQUIRE(found != m_files.end());
-            std::string command = "/usr/bin/python3 '" + validator() + "' '" +
-                                  schema_path(schema).string() + "'";
+            std::string command =
+                "/usr/bin/python3 '" + validator() + "' '" + schema_path(schema).string() + "'";
             for (const auto& file : found->second)
                 command += " '" + file.string() + "'";
             const auto said_file = m_dir / (schema + ".said");
-            const int status = std::system((command + " >'" + said_file.string() + "' 2>&1").c_str());
+            const int status =
+                std::system((command + " >'" + said_file.string() + "' 2>&1").c_str());
             const std::string said = test::read_text(said_file);
             CHECK_MESSAGE(status == 0, said);
         }
@@ -68,10 +69,11 @@ class Documents {
 test::Result in_example(const std::string& preset, std::vector<std::string> args) {
     const auto root = std::filesystem::path(test::examples_path()) / preset;
     args.insert(args.begin(), {"--repo", root.string()});
-    return test::run({args,
-                      "",
-                      {},
-                      {{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}, {"COMPLAINTS_NO_CACHE", "1"}}});
+    return test::run(
+        {args,
+         "",
+         {},
+         {{"COMPLAINTS_NOW", "2026-11-22T12:00:00+00:00"}, {"COMPLAINTS_NO_CACHE", "1"}}});
 }
 
 void file_example(Documents& documents, const std::string& preset) {
@@ -164,14 +166,15 @@ TEST_SUITE("json schemas") {
     TEST_CASE("what the writing commands print, and a conflict, meet their schemas") {
         test::Repo practice("nhs-england", "RMP");
         Documents documents(practice.dir.path());
-        const auto opened = practice({"open", "--channel", "email", "--received", "2026-11-16 09:00",
-                                      "--complainant", "Mrs Ada Jones", "--format", "json"});
+        const auto opened =
+            practice({"open", "--channel", "email", "--received", "2026-11-16 09:00",
+                      "--complainant", "Mrs Ada Jones", "--format", "json"});
         documents.add("case", opened);
         const std::string id = opened.json()["id"];
         // The NHS's response period agreed with the complainant: `agreed` on the clock.
-        documents.add("event", practice({"log", id, "--type", "response-period-agreed", "--until",
-                                         "2027-01-29", "--text", "Agreed by phone", "--format",
-                                         "json"}));
+        documents.add("event",
+                      practice({"log", id, "--type", "response-period-agreed", "--until",
+                                "2027-01-29", "--text", "Agreed by phone", "--format", "json"}));
         const auto shown = practice({"show", id, "--format", "json"});
         documents.add("case", shown);
         CHECK(clock_of(shown.json()["clocks"], "response")["agreed"] == true);
@@ -221,8 +224,7 @@ TEST_SUITE("json schemas") {
             platform.now = "2026-11-24T09:00:00+00:00";
             const std::string id = platform.open_case("2026-11-23 10:00", {"--about", "Dr Keane"});
             same_deadline(platform, id, "assignment");
-            CHECK(agenda_item(platform, id, "assignment")["due_at"] ==
-                  "2026-11-25T10:00:00+00:00");
+            CHECK(agenda_item(platform, id, "assignment")["due_at"] == "2026-11-25T10:00:00+00:00");
         }
     }
 }
