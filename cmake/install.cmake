@@ -10,7 +10,10 @@ set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
 
 install(TARGETS complaints RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")
+# The JSON Schemas go with the docs that link to them: scripts on an
+# installed system validate against the version they run.
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md"
+        PATTERN "*.schema.json")
 # The three example repositories, whole (their .gitignore and
 # .gitattributes are part of what a repository is).
 install(DIRECTORY cases-example/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples

@@ -3,8 +3,8 @@
 # `cmake --install` into a DESTDIR, as a packager or `make install` would:
 # the installed binary runs (--version, list on a copy of the installed
 # clinic example, the same listing as the built binary's), and the man pages,
-# the shell completions, the docs and the three example repositories are
-# where GNUInstallDirs puts them, byte for byte.
+# the shell completions, the docs (and their JSON Schemas) and the three
+# example repositories are where GNUInstallDirs puts them, byte for byte.
 # usage: tests/install.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build="$1" source="$2"
@@ -34,6 +34,9 @@ cmp "$build/completions/complaints.fish" "$share/fish/vendor_completions.d/compl
 cmp "$source/README.md" "$doc/README.md" || fail "README.md"
 for page in "$source"/docs/*.md; do
     cmp "$page" "$doc/$(basename "$page")" || fail "docs/$(basename "$page")"
+done
+for schema in "$source"/docs/schemas/*.schema.json; do
+    cmp "$schema" "$doc/schemas/$(basename "$schema")" || fail "docs/schemas/$(basename "$schema")"
 done
 diff -r -x .complaints-cache -x .complaints.lock "$source/cases-example" "$doc/examples" >&2 || fail "examples differ from cases-example"
 

@@ -77,22 +77,27 @@ void optional_time(JsonWriter& json, const std::optional<Timestamp>& at) {
         json.null();
 }
 
+// A clock in the vocabulary of docs/json.md: days as `*_date`, instants
+// as `*_at`, `due_at` the last instant on time (as the agenda's), and the
+// clock hours left only for an hours deadline, whose time of day counts.
 void write_clock(JsonWriter& json, const Clock& clock, const date::time_zone& zone) {
     json.begin_object().key("rule").text(clock.rule);
-    json.key("starts").text(format_timestamp(in_zone(clock.starts.utc, zone)));
+    json.key("starts_at").text(format_timestamp(in_zone(clock.starts.utc, zone)));
     json.key("due_date").text(format_date(clock.due.day));
-    json.key("due_at").text(format_timestamp(last_moment(clock, zone)));
+    json.key("due_at").text(format_timestamp(last_moment(clock.due, zone)));
+    json.key("all_day").boolean(clock.due.whole_day);
     json.key("state").text(name_of(clock.state)).key("extended").boolean(clock.extended);
     json.key("agreed").boolean(clock.agreed);
     json.key("earliest_date")
         .text_or_null(clock.earliest.has_value(),
                       clock.earliest ? format_date(clock.earliest->day) : "");
-    json.key("done");
+    json.key("done_at");
     optional_time(json, clock.done);
-    json.key("working_days_left")
-        .number(clock.working_days_left)
-        .key("hours_left")
-        .number(clock.hours_left);
+    json.key("working_days_left").number(clock.working_days_left).key("hours_left");
+    if (clock.due.whole_day)
+        json.null();
+    else
+        json.number(clock.hours_left);
     json.end_object();
 }
 
@@ -149,6 +154,10 @@ void write_case_json(std::string& out, int depth, const Case& c, const std::vect
     JsonWriter json(out, depth);
     FieldJson fields(json, detail);
     json.begin_object();
+    // A whole case is a document of its own; a listed one is an element of
+    // the list's, which says the version once.
+    if (detail == CaseDetail::full)
+        json.key("schema_version").number(k_json_schema_version);
     fields::describe(fields, c);
     derived(json, c, clocks, zone, policy, detail);
     json.end_object();
@@ -157,7 +166,10 @@ void write_case_json(std::string& out, int depth, const Case& c, const std::vect
 std::string event_json(const Event& event) {
     std::string out;
     JsonWriter json(out, 0);
-    FieldJson(json, CaseDetail::full).object(event);
+    FieldJson fields(json, CaseDetail::full);
+    json.begin_object().key("schema_version").number(k_json_schema_version);
+    fields::describe(fields, event);
+    json.end_object();
     return out;
 }
 

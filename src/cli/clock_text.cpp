@@ -3,8 +3,8 @@
 
 namespace complaints::cli {
 
-Timestamp last_moment(const Clock& clock, const date::time_zone& zone) {
-    return in_zone(clock.due.at - std::chrono::seconds(clock.due.whole_day ? 1 : 0), zone);
+Timestamp last_moment(const Deadline& due, const date::time_zone& zone) {
+    return in_zone(due.at - std::chrono::seconds(due.whole_day ? 1 : 0), zone);
 }
 
 std::vector<Clock> clocks_of(const Case& c, const Store& store, date::sys_seconds now) {
@@ -46,7 +46,7 @@ std::string timeliness(const Case& c, const Clock& clock) {
 std::string due_text(const Clock& clock, const date::time_zone& zone) {
     if (clock.due.whole_day)
         return format_date(clock.due.day);
-    const std::string stamp = format_timestamp(last_moment(clock, zone));
+    const std::string stamp = format_timestamp(last_moment(clock.due, zone));
     return stamp.substr(0, 10) + " " + stamp.substr(11, 5);
 }
 

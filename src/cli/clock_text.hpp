@@ -39,7 +39,10 @@ std::string clock_hours_text(const Clock& clock, const Policy& policy);
 // `clock` is the answering clock, met.
 std::string timeliness(const Case& c, const Clock& clock);
 
-// The last instant a deadline allows, as people read it.
-Timestamp last_moment(const Clock& clock, const date::time_zone& zone);
+// A deadline as one instant in the local zone: an hours deadline's own
+// instant (48 hours after receipt), a day deadline's last second,
+// 23:59:59 on its date (its `at` is the midnight after, on the next
+// date). Text and JSON's `due_at` in every command (docs/json.md).
+Timestamp last_moment(const Deadline& due, const date::time_zone& zone);
 
 } // namespace complaints::cli

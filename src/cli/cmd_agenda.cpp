@@ -130,17 +130,36 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     return items;
 }
 
-const Row k_agenda_header{"case",         "when",  "due",    "rule",   "what",        "person",
-                          "working_days", "since", "due_at", "act_by", "complainant", "summary"};
+// The columns in the JSON's words (docs/json.md), in the order they were.
+const Row k_agenda_header{"case",       "when",   "due_date",          "rule",
+                          "what",       "person", "working_days_left", "working_days_since",
+                          "since_date", "due_at", "act_by_date",       "complainant",
+                          "summary"};
 
-// The deadline's instant, RFC 3339 with the local offset, for scripts: the
-// first moment past it (midnight after a day deadline's date).
+// The deadline's instant, RFC 3339 with the local offset, for scripts: as
+// `show` gives a clock's, the last second of a day deadline's date.
 std::string due_at_cell(const AgendaItem& item, const date::time_zone& zone) {
-    return item.due ? format_timestamp(in_zone(item.due->at, zone)) : "";
+    return item.due ? format_timestamp(last_moment(*item.due, zone)) : "";
 }
 
 std::string act_by_cell(const AgendaItem& item) {
     return item.off_day ? format_date(item.off_day->act_by) : "";
+}
+
+// A pending item counts the working days since it arose; one with a
+// deadline (or a meeting) those left before it: two facts, two names.
+std::optional<int> working_days_left(const AgendaItem& item) {
+    return item.due ? std::optional<int>(item.working_days) : std::nullopt;
+}
+std::optional<int> working_days_since(const AgendaItem& item) {
+    return item.due ? std::nullopt : std::optional<int>(item.working_days);
+}
+
+std::string number_cell(std::optional<int> n) {
+    return n ? std::to_string(*n) : "";
+}
+Json number_json(std::optional<int> n) {
+    return n ? Json(*n) : Json(nullptr);
 }
 
 Row row_of(const AgendaItem& item, const date::time_zone& zone) {
@@ -150,7 +169,8 @@ Row row_of(const AgendaItem& item, const date::time_zone& zone) {
             item.rule,
             item.what,
             item.person, // empty: nobody holds it (JSON says null)
-            std::to_string(item.working_days),
+            number_cell(working_days_left(item)),
+            number_cell(working_days_since(item)),
             item.since ? format_date(*item.since) : "",
             due_at_cell(item, zone),
             act_by_cell(item),
@@ -165,20 +185,21 @@ Json json_of(const AgendaItem& item, const date::time_zone& zone) {
              {"what", item.what},
              // Nobody holds it yet (or the policy names no one): null, not a name.
              {"person", item.person.empty() ? Json(nullptr) : Json(item.person)}};
-    // One format a field: the date in `due`, the instant in `due_at`, and
-    // whether the time of day counts in `all_day`.
+    // One format a field: the date in `due_date`, the instant in `due_at`,
+    // and whether the time of day counts in `all_day`.
     if (item.due) {
-        out["due"] = format_date(item.due->day);
+        out["due_date"] = format_date(item.due->day);
         out["due_at"] = due_at_cell(item, zone);
         out["all_day"] = item.due->whole_day;
     } else {
-        out["due"] = nullptr;
+        out["due_date"] = nullptr;
         out["due_at"] = nullptr;
         out["all_day"] = nullptr;
     }
-    out["act_by"] = item.off_day ? Json(act_by_cell(item)) : Json(nullptr);
-    out["since"] = item.since ? Json(format_date(*item.since)) : Json(nullptr);
-    out["working_days"] = item.working_days;
+    out["act_by_date"] = item.off_day ? Json(act_by_cell(item)) : Json(nullptr);
+    out["since_date"] = item.since ? Json(format_date(*item.since)) : Json(nullptr);
+    out["working_days_left"] = number_json(working_days_left(item));
+    out["working_days_since"] = number_json(working_days_since(item));
     out["hours_left"] = item.due && !item.due->whole_day ? Json(item.hours_left) : Json(nullptr);
     out["complainant"] = item.complainant;
     out["summary"] = item.summary;
@@ -278,7 +299,7 @@ void run_agenda(const AgendaOptions& options, const Context& context) {
         Json all = Json::array();
         for (const auto& item : items)
             all.push_back(json_of(item, zone));
-        print_json(stdout, all);
+        print_json(stdout, json_document("items", std::move(all)));
         return;
     }
     case Format::csv: {

@@ -58,7 +58,7 @@ void run_check(const CheckOptions& options, const Context& context) {
                             {"line", p.line},
                             {"message", message_of(p)},
                             {"agenda", p.agenda}});
-        print_json(stdout, json);
+        print_json(stdout, json_document("problems", std::move(json)));
     } else {
         for (const auto& p : problems)
             // Line 0 means the whole file: "FILE: message", as compilers say it.

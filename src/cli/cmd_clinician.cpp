@@ -48,19 +48,19 @@ bool counts_on(const IssuedWarning& w, date::year_month_day day) {
 Json warning_json(const IssuedWarning& w, date::year_month_day day) {
     const bool rescinded = w.rescinded && *w.rescinded <= day;
     return Json{{"case", w.case_id},
-                {"issued", format_date(w.issued)},
-                {"expires", format_date(w.expires)},
+                {"issued_date", format_date(w.issued)},
+                {"expires_date", format_date(w.expires)},
                 {"reason", w.reason},
-                {"rescinded", rescinded ? Json(format_date(*w.rescinded)) : Json(nullptr)},
+                {"rescinded_date", rescinded ? Json(format_date(*w.rescinded)) : Json(nullptr)},
                 {"rescind_reason", rescinded ? w.rescind_reason : ""},
                 {"active", counts_on(w, day)}};
 }
 
 Json decision_json(const Decision& d) {
     return Json{{"case", d.case_id},
-                {"date", format_date(d.on)},
+                {"decided_date", format_date(d.on)},
                 {"decision", name_of(d.kind)},
-                {"until", d.until ? Json(format_date(*d.until)) : Json(nullptr)},
+                {"until_date", d.until ? Json(format_date(*d.until)) : Json(nullptr)},
                 {"reason", d.reason},
                 {"by", d.by}};
 }
@@ -90,19 +90,19 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
                 {{"change", name_of(turn.kind)},
                  {"case", turn.case_id},
                  {"decision", turn.decision ? Json(name_of(*turn.decision)) : Json(nullptr)}});
-        history.push_back({{"date", format_date(change.on)},
+        history.push_back({{"changed_date", format_date(change.on)},
                            {"status", name_of(change.status)},
                            {"because", because}});
     }
     Json referrals = Json::array();
     for (const auto& r : open_referrals_on(c, day))
         referrals.push_back(
-            {{"case", r.case_id}, {"body", r.body}, {"referred", format_date(r.referred)}});
+            {{"case", r.case_id}, {"body", r.body}, {"referred_date", format_date(r.referred)}});
     return Json{{"key", c.key},
                 {"name", c.name},
                 {"aliases", c.aliases},
                 {"gmc", c.gmc.empty() ? Json(nullptr) : Json(c.gmc)},
-                {"as_of", format_date(day)},
+                {"as_of_date", format_date(day)},
                 {"status", name_of(standing.status)},
                 {"active_warnings", standing.active.size()},
                 {"warnings", warnings},
@@ -110,6 +110,13 @@ Json clinician_json(const Clinician& c, const Standing& standing, date::year_mon
                 {"history", history},
                 {"open_referrals", referrals},
                 {"cases", cases_by(c, day)}};
+}
+
+// One clinician as a document of its own, its version first.
+Json clinician_document(const Clinician& c, const Standing& standing, date::year_month_day day) {
+    Json document{{"schema_version", k_json_schema_version}};
+    document.update(clinician_json(c, standing, day));
+    return document;
 }
 
 // Why the standing changed on a day, in words.
@@ -306,7 +313,7 @@ void print_list(const ClinicianOptions& o, const Context& context, const Policy&
     }
     make_visible(rows);
     if (o.format == Format::json)
-        print_json(stdout, json);
+        print_json(stdout, json_document("clinicians", std::move(json)));
     else {
         print_table(stdout, {"clinician", "gmc", "status", "active_warnings", "cases"}, rows,
                     context.colour(stdout));
@@ -351,7 +358,7 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
         return decide(o, context, store, clinician, policy);
     const Standing standing = standing_on(clinician, policy, day);
     if (o.format == Format::json)
-        print_json(stdout, clinician_json(clinician, standing, day));
+        print_json(stdout, clinician_document(clinician, standing, day));
     else
         print_clinician(clinician, standing, day);
 }

@@ -87,7 +87,10 @@ void print_conflicts_json(const CaseConflicts& found, const std::string& id,
                                  {"lower_label", mark.lower_label},
                                  {"upper", mark.upper},
                                  {"lower", mark.lower}});
-    print_json(stdout, Json{{"id", id}, {"file", found.file}, {"conflicts", conflicts}});
+    print_json(stdout, Json{{"schema_version", k_json_schema_version},
+                            {"id", id},
+                            {"file", found.file},
+                            {"conflicts", conflicts}});
 }
 
 void next_step(const ConflictPick& pick, const std::string& id) {

@@ -243,12 +243,17 @@ void run_list(const ListOptions& options, const Context& context) {
         return Listed{std::move(c), std::move(clocks)};
     };
     if (options.format == Format::json) {
-        std::fputs(matches_found.empty() ? "[]\n" : "[\n  ", stdout);
+        // Laid out as print_json would, a case at a time: the document says
+        // its version once, then the cases (docs/json.md).
+        std::fputs(fmt::format("{{\n  \"schema_version\": {},\n  \"cases\": {}",
+                               k_json_schema_version, matches_found.empty() ? "[]\n}\n" : "[\n    ")
+                       .c_str(),
+                   stdout);
         const auto element = [&](std::size_t i, std::string& out) {
             const Listed one = listed(matches_found[i]);
-            write_case_json(out, 1, one.c, one.clocks, zone, store.config().policy,
+            write_case_json(out, 2, one.c, one.clocks, zone, store.config().policy,
                             CaseDetail::listing);
-            out += i + 1 < matches_found.size() ? ",\n  " : "\n]\n";
+            out += i + 1 < matches_found.size() ? ",\n    " : "\n  ]\n}\n";
         };
         write_in_parallel(matches_found.size(), element);
         return;

@@ -80,6 +80,15 @@ std::string csv_line(const Row& row);
 void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows);
 void print_json(std::FILE* out, const Json& value);
 
+// The version of the JSON language every document the tool prints carries
+// as its first key (docs/json.md): raised when a key is removed, renamed
+// or changes meaning, so a script can tell which language it reads.
+inline constexpr int k_json_schema_version = 3;
+// A document around a list: {"schema_version": 3, "<key>": [...]}. Lists
+// are wrapped, never printed bare, so every document is an object that
+// says its version.
+Json json_document(std::string_view key, Json list);
+
 // The case as JSON (see case_json.hpp), whole, as `show` and `open` print it.
 void print_case_json(const Case& c, const std::vector<Clock>& clocks, const Store& store);
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The report as JSON (schema in docs/report.md) and as metric,value CSV.
+// The report as JSON (docs/report.md, docs/schemas/report.schema.json) and as metric,value CSV.
 #include "report_output.hpp"
 
 namespace complaints::cli {
@@ -109,7 +109,7 @@ Json escalations_json(const Report& report) {
     for (const auto& o : report.escalation_outcomes)
         outcomes.push_back(Json{{"case", o.case_id},
                                 {"body", o.body},
-                                {"on", format_date(o.on)},
+                                {"outcome_date", format_date(o.on)},
                                 {"outcome", o.outcome}});
     return Json{{"referred", total}, {"by_body", by_body}, {"outcomes", outcomes}};
 }
@@ -120,7 +120,7 @@ Json clinicians_json(const Report& report) {
         issued.push_back(Json{{"case", w.case_id},
                               {"clinician", w.clinician},
                               {"gmc", w.gmc},
-                              {"on", format_date(w.on)},
+                              {"issued_date", format_date(w.on)},
                               {"reason", w.reason}});
     Json review = Json::array();
     for (const auto& r : report.under_review)
@@ -133,20 +133,21 @@ Json clinicians_json(const Report& report) {
         near.push_back(Json{
             {"clinician", r.clinician}, {"gmc", r.gmc}, {"active_warnings", r.active_warnings}});
     for (const auto& d : report.review_decisions)
-        decisions.push_back(Json{{"case", d.case_id},
-                                 {"clinician", d.clinician},
-                                 {"gmc", d.gmc},
-                                 {"on", format_date(d.on)},
-                                 {"decision", d.decision},
-                                 {"until", d.until ? Json(format_date(*d.until)) : Json(nullptr)},
-                                 {"by", d.by},
-                                 {"reason", d.reason}});
+        decisions.push_back(
+            Json{{"case", d.case_id},
+                 {"clinician", d.clinician},
+                 {"gmc", d.gmc},
+                 {"decided_date", format_date(d.on)},
+                 {"decision", d.decision},
+                 {"until_date", d.until ? Json(format_date(*d.until)) : Json(nullptr)},
+                 {"by", d.by},
+                 {"reason", d.reason}});
     Json rescinded = Json::array();
     for (const auto& w : report.warnings_rescinded)
         rescinded.push_back(Json{{"case", w.case_id},
                                  {"clinician", w.clinician},
                                  {"gmc", w.gmc},
-                                 {"on", format_date(w.on)},
+                                 {"rescinded_date", format_date(w.on)},
                                  {"reason", w.reason}});
     return Json{{"issued", issued.size()},
                 {"issued_list", issued},
@@ -165,7 +166,7 @@ Json actions_json(const Report& report) {
                                {"n", a.number},
                                {"text", a.text},
                                {"lead", a.lead},
-                               {"due", format_date(a.due)}});
+                               {"due_date", format_date(a.due)}});
     return Json{{"opened", report.actions_opened},
                 {"completed", report.actions_completed},
                 {"overdue_at_end", report.actions_overdue.size()},
@@ -175,8 +176,8 @@ Json actions_json(const Report& report) {
 Json lessons_json(const Report& report) {
     Json list = Json::array();
     for (const auto& l : report.lessons)
-        list.push_back(
-            Json{{"case", l.case_id}, {"closed", format_date(l.closed)}, {"learning", l.learning}});
+        list.push_back(Json{
+            {"case", l.case_id}, {"closed_date", format_date(l.closed)}, {"learning", l.learning}});
     return Json{{"count", report.lessons.size()},
                 {"closed_without_learning", report.closed_without_learning},
                 {"list", list}};
@@ -186,7 +187,7 @@ Json open_json(const Report& report) {
     Json oldest = Json::array();
     for (const auto& o : report.oldest_open) {
         Json item{{"case", o.case_id},
-                  {"received", format_date(o.received)},
+                  {"received_date", format_date(o.received)},
                   {"kind", name_of(o.kind)},
                   {"about", o.about},
                   {"working_days_open", o.working_days_open}};
@@ -244,13 +245,13 @@ Json report_json(const Report& report) {
                   {"by_type", counts_json(report.by_type)},
                   {"by_practitioner", counts_json(report.by_practitioner)},
                   {"by_practitioner_list", practitioners_json(report.by_practitioner)}};
-    Json json{{"schema_version", k_report_schema_version},
+    Json json{{"schema_version", k_json_schema_version},
               {"organisation", report.organisation},
               {"preset", name_of(report.preset)},
               {"period", Json{{"label", report.period.label},
-                              {"from", format_date(report.period.from)},
-                              {"to", format_date(report.period.to)},
-                              {"as_of", format_timestamp(report.as_of)}}},
+                              {"from_date", format_date(report.period.from)},
+                              {"to_date", format_date(report.period.to)},
+                              {"as_of_at", format_timestamp(report.as_of)}}},
               {"received", received},
               {"responses", responses_json(report.responses)},
               {"working_days", working_days_json(report)},
@@ -262,15 +263,15 @@ Json report_json(const Report& report) {
               {"lessons", lessons_json(report)},
               {"open_at_end", open_json(report)},
               {"trend", trend_json(report)}};
-    // A key added within schema version 1, so it comes last; absent where
-    // the policy runs no acknowledgement clock.
+    // Keys added within a version come last; absent where the policy runs
+    // no acknowledgement clock.
     if (report.acknowledgements.span)
         json["acknowledgements"] = acknowledgements_json(report.acknowledgements);
-    // Added within schema version 1 too; absent where no agent is assigned.
+    // Absent where no agent is assigned.
     if (!report.agents.empty())
         json["agents"] = agents_json(report);
-    // Added within schema version 1 too: the policy's other deadlines, by
-    // clock (absent where it runs none), and mediation meetings.
+    // The policy's other deadlines, by clock (absent where it runs none),
+    // and mediation meetings.
     if (!report.steps.empty())
         json["steps"] = steps_json(report);
     json["mediations"] =

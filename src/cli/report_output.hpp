@@ -13,8 +13,6 @@
 
 namespace complaints::cli {
 
-inline constexpr int k_report_schema_version = 2;
-
 Json report_json(const Report& report);
 // One row per figure: `metric,value`, metric a dotted path into the JSON.
 void print_report_csv(std::FILE* out, const Report& report);

@@ -40,7 +40,7 @@ struct Cached : test::Repo {
     nlohmann::json list(const std::string& expect_trace) const {
         const auto result = traced({"list", "--format", "json"});
         CHECK(result.err == "complaints: cache: " + expect_trace + "\n");
-        return result.json();
+        return result.json()["cases"];
     }
     // A change with the same size, after the clock has ticked: only the
     // inode's change time and modification time tell.
@@ -143,7 +143,7 @@ TEST_SUITE("cache") {
         CHECK(!std::filesystem::exists(repo.root / ".complaints-cache"));
         CHECK(repo.report("0 unchanged, 3 read, 0 gone, rewritten") == no_cache.json());
         CHECK(repo.report("3 unchanged, 0 read, 0 gone") == no_cache.json());
-        CHECK(repo.traced({"list", "--format", "json", "--no-cache"}).json() ==
+        CHECK(repo.traced({"list", "--format", "json", "--no-cache"}).json("cases") ==
               repo.list("3 unchanged, 0 read, 0 gone"));
     }
 
@@ -252,7 +252,7 @@ TEST_SUITE("cache") {
             damaged[at] = static_cast<char>(damaged[at] ^ (1 << (bit++ % 8)));
             test::write_text(cache, damaged);
             const auto result = repo.traced({"list", "--format", "json"});
-            CHECK(result.json() == listed);
+            CHECK(result.json("cases") == listed);
             test::write_text(cache, damaged);
             CHECK(repo.traced({"report", "--month", "2026-10", "--format", "json"}).json() ==
                   truth);

@@ -155,7 +155,7 @@ TEST_SUITE("cli deadlines") {
             args.insert(args.begin(), "list");
             args.insert(args.end(), {"--format", "json"});
             std::vector<std::string> out;
-            for (const auto& c : repo(args).json())
+            for (const auto& c : repo(args).json("cases"))
                 out.push_back(c["id"]);
             return out;
         };
@@ -182,11 +182,11 @@ TEST_SUITE("cli deadlines") {
         repo.ok({"respond", "send", id, "--via", "email", "--at", "2026-10-12 10:00"});
         repo.ok({"action", id, "add", "--text", "Retrain reception", "--lead", "Sam Manager",
                  "--due", "2026-10-30", "--at", "2026-10-12 11:00"});
-        const auto overdue = repo({"list", "--overdue", "--format", "json"}).json();
+        const auto overdue = repo({"list", "--overdue", "--format", "json"}).json()["cases"];
         REQUIRE(overdue.size() == 1);
         CHECK(overdue[0]["id"] == id);
         repo.ok({"action", id, "done", "1", "--text", "Trained"});
-        CHECK(repo({"list", "--overdue", "--format", "json"}).json().empty());
+        CHECK(repo({"list", "--overdue", "--format", "json"}).json()["cases"].empty());
     }
 
     TEST_CASE("a policy override in complaints.yaml changes the deadlines at once") {

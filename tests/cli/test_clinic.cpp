@@ -328,11 +328,11 @@ TEST_SUITE("clinic: stage 2 and closing") {
         // The agenda dates the wait from the referral, not the receipt.
         const std::string referred = clinic.json()["escalations"][0]["at"];
         bool on_agenda = false;
-        const auto agenda = clinic({"agenda", "--format", "json"}).json();
+        const auto agenda = clinic({"agenda", "--format", "json"}).json()["items"];
         for (const auto& item : agenda)
             if (item["rule"] == "referral-outcome-awaited") {
                 on_agenda = true;
-                CHECK(item["since"] == referred.substr(0, 10));
+                CHECK(item["since_date"] == referred.substr(0, 10));
             }
         CHECK(on_agenda);
         clinic.ok({"escalate", clinic.id, "--outcome", "ISCAS upheld our response"});
@@ -388,7 +388,7 @@ TEST_SUITE("clinic: stage 2 and closing") {
         const std::string shown = clinic({"show", clinic.id}).out;
         CHECK(test::has(shown, "2026-12-01 iscas (I-9): review open"));
         CHECK(test::has(shown, "awaits its outcome"));
-        const auto attention = clinic({"list", "--attention", "--format", "json"}).json();
+        const auto attention = clinic({"list", "--attention", "--format", "json"}).json()["cases"];
         REQUIRE(attention.size() == 1);
         CHECK(attention[0]["id"] == clinic.id);
         // The report counts it among December's escalations, still open.
@@ -440,12 +440,13 @@ TEST_SUITE("clinic: stage 2 and closing") {
                                   "before the day it was added, so it is overdue already"));
         clinic.ok({"action", clinic.id, "add", "--text", "Retrain staff", "--lead", "Claire Dunn",
                    "--due", "2026-12-31"});
-        const auto overdue = clinic({"list", "--actions-overdue", "--format", "json"}).json();
+        const auto overdue =
+            clinic({"list", "--actions-overdue", "--format", "json"}).json()["cases"];
         REQUIRE(overdue.size() == 1);
         CHECK(overdue[0]["id"] == clinic.id);
         clinic.ok({"action", clinic.id, "progress", "1", "--text", "Engineer booked"});
         clinic.ok({"action", clinic.id, "done", "1"});
-        CHECK(clinic({"list", "--actions-overdue", "--format", "json"}).json().empty());
+        CHECK(clinic({"list", "--actions-overdue", "--format", "json"}).json()["cases"].empty());
         const auto json = clinic.json();
         CHECK(json["actions"][0]["progress"][0]["text"] == "Engineer booked");
         CHECK(json["actions"][0]["done"] == clinic.now);

@@ -19,7 +19,7 @@ struct Platform : test::Repo {
                                const std::string& rule = "assignment") const {
         const auto listed = (*this)({"agenda", "--format", "json"});
         REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-        for (const auto& item : listed.json())
+        for (const auto& item : listed.json("items"))
             if (item["case"] == id && item["rule"] == rule)
                 return item;
         FAIL("no " << rule << " item for " << id);
@@ -64,29 +64,31 @@ TEST_SUITE("clock hours") {
         CHECK(test::has(platform.show(id), "(under an hour left;"));
     }
 
-    TEST_CASE("the agenda's JSON and CSV: due is a date for every item, due_at the instant") {
+    TEST_CASE("the agenda's JSON and CSV: due_date is a date for every item, due_at the instant") {
         Platform platform;
         platform.now = "2026-11-24T09:00:00+00:00";
         const std::string id = platform.opened("2026-11-23 10:00");
         const auto item = platform.agenda_item(id);
-        CHECK(item["due"] == "2026-11-25");
+        CHECK(item["due_date"] == "2026-11-25");
         CHECK(item["due_at"] == "2026-11-25T10:00:00+00:00");
         CHECK(item["all_day"] == false);
         CHECK(item["hours_left"] == 25);
-        CHECK(item["act_by"].is_null());
-        // A day clock: the date, and the first instant past it.
+        CHECK(item["act_by_date"].is_null());
+        // A day clock: the date, and its last second, as `show` gives it.
         platform.ok({"assign", id, "--to", "Priya Shah", "--at", "2026-11-23 11:00"});
         platform.now = "2026-12-03T09:00:00+00:00"; // the investigation is due soon
         const auto investigation = platform.agenda_item(id, "investigation");
-        CHECK(investigation["due"] == "2026-12-07");
-        CHECK(investigation["due_at"] == "2026-12-08T00:00:00+00:00");
+        CHECK(investigation["due_date"] == "2026-12-07");
+        CHECK(investigation["due_at"] == "2026-12-07T23:59:59+00:00");
         CHECK(investigation["all_day"] == true);
         CHECK(investigation["hours_left"].is_null());
         const auto csv = platform({"agenda", "--format", "csv"});
         REQUIRE(csv.exit_code == 0);
-        CHECK(test::has(csv.out, "working_days,since,due_at,act_by,complainant,summary\r\n"));
+        CHECK(test::has(csv.out,
+                        "working_days_left,working_days_since,since_date,due_at,act_by_date,"
+                        "complainant,summary\r\n"));
         CHECK(test::has(csv.out, ",2026-12-07,investigation,"));
-        CHECK(test::has(csv.out, ",2026-12-08T00:00:00+00:00,,"));
+        CHECK(test::has(csv.out, ",2026-12-07T23:59:59+00:00,,"));
     }
 
     TEST_CASE("an hours deadline is today by its instant: midnight tonight is today") {
@@ -117,8 +119,8 @@ TEST_SUITE("clock hours") {
                         "nobody may be in; act by Fri 2026-11-27\n"));
         const auto item = platform.agenda_item(id);
         CHECK(item["when"] == "today");
-        CHECK(item["due"] == "2026-11-29");
-        CHECK(item["act_by"] == "2026-11-27");
+        CHECK(item["due_date"] == "2026-11-29");
+        CHECK(item["act_by_date"] == "2026-11-27");
         CHECK(
             test::has(platform.agenda_text(),
                       "47 hours left; falls on a Sunday: nobody may be in; act by Fri 2026-11-27"));
@@ -153,7 +155,7 @@ TEST_SUITE("clock hours") {
                                     "before it since receipt: only whoever is on call can meet "
                                     "it; act on Sat 2026-12-26"));
         const std::string id = opened.out.substr(0, opened.out.size() - 1);
-        CHECK(platform.agenda_item(id)["act_by"] == "2026-12-26");
+        CHECK(platform.agenda_item(id)["act_by_date"] == "2026-12-26");
         CHECK(platform.agenda_item(id)["when"] == "today");
     }
 }

@@ -215,7 +215,7 @@ TEST_SUITE("correcting the record: points") {
                                             {"COMPLAINTS_CACHE_SETTLE", "0"},
                                             {"COMPLAINTS_TRACE_CACHE", "1"}}});
             REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-            CHECK(listed.json()[0]["attention"] == json["attention"]);
+            CHECK(listed.json()["cases"][0]["attention"] == json["attention"]);
             if (pass == 1)
                 CHECK(has(listed.err, "1 unchanged"));
         }
@@ -265,7 +265,7 @@ TEST_SUITE("correcting the record: void") {
         CHECK(json["events"][sent - 1]["type"] == "response-sent");
         CHECK(json["void_events"] == nlohmann::json::array({sent}));
         CHECK(json["clocks"][0]["state"] == "overdue");
-        CHECK(json["clocks"][0]["done"].is_null());
+        CHECK(json["clocks"][0]["done_at"].is_null());
         const auto& voiding = json["events"].back();
         CHECK(voiding["type"] == "voided");
         CHECK(voiding["text"] == "The letter went to the wrong address and came back");

@@ -196,7 +196,7 @@ TEST_SUITE("correcting the record") {
         const std::string id = opened.out.substr(0, opened.out.size() - 1);
         const auto json = clinic({"show", id, "--format", "json"}).json();
         CHECK(json["received"] == "2026-11-02T09:30:00+00:00");
-        CHECK(json["clocks"][0]["starts"] == "2026-11-02T09:30:00+00:00");
+        CHECK(json["clocks"][0]["starts_at"] == "2026-11-02T09:30:00+00:00");
         CHECK(has(clinic.refused({"open", "--channel", "phone", "--received", "2026-11-05 09:00",
                                   "--at", "2026-11-04 09:00"},
                                  2),

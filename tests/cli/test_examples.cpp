@@ -17,7 +17,7 @@ TEST_SUITE("cli examples") {
             const auto listed =
                 test::run({{"--repo", root.string(), "list", "--format", "json"}, "", {}, {}});
             REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-            for (const auto& c : listed.json()) {
+            for (const auto& c : listed.json("cases")) {
                 kinds.insert(c["kind"]);
                 channels.insert(c["channel"]);
                 statuses.insert(c["status"]);
@@ -50,7 +50,7 @@ TEST_SUITE("cli examples: report") {
         const auto& issued = report["warnings"]["issued_list"];
         REQUIRE(issued.size() == 4u);
         for (std::size_t i = 1; i < issued.size(); ++i)
-            CHECK(issued[i - 1]["on"] <= issued[i]["on"]);
+            CHECK(issued[i - 1]["issued_date"] <= issued[i]["issued_date"]);
         REQUIRE(report["warnings"]["under_review"].size() == 1u);
         CHECK(report["warnings"]["under_review"][0]["gmc"] == "7123456");
         CHECK(report["warnings"]["under_review"][0]["active_warnings"] == 3);

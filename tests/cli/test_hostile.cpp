@@ -141,8 +141,8 @@ TEST_SUITE("hostile input") {
             CHECK(listed.exit_code == k_bad_data);
             CHECK_MESSAGE(listed.err.starts_with(warning), listed.err);
             CHECK(listed.err.ends_with("; this case is left out\n"));
-            REQUIRE(listed.json().size() == 1);
-            CHECK(listed.json()[0]["id"] == good);
+            REQUIRE(listed.json()["cases"].size() == 1);
+            CHECK(listed.json()["cases"][0]["id"] == good);
         }
         for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
                  {"report", "--month", "2026-11", "--format", "json"},

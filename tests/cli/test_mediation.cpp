@@ -30,7 +30,7 @@ struct Platform : test::Repo {
     nlohmann::json agenda_item(const std::string& id, const std::string& rule) const {
         const auto listed = (*this)({"agenda", "--format", "json"});
         REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-        for (const auto& one : listed.json())
+        for (const auto& one : listed.json("items"))
             if (one["case"] == id && one["rule"] == rule)
                 return one;
         return nullptr;
@@ -38,7 +38,7 @@ struct Platform : test::Repo {
     bool needs_attention(const std::string& id) const {
         const auto listed = (*this)({"list", "--attention", "--format", "json"});
         REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-        for (const auto& one : listed.json())
+        for (const auto& one : listed.json("cases"))
             if (one["id"] == id)
                 return true;
         return false;

@@ -91,7 +91,7 @@ TEST_SUITE("cli output") {
         CHECK(opened.exit_code == k_io);
         CHECK(opened.err.ends_with(
             " was recorded, but its output could not be written: No space left on device\n"));
-        CHECK(repo({"list", "--format", "json"}).json().size() == 2);
+        CHECK(repo({"list", "--format", "json"}).json()["cases"].size() == 2);
     }
 
     // Input refuses controls now; a file written before (or by hand) may

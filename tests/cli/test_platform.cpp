@@ -118,7 +118,8 @@ TEST_SUITE("platform: handling") {
         CHECK(platform.json(early)["agent"] == "Priya Shah");
         CHECK(platform.json(late)["clocks"][0]["state"] == "met-late");
         const std::string waiting = platform.open({});
-        const auto unassigned = platform({"list", "--unassigned", "--format", "json"}).json();
+        const auto unassigned =
+            platform({"list", "--unassigned", "--format", "json"}).json()["cases"];
         REQUIRE(unassigned.size() == 1);
         CHECK(unassigned[0]["id"] == waiting);
         CHECK(platform({"show", waiting})
@@ -201,7 +202,7 @@ TEST_SUITE("platform: warnings") {
         const auto json = platform({"clinician", "7123456", "--format", "json"}).json();
         CHECK(json["status"] == "suspension-review");
         CHECK(json["active_warnings"] == 3);
-        CHECK(json["history"][1]["date"] == "2026-11-19");
+        CHECK(json["history"][1]["changed_date"] == "2026-11-19");
         const auto before =
             platform({"clinician", "Sam Keane", "--as-of", "2026-10-01", "--format", "json"})
                 .json();
@@ -225,15 +226,16 @@ TEST_SUITE("platform: warnings") {
                   .find("a suspension is a review's decision") != std::string::npos);
         CHECK(platform.refused({"clinician", "nobody"}, 3) ==
               "complaints: no clinician matches 'nobody'\n");
-        const auto listed = platform({"clinician", "--list", "--format", "json"}).json();
+        const auto listed =
+            platform({"clinician", "--list", "--format", "json"}).json()["clinicians"];
         CHECK(listed.size() == 1);
         // A service has no GMC number: not a clinician, so not in the list.
         platform.open_case("2026-11-16 09:00", {"--complainant", "Practice manager", "--about",
                                                 "Locum booking team", "--type", "admin"});
         const auto again = platform({"clinician", "--list", "--format", "json"});
         REQUIRE_MESSAGE(again.exit_code == 0, again.err);
-        REQUIRE(again.json().size() == 1);
-        CHECK(again.json()[0]["gmc"] == "7123456");
+        REQUIRE(again.json()["clinicians"].size() == 1);
+        CHECK(again.json()["clinicians"][0]["gmc"] == "7123456");
         const auto table = platform({"clinician", "--list"});
         CHECK(table.out.find("Not clinicians (no GMC number): Locum booking team\n") !=
               std::string::npos);

@@ -119,8 +119,8 @@ TEST_SUITE("platform: clinical escalation") {
 
         const auto attention = platform({"list", "--attention", "--format", "json"});
         REQUIRE_MESSAGE(attention.exit_code == 0, attention.err);
-        REQUIRE(attention.json().size() == 1);
-        CHECK(attention.json()[0]["id"] == id);
+        REQUIRE(attention.json()["cases"].size() == 1);
+        CHECK(attention.json()["cases"][0]["id"] == id);
 
         const auto clinician = platform({"clinician", "keane", "--format", "json"});
         REQUIRE_MESSAGE(clinician.exit_code == 0, clinician.err);
@@ -134,7 +134,7 @@ TEST_SUITE("platform: clinical escalation") {
         platform.ok({"escalate", id, "--outcome", "Noted", "--to", "responsible-officer"});
         CHECK(
             platform({"clinician", "keane", "--format", "json"}).json()["open_referrals"].empty());
-        CHECK(platform({"list", "--attention", "--format", "json"}).json().empty());
+        CHECK(platform({"list", "--attention", "--format", "json"}).json()["cases"].empty());
     }
 }
 
@@ -227,9 +227,9 @@ TEST_SUITE("platform: figures per agent") {
         Agents platform;
         const auto mine = platform({"list", "--agent", "priya  shah", "--format", "json"});
         REQUIRE_MESSAGE(mine.exit_code == 0, mine.err);
-        REQUIRE(mine.json().size() == 2);
-        CHECK(mine.json()[0]["agent"] == "Priya Shah");
-        CHECK(mine.json()[1]["id"] == platform.late);
+        REQUIRE(mine.json()["cases"].size() == 2);
+        CHECK(mine.json()["cases"][0]["agent"] == "Priya Shah");
+        CHECK(mine.json()["cases"][1]["id"] == platform.late);
 
         const auto csv = platform({"list", "--format", "csv"});
         REQUIRE_MESSAGE(csv.exit_code == 0, csv.err);

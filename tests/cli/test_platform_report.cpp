@@ -143,7 +143,7 @@ TEST_SUITE("platform: the report") {
     TEST_CASE("the working days are named for what they measure: to the resolution, to closing") {
         November repo;
         const auto json = repo.report("json").json();
-        CHECK(json["schema_version"] == 2);
+        CHECK(json["schema_version"] == 3);
         // Received Monday 2 November, resolved and closed Thursday 12 November.
         const nlohmann::json eight{{"count", 1}, {"median", 8.0}, {"p90", 8}};
         CHECK(json["working_days"] ==
@@ -161,7 +161,7 @@ TEST_SUITE("platform: the report") {
         CHECK(json["warnings"]["rescinded"] == 1);
         REQUIRE(json["warnings"]["rescinded_list"].size() == 1);
         CHECK(json["warnings"]["rescinded_list"][0]["case"] == repo.handled);
-        CHECK(json["warnings"]["rescinded_list"][0]["on"] == "2026-11-20");
+        CHECK(json["warnings"]["rescinded_list"][0]["rescinded_date"] == "2026-11-20");
         const auto csv = repo.report("csv");
         REQUIRE_MESSAGE(csv.exit_code == 0, csv.err);
         CHECK(has(csv.out, "steps.assignment.in_time,1\r\n"));

@@ -145,7 +145,7 @@ TEST_SUITE("platform: warnings that stand up") {
         const auto after = platform.clinician("7123456");
         CHECK(after["status"] == "warned");
         CHECK(after["active_warnings"] == 2);
-        CHECK(after["warnings"][1]["rescinded"] == "2026-11-20");
+        CHECK(after["warnings"][1]["rescinded_date"] == "2026-11-20");
         CHECK(has(after["warnings"][1]["rescind_reason"], "Appeal upheld"));
         CHECK(platform.json(ids[1])["warning"].is_string()); // nothing erased
         CHECK(count_events(platform.json(ids[1]), "warning-rescinded") == 1);
@@ -466,7 +466,7 @@ TEST_SUITE("platform: the platform's own words") {
         CHECK(platform.json(id)["stage"].is_null());
         const auto listed = platform({"list", "--format", "json"});
         REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-        CHECK(listed.json()[0]["stage"].is_null());
+        CHECK(listed.json()["cases"][0]["stage"].is_null());
         const auto outcome = platform({"escalate", id, "--outcome", "No further action"});
         REQUIRE_MESSAGE(outcome.exit_code == 0, outcome.err);
         CHECK(has(outcome.out, "outcome of the referral to"));

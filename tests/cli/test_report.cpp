@@ -103,11 +103,11 @@ TEST_SUITE("report") {
     TEST_CASE("every figure of October's report, with receipts and closings on the month's edges") {
         const October repo;
         const auto r = repo.report();
-        CHECK(r["schema_version"] == 2);
-        CHECK(r["period"]["from"] == "2026-10-01");
-        CHECK(r["period"]["to"] == "2026-10-31");
+        CHECK(r["schema_version"] == 3);
+        CHECK(r["period"]["from_date"] == "2026-10-01");
+        CHECK(r["period"]["to_date"] == "2026-10-31");
         CHECK(r["period"]["label"] == "2026-10");
-        CHECK(r["period"]["as_of"] == "2026-11-01T00:00:00+00:00");
+        CHECK(r["period"]["as_of_at"] == "2026-11-01T00:00:00+00:00");
 
         // Received in October, local time: 1 Oct 00:10 is in, 30 Sep 23:30 and 1 Nov 00:00 are out.
         CHECK(r["received"]["total"] == 6);
@@ -161,7 +161,7 @@ TEST_SUITE("report") {
         CHECK(r["actions"]["opened"] == 2);
         CHECK(r["actions"]["completed"] == 1);
         CHECK(r["actions"]["overdue_at_end"] == 1);
-        CHECK(r["actions"]["overdue_list"][0]["due"] == "2026-10-25");
+        CHECK(r["actions"]["overdue_list"][0]["due_date"] == "2026-10-25");
 
         CHECK(r["lessons"]["count"] == 1);
         CHECK(r["lessons"]["list"][0]["case"] == repo.closed_upheld);
@@ -236,7 +236,7 @@ TEST_SUITE("report") {
               "the rate") {
         const October repo;
         const auto r = repo({"report", "--month", "2026-11", "--format", "json"}).json();
-        CHECK(r["period"]["as_of"] == "2026-11-22T12:00:00+00:00");
+        CHECK(r["period"]["as_of_at"] == "2026-11-22T12:00:00+00:00");
         CHECK(r["responses"]["due"] == 1); // 3 November, unanswered
         CHECK(r["responses"]["still_open_overdue"] == 1);
     }
@@ -246,8 +246,8 @@ TEST_SUITE("report") {
         const October repo;
         CHECK(repo({"report", "--format", "json"}).json()["period"]["label"] == "2026-10");
         const auto quarter = repo({"report", "--quarter", "2026Q4", "--format", "json"}).json();
-        CHECK(quarter["period"]["from"] == "2026-10-01");
-        CHECK(quarter["period"]["to"] == "2026-12-31");
+        CHECK(quarter["period"]["from_date"] == "2026-10-01");
+        CHECK(quarter["period"]["to_date"] == "2026-12-31");
         CHECK(quarter["received"]["total"] == 7);
         const auto year = repo({"report", "--year", "2026", "--format", "json"}).json();
         CHECK(year["received"]["total"] == 10);

@@ -41,7 +41,7 @@ struct Reviewed : test::Repo {
     nlohmann::json agenda() const {
         const auto listed = (*this)({"agenda", "--format", "json"});
         REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-        return listed.json();
+        return listed.json()["items"];
     }
 };
 
@@ -70,7 +70,7 @@ TEST_SUITE("suspension review") {
         CHECK(json["decisions"][0]["decision"] == "no-action");
         CHECK(json["decisions"][0]["by"] == "Review panel");
         CHECK(json["decisions"][0]["reason"] == "Lateness explained by a family illness");
-        CHECK(json["decisions"][0]["date"] == "2026-11-20");
+        CHECK(json["decisions"][0]["decided_date"] == "2026-11-20");
         CHECK(item(repo.agenda(), "suspension-review").is_null());
         const auto text = repo({"clinician", "7123456"});
         CHECK(test::has(text.out, "2026-11-20  no action, by Review panel (" + repo.ids[2] +
@@ -135,7 +135,7 @@ TEST_SUITE("suspension review") {
                                "reinstate");
         const auto attention = repo({"list", "--attention", "--format", "json"});
         REQUIRE_MESSAGE(attention.exit_code == 0, attention.err);
-        CHECK(attention.json().size() == 1);
+        CHECK(attention.json()["cases"].size() == 1);
         repo.ok({"clinician", "7123456", "reinstate", "--reason", "Suspension served"});
         const auto json = repo.clinician();
         CHECK(json["status"] == "warned"); // not back to suspension-review
@@ -177,7 +177,7 @@ TEST_SUITE("suspension review") {
         CHECK(test::has(rescinded.out, "the suspension review due on " + repo.ids[2] +
                                            " is withdrawn (2 active warnings)"));
         CHECK(item(repo.agenda(), "suspension-review").is_null());
-        const auto attention = repo({"list", "--attention", "--format", "json"}).json();
+        const auto attention = repo({"list", "--attention", "--format", "json"}).json()["cases"];
         for (const auto& one : attention)
             CHECK(one["id"] != repo.ids[2]);
         CHECK(repo.clinician()["status"] == "warned");
@@ -230,7 +230,7 @@ TEST_SUITE("suspension review") {
         const auto rescinded = [](const nlohmann::json& warnings) {
             int n = 0;
             for (const auto& warning : warnings)
-                n += !warning["rescinded"].is_null();
+                n += !warning["rescinded_date"].is_null();
             return n;
         };
         CHECK(rescinded(now["warnings"]) == 1);

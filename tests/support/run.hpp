@@ -19,6 +19,10 @@ struct Result {
     std::string out;
     std::string err;
     nlohmann::json json() const { return nlohmann::json::parse(out); }
+    // The list under `key` of a JSON document ("cases", "items"), by value:
+    // safe to loop over, where `json()["cases"]` would refer into a
+    // temporary gone before the loop's body.
+    nlohmann::json json(const std::string& key) const { return json().at(key); }
 };
 
 struct Run {
