@@ -110,7 +110,6 @@ TEST_SUITE("the cache's version") {
                   s.field(fields::maybe("b"), 0);
                   s.field(fields::maybe("a"), std::string{});
               }));
-        // Computed when compiled: no cache is read with a version worked out at run time.
-        static_assert(complaints::cache_shape::of_case() != 0);
+        CHECK(complaints::cache_shape::of_case() != Shape{}.hash);
     }
 }

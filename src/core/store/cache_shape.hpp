@@ -2,8 +2,9 @@
 #pragma once
 // The cache's version, derived: the cache holds each case's fields in the
 // field description's order (model/case_fields.hpp), so a hash of every
-// key's name and kind, taken at compile time, tells an old cache from a new
-// one without anybody bumping a number when a field is added.
+// key's name and kind tells an old cache from a new
+// one without anybody bumping a number when a field is added. constexpr, so
+// a compiler that can (g++ 12) may fold it; the cache works it out once.
 #include "complaints/model/case_fields.hpp"
 
 #include <cstdint>
@@ -33,9 +34,7 @@ class Shape {
                 .substr(EnumNames<E>::names.size() % 36, 1));
     }
     constexpr void field(const fields::Key& key, const Timestamp&) { named(key, "stamp"); }
-    constexpr void field(const fields::Key& key, const date::year_month_day&) {
-        named(key, "day");
-    }
+    constexpr void field(const fields::Key& key, const date::year_month_day&) { named(key, "day"); }
     template <fields::Record R> constexpr void field(const fields::Key& key, const R& record) {
         named(key, "{");
         fields::describe(*this, record);

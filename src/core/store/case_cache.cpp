@@ -22,17 +22,13 @@ namespace {
 // The cache's version: its layout's number, raised by hand when the
 // encoding itself changes, and the hash of the fields it holds, which
 // changes by itself with them. An older file is ignored and rebuilt.
+// Worked out once, when first needed: clang 14 cannot build a Case in a
+// constant expression with libstdc++ 12's strings, as g++ 12 can.
 constexpr std::string_view k_layout = "complaints-cache 18 ";
-constexpr auto k_magic_text = [] {
-    std::array<char, k_layout.size() + 17> text{};
-    std::copy(k_layout.begin(), k_layout.end(), text.begin());
-    const std::uint64_t shape = cache_shape::of_case();
-    for (std::size_t i = 0; i < 16; ++i)
-        text[k_layout.size() + i] = "0123456789abcdef"[(shape >> (60 - 4 * i)) & 0xF];
-    text.back() = '\n';
+const std::string& magic() {
+    static const std::string text = fmt::format("{}{:016x}\n", k_layout, cache_shape::of_case());
     return text;
-}();
-constexpr std::string_view k_magic{k_magic_text.data(), k_magic_text.size()};
+}
 
 class Encoder {
   public:
@@ -336,8 +332,8 @@ struct Parts {
 };
 
 Parts read_parts(std::FILE* file) {
-    std::string magic(k_magic.size(), '\0');
-    if (std::fread(magic.data(), 1, magic.size(), file) != magic.size() || magic != k_magic)
+    std::string found(magic().size(), '\0');
+    if (std::fread(found.data(), 1, found.size(), file) != found.size() || found != magic())
         throw std::runtime_error("cache: another version");
     if (std::fseek(file, -24, SEEK_END) != 0)
         throw std::runtime_error("cache: cut short");
@@ -346,7 +342,7 @@ Parts read_parts(std::FILE* file) {
     parts.index_at = read_i64(file);
     parts.folders_at = read_i64(file);
     parts.names_at = read_i64(file);
-    if (parts.index_at < static_cast<std::int64_t>(k_magic.size()) ||
+    if (parts.index_at < static_cast<std::int64_t>(magic().size()) ||
         parts.index_at > parts.folders_at || parts.folders_at > parts.names_at ||
         parts.names_at > parts.trailer_at)
         throw std::runtime_error("cache: bad offsets");
@@ -516,8 +512,8 @@ CacheWriter::CacheWriter(std::filesystem::path file) : m_file(std::move(file)) {
         ::unlink(m_temporary.c_str());
         return;
     }
-    if (std::fwrite(k_magic.data(), 1, k_magic.size(), m_out) == k_magic.size())
-        m_written = k_magic.size();
+    if (std::fwrite(magic().data(), 1, magic().size(), m_out) == magic().size())
+        m_written = magic().size();
 }
 
 CacheWriter::~CacheWriter() {
