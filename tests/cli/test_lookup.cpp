@@ -19,13 +19,16 @@ namespace {
 
 // Lists with no settle time, so that the cache written vouches for names
 // changed a moment ago, as it does for a repository's older files.
+test::Result list_unsettled(const test::Repo& repo) {
+    return test::run({{"list"},
+                      "",
+                      repo.root,
+                      {{"COMPLAINTS_NOW", repo.now}, {"COMPLAINTS_CACHE_SETTLE", "0"}},
+                      repo.timeout});
+}
+
 void write_cache(const test::Repo& repo) {
-    const test::Result listed =
-        test::run({{"list"},
-                   "",
-                   repo.root,
-                   {{"COMPLAINTS_NOW", repo.now}, {"COMPLAINTS_CACHE_SETTLE", "0"}},
-                   repo.timeout});
+    const test::Result listed = list_unsettled(repo);
     REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
     REQUIRE(std::filesystem::exists(repo.root / ".complaints-cache"));
     // A change within the same tick of the clock as the listing need not
@@ -143,12 +146,7 @@ TEST_SUITE("lookup") {
         const std::string id = repo.open_case();
         repo.open_case();
         test::write_text(repo.root / "cases" / (id + ".yaml"), "id: [\n");
-        const test::Result listed =
-            test::run({{"list"},
-                       "",
-                       repo.root,
-                       {{"COMPLAINTS_NOW", repo.now}, {"COMPLAINTS_CACHE_SETTLE", "0"}},
-                       repo.timeout});
+        const test::Result listed = list_unsettled(repo);
         CHECK(listed.exit_code == 4);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         // The cache's names hold every file named for a case, read or not:

@@ -183,11 +183,16 @@ TEST_SUITE("nhs-england") {
                      "The complainant went to the Ombudsman directly; it asked for our file."});
         const auto shown = practice({"show", id}).out;
         CHECK(shown.find("The complainant went to the Ombudsman directly") != std::string::npos);
+        // Regulation 8(1): a complaint the Ombudsman investigates is excluded.
+        const auto other = practice.open_case("2026-11-03 09:00", {"--point", "Lost results"});
+        practice.ok({"escalate", other, "--to", "phso", "--reason", "Went straight to them."});
+        practice.ok({"exclude", other, "--reason", "under-independent-review", "--text",
+                     "The Ombudsman is investigating."});
         practice.now = "2026-12-10T10:00:00+00:00";
         const auto escalations =
             practice({"report", "--month", "2026-11", "--format", "json"}).json()["escalations"];
-        CHECK(escalations["referred"] == 1);
-        CHECK(escalations["by_body"]["phso"]["referred"] == 1);
+        CHECK(escalations["referred"] == 2);
+        CHECK(escalations["by_body"]["phso"]["referred"] == 2);
     }
 
     TEST_CASE("regulation 12: a late complaint is refused as out of time with why, and counted "
@@ -286,6 +291,8 @@ TEST_SUITE("nhs-england") {
                      "December."});
         CHECK(practice.clock(id, "response")["due_date"] == "2026-12-18");
         CHECK(practice.clock(id, "response")["agreed"] == true);
+        // Regulation 14(4) moves the explanation only for a period agreed.
+        CHECK(practice.clock(id, "explanation")["due_date"] == "2027-05-15");
         CHECK(
             practice
                 .refused({"log", id, "--type", "response-period-set", "--text", "no date"}, k_usage)

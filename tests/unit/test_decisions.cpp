@@ -724,9 +724,10 @@ TEST_SUITE("decisions: intake corrections") {
             log(c, "2026-03-16 15:00", EventType::response_sent);
             CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
         }
-        SUBCASE("referred to ISCAS") {
-            refer(c, "iscas", "2026-03-20 10:00");
-            CHECK(error_from([&] { check_exclude(c); }).kind() == ErrorKind::refused);
+        SUBCASE("referred before any answer: still excludable, as a complaint under independent "
+                "review is (the NHS regulations' 8(1))") {
+            refer(c, "phso", "2026-03-20 10:00");
+            CHECK_NOTHROW(check_exclude(c));
         }
     }
 

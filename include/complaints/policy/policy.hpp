@@ -177,8 +177,9 @@ const ClockRule* find_clock(const Policy& policy, std::string_view name);
 // its met_by), else the first it meets, if any.
 const ClockRule* clock_met_by(const Policy& policy, EventType type);
 // Whether an event of this type moves the rule's date: its `extended_by`,
-// or another type with the same role (an agreed period, and one the
-// organisation set when the complainant declined to discuss it).
+// or, for the clock that answers the complainant, another type with the
+// same role (an agreed period, and one the organisation set when the
+// complainant declined to discuss it).
 bool extends(const ClockRule& rule, EventType type);
 // The clock switched on that answers the complainant, if any.
 const ClockRule* answering_clock(const Policy& policy);

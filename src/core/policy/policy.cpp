@@ -114,8 +114,13 @@ const ClockRule* clock_met_by(const Policy& policy, EventType type) {
 bool extends(const ClockRule& rule, EventType type) {
     if (!rule.extended_by)
         return false;
+    if (type == *rule.extended_by)
+        return true;
+    // The answering clock takes any date set for the answer; another clock
+    // (regulation 14(4)'s explanation, moved only by a longer period
+    // "agreed") keeps to its own event.
     const EventRole role = event_info(*rule.extended_by).role;
-    return type == *rule.extended_by || (role != EventRole::none && event_info(type).role == role);
+    return rule.answers_complainant && role != EventRole::none && event_info(type).role == role;
 }
 
 const ClockRule* answering_clock(const Policy& policy) {

@@ -433,6 +433,9 @@ void visit_names(std::string_view names, std::size_t folders,
 
 void CachedNames::each(
     const std::function<void(std::string_view id, std::uint32_t folder)>& visit) const {
+    // None read (no cache, or one refused whole): no names, not a damaged part.
+    if (m_folders.empty())
+        return;
     visit_names(m_names, m_folders.size(), visit);
 }
 

@@ -318,10 +318,11 @@ std::vector<std::string> Store::files_of(const std::string& id) const {
     if (::stat(cases.c_str(), &folder) == 0 && folder.st_nlink == 2) {
         // Whatever is there, even a link or a loop, is the case's file, and
         // the load refuses it by name.
+        // Not there: asked again of the names below, as a file system that
+        // says 2 whatever the folder holds (SMB without Unix extensions)
+        // would otherwise hide a case kept in a folder.
         if (::lstat(top.c_str(), &file) == 0)
             return {top.native()};
-        if (errno == ENOENT)
-            return {};
     }
     std::vector<std::string> files;
     if (each_cached_name([&](std::string_view found, const std::string& folder) {

@@ -635,7 +635,10 @@ void check_exclude(const Case& c) {
             ErrorKind::refused, "",
             {{ProblemCode::already_closed,
               fmt::format("{} is already {}", c.id, c.exclusion ? "excluded" : "closed"), c.id}});
-    if (!c.escalations.empty() || first_answer(c))
+    // A referral made before the answer (the Ombudsman, with a reason)
+    // leaves the case excludable: regulation 8(1) excludes a complaint under
+    // the Ombudsman's investigation.
+    if (first_answer(c))
         throw Error(
             ErrorKind::refused, "",
             {{ProblemCode::step_too_late,
