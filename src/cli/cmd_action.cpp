@@ -82,7 +82,7 @@ std::string done(Case& c, const ActionOptions& o, const Context& context, const 
     return fmt::format("action {} done", action.number);
 }
 
-void run_action(const ActionOptions& o, const Context& context) {
+void run_action(const ActionOptions& o, const Writer& repo) {
     const auto& w = o.words;
     const bool shape_ok = (w.size() == 2 && w[1] == "add") ||
                           (w.size() == 3 && (w[1] == "progress" || w[1] == "done"));
@@ -90,10 +90,10 @@ void run_action(const ActionOptions& o, const Context& context) {
         throw Error(ErrorKind::usage,
                     "write 'action ID add --text T --lead L --due DATE', 'action ID progress N "
                     "--text T' or 'action ID done N'");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(w[0]);
     std::string said;
-    update_case(context, store, id, [&](Case& c) {
+    update_case(repo, id, [&](Case& c) {
         said = w[1] == "add"        ? add(c, o, context, store)
                : w[1] == "progress" ? progress(c, o, context, store)
                                     : done(c, o, context, store);
@@ -115,7 +115,7 @@ void setup_action(CLI::App& app, Context& context) {
     command->add_option("--lead", o->lead, "who leads the action")->option_text("NAME");
     command->add_option("--due", o->due, "its target completion date")->option_text("DATE");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_action(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_action(*o, repo); });
 }
 
 } // namespace complaints::cli

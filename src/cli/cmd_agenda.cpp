@@ -279,7 +279,7 @@ void print_email(const AgendaOptions& options, const std::vector<AgendaItem>& it
     fmt::print("{}", mail_message(mail, context.now, store.zone(), body));
 }
 
-void run_agenda(const AgendaOptions& options, const Context& context) {
+void run_agenda(const AgendaOptions& options, const Reader& repo) {
     // An empty name would match every unassigned item, not "everyone".
     if (options.for_given && folded(options.person).empty())
         throw Error(ErrorKind::usage, "--for needs a name");
@@ -291,7 +291,7 @@ void run_agenda(const AgendaOptions& options, const Context& context) {
     if (options.include_names && options.format != Format::ics)
         throw Error(ErrorKind::usage,
                     "--include-names is for --format ics (the other formats name them)");
-    const Store store = context.open_store();
+    const auto& [context, store] = repo;
     const auto items = gather(options, context, store);
     const auto& zone = store.zone();
     switch (options.format) {
@@ -352,9 +352,9 @@ void setup_agenda(CLI::App& app, Context& context) {
     command
         ->add_option("--from", options->from, "with --format email: who it is from (default: --to)")
         ->option_text("ADDRESS");
-    command->callback([options, command, &context] {
+    reads(*command, context, [options, command](const Reader& repo) {
         options->for_given = command->count("--for") > 0;
-        run_agenda(*options, context);
+        run_agenda(*options, repo);
     });
 }
 

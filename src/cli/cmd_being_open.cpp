@@ -56,13 +56,13 @@ std::string record(Case& c, const BeingOpenOptions& o, const Context& context, c
     return "the Being Open conversation is recorded; its written follow-up is owed next";
 }
 
-void run_being_open(const BeingOpenOptions& o, const Context& context) {
+void run_being_open(const BeingOpenOptions& o, const Writer& repo) {
     check_one_step(o);
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     check_being_open_allowed(store.config().policy);
     const std::string id = store.resolve(o.id);
     std::string said;
-    update_case(context, store, id, [&](Case& c) { said = record(c, o, context, store); });
+    update_case(repo, id, [&](Case& c) { said = record(c, o, context, store); });
     fmt::print("{}: {}\n", id, said);
 }
 
@@ -90,7 +90,7 @@ void setup_being_open(CLI::App& app, Context& context) {
                      "the written follow-up of the conversation (- reads stdin)")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_being_open(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_being_open(*o, repo); });
 }
 
 } // namespace complaints::cli

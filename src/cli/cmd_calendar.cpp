@@ -92,8 +92,8 @@ std::string answer_holidays(const WorkingCalendar& calendar, const Words& words)
     return util::join(lines, "\n");
 }
 
-WorkingCalendar calendar_for(const QueryOptions& options, const Context& context) {
-    const auto store = context.find_store();
+WorkingCalendar calendar_for(const QueryOptions& options, const Reader* repo) {
+    const Store* store = repo ? &repo->store : nullptr;
     const Region region = !options.region.empty() ? parse_enum<Region>(options.region, "--region")
                           : store                 ? store->config().region
                                                   : Region::england_and_wales;
@@ -138,8 +138,8 @@ int answer_stream(const WorkingCalendar& calendar, Answer answer) {
     return failed ? static_cast<int>(ErrorKind::bad_data) : 0;
 }
 
-void run_query(const QueryOptions& options, const Context& context, Answer answer) {
-    const WorkingCalendar calendar = calendar_for(options, context);
+void run_query(const QueryOptions& options, const Reader* repo, Answer answer) {
+    const WorkingCalendar calendar = calendar_for(options, repo);
     if (options.args.size() == 1 && options.args[0] == "-") {
         if (const int status = answer_stream(calendar, answer); status != 0)
             throw Error(ErrorKind::bad_data, "some lines of standard input could not be answered");
@@ -148,10 +148,10 @@ void run_query(const QueryOptions& options, const Context& context, Answer answe
     fmt::print("{}\n", answer(calendar, options.args));
 }
 
-void run_import(const ImportOptions& options, Context& context) {
-    Store store = context.open_store();
+void run_import(const ImportOptions& options, const Writer& repo) {
+    const auto& [context, store] = repo;
     const auto imported = read_govuk_bank_holidays(read_file(options.file), options.file);
-    StoreWriter writer = context.lock(store);
+    StoreWriter writer = repo.lock();
     Config config = Store(store.root()).config();
     const CalendarSettings after = settings_after_import(config.calendar, imported);
     const auto changes = compare_calendars(config.calendar, after, imported);
@@ -181,7 +181,8 @@ void add_query(CLI::App& calendar, Context& context, const char* name, const cha
         command->add_option("--region", options->region,
                             "england-and-wales, scotland or northern-ireland (default: the "
                             "repository's, else england-and-wales)"));
-    command->callback([options, &context, answer] { run_query(*options, context, answer); });
+    reads_if_any(*command, context,
+                 [options, answer](const Reader* repo) { run_query(*options, repo, answer); });
 }
 
 } // namespace
@@ -205,8 +206,7 @@ void setup_calendar(CLI::App& app, Context& context) {
                   "built-in calendar");
     import->add_option("FILE", options->file, "GOV.UK's bank-holidays.json")->required();
     import->add_flag("--dry-run", options->dry_run, "show the changes, write nothing");
-    import->callback([options, &context] { run_import(*options, context);
-});
+    writes_files(*import, context, [options](const Writer& repo) { run_import(*options, repo); });
 } // namespace complaints::cli
 
 } // namespace complaints::cli

@@ -46,8 +46,8 @@ struct CheckOptions {
     Format format = Format::table;
 };
 
-void run_check(const CheckOptions& options, const Context& context) {
-    const Store store = context.open_store();
+void run_check(const CheckOptions& options, const Reader& repo) {
+    const auto& [context, store] = repo;
     if (const std::string doubt = merge_driver_doubt(store.root()); !doubt.empty())
         fmt::print(stderr, "complaints: warning: {}\n", doubt);
     const auto problems = check_repository(store, context.now);
@@ -79,7 +79,7 @@ void setup_check(CLI::App& app, Context& context) {
         app.add_subcommand("check", "validate every file of the repository; exit 1 when one is at "
                                     "fault (deadlines passed are the agenda's)");
     add_format_option(*command, o->format, {Format::table, Format::json});
-    command->callback([o, &context] { run_check(*o, context); });
+    reads(*command, context, [o](const Reader& repo) { run_check(*o, repo); });
 }
 
 } // namespace complaints::cli

@@ -213,8 +213,9 @@ void print_clinician(const Clinician& c, const Standing& standing, date::year_mo
 // A review's decision, or a reinstatement: the core checks it against the
 // clinician's standing on the decision's day, and it is recorded on the
 // case it answers (see decision_case).
-void decide(const ClinicianOptions& o, const Context& context, Store& store,
-            const Clinician& clinician, const Policy& policy) {
+void decide(const ClinicianOptions& o, const Writer& repo, const Clinician& clinician,
+            const Policy& policy) {
+    const auto& [context, store] = repo;
     const bool reinstating = o.words[1] == "reinstate";
     if (reinstating && !o.decision.empty())
         throw Error(ErrorKind::usage, "--decision goes with review, not reinstate");
@@ -237,7 +238,7 @@ void decide(const ClinicianOptions& o, const Context& context, Store& store,
     event.due = until;
     check_decision(clinician, policy, kind, until, local_date(event.at.utc, store.zone()), reason);
     const std::string id = decision_case(clinician, kind);
-    update_case(context, store, id, [&](Case& c) { add_event(c, event); });
+    update_case(repo, id, [&](Case& c) { add_event(c, event); });
     Decision shown{id, event.at, {}, kind, until, reason, event.by};
     fmt::print("{}: {} (recorded on {})\n", clinician.name, describe_decision(shown), id);
 }
@@ -247,9 +248,10 @@ void decide(const ClinicianOptions& o, const Context& context, Store& store,
 // An appeal that leaves fewer warnings than a review needs withdraws the
 // review pending, by a later entry on its case, so that no panel sits on a
 // count that no longer stands. `cases` hold the rescinding already.
-void withdraw_moot_review(const ClinicianOptions& o, const Context& context, Store& store,
+void withdraw_moot_review(const ClinicianOptions& o, const Writer& repo,
                           const std::vector<Case>& cases, const std::string& key,
                           const std::string& rescinded) {
+    const auto& [context, store] = repo;
     const Policy& policy = store.config().policy;
     const auto all = clinicians(cases, policy, store.zone());
     const auto found =
@@ -266,20 +268,21 @@ void withdraw_moot_review(const ClinicianOptions& o, const Context& context, Sto
     event.text = fmt::format("Suspension review of {} withdrawn: the warning {} issued was "
                              "rescinded on appeal, leaving {}",
                              found->name, rescinded, left);
-    update_case(context, store, *review, [&](Case& c) { add_event(c, event); });
+    update_case(repo, *review, [&](Case& c) { add_event(c, event); });
     fmt::print("{}: the suspension review due on {} is withdrawn ({})\n", found->name, *review,
                left);
 }
 
-void rescind(const ClinicianOptions& o, const Context& context, Store& store,
-             std::vector<Case>& cases, const Clinician& clinician) {
+void rescind(const ClinicianOptions& o, const Writer& repo, std::vector<Case>& cases,
+             const Clinician& clinician) {
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.words[2]);
     if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), id) ==
         clinician.case_ids.end())
         throw Error(ErrorKind::usage, fmt::format("{} is not one of {}'s cases ({})", id,
                                                   clinician.name, joined(clinician.case_ids)));
     const std::string reason = text_from_flag(o.reason, "--reason");
-    const Case rescinded = update_case(context, store, id, [&](Case& c) {
+    const Case rescinded = update_case(repo, id, [&](Case& c) {
         rescind_warning(c,
                         make_event(EventType::warning_rescinded,
                                    reason.empty() ? "" : rescind_text(clinician.name, reason),
@@ -290,7 +293,7 @@ void rescind(const ClinicianOptions& o, const Context& context, Store& store,
                id);
     std::replace_if(
         cases.begin(), cases.end(), [&](const Case& c) { return c.id == id; }, rescinded);
-    withdraw_moot_review(o, context, store, cases, clinician.key, id);
+    withdraw_moot_review(o, repo, cases, clinician.key, id);
 }
 
 void print_list(const ClinicianOptions& o, const Context& context, const Policy& policy,
@@ -322,7 +325,7 @@ void print_list(const ClinicianOptions& o, const Context& context, const Policy&
     }
 }
 
-void run_clinician(const ClinicianOptions& o, const Context& context) {
+void run_clinician(const ClinicianOptions& o, const Writer& repo) {
     if (o.list == !o.words.empty())
         throw Error(ErrorKind::usage, "give a clinician (GMC number or name), or --list");
     const bool rescinding = o.words.size() == 3 && o.words[1] == "rescind-warning";
@@ -339,7 +342,7 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
                     "rescind-warning CASE --reason TEXT'");
     if (o.words.size() != 2 && (!o.decision.empty() || !o.until.empty()))
         throw Error(ErrorKind::usage, "--decision and --until go with 'clinician KEY review'");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     date::year_month_day day = local_date(context.now, store.zone());
     if (!o.as_of.empty() && !(day = parse_date(o.as_of).value_or(date::year_month_day{})).ok())
         throw Error(ErrorKind::usage, "--as-of: " + date_problem(o.as_of));
@@ -353,9 +356,9 @@ void run_clinician(const ClinicianOptions& o, const Context& context) {
         return print_list(o, context, policy, all, day);
     const Clinician& clinician = the_clinician(all, o.words[0]);
     if (rescinding)
-        return rescind(o, context, store, cases, clinician);
+        return rescind(o, repo, cases, clinician);
     if (deciding)
-        return decide(o, context, store, clinician, policy);
+        return decide(o, repo, clinician, policy);
     const Standing standing = standing_on(clinician, policy, day);
     if (o.format == Format::json)
         print_json(stdout, clinician_document(clinician, standing, day));
@@ -390,7 +393,7 @@ void setup_clinician(CLI::App& app, Context& context) {
         ->option_text("DATE");
     add_when_who(*command, o->when_who);
     add_format_option(*command, o->format, {Format::table, Format::json});
-    command->callback([o, &context] { run_clinician(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_clinician(*o, repo); });
 }
 
 } // namespace complaints::cli

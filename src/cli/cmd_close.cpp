@@ -5,9 +5,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/workflow/clinicians.hpp"
-#include "complaints/workflow/steps.hpp"
-#include "complaints/workflow/workflow.hpp"
+#include "complaints/ops/close.hpp"
 
 namespace complaints::cli {
 
@@ -25,55 +23,32 @@ struct CloseOptions {
     WhenWho when_who;
 };
 
-void run_close(const CloseOptions& options, const Context& context) {
-    const Outcome outcome = parse_enum<Outcome>(options.outcome, "--outcome");
-    const std::string learning = text_from_flag(options.learning, "--learning");
-    const std::string no_learning = text_from_flag(options.no_learning, "--no-learning");
-    const std::string reason = text_from_flag(options.warning_reason, "--warning-reason");
-    const std::string skip = text_from_flag(options.skip_step, "--skip-step");
-    if (!reason.empty() && !options.warning)
-        throw Error(ErrorKind::usage, "--warning-reason goes with --warning");
-    if (!skip.empty() && outcome == Outcome::withdrawn)
-        throw Error(ErrorKind::usage,
-                    "--skip-step: a withdrawn complaint closes without the policy's steps");
-    Store store = context.open_store();
-    const std::string id = store.resolve(options.id);
-    const Policy& policy = store.config().policy;
-    std::string said;
-    update_case(context, store, id, [&](Case& c) {
-        if (!options.no_written_response.empty())
-            record_no_written_response(c, make_event(EventType::no_written_response,
-                                                     options.no_written_response, options.when_who,
-                                                     context, store));
-        check_close(c, policy, outcome, !learning.empty(), !no_learning.empty());
-        const Event closing =
-            make_event(EventType::closed,
-                       fmt::format("Closed: {}; {}", name_of(outcome),
-                                   learning.empty() ? "no learning identified: " + no_learning
-                                                    : "lessons learnt recorded"),
+void run_close(const CloseOptions& options, const Writer& repo) {
+    const auto& [context, store] = repo;
+    CloseRequest request;
+    request.outcome = parse_enum<Outcome>(options.outcome, "--outcome");
+    request.learning = text_from_flag(options.learning, "--learning");
+    request.no_learning = text_from_flag(options.no_learning, "--no-learning");
+    request.warning = options.warning;
+    request.warning_reason = text_from_flag(options.warning_reason, "--warning-reason");
+    request.skip_step = text_from_flag(options.skip_step, "--skip-step");
+    if (!options.no_written_response.empty())
+        request.no_written_response =
+            make_event(EventType::no_written_response, options.no_written_response,
                        options.when_who, context, store);
-        check_close_after_resolution(c, closing.at);
-        // Only a withdrawn complaint closes before the policy's steps are done.
-        if (outcome != Outcome::withdrawn)
-            check_step(c, policy, std::nullopt, closing, skip);
-        c.status = Status::closed;
-        c.outcome = outcome;
-        c.learning = learning;
-        c.no_learning = no_learning;
-        add_event(c, closing);
-        if (!options.warning)
-            return;
-        check_warning(c, policy, closing.at, reason);
-        std::vector<Case> others;
-        // Every other case, strictly, but only the slim facts a clinician's
-        // standing needs (warnings, decisions), through the cache.
-        for (auto& other : context.slim_all(store, true))
-            if (other.id != c.id)
-                others.push_back(std::move(other));
-        const auto review = issue_warning(c, closing, others, policy, store.zone(), reason);
-        said = review ? "; warning issued. " + *review : "; warning issued";
+    request.closing = make_event(EventType::closed, "", options.when_who, context, store);
+    // Every other case, strictly, but only the slim facts a clinician's
+    // standing needs, through the cache.
+    const auto others = [&] { return context.slim_all(store, true); };
+    const std::string id = store.resolve(options.id);
+    Closed closed;
+    update_case(repo, id, [&](Case& c) {
+        closed = close_case(c, request, store.config().policy, store.zone(), others);
     });
-    fmt::print("{}: closed, {}{}\n", id, name_of(outcome), said);
+    const std::string said = !request.warning ? ""
+                             : closed.review  ? "; warning issued. " + *closed.review
+                                              : "; warning issued";
+    fmt::print("{}: closed, {}{}\n", id, name_of(request.outcome), said);
 }
 
 } // namespace
@@ -108,7 +83,7 @@ void setup_close(CLI::App& app, Context& context) {
                      "close although a step of the policy's order is missing, recording why")
         ->option_text("REASON");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_close(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_close(*o, repo); });
 }
 
 } // namespace complaints::cli

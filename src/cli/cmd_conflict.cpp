@@ -111,8 +111,8 @@ void next_step(const ConflictPick& pick, const std::string& id) {
                pick.file, pick.file);
 }
 
-void run_conflict(const ConflictOptions& o, Context& context) {
-    Store store = context.open_store();
+void run_conflict(const ConflictOptions& o, const Writer& repo) {
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
     if (o.keep.empty()) {
         const auto found = read_conflicts(store, id);
@@ -130,7 +130,7 @@ void run_conflict(const ConflictOptions& o, Context& context) {
         throw Error(ErrorKind::usage, "--format: --keep prints what it did, as text");
     // Made before the lock, as every writing command does: who settles, now.
     const Event settling = make_event(EventType::conflict_resolved, "", o.who, context, store);
-    StoreWriter writer = context.lock(store);
+    StoreWriter writer = repo.lock();
     const auto pick = pick_conflict_side(writer, id, o.field, o.keep, settling,
                                          merge_sides(store.root(), store.display_path(id)));
     context.recorded = pick.file;
@@ -160,7 +160,7 @@ void setup_conflict(CLI::App& app, Context& context) {
                      "repository's author, git user.name, or your login")
         ->option_text("NAME");
     add_format_option(*command, o->format, {Format::table, Format::json});
-    command->callback([o, &context] { run_conflict(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_conflict(*o, repo); });
 }
 
 } // namespace complaints::cli

@@ -59,13 +59,13 @@ std::string before_reopening(const ClosedState& was, const Case& c, const date::
     return text;
 }
 
-void run_reopen(const ReopenOptions& o, const Context& context) {
+void run_reopen(const ReopenOptions& o, const Writer& repo) {
     const std::string reason = text_from_flag(o.reason, "--reason");
     if (reason.empty())
         throw Error(ErrorKind::usage, "--reason: say why the case is reopened");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
-    const Case c = update_case(context, store, id, [&](Case& c) {
+    const Case c = update_case(repo, id, [&](Case& c) {
         const ClosedState was = reopen(c);
         Event reopening = make_event(EventType::reopened,
                                      fmt::format("Reopened: {}\nBefore reopening: {}", reason,
@@ -83,17 +83,17 @@ void run_reopen(const ReopenOptions& o, const Context& context) {
     fmt::print("{}: reopened{}\n", id, next);
 }
 
-void run_point(const PointOptions& o, const Context& context) {
+void run_point(const PointOptions& o, const Writer& repo) {
     if (o.words.size() != 2 || o.words[1] != "add")
         throw Error(ErrorKind::usage, "write 'point ID add --text TEXT [--correction REASON]'");
     if (o.text.empty())
         throw Error(ErrorKind::usage, "point ID add needs --text: the point raised");
     const std::string text = text_from_flag(o.text, "--text");
     const std::string correction = text_from_flag(o.correction, "--correction");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.words[0]);
     int number = 0;
-    update_case(context, store, id, [&](Case& c) {
+    update_case(repo, id, [&](Case& c) {
         Event event = make_event(EventType::point_added, "", o.when_who, context, store);
         const Point& point = add_point(c, text, event.at, correction);
         number = point.number;
@@ -116,15 +116,15 @@ int event_number(const std::string& word) {
     return number;
 }
 
-void run_void(const VoidOptions& o, const Context& context) {
+void run_void(const VoidOptions& o, const Writer& repo) {
     const int number = event_number(o.event);
     const std::string reason = text_from_flag(o.reason, "--reason");
     if (reason.empty())
         throw Error(ErrorKind::usage, "--reason: say why the event is void");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
     std::string what;
-    update_case(context, store, id, [&](Case& c) {
+    update_case(repo, id, [&](Case& c) {
         const Event& target = event_numbered(c, number);
         what = fmt::format("{} of {}", name_of(target.type),
                            format_timestamp(in_zone(target.at.utc, store.zone())).substr(0, 16));
@@ -145,7 +145,7 @@ void setup_reopen(CLI::App& app, Context& context) {
         ->required()
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_reopen(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_reopen(*o, repo); });
 }
 
 void setup_point(CLI::App& app, Context& context) {
@@ -159,7 +159,7 @@ void setup_point(CLI::App& app, Context& context) {
                      "once the response has been sent: why the point is added now")
         ->option_text("REASON");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_point(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_point(*o, repo); });
 }
 
 void setup_void(CLI::App& app, Context& context) {
@@ -173,7 +173,7 @@ void setup_void(CLI::App& app, Context& context) {
         ->required()
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_void(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_void(*o, repo); });
 }
 
 } // namespace complaints::cli

@@ -123,12 +123,11 @@ bool id_matches(const std::string& id, std::string part) {
     return false;
 }
 
-void run_ids(const Context& context, const std::string& part) {
+void run_ids(const Reader* repo, const std::string& part) {
     try {
-        const auto store = context.find_store();
-        if (!store)
+        if (!repo)
             return;
-        for (const auto& id : store->case_ids())
+        for (const auto& id : repo->store.case_ids())
             if (id_matches(id, part))
                 fmt::print("{}\n", id);
     } catch (const Error&) {
@@ -138,15 +137,15 @@ void run_ids(const Context& context, const std::string& part) {
 
 } // namespace
 
-void setup_help(CLI::App& app, Context&) {
+void setup_help(CLI::App& app, Context& context) {
     auto name = std::make_shared<std::string>();
     CLI::App* command = app.add_subcommand(
         "help", "open a command's man page (complaints-CMD(1)), or print its --help");
     command->add_option("COMMAND", *name, "the command; none for complaints(1)");
-    command->callback([name, command] { run_help(*command, *name); });
+    runs(*command, context, [name, command] { run_help(*command, *name); });
 }
 
-void setup_man(CLI::App& app, Context&) {
+void setup_man(CLI::App& app, Context& context) {
     struct Options {
         std::string name;
         std::string source;
@@ -157,7 +156,7 @@ void setup_man(CLI::App& app, Context&) {
     command->add_option("COMMAND", options->name, "the command; none for complaints(1)");
     command->add_option("--source", options->source, "the man/ folder of the sources");
     command->add_flag("--commands", options->commands, "list the commands that have a page");
-    command->callback([options, command] {
+    runs(*command, context, [options, command] {
         if (!options->commands)
             return run_man(*command, options->name, options->source);
         for (const auto& each : whole_tree(*command).subcommands)
@@ -166,13 +165,13 @@ void setup_man(CLI::App& app, Context&) {
     });
 }
 
-void setup_completion(CLI::App& app, Context&) {
+void setup_completion(CLI::App& app, Context& context) {
     auto shell = std::make_shared<std::string>();
     CLI::App* command =
         app.add_subcommand("__completion", "print a shell's completion script")->group("");
     command->add_option("SHELL", *shell, "bash, zsh or fish")->required();
-    command->callback(
-        [shell, command] { fmt::print("{}", completion_script(whole_tree(*command), *shell)); });
+    runs(*command, context,
+         [shell, command] { fmt::print("{}", completion_script(whole_tree(*command), *shell)); });
 }
 
 void setup_ids(CLI::App& app, Context& context) {
@@ -180,7 +179,7 @@ void setup_ids(CLI::App& app, Context& context) {
     CLI::App* command =
         app.add_subcommand("__ids", "print the repository's case IDs matching PART")->group("");
     command->add_option("PART", *part, "what was typed");
-    command->callback([part, &context] { run_ids(context, *part); });
+    reads_if_any(*command, context, [part](const Reader* repo) { run_ids(repo, *part); });
 }
 
 } // namespace complaints::cli

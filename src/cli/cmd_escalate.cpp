@@ -92,7 +92,7 @@ std::string record_outcome(Case& c, const EscalateOptions& options, const Contex
     return fmt::format("outcome of the review by {} recorded; stage 2 is closed", body);
 }
 
-void run_escalate(const EscalateOptions& options, const Context& context) {
+void run_escalate(const EscalateOptions& options, const Writer& repo) {
     if (options.outcome_given && options.outcome != "-" && util::trim(options.outcome).empty())
         throw Error(ErrorKind::usage, "--outcome needs the review's outcome, in words");
     if (!options.reason.empty() && !options.outcome.empty())
@@ -101,11 +101,11 @@ void run_escalate(const EscalateOptions& options, const Context& context) {
         throw Error(ErrorKind::usage,
                     "give --to BODY to refer the complaint, or --outcome TEXT to record "
                     "the review's outcome");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(options.id);
     std::string said;
     std::vector<std::string> cautions;
-    update_case(context, store, id, [&](Case& c) {
+    update_case(repo, id, [&](Case& c) {
         said = options.outcome.empty() ? refer(c, options, context, store, cautions)
                                        : record_outcome(c, options, context, store);
     });
@@ -157,9 +157,9 @@ void setup_escalate(CLI::App& app, Context& context) {
     command->add_option("--outcome", o->outcome, "the outcome of the open review (- reads stdin)")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, command, &context] {
+    writes(*command, context, [o, command](const Writer& repo) {
         o->outcome_given = command->count("--outcome") > 0;
-        run_escalate(*o, context);
+        run_escalate(*o, repo);
     });
 }
 

@@ -76,7 +76,7 @@ void run_init(const InitOptions& options) {
 
 } // namespace
 
-void setup_init(CLI::App& app, Context&) {
+void setup_init(CLI::App& app, Context& context) {
     auto options = std::make_shared<InitOptions>();
     CLI::App* command =
         app.add_subcommand("init", "create a case repository in DIR (default: here)");
@@ -102,7 +102,7 @@ void setup_init(CLI::App& app, Context&) {
         ->option_text("NAME");
     command->add_flag("--no-git", options->no_git,
                       "do not start a git repository here or register the merge driver");
-    command->callback([options] { run_init(*options); });
+    runs(*command, context, [options] { run_init(*options); });
 }
 
 } // namespace complaints::cli

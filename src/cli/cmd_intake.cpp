@@ -7,6 +7,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/ops/convert.hpp"
 #include "complaints/workflow/later_entries.hpp"
 #include "complaints/workflow/workflow.hpp"
 
@@ -36,91 +37,36 @@ struct ConsentOptions {
     WhenWho when_who;
 };
 
-void run_exclude(const ExcludeOptions& o, const Context& context) {
+void run_exclude(const ExcludeOptions& o, const Writer& repo) {
     const Exclusion reason = parse_enum<Exclusion>(o.reason, "--reason");
     const std::string text = text_from_flag(o.text, "--text");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
-    update_case(context, store, id, [&](Case& c) {
+    update_case(repo, id, [&](Case& c) {
         exclude(c, store.config().policy, reason, text,
                 make_event(EventType::excluded, "", o.when_who, context, store));
     });
     fmt::print("{}: excluded ({}); no deadlines apply\n", id, name_of(reason));
 }
 
-// "2026-11-09", or "the receipt, 2026-11-02" when the clock runs from it.
-std::string clock_start_text(const std::optional<date::year_month_day>& from, const Case& c,
-                             const date::time_zone& zone) {
-    return from ? format_date(*from)
-                : "the receipt, " + format_date(local_date(c.received.utc, zone));
-}
-
-// A clock that starts on a day still to come would hide a late complaint.
-void require_come(const std::optional<date::year_month_day>& from, const Context& context,
-                  const Store& store) {
-    if (from && *from > local_date(context.now, store.zone()))
-        throw Error(ErrorKind::usage,
-                    fmt::format("--clock-from: '{}' is in the future", format_date(*from)));
-}
-
-// `convert ID --clock-from DATE --reason TEXT` without --to: an already
-// converted complaint's clock start, corrected by a later entry.
-void correct_clock(const ConvertOptions& o, date::year_month_day from, const Context& context) {
-    Store store = context.open_store();
-    require_come(from, context, store);
-    const std::string id = store.resolve(o.id);
-    const Case c = update_case(context, store, id, [&](Case& c) {
-        const auto was = correct_clock_start(c, from, store.zone());
-        add_event(c,
-                  make_event(EventType::clock_start_corrected,
-                             fmt::format("Clock start corrected from {} to {}. Reason: {}",
-                                         clock_start_text(was, c, store.zone()),
-                                         clock_start_text(c.clock_from, c, store.zone()), o.reason),
-                             o.when_who, context, store));
-    });
-    fmt::print("{}: the clock now runs from {}\n", id,
-               clock_start_text(c.clock_from, c, store.zone()));
-}
-
-void run_convert(const ConvertOptions& o, const Context& context) {
-    if (!o.to.empty() && o.to != "complaint")
-        throw Error(ErrorKind::usage,
-                    "--to: a concern or feedback converts to a complaint (--to complaint)");
-    if (o.to.empty() && o.clock_from.empty())
-        throw Error(ErrorKind::usage,
-                    "give --to complaint to convert the case, or --clock-from DATE --reason TEXT "
-                    "to correct a converted complaint's clock start");
-    if (!o.clock_from.empty() && o.reason.empty())
-        throw Error(ErrorKind::usage,
-                    "--clock-from needs --reason: the policy runs the clock from receipt");
-    std::optional<date::year_month_day> from;
-    if (!o.clock_from.empty() && !(from = parse_date(o.clock_from)))
+void run_convert(const ConvertOptions& o, const Writer& repo) {
+    const auto& [context, store] = repo;
+    ConvertRequest request;
+    request.to_complaint = !o.to.empty();
+    if (!o.clock_from.empty() && !(request.clock_from = parse_date(o.clock_from)))
         throw Error(ErrorKind::usage, "--clock-from: " + date_problem(o.clock_from));
-    if (o.to.empty())
-        return correct_clock(o, *from, context);
-    Store store = context.open_store();
-    require_come(from, context, store);
+    request.reason = o.reason;
+    request.event = make_event(EventType::converted, "", o.when_who, context, store);
+    request.now = context.now;
     const std::string id = store.resolve(o.id);
     std::optional<Clock> answer;
-    update_case(context, store, id, [&](Case& c) {
-        check_convert(c);
-        const auto received = local_date(c.received.utc, store.zone());
-        if (from && *from < received)
-            throw Error(ErrorKind::usage,
-                        "--clock-from: the clock cannot start before the case was received");
-        const Kind was = c.kind;
-        c.kind = Kind::complaint;
-        c.clock_from = from;
-        add_event(c,
-                  make_event(EventType::converted,
-                             fmt::format("Converted from {} to complaint; the clock runs from {}{}",
-                                         name_of(was),
-                                         from ? format_date(*from)
-                                              : "the original receipt " + format_date(received),
-                                         o.reason.empty() ? "" : ". Reason: " + o.reason),
-                             o.when_who, context, store));
+    const Case c = update_case(repo, id, [&](Case& c) {
+        convert_case(c, request, store.zone());
         answer = answering_clock_of(c, store, context.now);
     });
+    if (!request.to_complaint)
+        return fmt::print("{}: the clock now runs from {}\n", id,
+                          clock_start_text(c.clock_from, c, store.zone()));
     fmt::print(
         "{}: now a complaint{}\n", id,
         answer ? fmt::format("; the {} is due {}", answer->rule, due_text(*answer, store.zone()))
@@ -133,11 +79,11 @@ void run_convert(const ConvertOptions& o, const Context& context) {
                    id, answer->rule, due_text(*answer, store.zone()), id);
 }
 
-void run_consent(const ConsentOptions& o, const Context& context) {
+void run_consent(const ConsentOptions& o, const Writer& repo) {
     const Consent consent = parse_enum<Consent>(o.consent, "CONSENT");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
-    update_case(context, store, id, [&](Case& c) {
+    update_case(repo, id, [&](Case& c) {
         check_consent(c);
         c.consent = consent;
         add_event(c, make_event(
@@ -164,7 +110,7 @@ void setup_exclude(CLI::App& app, Context& context) {
     command->add_option("--text", o->text, "what was decided and told to the complainant")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_exclude(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_exclude(*o, repo); });
 }
 
 void setup_convert(CLI::App& app, Context& context) {
@@ -187,7 +133,7 @@ void setup_convert(CLI::App& app, Context& context) {
                      "why the clock starts then (with --clock-from); kept in the event")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_convert(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_convert(*o, repo); });
 }
 
 void setup_consent(CLI::App& app, Context& context) {
@@ -200,7 +146,7 @@ void setup_consent(CLI::App& app, Context& context) {
     command->add_option("--text", o->text, "how it was given (signed form, ...)")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_consent(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_consent(*o, repo); });
 }
 
 } // namespace complaints::cli

@@ -30,9 +30,9 @@ bool html_chosen(const std::string& format) {
                 fmt::format("--format: unknown format '{}'; choose markdown or html", format));
 }
 
-void run_leaflet(const LeafletOptions& o, const Context& context) {
+void run_leaflet(const LeafletOptions& o, const Reader& repo) {
     const bool html = html_chosen(o.format);
-    const Store store = context.open_store();
+    const auto& [context, store] = repo;
     const Leaflet leaflet = complaints_leaflet(store.config());
     std::string text = html ? leaflet_html(leaflet) : leaflet_markdown(leaflet);
     // complaints.yaml is text anyone may have typed into: printed, its
@@ -53,7 +53,7 @@ void setup_leaflet(CLI::App& app, Context& context) {
     command->add_option("--out", options->out, "write it to this new file instead of printing it")
         ->option_text("FILE");
     command->add_flag("--force", options->force, "with --out, replace an existing file");
-    command->callback([options, &context] { run_leaflet(*options, context); });
+    reads(*command, context, [options](const Reader& repo) { run_leaflet(*options, repo); });
 }
 
 } // namespace complaints::cli

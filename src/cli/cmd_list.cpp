@@ -219,9 +219,9 @@ void warn_off_roster(const std::string& agent, const std::vector<std::string>& r
     warn_unknown_name("--agent", agent, "is not on the agents roster in complaints.yaml", roster);
 }
 
-void run_list(const ListOptions& options, const Context& context) {
+void run_list(const ListOptions& options, const Reader& repo) {
     const Filter filter = make_filter(options);
-    const Store store = context.open_store();
+    const auto& [context, store] = repo;
     warn_off_roster(options.agent, store.config().agents);
     const auto& zone = store.zone();
     const auto today = local_date(context.now, zone);
@@ -321,7 +321,7 @@ void setup_list(CLI::App& app, Context& context) {
     command->add_flag("--no-cache", options->no_cache,
                       "read every case file, neither using nor updating .complaints-cache");
     add_format_option(*command, options->format, {Format::table, Format::json, Format::csv});
-    command->callback([options, &context] { run_list(*options, context); });
+    reads(*command, context, [options](const Reader& repo) { run_list(*options, repo); });
 }
 
 } // namespace complaints::cli

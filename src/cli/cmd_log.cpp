@@ -7,7 +7,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/workflow/steps.hpp"
+#include "complaints/ops/log.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <fmt/ranges.h>
@@ -49,23 +49,6 @@ std::string event_text(const LogOptions& options) {
                                   "standard input");
 }
 
-// What a copy of the correspondence an event records is called in
-// letters/<ID>/: only what goes out in writing has one.
-std::string_view letter_name(EventType type) {
-    switch (type) {
-    case EventType::acknowledged:
-        return "acknowledgement";
-    case EventType::letter:
-        return "letter";
-    case EventType::email:
-        return "email";
-    default:
-        throw Error(ErrorKind::usage, fmt::format("--letter FILE goes with --type acknowledged, "
-                                                  "letter or email, not {}",
-                                                  name_of(type)));
-    }
-}
-
 // A booking not yet held is replaced by a new one, and taken as held by a
 // mediation logged: either is said, so that neither passes unnoticed.
 void note_booking_change(const Case& c, const Event& event) {
@@ -82,40 +65,42 @@ void note_booking_change(const Case& c, const Event& event) {
                    format_minute(*booked->booked_for), format_minute(event.at));
 }
 
-void run_log(const LogOptions& options, Context& context) {
-    Store store = context.open_store();
+void run_log(const LogOptions& options, const Writer& repo) {
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(options.id);
     const EventType type = event_type(options.type);
-    const std::string_view kept_as = options.letter.empty() ? "" : letter_name(type);
     if (options.text == "-" && options.letter == "-")
         throw Error(ErrorKind::usage, "--text - and --letter - cannot both read standard input");
     // Read and checked before the lock: a bad file stops everything.
     const std::string letter =
         options.letter.empty() ? "" : letter_sent_from(options.letter, store);
-    Event event = make_event(type, event_text(options), options.when_who, context, store);
+    LogRequest request;
+    request.event = make_event(type, event_text(options), options.when_who, context, store);
     for (const auto& name : options.attendees)
         require_clean_text(name, "--attendee");
-    event.attendees = options.attendees;
+    request.event.attendees = options.attendees;
     if (!options.until.empty())
-        event.due = date_flag(options.until, "--until");
+        request.event.due = date_flag(options.until, "--until");
     if (!options.on.empty())
-        event.booked_for = time_flag(options.on, store.zone(), "--on");
-    update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
-        check_logged(c, event, store.zone());
-        check_step(c, store.config().policy, event.type, event,
-                   text_from_flag(options.skip_step, "--skip-step"));
-        note_booking_change(c, event);
-        if (!letter.empty())
-            event.letter =
-                writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), kept_as, letter);
-        add_event(c, event);
+        request.event.booked_for = time_flag(options.on, store.zone(), "--on");
+    request.keeps_letter = !options.letter.empty();
+    request.skip_step = text_from_flag(options.skip_step, "--skip-step");
+    Event logged;
+    update_case(repo, id, [&](Case& c, StoreWriter& writer) {
+        const Case before = c;
+        logged =
+            log_event(c, request, store.config().policy, store.zone(), [&](std::string_view name) {
+                return writer.keep_letter(c.id, local_date(request.event.at.utc, store.zone()),
+                                          name, letter);
+            });
+        note_booking_change(before, logged);
     });
     if (options.format == Format::json)
-        fmt::print("{}\n", event_json(event));
+        fmt::print("{}\n", event_json(logged));
     else
-        fmt::print("{}: {} logged at {}\n", id, name_of(event.type), format_timestamp(event.at));
-    if (!event.letter.empty())
-        fmt::print(stderr, "complaints: the letter is kept in {}\n", event.letter);
+        fmt::print("{}: {} logged at {}\n", id, name_of(logged.type), format_timestamp(logged.at));
+    if (!logged.letter.empty())
+        fmt::print(stderr, "complaints: the letter is kept in {}\n", logged.letter);
 }
 
 } // namespace
@@ -157,7 +142,7 @@ void setup_log(CLI::App& app, Context& context) {
         ->option_text("REASON");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
-    command->callback([options, &context] { run_log(*options, context); });
+    writes(*command, context, [options](const Writer& repo) { run_log(*options, repo); });
 }
 
 } // namespace complaints::cli

@@ -63,8 +63,8 @@ void run_merge_file(const MergeOptions& options) {
     throw ProblemsFound{};
 }
 
-void run_git_setup(const Context& context) {
-    const Store store = context.open_store();
+void run_git_setup(const Reader& repo) {
+    const auto& [context, store] = repo;
     const DriverProgram program = driver_program();
     const std::string driver = register_merge_driver(store.root());
     fmt::print("git merges case files in {} with: {}\n", store.root().string(), driver);
@@ -78,7 +78,7 @@ void run_git_setup(const Context& context) {
 
 } // namespace
 
-void setup_merge_file(CLI::App& app, Context&) {
+void setup_merge_file(CLI::App& app, Context& context) {
     auto options = std::make_shared<MergeOptions>();
     CLI::App* command = app.add_subcommand(
         "merge-file",
@@ -92,13 +92,13 @@ void setup_merge_file(CLI::App& app, Context&) {
         ->add_option("--marker-size", options->marker_size,
                      "how many characters make a conflict marker (git's %L)")
         ->check(CLI::Range(7, 100));
-    command->callback([options] { run_merge_file(*options); });
+    runs(*command, context, [options] { run_merge_file(*options); });
 }
 
 void setup_git_setup(CLI::App& app, Context& context) {
     CLI::App* command = app.add_subcommand(
         "git-setup", "register the case merge driver in this clone (once per clone)");
-    command->callback([&context] { run_git_setup(context); });
+    reads(*command, context, [](const Reader& repo) { run_git_setup(repo); });
 }
 
 } // namespace complaints::cli

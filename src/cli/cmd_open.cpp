@@ -215,14 +215,14 @@ void print_off_day_notes(const Case& c, const Store& store, date::sys_seconds no
                            due_text(clock, store.zone()), off_day_text(*off_day));
 }
 
-void run_open(const OpenOptions& options, Context& context) {
-    Store store = context.open_store();
+void run_open(const OpenOptions& options, const Writer& repo) {
+    const auto& [context, store] = repo;
     Case c = new_case(options, context, store);
     // The patient-data guard scans the new case before the lock: a refusal
     // comes from here, and under the lock only a text added there is read.
     const CleanTexts scanned = clean_texts(c, store.config().policy);
     guard_patient_data(c, store.config().policy, &scanned);
-    StoreWriter writer = context.lock(store);
+    StoreWriter writer = repo.lock();
     // The other cases' slim facts, through the cache (a platform keeps tens
     // of thousands), once for both uses below: strictly when the GMC number
     // is to be checked, which must see every case.
@@ -323,7 +323,7 @@ void setup_open(CLI::App& app, Context& context) {
                       "(an alias), instead of refusing the new name");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
-    command->callback([options, &context] { run_open(*options, context); });
+    writes(*command, context, [options](const Writer& repo) { run_open(*options, repo); });
 }
 
 } // namespace complaints::cli

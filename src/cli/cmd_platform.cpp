@@ -32,13 +32,13 @@ struct ResolveOptions {
     WhenWho when_who;
 };
 
-void run_assign(const AssignOptions& o, const Context& context) {
-    Store store = context.open_store();
+void run_assign(const AssignOptions& o, const Writer& repo) {
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
     // Decided before the case is read: a blank or unknown name writes nothing.
     const std::string agent = agent_named(o.agent, store.config().agents);
     std::string said;
-    update_case(context, store, id, [&](Case& c) {
+    update_case(repo, id, [&](Case& c) {
         require_formal_complaint(c, "assign a handler");
         Event event =
             make_event(EventType::assigned, "Assigned to " + agent + ", the main point of contact",
@@ -72,10 +72,10 @@ std::string letter_on(const Case& c, const Timestamp& at, const std::string& tex
                              text);
 }
 
-void run_resolve(const ResolveOptions& o, const Context& context) {
+void run_resolve(const ResolveOptions& o, const Writer& repo) {
     check_resolve_flags(o);
     const std::string text = text_from_flag(o.text, "--text");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
     if (o.draft) {
         const Case c = store.load(id);
@@ -86,7 +86,7 @@ void run_resolve(const ResolveOptions& o, const Context& context) {
     const auto given =
         o.letter.empty() ? std::nullopt : std::optional(letter_sent_from(o.letter, store));
     std::string kept;
-    update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
+    update_case(repo, id, [&](Case& c, StoreWriter& writer) {
         require_formal_complaint(c, "record a resolution");
         const Event resolution = make_event(EventType::resolved, text, o.when_who, context, store);
         // A correction changes a resolution already in its place in the order.
@@ -113,7 +113,7 @@ void setup_assign(CLI::App& app, Context& context) {
     command->add_option("ID", o->id, "the case")->required();
     command->add_option("--to", o->agent, "the support agent")->required()->option_text("AGENT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_assign(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_assign(*o, repo); });
 }
 
 void setup_resolve(CLI::App& app, Context& context) {
@@ -143,7 +143,7 @@ void setup_resolve(CLI::App& app, Context& context) {
                      "resolve although a step of the policy's order is missing, recording why")
         ->option_text("REASON");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_resolve(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_resolve(*o, repo); });
 }
 
 } // namespace complaints::cli

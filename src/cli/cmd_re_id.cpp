@@ -21,16 +21,16 @@ struct ReIdOptions {
 constexpr std::string_view k_default_reason =
     "another site opened a different case under the same ID";
 
-void run_re_id(const ReIdOptions& o, Context& context) {
+void run_re_id(const ReIdOptions& o, const Writer& repo) {
     std::string reason =
         o.reason.empty() ? std::string(k_default_reason) : text_from_flag(o.reason, "--reason");
     if (reason.empty())
         throw Error(ErrorKind::usage, "--reason: say why the case gets a new ID");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
     Event why = make_event(EventType::note, fmt::format("New ID: this case was {}; {}", id, reason),
                            o.when_who, context, store);
-    StoreWriter writer = context.lock(store);
+    StoreWriter writer = repo.lock();
     const std::string new_id = re_id_case(writer, id, std::move(why), context.random);
     context.recorded = new_id;
     fmt::print("{} is now {}: commit both (git add -A), then pull again\n", id, new_id);
@@ -49,7 +49,7 @@ void setup_re_id(CLI::App& app, Context& context) {
                      "the same ID")
         ->option_text("TEXT");
     add_when_who(*command, o->when_who);
-    command->callback([o, &context] { run_re_id(*o, context); });
+    writes(*command, context, [o](const Writer& repo) { run_re_id(*o, repo); });
 }
 
 } // namespace complaints::cli

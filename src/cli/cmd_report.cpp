@@ -73,8 +73,8 @@ void print_document(const Document& given, Format format, const Context& context
     }
 }
 
-void run_report(const ReportOptions& o, const Context& context) {
-    const Store store = context.open_store();
+void run_report(const ReportOptions& o, const Reader& repo) {
+    const auto& [context, store] = repo;
     const Period period = chosen_period(o, local_date(context.now, store.zone()));
     if (o.cqc_summary && (o.format == Format::json || o.format == Format::csv))
         throw Error(ErrorKind::usage,
@@ -128,7 +128,7 @@ void setup_report(CLI::App& app, Context& context) {
                       "read every case file, neither using nor updating .complaints-cache");
     add_format_option(*command, options->format,
                       {Format::text, Format::markdown, Format::html, Format::json, Format::csv});
-    command->callback([options, &context] { run_report(*options, context); });
+    reads(*command, context, [options](const Reader& repo) { run_report(*options, repo); });
 }
 
 } // namespace complaints::cli

@@ -45,15 +45,19 @@ void add_correction_and_when(CLI::App& command, std::string& correction, WhenWho
 
 // Each step's callback refuses the old flags first: `respond send ID
 // --sent` would otherwise give --sent to the old form, silently.
-template <class Request>
+template <class Request, class View>
 CLI::App* step(CLI::App& respond, Context& context, const char* name, const char* help,
-               std::shared_ptr<Request> request, void (*run)(const Request&, const Context&)) {
+               std::shared_ptr<Request> request, void (*run)(const Request&, const View&)) {
     CLI::App* command = respond.add_subcommand(name, help);
     add_id(*command, request->id);
-    command->callback([&respond, &context, request, run] {
+    const auto callback = [&respond, request, run](const View& repo) {
         refuse_old_flags(respond);
-        run(*request, context);
-    });
+        run(*request, repo);
+    };
+    if constexpr (std::is_same_v<View, Reader>)
+        reads(*command, context, callback);
+    else
+        writes(*command, context, callback);
     return command;
 }
 

@@ -347,8 +347,8 @@ void print_letter(const Case& c, const Store& store, Format format) {
     print_for_people(kept);
 }
 
-void run_show(const ShowOptions& options, const Context& context) {
-    const Store store = context.open_store();
+void run_show(const ShowOptions& options, const Reader& repo) {
+    const auto& [context, store] = repo;
     Case c = store.load(store.resolve(options.id));
     if (options.letter)
         return print_letter(c, store, options.format);
@@ -382,14 +382,14 @@ void setup_show(CLI::App& app, Context& context) {
                       "print the last letter kept (the one sent), byte for byte, or with "
                       "--format html as a page to print; closed cases too");
     const CLI::Option* format = command->get_option("--format");
-    command->callback([options, format, &context] {
+    reads(*command, context, [options, format](const Reader& repo) {
         if (options->letter && format->count() > 0 && options->format != Format::html)
             throw Error(ErrorKind::usage, "--letter prints the letter exactly as it was sent, or "
                                           "with --format html as a page to print");
         if (!options->letter && options->format == Format::html)
             throw Error(ErrorKind::usage, "--format html goes with --letter: the letter kept, "
                                           "as a page to print");
-        run_show(*options, context);
+        run_show(*options, repo);
     });
 }
 

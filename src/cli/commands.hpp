@@ -4,6 +4,7 @@
 // --help, the man pages and the shell completions are written from the CLI11
 // tree these build (command_tree.hpp).
 #include "context.hpp"
+#include "dispatch.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -48,46 +49,49 @@ void setup_ids(CLI::App& app, Context& context);
 // Thrown by `check` when it ran and found problems: exit status 1.
 struct ProblemsFound {};
 
+// Each command's name, what it needs of the repository (dispatch.hpp: its
+// callback cannot take more), and the function that adds it to the tree.
 struct CommandEntry {
     const char* name;
+    Needs needs;
     void (*setup)(CLI::App&, Context&);
 };
 
 // One command a line (clang-format would pack the list into columns).
 // clang-format off
 inline constexpr CommandEntry k_commands[] = {
-    {"init", setup_init},
-    {"open", setup_open},
-    {"log", setup_log},
-    {"show", setup_show},
-    {"list", setup_list},
-    {"agenda", setup_agenda},
-    {"respond", setup_respond},
-    {"escalate", setup_escalate},
-    {"close", setup_close},
-    {"action", setup_action},
-    {"exclude", setup_exclude},
-    {"convert", setup_convert},
-    {"consent", setup_consent},
-    {"being-open", setup_being_open},
-    {"assign", setup_assign},
-    {"resolve", setup_resolve},
-    {"point", setup_point},
-    {"void", setup_void},
-    {"reopen", setup_reopen},
-    {"re-id", setup_re_id},
-    {"clinician", setup_clinician},
-    {"report", setup_report},
-    {"leaflet", setup_leaflet},
-    {"check", setup_check},
-    {"calendar", setup_calendar},
-    {"git-setup", setup_git_setup},
-    {"merge-file", setup_merge_file},
-    {"conflict", setup_conflict},
-    {"help", setup_help},
-    {"__man", setup_man},
-    {"__completion", setup_completion},
-    {"__ids", setup_ids},
+    {"init", Needs::nothing, setup_init},
+    {"open", Needs::write_case, setup_open},
+    {"log", Needs::write_case, setup_log},
+    {"show", Needs::read, setup_show},
+    {"list", Needs::read, setup_list},
+    {"agenda", Needs::read, setup_agenda},
+    {"respond", Needs::write_case, setup_respond},
+    {"escalate", Needs::write_case, setup_escalate},
+    {"close", Needs::write_case, setup_close},
+    {"action", Needs::write_case, setup_action},
+    {"exclude", Needs::write_case, setup_exclude},
+    {"convert", Needs::write_case, setup_convert},
+    {"consent", Needs::write_case, setup_consent},
+    {"being-open", Needs::write_case, setup_being_open},
+    {"assign", Needs::write_case, setup_assign},
+    {"resolve", Needs::write_case, setup_resolve},
+    {"point", Needs::write_case, setup_point},
+    {"void", Needs::write_case, setup_void},
+    {"reopen", Needs::write_case, setup_reopen},
+    {"re-id", Needs::write_files, setup_re_id},
+    {"clinician", Needs::write_case, setup_clinician},
+    {"report", Needs::read, setup_report},
+    {"leaflet", Needs::read, setup_leaflet},
+    {"check", Needs::read, setup_check},
+    {"calendar", Needs::write_files, setup_calendar},
+    {"git-setup", Needs::read, setup_git_setup},
+    {"merge-file", Needs::nothing, setup_merge_file},
+    {"conflict", Needs::write_case, setup_conflict},
+    {"help", Needs::nothing, setup_help},
+    {"__man", Needs::nothing, setup_man},
+    {"__completion", Needs::nothing, setup_completion},
+    {"__ids", Needs::if_any, setup_ids},
 };
 // clang-format on
 
@@ -113,12 +117,12 @@ std::optional<Event> correction(const std::string& reason, const WhenWho& option
 // Locks the repository, loads the case, lets `change` edit it and saves it.
 // When `change` throws, nothing is written. The one write of every command
 // that changes a case; `open` creates and `calendar import` saves
-// complaints.yaml through Context::lock themselves.
-Case update_case(const Context& context, Store& store, const std::string& id,
+// complaints.yaml through Writer::lock themselves.
+Case update_case(const Writer& repo, const std::string& id,
                  const std::function<void(Case&)>& change);
 // The same, for a change that also keeps a letter (StoreWriter::keep_letter):
 // the letter is written with the case, and not at all when anything fails.
-Case update_case(const Context& context, Store& store, const std::string& id,
+Case update_case(const Writer& repo, const std::string& id,
                  const std::function<void(Case&, StoreWriter&)>& change);
 
 } // namespace complaints::cli

@@ -23,7 +23,8 @@ struct GlobalOptions {
 struct Context {
     GlobalOptions global;
     date::sys_seconds now;
-    std::mt19937_64 random;
+    // Mutable because commands receive the context as const (see `recorded`).
+    mutable std::mt19937_64 random;
     // The command's name ("log", "calendar add"), never its arguments: the
     // lock file shows it to other writers, and an argument may be patient data.
     std::string command;
@@ -36,12 +37,6 @@ struct Context {
     // output is then incomplete, and it exits 4 (bad data) after printing it.
     mutable std::size_t left_out = 0;
 
-    // The repository: --repo, else $COMPLAINTS_REPO, else the nearest folder
-    // above the working directory with complaints.yaml. not_found otherwise.
-    Store open_store() const;
-    // The same, but nothing when there is no repository to find (commands
-    // that work with or without one). A broken repository is still an error.
-    std::optional<Store> find_store() const;
     // Who is writing: --by, $COMPLAINTS_USER, complaints.yaml's author, git's
     // user.name, then the login name.
     std::string author(const std::string& by, const Store& store) const;
@@ -63,13 +58,25 @@ struct Context {
     // Every case in full (Store::load_all), leaving out the unreadable the
     // same way.
     std::vector<Case> load_all(const Store& store) const;
+
+  private:
+    // Only the dispatch (dispatch.cpp) opens the repository and locks it,
+    // handing each command the view the command table says it needs.
+    friend struct Dispatch;
+    // The repository: --repo, else $COMPLAINTS_REPO, else the nearest folder
+    // above the working directory with complaints.yaml. not_found otherwise.
+    Store open_store() const;
+    // The same, but nothing when there is no repository to find (commands
+    // that work with or without one). A broken repository is still an error.
+    std::optional<Store> find_store() const;
     // The repository's lock, and with it the only way to write (see
     // StoreWriter); every writing command takes it here. It waits
     // $COMPLAINTS_LOCK_WAIT seconds (else 10) for another writer, and tells
     // the others this process, user, host and command line meanwhile.
     StoreWriter lock(Store& store) const;
+    // The repository once opened, for every view of it this command takes.
+    mutable std::optional<Store> m_repository;
 
-  private:
     void leave_out(const Error& e) const;
 };
 

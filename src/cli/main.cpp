@@ -60,19 +60,20 @@ Event make_event(EventType type, std::string text, const WhenWho& options, const
     return event;
 }
 
-Case update_case(const Context& context, Store& store, const std::string& id,
+Case update_case(const Writer& repo, const std::string& id,
                  const std::function<void(Case&)>& change) {
-    return update_case(context, store, id, [&](Case& c, StoreWriter&) { change(c); });
+    return update_case(repo, id, [&](Case& c, StoreWriter&) { change(c); });
 }
 
 namespace {
 
 // Under the lock: loads the case, changes it and saves it; `before` is the
 // case as loaded.
-Case changed_and_saved(const Context& context, Store& store, const std::string& id,
+Case changed_and_saved(const Writer& repo, const std::string& id,
                        const std::function<void(Case&, StoreWriter&)>& change, Case& before,
                        const CleanTexts& scanned) {
-    StoreWriter writer = context.lock(store);
+    StoreWriter writer = repo.lock();
+    const Store& store = repo.store;
     Case c = store.load(id);
     before = c;
     change(c, writer);
@@ -87,15 +88,16 @@ Case changed_and_saved(const Context& context, Store& store, const std::string& 
 
 } // namespace
 
-Case update_case(const Context& context, Store& store, const std::string& id,
+Case update_case(const Writer& repo, const std::string& id,
                  const std::function<void(Case&, StoreWriter&)>& change) {
+    const auto& [context, store] = repo;
     // The patient-data guard reads every text of the case: the texts it
     // holds now are scanned here, before the lock, and under the lock only
     // what the change adds or alters. A case changed by another writer
     // meanwhile is scanned where it differs.
     const CleanTexts scanned = clean_texts(store.load(id), store.config().policy);
     Case before;
-    Case c = changed_and_saved(context, store, id, change, before, scanned);
+    Case c = changed_and_saved(repo, id, change, before, scanned);
     context.recorded = c.id;
     // After the lock is released: the warnings scan both versions whole.
     print_patient_data_warnings(c, store, &before);

@@ -61,8 +61,9 @@ constexpr std::array k_hints{
 };
 
 // Flags that take a value whose name the message should show.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_flags_with_text{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> k_flags_with_text{{
     {"delay", "respond delay"}, // a step of its own since respond has subcommands
+    {"letter", "--letter FILE"},
     {"learning", "--learning TEXT"},
     {"no_learning", "--no-learning REASON"},
     {"no_written_response", "--no-written-response REASON"},

@@ -123,57 +123,57 @@ void note(const OldOptions& o, std::string_view old_flag, std::string_view usage
 }
 
 // The step the old flags name, run as its subcommand, after the note.
-void run_letter_step(const OldOptions& o, const Context& context) {
+void run_letter_step(const OldOptions& o, const Writer& repo) {
     if (o.acknowledge) {
         note(o, "--acknowledge", "acknowledge {}");
-        return acknowledge({o.id, o.sending, o.draft, o.out, o.when_who}, context);
+        return acknowledge({o.id, o.sending, o.draft, o.out, o.when_who}, repo);
     }
     if (!o.delay.empty()) {
         note(o, "--delay REASON", "delay {} --reason REASON");
         return explain_delay({o.id, o.delay, o.new_date, o.sending, o.draft, o.out, o.when_who},
-                             context);
+                             repo);
     }
     if (o.draft) {
         note(o, "--draft", "draft {}");
-        return draft_response({o.id, o.out, o.when_who}, context);
+        return draft_response({o.id, o.out, o.when_who}, repo);
     }
     note(o, "--sent", "send {} --via email|letter");
     send_response({o.id, o.sending, o.proceed_without_consent, o.without_practitioner, o.when_who},
-                  context);
+                  repo);
 }
 
-void run_old(const OldOptions& o, const Context& context) {
+void run_old(const OldOptions& o, const Writer& repo) {
     if (o.id.empty())
         throw Error(ErrorKind::usage,
                     "respond takes a step: complaints respond acknowledge, finding, apology, "
                     "enclose, treatment, practitioners, draft, delay or send, then the case's ID");
     if (finding_without_point(o))
-        refuse_without_point(o.id, o.finding, context);
+        refuse_without_point(o.id, o.finding, repo);
     check_one_step(o);
     if (o.point != 0) {
         note(o, "--point N", "finding {} --point N --finding F --conclusion TEXT");
         return record_finding(
             {o.id, o.point, o.finding, o.conclusion, o.remedial, o.staff, o.correction, o.when_who},
-            context);
+            repo);
     }
     if (!o.apology.empty()) {
         note(o, "--apology TEXT", "apology {} --text TEXT");
-        return record_apology({o.id, o.apology, o.correction, o.when_who}, context);
+        return record_apology({o.id, o.apology, o.correction, o.when_who}, repo);
     }
     if (!o.enclose.empty()) {
         note(o, "--enclose TEXT", "enclose {} --text TEXT");
-        return enclose({o.id, o.enclose, o.when_who}, context);
+        return enclose({o.id, o.enclose, o.when_who}, repo);
     }
     if (treatment_given(o)) {
         note(o, "--treatment TEXT", "treatment {} --treatment TEXT");
         return record_treatment(
-            {o.id, o.treatment, o.treated_on, o.treated_by, o.correction, o.when_who}, context);
+            {o.id, o.treatment, o.treated_on, o.treated_by, o.correction, o.when_who}, repo);
     }
     if (!o.practitioners.empty()) {
         note(o, "--practitioner NAME", "practitioners {} --practitioner NAME");
-        return name_practitioners({o.id, o.practitioners, o.correction, o.when_who}, context);
+        return name_practitioners({o.id, o.practitioners, o.correction, o.when_who}, repo);
     }
-    run_letter_step(o, context);
+    run_letter_step(o, repo);
 }
 
 // The old form's names of the steps, hidden: help lists the subcommands.
@@ -239,11 +239,11 @@ void add_old_flags(CLI::App& respond, Context& context) {
         if (option->get_name() != "--help")
             option->group("");
     respond.formatter(std::make_shared<RespondUsage>());
-    respond.callback([o, &respond, &context] {
+    writes(respond, context, [o, &respond](const Writer& repo) {
         if (!respond.get_subcommands().empty())
             return;
         o->delay_given = respond.count("--delay") > 0;
-        run_old(*o, context);
+        run_old(*o, repo);
     });
 }
 

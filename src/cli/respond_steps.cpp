@@ -18,12 +18,12 @@ namespace complaints::cli {
 namespace {
 
 // Opens the repository, changes the one case and says what changed.
-void change_case(const std::string& given_id, const Context& context,
+void change_case(const std::string& given_id, const Writer& repo,
                  const std::function<std::string(Case&, const Store&)>& change) {
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(given_id);
     std::string said;
-    update_case(context, store, id, [&](Case& c) { said = change(c, store); });
+    update_case(repo, id, [&](Case& c) { said = change(c, store); });
     fmt::print("{}: {}\n", id, said);
 }
 
@@ -33,13 +33,14 @@ std::string recorded_or_corrected(const std::string& correction) {
 
 } // namespace
 
-void record_finding(const FindingRequest& request, const Context& context) {
+void record_finding(const FindingRequest& request, const Writer& repo) {
+    const Context& context = repo.context;
     if (request.point == 0)
-        refuse_without_point(request.id, request.finding, context);
+        refuse_without_point(request.id, request.finding, repo);
     if (request.finding.empty())
         throw Error(ErrorKind::usage,
                     "--point N needs --finding upheld, partly-upheld or not-upheld");
-    change_case(request.id, context, [&](Case& c, const Store& store) {
+    change_case(request.id, repo, [&](Case& c, const Store& store) {
         require_formal_complaint(c, "record a finding");
         const Finding found = parse_enum<Finding>(request.finding, "--finding");
         complaints::record_finding(
@@ -54,8 +55,9 @@ void record_finding(const FindingRequest& request, const Context& context) {
     });
 }
 
-void record_apology(const ApologyRequest& request, const Context& context) {
-    change_case(request.id, context, [&](Case& c, const Store& store) {
+void record_apology(const ApologyRequest& request, const Writer& repo) {
+    const Context& context = repo.context;
+    change_case(request.id, repo, [&](Case& c, const Store& store) {
         require_formal_complaint(c, "record an apology");
         set_apology(c, text_from_flag(request.text, "--text"),
                     correction(request.correction, request.when_who, context, store));
@@ -64,13 +66,13 @@ void record_apology(const ApologyRequest& request, const Context& context) {
 }
 
 // What this case's response encloses besides the organisation's list.
-void enclose(const EncloseRequest& request, const Context& context) {
+void enclose(const EncloseRequest& request, const Writer& repo) {
     for (const auto& enclosure : request.texts) {
         require_clean_text(enclosure, "--text");
         if (enclosure.find_first_not_of(" \t") == std::string::npos)
             throw Error(ErrorKind::usage, "--text: name what is enclosed");
     }
-    change_case(request.id, context, [&](Case& c, const Store&) {
+    change_case(request.id, repo, [&](Case& c, const Store&) {
         require_formal_complaint(c, "list an enclosure");
         for (const auto& enclosure : request.texts)
             if (std::find(c.enclosures.begin(), c.enclosures.end(), enclosure) ==
@@ -81,12 +83,13 @@ void enclose(const EncloseRequest& request, const Context& context) {
 }
 
 // The treatment facts the response summarises, set or changed after open.
-void record_treatment(const TreatmentRequest& request, const Context& context) {
+void record_treatment(const TreatmentRequest& request, const Writer& repo) {
+    const Context& context = repo.context;
     if (request.treatment.empty() && request.treated_on.empty() && request.treated_by.empty())
         throw Error(ErrorKind::usage,
                     "respond treatment needs --treatment TEXT, --treated-on DATE or "
                     "--treated-by NAME");
-    change_case(request.id, context, [&](Case& c, const Store& store) {
+    change_case(request.id, repo, [&](Case& c, const Store& store) {
         require_formal_complaint(c, "record the treatment");
         Treatment given;
         if (!request.treatment.empty())
@@ -103,13 +106,14 @@ void record_treatment(const TreatmentRequest& request, const Context& context) {
 // The practitioners named after open (or named again): a treatment-related
 // complaint opened before anyone knew who treated the patient is not stuck
 // with "names no practitioner" for good.
-void name_practitioners(const PractitionersRequest& request, const Context& context) {
+void name_practitioners(const PractitionersRequest& request, const Writer& repo) {
+    const Context& context = repo.context;
     for (const auto& name : request.names) {
         require_clean_text(name, "--practitioner");
         if (folded(name).empty())
             throw Error(ErrorKind::usage, "--practitioner: give the practitioner's name");
     }
-    change_case(request.id, context, [&](Case& c, const Store& store) {
+    change_case(request.id, repo, [&](Case& c, const Store& store) {
         require_formal_complaint(c, "name the practitioner");
         set_practitioners(c, request.names,
                           correction(request.correction, request.when_who, context, store));
@@ -120,8 +124,8 @@ void name_practitioners(const PractitionersRequest& request, const Context& cont
 
 // Rather than the list of every step respond can take.
 void refuse_without_point(const std::string& given_id, const std::string& finding,
-                          const Context& context) {
-    const Store store = context.open_store();
+                          const Reader& repo) {
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(given_id);
     const Case c = store.load(id);
     if (c.points.empty())

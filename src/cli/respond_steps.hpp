@@ -98,18 +98,18 @@ struct SendRequest {
     WhenWho when_who;
 };
 
-void acknowledge(const AcknowledgeRequest& request, const Context& context);
-void record_finding(const FindingRequest& request, const Context& context);
-void record_apology(const ApologyRequest& request, const Context& context);
-void enclose(const EncloseRequest& request, const Context& context);
-void record_treatment(const TreatmentRequest& request, const Context& context);
-void name_practitioners(const PractitionersRequest& request, const Context& context);
-void draft_response(const DraftRequest& request, const Context& context);
-void explain_delay(const DelayRequest& request, const Context& context);
-void send_response(const SendRequest& request, const Context& context);
+void acknowledge(const AcknowledgeRequest& request, const Writer& repo);
+void record_finding(const FindingRequest& request, const Writer& repo);
+void record_apology(const ApologyRequest& request, const Writer& repo);
+void enclose(const EncloseRequest& request, const Writer& repo);
+void record_treatment(const TreatmentRequest& request, const Writer& repo);
+void name_practitioners(const PractitionersRequest& request, const Writer& repo);
+void draft_response(const DraftRequest& request, const Reader& repo);
+void explain_delay(const DelayRequest& request, const Writer& repo);
+void send_response(const SendRequest& request, const Writer& repo);
 
 // A finding given with no point: the case's points, and how to name one.
 [[noreturn]] void refuse_without_point(const std::string& id, const std::string& finding,
-                                       const Context& context);
+                                       const Reader& repo);
 
 } // namespace complaints::cli

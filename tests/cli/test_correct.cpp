@@ -439,7 +439,8 @@ TEST_SUITE("correcting the record: clock start") {
         // found by check when written by hand.
         const auto before = repo.snapshot();
         CHECK(repo.refused({"convert", id, "--clock-from", "2026-12-30", "--reason", "typo"}, 2) ==
-              "complaints: --clock-from: '2026-12-30' is in the future\n");
+              "complaints: cannot convert " + id +
+                  ": --clock-from: '2026-12-30' is in the future\n");
         CHECK(repo.snapshot() == before);
         const auto file = repo.root / "cases" / (id + ".yaml");
         test::write_text(file, test::replaced(test::read_text(file), "kind: complaint\n",

@@ -35,7 +35,7 @@ struct Run {
     std::chrono::seconds timeout{600};
     // A program that runs the binary, and its arguments before the binary's
     // path: {"/usr/bin/setpriv", "--reuid=65534", ...}. Absolute path.
-    std::vector<std::string> wrapper;
+    std::vector<std::string> wrapper{};
 };
 
 // Whether `text` contains `part`: for what a command said.

@@ -25,7 +25,7 @@ LineColumn line_column_at(std::string_view text, std::size_t offset);
 std::optional<std::size_t> first_control(std::string_view text);
 
 // Throws a usage error naming `what` unless `text` is valid UTF-8 without
-// NULs or control characters (first_control): "--complainant: control
+// NULs or control characters (first_control): "complainant: control
 // character U+0001 at position 2", the position in characters from 1.
 void require_clean_text(std::string_view text, std::string_view what);
 

@@ -74,6 +74,9 @@ class Store {
     const Config& config() const { return m_config; }
     const date::time_zone& zone() const { return *m_zone; }
     const WorkingCalendar& calendar() const { return m_calendar; }
+    // Never read .complaints-cache, not even its names to find a case by
+    // (as $COMPLAINTS_NO_CACHE asks: a cache suspected of being wrong).
+    void bypass_cache() { m_bypass_cache = true; }
 
     // Every case ID, from file names alone (cases/ and its subfolders).
     std::vector<std::string> case_ids() const;
@@ -149,6 +152,7 @@ class Store {
     Config m_config;
     const date::time_zone* m_zone;
     WorkingCalendar m_calendar;
+    bool m_bypass_cache = false;
 };
 
 // The repository's writes, for as long as this object lives: it holds the

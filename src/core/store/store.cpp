@@ -221,6 +221,8 @@ std::vector<std::pair<std::string, std::string>> Store::case_paths(CaseNames* na
 
 bool Store::each_cached_name(
     const std::function<void(std::string_view id, const std::string& folder)>& visit) const {
+    if (m_bypass_cache)
+        return false;
     const CachedNames names = read_case_names(m_root / k_cache_file);
     if (names.folders().empty())
         return false;

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "dispatch.hpp"
+
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string_view>
+
+namespace complaints::cli {
+
+namespace {
+
+// $COMPLAINTS_NO_CACHE is --no-cache for every command, and for finding a
+// case by its ID too.
+void obey_no_cache(Store& store) {
+    const char* bypass = std::getenv("COMPLAINTS_NO_CACHE");
+    if (bypass && *bypass && std::string_view(bypass) != "0")
+        store.bypass_cache();
+}
+
+} // namespace
+
+struct Dispatch {
+    static Store& repository(const Context& context) {
+        if (!context.m_repository) {
+            context.m_repository.emplace(context.open_store());
+            obey_no_cache(*context.m_repository);
+        }
+        return *context.m_repository;
+    }
+    static Store* repository_if_any(const Context& context) {
+        if (!context.m_repository)
+            if (auto found = context.find_store()) {
+                context.m_repository.emplace(std::move(*found));
+                obey_no_cache(*context.m_repository);
+            }
+        return context.m_repository ? &*context.m_repository : nullptr;
+    }
+    static StoreWriter lock(const Context& context, Store& store) { return context.lock(store); }
+};
+
+namespace {
+
+const char* needs_name(Needs needs) {
+    switch (needs) {
+    case Needs::nothing:
+        return "nothing";
+    case Needs::if_any:
+        return "the repository if any";
+    case Needs::read:
+        return "to read";
+    case Needs::write_case:
+        return "to write a case";
+    case Needs::write_files:
+        return "to write files";
+    }
+    return "?";
+}
+
+// The command under the root that `command` is, or is below.
+const CLI::App& top_level(const CLI::App& command) {
+    const CLI::App* at = &command;
+    while (at->get_parent() && at->get_parent()->get_parent())
+        at = at->get_parent();
+    return *at;
+}
+
+void require_allowed(const CLI::App& command, Needs needs) {
+    const std::string& name = top_level(command).get_name();
+    for (const auto& entry : k_commands)
+        if (name == entry.name) {
+            if (needs > entry.needs)
+                throw std::logic_error(fmt::format(
+                    "the command table says '{}' needs {}, but '{}' needs {}", name,
+                    needs_name(entry.needs), command.get_name(), needs_name(needs)));
+            return;
+        }
+    throw std::logic_error(fmt::format("'{}' is not in the command table", name));
+}
+
+} // namespace
+
+StoreWriter Writer::lock() const {
+    return Dispatch::lock(context, store);
+}
+
+void runs(CLI::App& command, Context&, std::function<void()> run) {
+    require_allowed(command, Needs::nothing);
+    command.callback(std::move(run));
+}
+
+void reads_if_any(CLI::App& command, Context& context, std::function<void(const Reader*)> run) {
+    require_allowed(command, Needs::if_any);
+    command.callback([&context, run = std::move(run)] {
+        const Store* store = Dispatch::repository_if_any(context);
+        if (!store)
+            return run(nullptr);
+        const Reader reader{context, *store};
+        run(&reader);
+    });
+}
+
+void reads(CLI::App& command, Context& context, std::function<void(const Reader&)> run) {
+    require_allowed(command, Needs::read);
+    command.callback([&context, run = std::move(run)] {
+        run(Reader{context, Dispatch::repository(context)});
+    });
+}
+
+namespace {
+
+void set_writing(CLI::App& command, Context& context, std::function<void(const Writer&)> run) {
+    command.callback([&context, run = std::move(run)] {
+        run(Writer{context, Dispatch::repository(context)});
+    });
+}
+
+} // namespace
+
+void writes(CLI::App& command, Context& context, std::function<void(const Writer&)> run) {
+    require_allowed(command, Needs::write_case);
+    set_writing(command, context, std::move(run));
+}
+
+void writes_files(CLI::App& command, Context& context, std::function<void(const Writer&)> run) {
+    require_allowed(command, Needs::write_files);
+    set_writing(command, context, std::move(run));
+}
+
+} // namespace complaints::cli
