@@ -95,6 +95,10 @@ void say_kept(const Case& after, EventType step, const Sending& sending, const S
                                        "before the next letter, and keep the letter you actually "
                                        "sent with --letter FILE",
                                        placeholder));
+    if (const std::string caution =
+            responsible_person_caution(store.config(), step == EventType::response_sent);
+        !caution.empty())
+        cautions.push_back(caution);
     say_cautions(cautions);
 }
 
@@ -212,9 +216,9 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
 
 } // namespace
 
-void draft_response(const DraftRequest& request, const Context& context) {
+void draft_response(const DraftRequest& request, const Reader& repo) {
     check_draft_out(request.out, true, {});
-    const Store store = context.open_store();
+    const auto& [context, store] = repo;
     check_response_allowed(store.config().policy, "draft a response letter");
     // Closed cases too: the letter can be drafted again at any time.
     const Case c = store.load(store.resolve(request.id));
@@ -223,9 +227,9 @@ void draft_response(const DraftRequest& request, const Context& context) {
                c, store, "draft response");
 }
 
-void acknowledge(const AcknowledgeRequest& request, const Context& context) {
+void acknowledge(const AcknowledgeRequest& request, const Writer& repo) {
     check_draft_out(request.out, request.draft, request.sending);
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(request.id);
     if (request.draft) {
         const Case c = store.load(id);
@@ -237,7 +241,7 @@ void acknowledge(const AcknowledgeRequest& request, const Context& context) {
     }
     const auto given = letter_given(request.sending, store);
     std::string said;
-    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
+    const Case after = update_case(repo, id, [&](Case& c, StoreWriter& writer) {
         require_formal_complaint(c, "acknowledge the complaint");
         require_unacknowledged(c, store.zone());
         const std::string via =
@@ -256,11 +260,11 @@ void acknowledge(const AcknowledgeRequest& request, const Context& context) {
     say_kept(after, EventType::acknowledged, request.sending, store, {});
 }
 
-void explain_delay(const DelayRequest& request, const Context& context) {
+void explain_delay(const DelayRequest& request, const Writer& repo) {
     check_draft_out(request.out, request.draft, request.sending);
     if (request.reason == "-" && request.sending.letter == "-")
         throw Error(ErrorKind::usage, "--reason - and --letter - cannot both read standard input");
-    Store store = context.open_store();
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(request.id);
     if (request.draft) {
         const Case c = store.load(id);
@@ -271,7 +275,7 @@ void explain_delay(const DelayRequest& request, const Context& context) {
     const auto given = letter_given(request.sending, store);
     std::string said;
     std::vector<std::string> cautions;
-    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
+    const Case after = update_case(repo, id, [&](Case& c, StoreWriter& writer) {
         Delay delay = delay_of(c, request, context, store);
         cautions = delay.cautions;
         delay.event.letter = writer.keep_letter(c.id, local_date(delay.event.at.utc, store.zone()),
@@ -283,12 +287,12 @@ void explain_delay(const DelayRequest& request, const Context& context) {
     say_kept(after, EventType::delay_explained, request.sending, store, cautions);
 }
 
-void send_response(const SendRequest& request, const Context& context) {
-    Store store = context.open_store();
+void send_response(const SendRequest& request, const Writer& repo) {
+    const auto& [context, store] = repo;
     const std::string id = store.resolve(request.id);
     const auto given = letter_given(request.sending, store);
     std::string said;
-    const Case after = update_case(context, store, id, [&](Case& c, StoreWriter& writer) {
+    const Case after = update_case(repo, id, [&](Case& c, StoreWriter& writer) {
         check_response_allowed(store.config().policy, "send a written response");
         said = send(c, writer, given, request, context, store);
     });

@@ -212,6 +212,11 @@ TEST_SUITE("nhs-england") {
         const auto november = practice({"report", "--month", "2026-11", "--format", "json"}).json();
         CHECK(november["received"]["by_kind"]["excluded"] == 1);
         CHECK(november["outcomes"]["resolved"] == 0);
+        // The refusal is the practice's answer: the complainant may ask the
+        // Ombudsman to review it (regulation 12(4)), with no reason needed.
+        practice.ok({"escalate", late, "--to", "phso", "--ref", "PHSO-12"});
+        CHECK(practice({"show", late, "--format", "json"}).json()["escalations"][0]["body"] ==
+              "phso");
 
         const auto timely =
             practice.open_case("2026-11-16 10:00", {"--happened", "2026-10-01", "--point", "B"});
@@ -262,6 +267,21 @@ TEST_SUITE("nhs-england") {
                             "complaints.yaml]  \nResponsible person  \n") != std::string::npos);
         CHECK(practice({"respond", "send", id, "--via", "letter"})
                   .err.find("set `responsible_person:`") != std::string::npos);
+    }
+
+    TEST_CASE("regulation 14(2): a response signed by the signatory alone says so when sent") {
+        Practice practice;
+        std::string config = test::read_text(practice.root / "complaints.yaml");
+        config += "signatory: \"Jo Price, Practice Manager\"\n";
+        test::write_text(practice.root / "complaints.yaml", config);
+        const auto id = practice.open_case("2026-11-16 09:00", {"--point", "Rude reception"});
+        practice.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                     "--conclusion", "It was."});
+        const auto sent = practice({"respond", "send", id, "--via", "letter"});
+        CHECK(sent.exit_code == 0);
+        CHECK(sent.err.find("the response is signed by Jo Price, Practice Manager, and the "
+                            "regulations have the responsible person sign it") !=
+              std::string::npos);
     }
 
     TEST_CASE("regulation 3(2)(d): the acknowledgement and the leaflet say where to get free "

@@ -46,6 +46,9 @@ inline constexpr std::string_view k_unsigned_response =
 // The placeholder a letter (the response, or another) would be signed
 // with; empty when complaints.yaml names who signs it.
 std::string_view unsigned_placeholder(const Config& config, bool response);
+// Why a response signed by the signatory falls short, when the policy has
+// the responsible person sign it and none is named (regulation 14(2)).
+std::string responsible_person_caution(const Config& config, bool response);
 
 // The explanation of delay the clinic policy allows in place of a full
 // response in time: why it is taking longer (`reason`), and the date the

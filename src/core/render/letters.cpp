@@ -309,6 +309,15 @@ std::string_view unsigned_placeholder(const Config& config, bool response) {
                                                                      : k_unsigned;
 }
 
+std::string responsible_person_caution(const Config& config, bool response) {
+    if (!response || !config.policy.letter.responsible_person_signs ||
+        !config.responsible_person.empty() || config.signatory.empty())
+        return {};
+    return fmt::format("the response is signed by {}, and the regulations have the responsible "
+                       "person sign it: name them as responsible_person in complaints.yaml",
+                       config.signatory);
+}
+
 std::string received_by(Channel channel) {
     switch (channel) {
     case Channel::web_form:

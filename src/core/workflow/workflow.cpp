@@ -519,13 +519,16 @@ void check_escalation(const Case& c, const ReviewBody& body, const Policy& polic
     const auto add = [&](ProblemCode code, std::string message) {
         missing.push_back({code, std::move(message), c.id});
     };
-    if (c.exclusion)
+    // A complaint refused as out of time (regulation 12) has had the
+    // body's answer, and the Ombudsman may be asked to review that refusal.
+    const bool refused_late = c.exclusion && c.exclusion->reason == Exclusion::out_of_time;
+    if (c.exclusion && !refused_late)
         add(ProblemCode::case_closed,
             fmt::format("{} is excluded from the complaints policy", c.id));
     if (c.kind != Kind::complaint)
         add(ProblemCode::not_formal,
             fmt::format("{} is a {}, not a formal complaint", c.id, name_of(c.kind)));
-    const bool answered = first_answer(c) || first_event(c, EventType::resolved);
+    const bool answered = refused_late || first_answer(c) || first_event(c, EventType::resolved);
     const bool early_reason = body.earlier_with_reason && !util::trim(reason).empty();
     if (body.after_response && !answered && !early_reason)
         add(ProblemCode::response_owed,
