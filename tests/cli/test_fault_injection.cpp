@@ -47,7 +47,9 @@ std::map<std::string, std::string> with_new_id(std::map<std::string, std::string
     if (id.empty())
         return state;
     std::map<std::string, std::string> renamed;
-    for (auto [path, content] : state) {
+    for (const auto& [key, value] : state) {
+        std::string path = key;
+        std::string content = value;
         for (std::size_t at; (at = path.find(id)) != std::string::npos;)
             path.replace(at, id.size(), "NEW");
         for (std::size_t at; (at = content.find(id)) != std::string::npos;)
@@ -100,8 +102,8 @@ void every_call_fails(const test::Repo& repo, const std::vector<std::string>& ar
             const bool was_after = state == after;
             tally.before += was_before;
             tally.after += was_after;
-            INFO(args[0], " with call ", at, " of ", calls, " failing with errno ", code,
-                 ": exit ", result.exit_code, "\n", result.err);
+            INFO(args[0], " with call ", at, " of ", calls, " failing with errno ", code, ": exit ",
+                 result.exit_code, "\n", result.err);
             CHECK((was_before || was_after));
             CHECK(result.exit_code != 134);
             if (result.exit_code == 0)

@@ -49,8 +49,8 @@ TEST_SUITE("hardening") {
         REQUIRE(outside_before.size() == 1);
 
         const std::string named = "letters/" + id + ": is a symbolic link";
-        const auto logged = repo(
-            {"log", id, "--type", "letter", "--letter", letter, "--text", "second letter"});
+        const auto logged =
+            repo({"log", id, "--type", "letter", "--letter", letter, "--text", "second letter"});
         CHECK(logged.exit_code == 4);
         CHECK_MESSAGE(has(logged.err, named), logged.err);
         const auto shown = repo({"show", id, "--letter"});
@@ -149,12 +149,12 @@ TEST_SUITE("hardening") {
         test::Repo repo;
         const std::string id = repo.open_case();
         const auto before = repo.snapshot();
-        const auto far = test::run({{"log", id, "--text", "x"},
-                                    "",
-                                    repo.root,
-                                    {{"COMPLAINTS_NOW", "2999-12-31T23:59:59+00:00"},
-                                     {"COMPLAINTS_USER", "Sam Manager"}},
-                                    repo.timeout});
+        const auto far = test::run(
+            {{"log", id, "--text", "x"},
+             "",
+             repo.root,
+             {{"COMPLAINTS_NOW", "2999-12-31T23:59:59+00:00"}, {"COMPLAINTS_USER", "Sam Manager"}},
+             repo.timeout});
         CHECK(far.exit_code == 2);
         CHECK_MESSAGE(has(far.err, "COMPLAINTS_NOW"), far.err);
         const auto nan = test::run({{"log", id, "--text", "x"},
@@ -172,8 +172,9 @@ TEST_SUITE("hardening") {
         // A case received in 2988: in the calendar's years, but long after
         // now. Before, check passed it and log blamed an --at never given.
         const std::string file = "cases/" + id + ".yaml";
-        test::write_text(repo.root / file, test::replaced(repo.case_file(id), "received: 2026-11-10",
-                                                          "received: 2988-11-10"));
+        test::write_text(
+            repo.root / file,
+            test::replaced(repo.case_file(id), "received: 2026-11-10", "received: 2988-11-10"));
         const auto after = repo.snapshot();
         const auto logged = repo({"log", id, "--text", "x"});
         CHECK(logged.exit_code == 4);
@@ -206,7 +207,7 @@ TEST_SUITE("hardening") {
         const auto to_fifo = repo({"leaflet", "--out", fifo.string(), "--force"});
         CHECK(to_fifo.exit_code == 6);
         CHECK_MESSAGE(has(to_fifo.err, fifo.string() + " is a FIFO (named pipe); only a plain "
-                                                        "file is ever replaced"),
+                                                       "file is ever replaced"),
                       to_fifo.err);
         CHECK(fs::is_fifo(fs::symlink_status(fifo)));
         // (A device is refused by the same test; none is made here, since
@@ -238,16 +239,17 @@ TEST_SUITE("hardening") {
         const std::string stale = "process 999999 (claire on reception-pc, 'log')";
         REQUIRE(::write(fd, stale.data(), stale.size()) == static_cast<ssize_t>(stale.size()));
         REQUIRE(::flock(fd, LOCK_EX) == 0);
-        const auto result = test::run({{"log", id, "--text", "x"},
-                                       "",
-                                       repo.root,
-                                       {{"COMPLAINTS_LOCK_WAIT", "0.2"}, {"COMPLAINTS_USER", "Sam"}},
-                                       repo.timeout});
+        const auto result =
+            test::run({{"log", id, "--text", "x"},
+                       "",
+                       repo.root,
+                       {{"COMPLAINTS_LOCK_WAIT", "0.2"}, {"COMPLAINTS_USER", "Sam"}},
+                       repo.timeout});
         ::close(fd);
         CHECK(result.exit_code == 6);
-        CHECK_MESSAGE(has(result.err, "the repository is busy: process " +
-                                          std::to_string(::getpid()) + " ("),
-                      result.err);
+        CHECK_MESSAGE(
+            has(result.err, "the repository is busy: process " + std::to_string(::getpid()) + " ("),
+            result.err);
         CHECK(!has(result.err, "999999"));
     }
 }
@@ -299,5 +301,28 @@ TEST_SUITE("hardening") {
         CHECK_MESSAGE(logged.exit_code == 0, logged.err);
         CHECK(has(repo.case_file(id), "one more"));
         CHECK(repo({"show", id}).exit_code == 0);
+    }
+}
+
+TEST_SUITE("hardening") {
+    TEST_CASE("a control character in an old case's text refuses a drafted letter, naming the "
+              "case, before anything is written") {
+        // Before, the command failed naming letters/<ID>/...md, a file that
+        // was never written.
+        test::Repo repo;
+        const std::string id =
+            repo.open_case("2026-11-10 09:00", {"--complainant", "Planted Name"});
+        const std::string file = "cases/" + id + ".yaml";
+        test::write_text(repo.root / file,
+                         test::replaced(repo.case_file(id), "Planted Name", "Jo\\e]0;pwned\\a"));
+        const auto before = repo.snapshot();
+        const auto acknowledged = repo({"respond", "acknowledge", id, "--via", "email"});
+        CHECK(acknowledged.exit_code == 4);
+        CHECK_MESSAGE(has(acknowledged.err, file + ": the acknowledgement letter for " + id +
+                                                " would hold a control character"),
+                      acknowledged.err);
+        CHECK(!has(acknowledged.err, "letters/"));
+        CHECK(repo.snapshot() == before);
+        CHECK(!fs::exists(repo.root / "letters" / id));
     }
 }

@@ -80,7 +80,8 @@ bool make_folder_at(int folder, const std::string& name, const fs::path& shown) 
     }
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    FileHandle made{::openat(folder, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)};
+    FileHandle made{
+        ::openat(folder, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)};
     if (!made || ::fchmod(made.get(), (0770 & ~mask) | 0700) != 0) {
         // A folder made but not made private is taken back: a failed
         // command leaves nothing, an empty folder included.
@@ -159,7 +160,8 @@ FileHandle open_in_repository(const fs::path& root, const fs::path& relative, in
     if (parts.empty())
         throw std::logic_error("no file named below the repository");
     const FileHandle folder = open_folder_in_repository(root, relative.parent_path());
-    const int fd = ::openat(folder.get(), parts.back().c_str(), flags | O_NOFOLLOW | O_CLOEXEC, mode);
+    const int fd =
+        ::openat(folder.get(), parts.back().c_str(), flags | O_NOFOLLOW | O_CLOEXEC, mode);
     if (fd < 0 && errno == ELOOP)
         refuse_link(relative);
     return FileHandle(fd);
@@ -196,7 +198,8 @@ std::string read_repository_file(const fs::path& root, const fs::path& relative,
 bool exists_in_repository(const fs::path& root, const fs::path& relative) {
     const FileHandle folder = walk(root, relative.parent_path(), Missing::empty, nullptr);
     struct stat info {};
-    return folder && ::fstatat(folder.get(), relative.filename().c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
+    return folder &&
+           ::fstatat(folder.get(), relative.filename().c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 bool remove_in_repository(const fs::path& root, const fs::path& relative, bool folder) {

@@ -140,6 +140,19 @@ std::string StoreWriter::keep_letter(const std::string& id, date::year_month_day
                std::any_of(m_letters.begin(), m_letters.end(),
                            [&](const PendingLetter& letter) { return letter.path == path; });
     };
+    // A letter drafted from the case and complaints.yaml carries what they
+    // hold: a control character there is refused now, naming where it came
+    // from, not the letter's file, which is never written.
+    if (const auto control = first_control_but_form_feed(text)) {
+        const auto [line, column] = line_column_at(text, *control);
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("the {} letter for {} would hold a control character (line {}, "
+                                "column {}) from this case's text or a name in complaints.yaml, "
+                                "which a terminal would obey; nothing was written: remove it "
+                                "by hand (check names the field in the case)",
+                                name, id, line, column),
+                    Location{m_store.display_path(id)});
+    }
     std::string path = stem + ".md";
     for (int n = 2; taken(path); ++n)
         path = fmt::format("{}-{}.md", stem, n);
