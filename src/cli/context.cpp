@@ -4,6 +4,7 @@
 
 #include "complaints/base/error.hpp"
 #include "complaints/base/text.hpp"
+#include "complaints/time/calendar.hpp"
 
 #include <fmt/format.h>
 
@@ -171,7 +172,8 @@ std::chrono::milliseconds seconds_from_env(const char* name, std::chrono::millis
         return fallback;
     char* end = nullptr;
     const double seconds = std::strtod(given.c_str(), &end);
-    if (*end != '\0' || seconds < 0 || seconds > 3600)
+    // Written so that NaN, which fails every comparison, fails this one.
+    if (*end != '\0' || !(seconds >= 0 && seconds <= 3600))
         throw Error(ErrorKind::usage,
                     fmt::format("{} '{}' must be a number of seconds", name, given));
     return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
@@ -249,8 +251,15 @@ std::vector<Case> Context::load_all(const Store& store) const {
 
 date::sys_seconds current_time() {
     if (const auto fixed = env("COMPLAINTS_NOW"); !fixed.empty()) {
-        if (const auto at = parse_stored_timestamp(fixed))
+        if (const auto at = parse_stored_timestamp(fixed)) {
+            const int year = static_cast<int>(written_date(*at).year());
+            if (year < k_first_year || year > k_last_case_year)
+                throw Error(ErrorKind::usage,
+                            fmt::format("COMPLAINTS_NOW '{}' is in the year {}: the clock must be "
+                                        "in {} to {}, as a case's times are",
+                                        fixed, year, k_first_year, k_last_case_year));
             return at->utc;
+        }
         throw Error(ErrorKind::usage,
                     fmt::format("COMPLAINTS_NOW '{}' must be a time like 2026-11-02T09:14:00+00:00",
                                 fixed));

@@ -3,6 +3,7 @@
 // place where errors become messages and exit codes.
 #include "choices.hpp"
 #include "commands.hpp"
+#include "error_stream.hpp"
 #include "examples.hpp"
 #include "output.hpp"
 #include "patient_data_warnings.hpp"
@@ -14,6 +15,7 @@
 #include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
 #include "complaints/policy/patient_data.hpp"
+#include "complaints/workflow/received.hpp"
 
 #include <fmt/format.h>
 
@@ -75,6 +77,9 @@ Case changed_and_saved(const Writer& repo, const std::string& id,
     StoreWriter writer = repo.lock();
     const Store& store = repo.store;
     Case c = store.load(id);
+    // A receipt after now is the file's fault, never the --at's.
+    if (const auto ahead = received_ahead(c, context.now))
+        throw Error(ErrorKind::bad_data, *ahead, Location{store.display_path(id)});
     before = c;
     change(c, writer);
     for (const auto& event : c.events)
@@ -433,5 +438,6 @@ int run(int argc, char** argv) {
 } // namespace complaints::cli
 
 int main(int argc, char** argv) {
+    complaints::cli::guard_standard_error();
     return complaints::cli::run(argc, argv);
 }

@@ -55,6 +55,7 @@ constexpr std::array k_hints{
     Hint{ProblemCode::clinician_suspended, " (clinician KEY reinstate --reason TEXT)"},
     Hint{ProblemCode::clinician_not_consulted, " (log {0} --type {1})"},
     Hint{ProblemCode::letter_unrecorded, " (log {} --type letter --letter FILE)"},
+    Hint{ProblemCode::link_in_repository, " (git rm the link, and commit the file itself)"},
     Hint{ProblemCode::id_drawn_twice,
          ". Abort this pull (git merge --abort, or git rebase --abort), give this site's case a "
          "new ID with 'complaints re-id {}', commit, and pull again with --no-rebase"},

@@ -25,4 +25,12 @@ const char* project_version() {
     return COMPLAINTS_PROJECT_VERSION;
 }
 
+const char* fault_shim_path() {
+#ifdef COMPLAINTS_FAULT_SHIM
+    return COMPLAINTS_FAULT_SHIM;
+#else
+    return "";
+#endif
+}
+
 } // namespace test

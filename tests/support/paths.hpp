@@ -14,5 +14,8 @@ const char* docs_path();        // docs/
 const char* man_sources_path(); // man/, the pages' sources
 const char* source_path();      // the source tree's root
 const char* project_version();  // what --version's number should be
+// The fault injector (support/fault_shim.cpp) to preload, "" in the
+// sanitiser builds, which have none.
+const char* fault_shim_path();
 
 } // namespace test

@@ -415,6 +415,26 @@ TEST_SUITE("refusals: the repository's files") {
     }
 }
 
+TEST_SUITE("refusals: the repository's links") {
+    TEST_CASE("link-in-repository: a symbolic link below the root is named by check") {
+        test::TempDir dir;
+        Config config;
+        config.organisation = "Lumiere Medispa";
+        config.prefix = "LUM";
+        init_repository(dir.path(), config);
+        std::filesystem::create_directory(dir / "elsewhere");
+        std::filesystem::create_directory_symlink(dir / "elsewhere",
+                                                  dir / "letters" / "LUM-2026-XTE74M");
+        const Store reading(dir.path());
+        const auto found = check_repository(reading, when("2026-03-13 09:00").utc);
+        const auto link = std::find_if(found.begin(), found.end(), [](const CheckProblem& p) {
+            return p.process && p.process->code == ProblemCode::link_in_repository;
+        });
+        REQUIRE(link != found.end());
+        CHECK(link->file == "letters/LUM-2026-XTE74M");
+    }
+}
+
 TEST_SUITE("refusals: the codes themselves") {
     TEST_CASE("every code error.hpp declares has its name, in the enum's order") {
         const auto declared = declared_codes();

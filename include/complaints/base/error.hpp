@@ -81,12 +81,13 @@ enum class ProblemCode {
     clinician_not_consulted, // the complaint not yet shared with the clinician
     gmc_number_in_use,       // the GMC number is another name's
     // The repository's files.
-    letter_unrecorded, // a letter kept that no event names
-    id_drawn_twice,    // two sites' cases drew the same ID
+    letter_unrecorded,  // a letter kept that no event names
+    id_drawn_twice,     // two sites' cases drew the same ID
+    link_in_repository, // a symbolic link below the root, which no command follows
 };
 template <> struct EnumNames<ProblemCode> {
     static constexpr std::string_view what = "problem code";
-    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 43> names{{
+    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 44> names{{
         {ProblemCode::record_not_agreed, "record-not-agreed"},
         {ProblemCode::consent_outstanding, "consent-outstanding"},
         {ProblemCode::practitioner_not_named, "practitioner-not-named"},
@@ -130,6 +131,7 @@ template <> struct EnumNames<ProblemCode> {
         {ProblemCode::gmc_number_in_use, "gmc-number-in-use"},
         {ProblemCode::letter_unrecorded, "letter-unrecorded"},
         {ProblemCode::id_drawn_twice, "id-drawn-twice"},
+        {ProblemCode::link_in_repository, "link-in-repository"},
     }};
 };
 

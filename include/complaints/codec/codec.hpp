@@ -9,6 +9,13 @@
 
 namespace complaints {
 
+// The one size bound of a case file: the largest any command reads (8 MB;
+// years of correspondence fit in a few hundred kilobytes). Writes refuse to
+// go past it, so every file written can be read again; the reader's other
+// limits (nodes, nesting) are set so that no file within it that the writer
+// could have made meets them.
+inline constexpr std::size_t k_largest_case = std::size_t(8) << 20;
+
 // Parses a case file. `file` names it in errors, which are bad_data with the
 // line and column of the fault.
 Case read_case(std::string_view text, const std::string& file);

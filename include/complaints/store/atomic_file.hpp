@@ -4,6 +4,8 @@
 // mix: a temporary file in the same folder, fsynced, then renamed (or linked,
 // for a file that must not exist yet) on an explicit commit. Destroying an
 // uncommitted AtomicFile removes the temporary file and publishes nothing.
+#include "complaints/store/in_repository.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -15,12 +17,20 @@ namespace complaints {
 
 class AtomicFile {
   public:
+    // A file outside any repository (an `--out` file), in its folder as named.
     explicit AtomicFile(std::filesystem::path target);
+    // The file `relative` below the repository's `root`: its folder reached
+    // by open_folder_in_repository, so never through a link.
+    AtomicFile(const std::filesystem::path& root, const std::filesystem::path& relative);
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     void write(std::string_view data);
+    // Makes the data durable and closes the temporary, so that commit() has
+    // only the rename left: a command writing several files prepares them
+    // all before it publishes the first. commit() does it when not done.
+    void prepare();
     // Replaces the target. Throws only before the rename: once the target is
     // published, nothing undoes or denies it (a retry would write it twice),
     // and a folder that cannot be synced is a doubt(), not an error.
@@ -33,9 +43,15 @@ class AtomicFile {
     const std::string& doubt() const { return m_doubt; }
 
   private:
+    void create_temporary();
     void flush_and_close();
-    std::filesystem::path m_target;
-    std::filesystem::path m_temp;
+    // Throws unless the target is missing or a plain file: a device, FIFO,
+    // folder or link there is never replaced (`--out /dev/sda --force`).
+    void require_plain_target() const;
+    std::filesystem::path m_target; // as messages name it
+    FileHandle m_folder;            // the target's folder, names resolved in it
+    std::string m_name;             // the target's name in m_folder
+    std::string m_temp;             // the temporary's name in m_folder
     int m_fd = -1;
     bool m_done = false;
     std::string m_doubt;
@@ -66,6 +82,10 @@ std::string read_plain_file(const std::filesystem::path& path, const std::string
                             std::string_view rule = "case files must be plain files in the "
                                                     "repository");
 
+// Reads fd to its end and closes it; `path` names it in messages, and a
+// file longer than `most` is bad_data.
+std::string read_all_and_close(int fd, const std::filesystem::path& path, std::size_t most);
+
 // The whole content of a file; throws an io Error naming it, and bad_data
 // when it is larger than `most` bytes.
 std::string read_file(const std::filesystem::path& path, std::size_t most = std::size_t(64) << 20);
@@ -76,5 +96,8 @@ std::string read_file(const std::filesystem::path& path, std::size_t most = std:
 // Input/output error)"), or nothing. `sync` is ::fsync but in tests.
 std::optional<std::string> sync_folder(const std::filesystem::path& folder,
                                        int (*sync)(int) = ::fsync);
+// The same for the folder `at` (an O_PATH descriptor will do), named `shown`.
+std::optional<std::string> sync_folder_at(int at, const std::filesystem::path& shown,
+                                          int (*sync)(int) = ::fsync);
 
 } // namespace complaints

@@ -4,6 +4,7 @@
 // A Store reads; a StoreWriter, which exists only while it holds the
 // repository's lock, writes.
 #include "complaints/base/error.hpp"
+#include "complaints/codec/codec.hpp"
 #include "complaints/codec/config.hpp"
 #include "complaints/model/model.hpp"
 #include "complaints/policy/patient_data.hpp"
@@ -18,11 +19,6 @@
 #include <vector>
 
 namespace complaints {
-
-// The largest case file any command reads (8 MB; years of correspondence fit
-// in a few hundred kilobytes). Writes refuse to go past it, so every file
-// written can be read again.
-inline constexpr std::size_t k_largest_case = std::size_t(8) << 20;
 
 // The nearest folder at or above `start` that holds complaints.yaml.
 std::optional<std::filesystem::path> find_repository(const std::filesystem::path& start);
@@ -197,7 +193,23 @@ class StoreWriter {
         std::string path; // relative to the root
         std::string text;
     };
-    void publish_letters(const std::string& id);
+    // What a save has put in letters/ before its case file: taken back (the
+    // files, then the folders it made) unless the case file is replaced, so
+    // a failed command keeps no letter and leaves no empty folder.
+    struct StagedLetters {
+        explicit StagedLetters(const std::filesystem::path& root) : root(root) {}
+        ~StagedLetters();
+        StagedLetters(const StagedLetters&) = delete;
+        StagedLetters& operator=(const StagedLetters&) = delete;
+        const std::filesystem::path& root;
+        std::vector<std::filesystem::path> folders; // made, parents first
+        std::vector<std::string> files;             // published, relative to the root
+        std::vector<std::pair<std::filesystem::path, std::string>> doubts;
+        bool kept = false;
+    };
+    // Checks every letter kept for `id`, writes them all, then publishes
+    // them, into `staged`.
+    void stage_letters(const std::string& id, StagedLetters& staged);
     // Passes a published file's durability doubt, if any, to m_warn.
     void published(const std::filesystem::path& path, const std::string& doubt) const;
     const Store& m_store;

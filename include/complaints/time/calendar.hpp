@@ -94,5 +94,10 @@ std::string day_off_name(const WorkingCalendar& calendar, date::year_month_day d
 // The range of years the calendar answers for.
 inline constexpr int k_first_year = 1900;
 inline constexpr int k_last_year = 2999;
+// The last year a case's times (and the clock, `now`) may be in: a deadline
+// can fall ten years after them (the longest span a rule may give) and must
+// be within the calendar, or every command showing the case would fail
+// naming nothing.
+inline constexpr int k_last_case_year = k_last_year - 11;
 
 } // namespace complaints

@@ -8,8 +8,10 @@
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/store/atomic_file.hpp"
 #include "complaints/store/case_id.hpp"
+#include "complaints/store/in_repository.hpp"
 #include "complaints/workflow/clocks.hpp"
 #include "complaints/workflow/later_entries.hpp"
+#include "complaints/workflow/received.hpp"
 #include "complaints/workflow/steps.hpp"
 #include "complaints/workflow/workflow.hpp"
 
@@ -213,8 +215,11 @@ void check_letters(const Case& c, const std::string& text, const std::string& fi
                 problems.push_back({event.letter, line, k_letter_conflict});
             check_letter_text(letter, store.config().policy, event.letter);
         } catch (const Error& e) {
+            // The letter, or a link on its way (reported once, as a link).
             if (e.where().file == event.letter)
                 problems.push_back({event.letter, e.where().line, e.what()});
+            else if (event.letter.starts_with(e.where().file + "/"))
+                continue;
             else
                 problems.push_back({file, line_of_text(text, event.letter), e.what()});
         }
@@ -242,6 +247,18 @@ void letters_none_names(const Store& store, const std::vector<std::string>& kept
         }
 }
 
+// git carries symbolic links, and no command follows one below the root:
+// each is named, since what it stands for is unreadable to every command.
+void links_problems(const Store& store, std::vector<CheckProblem>& problems) {
+    for (const auto& link : links_in_repository(store.root())) {
+        const Problem problem{ProblemCode::link_in_repository,
+                              "is a symbolic link; no command reads or writes through a link in "
+                              "the repository (git can carry one that points anywhere): replace "
+                              "it with the folder or file itself, or remove it"};
+        problems.push_back({link, 0, problem.message, problem});
+    }
+}
+
 void check_case(const Case& c, const std::string& text, const std::string& file, const Store& store,
                 date::sys_seconds now, std::set<std::string>& letters,
                 std::vector<CheckProblem>& problems) {
@@ -253,6 +270,8 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
         report(key, message);
     for (auto& message : warning_problems(c, store.config().policy))
         report("warning", std::move(message));
+    if (const auto ahead = received_ahead(c, now))
+        report("received", *ahead);
     if (c.clock_from && *c.clock_from > local_date(now, store.zone()))
         report("clock_from", fmt::format("the clock starts on {}, a day still to come: its "
                                          "deadline is later than it should be",
@@ -308,7 +327,9 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
             continue;
         }
         try {
-            const std::string text = read_plain_file(path, file, std::size_t(8) << 20);
+            const std::string text =
+                read_repository_file(store.root(), file, std::size_t(8) << 20,
+                                     "case files must be plain files in the repository");
             const Case c = read_case(text, file);
             if (c.id != id)
                 problems.push_back(
@@ -327,11 +348,15 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
         }
     }
     letters_none_names(store, kept, letters, problems);
+    links_problems(store, problems);
     for (const auto& path : store.leftover_temporaries())
         problems.push_back(
             {path.lexically_relative(store.root()).string(), 0,
-             "a temporary file left by a write that was interrupted; nothing reads it and "
-             "it is safe to delete"});
+             path.filename().string().starts_with(".complaints-cache.")
+                 ? "a temporary copy of the cache left by a listing that was stopped (or one "
+                   "running now); it holds names and summaries of cases: delete it"
+                 : "a temporary file left by a write that was interrupted; nothing reads it and "
+                   "it is safe to delete"});
     return problems;
 }
 

@@ -113,15 +113,6 @@ int MapReader::integer(const YamlNode& value, std::string_view key) const {
     return number;
 }
 
-namespace {
-
-// The last year a case's times may be in: a deadline can fall ten years
-// after them (the longest span a rule may give) and must be within the
-// calendar, or every command showing the case would fail naming nothing.
-constexpr int k_last_case_year = k_last_year - 11;
-
-} // namespace
-
 Timestamp MapReader::timestamp(const YamlNode& value, std::string_view key) const {
     const std::string given = text(value, key);
     if (const auto at = parse_stored_timestamp(given)) {

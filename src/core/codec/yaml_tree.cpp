@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yaml_tree.hpp"
 
+#include "complaints/codec/codec.hpp"
+
 #include "complaints/base/error.hpp"
 #include "complaints/base/text.hpp"
 
@@ -36,8 +38,11 @@ namespace {
 
 // Aliases make a small file a huge tree ("billion laughs"); nothing we
 // write uses them, so a document that unfolds past this many nodes is
-// refused. Shared nodes mean nothing is ever unfolded in memory.
-constexpr std::size_t k_most_nodes = 100000;
+// refused. Shared nodes mean nothing is ever unfolded in memory. Without
+// aliases a node takes two bytes at least (a value and what separates it
+// from the next), so no file within the size bound meets this limit: the
+// size is the only bound a case written by the tool can reach.
+constexpr std::size_t k_most_nodes = k_largest_case / 2;
 // Our files nest five deep; a reader walking a tree recurses per level.
 constexpr std::size_t k_deepest = 200;
 

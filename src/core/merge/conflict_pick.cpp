@@ -6,6 +6,7 @@
 #include "complaints/codec/codec.hpp"
 #include "complaints/merge/case_merge.hpp"
 #include "complaints/store/atomic_file.hpp"
+#include "complaints/store/in_repository.hpp"
 #include "complaints/workflow/later_entries.hpp"
 
 #include <fmt/format.h>
@@ -238,7 +239,8 @@ std::string side_word(const std::string& label) {
 CaseConflicts read_conflicts(const Store& store, const std::string& id) {
     CaseConflicts found;
     found.file = store.display_path(id);
-    found.text = read_plain_file(store.root() / found.file, found.file, k_largest_case);
+    found.text = read_repository_file(store.root(), found.file, k_largest_case,
+                                      "case files must be plain files in the repository");
     found.marks = conflict_marks(found.text);
     return found;
 }
@@ -288,7 +290,7 @@ ConflictPick pick_conflict_side(StoreWriter& writer, const std::string& id,
     // The last conflict gone, the file must be a case every command reads.
     if (pick.left.empty())
         (void)read_case(text, found.file);
-    AtomicFile out(writer.store().root() / found.file);
+    AtomicFile out(writer.store().root(), found.file);
     out.write(text);
     out.commit();
     pick.doubt = out.doubt();

@@ -284,19 +284,42 @@ Leaflet complaints_leaflet(const Config& config) {
     return leaflet;
 }
 
+namespace {
+
+// Markdown passes HTML through to whatever renders it: an organisation or
+// name in complaints.yaml such as "<img onerror=...>" would run there. &, <
+// and > become entities, which Markdown shows as the characters typed.
+std::string markdown_text(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else
+            out += c;
+    }
+    return out;
+}
+
+} // namespace
+
 std::string leaflet_markdown(const Leaflet& leaflet) {
-    std::string out = "# " + leaflet.title + "\n\n" + leaflet.introduction + "\n";
+    std::string out =
+        "# " + markdown_text(leaflet.title) + "\n\n" + markdown_text(leaflet.introduction) + "\n";
     for (const auto& section : leaflet.sections) {
-        out += "\n## " + section.title + "\n";
+        out += "\n## " + markdown_text(section.title) + "\n";
         bool in_list = false;
         for (const auto& block : section.blocks) {
             if (!block.item || !in_list)
                 out += "\n";
-            out += (block.item ? "- " : "") + block.text + "\n";
+            out += (block.item ? "- " : "") + markdown_text(block.text) + "\n";
             in_list = block.item;
         }
     }
-    return out + "\n---\n\n" + leaflet.footer + "\n";
+    return out + "\n---\n\n" + markdown_text(leaflet.footer) + "\n";
 }
 
 std::string leaflet_html(const Leaflet& leaflet) {

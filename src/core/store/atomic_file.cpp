@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <random>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,8 +29,9 @@ mode_t less_umask(mode_t wanted, mode_t owner) {
     return (wanted & ~mask) | owner;
 }
 
-// Reads fd to its end and closes it.
-std::string read_all(int fd, const std::filesystem::path& path, std::size_t most) {
+} // namespace
+
+std::string read_all_and_close(int fd, const std::filesystem::path& path, std::size_t most) {
     std::string content;
     char buffer[65536];
     for (;;) {
@@ -54,19 +57,52 @@ std::string read_all(int fd, const std::filesystem::path& path, std::size_t most
     return content;
 }
 
-} // namespace
-
 mode_t private_file_mode() {
     return less_umask(0660, 0600);
 }
 
+namespace {
+
+// Six characters no one can guess, as mkstemp's: a link planted at the
+// temporary's name beforehand would meet O_EXCL anyway.
+std::string random_suffix() {
+    static const char k_letters[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    thread_local std::mt19937_64 random{std::random_device{}()};
+    std::string suffix(6, 'X');
+    for (char& c : suffix)
+        c = k_letters[random() % (sizeof k_letters - 1)];
+    return suffix;
+}
+
+} // namespace
+
 AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {
-    std::string pattern =
-        (m_target.parent_path() / ("." + m_target.filename().string() + ".XXXXXX")).string();
-    m_fd = ::mkstemp(pattern.data());
+    const std::filesystem::path folder =
+        m_target.parent_path().empty() ? "." : m_target.parent_path();
+    m_folder = FileHandle(::open(folder.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!m_folder)
+        fail_on_file("create a temporary file beside", m_target);
+    m_name = m_target.filename().string();
+    create_temporary();
+}
+
+AtomicFile::AtomicFile(const std::filesystem::path& root, const std::filesystem::path& relative)
+    : m_target(root / relative), m_folder(open_folder_in_repository(root, relative.parent_path())),
+      m_name(relative.filename().string()) {
+    create_temporary();
+}
+
+void AtomicFile::create_temporary() {
+    for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
+        m_temp = "." + m_name + "." + random_suffix();
+        m_fd = ::openat(m_folder.get(), m_temp.c_str(),
+                        O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (m_fd < 0 && errno != EEXIST)
+            break;
+    }
     if (m_fd < 0)
         fail_on_file("create a temporary file beside", m_target);
-    m_temp = pattern;
     ::fchmod(m_fd, private_file_mode());
 }
 
@@ -74,7 +110,7 @@ AtomicFile::~AtomicFile() {
     if (m_fd >= 0)
         ::close(m_fd);
     if (!m_done)
-        ::unlink(m_temp.c_str());
+        ::unlinkat(m_folder.get(), m_temp.c_str(), 0);
 }
 
 void AtomicFile::write(std::string_view data) {
@@ -83,40 +119,69 @@ void AtomicFile::write(std::string_view data) {
         if (written < 0) {
             if (errno == EINTR)
                 continue;
-            fail_on_file("write", m_temp);
+            fail_on_file("write", m_target.parent_path() / m_temp);
         }
         data.remove_prefix(static_cast<std::size_t>(written));
     }
 }
 
+void AtomicFile::prepare() {
+    flush_and_close();
+}
+
 void AtomicFile::flush_and_close() {
+    if (m_fd < 0)
+        return; // prepared already
     if (::fsync(m_fd) != 0)
-        fail_on_file("flush", m_temp);
+        fail_on_file("flush", m_target.parent_path() / m_temp);
     const int fd = m_fd;
     m_fd = -1;
     if (::close(fd) != 0)
-        fail_on_file("close", m_temp);
+        fail_on_file("close", m_target.parent_path() / m_temp);
+}
+
+void AtomicFile::require_plain_target() const {
+    struct stat info {};
+    if (::fstatat(m_folder.get(), m_name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 ||
+        S_ISREG(info.st_mode))
+        return;
+    throw Error(ErrorKind::io, fmt::format("{} is {}; only a plain file is ever replaced",
+                                           m_target.string(), file_kind(info.st_mode)));
 }
 
 void AtomicFile::commit() {
+    require_plain_target();
     flush_and_close();
-    if (::rename(m_temp.c_str(), m_target.c_str()) != 0)
+    if (::renameat(m_folder.get(), m_temp.c_str(), m_folder.get(), m_name.c_str()) != 0)
         fail_on_file("replace", m_target);
     m_done = true;
-    m_doubt = sync_folder(m_target.parent_path()).value_or("");
+    m_doubt = sync_folder_at(m_folder.get(), m_target.parent_path()).value_or("");
 }
 
 bool AtomicFile::commit_new() {
     flush_and_close();
-    // link() is the exclusive create: it fails when the name is taken.
-    if (::link(m_temp.c_str(), m_target.c_str()) != 0) {
+    // The exclusive create: a rename that fails when the name is taken,
+    // which leaves no temporary behind; where the file system lacks it,
+    // link() (which fails when the name is taken) and an unlink.
+    if (::renameat2(m_folder.get(), m_temp.c_str(), m_folder.get(), m_name.c_str(),
+                    RENAME_NOREPLACE) == 0) {
+        m_done = true;
+        m_doubt = sync_folder_at(m_folder.get(), m_target.parent_path()).value_or("");
+        return true;
+    }
+    if (errno == EEXIST)
+        return false;
+    if (errno != EINVAL && errno != ENOSYS)
+        fail_on_file("create", m_target);
+    if (::linkat(m_folder.get(), m_temp.c_str(), m_folder.get(), m_name.c_str(), 0) != 0) {
         if (errno == EEXIST)
             return false;
         fail_on_file("create", m_target);
     }
     m_done = true;
-    ::unlink(m_temp.c_str()); // a leftover temporary is harmless: check reports it
-    m_doubt = sync_folder(m_target.parent_path()).value_or("");
+    // A leftover temporary is harmless: check reports it.
+    ::unlinkat(m_folder.get(), m_temp.c_str(), 0);
+    m_doubt = sync_folder_at(m_folder.get(), m_target.parent_path()).value_or("");
     return true;
 }
 
@@ -124,7 +189,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t most) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         fail_on_file("read", path);
-    return read_all(fd, path, most);
+    return read_all_and_close(fd, path, most);
 }
 
 std::string_view file_kind(mode_t mode) {
@@ -162,7 +227,7 @@ std::string read_plain_file(const std::filesystem::path& path, const std::string
         ::close(fd);
         throw refuse(info.st_mode);
     }
-    return read_all(fd, path, most);
+    return read_all_and_close(fd, path, most);
 }
 
 bool make_private_folders(const std::filesystem::path& folder) {
@@ -184,8 +249,15 @@ bool make_private_folders(const std::filesystem::path& folder) {
 }
 
 std::optional<std::string> sync_folder(const std::filesystem::path& folder, int (*sync)(int)) {
+    return sync_folder_at(AT_FDCWD, folder.empty() ? "." : folder, sync);
+}
+
+std::optional<std::string> sync_folder_at(int at, const std::filesystem::path& folder,
+                                          int (*sync)(int)) {
     const std::string shown = folder.empty() ? "." : folder.string();
-    const int fd = ::open(shown.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    // An O_PATH descriptor cannot be synced: the folder is opened for it.
+    const int fd =
+        ::openat(at, at == AT_FDCWD ? shown.c_str() : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return fmt::format("cannot make {} durable (open: {})", shown, std::strerror(errno));
     std::optional<std::string> doubt;

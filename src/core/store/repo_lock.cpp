@@ -9,8 +9,11 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
+#include <sstream>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <thread>
 #include <unistd.h>
 #include <utility>
@@ -68,13 +71,52 @@ std::string current_holder(int fd) {
     return holder.empty() ? "another process" : holder;
 }
 
-// Who holds the lock, read from its file without taking it.
-std::string holder_named_at(const std::filesystem::path& path) {
+// The process that holds a lock on the file or folder `fd` is open to, as
+// the kernel's table of locks says now (/proc/locks), or 0 where it cannot
+// say: the lock file names the last process to write it, which may have
+// finished long ago.
+pid_t lock_owner(int fd) {
+    struct stat info {};
+    if (::fstat(fd, &info) != 0)
+        return 0;
+    const std::string inode =
+        fmt::format("{:02x}:{:02x}:{}", major(info.st_dev), minor(info.st_dev), info.st_ino);
+    std::ifstream locks("/proc/locks");
+    std::string line;
+    while (std::getline(locks, line)) {
+        // "1: FLOCK  ADVISORY  WRITE 4242 08:01:1234 0 EOF"; a waiter's line
+        // has "->" after the number.
+        std::istringstream fields(line);
+        std::string number, type, mode, access, pid, where;
+        fields >> number >> type;
+        if (type == "->")
+            continue;
+        fields >> mode >> access >> pid >> where;
+        if (where == inode)
+            return static_cast<pid_t>(std::atol(pid.c_str()));
+    }
+    return 0;
+}
+
+// What the lock's holder is: the lock file's words when they name the
+// process the kernel says holds it, else that process and its program.
+std::string holder_now(int held, const std::string& written) {
+    const pid_t pid = lock_owner(held);
+    if (pid <= 0 || written.starts_with(fmt::format("process {} ", pid)))
+        return written;
+    std::ifstream comm(fmt::format("/proc/{}/comm", pid));
+    std::string program;
+    std::getline(comm, program);
+    return program.empty() ? fmt::format("process {}", pid)
+                           : fmt::format("process {} ({})", pid, program);
+}
+
+// Who holds the folder's lock, `folder`, with the lock file's words.
+std::string holder_named_at(const std::filesystem::path& path, int folder) {
     Fd lock{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
     struct stat info {};
-    if (lock.fd < 0 || ::fstat(lock.fd, &info) != 0 || !S_ISREG(info.st_mode))
-        return "another process";
-    return current_holder(lock.fd);
+    const bool readable = lock.fd >= 0 && ::fstat(lock.fd, &info) == 0 && S_ISREG(info.st_mode);
+    return holder_now(folder, readable ? current_holder(lock.fd) : "another process");
 }
 
 [[noreturn]] void busy(const std::filesystem::path& path, const std::string& who) {
@@ -117,7 +159,7 @@ int lock_folder(const std::filesystem::path& root, Clock::time_point give_up,
         if (errno != EWOULDBLOCK && errno != EINTR)
             return -1;
         if (Clock::now() >= give_up)
-            busy(lock_path, holder_named_at(lock_path));
+            busy(lock_path, holder_named_at(lock_path, folder.fd));
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return folder.release();
@@ -134,7 +176,7 @@ RepoLock::RepoLock(const std::filesystem::path& root, std::chrono::milliseconds 
     for (;;) {
         lock.fd = open_lock(path);
         if (!take(lock.fd, give_up, path))
-            busy(path, current_holder(lock.fd));
+            busy(path, holder_now(lock.fd, current_holder(lock.fd)));
         if (still_named(lock.fd, path))
             break;
         ::close(lock.release());

@@ -9,6 +9,7 @@
 #include "complaints/store/atomic_file.hpp"
 #include "complaints/store/case_cache.hpp"
 #include "complaints/store/case_id.hpp"
+#include "complaints/store/in_repository.hpp"
 
 #include <fmt/format.h>
 
@@ -33,6 +34,8 @@ constexpr const char* k_config_file = "complaints.yaml";
 // `visit` of each file with the number of its folder in that order.
 template <class Visit, class Folder>
 void each_case_file(const fs::path& cases, Visit visit, Folder folder) {
+    // The walk below enters no link, but would start through one.
+    open_folder_in_repository(cases.parent_path(), cases.filename());
     folder(cases, folder_stamp(cases));
     // The folder at each depth: the walk is depth first, so a file's folder
     // is the last one entered one level up, found without a path made.
@@ -68,11 +71,12 @@ template <class Visit> void each_case_file(const fs::path& cases, Visit visit) {
         [](const fs::path&, const std::optional<FileStamp>&) {});
 }
 
-void write_new_file(const fs::path& path, std::string_view content) {
-    AtomicFile file(path);
+void write_new_file(const fs::path& root, const fs::path& relative, std::string_view content) {
+    AtomicFile file(root, relative);
     file.write(content);
     if (!file.commit_new())
-        throw Error(ErrorKind::refused, fmt::format("{} already exists", path.string()));
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} already exists", (root / relative).string()));
 }
 
 } // namespace
@@ -94,15 +98,15 @@ constexpr std::string_view k_merge_attribute = "cases/**/*.yaml merge=complaints
 }
 
 bool route_cases_to_merge_driver(const fs::path& root) {
-    const fs::path file = root / ".gitattributes";
     std::string text;
-    if (fs::exists(file))
-        text = read_file(file, std::size_t(1) << 20);
+    if (exists_in_repository(root, ".gitattributes"))
+        text = read_repository_file(root, ".gitattributes", std::size_t(1) << 20,
+                                    "git reads it from the repository");
     if (text.find(k_merge_attribute) != std::string::npos)
         return false;
     if (!text.empty() && text.back() != '\n')
         text += '\n';
-    AtomicFile out(file);
+    AtomicFile out(root, ".gitattributes");
     out.write(text + std::string(k_merge_attribute));
     out.commit();
     return true;
@@ -118,28 +122,33 @@ void init_repository(const fs::path& folder, const Config& config) {
     // repository with no case yet has no cases/ (and `open` there fails),
     // and one with no letter kept has no letters/ (and the daily loop's
     // `git add -A cases letters` fails, staging nothing).
+    make_private_folders(folder);
     for (const char* kept : {"cases", "letters"}) {
-        make_private_folders(folder / kept);
-        if (!fs::exists(folder / kept / ".gitkeep"))
-            write_new_file(folder / kept / ".gitkeep", "");
+        std::vector<fs::path> created;
+        open_folder_in_repository(folder, kept, &created);
+        if (!exists_in_repository(folder, fs::path(kept) / ".gitkeep"))
+            write_new_file(folder, fs::path(kept) / ".gitkeep", "");
     }
-    if (!fs::exists(folder / ".gitignore"))
-        write_new_file(folder / ".gitignore", ".complaints.lock\n.complaints-cache*\n");
+    if (!exists_in_repository(folder, ".gitignore"))
+        write_new_file(folder, ".gitignore", ".complaints.lock\n.complaints-cache*\n");
     // Routes case files through `complaints merge-file` once a clone has run
     // `complaints git-setup`; without it git merges them as text.
-    if (!fs::exists(folder / ".gitattributes"))
-        write_new_file(folder / ".gitattributes",
+    if (!exists_in_repository(folder, ".gitattributes"))
+        write_new_file(folder, ".gitattributes",
                        std::string(k_merge_attribute) +
                            // A letter kept is the bytes sent: no line-end conversion, ever.
                            "letters/** -text\n");
     // Written last: its presence is what makes the folder a repository.
-    write_new_file(folder / k_config_file, write_config(config));
+    write_new_file(folder, k_config_file, write_config(config));
 }
 
 namespace {
 
 Config load_config(const fs::path& root) {
-    return read_config(read_file(root / k_config_file, std::size_t(1) << 20), k_config_file);
+    return read_config(read_repository_file(root, k_config_file, std::size_t(1) << 20,
+                                            "the configuration must be a plain file in the "
+                                            "repository"),
+                       k_config_file);
 }
 
 } // namespace
@@ -239,9 +248,22 @@ bool Store::each_cached_name(
     return true;
 }
 
+namespace {
+
+// Whether `path` is a symbolic link: a folder the walks of `check` must not
+// start through (check reports the link itself).
+bool is_link(const fs::path& path) {
+    std::error_code ec;
+    return fs::is_symlink(fs::symlink_status(path, ec));
+}
+
+} // namespace
+
 std::vector<fs::path> Store::case_files() const {
     std::vector<fs::path> files;
     std::error_code ec;
+    if (is_link(m_root / "cases"))
+        return files;
     for (fs::recursive_directory_iterator it(m_root / "cases", ec), end; !ec && it != end;
          it.increment(ec))
         if (it->path().extension() == ".yaml" && !it->path().filename().string().starts_with("."))
@@ -254,6 +276,8 @@ std::vector<fs::path> Store::leftover_temporaries() const {
     std::vector<fs::path> files;
     for (const char* folder : {"cases", "letters"}) {
         std::error_code ec;
+        if (is_link(m_root / folder))
+            continue;
         for (fs::recursive_directory_iterator it(m_root / folder, ec), end; !ec && it != end;
              it.increment(ec)) {
             const std::string name = it->path().filename().string();
@@ -261,6 +285,16 @@ std::vector<fs::path> Store::leftover_temporaries() const {
                                           name.find(".md.") != std::string::npos))
                 files.push_back(it->path());
         }
+    }
+    // At the root: the configuration's and .gitattributes' temporaries, and
+    // the cache's (`.complaints-cache.XXXXXX`, which holds names and
+    // summaries) left by a listing that was killed.
+    std::error_code ec;
+    for (fs::directory_iterator it(m_root, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.starts_with(".complaints-cache.") || name.starts_with(".complaints.yaml.") ||
+            name.starts_with(".gitattributes."))
+            files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -393,7 +427,9 @@ Case Store::load_file(const std::string& id, const fs::path& path) const {
     const std::string shown = path.lexically_relative(m_root).string();
     // A plain file inside the repository: a link could make a write land
     // anywhere, and reading a FIFO would wait for ever.
-    Case c = read_case(read_plain_file(path, shown, k_largest_case), shown);
+    Case c = read_case(read_repository_file(m_root, shown, k_largest_case,
+                                            "case files must be plain files in the repository"),
+                       shown);
     if (c.id != id)
         throw Error(ErrorKind::bad_data,
                     fmt::format("the file holds case '{}', but its name says {}", c.id, id),
@@ -464,7 +500,7 @@ std::string StoreWriter::create(Case c, std::mt19937_64& random, const CleanText
             continue;
         const std::string text = encoded(c);
         const fs::path path = m_store.m_root / "cases" / (c.id + ".yaml");
-        AtomicFile file(path);
+        AtomicFile file(m_store.m_root, path.lexically_relative(m_store.m_root));
         file.write(text);
         if (file.commit_new()) {
             published(path, file.doubt());
@@ -475,20 +511,29 @@ std::string StoreWriter::create(Case c, std::mt19937_64& random, const CleanText
 }
 
 void StoreWriter::save_config(const Config& config) {
-    AtomicFile file(m_store.m_root / k_config_file);
+    AtomicFile file(m_store.m_root, k_config_file);
     file.write(write_config(config));
     file.commit();
     published(m_store.m_root / k_config_file, file.doubt());
 }
 
+// The case file is written and synced first, then its letters published,
+// then the case file replaced: a failure before that last rename takes the
+// letters back, so the repository is exactly as it was; a crash leaves at
+// worst a letter no event names, never an event naming no letter.
 void StoreWriter::save(const Case& c, const CleanTexts* scanned) {
     guard_patient_data(c, m_store.m_config.policy, scanned);
     const std::string text = encoded(c);
-    publish_letters(c.id);
     const fs::path path = m_store.path_of(c.id);
-    AtomicFile file(path);
+    AtomicFile file(m_store.m_root, path.lexically_relative(m_store.m_root));
     file.write(text);
+    file.prepare();
+    StagedLetters letters(m_store.m_root);
+    stage_letters(c.id, letters);
     file.commit();
+    letters.kept = true;
+    for (const auto& [published_path, doubt] : letters.doubts)
+        published(published_path, doubt);
     published(path, file.doubt());
 }
 

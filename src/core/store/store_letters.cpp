@@ -8,12 +8,14 @@
 #include "complaints/base/text.hpp"
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/store/atomic_file.hpp"
+#include "complaints/store/in_repository.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <memory>
 
 namespace complaints {
 
@@ -40,9 +42,16 @@ bool is_letter_name(std::string_view name) {
     });
 }
 
-bool exists_on_disk(const fs::path& path) {
-    std::error_code ec;
-    return fs::symlink_status(path, ec).type() != fs::file_type::not_found;
+// first_control, a form feed aside.
+std::optional<std::size_t> first_control_but_form_feed(std::string_view text) {
+    for (std::size_t from = 0;;) {
+        const auto found = first_control(text.substr(from));
+        if (!found)
+            return std::nullopt;
+        if (text[from + *found] != '\f')
+            return from + *found;
+        from += *found + 1;
+    }
 }
 
 } // namespace
@@ -57,8 +66,9 @@ void check_letter_text(std::string_view text, const Policy& policy, const std::s
                                        : "contains bytes that are not UTF-8",
                     Location{shown, line, column});
     }
-    // A letter is printed by `show --letter`; CRLF is kept as it is.
-    if (const auto control = first_control(text)) {
+    // A letter is printed by `show --letter`; CRLF is kept as it is, and a
+    // form feed, a page break in a letter, is no command to a terminal.
+    if (const auto control = first_control_but_form_feed(text)) {
         const auto [line, column] = line_column_at(text, *control);
         throw Error(ErrorKind::bad_data,
                     "contains a control character (ESC, BEL, ...) a terminal would obey",
@@ -78,6 +88,10 @@ void check_letter_text(std::string_view text, const Policy& policy, const std::s
 std::vector<std::string> Store::kept_letters() const {
     std::vector<std::string> found;
     std::error_code ec;
+    // The walk enters no link below, but would start through one (check
+    // reports the link).
+    if (fs::is_symlink(fs::symlink_status(m_root / "letters", ec)))
+        return found;
     for (fs::recursive_directory_iterator it(m_root / "letters", ec), end; !ec && it != end;
          it.increment(ec)) {
         const std::string name = it->path().filename().string();
@@ -96,16 +110,11 @@ std::string Store::read_letter(const std::string& id, const std::string& path) c
                                 "({}NAME.md)",
                                 path, id, folder),
                     Location{display_path(id)});
-    const fs::path full = m_root / path;
-    std::error_code ec;
-    const auto status = fs::symlink_status(full, ec);
-    if (status.type() == fs::file_type::not_found)
+    if (!exists_in_repository(m_root, path))
         throw Error(ErrorKind::not_found,
                     fmt::format("the letter {} that {} names is missing", path, id));
-    if (status.type() != fs::file_type::regular)
-        throw Error(ErrorKind::bad_data, "is not a plain file; letters kept must be",
-                    Location{path});
-    return read_file(full, k_largest_letter);
+    return read_repository_file(m_root, path, k_largest_letter,
+                                "letters kept must be plain files in the repository");
 }
 
 namespace {
@@ -127,10 +136,23 @@ std::string StoreWriter::keep_letter(const std::string& id, date::year_month_day
     const std::string stem =
         letters_folder(id) + format_date(day) + "-" + std::string(name) + "-" + text_tag(text);
     const auto taken = [&](const std::string& path) {
-        return exists_on_disk(m_store.root() / path) ||
+        return exists_in_repository(m_store.root(), path) ||
                std::any_of(m_letters.begin(), m_letters.end(),
                            [&](const PendingLetter& letter) { return letter.path == path; });
     };
+    // A letter drafted from the case and complaints.yaml carries what they
+    // hold: a control character there is refused now, naming where it came
+    // from, not the letter's file, which is never written.
+    if (const auto control = first_control_but_form_feed(text)) {
+        const auto [line, column] = line_column_at(text, *control);
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("the {} letter for {} would hold a control character (line {}, "
+                                "column {}) from this case's text or a name in complaints.yaml, "
+                                "which a terminal would obey; nothing was written: remove it "
+                                "by hand (check names the field in the case)",
+                                name, id, line, column),
+                    Location{m_store.display_path(id)});
+    }
     std::string path = stem + ".md";
     for (int n = 2; taken(path); ++n)
         path = fmt::format("{}-{}.md", stem, n);
@@ -138,7 +160,24 @@ std::string StoreWriter::keep_letter(const std::string& id, date::year_month_day
     return path;
 }
 
-void StoreWriter::publish_letters(const std::string& id) {
+StoreWriter::StagedLetters::~StagedLetters() {
+    if (kept)
+        return;
+    // Best effort: each removal alone, so one that fails leaves the rest
+    // taken back (check reports a letter no event names).
+    for (auto file = files.rbegin(); file != files.rend(); ++file)
+        try {
+            remove_in_repository(root, *file);
+        } catch (const Error&) {
+        }
+    for (auto folder = folders.rbegin(); folder != folders.rend(); ++folder)
+        try {
+            remove_in_repository(root, folder->lexically_relative(root), true);
+        } catch (const Error&) {
+        }
+}
+
+void StoreWriter::stage_letters(const std::string& id, StagedLetters& staged) {
     const auto mine = [&](const PendingLetter& letter) { return letter.id == id; };
     if (std::none_of(m_letters.begin(), m_letters.end(), mine))
         return;
@@ -146,22 +185,31 @@ void StoreWriter::publish_letters(const std::string& id) {
     for (const auto& letter : m_letters)
         if (mine(letter))
             check_letter_text(letter.text, m_store.config().policy, letter.path);
+    open_folder_in_repository(m_store.root(), letters_folder(id), &staged.folders);
     // New folders are entries of their parents: make them durable too.
-    const fs::path letters = m_store.root() / "letters";
-    for (const fs::path& folder : {letters, letters / id})
-        if (make_private_folders(folder))
-            published(folder, sync_folder(folder.parent_path()).value_or(""));
+    for (const fs::path& folder : staged.folders)
+        staged.doubts.emplace_back(folder, sync_folder(folder.parent_path()).value_or(""));
+    // Every letter written and synced before the first is published: a full
+    // disk stops the command while nothing is there yet.
+    std::vector<std::unique_ptr<AtomicFile>> files;
+    for (const auto& letter : m_letters)
+        if (mine(letter)) {
+            files.push_back(std::make_unique<AtomicFile>(m_store.root(), letter.path));
+            files.back()->write(letter.text);
+            files.back()->prepare();
+        }
+    std::size_t k = 0;
     for (const auto& letter : m_letters) {
         if (!mine(letter))
             continue;
-        AtomicFile file(m_store.root() / letter.path);
-        file.write(letter.text);
+        AtomicFile& file = *files[k++];
         if (!file.commit_new())
             throw Error(ErrorKind::io,
                         fmt::format("{} appeared while it was being kept (something other than "
                                     "complaints wrote it); the case was not changed, try again",
                                     letter.path));
-        published(m_store.root() / letter.path, file.doubt());
+        staged.files.push_back(letter.path);
+        staged.doubts.emplace_back(m_store.root() / letter.path, file.doubt());
     }
     std::erase_if(m_letters, mine);
 }
