@@ -14,6 +14,8 @@ namespace complaints::cli {
 void setup_init(CLI::App& app, Context& context);
 void setup_open(CLI::App& app, Context& context);
 void setup_log(CLI::App& app, Context& context);
+void setup_attach(CLI::App& app, Context& context);
+void setup_intake(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_list(CLI::App& app, Context& context);
 void setup_agenda(CLI::App& app, Context& context);
@@ -59,6 +61,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"init", setup_init},
     {"open", setup_open},
     {"log", setup_log},
+    {"attach", setup_attach},
     {"show", setup_show},
     {"list", setup_list},
     {"agenda", setup_agenda},
@@ -68,6 +71,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"action", setup_action},
     {"exclude", setup_exclude},
     {"convert", setup_convert},
+    {"intake", setup_intake},
     {"consent", setup_consent},
     {"being-open", setup_being_open},
     {"assign", setup_assign},

@@ -83,10 +83,15 @@ enum class ProblemCode {
     // The repository's files.
     letter_unrecorded, // a letter kept that no event names
     id_drawn_twice,    // two sites' cases drew the same ID
+    // Evidence coming in.
+    attachment_too_large,  // a file past complaints.yaml's attachment limit
+    already_filed,         // the same file or email is kept already
+    attachment_unrecorded, // a file under attachments/ that no event names
+    attachment_damaged,    // a kept file missing, or not the bytes its event hashed
 };
 template <> struct EnumNames<ProblemCode> {
     static constexpr std::string_view what = "problem code";
-    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 43> names{{
+    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 47> names{{
         {ProblemCode::record_not_agreed, "record-not-agreed"},
         {ProblemCode::consent_outstanding, "consent-outstanding"},
         {ProblemCode::practitioner_not_named, "practitioner-not-named"},
@@ -130,6 +135,10 @@ template <> struct EnumNames<ProblemCode> {
         {ProblemCode::gmc_number_in_use, "gmc-number-in-use"},
         {ProblemCode::letter_unrecorded, "letter-unrecorded"},
         {ProblemCode::id_drawn_twice, "id-drawn-twice"},
+        {ProblemCode::attachment_too_large, "attachment-too-large"},
+        {ProblemCode::already_filed, "already-filed"},
+        {ProblemCode::attachment_unrecorded, "attachment-unrecorded"},
+        {ProblemCode::attachment_damaged, "attachment-damaged"},
     }};
 };
 

@@ -131,7 +131,9 @@ void init_repository(const fs::path& folder, const Config& config) {
         write_new_file(folder / ".gitattributes",
                        std::string(k_merge_attribute) +
                            // A letter kept is the bytes sent: no line-end conversion, ever.
-                           "letters/** -text\n");
+                           "letters/** -text\n"
+                           // Evidence is kept as it came: never diffed, merged or converted.
+                           "attachments/** binary\n");
     // Written last: its presence is what makes the folder a repository.
     write_new_file(folder / k_config_file, write_config(config));
 }
@@ -461,11 +463,13 @@ std::string StoreWriter::create(Case c, std::mt19937_64& random, const CleanText
         if (!m_store.files_of(c.id).empty())
             continue;
         const std::string text = encoded(c);
+        publish_attachments("", c.id);
         const fs::path path = m_store.m_root / "cases" / (c.id + ".yaml");
         AtomicFile file(path);
         file.write(text);
         if (file.commit_new()) {
             published(path, file.doubt());
+            std::erase_if(m_attachments, [](const auto& kept) { return kept.id.empty(); });
             return c.id;
         }
     }
@@ -483,11 +487,13 @@ void StoreWriter::save(const Case& c, const CleanTexts* scanned) {
     guard_patient_data(c, m_store.m_config.policy, scanned);
     const std::string text = encoded(c);
     publish_letters(c.id);
+    publish_attachments(c.id, c.id);
     const fs::path path = m_store.path_of(c.id);
     AtomicFile file(path);
     file.write(text);
     file.commit();
     published(path, file.doubt());
+    std::erase_if(m_attachments, [&](const auto& kept) { return kept.id == c.id; });
 }
 
 } // namespace complaints
