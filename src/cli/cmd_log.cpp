@@ -3,11 +3,13 @@
 #include "case_json.hpp"
 #include "choices.hpp"
 #include "commands.hpp"
+#include "file_input.hpp"
 #include "letter_files.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
 
 #include "complaints/ops/log.hpp"
+#include "complaints/store/email_filing.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <fmt/ranges.h>
@@ -27,6 +29,7 @@ struct LogOptions {
     std::string on;
     std::string letter;
     std::string skip_step;
+    std::string email;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -65,7 +68,40 @@ void note_booking_change(const Case& c, const Event& event) {
                    format_minute(*booked->booked_for), format_minute(event.at));
 }
 
+// `log ID --email FILE`: the message as an `email` event, dated when it
+// reached us, kept whole with its files attached, never filed twice.
+void log_email(const LogOptions& options, const Writer& repo) {
+    if (options.type != "note" && options.type != "email")
+        throw Error(ErrorKind::usage, "--email logs an email: it goes with --type email or none");
+    if (!options.text.empty() || !options.letter.empty())
+        throw Error(ErrorKind::usage, "--email takes the event's text from the message: give "
+                                      "neither --text nor --letter");
+    const auto& [context, store] = repo;
+    const std::string id = store.resolve(options.id);
+    const std::size_t most = (std::size_t(store.config().attachment_limit_mb) << 20) + 1;
+    const IncomingEmail incoming =
+        incoming_email(bytes_from(options.email, most), options.email, store.config());
+    Event event = make_event(EventType::email, email_event_text(incoming.email), options.when_who,
+                             context, store);
+    if (options.when_who.at.empty()) {
+        event.at = in_zone(incoming.email.received, store.zone());
+        event.recorded = in_zone(context.now, store.zone());
+    }
+    update_case(repo, id, [&](Case& c, StoreWriter& writer) {
+        refuse_filed_twice(message_index(context.slim_all(store, true)), incoming.email);
+        check_logged(c, event, store.zone());
+        file_email(c, writer, event, incoming);
+    });
+    for (const auto& caution : incoming.cautions)
+        fmt::print(stderr, "complaints: caution: {}\n", caution);
+    fmt::print("{}: email from {} logged at {}, {} file{} attached\n", id,
+               incoming.email.sender_address, format_timestamp(event.at), incoming.files.size(),
+               incoming.files.size() == 1 ? "" : "s");
+}
+
 void run_log(const LogOptions& options, const Writer& repo) {
+    if (!options.email.empty())
+        return log_email(options, repo);
     const auto& [context, store] = repo;
     const std::string id = store.resolve(options.id);
     const EventType type = event_type(options.type);
@@ -140,6 +176,11 @@ void setup_log(CLI::App& app, Context& context) {
                      "record a step of the policy's order (shared-with-complainee, "
                      "investigation-complete) although one before it is missing, recording why")
         ->option_text("REASON");
+    command
+        ->add_option("--email", options->email,
+                     "log an email (.eml; - reads standard input): its text, its arrival, the "
+                     "message kept and its files attached; the same message twice is refused")
+        ->option_text("FILE");
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     writes(*command, context, [options](const Writer& repo) { run_log(*options, repo); });

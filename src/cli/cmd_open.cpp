@@ -4,12 +4,14 @@
 #include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "file_input.hpp"
 #include "output.hpp"
 #include "patient_data_warnings.hpp"
 #include "text_input.hpp"
 
 #include "complaints/base/text.hpp"
 #include "complaints/policy/patient_data.hpp"
+#include "complaints/store/email_filing.hpp"
 #include "complaints/workflow/being_open.hpp"
 #include "complaints/workflow/clinicians.hpp"
 #include "complaints/workflow/workflow.hpp"
@@ -41,6 +43,7 @@ struct OpenOptions {
     std::string treated_by;
     bool same_clinician = false;
     std::string safety_incident;
+    std::string from_email;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -215,9 +218,35 @@ void print_off_day_notes(const Case& c, const Store& store, date::sys_seconds no
                            due_text(clock, store.zone()), off_day_text(*off_day));
 }
 
-void run_open(const OpenOptions& options, const Writer& repo) {
+// The email read and checked, and the options it fills where none were
+// given: the sender, when it reached us, the subject, the channel.
+std::optional<IncomingEmail> from_email(OpenOptions& options, const Store& store) {
+    if (options.from_email.empty()) {
+        if (options.channel.empty())
+            throw Error(ErrorKind::usage, "--channel is required (or --from-email FILE)");
+        return std::nullopt;
+    }
+    const std::size_t most = (std::size_t(store.config().attachment_limit_mb) << 20) + 1;
+    IncomingEmail incoming =
+        incoming_email(bytes_from(options.from_email, most), options.from_email, store.config());
+    const EmailOpening opening = opening_from_email(incoming.email, store.zone());
+    if (options.channel.empty())
+        options.channel = name_of(Channel::email);
+    if (options.complainant.empty())
+        options.complainant = opening.complainant;
+    if (options.summary.empty())
+        options.summary = opening.summary.empty() ? "(no subject)" : opening.summary;
+    if (options.received.empty())
+        options.received = format_timestamp(opening.received);
+    return incoming;
+}
+
+void run_open(OpenOptions options, const Writer& repo) {
     const auto& [context, store] = repo;
+    const std::optional<IncomingEmail> email = from_email(options, store);
     Case c = new_case(options, context, store);
+    if (email)
+        c.events.front().text = opening_from_email(email->email, store.zone()).text;
     // The patient-data guard scans the new case before the lock: a refusal
     // comes from here, and under the lock only a text added there is read.
     const CleanTexts scanned = clean_texts(c, store.config().policy);
@@ -239,8 +268,16 @@ void run_open(const OpenOptions& options, const Writer& repo) {
                                                  c.about, owner, c.gmc);
     const std::vector<Namesake> same_name =
         checks_gmc ? namesakes(c, others) : std::vector<Namesake>{};
+    if (email) {
+        // Every case must be seen to know the message is not filed already.
+        refuse_filed_twice(message_index(context.slim_all(store, true)), email->email);
+        file_email(c, writer, c.events.front(), *email);
+    }
     c.id = writer.create(c, context.random, &scanned);
     context.recorded = c.id;
+    if (email)
+        for (const auto& caution : email->cautions)
+            fmt::print(stderr, "complaints: caution: {}\n", caution);
     print_namesakes(c, same_name);
     print_patient_data_warnings(c, store);
     note_suspension(c, others, store);
@@ -260,8 +297,13 @@ void setup_open(CLI::App& app, Context& context) {
     enum_choices<Kind>(
         command->add_option("--kind", options->kind, "complaint (default), concern or feedback"));
     enum_choices<Channel>(command->add_option("--channel", options->channel,
-                                              "web-form, phone, in-person, email or letter"))
-        ->required();
+                                              "web-form, phone, in-person, email or letter; "
+                                              "required but with --from-email"));
+    command
+        ->add_option("--from-email", options->from_email,
+                     "open the case from an email (.eml; - reads standard input): sender, "
+                     "arrival, subject and body, its files attached, the message kept")
+        ->option_text("FILE");
     command->add_option("--received", options->received, "when it arrived; default now")
         ->option_text("TIME");
     command->add_option("--complainant", options->complainant, "who complains")

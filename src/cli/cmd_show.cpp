@@ -8,6 +8,7 @@
 
 #include "complaints/codec/codec.hpp"
 #include "complaints/render/letters.hpp"
+#include "complaints/store/attachments.hpp"
 #include "complaints/workflow/corrections.hpp"
 #include "complaints/workflow/workflow.hpp"
 #include "problem_text.hpp"
@@ -22,6 +23,7 @@ struct ShowOptions {
     std::string id;
     Format format = Format::table;
     bool letter = false;
+    std::optional<int> attachment;
 };
 
 // The text with every line indented; trailing line breaks dropped.
@@ -311,6 +313,31 @@ void print_timeline(const Case& c, const Store& store, const std::vector<Clock>&
             fmt::print("{}{}\n", pad, line);
         if (!event.letter.empty())
             fmt::print("{}Letter kept: {}\n", pad, event.letter);
+        if (event.attachment)
+            fmt::print("{}{}\n", pad, struck("File kept: " + event.attachment->name));
+    }
+}
+
+// "2.4 MB", "18 KB", "312 bytes".
+std::string size_text(int bytes) {
+    if (bytes >= (1 << 20))
+        return fmt::format("{:.1f} MB", double(bytes) / (1 << 20));
+    if (bytes >= (1 << 10))
+        return fmt::format("{} KB", (bytes + 512) >> 10);
+    return fmt::format("{} bytes", bytes);
+}
+
+// The files the case keeps, numbered as --attachment N takes them.
+void print_attachments(const Case& c, const Store& store, const Heading& heading) {
+    const auto all = attachments_of(c);
+    if (all.empty())
+        return;
+    fmt::print("\n{}\n", heading("Attachments"));
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const Attachment& a = *all[i]->attachment;
+        fmt::print("  {}  {}  ({}, {}, {})\n", i + 1, a.name, a.media_type, size_text(a.size),
+                   minute(all[i]->at, store.zone()));
+        fmt::print("     attachments/{}/{}\n", c.id, a.file);
     }
 }
 
@@ -325,6 +352,7 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     print_points(c, heading);
     print_clocks(clocks, store, heading);
     print_learning(c, store, heading);
+    print_attachments(c, store, heading);
     print_timeline(c, store, clocks, heading, colour);
 }
 
@@ -347,9 +375,23 @@ void print_letter(const Case& c, const Store& store, Format format) {
     print_for_people(kept);
 }
 
+// Attachment `number`, byte for byte, once its SHA-256 is verified: what
+// goes out is what came in, or nothing.
+void write_attachment(const Case& c, const Store& store, int number) {
+    const Attachment& a = *attachment_numbered(c, number).attachment;
+    if (const auto problem = attachment_problem(store, c.id, a))
+        throw Error(ErrorKind::bad_data, fmt::format("cannot write out attachment {}", number),
+                    {Problem(ProblemCode::attachment_damaged, *problem, c.id)});
+    const std::string bytes = store.read_attachment(c.id, a);
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout))
+        throw Error(ErrorKind::io, "cannot write the attachment to standard output");
+}
+
 void run_show(const ShowOptions& options, const Reader& repo) {
     const auto& [context, store] = repo;
     Case c = store.load(store.resolve(options.id));
+    if (options.attachment)
+        return write_attachment(c, store, *options.attachment);
     if (options.letter)
         return print_letter(c, store, options.format);
     // JSON and YAML escape controls themselves; the readable view, which a
@@ -381,6 +423,12 @@ void setup_show(CLI::App& app, Context& context) {
     command->add_flag("--letter", options->letter,
                       "print the last letter kept (the one sent), byte for byte, or with "
                       "--format html as a page to print; closed cases too");
+    command
+        ->add_option("--attachment", options->attachment,
+                     "write attachment N (as listed) to standard output, byte for byte, once its "
+                     "SHA-256 is verified")
+        ->option_text("N")
+        ->excludes("--letter");
     const CLI::Option* format = command->get_option("--format");
     reads(*command, context, [options, format](const Reader& repo) {
         if (options->letter && format->count() > 0 && options->format != Format::html)

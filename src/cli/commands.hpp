@@ -15,6 +15,8 @@ namespace complaints::cli {
 void setup_init(CLI::App& app, Context& context);
 void setup_open(CLI::App& app, Context& context);
 void setup_log(CLI::App& app, Context& context);
+void setup_attach(CLI::App& app, Context& context);
+void setup_intake(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_list(CLI::App& app, Context& context);
 void setup_agenda(CLI::App& app, Context& context);
@@ -63,6 +65,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"init", Needs::nothing, setup_init},
     {"open", Needs::write_case, setup_open},
     {"log", Needs::write_case, setup_log},
+    {"attach", Needs::write_case, setup_attach},
     {"show", Needs::read, setup_show},
     {"list", Needs::read, setup_list},
     {"agenda", Needs::read, setup_agenda},
@@ -72,6 +75,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"action", Needs::write_case, setup_action},
     {"exclude", Needs::write_case, setup_exclude},
     {"convert", Needs::write_case, setup_convert},
+    {"intake", Needs::write_files, setup_intake},
     {"consent", Needs::write_case, setup_consent},
     {"being-open", Needs::write_case, setup_being_open},
     {"assign", Needs::write_case, setup_assign},

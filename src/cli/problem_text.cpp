@@ -59,6 +59,13 @@ constexpr std::array k_hints{
     Hint{ProblemCode::id_drawn_twice,
          ". Abort this pull (git merge --abort, or git rebase --abort), give this site's case a "
          "new ID with 'complaints re-id {}', commit, and pull again with --no-rebase"},
+    Hint{ProblemCode::attachment_too_large,
+         " (raise attachment_limit_mb in complaints.yaml, or keep the file elsewhere and log "
+         "where)"},
+    Hint{ProblemCode::already_filed, " ('complaints show {}' lists what it keeps)"},
+    Hint{ProblemCode::attachment_unrecorded,
+         " (record it with 'complaints attach {} FILE', or delete it)"},
+    Hint{ProblemCode::attachment_damaged, " (restore it from git: git checkout -- FILE)"},
 };
 
 // Flags that take a value whose name the message should show.

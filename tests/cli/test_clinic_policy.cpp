@@ -369,7 +369,9 @@ TEST_SUITE("clinic policy: usage errors say what is wrong") {
              "--to 2026-11-01 is before --from"},
             {{"list", "--overdu"}, "unknown option '--overdu' (did you mean '--overdue'?)"},
             {{"open", "--chanel", "phone", "--complainant", "Mrs A Patel"},
-             "unknown option '--chanel' (did you mean '--channel'?); --channel is required"},
+             "unknown option '--chanel' (did you mean '--channel'?)"},
+            {{"open", "--complainant", "Mrs A Patel"},
+             "--channel is required (or --from-email FILE)"},
             {{"open", "--channel", "phone", "--channel", "email"},
              "--channel: given more than once"},
         };

@@ -84,10 +84,15 @@ enum class ProblemCode {
     letter_unrecorded,  // a letter kept that no event names
     id_drawn_twice,     // two sites' cases drew the same ID
     link_in_repository, // a symbolic link below the root, which no command follows
+    // Evidence coming in.
+    attachment_too_large,  // a file past complaints.yaml's attachment limit
+    already_filed,         // the same file or email is kept already
+    attachment_unrecorded, // a file under attachments/ that no event names
+    attachment_damaged,    // a kept file missing, or not the bytes its event hashed
 };
 template <> struct EnumNames<ProblemCode> {
     static constexpr std::string_view what = "problem code";
-    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 44> names{{
+    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 48> names{{
         {ProblemCode::record_not_agreed, "record-not-agreed"},
         {ProblemCode::consent_outstanding, "consent-outstanding"},
         {ProblemCode::practitioner_not_named, "practitioner-not-named"},
@@ -132,6 +137,10 @@ template <> struct EnumNames<ProblemCode> {
         {ProblemCode::letter_unrecorded, "letter-unrecorded"},
         {ProblemCode::id_drawn_twice, "id-drawn-twice"},
         {ProblemCode::link_in_repository, "link-in-repository"},
+        {ProblemCode::attachment_too_large, "attachment-too-large"},
+        {ProblemCode::already_filed, "already-filed"},
+        {ProblemCode::attachment_unrecorded, "attachment-unrecorded"},
+        {ProblemCode::attachment_damaged, "attachment-damaged"},
     }};
 };
 

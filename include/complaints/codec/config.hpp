@@ -12,6 +12,11 @@
 
 namespace complaints {
 
+// 25 MB: what mail servers commonly let through, so an email's attachments fit.
+inline constexpr int k_default_attachment_limit_mb = 25;
+// An attachment's size is kept as an int of bytes.
+inline constexpr int k_largest_attachment_limit_mb = 1024;
+
 struct Config {
     std::string organisation;
     Preset preset = Preset::clinic;
@@ -34,6 +39,9 @@ struct Config {
     Policy policy;                         // the preset with the overrides applied
     bool review_bodies_overridden = false; // complaints.yaml lists its own
     CalendarSettings calendar;             // closures and bank holiday changes
+    // The largest file `attach` keeps, in megabytes (2^20 bytes): evidence
+    // past it belongs in git LFS or a document store (README).
+    int attachment_limit_mb = k_default_attachment_limit_mb;
 };
 
 // The preset's signatory and enclosures where complaints.yaml names none.

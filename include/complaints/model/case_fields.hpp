@@ -113,6 +113,15 @@ template <class V, Same<EventRef> R> constexpr void describe(V& v, R& r) {
     v.no_extras();
 }
 
+template <class V, Same<Attachment> A> constexpr void describe(V& v, A& a) {
+    v.field(must("file").word().not_typed(), a.file);
+    v.field(must("name"), a.name);
+    v.field(must("media_type").word().not_typed(), a.media_type);
+    v.field(must("size"), a.size);
+    v.field(must("sha256").word().not_typed(), a.sha256);
+    v.no_extras();
+}
+
 template <class V, Same<Event> E> constexpr void describe(V& v, E& e) {
     v.field(must("at"), e.at);
     v.field(must("type"), e.type);
@@ -131,6 +140,8 @@ template <class V, Same<Event> E> constexpr void describe(V& v, E& e) {
     v.field(maybe("after"), e.after);
     v.field(maybe("letter").not_typed(), e.letter);
     v.field(maybe("voids"), e.voids);
+    v.field(maybe("attachment"), e.attachment);
+    v.field(maybe("message_id").not_typed(), e.message_id);
     v.extras(e.extras);
 }
 
@@ -174,8 +185,8 @@ template <class V, Same<Case> C> constexpr void describe(V& v, C& c) {
 
 // A record is written as a mapping; everything else as a scalar or a list.
 template <class T>
-concept Record =
-    Same<T, Point> || Same<T, ActionProgress> || Same<T, Action> || Same<T, Excluded> ||
-    Same<T, Escalation> || Same<T, EventRef> || Same<T, Event> || Same<T, Case>;
+concept Record = Same<T, Point> || Same<T, ActionProgress> || Same<T, Action> ||
+    Same<T, Excluded> || Same<T, Escalation> || Same<T, EventRef> || Same<T, Attachment> ||
+    Same<T, Event> || Same<T, Case>;
 
 } // namespace complaints::fields

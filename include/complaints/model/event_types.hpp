@@ -78,6 +78,9 @@ enum class EventType {
     // Regulation 13(8): the complainant declined to discuss the handling,
     // so the organisation set the response period itself and told them.
     response_period_set,
+    // A file kept as evidence (a scan, a photograph, a statement): the
+    // event's `attachment` names it in attachments/<ID>/.
+    attached,
 };
 
 // Who records an event.
@@ -105,8 +108,7 @@ struct EventInfo {
 };
 
 // The last type names the count: a new type moves this line with it.
-inline constexpr std::size_t k_event_type_count =
-    static_cast<std::size_t>(EventType::response_period_set) + 1;
+inline constexpr std::size_t k_event_type_count = static_cast<std::size_t>(EventType::attached) + 1;
 
 // One row a line, so the table reads as one.
 // clang-format off
@@ -166,6 +168,7 @@ inline constexpr std::array<EventInfo, k_event_type_count> k_event_types{{
     {EventType::review_withdrawn,                 "review-withdrawn",                 EventGroup::standing, EventRole::none},
     {EventType::conflict_resolved,                "conflict-resolved",                EventGroup::record,   EventRole::none},
     {EventType::response_period_set,              "response-period-set",              EventGroup::logged,   EventRole::sets_answer_date},
+    {EventType::attached,                         "attached",                         EventGroup::record,   EventRole::none},
 }};
 // clang-format on
 

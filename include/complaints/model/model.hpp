@@ -166,6 +166,19 @@ struct EventRef {
     friend bool operator==(const EventRef&, const EventRef&) = default;
 };
 
+// A file kept with the case, byte for byte: what came in (a scan, a
+// photograph, an email as it arrived). The file is attachments/<ID>/`file`,
+// whose name holds `sha256`, so anyone can verify it without the tool.
+struct Attachment {
+    std::string file;       // its name in attachments/<ID>/
+    std::string name;       // the name it came with
+    std::string media_type; // from its content ("application/pdf")
+    int size = 0;           // in bytes
+    std::string sha256;     // 64 hex digits
+
+    friend bool operator==(const Attachment&, const Attachment&) = default;
+};
+
 struct Event {
     Timestamp at;
     EventType type = EventType::note;
@@ -193,6 +206,11 @@ struct Event {
     // repository, letters/<ID>/<DATE>-<name>.md. Empty when none was kept.
     std::string letter;
     std::optional<EventRef> voids; // on a `voided` event: the event it voids
+    // A file the event keeps: on `attached`, the evidence; on an email
+    // opened or logged, the message as it arrived.
+    std::optional<Attachment> attachment;
+    // An email's Message-ID, so the same message is never filed twice.
+    std::string message_id;
     std::vector<Extra> extras;
 
     friend bool operator==(const Event&, const Event&) = default;

@@ -110,6 +110,14 @@ class Store {
     // Every file under letters/<ID>/ that is not a temporary, as an event's
     // `letter` would name it, sorted: for `check` to find those none names.
     std::vector<std::string> kept_letters() const;
+    // The file an attachment of case `id` names, byte for byte, as kept
+    // (not verified: see attachment_problem). Throws bad_data when the name
+    // could not be one the tool wrote or the file is not a plain file,
+    // not_found when it is missing.
+    std::string read_attachment(const std::string& id, const Attachment& attachment) const;
+    // Every file under attachments/<ID>/ that is not a temporary, as
+    // attachments/<ID>/NAME, sorted: for `check` to find those none names.
+    std::vector<std::string> kept_attachments() const;
 
     // Takes the repository's lock (see RepoLock) and returns the one thing
     // that can write to it. Waits up to `patience`, then throws an io Error
@@ -180,6 +188,13 @@ class StoreWriter {
     // refuses, writing nothing, a text check_letter_text refuses.
     std::string keep_letter(const std::string& id, date::year_month_day day, std::string_view name,
                             std::string text);
+    // Keeps `bytes` as attachments/<ID>/<attachment.file> with the case's
+    // next `save` (or, with `id` empty, the next `create`, once the new case
+    // has its ID): before the case file, so an event never names a file that
+    // is not there, and a failed command leaves at worst a file no event
+    // names. A file of that name (the same content, kept before) is left as
+    // it is.
+    void keep_attachment(const std::string& id, const Attachment& attachment, std::string bytes);
     // Replaces complaints.yaml atomically. The Store keeps the configuration
     // it read: open another to see this one.
     void save_config(const Config& config);
@@ -210,12 +225,20 @@ class StoreWriter {
     // Checks every letter kept for `id`, writes them all, then publishes
     // them, into `staged`.
     void stage_letters(const std::string& id, StagedLetters& staged);
+    struct PendingAttachment {
+        std::string id; // empty: the case `create` is making
+        Attachment attachment;
+        std::string bytes;
+    };
+    // Writes the pending attachments of `pending_id` into attachments/<id>/.
+    void publish_attachments(const std::string& pending_id, const std::string& id);
     // Passes a published file's durability doubt, if any, to m_warn.
     void published(const std::filesystem::path& path, const std::string& doubt) const;
     const Store& m_store;
     RepoLock m_lock;
     std::function<void(const std::string&)> m_warn;
     std::vector<PendingLetter> m_letters;
+    std::vector<PendingAttachment> m_attachments;
 };
 
 // Throws unless `text` can be kept as a letter sent: not empty, UTF-8

@@ -7,6 +7,7 @@
 #include "complaints/codec/codec.hpp"
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/store/atomic_file.hpp"
+#include "complaints/store/attachments.hpp"
 #include "complaints/store/case_id.hpp"
 #include "complaints/store/in_repository.hpp"
 #include "complaints/workflow/clocks.hpp"
@@ -259,6 +260,40 @@ void links_problems(const Store& store, std::vector<CheckProblem>& problems) {
     }
 }
 
+// Each file an event keeps is there and is the bytes its SHA-256 names,
+// void events' too (the file stays). `named` gathers them, for
+// attachments_none_names.
+void check_attachments(const Case& c, const std::string& text, const std::string& file,
+                       const Store& store, std::set<std::string>& named,
+                       std::vector<CheckProblem>& problems) {
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+        const auto& attachment = c.events[i].attachment;
+        if (!attachment)
+            continue;
+        named.insert("attachments/" + c.id + "/" + attachment->file);
+        if (const auto problem = attachment_problem(store, c.id, *attachment)) {
+            const Problem damaged{ProblemCode::attachment_damaged, *problem, c.id};
+            problems.push_back({file, line_of_event(text, i), *problem, damaged});
+        }
+    }
+}
+
+// A file is written before the case that names it: one that no event names
+// is what a write that stopped left, harmless, or a file put there by hand.
+void attachments_none_names(const std::vector<std::string>& kept,
+                            const std::set<std::string>& named,
+                            std::vector<CheckProblem>& problems) {
+    for (const auto& path : kept)
+        if (!named.count(path)) {
+            const auto id_start = path.find('/') + 1;
+            const Problem unrecorded{ProblemCode::attachment_unrecorded,
+                                     "no event names this file: a write stopped before its case "
+                                     "was saved, or it was put there by hand; nothing reads it",
+                                     path.substr(id_start, path.find('/', id_start) - id_start)};
+            problems.push_back({path, 0, unrecorded.message, unrecorded});
+        }
+}
+
 void check_case(const Case& c, const std::string& text, const std::string& file, const Store& store,
                 date::sys_seconds now, std::set<std::string>& letters,
                 std::vector<CheckProblem>& problems) {
@@ -304,6 +339,7 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     patient_data_problems(c, text, file, store.config().policy, problems);
     control_problems(c, text, file, problems);
     check_letters(c, text, file, store, letters, problems);
+    check_attachments(c, text, file, store, letters, problems);
 }
 
 } // namespace
@@ -314,6 +350,7 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
     std::set<std::string> letters;
     // Every letter kept, listed once (not once per unreadable case).
     const std::vector<std::string> kept = store.kept_letters();
+    const std::vector<std::string> attachments = store.kept_attachments();
     for (const auto& path : store.case_files()) {
         const std::string file = path.lexically_relative(store.root()).string();
         const std::string id = path.stem().string();
@@ -345,10 +382,14 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
                     letters.insert(letter);
                     letter_conflict(store, id, letter, problems);
                 }
+            for (const auto& attachment : attachments)
+                if (attachment.starts_with("attachments/" + id + "/"))
+                    letters.insert(attachment);
         }
     }
     letters_none_names(store, kept, letters, problems);
     links_problems(store, problems);
+    attachments_none_names(attachments, letters, problems);
     for (const auto& path : store.leftover_temporaries())
         problems.push_back(
             {path.lexically_relative(store.root()).string(), 0,

@@ -31,6 +31,9 @@ std::string_view what(const Escalation&) {
 std::string_view what(const EventRef&) {
     return "the event a void voids";
 }
+std::string_view what(const Attachment&) {
+    return "an attachment";
+}
 std::string_view what(const Event&) {
     return "an event";
 }

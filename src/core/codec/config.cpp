@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace complaints {
 
@@ -255,6 +256,23 @@ void check_prefix(std::string_view prefix) {
                                 prefix));
 }
 
+namespace {
+
+// A whole number of megabytes from 1 to k_largest_attachment_limit_mb.
+int attachment_limit(const std::string& text) {
+    int megabytes = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), megabytes);
+    if (error != std::errc{} || end != text.data() + text.size() || megabytes < 1 ||
+        megabytes > k_largest_attachment_limit_mb)
+        throw Error(ErrorKind::usage,
+                    fmt::format("attachment_limit_mb: '{}' is not a whole number of megabytes "
+                                "from 1 to {}",
+                                text, k_largest_attachment_limit_mb));
+    return megabytes;
+}
+
+} // namespace
+
 Config read_config(std::string_view text, const std::string& file) {
     if (const auto bad = first_invalid_byte(text)) {
         const auto at = line_column_at(text, *bad);
@@ -293,10 +311,13 @@ Config read_config(std::string_view text, const std::string& file) {
     if (const YamlNode bodies = map.optional("review_bodies"); bodies.defined())
         read_review_bodies(map, bodies, config);
     read_calendar(map, config);
+    if (const YamlNode limit = map.optional("attachment_limit_mb"); limit.defined())
+        config.attachment_limit_mb = at_node(
+            map, limit, [&] { return attachment_limit(map.text(limit, "attachment_limit_mb")); });
     map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author",
                         "signatory", "responsible_person", "complaints_manager", "advocacy",
                         "enclosures", "agents", "policy", "review_bodies", "patient_data_patterns",
-                        "closures", "bank_holidays"});
+                        "closures", "bank_holidays", "attachment_limit_mb"});
     return config;
 }
 
@@ -353,6 +374,8 @@ std::string write_config(const Config& config) {
     }
     write_review_bodies(out, config);
     write_calendar(out, config.calendar);
+    if (config.attachment_limit_mb != k_default_attachment_limit_mb)
+        out += fmt::format("attachment_limit_mb: {}\n", config.attachment_limit_mb);
     return out;
 }
 

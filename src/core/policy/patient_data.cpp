@@ -144,6 +144,9 @@ std::string label(const Excluded&, std::size_t) {
 std::string label(const EventRef&, std::size_t) {
     return "voids";
 }
+std::string label(const Attachment&, std::size_t) {
+    return "attachment";
+}
 
 // Every text of the description a person typed, unknown keys included.
 class TextWalk {
@@ -162,7 +165,8 @@ class TextWalk {
             field(key, *value);
     }
     template <fields::Record R> void field(const fields::Key& key, const R& record) {
-        TextWalk inner(m_visit, top(key.name), label(record, 0));
+        TextWalk inner(m_visit, top(key.name),
+                       (m_prefix.empty() ? "" : m_prefix + " ") + label(record, 0));
         fields::describe(inner, record);
     }
     void field(const fields::Key& key, const std::vector<std::string>& texts) {

@@ -245,6 +245,8 @@ void slim_case(Case& c) {
         event.before = {};
         event.after = {};
         event.letter = {};
+        // The Message-ID stays: intake finds a message filed before by it.
+        event.attachment = {};
         event.extras = {};
     }
     for (auto& point : c.points)

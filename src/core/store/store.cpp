@@ -137,7 +137,9 @@ void init_repository(const fs::path& folder, const Config& config) {
         write_new_file(folder, ".gitattributes",
                        std::string(k_merge_attribute) +
                            // A letter kept is the bytes sent: no line-end conversion, ever.
-                           "letters/** -text\n");
+                           "letters/** -text\n"
+                           // Evidence is kept as it came: never diffed, merged or converted.
+                           "attachments/** binary\n");
     // Written last: its presence is what makes the folder a repository.
     write_new_file(folder, k_config_file, write_config(config));
 }
@@ -499,11 +501,13 @@ std::string StoreWriter::create(Case c, std::mt19937_64& random, const CleanText
         if (!m_store.files_of(c.id).empty())
             continue;
         const std::string text = encoded(c);
+        publish_attachments("", c.id);
         const fs::path path = m_store.m_root / "cases" / (c.id + ".yaml");
         AtomicFile file(m_store.m_root, path.lexically_relative(m_store.m_root));
         file.write(text);
         if (file.commit_new()) {
             published(path, file.doubt());
+            std::erase_if(m_attachments, [](const auto& kept) { return kept.id.empty(); });
             return c.id;
         }
     }
@@ -524,6 +528,9 @@ void StoreWriter::save_config(const Config& config) {
 void StoreWriter::save(const Case& c, const CleanTexts* scanned) {
     guard_patient_data(c, m_store.m_config.policy, scanned);
     const std::string text = encoded(c);
+    // Attachments go first and stay on a failure: a file no event names is
+    // harmless, and check reports it (attachment-unrecorded).
+    publish_attachments(c.id, c.id);
     const fs::path path = m_store.path_of(c.id);
     AtomicFile file(m_store.m_root, path.lexically_relative(m_store.m_root));
     file.write(text);
@@ -535,6 +542,7 @@ void StoreWriter::save(const Case& c, const CleanTexts* scanned) {
     for (const auto& [published_path, doubt] : letters.doubts)
         published(published_path, doubt);
     published(path, file.doubt());
+    std::erase_if(m_attachments, [&](const auto& kept) { return kept.id == c.id; });
 }
 
 } // namespace complaints

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+// A mailbox that feeds the repository: `intake --maildir` files the new
+// messages of a real Maildir (a reply on its case, anything else a new
+// case), moves each to cur/ once filed, and takes nothing twice, even when
+// killed between filing a message and moving it.
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int k_bad_data = 4;
+
+std::string message(const std::string& name) {
+    return test::read_text(fs::path(test::test_data_path()) / "email" / name);
+}
+
+// A repository and a Maildir beside it, as getmail delivers: new/, cur/, tmp/.
+struct Mailbox : test::Repo {
+    fs::path maildir;
+    Mailbox() {
+        now = "2026-11-10T10:00:00+00:00";
+        maildir = dir / "Maildir";
+        for (const char* sub : {"new", "cur", "tmp"})
+            fs::create_directories(maildir / sub);
+    }
+    void deliver(const std::string& name, const std::string& text) const {
+        test::write_text(maildir / "new" / name, text);
+    }
+    // The morning's post: three complaints, a reply to the first, the first
+    // again (a resend), and a file that is not an email.
+    void morning() const {
+        deliver("1762074845.M1P1.mx", message("multipart-attachments.eml"));
+        deliver("1762074846.M2P1.mx", message("html-only.eml"));
+        deliver("1762074847.M3P1.mx", message("qp-windows-1252.eml"));
+        deliver("1762074848.M4P1.mx", message("reply-references.eml"));
+        deliver("1762074849.M5P1.mx", message("multipart-attachments.eml"));
+        deliver("1762074850.M6P1.mx", message("malformed.eml"));
+    }
+    test::Result intake(std::vector<std::string> more = {}) const {
+        std::vector<std::string> args{"intake", "--maildir", maildir.string()};
+        args.insert(args.end(), more.begin(), more.end());
+        return (*this)(args);
+    }
+    std::vector<std::string> in(const std::string& sub) const {
+        std::vector<std::string> names;
+        for (const auto& entry : fs::directory_iterator(maildir / sub))
+            names.push_back(entry.path().filename().string());
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+    nlohmann::json cases() const { return (*this)({"list", "--format", "json"}).json("cases"); }
+    // The case whose complainant is `name`: its ID.
+    std::string case_of(const std::string& name) const {
+        for (const auto& c : cases())
+            if (c["complainant"] == name)
+                return c["id"];
+        return {};
+    }
+};
+
+} // namespace
+
+TEST_SUITE("intake: a Maildir feeds the repository") {
+    TEST_CASE("each new message is filed once: complaints opened, a reply logged on its case by "
+              "References, a resend skipped, a malformed one left in new/") {
+        Mailbox box;
+        box.morning();
+        const auto run = box.intake();
+        CHECK(run.exit_code == k_bad_data);
+        CHECK(test::has(run.out, "6 messages: 3 opened, 1 logged on their cases, 1 filed "
+                                 "already, 0 for review, 1 not filed"));
+        CHECK(test::has(run.err, "new/1762074850.M6P1.mx not filed, left in new/"));
+        CHECK(box.in("new") == std::vector<std::string>{"1762074850.M6P1.mx"});
+        CHECK(box.in("cur") == std::vector<std::string>{
+                                   "1762074845.M1P1.mx:2,S", "1762074846.M2P1.mx:2,S",
+                                   "1762074847.M3P1.mx:2,S", "1762074848.M4P1.mx:2,S",
+                                   "1762074849.M5P1.mx:2,S"});
+        CHECK(box.cases().size() == 3);
+        const std::string aisha = box.case_of("Aisha Patel");
+        REQUIRE_FALSE(aisha.empty());
+        CHECK(test::has(run.out, "new/1762074848.M4P1.mx: logged on " + aisha));
+        CHECK(test::has(run.out, "new/1762074849.M5P1.mx: filed already on " + aisha));
+        const auto shown = box({"show", aisha, "--format", "json"}).json();
+        int emails = 0;
+        for (const auto& event : shown["events"])
+            emails += event["type"] == "email";
+        CHECK(emails == 1);
+        CHECK(box({"check"}).exit_code == 0);
+        // Run again: nothing is taken twice.
+        const auto again = box.intake();
+        CHECK(test::has(again.out, "1 message: 0 opened, 0 logged"));
+        CHECK(box.cases().size() == 3);
+    }
+
+    TEST_CASE("a reply naming its case ID in the subject is logged on that case") {
+        Mailbox box;
+        const std::string id = box.open_case("2026-11-02 09:00", {"--complainant", "Mr T Hale"});
+        box.deliver("1762074900.M1P1.mx",
+                    "Received: from mx by mail; Mon, 9 Nov 2026 09:00:00 +0000\n"
+                    "From: Tom Hale <tom.hale@example.net>\nSubject: Re: Your complaint " + id +
+                        "\nMessage-ID: <id-in-subject@example.net>\n\nThank you.\n");
+        const auto run = box.intake();
+        REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+        CHECK(test::has(run.out, "logged on " + id));
+        CHECK(box.cases().size() == 1);
+    }
+
+    TEST_CASE("--dry-run says what each message would become and writes and moves nothing") {
+        Mailbox box;
+        box.deliver("1.M1.mx", message("html-only.eml"));
+        const auto before = box.snapshot();
+        const auto run = box.intake({"--dry-run"});
+        REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+        CHECK(test::has(run.out, "new/1.M1.mx: would open a new case (from tom.hale@example.net"));
+        CHECK(box.snapshot() == before);
+        CHECK(box.in("new") == std::vector<std::string>{"1.M1.mx"});
+    }
+
+    TEST_CASE("--review files replies and leaves a message that names no case in new/") {
+        Mailbox box;
+        box.deliver("1.M1.mx", message("html-only.eml"));
+        const auto run = box.intake({"--review"});
+        REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+        CHECK(test::has(run.out, "left in new/ for review"));
+        CHECK(box.cases().empty());
+        CHECK(box.in("new") == std::vector<std::string>{"1.M1.mx"});
+    }
+
+    TEST_CASE("killed between filing a message and moving it: the rerun moves it without "
+              "filing it again, and files the rest") {
+        Mailbox box;
+        box.morning();
+        test::Run killed;
+        killed.args = {"intake", "--maildir", box.maildir.string()};
+        killed.cwd = box.root;
+        killed.env = {{"COMPLAINTS_NOW", box.now},
+                      {"COMPLAINTS_USER", "Test User"},
+                      {"COMPLAINTS_TEST_KILL_AFTER", "2"}};
+        const auto first = test::run(killed);
+        CHECK(first.exit_code == 128 + 9);
+        // The second message's case is written; the message is still new.
+        CHECK(box.cases().size() == 2);
+        CHECK(box.in("cur").size() == 1);
+        const auto rerun = box.intake();
+        CHECK(test::has(rerun.out, "new/1762074846.M2P1.mx: filed already on"));
+        CHECK(box.cases().size() == 3);
+        CHECK(box.in("new") == std::vector<std::string>{"1762074850.M6P1.mx"});
+        CHECK(box.in("cur").size() == 5);
+        CHECK(box({"check"}).exit_code == 0);
+    }
+
+    TEST_CASE("a folder that is not a Maildir is a usage error") {
+        Mailbox box;
+        CHECK(test::has(box.refused({"intake", "--maildir", (box.dir / "nowhere").string()}, 2),
+                        "not a Maildir"));
+    }
+}
