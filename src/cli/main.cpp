@@ -78,7 +78,7 @@ Case changed_and_saved(const Writer& repo, const std::string& id,
     const Store& store = repo.store;
     Case c = store.load(id);
     // A receipt after now is the file's fault, never the --at's.
-    if (const auto ahead = received_ahead(c, context.now))
+    if (const auto ahead = received_ahead(c, repo.context.now))
         throw Error(ErrorKind::bad_data, *ahead, Location{store.display_path(id)});
     before = c;
     change(c, writer);
