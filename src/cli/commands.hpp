@@ -13,6 +13,7 @@ namespace complaints::cli {
 
 void setup_init(CLI::App& app, Context& context);
 void setup_open(CLI::App& app, Context& context);
+void setup_import(CLI::App& app, Context& context);
 void setup_log(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_list(CLI::App& app, Context& context);
@@ -58,6 +59,7 @@ struct CommandEntry {
 inline constexpr CommandEntry k_commands[] = {
     {"init", setup_init},
     {"open", setup_open},
+    {"import", setup_import},
     {"log", setup_log},
     {"show", setup_show},
     {"list", setup_list},

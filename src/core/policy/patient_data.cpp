@@ -144,6 +144,9 @@ std::string label(const Excluded&, std::size_t) {
 std::string label(const EventRef&, std::size_t) {
     return "voids";
 }
+std::string label(const Imported&, std::size_t) {
+    return "imported";
+}
 
 // Every text of the description a person typed, unknown keys included.
 class TextWalk {
