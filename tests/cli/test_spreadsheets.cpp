@@ -369,3 +369,139 @@ TEST_SUITE("import") {
                   .starts_with("2025-03-04"));
     }
 }
+
+namespace {
+
+// The workbook as an independent reader (openpyxl) sees it.
+nlohmann::json read_workbook(const std::filesystem::path& file) {
+    const auto said = file.string() + ".json";
+    const std::string command = "/usr/bin/python3 '" + std::string(test::source_path()) +
+                                "/tests/xlsx/read.py' '" + file.string() + "' >'" + said + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    return nlohmann::json::parse(test::read_text(said));
+}
+
+std::size_t column_of(const nlohmann::json& header, const std::string& name) {
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (header[i]["value"] == name)
+            return i;
+    FAIL("no column " << name);
+    return 0;
+}
+
+const nlohmann::json* sheet_named(const nlohmann::json& book, const std::string& name) {
+    for (const auto& sheet : book["sheets"])
+        if (sheet["name"] == name)
+            return &sheet;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_SUITE("workbooks") {
+    TEST_CASE("list --format xlsx: every case once, dates as dates, counts as numbers") {
+        Imports repo;
+        repo.ok({"import", "--csv", repo.good().string()});
+        const auto file = repo.dir / "cases.xlsx";
+        const auto run = repo({"list", "--format", "xlsx", "--out", file.string()});
+        REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+        CHECK(run.out.empty());
+        const auto book = read_workbook(file);
+        REQUIRE(book["sheets"].size() == 1);
+        const auto& sheet = book["sheets"][0];
+        CHECK(sheet["frozen"] == "A2");
+        CHECK(sheet["filter"].get<std::string>().starts_with("A1:"));
+        const auto& rows = sheet["rows"];
+        REQUIRE(rows.size() == 201);
+        const auto& header = rows[0];
+        const auto id = column_of(header, "id"), received = column_of(header, "received"),
+                   responded = column_of(header, "responded"), events = column_of(header, "events"),
+                   reference = column_of(header, "reference");
+        std::map<std::string, std::string> received_by_id;
+        for (const auto& c : repo({"list", "--format", "json"}).json("cases"))
+            received_by_id[c["id"]] = c["received_date"];
+        std::set<std::string> seen, references;
+        for (std::size_t r = 1; r < rows.size(); ++r) {
+            const auto& row = rows[r];
+            CHECK(seen.insert(row[id]["value"].get<std::string>()).second);
+            references.insert(row[reference]["value"].get<std::string>());
+            CHECK(row[received]["type"] == "date");
+            CHECK(row[received]["value"] == received_by_id[row[id]["value"]]);
+            CHECK((row[responded]["type"] == "date" || row[responded]["type"] == "empty"));
+            CHECK(row[events]["type"] == "number");
+        }
+        CHECK(seen.size() == received_by_id.size());
+        CHECK(references.size() == 200);
+    }
+
+    TEST_CASE("report --format xlsx: a sheet per section, the period on each, rates as "
+              "percentages, the trend charted") {
+        Imports repo;
+        repo.ok({"import", "--csv", repo.good().string()});
+        const auto file = repo.dir / "report.xlsx";
+        const auto run =
+            repo({"report", "--year", "2025", "--format", "xlsx", "--out", file.string()});
+        REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+        const auto book = read_workbook(file);
+        REQUIRE(book["sheets"].size() > 4);
+        bool percentage = false, total = false;
+        for (const auto& sheet : book["sheets"]) {
+            CAPTURE(sheet["name"]);
+            const auto& rows = sheet["rows"];
+            REQUIRE(rows.size() > 2);
+            CHECK(rows[1][0]["value"] == "Period 2025");
+            CHECK(rows[1][1]["value"] == "2025-01-01");
+            CHECK(rows[1][1]["type"] == "date");
+            for (const auto& row : rows)
+                for (const auto& cell : row) {
+                    percentage |= cell["type"] == "number" && cell["format"] == "0%";
+                    total |= cell["type"] == "number" && cell["value"] == 200;
+                }
+        }
+        CHECK(percentage);
+        CHECK(total);
+        const auto* trend = sheet_named(book, "Trend");
+        REQUIRE(trend);
+        CHECK((*trend)["charts"] == 1);
+        // The heading, a blank row, the columns' names, then twelve months.
+        CHECK((*trend)["rows"].size() == 16);
+    }
+
+    TEST_CASE("a workbook needs --out, and a failed write leaves no file") {
+        Imports repo;
+        repo.open_case();
+        CHECK(test::has(repo.refused({"list", "--format", "xlsx"}, 2), "--out"));
+        CHECK(test::has(repo.refused({"report", "--out", "x.xlsx"}, 2), "--format xlsx"));
+        const auto missing = repo.dir / "no-such-folder" / "cases.xlsx";
+        CHECK(repo({"list", "--format", "xlsx", "--out", missing.string()}).exit_code == 6);
+        CHECK_FALSE(std::filesystem::exists(missing));
+    }
+
+    TEST_CASE("list --format csv has one fact per column, the workbook's") {
+        Imports repo;
+        repo.ok({"import", "--csv", repo.good().string()});
+        const auto csv = repo({"list", "--format", "csv"}).out;
+        CHECK(csv.starts_with("id,reference,received,kind,status,channel,complainant,category,"
+                              "type,about,practitioners,acknowledged,responded,response_due,"
+                              "response_state,next_due,next_clock,next_state,outcome,closed,"
+                              "escalations,"
+                              "escalated_to,points,events,summary\r\n"));
+        const RegisterRow& row = repo.rows[0];
+        CHECK(
+            test::has(csv, "," + row.reference + "," + date_cell(row.received, 0) + ",complaint,"));
+    }
+
+    TEST_CASE("report --format csv says whose and which period, and rounds its rates") {
+        Imports repo;
+        repo.ok({"import", "--csv", repo.good().string()});
+        const auto csv = repo({"report", "--year", "2025", "--format", "csv"}).out;
+        CHECK(csv.starts_with("metric,value\r\norganisation,"));
+        CHECK(test::has(csv, "\r\nperiod.label,2025\r\nperiod.from_date,2025-01-01\r\n"
+                             "period.to_date,2025-12-31\r\n"));
+        const auto at = csv.find("\r\nresponses.on_time_rate,");
+        REQUIRE(at != std::string::npos);
+        const auto value = csv.substr(at + 25, csv.find("\r\n", at + 2) - at - 25);
+        CAPTURE(value);
+        CHECK(value.find('.') == value.size() - 2);
+    }
+}
