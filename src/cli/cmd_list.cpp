@@ -4,9 +4,11 @@
 #include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "list_sheet.hpp"
 #include "name_hint.hpp"
 #include "output.hpp"
 #include "spill_file.hpp"
+#include "xlsx_output.hpp"
 
 #include "complaints/base/error.hpp"
 #include "complaints/base/parallel.hpp"
@@ -39,6 +41,7 @@ struct ListOptions {
     bool attention = false;
     bool no_cache = false;
     Format format = Format::table;
+    std::string out;
 };
 
 struct Filter {
@@ -182,6 +185,20 @@ Row row_of(const Listed& listed, const date::time_zone& zone, std::size_t summar
     return row;
 }
 
+Row sheet_header(bool with_agent) {
+    Row header;
+    for (const auto& column : sheet_columns(with_agent))
+        header.push_back(column.name);
+    return header;
+}
+
+Row sheet_texts(const std::vector<SheetCell>& cells) {
+    Row row;
+    for (const auto& cell : cells)
+        row.push_back(cell.text);
+    return row;
+}
+
 // A matching case, kept in the cache's compact form in a spill file until it
 // is printed: 100,000 cases as Case objects or JSON trees would not fit in
 // memory, and even compact they would take a quarter of a gigabyte.
@@ -220,6 +237,9 @@ void warn_off_roster(const std::string& agent, const std::vector<std::string>& r
 }
 
 void run_list(const ListOptions& options, const Reader& repo) {
+    if ((options.format == Format::xlsx) != !options.out.empty())
+        throw Error(ErrorKind::usage, "--format xlsx and --out FILE go together: a workbook is "
+                                      "written to a file");
     const Filter filter = make_filter(options);
     const auto& [context, store] = repo;
     warn_off_roster(options.agent, store.config().agents);
@@ -259,10 +279,21 @@ void run_list(const ListOptions& options, const Reader& repo) {
         return;
     }
     const bool with_agent = lists_agents(store.config().policy);
+    if (options.format == Format::xlsx) {
+        std::vector<std::vector<SheetCell>> rows;
+        rows.reserve(matches_found.size());
+        for (const auto& match : matches_found) {
+            const Listed one = listed(match);
+            rows.push_back(sheet_row(one.c, one.clocks, zone, with_agent));
+        }
+        write_list_xlsx(options.out, sheet_columns(with_agent), rows);
+        return;
+    }
     if (options.format == Format::csv) {
-        std::fputs(csv_line(header_for(store.config().policy)).c_str(), stdout);
+        std::fputs(csv_line(sheet_header(with_agent)).c_str(), stdout);
         write_in_parallel(matches_found.size(), [&](std::size_t i, std::string& out) {
-            out += csv_line(row_of(listed(matches_found[i]), zone, 0, with_agent));
+            const Listed one = listed(matches_found[i]);
+            out += csv_line(sheet_texts(sheet_row(one.c, one.clocks, zone, with_agent)));
         });
         return;
     }
@@ -320,7 +351,10 @@ void setup_list(CLI::App& app, Context& context) {
         ->option_text("SPAN");
     command->add_flag("--no-cache", options->no_cache,
                       "read every case file, neither using nor updating .complaints-cache");
-    add_format_option(*command, options->format, {Format::table, Format::json, Format::csv});
+    add_format_option(*command, options->format,
+                      {Format::table, Format::json, Format::csv, Format::xlsx});
+    command->add_option("--out", options->out, "with --format xlsx: the workbook to write")
+        ->option_text("FILE");
     reads(*command, context, [options](const Reader& repo) { run_list(*options, repo); });
 }
 

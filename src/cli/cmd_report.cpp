@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "complaints/base/text.hpp"
 #include "report_output.hpp"
+#include "xlsx_output.hpp"
 
 namespace complaints::cli {
 
@@ -16,6 +17,7 @@ struct ReportOptions {
     std::string from;
     std::string to;
     Format format = Format::text;
+    std::string out;
     bool cqc_summary = false;
     bool include_names = false;
     bool no_cache = false;
@@ -76,7 +78,11 @@ void print_document(const Document& given, Format format, const Context& context
 void run_report(const ReportOptions& o, const Reader& repo) {
     const auto& [context, store] = repo;
     const Period period = chosen_period(o, local_date(context.now, store.zone()));
-    if (o.cqc_summary && (o.format == Format::json || o.format == Format::csv))
+    if ((o.format == Format::xlsx) != !o.out.empty())
+        throw Error(ErrorKind::usage, "--format xlsx and --out FILE go together: a workbook is "
+                                      "written to a file");
+    if (o.cqc_summary &&
+        (o.format == Format::json || o.format == Format::csv || o.format == Format::xlsx))
         throw Error(ErrorKind::usage,
                     "--cqc-summary is a document: choose --format text, markdown or html");
     if (o.cqc_summary && !store.config().policy.cqc_summary)
@@ -99,6 +105,8 @@ void run_report(const ReportOptions& o, const Reader& repo) {
         print_json(stdout, report_json(report));
     else if (o.format == Format::csv)
         print_report_csv(stdout, report);
+    else if (o.format == Format::xlsx)
+        write_report_xlsx(o.out, report, report_document(report));
     else
         print_document(report_document(report), o.format, context);
 }
@@ -126,8 +134,11 @@ void setup_report(CLI::App& app, Context& context) {
         "show complainants' and patients' names (withheld by default: reports go to boards)");
     command->add_flag("--no-cache", options->no_cache,
                       "read every case file, neither using nor updating .complaints-cache");
-    add_format_option(*command, options->format,
-                      {Format::text, Format::markdown, Format::html, Format::json, Format::csv});
+    add_format_option(
+        *command, options->format,
+        {Format::text, Format::markdown, Format::html, Format::json, Format::csv, Format::xlsx});
+    command->add_option("--out", options->out, "with --format xlsx: the workbook to write")
+        ->option_text("FILE");
     reads(*command, context, [options](const Reader& repo) { run_report(*options, repo); });
 }
 

@@ -117,6 +117,9 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
                    c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
     if (c.outcome)
         fmt::print("Outcome:     {}\n", name_of(*c.outcome));
+    if (c.imported)
+        fmt::print("Imported:    {} ({} row {})\n", c.imported->reference, c.imported->file,
+                   c.imported->row);
     if (const auto next = next_clock(clocks)) {
         const std::string hours = clock_hours_text(*next, store.config().policy);
         fmt::print("Due next:    {} by {} ({}{})\n", next->rule, due_text(*next, zone),
@@ -224,7 +227,9 @@ std::vector<std::string> deadline_notes(const Case& c, const Event& event,
                 ? fmt::format("{}: {}", clock.rule, timeliness(c, clock))
                 : fmt::format("{} due {}: {}", clock.rule, due_text(clock, store.zone()),
                               clock.state == ClockState::met ? "met on time" : "met late"));
-        if (const auto late = entered_late(event, clock, store.calendar(), store.zone()))
+        if (const auto late = from_register(c, event)
+                                  ? std::nullopt
+                                  : entered_late(event, clock, store.calendar(), store.zone()))
             notes.push_back(fmt::format(
                 "entered {}, {}after the deadline: met on paper only", format_date(late->entered),
                 late->working_days == 0 ? "" : plural(late->working_days, "working day") + " "));

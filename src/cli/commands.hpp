@@ -14,6 +14,7 @@ namespace complaints::cli {
 
 void setup_init(CLI::App& app, Context& context);
 void setup_open(CLI::App& app, Context& context);
+void setup_import(CLI::App& app, Context& context);
 void setup_log(CLI::App& app, Context& context);
 void setup_attach(CLI::App& app, Context& context);
 void setup_intake(CLI::App& app, Context& context);
@@ -64,6 +65,7 @@ struct CommandEntry {
 inline constexpr CommandEntry k_commands[] = {
     {"init", Needs::nothing, setup_init},
     {"open", Needs::write_case, setup_open},
+    {"import", Needs::write_files, setup_import},
     {"log", Needs::write_case, setup_log},
     {"attach", Needs::write_case, setup_attach},
     {"show", Needs::read, setup_show},

@@ -37,6 +37,8 @@ std::string_view format_name(Format format) {
         return "ics";
     case Format::email:
         return "email";
+    case Format::xlsx:
+        return "xlsx";
     }
     return "table";
 }

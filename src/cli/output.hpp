@@ -24,7 +24,7 @@ namespace complaints::cli {
 
 using Json = nlohmann::ordered_json;
 
-enum class Format { table, json, csv, yaml, text, markdown, html, ics, email };
+enum class Format { table, json, csv, yaml, text, markdown, html, ics, email, xlsx };
 
 // "a, b or c".
 std::string either(const std::vector<std::string>& names);
@@ -34,6 +34,7 @@ std::string either(const std::vector<std::string>& names);
 void say_cautions(const std::vector<std::string>& cautions);
 
 // Adds --format with the given choices; the first is the default.
+// A workbook (xlsx) goes to the file --out names, never standard output.
 void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed);
 
 // Parses a command-line value for `flag` into an enum, or a usage error with

@@ -222,6 +222,10 @@ void flatten(const Json& value, const std::string& path, std::vector<Row>& rows)
             for (const auto& [key, item] : month.items())
                 if (key != "month")
                     flatten(item, path + "." + month["month"].get<std::string>() + "." + key, rows);
+    } else if (value.is_number_float()) {
+        // A rate or a median to one decimal, as a spreadsheet shows it:
+        // 66.7, not 66.66666666666667.
+        rows.push_back({path, fmt::format("{:.1f}", value.get<double>())});
     } else if (value.is_number() || value.is_null()) {
         rows.push_back({path, value.is_null() ? "" : value.dump()});
     }
@@ -280,7 +284,12 @@ Json report_json(const Report& report) {
 }
 
 void print_report_csv(std::FILE* out, const Report& report) {
-    std::vector<Row> rows;
+    // Who and when first, so a sheet pasted elsewhere still says what it is.
+    std::vector<Row> rows{{"organisation", report.organisation},
+                          {"period.label", report.period.label},
+                          {"period.from_date", format_date(report.period.from)},
+                          {"period.to_date", format_date(report.period.to)},
+                          {"period.as_of_at", format_timestamp(report.as_of)}};
     flatten(report_json(report), "", rows);
     print_csv(out, {"metric", "value"}, rows);
 }

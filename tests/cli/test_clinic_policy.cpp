@@ -363,7 +363,7 @@ TEST_SUITE("clinic policy: usage errors say what is wrong") {
              "--format: unknown format 'pdf'; choose markdown or html"},
             {{"respond", "send", clinic.id, "--via", "fax"}, "email or letter"},
             {{"respond", clinic.id, "--out", "x.md"}, "--out goes with --draft"},
-            {{"list", "--format", "pdf"}, "unknown format 'pdf'; choose table, json or csv"},
+            {{"list", "--format", "pdf"}, "unknown format 'pdf'; choose table, json, csv or xlsx"},
             {{"report", "--format", "pdf"}, "unknown format 'pdf'"},
             {{"report", "--from", "2026-12-01", "--to", "2026-11-01"},
              "--to 2026-11-01 is before --from"},

@@ -329,7 +329,7 @@ TEST_SUITE("discover: help, man pages and completion from the command table") {
         CHECK(bash_complete(script, repo.root, {"close", "X", "--outcome", "partly"}) ==
               std::vector<std::string>{"partly-upheld"});
         CHECK(bash_complete(script, repo.root, {"list", "--format", ""}) ==
-              std::vector<std::string>{"table", "json", "csv"});
+              std::vector<std::string>{"table", "json", "csv", "xlsx"});
         CHECK(bash_complete(script, repo.root, {"log", "X", "--type", "consultation-h"}) ==
               std::vector<std::string>{"consultation-held"});
         CHECK(bash_complete(script, repo.root, {"escalate", "X", "--to", "is"}) ==

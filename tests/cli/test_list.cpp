@@ -108,9 +108,13 @@ TEST_SUITE("cli list") {
         const auto csv = repo({"list", "--format", "csv", "--kind", "complaint"});
         REQUIRE(csv.exit_code == 0);
         CHECK(csv.out.starts_with(
-            "id,received,kind,status,channel,category,about,points,events,next_due,summary\r\n"));
-        CHECK(csv.out.ends_with(",2026-10-31,complaint,open,phone,clinical,Dr J "
-                                "Smith,0,1,2026-11-04 acknowledgement (overdue),"
+            "id,reference,received,kind,status,channel,complainant,category,type,about,"
+            "practitioners,acknowledged,responded,response_due,response_state,next_due,"
+            "next_clock,next_state,outcome,closed,escalations,escalated_to,points,events,"
+            "summary\r\n"));
+        // One fact per column: the next deadline's date, its clock and its state apart.
+        CHECK(csv.out.ends_with(",,2026-10-31,complaint,open,phone,,clinical,,Dr J Smith,,,,"
+                                "2026-11-19,running,2026-11-04,acknowledgement,overdue,,,0,,0,1,"
                                 "\"Late, rude, \"\"sorry\"\"\nsecond line\"\r\n"));
     }
 

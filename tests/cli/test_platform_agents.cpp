@@ -233,7 +233,8 @@ TEST_SUITE("platform: figures per agent") {
 
         const auto csv = platform({"list", "--format", "csv"});
         REQUIRE_MESSAGE(csv.exit_code == 0, csv.err);
-        CHECK(has(csv.out, "id,received,kind,status,channel,category,about,agent,points"));
+        CHECK(has(csv.out, "id,reference,received,kind,status,channel,complainant,category,"
+                           "type,about,agent,practitioners"));
         CHECK(has(csv.out, "Dr Sam Keane,Tom Okafor,"));
         CHECK(has(csv.out, "Dr Sam Keane,,"));
         const auto table = platform({"list", "--agent", "Tom Okafor"});

@@ -15,11 +15,11 @@ cd "$(dirname "$0")/../.."
 # shellcheck disable=SC2086 # the flags are words
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCOMPLAINTS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     ${COMPLAINTS_CMAKE_FLAGS:-} > /dev/null
-cmake --build build-fuzz -j2 --target fuzz_case_loader fuzz_config_loader fuzz_parsers fuzz_inputs > /dev/null
+cmake --build build-fuzz -j2 --target fuzz_case_loader fuzz_config_loader fuzz_parsers fuzz_inputs fuzz_register > /dev/null
 [ "$seconds" != build ] || exit 0
 work=$(mktemp -d)
 trap 'echo "fuzzing failed: the crashing input is in $work" >&2' ERR
-for target in case_loader config_loader parsers inputs; do
+for target in case_loader config_loader parsers inputs register; do
     mkdir -p "$work/$target"
     cp tests/fuzz/corpus/$target/* "$work/$target/"
     echo "fuzzing $target for ${seconds}s"

@@ -145,6 +145,13 @@ template <class V, Same<Event> E> constexpr void describe(V& v, E& e) {
     v.extras(e.extras);
 }
 
+template <class V, Same<Imported> I> constexpr void describe(V& v, I& i) {
+    v.field(must("reference"), i.reference);
+    v.field(always("file").not_typed(), i.file);
+    v.field(must("row"), i.row);
+    v.no_extras();
+}
+
 template <class V, Same<Case> C> constexpr void describe(V& v, C& c) {
     v.field(must("id").word().not_typed(), c.id);
     v.field(must("kind"), c.kind);
@@ -179,6 +186,7 @@ template <class V, Same<Case> C> constexpr void describe(V& v, C& c) {
     v.field(maybe("actions"), c.actions);
     v.field(maybe("escalations"), c.escalations);
     v.field(maybe("warning"), c.warning);
+    v.field(maybe("imported"), c.imported);
     v.field(must("events"), c.events);
     v.extras(c.extras);
 }
@@ -187,6 +195,6 @@ template <class V, Same<Case> C> constexpr void describe(V& v, C& c) {
 template <class T>
 concept Record = Same<T, Point> || Same<T, ActionProgress> || Same<T, Action> ||
     Same<T, Excluded> || Same<T, Escalation> || Same<T, EventRef> || Same<T, Attachment> ||
-    Same<T, Event> || Same<T, Case>;
+    Same<T, Event> || Same<T, Imported> || Same<T, Case>;
 
 } // namespace complaints::fields

@@ -216,6 +216,19 @@ struct Event {
     friend bool operator==(const Event&, const Event&) = default;
 };
 
+// Where a case imported from a spreadsheet register came from: the
+// register's own reference, which `show` cites and a second import matches
+// on, and the file and row it was read from. Its events record after the
+// fact what the register kept, so `check` asks nothing of the steps it did
+// not keep.
+struct Imported {
+    std::string reference;
+    std::string file;
+    int row = 0;
+
+    friend bool operator==(const Imported&, const Imported&) = default;
+};
+
 struct Case {
     std::string id;
     Kind kind = Kind::complaint;
@@ -258,6 +271,7 @@ struct Case {
     std::vector<Action> actions;
     std::vector<Escalation> escalations;
     std::optional<Timestamp> warning; // a warning issued to the clinician
+    std::optional<Imported> imported;
     std::vector<Event> events;
     std::vector<Extra> extras;
 
@@ -273,6 +287,11 @@ const Event* last_event(const Case& c, EventType type);
 // `answers`), the first and the latest, void ones aside.
 const Event* first_answer(const Case& c);
 const Event* last_answer(const Case& c);
+
+// Whether `event` is one an import recorded from a register (recorded at
+// the same instant as the imported case's opening): its date is the
+// register's, kept at the time, so being typed in later is not a late entry.
+bool from_register(const Case& c, const Event& event);
 
 // The event `ref` names, or null when the case has none.
 const Event* find_event(const Case& c, const EventRef& ref);

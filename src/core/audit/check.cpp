@@ -76,7 +76,8 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
                 found.emplace_back(
                     "points",
                     fmt::format("the response was sent but point {} has no finding", point.number));
-    if (!c.learning.empty() && c.actions.empty())
+    // A register's lessons come without the tool's action plan.
+    if (!c.learning.empty() && c.actions.empty() && !c.imported)
         found.emplace_back("learning", "lessons learnt are recorded without an action plan");
     if (c.warning && c.kind != Kind::complaint)
         found.emplace_back("warning", "only a formal complaint can issue a warning");
@@ -313,8 +314,11 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
                                          format_date(*c.clock_from)));
     for (auto& [index, message] : void_problems(c, store.config().policy))
         problems.push_back({file, line_of_event(text, index), std::move(message)});
-    for (auto& [index, message] : order_problems(c, store.config().policy))
-        problems.push_back({file, line_of_event(text, index), std::move(message)});
+    // An imported case records after the fact the steps its register kept:
+    // the others (an agreed record, the policy's order) it never asks for.
+    if (!c.imported)
+        for (auto& [index, message] : order_problems(c, store.config().policy))
+            problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (auto& [index, message] : sent_twice(c))
         problems.push_back({file, line_of_event(text, index), std::move(message)});
     for (auto& [index, message] : every_copy_void(c))
@@ -322,7 +326,7 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     // A review body's outcome still to come is news to wait for, not a
     // fault in the record: list --attention and the agenda show it.
     for (const auto& note : attention(c, store.config().policy))
-        if (note.code != ProblemCode::referral_open)
+        if (note.code != ProblemCode::referral_open && !c.imported)
             problems.push_back({file, line_of_key(text, "events"), note.message, note, true});
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};
     for (const auto& clock : case_clocks(c, clocks))

@@ -37,6 +37,9 @@ std::string_view what(const Attachment&) {
 std::string_view what(const Event&) {
     return "an event";
 }
+std::string_view what(const Imported&) {
+    return "where the case was imported from";
+}
 
 // Reads one mapping into a record, following fields::describe: a required
 // key that is missing, a value of the wrong shape, or (in records that keep

@@ -13,6 +13,11 @@ std::vector<std::string> loggable_event_names() {
     return names;
 }
 
+bool from_register(const Case& c, const Event& event) {
+    const Event* opened = first_event(c, EventType::opened);
+    return c.imported && opened && event.recorded && opened->recorded == event.recorded;
+}
+
 const Event* first_event(const Case& c, EventType type) {
     // The type is compared first: a case's few voids are looked for only
     // when an event of the type is found.

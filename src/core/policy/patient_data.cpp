@@ -148,6 +148,10 @@ std::string label(const Attachment&, std::size_t) {
     return "attachment";
 }
 
+std::string label(const Imported&, std::size_t) {
+    return "imported";
+}
+
 // Every text of the description a person typed, unknown keys included.
 class TextWalk {
   public:

@@ -82,7 +82,8 @@ Facts facts_of(const Case& c, const std::optional<Ending>& ending, const std::ve
         }
     if (facts.main_clock && facts.main_clock->done)
         for (const auto& event : c.events)
-            if (entered_late(event, *facts.main_clock, context.calendar, context.zone))
+            if (!from_register(c, event) &&
+                entered_late(event, *facts.main_clock, context.calendar, context.zone))
                 facts.entered_late = true;
     return facts;
 }
