@@ -55,7 +55,12 @@ void run_init(const InitOptions& options) {
     if (options.organisation.empty())
         throw Error(ErrorKind::usage, "--organisation: give the organisation's name");
     config.organisation = options.organisation;
-    config.preset = parse_enum<Preset>(options.preset, "--preset");
+    if (!find_preset(options.preset))
+        throw Error(ErrorKind::usage,
+                    fmt::format("--preset: unknown preset '{}'{}; choose one of: {}",
+                                options.preset, did_you_mean(options.preset, preset_names()),
+                                util::join(preset_names(), ", ")));
+    config.preset = options.preset;
     check_prefix(options.prefix);
     config.prefix = options.prefix;
     config.region = parse_enum<Region>(options.region, "--region");
@@ -81,10 +86,10 @@ void setup_init(CLI::App& app, Context&) {
     CLI::App* command =
         app.add_subcommand("init", "create a case repository in DIR (default: here)");
     command->add_option("DIR", options->folder, "folder to create it in");
-    enum_choices<Preset>(
-        command->add_option("--preset", options->preset,
-                            "policy preset: " + util::join(enum_names<Preset>(), ", ")))
-        ->required();
+    CLI::Option* preset = command->add_option("--preset", options->preset,
+                                              "policy preset: " + util::join(preset_names(), ", "));
+    name_value(preset, "preset");
+    choices(preset, preset_names())->required();
     command->add_option("--organisation", options->organisation, "the organisation's name")
         ->required();
     command->add_option("--prefix", options->prefix, "case ID prefix, 2-6 capitals (e.g. LUM)")

@@ -14,7 +14,7 @@ namespace complaints {
 
 struct Config {
     std::string organisation;
-    Preset preset = Preset::clinic;
+    std::string preset = "clinic";
     std::string prefix;
     Region region = Region::england_and_wales;
     std::string timezone = "Europe/London";

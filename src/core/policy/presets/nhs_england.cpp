@@ -6,8 +6,10 @@
 
 namespace complaints::presets {
 
+namespace {
+
 Policy nhs_england() {
-    Policy policy = base(Preset::nhs_england);
+    Policy policy = base();
     // Regulation 13(1): acknowledge not later than three working days after
     // the day the complaint is received, offering to discuss its handling.
     clock(policy, "acknowledgement").span = Duration{3, DurationUnit::working_days};
@@ -76,6 +78,14 @@ Policy nhs_england() {
         "service. Your local council can tell you who provides it where you live, as can your "
         "local Healthwatch (www.healthwatch.co.uk).";
     return policy;
+}
+
+} // namespace
+
+PresetInfo nhs_england_preset() {
+    return {"nhs-england",
+            "a GP practice or NHS clinic in England: the NHS Complaints Regulations 2009",
+            &nhs_england};
 }
 
 } // namespace complaints::presets
