@@ -16,7 +16,7 @@ struct InitOptions {
     std::string preset;
     std::string organisation;
     std::string prefix;
-    std::string region = "england-and-wales";
+    std::string region; // none: the preset's
     std::string timezone = "Europe/London";
     std::string signatory;
     bool no_git = false;
@@ -63,7 +63,8 @@ void run_init(const InitOptions& options) {
     config.preset = options.preset;
     check_prefix(options.prefix);
     config.prefix = options.prefix;
-    config.region = parse_enum<Region>(options.region, "--region");
+    config.region = options.region.empty() ? preset_policy(config.preset).region
+                                           : parse_enum<Region>(options.region, "--region");
     find_zone(options.timezone);
     config.timezone = options.timezone;
     require_clean_text(options.signatory, "--signatory");
@@ -96,8 +97,8 @@ void setup_init(CLI::App& app, Context&) {
         ->required();
     enum_choices<Region>(
         command->add_option("--region", options->region,
-                            "bank holidays: england-and-wales, scotland or northern-ireland"))
-        ->capture_default_str();
+                            "bank holidays: england-and-wales, scotland or northern-ireland "
+                            "(default: the preset's region)"));
     command->add_option("--timezone", options->timezone, "the organisation's time zone")
         ->capture_default_str();
     command

@@ -67,6 +67,10 @@ struct ClockRule {
     // the first counted, so the period ends the day before the same date
     // six months on. Calendar spans only; working days never count day 0.
     bool counts_start_day = false;
+    // An extension whose role is `extends_within_limit` moves the date to
+    // this span from the clock's start (NHS Scotland's stage 1: 10 working
+    // days in all); off: such an extension runs a fresh span from its day.
+    std::optional<Duration> extension_limit;
     friend bool operator==(const ClockRule&, const ClockRule&) = default;
 };
 
@@ -118,7 +122,10 @@ struct LetterDefaults {
 struct Policy {
     std::string preset;            // the preset's name, as complaints.yaml gives it
     std::vector<ClockRule> clocks; // in the order `show` lists them
-    std::vector<Kind> kinds;       // what a case can be opened as
+    // Whose bank holidays the working days follow where complaints.yaml
+    // names no region (and `init` is given none).
+    Region region = Region::england_and_wales;
+    std::vector<Kind> kinds; // what a case can be opened as
     // Why a case may be set outside the process (`exclude --reason`); empty:
     // the policy excludes nothing, and a complaint runs to its outcome.
     std::vector<Exclusion> exclusions;

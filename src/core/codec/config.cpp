@@ -276,6 +276,8 @@ Config read_config(std::string_view text, const std::string& file) {
     const YamlNode prefix = map.required("prefix");
     config.prefix = map.text(prefix, "prefix");
     at_node(map, prefix, [&] { check_prefix(config.prefix); });
+    // Without one, the preset's (NHS Scotland's: Scotland).
+    config.region = config.policy.region;
     if (const YamlNode region = map.optional("region"); region.defined())
         config.region = map.enumerated<Region>(region);
     if (const YamlNode zone = map.optional("timezone"); zone.defined()) {

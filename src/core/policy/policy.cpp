@@ -27,8 +27,9 @@ std::vector<ClockRule> standard_clocks() {
          {},
          false,
          {},
-         false},
-        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false, {}, false},
+         false,
+         {}},
+        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false, {}, false, {}},
         {"investigation",
          {},
          EventType::assigned,
@@ -38,7 +39,8 @@ std::vector<ClockRule> standard_clocks() {
          {},
          false,
          {},
-         false},
+         false,
+         {}},
         // Whichever of these two is on (the response first) answers the complainant.
         {"response",
          {},
@@ -49,8 +51,9 @@ std::vector<ClockRule> standard_clocks() {
          {},
          true,
          {},
-         false},
-        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true, {}, false},
+         false,
+         {}},
+        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true, {}, false, {}},
     };
 }
 

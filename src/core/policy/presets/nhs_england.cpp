@@ -33,7 +33,8 @@ Policy nhs_england() {
                              {},
                              false,
                              {},
-                             true});
+                             true,
+                             {}});
     // Regulation 12(1)-(2): a complaint is made within 12 months of what it
     // is about, or of learning of it; a later one proceeds with good reason.
     policy.time_limit = Duration{12, DurationUnit::months};
