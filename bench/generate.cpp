@@ -26,6 +26,9 @@ constexpr std::string_view k_words[] = {
     "was",         "not",       "and",       "we",           "to",        "a",         "of",
     "after",       "before",    "during",    "again",        "without"};
 
+// The two presets the benchmark makes cases for, each in its own shape.
+enum class Preset { clinic, platform };
+
 class Generator {
   public:
     Generator(Preset preset, std::uint64_t seed) : m_preset(preset), m_random(seed) {}
@@ -158,7 +161,7 @@ int main(int argc, char** argv) {
         std::string_view(argv[3]) == "platform" ? Preset::platform : Preset::clinic;
     Config config;
     config.organisation = "Benchmark Clinic";
-    config.preset = preset;
+    config.preset = preset == Preset::clinic ? "clinic" : "platform";
     config.prefix = preset == Preset::clinic ? "LUM" : "LAN";
     init_repository(root, config);
     Generator generator(preset, argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 42);

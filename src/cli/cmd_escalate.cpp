@@ -116,17 +116,17 @@ void run_escalate(const EscalateOptions& options, const Writer& repo) {
 // Each preset's review bodies, from the presets themselves.
 std::string bodies_help() {
     std::vector<std::string> presets;
-    for (const auto& [preset, name] : EnumNames<Preset>::names)
+    for (const auto& preset : complaints::all_presets())
         presets.push_back(
-            fmt::format("{}: {}", name, util::join(review_body_keys(preset_policy(preset)), ", ")));
+            fmt::format("{}: {}", preset.name, util::join(review_body_keys(preset.make()), ", ")));
     return util::join(presets, "; ");
 }
 
 // Every preset's bodies, for completion: the repository's policy decides.
 std::vector<std::string> all_body_keys() {
     std::vector<std::string> keys;
-    for (const auto& [preset, name] : EnumNames<Preset>::names)
-        for (const auto& key : review_body_keys(preset_policy(preset)))
+    for (const auto& preset : complaints::all_presets())
+        for (const auto& key : review_body_keys(preset.make()))
             if (std::find(keys.begin(), keys.end(), key) == keys.end())
                 keys.push_back(key);
     return keys;

@@ -16,7 +16,7 @@ struct InitOptions {
     std::string preset;
     std::string organisation;
     std::string prefix;
-    std::string region = "england-and-wales";
+    std::string region; // none: the preset's
     std::string timezone = "Europe/London";
     std::string signatory;
     bool no_git = false;
@@ -55,10 +55,16 @@ void run_init(const InitOptions& options) {
     if (options.organisation.empty())
         throw Error(ErrorKind::usage, "--organisation: give the organisation's name");
     config.organisation = options.organisation;
-    config.preset = parse_enum<Preset>(options.preset, "--preset");
+    if (!find_preset(options.preset))
+        throw Error(ErrorKind::usage,
+                    fmt::format("--preset: unknown preset '{}'{}; choose one of: {}",
+                                options.preset, did_you_mean(options.preset, preset_names()),
+                                util::join(preset_names(), ", ")));
+    config.preset = options.preset;
     check_prefix(options.prefix);
     config.prefix = options.prefix;
-    config.region = parse_enum<Region>(options.region, "--region");
+    config.region = options.region.empty() ? preset_policy(config.preset).region
+                                           : parse_enum<Region>(options.region, "--region");
     find_zone(options.timezone);
     config.timezone = options.timezone;
     require_clean_text(options.signatory, "--signatory");
@@ -81,18 +87,18 @@ void setup_init(CLI::App& app, Context& context) {
     CLI::App* command =
         app.add_subcommand("init", "create a case repository in DIR (default: here)");
     command->add_option("DIR", options->folder, "folder to create it in");
-    enum_choices<Preset>(
-        command->add_option("--preset", options->preset,
-                            "policy preset: " + util::join(enum_names<Preset>(), ", ")))
-        ->required();
+    CLI::Option* preset = command->add_option("--preset", options->preset,
+                                              "policy preset: " + util::join(preset_names(), ", "));
+    name_value(preset, "preset");
+    choices(preset, preset_names())->required();
     command->add_option("--organisation", options->organisation, "the organisation's name")
         ->required();
     command->add_option("--prefix", options->prefix, "case ID prefix, 2-6 capitals (e.g. LUM)")
         ->required();
     enum_choices<Region>(
         command->add_option("--region", options->region,
-                            "bank holidays: england-and-wales, scotland or northern-ireland"))
-        ->capture_default_str();
+                            "bank holidays: england-and-wales, scotland or northern-ireland "
+                            "(default: the preset's region)"));
     command->add_option("--timezone", options->timezone, "the organisation's time zone")
         ->capture_default_str();
     command

@@ -251,7 +251,7 @@ Json report_json(const Report& report) {
                   {"by_practitioner_list", practitioners_json(report.by_practitioner)}};
     Json json{{"schema_version", k_json_schema_version},
               {"organisation", report.organisation},
-              {"preset", name_of(report.preset)},
+              {"preset", report.preset},
               {"period", Json{{"label", report.period.label},
                               {"from_date", format_date(report.period.from)},
                               {"to_date", format_date(report.period.to)},

@@ -12,7 +12,7 @@ TEST_SUITE("cli examples") {
     TEST_CASE("every example case loads, and together they cover every kind and channel") {
         std::set<std::string> kinds, channels, statuses;
         std::size_t total = 0;
-        for (const char* name : {"clinic", "platform", "nhs-england"}) {
+        for (const auto& name : test::example_names()) {
             const auto root = std::filesystem::path(test::examples_path()) / name;
             const auto listed =
                 test::run({{"--repo", root.string(), "list", "--format", "json"}, "", {}, {}});
@@ -99,7 +99,7 @@ TEST_SUITE("cli examples: report") {
     }
 
     TEST_CASE("every report format of both examples runs") {
-        for (const char* name : {"clinic", "platform", "nhs-england"})
+        for (const auto& name : test::example_names())
             for (const char* format : {"text", "markdown", "html", "json", "csv"}) {
                 CAPTURE(name);
                 CAPTURE(format);

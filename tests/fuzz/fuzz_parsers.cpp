@@ -26,8 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::abort();
     } catch (const complaints::Error&) {
     }
-    static const complaints::Policy platform =
-        complaints::preset_policy(complaints::Preset::platform);
+    static const complaints::Policy platform = complaints::preset_policy("platform");
     if (size < 4096)
         complaints::find_patient_data(text, platform);
     return 0;

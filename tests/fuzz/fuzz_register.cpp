@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace complaints;
-    static const Policy clinic = preset_policy(Preset::clinic);
+    static const Policy clinic = preset_policy("clinic");
     static const date::time_zone& zone = find_zone("Europe/London");
     try {
         const RegisterTable table =

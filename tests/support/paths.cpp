@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "paths.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
 namespace test {
 
 const char* binary_path() {
@@ -31,6 +34,15 @@ const char* fault_shim_path() {
 #else
     return "";
 #endif
+}
+
+std::vector<std::string> example_names() {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(examples_path()))
+        if (entry.is_directory())
+            names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 } // namespace test

@@ -52,7 +52,7 @@ TEST_SUITE("case fields") {
     }
 
     TEST_CASE("the patient-data walk reads every typed text, nested and unknown ones too") {
-        Policy policy = preset_policy(Preset::platform);
+        Policy policy = preset_policy("platform");
         const int count = complaints::testing::typed_text_count();
         CHECK(count > 40);
         std::set<std::string> named;
@@ -82,7 +82,7 @@ TEST_SUITE("case fields") {
 
     TEST_CASE("check names the line of the key that holds the patient data") {
         const Case c = complaints::testing::case_with_typed_text(0, "patient 943 476 5919");
-        const auto all = find_all_patient_data(c, preset_policy(Preset::platform));
+        const auto all = find_all_patient_data(c, preset_policy("platform"));
         REQUIRE(!all.empty());
         const auto found = all.begin();
         CHECK(found->field.name == "complainant");

@@ -25,7 +25,7 @@ Case warned(const std::string& id, const std::string& about, const std::string& 
 }
 
 Standing on(const std::vector<Case>& cases, const char* day) {
-    const Policy policy = preset_policy(Preset::platform);
+    const Policy policy = preset_policy("platform");
     const auto all = clinicians(cases, policy, london());
     REQUIRE(all.size() == 1);
     return standing_on(all[0], policy, *parse_date(day));
@@ -38,7 +38,7 @@ TEST_SUITE("clinicians") {
         const std::vector<Case> cases{warned("A", "Dr Sam Keane", "7123456", nullptr),
                                       warned("B", "dr  sam KEANE", "", nullptr),
                                       warned("C", "Dr Ella Novak", "", nullptr)};
-        const auto all = clinicians(cases, preset_policy(Preset::platform), london());
+        const auto all = clinicians(cases, preset_policy("platform"), london());
         REQUIRE(all.size() == 2);
         CHECK(all[0].key == "gmc:7123456");
         CHECK(all[0].case_ids.size() == 2);
@@ -120,7 +120,7 @@ TEST_SUITE("clinicians") {
 TEST_SUITE("clinicians: warning rules count in their own unit") {
     TEST_CASE(
         "a clinic with warning_kept: 26 weeks expires a warning after 26 weeks, not 26 months") {
-        Policy policy = preset_policy(Preset::clinic);
+        Policy policy = preset_policy("clinic");
         override_policy(policy, "warning_kept", "26 weeks");
         override_policy(policy, "suspension_review_warnings", "3");
         override_policy(policy, "suspension_review_window", "26 weeks");
@@ -135,7 +135,7 @@ TEST_SUITE("clinicians: warning rules count in their own unit") {
     }
 
     TEST_CASE("a warning rule in working days is refused: warnings run in calendar time") {
-        Policy policy = preset_policy(Preset::platform);
+        Policy policy = preset_policy("platform");
         CHECK_THROWS_WITH_AS(override_policy(policy, "warning_kept", "20 working days"),
                              doctest::Contains("calendar time"), Error);
     }

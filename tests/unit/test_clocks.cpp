@@ -23,7 +23,7 @@ Case complaint(const char* received) {
 }
 
 struct Clinic {
-    Policy policy = preset_policy(Preset::clinic);
+    Policy policy = preset_policy("clinic");
     WorkingCalendar calendar{Region::england_and_wales};
     std::vector<Clock> every_clock(const Case& c, const char* now) const {
         return case_clocks(c, ClockContext{policy, calendar, london(), at(now).utc});
@@ -38,7 +38,7 @@ struct Clinic {
 };
 
 struct Platform : Clinic {
-    Platform() { policy = preset_policy(Preset::platform); }
+    Platform() { policy = preset_policy("platform"); }
 };
 
 } // namespace
@@ -192,7 +192,7 @@ TEST_SUITE("clocks") {
 
 TEST_SUITE("the answering clock") {
     struct Practice : Clinic {
-        Practice() { policy = preset_policy(Preset::nhs_england); }
+        Practice() { policy = preset_policy("nhs-england"); }
         Clock response(const Case& c, const char* now) const {
             for (const auto& clock : every_clock(c, now))
                 if (clock.answers_complainant)

@@ -111,7 +111,7 @@ TEST_SUITE("decisions: logging and intake") {
 
 TEST_SUITE("decisions: classifying a new case") {
     TEST_CASE("classify_intake: a withdrawal with 3 days' notice is a late-withdrawal complaint") {
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         classify_intake(c, platform, 3, false);
         CHECK(c.kind == Kind::complaint);
@@ -122,7 +122,7 @@ TEST_SUITE("decisions: classifying a new case") {
 
     TEST_CASE(
         "classify_intake: a withdrawal with 4 days' notice is no complaint under the policy") {
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         SUBCASE("called a late withdrawal: refused") {
             c.type = "late-withdrawal";
@@ -151,7 +151,7 @@ TEST_SUITE("decisions: classifying a new case") {
     }
 
     TEST_CASE("classify_intake: a short-notice withdrawal cannot be called something else") {
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         SUBCASE("another type") {
             c.type = "rude";
@@ -180,19 +180,19 @@ TEST_SUITE("decisions: classifying a new case") {
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.type = "late-withdrawal";
         const Error e =
-            error_from([&] { classify_intake(c, preset_policy(Preset::platform), {}, false); });
+            error_from([&] { classify_intake(c, preset_policy("platform"), {}, false); });
         CHECK(e.kind() == ErrorKind::usage);
         CHECK(codes(e.problems()) == "withdrawal-notice-needed");
         CHECK(all_about(e.problems(), c.id));
         // The clinic's policy has no late-withdrawal rule to apply.
         Case clinic = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         CHECK(error_from([&] {
-                  classify_intake(clinic, preset_policy(Preset::clinic), 2, false);
+                  classify_intake(clinic, preset_policy("clinic"), 2, false);
               }).kind() == ErrorKind::usage);
     }
 
     TEST_CASE("classify_intake: the platform's type implies the category") {
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         SUBCASE("a breach of confidentiality is clinical") {
             c.type = "confidentiality";
@@ -226,7 +226,7 @@ TEST_SUITE("decisions: classifying a new case") {
 
     TEST_CASE("classify_intake: the clinic's types are free text, a kind the policy lacks is a "
               "usage error") {
-        Policy clinic = preset_policy(Preset::clinic);
+        Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.type = "billing";
         classify_intake(c, clinic, {}, true);
@@ -241,7 +241,7 @@ TEST_SUITE("decisions: classifying a new case") {
 
 TEST_SUITE("decisions: what a manager should see") {
     TEST_CASE("late_complaint_outstanding: NHS, 12 months from what happened to receipt") {
-        const Policy nhs = preset_policy(Preset::nhs_england);
+        const Policy nhs = preset_policy("nhs-england");
         Case c = opened("RMP-2026-8W42GE", "2026-01-10 09:00");
         c.happened = day("2025-01-10");
         CHECK_FALSE(late_complaint_outstanding(c, nhs)); // the last day in time
@@ -266,12 +266,12 @@ TEST_SUITE("decisions: what a manager should see") {
             CHECK_FALSE(late_complaint_outstanding(c, nhs));
         }
         SUBCASE("the clinic's policy has no time limit") {
-            CHECK_FALSE(late_complaint_outstanding(c, preset_policy(Preset::clinic)));
+            CHECK_FALSE(late_complaint_outstanding(c, preset_policy("clinic")));
         }
     }
 
     TEST_CASE("attention: a phone complaint for a patient about treatment lists all three gaps") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.channel = Channel::phone;
         c.on_behalf_of = "Mr Tom Hale";
@@ -291,24 +291,24 @@ TEST_SUITE("decisions: what a manager should see") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.channel = Channel::in_person;
         SUBCASE("the platform does not ask for an agreed record") {
-            CHECK(attention(c, preset_policy(Preset::platform)).empty());
+            CHECK(attention(c, preset_policy("platform")).empty());
         }
         SUBCASE("a concern raised in person has no record to agree") {
             c.kind = Kind::concern;
-            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+            CHECK(attention(c, preset_policy("clinic")).empty());
         }
         SUBCASE("excluded or closed: nothing to do") {
-            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "record-not-agreed");
+            CHECK(codes(attention(c, preset_policy("clinic"))) == "record-not-agreed");
             c.exclusion = Excluded{Exclusion::another_service, {}};
-            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+            CHECK(attention(c, preset_policy("clinic")).empty());
             c.exclusion.reset();
             c.status = Status::closed;
-            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+            CHECK(attention(c, preset_policy("clinic")).empty());
         }
         SUBCASE("NHS: a complaint made 13 months on") {
             c.channel = Channel::letter;
             c.happened = day("2025-02-01");
-            const auto notes = attention(c, preset_policy(Preset::nhs_england));
+            const auto notes = attention(c, preset_policy("nhs-england"));
             CHECK(codes(notes) == "late-complaint");
             CHECK(all_about(notes, c.id));
         }
@@ -339,7 +339,7 @@ TEST_SUITE("decisions: what a manager should see") {
 
 TEST_SUITE("decisions: the stage 1 response") {
     TEST_CASE("check_response: every point found and concluded, nothing else outstanding") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-03 10:00", EventType::acknowledged);
         c.points = {point(1, Finding::upheld, "The booking was lost"),
@@ -349,7 +349,7 @@ TEST_SUITE("decisions: the stage 1 response") {
     }
 
     TEST_CASE("check_response: nothing investigated yet") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         const Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         const Error e = error_from([&] { check_response(c, clinic); });
         CHECK(e.kind() == ErrorKind::refused);
@@ -360,7 +360,7 @@ TEST_SUITE("decisions: the stage 1 response") {
     TEST_CASE("check_response: a phone complaint for her son lists every gap at once") {
         // Point 1 has no finding, point 2 a finding but no conclusion; consent
         // is pending and the written record not agreed.
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.channel = Channel::phone;
         c.on_behalf_of = "Mr Tom Hale";
@@ -383,12 +383,12 @@ TEST_SUITE("decisions: the stage 1 response") {
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.channel = Channel::phone;
         c.points = {point(1, Finding::upheld, "Arrived 40 minutes late")};
-        CHECK(response_missing(c, preset_policy(Preset::platform)).empty());
-        CHECK(codes(response_missing(c, preset_policy(Preset::clinic))) == "record-not-agreed");
+        CHECK(response_missing(c, preset_policy("platform")).empty());
+        CHECK(codes(response_missing(c, preset_policy("clinic"))) == "record-not-agreed");
     }
 
     TEST_CASE("check_response: NHS, a complaint made after 12 months waits for a recorded reason") {
-        const Policy nhs = preset_policy(Preset::nhs_england);
+        const Policy nhs = preset_policy("nhs-england");
         Case c = opened("RMP-2026-8W42GE", "2026-03-02 09:00");
         c.happened = day("2025-01-20");
         c.points = {point(1, Finding::upheld, "The referral was not sent")};
@@ -400,7 +400,7 @@ TEST_SUITE("decisions: the stage 1 response") {
     }
 
     TEST_CASE("check_response and check_delay: once the response has gone") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.points = {point(1, Finding::upheld, "The booking was lost")};
         CHECK_NOTHROW(check_delay(c));
@@ -472,7 +472,7 @@ bool says(const Error& e, std::string_view part) {
 
 TEST_SUITE("decisions: stage 2") {
     TEST_CASE("check_escalation: clinic, ISCAS reviews the response, the CQC can be told at once") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         CHECK_NOTHROW(check_escalation(c, body(clinic, "cqc"), clinic));
         CHECK(error_from([&] { check_escalation(c, body(clinic, "iscas"), clinic); }).kind() ==
@@ -482,7 +482,7 @@ TEST_SUITE("decisions: stage 2") {
     }
 
     TEST_CASE("check_escalation: one open referral to a body at a time") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-16 15:00", EventType::response_sent);
         refer(c, "iscas", "2026-04-01 10:00");
@@ -494,7 +494,7 @@ TEST_SUITE("decisions: stage 2") {
     }
 
     TEST_CASE("check_escalation: platform, clinical complaints only, the GMC at once") {
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.category = Category::clinical;
         c.type = "patient-care";
@@ -510,7 +510,7 @@ TEST_SUITE("decisions: stage 2") {
     }
 
     TEST_CASE("check_escalation: platform, the Responsible Officer sooner with a reason") {
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.category = Category::clinical;
         c.type = "patient-care";
@@ -523,21 +523,21 @@ TEST_SUITE("decisions: stage 2") {
         CHECK_NOTHROW(check_escalation(c, officer, platform, "More serious: patient harm"));
         CHECK_NOTHROW(check_escalation(c, body(platform, "lmc"), platform));
         // The clinic's ISCAS takes no reason instead of the response.
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         CHECK(error_from([&] {
                   check_escalation(c, body(clinic, "iscas"), clinic, "Serious");
               }).kind() == ErrorKind::refused);
     }
 
     TEST_CASE("close_missing: a regulator's open referral holds up only the bodies that say so") {
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         refer(c, "gmc", "2026-03-05 10:00");
         refer(c, "responsible-officer", "2026-03-05 11:00");
         CHECK(referrals_blocking_close(c, platform).empty());
         CHECK(open_referrals(c, platform).size() == 2);
         // The clinic's ISCAS review neither, unless complaints.yaml says so.
-        Policy clinic = preset_policy(Preset::clinic);
+        Policy clinic = preset_policy("clinic");
         Case reviewed = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         refer(reviewed, "iscas", "2026-04-01 10:00");
         CHECK(referrals_blocking_close(reviewed, clinic).empty());
@@ -546,7 +546,7 @@ TEST_SUITE("decisions: stage 2") {
     }
 
     TEST_CASE("check_escalation: excluded, or not a complaint") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         SUBCASE("excluded") {
             c.exclusion = Excluded{Exclusion::under_independent_review, {}};
@@ -563,7 +563,7 @@ TEST_SUITE("decisions: stage 2") {
     TEST_CASE("check_escalation: everything in the way is named at once") {
         // An excluded, non-clinical concern, unresolved, with a referral to
         // the Responsible Officer open.
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         Case c = opened("LAN-2026-XT3S4J", "2026-03-02 09:00");
         c.kind = Kind::concern;
         c.exclusion = Excluded{Exclusion::employment, {}};
@@ -583,7 +583,7 @@ TEST_SUITE("decisions: stage 2") {
     }
 
     TEST_CASE("open_escalation: the referral still awaiting its outcome") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         CHECK(error_from([&] { open_escalation(c, "", clinic); }).kind() == ErrorKind::refused);
         refer(c, "iscas", "2026-04-01 10:00");
@@ -607,7 +607,7 @@ TEST_SUITE("decisions: stage 2") {
 TEST_SUITE("decisions: closing") {
     TEST_CASE("check_close: acknowledged, no response sent: closing as upheld lists the response "
               "and the learning") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-03 10:00", EventType::acknowledged);
         const Error e = error_from([&] { check_close(c, clinic, Outcome::upheld, false, false); });
@@ -617,7 +617,7 @@ TEST_SUITE("decisions: closing") {
     }
 
     TEST_CASE("check_close: responded to, with the learning or why there is none") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-16 15:00", EventType::response_sent);
         CHECK_NOTHROW(check_close(c, clinic, Outcome::upheld, false, true));
@@ -640,22 +640,18 @@ TEST_SUITE("decisions: closing") {
     TEST_CASE("check_close: what closes without a stage 1 response") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         SUBCASE("a withdrawn complaint") {
-            CHECK_NOTHROW(
-                check_close(c, preset_policy(Preset::clinic), Outcome::withdrawn, false, true));
+            CHECK_NOTHROW(check_close(c, preset_policy("clinic"), Outcome::withdrawn, false, true));
         }
         SUBCASE("a concern resolved locally") {
             c.kind = Kind::concern;
-            CHECK_NOTHROW(
-                check_close(c, preset_policy(Preset::clinic), Outcome::resolved, false, true));
+            CHECK_NOTHROW(check_close(c, preset_policy("clinic"), Outcome::resolved, false, true));
         }
         SUBCASE("the platform's complaints, which owe no response letter") {
-            CHECK_NOTHROW(
-                check_close(c, preset_policy(Preset::platform), Outcome::upheld, false, true));
+            CHECK_NOTHROW(check_close(c, preset_policy("platform"), Outcome::upheld, false, true));
         }
         SUBCASE("but not an NHS complaint found not upheld") {
             const Error e = error_from([&] {
-                check_close(c, preset_policy(Preset::nhs_england), Outcome::not_upheld, false,
-                            true);
+                check_close(c, preset_policy("nhs-england"), Outcome::not_upheld, false, true);
             });
             CHECK(codes(e.problems()) == "response-owed");
         }
@@ -663,7 +659,7 @@ TEST_SUITE("decisions: closing") {
 
     TEST_CASE("check_close: a stage 2 referral awaiting its outcome holds up closing only where "
               "the body blocks_close") {
-        Policy clinic = preset_policy(Preset::clinic);
+        Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-16 15:00", EventType::response_sent);
         refer(c, "iscas", "2026-04-01 10:00");
@@ -689,12 +685,12 @@ TEST_SUITE("decisions: closing") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.exclusion = Excluded{Exclusion::employment, {}};
         c.status = Status::closed;
-        CHECK(codes(close_missing(c, preset_policy(Preset::clinic), Outcome::not_upheld, false,
-                                  true)) == "already-closed");
+        CHECK(codes(close_missing(c, preset_policy("clinic"), Outcome::not_upheld, false, true)) ==
+              "already-closed");
     }
 
     TEST_CASE("close_missing: a closed case with everything else wrong lists it all") {
-        Policy clinic = preset_policy(Preset::clinic);
+        Policy clinic = preset_policy("clinic");
         // A CQC referral holds up closing where complaints.yaml says so.
         for (auto& body : clinic.review_bodies)
             body.blocks_close = true;
@@ -821,7 +817,7 @@ Case about_tully(const char* id, const char* warned = nullptr) {
 
 // Closes `c` at `at` with a warning, as `close --warning` does.
 std::optional<std::string> warn(Case& c, const char* at, const std::vector<Case>& others = {},
-                                Preset preset = Preset::platform) {
+                                const char* preset = "platform") {
     const Event closing = event_of(when(at), EventType::closed, "Support", "");
     return issue_warning(c, closing, others, preset_policy(preset), london());
 }
@@ -868,7 +864,7 @@ TEST_SUITE("decisions: warnings to clinicians") {
     TEST_CASE("issue_warning: refused where the policy keeps none, or no clinician is named") {
         Case c = about_tully("LAN-2026-XT3S4J");
         SUBCASE("the clinic's policy keeps no warnings") {
-            const Error e = error_from([&] { warn(c, "2026-03-12 10:30", {}, Preset::clinic); });
+            const Error e = error_from([&] { warn(c, "2026-03-12 10:30", {}, "clinic"); });
             CHECK(e.kind() == ErrorKind::refused);
         }
         SUBCASE("a concern") {
@@ -890,7 +886,7 @@ TEST_SUITE("decisions: warnings to clinicians") {
     }
 
     TEST_CASE("standing_on: a recorded suspension outranks a suspension review") {
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         std::vector<Case> cases{about_tully("LAN-2026-AAAAAA", "2026-01-10 10:00"),
                                 about_tully("LAN-2026-BBBBBB", "2026-03-01 10:00"),
                                 about_tully("LAN-2026-CCCCCC", "2026-04-01 10:00")};
@@ -919,7 +915,7 @@ TEST_SUITE("decisions: warnings to clinicians") {
     }
 
     TEST_CASE("standing_on: a policy that keeps warnings but sets no review count never reviews") {
-        Policy clinic = preset_policy(Preset::clinic);
+        Policy clinic = preset_policy("clinic");
         override_policy(clinic, "warning_kept", "6 months");
         const std::vector<Case> cases{about_tully("LUM-2026-AAAAAA", "2026-01-10 10:00"),
                                       about_tully("LUM-2026-BBBBBB", "2026-02-10 10:00"),
@@ -935,7 +931,7 @@ namespace {
 
 // A clinic complaint's clocks at `now`, as `show` computes them.
 std::vector<Clock> clinic_clocks(const Case& c, const char* now) {
-    static const Policy policy = preset_policy(Preset::clinic);
+    static const Policy policy = preset_policy("clinic");
     static const WorkingCalendar calendar{Region::england_and_wales};
     // These tests follow the response clock: the acknowledgement clock the
     // clinic also runs is left out (tests/cli/test_acknowledgement.cpp).
@@ -945,7 +941,7 @@ std::vector<Clock> clinic_clocks(const Case& c, const char* now) {
 }
 
 // A void of event `number`, at `at`, for `reason`.
-void void_at(Case& c, int number, const char* at, Preset preset = Preset::clinic) {
+void void_at(Case& c, int number, const char* at, const char* preset = "clinic") {
     void_event(c, number, event_of(when(at), EventType::voided, "Manager", "logged in error"),
                preset_policy(preset));
 }
@@ -982,7 +978,7 @@ TEST_SUITE("decisions: correcting the record") {
         CHECK(was.no_learning == "A one-off error");
         CHECK(was.closed_at == when("2026-03-20 10:00"));
         CHECK(events_of(c, EventType::closed) == 1); // the closing stays on the timeline
-        CHECK_NOTHROW(check_close(c, preset_policy(Preset::clinic), Outcome::upheld, false, true));
+        CHECK_NOTHROW(check_close(c, preset_policy("clinic"), Outcome::upheld, false, true));
     }
 
     TEST_CASE("reopen: a clock met stays met, one not met runs again from its original start") {
@@ -1048,9 +1044,9 @@ TEST_SUITE("decisions: correcting the record") {
             CHECK(third.number == 3);
             CHECK(third.correction == "Her letter raised it; we missed it");
             // Unanswered, it needs attention, not a second response.
-            CHECK(codes(attention(c, preset_policy(Preset::clinic))) == "point-unanswered");
+            CHECK(codes(attention(c, preset_policy("clinic"))) == "point-unanswered");
             record_finding(c, 3, Finding::not_upheld, "No witness", "", "");
-            CHECK(attention(c, preset_policy(Preset::clinic)).empty());
+            CHECK(attention(c, preset_policy("clinic")).empty());
             // Its first finding was never sent; a change after it is a correction.
             CHECK(codes(error_from([&] {
                             record_finding(c, 3, Finding::upheld, "A witness came forward", "", "");
@@ -1065,7 +1061,7 @@ TEST_SUITE("decisions: correcting the record") {
     }
 
     TEST_CASE("void_event: a void response no longer meets the clock or stops a second one") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         c.points = {point(1, Finding::upheld, "The booking was lost")};
         log(c, "2026-03-12 15:00", EventType::response_sent); // event 2
@@ -1205,10 +1201,10 @@ TEST_SUITE("decisions: correcting the record") {
         Case c = opened("LUM-2026-XTE74M", "2026-03-02 09:00");
         log(c, "2026-03-03 10:00", EventType::call);
         void_at(c, 2, "2026-03-04 10:00");
-        CHECK(void_problems(c, preset_policy(Preset::clinic)).empty());
+        CHECK(void_problems(c, preset_policy("clinic")).empty());
         SUBCASE("the voided event is gone from the file") {
             c.events.erase(c.events.begin() + 1);
-            const auto found = void_problems(c, preset_policy(Preset::clinic));
+            const auto found = void_problems(c, preset_policy("clinic"));
             REQUIRE(found.size() == 1);
             CHECK(found[0].first == 1);
             CHECK(found[0].second.find("which the case does not have") != std::string::npos);
@@ -1216,11 +1212,11 @@ TEST_SUITE("decisions: correcting the record") {
         SUBCASE("a void naming nothing, and a reference on a call") {
             c.events[2].voids.reset();
             c.events[1].voids = EventRef{c.events[0].at, EventType::opened, {}};
-            CHECK(void_problems(c, preset_policy(Preset::clinic)).size() == 2);
+            CHECK(void_problems(c, preset_policy("clinic")).size() == 2);
         }
         SUBCASE("a void of the opening, edited in by hand") {
             c.events[2].voids = EventRef{c.events[0].at, EventType::opened, {}};
-            const auto found = void_problems(c, preset_policy(Preset::clinic));
+            const auto found = void_problems(c, preset_policy("clinic"));
             REQUIRE(found.size() == 1);
             CHECK(found[0].second.find("never voids") != std::string::npos);
         }
@@ -1228,7 +1224,7 @@ TEST_SUITE("decisions: correcting the record") {
             c.events[2].voids->at = when("2026-03-05 10:00");
             c.events[1].at = when("2026-03-05 10:00");
             std::swap(c.events[1], c.events[2]);
-            const auto found = void_problems(c, preset_policy(Preset::clinic));
+            const auto found = void_problems(c, preset_policy("clinic"));
             REQUIRE(found.size() == 1);
             CHECK(found[0].second.find("dated before") != std::string::npos);
         }
@@ -1242,7 +1238,7 @@ TEST_SUITE("decisions: correcting the record") {
         log(c, "2026-03-20 15:00", EventType::closed);
         c.status = Status::closed;
         c.outcome = Outcome::upheld;
-        const Policy policy = preset_policy(Preset::clinic);
+        const Policy policy = preset_policy("clinic");
         SUBCASE("a call voided after closing reads as it did") {
             void_by_hand(c, 2, "2026-03-21 10:00");
             CHECK(void_problems(c, policy).empty());

@@ -51,7 +51,7 @@ TEST_CASE("close: a request that contradicts itself is refused whole, the case u
     CloseRequest request = closing(Outcome::withdrawn, "2026-03-04 10:00");
     request.skip_step = "The agent was away";
     request.warning_reason = "Conduct";
-    const Policy platform = preset_policy(Preset::platform);
+    const Policy platform = preset_policy("platform");
     const Error e =
         error_from([&] { close_case(c, request, platform, london(), no_others); });
     CHECK(e.kind() == ErrorKind::usage);
@@ -64,7 +64,7 @@ TEST_CASE("close: a request that contradicts itself is refused whole, the case u
 
 TEST_CASE("close: a withdrawn complaint closes before the policy's steps, any other outcome "
           "waits for them") {
-    const Policy platform = preset_policy(Preset::platform);
+    const Policy platform = preset_policy("platform");
     Case withdrawn = platform_complaint();
     close_case(withdrawn, closing(Outcome::withdrawn, "2026-03-04 10:00"), platform, london(),
                no_others);
@@ -84,7 +84,7 @@ TEST_CASE("close: a withdrawn complaint closes before the policy's steps, any ot
 }
 
 TEST_CASE("close: the other cases are read only when a warning is issued") {
-    const Policy platform = preset_policy(Preset::platform);
+    const Policy platform = preset_policy("platform");
     Case c = platform_complaint();
     bool asked = false;
     close_case(c, closing(Outcome::withdrawn, "2026-03-04 10:00"), platform, london(), [&] {
@@ -167,7 +167,7 @@ TEST_CASE("convert: a converted complaint's clock start is corrected, the old st
 }
 
 TEST_CASE("log: a letter is kept only with what goes out in writing, and only once allowed") {
-    const Policy clinic = preset_policy(Preset::clinic);
+    const Policy clinic = preset_policy("clinic");
     Case c = platform_complaint();
     LogRequest request;
     request.event = event_of(when("2026-03-03 10:00"), EventType::call, "Priya Shah", "Rang");
@@ -190,7 +190,7 @@ TEST_CASE("log: a letter is kept only with what goes out in writing, and only on
 }
 
 TEST_CASE("log: a back-dated event is returned as added, in its place in time") {
-    const Policy clinic = preset_policy(Preset::clinic);
+    const Policy clinic = preset_policy("clinic");
     Case c = platform_complaint();
     add_event(c, event_of(when("2026-03-05 10:00"), EventType::note, "Priya Shah", "Later"));
     LogRequest request;

@@ -96,13 +96,13 @@ TEST_SUITE("policy: durations") {
 
 TEST_SUITE("policy: presets and overrides") {
     TEST_CASE("the presets encode the brief's table") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         CHECK(find_clock(clinic, "response")->span == Duration{14, DurationUnit::working_days});
         CHECK_FALSE(find_clock(clinic, "assignment")->span);
         CHECK(find_clock(clinic, "acknowledgement")->span ==
               Duration{3, DurationUnit::working_days});
         CHECK(answering_clock(clinic)->name == "response");
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         CHECK_FALSE(find_clock(platform, "response")->span);
         CHECK(find_clock(platform, "assignment")->span == Duration{48, DurationUnit::hours});
         CHECK(find_clock(platform, "investigation")->earliest ==
@@ -145,7 +145,7 @@ TEST_SUITE("policy: presets and overrides") {
             config_error(k_head +
                          "review_bodies:\n  - key: x\n    name: y\n    after_response: maybe\n") ==
             "complaints.yaml:7:21: 'after_response' must be true or false");
-        CHECK(preset_policy(Preset::clinic).review_bodies.size() == 5);
+        CHECK(preset_policy("clinic").review_bodies.size() == 5);
     }
 
     TEST_CASE("a review body is a stage that does not hold up closing, unless it says so") {
@@ -177,11 +177,11 @@ TEST_SUITE("policy: presets and overrides") {
             read_config(write_config(plain), "complaints.yaml").policy.review_bodies.at(0);
         CHECK(kept.stage_two);
         CHECK_FALSE(kept.blocks_close);
-        for (const Preset preset : {Preset::clinic, Preset::nhs_england, Preset::platform})
-            for (const auto& preset_body : preset_policy(preset).review_bodies)
+        for (const auto& preset : all_presets())
+            for (const auto& preset_body : preset.make().review_bodies)
                 CHECK_FALSE(preset_body.blocks_close);
-        CHECK(has_second_stage(preset_policy(Preset::clinic)));
-        CHECK_FALSE(has_second_stage(preset_policy(Preset::platform)));
+        CHECK(has_second_stage(preset_policy("clinic")));
+        CHECK_FALSE(has_second_stage(preset_policy("platform")));
     }
 
     TEST_CASE("a bad override names the file, line and column") {

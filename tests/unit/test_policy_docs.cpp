@@ -88,10 +88,11 @@ TEST_SUITE("policy: docs/policy.md holds every preset's rules") {
     TEST_CASE("each rule a preset sets has a row, and the row says the preset's value") {
         const auto [header, rows] = rules_table();
         REQUIRE(header.size() >= 4);
-        for (const auto& [preset, name] : EnumNames<Preset>::names) {
+        for (const auto& preset : all_presets()) {
+            const std::string name(preset.name);
             const auto column = std::find(header.begin(), header.end(), name);
             REQUIRE_MESSAGE(column != header.end(), "no column for preset ", name);
-            const Policy policy = preset_policy(preset);
+            const Policy policy = preset_policy(name);
             for (const auto& key : policy_key_names(policy)) {
                 const std::string value = documented_value(policy, key);
                 const auto row = rows.find(key);
@@ -109,5 +110,26 @@ TEST_SUITE("policy: docs/policy.md holds every preset's rules") {
                 CHECK(cell == value);
             }
         }
+    }
+}
+
+TEST_SUITE("policy: the presets register themselves") {
+    TEST_CASE("each preset file is found by its name, once, with what it is for and an example") {
+        std::vector<std::string> names;
+        for (const auto& preset : all_presets()) {
+            CAPTURE(preset.name);
+            CHECK(find_preset(preset.name) == &preset);
+            CHECK(preset_policy(preset.name).preset == preset.name);
+            CHECK_FALSE(preset.description.empty());
+            names.emplace_back(preset.name);
+        }
+        CHECK(names.size() >= 3u);
+        CHECK(std::is_sorted(names.begin(), names.end()));
+        CHECK(std::adjacent_find(names.begin(), names.end()) == names.end());
+        CHECK(names == preset_names());
+        // Each preset shows itself at work in cases-example/, and each
+        // example is a preset's.
+        CHECK(names == test::example_names());
+        CHECK(find_preset("clinik") == nullptr);
     }
 }

@@ -107,7 +107,7 @@ TEST_SUITE("refusals: what was given") {
     TEST_CASE("field-missing: a suspension review's decision needs its reason, a suspension its "
               "last day") {
         const std::vector<Case> cases{closed_about_keane()};
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         const auto all = clinicians(cases, platform, london());
         REQUIRE(all.size() == 1);
         const auto day = *parse_date("2026-04-01");
@@ -140,7 +140,7 @@ TEST_SUITE("refusals: what was given") {
         c.type = "rude";
         c.category = Category::clinical;
         CHECK(refused_with(ErrorKind::usage, error_from([&] {
-                               classify_intake(c, preset_policy(Preset::platform), {}, false);
+                               classify_intake(c, preset_policy("platform"), {}, false);
                            })) == "fields-conflict");
     }
 
@@ -164,7 +164,7 @@ TEST_SUITE("refusals: what was given") {
                                void_event(c, 3,
                                           event_of(when("2026-03-11 09:00"), EventType::voided,
                                                    "Manager", "logged in error"),
-                                          preset_policy(Preset::platform));
+                                          preset_policy("platform"));
                            })) == "date-out-of-order");
         CHECK(c == before);
     }
@@ -183,12 +183,12 @@ TEST_SUITE("refusals: what was given") {
 
 TEST_SUITE("refusals: what the policy does not provide") {
     TEST_CASE("not-in-policy: an exclusion the policy does not make, warnings it keeps none of") {
-        Policy employment_only = preset_policy(Preset::clinic);
+        Policy employment_only = preset_policy("clinic");
         employment_only.exclusions = {Exclusion::employment};
         CHECK(refused_with(ErrorKind::usage, error_from([&] {
                                check_exclusion_allowed(employment_only, Exclusion::another_service);
                            })) == "not-in-policy");
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = closed_about_keane("LUM-2026-XTE74M");
         const Event closing = event_of(when("2026-03-20 10:00"), EventType::closed, "M", "");
         CHECK(refused_with(ErrorKind::refused, error_from([&] {
@@ -201,7 +201,7 @@ TEST_SUITE("refusals: what the policy does not provide") {
         Case c = complaint_received("LAN-2026-XT3S4J");
         c.kind = Kind::concern;
         CHECK(refused_with(ErrorKind::usage, error_from([&] {
-                               classify_intake(c, preset_policy(Preset::platform), {}, true);
+                               classify_intake(c, preset_policy("platform"), {}, true);
                            })) == "not-in-policy");
     }
 }
@@ -214,7 +214,7 @@ TEST_SUITE("refusals: where the case stands") {
               "already-closed");
         record_step(c, "2026-03-12 15:00", EventType::response_sent);
         CHECK(refused_with(ErrorKind::refused, error_from([&] {
-                               check_close(c, preset_policy(Preset::clinic), Outcome::upheld, false,
+                               check_close(c, preset_policy("clinic"), Outcome::upheld, false,
                                            true);
                            })) == "already-closed");
     }
@@ -247,7 +247,7 @@ TEST_SUITE("refusals: where the case stands") {
         CHECK(refused_with(ErrorKind::refused, error_from([&] { check_reopen(c); })) ==
               "step-not-applicable");
         CHECK(refused_with(ErrorKind::refused, error_from([&] {
-                               open_escalation(c, "", preset_policy(Preset::clinic));
+                               open_escalation(c, "", preset_policy("clinic"));
                            })) == "step-not-applicable");
     }
 
@@ -264,9 +264,8 @@ TEST_SUITE("refusals: where the case stands") {
         Case c = complaint_received("LAN-2026-XT3S4J");
         const Event resolution =
             event_of(when("2026-03-03 10:00"), EventType::resolved, "Support", "Apology");
-        const Error e = error_from([&] {
-            check_step(c, preset_policy(Preset::platform), EventType::resolved, resolution, "");
-        });
+        const Error e = error_from(
+            [&] { check_step(c, preset_policy("platform"), EventType::resolved, resolution, ""); });
         CHECK(refused_with(ErrorKind::refused, e) == "earlier-steps-owed");
         CHECK(e.heading() == "cannot record resolved on LAN-2026-XT3S4J");
         CHECK(e.problems()[0].subject == c.id);
@@ -290,12 +289,12 @@ TEST_SUITE("refusals: where the case stands") {
         Case c = complaint_received();
         c.points = {Point{1, "The booking was lost", {}, "", "", "", {}, "", {}},
                     Point{2, "Nobody rang back", Finding::upheld, "", "", "", {}, "", {}}};
-        const Error e = error_from([&] { check_response(c, preset_policy(Preset::platform)); });
+        const Error e = error_from([&] { check_response(c, preset_policy("platform")); });
         CHECK(refused_with(ErrorKind::refused, e) == "response-incomplete, response-incomplete");
     }
 
     TEST_CASE("response-owed: closing upheld, or asking ISCAS, before the response") {
-        const Policy clinic = preset_policy(Preset::clinic);
+        const Policy clinic = preset_policy("clinic");
         Case c = complaint_received();
         CHECK(refused_with(ErrorKind::refused, error_from([&] {
                                check_close(c, clinic, Outcome::upheld, false, true);
@@ -310,7 +309,7 @@ TEST_SUITE("refusals: where the case stands") {
         c.points = {
             Point{1, "The booking was lost", Finding::upheld, "Agreed", "", "", {}, "", {}}};
         record_step(c, "2026-03-12 15:00", EventType::response_sent);
-        const Error e = error_from([&] { check_response(c, preset_policy(Preset::clinic)); });
+        const Error e = error_from([&] { check_response(c, preset_policy("clinic")); });
         CHECK(refused_with(ErrorKind::refused, e) == "response-already-sent");
         CHECK(e.problems()[0].subject == c.id);
     }
@@ -318,7 +317,7 @@ TEST_SUITE("refusals: where the case stands") {
     TEST_CASE("not-voidable: the opening is never voided") {
         const Case c = complaint_received();
         CHECK(refused_with(ErrorKind::refused, error_from([&] {
-                               check_void(c, c.events[0], preset_policy(Preset::clinic));
+                               check_void(c, c.events[0], preset_policy("clinic"));
                            })) == "not-voidable");
     }
 }
@@ -330,7 +329,7 @@ TEST_SUITE("refusals: the platform's clinicians") {
             event_of(when("2026-04-01 10:00"), EventType::suspended, "Panel", "Three late");
         suspension.due = *parse_date("2026-06-30");
         add_event(c, suspension);
-        const Policy platform = preset_policy(Preset::platform);
+        const Policy platform = preset_policy("platform");
         const auto all = clinicians({c}, platform, london());
         REQUIRE(all.size() == 1);
         CHECK(refused_with(ErrorKind::refused, error_from([&] {
@@ -347,9 +346,8 @@ TEST_SUITE("refusals: the platform's clinicians") {
         c.outcome = Outcome::not_upheld;
         c.gmc.clear();
         record_step(c, "2026-03-03 10:00", EventType::shared_with_complainee);
-        const Error e = error_from([&] {
-            check_warning(c, preset_policy(Preset::platform), when("2026-03-20 10:00"), "Code");
-        });
+        const Error e = error_from(
+            [&] { check_warning(c, preset_policy("platform"), when("2026-03-20 10:00"), "Code"); });
         CHECK(refused_with(ErrorKind::refused, e) ==
               "warning-not-warranted, warning-not-warranted, warning-not-warranted");
         CHECK(e.heading() == "cannot warn the clinician on LAN-2026-XT3S4J");
@@ -357,9 +355,8 @@ TEST_SUITE("refusals: the platform's clinicians") {
 
     TEST_CASE("clinician-not-consulted: the step the policy asks for travels with the problem") {
         const Case c = closed_about_keane();
-        const Error e = error_from([&] {
-            check_warning(c, preset_policy(Preset::platform), when("2026-03-20 10:00"), "Code");
-        });
+        const Error e = error_from(
+            [&] { check_warning(c, preset_policy("platform"), when("2026-03-20 10:00"), "Code"); });
         CHECK(refused_with(ErrorKind::refused, e) == "clinician-not-consulted");
         CHECK(e.problems()[0].subject == c.id);
         CHECK(e.problems()[0].step == "shared-with-complainee");

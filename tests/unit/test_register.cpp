@@ -18,7 +18,7 @@ year_month_day ymd(int y, unsigned m, unsigned d) {
 const std::string k_header = "Ref,Date received,Complainant,How received,Outcome,Date closed\r\n";
 
 struct Planner {
-    Policy policy = preset_policy(Preset::clinic);
+    Policy policy = preset_policy("clinic");
     const date::time_zone& zone = find_zone("Europe/London");
     ImportPlan plan(const std::string& csv, DateOrder order = DateOrder::day_first) const {
         const RegisterTable table = read_register(csv, "r.csv");

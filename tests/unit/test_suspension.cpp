@@ -47,19 +47,19 @@ std::vector<Case> three_warnings() {
 }
 
 Clinician keane(const std::vector<Case>& cases) {
-    const auto all = clinicians(cases, preset_policy(Preset::platform), london());
+    const auto all = clinicians(cases, preset_policy("platform"), london());
     REQUIRE(all.size() == 1);
     return all[0];
 }
 
 ClinicianStatus status(const std::vector<Case>& cases, const char* on) {
-    return standing_on(keane(cases), preset_policy(Preset::platform), day(on)).status;
+    return standing_on(keane(cases), preset_policy("platform"), day(on)).status;
 }
 
 std::optional<ErrorKind> refusal(const std::vector<Case>& cases, DecisionKind kind, const char* on,
                                  const char* until = nullptr) {
     try {
-        check_decision(keane(cases), preset_policy(Preset::platform), kind,
+        check_decision(keane(cases), preset_policy("platform"), kind,
                        until ? parse_date(until) : std::nullopt, day(on), "Because");
     } catch (const Error& e) {
         return e.kind();
@@ -96,7 +96,7 @@ TEST_SUITE("suspension review") {
         CHECK(status(cases, "2026-04-30") == ClinicianStatus::suspended);
         CHECK(status(cases, "2026-05-01") == ClinicianStatus::suspension_ended);
         const Standing ended =
-            standing_on(keane(cases), preset_policy(Preset::platform), day("2026-05-02"));
+            standing_on(keane(cases), preset_policy("platform"), day("2026-05-02"));
         REQUIRE_FALSE(ended.history.empty());
         CHECK(format_date(ended.history.back().on) == "2026-05-01");
         CHECK(ended.history.back().status == ClinicianStatus::suspension_ended);

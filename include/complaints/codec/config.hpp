@@ -19,7 +19,7 @@ inline constexpr int k_largest_attachment_limit_mb = 1024;
 
 struct Config {
     std::string organisation;
-    Preset preset = Preset::clinic;
+    std::string preset = "clinic";
     std::string prefix;
     Region region = Region::england_and_wales;
     std::string timezone = "Europe/London";

@@ -81,6 +81,12 @@ enum class EventType {
     // A file kept as evidence (a scan, a photograph, a statement): the
     // event's `attachment` names it in attachments/<ID>/.
     attached,
+    // A clock's stage given more time, to the limit its policy sets, with
+    // the reason (NHS Scotland's stage 1: 5 working days to 10).
+    time_extended,
+    // The complaint goes on to the policy's next stage (NHS Scotland's
+    // stage 2, investigation): escalated, or started there at receipt.
+    stage_two_started,
 };
 
 // Who records an event.
@@ -98,6 +104,13 @@ enum class EventRole {
     answers,          // the organisation's answer to the complainant
     sets_answer_date, // a date for the answer agreed with the complainant
     explains_delay,   // the answer will be late, why, and (maybe) a new date
+    // More time for the stage, to the limit the clock's policy sets
+    // (`ClockRule::extension_limit`), with the reason: no date of its own.
+    extends_within_limit,
+    // The next stage starts: the clocks that run from it start, the earlier
+    // stage's clocks end, and the stage's answer is the one that counts
+    // from then on (the answering clock, the refusals of a second answer).
+    starts_next_stage,
 };
 
 struct EventInfo {
@@ -108,7 +121,8 @@ struct EventInfo {
 };
 
 // The last type names the count: a new type moves this line with it.
-inline constexpr std::size_t k_event_type_count = static_cast<std::size_t>(EventType::attached) + 1;
+inline constexpr std::size_t k_event_type_count =
+    static_cast<std::size_t>(EventType::stage_two_started) + 1;
 
 // One row a line, so the table reads as one.
 // clang-format off
@@ -169,6 +183,8 @@ inline constexpr std::array<EventInfo, k_event_type_count> k_event_types{{
     {EventType::conflict_resolved,                "conflict-resolved",                EventGroup::record,   EventRole::none},
     {EventType::response_period_set,              "response-period-set",              EventGroup::logged,   EventRole::sets_answer_date},
     {EventType::attached,                         "attached",                         EventGroup::record,   EventRole::none},
+    {EventType::time_extended,                    "time-extended",                    EventGroup::logged,   EventRole::extends_within_limit},
+    {EventType::stage_two_started,                "stage-two-started",                EventGroup::logged,   EventRole::starts_next_stage},
 }};
 // clang-format on
 

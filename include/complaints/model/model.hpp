@@ -285,8 +285,16 @@ const Event* first_event(const Case& c, EventType type);
 const Event* last_event(const Case& c, EventType type);
 // The organisation's answer to the complainant (the events whose role is
 // `answers`), the first and the latest, void ones aside.
+// The first answers the case's current stage: an earlier stage's answer
+// (NHS Scotland's stage 1 decision, once stage 2 starts) is on the record
+// but does not answer the stage the complaint is at.
 const Event* first_answer(const Case& c);
 const Event* last_answer(const Case& c);
+// The event that started the case's current stage (its role is
+// `starts_next_stage`), or null while the case is at its first stage.
+const Event* stage_start(const Case& c);
+// Whether `event` belongs to the current stage: at or after its start.
+bool in_current_stage(const Case& c, const Event& event);
 
 // Whether `event` is one an import recorded from a register (recorded at
 // the same instant as the imported case's opening): its date is the

@@ -16,15 +16,6 @@
 
 namespace complaints {
 
-enum class Preset { clinic, platform, nhs_england };
-template <> struct EnumNames<Preset> {
-    static constexpr std::string_view what = "preset";
-    static constexpr std::array<std::pair<Preset, std::string_view>, 3> names{
-        {{Preset::clinic, "clinic"},
-         {Preset::platform, "platform"},
-         {Preset::nhs_england, "nhs-england"}}};
-};
-
 // Where a complainant can take the complaint next, and when: the letter
 // signposts each one; `escalate` records a referral to it.
 struct ReviewBody {
@@ -76,6 +67,10 @@ struct ClockRule {
     // the first counted, so the period ends the day before the same date
     // six months on. Calendar spans only; working days never count day 0.
     bool counts_start_day = false;
+    // An extension whose role is `extends_within_limit` moves the date to
+    // this span from the clock's start (NHS Scotland's stage 1: 10 working
+    // days in all); off: such an extension runs a fresh span from its day.
+    std::optional<Duration> extension_limit;
     friend bool operator==(const ClockRule&, const ClockRule&) = default;
 };
 
@@ -125,9 +120,12 @@ struct LetterDefaults {
 // A preset: every rule of one policy as data. docs/policy.md cites the
 // sentence each value comes from, and a test holds the two together.
 struct Policy {
-    Preset preset = Preset::clinic;
+    std::string preset;            // the preset's name, as complaints.yaml gives it
     std::vector<ClockRule> clocks; // in the order `show` lists them
-    std::vector<Kind> kinds;       // what a case can be opened as
+    // Whose bank holidays the working days follow where complaints.yaml
+    // names no region (and `init` is given none).
+    Region region = Region::england_and_wales;
+    std::vector<Kind> kinds; // what a case can be opened as
     // Why a case may be set outside the process (`exclude --reason`); empty:
     // the policy excludes nothing, and a complaint runs to its outcome.
     std::vector<Exclusion> exclusions;
@@ -184,7 +182,21 @@ bool extends(const ClockRule& rule, EventType type);
 // The clock switched on that answers the complainant, if any.
 const ClockRule* answering_clock(const Policy& policy);
 
-Policy preset_policy(Preset preset);
+// A preset by its name (`init --preset`, complaints.yaml's `preset:`).
+// Each registers itself from its own file in src/core/policy/presets/:
+// CMakeLists.txt writes the table from the folder's files, so a new preset
+// is one new file there, and nothing here names one.
+struct PresetInfo {
+    std::string_view name;
+    std::string_view description; // one line: what organisation, under which rules
+    Policy (*make)();
+};
+// Every preset, by name.
+const std::vector<PresetInfo>& all_presets();
+const PresetInfo* find_preset(std::string_view name);
+std::vector<std::string> preset_names();
+// The preset's policy, named; a usage error for a name no preset has.
+Policy preset_policy(std::string_view name);
 
 // The keys `policy:` in complaints.yaml takes: each clock by its name (and
 // NAME_earliest), then the other rules.

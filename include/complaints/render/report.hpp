@@ -214,7 +214,7 @@ struct Report {
     Period period;
     Timestamp as_of; // the end of the period, or now when that is sooner
     std::string organisation;
-    Preset preset = Preset::clinic;
+    std::string preset;
 
     int received_total = 0;
     std::vector<Count> by_kind;     // complaint, concern, feedback, excluded: always all four

@@ -283,11 +283,19 @@ Config read_config(std::string_view text, const std::string& file) {
     MapReader map(document.root(), file, "complaints.yaml");
     Config config;
     config.organisation = map.text(map.required("organisation"), "organisation");
-    config.preset = map.enumerated<Preset>(map.required("preset"));
+    const YamlNode preset = map.required("preset");
+    config.preset = map.text(preset, "preset");
+    if (!find_preset(config.preset))
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("unknown preset '{}'{}", config.preset,
+                                did_you_mean(config.preset, preset_names())),
+                    map.where(preset));
     config.policy = preset_policy(config.preset);
     const YamlNode prefix = map.required("prefix");
     config.prefix = map.text(prefix, "prefix");
     at_node(map, prefix, [&] { check_prefix(config.prefix); });
+    // Without one, the preset's (NHS Scotland's: Scotland).
+    config.region = config.policy.region;
     if (const YamlNode region = map.optional("region"); region.defined())
         config.region = map.enumerated<Region>(region);
     if (const YamlNode zone = map.optional("timezone"); zone.defined()) {
@@ -324,7 +332,7 @@ Config read_config(std::string_view text, const std::string& file) {
 std::string write_config(const Config& config) {
     std::string out = "# complaints repository settings: see complaints(1) and docs/policy.md\n";
     out += fmt::format("organisation: {}\n", yaml_quoted(config.organisation));
-    out += fmt::format("preset: {}\n", name_of(config.preset));
+    out += fmt::format("preset: {}\n", config.preset);
     out += fmt::format("prefix: {}\n", config.prefix);
     out += fmt::format("region: {}\n", name_of(config.region));
     out += fmt::format("timezone: {}\n", config.timezone);

@@ -42,9 +42,22 @@ bool answers(const Case& c, const Event& e) {
 
 } // namespace
 
+const Event* stage_start(const Case& c) {
+    const auto found = std::find_if(c.events.rbegin(), c.events.rend(), [&](const Event& e) {
+        return event_info(e.type).role == EventRole::starts_next_stage && !is_void(c, e);
+    });
+    return found == c.events.rend() ? nullptr : &*found;
+}
+
+bool in_current_stage(const Case& c, const Event& event) {
+    const Event* start = stage_start(c);
+    return !start || event.at.utc >= start->at.utc;
+}
+
 const Event* first_answer(const Case& c) {
-    const auto found = std::find_if(c.events.begin(), c.events.end(),
-                                    [&](const Event& e) { return answers(c, e); });
+    const auto found = std::find_if(c.events.begin(), c.events.end(), [&](const Event& e) {
+        return answers(c, e) && in_current_stage(c, e);
+    });
     return found == c.events.end() ? nullptr : &*found;
 }
 

@@ -27,8 +27,9 @@ std::vector<ClockRule> standard_clocks() {
          {},
          false,
          {},
-         false},
-        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false, {}, false},
+         false,
+         {}},
+        {"assignment", {}, {}, {EventType::assigned}, {}, false, {}, false, {}, false, {}},
         {"investigation",
          {},
          EventType::assigned,
@@ -38,7 +39,8 @@ std::vector<ClockRule> standard_clocks() {
          {},
          false,
          {},
-         false},
+         false,
+         {}},
         // Whichever of these two is on (the response first) answers the complainant.
         {"response",
          {},
@@ -49,14 +51,14 @@ std::vector<ClockRule> standard_clocks() {
          {},
          true,
          {},
-         false},
-        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true, {}, false},
+         false,
+         {}},
+        {"resolution", {}, {}, {EventType::resolved}, {}, false, {}, true, {}, false, {}},
     };
 }
 
-Policy base(Preset preset) {
+Policy base() {
     Policy policy;
-    policy.preset = preset;
     policy.clocks = standard_clocks();
     policy.kinds = {Kind::complaint, Kind::concern, Kind::feedback};
     return policy;
@@ -130,16 +132,38 @@ const ClockRule* answering_clock(const Policy& policy) {
     return nullptr;
 }
 
-Policy preset_policy(Preset preset) {
-    switch (preset) {
-    case Preset::clinic:
-        return presets::clinic();
-    case Preset::platform:
-        return presets::platform();
-    case Preset::nhs_england:
-        return presets::nhs_england();
-    }
-    throw std::logic_error("unknown preset");
+const std::vector<PresetInfo>& all_presets() {
+    static const std::vector<PresetInfo> all = [] {
+        std::vector<PresetInfo> found = presets::registered();
+        std::sort(found.begin(), found.end(),
+                  [](const PresetInfo& a, const PresetInfo& b) { return a.name < b.name; });
+        return found;
+    }();
+    return all;
+}
+
+const PresetInfo* find_preset(std::string_view name) {
+    for (const auto& preset : all_presets())
+        if (preset.name == name)
+            return &preset;
+    return nullptr;
+}
+
+std::vector<std::string> preset_names() {
+    std::vector<std::string> names;
+    for (const auto& preset : all_presets())
+        names.emplace_back(preset.name);
+    return names;
+}
+
+Policy preset_policy(std::string_view name) {
+    const PresetInfo* preset = find_preset(name);
+    if (!preset)
+        throw Error(ErrorKind::usage,
+                    fmt::format("unknown preset '{}'{}", name, did_you_mean(name, preset_names())));
+    Policy policy = preset->make();
+    policy.preset = std::string(preset->name);
+    return policy;
 }
 
 namespace {

@@ -48,10 +48,16 @@ int working_days_left(const Deadline& due, const ClockContext& context) {
 // An explanation of delay (or an agreed period) moves the date: to the one
 // it names, or else a fresh span from the day it was sent. A rule that only
 // lengthens keeps its own date when the new one comes first.
+// An extension to the policy's limit (`extends_within_limit`) moves it to
+// that span from the clock's start: 10 working days in all, not 10 more.
 void extend(Clock& clock, const ClockRule& rule, const Event& event, const ClockContext& context) {
+    const bool to_limit =
+        event_info(event.type).role == EventRole::extends_within_limit && rule.extension_limit;
     const Deadline moved =
         event.due ? Deadline{*event.due, end_of_local_day(*event.due, context.zone), true}
-                  : deadline_after(event.at, *rule.span, context.calendar, context.zone);
+        : to_limit
+            ? deadline_after(clock.starts, *rule.extension_limit, context.calendar, context.zone)
+            : deadline_after(event.at, *rule.span, context.calendar, context.zone);
     if (rule.extension_only_later && moved.at <= clock.due.at)
         return;
     clock.due = moved;
@@ -69,19 +75,49 @@ void extend(Clock& clock, const ClockRule& rule, const Event& event, const Clock
 // Each explanation (or agreed period) in turn, sent while the date it moves
 // still stood: one written after that date has passed is already late, and
 // moves nothing ("or, where this is not possible, an explanation" in time).
+// A clock that runs from a fact (a later stage's start) takes only what
+// happened from then on: an earlier stage's explanation moves nothing.
 void extend_in_time(Clock& clock, const ClockRule& rule, const Case& c,
                     const ClockContext& context) {
     for (const auto& event : c.events)
-        if (extends(rule, event.type) && !is_void(c, event) && event.at.utc < clock.due.at)
+        if (extends(rule, event.type) && !is_void(c, event) && event.at.utc < clock.due.at &&
+            (!rule.runs_from || event.at.utc >= clock.starts.utc))
             extend(clock, rule, event, context);
 }
 
-// The first event of any of the types that is not void, in time order.
-const Event* first_of(const Case& c, const std::vector<EventType>& types) {
+// The first event of any of the types that is not void, in time order, at
+// or after `from`: a later stage is met by its own steps, not an earlier
+// stage's answer.
+const Event* first_of(const Case& c, const std::vector<EventType>& types,
+                      std::optional<date::sys_seconds> from = std::nullopt) {
     for (const auto& event : c.events)
-        if (std::find(types.begin(), types.end(), event.type) != types.end() && !is_void(c, event))
+        if (std::find(types.begin(), types.end(), event.type) != types.end() &&
+            !is_void(c, event) && (!from || event.at.utc >= *from))
             return &event;
     return nullptr;
+}
+
+bool starts_stage(EventType type) {
+    return event_info(type).role == EventRole::starts_next_stage;
+}
+
+// The clock that answers the complainant on this case: the policy's, until
+// a later stage starts and the answering clock that runs from it takes over.
+const ClockRule* answering_rule(const Case& c, const Policy& policy) {
+    const ClockRule* answering = answering_clock(policy);
+    for (const auto& rule : policy.clocks)
+        if (rule.answers_complainant && rule.span && rule.runs_from &&
+            starts_stage(*rule.runs_from) && first_event(c, *rule.runs_from))
+            answering = &rule;
+    return answering;
+}
+
+// A complaint that started at a later stage on the day it came in never
+// ran the first: the clocks from receipt are not its.
+bool skipped_stage(const Case& c, const ClockRule& rule, const ClockContext& context) {
+    const Event* start = stage_start(c);
+    return !rule.runs_from && start &&
+           local_date(start->at.utc, context.zone) <= local_date(c.received.utc, context.zone);
 }
 
 ClockState state_of(const Clock& clock, const Case& c, const ClockContext& context) {
@@ -98,9 +134,10 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
     std::vector<Clock> clocks;
     if (c.kind != Kind::complaint || c.exclusion)
         return clocks;
-    const ClockRule* answering = answering_clock(context.policy);
+    const ClockRule* answering = answering_rule(c, context.policy);
     for (const auto& rule : context.policy.clocks) {
-        if (!rule.span || (rule.since && local_date(c.received.utc, context.zone) < *rule.since))
+        if (!rule.span || (rule.since && local_date(c.received.utc, context.zone) < *rule.since) ||
+            skipped_stage(c, rule, context))
             continue;
         const Event* start = rule.runs_from ? first_event(c, *rule.runs_from) : nullptr;
         if (rule.runs_from && !start)
@@ -118,7 +155,8 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
                 deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
         if (rule.extended_by)
             extend_in_time(clock, rule, c, context);
-        if (const Event* done = first_of(c, rule.met_by))
+        if (const Event* done = first_of(
+                c, rule.met_by, rule.runs_from ? std::optional(clock.starts.utc) : std::nullopt))
             clock.done = done->at;
         clock.state = state_of(clock, c, context);
         clock.working_days_left = working_days_left(clock.due, context);
@@ -133,7 +171,7 @@ AnswerTiming answer_timing(const Case& c, const Clock& clock) {
         return AnswerTiming::on_time;
     if (clock.agreed && !clock.extended)
         return AnswerTiming::late_agreed;
-    const Event* delay = first_event(c, EventType::delay_explained);
+    const Event* delay = first_of(c, {EventType::delay_explained}, clock.starts.utc);
     if (!delay || delay->at.utc >= clock.policy_due.at)
         return AnswerTiming::late_unexplained;
     if (!clock.extended)
@@ -143,7 +181,13 @@ AnswerTiming answer_timing(const Case& c, const Clock& clock) {
 }
 
 std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, EventType type) {
-    const ClockRule* rule = clock_met_by(context.policy, type);
+    // The answer of the stage the case is at first, when `type` meets it.
+    const ClockRule* answering = answering_rule(c, context.policy);
+    const ClockRule* rule = answering && answering->span &&
+                                    std::find(answering->met_by.begin(), answering->met_by.end(),
+                                              type) != answering->met_by.end()
+                                ? answering
+                                : clock_met_by(context.policy, type);
     if (!rule)
         return std::nullopt;
     for (auto& clock : case_clocks(c, context))

@@ -55,13 +55,16 @@ std::vector<std::string> referrals_blocking_close(const Case& c, const Policy& p
 }
 
 int stage(const Case& c, const Policy& policy) {
+    // A later stage inside the organisation (NHS Scotland's investigation)
+    // comes before the body that reviews it (then the SPSO is stage 3).
+    const int own = stage_start(c) ? 2 : 1;
     return std::any_of(c.escalations.begin(), c.escalations.end(),
                        [&](const Escalation& e) {
                            const ReviewBody* body = find_review_body(policy, e.body);
                            return !(body && body->advice);
                        })
-               ? 2
-               : 1;
+               ? own + 1
+               : own;
 }
 
 namespace {
@@ -318,7 +321,9 @@ void require_formal_complaint(const Case& c, std::string_view doing) {
 
 void require_unacknowledged(const Case& c, const date::time_zone& zone) {
     const auto day = [&](const Event& e) { return format_date(local_date(e.at.utc, zone)); };
-    if (const Event* sent = first_event(c, EventType::acknowledged))
+    // An earlier stage's acknowledgement does not acknowledge this one.
+    if (const Event* sent = first_event(c, EventType::acknowledged);
+        sent && in_current_stage(c, *sent))
         throw Error(ErrorKind::refused, "",
                     {{ProblemCode::already_done,
                       fmt::format("{} was acknowledged on {}; a second acknowledgement is not "

@@ -33,10 +33,8 @@ std::vector<ReviewBody> clinic_bodies() {
     };
 }
 
-} // namespace
-
 Policy clinic() {
-    Policy policy = base(Preset::clinic);
+    Policy policy = base();
     // "a full written response ... within 14 working days", or an
     // explanation of the delay with a new date.
     clock(policy, "response").span = Duration{14, DurationUnit::working_days};
@@ -68,6 +66,15 @@ Policy clinic() {
     policy.cqc_summary = true;
     policy.letter = {"Clinic Manager", {"Our complaints policy"}};
     return policy;
+}
+
+} // namespace
+
+PresetInfo clinic_preset() {
+    return {"clinic",
+            "a CQC-registered independent clinic: its own complaints policy, stage 1 in 14 working "
+            "days",
+            &clinic};
 }
 
 } // namespace complaints::presets

@@ -6,8 +6,10 @@
 
 namespace complaints::presets {
 
+namespace {
+
 Policy nhs_england() {
-    Policy policy = base(Preset::nhs_england);
+    Policy policy = base();
     // Regulation 13(1): acknowledge not later than three working days after
     // the day the complaint is received, offering to discuss its handling.
     clock(policy, "acknowledgement").span = Duration{3, DurationUnit::working_days};
@@ -31,7 +33,8 @@ Policy nhs_england() {
                              {},
                              false,
                              {},
-                             true});
+                             true,
+                             {}});
     // Regulation 12(1)-(2): a complaint is made within 12 months of what it
     // is about, or of learning of it; a later one proceeds with good reason.
     policy.time_limit = Duration{12, DurationUnit::months};
@@ -76,6 +79,14 @@ Policy nhs_england() {
         "service. Your local council can tell you who provides it where you live, as can your "
         "local Healthwatch (www.healthwatch.co.uk).";
     return policy;
+}
+
+} // namespace
+
+PresetInfo nhs_england_preset() {
+    return {"nhs-england",
+            "a GP practice or NHS clinic in England: the NHS Complaints Regulations 2009",
+            &nhs_england};
 }
 
 } // namespace complaints::presets

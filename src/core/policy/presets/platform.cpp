@@ -53,10 +53,8 @@ std::vector<ProcessStep> steps() {
             {EventType::resolved, false}};
 }
 
-} // namespace
-
 Policy platform() {
-    Policy policy = base(Preset::platform);
+    Policy policy = base();
     clock(policy, "assignment").span = Duration{48, DurationUnit::hours};
     clock(policy, "investigation").span = Duration{10, DurationUnit::working_days};
     clock(policy, "investigation").earliest = Duration{5, DurationUnit::working_days};
@@ -82,6 +80,15 @@ Policy platform() {
     policy.patient_data_guard = true;
     policy.letter = {"Customer Support", {}};
     return policy;
+}
+
+} // namespace
+
+PresetInfo platform_preset() {
+    return {"platform",
+            "a locum booking platform: assignment in 48 hours, resolution in 3 weeks, warnings to "
+            "clinicians",
+            &platform};
 }
 
 } // namespace complaints::presets

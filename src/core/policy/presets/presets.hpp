@@ -10,11 +10,13 @@ namespace complaints::presets {
 // its policy says, and complaints.yaml can switch on any of them.
 std::vector<ClockRule> standard_clocks();
 // A preset before its rules: the standard clocks, all off, and every kind.
-Policy base(Preset preset);
+Policy base();
 ClockRule& clock(Policy& policy, std::string_view name);
 
-Policy clinic();
-Policy platform();
-Policy nhs_england();
+// Every preset file FILE.cpp defines `PresetInfo FILE_preset()`: its name,
+// what it is for, and the function that makes its policy. CMakeLists.txt
+// writes the table that calls each (preset_table.cpp, from the folder's
+// files), which also keeps the linker from dropping a preset's object.
+std::vector<PresetInfo> registered();
 
 } // namespace complaints::presets
