@@ -175,8 +175,7 @@ void setup_import(CLI::App& app, Context& context) {
                       "import the good rows and list the bad ones (else a bad row stops all)");
     command->add_option("--by", options->by, "who is importing (default: you)")
         ->option_text("NAME");
-    writes_files(*command, context,
-                 [options](const Writer& repo) { run_import(*options, repo); });
+    writes_files(*command, context, [options](const Writer& repo) { run_import(*options, repo); });
 }
 
 } // namespace complaints::cli

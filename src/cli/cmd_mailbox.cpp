@@ -189,8 +189,7 @@ void setup_intake(CLI::App& app, Context& context) {
                       "for the manager to open or not");
     command->add_option("--by", options->by, "who files them; default as for every command")
         ->option_text("NAME");
-    writes_files(*command, context,
-                 [options](const Writer& repo) { run_intake(*options, repo); });
+    writes_files(*command, context, [options](const Writer& repo) { run_intake(*options, repo); });
 }
 
 } // namespace complaints::cli

@@ -73,9 +73,9 @@ void require_allowed(const CLI::App& command, Needs needs) {
     for (const auto& entry : k_commands)
         if (name == entry.name) {
             if (needs > entry.needs)
-                throw std::logic_error(fmt::format(
-                    "the command table says '{}' needs {}, but '{}' needs {}", name,
-                    needs_name(entry.needs), command.get_name(), needs_name(needs)));
+                throw std::logic_error(
+                    fmt::format("the command table says '{}' needs {}, but '{}' needs {}", name,
+                                needs_name(entry.needs), command.get_name(), needs_name(needs)));
             return;
         }
     throw std::logic_error(fmt::format("'{}' is not in the command table", name));

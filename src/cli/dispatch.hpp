@@ -43,8 +43,7 @@ struct Writer {
 // otherwise, so the whole suite fails on a table that says less than the
 // code does).
 void runs(CLI::App& command, Context& context, std::function<void()> run);
-void reads_if_any(CLI::App& command, Context& context,
-                  std::function<void(const Reader*)> run);
+void reads_if_any(CLI::App& command, Context& context, std::function<void(const Reader*)> run);
 void reads(CLI::App& command, Context& context, std::function<void(const Reader&)> run);
 void writes(CLI::App& command, Context& context, std::function<void(const Writer&)> run);
 // `writes` for a command the table says writes several files.

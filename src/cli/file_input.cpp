@@ -26,8 +26,8 @@ std::string read_up_to(std::FILE* stream, std::size_t most, const std::string& s
             break;
     }
     if (std::ferror(stream))
-        throw Error(ErrorKind::usage, fmt::format("{}: cannot read it ({})", shown,
-                                                  std::strerror(errno)));
+        throw Error(ErrorKind::usage,
+                    fmt::format("{}: cannot read it ({})", shown, std::strerror(errno)));
     return bytes;
 }
 

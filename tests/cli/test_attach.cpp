@@ -16,8 +16,7 @@ constexpr int k_bad_data = 4;
 constexpr int k_refused = 5;
 
 // The SHA-256 of "hello\n", as `sha256sum` prints it.
-const std::string k_hello_sha =
-    "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
+const std::string k_hello_sha = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
 
 // A small PDF as a scanner writes its start, with a NUL and high bytes so
 // that "byte for byte" means something.
@@ -149,8 +148,8 @@ TEST_SUITE("attach: evidence kept by content") {
         const auto checked = clinic({"check"});
         CHECK(checked.exit_code == 1);
         CHECK_MESSAGE(test::has(checked.out, "is not the file attached: its SHA-256"), checked.out);
-        CHECK(test::has(checked.out, "attachments/" + clinic.id + "/" + pdf + " that " +
-                                         clinic.id + " names is missing"));
+        CHECK(test::has(checked.out, "attachments/" + clinic.id + "/" + pdf + " that " + clinic.id +
+                                         " names is missing"));
         CHECK(test::has(checked.out, "attachments/" + clinic.id + "/stray-file.txt"));
         CHECK(test::has(checked.out, "no event names this file"));
         // Nothing damaged goes out.
@@ -197,8 +196,7 @@ TEST_SUITE("attach: the platform's patient-data guard") {
     TEST_CASE("a file the guard cannot read is kept, with a caution naming it") {
         Platform platform;
         write_bytes(platform.dir / "scan.pdf", scanned_pdf());
-        const auto result =
-            platform({"attach", platform.id, (platform.dir / "scan.pdf").string()});
+        const auto result = platform({"attach", platform.id, (platform.dir / "scan.pdf").string()});
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
         CHECK(test::has(result.err,
                         "caution: the patient-data guard cannot read scan.pdf (application/pdf)"));

@@ -93,14 +93,12 @@ TEST_SUITE("email: a complaint opened from the message") {
     TEST_CASE("the same message twice is refused, naming its case, with nothing written") {
         Clinic clinic;
         const std::string id = clinic.open_from("multipart-attachments.eml");
-        const auto err =
-            clinic.refused({"open", "--from-email", message("multipart-attachments.eml")},
-                           k_refused);
+        const auto err = clinic.refused(
+            {"open", "--from-email", message("multipart-attachments.eml")}, k_refused);
         CHECK(test::has(err, "<CAF1-complaint-7731@mail.example.org> is filed already, on " + id));
-        CHECK(test::has(clinic.refused({"log", id, "--email",
-                                        message("multipart-attachments.eml")},
-                                       k_refused),
-                        "is filed already"));
+        CHECK(test::has(
+            clinic.refused({"log", id, "--email", message("multipart-attachments.eml")}, k_refused),
+            "is filed already"));
     }
 
     TEST_CASE("a malformed message is a clear error and nothing is written") {
@@ -131,8 +129,8 @@ TEST_SUITE("email: a complaint opened from the message") {
 
     TEST_CASE("standard input is read as the message") {
         Clinic clinic;
-        const auto opened = clinic({"open", "--from-email", "-"},
-                                   test::read_text(message("qp-windows-1252.eml")));
+        const auto opened =
+            clinic({"open", "--from-email", "-"}, test::read_text(message("qp-windows-1252.eml")));
         REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
     }
 }

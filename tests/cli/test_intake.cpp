@@ -76,10 +76,10 @@ TEST_SUITE("intake: a Maildir feeds the repository") {
                                  "already, 0 for review, 1 not filed"));
         CHECK(test::has(run.err, "new/1762074850.M6P1.mx not filed, left in new/"));
         CHECK(box.in("new") == std::vector<std::string>{"1762074850.M6P1.mx"});
-        CHECK(box.in("cur") == std::vector<std::string>{
-                                   "1762074845.M1P1.mx:2,S", "1762074846.M2P1.mx:2,S",
-                                   "1762074847.M3P1.mx:2,S", "1762074848.M4P1.mx:2,S",
-                                   "1762074849.M5P1.mx:2,S"});
+        CHECK(box.in("cur") ==
+              std::vector<std::string>{"1762074845.M1P1.mx:2,S", "1762074846.M2P1.mx:2,S",
+                                       "1762074847.M3P1.mx:2,S", "1762074848.M4P1.mx:2,S",
+                                       "1762074849.M5P1.mx:2,S"});
         CHECK(box.cases().size() == 3);
         const std::string aisha = box.case_of("Aisha Patel");
         REQUIRE_FALSE(aisha.empty());
@@ -102,8 +102,8 @@ TEST_SUITE("intake: a Maildir feeds the repository") {
         const std::string id = box.open_case("2026-11-02 09:00", {"--complainant", "Mr T Hale"});
         box.deliver("1762074900.M1P1.mx",
                     "Received: from mx by mail; Mon, 9 Nov 2026 09:00:00 +0000\n"
-                    "From: Tom Hale <tom.hale@example.net>\nSubject: Re: Your complaint " + id +
-                        "\nMessage-ID: <id-in-subject@example.net>\n\nThank you.\n");
+                    "From: Tom Hale <tom.hale@example.net>\nSubject: Re: Your complaint " +
+                        id + "\nMessage-ID: <id-in-subject@example.net>\n\nThank you.\n");
         const auto run = box.intake();
         REQUIRE_MESSAGE(run.exit_code == 0, run.err);
         CHECK(test::has(run.out, "logged on " + id));

@@ -51,8 +51,8 @@ TEST_SUITE("nhs-scotland") {
         // An extension takes no date of its own: 10 working days in all.
         board.now = "2026-11-27T12:00:00+00:00";
         CHECK(board
-                  .refused({"log", id, "--type", "time-extended", "--until", "2026-12-20",
-                            "--text", "x"},
+                  .refused({"log", id, "--type", "time-extended", "--until", "2026-12-20", "--text",
+                            "x"},
                            k_usage)
                   .find("--until") != std::string::npos);
         board.ok({"log", id, "--type", "time-extended", "--at", "2026-11-27 10:00", "--text",
@@ -115,8 +115,8 @@ TEST_SUITE("nhs-scotland") {
         CHECK(board.clock(id, "response")["due_date"] == "2027-01-15");
         // Late: the explanation, a revised date, and the clock runs to it.
         board.now = "2027-01-12T12:00:00+00:00";
-        board.ok({"respond", "delay", id, "--reason",
-                  "The consultant's statement is not back yet.", "--new-date", "2027-01-29"});
+        board.ok({"respond", "delay", id, "--reason", "The consultant's statement is not back yet.",
+                  "--new-date", "2027-01-29"});
         CHECK(board.clock(id, "response")["due_date"] == "2027-01-29");
         CHECK(board.clock(id, "response")["extended"] == true);
     }
@@ -126,8 +126,8 @@ TEST_SUITE("nhs-scotland") {
         const auto id = board.open_case("2026-11-16 09:00", {"--point", "Lost referral"});
         board.ok({"log", id, "--type", "stage-two-started", "--at", "2026-11-16 09:00", "--text",
                   "Complex: three services involved."});
-        board.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
-                  "--conclusion", "The referral was not sent."});
+        board.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                  "The referral was not sent."});
         const auto letter = board({"respond", "draft", id});
         REQUIRE_MESSAGE(letter.exit_code == 0, letter.err);
         CHECK(letter.out.find("Scottish Public Services Ombudsman (SPSO)") != std::string::npos);

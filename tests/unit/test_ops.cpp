@@ -52,8 +52,7 @@ TEST_CASE("close: a request that contradicts itself is refused whole, the case u
     request.skip_step = "The agent was away";
     request.warning_reason = "Conduct";
     const Policy platform = preset_policy("platform");
-    const Error e =
-        error_from([&] { close_case(c, request, platform, london(), no_others); });
+    const Error e = error_from([&] { close_case(c, request, platform, london(), no_others); });
     CHECK(e.kind() == ErrorKind::usage);
     CHECK(codes(e.problems()) == "field-not-applicable, field-not-applicable");
     CHECK(e.problems()[0].message.find("{warning_reason}") != std::string::npos);

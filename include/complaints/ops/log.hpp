@@ -29,7 +29,7 @@ using KeepLetter = std::function<std::string(std::string_view name)>;
 // an event that sends nothing, else the workflow's refusals (check_logged,
 // the order of steps).
 Event log_event(Case& c, const LogRequest& request, const Policy& policy,
-               const date::time_zone& zone, const KeepLetter& keep_letter);
+                const date::time_zone& zone, const KeepLetter& keep_letter);
 
 // What a copy of the correspondence an event of `type` records is called in
 // letters/<ID>/; a usage error naming the field for a type that sends

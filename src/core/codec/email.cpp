@@ -31,8 +31,8 @@ void start_gmime() {
 }
 
 [[noreturn]] void malformed(const std::string& shown, std::string_view why) {
-    throw Error(ErrorKind::bad_data,
-                fmt::format("is not an email that can be filed: {}", why), Location{shown});
+    throw Error(ErrorKind::bad_data, fmt::format("is not an email that can be filed: {}", why),
+                Location{shown});
 }
 
 std::string or_empty(const char* text) {
@@ -48,8 +48,8 @@ std::string as_utf8(std::string text) {
     gchar* converted = g_convert(text.data(), static_cast<gssize>(text.size()), "UTF-8",
                                  "WINDOWS-1252", nullptr, &written, nullptr);
     if (!converted)
-        converted = g_convert(text.data(), static_cast<gssize>(text.size()), "UTF-8",
-                              "ISO-8859-1", nullptr, &written, nullptr);
+        converted = g_convert(text.data(), static_cast<gssize>(text.size()), "UTF-8", "ISO-8859-1",
+                              nullptr, &written, nullptr);
     std::string result(converted ? converted : "", converted ? written : 0);
     g_free(converted);
     return result;
@@ -134,9 +134,9 @@ void visit_part(GMimeObject*, GMimeObject* part, gpointer data) {
     else if (!attached && is_type(part, "text", "html") && walk.html.empty())
         walk.html = part_text(leaf);
     else if (attached || !is_type(part, "text", "*"))
-        walk.files.push_back({name.empty() ? fmt::format("attachment-{}", walk.files.size() + 1)
-                                           : as_utf8(name),
-                              part_bytes(leaf)});
+        walk.files.push_back(
+            {name.empty() ? fmt::format("attachment-{}", walk.files.size() + 1) : as_utf8(name),
+             part_bytes(leaf)});
 }
 
 // The date after the last ';' of a Received header, if it parses.
@@ -182,9 +182,9 @@ void add_references(GMimeMessage* message, const char* header, std::vector<std::
 
 void read_sender(GMimeMessage* message, Email& email, const std::string& shown) {
     InternetAddressList* from = g_mime_message_get_from(message);
-    InternetAddress* first =
-        from && internet_address_list_length(from) > 0 ? internet_address_list_get_address(from, 0)
-                                                       : nullptr;
+    InternetAddress* first = from && internet_address_list_length(from) > 0
+                                 ? internet_address_list_get_address(from, 0)
+                                 : nullptr;
     if (first && INTERNET_ADDRESS_IS_GROUP(first)) {
         InternetAddressList* members =
             internet_address_group_get_members(INTERNET_ADDRESS_GROUP(first));
@@ -198,8 +198,8 @@ void read_sender(GMimeMessage* message, Email& email, const std::string& shown) 
         as_utf8(or_empty(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(first))));
     email.sender_name = plain_lines(as_utf8(or_empty(internet_address_get_name(first))));
     if (email.sender_address.find('@') == std::string::npos)
-        malformed(shown, fmt::format("its sender '{}' is not an email address",
-                                     email.sender_address));
+        malformed(shown,
+                  fmt::format("its sender '{}' is not an email address", email.sender_address));
 }
 
 } // namespace
@@ -208,8 +208,7 @@ Email read_email(std::string_view bytes, const std::string& shown) {
     start_gmime();
     if (bytes.empty())
         malformed(shown, "it is empty");
-    const Owned<GMimeStream> stream(
-        g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+    const Owned<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
     const Owned<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     const Owned<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), nullptr));
     if (!message)

@@ -14,9 +14,9 @@ namespace complaints {
 
 namespace {
 
-constexpr std::array k_blocks{"p",  "div", "br", "li", "tr", "h1",         "h2",   "h3",
-                              "h4", "h5",  "h6", "ul", "ol", "blockquote", "table", "pre",
-                              "hr", "dd",  "dt", "section", "article", "header", "footer"};
+constexpr std::array k_blocks{"p",  "div", "br", "li",      "tr",      "h1",         "h2",    "h3",
+                              "h4", "h5",  "h6", "ul",      "ol",      "blockquote", "table", "pre",
+                              "hr", "dd",  "dt", "section", "article", "header",     "footer"};
 constexpr std::array k_hidden{"script", "style", "head", "title", "template"};
 
 bool one_of(const xmlNode* node, const auto& names) {
@@ -72,8 +72,8 @@ void walk(const xmlNode* node, TextOut& out) {
         if (node->type != XML_ELEMENT_NODE || one_of(node, k_hidden))
             continue;
         const bool block = one_of(node, k_blocks);
-        const bool paragraph = block && std::strcmp(reinterpret_cast<const char*>(node->name),
-                                                    "br") != 0 &&
+        const bool paragraph = block &&
+                               std::strcmp(reinterpret_cast<const char*>(node->name), "br") != 0 &&
                                std::strcmp(reinterpret_cast<const char*>(node->name), "li") != 0 &&
                                std::strcmp(reinterpret_cast<const char*>(node->name), "tr") != 0;
         if (block)

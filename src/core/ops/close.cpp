@@ -27,10 +27,10 @@ std::vector<Problem> request_problems(const CloseRequest& request) {
 Event closing_event(const CloseRequest& request) {
     Event closing = request.closing;
     closing.type = EventType::closed;
-    closing.text = fmt::format("Closed: {}; {}", name_of(request.outcome),
-                               request.learning.empty()
-                                   ? "no learning identified: " + request.no_learning
-                                   : "lessons learnt recorded");
+    closing.text =
+        fmt::format("Closed: {}; {}", name_of(request.outcome),
+                    request.learning.empty() ? "no learning identified: " + request.no_learning
+                                             : "lessons learnt recorded");
     return closing;
 }
 
@@ -62,8 +62,8 @@ Closed close_case(Case& c, const CloseRequest& request, const Policy& policy,
     if (!request.warning)
         return {};
     check_warning(c, policy, closing.at, request.warning_reason);
-    return {issue_warning(c, closing, others_than(c, others()), policy, zone,
-                          request.warning_reason)};
+    return {
+        issue_warning(c, closing, others_than(c, others()), policy, zone, request.warning_reason)};
 }
 
 } // namespace complaints

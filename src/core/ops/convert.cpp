@@ -50,11 +50,11 @@ void convert(Case& c, const ConvertRequest& request, const date::time_zone& zone
     c.clock_from = request.clock_from;
     Event event = request.event;
     event.type = EventType::converted;
-    event.text = fmt::format(
-        "Converted from {} to complaint; the clock runs from {}{}", name_of(was),
-        request.clock_from ? format_date(*request.clock_from)
-                           : "the original receipt " + format_date(received),
-        request.reason.empty() ? "" : ". Reason: " + request.reason);
+    event.text =
+        fmt::format("Converted from {} to complaint; the clock runs from {}{}", name_of(was),
+                    request.clock_from ? format_date(*request.clock_from)
+                                       : "the original receipt " + format_date(received),
+                    request.reason.empty() ? "" : ". Reason: " + request.reason);
     add_event(c, event);
 }
 

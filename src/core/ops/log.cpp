@@ -25,7 +25,7 @@ std::string_view letter_name(EventType type) {
 }
 
 Event log_event(Case& c, const LogRequest& request, const Policy& policy,
-               const date::time_zone& zone, const KeepLetter& keep_letter) {
+                const date::time_zone& zone, const KeepLetter& keep_letter) {
     const std::string_view kept_as = request.keeps_letter ? letter_name(request.event.type) : "";
     Event event = request.event;
     check_logged(c, event, zone);

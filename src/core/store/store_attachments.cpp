@@ -196,14 +196,14 @@ Event& attach_file(Case& c, StoreWriter& writer, Event event, const CheckedFile&
     const auto all = attachments_of(c);
     for (std::size_t i = 0; i < all.size(); ++i)
         if (all[i]->attachment->sha256 == file.attachment.sha256)
-            throw Error(ErrorKind::refused, fmt::format("cannot attach {}", file.attachment.name),
-                        {Problem(ProblemCode::already_filed,
-                                 fmt::format("{} keeps the same file already, as attachment {} "
-                                             "('{}', {})",
-                                             c.id.empty() ? "the case" : c.id, i + 1,
-                                             all[i]->attachment->name,
-                                             format_timestamp(all[i]->at)),
-                                 c.id)});
+            throw Error(
+                ErrorKind::refused, fmt::format("cannot attach {}", file.attachment.name),
+                {Problem(ProblemCode::already_filed,
+                         fmt::format("{} keeps the same file already, as attachment {} "
+                                     "('{}', {})",
+                                     c.id.empty() ? "the case" : c.id, i + 1,
+                                     all[i]->attachment->name, format_timestamp(all[i]->at)),
+                         c.id)});
     event.attachment = file.attachment;
     // A void attachment's file stays: the same content is named again.
     for (const auto& earlier : c.events)

@@ -44,12 +44,10 @@ void stage_two(Policy& policy) {
 // the time limit (Scottish Public Services Ombudsman Act 2002, section 10:
 // normally within 12 months of learning of the matter).
 ReviewBody spso() {
-    return {"spso",
-            "the Scottish Public Services Ombudsman (SPSO)",
+    return {"spso", "the Scottish Public Services Ombudsman (SPSO)",
             "Freepost SPSO; freephone 0800 377 7330; online at www.spso.org.uk/complain; "
             "normally within 12 months of when you first knew of the matter you complain about",
-            true,
-            false};
+            true, false};
 }
 
 Policy nhs_scotland() {
