@@ -5,7 +5,9 @@
 // files, writes the cases and says what it did.
 #include "choices.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 
+#include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
 #include "complaints/codec/register_import.hpp"
 #include "complaints/store/atomic_file.hpp"
