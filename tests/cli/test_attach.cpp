@@ -118,7 +118,7 @@ TEST_SUITE("attach: evidence kept by content") {
         clinic.ok({"attach", clinic.id, clinic.file("fits.tiff")});
     }
 
-    TEST_CASE("voiding the event hides the attachment; the file stays, and can be attached "
+    TEST_CASE("voiding the event hides the attachment, the file stays, and can be attached "
               "again") {
         Clinic clinic;
         clinic.ok({"attach", clinic.id, clinic.file("note.txt")});

@@ -67,7 +67,7 @@ TEST_SUITE("cli git") {
     TEST_CASE("init routes case files through the merge driver") {
         const test::Repo repo;
         CHECK(test::read_text(repo.root / ".gitattributes") ==
-              "cases/**/*.yaml merge=complaints\nletters/** -text\n");
+              "cases/**/*.yaml merge=complaints\nletters/** -text\nattachments/** binary\n");
     }
 
     TEST_CASE("a letter kept at one site reaches the other byte for byte, whatever autocrlf") {

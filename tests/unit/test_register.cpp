@@ -50,7 +50,8 @@ TEST_SUITE("register") {
         CHECK(read_register_date("12/25/2025", DateOrder::month_first)->day == ymd(2025, 12, 25));
     }
 
-    TEST_CASE("the table: a BOM dropped, windows-1252 read, ; found, quoted cells over lines") {
+    TEST_CASE("the table: a BOM dropped, windows-1252 read, the semicolon found, quoted cells over "
+              "lines") {
         const auto bom = read_register("\xEF\xBB\xBFRef;Summary\r\n1;\"a;b\r\nc\"\r\n", "r.csv");
         CHECK(bom.encoding == "UTF-8 with BOM");
         CHECK(bom.delimiter == ';');
@@ -148,7 +149,7 @@ TEST_SUITE("register") {
         CHECK(plan.cases[0].row == 9);
     }
 
-    TEST_CASE("a row that says the same again differs in nothing; a changed one says what") {
+    TEST_CASE("a row that says the same again differs in nothing, a changed one says what") {
         Planner planner;
         const auto before =
             planner.plan(k_header + "A1,03/04/2025,Ann,Email,Upheld,10/04/2025\r\n");
