@@ -3,6 +3,7 @@
 #include "report_output.hpp"
 
 #include "complaints/base/text.hpp"
+#include "complaints/render/markdown.hpp"
 
 namespace complaints::cli {
 
@@ -13,24 +14,6 @@ std::string text_table(const Table& table, bool colour) {
     std::string out = text.line(table.header, colour);
     for (const auto& row : table.rows)
         out += text.line(row);
-    return out;
-}
-
-// Markdown passes HTML through to whatever renders it: a name such as
-// "<img onerror=...>" would run there. &, < and > become entities, which
-// Markdown shows as the characters typed.
-std::string markdown_text(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
     return out;
 }
 

@@ -74,4 +74,10 @@ bool remove_in_repository(const std::filesystem::path& root, const std::filesyst
 // to it, sorted: for `check` to report.
 std::vector<std::string> links_in_repository(const std::filesystem::path& root);
 
+// The files kept one folder down in `top` (letters/<ID>/NAME,
+// attachments/<ID>/NAME), relative to `root`, sorted; names starting with a
+// dot (temporaries) left out. The walk neither starts through a link nor
+// enters one below: check reports links on their own.
+std::vector<std::string> kept_files(const std::filesystem::path& root, const std::string& top);
+
 } // namespace complaints

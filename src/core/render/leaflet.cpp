@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "complaints/render/leaflet.hpp"
+#include "complaints/render/markdown.hpp"
 
 #include "complaints/base/text.hpp"
 
@@ -283,28 +284,6 @@ Leaflet complaints_leaflet(const Config& config) {
     leaflet.footer = "Complaints information from " + config.organisation + ".";
     return leaflet;
 }
-
-namespace {
-
-// Markdown passes HTML through to whatever renders it: an organisation or
-// name in complaints.yaml such as "<img onerror=...>" would run there. &, <
-// and > become entities, which Markdown shows as the characters typed.
-std::string markdown_text(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
-    return out;
-}
-
-} // namespace
 
 std::string leaflet_markdown(const Leaflet& leaflet) {
     std::string out =

@@ -229,4 +229,19 @@ std::vector<std::string> links_in_repository(const fs::path& root) {
     return links;
 }
 
+std::vector<std::string> kept_files(const fs::path& root, const std::string& top) {
+    std::vector<std::string> found;
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(root / top, ec)))
+        return found;
+    for (fs::recursive_directory_iterator it(root / top, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (it.depth() == 1 && !name.starts_with(".") && !it->is_directory(ec))
+            found.push_back(it->path().lexically_relative(root).generic_string());
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
 } // namespace complaints

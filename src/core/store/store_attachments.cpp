@@ -10,6 +10,7 @@
 #include "complaints/base/text.hpp"
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/store/atomic_file.hpp"
+#include "complaints/store/in_repository.hpp"
 
 #include <fmt/format.h>
 #include <magic.h>
@@ -229,18 +230,7 @@ std::string Store::read_attachment(const std::string& id, const Attachment& atta
                            "attachments kept must be plain files");
 }
 
-std::vector<std::string> Store::kept_attachments() const {
-    std::vector<std::string> found;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(m_root / "attachments", ec), end; !ec && it != end;
-         it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (it.depth() == 1 && !name.starts_with(".") && !it->is_directory(ec))
-            found.push_back(it->path().lexically_relative(m_root).generic_string());
-    }
-    std::sort(found.begin(), found.end());
-    return found;
-}
+std::vector<std::string> Store::kept_attachments() const { return kept_files(m_root, "attachments"); }
 
 std::optional<std::string> attachment_problem(const Store& store, const std::string& id,
                                               const Attachment& attachment) {

@@ -85,22 +85,7 @@ void check_letter_text(std::string_view text, const Policy& policy, const std::s
     }
 }
 
-std::vector<std::string> Store::kept_letters() const {
-    std::vector<std::string> found;
-    std::error_code ec;
-    // The walk enters no link below, but would start through one (check
-    // reports the link).
-    if (fs::is_symlink(fs::symlink_status(m_root / "letters", ec)))
-        return found;
-    for (fs::recursive_directory_iterator it(m_root / "letters", ec), end; !ec && it != end;
-         it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (it.depth() == 1 && !name.starts_with(".") && !it->is_directory(ec))
-            found.push_back(it->path().lexically_relative(m_root).generic_string());
-    }
-    std::sort(found.begin(), found.end());
-    return found;
-}
+std::vector<std::string> Store::kept_letters() const { return kept_files(m_root, "letters"); }
 
 std::string Store::read_letter(const std::string& id, const std::string& path) const {
     const std::string folder = letters_folder(id);
