@@ -2,10 +2,12 @@
 // complaints clinician: a clinician's cases, warnings and standing, and the
 // suspension decisions the platform records.
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 #include "text_input.hpp"
 
 #include "complaints/base/text.hpp"
+#include "complaints/ops/clinician.hpp"
 #include "complaints/workflow/clinicians.hpp"
 #include "complaints/workflow/workflow.hpp"
 
@@ -233,13 +235,12 @@ void decide(const ClinicianOptions& o, const Writer& repo, const Clinician& clin
     std::optional<date::year_month_day> until;
     if (!o.until.empty() && !(until = parse_date(o.until)))
         throw Error(ErrorKind::usage, "--until: " + date_problem(o.until));
-    const std::string reason = text_from_flag(o.reason, "--reason");
-    Event event = make_event(decision_event_type(kind), reason, o.when_who, context, store);
-    event.due = until;
-    check_decision(clinician, policy, kind, until, local_date(event.at.utc, store.zone()), reason);
-    const std::string id = decision_case(clinician, kind);
+    const ClinicianDecision request{
+        kind, until, text_from_flag(o.reason, "--reason"),
+        make_event(EventType::note, "", o.when_who, context, store)};
+    const auto [id, event] = decide_on_clinician(clinician, request, policy, store.zone());
     update_case(repo, id, [&](Case& c) { add_event(c, event); });
-    Decision shown{id, event.at, {}, kind, until, reason, event.by};
+    Decision shown{id, event.at, {}, kind, until, request.reason, event.by};
     fmt::print("{}: {} (recorded on {})\n", clinician.name, describe_decision(shown), id);
 }
 
@@ -252,35 +253,22 @@ void withdraw_moot_review(const ClinicianOptions& o, const Writer& repo,
                           const std::vector<Case>& cases, const std::string& key,
                           const std::string& rescinded) {
     const auto& [context, store] = repo;
-    const Policy& policy = store.config().policy;
-    const auto all = clinicians(cases, policy, store.zone());
-    const auto found =
-        std::find_if(all.begin(), all.end(), [&](const Clinician& c) { return c.key == key; });
-    if (found == all.end())
+    const auto moot = complaints::withdraw_moot_review(
+        cases, key, rescinded, make_event(EventType::review_withdrawn, "", o.when_who, context, store),
+        store.config().policy, store.zone());
+    if (!moot)
         return;
-    Event event = make_event(EventType::review_withdrawn, "", o.when_who, context, store);
-    const auto day = local_date(event.at.utc, store.zone());
-    const auto review = moot_review(*found, cases, policy, day, store.zone());
-    if (!review)
-        return;
-    const std::string left =
-        plural(static_cast<int>(standing_on(*found, policy, day).active.size()), "active warning");
-    event.text = fmt::format("Suspension review of {} withdrawn: the warning {} issued was "
-                             "rescinded on appeal, leaving {}",
-                             found->name, rescinded, left);
-    update_case(repo, *review, [&](Case& c) { add_event(c, event); });
-    fmt::print("{}: the suspension review due on {} is withdrawn ({})\n", found->name, *review,
-               left);
+    const auto& [review, event] = moot->withdrawal;
+    update_case(repo, review, [&](Case& c) { add_event(c, event); });
+    fmt::print("{}: the suspension review due on {} is withdrawn ({})\n", moot->clinician, review,
+               plural(moot->warnings_left, "active warning"));
 }
 
 void rescind(const ClinicianOptions& o, const Writer& repo, std::vector<Case>& cases,
              const Clinician& clinician) {
     const auto& [context, store] = repo;
     const std::string id = store.resolve(o.words[2]);
-    if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), id) ==
-        clinician.case_ids.end())
-        throw Error(ErrorKind::usage, fmt::format("{} is not one of {}'s cases ({})", id,
-                                                  clinician.name, joined(clinician.case_ids)));
+    require_clinicians_case(clinician, id);
     const std::string reason = text_from_flag(o.reason, "--reason");
     const Case rescinded = update_case(repo, id, [&](Case& c) {
         rescind_warning(c,

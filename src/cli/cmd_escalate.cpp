@@ -7,8 +7,7 @@
 #include "text_input.hpp"
 
 #include "complaints/base/strings.hpp"
-#include "complaints/workflow/cautions.hpp"
-#include "complaints/workflow/workflow.hpp"
+#include "complaints/ops/escalate.hpp"
 
 #include <algorithm>
 
@@ -27,90 +26,51 @@ struct EscalateOptions {
     WhenWho when_who;
 };
 
-const ReviewBody& body_named(const std::string& key, const Policy& policy) {
-    if (const ReviewBody* body = find_review_body(policy, key))
-        return *body;
-    const auto keys = review_body_keys(policy);
-    throw Error(ErrorKind::usage,
-                fmt::format("--to: unknown body '{}'{}; this repository's policy names: {}", key,
-                            did_you_mean(key, keys), util::join(keys, ", ")));
-}
-
-std::string refer(Case& c, const EscalateOptions& options, const Context& context,
-                  const Store& store, std::vector<std::string>& cautions) {
-    const ReviewBody& body = body_named(options.to, store.config().policy);
-    const std::string reason =
-        options.reason.empty() ? "" : util::trim(text_from_flag(options.reason, "--reason"));
-    if (!options.reason.empty() && reason.empty())
-        throw Error(ErrorKind::usage, "--reason is blank: say why the body is told now");
-    check_escalation(c, body, store.config().policy, reason);
-    if (const auto again = repeat_referral_caution(c, body, store.zone()))
-        cautions.push_back(*again);
-    const Event event = make_event(
-        EventType::escalated,
-        fmt::format("{} {}{}{}{}", body.advice ? "Signposted to" : "Referred to", body.name,
-                    options.reference.empty() ? "" : " (reference " + options.reference + ")",
-                    reason.empty() ? "" : ". Reason: " + reason,
-                    options.note.empty() ? "" : ". " + options.note),
-        options.when_who, context, store);
-    c.escalations.push_back(Escalation{body.key, event.at, options.reference, "", std::nullopt});
-    add_event(c, event);
-    if (body.advice)
+// What the operation did, in words.
+std::string said(const Escalated& done, const std::string& id) {
+    using What = Escalated::What;
+    switch (done.what) {
+    case What::signposted:
         return fmt::format("signposted to {}, an advice and support service: no review outcome "
                            "is awaited",
-                           body.name);
-    if (!body.stage_two)
+                           done.body);
+    case What::referred:
         return fmt::format("referred to {}; its outcome is tracked on the case, and closing the "
                            "complaint does not wait for it",
-                           body.name);
-    if (c.status == Status::closed)
+                           done.body);
+    case What::stage_two_after_close:
         return fmt::format("stage 2: referred to {}, after the case closed; its outcome is "
                            "tracked on the case (escalate {} --outcome TEXT when it comes)",
-                           body.name, c.id);
-    return fmt::format("stage 2: referred to {}", body.name);
-}
-
-std::string record_outcome(Case& c, const EscalateOptions& options, const Context& context,
-                           const Store& store) {
-    const Policy& policy = store.config().policy;
-    Escalation* review = &open_escalation(c, options.to, policy);
-    const Event event =
-        make_event(EventType::review_outcome, text_from_flag(options.outcome, "--outcome"),
-                   options.when_who, context, store);
-    if (event.at < review->at)
-        throw Error(ErrorKind::usage, "--at: the outcome is dated before the referral");
-    review->outcome = event.text;
-    review->outcome_at = event.at;
-    const ReviewBody* named = find_review_body(policy, review->body);
-    const std::string body = named ? named->name : review->body;
-    add_event(c, event);
-    if (const auto open = open_referrals(c, policy); !open.empty())
-        return fmt::format("outcome of the review by {} recorded; still open: {}", body,
-                           util::join(open, ", "));
-    if (named && !named->stage_two)
-        return fmt::format("outcome of the referral to {} recorded; no referral is open", body);
-    return fmt::format("outcome of the review by {} recorded; stage 2 is closed", body);
+                           done.body, id);
+    case What::stage_two:
+        return fmt::format("stage 2: referred to {}", done.body);
+    case What::outcome_recorded:
+        break;
+    }
+    if (!done.still_open.empty())
+        return fmt::format("outcome of the review by {} recorded; still open: {}", done.body,
+                           util::join(done.still_open, ", "));
+    if (!done.stage_two)
+        return fmt::format("outcome of the referral to {} recorded; no referral is open",
+                           done.body);
+    return fmt::format("outcome of the review by {} recorded; stage 2 is closed", done.body);
 }
 
 void run_escalate(const EscalateOptions& options, const Writer& repo) {
-    if (options.outcome_given && options.outcome != "-" && util::trim(options.outcome).empty())
-        throw Error(ErrorKind::usage, "--outcome needs the review's outcome, in words");
-    if (!options.reason.empty() && !options.outcome.empty())
-        throw Error(ErrorKind::usage, "--reason goes with --to BODY, not --outcome");
-    if (options.outcome.empty() && options.to.empty())
-        throw Error(ErrorKind::usage,
-                    "give --to BODY to refer the complaint, or --outcome TEXT to record "
-                    "the review's outcome");
     const auto& [context, store] = repo;
+    EscalateRequest request{options.to, options.reference, options.note, {}, {}, {}};
+    if (!options.reason.empty())
+        request.reason = text_from_flag(options.reason, "--reason");
+    if (options.outcome_given)
+        request.outcome = options.outcome.empty() ? "" : text_from_flag(options.outcome, "--outcome");
     const std::string id = store.resolve(options.id);
-    std::string said;
-    std::vector<std::string> cautions;
+    Escalated done;
     update_case(repo, id, [&](Case& c) {
-        said = options.outcome.empty() ? refer(c, options, context, store, cautions)
-                                       : record_outcome(c, options, context, store);
+        request.event = make_event(EventType::escalated, "", options.when_who, context, store);
+        done = escalate_case(c, request, store.config().policy, store.zone());
     });
-    fmt::print("{}: {}\n", id, said);
-    say_cautions(cautions);
+    fmt::print("{}: {}\n", id, said(done, id));
+    say_cautions(done.cautions);
 }
 
 // Each preset's review bodies, from the presets themselves.

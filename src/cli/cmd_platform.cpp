@@ -5,9 +5,9 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/ops/platform.hpp"
 #include "complaints/render/letters.hpp"
 #include "complaints/workflow/agents.hpp"
-#include "complaints/workflow/steps.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 namespace complaints::cli {
@@ -35,20 +35,16 @@ struct ResolveOptions {
 void run_assign(const AssignOptions& o, const Writer& repo) {
     const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
-    // Decided before the case is read: a blank or unknown name writes nothing.
-    const std::string agent = agent_named(o.agent, store.config().agents);
+    // The name is checked before the case is read: a blank or unknown one
+    // writes nothing.
+    const Assignment request{o.agent,
+                             make_event(EventType::assigned, "", o.when_who, context, store)};
+    agent_named(request.agent, store.config().agents);
     std::string said;
     update_case(repo, id, [&](Case& c) {
-        require_formal_complaint(c, "assign a handler");
-        Event event =
-            make_event(EventType::assigned, "Assigned to " + agent + ", the main point of contact",
-                       o.when_who, context, store);
-        event.agent = agent;
-        const bool first = !first_event(c, EventType::assigned);
-        c.agent = agent;
-        add_event(c, event);
-        said = first ? "assigned to " + agent
-                     : "reassigned to " + agent + " (the first assignment's time counts)";
+        const Assigned done = assign_agent(c, request, store.config().agents);
+        said = done.first ? "assigned to " + done.agent
+                          : "reassigned to " + done.agent + " (the first assignment's time counts)";
     });
     fmt::print("{}: {}\n", id, said);
 }
@@ -86,19 +82,17 @@ void run_resolve(const ResolveOptions& o, const Writer& repo) {
     const auto given =
         o.letter.empty() ? std::nullopt : std::optional(letter_sent_from(o.letter, store));
     std::string kept;
+    const Resolution request{
+        text, correction(o.correction, o.when_who, context, store),
+        o.skip_step.empty() ? "" : text_from_flag(o.skip_step, "--skip-step"),
+        make_event(EventType::resolved, "", o.when_who, context, store)};
     update_case(repo, id, [&](Case& c, StoreWriter& writer) {
-        require_formal_complaint(c, "record a resolution");
-        const Event resolution = make_event(EventType::resolved, text, o.when_who, context, store);
-        // A correction changes a resolution already in its place in the order.
-        if (o.correction.empty() || !o.skip_step.empty())
-            check_step(c, store.config().policy, EventType::resolved, resolution,
-                       text_from_flag(o.skip_step, "--skip-step"));
-        // Decided before the letter is written: a refused change keeps none.
-        Event& resolved =
-            record_resolution(c, resolution, correction(o.correction, o.when_who, context, store));
-        kept = writer.keep_letter(c.id, local_date(resolved.at.utc, store.zone()), "resolution",
-                                  given ? *given : letter_on(c, resolved.at, text, store));
-        resolved.letter = kept;
+        const auto keep = [&](const Case& resolved_case, const Event& resolved) {
+            return writer.keep_letter(
+                c.id, local_date(resolved.at.utc, store.zone()), "resolution",
+                given ? *given : letter_on(resolved_case, resolved.at, text, store));
+        };
+        kept = resolve_case(c, request, store.config().policy, keep).letter;
     });
     fmt::print("{}: resolution {}\n", id, o.correction.empty() ? "recorded" : "corrected");
     fmt::print(stderr, "complaints: the letter sent is kept in {}\n", kept);

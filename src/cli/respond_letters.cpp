@@ -8,6 +8,7 @@
 #include "text_input.hpp"
 
 #include "complaints/base/strings.hpp"
+#include "complaints/ops/respond.hpp"
 #include "complaints/render/letters.hpp"
 #include "complaints/workflow/cautions.hpp"
 #include "complaints/workflow/workflow.hpp"
@@ -102,72 +103,44 @@ void say_kept(const Case& after, EventType step, const Sending& sending, const S
     say_cautions(cautions);
 }
 
-std::string channel_of(const std::string& via, std::string_view what) {
-    if (via != "email" && via != "letter")
-        throw Error(ErrorKind::usage,
-                    fmt::format("--via: {} goes by email or letter, not '{}'", what, via));
-    return via;
-}
-
-// The explanation of delay on `c`, and its letter: the reason, and the date
-// the response is then due (--new-date, or the policy's fresh period).
+// The explanation of delay on `c` as recorded (or, for a draft, on a copy),
+// and its letter: the reason, and the date the response is then due.
 struct Delay {
-    Event event;
+    DelayExplained explained;
     std::string letter;
-    std::vector<std::string> cautions;         // about the new date, said but not refused
-    std::optional<date::year_month_day> aimed; // the response's date before it
-    std::optional<date::year_month_day> due;   // and once it is recorded
 };
 
-Event delay_event(const Case& c, const DelayRequest& request, const Context& context,
-                  const Store& store, std::vector<std::string>& cautions) {
-    const ClockContext clocks = clock_context(context, store);
-    Event event = make_event(EventType::delay_explained, text_from_flag(request.reason, "--reason"),
-                             request.when_who, context, store);
-    if (!request.new_date.empty()) {
-        event.due = date_flag(request.new_date, "--new-date");
-        if (date::sys_days{*event.due} < date::sys_days{local_date(event.at.utc, store.zone())})
-            throw Error(ErrorKind::usage,
-                        "--new-date: the new date is before the explanation was sent");
-        cautions = delay_date_cautions(c, *event.due, clocks);
-    }
-    if (auto late = late_explanation_caution(c, event.at, clocks))
-        cautions.push_back(std::move(*late));
-    if (auto back_dated = back_dated_explanation_caution(c, event, clocks))
-        cautions.push_back(std::move(*back_dated));
-    return event;
+DelayExplanation delay_explanation(const DelayRequest& request, const Context& context,
+                                   const Store& store) {
+    DelayExplanation explanation;
+    explanation.reason = request.reason.find_first_not_of(" \t\r\n") == std::string::npos
+                             ? request.reason
+                             : text_from_flag(request.reason, "--reason");
+    if (!request.new_date.empty())
+        explanation.new_date = date_flag(request.new_date, "--new-date");
+    explanation.event =
+        make_event(EventType::delay_explained, "", request.when_who, context, store);
+    return explanation;
 }
 
-Delay delay_of(const Case& c, const DelayRequest& request, const Context& context,
-               const Store& store) {
-    if (request.reason.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw Error(ErrorKind::usage,
-                    "--reason: give the reason for the delay, as the letter tells the complainant");
-    check_delay_allowed(store.config().policy);
-    require_formal_complaint(c, "explain a delay");
-    check_delay(c);
+// Records the explanation on `c`; `keep` is given the letter and returns
+// where it is kept.
+Delay delay_on(Case& c, const DelayRequest& request, const Context& context, const Store& store,
+               const std::function<std::string(const std::string&, const Event&)>& keep) {
     Delay delay;
-    delay.event = delay_event(c, request, context, store, delay.cautions);
-    const ClockContext clocks = clock_context(context, store);
-    if (const auto clock = clock_met_by(c, clocks, EventType::response_sent))
-        delay.aimed = clock->due.day;
-    Case with = c;
-    add_event(with, delay.event);
-    std::optional<date::year_month_day> promised = delay.event.due;
-    // Without --new-date the letter promises the fresh period's end, unless a
-    // late explanation moved nothing: then no date already gone.
-    if (const auto clock = clock_met_by(with, clocks, EventType::response_sent)) {
-        delay.due = clock->due.day;
-        if (!promised && clock->due.day != delay.aimed)
-            promised = clock->due.day;
-    }
-    delay.letter =
-        delay_letter(c, store.config(), store.zone(), local_date(delay.event.at.utc, store.zone()),
-                     delay.event.text, promised, delay.aimed);
+    delay.explained = explain_response_delay(
+        c, delay_explanation(request, context, store), clock_context(context, store),
+        [&](const Case& before, const DelayExplained& explained) {
+            delay.letter = delay_letter(before, store.config(), store.zone(),
+                                        local_date(explained.event.at.utc, store.zone()),
+                                        explained.event.text, explained.promised,
+                                        explained.aimed);
+            return keep(delay.letter, explained.event);
+        });
     return delay;
 }
 
-std::string delay_said(const Delay& delay) {
+std::string delay_said(const DelayExplained& delay) {
     if (!delay.due)
         return "explanation of delay recorded";
     // What the clock makes of it, not what the letter asked for: an earlier
@@ -187,29 +160,20 @@ std::string acknowledgement_said(const Case& c, const Context& context, const St
                : fmt::format("acknowledgement recorded, late: due {}", due);
 }
 
-// The event the response was sent, its letter kept, and the waivers given.
+// The written response recorded as sent, its letter kept, and the waivers
+// given; what is said of it.
 std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
                  const SendRequest& request, const Context& context, const Store& store) {
-    const std::string via = channel_of(request.sending.via, "a written response");
-    require_formal_complaint(c, "send the response");
-    check_response(c, store.config().policy,
-                   {.consent = !request.proceed_without_consent.empty(),
-                    .practitioner = !request.without_practitioner.empty()});
-    Event sent = make_event(EventType::response_sent, "", request.when_who, context, store);
-    // Rendered before this step adds events, exactly as `draft` showed it.
-    sent.letter = writer.keep_letter(c.id, local_date(sent.at.utc, store.zone()), "response",
-                                     given ? *given : response_on(c, sent.at, context, store));
-    if (!request.proceed_without_consent.empty())
-        add_event(c, make_event(EventType::consent_waived, request.proceed_without_consent,
-                                request.when_who, context, store));
-    if (!request.without_practitioner.empty())
-        add_event(c, make_event(EventType::practitioner_waived, request.without_practitioner,
-                                request.when_who, context, store));
-    // The event states the fact; how it stood against the deadline is worked
-    // out again whenever it is shown, so a later change of calendar or
-    // policy leaves no stale date in the record.
-    sent.text = "Written response sent by " + via;
-    add_event(c, sent);
+    ResponseRequest response{request.sending.via, request.proceed_without_consent,
+                             request.without_practitioner,
+                             make_event(EventType::response_sent, "", request.when_who,
+                                        context, store)};
+    const Event sent = send_written_response(
+        c, response, store.config().policy, [&](std::string_view name) {
+            return writer.keep_letter(
+                c.id, local_date(response.event.at.utc, store.zone()), std::string(name),
+                given ? *given : response_on(c, response.event.at, context, store));
+        });
     const auto clock = clock_met_by(c, clock_context(context, store), EventType::response_sent);
     return sent.text + (clock ? ", " + timeliness(c, *clock) : "");
 }
@@ -242,18 +206,14 @@ void acknowledge(const AcknowledgeRequest& request, const Writer& repo) {
     const auto given = letter_given(request.sending, store);
     std::string said;
     const Case after = update_case(repo, id, [&](Case& c, StoreWriter& writer) {
-        require_formal_complaint(c, "acknowledge the complaint");
-        require_unacknowledged(c, store.zone());
-        const std::string via =
-            request.sending.via.empty()
-                ? ""
-                : " by " + channel_of(request.sending.via, "an acknowledgement");
-        Event event = make_event(EventType::acknowledged, "Acknowledgement sent" + via,
-                                 request.when_who, context, store);
-        event.letter =
-            writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "acknowledgement",
-                               given ? *given : acknowledgement_on(c, event.at, context, store));
-        add_event(c, event);
+        const Acknowledgement acknowledgement{
+            request.sending.via,
+            make_event(EventType::acknowledged, "", request.when_who, context, store)};
+        acknowledge_complaint(c, acknowledgement, store.zone(), [&](std::string_view name) {
+            return writer.keep_letter(
+                c.id, local_date(acknowledgement.event.at.utc, store.zone()), std::string(name),
+                given ? *given : acknowledgement_on(c, acknowledgement.event.at, context, store));
+        });
         said = acknowledgement_said(c, context, store);
     });
     fmt::print("{}: {}\n", id, said);
@@ -267,21 +227,24 @@ void explain_delay(const DelayRequest& request, const Writer& repo) {
     const auto& [context, store] = repo;
     const std::string id = store.resolve(request.id);
     if (request.draft) {
-        const Case c = store.load(id);
-        const Delay delay = delay_of(c, request, context, store);
+        Case c = store.load(id);
+        const Delay delay =
+            delay_on(c, request, context, store,
+                     [](const std::string&, const Event&) { return std::string(); });
         put_letter(delay.letter, request.out, c, store, "draft delay letter");
-        return say_cautions(delay.cautions);
+        return say_cautions(delay.explained.cautions);
     }
     const auto given = letter_given(request.sending, store);
     std::string said;
     std::vector<std::string> cautions;
     const Case after = update_case(repo, id, [&](Case& c, StoreWriter& writer) {
-        Delay delay = delay_of(c, request, context, store);
-        cautions = delay.cautions;
-        delay.event.letter = writer.keep_letter(c.id, local_date(delay.event.at.utc, store.zone()),
-                                                "delay", given ? *given : delay.letter);
-        add_event(c, delay.event);
-        said = delay_said(delay);
+        const Delay delay =
+            delay_on(c, request, context, store, [&](const std::string& letter, const Event& event) {
+                return writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "delay",
+                                          given ? *given : letter);
+            });
+        cautions = delay.explained.cautions;
+        said = delay_said(delay.explained);
     });
     fmt::print("{}: {}\n", id, said);
     say_kept(after, EventType::delay_explained, request.sending, store, cautions);
