@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "list_sheet.hpp"
 #include "name_hint.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 #include "spill_file.hpp"
 #include "xlsx_output.hpp"
@@ -236,74 +237,100 @@ void warn_off_roster(const std::string& agent, const std::vector<std::string>& r
     warn_unknown_name("--agent", agent, "is not on the agents roster in complaints.yaml", roster);
 }
 
-void run_list(const ListOptions& options, const Reader& repo) {
-    if ((options.format == Format::xlsx) != !options.out.empty())
-        throw Error(ErrorKind::usage, "--format xlsx and --out FILE go together: a workbook is "
-                                      "written to a file");
+// The cases that match, in the order received, each kept on disk until it
+// is printed: memory holds one at a time, not the repository.
+struct Found {
+    std::vector<Match> matches;
+    SpillFile spill;
+
+    Listed at(std::size_t i, const Reader& repo) const {
+        Case c = decode_case(spill.read(matches[i].encoded));
+        auto clocks = clocks_of(c, repo.store, repo.context.now);
+        return Listed{std::move(c), std::move(clocks)};
+    }
+};
+
+void gather(Found& found, const ListOptions& options, const Reader& repo) {
     const Filter filter = make_filter(options);
     const auto& [context, store] = repo;
     warn_off_roster(options.agent, store.config().agents);
     const auto& zone = store.zone();
     const auto today = local_date(context.now, zone);
-    std::vector<Match> matches_found;
-    SpillFile spill;
     context.scan(store, options.no_cache, [&](Case& c) {
         if (matches(c, filter, zone) && actions_match(c, filter, today) &&
             (!filter.attention || !attention(c, store.config().policy).empty() ||
              suspension_pending(c, today, zone)) &&
             clock_matches(c, clocks_of(c, store, context.now), filter, store, context.now))
-            matches_found.push_back(Match{c.received, spill.add(encode_case(c))});
+            found.matches.push_back(Match{c.received, found.spill.add(encode_case(c))});
     });
-    std::stable_sort(matches_found.begin(), matches_found.end(),
+    std::stable_sort(found.matches.begin(), found.matches.end(),
                      [](const Match& a, const Match& b) { return a.received < b.received; });
-    spill.seal();
-    const auto listed = [&](const Match& match) {
-        Case c = decode_case(spill.read(match.encoded));
-        auto clocks = clocks_of(c, store, context.now);
-        return Listed{std::move(c), std::move(clocks)};
-    };
-    if (options.format == Format::json) {
-        // Laid out as print_json would, a case at a time: the document says
-        // its version once, then the cases (docs/json.md).
-        std::fputs(fmt::format("{{\n  \"schema_version\": {},\n  \"cases\": {}",
-                               k_json_schema_version, matches_found.empty() ? "[]\n}\n" : "[\n    ")
-                       .c_str(),
-                   stdout);
-        const auto element = [&](std::size_t i, std::string& out) {
-            const Listed one = listed(matches_found[i]);
-            write_case_json(out, 2, one.c, one.clocks, zone, store.config().policy,
-                            CaseDetail::listing);
-            out += i + 1 < matches_found.size() ? ",\n    " : "\n  ]\n}\n";
-        };
-        write_in_parallel(matches_found.size(), element);
-        return;
+    found.spill.seal();
+}
+
+// Laid out as print_json would, a case at a time: the document says its
+// version once, then the cases (docs/json.md).
+void print_json_list(const Found& found, const Reader& repo) {
+    const auto& matches = found.matches;
+    std::fputs(fmt::format("{{\n  \"schema_version\": {},\n  \"cases\": {}",
+                           k_json_schema_version, matches.empty() ? "[]\n}\n" : "[\n    ")
+                   .c_str(),
+               stdout);
+    write_in_parallel(matches.size(), [&](std::size_t i, std::string& out) {
+        const Listed one = found.at(i, repo);
+        write_case_json(out, 2, one.c, one.clocks, repo.store.zone(),
+                        repo.store.config().policy, CaseDetail::listing);
+        out += i + 1 < matches.size() ? ",\n    " : "\n  ]\n}\n";
+    });
+}
+
+void write_xlsx_list(const Found& found, const std::string& out, const Reader& repo) {
+    const bool with_agent = lists_agents(repo.store.config().policy);
+    std::vector<std::vector<SheetCell>> rows;
+    rows.reserve(found.matches.size());
+    for (std::size_t i = 0; i < found.matches.size(); ++i) {
+        const Listed one = found.at(i, repo);
+        rows.push_back(sheet_row(one.c, one.clocks, repo.store.zone(), with_agent));
     }
+    write_list_xlsx(out, sheet_columns(with_agent), rows);
+}
+
+void print_csv_list(const Found& found, const Reader& repo) {
+    const bool with_agent = lists_agents(repo.store.config().policy);
+    std::fputs(csv_line(sheet_header(with_agent)).c_str(), stdout);
+    write_in_parallel(found.matches.size(), [&](std::size_t i, std::string& out) {
+        const Listed one = found.at(i, repo);
+        out += csv_line(sheet_texts(sheet_row(one.c, one.clocks, repo.store.zone(), with_agent)));
+    });
+}
+
+// Red when a clock is overdue, yellow when one is due today.
+Shade shade_of(const std::vector<Clock>& clocks, date::year_month_day today) {
+    Shade shade = Shade::none;
+    for (const auto& clock : clocks) {
+        if (clock.state == ClockState::overdue)
+            return Shade::overdue;
+        if (clock.state == ClockState::running && clock.due.day == today)
+            shade = Shade::today;
+    }
+    return shade;
+}
+
+// A table needs every row for its column widths; its summaries are cut to
+// the width (40 characters into a pipe), so the rows stay small.
+void print_table_list(const Found& found, const Reader& repo) {
+    const auto& [context, store] = repo;
     const bool with_agent = lists_agents(store.config().policy);
-    if (options.format == Format::xlsx) {
-        std::vector<std::vector<SheetCell>> rows;
-        rows.reserve(matches_found.size());
-        for (const auto& match : matches_found) {
-            const Listed one = listed(match);
-            rows.push_back(sheet_row(one.c, one.clocks, zone, with_agent));
-        }
-        write_list_xlsx(options.out, sheet_columns(with_agent), rows);
-        return;
-    }
-    if (options.format == Format::csv) {
-        std::fputs(csv_line(sheet_header(with_agent)).c_str(), stdout);
-        write_in_parallel(matches_found.size(), [&](std::size_t i, std::string& out) {
-            const Listed one = listed(matches_found[i]);
-            out += csv_line(sheet_texts(sheet_row(one.c, one.clocks, zone, with_agent)));
-        });
-        return;
-    }
-    // A table needs every row for its column widths; its summaries are cut
-    // to the width (40 characters into a pipe), so the rows stay small.
     const auto width = terminal_width(stdout);
+    const auto today = local_date(context.now, store.zone());
     std::vector<Row> rows;
-    rows.reserve(matches_found.size());
-    for (const auto& match : matches_found)
-        rows.push_back(row_of(listed(match), zone, width ? *width : 40, with_agent));
+    std::vector<Shade> shades;
+    rows.reserve(found.matches.size());
+    for (std::size_t i = 0; i < found.matches.size(); ++i) {
+        const Listed listed = found.at(i, repo);
+        rows.push_back(row_of(listed, store.zone(), width ? *width : 40, with_agent));
+        shades.push_back(shade_of(listed.clocks, today));
+    }
     make_visible(rows);
     Row header = header_for(store.config().policy);
     // Least needed first: the ID, the next deadline and the summary stay.
@@ -311,7 +338,23 @@ void run_list(const ListOptions& options, const Reader& repo) {
         fit_to_width(header, rows, *width,
                      {"events", "points", "channel", "category", "kind", "received", "agent",
                       "about", "status"});
-    print_table(stdout, header, rows, context.colour(stdout));
+    print_table(stdout, header, rows, context.colour(stdout), shades);
+}
+
+void run_list(const ListOptions& options, const Reader& repo) {
+    if ((options.format == Format::xlsx) != !options.out.empty())
+        throw Error(ErrorKind::usage, "--format xlsx and --out FILE go together: a workbook is "
+                                      "written to a file");
+    Found found;
+    gather(found, options, repo);
+    if (options.format == Format::json)
+        print_json_list(found, repo);
+    else if (options.format == Format::xlsx)
+        write_xlsx_list(found, options.out, repo);
+    else if (options.format == Format::csv)
+        print_csv_list(found, repo);
+    else
+        print_table_list(found, repo);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "file_input.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 #include "patient_data_warnings.hpp"
 #include "text_input.hpp"
@@ -109,11 +110,7 @@ std::string summary_text(const OpenOptions& options) {
     return text_from_editor("summary").value_or("");
 }
 
-Case new_case(const OpenOptions& options, const Context& context, const Store& store) {
-    Case c;
-    c.kind = options.kind.empty() ? Kind::complaint : parse_enum<Kind>(options.kind, "--kind");
-    c.channel = parse_enum<Channel>(options.channel, "--channel");
-    fill_people(options, c);
+void fill_practitioners_and_points(const OpenOptions& options, Case& c) {
     for (const auto& name : options.practitioners) {
         require_clean_text(name, "--practitioner");
         if (folded(name).empty())
@@ -130,6 +127,14 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
         raised.text = point;
         c.points.push_back(raised);
     }
+}
+
+Case new_case(const OpenOptions& options, const Context& context, const Store& store) {
+    Case c;
+    c.kind = options.kind.empty() ? Kind::complaint : parse_enum<Kind>(options.kind, "--kind");
+    c.channel = parse_enum<Channel>(options.channel, "--channel");
+    fill_people(options, c);
+    fill_practitioners_and_points(options, c);
     const Timestamp now = in_zone(context.now, store.zone());
     // --at alone dates the receipt too: the clock runs from when the
     // complaint came in, never from when it was typed.
@@ -288,24 +293,8 @@ void run_open(OpenOptions options, const Writer& repo) {
         fmt::print("{}\n", c.id);
 }
 
-} // namespace
-
-void setup_open(CLI::App& app, Context& context) {
-    auto options = std::make_shared<OpenOptions>();
-    CLI::App* command = app.add_subcommand("open", "open a case for a complaint, concern or "
-                                                   "feedback; prints its new ID");
-    enum_choices<Kind>(
-        command->add_option("--kind", options->kind, "complaint (default), concern or feedback"));
-    enum_choices<Channel>(command->add_option("--channel", options->channel,
-                                              "web-form, phone, in-person, email or letter; "
-                                              "required but with --from-email"));
-    command
-        ->add_option("--from-email", options->from_email,
-                     "open the case from an email (.eml; - reads standard input): sender, "
-                     "arrival, subject and body, its files attached, the message kept")
-        ->option_text("FILE");
-    command->add_option("--received", options->received, "when it arrived; default now")
-        ->option_text("TIME");
+// Who complains, for whom, and about whom.
+void add_people_options(CLI::App* command, OpenOptions* options) {
     command->add_option("--complainant", options->complainant, "who complains")
         ->option_text("NAME");
     command
@@ -320,15 +309,10 @@ void setup_open(CLI::App& app, Context& context) {
     enum_choices<Category>(
         command->add_option("--category", options->category, "clinical or non-clinical"));
     command->add_option("--type", options->type, "the type of complaint");
-    command
-        ->add_option("--summary", options->summary,
-                     "what it is about; - reads standard input; $EDITOR when omitted at a "
-                     "terminal")
-        ->option_text("TEXT");
-    command->add_option("--point", options->points, "a point raised (repeat for each)")
-        ->option_text("TEXT");
-    command->add_option("--gmc", options->gmc, "the clinician's GMC number (seven digits)")
-        ->option_text("NUMBER");
+}
+
+// A withdrawal's notice, and the treatment a complaint is about.
+void add_fact_options(CLI::App* command, OpenOptions* options) {
     command
         ->add_option("--notice-days", options->notice_days,
                      "a withdrawal's notice in days: the policy decides if it is a complaint")
@@ -350,6 +334,37 @@ void setup_open(CLI::App& app, Context& context) {
         ->option_text("DATE");
     command->add_option("--treated-by", options->treated_by, "who gave that treatment")
         ->option_text("NAME");
+}
+
+} // namespace
+
+void setup_open(CLI::App& app, Context& context) {
+    auto options = std::make_shared<OpenOptions>();
+    CLI::App* command = app.add_subcommand("open", "open a case for a complaint, concern or "
+                                                   "feedback; prints its new ID");
+    enum_choices<Kind>(
+        command->add_option("--kind", options->kind, "complaint (default), concern or feedback"));
+    enum_choices<Channel>(command->add_option("--channel", options->channel,
+                                              "web-form, phone, in-person, email or letter; "
+                                              "required but with --from-email"));
+    command
+        ->add_option("--from-email", options->from_email,
+                     "open the case from an email (.eml; - reads standard input): sender, "
+                     "arrival, subject and body, its files attached, the message kept")
+        ->option_text("FILE");
+    command->add_option("--received", options->received, "when it arrived; default now")
+        ->option_text("TIME");
+    add_people_options(command, options.get());
+    command
+        ->add_option("--summary", options->summary,
+                     "what it is about; - reads standard input; $EDITOR when omitted at a "
+                     "terminal")
+        ->option_text("TEXT");
+    command->add_option("--point", options->points, "a point raised (repeat for each)")
+        ->option_text("TEXT");
+    command->add_option("--gmc", options->gmc, "the clinician's GMC number (seven digits)")
+        ->option_text("NUMBER");
+    add_fact_options(command, options.get());
     command
         ->add_option("--safety-incident", options->safety_incident,
                      "the complaint is about a patient safety incident: why (Being Open follows)")

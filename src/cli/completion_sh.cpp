@@ -62,6 +62,65 @@ void tabulate(const CommandEntryTree& command, bool root, Tables& tables) {
         tabulate(sub, false, tables);
 }
 
+// The functions that read the tables: the same for every tree.
+constexpr std::string_view k_candidates = R"sh(# The words that start with $1, of those after it.
+_complaints_matching() {
+    local cur=$1 word
+    shift
+    for word in "$@"; do
+        [[ $word == "$cur"* ]] && echo "$word"
+    done
+    return 0
+}
+
+# What may complete word $1 of the command line $2...: one a line. `chain`
+# is the subcommands so far; never `path`, which zsh ties to $PATH.
+_complaints_candidates() {
+    local cword=$1
+    shift
+    local -a w
+    w=("$@")
+    local cur=${w[cword]} chain= word repo= i=1 n=0
+    while (( i < cword )); do
+        word=${w[i]}
+        case $word in
+            --repo=*) repo=${word#--repo=} ;;
+            --repo) repo=${w[i+1]}; i=$((i + 1)) ;;
+            -*=*) ;;
+            -*) if _complaints_value_option "$chain" "$word"; then i=$((i + 1)); fi ;;
+            *) if _complaints_is_subcommand "$chain" "$word"; then
+                   chain=${chain:+$chain }$word
+                   n=0
+               else
+                   n=$((n + 1))
+               fi ;;
+        esac
+        i=$((i + 1))
+    done
+    if (( cword > 1 )); then
+        word=${w[cword-1]}
+        if [[ $word == -* ]] && _complaints_value_option "$chain" "$word"; then
+            _complaints_matching "$cur" $(_complaints_choices "$chain" "$word")
+            return 0
+        fi
+    fi
+    if [[ $cur == -* ]]; then
+        _complaints_matching "$cur" $(_complaints_options "$chain")
+        [[ -n $chain ]] && _complaints_matching "$cur" $(_complaints_options "")
+        return 0
+    fi
+    _complaints_matching "$cur" $(_complaints_subcommands "$chain")
+    local argument
+    argument=$(_complaints_argument "$chain" "$n")
+    if [[ $argument == @ids ]]; then
+        "${w[0]}" ${repo:+--repo "$repo"} __ids "$cur" 2>/dev/null
+    else
+        _complaints_matching "$cur" $argument
+    fi
+    return 0
+}
+)sh";
+
 std::string shared_body(const CommandEntryTree& root) {
     Tables t;
     tabulate(root, true, t);
@@ -100,64 +159,9 @@ _complaints_argument() {{
 {}    esac
 }}
 
-# The words that start with $1, of those after it.
-_complaints_matching() {{
-    local cur=$1 word
-    shift
-    for word in "$@"; do
-        [[ $word == "$cur"* ]] && echo "$word"
-    done
-    return 0
-}}
-
-# What may complete word $1 of the command line $2...: one a line. `chain`
-# is the subcommands so far; never `path`, which zsh ties to $PATH.
-_complaints_candidates() {{
-    local cword=$1
-    shift
-    local -a w
-    w=("$@")
-    local cur=${{w[cword]}} chain= word repo= i=1 n=0
-    while (( i < cword )); do
-        word=${{w[i]}}
-        case $word in
-            --repo=*) repo=${{word#--repo=}} ;;
-            --repo) repo=${{w[i+1]}}; i=$((i + 1)) ;;
-            -*=*) ;;
-            -*) if _complaints_value_option "$chain" "$word"; then i=$((i + 1)); fi ;;
-            *) if _complaints_is_subcommand "$chain" "$word"; then
-                   chain=${{chain:+$chain }}$word
-                   n=0
-               else
-                   n=$((n + 1))
-               fi ;;
-        esac
-        i=$((i + 1))
-    done
-    if (( cword > 1 )); then
-        word=${{w[cword-1]}}
-        if [[ $word == -* ]] && _complaints_value_option "$chain" "$word"; then
-            _complaints_matching "$cur" $(_complaints_choices "$chain" "$word")
-            return 0
-        fi
-    fi
-    if [[ $cur == -* ]]; then
-        _complaints_matching "$cur" $(_complaints_options "$chain")
-        [[ -n $chain ]] && _complaints_matching "$cur" $(_complaints_options "")
-        return 0
-    fi
-    _complaints_matching "$cur" $(_complaints_subcommands "$chain")
-    local argument
-    argument=$(_complaints_argument "$chain" "$n")
-    if [[ $argument == @ids ]]; then
-        "${{w[0]}}" ${{repo:+--repo "$repo"}} __ids "$cur" 2>/dev/null
-    else
-        _complaints_matching "$cur" $argument
-    fi
-    return 0
-}}
 )sh",
-        t.subcommands, t.is_subcommand, t.options, t.value_options, t.choices, t.arguments);
+        t.subcommands, t.is_subcommand, t.options, t.value_options, t.choices, t.arguments) +
+           std::string(k_candidates);
 }
 
 } // namespace

@@ -104,6 +104,8 @@ Case update_case(const Writer& repo, const std::string& id,
     Case before;
     Case c = changed_and_saved(repo, id, change, before, scanned);
     context.recorded = c.id;
+    if (context.first_recorded.empty())
+        context.first_recorded = c.id;
     // After the lock is released: the warnings scan both versions whole.
     print_patient_data_warnings(c, store, &before);
     return c;
@@ -364,13 +366,8 @@ int output_error(const Context& context, const std::string& why) {
     return static_cast<int>(ErrorKind::io);
 }
 
-} // namespace
-
-int run(int argc, char** argv) {
-    Context context;
-    CLI::App app{"Run a healthcare complaints process on plain YAML files in a git repository.",
-                 "complaints"};
-    app.set_version_flag("--version", std::string(version_text()));
+// --repo and --color, which come before the command or after it.
+void add_global_options(CLI::App& app, Context& context) {
     app.add_option("--repo", context.global.repo,
                    "the repository; default $COMPLAINTS_REPO or the nearest folder above with "
                    "complaints.yaml")
@@ -387,6 +384,18 @@ int run(int argc, char** argv) {
                 ->check(CLI::Validator(known_mode, "WHEN")),
             modes)
         ->option_text("WHEN");
+    app.add_flag("--no-pager", context.global.no_pager,
+                 "never page long output (else $COMPLAINTS_PAGER, $PAGER or less, on a terminal)");
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    Context context;
+    CLI::App app{"Run a healthcare complaints process on plain YAML files in a git repository.",
+                 "complaints"};
+    app.set_version_flag("--version", std::string(version_text()));
+    add_global_options(app, context);
     app.require_subcommand(1);
     app.fallthrough();
     for (const auto& command : k_commands)

@@ -8,6 +8,25 @@ namespace complaints::presets {
 
 namespace {
 
+ReviewBody ombudsman() {
+    // Regulation 14(2)(d) and the Health Service Commissioners Act 1993: the
+    // response says the complainant may go to the Ombudsman.
+    // The Ombudsman's investigation follows the practice's response and is
+    // its own (Regulation 8(1) excludes a complaint under it): the case
+    // closes with the response's outcome and the referral stays in view.
+    ReviewBody phso{
+        "phso", "the Parliamentary and Health Service Ombudsman",
+        "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true,
+        false};
+    // Regulation 18(1)(c) counts the complaints referred to the Ombudsman,
+    // whenever the complainant went: before the practice's own response
+    // (the Ombudsman may take one early, or the complainant went anyway)
+    // the referral is recorded with why, not refused.
+    phso.earlier_with_reason = true;
+    phso.earlier_when = "why the Ombudsman is involved before the practice's own response";
+    return phso;
+}
+
 Policy nhs_england() {
     Policy policy = base();
     // Regulation 13(1): acknowledge not later than three working days after
@@ -38,22 +57,7 @@ Policy nhs_england() {
     // Regulation 12(1)-(2): a complaint is made within 12 months of what it
     // is about, or of learning of it; a later one proceeds with good reason.
     policy.time_limit = Duration{12, DurationUnit::months};
-    // Regulation 14(2)(d) and the Health Service Commissioners Act 1993: the
-    // response says the complainant may go to the Ombudsman.
-    // The Ombudsman's investigation follows the practice's response and is
-    // its own (Regulation 8(1) excludes a complaint under it): the case
-    // closes with the response's outcome and the referral stays in view.
-    ReviewBody phso{
-        "phso", "the Parliamentary and Health Service Ombudsman",
-        "0345 015 4033, www.ombudsman.org.uk, Millbank Tower, 30 Millbank, London SW1P 4QP", true,
-        false};
-    // Regulation 18(1)(c) counts the complaints referred to the Ombudsman,
-    // whenever the complainant went: before the practice's own response
-    // (the Ombudsman may take one early, or the complainant went anyway)
-    // the referral is recorded with why, not refused.
-    phso.earlier_with_reason = true;
-    phso.earlier_when = "why the Ombudsman is involved before the practice's own response";
-    policy.review_bodies = {phso};
+    policy.review_bodies = {ombudsman()};
     // Regulation 8(1): an employee's complaint about their employment, one
     // resolved to the complainant's satisfaction by the next working day, one
     // already investigated or under the Ombudsman's review; and one for
