@@ -5,6 +5,7 @@
 #include "case_json.hpp"
 
 #include "clock_text.hpp"
+#include "json_output.hpp"
 #include "json_writer.hpp"
 #include "problem_text.hpp"
 

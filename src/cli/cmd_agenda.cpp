@@ -6,6 +6,7 @@
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "name_hint.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 
 #include "complaints/base/text.hpp"
@@ -243,8 +244,11 @@ void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Stor
             continue;
         if (visible)
             make_visible(rows);
+        const Shade shade = section.when == AgendaWhen::overdue ? Shade::overdue
+                            : section.when == AgendaWhen::today  ? Shade::today
+                                                                 : Shade::none;
         fmt::print(out, "\n{} ({})\n", section.heading, rows.size());
-        print_table(out, header, rows, colour);
+        print_table(out, header, rows, colour, std::vector<Shade>(rows.size(), shade));
     }
 }
 

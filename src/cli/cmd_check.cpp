@@ -2,6 +2,7 @@
 // complaints check: validate the whole repository; exit 1 when a file is at fault.
 #include "commands.hpp"
 #include "merge_driver.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 
 #include "problem_text.hpp"

@@ -4,6 +4,7 @@
 // per field, so resolving a pull is not editing markers by hand.
 #include "commands.hpp"
 #include "merge_driver.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 #include "problem_text.hpp"
 

@@ -134,7 +134,7 @@ void run_log(const LogOptions& options, const Writer& repo) {
     if (options.format == Format::json)
         fmt::print("{}\n", event_json(logged));
     else
-        fmt::print("{}: {} logged at {}\n", id, name_of(logged.type), format_timestamp(logged.at));
+        fmt::print("{}: {} logged at {}\n", id, name_of(logged.type), uk_time(logged.at));
     if (!logged.letter.empty())
         fmt::print(stderr, "complaints: the letter is kept in {}\n", logged.letter);
 }

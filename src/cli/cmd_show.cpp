@@ -4,6 +4,7 @@
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "letter_files.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 
 #include "complaints/codec/codec.hpp"
@@ -79,7 +80,7 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     fmt::print("{}  {} {} ({}){}\n", heading(c.id), name_of(c.status), name_of(c.kind),
                c.category ? name_of(*c.category) : "category not set",
                has_second_stage(policy) ? fmt::format(", stage {}", stage(c, policy)) : "");
-    fmt::print("Received:    {} {}\n", format_timestamp(c.received), how_received(c.channel));
+    fmt::print("Received:    {} {}\n", uk_time(c.received), how_received(c.channel));
     fmt::print("Complainant: {}\n", c.complainant.empty() ? "(not recorded)" : c.complainant);
     if (!c.on_behalf_of.empty() || c.consent)
         fmt::print("On behalf:   {} (consent: {})\n", c.on_behalf_of,
@@ -248,7 +249,7 @@ std::vector<std::string> deadline_notes(const Case& c, const Event& event,
 }
 
 std::string minute(const Timestamp& at, const date::time_zone& zone) {
-    return format_timestamp(in_zone(at.utc, zone)).substr(0, 16);
+    return uk_time(in_zone(at.utc, zone));
 }
 
 // What a void voids, by the number the timeline gives it now.
@@ -292,7 +293,8 @@ void print_timeline(const Case& c, const Store& store, const std::vector<Clock>&
             return voiding && colour ? struck_through(text) : text;
         };
         std::string line =
-            fmt::format("{}  {:<22} {}", minute(event.at, zone), name_of(event.type), event.by);
+            // 21: the widest time, "Wed 30 Sep 2026 10:20", so columns line up.
+            fmt::format("{:<21}  {:<22} {}", minute(event.at, zone), name_of(event.type), event.by);
         fmt::print("  {:>{}}  {}{}\n", i + 1, width, struck(line),
                    voiding ? fmt::format("  [void: {}]", headline(voiding->text, 60)) : "");
         const std::string pad(static_cast<std::size_t>(width) + 5, ' ');

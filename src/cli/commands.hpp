@@ -53,11 +53,16 @@ void setup_ids(CLI::App& app, Context& context);
 struct ProblemsFound {};
 
 // Each command's name, what it needs of the repository (dispatch.hpp: its
-// callback cannot take more), and the function that adds it to the tree.
+// callback cannot take more), the function that adds it to the tree, and
+// whether a terminal sees its output through a pager.
+// Whether the command's output goes through a pager on a terminal.
+enum class Output { plain, paged };
+
 struct CommandEntry {
     const char* name;
     Needs needs;
     void (*setup)(CLI::App&, Context&);
+    Output output = Output::plain;
 };
 
 // One command a line (clang-format would pack the list into columns).
@@ -68,9 +73,9 @@ inline constexpr CommandEntry k_commands[] = {
     {"import", Needs::write_files, setup_import},
     {"log", Needs::write_case, setup_log},
     {"attach", Needs::write_case, setup_attach},
-    {"show", Needs::read, setup_show},
-    {"list", Needs::read, setup_list},
-    {"agenda", Needs::read, setup_agenda},
+    {"show", Needs::read, setup_show, Output::paged},
+    {"list", Needs::read, setup_list, Output::paged},
+    {"agenda", Needs::read, setup_agenda, Output::paged},
     {"respond", Needs::write_case, setup_respond},
     {"escalate", Needs::write_case, setup_escalate},
     {"close", Needs::write_case, setup_close},
@@ -87,9 +92,9 @@ inline constexpr CommandEntry k_commands[] = {
     {"reopen", Needs::write_case, setup_reopen},
     {"re-id", Needs::write_files, setup_re_id},
     {"clinician", Needs::write_case, setup_clinician},
-    {"report", Needs::read, setup_report},
+    {"report", Needs::read, setup_report, Output::paged},
     {"leaflet", Needs::read, setup_leaflet},
-    {"check", Needs::read, setup_check},
+    {"check", Needs::read, setup_check, Output::paged},
     {"calendar", Needs::write_files, setup_calendar},
     {"git-setup", Needs::read, setup_git_setup},
     {"merge-file", Needs::nothing, setup_merge_file},

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "context.hpp"
+
+#include "pager.hpp"
 #include "merge_driver.hpp"
 
 #include "complaints/base/error.hpp"
@@ -135,10 +137,12 @@ bool Context::colour(std::FILE* stream) const {
         return true;
     if (env("TERM") == "dumb")
         return false;
-    return ::isatty(::fileno(stream)) != 0;
+    return terminal(stream);
 }
 
 bool terminal(std::FILE* stream) {
+    if (stream == stdout && stdout_paged())
+        return true;
     return ::isatty(::fileno(stream)) != 0;
 }
 
@@ -149,6 +153,8 @@ std::optional<std::size_t> terminal_width(std::FILE* stream) {
     if (!columns.empty() && ec == std::errc{} && end == columns.data() + columns.size() &&
         width > 0 && width <= 10000)
         return width;
+    if (stream == stdout && stdout_paged())
+        return paged_width();
     winsize size{};
     if (terminal(stream) && ::ioctl(::fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
         return size.ws_col;

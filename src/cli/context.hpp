@@ -18,6 +18,7 @@ namespace complaints::cli {
 struct GlobalOptions {
     std::string repo;
     std::string color = "auto";
+    bool no_pager = false;
 };
 
 struct Context {
@@ -33,6 +34,8 @@ struct Context {
     // write happened, or someone would run the command again. Mutable
     // because writing commands receive the context as const.
     mutable std::string recorded;
+    // The first case the command wrote: what `--format json` prints.
+    mutable std::string first_recorded;
     // How many unreadable cases scan or load_all left out: the command's
     // output is then incomplete, and it exits 4 (bad data) after printing it.
     mutable std::size_t left_out = 0;

@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dispatch.hpp"
 
+#include "clock_text.hpp"
 #include "commands.hpp"
+#include "json_output.hpp"
+#include "output.hpp"
+#include "pager.hpp"
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <stdexcept>
 #include <string_view>
 
@@ -68,7 +76,8 @@ const CLI::App& top_level(const CLI::App& command) {
     return *at;
 }
 
-void require_allowed(const CLI::App& command, Needs needs) {
+// The command's row of the table, after checking that it allows `needs`.
+const CommandEntry& require_allowed(const CLI::App& command, Needs needs) {
     const std::string& name = top_level(command).get_name();
     for (const auto& entry : k_commands)
         if (name == entry.name) {
@@ -76,7 +85,7 @@ void require_allowed(const CLI::App& command, Needs needs) {
                 throw std::logic_error(
                     fmt::format("the command table says '{}' needs {}, but '{}' needs {}", name,
                                 needs_name(entry.needs), command.get_name(), needs_name(needs)));
-            return;
+            return entry;
         }
     throw std::logic_error(fmt::format("'{}' is not in the command table", name));
 }
@@ -104,17 +113,64 @@ void reads_if_any(CLI::App& command, Context& context, std::function<void(const 
 }
 
 void reads(CLI::App& command, Context& context, std::function<void(const Reader&)> run) {
-    require_allowed(command, Needs::read);
-    command.callback([&context, run = std::move(run)] {
-        run(Reader{context, Dispatch::repository(context)});
+    const bool paged = require_allowed(command, Needs::read).output == Output::paged;
+    command.callback([&context, paged, run = std::move(run)] {
+        const Reader reader{context, Dispatch::repository(context)};
+        // After the repository opened: a message that it did not stays on
+        // the terminal, not in a pager.
+        if (paged && !context.global.no_pager)
+            start_pager();
+        run(reader);
     });
 }
 
 namespace {
 
-void set_writing(CLI::App& command, Context& context, std::function<void(const Writer&)> run) {
-    command.callback([&context, run = std::move(run)] {
-        run(Writer{context, Dispatch::repository(context)});
+// Standard output sent to standard error while it lives: with --format
+// json, what a command says for people goes there, and standard output
+// carries only the JSON.
+class OutputToErrors {
+  public:
+    OutputToErrors() : m_saved((std::fflush(stdout), ::dup(STDOUT_FILENO))) {
+        ::dup2(STDERR_FILENO, STDOUT_FILENO);
+    }
+    ~OutputToErrors() {
+        std::fflush(stdout);
+        ::dup2(m_saved, STDOUT_FILENO);
+        ::close(m_saved);
+    }
+    OutputToErrors(const OutputToErrors&) = delete;
+    OutputToErrors& operator=(const OutputToErrors&) = delete;
+
+  private:
+    int m_saved;
+};
+
+// A command that writes a case and has no --format of its own takes
+// `--format json`: the case as written, as `show --format json` prints it.
+std::shared_ptr<Format> json_option(CLI::App& command) {
+    if (command.get_option_no_throw("--format"))
+        return nullptr;
+    auto format = std::make_shared<Format>(Format::table);
+    add_format_option(command, *format, {Format::table, Format::json});
+    return format;
+}
+
+void set_writing(CLI::App& command, Context& context, std::function<void(const Writer&)> run,
+                 Needs needs) {
+    const auto format = needs == Needs::write_case ? json_option(command) : nullptr;
+    command.callback([&context, format, run = std::move(run)] {
+        const Writer writer{context, Dispatch::repository(context)};
+        if (!format || *format != Format::json)
+            return run(writer);
+        {
+            const OutputToErrors redirect;
+            run(writer);
+        }
+        if (!context.first_recorded.empty()) {
+            const Case c = writer.store.load(context.first_recorded);
+            print_case_json(c, clocks_of(c, writer.store, context.now), writer.store);
+        }
     });
 }
 
@@ -122,12 +178,12 @@ void set_writing(CLI::App& command, Context& context, std::function<void(const W
 
 void writes(CLI::App& command, Context& context, std::function<void(const Writer&)> run) {
     require_allowed(command, Needs::write_case);
-    set_writing(command, context, std::move(run));
+    set_writing(command, context, std::move(run), Needs::write_case);
 }
 
 void writes_files(CLI::App& command, Context& context, std::function<void(const Writer&)> run) {
     require_allowed(command, Needs::write_files);
-    set_writing(command, context, std::move(run));
+    set_writing(command, context, std::move(run), Needs::write_files);
 }
 
 } // namespace complaints::cli

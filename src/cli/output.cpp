@@ -3,7 +3,7 @@
 
 #include "choices.hpp"
 
-#include "case_json.hpp"
+#include <CLI/CLI.hpp>
 #include "complaints/base/text.hpp"
 #include "complaints/base/utf8.hpp"
 #include "complaints/model/case_fields.hpp"
@@ -11,6 +11,7 @@
 #include "complaints/workflow/workflow.hpp"
 #include "problem_text.hpp"
 
+#include <array>
 #include <cstdio>
 
 namespace complaints::cli {
@@ -198,14 +199,15 @@ void make_visible(std::vector<Row>& rows) {
             cell = visible_controls(cell);
 }
 
-void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour) {
+void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour,
+                 const std::vector<Shade>& shades) {
     const TextTable table(header, rows);
     const auto put = [out](const std::string& line) {
         std::fwrite(line.data(), 1, line.size(), out);
     };
     put(table.line(header, colour));
-    for (const auto& row : rows)
-        put(table.line(row));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        put(table.line(rows[i], colour && i < shades.size() ? shades[i] : Shade::none));
 }
 
 namespace {
@@ -262,18 +264,18 @@ void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows) 
         std::fputs(csv_line(row).c_str(), out);
 }
 
-void print_json(std::FILE* out, const Json& value) {
-    fmt::print(out, "{}\n", value.dump(2));
-}
-
-Json json_document(std::string_view key, Json list) {
-    return Json{{"schema_version", k_json_schema_version}, {std::string(key), std::move(list)}};
-}
-
-void print_case_json(const Case& c, const std::vector<Clock>& clocks, const Store& store) {
-    std::string out;
-    write_case_json(out, 0, c, clocks, store.zone(), store.config().policy, CaseDetail::full);
-    fmt::print("{}\n", out);
+std::string uk_time(const Timestamp& at) {
+    static constexpr std::array<std::string_view, 7> k_days{"Sun", "Mon", "Tue", "Wed",
+                                                            "Thu", "Fri", "Sat"};
+    static constexpr std::array<std::string_view, 12> k_months{
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const auto local = at.utc + std::chrono::minutes(at.offset_minutes);
+    const auto day = date::floor<date::days>(local);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss time{local - day};
+    return fmt::format("{} {} {} {} {:02}:{:02}", k_days[date::weekday{day}.c_encoding()],
+                       unsigned(ymd.day()), k_months[unsigned(ymd.month()) - 1], int(ymd.year()),
+                       time.hours().count(), time.minutes().count());
 }
 
 std::string plural(long long n, std::string_view word) {

@@ -11,18 +11,17 @@
 #include "complaints/store/store.hpp"
 #include "complaints/workflow/clocks.hpp"
 
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
-namespace complaints::cli {
+namespace CLI {
+class App;
+}
 
-using Json = nlohmann::ordered_json;
+namespace complaints::cli {
 
 enum class Format { table, json, csv, yaml, text, markdown, html, ics, email, xlsx };
 
@@ -65,8 +64,10 @@ Timestamp time_flag(const std::string& value, const date::time_zone& zone, std::
 void make_visible(Case& c);
 void make_visible(std::vector<Row>& rows);
 
-// The header line in bold when coloured.
-void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour);
+// The header line in bold when coloured, and each row in the colour of its
+// shade (`shades` parallel to `rows`, or empty for none).
+void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows, bool colour,
+                 const std::vector<Shade>& shades = {});
 
 // Makes the table fit `width` columns without wrapping a row: drops the
 // columns named in `droppable` (least needed first) while the last column
@@ -79,19 +80,9 @@ void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
 // not a number) is quoted with a ' before it, so it is shown as text.
 std::string csv_line(const Row& row);
 void print_csv(std::FILE* out, const Row& header, const std::vector<Row>& rows);
-void print_json(std::FILE* out, const Json& value);
-
-// The version of the JSON language every document the tool prints carries
-// as its first key (docs/json.md): raised when a key is removed, renamed
-// or changes meaning, so a script can tell which language it reads.
-inline constexpr int k_json_schema_version = 3;
-// A document around a list: {"schema_version": 3, "<key>": [...]}. Lists
-// are wrapped, never printed bare, so every document is an object that
-// says its version.
-Json json_document(std::string_view key, Json list);
-
-// The case as JSON (see case_json.hpp), whole, as `show` and `open` print it.
-void print_case_json(const Case& c, const std::vector<Clock>& clocks, const Store& store);
+// "Mon 7 Dec 2026 10:20", in the timestamp's own offset: a time as a
+// manager in the UK reads it, for what people read (JSON keeps RFC 3339).
+std::string uk_time(const Timestamp& at);
 
 // "1 warning", "3 warnings": a count with its noun.
 std::string plural(long long n, std::string_view word);

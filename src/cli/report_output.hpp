@@ -3,6 +3,7 @@
 // The report's formats. JSON is the contract for scripts (docs/report.md);
 // CSV flattens its figures; text, Markdown and HTML render one document
 // model, so the three always hold the same sections.
+#include "json_output.hpp"
 #include "output.hpp"
 
 #include "complaints/base/text.hpp"

@@ -27,4 +27,12 @@ std::string TextTable::line(const Row& row, bool bold) const {
     return bold ? "\x1b[1m" + text + "\x1b[0m\n" : text + "\n";
 }
 
+std::string TextTable::line(const Row& row, Shade shade) const {
+    if (shade == Shade::none)
+        return line(row);
+    std::string text = line(row);
+    text.pop_back();
+    return (shade == Shade::overdue ? "\x1b[31m" : "\x1b[33m") + text + "\x1b[0m\n";
+}
+
 } // namespace complaints::cli

@@ -27,7 +27,7 @@ std::string quoted(const std::string& s) {
 test::Result in_terminal(const test::Repo& repo, const std::vector<std::string>& args,
                          const Env& env) {
     std::string line = "exec env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/nonexistent "
-                       "COMPLAINTS_NOW=" +
+                       "COMPLAINTS_PAGER=cat COMPLAINTS_NOW=" +
                        repo.now;
     for (const auto& [name, value] : env)
         line += " " + quoted(name + "=" + value);

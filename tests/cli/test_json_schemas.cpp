@@ -196,6 +196,29 @@ TEST_SUITE("json schemas") {
         documents.check({"case", "event", "list", "agenda", "report", "conflict", "check"});
     }
 
+    TEST_CASE("every command that writes a case takes --format json: the case as written on "
+              "standard output, the sentence for people on standard error") {
+        test::Repo clinic;
+        Documents documents(clinic.dir.path());
+        const std::string id = clinic.open_case("2026-11-10 09:00", {"--point", "The wait"});
+        const auto pointed =
+            clinic({"point", id, "add", "--text", "The parking", "--format", "json"});
+        documents.add("case", pointed);
+        CHECK(pointed.json()["points"].size() == 2);
+        CHECK(test::has(pointed.err, id + ": "));
+        const auto planned = clinic({"action", id, "add", "--text", "Signs in the car park",
+                                     "--lead", "Sam Manager", "--due", "2026-12-01", "--format",
+                                     "json"});
+        documents.add("case", planned);
+        CHECK(planned.json()["id"] == id);
+        const auto closed = clinic({"close", id, "--outcome", "withdrawn", "--no-learning",
+                                    "Withdrawn by phone", "--format", "json"});
+        documents.add("case", closed);
+        CHECK(closed.json()["status"] == "closed");
+        CHECK(test::has(clinic({"close", id, "--help"}).out, "--format"));
+        documents.check({"case"});
+    }
+
     TEST_CASE("an empty repository's lists are documents too, with their version") {
         const test::Repo repo;
         Documents documents(repo.dir.path());

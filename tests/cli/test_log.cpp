@@ -25,7 +25,7 @@ TEST_SUITE("cli log") {
         const auto logged = repo({"log", id, "--type", "call", "--text",
                                   "Called Mrs Patel: she wants a refund.", "--by", "Jo Nurse"});
         REQUIRE_MESSAGE(logged.exit_code == 0, logged.err);
-        CHECK(logged.out == id + ": call logged at 2026-11-16T10:00:00+00:00\n");
+        CHECK(logged.out == id + ": call logged at Mon 16 Nov 2026 10:00\n");
         const auto c = load(repo, id);
         REQUIRE(c.events.size() == 2);
         CHECK(c.events[1].type == complaints::EventType::call);

@@ -251,8 +251,11 @@ Result on_terminal(const Repo& repo, const std::vector<std::string>& args,
 
 Result run_on_terminal(const Repo& repo, const std::string& line) {
     write_text(repo.dir / "run.sh", line + "\n");
+    // No pager unless the line asks for one: `less` waiting for a key would
+    // hang the test.
     const std::string command = "cd '" + repo.root.string() + "' && COMPLAINTS_NOW=" + repo.now +
-                                " script -qec 'sh ../run.sh' /dev/null </dev/null";
+                                " COMPLAINTS_PAGER=cat script -qec 'sh ../run.sh' /dev/null "
+                                "</dev/null";
     std::FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
     Result result;
