@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dispatch.hpp"
+#include "json_writes.hpp"
 
 #include "clock_text.hpp"
 #include "commands.hpp"
@@ -14,6 +15,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <utility>
+#include <vector>
 #include <stdexcept>
 #include <string_view>
 
@@ -146,13 +149,17 @@ class OutputToErrors {
     int m_saved;
 };
 
-// A command that writes a case and has no --format of its own takes
-// `--format json`: the case as written, as `show --format json` prints it.
+// The commands that write a case, each with the format its --format json
+// sets: the option is added once every command's own options are (see
+// add_json_options), so that a command with a --format of its own keeps it.
+std::vector<std::pair<CLI::App*, std::shared_ptr<Format>>>& json_capable() {
+    static std::vector<std::pair<CLI::App*, std::shared_ptr<Format>>> commands;
+    return commands;
+}
+
 std::shared_ptr<Format> json_option(CLI::App& command) {
-    if (command.get_option_no_throw("--format"))
-        return nullptr;
     auto format = std::make_shared<Format>(Format::table);
-    add_format_option(command, *format, {Format::table, Format::json});
+    json_capable().emplace_back(&command, format);
     return format;
 }
 
@@ -184,6 +191,13 @@ void writes(CLI::App& command, Context& context, std::function<void(const Writer
 void writes_files(CLI::App& command, Context& context, std::function<void(const Writer&)> run) {
     require_allowed(command, Needs::write_files);
     set_writing(command, context, std::move(run), Needs::write_files);
+}
+
+void add_json_options() {
+    for (const auto& [command, format] : json_capable())
+        if (!command->get_option_no_throw("--format"))
+            add_format_option(*command, *format, {Format::table, Format::json});
+    json_capable().clear();
 }
 
 } // namespace complaints::cli

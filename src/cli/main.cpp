@@ -3,6 +3,7 @@
 // place where errors become messages and exit codes.
 #include "choices.hpp"
 #include "commands.hpp"
+#include "json_writes.hpp"
 #include "error_stream.hpp"
 #include "examples.hpp"
 #include "output.hpp"
@@ -400,6 +401,7 @@ int run(int argc, char** argv) {
     app.fallthrough();
     for (const auto& command : k_commands)
         command.setup(app, context);
+    add_json_options();
     add_footers(app, "");
     context.command = command_name(app, argc, argv);
     try {

@@ -35,7 +35,7 @@ const std::string k_yellow = "\x1b[33m";
 } // namespace
 
 TEST_SUITE("cli pager") {
-    TEST_CASE("list on a terminal goes through COMPLAINTS_PAGER; --no-pager and a pipe do not") {
+    TEST_CASE("list on a terminal goes through COMPLAINTS_PAGER, but not with --no-pager or into a pipe") {
         test::Repo repo;
         const std::string id = repo.open_case();
         const auto file = repo.dir / "paged.txt";
@@ -61,7 +61,7 @@ TEST_SUITE("cli pager") {
         CHECK_FALSE(std::filesystem::exists(file));
     }
 
-    TEST_CASE("PAGER when COMPLAINTS_PAGER is unset, with LESS=FRX; an empty one pages nothing") {
+    TEST_CASE("PAGER when COMPLAINTS_PAGER is unset, with LESS=FRX, and an empty one pages nothing") {
         test::Repo repo;
         const std::string id = repo.open_case();
         const auto shown = paged(repo,

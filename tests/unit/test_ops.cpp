@@ -328,7 +328,9 @@ TEST_CASE("send: a point left unanswered refuses the response, no letter kept") 
                 }).problems()) == "value-invalid");
     request.via = "letter";
     const Error e = error_from([&] { send_written_response(c, request, clinic, letters.keep()); });
-    CHECK(codes(e.problems()).find("point-unanswered") != std::string::npos);
+    CHECK(e.kind() == ErrorKind::refused);
+    CHECK(codes(e.problems()) == "response-incomplete");
+    CHECK(e.problems()[0].message.find("point 1") != std::string::npos);
     CHECK(letters.kept == 0);
     CHECK(c.events.size() == 1);
 }
