@@ -55,6 +55,7 @@ struct ApologyRequest {
 struct EncloseRequest {
     std::string id;
     std::vector<std::string> texts;
+    std::vector<int> attachments; // numbered as show lists them
     WhenWho when_who;
 };
 
