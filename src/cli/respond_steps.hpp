@@ -55,8 +55,8 @@ struct ApologyRequest {
 struct EncloseRequest {
     std::string id;
     std::vector<std::string> texts;
-    std::vector<int> attachments; // numbered as show lists them
     WhenWho when_who;
+    std::vector<int> attachments; // numbered as show lists them
 };
 
 struct TreatmentRequest {

@@ -79,7 +79,8 @@ std::vector<std::string> cases_filed(const test::Repo& repo) {
     std::vector<std::string> found;
     for (const auto& listed : repo({"list", "--format", "json"}).json("cases")) {
         std::string line = listed["complainant"];
-        for (const auto& event : repo({"show", listed["id"], "--format", "json"}).json("events"))
+        for (const auto& event :
+             repo({"show", listed["id"].get<std::string>(), "--format", "json"}).json("events"))
             line += " " + event["type"].get<std::string>();
         found.push_back(line);
     }
