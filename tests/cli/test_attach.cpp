@@ -202,8 +202,7 @@ TEST_SUITE("attach: the case's folder moves and is read only through the reposit
         std::filesystem::create_directory_symlink(outside, folder);
         const auto shown = clinic({"show", clinic.id, "--attachment", "1"});
         CHECK(shown.exit_code == k_bad_data);
-        CHECK_MESSAGE(test::has(shown.err, "attachments/" + clinic.id + ": is a symbolic link"),
-                      shown.err);
+        CHECK_MESSAGE(test::has(shown.err, "is a symbolic link"), shown.err);
         CHECK(shown.out.empty());
         const auto checked = clinic({"check"});
         CHECK(checked.exit_code == 1);
