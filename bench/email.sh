@@ -80,7 +80,7 @@ measure() {
 }
 
 fresh="rm -rf '$work/repo' '$work/Maildir' && cp -a '$work/Maildir.base' '$work/Maildir' && '$bin' init '$work/repo' --preset clinic --organisation Bench --prefix LUM --no-git"
-one="$work/Maildir.base/new/$(ls "$work/Maildir.base/new" | head -1)"
+one="$(printf '%s\n' "$work"/Maildir.base/new/* | sed -n 1p)"
 # A message of its own for open, new to the repository each time.
 sed -e 's/<m0@example.org>/<bench-open@example.org>/' "$one" >"$work/open.eml"
 undo_open="cd '$work/repo' && find cases -newer '$work/stamp' -name '*.yaml' -delete; find attachments -newer '$work/stamp' -mindepth 1 -delete; rm -f .complaints-cache"
