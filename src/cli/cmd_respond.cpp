@@ -113,8 +113,12 @@ void add_enclose(CLI::App& respond, Context& context) {
              "record what this case's response encloses, besides complaints.yaml's enclosures", r,
              enclose);
     command->add_option("--text", r->texts, "what is enclosed (repeat for each)")
-        ->option_text("TEXT")
-        ->required();
+        ->option_text("TEXT");
+    command
+        ->add_option("--attachment", r->attachments,
+                     "an attachment enclosed, by its number in show (repeat for each); the "
+                     "letter lists it by the name it came with")
+        ->option_text("N");
     add_when_who(*command, r->when_who);
 }
 

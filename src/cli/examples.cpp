@@ -42,6 +42,7 @@ constexpr std::array k_examples{
     Example{"respond finding", "complaints respond finding 3S3 --point 2 --finding partly-upheld --conclusion \"The form lists bruising, not nodules.\"", "the finding on point 2"},
     Example{"respond apology", "complaints respond apology 3S3 --text \"We are sorry the risk was not explained.\"", "the apology the letter gives"},
     Example{"respond enclose", "complaints respond enclose 3S3 --text \"Aftercare guidance for dermal fillers\"", "something this response encloses"},
+    Example{"respond enclose", "complaints respond enclose 3S3 --attachment 2", "a copy of attachment 2, listed by the name it came with"},
     Example{"respond treatment", "complaints respond treatment 3S3 --treatment \"Lip filler\" --treated-on 2026-10-30 --treated-by \"Dr Lena Marsh\"", "the treatment the letter summarises"},
     Example{"respond practitioners", "complaints respond practitioners 3S3 --practitioner \"Dr Lena Marsh\"", "the practitioner, named after open"},
     Example{"respond draft", "complaints respond draft 3S3 --out response.md", "the response letter, to edit and sign"},

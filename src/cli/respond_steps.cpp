@@ -8,6 +8,7 @@
 
 #include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
+#include "complaints/store/attachments.hpp"
 #include "complaints/workflow/corrections.hpp"
 #include "complaints/workflow/workflow.hpp"
 
@@ -67,6 +68,9 @@ void record_apology(const ApologyRequest& request, const Writer& repo) {
 
 // What this case's response encloses besides the organisation's list.
 void enclose(const EncloseRequest& request, const Writer& repo) {
+    if (request.texts.empty() && request.attachments.empty())
+        throw Error(ErrorKind::usage,
+                    "respond enclose needs --text TEXT or --attachment N (as show numbers them)");
     for (const auto& enclosure : request.texts) {
         require_clean_text(enclosure, "--text");
         if (enclosure.find_first_not_of(" \t") == std::string::npos)
@@ -78,7 +82,12 @@ void enclose(const EncloseRequest& request, const Writer& repo) {
             if (std::find(c.enclosures.begin(), c.enclosures.end(), enclosure) ==
                 c.enclosures.end())
                 c.enclosures.push_back(enclosure);
-        return fmt::format("the response encloses {}", util::join(c.enclosures, "; "));
+        for (const int number : request.attachments)
+            enclose_attachment(c, number);
+        auto listed = c.enclosures;
+        for (auto& name : enclosed_attachment_names(c))
+            listed.push_back(std::move(name));
+        return fmt::format("the response encloses {}", util::join(listed, "; "));
     });
 }
 

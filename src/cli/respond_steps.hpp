@@ -56,6 +56,7 @@ struct EncloseRequest {
     std::string id;
     std::vector<std::string> texts;
     WhenWho when_who;
+    std::vector<int> attachments; // numbered as show lists them
 };
 
 struct TreatmentRequest {

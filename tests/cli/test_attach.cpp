@@ -172,6 +172,81 @@ TEST_SUITE("attach: evidence kept by content") {
     }
 }
 
+TEST_SUITE("attach: the case's folder moves and is read only through the repository") {
+    TEST_CASE("re-id moves the case's attachments, void ones too, and check passes after") {
+        Clinic clinic;
+        clinic.ok({"attach", clinic.id, clinic.file("signed record.pdf"), clinic.file("note.txt")});
+        clinic.ok({"void", clinic.id, "3", "--reason", "Attached to the wrong case"});
+        const std::string pdf = clinic.attachment(0)["file"];
+        const std::string note = "note-" + k_hello_sha + ".txt";
+        const auto moved = clinic({"re-id", clinic.id, "--reason", "two sites drew it"});
+        REQUIRE_MESSAGE(moved.exit_code == 0, moved.err);
+        const std::string old_id = clinic.id;
+        clinic.id = moved.out.substr(old_id.size() + 8, old_id.size());
+        CHECK_FALSE(std::filesystem::exists(clinic.root / "attachments" / old_id));
+        const auto folder = clinic.root / "attachments" / clinic.id;
+        CHECK(test::read_text(folder / pdf) == scanned_pdf());
+        CHECK(test::read_text(folder / note) == "hello\n");
+        CHECK(clinic({"show", clinic.id, "--attachment", "1"}).out == scanned_pdf());
+        const auto checked = clinic({"check"});
+        CHECK_MESSAGE(checked.exit_code == 0, checked.out);
+    }
+
+    TEST_CASE("show --attachment refuses a link at attachments/ID and prints nothing it "
+              "reaches") {
+        Clinic clinic;
+        clinic.ok({"attach", clinic.id, clinic.file("note.txt")});
+        const auto folder = clinic.root / "attachments" / clinic.id;
+        const auto outside = clinic.dir / "outside";
+        std::filesystem::rename(folder, outside);
+        std::filesystem::create_directory_symlink(outside, folder);
+        const auto shown = clinic({"show", clinic.id, "--attachment", "1"});
+        CHECK(shown.exit_code == k_bad_data);
+        CHECK_MESSAGE(test::has(shown.err, "is a symbolic link"), shown.err);
+        CHECK(shown.out.empty());
+        const auto checked = clinic({"check"});
+        CHECK(checked.exit_code == 1);
+        CHECK(test::has(checked.out, "symbolic link"));
+    }
+}
+
+TEST_SUITE("attach: the response encloses the attachments the manager chose") {
+    TEST_CASE("respond enclose --attachment N lists the file by the name it came with, in the "
+              "draft and the letter sent, and a voided one no longer") {
+        Clinic clinic;
+        clinic.ok({"log", clinic.id, "--type", "record-agreed", "--text", "Signed by Mrs Okafor"});
+        clinic.ok({"attach", clinic.id, clinic.file("signed record.pdf"), "--note",
+                   "Verbal record, signed"});
+        write_bytes(clinic.dir / "statement.txt", "Practitioner's statement\n");
+        clinic.ok({"attach", clinic.id, clinic.file("statement.txt"), clinic.file("note.txt")});
+        // Nothing is enclosed until the manager says so: a staff statement
+        // kept as evidence is not the complainant's to receive.
+        CHECK_FALSE(test::has(clinic({"respond", "draft", clinic.id}).out, "signed record.pdf"));
+        const auto enclosed =
+            clinic({"respond", "enclose", clinic.id, "--attachment", "1", "--attachment", "3"});
+        REQUIRE_MESSAGE(enclosed.exit_code == 0, enclosed.err);
+        CHECK(enclosed.out == clinic.id + ": the response encloses signed record.pdf; note.txt\n");
+        CHECK(test::has(clinic({"respond", "draft", clinic.id}).out,
+                        "## Enclosed\n\n- Our complaints policy\n- signed record.pdf\n- "
+                        "note.txt\n\n## If you remain unhappy"));
+        CHECK(test::has(
+            clinic.refused({"respond", "enclose", clinic.id, "--attachment", "4"}, k_usage),
+            "has no attachment 4 (it keeps 1 to 3)"));
+        clinic.ok({"void", clinic.id, "5", "--reason", "Attached by mistake"});
+        clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
+        std::string letter;
+        for (const auto& event : clinic({"show", clinic.id, "--format", "json"}).json("events"))
+            if (event["type"] == "response-sent")
+                letter = event["letter"];
+        REQUIRE(!letter.empty());
+        const std::string sent = test::read_text(clinic.root / letter);
+        CHECK(test::has(sent, "- Our complaints policy\n- signed record.pdf\n\n"));
+        CHECK_FALSE(test::has(sent, "note.txt"));
+        CHECK_FALSE(test::has(sent, "statement.txt"));
+        CHECK(clinic({"check"}).exit_code == 0);
+    }
+}
+
 TEST_SUITE("attach: the platform's patient-data guard") {
     struct Platform : test::Repo {
         std::string id;

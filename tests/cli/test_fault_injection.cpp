@@ -135,6 +135,17 @@ TEST_SUITE("fault injection") {
             tally);
         every_call_fails(repo, {"open", "--channel", "phone", "--received", "2026-11-12 10:00"},
                          tally);
+        // Attachments are staged as letters are: attachments/<ID>/ and its
+        // files are taken back unless the case is written.
+        test::write_text(repo.dir / "scan.pdf", "%PDF-1.4\nsigned record\n");
+        test::write_text(repo.dir / "photo.txt", "a photograph\n");
+        every_call_fails(
+            repo,
+            {"attach", id, (repo.dir / "scan.pdf").string(), (repo.dir / "photo.txt").string()},
+            tally);
+        const std::string email =
+            (fs::path(test::test_data_path()) / "email" / "multipart-attachments.eml").string();
+        every_call_fails(repo, {"open", "--from-email", email}, tally);
         MESSAGE(tally.runs << " runs with a call failing: " << tally.before
                            << " left the repository as before, " << tally.after << " as after");
         CHECK(tally.runs == tally.before + tally.after);

@@ -8,6 +8,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -62,6 +64,67 @@ struct Mailbox : test::Repo {
         return {};
     }
 };
+
+// What a run of intake killed at file-changing call `at` (0: none, the
+// calls counted into dir/count) left, in a copy of `box`, then what a rerun
+// without a fault made of it.
+struct Killed {
+    test::Result result;
+    std::multiset<std::string> messages;     // every message's bytes, new/ and cur/
+    std::vector<std::string> after_rerun;    // each case: complainant, event types
+    std::vector<std::string> rerun_problems; // check's, past a crash's leftovers
+};
+
+std::vector<std::string> cases_filed(const test::Repo& repo) {
+    std::vector<std::string> found;
+    for (const auto& listed : repo({"list", "--format", "json"}).json("cases")) {
+        std::string line = listed["complainant"];
+        for (const auto& event :
+             repo({"show", listed["id"].get<std::string>(), "--format", "json"}).json("events"))
+            line += " " + event["type"].get<std::string>();
+        found.push_back(line);
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+Killed killed_at(const Mailbox& box, long at) {
+    test::Repo copy;
+    copy.now = box.now;
+    fs::remove_all(copy.root);
+    fs::copy(box.root, copy.root, fs::copy_options::recursive);
+    const fs::path maildir = copy.dir / "Maildir";
+    fs::copy(box.maildir, maildir, fs::copy_options::recursive);
+    test::Run run;
+    run.args = {"intake", "--maildir", maildir.string()};
+    run.cwd = copy.root;
+    run.env = {{"COMPLAINTS_NOW", box.now},
+               {"COMPLAINTS_USER", "Test User"},
+               {"LD_PRELOAD", test::fault_shim_path()},
+               {"COMPLAINTS_FAULT_AT", std::to_string(at)},
+               {"COMPLAINTS_FAULT_KILL", "1"}};
+    if (at == 0)
+        run.env["COMPLAINTS_FAULT_COUNT"] = (box.dir / "count").string();
+    Killed killed;
+    killed.result = test::run(run);
+    for (const char* sub : {"new", "cur"})
+        for (const auto& entry : fs::directory_iterator(maildir / sub))
+            killed.messages.insert(test::read_text(entry.path()));
+    const auto rerun = copy({"intake", "--maildir", maildir.string()});
+    if (rerun.exit_code != 0)
+        killed.rerun_problems.push_back("rerun: " + rerun.err);
+    if (!fs::is_empty(maildir / "new"))
+        killed.rerun_problems.push_back("a message is left in new/");
+    killed.after_rerun = cases_filed(copy);
+    // A crash may leave a temporary or a file no event names (check says
+    // so); anything else is a problem.
+    std::istringstream checked(copy({"check"}).out);
+    for (std::string line; std::getline(checked, line);)
+        if (line.find(": ") != std::string::npos && !test::has(line, "no event names this file") &&
+            !test::has(line, "temporary") && !test::has(line, "problem"))
+            killed.rerun_problems.push_back(line);
+    return killed;
+}
 
 } // namespace
 
@@ -152,6 +215,33 @@ TEST_SUITE("intake: a Maildir feeds the repository") {
         CHECK(box.in("new") == std::vector<std::string>{"1762074850.M6P1.mx"});
         CHECK(box.in("cur").size() == 5);
         CHECK(box({"check"}).exit_code == 0);
+    }
+
+    TEST_CASE("killed at each call that changes a file: every message is filed or untouched, "
+              "and the rerun files each exactly once") {
+        if (!*test::fault_shim_path()) {
+            MESSAGE("skipped: the sanitiser builds have no fault injector");
+            return;
+        }
+        Mailbox box;
+        box.deliver("1762074845.M1P1.mx", message("multipart-attachments.eml"));
+        box.deliver("1762074846.M2P1.mx", message("html-only.eml"));
+        box.deliver("1762074848.M4P1.mx", message("reply-references.eml"));
+        const auto clean = killed_at(box, 0);
+        REQUIRE_MESSAGE(clean.result.exit_code == 0, clean.result.err);
+        const long calls = std::stol(test::read_text(box.dir / "count"));
+        REQUIRE(calls > 10);
+        for (long at = 1; at <= calls; ++at) {
+            const auto run = killed_at(box, at);
+            INFO("killed at call ", at, " of ", calls, ": exit ", run.result.exit_code, "\n",
+                 run.result.err);
+            CHECK(run.result.exit_code == 128 + 9);
+            // Each message is in new/ or cur/, once, as it came.
+            CHECK(run.messages == clean.messages);
+            CHECK(run.after_rerun == clean.after_rerun);
+            CHECK(run.rerun_problems.empty());
+        }
+        MESSAGE(calls << " kills, each followed by a rerun");
     }
 
     TEST_CASE("a folder that is not a Maildir is a usage error") {

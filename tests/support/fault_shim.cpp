@@ -6,12 +6,15 @@
 // COMPLAINTS_FAULT_AT (from 1) with errno COMPLAINTS_FAULT_ERRNO. With
 // COMPLAINTS_FAULT_COUNT, the number of calls counted is written there at
 // exit, so a run without a fault tells the harness how many there are.
+// With COMPLAINTS_FAULT_KILL set, the process kills itself (SIGKILL) at that
+// call instead, before it happens: a crash or power cut at that moment.
 // LD_PRELOAD is taken out of the environment at once, so a child (git) runs
 // as it would and only the command's own calls count.
 #include <dlfcn.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +29,7 @@ static long g_count = 0;
 static long g_fail_at = 0;
 static int g_errno = EIO;
 static const char* g_count_file = NULL;
+static int g_kill = 0;
 
 __attribute__((constructor)) static void fault_start(void) {
     const char* at = getenv("COMPLAINTS_FAULT_AT");
@@ -33,6 +37,7 @@ __attribute__((constructor)) static void fault_start(void) {
     g_fail_at = at ? atol(at) : 0;
     g_errno = code ? atoi(code) : EIO;
     g_count_file = getenv("COMPLAINTS_FAULT_COUNT");
+    g_kill = getenv("COMPLAINTS_FAULT_KILL") != NULL;
     unsetenv("LD_PRELOAD");
 }
 
@@ -52,6 +57,8 @@ __attribute__((destructor)) static void fault_end(void) {
 static int fail_now(void) {
     ++g_count;
     if (g_count == g_fail_at) {
+        if (g_kill)
+            raise(SIGKILL);
         errno = g_errno;
         return 1;
     }

@@ -3,7 +3,7 @@
 // A case given a new ID, whole: when two sites each opened a different case
 // under the same ID, one of them moves to a new ID before the sites merge,
 // so neither is lost and nothing is rewritten but the ID and its letters'
-// paths. The record says why, in the event `why`.
+// paths (its letters and attachments move with it). The record says why, in the event `why`.
 #include "complaints/model/model.hpp"
 #include "complaints/store/store.hpp"
 
@@ -13,8 +13,9 @@
 namespace complaints {
 
 // Moves case `id` to a new ID (the prefix and year of receipt, drawn like
-// `open` draws one), with `why` added to its timeline and the letters its
-// events name moved to letters/<NEW>/ under the same names. The new files are
+// `open` draws one), with `why` added to its timeline, the letters its
+// events name moved to letters/<NEW>/ and its attachments to
+// attachments/<NEW>/, under the same names. The new files are
 // written before the old ones go, so a crash leaves at worst both copies,
 // never neither. Returns the new ID.
 std::string re_id_case(StoreWriter& writer, const std::string& id, Event why,

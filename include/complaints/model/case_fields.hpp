@@ -170,6 +170,7 @@ template <class V, Same<Case> C> constexpr void describe(V& v, C& c) {
     v.field(maybe("treated_on"), c.treated_on);
     v.field(maybe("treated_by"), c.treated_by);
     v.field(maybe("enclosures"), c.enclosures);
+    v.field(maybe("enclosed_attachments").word().not_typed(), c.enclosed_attachments);
     v.field(maybe("exclusion"), c.exclusion);
     v.field(maybe("clock_from"), c.clock_from);
     v.field(maybe("happened"), c.happened);

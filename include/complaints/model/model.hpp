@@ -251,6 +251,10 @@ struct Case {
     std::string treated_by;
     // What this case's response encloses besides the organisation's list.
     std::vector<std::string> enclosures;
+    // The attachments it encloses too, by SHA-256: a file is enclosed only
+    // when the manager says so (a staff statement kept as evidence is not
+    // the complainant's to receive), and a void one is no longer listed.
+    std::vector<std::string> enclosed_attachments;
     std::optional<int> notice_days; // a late withdrawal's notice
     // A withdrawal's session and the day the clinician withdrew, when given.
     std::optional<date::year_month_day> session;

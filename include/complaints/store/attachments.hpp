@@ -52,6 +52,14 @@ std::vector<const Event*> attachments_of(const Case& c);
 // The attachment `number` (from 1) of attachments_of; no_such_item else.
 const Event& attachment_numbered(const Case& c, int number);
 
+// Has the response enclose attachment `number` (of attachments_of): its
+// SHA-256 joins the case's enclosed_attachments. Returns its name.
+std::string enclose_attachment(Case& c, int number);
+
+// The attachments the response encloses, by the names they came with: those
+// the manager chose, in the order they were kept, void ones left out.
+std::vector<std::string> enclosed_attachment_names(const Case& c);
+
 // Adds `event` (an `attached` event, or an email's) keeping `file` to the
 // case, and queues the file for the writer. Refused (already_filed), with
 // nothing added, when the case keeps the same content already and it is

@@ -190,10 +190,12 @@ class StoreWriter {
                             std::string text);
     // Keeps `bytes` as attachments/<ID>/<attachment.file> with the case's
     // next `save` (or, with `id` empty, the next `create`, once the new case
-    // has its ID): before the case file, so an event never names a file that
-    // is not there, and a failed command leaves at worst a file no event
-    // names. A file of that name (the same content, kept before) is left as
-    // it is.
+    // has its ID), staged as letters are: published before the case file,
+    // so an event never names a file that is not there, and taken back when
+    // the case file is not written, so a failed command leaves none (a crash
+    // leaves at worst a file no event names). A file of that name (the same
+    // content, kept before) is left as it is. A save or create that fails
+    // drops what was queued for its case.
     void keep_attachment(const std::string& id, const Attachment& attachment, std::string bytes);
     // Replaces complaints.yaml atomically. The Store keeps the configuration
     // it read: open another to see this one.
@@ -208,14 +210,15 @@ class StoreWriter {
         std::string path; // relative to the root
         std::string text;
     };
-    // What a save has put in letters/ before its case file: taken back (the
-    // files, then the folders it made) unless the case file is replaced, so
-    // a failed command keeps no letter and leaves no empty folder.
-    struct StagedLetters {
-        explicit StagedLetters(const std::filesystem::path& root) : root(root) {}
-        ~StagedLetters();
-        StagedLetters(const StagedLetters&) = delete;
-        StagedLetters& operator=(const StagedLetters&) = delete;
+    // What a save has put in letters/ and attachments/ before its case
+    // file: taken back (the files, then the folders it made) unless the case
+    // file is written, so a failed command keeps no letter or attachment and
+    // leaves no empty folder.
+    struct StagedFiles {
+        explicit StagedFiles(const std::filesystem::path& root) : root(root) {}
+        ~StagedFiles();
+        StagedFiles(const StagedFiles&) = delete;
+        StagedFiles& operator=(const StagedFiles&) = delete;
         const std::filesystem::path& root;
         std::vector<std::filesystem::path> folders; // made, parents first
         std::vector<std::string> files;             // published, relative to the root
@@ -224,14 +227,24 @@ class StoreWriter {
     };
     // Checks every letter kept for `id`, writes them all, then publishes
     // them, into `staged`.
-    void stage_letters(const std::string& id, StagedLetters& staged);
+    void stage_letters(const std::string& id, StagedFiles& staged);
     struct PendingAttachment {
         std::string id; // empty: the case `create` is making
         Attachment attachment;
         std::string bytes;
     };
-    // Writes the pending attachments of `pending_id` into attachments/<id>/.
-    void publish_attachments(const std::string& pending_id, const std::string& id);
+    // Drops the attachments queued for `id` when it goes, whatever happened.
+    struct ForgetAttachments {
+        std::vector<PendingAttachment>& pending;
+        std::string id;
+        ~ForgetAttachments() {
+            std::erase_if(pending, [&](const PendingAttachment& kept) { return kept.id == id; });
+        }
+    };
+    // Writes the pending attachments of `pending_id` into attachments/<id>/,
+    // every one synced before the first is published, into `staged`.
+    void stage_attachments(const std::string& pending_id, const std::string& id,
+                           StagedFiles& staged);
     // Passes a published file's durability doubt, if any, to m_warn.
     void published(const std::filesystem::path& path, const std::string& doubt) const;
     const Store& m_store;

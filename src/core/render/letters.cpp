@@ -3,6 +3,7 @@
 
 #include "complaints/base/strings.hpp"
 #include "complaints/render/person_names.hpp"
+#include "complaints/store/attachments.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <fmt/format.h>
@@ -200,7 +201,10 @@ std::string review_bodies(const Case& c, const Config& config) {
 void next_stage(std::string& out, const Case& c, const Config& config) {
     // The organisation's list, then what this case encloses besides.
     auto enclosures = letter_enclosures(config);
-    for (const auto& enclosure : c.enclosures)
+    auto more = c.enclosures;
+    for (auto& name : enclosed_attachment_names(c))
+        more.push_back(std::move(name));
+    for (const auto& enclosure : more)
         if (std::find(enclosures.begin(), enclosures.end(), enclosure) == enclosures.end())
             enclosures.push_back(enclosure);
     if (!enclosures.empty()) {

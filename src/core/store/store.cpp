@@ -491,6 +491,9 @@ void StoreWriter::published(const fs::path& path, const std::string& doubt) cons
 }
 
 std::string StoreWriter::create(Case c, std::mt19937_64& random, const CleanTexts* scanned) {
+    // What was queued for this case goes with it, written or not: a failed
+    // create must not hand its files to the next.
+    const ForgetAttachments forget{m_attachments, ""};
     guard_patient_data(c, m_store.m_config.policy, scanned);
     const int year = static_cast<int>(local_date(c.received.utc, *m_store.m_zone).year());
     for (int attempt = 0; attempt < 1000; ++attempt) {
@@ -501,13 +504,17 @@ std::string StoreWriter::create(Case c, std::mt19937_64& random, const CleanText
         if (!m_store.files_of(c.id).empty())
             continue;
         const std::string text = encoded(c);
-        publish_attachments("", c.id);
         const fs::path path = m_store.m_root / "cases" / (c.id + ".yaml");
         AtomicFile file(m_store.m_root, path.lexically_relative(m_store.m_root));
         file.write(text);
+        file.prepare();
+        StagedFiles staged(m_store.m_root);
+        stage_attachments("", c.id, staged);
         if (file.commit_new()) {
+            staged.kept = true;
+            for (const auto& [published_path, doubt] : staged.doubts)
+                published(published_path, doubt);
             published(path, file.doubt());
-            std::erase_if(m_attachments, [](const auto& kept) { return kept.id.empty(); });
             return c.id;
         }
     }
@@ -521,28 +528,26 @@ void StoreWriter::save_config(const Config& config) {
     published(m_store.m_root / k_config_file, file.doubt());
 }
 
-// The case file is written and synced first, then its letters published,
-// then the case file replaced: a failure before that last rename takes the
-// letters back, so the repository is exactly as it was; a crash leaves at
-// worst a letter no event names, never an event naming no letter.
+// The case file is written and synced first, then its attachments and
+// letters published, then the case file replaced: a failure before that last
+// rename takes them back, so the repository is exactly as it was; a crash
+// leaves at worst a file no event names, never an event naming no file.
 void StoreWriter::save(const Case& c, const CleanTexts* scanned) {
+    const ForgetAttachments forget{m_attachments, c.id};
     guard_patient_data(c, m_store.m_config.policy, scanned);
     const std::string text = encoded(c);
-    // Attachments go first and stay on a failure: a file no event names is
-    // harmless, and check reports it (attachment-unrecorded).
-    publish_attachments(c.id, c.id);
     const fs::path path = m_store.path_of(c.id);
     AtomicFile file(m_store.m_root, path.lexically_relative(m_store.m_root));
     file.write(text);
     file.prepare();
-    StagedLetters letters(m_store.m_root);
-    stage_letters(c.id, letters);
+    StagedFiles staged(m_store.m_root);
+    stage_attachments(c.id, c.id, staged);
+    stage_letters(c.id, staged);
     file.commit();
-    letters.kept = true;
-    for (const auto& [published_path, doubt] : letters.doubts)
+    staged.kept = true;
+    for (const auto& [published_path, doubt] : staged.doubts)
         published(published_path, doubt);
     published(path, file.doubt());
-    std::erase_if(m_attachments, [&](const auto& kept) { return kept.id == c.id; });
 }
 
 } // namespace complaints

@@ -15,8 +15,6 @@
 #include <fmt/format.h>
 #include <magic.h>
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -116,25 +114,6 @@ void guard_text(const CheckedFile& file, const Policy& policy) {
                 Location{file.attachment.name, line, column});
 }
 
-bool attachment_exists(const fs::path& path) {
-    std::error_code ec;
-    return fs::symlink_status(path, ec).type() != fs::file_type::not_found;
-}
-
-// A folder the attachments go into: a real folder, never a link to
-// somewhere else (lstat, not stat).
-void require_real_folder(const fs::path& folder, const std::string& shown) {
-    struct stat info {};
-    if (::lstat(folder.c_str(), &info) != 0)
-        fail_on_file("inspect", folder);
-    if (!S_ISDIR(info.st_mode))
-        throw Error(ErrorKind::bad_data,
-                    fmt::format("is {}; attachments are kept only in a plain folder of the "
-                                "repository",
-                                file_kind(info.st_mode)),
-                    Location{shown});
-}
-
 } // namespace
 
 std::string media_type_of(std::string_view bytes) {
@@ -193,6 +172,25 @@ const Event& attachment_numbered(const Case& c, int number) {
     return *all[static_cast<std::size_t>(number) - 1];
 }
 
+std::string enclose_attachment(Case& c, int number) {
+    const Attachment& chosen = *attachment_numbered(c, number).attachment;
+    auto& enclosed = c.enclosed_attachments;
+    if (std::find(enclosed.begin(), enclosed.end(), chosen.sha256) == enclosed.end())
+        enclosed.push_back(chosen.sha256);
+    return chosen.name;
+}
+
+std::vector<std::string> enclosed_attachment_names(const Case& c) {
+    const auto& enclosed = c.enclosed_attachments;
+    std::vector<std::string> names;
+    for (const Event* event : attachments_of(c))
+        if (std::find(enclosed.begin(), enclosed.end(), event->attachment->sha256) !=
+                enclosed.end() &&
+            std::find(names.begin(), names.end(), event->attachment->name) == names.end())
+            names.push_back(event->attachment->name);
+    return names;
+}
+
 Event& attach_file(Case& c, StoreWriter& writer, Event event, const CheckedFile& file) {
     const auto all = attachments_of(c);
     for (std::size_t i = 0; i < all.size(); ++i)
@@ -222,12 +220,14 @@ std::string Store::read_attachment(const std::string& id, const Attachment& atta
                                 attachment.file),
                     Location{display_path(id)});
     const std::string path = attachments_folder(id) + attachment.file;
-    if (!attachment_exists(m_root / path))
+    // Through the link guard: git carries links, so attachments/<ID> could
+    // point anywhere, and `show --attachment` would print what it reaches.
+    if (!exists_in_repository(m_root, path))
         throw Error(ErrorKind::not_found,
                     fmt::format("the attachment {} that {} names is missing", path, id));
-    return read_plain_file(m_root / path, path,
-                           std::max<std::size_t>(std::size_t(attachment.size) + 1, 1),
-                           "attachments kept must be plain files");
+    return read_repository_file(m_root, path,
+                                std::max<std::size_t>(std::size_t(attachment.size) + 1, 1),
+                                "attachments kept must be plain files in the repository");
 }
 
 std::vector<std::string> Store::kept_attachments() const { return kept_files(m_root, "attachments"); }
@@ -252,34 +252,45 @@ void StoreWriter::keep_attachment(const std::string& id, const Attachment& attac
     m_attachments.push_back({id, attachment, std::move(bytes)});
 }
 
-// The one place files are written under attachments/ (a guard against
-// writing through links belongs here).
-void StoreWriter::publish_attachments(const std::string& pending_id, const std::string& id) {
+// The one place files are written under attachments/: through the link
+// guard (a link at attachments/ or attachments/<ID> is refused by name), each
+// file written and synced before the first is published, as letters are.
+void StoreWriter::stage_attachments(const std::string& pending_id, const std::string& id,
+                                    StagedFiles& staged) {
     const auto mine = [&](const PendingAttachment& kept) { return kept.id == pending_id; };
     if (std::none_of(m_attachments.begin(), m_attachments.end(), mine))
         return;
-    const fs::path attachments = m_store.root() / "attachments";
-    for (const fs::path& folder : {attachments, attachments / id}) {
-        if (make_private_folders(folder))
-            published(folder, sync_folder(folder.parent_path()).value_or(""));
-        require_real_folder(folder, folder.lexically_relative(m_store.root()).generic_string());
-    }
+    const fs::path& root = m_store.root();
+    const std::size_t made = staged.folders.size();
+    open_folder_in_repository(root, attachments_folder(id), &staged.folders);
+    for (std::size_t i = made; i < staged.folders.size(); ++i)
+        staged.doubts.emplace_back(staged.folders[i],
+                                   sync_folder(staged.folders[i].parent_path()).value_or(""));
+    std::vector<std::pair<std::string, std::unique_ptr<AtomicFile>>> files;
     for (const auto& kept : m_attachments) {
         if (!mine(kept))
             continue;
-        const fs::path path = attachments / id / kept.attachment.file;
+        const std::string path = attachments_folder(id) + kept.attachment.file;
         // The same content kept before (its event void, or a write that
-        // stopped before its case): the file is there already.
-        if (attachment_exists(path) && !attachment_problem(m_store, id, kept.attachment))
+        // stopped before its case): the file is there already, and stays.
+        const bool there =
+            std::any_of(files.begin(), files.end(),
+                        [&](const auto& file) { return file.first == path; }) ||
+            (exists_in_repository(root, path) && !attachment_problem(m_store, id, kept.attachment));
+        if (there)
             continue;
-        AtomicFile file(path);
-        file.write(kept.bytes);
-        if (!file.commit_new())
+        files.emplace_back(path, std::make_unique<AtomicFile>(root, path));
+        files.back().second->write(kept.bytes);
+        files.back().second->prepare();
+    }
+    for (auto& [path, file] : files) {
+        if (!file->commit_new())
             throw Error(ErrorKind::io,
                         fmt::format("{} is there already and is not the file attached (something "
                                     "other than complaints wrote it); the case was not changed",
-                                    path.lexically_relative(m_store.root()).generic_string()));
-        published(path, file.doubt());
+                                    path));
+        staged.files.push_back(path);
+        staged.doubts.emplace_back(root / path, file->doubt());
     }
 }
 

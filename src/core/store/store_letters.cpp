@@ -145,7 +145,7 @@ std::string StoreWriter::keep_letter(const std::string& id, date::year_month_day
     return path;
 }
 
-StoreWriter::StagedLetters::~StagedLetters() {
+StoreWriter::StagedFiles::~StagedFiles() {
     if (kept)
         return;
     // Best effort: each removal alone, so one that fails leaves the rest
@@ -162,7 +162,7 @@ StoreWriter::StagedLetters::~StagedLetters() {
         }
 }
 
-void StoreWriter::stage_letters(const std::string& id, StagedLetters& staged) {
+void StoreWriter::stage_letters(const std::string& id, StagedFiles& staged) {
     const auto mine = [&](const PendingLetter& letter) { return letter.id == id; };
     if (std::none_of(m_letters.begin(), m_letters.end(), mine))
         return;
