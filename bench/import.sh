@@ -12,6 +12,7 @@
 # user+sys cpu) and cpu ratios.
 #   bash bench/import.sh              # N=10000 RUNS=3
 #   N=1000 RUNS=5 bash bench/import.sh
+#   BUILD=/path/to/build SKIP_BUILD=1 bash bench/import.sh
 # Needs /usr/bin/time (Debian's `time`).
 source "$(dirname "$0")/common.sh"
 build="${BUILD:-$here/build}"
@@ -19,7 +20,8 @@ n="${N:-10000}"
 runs="${RUNS:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cmake --build "$build" -j2 --target complaints bench_generate >/dev/null
+# SKIP_BUILD=1: time the binaries already built (while another build runs).
+[ -n "${SKIP_BUILD:-}" ] || cmake --build "$build" -j2 --target complaints bench_generate >/dev/null
 bin="$build/complaints"
 
 # The register: dates in both styles, quoted summaries over two lines,
