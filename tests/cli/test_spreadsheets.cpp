@@ -490,8 +490,9 @@ TEST_SUITE("import") {
               nlohmann::json{{"row", 2}, {"reference", repo.rows[0].reference}, {"case", nullptr}});
         const auto run = repo({"import", "--csv", good.string(), "--format", "json"});
         REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+        const auto document = run.json();
         std::set<std::string> made;
-        for (const auto& c : run.json()["created"])
+        for (const auto& c : document["created"])
             made.insert(c["case"].get<std::string>());
         std::set<std::string> listed;
         for (const auto& c : repo({"list", "--format", "json"}).json("cases"))
