@@ -317,7 +317,7 @@ Section open_section(const Report& report) {
 }
 
 Section trend_section(const Report& report) {
-    Section section{"Twelve-month trend", {}, {}, trend_chart(report)};
+    Section section{std::string(k_trend_title), {}, {}, trend_chart(report)};
     const std::string due =
         report.responses.rule.empty() ? "responses due" : report.responses.rule + "s due";
     Table table{{"month", "received", due, "on time", "not yet due", "on-time rate"}, {}};

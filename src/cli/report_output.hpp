@@ -37,6 +37,9 @@ struct Document {
 };
 
 Document report_document(const Report& report);
+// The title of the document's last section, the twelve months to the
+// period's end: the workbook charts it.
+inline constexpr std::string_view k_trend_title = "Twelve-month trend";
 
 // How the answer the policy's main clock waits for is spoken of: the clinic
 // sends a response; the platform agrees a resolution ("A resolution is then

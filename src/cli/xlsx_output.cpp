@@ -162,10 +162,18 @@ lxw_row_t write_heading(const Workbook& book, lxw_worksheet* sheet, const Report
     return 3;
 }
 
-void write_section(const Workbook& book, const Report& report, const Section& section,
-                   std::vector<std::string>& taken) {
-    lxw_worksheet* sheet =
-        workbook_add_worksheet(book.book(), sheet_name(section.title, taken).c_str());
+// Where write_section put a section: its sheet, and the rows of its last
+// table's figures (the first and the one after the last), for a chart.
+struct Written {
+    lxw_worksheet* sheet = nullptr;
+    lxw_row_t first = 0;
+    lxw_row_t end = 0;
+};
+
+Written write_section(const Workbook& book, const Report& report, const Section& section,
+                      const std::string& name) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book.book(), name.c_str());
+    Written written{sheet, 0, 0};
     lxw_row_t row = write_heading(book, sheet, report, section.title);
     for (const auto& note : section.notes)
         worksheet_write_string(sheet, row++, 0, note.c_str(), nullptr);
@@ -174,47 +182,29 @@ void write_section(const Workbook& book, const Report& report, const Section& se
         for (std::size_t c = 0; c < table.header.size(); ++c)
             worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), table.header[c].c_str(),
                                    book.bold());
-        ++row;
+        written.first = ++row;
         for (const auto& cells : table.rows) {
             for (std::size_t c = 0; c < cells.size(); ++c)
                 write_figure(book, sheet, row, static_cast<lxw_col_t>(c), cells[c]);
             ++row;
         }
+        written.end = row;
     }
+    return written;
 }
 
-// The twelve months: received, due, on time and the rate, and a chart of
-// the complaints received each month beside the share answered on time.
-void write_trend(const Workbook& book, const Report& report, std::vector<std::string>& taken) {
-    const std::string name = sheet_name("Trend", taken);
-    lxw_worksheet* sheet = workbook_add_worksheet(book.book(), name.c_str());
-    const lxw_row_t first = write_heading(book, sheet, report, "twelve months");
-    const char* header[] = {"month", "received", "responses due", "on time", "on time rate"};
-    for (lxw_col_t c = 0; c < 5; ++c)
-        worksheet_write_string(sheet, first, c, header[c], book.bold());
-    lxw_row_t row = first + 1;
-    for (const auto& month : report.trend) {
-        worksheet_write_string(
-            sheet, row, 0,
-            fmt::format("{:04}-{:02}", int(month.month.year()), unsigned(month.month.month()))
-                .c_str(),
-            nullptr);
-        worksheet_write_number(sheet, row, 1, month.received, nullptr);
-        worksheet_write_number(sheet, row, 2, month.responses_due, nullptr);
-        worksheet_write_number(sheet, row, 3, month.on_time, nullptr);
-        if (const auto rate = on_time_rate(month.on_time, month.responses_due, month.pending))
-            worksheet_write_number(sheet, row, 4, *rate / 100, book.percent());
-        ++row;
-    }
+// The chart beside the twelve months' table: the complaints received each
+// month (the table's first two columns).
+void chart_trend(const Workbook& book, const Written& trend, const std::string& name) {
     lxw_chart* chart = workbook_add_chart(book.book(), LXW_CHART_COLUMN);
     const auto range = [&](char column) {
-        return fmt::format("='{}'!${}${}:${}${}", name, column, first + 2, column, row);
+        return fmt::format("='{}'!${}${}:${}${}", name, column, trend.first + 1, column, trend.end);
     };
     lxw_chart_series* series = chart_add_series(chart, range('A').c_str(), range('B').c_str());
     chart_series_set_name(series, "Received");
     chart_title_set_name(chart, "Complaints received, twelve months");
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    worksheet_insert_chart(sheet, first, 6, chart);
+    worksheet_insert_chart(trend.sheet, 2, 7, chart);
 }
 
 } // namespace
@@ -222,9 +212,15 @@ void write_trend(const Workbook& book, const Report& report, std::vector<std::st
 void write_report_xlsx(const std::string& out, const Report& report, const Document& document) {
     Workbook book(out);
     std::vector<std::string> taken;
-    for (const auto& section : document.sections)
-        write_section(book, report, section, taken);
-    write_trend(book, report, taken);
+    // The document's trend is the trend's one sheet, with its chart (it
+    // was once written twice: as a section, then again for the chart).
+    for (const auto& section : document.sections) {
+        const bool trend = section.title == k_trend_title;
+        const std::string name = sheet_name(trend ? "Trend" : section.title, taken);
+        const Written written = write_section(book, report, section, name);
+        if (trend && written.end > written.first)
+            chart_trend(book, written, name);
+    }
     book.commit();
 }
 

@@ -160,18 +160,26 @@ std::vector<std::vector<std::string>> all_cells(const std::vector<RegisterRow>& 
     return cells;
 }
 
-// UTF-8 to windows-1252, for the letters these rows use.
+// UTF-8 to windows-1252, for the letters these rows use: Latin-1's, and
+// the two of 0x80-0x9F a register pastes most (a curly apostrophe, €).
 std::string windows_1252(const std::string& text) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80) {
             out += text[i];
-            continue;
+        } else if (text.compare(i, 3, "\u2019") == 0) {
+            out += '\x92';
+            i += 2;
+        } else if (text.compare(i, 3, "\u20AC") == 0) {
+            out += '\x80';
+            i += 2;
+        } else {
+            const unsigned code =
+                ((byte & 0x1F) << 6) | (static_cast<unsigned char>(text[++i]) & 0x3F);
+            REQUIRE(code < 0x100);
+            out += static_cast<char>(code);
         }
-        const unsigned code = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(text[++i]) & 0x3F);
-        REQUIRE(code < 0x100);
-        out += static_cast<char>(code);
     }
     return out;
 }
@@ -190,6 +198,13 @@ struct Imports : test::Repo {
         return write(name, csv_of(all_cells(rows), ','));
     }
 };
+
+// What a command that must succeed printed.
+std::string output_of(const test::Repo& repo, std::vector<std::string> args) {
+    const auto result = repo(std::move(args));
+    REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+    return result.out;
+}
 
 int count_if(const std::vector<RegisterRow>& rows,
              const std::function<bool(const RegisterRow&)>& f) {
@@ -338,6 +353,195 @@ TEST_SUITE("import") {
               count_if(rows, [](const RegisterRow& r) { return r.category == "Clinical"; }));
     }
 
+    TEST_CASE("the register a practice hands over: windows-1252, a bad row, a duplicate "
+              "reference; the dry run names exactly the bad cells, the mended file imports once, "
+              "and each month's report gives the register's counts") {
+        Imports repo;
+        // What Excel on Windows saves: curly apostrophes and a € from pasted text.
+        for (std::size_t i = 0; i < repo.rows.size(); i += 7)
+            repo.rows[i].summary = "The practice\u2019s fee of \u20AC30 for a letter";
+        auto cells = all_cells(repo.rows);
+        cells[17][1] = "29/02/2025";            // row 19: 2025 is no leap year
+        cells[17][7] = "2025-04-31";            // row 19: nor has April a 31st
+        cells[63][0] = repo.rows[62].reference; // row 65: row 64's reference again
+        const auto bad = repo.write("register.csv", windows_1252(csv_of(cells, ',')));
+        const auto before = repo.snapshot();
+        const auto dry = repo({"import", "--csv", bad.string(), "--dry-run"});
+        CHECK(dry.exit_code == 4);
+        const std::string f = bad.string();
+        CHECK(dry.out == f +
+                             ": row 19, column 'Date received', value '29/02/2025': not a date on "
+                             "the calendar (received as YYYY-MM-DD or DD/MM/YYYY)\n" +
+                             f +
+                             ": row 19, column 'Date responded', value '2025-04-31': not a date "
+                             "on the calendar (responded as YYYY-MM-DD or DD/MM/YYYY)\n" +
+                             f + ": row 65, column 'Ref', value '" + repo.rows[62].reference +
+                             "': row 64 has this reference already\n");
+        CHECK(test::has(dry.err, "3 bad cells in 2 rows; nothing imported"));
+        CHECK(repo.snapshot() == before);
+
+        // Mended, the register imports whole, and a second run changes nothing.
+        const auto good =
+            repo.write("register.csv", windows_1252(csv_of(all_cells(repo.rows), ',')));
+        CHECK(test::has(output_of(repo, {"import", "--csv", good.string(), "--dry-run"}),
+                        "would create 200 cases; 0 rows imported already"));
+        CHECK(repo.snapshot() == before);
+        CHECK(test::has(output_of(repo, {"import", "--csv", good.string()}), "created 200 cases"));
+        const auto imported = repo.snapshot();
+        CHECK(test::has(output_of(repo, {"import", "--csv", good.string()}),
+                        "created 0 cases; 200 rows imported already"));
+        CHECK(repo.snapshot() == imported);
+        const auto listed = repo({"list", "--format", "json"}).json("cases");
+        CHECK(std::count_if(listed.begin(), listed.end(), [](const nlohmann::json& c) {
+                  return c["summary"] == "The practice\u2019s fee of \u20AC30 for a letter";
+              }) == count_if(repo.rows, [](const RegisterRow& r) {
+                  return r.summary.starts_with("The practice\u2019s");
+              }));
+
+        // Each month the register covers, counted by hand from its rows.
+        for (unsigned m = 1; m <= 10; ++m) {
+            const date::year_month month{date::year(2025), date::month(m)};
+            const std::string label = "2025-" + two(m);
+            CAPTURE(label);
+            const auto in_month = [&](const std::optional<year_month_day>& day) {
+                return day && date::year_month{day->year(), day->month()} == month;
+            };
+            const auto report = repo({"report", "--month", label, "--format", "json"}).json();
+            CHECK(report["received"]["total"] ==
+                  count_if(repo.rows, [&](const RegisterRow& r) { return in_month(r.received); }));
+            for (const auto& [name, word] : k_channels)
+                CHECK_MESSAGE(report["received"]["by_channel"].value(word, 0) ==
+                                  count_if(repo.rows,
+                                           [&](const RegisterRow& r) {
+                                               return r.channel == word && in_month(r.received);
+                                           }),
+                              word);
+            for (const std::string outcome : {"upheld", "partly-upheld", "not-upheld", "withdrawn"})
+                CHECK_MESSAGE(report["outcomes"].value(outcome, 0) ==
+                                  count_if(repo.rows,
+                                           [&](const RegisterRow& r) {
+                                               return r.outcome == outcome && in_month(r.closed);
+                                           }),
+                              outcome);
+        }
+    }
+
+    TEST_CASE("an encoding that cannot be guessed is refused at its byte, and --encoding says it") {
+        Imports repo;
+        // A UTF-8 register (Siân, Zoë) into which one windows-1252
+        // apostrophe was pasted, in the first row's summary (line 2).
+        auto cells = all_cells(repo.rows);
+        cells[0][5] = "Patient\x92s wife rang";
+        const auto mixed = repo.write("mixed.csv", csv_of(cells, ','));
+        const auto before = repo.snapshot();
+        const auto guessed = repo({"import", "--csv", mixed.string(), "--dry-run"});
+        CHECK(guessed.exit_code == 4);
+        CHECK(test::has(guessed.err, mixed.string() + ":2:"));
+        CHECK(test::has(guessed.err, "byte 0x92 is not UTF-8, yet line "));
+        CHECK(test::has(guessed.err, "--encoding"));
+        const auto told = repo({"import", "--csv", mixed.string(), "--encoding", "utf-8"});
+        CHECK(told.exit_code == 4);
+        CHECK(test::has(told.err, mixed.string() + ":2:"));
+        CHECK(test::has(told.err, "byte 0x92 is not UTF-8"));
+        CHECK(repo.snapshot() == before);
+        CHECK(
+            test::has(repo.refused({"import", "--csv", mixed.string(), "--encoding", "latin-9"}, 2),
+                      "utf-8, windows-1252"));
+        // A register in windows-1252 told so reads as the guess reads it.
+        const auto latin = repo.write("latin.csv", windows_1252(csv_of(all_cells(repo.rows), ',')));
+        const auto json = repo({"import", "--csv", latin.string(), "--encoding", "windows-1252",
+                                "--dry-run", "--format", "json"});
+        REQUIRE_MESSAGE(json.exit_code == 0, json.err);
+        CHECK(json.json()["encoding"] == "windows-1252");
+        CHECK(json.json()["created"].size() == 200);
+        repo.ok({"import", "--csv", latin.string(), "--encoding", "windows-1252"});
+        const auto listed = repo({"list", "--format", "json"}).json("cases");
+        CHECK(std::any_of(listed.begin(), listed.end(), [](const nlohmann::json& c) {
+            return c["complainant"] == "Siân Evans";
+        }));
+    }
+
+    TEST_CASE("import --format json: the dry run, the run and the run again, each one document "
+              "that meets its schema") {
+        Imports repo;
+        auto cells = all_cells(repo.rows);
+        cells[40][1] = "31/02/2025";
+        cells[90][0] = repo.rows[7].reference;
+        const auto bad = repo.write("bad.csv", csv_of(cells, ','));
+        const auto refused =
+            repo({"import", "--csv", bad.string(), "--dry-run", "--format", "json"});
+        CHECK(refused.exit_code == 4);
+        CHECK(test::has(refused.err, "2 bad cells in 2 rows"));
+        const auto problems = refused.json()["problems"];
+        REQUIRE(problems.size() == 2);
+        CHECK(problems[0]["row"] == 42);
+        CHECK(problems[0]["column"] == "Date received");
+        CHECK(problems[0]["value"] == "31/02/2025");
+        CHECK(problems[1]["row"] == 92);
+        CHECK(problems[1]["column"] == "Ref");
+        CHECK(refused.json()["created"].empty());
+
+        const auto good = repo.good();
+        const auto dry = repo({"import", "--csv", good.string(), "--dry-run", "--format", "json"});
+        REQUIRE_MESSAGE(dry.exit_code == 0, dry.err);
+        CHECK(dry.json()["dry_run"] == true);
+        CHECK(dry.json()["created"].size() == 200);
+        CHECK(dry.json()["created"][0] ==
+              nlohmann::json{{"row", 2}, {"reference", repo.rows[0].reference}, {"case", nullptr}});
+        const auto run = repo({"import", "--csv", good.string(), "--format", "json"});
+        REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+        const auto document = run.json();
+        std::set<std::string> made;
+        for (const auto& c : document["created"])
+            made.insert(c["case"].get<std::string>());
+        std::set<std::string> listed;
+        for (const auto& c : repo({"list", "--format", "json"}).json("cases"))
+            listed.insert(c["id"].get<std::string>());
+        CHECK(made == listed);
+        CHECK(made.size() == 200);
+
+        cells = all_cells(repo.rows);
+        cells[10][4] = cells[10][4] == "Clinical" ? "Non-clinical" : "Clinical";
+        const auto changed = repo.write("register.csv", csv_of(cells, ','));
+        const auto again = repo({"import", "--csv", changed.string(), "--format", "json"});
+        REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+        CHECK(again.json()["created"].empty());
+        const auto skipped = again.json()["skipped"];
+        REQUIRE(skipped.size() == 200);
+        CHECK(skipped[10]["row"] == 12);
+        CHECK(listed.count(skipped[10]["case"].get<std::string>()) == 1);
+        REQUIRE(skipped[10]["differences"].size() == 1);
+        CHECK(skipped[10]["differences"][0].get<std::string>().starts_with("category: "));
+        CHECK(skipped[0]["differences"].empty());
+
+        const auto skip_bad =
+            repo({"import", "--csv", bad.string(), "--skip-bad", "--format", "json"});
+        REQUIRE_MESSAGE(skip_bad.exit_code == 0, skip_bad.err);
+        CHECK(skip_bad.json()["problems"].size() == 2);
+        CHECK(repo.refused({"import", "--csv", good.string(), "--write-map", "m.yaml", "--format",
+                            "json"},
+                           2)
+                  .find("--write-map") != std::string::npos);
+
+        const std::vector<std::pair<std::string, const test::Result*>> documents = {
+            {"refused", &refused},
+            {"dry", &dry},
+            {"run", &run},
+            {"again", &again},
+            {"skip-bad", &skip_bad}};
+        std::string command = "/usr/bin/python3 '" + std::string(test::source_path()) +
+                              "/tests/json/validate.py' '" + test::docs_path() +
+                              "/schemas/import.schema.json'";
+        for (const auto& [name, result] : documents) {
+            const auto file = repo.dir / (name + ".json");
+            test::write_text(file, result->out);
+            command += " '" + file.string() + "'";
+        }
+        const auto said = repo.dir / "validator.said";
+        const int status = std::system((command + " >'" + said.string() + "' 2>&1").c_str());
+        CHECK_MESSAGE(status == 0, test::read_text(said));
+    }
+
     TEST_CASE("a map names the columns a register's own headers do not, and translates its words") {
         Imports repo;
         const std::string csv = "Our no.;Logged;From;Via;What happened;Result;Shut\r\n"
@@ -463,8 +667,44 @@ TEST_SUITE("workbooks") {
         const auto* trend = sheet_named(book, "Trend");
         REQUIRE(trend);
         CHECK((*trend)["charts"] == 1);
-        // The heading, a blank row, the columns' names, then twelve months.
-        CHECK((*trend)["rows"].size() == 16);
+        // The heading, two blank rows, the columns' names, then twelve months.
+        REQUIRE((*trend)["rows"].size() == 17);
+        CHECK((*trend)["rows"][4][0]["value"] == "month");
+        CHECK((*trend)["rows"][5][0]["value"] == "2025-01");
+        CHECK((*trend)["rows"][16][0]["value"] == "2025-12");
+    }
+
+    TEST_CASE("report --format xlsx: one sheet per section of the report, each named once") {
+        Imports repo;
+        repo.ok({"import", "--csv", repo.good().string()});
+        const auto file = repo.dir / "report.xlsx";
+        repo.ok({"report", "--year", "2025", "--format", "xlsx", "--out", file.string()});
+        const auto book = read_workbook(file);
+        // The sections as the Markdown report heads them.
+        const auto markdown = repo({"report", "--year", "2025", "--format", "markdown"}).out;
+        std::size_t sections = 0;
+        for (auto at = markdown.find("\n## "); at != std::string::npos;
+             at = markdown.find("\n## ", at + 1))
+            ++sections;
+        CHECK(book["sheets"].size() == sections);
+        std::set<std::string> names, titles;
+        int twelve_months = 0;
+        for (const auto& sheet : book["sheets"]) {
+            CAPTURE(sheet["name"]);
+            CHECK(names.insert(sheet["name"].get<std::string>()).second);
+            const auto& rows = sheet["rows"];
+            REQUIRE(rows.size() > 2);
+            CHECK(titles.insert(rows[0][0]["value"].get<std::string>()).second);
+            CHECK(rows[1][0]["value"] == "Period 2025");
+            CHECK(rows[1][1]["value"] == "2025-01-01");
+            CHECK(rows[1][2]["value"] == "2025-12-31");
+            CHECK(rows[1][2]["type"] == "date");
+            for (const auto& row : rows)
+                twelve_months +=
+                    !row.empty() && row[0].value("value", nlohmann::json()) == "2025-12";
+        }
+        // The trend's last month, on one sheet only.
+        CHECK(twelve_months == 1);
     }
 
     TEST_CASE("a workbook needs --out, and a failed write leaves no file") {

@@ -3,6 +3,7 @@
 // headers to facts, its dates and words to the tool's, each row to a case.
 #include "complaints/base/error.hpp"
 #include "complaints/codec/register_import.hpp"
+#include "error_from.hpp"
 
 #include <doctest/doctest.h>
 
@@ -53,14 +54,14 @@ TEST_SUITE("register") {
     TEST_CASE("the table: a BOM dropped, windows-1252 read, the semicolon found, quoted cells over "
               "lines") {
         const auto bom = read_register("\xEF\xBB\xBFRef;Summary\r\n1;\"a;b\r\nc\"\r\n", "r.csv");
-        CHECK(bom.encoding == "UTF-8 with BOM");
+        CHECK(encoding_label(bom) == "UTF-8 with BOM");
         CHECK(bom.delimiter == ';');
         CHECK(bom.header == std::vector<std::string>{"Ref", "Summary"});
         REQUIRE(bom.rows.size() == 1);
         CHECK(bom.rows[0].number == 2);
         CHECK(bom.rows[0].cells[1] == "a;b\r\nc");
         const auto latin = read_register("Ref,Name\n1,Si\xE2n \x93Jo\x94\n,\n3,x\n", "r.csv");
-        CHECK(latin.encoding == "windows-1252");
+        CHECK(encoding_label(latin) == "windows-1252");
         CHECK(latin.rows[0].cells[1] == "Siân “Jo”");
         // The blank row 3 (as a spreadsheet writes one: its separators) is
         // skipped, and the rows after it keep their numbers.
@@ -68,6 +69,43 @@ TEST_SUITE("register") {
         CHECK_THROWS_AS(read_register("\xFF\xFER\0e\0f\0", "r.csv"), Error);
         CHECK_THROWS_AS(read_register("Ref,Name\n1,\"open\n", "r.csv"), Error);
         CHECK_THROWS_AS(read_register("Ref\n1,2,3\n", "r.csv"), Error);
+    }
+
+    TEST_CASE("an encoding that cannot be guessed is refused at its bytes, and read as given") {
+        using testing::error_from;
+        // UTF-8 letters on line 2, and a windows-1252 quote (0x92) pasted
+        // into line 3: either reading would spoil one of them.
+        const std::string mixed = "Ref,Name\n1,Si\xC3\xA2n\n2,Patient\x92s wife\n";
+        const auto guessed = error_from([&] { read_register(mixed, "r.csv"); });
+        CHECK(guessed.kind() == ErrorKind::bad_data);
+        CHECK(guessed.where().line == 3);
+        CHECK(guessed.where().column == 10);
+        CHECK(std::string(guessed.what())
+                  .find("byte 0x92 is not UTF-8, yet line 2 column 5 is "
+                        "UTF-8") != std::string::npos);
+        // Told UTF-8: the stray byte is the mistake, where it is.
+        const auto as_utf8 =
+            error_from([&] { read_register(mixed, "r.csv", RegisterEncoding::utf_8); });
+        CHECK(as_utf8.where().line == 3);
+        CHECK(std::string(as_utf8.what()) == "byte 0x92 is not UTF-8");
+        // Told windows-1252: every byte is that code page's, as given.
+        const auto latin = read_register(mixed, "r.csv", RegisterEncoding::windows_1252);
+        CHECK(latin.rows[0].cells[1] == "Si\u00C3\u00A2n");
+        CHECK(latin.rows[1].cells[1] == "Patient\u2019s wife");
+        CHECK(encoding_label(latin) == "windows-1252");
+        // Valid UTF-8 told as windows-1252 is read as told; a BOM says otherwise.
+        CHECK(read_register("Ref\n\xC3\xA9\n", "r.csv", RegisterEncoding::windows_1252)
+                  .rows[0]
+                  .cells[0] == "\u00C3\u00A9");
+        CHECK(error_from([&] {
+                  read_register("\xEF\xBB\xBFRef\n1\n", "r.csv", RegisterEncoding::windows_1252);
+              }).kind() == ErrorKind::bad_data);
+        // A BOM and then a byte that is not UTF-8: refused, not guessed.
+        CHECK(error_from([&] { read_register("\xEF\xBB\xBFRef\n\xE9\n", "r.csv"); }).where().line ==
+              2);
+        // Told UTF-8, a clean file with its BOM reads as it always did.
+        CHECK(encoding_label(read_register("\xEF\xBB\xBFRef\n1\n", "r.csv",
+                                           RegisterEncoding::utf_8)) == "UTF-8 with BOM");
     }
 
     TEST_CASE("headers and words a register commonly uses are read without a map") {
@@ -129,15 +167,18 @@ TEST_SUITE("register") {
     TEST_CASE("every bad cell of every row is listed, and a bad row makes no case") {
         Planner planner;
         const auto plan = planner.plan(
-            k_header + "A1,31/02/2025,Ann,Pigeon,,\r\n" + "A2,2025-04-03,Bo,Email,Upheld,\r\n" +
-            "A3,2025-04-03,Cy,Email,,2025-04-09\r\n" + "a1,2025-04-03,Di,Email,,\r\n" +
-            "A5,2025-04-03,Ed,Email,Upheld,2025-04-01\r\n" + "A6,2027-01-01,Fi,Email,,\r\n" +
-            ",2025-04-03,Gu,Email,,\r\n" + "A9,2025-04-03,Hal,Email,,\r\n");
+            k_header + "A1,31/02/2025,Ann,Pigeon,Upheld,2025-04-31\r\n" +
+            "A2,2025-04-03,Bo,Email,Upheld,\r\n" + "A3,2025-04-03,Cy,Email,,2025-04-09\r\n" +
+            "a1,2025-04-03,Di,Email,,\r\n" + "A5,2025-04-03,Ed,Email,Upheld,2025-04-01\r\n" +
+            "A6,2027-01-01,Fi,Email,,\r\n" + ",2025-04-03,Gu,Email,,\r\n" +
+            "A9,2025-04-03,Hal,Email,,\r\n");
         std::vector<std::pair<int, std::string>> cells;
         for (const auto& bad : plan.bad)
             cells.emplace_back(bad.row, bad.column);
+        // Row 2's receipt is no date, and its date closed is read all the same.
         CHECK(cells == std::vector<std::pair<int, std::string>>{{2, "Date received"},
                                                                 {2, "How received"},
+                                                                {2, "Date closed"},
                                                                 {3, "Date closed"},
                                                                 {4, "Outcome"},
                                                                 {5, "Ref"},

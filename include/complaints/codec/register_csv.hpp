@@ -7,6 +7,7 @@
 #include "complaints/base/enum_names.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,15 @@ template <> struct EnumNames<RegisterField> {
     }};
 };
 
+// The two encodings a spreadsheet saves CSV in: "CSV UTF-8", and Excel's
+// plain "CSV" on Windows.
+enum class RegisterEncoding { utf_8, windows_1252 };
+template <> struct EnumNames<RegisterEncoding> {
+    static constexpr std::string_view what = "encoding";
+    static constexpr std::array<std::pair<RegisterEncoding, std::string_view>, 2> names{
+        {{RegisterEncoding::utf_8, "utf-8"}, {RegisterEncoding::windows_1252, "windows-1252"}}};
+};
+
 // One row as the spreadsheet numbers it: the header is row 1, so the first
 // complaint is row 2 however many lines a quoted cell spans.
 struct RegisterRow {
@@ -62,8 +72,12 @@ struct RegisterTable {
     std::vector<std::string> header;
     std::vector<RegisterRow> rows;
     char delimiter = ',';
-    std::string encoding; // "UTF-8", "UTF-8 with BOM" or "windows-1252"
+    RegisterEncoding encoding = RegisterEncoding::utf_8; // as given, or as guessed
+    bool byte_order_mark = false;                        // UTF-8's, dropped
 };
+
+// "UTF-8", "UTF-8 with BOM" or "windows-1252", for people.
+std::string encoding_label(const RegisterTable& table);
 
 // Reads a register's CSV: a UTF-8 byte-order mark is dropped; text that is
 // not UTF-8 is read as windows-1252 (what Excel saves as "CSV" on Windows);
@@ -72,7 +86,17 @@ struct RegisterTable {
 // may span lines. Blank rows are skipped. Throws bad_data naming `shown` and
 // the row for a file with no header, a cell left open at the end, a row
 // longer than the header, or UTF-16 (saved as "Unicode text").
-RegisterTable read_register(std::string_view bytes, const std::string& shown);
+//
+// `encoding`, when given, is not guessed: UTF-8 refuses a byte that breaks
+// it, at its line and column; windows-1252 reads every byte as that code
+// page (a UTF-8 byte-order mark then is refused, as a contradiction).
+// Guessed, text that breaks UTF-8 in one place but holds well-formed UTF-8
+// letters in another (a UTF-8 file with a pasted windows-1252 quote, or
+// windows-1252 text that happens to look like UTF-8) cannot be told either
+// way, and is refused naming both places: read as windows-1252, its UTF-8
+// letters would turn silently into two or three wrong ones each.
+RegisterTable read_register(std::string_view bytes, const std::string& shown,
+                            std::optional<RegisterEncoding> encoding = std::nullopt);
 
 // Which column is which fact, and the register's words for the tool's.
 struct RegisterMap {

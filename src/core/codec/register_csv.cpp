@@ -4,6 +4,7 @@
 #include "complaints/base/error.hpp"
 #include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
+#include "complaints/base/utf8.hpp"
 #include "register_words.hpp"
 #include "yaml_tree.hpp"
 
@@ -49,20 +50,79 @@ std::string from_windows_1252(std::string_view bytes) {
     return out;
 }
 
-// The text as UTF-8, and what it was. A NUL in the first bytes is UTF-16
-// (Excel's "Unicode text"), which no spreadsheet's CSV export writes.
-std::pair<std::string, std::string> as_utf8(std::string_view bytes, const std::string& shown) {
+void refuse_utf16(std::string_view bytes, const std::string& shown) {
     const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 64));
     if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") ||
         head.find('\0') != std::string_view::npos)
         throw Error(ErrorKind::bad_data,
                     "the register is UTF-16 (\"Unicode text\"): save it as CSV (UTF-8) instead",
                     {shown, 1, 1});
-    if (bytes.starts_with("\xEF\xBB\xBF"))
-        return {std::string(bytes.substr(3)), "UTF-8 with BOM"};
-    if (!first_invalid_byte(bytes))
-        return {std::string(bytes), "UTF-8"};
-    return {from_windows_1252(bytes), "windows-1252"};
+}
+
+// The offset of the first letter past ASCII written as well-formed UTF-8.
+std::optional<std::size_t> first_utf8_letter(std::string_view bytes) {
+    for (std::size_t at = 0; at < bytes.size(); ++at) {
+        if (static_cast<unsigned char>(bytes[at]) < 0x80)
+            continue;
+        std::size_t pos = at;
+        if (util::decode_utf8(bytes, pos))
+            return at;
+    }
+    return std::nullopt;
+}
+
+std::string byte_at(std::string_view bytes, std::size_t offset) {
+    return fmt::format("0x{:02X}", static_cast<unsigned char>(bytes[offset]));
+}
+
+// Text that is not UTF-8, read as windows-1252 unless it holds UTF-8's
+// letters elsewhere: then neither reading can be trusted.
+std::string guessed_windows_1252(std::string_view bytes, std::size_t bad,
+                                 const std::string& shown) {
+    if (const auto letter = first_utf8_letter(bytes)) {
+        const auto [line, column] = line_column_at(bytes, bad);
+        const auto where = line_column_at(bytes, *letter);
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("byte {} is not UTF-8, yet line {} column {} is UTF-8: the "
+                                "register's encoding cannot be told; give its {{encoding}} "
+                                "(utf-8 or windows-1252), or save it again as CSV UTF-8",
+                                byte_at(bytes, bad), where.line, where.column),
+                    {shown, line, column});
+    }
+    return from_windows_1252(bytes);
+}
+
+struct Decoded {
+    std::string text;
+    RegisterEncoding encoding;
+    bool byte_order_mark;
+};
+
+// The text as UTF-8, and what it was.
+Decoded as_utf8(std::string_view bytes, const std::string& shown,
+                std::optional<RegisterEncoding> encoding) {
+    refuse_utf16(bytes, shown);
+    const bool bom = bytes.starts_with("\xEF\xBB\xBF");
+    if (encoding == RegisterEncoding::windows_1252) {
+        if (bom)
+            throw Error(ErrorKind::bad_data,
+                        "the register starts with UTF-8's byte-order mark, so it is UTF-8, not "
+                        "windows-1252",
+                        {shown, 1, 1});
+        return {from_windows_1252(bytes), RegisterEncoding::windows_1252, false};
+    }
+    const std::string_view text = bom ? bytes.substr(3) : bytes;
+    const auto bad = first_invalid_byte(text);
+    if (!bad)
+        return {std::string(text), RegisterEncoding::utf_8, bom};
+    if (encoding == RegisterEncoding::utf_8 || bom) {
+        const auto [line, column] = line_column_at(text, *bad);
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("byte {} is not UTF-8{}", byte_at(text, *bad),
+                                bom ? " (the file starts with UTF-8's byte-order mark)" : ""),
+                    {shown, line, column});
+    }
+    return {guessed_windows_1252(bytes, *bad, shown), RegisterEncoding::windows_1252, false};
 }
 
 // `;` when the header line holds more of them than commas, outside quotes.
@@ -122,10 +182,12 @@ bool blank(const std::vector<std::string>& record) {
 
 } // namespace
 
-RegisterTable read_register(std::string_view bytes, const std::string& shown) {
+RegisterTable read_register(std::string_view bytes, const std::string& shown,
+                            std::optional<RegisterEncoding> given) {
     RegisterTable table;
-    auto [text, encoding] = as_utf8(bytes, shown);
-    table.encoding = std::move(encoding);
+    auto [text, encoding, byte_order_mark] = as_utf8(bytes, shown, given);
+    table.encoding = encoding;
+    table.byte_order_mark = byte_order_mark;
     table.delimiter = sniff_delimiter(text);
     auto records = parse_records(text, table.delimiter, shown);
     if (records.empty() || blank(records.front()))
@@ -149,6 +211,12 @@ RegisterTable read_register(std::string_view bytes, const std::string& shown) {
         table.rows.push_back({number, std::move(record)});
     }
     return table;
+}
+
+std::string encoding_label(const RegisterTable& table) {
+    if (table.encoding == RegisterEncoding::windows_1252)
+        return "windows-1252";
+    return table.byte_order_mark ? "UTF-8 with BOM" : "UTF-8";
 }
 
 RegisterMap recognised_map(const std::vector<std::string>& header) {

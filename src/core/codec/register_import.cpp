@@ -245,12 +245,16 @@ std::optional<Case> row_case(RowReader& reader, const RegisterRow& row,
     if (reader.text(RegisterField::channel).empty())
         reader.fail(RegisterField::channel, "", "no channel (how the complaint was received)");
     read_people(reader, c);
-    if (!received || !channel)
-        return std::nullopt;
-    c.received = *received;
-    c.channel = *channel;
-    c.events.push_back(imported_event(EventType::opened, c.received, settings, row.number,
-                                      fmt::format("Complaint received: {}", name_of(c.channel))));
+    // A row without its receipt or channel makes no case, but its other
+    // cells are still read, so that every bad cell is listed at once.
+    if (received)
+        c.received = *received;
+    if (channel)
+        c.channel = *channel;
+    if (received && channel)
+        c.events.push_back(
+            imported_event(EventType::opened, c.received, settings, row.number,
+                           fmt::format("Complaint received: {}", name_of(c.channel))));
     add_step(reader, c, RegisterField::acknowledged, EventType::acknowledged, 12, settings,
              row.number, "Acknowledged");
     add_step(reader, c, RegisterField::responded, EventType::response_sent, 12, settings,
@@ -260,7 +264,7 @@ std::optional<Case> row_case(RowReader& reader, const RegisterRow& row,
         const auto field = enum_from<RegisterField>(found->field.top_key);
         reader.fail(field.value_or(RegisterField::summary), found->text, describe(*found));
     }
-    if (!reader.good())
+    if (!received || !channel || !reader.good())
         return std::nullopt;
     return c;
 }
