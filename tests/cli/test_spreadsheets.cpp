@@ -354,7 +354,7 @@ TEST_SUITE("import") {
     }
 
     TEST_CASE("the register a practice hands over: windows-1252, a bad row, a duplicate "
-              "reference; the dry run names exactly the bad cells, the mended file imports once, "
+              "reference, the dry run names exactly the bad cells, the mended file imports once, "
               "and each month's report gives the register's counts") {
         Imports repo;
         // What Excel on Windows saves: curly apostrophes and a € from pasted text.
