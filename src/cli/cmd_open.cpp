@@ -247,7 +247,8 @@ std::optional<IncomingEmail> from_email(OpenOptions& options, const Store& store
 void run_open(OpenOptions options, const Writer& repo) {
     const auto& [context, store] = repo;
     const std::optional<IncomingEmail> email = from_email(options, store);
-    ask_return_fields(options.returns, store.config().policy);
+    if (options.kind.empty() || options.kind == "complaint") // what the return counts
+        ask_return_fields(options.returns, store.config().policy);
     Case c = new_case(options, context, store);
     if (email)
         c.events.front().text = opening_from_email(email->email, store.zone()).text;

@@ -108,7 +108,7 @@ void check_yearly(const ReportOptions& o) {
 void run_ko41b(const Period& period, const ReportContext& report_context,
                const std::vector<Case>& cases) {
     if (period.from.month() != date::April || period.from.day() != date::day{1} ||
-        period.to != date::year_month_day{period.from.year() + date::years{1} / date::March / 31})
+        period.to != date::year_month_day{(period.from.year() + date::years{1}) / date::March / 31})
         throw Error(ErrorKind::usage,
                     fmt::format("--ko41b: the return is for an NHS financial year, April to "
                                 "March: give --year such as 2026-27, not {}",

@@ -60,10 +60,17 @@ struct Practice : test::Repo {
     }
 };
 
+// The CSV's lines as \n-ended, for reading (the return's rows end in \r\n).
+std::string lines(std::string text) {
+    std::erase(text, '\r');
+    return text;
+}
+
 std::string csv(const Practice& practice, const std::string& year = "2026-27") {
     const auto result = practice({"report", "--ko41b", "--year", year});
     REQUIRE_MESSAGE(result.exit_code == 0, result.err);
-    return result.out;
+    CHECK(has(result.out, "section,item,value\r\n"));
+    return lines(result.out);
 }
 
 } // namespace
@@ -270,8 +277,8 @@ TEST_SUITE("nhs-england returns") {
         const auto bare = practice.complaint("2026-06-04 09:00", {});
         const auto result = practice({"report", "--ko41b", "--year", "2026-27"});
         CHECK(result.exit_code == k_refused);
-        CHECK(has(result.out, "Summary information,Total new complaints,2\n"));
-        CHECK(has(result.out, "Age of patient,Total,1\n"));
+        CHECK(has(lines(result.out), "Summary information,Total new complaints,2\n"));
+        CHECK(has(lines(result.out), "Age of patient,Total,1\n"));
         CHECK(has(result.err, "fails its validation"));
         CHECK(has(result.err, "--age-band: age of patient adds up to 1, not the 2 new complaints "
                               "(lacking: " +
