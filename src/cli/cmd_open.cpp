@@ -8,6 +8,7 @@
 #include "json_output.hpp"
 #include "output.hpp"
 #include "patient_data_warnings.hpp"
+#include "return_options.hpp"
 #include "text_input.hpp"
 
 #include "complaints/base/text.hpp"
@@ -45,6 +46,7 @@ struct OpenOptions {
     bool same_clinician = false;
     std::string safety_incident;
     std::string from_email;
+    ReturnOptions returns; // the annual return's fields
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -168,6 +170,7 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
     fill_withdrawal(options, c);
     classify_intake(c, store.config().policy, notice, !options.kind.empty());
     c.summary = summary_text(options);
+    set_return_fields(c, return_fields(options.returns), store.config().policy);
     if (!options.safety_incident.empty()) {
         check_being_open_allowed(store.config().policy);
         Event incident = opened;
@@ -249,6 +252,8 @@ std::optional<IncomingEmail> from_email(OpenOptions& options, const Store& store
 void run_open(OpenOptions options, const Writer& repo) {
     const auto& [context, store] = repo;
     const std::optional<IncomingEmail> email = from_email(options, store);
+    if (options.kind.empty() || options.kind == "complaint") // what the return counts
+        ask_return_fields(options.returns, store.config().policy);
     Case c = new_case(options, context, store);
     if (email)
         c.events.front().text = opening_from_email(email->email, store.zone()).text;
@@ -378,6 +383,7 @@ void setup_open(CLI::App& app, Context& context) {
     command->add_flag("--same-clinician", options->same_clinician,
                       "with --gmc: the number's clinician is recorded under another name too "
                       "(an alias), instead of refusing the new name");
+    add_return_options(*command, options->returns);
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     writes(*command, context, [options](const Writer& repo) { run_open(*options, repo); });

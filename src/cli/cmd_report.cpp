@@ -3,6 +3,7 @@
 // any span, and the CQC summary of the complaints in it.
 #include "commands.hpp"
 #include "complaints/base/text.hpp"
+#include "report_annual.hpp"
 #include "report_output.hpp"
 #include "xlsx_output.hpp"
 
@@ -19,6 +20,8 @@ struct ReportOptions {
     Format format = Format::text;
     std::string out;
     bool cqc_summary = false;
+    bool annual = false; // regulation 18's annual report
+    bool ko41b = false;  // the KO41b return
     bool include_names = false;
     bool no_cache = false;
 };
@@ -75,9 +78,71 @@ void print_document(const Document& given, Format format, const Context& context
     }
 }
 
+// The yearly statutory outputs ask for a year, and have their own forms.
+void check_yearly(const ReportOptions& o) {
+    if (o.annual && o.ko41b)
+        throw Error(ErrorKind::usage, "choose one: --annual or --ko41b");
+    if (!o.annual && !o.ko41b)
+        return;
+    const std::string_view flag = o.annual ? "--annual" : "--ko41b";
+    if (o.cqc_summary)
+        throw Error(ErrorKind::usage, fmt::format("{} and --cqc-summary are two documents: "
+                                                  "choose one",
+                                                  flag));
+    if (o.year.empty())
+        throw Error(ErrorKind::usage,
+                    fmt::format("{} is for a year: give --year, such as --year 2026-27 (the "
+                                "NHS financial year, April to March)",
+                                flag));
+    if (o.ko41b && o.format != Format::text && o.format != Format::csv)
+        throw Error(ErrorKind::usage, "--ko41b is the return's CSV: leave --format out, or give "
+                                      "--format csv");
+    if (o.annual && o.format != Format::text && o.format != Format::markdown &&
+        o.format != Format::html)
+        throw Error(ErrorKind::usage,
+                    "--annual is a document: choose --format text, markdown or html");
+}
+
+// The KO41b as CSV, then its failed validations as a refusal: the figures
+// are printed whatever they are, and a script sees they cannot go in yet.
+void run_ko41b(const Period& period, const ReportContext& report_context,
+               const std::vector<Case>& cases) {
+    if (period.from.month() != date::April || period.from.day() != date::day{1} ||
+        period.to != date::year_month_day{(period.from.year() + date::years{1}) / date::March / 31})
+        throw Error(ErrorKind::usage,
+                    fmt::format("--ko41b: the return is for an NHS financial year, April to "
+                                "March: give --year such as 2026-27, not {}",
+                                period.label));
+    const Ko41bReturn figures = ko41b_return(cases, period, report_context);
+    print_ko41b_csv(stdout, figures);
+    if (!figures.problems.empty())
+        throw Error(ErrorKind::refused,
+                    fmt::format("the KO41b return for {} fails its validation", period.label),
+                    figures.problems);
+}
+
+bool run_yearly(const ReportOptions& o, const Period& period, const Reader& repo) {
+    if (!o.annual && !o.ko41b)
+        return false;
+    const auto& [context, store] = repo;
+    const ReportContext report_context{
+        store.config().policy,       store.calendar(), store.zone(), context.now,
+        store.config().organisation, o.include_names};
+    const std::vector<Case> cases = context.load_all(store);
+    if (o.ko41b)
+        run_ko41b(period, report_context, cases);
+    else
+        print_document(annual_document(annual_report(cases, period, report_context)), o.format,
+                       context);
+    return true;
+}
+
 void run_report(const ReportOptions& o, const Reader& repo) {
     const auto& [context, store] = repo;
+    check_yearly(o);
     const Period period = chosen_period(o, local_date(context.now, store.zone()));
+    if (run_yearly(o, period, repo))
+        return;
     if ((o.format == Format::xlsx) != !o.out.empty())
         throw Error(ErrorKind::usage, "--format xlsx and --out FILE go together: a workbook is "
                                       "written to a file");
@@ -119,9 +184,16 @@ void setup_report(CLI::App& app, Context& context) {
         "report", "the governance report for a period (default: last complete month)");
     command->add_option("--month", options->month, "a calendar month, such as 2026-10")
         ->option_text("YYYY-MM");
-    command->add_option("--quarter", options->quarter, "a calendar quarter, such as 2026Q3")
-        ->option_text("YYYYQn");
-    command->add_option("--year", options->year, "a calendar year")->option_text("YYYY");
+    command
+        ->add_option("--quarter", options->quarter,
+                     "a calendar quarter, such as 2026Q3, or an NHS financial quarter, such as "
+                     "2026-27-Q4 (Q1 is April to June)")
+        ->option_text("QUARTER");
+    command
+        ->add_option("--year", options->year,
+                     "a calendar year, such as 2026, or an NHS financial year, April to March, "
+                     "such as 2026-27")
+        ->option_text("YEAR");
     command->add_option("--from", options->from, "the first day of a span of your choosing")
         ->option_text("DATE");
     command->add_option("--to", options->to, "its last day, included")->option_text("DATE");
@@ -129,6 +201,12 @@ void setup_report(CLI::App& app, Context& context) {
         "--cqc-summary", options->cqc_summary,
         "the complaints received in the period with their responses and correspondence, in time "
         "order per case, as CQC may ask under Regulation 16(3)");
+    command->add_flag("--annual", options->annual,
+                      "with --year: the annual report regulation 18 of the NHS Complaints "
+                      "Regulations 2009 asks for");
+    command->add_flag("--ko41b", options->ko41b,
+                      "with --year 2026-27: the KO41b return of written complaints to NHS "
+                      "England, as CSV, its validations checked");
     command->add_flag(
         "--include-names", options->include_names,
         "show complainants' and patients' names (withheld by default: reports go to boards)");

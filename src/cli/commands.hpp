@@ -14,6 +14,7 @@ namespace complaints::cli {
 
 void setup_init(CLI::App& app, Context& context);
 void setup_open(CLI::App& app, Context& context);
+void setup_classify(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
 void setup_log(CLI::App& app, Context& context);
 void setup_attach(CLI::App& app, Context& context);
@@ -88,6 +89,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"assign", Needs::write_case, setup_assign},
     {"resolve", Needs::write_case, setup_resolve},
     {"point", Needs::write_case, setup_point},
+    {"classify", Needs::write_case, setup_classify},
     {"void", Needs::write_case, setup_void},
     {"reopen", Needs::write_case, setup_reopen},
     {"re-id", Needs::write_files, setup_re_id},

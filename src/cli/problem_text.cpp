@@ -66,6 +66,11 @@ constexpr std::array k_hints{
     Hint{ProblemCode::attachment_unrecorded,
          " (record it with 'complaints attach {} FILE', or delete it)"},
     Hint{ProblemCode::attachment_damaged, " (restore it from git: git checkout -- FILE)"},
+    Hint{ProblemCode::return_fields_missing,
+         " (complaints classify {} --age-band BAND --complainant-status STATUS --subject-area AREA "
+         "--staff-group GROUP)"},
+    Hint{ProblemCode::return_invalid, " (record what each complaint lacks: complaints classify "
+                                      "ID)"},
 };
 
 // Flags that take a value whose name the message should show.

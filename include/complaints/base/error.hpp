@@ -89,10 +89,13 @@ enum class ProblemCode {
     already_filed,         // the same file or email is kept already
     attachment_unrecorded, // a file under attachments/ that no event names
     attachment_damaged,    // a kept file missing, or not the bytes its event hashed
+    // The statutory return (KO41b).
+    return_fields_missing, // a complaint lacks a field the return counts it by
+    return_invalid,        // a figure of the return fails the return's own validation
 };
 template <> struct EnumNames<ProblemCode> {
     static constexpr std::string_view what = "problem code";
-    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 48> names{{
+    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 50> names{{
         {ProblemCode::record_not_agreed, "record-not-agreed"},
         {ProblemCode::consent_outstanding, "consent-outstanding"},
         {ProblemCode::practitioner_not_named, "practitioner-not-named"},
@@ -141,6 +144,8 @@ template <> struct EnumNames<ProblemCode> {
         {ProblemCode::already_filed, "already-filed"},
         {ProblemCode::attachment_unrecorded, "attachment-unrecorded"},
         {ProblemCode::attachment_damaged, "attachment-damaged"},
+        {ProblemCode::return_fields_missing, "return-fields-missing"},
+        {ProblemCode::return_invalid, "return-invalid"},
     }};
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 // complaints.yaml: who the organisation is and which policy it runs.
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,7 +39,10 @@ struct Config {
     std::vector<std::pair<std::string, std::string>> policy_overrides;
     Policy policy;                         // the preset with the overrides applied
     bool review_bodies_overridden = false; // complaints.yaml lists its own
-    CalendarSettings calendar;             // closures and bank holiday changes
+    // The return's code lists complaints.yaml's `returns:` gives, as written.
+    std::vector<std::pair<std::string, std::vector<std::string>>> return_lists;
+    std::optional<bool> returns_required; // `returns: required:`, when given
+    CalendarSettings calendar;            // closures and bank holiday changes
     // The largest file `attach` keeps, in megabytes (2^20 bytes): evidence
     // past it belongs in git LFS or a document store (README).
     int attachment_limit_mb = k_default_attachment_limit_mb;

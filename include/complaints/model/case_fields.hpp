@@ -165,6 +165,10 @@ template <class V, Same<Case> C> constexpr void describe(V& v, C& c) {
     v.field(maybe("gmc"), c.gmc);
     v.field(maybe("category"), c.category);
     v.field(maybe("type"), c.type);
+    v.field(maybe("age_band").word().not_typed(), c.age_band);
+    v.field(maybe("complainant_status").word().not_typed(), c.complainant_status);
+    v.field(maybe("subject_areas").word().not_typed(), c.subject_areas);
+    v.field(maybe("staff_groups").word().not_typed(), c.staff_groups);
     v.field(maybe("practitioners"), c.practitioners);
     v.field(maybe("treatment"), c.treatment);
     v.field(maybe("treated_on"), c.treated_on);

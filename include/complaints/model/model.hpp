@@ -242,6 +242,14 @@ struct Case {
     std::string gmc; // the clinician's GMC number (platform)
     std::optional<Category> category;
     std::string type;
+    // What the NHS's annual return (KO41b) counts of each new complaint,
+    // as codes from the policy's lists (`Policy::returns`): the patient's
+    // age band, who complained, and every subject area and staff group it
+    // is about (one complaint may count under several).
+    std::string age_band;
+    std::string complainant_status;
+    std::vector<std::string> subject_areas;
+    std::vector<std::string> staff_groups;
     std::string summary;
     std::vector<std::string> practitioners; // treatment-related cases
     // The treatment a clinical complaint is about, as recorded: what was

@@ -117,6 +117,24 @@ struct LetterDefaults {
     friend bool operator==(const LetterDefaults&, const LetterDefaults&) = default;
 };
 
+// The NHS's annual return of written complaints (KO41b), as its guidance
+// describes it: each new complaint counted by the patient's age band and
+// the complainant's status (each complaint once), and by every subject area
+// and staff group it concerns (a complaint may count under several). The
+// code lists are data: the preset gives the best-known lists and
+// complaints.yaml's `returns:` replaces any of them (docs/policy.md says
+// which were confirmed from the published guidance).
+struct ReturnCodes {
+    std::vector<std::string> age_bands;
+    std::vector<std::string> complainant_statuses;
+    std::vector<std::string> subject_areas;
+    std::vector<std::string> staff_groups;
+    // Whether closing a complaint needs them all recorded (the return
+    // counts every complaint); off where the policy makes no return.
+    bool required = false;
+    friend bool operator==(const ReturnCodes&, const ReturnCodes&) = default;
+};
+
 // A preset: every rule of one policy as data. docs/policy.md cites the
 // sentence each value comes from, and a test holds the two together.
 struct Policy {
@@ -160,6 +178,7 @@ struct Policy {
     // their responses that CQC may ask for (Regulation 16(3)).
     bool cqc_summary = false;
     LetterDefaults letter;
+    ReturnCodes returns; // the statutory return's code lists (NHS England)
     friend bool operator==(const Policy&, const Policy&) = default;
 };
 

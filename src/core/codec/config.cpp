@@ -42,6 +42,75 @@ void read_policy(MapReader& parent, const YamlNode& node, Config& config) {
     }
 }
 
+// A code of the return's lists: lower-case letters, digits and hyphens, so it
+// is one word in a case file, on the command line and in the return's CSV.
+bool is_code(std::string_view code) {
+    return !code.empty() && std::all_of(code.begin(), code.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+    });
+}
+
+std::vector<std::string>* return_list(ReturnCodes& codes, std::string_view key) {
+    if (key == "age_bands")
+        return &codes.age_bands;
+    if (key == "complainant_statuses")
+        return &codes.complainant_statuses;
+    if (key == "subject_areas")
+        return &codes.subject_areas;
+    if (key == "staff_groups")
+        return &codes.staff_groups;
+    return nullptr;
+}
+
+// `returns:`: the statutory return's code lists, each replacing the preset's,
+// and whether closing needs them.
+void read_returns(MapReader& parent, const YamlNode& node, Config& config) {
+    MapReader map(node, parent.where(node).file, "returns");
+    for (const auto& entry : map.all()) {
+        if (entry.key == "required") {
+            const std::string text = map.text(entry.value, entry.key);
+            if (text != "true" && text != "false")
+                throw Error(ErrorKind::bad_data, "'required' must be true or false",
+                            map.where(entry.value));
+            config.policy.returns.required = text == "true";
+            config.returns_required = config.policy.returns.required;
+            continue;
+        }
+        std::vector<std::string>* list = return_list(config.policy.returns, entry.key);
+        if (!list)
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("unknown list '{}' (returns: takes age_bands, "
+                                    "complainant_statuses, subject_areas, staff_groups, required)",
+                                    entry.key),
+                        map.where(entry.key_node));
+        list->clear();
+        for (const auto& item : map.sequence(entry.value, entry.key)) {
+            std::string code = map.text(item, entry.key);
+            if (!is_code(code))
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("'{}' is not a code: write lower-case letters, digits "
+                                        "and hyphens, such as 'waiting-times'",
+                                        code),
+                            map.where(item));
+            list->push_back(std::move(code));
+        }
+        config.return_lists.emplace_back(entry.key, *list);
+    }
+}
+
+void write_returns(std::string& out, const Config& config) {
+    if (config.return_lists.empty() && !config.returns_required)
+        return;
+    out += "returns:\n";
+    if (config.returns_required)
+        out += fmt::format("  required: {}\n", *config.returns_required ? "true" : "false");
+    for (const auto& [key, codes] : config.return_lists) {
+        out += fmt::format("  {}:\n", key);
+        for (const auto& code : codes)
+            out += fmt::format("    - {}\n", code);
+    }
+}
+
 Closure read_closure(const MapReader& parent, const YamlNode& node) {
     if (node.is_scalar()) {
         const auto day = parent.date(node, "closures");
@@ -318,6 +387,8 @@ Config read_config(std::string_view text, const std::string& file) {
         config.policy.patient_data_patterns.push_back(read_patient_data_pattern(map, node));
     if (const YamlNode bodies = map.optional("review_bodies"); bodies.defined())
         read_review_bodies(map, bodies, config);
+    if (const YamlNode returns = map.optional("returns"); returns.defined())
+        read_returns(map, returns, config);
     read_calendar(map, config);
     if (const YamlNode limit = map.optional("attachment_limit_mb"); limit.defined())
         config.attachment_limit_mb = at_node(
@@ -325,7 +396,7 @@ Config read_config(std::string_view text, const std::string& file) {
     map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author",
                         "signatory", "responsible_person", "complaints_manager", "advocacy",
                         "enclosures", "agents", "policy", "review_bodies", "patient_data_patterns",
-                        "closures", "bank_holidays", "attachment_limit_mb"});
+                        "closures", "bank_holidays", "attachment_limit_mb", "returns"});
     return config;
 }
 
@@ -381,6 +452,7 @@ std::string write_config(const Config& config) {
             out += fmt::format("  - {}\n", emit_text_value(pattern, 4));
     }
     write_review_bodies(out, config);
+    write_returns(out, config);
     write_calendar(out, config.calendar);
     if (config.attachment_limit_mb != k_default_attachment_limit_mb)
         out += fmt::format("attachment_limit_mb: {}\n", config.attachment_limit_mb);

@@ -2,6 +2,7 @@
 #include "complaints/render/report.hpp"
 
 #include "agent_figures.hpp"
+#include "financial_year.hpp"
 
 #include "complaints/base/error.hpp"
 #include "complaints/workflow/clinicians.hpp"
@@ -540,18 +541,26 @@ Period parse_month(std::string_view text, std::string_view flag) {
 }
 
 Period parse_quarter(std::string_view text, std::string_view flag) {
+    if (auto financial = financial_quarter(text))
+        return *financial;
     const int year =
         text.size() == 6 && (text[4] == 'Q' || text[4] == 'q') ? parse_int(text.substr(0, 4)) : -1;
     const int quarter = year > 0 ? parse_int(text.substr(5)) : -1;
     if (!plausible_year(year) || quarter < 1 || quarter > 4)
-        throw period_error(flag, text, "quarter (write YYYYQn, such as 2026Q3)");
+        throw period_error(flag, text,
+                           "quarter (write YYYYQn, such as 2026Q3, or a financial quarter "
+                           "such as 2026-27-Q4)");
     return quarter_period(date::year{year}, quarter);
 }
 
 Period parse_year(std::string_view text, std::string_view flag) {
+    if (auto financial = financial_year(text))
+        return *financial;
     const int year = text.size() == 4 ? parse_int(text) : -1;
     if (!plausible_year(year))
-        throw period_error(flag, text, "year (write YYYY, such as 2026)");
+        throw period_error(flag, text,
+                           "year (write YYYY, such as 2026, or a financial year April to "
+                           "March, such as 2026-27)");
     return year_period(date::year{year});
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "complaints/workflow/workflow.hpp"
 
+#include "complaints/workflow/return_fields.hpp"
+
 #include "complaints/workflow/being_open.hpp"
 #include "complaints/workflow/corrections.hpp"
 
@@ -618,6 +620,9 @@ std::vector<Problem> close_missing(const Case& c, const Policy& policy, Outcome 
                                 key),
              c.id});
     }
+    // Regulation 18 and the KO41b return count every complaint by these.
+    for (auto& problem : missing_return_fields(c, policy))
+        missing.push_back(std::move(problem));
     return missing;
 }
 

@@ -82,6 +82,20 @@ Policy nhs_england() {
         "NHS Complaints Advocacy gives free, independent help to make a complaint about an NHS "
         "service. Your local council can tell you who provides it where you live, as can your "
         "local Healthwatch (www.healthwatch.co.uk).";
+    // Regulation 18 and the KO41b return (docs/policy.md, "The KO41b
+    // return"): each new complaint counted by these lists. The guidance
+    // confirms the sections and an "age unknown" box; the lists themselves
+    // are the best-known ones, which complaints.yaml's `returns:` replaces.
+    policy.returns = {{"0-17", "18-64", "65-74", "75-84", "85-and-over", "unknown"},
+                      {"patient", "relative-or-carer", "other"},
+                      {"access-to-treatment-or-drugs", "appointments", "clinical-treatment",
+                       "commissioning", "communications", "end-of-life-care", "facilities",
+                       "integrated-care", "patient-care", "prescribing",
+                       "privacy-dignity-and-wellbeing", "staff-numbers", "values-and-behaviours",
+                       "waiting-times", "other"},
+                      {"gp", "nursing", "allied-health-professional", "pharmacy",
+                       "practice-management", "administration-and-reception", "other"},
+                      true};
     return policy;
 }
 
