@@ -650,9 +650,15 @@ TEST_SUITE("decisions: closing") {
             CHECK_NOTHROW(check_close(c, preset_policy("platform"), Outcome::upheld, false, true));
         }
         SUBCASE("but not an NHS complaint found not upheld") {
-            const Error e = error_from([&] {
-                check_close(c, preset_policy("nhs-england"), Outcome::not_upheld, false, true);
-            });
+            // The return's fields recorded, as the KO41b needs at close:
+            // what is missing here is the response alone.
+            const Policy nhs = preset_policy("nhs-england");
+            c.age_band = nhs.returns.age_bands.front();
+            c.complainant_status = nhs.returns.complainant_statuses.front();
+            c.subject_areas = {nhs.returns.subject_areas.front()};
+            c.staff_groups = {nhs.returns.staff_groups.front()};
+            const Error e =
+                error_from([&] { check_close(c, nhs, Outcome::not_upheld, false, true); });
             CHECK(codes(e.problems()) == "response-owed");
         }
     }
