@@ -28,6 +28,10 @@ struct HistoryProblem {
     std::string after;
 };
 
+// A problem as the rules find it: the walk adds the commit and the file.
+HistoryProblem history_problem(std::string what, std::string before = {}, std::string after = {},
+                               int event = 0);
+
 // What changed from one version of a case file to the next, in one commit
 // with one parent: events edited or removed, frozen fields changed.
 std::vector<HistoryProblem> case_change_problems(const Case& before, const Case& after);

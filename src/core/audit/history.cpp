@@ -70,11 +70,9 @@ HistoryProblem edited(int number, const Event& was, const Event& now) {
             before.push_back(fmt::format("{}: {}", field, text(was)));
             after.push_back(fmt::format("{}: {}", field, text(now)));
         }
-    return {.event = number,
-            .what = fmt::format("event {} ({} at {}) edited: {}", number, name_of(was.type),
-                                format_timestamp(was.at), util::join(names, ", ")),
-            .before = util::join(before, "; "),
-            .after = util::join(after, "; ")};
+    return history_problem(fmt::format("event {} ({} at {}) edited: {}", number, name_of(was.type),
+                                       format_timestamp(was.at), util::join(names, ", ")),
+                           util::join(before, "; "), util::join(after, "; "), number);
 }
 
 // `before`'s events as re-id would have left them under `id`.
@@ -138,13 +136,21 @@ void changed_items(const std::map<std::string, std::string>& was,
         const std::string after = found == now.end() ? "(gone)" : found->second;
         if (after == value || accounted(item, after))
             continue;
-        problems.push_back({.what = fmt::format("{} changed after {}", item, since),
-                            .before = value,
-                            .after = after});
+        problems.push_back(
+            history_problem(fmt::format("{} changed after {}", item, since), value, after));
     }
 }
 
 } // namespace
+
+HistoryProblem history_problem(std::string what, std::string before, std::string after, int event) {
+    HistoryProblem p;
+    p.event = event;
+    p.what = std::move(what);
+    p.before = std::move(before);
+    p.after = std::move(after);
+    return p;
+}
 
 std::vector<HistoryProblem> lost_events(const Case& before, const Case& after) {
     const std::vector<Event> events = events_under(before, after.id);
@@ -173,10 +179,9 @@ std::vector<HistoryProblem> lost_events(const Case& before, const Case& after) {
             problems.push_back(edited(number, was, after.events[j]));
             continue;
         }
-        problems.push_back({.event = number,
-                            .what = fmt::format("event {} ({} at {}) removed", number,
-                                                name_of(was.type), format_timestamp(was.at)),
-                            .before = describe(was)});
+        problems.push_back(history_problem(fmt::format("event {} ({} at {}) removed", number,
+                                                       name_of(was.type), format_timestamp(was.at)),
+                                           describe(was), "", number));
     }
     return problems;
 }

@@ -125,10 +125,11 @@ class Walk {
         const Case* gone = m_versions.get(change.old_blob, change.path);
         if (!gone || re_ided(diff, *gone))
             return;
-        add({.what = fmt::format("case deleted{}, with its {} events", how, gone->events.size()),
-             .before = fmt::format(
-                 "{} events, the last {}", gone->events.size(),
-                 gone->events.empty() ? std::string() : format_timestamp(gone->events.back().at))},
+        add(history_problem(
+                fmt::format("case deleted{}, with its {} events", how, gone->events.size()),
+                fmt::format("{} events, the last {}", gone->events.size(),
+                            gone->events.empty() ? std::string()
+                                                 : format_timestamp(gone->events.back().at))),
             change.path);
     }
 
@@ -136,7 +137,7 @@ class Walk {
         std::string why;
         const Case* after = m_versions.get(change.new_blob, change.path, &why);
         if (!after) {
-            add({.what = "the file can no longer be read as a case", .after = why}, change.path);
+            add(history_problem("the file can no longer be read as a case", "", why), change.path);
             return;
         }
         // A version that could not be read was reported when it was committed.
@@ -149,10 +150,10 @@ class Walk {
             return;
         if (change.status == 'D' && moved(diff, change.old_blob))
             return;
-        add({.what =
-                 fmt::format("kept file {}{}", change.status == 'D' ? "deleted" : "changed", how),
-             .before = "blob " + change.old_blob,
-             .after = no_blob(change.new_blob) ? std::string() : "blob " + change.new_blob},
+        add(history_problem(
+                fmt::format("kept file {}{}", change.status == 'D' ? "deleted" : "changed", how),
+                "blob " + change.old_blob,
+                no_blob(change.new_blob) ? std::string() : "blob " + change.new_blob),
             change.path);
     }
 
@@ -190,8 +191,12 @@ void Walk::merge(const GitDiff* diffs, std::size_t count) {
             const bool all_moved = std::all_of(changes.begin(), changes.end(), [](const auto& c) {
                 return c.second->status == 'D' && moved(*c.first, c.second->old_blob);
             });
-            if (every && any.status != 'A' && !all_moved)
-                kept_file(*changes.front().first, any, " by the merge");
+            // Against a parent that lacked it, the file is new; against the
+            // others, changed or gone.
+            const auto had = std::find_if(changes.begin(), changes.end(),
+                                          [](const auto& c) { return c.second->status != 'A'; });
+            if (every && had != changes.end() && !all_moved)
+                kept_file(*had->first, *had->second, " by the merge");
             continue;
         }
         if (no_blob(any.new_blob)) {
@@ -206,7 +211,7 @@ void Walk::merge(const GitDiff* diffs, std::size_t count) {
         const Case* merged = m_versions.get(any.new_blob, path, &why);
         if (!merged) {
             if (every)
-                add({.what = "the merge left a file that cannot be read as a case", .after = why},
+                add(history_problem("the merge left a file that cannot be read as a case", "", why),
                     path);
             continue;
         }
