@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace {
 
 using test::has;
@@ -64,6 +66,22 @@ struct History : test::Repo {
         auto end = yaml.find("\n  - ", at);
         end = end == std::string::npos ? yaml.size() : end + 1;
         test::write_text(root / file, yaml.erase(start, end - start));
+    }
+    // Sets (or, given "", deletes) the `key:` line of the event whose text
+    // is `event_text`, as someone editing the file by hand would.
+    void edit_event(const std::string& event_text, const std::string& key,
+                    const std::string& line) const {
+        std::string yaml = text();
+        const auto at = yaml.find("text: \"" + event_text + "\"");
+        REQUIRE_MESSAGE(at != std::string::npos, yaml);
+        const auto start = yaml.rfind("\n  - ", at) + 1;
+        const auto end = std::min(yaml.find("\n  - ", at), yaml.size());
+        const auto found = yaml.find(key + ": ", start);
+        REQUIRE_MESSAGE(found < end, yaml);
+        const auto from = yaml.rfind('\n', found) + 1;
+        const auto to = yaml.find('\n', found) + 1;
+        yaml.replace(from, to - from, line.empty() ? "" : "    " + line + "\n");
+        test::write_text(root / file, yaml);
     }
     // Runs audit, which must find problems, and checks it names `commit`.
     test::Result caught(const std::string& commit, const std::string& what) const {
@@ -143,21 +161,14 @@ TEST_SUITE("audit") {
 
     TEST_CASE("recorded: deleted from a back-dated event") {
         History clinic;
-        clinic.edit("    recorded: 2026-11-10T10:00:00+00:00\n", "");
+        clinic.edit_event("Rang her back", "recorded", "");
         const auto forged = clinic.commit("tidy");
         clinic.caught(forged, "(call at 2026-11-03T10:00:00+00:00) edited: recorded");
     }
 
     TEST_CASE("by: changed") {
         History clinic;
-        const std::string was = clinic.text();
-        const auto at = was.find("text: \"Rang her back\"");
-        REQUIRE(at != std::string::npos);
-        const auto by = was.rfind("by: ", at);
-        const auto end = was.find('\n', by);
-        std::string forged_text = was;
-        forged_text.replace(by, end - by, "by: \"Dr Somebody Else\"");
-        test::write_text(clinic.root / clinic.file, forged_text);
+        clinic.edit_event("Rang her back", "by", "by: \"Dr Somebody Else\"");
         const auto forged = clinic.commit("tidy");
         clinic.caught(forged, "(call at 2026-11-03T10:00:00+00:00) edited: by");
     }
