@@ -109,9 +109,9 @@ TEST_SUITE("audit") {
         clinic.ok({"re-id", clinic.id, "--reason", "two sites drew it"});
         clinic.commit("re-id");
         const auto audit = clinic({"audit"});
-        CHECK_MESSAGE(audit.exit_code == 0, audit.out + audit.err);
+        CHECK_MESSAGE(audit.exit_code == 0, audit.out << audit.err);
         CHECK(audit.out.empty());
-        CHECK(audit.err == "complaints: 0 problems in 5 commits read: every change is one the "
+        CHECK(audit.err == "complaints: 0 problems in 6 commits read: every change is one the "
                            "tool could have made\n");
         const auto json = clinic({"audit", "--format", "json"});
         CHECK(json.json() ==
@@ -148,15 +148,24 @@ TEST_SUITE("audit") {
         clinic.caught(forged, "(corrected at 2026-11-10T10:00:00+00:00) removed");
     }
 
-    TEST_CASE("response-sent moved a week earlier") {
+    TEST_CASE("response-sent moved a week earlier, in its place in time") {
         History clinic;
-        clinic.edit("- at: 2026-11-10T10:00:00+00:00\n    type: response-sent",
-                    "- at: 2026-11-03T10:00:00+00:00\n    type: response-sent");
+        std::string yaml = clinic.text();
+        const std::string sent = "  - at: 2026-11-10T10:00:00+00:00\n    type: response-sent\n";
+        const auto from = yaml.find(sent);
+        REQUIRE(from != std::string::npos);
+        const auto to = std::min(yaml.find("\n  - ", from + 1) + 1, yaml.size());
+        std::string block = yaml.substr(from, to - from);
+        yaml.erase(from, to - from);
+        block.replace(0, block.find('\n'), "  - at: 2026-11-03T11:00:00+00:00");
+        const auto call = yaml.find("text: \"Rang her back\"");
+        yaml.insert(yaml.find("\n  - ", call) + 1, block);
+        test::write_text(clinic.root / clinic.file, yaml);
         const auto forged = clinic.commit("tidy");
         const auto audit =
             clinic.caught(forged, "(response-sent at 2026-11-10T10:00:00+00:00) edited: at");
         CHECK(has(audit.out, "before: at: 2026-11-10T10:00:00+00:00"));
-        CHECK(has(audit.out, "after:  at: 2026-11-03T10:00:00+00:00"));
+        CHECK(has(audit.out, "after:  at: 2026-11-03T11:00:00+00:00"));
     }
 
     TEST_CASE("recorded: deleted from a back-dated event") {
