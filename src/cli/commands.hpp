@@ -39,6 +39,7 @@ void setup_point(CLI::App& app, Context& context);
 void setup_void(CLI::App& app, Context& context);
 void setup_clinician(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
+void setup_audit(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
 void setup_leaflet(CLI::App& app, Context& context);
 void setup_merge_file(CLI::App& app, Context& context);
@@ -97,6 +98,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"report", Needs::read, setup_report, Output::paged},
     {"leaflet", Needs::read, setup_leaflet},
     {"check", Needs::read, setup_check, Output::paged},
+    {"audit", Needs::read, setup_audit, Output::paged},
     {"calendar", Needs::write_files, setup_calendar},
     {"git-setup", Needs::read, setup_git_setup},
     {"merge-file", Needs::nothing, setup_merge_file},

@@ -77,6 +77,8 @@ constexpr std::array k_examples{
     Example{"leaflet", "complaints leaflet --format html --out complaints-leaflet.html", "the complaints leaflet for the website"},
     Example{"check", "complaints check", "every file valid? exit 1 names each at fault"},
     Example{"check", "complaints check --format json", "the same, for a script"},
+    Example{"audit", "complaints audit", "every commit's changes against the tool's rules; exit 1 names each forgery"},
+    Example{"audit", "complaints audit --rev origin/main --format json", "the shared branch's history, for CI"},
     Example{"calendar", "complaints calendar add 2026-11-16 14", "14 working days on: 2026-12-04"},
     Example{"calendar add", "complaints calendar add 2026-11-16 14", "14 working days on: 2026-12-04"},
     Example{"calendar add", "printf '2026-11-16 14\\n2026-12-01 3\\n' | complaints calendar add -", "one query a line"},

@@ -8,6 +8,7 @@
 // one fact, one value: a clock's due_date and due_at are the same in
 // `show`, `list` and `agenda` (docs/json.md).
 #include "run.hpp"
+#include "two_sites.hpp"
 
 #include <doctest/doctest.h>
 
@@ -230,6 +231,26 @@ TEST_SUITE("json schemas") {
         documents.check({"list", "agenda", "check", "clinicians", "report"});
         CHECK(repo({"list", "--format", "json"}).json() ==
               nlohmann::json{{"schema_version", 3}, {"cases", nlohmann::json::array()}});
+    }
+
+    TEST_CASE("audit's report of a forged history, and of a clean one, meet their schema") {
+        using test::sites::git;
+        using test::sites::must;
+        const test::Repo repo;
+        Documents documents(repo.dir.path());
+        must(git(repo.root, "init -q"));
+        const std::string id = repo.open_case();
+        repo.ok({"log", id, "--type", "call", "--text", "Rang her back"});
+        must(git(repo.root, "add -A"));
+        must(git(repo.root, "commit -q -m opened"));
+        documents.add("audit", repo({"audit", "--format", "json"}));
+        const auto file = repo.root / "cases" / (id + ".yaml");
+        test::write_text(file, test::replaced(test::read_text(file), "Rang her back", "Rang"));
+        must(git(repo.root, "commit -q -a -m tidy"));
+        const auto forged = repo({"audit", "--format", "json"});
+        documents.add("audit", forged, 1);
+        CHECK(forged.json()["problems"][0]["event"] == 2);
+        documents.check({"audit"});
     }
 
     TEST_CASE("show, list and agenda give a clock the same due_date and due_at") {
