@@ -5,8 +5,8 @@
 #include "agenda_ics.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
-#include "name_hint.hpp"
 #include "json_output.hpp"
+#include "name_hint.hpp"
 #include "output.hpp"
 
 #include "complaints/base/text.hpp"
@@ -245,8 +245,8 @@ void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Stor
         if (visible)
             make_visible(rows);
         const Shade shade = section.when == AgendaWhen::overdue ? Shade::overdue
-                            : section.when == AgendaWhen::today  ? Shade::today
-                                                                 : Shade::none;
+                            : section.when == AgendaWhen::today ? Shade::today
+                                                                : Shade::none;
         fmt::print(out, "\n{} ({})\n", section.heading, rows.size());
         print_table(out, header, rows, colour, std::vector<Shade>(rows.size(), shade));
     }

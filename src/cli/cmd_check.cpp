@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // complaints check: validate the whole repository; exit 1 when a file is at fault.
 #include "commands.hpp"
-#include "merge_driver.hpp"
 #include "json_output.hpp"
+#include "merge_driver.hpp"
 #include "output.hpp"
 
 #include "problem_text.hpp"

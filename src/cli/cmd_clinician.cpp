@@ -235,9 +235,8 @@ void decide(const ClinicianOptions& o, const Writer& repo, const Clinician& clin
     std::optional<date::year_month_day> until;
     if (!o.until.empty() && !(until = parse_date(o.until)))
         throw Error(ErrorKind::usage, "--until: " + date_problem(o.until));
-    const ClinicianDecision request{
-        kind, until, text_from_flag(o.reason, "--reason"),
-        make_event(EventType::note, "", o.when_who, context, store)};
+    const ClinicianDecision request{kind, until, text_from_flag(o.reason, "--reason"),
+                                    make_event(EventType::note, "", o.when_who, context, store)};
     const auto [id, event] = decide_on_clinician(clinician, request, policy, store.zone());
     update_case(repo, id, [&](Case& c) { add_event(c, event); });
     Decision shown{id, event.at, {}, kind, until, request.reason, event.by};
@@ -254,7 +253,8 @@ void withdraw_moot_review(const ClinicianOptions& o, const Writer& repo,
                           const std::string& rescinded) {
     const auto& [context, store] = repo;
     const auto moot = complaints::withdraw_moot_review(
-        cases, key, rescinded, make_event(EventType::review_withdrawn, "", o.when_who, context, store),
+        cases, key, rescinded,
+        make_event(EventType::review_withdrawn, "", o.when_who, context, store),
         store.config().policy, store.zone());
     if (!moot)
         return;

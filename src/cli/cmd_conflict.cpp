@@ -3,8 +3,8 @@
 // sides of each under the names its markers give them, and keeps one side
 // per field, so resolving a pull is not editing markers by hand.
 #include "commands.hpp"
-#include "merge_driver.hpp"
 #include "json_output.hpp"
+#include "merge_driver.hpp"
 #include "output.hpp"
 #include "problem_text.hpp"
 

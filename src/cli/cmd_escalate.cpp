@@ -62,7 +62,8 @@ void run_escalate(const EscalateOptions& options, const Writer& repo) {
     if (!options.reason.empty())
         request.reason = text_from_flag(options.reason, "--reason");
     if (options.outcome_given)
-        request.outcome = options.outcome.empty() ? "" : text_from_flag(options.outcome, "--outcome");
+        request.outcome =
+            options.outcome.empty() ? "" : text_from_flag(options.outcome, "--outcome");
     const std::string id = store.resolve(options.id);
     Escalated done;
     update_case(repo, id, [&](Case& c) {

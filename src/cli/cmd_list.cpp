@@ -4,9 +4,9 @@
 #include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "list_sheet.hpp"
 #include "name_hint.hpp"
-#include "json_output.hpp"
 #include "output.hpp"
 #include "spill_file.hpp"
 #include "xlsx_output.hpp"
@@ -272,14 +272,14 @@ void gather(Found& found, const ListOptions& options, const Reader& repo) {
 // version once, then the cases (docs/json.md).
 void print_json_list(const Found& found, const Reader& repo) {
     const auto& matches = found.matches;
-    std::fputs(fmt::format("{{\n  \"schema_version\": {},\n  \"cases\": {}",
-                           k_json_schema_version, matches.empty() ? "[]\n}\n" : "[\n    ")
+    std::fputs(fmt::format("{{\n  \"schema_version\": {},\n  \"cases\": {}", k_json_schema_version,
+                           matches.empty() ? "[]\n}\n" : "[\n    ")
                    .c_str(),
                stdout);
     write_in_parallel(matches.size(), [&](std::size_t i, std::string& out) {
         const Listed one = found.at(i, repo);
-        write_case_json(out, 2, one.c, one.clocks, repo.store.zone(),
-                        repo.store.config().policy, CaseDetail::listing);
+        write_case_json(out, 2, one.c, one.clocks, repo.store.zone(), repo.store.config().policy,
+                        CaseDetail::listing);
         out += i + 1 < matches.size() ? ",\n    " : "\n  ]\n}\n";
     });
 }

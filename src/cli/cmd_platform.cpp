@@ -82,15 +82,14 @@ void run_resolve(const ResolveOptions& o, const Writer& repo) {
     const auto given =
         o.letter.empty() ? std::nullopt : std::optional(letter_sent_from(o.letter, store));
     std::string kept;
-    const Resolution request{
-        text, correction(o.correction, o.when_who, context, store),
-        o.skip_step.empty() ? "" : text_from_flag(o.skip_step, "--skip-step"),
-        make_event(EventType::resolved, "", o.when_who, context, store)};
+    const Resolution request{text, correction(o.correction, o.when_who, context, store),
+                             o.skip_step.empty() ? "" : text_from_flag(o.skip_step, "--skip-step"),
+                             make_event(EventType::resolved, "", o.when_who, context, store)};
     update_case(repo, id, [&](Case& c, StoreWriter& writer) {
         const auto keep = [&](const Case& resolved_case, const Event& resolved) {
-            return writer.keep_letter(
-                c.id, local_date(resolved.at.utc, store.zone()), "resolution",
-                given ? *given : letter_on(resolved_case, resolved.at, text, store));
+            return writer.keep_letter(c.id, local_date(resolved.at.utc, store.zone()), "resolution",
+                                      given ? *given
+                                            : letter_on(resolved_case, resolved.at, text, store));
         };
         kept = resolve_case(c, request, store.config().policy, keep).letter;
     });

@@ -3,8 +3,8 @@
 #include "channel_text.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
-#include "letter_files.hpp"
 #include "json_output.hpp"
+#include "letter_files.hpp"
 #include "output.hpp"
 
 #include "complaints/codec/codec.hpp"

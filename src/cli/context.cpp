@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "context.hpp"
 
-#include "pager.hpp"
 #include "merge_driver.hpp"
+#include "pager.hpp"
 
 #include "complaints/base/error.hpp"
 #include "complaints/base/text.hpp"

@@ -15,10 +15,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
-#include <utility>
-#include <vector>
 #include <stdexcept>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace complaints::cli {
 

@@ -3,9 +3,9 @@
 // place where errors become messages and exit codes.
 #include "choices.hpp"
 #include "commands.hpp"
-#include "json_writes.hpp"
 #include "error_stream.hpp"
 #include "examples.hpp"
+#include "json_writes.hpp"
 #include "output.hpp"
 #include "patient_data_warnings.hpp"
 #include "problem_text.hpp"

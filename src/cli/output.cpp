@@ -3,13 +3,13 @@
 
 #include "choices.hpp"
 
-#include <CLI/CLI.hpp>
 #include "complaints/base/text.hpp"
 #include "complaints/base/utf8.hpp"
 #include "complaints/model/case_fields.hpp"
 #include "complaints/render/letters.hpp"
 #include "complaints/workflow/workflow.hpp"
 #include "problem_text.hpp"
+#include <CLI/CLI.hpp>
 
 #include <array>
 #include <cstdio>

@@ -133,8 +133,7 @@ Delay delay_on(Case& c, const DelayRequest& request, const Context& context, con
         [&](const Case& before, const DelayExplained& explained) {
             delay.letter = delay_letter(before, store.config(), store.zone(),
                                         local_date(explained.event.at.utc, store.zone()),
-                                        explained.event.text, explained.promised,
-                                        explained.aimed);
+                                        explained.event.text, explained.promised, explained.aimed);
             return keep(delay.letter, explained.event);
         });
     return delay;
@@ -164,12 +163,11 @@ std::string acknowledgement_said(const Case& c, const Context& context, const St
 // given; what is said of it.
 std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>& given,
                  const SendRequest& request, const Context& context, const Store& store) {
-    ResponseRequest response{request.sending.via, request.proceed_without_consent,
-                             request.without_practitioner,
-                             make_event(EventType::response_sent, "", request.when_who,
-                                        context, store)};
-    const Event sent = send_written_response(
-        c, response, store.config().policy, [&](std::string_view name) {
+    ResponseRequest response{
+        request.sending.via, request.proceed_without_consent, request.without_practitioner,
+        make_event(EventType::response_sent, "", request.when_who, context, store)};
+    const Event sent =
+        send_written_response(c, response, store.config().policy, [&](std::string_view name) {
             return writer.keep_letter(
                 c.id, local_date(response.event.at.utc, store.zone()), std::string(name),
                 given ? *given : response_on(c, response.event.at, context, store));
@@ -238,8 +236,8 @@ void explain_delay(const DelayRequest& request, const Writer& repo) {
     std::string said;
     std::vector<std::string> cautions;
     const Case after = update_case(repo, id, [&](Case& c, StoreWriter& writer) {
-        const Delay delay =
-            delay_on(c, request, context, store, [&](const std::string& letter, const Event& event) {
+        const Delay delay = delay_on(
+            c, request, context, store, [&](const std::string& letter, const Event& event) {
                 return writer.keep_letter(c.id, local_date(event.at.utc, store.zone()), "delay",
                                           given ? *given : letter);
             });

@@ -206,9 +206,9 @@ TEST_SUITE("json schemas") {
         documents.add("case", pointed);
         CHECK(pointed.json()["points"].size() == 2);
         CHECK(test::has(pointed.err, id + ": "));
-        const auto planned = clinic({"action", id, "add", "--text", "Signs in the car park",
-                                     "--lead", "Sam Manager", "--due", "2026-12-01", "--format",
-                                     "json"});
+        const auto planned =
+            clinic({"action", id, "add", "--text", "Signs in the car park", "--lead", "Sam Manager",
+                    "--due", "2026-12-01", "--format", "json"});
         documents.add("case", planned);
         CHECK(planned.json()["id"] == id);
         const auto closed = clinic({"close", id, "--outcome", "withdrawn", "--no-learning",

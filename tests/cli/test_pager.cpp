@@ -23,8 +23,7 @@ std::string read_all(const std::filesystem::path& path) {
 
 // `complaints ARGS` on a terminal with `settings` (sh assignments) before
 // it; returns what the terminal showed.
-test::Result paged(const test::Repo& repo, const std::string& settings,
-                   const std::string& args) {
+test::Result paged(const test::Repo& repo, const std::string& settings, const std::string& args) {
     return test::run_on_terminal(repo, settings + " exec '" + std::string(test::binary_path()) +
                                            "' " + args);
 }
@@ -35,7 +34,8 @@ const std::string k_yellow = "\x1b[33m";
 } // namespace
 
 TEST_SUITE("cli pager") {
-    TEST_CASE("list on a terminal goes through COMPLAINTS_PAGER, but not with --no-pager or into a pipe") {
+    TEST_CASE("list on a terminal goes through COMPLAINTS_PAGER, but not with --no-pager or into a "
+              "pipe") {
         test::Repo repo;
         const std::string id = repo.open_case();
         const auto file = repo.dir / "paged.txt";
@@ -61,7 +61,8 @@ TEST_SUITE("cli pager") {
         CHECK_FALSE(std::filesystem::exists(file));
     }
 
-    TEST_CASE("PAGER when COMPLAINTS_PAGER is unset, with LESS=FRX, and an empty one pages nothing") {
+    TEST_CASE(
+        "PAGER when COMPLAINTS_PAGER is unset, with LESS=FRX, and an empty one pages nothing") {
         test::Repo repo;
         const std::string id = repo.open_case();
         const auto shown = paged(repo,
@@ -95,8 +96,8 @@ TEST_SUITE("cli pager") {
         for (const char* received : {"2026-11-16 08:00", "2026-11-13 09:00", "2026-11-12 09:00",
                                      "2026-11-11 09:00", "2026-11-10 09:00"}) {
             const std::string id = repo.open_case(received);
-            const auto clock = test::clock_named(repo({"show", id, "--format", "json"}).json(),
-                                                 "acknowledgement");
+            const auto clock =
+                test::clock_named(repo({"show", id, "--format", "json"}).json(), "acknowledgement");
             if (!clock.is_null() && clock["due_date"] == "2026-11-16") {
                 today = id;
                 break;

@@ -41,8 +41,7 @@ TEST_SUITE("cli show") {
             return result.out.substr(0, result.out.size() - 1);
         };
         const std::string visit = opened("in-person");
-        CHECK(test::has(repo({"show", visit}).out,
-                        "Received:    Tue 10 Nov 2026 09:00 in person"));
+        CHECK(test::has(repo({"show", visit}).out, "Received:    Tue 10 Nov 2026 09:00 in person"));
         CHECK(repo({"show", visit, "--format", "json"}).json()["events"][0]["text"] ==
               "complaint received in person");
         const std::string form = opened("web-form");

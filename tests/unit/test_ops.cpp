@@ -220,8 +220,8 @@ TEST_CASE("escalate: every problem of the request at once, the case unchanged") 
     EscalateRequest request = referral("", "2026-03-04 10:00");
     request.outcome = "  ";
     request.reason = "More serious";
-    const Error e = error_from(
-        [&] { escalate_case(c, request, preset_policy("platform"), london()); });
+    const Error e =
+        error_from([&] { escalate_case(c, request, preset_policy("platform"), london()); });
     CHECK(e.kind() == ErrorKind::usage);
     CHECK(codes(e.problems()) == "value-invalid, field-not-applicable");
     CHECK(c.events.size() == 1);
@@ -235,8 +235,7 @@ TEST_CASE("escalate: every problem of the request at once, the case unchanged") 
 TEST_CASE("escalate: a body the policy does not name is refused, naming those it does") {
     Case c = platform_complaint();
     const Error e = error_from([&] {
-        escalate_case(c, referral("gmcc", "2026-03-04 10:00"), preset_policy("platform"),
-                      london());
+        escalate_case(c, referral("gmcc", "2026-03-04 10:00"), preset_policy("platform"), london());
     });
     CHECK(codes(e.problems()) == "not-in-policy");
     CHECK(e.problems()[0].message.find("responsible-officer, gmc, lmc") != std::string::npos);
@@ -292,8 +291,8 @@ struct Letters {
 TEST_CASE("acknowledge: by email or letter only, and only once, no letter kept when refused") {
     Case c = platform_complaint();
     Letters letters;
-    Acknowledgement request{"fax", event_of(when("2026-03-03 10:00"), EventType::note, "Priya Shah",
-                                            "")};
+    Acknowledgement request{"fax",
+                            event_of(when("2026-03-03 10:00"), EventType::note, "Priya Shah", "")};
     const Error e =
         error_from([&] { acknowledge_complaint(c, request, london(), letters.keep()); });
     CHECK(codes(e.problems()) == "value-invalid");
@@ -351,13 +350,13 @@ TEST_CASE("delay: a reason in words, a new date not before the explanation, the 
     DelayExplanation request;
     request.reason = "  ";
     request.event = event_of(when("2026-03-20 10:00"), EventType::note, "Priya Shah", "");
-    CHECK(codes(error_from([&] { explain_response_delay(c, request, clocks, keep); })
-                    .problems()) == "value-invalid");
+    CHECK(codes(error_from([&] { explain_response_delay(c, request, clocks, keep); }).problems()) ==
+          "value-invalid");
 
     request.reason = "We are waiting for the clinician's records";
     request.new_date = date::year_month_day{date::year{2026}, date::March, date::day{19}};
-    CHECK(codes(error_from([&] { explain_response_delay(c, request, clocks, keep); })
-                    .problems()) == "date-out-of-order");
+    CHECK(codes(error_from([&] { explain_response_delay(c, request, clocks, keep); }).problems()) ==
+          "date-out-of-order");
     CHECK(kept == 0);
 
     request.new_date = date::year_month_day{date::year{2026}, date::April, date::day{24}};
@@ -439,9 +438,9 @@ TEST_CASE("clinician: a temporary suspension needs its last day, a reinstatement
     keane.name = "Dr Sam Keane";
     keane.case_ids = {"LAN-2026-AAAAAA"};
     const Policy platform = preset_policy("platform");
-    ClinicianDecision request{DecisionKind::temporary_suspension, std::nullopt, "Panel met",
-                              event_of(when("2026-05-01 10:00"), EventType::note, "Priya Shah",
-                                       "")};
+    ClinicianDecision request{
+        DecisionKind::temporary_suspension, std::nullopt, "Panel met",
+        event_of(when("2026-05-01 10:00"), EventType::note, "Priya Shah", "")};
     CHECK(codes(error_from([&] {
                     decide_on_clinician(keane, request, platform, london());
                 }).problems()) == "field-missing");

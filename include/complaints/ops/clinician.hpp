@@ -47,8 +47,8 @@ struct MootReview {
     int warnings_left = 0;
 };
 std::optional<MootReview> withdraw_moot_review(const std::vector<Case>& cases,
-                                               const std::string& key,
-                                               const std::string& rescinded, const Event& event,
-                                               const Policy& policy, const date::time_zone& zone);
+                                               const std::string& key, const std::string& rescinded,
+                                               const Event& event, const Policy& policy,
+                                               const date::time_zone& zone);
 
 } // namespace complaints

@@ -29,11 +29,11 @@ struct EscalateRequest {
 
 struct Escalated {
     enum class What {
-        signposted,          // an advice service: no outcome awaited
-        referred,            // a body outside the stages: tracked, closing does not wait
-        stage_two,           // the complaint's stage 2
+        signposted, // an advice service: no outcome awaited
+        referred,   // a body outside the stages: tracked, closing does not wait
+        stage_two,  // the complaint's stage 2
         stage_two_after_close,
-        outcome_recorded,    // the review's outcome; `still_open` names any others
+        outcome_recorded, // the review's outcome; `still_open` names any others
     };
     What what{};
     // The body's name as the policy gives it.

@@ -26,8 +26,8 @@ struct Acknowledgement {
 
 // Records the acknowledgement, its letter kept through `keep_letter` once
 // every check has passed (the case as it stood before is what it answers).
-Event acknowledge_complaint(Case& c, const Acknowledgement& request,
-                            const date::time_zone& zone, const KeepLetter& keep_letter);
+Event acknowledge_complaint(Case& c, const Acknowledgement& request, const date::time_zone& zone,
+                            const KeepLetter& keep_letter);
 
 struct DelayExplanation {
     // The reason, as the letter tells the complainant.
@@ -55,8 +55,9 @@ using KeepDelayLetter = std::function<std::string(const Case& before, const Dela
 
 // Records the explanation of delay, its letter kept through `keep_letter`
 // once every check has passed.
-DelayExplained explain_response_delay(Case& c, const DelayExplanation& request, const ClockContext& clocks,
-                             const KeepDelayLetter& keep_letter);
+DelayExplained explain_response_delay(Case& c, const DelayExplanation& request,
+                                      const ClockContext& clocks,
+                                      const KeepDelayLetter& keep_letter);
 
 struct ResponseRequest {
     // email or letter.

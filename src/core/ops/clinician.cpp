@@ -15,8 +15,8 @@ CaseEvent decide_on_clinician(const Clinician& clinician, const ClinicianDecisio
     event.type = decision_event_type(request.kind);
     event.text = request.reason;
     event.due = request.until;
-    check_decision(clinician, policy, request.kind, request.until,
-                   local_date(event.at.utc, zone), request.reason);
+    check_decision(clinician, policy, request.kind, request.until, local_date(event.at.utc, zone),
+                   request.reason);
     return {decision_case(clinician, request.kind), event};
 }
 
@@ -31,9 +31,9 @@ void require_clinicians_case(const Clinician& clinician, const std::string& id) 
 }
 
 std::optional<MootReview> withdraw_moot_review(const std::vector<Case>& cases,
-                                               const std::string& key,
-                                               const std::string& rescinded, const Event& event,
-                                               const Policy& policy, const date::time_zone& zone) {
+                                               const std::string& key, const std::string& rescinded,
+                                               const Event& event, const Policy& policy,
+                                               const date::time_zone& zone) {
     const auto all = clinicians(cases, policy, zone);
     const auto found =
         std::find_if(all.begin(), all.end(), [&](const Clinician& c) { return c.key == key; });
@@ -50,8 +50,7 @@ std::optional<MootReview> withdraw_moot_review(const std::vector<Case>& cases,
     moot.withdrawal.event.text =
         fmt::format("Suspension review of {} withdrawn: the warning {} issued was rescinded on "
                     "appeal, leaving {} active warning{}",
-                    found->name, rescinded, moot.warnings_left,
-                    moot.warnings_left == 1 ? "" : "s");
+                    found->name, rescinded, moot.warnings_left, moot.warnings_left == 1 ? "" : "s");
     return moot;
 }
 

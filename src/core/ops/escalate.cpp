@@ -80,8 +80,11 @@ Escalated record_outcome(Case& c, const EscalateRequest& request, const Policy& 
     review.outcome_at = event.at;
     const ReviewBody* named = find_review_body(policy, review.body);
     add_event(c, event);
-    return {Escalated::What::outcome_recorded, named ? named->name : review.body,
-            !named || named->stage_two, open_referrals(c, policy), {}};
+    return {Escalated::What::outcome_recorded,
+            named ? named->name : review.body,
+            !named || named->stage_two,
+            open_referrals(c, policy),
+            {}};
 }
 
 } // namespace
@@ -89,8 +92,7 @@ Escalated record_outcome(Case& c, const EscalateRequest& request, const Policy& 
 Escalated escalate_case(Case& c, const EscalateRequest& request, const Policy& policy,
                         const date::time_zone& zone) {
     if (auto problems = request_problems(request); !problems.empty())
-        throw Error(ErrorKind::usage, fmt::format("cannot escalate {}", c.id),
-                    std::move(problems));
+        throw Error(ErrorKind::usage, fmt::format("cannot escalate {}", c.id), std::move(problems));
     return request.outcome ? record_outcome(c, request, policy) : refer(c, request, policy, zone);
 }
 

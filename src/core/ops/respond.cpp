@@ -44,8 +44,8 @@ DelayExplained delay_explained(const Case& c, const DelayExplanation& request,
 
 } // namespace
 
-Event acknowledge_complaint(Case& c, const Acknowledgement& request,
-                            const date::time_zone& zone, const KeepLetter& keep_letter) {
+Event acknowledge_complaint(Case& c, const Acknowledgement& request, const date::time_zone& zone,
+                            const KeepLetter& keep_letter) {
     if (!request.via.empty())
         check_channel(request.via, "an acknowledgement", c.id);
     require_formal_complaint(c, "acknowledge the complaint");
@@ -58,8 +58,9 @@ Event acknowledge_complaint(Case& c, const Acknowledgement& request,
     return event;
 }
 
-DelayExplained explain_response_delay(Case& c, const DelayExplanation& request, const ClockContext& clocks,
-                             const KeepDelayLetter& keep_letter) {
+DelayExplained explain_response_delay(Case& c, const DelayExplanation& request,
+                                      const ClockContext& clocks,
+                                      const KeepDelayLetter& keep_letter) {
     if (blank(request.reason))
         field_error(ProblemCode::value_invalid,
                     "{reason}: give the reason for the delay, as the letter tells the "

@@ -230,7 +230,9 @@ std::string Store::read_attachment(const std::string& id, const Attachment& atta
                            "attachments kept must be plain files");
 }
 
-std::vector<std::string> Store::kept_attachments() const { return kept_files(m_root, "attachments"); }
+std::vector<std::string> Store::kept_attachments() const {
+    return kept_files(m_root, "attachments");
+}
 
 std::optional<std::string> attachment_problem(const Store& store, const std::string& id,
                                               const Attachment& attachment) {

@@ -85,7 +85,9 @@ void check_letter_text(std::string_view text, const Policy& policy, const std::s
     }
 }
 
-std::vector<std::string> Store::kept_letters() const { return kept_files(m_root, "letters"); }
+std::vector<std::string> Store::kept_letters() const {
+    return kept_files(m_root, "letters");
+}
 
 std::string Store::read_letter(const std::string& id, const std::string& path) const {
     const std::string folder = letters_folder(id);

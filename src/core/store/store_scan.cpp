@@ -156,8 +156,8 @@ void read_files(std::span<const Item> items, Batch& batch, bool encode,
 
 // Hands the batch's cases to `visit` in order, each stored in the new cache
 // when one is written; a failure is left out, neither cached nor visited.
-void visit_batch(std::span<const Item> items, Batch& batch, CacheWriter* writer,
-                 std::int64_t racy, const ScanOptions& options, ScanStats& stats,
+void visit_batch(std::span<const Item> items, Batch& batch, CacheWriter* writer, std::int64_t racy,
+                 const ScanOptions& options, ScanStats& stats,
                  const std::function<void(Case&)>& visit) {
     for (std::size_t k = 0; k < items.size(); ++k) {
         const Item& item = items[k];
