@@ -2,6 +2,7 @@
 // complaints audit: git's history against the tool's own rules; exit 1 when
 // a commit made a change the tool would have refused.
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 
 #include "complaints/audit/history.hpp"

@@ -5,6 +5,7 @@
 // files, writes the cases and says what it did.
 #include "choices.hpp"
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "output.hpp"
 
 #include "complaints/base/strings.hpp"
