@@ -233,6 +233,10 @@ TEST_SUITE("attach: the response encloses the attachments the manager chose") {
             clinic.refused({"respond", "enclose", clinic.id, "--attachment", "4"}, k_usage),
             "has no attachment 4 (it keeps 1 to 3)"));
         clinic.ok({"void", clinic.id, "5", "--reason", "Attached by mistake"});
+        // A response answers what was raised: the point and its finding come first.
+        clinic.ok({"point", clinic.id, "add", "--text", "Rushed consultation"});
+        clinic.ok({"respond", "finding", clinic.id, "--point", "1", "--finding", "upheld",
+                   "--conclusion", "The appointment was too short."});
         clinic.ok({"respond", "send", clinic.id, "--via", "letter"});
         std::string letter;
         for (const auto& event : clinic({"show", clinic.id, "--format", "json"}).json("events"))
