@@ -3,6 +3,7 @@
 // one screen; or as JSON, CSV, or an iCalendar feed to subscribe to.
 #include "agenda_email.hpp"
 #include "agenda_ics.hpp"
+#include "agenda_text.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "json_output.hpp"
@@ -17,6 +18,36 @@
 #include <set>
 
 namespace complaints::cli {
+
+// "2026-12-04" for a day deadline, "2026-11-18 09:00" for an hours one (its
+// last moment, local), as `show` writes a clock's.
+std::string agenda_due_cell(const AgendaItem& item, const date::time_zone& zone) {
+    if (!item.due)
+        return "";
+    if (item.due->whole_day)
+        return format_date(item.due->day);
+    const std::string stamp = format_timestamp(in_zone(item.due->at, zone));
+    return stamp.substr(0, 10) + " " + stamp.substr(11, 5);
+}
+
+// How the item stands, in the words `show` uses for a clock: "overdue by
+// 2 working days", "25 hours left"; a pending one's age, "4 working days
+// old"; an hours deadline on a day nobody works says when to act.
+std::string agenda_standing_cell(const AgendaItem& item) {
+    if (item.when == AgendaWhen::pending)
+        return fmt::format("since {} ({} old)", format_date(*item.since),
+                           plural(item.working_days, "working day"));
+    // A meeting is not a deadline to beat: it is on a day, then to record.
+    if (item.meeting)
+        return item.when == AgendaWhen::overdue ? "held? log it as held, or void the booking"
+               : item.working_days == 0         ? "today"
+                                                : "in " + plural(item.working_days, "working day");
+    const std::string left = time_left_text(*item.due, item.when == AgendaWhen::overdue,
+                                            item.working_days, item.hours_left);
+    return item.off_day && item.when != AgendaWhen::overdue
+               ? left + "; " + off_day_text(*item.off_day)
+               : left;
+}
 
 namespace {
 
@@ -50,36 +81,6 @@ void withhold_names(AgendaItem& item, const Case& c) {
 std::string calendar_name(const Store& store) {
     const std::string& organisation = store.config().organisation;
     return organisation.empty() ? "Complaints" : "Complaints: " + organisation;
-}
-
-// "2026-12-04" for a day deadline, "2026-11-18 09:00" for an hours one (its
-// last moment, local), as `show` writes a clock's.
-std::string due_cell(const AgendaItem& item, const date::time_zone& zone) {
-    if (!item.due)
-        return "";
-    if (item.due->whole_day)
-        return format_date(item.due->day);
-    const std::string stamp = format_timestamp(in_zone(item.due->at, zone));
-    return stamp.substr(0, 10) + " " + stamp.substr(11, 5);
-}
-
-// How the item stands, in the words `show` uses for a clock: "overdue by
-// 2 working days", "25 hours left"; a pending one's age, "4 working days
-// old"; an hours deadline on a day nobody works says when to act.
-std::string standing_cell(const AgendaItem& item) {
-    if (item.when == AgendaWhen::pending)
-        return fmt::format("since {} ({} old)", format_date(*item.since),
-                           plural(item.working_days, "working day"));
-    // A meeting is not a deadline to beat: it is on a day, then to record.
-    if (item.meeting)
-        return item.when == AgendaWhen::overdue ? "held? log it as held, or void the booking"
-               : item.working_days == 0         ? "today"
-                                                : "in " + plural(item.working_days, "working day");
-    const std::string left = time_left_text(*item.due, item.when == AgendaWhen::overdue,
-                                            item.working_days, item.hours_left);
-    return item.off_day && item.when != AgendaWhen::overdue
-               ? left + "; " + off_day_text(*item.off_day)
-               : left;
 }
 
 std::string person_cell(const AgendaItem& item) {
@@ -237,9 +238,9 @@ void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Stor
         std::vector<Row> rows;
         for (const auto& item : items)
             if (item.when == section.when)
-                rows.push_back({item.case_id, due_cell(item, zone), headline(item.what, width),
-                                standing_cell(item), person_cell(item),
-                                headline(item.complainant, name_width)});
+                rows.push_back({item.case_id, agenda_due_cell(item, zone),
+                                headline(item.what, width), agenda_standing_cell(item),
+                                person_cell(item), headline(item.complainant, name_width)});
         if (rows.empty())
             continue;
         if (visible)

@@ -42,6 +42,7 @@ void setup_check(CLI::App& app, Context& context);
 void setup_audit(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
 void setup_leaflet(CLI::App& app, Context& context);
+void setup_serve(CLI::App& app, Context& context);
 void setup_merge_file(CLI::App& app, Context& context);
 void setup_git_setup(CLI::App& app, Context& context);
 void setup_conflict(CLI::App& app, Context& context);
@@ -97,6 +98,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"clinician", Needs::write_case, setup_clinician},
     {"report", Needs::read, setup_report, Output::paged},
     {"leaflet", Needs::read, setup_leaflet},
+    {"serve", Needs::read, setup_serve},
     {"check", Needs::read, setup_check, Output::paged},
     {"audit", Needs::read, setup_audit, Output::paged},
     {"calendar", Needs::write_files, setup_calendar},

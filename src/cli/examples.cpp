@@ -75,6 +75,8 @@ constexpr std::array k_examples{
     Example{"report", "complaints report --annual --year 2026-27 --format html > annual-2026-27.html", "regulation 18's annual report (NHS England)"},
     Example{"report", "complaints report --ko41b --year 2026-27 > ko41b-2026-27.csv", "the KO41b return's figures"},
     Example{"leaflet", "complaints leaflet --format html --out complaints-leaflet.html", "the complaints leaflet for the website"},
+    Example{"serve", "complaints serve", "the repository as web pages on this machine; open the link it prints"},
+    Example{"serve", "complaints serve --port 0 --include-names", "any free port, with complainants' names shown"},
     Example{"check", "complaints check", "every file valid? exit 1 names each at fault"},
     Example{"check", "complaints check --format json", "the same, for a script"},
     Example{"audit", "complaints audit", "every commit's changes against the tool's rules; exit 1 names each forgery"},
