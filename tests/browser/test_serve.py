@@ -115,8 +115,11 @@ class ServeInABrowser(unittest.TestCase):
             "[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
             ".filter(h => h.startsWith('/'))")
 
-    def status_of(self, path):
-        return self.browser.evaluate(f"fetch({json.dumps(path)}).then(r => r.status)")
+    @staticmethod
+    def status_of(served, path):
+        # Through a client of our own: the page's policy forbids its scripts
+        # to fetch anything, a check of ours included.
+        return served.request(path, cookie="complaints_token=" + served.token)[0]
 
     def test_every_page_loads_without_error_and_passes_axe(self):
         served = self.served("clinic", "--include-names")
@@ -126,7 +129,7 @@ class ServeInABrowser(unittest.TestCase):
         self.assertIn("Overdue", today)
         cases = self.look(served, "/cases", "cases.png")
         self.assertIn("match", cases)
-        for path in ["/cases?status=closed", "/report", "/report?period=2026-Q3",
+        for path in ["/cases?status=closed", "/report", "/report?period=2026Q3",
                      "/report?period=2026-10", "/leaflet"]:
             self.look(served, path, "report.png" if path == "/report?period=2026-10" else None)
 
@@ -139,7 +142,7 @@ class ServeInABrowser(unittest.TestCase):
             for href in self.internal_links():
                 if href not in seen:
                     seen.add(href)
-                    self.assertEqual(self.status_of(href), 200, f"{href} from {page}")
+                    self.assertEqual(self.status_of(served, href), 200, f"{href} from {page}")
         self.assertTrue(any(h.startswith("/case/") for h in seen))
 
     def test_a_case_page_shows_what_show_shows(self):
@@ -229,11 +232,11 @@ class ServeRefuses(unittest.TestCase):
         served = Served("clinic")
         try:
             cookie = "complaints_token=" + served.token
-            path = "/case/" + urllib.parse.quote("<script>alert(1)</script>")
+            path = "/case/" + urllib.parse.quote("<img src=x onerror=alert(1)>")
             status, _, body = served.request(path, cookie=cookie)
             self.assertEqual(status, 404)
-            self.assertNotIn("<script>", body)
-            self.assertIn("&lt;script&gt;", body)
+            self.assertNotIn("<img", body)
+            self.assertIn("&lt;img src=x onerror=alert(1)&gt;", body)
         finally:
             self.assertEqual(served.stop(), 0)
 
