@@ -207,7 +207,8 @@ Json trend_json(const Report& report) {
             {"responses_due", m.responses_due},
             {"on_time", m.on_time},
             {"pending", m.pending},
-            {"on_time_rate", optional_json(on_time_rate(m.on_time, m.responses_due, m.pending))}});
+            {"on_time_rate", optional_json(on_time_rate(m.on_time, m.responses_due, m.pending))},
+            {"completed_late", m.completed_late}});
     return trend;
 }
 
@@ -229,6 +230,15 @@ void flatten(const Json& value, const std::string& path, std::vector<Row>& rows)
     } else if (value.is_number() || value.is_null()) {
         rows.push_back({path, value.is_null() ? "" : value.dump()});
     }
+}
+
+// Keyed by clock, so CSV reads `completed.response.late`.
+Json completed_json(const Report& report) {
+    Json completed = Json::object();
+    for (const auto& c : report.completed)
+        completed[c.rule] =
+            Json{{"done", c.done}, {"late", c.late}, {"late_explained", c.late_explained}};
+    return completed;
 }
 
 // Named for the main clock's step (`to_response` on the clinic,
@@ -280,6 +290,8 @@ Json report_json(const Report& report) {
         json["steps"] = steps_json(report);
     json["mediations"] =
         Json{{"booked", report.mediations.booked}, {"held", report.mediations.held}};
+    // Each clock's steps done in the period, whenever they fell due.
+    json["completed"] = completed_json(report);
     return json;
 }
 

@@ -177,6 +177,11 @@ TEST_SUITE("report") {
         CHECK(r["open_at_end"]["oldest"][1]["case"] == repo.before_start);
         CHECK(r["open_at_end"]["oldest"][0].count("complainant") == 0);
 
+        // Sent in October whenever due: on time (19th), late with a delay
+        // explained and kept to (28th), late (26th).
+        CHECK(r["completed"]["response"] ==
+              nlohmann::json{{"done", 3}, {"late", 2}, {"late_explained", 1}});
+
         const auto& trend = r["trend"];
         REQUIRE(trend.size() == 12);
         CHECK(trend[0]["month"] == "2025-11");
@@ -185,7 +190,8 @@ TEST_SUITE("report") {
                                           {"responses_due", 5},
                                           {"on_time", 1},
                                           {"pending", 0},
-                                          {"on_time_rate", 20.0}});
+                                          {"on_time_rate", 20.0},
+                                          {"completed_late", 2}});
         CHECK(trend[10]["received"] == 2);
         CHECK(trend[9]["received"] == 1);
         CHECK(trend[9]["responses_due"] == 1);

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+// `complaints report` as a board reads it. What was completed late in each
+// month: a November complaint whose response went late in December is
+// overdue in November's report and "sent late" in December's, in every
+// format. Sections follow the preset; the CQC summary speaks people's times.
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+struct LateInDecember : test::Repo {
+    std::string late;    // received 2 November, due 20 November, answered 3 December
+    std::string on_time; // received 1 December, answered 10 December
+
+    std::string emailed(const std::string& received) const {
+        const auto opened = (*this)({"open", "--channel", "email", "--received", received,
+                                     "--point", "What went wrong", "--summary", "A complaint"});
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+        return opened.out.substr(0, opened.out.size() - 1);
+    }
+    void answer(const std::string& id, const std::string& at) const {
+        ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+            "We got it wrong.", "--at", at});
+        ok({"respond", "send", id, "--via", "email", "--at", at});
+    }
+
+    LateInDecember() {
+        now = "2027-01-12T10:00:00+00:00";
+        late = emailed("2026-11-02 10:00");
+        answer(late, "2026-12-03 11:00");
+        on_time = emailed("2026-12-01 10:00");
+        answer(on_time, "2026-12-10 11:00");
+    }
+
+    test::Result report(const std::string& month, const std::string& format) const {
+        auto result = (*this)({"report", "--month", month, "--format", format});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        return result;
+    }
+};
+
+} // namespace
+
+TEST_SUITE("report") {
+    TEST_CASE("a November response sent late in December is December's late response") {
+        const LateInDecember repo;
+        const auto november = repo.report("2026-11", "json").json();
+        CHECK(november["responses"]["due"] == 1);
+        CHECK(november["responses"]["still_open_overdue"] == 1);
+        CHECK(november["completed"]["response"] ==
+              nlohmann::json{{"done", 0}, {"late", 0}, {"late_explained", 0}});
+
+        const auto december = repo.report("2026-12", "json").json();
+        CHECK(december["responses"]["due"] == 1); // the December complaint, due in December
+        CHECK(december["responses"]["on_time"] == 1);
+        CHECK(december["completed"]["response"] ==
+              nlohmann::json{{"done", 2}, {"late", 1}, {"late_explained", 0}});
+        const auto& trend = december["trend"];
+        CHECK(trend[10]["month"] == "2026-11");
+        CHECK(trend[10]["completed_late"] == 0);
+        CHECK(trend[11]["month"] == "2026-12");
+        CHECK(trend[11]["completed_late"] == 1);
+
+        const auto text = repo.report("2026-12", "text").out;
+        CHECK(text.find("In the period, whenever due: 2 sent, 1 sent late.") != std::string::npos);
+        CHECK(repo.report("2026-11", "text").out.find("1 sent late") == std::string::npos);
+        const auto csv = repo.report("2026-12", "csv").out;
+        CHECK(csv.find("completed.response.late,1\r\n") != std::string::npos);
+        CHECK(csv.find("trend.2026-12.completed_late,1\r\n") != std::string::npos);
+        CHECK(repo.report("2026-12", "html").out.find("1 sent late") != std::string::npos);
+    }
+
+    TEST_CASE("the quarter counts the late response once, in the quarter it went") {
+        const LateInDecember repo;
+        const auto q4 = repo({"report", "--quarter", "2026Q4", "--format", "json"}).json();
+        CHECK(q4["completed"]["response"]["done"] == 2);
+        CHECK(q4["completed"]["response"]["late"] == 1);
+        CHECK(q4["responses"]["late"] == 1); // due in the quarter too: counted late there
+        const auto q1 = repo({"report", "--quarter", "2027Q1", "--format", "json"}).json();
+        CHECK(q1["completed"]["response"]["done"] == 0);
+    }
+
+    TEST_CASE("a clinic's report has no warnings or GMC column, and counts a clinician by --about") {
+        test::Repo repo;
+        repo.open_case("2026-11-03 10:00",
+                       {"--category", "clinical", "--about", "Dr Alice Moss"});
+        repo.open_case("2026-11-04 10:00",
+                       {"--category", "clinical", "--about", "Dr Alice Moss"});
+        repo.open_case("2026-11-05 10:00", {"--category", "non-clinical", "--about", "Reception"});
+        const auto json = repo({"report", "--month", "2026-11", "--format", "json"}).json();
+        CHECK(json["received"]["by_practitioner"] == nlohmann::json{{"Dr Alice Moss", 2}});
+        const auto text = repo({"report", "--month", "2026-11", "--format", "text"}).out;
+        CHECK(text.find("Warnings and suspension reviews") == std::string::npos);
+        CHECK(text.find("GMC") == std::string::npos);
+        CHECK(text.find("Dr Alice Moss") != std::string::npos);
+        CHECK(text.find("Being Open") != std::string::npos);
+    }
+
+    TEST_CASE("a platform's report has its warnings and GMC column, and no Being Open") {
+        test::Repo repo("platform", "LAN");
+        repo.open_case("2026-11-03 10:00", {"--complainant", "Practice manager", "--about",
+                                            "Dr Sam Keane", "--gmc", "7123456"});
+        const auto text = repo({"report", "--month", "2026-11", "--format", "text"}).out;
+        CHECK(text.find("Warnings and suspension reviews") != std::string::npos);
+        CHECK(text.find("GMC") != std::string::npos);
+        CHECK(text.find("7123456") != std::string::npos);
+        CHECK(text.find("Being Open") == std::string::npos);
+    }
+
+    TEST_CASE("the CQC summary writes times as people read them") {
+        test::Repo repo;
+        const auto id = repo.open_case("2026-11-02 10:00", {"--complainant", "Mrs Jane Example",
+                                                            "--on-behalf-of", "Mr Tom Example",
+                                                            "--summary", "Mr Example was hurt"});
+        const auto out =
+            repo({"report", "--month", "2026-11", "--cqc-summary", "--format", "markdown"}).out;
+        CHECK(out.find("## " + id + ": received Mon 2 Nov 2026 10:00") != std::string::npos);
+        CHECK(out.find("2026-11-02T10:00") == std::string::npos);
+        CHECK(out.find("[patient] was hurt") != std::string::npos);
+        CHECK(out.find("[complainant] was hurt") == std::string::npos);
+    }
+}
