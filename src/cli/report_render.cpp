@@ -50,18 +50,54 @@ std::string_view cell_class(const std::string& cell) {
     return cell.size() > 40 ? "" : " class=\"k\"";
 }
 
-std::string html_table(const Table& table) {
-    std::string out = "<table>\n<thead><tr>";
+// A caption and scopes so a screen reader says what each table and cell is:
+// the section and the table's first heading, each row headed by its first cell.
+std::string html_table(const Table& table, const std::string& section) {
+    std::string out = "<table>\n<caption>" + html_escaped(section);
+    if (!table.header.empty())
+        out += ": " + html_escaped(table.header.front());
+    out += "</caption>\n<thead><tr>";
     for (const auto& cell : table.header)
-        out += "<th>" + html_escaped(cell) + "</th>";
+        out += "<th scope=\"col\">" + html_escaped(cell) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : table.rows) {
         out += "<tr>";
-        for (const auto& cell : row)
-            out += fmt::format("<td{}>", cell_class(cell)) + html_escaped(cell) + "</td>";
+        for (std::size_t i = 0; i < row.size(); ++i)
+            out += i == 0
+                       ? "<th scope=\"row\"" + std::string(cell_class(row[i])) + ">" +
+                             html_escaped(row[i]) + "</th>"
+                       : fmt::format("<td{}>", cell_class(row[i])) + html_escaped(row[i]) + "</td>";
         out += "</tr>\n";
     }
     return out + "</tbody>\n</table>\n";
+}
+
+// A CSS string: quotes and backslashes escaped, and '<' too, so that no text
+// can close the style element.
+std::string css_string(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\')
+            out += std::string("\\") + c;
+        else if (c == '<')
+            out += "\\3C ";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
+    }
+    return out + "\"";
+}
+
+// A4, with the document's title (organisation and period) at the head of
+// every printed page and the page's number at its foot.
+std::string page_style(const Document& document) {
+    return fmt::format(
+        "@page {{ size: A4; margin: 18mm 15mm 16mm;\n"
+        "  @top-left {{ content: {}; font: 9pt system-ui, sans-serif; color: #57606a; }}\n"
+        "  @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); "
+        "font: 9pt system-ui, sans-serif; color: #57606a; }} }}\n",
+        css_string(document.title));
 }
 
 constexpr std::string_view k_style = R"(
@@ -74,9 +110,11 @@ section { break-inside: avoid-page; }
 .tables { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; }
 table { border-collapse: collapse; margin: .4rem 0; }
 th, td { border-bottom: 1px solid #d8dee4; padding: .25rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f3f5f7; font-weight: 600; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.k { white-space: nowrap; }
+thead th { background: #f3f5f7; font-weight: 600; }
+tbody th { font-weight: normal; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.k, th.k { white-space: nowrap; }
 figure { margin: .8rem 0; }
 svg text { font-family: system-ui, sans-serif; }
 @media print { body { margin: 0; max-width: none; } h2 { margin-top: 1.2rem; } }
@@ -118,8 +156,8 @@ std::string render_markdown(const Document& document) {
 std::string render_html(const Document& document) {
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-        html_escaped(document.title) + "</title>\n<style>" + std::string(k_style) +
-        "</style>\n</head>\n<body>\n";
+        html_escaped(document.title) + "</title>\n<style>" + page_style(document) +
+        std::string(k_style) + "</style>\n</head>\n<body>\n";
     out += "<h1>" + html_escaped(document.title) + "</h1>\n<p class=\"subtitle\">" +
            html_escaped(document.subtitle) + "</p>\n";
     for (const auto& section : document.sections) {
@@ -130,7 +168,7 @@ std::string render_html(const Document& document) {
             out += "<figure>" + section.chart + "</figure>\n";
         out += "<div class=\"tables\">\n";
         for (const auto& table : section.tables)
-            out += html_table(table);
+            out += html_table(table, section.title);
         out += "</div>\n</section>\n";
     }
     return out + "</body>\n</html>\n";

@@ -7,6 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <regex>
+
 namespace {
 
 struct LateInDecember : test::Repo {
@@ -39,6 +42,17 @@ struct LateInDecember : test::Repo {
         return result;
     }
 };
+
+// WCAG 2's contrast ratio of a colour "#rrggbb" against white.
+double contrast_on_white(const std::string& hex) {
+    double luminance = 0;
+    const double weights[] = {0.2126, 0.7152, 0.0722};
+    for (int i = 0; i < 3; ++i) {
+        const double c = std::stoi(hex.substr(1 + 2 * i, 2), nullptr, 16) / 255.0;
+        luminance += weights[i] * (c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4));
+    }
+    return 1.05 / (luminance + 0.05);
+}
 
 } // namespace
 
@@ -81,12 +95,11 @@ TEST_SUITE("report") {
         CHECK(q1["completed"]["response"]["done"] == 0);
     }
 
-    TEST_CASE("a clinic's report has no warnings or GMC column, and counts a clinician by --about") {
+    TEST_CASE(
+        "a clinic's report has no warnings or GMC column, and counts a clinician by --about") {
         test::Repo repo;
-        repo.open_case("2026-11-03 10:00",
-                       {"--category", "clinical", "--about", "Dr Alice Moss"});
-        repo.open_case("2026-11-04 10:00",
-                       {"--category", "clinical", "--about", "Dr Alice Moss"});
+        repo.open_case("2026-11-03 10:00", {"--category", "clinical", "--about", "Dr Alice Moss"});
+        repo.open_case("2026-11-04 10:00", {"--category", "clinical", "--about", "Dr Alice Moss"});
         repo.open_case("2026-11-05 10:00", {"--category", "non-clinical", "--about", "Reception"});
         const auto json = repo({"report", "--month", "2026-11", "--format", "json"}).json();
         CHECK(json["received"]["by_practitioner"] == nlohmann::json{{"Dr Alice Moss", 2}});
@@ -110,14 +123,48 @@ TEST_SUITE("report") {
 
     TEST_CASE("the CQC summary writes times as people read them") {
         test::Repo repo;
-        const auto id = repo.open_case("2026-11-02 10:00", {"--complainant", "Mrs Jane Example",
-                                                            "--on-behalf-of", "Mr Tom Example",
-                                                            "--summary", "Mr Example was hurt"});
+        const auto id = repo.open_case("2026-11-02 10:00",
+                                       {"--complainant", "Mrs Jane Example", "--on-behalf-of",
+                                        "Mr Tom Example", "--summary", "Mr Example was hurt"});
         const auto out =
             repo({"report", "--month", "2026-11", "--cqc-summary", "--format", "markdown"}).out;
         CHECK(out.find("## " + id + ": received Mon 2 Nov 2026 10:00") != std::string::npos);
         CHECK(out.find("2026-11-02T10:00") == std::string::npos);
         CHECK(out.find("[patient] was hurt") != std::string::npos);
         CHECK(out.find("[complainant] was hurt") == std::string::npos);
+    }
+
+    TEST_CASE("HTML prints on A4, headed on every page, every label readable, tables captioned") {
+        const LateInDecember repo;
+        const auto html = repo.report("2026-12", "html").out;
+        CHECK(html.find("@page { size: A4;") != std::string::npos);
+        CHECK(html.find("@top-left { content: \"Complaints report 2026-12: ") != std::string::npos);
+        // Every colour a text is drawn in, in the charts and the styles.
+        const std::regex text_fill(R"re(<text [^>]*fill="(#[0-9a-fA-F]{6})")re");
+        const std::regex css_colour(R"re([;{ ]color: (#[0-9a-fA-F]{6}))re");
+        int colours = 0;
+        for (const auto& pattern : {text_fill, css_colour})
+            for (std::sregex_iterator it(html.begin(), html.end(), pattern), end; it != end;
+                 ++it, ++colours) {
+                CAPTURE((*it)[1].str());
+                CHECK(contrast_on_white((*it)[1].str()) >= 4.5);
+            }
+        CHECK(colours > 20);
+        const auto occurrences = [&](const std::string& part) {
+            std::size_t count = 0;
+            for (auto at = html.find(part); at != std::string::npos; at = html.find(part, at + 1))
+                ++count;
+            return count;
+        };
+        const std::size_t tables = occurrences("<table>");
+        const std::size_t captions = occurrences("<table>\n<caption>");
+        const std::size_t headers = occurrences("<th ") + occurrences("<th>");
+        const std::size_t scoped = occurrences("<th scope=\"");
+        CHECK(tables > 5);
+        CHECK(captions == tables);
+        CHECK(scoped == headers);
+        // Categories and types are two charts, not bars of both on one scale.
+        CHECK(html.find("aria-label=\"Received by category\"") != std::string::npos);
+        CHECK(html.find("type: ") == std::string::npos);
     }
 }
