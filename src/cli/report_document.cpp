@@ -360,6 +360,56 @@ Section trend_section(const Report& report) {
     return section;
 }
 
+// Over the twelve months: what complaints were about most, and whom or what
+// they were about more than once.
+Section themes_section(const Report& report) {
+    const Themes& t = report.themes;
+    Section section{"Themes over twelve months",
+                    {fmt::format("{} received in the twelve months to {} (complaints and "
+                                 "concerns; not feedback, not those excluded).",
+                                 t.received, format_date(report.period.to))},
+                    {},
+                    {}};
+    if (!t.types.empty())
+        section.tables.push_back(counts_table("most common types", t.types));
+    if (!t.categories.empty())
+        section.tables.push_back(counts_table("category", t.categories));
+    if (!t.practitioners.empty())
+        section.tables.push_back(practitioners_table(t.practitioners, report.clinicians_by_gmc));
+    if (t.repeats.empty()) {
+        section.notes.push_back("No person or service was complained about more than once.");
+        return section;
+    }
+    section.notes.push_back(
+        "Repeat complaints: each person or service complained about more than once.");
+    Table repeats{{"complained about more than once", "received"}, {}};
+    for (const auto& r : t.repeats)
+        repeats.rows.push_back({r.name, std::to_string(r.count)});
+    section.tables.push_back(std::move(repeats));
+    return section;
+}
+
+// Each status line on the section that shows its figures.
+void add_status(std::vector<Section>& sections, const Report& report) {
+    const auto title_of = [&](const std::string& key) -> std::string {
+        if (key == "responses")
+            return answer_words(report.responses.rule).title;
+        if (key == "acknowledgements")
+            return "Acknowledgements";
+        if (key == "steps")
+            return "Steps and mediation";
+        if (key == "being_open")
+            return "Being Open";
+        return "Action plans";
+    };
+    for (const auto& line : report_status(report))
+        for (auto& section : sections)
+            if (section.title == title_of(line.section)) {
+                section.status = std::string(rag_name(line.rag));
+                section.status_words = line.words;
+            }
+}
+
 } // namespace
 
 AnswerWords answer_words(const std::string& rule) {
@@ -394,6 +444,10 @@ Document report_document(const Report& report) {
         after = document.sections.insert(after, std::move(*steps)) + 1;
     if (!report.agents.empty())
         document.sections.insert(after, agents_section(report));
+    // Before the trend, which stays last (the workbook charts it).
+    document.sections.insert(document.sections.end() - 1, themes_section(report));
+    add_status(document.sections, report);
+    document.summary = report_narrative(report);
     return document;
 }
 

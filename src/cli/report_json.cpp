@@ -241,6 +241,21 @@ Json completed_json(const Report& report) {
     return completed;
 }
 
+Json themes_json(const Themes& t) {
+    return Json{{"received", t.received},
+                {"types", counts_json(t.types)},
+                {"categories", counts_json(t.categories)},
+                {"practitioners", practitioners_json(t.practitioners)},
+                {"repeats", practitioners_json(t.repeats)}};
+}
+
+Json status_json(const Report& report) {
+    Json status = Json::object();
+    for (const auto& line : report_status(report))
+        status[line.section] = Json{{"rag", rag_name(line.rag)}, {"words", line.words}};
+    return status;
+}
+
 // Named for the main clock's step (`to_response` on the clinic,
 // `to_resolution` on the platform), so each key says what it measures.
 Json working_days_json(const Report& report) {
@@ -292,6 +307,9 @@ Json report_json(const Report& report) {
         Json{{"booked", report.mediations.booked}, {"held", report.mediations.held}};
     // Each clock's steps done in the period, whenever they fell due.
     json["completed"] = completed_json(report);
+    json["themes"] = themes_json(report.themes);
+    json["status"] = status_json(report);
+    json["narrative"] = report_narrative(report);
     return json;
 }
 
@@ -303,6 +321,10 @@ void print_report_csv(std::FILE* out, const Report& report) {
                           {"period.to_date", format_date(report.period.to)},
                           {"period.as_of_at", format_timestamp(report.as_of)}};
     flatten(report_json(report), "", rows);
+    // Words a sheet shows as they are: each section's status, the narrative.
+    for (const auto& line : report_status(report))
+        rows.push_back({"status." + line.section, std::string(rag_name(line.rag))});
+    rows.push_back({"narrative", report_narrative(report)});
     print_csv(out, {"metric", "value"}, rows);
 }
 

@@ -182,6 +182,16 @@ TEST_SUITE("report") {
         CHECK(r["completed"]["response"] ==
               nlohmann::json{{"done", 3}, {"late", 2}, {"late_explained", 1}});
 
+        // Twelve months' complaints and concerns, the excluded one aside.
+        CHECK(r["themes"]["received"] == 8);
+        CHECK(r["themes"]["categories"] == nlohmann::json{{"clinical", 1}, {"non-clinical", 1}});
+        CHECK(r["themes"]["repeats"].empty());
+        CHECK(r["status"]["responses"]["rag"] == "red");
+        CHECK(r["status"]["actions"] ==
+              nlohmann::json{{"rag", "red"}, {"words", "1 action past its target date."}});
+        CHECK(r["narrative"].get<std::string>().rfind(
+                  "6 received (4 formal complaints), 4 more than 2026-09; ", 0) == 0);
+
         const auto& trend = r["trend"];
         REQUIRE(trend.size() == 12);
         CHECK(trend[0]["month"] == "2025-11");

@@ -167,4 +167,61 @@ TEST_SUITE("report") {
         CHECK(html.find("aria-label=\"Received by category\"") != std::string::npos);
         CHECK(html.find("type: ") == std::string::npos);
     }
+
+    TEST_CASE("a status per section against the deadlines, and the month in a sentence first") {
+        const LateInDecember repo;
+        const auto november = repo.report("2026-11", "json").json();
+        CHECK(november["status"]["responses"]["rag"] == "red");
+        CHECK(november["status"]["actions"]["rag"] == "green");
+        const auto december = repo.report("2026-12", "json").json();
+        CHECK(december["status"]["responses"] ==
+              nlohmann::json{{"rag", "green"},
+                             {"words", "Every response due was sent within 14 working days, or "
+                                       "is not yet due."}});
+        CHECK(december["narrative"] ==
+              "1 received (1 formal complaint), as many as 2026-11; 1 of 1 response due sent on "
+              "time; 1 sent late in the period; 2 cases open at the end.");
+        const auto text = repo.report("2026-11", "text").out;
+        CHECK(text.find("Status: RED. 1 of the 1 response due missed the deadline") !=
+              std::string::npos);
+        CHECK(text.find("0 of 1 response due sent on time; 1 overdue at its end") !=
+              std::string::npos);
+        const auto html = repo.report("2026-11", "html").out;
+        CHECK(html.find("<p class=\"status status-red\"><strong>Status: Red.</strong>") !=
+              std::string::npos);
+        CHECK(repo.report("2026-12", "csv").out.find("status.responses,green\r\n") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("themes over twelve months, with repeat complaints about a person or service") {
+        test::Repo repo;
+        repo.now = "2027-01-12T10:00:00+00:00";
+        const auto about = [&](const std::string& received, const std::string& category,
+                               const std::string& who, const std::string& type) {
+            repo.open_case(received, {"--category", category, "--about", who, "--type", type});
+        };
+        about("2025-12-15 10:00", "clinical", "Dr Alice Moss", "treatment"); // before the window
+        about("2026-02-03 10:00", "clinical", "Dr Alice Moss", "treatment");
+        about("2026-11-03 10:00", "clinical", "Dr Alice Moss", "attitude");
+        about("2026-11-10 10:00", "non-clinical", "Reception", "attitude");
+        about("2026-12-01 10:00", "non-clinical", "Reception", "attitude");
+        about("2026-12-02 10:00", "non-clinical", "Billing", "fees");
+        const auto themes =
+            repo({"report", "--month", "2026-12", "--format", "json"}).json()["themes"];
+        CHECK(themes["received"] == 5);
+        CHECK(themes["types"] == nlohmann::json{{"attitude", 3}, {"fees", 1}, {"treatment", 1}});
+        CHECK(themes["categories"] == nlohmann::json{{"clinical", 2}, {"non-clinical", 3}});
+        REQUIRE(themes["practitioners"].size() == 1);
+        CHECK(themes["practitioners"][0]["name"] == "Dr Alice Moss");
+        CHECK(themes["practitioners"][0]["received"] == 2);
+        REQUIRE(themes["repeats"].size() == 2);
+        // Equal counts read by name.
+        CHECK(themes["repeats"][0]["name"] == "Dr Alice Moss");
+        CHECK(themes["repeats"][0]["received"] == 2);
+        CHECK(themes["repeats"][1]["name"] == "Reception");
+        const auto text = repo({"report", "--month", "2026-12", "--format", "text"}).out;
+        CHECK(text.find("Themes over twelve months") != std::string::npos);
+        CHECK(text.find("2 people or services complained about more than once in twelve months") !=
+              std::string::npos);
+    }
 }

@@ -221,6 +221,19 @@ struct AgentFigures {
     int open_at_end = 0;      // assigned, and open at the end of the period
 };
 
+// What complaints were about over the twelve months to the period's end
+// (the trend's months): complaints and concerns, not feedback nor those
+// excluded from the procedure.
+struct Themes {
+    int received = 0;
+    std::vector<Count> types;         // the most common, most first, up to five
+    std::vector<Count> categories;    // clinical and non-clinical, most first
+    std::vector<Count> practitioners; // practitioners and clinicians, most first, up to five
+    // Each person or service (a practitioner, a clinician by GMC number,
+    // whom or what `about` names) more than one was about: repeats.
+    std::vector<Count> repeats;
+};
+
 struct Report {
     Period period;
     Timestamp as_of; // the end of the period, or now when that is sooner
@@ -273,6 +286,7 @@ struct Report {
     std::vector<OpenCase> oldest_open; // up to five, oldest first
 
     std::vector<TrendMonth> trend; // twelve months, ending with the period's last
+    Themes themes;                 // over the same twelve months
     // By name, then the complaints nobody was assigned (agent empty); empty
     // where the policy assigns no agent.
     std::vector<AgentFigures> agents;

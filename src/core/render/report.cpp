@@ -3,6 +3,7 @@
 
 #include "agent_figures.hpp"
 #include "financial_year.hpp"
+#include "report_themes.hpp"
 
 #include "complaints/base/error.hpp"
 #include "complaints/workflow/clinicians.hpp"
@@ -134,34 +135,6 @@ std::string kind_counted(const Facts& facts) {
     return facts.excluded ? "excluded" : std::string(name_of(facts.c->kind));
 }
 
-// One row per clinician: by GMC number where the case gives one (named in
-// name_practitioners), else by the name as typed.
-void add_practitioner(std::vector<Count>& counts, const std::string& name, const std::string& gmc) {
-    for (auto& count : counts)
-        if (gmc.empty() ? count.gmc.empty() && count.name == name : count.gmc == gmc) {
-            ++count.count;
-            return;
-        }
-    counts.push_back(Count{name, 1, gmc});
-}
-
-// A GMC number's row takes the name on file for it; where two rows would
-// read alike (two clinicians of one name), the number tells them apart.
-void name_practitioners(std::vector<Count>& counts, const KnownNames& names) {
-    for (auto& count : counts)
-        if (!count.gmc.empty()) {
-            count.name = names.known_as(count.gmc);
-            if (count.name.empty())
-                count.name = "GMC " + count.gmc; // no case names them
-        }
-    std::map<std::string, int> rows_named;
-    for (const auto& count : counts)
-        ++rows_named[count.name];
-    for (auto& count : counts)
-        if (!count.gmc.empty() && rows_named[count.name] > 1)
-            count.name += " (GMC " + count.gmc + ")";
-}
-
 void count_received(Report& report, const Facts& facts) {
     const Case& c = *facts.c;
     ++report.received_total;
@@ -170,14 +143,7 @@ void count_received(Report& report, const Facts& facts) {
     add(report.by_category, c.category ? std::string(name_of(*c.category)) : "unspecified");
     if (!c.type.empty())
         add(report.by_type, c.type);
-    for (const auto& practitioner : c.practitioners)
-        add_practitioner(report.by_practitioner, practitioner, "");
-    if (c.practitioners.empty() && !c.gmc.empty())
-        add_practitioner(report.by_practitioner, "", c.gmc);
-    // A clinical complaint names its clinician with `about` where it lists
-    // no practitioner and no GMC number.
-    else if (c.practitioners.empty() && c.category == Category::clinical && !c.about.empty())
-        add_practitioner(report.by_practitioner, c.about, "");
+    add_practitioners(report.by_practitioner, c);
 }
 
 // A case closed before its deadline without a response (withdrawn, or
@@ -736,6 +702,8 @@ void ReportBuilder::add(const Case& c) {
     if (context.policy.warnings.review_at > 0 && (!c.gmc.empty() || !c.about.empty()))
         s.clinician_cases.push_back(clinician_facts(c));
     add_to_trend(report.trend, facts, context.now, context.zone);
+    add_to_themes(report.themes, c, facts.excluded.has_value(), facts.received,
+                  report.trend.front().month / 1, report.period.to);
     if (open_at(facts, s.window.end)) {
         ++report.open_at_end;
         s.open.push_back(
@@ -751,6 +719,7 @@ Report ReportBuilder::finish() {
     Report& report = s.report;
     most_first(report.by_type);
     name_practitioners(report.by_practitioner, s.names);
+    finish_themes(report.themes, s.names);
     most_first(report.by_practitioner);
     report.to_answer = spread_of(std::move(s.to_answer));
     report.to_closing = spread_of(std::move(s.to_closing));
