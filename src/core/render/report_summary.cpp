@@ -80,10 +80,10 @@ SectionStatus being_open_status(const BeingOpenFigures& b) {
 
 SectionStatus actions_status(const Report& report) {
     if (!report.actions_overdue.empty())
-        return {"actions", Rag::red,
-                fmt::format("{} past its target date.",
-                            counted(static_cast<long long>(report.actions_overdue.size()),
-                                    "action"))};
+        return {
+            "actions", Rag::red,
+            fmt::format("{} past its target date.",
+                        counted(static_cast<long long>(report.actions_overdue.size()), "action"))};
     return {"actions", Rag::green, "No action is past its target date."};
 }
 
@@ -102,8 +102,8 @@ std::string received_clause(const Report& report) {
     for (const auto& kind : report.by_kind)
         if (kind.name == "complaint")
             formal = kind.count;
-    std::string clause = fmt::format("{} received ({})", report.received_total,
-                                     counted(formal, "formal complaint"));
+    std::string clause =
+        fmt::format("{} received ({})", report.received_total, counted(formal, "formal complaint"));
     if (const TrendMonth* before = month_before(report)) {
         const int change = report.received_total - before->received;
         const std::string month =
@@ -148,25 +148,25 @@ std::string report_narrative(const Report& report) {
     const ResponseFigures& r = report.responses;
     if (!r.rule.empty()) {
         const int known = r.due - (r.still_open - r.still_open_late);
-        clauses.push_back(known > 0 ? fmt::format("{} of {} due {} on time", r.on_time,
-                                                  counted(known, r.rule), done_word(r.rule))
-                    : r.due > 0 ? fmt::format("{} due, none yet late", counted(r.due, r.rule))
-                                : fmt::format("no {} due", r.rule));
+        clauses.push_back(known > 0   ? fmt::format("{} of {} due {} on time", r.on_time,
+                                                    counted(known, r.rule), done_word(r.rule))
+                          : r.due > 0 ? fmt::format("{} due, none yet late", counted(r.due, r.rule))
+                                      : fmt::format("no {} due", r.rule));
         if (!report.completed.empty() && report.completed.front().late > 0)
-            clauses.push_back(fmt::format("{} {} late in the period",
-                                          report.completed.front().late, done_word(r.rule)));
+            clauses.push_back(fmt::format("{} {} late in the period", report.completed.front().late,
+                                          done_word(r.rule)));
         if (r.still_open_overdue > 0)
             clauses.push_back(fmt::format("{} overdue at its end", r.still_open_overdue));
     }
     if (!report.actions_overdue.empty())
-        clauses.push_back(fmt::format(
-            "{} overdue",
-            counted(static_cast<long long>(report.actions_overdue.size()), "action")));
+        clauses.push_back(
+            fmt::format("{} overdue",
+                        counted(static_cast<long long>(report.actions_overdue.size()), "action")));
     clauses.push_back(fmt::format("{} open at the end", counted(report.open_at_end, "case")));
     if (const auto repeats = report.themes.repeats.size(); repeats > 0)
-        clauses.push_back(fmt::format("{} complained about more than once in twelve months",
-                                      repeats == 1 ? "1 person or service"
-                                                   : fmt::format("{} people or services", repeats)));
+        clauses.push_back(fmt::format(
+            "{} complained about more than once in twelve months",
+            repeats == 1 ? "1 person or service" : fmt::format("{} people or services", repeats)));
     std::string text;
     for (const auto& clause : clauses)
         text += (text.empty() ? "" : "; ") + clause;
