@@ -18,7 +18,8 @@ std::string named(const Case& c, const std::string& text, bool include_names) {
 
 Section case_section(const Case& c, const date::time_zone& zone, bool include_names) {
     Section section;
-    section.title = fmt::format("{}: received {}", c.id, format_timestamp(c.received));
+    // Times as the people CQC asks read them ("Mon 2 Nov 2026 10:00"), not RFC 3339.
+    section.title = fmt::format("{}: received {}", c.id, uk_time(in_zone(c.received.utc, zone)));
     std::string facts =
         fmt::format("{} by {}; status {}", c.exclusion ? "Excluded complaint" : "Complaint",
                     name_of(c.channel), name_of(c.status));
@@ -44,7 +45,7 @@ Section case_section(const Case& c, const date::time_zone& zone, bool include_na
     // A response made is the letter kept: the row says where to read it.
     for (const auto& event : c.events)
         record.rows.push_back(
-            {format_timestamp(in_zone(event.at.utc, zone)),
+            {uk_time(in_zone(event.at.utc, zone)),
              std::string(name_of(event.type)) + (is_void(c, event) ? " (void)" : ""), event.by,
              named(c, event.text, include_names) +
                  (event.letter.empty() ? "" : fmt::format(" (letter sent: {})", event.letter))});

@@ -37,11 +37,17 @@ Table counts_table(std::string what, const std::vector<Count>& counts) {
     return table;
 }
 
-// By clinician: a GMC number's cases under the name on file, with the number.
-Table practitioners_table(const std::vector<Count>& counts) {
-    Table table{{"practitioner or clinician", "GMC", "received"}, {}};
-    for (const auto& count : counts)
-        table.rows.push_back({count.name, count.gmc, std::to_string(count.count)});
+// By clinician: a GMC number's cases under the name on file, with the number
+// where the preset knows clinicians by it (the platform), not on the clinic.
+Table practitioners_table(const std::vector<Count>& counts, bool by_gmc) {
+    Table table{{"practitioner or clinician", "received"}, {}};
+    if (by_gmc)
+        table.header.insert(table.header.begin() + 1, "GMC");
+    for (const auto& count : counts) {
+        table.rows.push_back({count.name, std::to_string(count.count)});
+        if (by_gmc)
+            table.rows.back().insert(table.rows.back().begin() + 1, count.gmc);
+    }
     return table;
 }
 
@@ -57,9 +63,28 @@ Section received_section(const Report& report) {
     if (!report.by_type.empty())
         section.tables.push_back(counts_table("type", report.by_type));
     if (!report.by_practitioner.empty())
-        section.tables.push_back(practitioners_table(report.by_practitioner));
+        section.tables.push_back(
+            practitioners_table(report.by_practitioner, report.clinicians_by_gmc));
     section.chart = category_chart(report);
     return section;
+}
+
+// What was done in the period whenever it fell due: a response sent late in
+// December is late in December's report, though November's counted it due.
+void completed_in_period(Section& section, const Report& report, const AnswerWords& words) {
+    if (report.completed.empty())
+        return;
+    const CompletedFigures& answer = report.completed.front();
+    std::string note = fmt::format("In the period, whenever due: {} {}, {} {} late", answer.done,
+                                   words.done, answer.late, words.done);
+    if (report.responses.explains_delay && answer.late_explained > 0)
+        note += fmt::format(" ({} of them by the new date of a delay explained in time)",
+                            answer.late_explained);
+    section.notes.push_back(note + ".");
+    Table table{{"done in the period, whenever due", "done", "of which late"}, {}};
+    for (const auto& c : report.completed)
+        table.rows.push_back({c.rule, std::to_string(c.done), std::to_string(c.late)});
+    section.tables.push_back(std::move(table));
 }
 
 Section responses_section(const Report& report) {
@@ -109,6 +134,7 @@ Section responses_section(const Report& report) {
     section.tables.push_back(Table{{"working days", "cases", "median", "90th percentile"},
                                    {spread_row(fmt::format("to {}", r.rule), report.to_answer),
                                     spread_row("to closing", report.to_closing)}});
+    completed_in_period(section, report, words);
     section.chart = on_time_chart(report);
     return section;
 }
@@ -320,15 +346,68 @@ Section trend_section(const Report& report) {
     Section section{std::string(k_trend_title), {}, {}, trend_chart(report)};
     const std::string due =
         report.responses.rule.empty() ? "responses due" : report.responses.rule + "s due";
-    Table table{{"month", "received", due, "on time", "not yet due", "on-time rate"}, {}};
+    const std::string went_late = answer_words(report.responses.rule).done + " late";
+    Table table{{"month", "received", due, "on time", "not yet due", "on-time rate", went_late},
+                {}};
     for (const auto& m : report.trend)
         table.rows.push_back(
             {fmt::format("{:04}-{:02}", int(m.month.year()), unsigned(m.month.month())),
              std::to_string(m.received), std::to_string(m.responses_due), std::to_string(m.on_time),
              std::to_string(m.pending),
-             percent(on_time_rate(m.on_time, m.responses_due, m.pending))});
+             percent(on_time_rate(m.on_time, m.responses_due, m.pending)),
+             std::to_string(m.completed_late)});
     section.tables.push_back(table);
     return section;
+}
+
+// Over the twelve months: what complaints were about most, and whom or what
+// they were about more than once.
+Section themes_section(const Report& report) {
+    const Themes& t = report.themes;
+    Section section{"Themes over twelve months",
+                    {fmt::format("{} received in the twelve months to {} (complaints and "
+                                 "concerns; not feedback, not those excluded).",
+                                 t.received, format_date(report.period.to))},
+                    {},
+                    {}};
+    if (!t.types.empty())
+        section.tables.push_back(counts_table("most common types", t.types));
+    if (!t.categories.empty())
+        section.tables.push_back(counts_table("category", t.categories));
+    if (!t.practitioners.empty())
+        section.tables.push_back(practitioners_table(t.practitioners, report.clinicians_by_gmc));
+    if (t.repeats.empty()) {
+        section.notes.push_back("No person or service was complained about more than once.");
+        return section;
+    }
+    section.notes.push_back(
+        "Repeat complaints: each person or service complained about more than once.");
+    Table repeats{{"complained about more than once", "received"}, {}};
+    for (const auto& r : t.repeats)
+        repeats.rows.push_back({r.name, std::to_string(r.count)});
+    section.tables.push_back(std::move(repeats));
+    return section;
+}
+
+// Each status line on the section that shows its figures.
+void add_status(std::vector<Section>& sections, const Report& report) {
+    const auto title_of = [&](const std::string& key) -> std::string {
+        if (key == "responses")
+            return answer_words(report.responses.rule).title;
+        if (key == "acknowledgements")
+            return "Acknowledgements";
+        if (key == "steps")
+            return "Steps and mediation";
+        if (key == "being_open")
+            return "Being Open";
+        return "Action plans";
+    };
+    for (const auto& line : report_status(report))
+        for (auto& section : sections)
+            if (section.title == title_of(line.section)) {
+                section.status = std::string(rag_name(line.rag));
+                section.status_words = line.words;
+            }
 }
 
 } // namespace
@@ -345,10 +424,13 @@ Document report_document(const Report& report) {
         fmt::format("Complaints report {}: {}", report.period.label, report.organisation);
     document.subtitle = fmt::format("{} to {}, figures as at {}", format_date(report.period.from),
                                     format_date(report.period.to), format_minute(report.as_of));
-    document.sections = {
-        received_section(report),    responses_section(report),  outcomes_section(report),
-        escalations_section(report), clinicians_section(report), actions_section(report),
-        lessons_section(report),     open_section(report),       trend_section(report)};
+    document.sections = {received_section(report), responses_section(report),
+                         outcomes_section(report), escalations_section(report),
+                         actions_section(report),  lessons_section(report),
+                         open_section(report),     trend_section(report)};
+    // Warnings and suspension reviews are the platform's: the clinic has none.
+    if (report.warns_clinicians)
+        document.sections.insert(document.sections.begin() + 4, clinicians_section(report));
     if (report.being_open.applies)
         document.sections.insert(document.sections.begin() + 4, being_open_section(report));
     if (auto acknowledgements = acknowledgements_section(report))
@@ -362,6 +444,10 @@ Document report_document(const Report& report) {
         after = document.sections.insert(after, std::move(*steps)) + 1;
     if (!report.agents.empty())
         document.sections.insert(after, agents_section(report));
+    // Before the trend, which stays last (the workbook charts it).
+    document.sections.insert(document.sections.end() - 1, themes_section(report));
+    add_status(document.sections, report);
+    document.summary = report_narrative(report);
     return document;
 }
 

@@ -207,7 +207,8 @@ Json trend_json(const Report& report) {
             {"responses_due", m.responses_due},
             {"on_time", m.on_time},
             {"pending", m.pending},
-            {"on_time_rate", optional_json(on_time_rate(m.on_time, m.responses_due, m.pending))}});
+            {"on_time_rate", optional_json(on_time_rate(m.on_time, m.responses_due, m.pending))},
+            {"completed_late", m.completed_late}});
     return trend;
 }
 
@@ -229,6 +230,30 @@ void flatten(const Json& value, const std::string& path, std::vector<Row>& rows)
     } else if (value.is_number() || value.is_null()) {
         rows.push_back({path, value.is_null() ? "" : value.dump()});
     }
+}
+
+// Keyed by clock, so CSV reads `completed.response.late`.
+Json completed_json(const Report& report) {
+    Json completed = Json::object();
+    for (const auto& c : report.completed)
+        completed[c.rule] =
+            Json{{"done", c.done}, {"late", c.late}, {"late_explained", c.late_explained}};
+    return completed;
+}
+
+Json themes_json(const Themes& t) {
+    return Json{{"received", t.received},
+                {"types", counts_json(t.types)},
+                {"categories", counts_json(t.categories)},
+                {"practitioners", practitioners_json(t.practitioners)},
+                {"repeats", practitioners_json(t.repeats)}};
+}
+
+Json status_json(const Report& report) {
+    Json status = Json::object();
+    for (const auto& line : report_status(report))
+        status[line.section] = Json{{"rag", rag_name(line.rag)}, {"words", line.words}};
+    return status;
 }
 
 // Named for the main clock's step (`to_response` on the clinic,
@@ -280,6 +305,11 @@ Json report_json(const Report& report) {
         json["steps"] = steps_json(report);
     json["mediations"] =
         Json{{"booked", report.mediations.booked}, {"held", report.mediations.held}};
+    // Each clock's steps done in the period, whenever they fell due.
+    json["completed"] = completed_json(report);
+    json["themes"] = themes_json(report.themes);
+    json["status"] = status_json(report);
+    json["narrative"] = report_narrative(report);
     return json;
 }
 
@@ -291,6 +321,10 @@ void print_report_csv(std::FILE* out, const Report& report) {
                           {"period.to_date", format_date(report.period.to)},
                           {"period.as_of_at", format_timestamp(report.as_of)}};
     flatten(report_json(report), "", rows);
+    // Words a sheet shows as they are: each section's status, the narrative.
+    for (const auto& line : report_status(report))
+        rows.push_back({"status." + line.section, std::string(rag_name(line.rag))});
+    rows.push_back({"narrative", report_narrative(report)});
     print_csv(out, {"metric", "value"}, rows);
 }
 

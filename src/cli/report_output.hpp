@@ -8,6 +8,7 @@
 
 #include "complaints/base/text.hpp"
 #include "complaints/render/report.hpp"
+#include "complaints/render/report_summary.hpp"
 
 #include <string>
 #include <vector>
@@ -28,12 +29,17 @@ struct Section {
     std::vector<std::string> notes;
     std::vector<Table> tables;
     std::string chart; // inline SVG, shown by HTML only
+    // Against the policy's deadlines: "green", "amber" or "red" (none for a
+    // section without one), and why in words, so no reader needs the colour.
+    std::string status = {};
+    std::string status_words = {};
 };
 
 struct Document {
     std::string title;
     std::string subtitle;
     std::vector<Section> sections;
+    std::string summary = {}; // the period in a sentence, read first
 };
 
 Document report_document(const Report& report);

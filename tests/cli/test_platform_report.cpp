@@ -96,10 +96,11 @@ TEST_SUITE("platform: the report") {
         for (const char* format : {"text", "markdown", "html"}) {
             const auto shown = repo.report(format);
             REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
-            // One row for the number, under the name on file (the oldest-open
-            // table still quotes each case as typed).
-            CHECK(occurrences(shown.out, "7123456") == 1);
-            CHECK(occurrences(shown.out, "7234567") == 1);
+            // One row for the number, under the name on file, in the period's
+            // table and in the twelve months' themes (the oldest-open table
+            // still quotes each case as typed).
+            CHECK(occurrences(shown.out, "7123456") == 2);
+            CHECK(occurrences(shown.out, "7234567") == 2);
             CHECK(has(shown.out, "Dr Sam Keane"));
         }
         const auto csv = repo.report("csv");

@@ -177,6 +177,21 @@ TEST_SUITE("report") {
         CHECK(r["open_at_end"]["oldest"][1]["case"] == repo.before_start);
         CHECK(r["open_at_end"]["oldest"][0].count("complainant") == 0);
 
+        // Sent in October whenever due: on time (19th), late with a delay
+        // explained and kept to (28th), late (26th).
+        CHECK(r["completed"]["response"] ==
+              nlohmann::json{{"done", 3}, {"late", 2}, {"late_explained", 1}});
+
+        // Twelve months' complaints and concerns, the excluded one aside.
+        CHECK(r["themes"]["received"] == 8);
+        CHECK(r["themes"]["categories"] == nlohmann::json{{"clinical", 1}, {"non-clinical", 1}});
+        CHECK(r["themes"]["repeats"].empty());
+        CHECK(r["status"]["responses"]["rag"] == "red");
+        CHECK(r["status"]["actions"] ==
+              nlohmann::json{{"rag", "red"}, {"words", "1 action past its target date."}});
+        CHECK(r["narrative"].get<std::string>().rfind(
+                  "6 received (4 formal complaints), 4 more than 2026-09; ", 0) == 0);
+
         const auto& trend = r["trend"];
         REQUIRE(trend.size() == 12);
         CHECK(trend[0]["month"] == "2025-11");
@@ -185,7 +200,8 @@ TEST_SUITE("report") {
                                           {"responses_due", 5},
                                           {"on_time", 1},
                                           {"pending", 0},
-                                          {"on_time_rate", 20.0}});
+                                          {"on_time_rate", 20.0},
+                                          {"completed_late", 2}});
         CHECK(trend[10]["received"] == 2);
         CHECK(trend[9]["received"] == 1);
         CHECK(trend[9]["responses_due"] == 1);

@@ -185,7 +185,18 @@ struct TrendMonth {
     int received = 0;
     int responses_due = 0;
     int on_time = 0;
-    int pending = 0; // not sent and not yet due at the report's end
+    int pending = 0;        // not sent and not yet due at the report's end
+    int completed_late = 0; // sent in the month after its policy date, whenever it fell due
+};
+
+// One clock's steps done in the period, whenever they fell due, so that a
+// response sent late is counted late in the month it finally went (the
+// figures above count it in the month it fell due, as it stood then).
+struct CompletedFigures {
+    std::string rule;       // "response", "resolution", "acknowledgement", "assignment", ...
+    int done = 0;           // done in the period
+    int late = 0;           // of those, after the policy's date (or the date agreed)
+    int late_explained = 0; // of the late, by the new date of a delay explained in time
 };
 
 // Patient safety incidents and the Being Open conversations they owe.
@@ -210,11 +221,28 @@ struct AgentFigures {
     int open_at_end = 0;      // assigned, and open at the end of the period
 };
 
+// What complaints were about over the twelve months to the period's end
+// (the trend's months): complaints and concerns, not feedback nor those
+// excluded from the procedure.
+struct Themes {
+    int received = 0;
+    std::vector<Count> types;         // the most common, most first, up to five
+    std::vector<Count> categories;    // clinical and non-clinical, most first
+    std::vector<Count> practitioners; // practitioners and clinicians, most first, up to five
+    // Each person or service (a practitioner, a clinician by GMC number,
+    // whom or what `about` names) more than one was about: repeats.
+    std::vector<Count> repeats;
+};
+
 struct Report {
     Period period;
     Timestamp as_of; // the end of the period, or now when that is sooner
     std::string organisation;
     std::string preset;
+    // What the preset holds: warnings to clinicians and their reviews
+    // (platform), and clinicians known by GMC number; the clinic has neither.
+    bool warns_clinicians = false;
+    bool clinicians_by_gmc = false;
 
     int received_total = 0;
     std::vector<Count> by_kind;     // complaint, concern, feedback, excluded: always all four
@@ -235,6 +263,9 @@ struct Report {
     BeingOpenFigures being_open;
 
     std::vector<StepFigures> steps; // each further clock the policy runs, in its order
+    // Each clock's steps done in the period: the answering clock first, then
+    // the acknowledgement, then the others in the policy's order.
+    std::vector<CompletedFigures> completed;
     MediationFigures mediations;
 
     std::vector<WarningIssued> warnings;
@@ -255,6 +286,7 @@ struct Report {
     std::vector<OpenCase> oldest_open; // up to five, oldest first
 
     std::vector<TrendMonth> trend; // twelve months, ending with the period's last
+    Themes themes;                 // over the same twelve months
     // By name, then the complaints nobody was assigned (agent empty); empty
     // where the policy assigns no agent.
     std::vector<AgentFigures> agents;

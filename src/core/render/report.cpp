@@ -3,6 +3,7 @@
 
 #include "agent_figures.hpp"
 #include "financial_year.hpp"
+#include "report_themes.hpp"
 
 #include "complaints/base/error.hpp"
 #include "complaints/workflow/clinicians.hpp"
@@ -134,34 +135,6 @@ std::string kind_counted(const Facts& facts) {
     return facts.excluded ? "excluded" : std::string(name_of(facts.c->kind));
 }
 
-// One row per clinician: by GMC number where the case gives one (named in
-// name_practitioners), else by the name as typed.
-void add_practitioner(std::vector<Count>& counts, const std::string& name, const std::string& gmc) {
-    for (auto& count : counts)
-        if (gmc.empty() ? count.gmc.empty() && count.name == name : count.gmc == gmc) {
-            ++count.count;
-            return;
-        }
-    counts.push_back(Count{name, 1, gmc});
-}
-
-// A GMC number's row takes the name on file for it; where two rows would
-// read alike (two clinicians of one name), the number tells them apart.
-void name_practitioners(std::vector<Count>& counts, const KnownNames& names) {
-    for (auto& count : counts)
-        if (!count.gmc.empty()) {
-            count.name = names.known_as(count.gmc);
-            if (count.name.empty())
-                count.name = "GMC " + count.gmc; // no case names them
-        }
-    std::map<std::string, int> rows_named;
-    for (const auto& count : counts)
-        ++rows_named[count.name];
-    for (auto& count : counts)
-        if (!count.gmc.empty() && rows_named[count.name] > 1)
-            count.name += " (GMC " + count.gmc + ")";
-}
-
 void count_received(Report& report, const Facts& facts) {
     const Case& c = *facts.c;
     ++report.received_total;
@@ -170,10 +143,7 @@ void count_received(Report& report, const Facts& facts) {
     add(report.by_category, c.category ? std::string(name_of(*c.category)) : "unspecified");
     if (!c.type.empty())
         add(report.by_type, c.type);
-    for (const auto& practitioner : c.practitioners)
-        add_practitioner(report.by_practitioner, practitioner, "");
-    if (c.practitioners.empty() && !c.gmc.empty())
-        add_practitioner(report.by_practitioner, "", c.gmc);
+    add_practitioners(report.by_practitioner, c);
 }
 
 // A case closed before its deadline without a response (withdrawn, or
@@ -275,6 +245,42 @@ void count_steps(std::vector<StepFigures>& figures, const Facts& facts, const Wi
             ++found->late;
         }
     }
+}
+
+// Each step done in the period, whatever month it fell due in: a response
+// sent late in December is December's late response, though November's
+// figures counted it (as it stood then) as overdue.
+void count_completed(std::vector<CompletedFigures>& figures, const Case& c,
+                     const std::vector<Clock>& clocks, const Window& window) {
+    for (const auto& clock : clocks) {
+        const auto found =
+            std::find_if(figures.begin(), figures.end(),
+                         [&](const CompletedFigures& f) { return f.rule == clock.rule; });
+        if (found == figures.end() || !clock.done || !window.holds(*clock.done))
+            continue;
+        ++found->done;
+        if (clock.done->utc < clock.policy_due.at)
+            continue;
+        ++found->late;
+        found->late_explained +=
+            clock.answers_complainant && answer_timing(c, clock) == AnswerTiming::by_new_date;
+    }
+}
+
+// The policy's clocks in the order the report lists them: the answer, the
+// acknowledgement, then the other steps.
+std::vector<CompletedFigures> completed_rows(const Policy& policy) {
+    std::vector<CompletedFigures> rows;
+    for (const auto& rule : policy.clocks)
+        if (rule.span && rule.answers_complainant)
+            rows.push_back(CompletedFigures{rule.name});
+    for (const auto& rule : policy.clocks)
+        if (rule.span && rule.name == "acknowledgement")
+            rows.push_back(CompletedFigures{rule.name});
+    for (const auto& rule : policy.clocks)
+        if (rule.span && !rule.answers_complainant && rule.name != "acknowledgement")
+            rows.push_back(CompletedFigures{rule.name});
+    return rows;
 }
 
 // Mediation meetings booked and held in the period, and warnings rescinded
@@ -467,21 +473,26 @@ TrendMonth* month_of(std::vector<TrendMonth>& trend, date::year_month_day day) {
     return &trend[static_cast<std::size_t>((month - trend.front().month).count())];
 }
 
-void add_to_trend(std::vector<TrendMonth>& trend, const Facts& facts, sys_seconds now) {
+void add_to_trend(std::vector<TrendMonth>& trend, const Facts& facts, sys_seconds now,
+                  const date::time_zone& zone) {
     if (TrendMonth* month = month_of(trend, facts.received))
         ++month->received;
     if (!response_owed(facts))
         return;
-    TrendMonth* month = month_of(trend, facts.main_clock->policy_due.day);
+    const Clock& clock = *facts.main_clock;
+    const bool sent = clock.done && clock.done->utc < now;
+    // Late in the month it went, whichever month it fell due in.
+    if (sent && clock.done->utc >= clock.policy_due.at)
+        if (TrendMonth* went = month_of(trend, local_date(clock.done->utc, zone)))
+            ++went->completed_late;
+    TrendMonth* month = month_of(trend, clock.policy_due.day);
     if (!month)
         return;
     ++month->responses_due;
-    const auto& done = facts.main_clock->done;
-    const bool sent = done && done->utc < now;
     const bool closed = facts.closed && *facts.closed < now;
-    if (sent && done->utc < facts.main_clock->policy_due.at)
+    if (sent && clock.done->utc < clock.policy_due.at)
         ++month->on_time;
-    if (!sent && !closed && now < facts.main_clock->policy_due.at)
+    if (!sent && !closed && now < clock.policy_due.at)
         ++month->pending;
 }
 
@@ -652,8 +663,11 @@ ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
     for (const auto& rule : context.policy.clocks)
         if (rule.span && !rule.answers_complainant && rule.name != "acknowledgement")
             report.steps.push_back(StepFigures{rule.name, *rule.span});
+    report.completed = completed_rows(context.policy);
     report.trend = empty_trend(period);
     report.being_open.applies = context.policy.being_open;
+    report.warns_clinicians = context.policy.warnings.kept.has_value();
+    report.clinicians_by_gmc = context.policy.warnings.needs_gmc;
 }
 
 ReportBuilder::~ReportBuilder() = default;
@@ -671,6 +685,7 @@ void ReportBuilder::add(const Case& c) {
         count_received(report, facts);
     count_acknowledgement(report.acknowledgements, facts, s.window);
     count_steps(report.steps, facts, s.window);
+    count_completed(report.completed, c, clocks, s.window);
     count_meetings_and_appeals(report, c, s.window, context.include_names);
     if (response_owed(facts) && within(facts.main_clock->policy_due.day, report.period))
         count_response(report.responses, facts, s.window);
@@ -686,7 +701,9 @@ void ReportBuilder::add(const Case& c) {
         report.warnings.push_back(warning_issued(c, context));
     if (context.policy.warnings.review_at > 0 && (!c.gmc.empty() || !c.about.empty()))
         s.clinician_cases.push_back(clinician_facts(c));
-    add_to_trend(report.trend, facts, context.now);
+    add_to_trend(report.trend, facts, context.now, context.zone);
+    add_to_themes(report.themes, c, facts.excluded.has_value(), facts.received,
+                  report.trend.front().month / 1, report.period.to);
     if (open_at(facts, s.window.end)) {
         ++report.open_at_end;
         s.open.push_back(
@@ -702,6 +719,7 @@ Report ReportBuilder::finish() {
     Report& report = s.report;
     most_first(report.by_type);
     name_practitioners(report.by_practitioner, s.names);
+    finish_themes(report.themes, s.names);
     most_first(report.by_practitioner);
     report.to_answer = spread_of(std::move(s.to_answer));
     report.to_closing = spread_of(std::move(s.to_closing));
