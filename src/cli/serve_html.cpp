@@ -34,6 +34,8 @@ th { background: #eef1f5; }
 .overdue { color: #a4161a; background: #fde8e8; }
 .today, .soon { color: #7a4100; background: #fff4d6; }
 .pending, .later { color: #1e5631; background: #e6f4ea; }
+.agenda caption { position: absolute; left: -10000px; }
+td { overflow-wrap: normal; }
 del { color: #555; }
 .note { color: #444; }
 form.filters { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin-bottom: 1rem; }

@@ -52,7 +52,10 @@ std::string agenda_section(const View& view, std::string_view title,
     std::vector<std::string> header{"Status", "Case", "What", "Who", "Due", "Standing"};
     if (view.include_names)
         header.insert(header.begin() + 2, "Complainant");
-    return fmt::format("<h2>{}</h2>\n", esc(title)) + html_table(title, header, rows);
+    // The heading says what the caption says: the caption is for a screen
+    // reader moving from table to table, not to be read twice.
+    return fmt::format("<h2>{}</h2>\n<div class=\"agenda\">", esc(title)) +
+           html_table(title, header, rows) + "</div>\n";
 }
 
 // The value of a case a filter compares, as the select lists it.
