@@ -151,7 +151,8 @@ void Server::routes() {
     });
     // What a browser asks of every site: a mark in the page's colour.
     http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& r) {
-        send(r, Page{200, "image/svg+xml",
+        send(r, Page{200,
+                     "image/svg+xml",
                      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
                      "<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#12355b\"/></svg>",
                      {}});
