@@ -109,15 +109,6 @@ Window window_of(const Period& period, const ReportContext& context) {
                   std::min(end_of_local_day(period.to, context.zone), context.now), &context.zone};
 }
 
-void add(std::vector<Count>& counts, const std::string& name) {
-    for (auto& count : counts)
-        if (count.name == name) {
-            ++count.count;
-            return;
-        }
-    counts.push_back(Count{name, 1});
-}
-
 template <class E> std::vector<Count> zeros() {
     std::vector<Count> counts;
     for (const auto& name : enum_names<E>())
@@ -138,11 +129,11 @@ std::string kind_counted(const Facts& facts) {
 void count_received(Report& report, const Facts& facts) {
     const Case& c = *facts.c;
     ++report.received_total;
-    add(report.by_kind, kind_counted(facts));
-    add(report.by_channel, std::string(name_of(c.channel)));
-    add(report.by_category, c.category ? std::string(name_of(*c.category)) : "unspecified");
+    count_one(report.by_kind, kind_counted(facts));
+    count_one(report.by_channel, std::string(name_of(c.channel)));
+    count_one(report.by_category, c.category ? std::string(name_of(*c.category)) : "unspecified");
     if (!c.type.empty())
-        add(report.by_type, c.type);
+        count_one(report.by_type, c.type);
     add_practitioners(report.by_practitioner, c);
 }
 
@@ -377,7 +368,7 @@ void count_closing(Report& report, const Facts& facts, const Window& window,
         working_days(context.calendar, c.received.utc, *facts.closed, context.zone));
     const Ending& ending = **facts.ending;
     if (ending.outcome)
-        add(report.outcomes, std::string(name_of(*ending.outcome)));
+        count_one(report.outcomes, std::string(name_of(*ending.outcome)));
     const std::string learning(ending.learning);
     if (!learning.empty())
         report.lessons.push_back(

@@ -9,15 +9,6 @@ namespace complaints {
 
 namespace {
 
-void add(std::vector<Count>& counts, const std::string& name) {
-    for (auto& count : counts)
-        if (count.name == name) {
-            ++count.count;
-            return;
-        }
-    counts.push_back(Count{name, 1});
-}
-
 void most_first(std::vector<Count>& counts, std::size_t most) {
     std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) {
         return a.count != b.count ? a.count > b.count : a.name < b.name;
@@ -85,9 +76,9 @@ void add_to_themes(Themes& themes, const Case& c, bool excluded, date::year_mont
         return;
     ++themes.received;
     if (!c.type.empty())
-        add(themes.types, c.type);
+        count_one(themes.types, c.type);
     if (c.category)
-        add(themes.categories, std::string(name_of(*c.category)));
+        count_one(themes.categories, std::string(name_of(*c.category)));
     add_practitioners(themes.practitioners, c);
     add_subjects(themes.repeats, c);
 }
@@ -100,6 +91,15 @@ void finish_themes(Themes& themes, const KnownNames& names) {
     name_practitioners(themes.repeats, names);
     std::erase_if(themes.repeats, [](const Count& count) { return count.count < 2; });
     most_first(themes.repeats, themes.repeats.size());
+}
+
+void count_one(std::vector<Count>& counts, const std::string& name) {
+    for (auto& count : counts)
+        if (count.name == name) {
+            ++count.count;
+            return;
+        }
+    counts.push_back(Count{name, 1});
 }
 
 } // namespace complaints

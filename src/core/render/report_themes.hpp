@@ -12,6 +12,8 @@
 
 namespace complaints {
 
+// One more of `name`: its row counted up, or a new row of one.
+void count_one(std::vector<Count>& counts, const std::string& name);
 // One row per clinician: by GMC number where the case gives one (named in
 // name_practitioners), else by the name as typed.
 void add_practitioner(std::vector<Count>& counts, const std::string& name, const std::string& gmc);
