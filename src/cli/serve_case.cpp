@@ -94,7 +94,7 @@ std::string deadlines(const Shown& shown, const std::vector<Clock>& clocks) {
                         esc(standing_text(clock, zone) + (clock.extended ? " (extended)"
                                                           : clock.agreed ? " (agreed)"
                                                                          : ""))});
-    return "<h2>Deadlines</h2>\n" + html_table("Deadlines", {"Clock", "Due", "Standing"}, rows);
+    return "<h2>Deadlines</h2>\n" + page_table("Deadlines", {"Clock", "Due", "Standing"}, rows);
 }
 
 std::string actions(const Shown& shown) {
@@ -109,7 +109,7 @@ std::string actions(const Shown& shown) {
                          ? "done " + format_date(local_date(a.done->utc, shown.view.store.zone()))
                          : "open")});
         out += "<h2>Action plan</h2>\n" +
-               html_table("Action plan", {"", "Action", "Lead", "By", "Standing"}, rows);
+               page_table("Action plan", {"", "Action", "Lead", "By", "Standing"}, rows);
     }
     if (!c.learning.empty())
         out += "<h2>Lessons learnt</h2>\n" + shown.block(c.learning) + "\n";

@@ -126,7 +126,7 @@ std::string page_frame(const Site& site, Nav current, std::string_view title,
                        esc(title), esc(organisation), site_header(site, current), esc(title), body);
 }
 
-std::string html_table(std::string_view caption, const std::vector<std::string>& header,
+std::string page_table(std::string_view caption, const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows) {
     std::string out = fmt::format("<table>\n<caption>{}</caption>\n<thead><tr>", esc(caption));
     for (const auto& cell : header)

@@ -43,7 +43,7 @@ std::string site_header(const Site& site, Nav current);
 std::string page_frame(const Site& site, Nav current, std::string_view title,
                        std::string_view body);
 // A table with a caption, header cells with scope, each cell already HTML.
-std::string html_table(std::string_view caption, const std::vector<std::string>& header,
+std::string page_table(std::string_view caption, const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
 // A link to one case's page.
 std::string case_link(const std::string& id);

@@ -55,7 +55,7 @@ std::string agenda_section(const View& view, std::string_view title,
     // The heading says what the caption says: the caption is for a screen
     // reader moving from table to table, not to be read twice.
     return fmt::format("<h2>{}</h2>\n<div class=\"agenda\">", esc(title)) +
-           html_table(title, header, rows) + "</div>\n";
+           page_table(title, header, rows) + "</div>\n";
 }
 
 // The value of a case a filter compares, as the select lists it.
@@ -140,7 +140,7 @@ std::vector<std::string> case_row(const View& view, const Case& c) {
 }
 
 // ?period= as `report` takes it: 2026-11, 2026-Q4 (or 2026-27-Q4), 2026.
-Period chosen_period(const View& view, const std::string& text) {
+Period asked_period(const View& view, const std::string& text) {
     if (text.empty())
         return last_complete_month(local_date(view.now, view.store.zone()));
     if (text.find('Q') != std::string::npos)
@@ -208,13 +208,13 @@ Page cases_page(const View& view, const Query& query) {
                 ? fmt::format("<p>{} match; the first {} are shown: narrow the filter.</p>\n",
                               matched, k_cases_shown)
                 : fmt::format("<p>{} match.</p>\n", plural(matched, "case"));
-    body += html_table("Cases", header, rows);
+    body += page_table("Cases", header, rows);
     return {200, "text/html; charset=utf-8", page_frame(view.site, Nav::cases, "Cases", body), {}};
 }
 
 Page report_page(const View& view, const Query& query) {
     const std::string chosen = parameter(query, "period");
-    const Period period = chosen_period(view, chosen);
+    const Period period = asked_period(view, chosen);
     ReportBuilder builder(
         period, ReportContext{view.store.config().policy, view.store.calendar(), view.store.zone(),
                               view.now, view.store.config().organisation, view.include_names});
@@ -245,7 +245,7 @@ Page clinicians_page(const View& view) {
                         std::to_string(standing.active.size()), cases});
     }
     const std::string body =
-        html_table("Clinicians", {"Clinician", "GMC", "Status", "Active warnings", "Cases"}, rows);
+        page_table("Clinicians", {"Clinician", "GMC", "Status", "Active warnings", "Cases"}, rows);
     return {200,
             "text/html; charset=utf-8",
             page_frame(view.site, Nav::clinicians, "Clinicians", body),
