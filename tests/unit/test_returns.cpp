@@ -42,7 +42,7 @@ CloseRequest not_upheld() {
 
 using Codes = std::vector<std::string>;
 
-const OtherCases no_others = [] { return std::vector<Case>{}; };
+const OtherCases no_other_cases = [] { return std::vector<Case>{}; };
 
 } // namespace
 
@@ -52,7 +52,8 @@ TEST_SUITE("returns") {
         const Policy nhs = preset_policy("nhs-england");
         Case c = answered_complaint();
         const Case before = c;
-        const Error e = error_from([&] { close_case(c, not_upheld(), nhs, london(), no_others); });
+        const Error e =
+            error_from([&] { close_case(c, not_upheld(), nhs, london(), no_other_cases); });
         CHECK(e.kind() == ErrorKind::refused);
         CHECK(codes(e.problems()) == "return-fields-missing, return-fields-missing, "
                                      "return-fields-missing, return-fields-missing");
@@ -60,7 +61,7 @@ TEST_SUITE("returns") {
         CHECK(e.problems()[3].message.find("{staff_group}") != std::string::npos);
         CHECK(c == before);
         set_return_fields(c, {"18-64", "patient", Codes{"appointments"}, Codes{"gp"}}, nhs);
-        close_case(c, not_upheld(), nhs, london(), no_others);
+        close_case(c, not_upheld(), nhs, london(), no_other_cases);
         CHECK(c.status == Status::closed);
     }
 

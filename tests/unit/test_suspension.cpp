@@ -35,7 +35,7 @@ Event decision(const char* day, DecisionKind kind, const char* until = nullptr) 
     return e;
 }
 
-date::year_month_day day(const char* text) {
+date::year_month_day calendar_day(const char* text) {
     return *parse_date(text);
 }
 
@@ -53,14 +53,14 @@ Clinician keane(const std::vector<Case>& cases) {
 }
 
 ClinicianStatus status(const std::vector<Case>& cases, const char* on) {
-    return standing_on(keane(cases), preset_policy("platform"), day(on)).status;
+    return standing_on(keane(cases), preset_policy("platform"), calendar_day(on)).status;
 }
 
 std::optional<ErrorKind> refusal(const std::vector<Case>& cases, DecisionKind kind, const char* on,
                                  const char* until = nullptr) {
     try {
         check_decision(keane(cases), preset_policy("platform"), kind,
-                       until ? parse_date(until) : std::nullopt, day(on), "Because");
+                       until ? parse_date(until) : std::nullopt, calendar_day(on), "Because");
     } catch (const Error& e) {
         return e.kind();
     }
@@ -96,7 +96,7 @@ TEST_SUITE("suspension review") {
         CHECK(status(cases, "2026-04-30") == ClinicianStatus::suspended);
         CHECK(status(cases, "2026-05-01") == ClinicianStatus::suspension_ended);
         const Standing ended =
-            standing_on(keane(cases), preset_policy("platform"), day("2026-05-02"));
+            standing_on(keane(cases), preset_policy("platform"), calendar_day("2026-05-02"));
         REQUIRE_FALSE(ended.history.empty());
         CHECK(format_date(ended.history.back().on) == "2026-05-01");
         CHECK(ended.history.back().status == ClinicianStatus::suspension_ended);
@@ -158,20 +158,20 @@ TEST_SUITE("suspension review") {
         Event due = decision("2026-04-01 10:00", DecisionKind::no_action);
         due.type = EventType::suspension_review_due;
         c.events.push_back(due);
-        auto pending = suspension_pending(c, day("2026-04-10"), london());
+        auto pending = suspension_pending(c, calendar_day("2026-04-10"), london());
         REQUIRE(pending);
         CHECK(pending->rule == "suspension-review");
         CHECK(format_date(pending->since) == "2026-04-01");
         c.events.push_back(
             decision("2026-04-08 10:00", DecisionKind::temporary_suspension, "2026-04-30"));
-        CHECK_FALSE(suspension_pending(c, day("2026-04-30"), london()));
-        pending = suspension_pending(c, day("2026-05-01"), london());
+        CHECK_FALSE(suspension_pending(c, calendar_day("2026-04-30"), london()));
+        pending = suspension_pending(c, calendar_day("2026-05-01"), london());
         REQUIRE(pending);
         CHECK(pending->rule == "suspension-ended");
         CHECK(pending->what ==
               "suspension of Dr Sam Keane ended on 2026-04-30: review or reinstate");
         CHECK(format_date(pending->since) == "2026-05-01");
         c.events.push_back(decision("2026-05-04 10:00", DecisionKind::reinstated));
-        CHECK_FALSE(suspension_pending(c, day("2026-05-05"), london()));
+        CHECK_FALSE(suspension_pending(c, calendar_day("2026-05-05"), london()));
     }
 }
