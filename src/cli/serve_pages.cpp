@@ -88,14 +88,14 @@ std::string parameter(const Query& query, const std::string& key) {
 
 bool case_matches(const View& view, const Case& c, const Query& query) {
     const auto wanted = [&](const char* key) { return parameter(query, key); };
-    const std::string month = format_date(local_date(c.received.utc, view.store.zone()));
     return (wanted("status").empty() || name_of(c.status) == wanted("status")) &&
            (wanted("kind").empty() || name_of(c.kind) == wanted("kind")) &&
            (wanted("category").empty() ||
             (c.category && name_of(*c.category) == wanted("category"))) &&
            (wanted("person").empty() || about_person(c, wanted("person"))) &&
            (wanted("agent").empty() || matches_text(c.agent, wanted("agent"))) &&
-           (wanted("month").empty() || month.starts_with(wanted("month"))) &&
+           (wanted("month").empty() || format_date(local_date(c.received.utc, view.store.zone()))
+                                           .starts_with(wanted("month"))) &&
            (wanted("q").empty() || text_matches(c, wanted("q"), view.include_names));
 }
 
@@ -160,7 +160,7 @@ std::string period_picker(const View& view, const std::string& chosen) {
         options += fmt::format("<option{}>{}</option>", value == chosen ? " selected" : "", value);
     }
     return "<form class=\"filters\" method=\"get\" action=\"/report\"><label>Month"
-           "<select name=\"period\">" +
+           "<select name=\"month\">" +
            options + "</select></label>" + text_input("period", "or a quarter or year", {}) +
            "<button type=\"submit\">Show</button></form>\n";
 }
@@ -213,7 +213,9 @@ Page cases_page(const View& view, const Query& query) {
 }
 
 Page report_page(const View& view, const Query& query) {
-    const std::string chosen = parameter(query, "period");
+    // The free field, when filled, over the month list: both are sent.
+    const std::string typed = parameter(query, "period");
+    const std::string chosen = typed.empty() ? parameter(query, "month") : typed;
     const Period period = asked_period(view, chosen);
     ReportBuilder builder(
         period, ReportContext{view.store.config().policy, view.store.calendar(), view.store.zone(),

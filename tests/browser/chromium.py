@@ -93,6 +93,18 @@ class Browser:
         # Console messages of the load arrive just after it.
         self.evaluate("1")
 
+    def submit(self, form, values):
+        """Fills the fields of `form` (CSS selectors to values) and submits
+        it as a person's click would, waiting for the next page."""
+        self.errors = []
+        fill = "".join(f"f.querySelector({json.dumps(k)}).value = {json.dumps(v)};"
+                       for k, v in values.items())
+        self.call("Runtime.evaluate",
+                  expression=f"(() => {{ const f = document.querySelector({json.dumps(form)});"
+                             f"{fill} f.requestSubmit(); }})()")
+        self._wait_for("Page.loadEventFired")
+        self.evaluate("1")
+
     def evaluate(self, expression):
         result = self.call("Runtime.evaluate", expression=expression, returnByValue=True,
                            awaitPromise=True)

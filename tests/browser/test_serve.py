@@ -129,6 +129,11 @@ class ServeInABrowser(unittest.TestCase):
         self.assertIn("Overdue", today)
         cases = self.look(served, "/cases", "cases.png")
         self.assertIn("match", cases)
+        # The picker sends its month list and its free field together: a
+        # quarter typed is the one shown.
+        self.look(served, "/report")
+        self.browser.submit("form.filters", {"input[type=text]": "2026Q3"})
+        self.assertIn("2026-07-01 to 2026-09-30", self.browser.evaluate("document.body.innerText"))
         for path in ["/cases?status=closed", "/report", "/report?period=2026Q3",
                      "/report?period=2026-10", "/leaflet"]:
             self.look(served, path, "report.png" if path == "/report?period=2026-10" else None)
