@@ -30,6 +30,7 @@ struct LogOptions {
     std::string letter;
     std::string skip_step;
     std::string email;
+    std::string direction;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -81,8 +82,12 @@ void log_email(const LogOptions& options, const Writer& repo) {
     const std::size_t most = (std::size_t(store.config().attachment_limit_mb) << 20) + 1;
     const IncomingEmail incoming =
         incoming_email(bytes_from(options.email, most), options.email, store.config());
-    Event event = make_event(EventType::email, email_event_text(incoming.email), options.when_who,
-                             context, store);
+    const Direction direction = options.direction.empty()
+                                    ? Direction::received
+                                    : parse_enum<Direction>(options.direction, "--direction");
+    Event event = make_event(EventType::email, email_event_text(incoming.email, direction),
+                             options.when_who, context, store);
+    event.direction = direction;
     if (options.when_who.at.empty()) {
         event.at = in_zone(incoming.email.received, store.zone());
         event.recorded = in_zone(context.now, store.zone());
@@ -94,14 +99,19 @@ void log_email(const LogOptions& options, const Writer& repo) {
     });
     for (const auto& caution : incoming.cautions)
         fmt::print(stderr, "complaints: caution: {}\n", caution);
-    fmt::print("{}: email from {} logged at {}, {} file{} attached\n", id,
-               incoming.email.sender_address, format_timestamp(event.at), incoming.files.size(),
+    const bool sent = direction == Direction::sent;
+    fmt::print("{}: email {} {} logged at {}, {} file{} attached\n", id, sent ? "to" : "from",
+               sent && !incoming.email.recipients.empty() ? incoming.email.recipients
+                                                          : incoming.email.sender_address,
+               format_timestamp(event.at), incoming.files.size(),
                incoming.files.size() == 1 ? "" : "s");
 }
 
 void run_log(const LogOptions& options, const Writer& repo) {
     if (!options.email.empty())
         return log_email(options, repo);
+    if (!options.direction.empty())
+        throw Error(ErrorKind::usage, "--direction is an email's: it goes with --email FILE");
     const auto& [context, store] = repo;
     const std::string id = store.resolve(options.id);
     const EventType type = event_type(options.type);
@@ -181,6 +191,9 @@ void setup_log(CLI::App& app, Context& context) {
                      "log an email (.eml; - reads standard input): its text, its arrival, the "
                      "message kept and its files attached; the same message twice is refused")
         ->option_text("FILE");
+    enum_choices<Direction>(command->add_option(
+        "--direction", options->direction,
+        "with --email: received (the default), or sent, for one the organisation sent"));
     add_when_who(*command, options->when_who);
     add_format_option(*command, options->format, {Format::table, Format::json});
     writes(*command, context, [options](const Writer& repo) { run_log(*options, repo); });

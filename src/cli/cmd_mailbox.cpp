@@ -78,6 +78,7 @@ std::string log_reply(Intake& run, const IncomingEmail& incoming, const std::str
     event.recorded = in_zone(run.context.now, run.store.zone());
     event.by = run.by;
     event.text = email_event_text(incoming.email);
+    event.direction = Direction::received;
     file_email(c, *run.writer, event, incoming);
     run.writer->save(c);
     add_to_index(run.index, c);

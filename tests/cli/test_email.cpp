@@ -127,6 +127,41 @@ TEST_SUITE("email: a complaint opened from the message") {
         CHECK(statements == 1);
     }
 
+    TEST_CASE("an email we sent is logged as sent: to whom, when it went, its direction kept") {
+        Clinic clinic;
+        const std::string id = clinic.open_from("multipart-attachments.eml");
+        clinic.ok({"log", id, "--email", message("reply-references.eml")});
+        const auto logged = clinic(
+            {"log", id, "--email", message("sent-reply.eml"), "--direction", "sent"});
+        REQUIRE_MESSAGE(logged.exit_code == 0, logged.err);
+        CHECK(test::has(logged.out, "email to Aisha Patel <aisha.patel@example.org> logged"));
+        const auto c = clinic.shown(id);
+        const auto with_id = [&](const std::string& message_id) {
+            for (const auto& event : c["events"])
+                if (event["message_id"] == message_id)
+                    return event;
+            return nlohmann::json();
+        };
+        const auto received = with_id("CAF1-reply-7790@mail.example.org");
+        const auto sent = with_id("ack-meeting-8812@lumiere.example");
+        CHECK(received["direction"] == "received");
+        CHECK(sent["type"] == "email");
+        CHECK(sent["direction"] == "sent");
+        CHECK(sent["at"] == "2026-11-06T14:20:00+00:00");
+        CHECK(test::has(sent["text"], "To: Aisha Patel <aisha.patel@example.org>"));
+        CHECK_FALSE(test::has(sent["text"], "From:"));
+        const auto before = clinic.snapshot();
+        CHECK(test::has(clinic.refused({"log", id, "--type", "call", "--text", "Rang",
+                                        "--direction", "sent"},
+                                       2),
+                        "--direction is an email's"));
+        CHECK(test::has(clinic.refused({"log", id, "--email", message("sent-reply.eml"),
+                                        "--direction", "out"},
+                                       2),
+                        "--direction"));
+        CHECK(clinic.snapshot() == before);
+    }
+
     TEST_CASE("standard input is read as the message") {
         Clinic clinic;
         const auto opened =

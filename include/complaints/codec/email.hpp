@@ -21,6 +21,7 @@ struct EmailFile {
 struct Email {
     std::string sender_name;    // the From display name; may be empty
     std::string sender_address; // the From address
+    std::string recipients;     // the To header, names and addresses; may be empty
     std::string subject;
     std::string message_id; // without the angle brackets
     // In-Reply-To and References, each a Message-ID without brackets.

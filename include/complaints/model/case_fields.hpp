@@ -142,6 +142,7 @@ template <class V, Same<Event> E> constexpr void describe(V& v, E& e) {
     v.field(maybe("voids"), e.voids);
     v.field(maybe("attachment"), e.attachment);
     v.field(maybe("message_id").not_typed(), e.message_id);
+    v.field(maybe("direction"), e.direction);
     v.extras(e.extras);
 }
 

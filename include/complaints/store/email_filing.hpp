@@ -47,8 +47,9 @@ EmailOpening opening_from_email(const Email& email, const date::time_zone& zone)
 Case case_from_email(const Email& email, const Config& config, const date::time_zone& zone,
                      const std::string& by, date::sys_seconds now);
 
-// The text an email event records: who sent it, its subject and its body.
-std::string email_event_text(const Email& email);
+// The text an email event records: who sent it (or, for one we sent, whom
+// it went to), its subject and its body.
+std::string email_event_text(const Email& email, Direction direction = Direction::received);
 
 // Every Message-ID filed, and the case it is on.
 using MessageIndex = std::unordered_map<std::string, std::string>;

@@ -53,6 +53,7 @@ const std::vector<EventField>& event_fields() {
         {"attachment",
          [](const Event& e) { return e.attachment ? e.attachment->file : std::string(); }},
         {"message_id", [](const Event& e) { return e.message_id; }},
+        {"direction", [](const Event& e) { return name(e.direction); }},
         {"extras", [](const Event& e) { return e.extras.empty() ? "" : "(other keys)"; }},
     };
     return fields;

@@ -202,6 +202,17 @@ void read_sender(GMimeMessage* message, Email& email, const std::string& shown) 
                   fmt::format("its sender '{}' is not an email address", email.sender_address));
 }
 
+// The To header as a reader sees it: names and addresses, decoded.
+std::string read_recipients(GMimeMessage* message) {
+    InternetAddressList* to = g_mime_message_get_to(message);
+    if (!to || internet_address_list_length(to) == 0)
+        return {};
+    char* text = internet_address_list_to_string(to, nullptr, FALSE);
+    std::string recipients = plain_lines(as_utf8(or_empty(text)));
+    g_free(text);
+    return recipients;
+}
+
 } // namespace
 
 Email read_email(std::string_view bytes, const std::string& shown) {
@@ -215,6 +226,7 @@ Email read_email(std::string_view bytes, const std::string& shown) {
         malformed(shown, "it has no RFC 5322 headers");
     Email email;
     read_sender(message.get(), email, shown);
+    email.recipients = read_recipients(message.get());
     const auto received = arrival(message.get());
     if (!received)
         malformed(shown, "it has no date (neither a Received header nor a Date header that "
