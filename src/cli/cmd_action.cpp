@@ -5,7 +5,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
-#include "complaints/workflow/workflow.hpp"
+#include "complaints/ops/action.hpp"
 
 #include <charconv>
 
@@ -21,68 +21,8 @@ struct ActionOptions {
     WhenWho when_who;
 };
 
-Action& action_numbered(Case& c, const std::string& word) {
-    int number = 0;
-    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
-    if (ec != std::errc{} || end != word.data() + word.size())
-        throw Error(ErrorKind::usage,
-                    fmt::format("{} has no action '{}' (it has {})", c.id, word, c.actions.size()));
-    return open_action(c, number);
-}
-
-std::string add(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
-    if (o.text.empty() || o.lead.empty() || o.due.empty())
-        throw Error(ErrorKind::usage, "action ID add needs --text, --lead and --due");
-    const auto due = date_flag(o.due, "--due");
-    Action action{static_cast<int>(c.actions.size()) + 1,
-                  text_from_flag(o.text, "--text"),
-                  o.lead,
-                  due,
-                  {},
-                  {},
-                  {}};
-    const Event event =
-        make_event(EventType::action,
-                   fmt::format("Action {} added: {} (lead {}, by {})", action.number, action.text,
-                               action.lead, format_date(due)),
-                   o.when_who, context, store);
-    action.added = event.at;
-    add_event(c, event);
-    c.actions.push_back(action);
-    // Allowed (a plan typed in late), but never silently overdue at birth.
-    if (date::sys_days{due} < date::sys_days{local_date(event.at.utc, store.zone())})
-        fmt::print(stderr,
-                   "complaints: warning: action {}'s target date {} is before the day it was "
-                   "added, so it is overdue already; was --due meant to be later?\n",
-                   action.number, format_date(due));
-    return fmt::format("action {} added", action.number);
-}
-
-std::string progress(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
-    Action& action = action_numbered(c, o.words.at(2));
-    if (o.text.empty())
-        throw Error(ErrorKind::usage, "action ID progress N needs --text");
-    const Event event = make_event(
-        EventType::action,
-        fmt::format("Action {} progress: {}", action.number, text_from_flag(o.text, "--text")),
-        o.when_who, context, store);
-    action.progress.push_back(ActionProgress{event.at, text_from_flag(o.text, "--text")});
-    add_event(c, event);
-    return fmt::format("progress on action {} recorded", action.number);
-}
-
-std::string done(Case& c, const ActionOptions& o, const Context& context, const Store& store) {
-    Action& action = action_numbered(c, o.words.at(2));
-    const Event event = make_event(
-        EventType::action,
-        fmt::format("Action {} done{}", action.number, o.text.empty() ? "" : ": " + o.text),
-        o.when_who, context, store);
-    action.done = event.at;
-    add_event(c, event);
-    return fmt::format("action {} done", action.number);
-}
-
-void run_action(const ActionOptions& o, const Writer& repo) {
+// "add", "progress N", "done N", as the words after the ID give them.
+ActionRequest action_request(const ActionOptions& o, const Context& context, const Store& store) {
     const auto& w = o.words;
     const bool shape_ok = (w.size() == 2 && w[1] == "add") ||
                           (w.size() == 3 && (w[1] == "progress" || w[1] == "done"));
@@ -90,15 +30,36 @@ void run_action(const ActionOptions& o, const Writer& repo) {
         throw Error(ErrorKind::usage,
                     "write 'action ID add --text T --lead L --due DATE', 'action ID progress N "
                     "--text T' or 'action ID done N'");
+    ActionRequest request;
+    request.step = w[1] == "add" ? ActionStep::add
+                   : w[1] == "progress" ? ActionStep::progress
+                                        : ActionStep::done;
+    if (w.size() == 3) {
+        const auto [end, ec] = std::from_chars(w[2].data(), w[2].data() + w[2].size(),
+                                               request.number);
+        if (ec != std::errc{} || end != w[2].data() + w[2].size())
+            throw Error(ErrorKind::usage, fmt::format("'{}' is not an action's number", w[2]));
+    }
+    request.text = text_from_flag(o.text, "--text");
+    request.lead = o.lead;
+    if (!o.due.empty())
+        request.due = date_flag(o.due, "--due");
+    request.event = make_event(EventType::action, "", o.when_who, context, store);
+    return request;
+}
+
+void run_action(const ActionOptions& o, const Writer& repo) {
     const auto& [context, store] = repo;
-    const std::string id = store.resolve(w[0]);
-    std::string said;
-    update_case(repo, id, [&](Case& c) {
-        said = w[1] == "add"        ? add(c, o, context, store)
-               : w[1] == "progress" ? progress(c, o, context, store)
-                                    : done(c, o, context, store);
-    });
-    fmt::print("{}: {}\n", id, said);
+    const ActionRequest request = action_request(o, context, store);
+    const std::string id = store.resolve(o.words[0]);
+    ActionRecorded recorded;
+    update_case(repo, id, [&](Case& c) { recorded = plan_action(c, request, store.zone()); });
+    if (recorded.overdue_already)
+        fmt::print(stderr,
+                   "complaints: warning: action {}'s target date {} is before the day it was "
+                   "added, so it is overdue already; was --due meant to be later?\n",
+                   recorded.number, format_date(*request.due));
+    fmt::print("{}: {}\n", id, recorded.said);
 }
 
 } // namespace

@@ -218,28 +218,23 @@ void print_clinician(const Clinician& c, const Standing& standing, date::year_mo
 void decide(const ClinicianOptions& o, const Writer& repo, const Clinician& clinician,
             const Policy& policy) {
     const auto& [context, store] = repo;
-    const bool reinstating = o.words[1] == "reinstate";
-    if (reinstating && !o.decision.empty())
-        throw Error(ErrorKind::usage, "--decision goes with review, not reinstate");
-    if (!reinstating && o.decision.empty())
-        throw Error(ErrorKind::usage, "a review needs --decision: no-action, final-warning, "
-                                      "temporary-suspension --until DATE or permanent-suspension");
-    const auto decision =
-        reinstating ? DecisionKind::reinstated : enum_from<DecisionKind>(o.decision);
-    if (!decision || (*decision == DecisionKind::reinstated && !reinstating))
+    ClinicianDecision request;
+    request.step = o.words[1] == "reinstate" ? ClinicianStep::reinstate : ClinicianStep::review;
+    if (!o.decision.empty() && !(request.decision = enum_from<DecisionKind>(o.decision)))
         throw Error(ErrorKind::usage,
                     fmt::format("--decision: '{}' is not no-action, final-warning, "
                                 "temporary-suspension or permanent-suspension",
                                 o.decision));
-    const DecisionKind kind = *decision;
-    std::optional<date::year_month_day> until;
-    if (!o.until.empty() && !(until = parse_date(o.until)))
+    if (!o.until.empty() && !(request.until = parse_date(o.until)))
         throw Error(ErrorKind::usage, "--until: " + date_problem(o.until));
-    const ClinicianDecision request{kind, until, text_from_flag(o.reason, "--reason"),
-                                    make_event(EventType::note, "", o.when_who, context, store)};
+    request.reason = text_from_flag(o.reason, "--reason");
+    request.event = make_event(EventType::note, "", o.when_who, context, store);
     const auto [id, event] = decide_on_clinician(clinician, request, policy, store.zone());
     update_case(repo, id, [&](Case& c) { add_event(c, event); });
-    Decision shown{id, event.at, {}, kind, until, request.reason, event.by};
+    // Accepted, so a review had its decision.
+    const DecisionKind kind = request.step == ClinicianStep::reinstate ? DecisionKind::reinstated
+                                                                       : *request.decision;
+    Decision shown{id, event.at, {}, kind, request.until, request.reason, event.by};
     fmt::print("{}: {} (recorded on {})\n", clinician.name, describe_decision(shown), id);
 }
 

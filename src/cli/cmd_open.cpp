@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 // complaints open: record a complaint, concern or feedback as it arrives.
-#include "channel_text.hpp"
 #include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
@@ -11,10 +10,8 @@
 #include "return_options.hpp"
 #include "text_input.hpp"
 
-#include "complaints/base/text.hpp"
-#include "complaints/policy/patient_data.hpp"
+#include "complaints/ops/open.hpp"
 #include "complaints/store/email_filing.hpp"
-#include "complaints/workflow/being_open.hpp"
 #include "complaints/workflow/clinicians.hpp"
 #include "complaints/workflow/workflow.hpp"
 
@@ -51,59 +48,11 @@ struct OpenOptions {
     Format format = Format::table;
 };
 
-void fill_people(const OpenOptions& options, Case& c) {
-    require_clean_text(options.complainant, "--complainant");
-    if (!options.complainant.empty() && folded(options.complainant).empty())
-        throw Error(ErrorKind::usage, "--complainant: give the complainant's name");
-    require_clean_text(options.on_behalf_of, "--on-behalf-of");
-    require_clean_text(options.about, "--about");
-    require_clean_text(options.type, "--type");
-    c.complainant = options.complainant;
-    c.on_behalf_of = options.on_behalf_of;
-    c.about = options.about;
-    c.type = options.type;
-    if (!options.consent.empty() && options.on_behalf_of.empty())
-        throw Error(ErrorKind::usage,
-                    "--consent is about a complaint made on someone's behalf; give --on-behalf-of");
-    if (!options.on_behalf_of.empty())
-        c.consent = options.consent.empty() ? Consent::pending
-                                            : parse_enum<Consent>(options.consent, "--consent");
-    if (!options.category.empty())
-        c.category = parse_enum<Category>(options.category, "--category");
-}
-
-// Days between the withdrawal and the session, from --notice-days or the dates.
-std::optional<int> notice_days(const OpenOptions& options) {
-    if (options.session.empty() != options.withdrawn.empty())
-        throw Error(ErrorKind::usage, "--session and --withdrawn go together");
-    if (options.session.empty())
-        return options.notice_days;
-    if (options.notice_days)
-        throw Error(ErrorKind::usage, "give --notice-days or --session and --withdrawn, not both");
-    const auto session = parse_date(options.session), withdrawn = parse_date(options.withdrawn);
-    if (!session || !withdrawn)
-        throw Error(ErrorKind::usage,
-                    "--session and --withdrawn take dates on the calendar (YYYY-MM-DD)");
-    return (date::sys_days{*session} - date::sys_days{*withdrawn}).count();
-}
-
-// The session and withdrawal dates, kept on the case when given.
-void fill_withdrawal(const OpenOptions& options, Case& c) {
-    if (options.session.empty() || options.withdrawn.empty())
-        return;
-    c.session = parse_date(options.session);
-    c.withdrawn = parse_date(options.withdrawn);
-}
-
-// The treatment the complaint is about: what, when and by whom, as the
-// response letter summarises it.
-void fill_treatment(const OpenOptions& options, Case& c) {
-    require_clean_text(options.treatment, "--treatment");
-    require_clean_text(options.treated_by, "--treated-by");
-    c.treatment = options.treatment;
-    c.treated_by = options.treated_by;
-    if (!options.treated_on.empty())
-        c.treated_on = date_flag(options.treated_on, "--treated-on");
+// A date option, when given.
+std::optional<date::year_month_day> date_given(const std::string& text, std::string_view flag) {
+    if (text.empty())
+        return std::nullopt;
+    return date_flag(text, flag);
 }
 
 std::string summary_text(const OpenOptions& options) {
@@ -112,73 +61,41 @@ std::string summary_text(const OpenOptions& options) {
     return text_from_editor("summary").value_or("");
 }
 
-void fill_practitioners_and_points(const OpenOptions& options, Case& c) {
-    for (const auto& name : options.practitioners) {
-        require_clean_text(name, "--practitioner");
-        if (folded(name).empty())
-            throw Error(ErrorKind::usage, "--practitioner: give the practitioner's name");
-        c.practitioners.push_back(name);
-    }
-    int number = 0;
-    for (const auto& point : options.points) {
-        require_clean_text(point, "--point");
-        if (folded(point).empty())
-            throw Error(ErrorKind::usage, "--point: a point raised needs its words");
-        Point raised;
-        raised.number = ++number;
-        raised.text = point;
-        c.points.push_back(raised);
-    }
-}
-
-Case new_case(const OpenOptions& options, const Context& context, const Store& store) {
-    Case c;
-    c.kind = options.kind.empty() ? Kind::complaint : parse_enum<Kind>(options.kind, "--kind");
-    c.channel = parse_enum<Channel>(options.channel, "--channel");
-    fill_people(options, c);
-    fill_practitioners_and_points(options, c);
-    const Timestamp now = in_zone(context.now, store.zone());
-    // --at alone dates the receipt too: the clock runs from when the
-    // complaint came in, never from when it was typed.
-    c.received = !options.received.empty() ? time_flag(options.received, store.zone(), "--received")
-                 : !options.when_who.at.empty() ? when(options.when_who, context, store)
-                                                : now;
-    if (c.received.utc > context.now + std::chrono::minutes(5))
-        throw Error(ErrorKind::usage,
-                    fmt::format("--received: '{}' is in the future", options.received));
-    Event opened;
-    // A case back-filled from paper is dated when it was received.
-    opened.at = options.when_who.at.empty() ? c.received : when(options.when_who, context, store);
-    if (opened.at < c.received)
-        throw Error(ErrorKind::usage,
-                    fmt::format("--at: {} is before the case was received ({})",
-                                format_timestamp(opened.at), format_timestamp(c.received)));
-    if (opened.at != now)
-        opened.recorded = now;
-    opened.type = EventType::opened;
-    opened.by = context.author(options.when_who.by, store);
-    opened.text = fmt::format("{} received {}", name_of(c.kind), how_received(c.channel));
-    c.events.push_back(opened);
-    if (!options.gmc.empty()) {
-        check_gmc_number(options.gmc);
-        c.gmc = options.gmc;
-    }
-    if (!options.happened.empty())
-        c.happened = date_flag(options.happened, "--happened");
-    fill_treatment(options, c);
-    const auto notice = notice_days(options);
-    fill_withdrawal(options, c);
-    classify_intake(c, store.config().policy, notice, !options.kind.empty());
-    c.summary = summary_text(options);
-    set_return_fields(c, return_fields(options.returns), store.config().policy);
-    if (!options.safety_incident.empty()) {
-        check_being_open_allowed(store.config().policy);
-        Event incident = opened;
-        incident.type = EventType::safety_incident;
-        incident.text = text_from_flag(options.safety_incident, "--safety-incident");
-        mark_safety_incident(c, incident);
-    }
-    return c;
+// The options as the operation takes them: values parsed, nothing decided.
+OpenRequest open_request(const OpenOptions& options, const Context& context, const Store& store) {
+    OpenRequest request;
+    if (!options.kind.empty())
+        request.kind = parse_enum<Kind>(options.kind, "--kind");
+    request.channel = parse_enum<Channel>(options.channel, "--channel");
+    if (!options.received.empty())
+        request.received = time_flag(options.received, store.zone(), "--received");
+    if (!options.when_who.at.empty())
+        request.at = when(options.when_who, context, store);
+    request.by = context.author(options.when_who.by, store);
+    request.complainant = options.complainant;
+    request.on_behalf_of = options.on_behalf_of;
+    if (!options.consent.empty())
+        request.consent = parse_enum<Consent>(options.consent, "--consent");
+    request.about = options.about;
+    if (!options.category.empty())
+        request.category = parse_enum<Category>(options.category, "--category");
+    request.type = options.type;
+    request.points = options.points;
+    request.practitioners = options.practitioners;
+    request.gmc = options.gmc;
+    request.same_clinician = options.same_clinician;
+    request.notice_days = options.notice_days;
+    request.session = date_given(options.session, "--session");
+    request.withdrawn = date_given(options.withdrawn, "--withdrawn");
+    request.happened = date_given(options.happened, "--happened");
+    request.treatment = options.treatment;
+    request.treated_on = date_given(options.treated_on, "--treated-on");
+    request.treated_by = options.treated_by;
+    if (!options.safety_incident.empty())
+        request.safety_incident = text_from_flag(options.safety_incident, "--safety-incident");
+    request.returns = return_fields(options.returns);
+    request.summary = summary_text(options);
+    return request;
 }
 
 // A complaint about a suspended clinician is still a complaint: opening it
@@ -186,8 +103,6 @@ Case new_case(const OpenOptions& options, const Context& context, const Store& s
 // `others` are the other cases, slim.
 void note_suspension(const Case& c, std::vector<Case> others, const Store& store) {
     const Policy& policy = store.config().policy;
-    if (c.about.empty() || !policy.warnings.kept)
-        return;
     const auto day = local_date(c.received.utc, store.zone());
     others.push_back(c);
     for (const auto& clinician : clinicians(others, policy, store.zone())) {
@@ -251,46 +166,38 @@ std::optional<IncomingEmail> from_email(OpenOptions& options, const Store& store
 
 void run_open(OpenOptions options, const Writer& repo) {
     const auto& [context, store] = repo;
+    const Policy& policy = store.config().policy;
     const std::optional<IncomingEmail> email = from_email(options, store);
     if (options.kind.empty() || options.kind == "complaint") // what the return counts
-        ask_return_fields(options.returns, store.config().policy);
-    Case c = new_case(options, context, store);
+        ask_return_fields(options.returns, policy);
+    OpenRequest request = open_request(options, context, store);
     if (email)
-        c.events.front().text = opening_from_email(email->email, store.zone()).text;
-    // The patient-data guard scans the new case before the lock: a refusal
-    // comes from here, and under the lock only a text added there is read.
-    const CleanTexts scanned = clean_texts(c, store.config().policy);
-    guard_patient_data(c, store.config().policy, &scanned);
+        request.opening_text = opening_from_email(email->email, store.zone()).text;
     StoreWriter writer = repo.lock();
     // The other cases' slim facts, through the cache (a platform keeps tens
-    // of thousands), once for both uses below: strictly when the GMC number
-    // is to be checked, which must see every case.
-    const bool checks_gmc = !c.gmc.empty() || options.same_clinician;
-    const bool about_clinician = !c.about.empty() && store.config().policy.warnings.kept;
-    const std::vector<Case> others =
-        checks_gmc || about_clinician ? context.slim_all(store, checks_gmc) : std::vector<Case>{};
-    // One GMC number, one clinician: another name is refused unless the
-    // user says it is the same person, and the opening records the alias.
-    if (checks_gmc)
-        if (const std::string owner = check_gmc_owner(c, others, options.same_clinician);
-            !owner.empty())
-            c.events.front().text += fmt::format("; '{}' recorded as another name of {} (GMC {})",
-                                                 c.about, owner, c.gmc);
-    const std::vector<Namesake> same_name =
-        checks_gmc ? namesakes(c, others) : std::vector<Namesake>{};
+    // of thousands), read once: strictly when the operation asks, since one
+    // GMC number's clinician must be looked for in every case.
+    std::optional<std::vector<Case>> others;
+    const auto all_others = [&] { return *(others = context.slim_all(store, true)); };
+    Opened opened = open_case(request, policy, in_zone(context.now, store.zone()), all_others);
+    Case& c = opened.c;
+    const bool about_clinician = !c.about.empty() && policy.warnings.kept;
+    if (about_clinician && !others)
+        others = context.slim_all(store, false);
     if (email) {
         // Every case must be seen to know the message is not filed already.
         refuse_filed_twice(message_index(context.slim_all(store, true)), email->email);
         file_email(c, writer, c.events.front(), *email);
     }
-    c.id = writer.create(c, context.random, &scanned);
+    c.id = writer.create(c, context.random, &opened.scanned);
     context.recorded = c.id;
     if (email)
         for (const auto& caution : email->cautions)
             fmt::print(stderr, "complaints: caution: {}\n", caution);
-    print_namesakes(c, same_name);
+    print_namesakes(c, opened.namesakes);
     print_patient_data_warnings(c, store);
-    note_suspension(c, others, store);
+    if (about_clinician)
+        note_suspension(c, *others, store);
     print_off_day_notes(c, store, context.now);
     if (options.format == Format::json)
         print_case_json(c, clocks_of(c, store, context.now), store);

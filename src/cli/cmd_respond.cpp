@@ -15,6 +15,9 @@ void add_id(CLI::App& command, std::string& id) {
     command.add_option("ID", id, "the case (any unambiguous part of its ID)")->required();
 }
 
+// --out, --force and --format for a letter drafted. A step that records
+// (`draft_flag` names its --draft) takes --format json too, for the case as
+// recorded, as every writing command does.
 void add_draft_out(CLI::App& command, DraftOut& out, const char* draft_flag) {
     const std::string with = draft_flag ? std::string("with ") + draft_flag + ": " : "";
     command
@@ -23,11 +26,13 @@ void add_draft_out(CLI::App& command, DraftOut& out, const char* draft_flag) {
                            "unless --force)")
         ->option_text("FILE");
     command.add_flag("--force", out.force, with + "replace --out FILE if it exists");
-    choices(command.add_option("--format", out.format,
-                               with + "markdown (the default) or html, a page to print or save "
-                                      "as PDF"),
-            {"markdown", "html"})
-        ->option_text("FORMAT");
+    std::vector<std::string> formats{"markdown", "html"};
+    std::string help = with + "markdown (the default) or html, a page to print or save as PDF";
+    if (draft_flag) {
+        formats.emplace_back("json");
+        help += "; without it, json prints the case as recorded";
+    }
+    choices(command.add_option("--format", out.format, help), formats)->option_text("FORMAT");
 }
 
 void add_letter(CLI::App& command, Sending& sending) {

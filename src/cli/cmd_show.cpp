@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 // complaints show: one case, readable by a person or a script.
-#include "channel_text.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "json_output.hpp"
@@ -80,7 +79,7 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     fmt::print("{}  {} {} ({}){}\n", heading(c.id), name_of(c.status), name_of(c.kind),
                c.category ? name_of(*c.category) : "category not set",
                has_second_stage(policy) ? fmt::format(", stage {}", stage(c, policy)) : "");
-    fmt::print("Received:    {} {}\n", uk_time(c.received), how_received(c.channel));
+    fmt::print("Received:    {} {}\n", uk_time(c.received), received_by(c.channel));
     fmt::print("Complainant: {}\n", c.complainant.empty() ? "(not recorded)" : c.complainant);
     if (!c.on_behalf_of.empty() || c.consent)
         fmt::print("On behalf:   {} (consent: {})\n", c.on_behalf_of,

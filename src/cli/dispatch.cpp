@@ -163,12 +163,23 @@ std::shared_ptr<Format> json_option(CLI::App& command) {
     return format;
 }
 
+// --format json, as add_json_options adds it or as a command's own --format
+// offers it beside its other formats (respond's letters: markdown or html).
+bool json_wanted(const CLI::App& command, const Format* format) {
+    if (!format)
+        return false;
+    if (*format == Format::json)
+        return true;
+    const CLI::Option* own = command.get_option_no_throw("--format");
+    return own && own->count() > 0 && own->as<std::string>() == "json";
+}
+
 void set_writing(CLI::App& command, Context& context, std::function<void(const Writer&)> run,
                  Needs needs) {
     const auto format = needs == Needs::write_case ? json_option(command) : nullptr;
-    command.callback([&context, format, run = std::move(run)] {
+    command.callback([&command, &context, format, run = std::move(run)] {
         const Writer writer{context, Dispatch::repository(context)};
-        if (!format || *format != Format::json)
+        if (!json_wanted(command, format.get()))
             return run(writer);
         {
             const OutputToErrors redirect;

@@ -56,7 +56,10 @@ void check_draft_out(const DraftOut& out, bool draft, const Sending& sending) {
         throw Error(ErrorKind::usage, "--out goes with --draft");
     if (out.force && out.out.empty())
         throw Error(ErrorKind::usage, "--force goes with --out FILE");
-    if (out.format != "markdown" && !draft)
+    if (out.format == "json" && draft)
+        throw Error(ErrorKind::usage,
+                    "--format json prints the case as recorded, and --draft records nothing");
+    if (out.format != "markdown" && out.format != "json" && !draft)
         throw Error(ErrorKind::usage, "--format goes with --draft: the letter kept is Markdown");
     if (draft && !sending.letter.empty())
         throw Error(ErrorKind::usage,

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // One case on `complaints serve`: what `show` shows, as a page, with its
 // kept letters and attachments to open.
-#include "channel_text.hpp"
 #include "clock_text.hpp"
 #include "problem_text.hpp"
 #include "serve_pages.hpp"
@@ -40,7 +39,7 @@ std::string facts(const Shown& shown, const std::vector<Clock>& clocks) {
     std::string out = "<dl class=\"facts\">\n";
     out += fact("Status", esc(fmt::format("{} {} ({})", name_of(c.status), name_of(c.kind),
                                           c.category ? name_of(*c.category) : "category not set")));
-    out += fact("Received", esc(uk_time(c.received) + " " + how_received(c.channel)));
+    out += fact("Received", esc(uk_time(c.received) + " " + received_by(c.channel)));
     out += fact("Complainant", shown.view.include_names ? esc(c.complainant) : "(withheld)");
     out += fact("About", esc(c.about.empty() ? "(not recorded)" : c.about) +
                              (c.gmc.empty() ? "" : esc(" (GMC " + c.gmc + ")")));

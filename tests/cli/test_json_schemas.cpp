@@ -220,6 +220,33 @@ TEST_SUITE("json schemas") {
         documents.check({"case"});
     }
 
+    TEST_CASE("respond's letters take --format json when recorded, markdown or html drafted") {
+        test::Repo clinic;
+        Documents documents(clinic.dir.path());
+        const std::string id = clinic.open_case("2026-11-10 09:00", {"--point", "The wait"});
+        const auto acknowledged =
+            clinic({"respond", "acknowledge", id, "--via", "email", "--format", "json"});
+        documents.add("case", acknowledged);
+        CHECK(acknowledged.json()["events"].back()["type"] == "acknowledged");
+        CHECK(test::has(acknowledged.err, id + ": acknowledgement recorded"));
+        const auto delayed = clinic({"respond", "delay", id, "--reason", "Waiting for a statement",
+                                     "--new-date", "2026-12-18", "--format", "json"});
+        documents.add("case", delayed);
+        CHECK(delayed.json()["events"].back()["type"] == "delay-explained");
+        CHECK(test::has(clinic({"respond", "delay", id, "--help"}).out, "json"));
+        const auto before = clinic.snapshot();
+        CHECK(test::has(clinic.refused({"respond", "delay", id, "--reason", "x", "--draft",
+                                        "--format", "json"},
+                                       2),
+                        "--draft records nothing"));
+        CHECK(clinic.snapshot() == before);
+        CHECK(test::has(clinic({"respond", "delay", id, "--reason", "x", "--draft", "--format",
+                                "html"})
+                            .out,
+                        "<html"));
+        documents.check({"case"});
+    }
+
     TEST_CASE("an empty repository's lists are documents too, with their version") {
         const test::Repo repo;
         Documents documents(repo.dir.path());

@@ -439,13 +439,35 @@ TEST_CASE("clinician: a temporary suspension needs its last day, a reinstatement
     keane.case_ids = {"LAN-2026-AAAAAA"};
     const Policy platform = preset_policy("platform");
     ClinicianDecision request{
-        DecisionKind::temporary_suspension, std::nullopt, "Panel met",
+        ClinicianStep::review, DecisionKind::temporary_suspension, std::nullopt, "Panel met",
         event_of(when("2026-05-01 10:00"), EventType::note, "Priya Shah", "")};
     CHECK(codes(error_from([&] {
                     decide_on_clinician(keane, request, platform, london());
                 }).problems()) == "field-missing");
-    request.kind = DecisionKind::reinstated;
+    request.step = ClinicianStep::reinstate;
+    request.decision.reset();
     const Error e = error_from([&] { decide_on_clinician(keane, request, platform, london()); });
     CHECK(e.kind() == ErrorKind::refused);
     CHECK(codes(e.problems()) == "step-not-applicable");
+}
+
+TEST_CASE("clinician: a review needs its decision, a reinstatement takes none") {
+    Clinician keane;
+    keane.key = "gmc:7123456";
+    keane.name = "Dr Sam Keane";
+    keane.case_ids = {"LAN-2026-AAAAAA"};
+    const Policy platform = preset_policy("platform");
+    ClinicianDecision request{ClinicianStep::review, std::nullopt, std::nullopt, "Panel met",
+                              event_of(when("2026-05-01 10:00"), EventType::note, "Priya Shah",
+                                       "")};
+    const auto problem = [&] {
+        const Error e =
+            error_from([&] { decide_on_clinician(keane, request, platform, london()); });
+        return codes(e.problems()) + " " + e.problems().at(0).message.substr(0, 30);
+    };
+    CHECK(problem() == "field-missing a review needs its {decision}: ");
+    request.decision = DecisionKind::reinstated;
+    CHECK(problem() == "value-invalid {decision}: a reinstatement is ");
+    request.step = ClinicianStep::reinstate;
+    CHECK(problem() == "field-not-applicable {decision} goes with a review");
 }

@@ -22,6 +22,8 @@ enum class Category { clinical, non_clinical };
 enum class Status { open, closed };
 enum class Finding { upheld, partly_upheld, not_upheld };
 enum class Outcome { upheld, partly_upheld, not_upheld, resolved, withdrawn };
+// Which way an email went: from the complainant (or anyone) to us, or ours out.
+enum class Direction { received, sent };
 // Why a complaint is set outside the process. A new reason goes last:
 // caches hold the number.
 enum class Exclusion {
@@ -32,6 +34,11 @@ enum class Exclusion {
     out_of_time, // made after the time limit, and not accepted: refused, with why
 };
 
+template <> struct EnumNames<Direction> {
+    static constexpr std::string_view what = "direction";
+    static constexpr std::array<std::pair<Direction, std::string_view>, 2> names{
+        {{Direction::received, "received"}, {Direction::sent, "sent"}}};
+};
 template <> struct EnumNames<Kind> {
     static constexpr std::string_view what = "kind";
     static constexpr std::array<std::pair<Kind, std::string_view>, 3> names{
@@ -211,6 +218,8 @@ struct Event {
     std::optional<Attachment> attachment;
     // An email's Message-ID, so the same message is never filed twice.
     std::string message_id;
+    // On an email logged: whether it came in or went out.
+    std::optional<Direction> direction;
     std::vector<Extra> extras;
 
     friend bool operator==(const Event&, const Event&) = default;
@@ -312,6 +321,10 @@ bool in_current_stage(const Case& c, const Event& event);
 // the same instant as the imported case's opening): its date is the
 // register's, kept at the time, so being typed in later is not a late entry.
 bool from_register(const Case& c, const Event& event);
+
+// How a sentence says the complaint came in: "by phone", "in person",
+// "through the web form".
+std::string received_by(Channel channel);
 
 // The event `ref` names, or null when the case has none.
 const Event* find_event(const Case& c, const EventRef& ref);

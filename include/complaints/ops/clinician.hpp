@@ -14,8 +14,15 @@
 
 namespace complaints {
 
+// What a panel does with a clinician's standing: a review decides, a
+// reinstatement ends a suspension.
+enum class ClinicianStep { review, reinstate };
+
 struct ClinicianDecision {
-    DecisionKind kind{};
+    ClinicianStep step = ClinicianStep::review;
+    // A review's decision: needed for a review, never given with a
+    // reinstatement (which is its own decision).
+    std::optional<DecisionKind> decision;
     // The end of a temporary suspension.
     std::optional<date::year_month_day> until;
     std::string reason;
@@ -29,8 +36,10 @@ struct CaseEvent {
     Event event;
 };
 
-// The decision as recorded on the case it answers, or throws: the policy's
-// refusal of it against the clinician's standing on the decision's day.
+// The decision as recorded on the case it answers, or throws: a usage Error
+// for a review without its decision or a reinstatement with one, else the
+// policy's refusal of it against the clinician's standing on the
+// decision's day.
 CaseEvent decide_on_clinician(const Clinician& clinician, const ClinicianDecision& request,
                               const Policy& policy, const date::time_zone& zone);
 

@@ -21,10 +21,6 @@ struct DueDate {
     bool explained = false;
 };
 
-// How a sentence says the complaint came in: "by phone", "in person",
-// "through the web form".
-std::string received_by(Channel channel);
-
 // "24 September 2026".
 std::string long_date(date::year_month_day day);
 

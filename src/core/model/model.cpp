@@ -115,4 +115,20 @@ Event& add_event(Case& c, Event event) {
     return *c.events.insert(after, std::move(event));
 }
 
+std::string received_by(Channel channel) {
+    switch (channel) {
+    case Channel::web_form:
+        return "through the web form";
+    case Channel::phone:
+        return "by phone";
+    case Channel::in_person:
+        return "in person";
+    case Channel::email:
+        return "by email";
+    case Channel::letter:
+        return "by letter";
+    }
+    return "";
+}
+
 } // namespace complaints

@@ -9,15 +9,39 @@
 
 namespace complaints {
 
+namespace {
+
+// The decision the step makes, or a usage error when the step and the
+// decision given do not go together.
+DecisionKind decision_made(const ClinicianDecision& request) {
+    const bool reinstating = request.step == ClinicianStep::reinstate;
+    if (reinstating && request.decision)
+        field_error(ProblemCode::field_not_applicable, "{decision} goes with a review, not a "
+                                                       "reinstatement");
+    if (reinstating)
+        return DecisionKind::reinstated;
+    if (!request.decision)
+        field_error(ProblemCode::field_missing,
+                    "a review needs its {decision}: no-action, final-warning, "
+                    "temporary-suspension with {until}, or permanent-suspension");
+    if (*request.decision == DecisionKind::reinstated)
+        field_error(ProblemCode::value_invalid,
+                    "{decision}: a reinstatement is a step of its own, not a review's decision");
+    return *request.decision;
+}
+
+} // namespace
+
 CaseEvent decide_on_clinician(const Clinician& clinician, const ClinicianDecision& request,
                               const Policy& policy, const date::time_zone& zone) {
+    const DecisionKind kind = decision_made(request);
     Event event = request.event;
-    event.type = decision_event_type(request.kind);
+    event.type = decision_event_type(kind);
     event.text = request.reason;
     event.due = request.until;
-    check_decision(clinician, policy, request.kind, request.until, local_date(event.at.utc, zone),
+    check_decision(clinician, policy, kind, request.until, local_date(event.at.utc, zone),
                    request.reason);
-    return {decision_case(clinician, request.kind), event};
+    return {decision_case(clinician, kind), event};
 }
 
 void require_clinicians_case(const Clinician& clinician, const std::string& id) {

@@ -322,22 +322,6 @@ std::string responsible_person_caution(const Config& config, bool response) {
                        config.signatory);
 }
 
-std::string received_by(Channel channel) {
-    switch (channel) {
-    case Channel::web_form:
-        return "through the web form";
-    case Channel::phone:
-        return "by phone";
-    case Channel::in_person:
-        return "in person";
-    case Channel::email:
-        return "by email";
-    case Channel::letter:
-        return "by letter";
-    }
-    return "";
-}
-
 std::string long_date(date::year_month_day day) {
     return fmt::format("{} {} {}", static_cast<unsigned>(day.day()),
                        k_months[static_cast<unsigned>(day.month()) - 1],
