@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clock_text.hpp"
 
+#include "complaints/workflow/answer_date.hpp"
+
 namespace complaints::cli {
 
 Timestamp last_moment(const Deadline& due, const date::time_zone& zone) {
@@ -20,7 +22,10 @@ std::optional<Clock> answering_clock_of(const Case& c, const Store& store, date:
 
 std::string timeliness(const Case& c, const Clock& clock) {
     const std::string period = format_date(clock.policy_due.day);
-    const std::string agreed = clock.agreed ? ", the date agreed with the complainant" : "";
+    const AnswerDate stood_on = answer_date_of(c, clock);
+    const std::string agreed = stood_on == AnswerDate::agreed ? ", the date agreed with the complainant"
+                               : stood_on == AnswerDate::set  ? ", the period the organisation set"
+                                                              : "";
     switch (answer_timing(c, clock)) {
     case AnswerTiming::on_time:
         return fmt::format("on time (due {}{})", period, agreed);

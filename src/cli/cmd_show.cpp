@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // complaints show: one case, readable by a person or a script.
+#include "answer_date_text.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
 #include "json_output.hpp"
@@ -49,7 +50,7 @@ std::optional<OffDayDeadline> open_off_day(const Clock& clock, const Store& stor
                              : std::nullopt;
 }
 
-void print_clocks(const std::vector<Clock>& clocks, const Store& store,
+void print_clocks(const Case& c, const std::vector<Clock>& clocks, const Store& store,
                   const std::function<std::string(std::string_view)>& heading) {
     if (clocks.empty())
         return;
@@ -58,9 +59,7 @@ void print_clocks(const std::vector<Clock>& clocks, const Store& store,
         const std::string hours = clock_hours_text(clock, store.config().policy);
         fmt::print("  {:<16} due {:<17} {}{}{}{}\n", clock.rule, due_text(clock, store.zone()),
                    standing_text(clock, store.zone()),
-                   clock.extended ? " (extended)"
-                   : clock.agreed ? " (agreed)"
-                                  : "",
+                   clock.extended ? " (extended)" : answer_date_note(c, clock),
                    clock.earliest ? ", expected from " + format_date(clock.earliest->day) : "",
                    hours.empty() ? "" : " (" + hours + ")");
         if (const auto off_day = open_off_day(clock, store))
@@ -356,7 +355,7 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     if (!c.summary.empty())
         fmt::print("\n{}\n{}\n", heading("Summary"), indent(c.summary, "  "));
     print_points(c, heading);
-    print_clocks(clocks, store, heading);
+    print_clocks(c, clocks, store, heading);
     print_learning(c, store, heading);
     print_attachments(c, store, heading);
     print_timeline(c, store, clocks, heading, colour);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // One case on `complaints serve`: what `show` shows, as a page, with its
 // kept letters and attachments to open.
+#include "answer_date_text.hpp"
 #include "clock_text.hpp"
 #include "problem_text.hpp"
 #include "serve_pages.hpp"
@@ -90,9 +91,8 @@ std::string deadlines(const Shown& shown, const std::vector<Clock>& clocks) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& clock : clocks)
         rows.push_back({esc(clock.rule), esc(due_text(clock, zone)),
-                        esc(standing_text(clock, zone) + (clock.extended ? " (extended)"
-                                                          : clock.agreed ? " (agreed)"
-                                                                         : ""))});
+                        esc(standing_text(clock, zone) +
+                            (clock.extended ? " (extended)" : answer_date_note(shown.c, clock)))});
     return "<h2>Deadlines</h2>\n" + page_table("Deadlines", {"Clock", "Due", "Standing"}, rows);
 }
 

@@ -319,6 +319,22 @@ TEST_SUITE("nhs-england") {
                 .find("--until") != std::string::npos);
         const auto types = practice({"log", "--help"}).out;
         CHECK(types.find("response-period-set") != std::string::npos);
+        // Set, not agreed: show and the sending say which.
+        const auto shown = practice({"show", id}).out;
+        CHECK(test::has(shown, "(set by us)"));
+        CHECK_FALSE(test::has(shown, "(agreed)"));
+        practice.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld",
+                     "--conclusion", "Yes."});
+        const auto sent = practice({"respond", "send", id, "--via", "letter"});
+        REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
+        CHECK(test::has(sent.out, "on time (due 2026-12-18, the period the organisation set)"));
+        // A period set past the six months moves the response, never the
+        // explanation owed at six months (14(4) moves it only for one agreed).
+        const auto longer = practice.open_case("2026-11-16 09:00", {"--point", "Lost records"});
+        practice.ok({"log", longer, "--type", "response-period-set", "--until", "2027-06-30",
+                     "--at", "2026-11-18 10:00", "--text", "Declined to discuss."});
+        CHECK(practice.clock(longer, "response")["due_date"] == "2027-06-30");
+        CHECK(practice.clock(longer, "explanation")["due_date"] == "2027-05-15");
     }
 
     TEST_CASE("a complaint made more than 12 months after the events is flagged, and goes ahead "
