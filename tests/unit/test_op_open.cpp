@@ -100,7 +100,7 @@ TEST_CASE("open: the receipt dates the case, a back-dated opening is stamped whe
         CHECK(opened.c.received == k_typed_at);
         CHECK(opened.c.events.front().at == k_typed_at);
         CHECK_FALSE(opened.c.events.front().recorded);
-        CHECK(opened.c.events.front().text == "Complaint received by phone");
+        CHECK(opened.c.events.front().text == "complaint received by phone");
     }
     SUBCASE("a receipt from paper: the opening is dated when it was received") {
         OpenRequest request = phone_call();
@@ -129,15 +129,18 @@ TEST_CASE("open: the receipt dates the case, a back-dated opening is stamped whe
 
 TEST_CASE("open: a late withdrawal is the policy's to classify, from its dates") {
     OpenRequest request = phone_call();
-    request.kind = Kind::feedback;
-    request.type = "late-withdrawal";
     request.session = date::year_month_day{date::year{2026} / 3 / 4};
     request.withdrawn = date::year_month_day{date::year{2026} / 3 / 2};
     OtherCasesRead others;
     const Policy platform = preset_policy("platform");
     const Opened opened = open_case(request, platform, k_typed_at, others.list());
     CHECK(opened.c.notice_days == 2);
-    CHECK(opened.c.kind == Kind::complaint);
+    CHECK(opened.c.type == "late-withdrawal");
+    request.session = date::year_month_day{date::year{2026} / 3 / 20};
+    const Error ample =
+        error_from([&] { open_case(request, platform, k_typed_at, others.list()); });
+    CHECK(codes(ample.problems()) == "not-in-policy"); // 18 days' notice: feedback, not a complaint
+    request.session = date::year_month_day{date::year{2026} / 3 / 4};
     request.notice_days = 2;
     const Error both =
         error_from([&] { open_case(request, platform, k_typed_at, others.list()); });

@@ -463,11 +463,11 @@ TEST_CASE("clinician: a review needs its decision, a reinstatement takes none") 
     const auto problem = [&] {
         const Error e =
             error_from([&] { decide_on_clinician(keane, request, platform, london()); });
-        return codes(e.problems()) + " " + e.problems().at(0).message.substr(0, 30);
+        return codes(e.problems()) + " " + e.problems().at(0).message;
     };
-    CHECK(problem() == "field-missing a review needs its {decision}: ");
+    CHECK(problem().starts_with("field-missing a review needs its {decision}: no-action"));
     request.decision = DecisionKind::reinstated;
-    CHECK(problem() == "value-invalid {decision}: a reinstatement is ");
+    CHECK(problem().starts_with("value-invalid {decision}: a reinstatement is a step"));
     request.step = ClinicianStep::reinstate;
-    CHECK(problem() == "field-not-applicable {decision} goes with a review");
+    CHECK(problem().starts_with("field-not-applicable {decision} goes with a review, not"));
 }
