@@ -23,9 +23,10 @@ std::optional<Clock> answering_clock_of(const Case& c, const Store& store, date:
 std::string timeliness(const Case& c, const Clock& clock) {
     const std::string period = format_date(clock.policy_due.day);
     const AnswerDate stood_on = answer_date_of(c, clock);
-    const std::string agreed = stood_on == AnswerDate::agreed ? ", the date agreed with the complainant"
-                               : stood_on == AnswerDate::set  ? ", the period the organisation set"
-                                                              : "";
+    const std::string agreed = stood_on == AnswerDate::agreed
+                                   ? ", the date agreed with the complainant"
+                               : stood_on == AnswerDate::set ? ", the period the organisation set"
+                                                             : "";
     switch (answer_timing(c, clock)) {
     case AnswerTiming::on_time:
         return fmt::format("on time (due {}{})", period, agreed);

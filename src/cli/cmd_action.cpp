@@ -31,12 +31,12 @@ ActionRequest action_request(const ActionOptions& o, const Context& context, con
                     "write 'action ID add --text T --lead L --due DATE', 'action ID progress N "
                     "--text T' or 'action ID done N'");
     ActionRequest request;
-    request.step = w[1] == "add" ? ActionStep::add
+    request.step = w[1] == "add"        ? ActionStep::add
                    : w[1] == "progress" ? ActionStep::progress
                                         : ActionStep::done;
     if (w.size() == 3) {
-        const auto [end, ec] = std::from_chars(w[2].data(), w[2].data() + w[2].size(),
-                                               request.number);
+        const auto [end, ec] =
+            std::from_chars(w[2].data(), w[2].data() + w[2].size(), request.number);
         if (ec != std::errc{} || end != w[2].data() + w[2].size())
             throw Error(ErrorKind::usage, fmt::format("'{}' is not an action's number", w[2]));
     }

@@ -232,8 +232,8 @@ void decide(const ClinicianOptions& o, const Writer& repo, const Clinician& clin
     const auto [id, event] = decide_on_clinician(clinician, request, policy, store.zone());
     update_case(repo, id, [&](Case& c) { add_event(c, event); });
     // Accepted, so a review had its decision.
-    const DecisionKind kind = request.step == ClinicianStep::reinstate ? DecisionKind::reinstated
-                                                                       : *request.decision;
+    const DecisionKind kind =
+        request.step == ClinicianStep::reinstate ? DecisionKind::reinstated : *request.decision;
     Decision shown{id, event.at, {}, kind, request.until, request.reason, event.by};
     fmt::print("{}: {} (recorded on {})\n", clinician.name, describe_decision(shown), id);
 }

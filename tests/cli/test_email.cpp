@@ -131,8 +131,8 @@ TEST_SUITE("email: a complaint opened from the message") {
         Clinic clinic;
         const std::string id = clinic.open_from("multipart-attachments.eml");
         clinic.ok({"log", id, "--email", message("reply-references.eml")});
-        const auto logged = clinic(
-            {"log", id, "--email", message("sent-reply.eml"), "--direction", "sent"});
+        const auto logged =
+            clinic({"log", id, "--email", message("sent-reply.eml"), "--direction", "sent"});
         REQUIRE_MESSAGE(logged.exit_code == 0, logged.err);
         CHECK(test::has(logged.out, "email to Aisha Patel <aisha.patel@example.org> logged"));
         const auto c = clinic.shown(id);
@@ -151,14 +151,14 @@ TEST_SUITE("email: a complaint opened from the message") {
         CHECK(test::has(sent["text"], "To: Aisha Patel <aisha.patel@example.org>"));
         CHECK_FALSE(test::has(sent["text"], "From:"));
         const auto before = clinic.snapshot();
-        CHECK(test::has(clinic.refused({"log", id, "--type", "call", "--text", "Rang",
-                                        "--direction", "sent"},
-                                       2),
-                        "--direction is an email's"));
-        CHECK(test::has(clinic.refused({"log", id, "--email", message("sent-reply.eml"),
-                                        "--direction", "out"},
-                                       2),
-                        "--direction"));
+        CHECK(test::has(
+            clinic.refused({"log", id, "--type", "call", "--text", "Rang", "--direction", "sent"},
+                           2),
+            "--direction is an email's"));
+        CHECK(test::has(
+            clinic.refused({"log", id, "--email", message("sent-reply.eml"), "--direction", "out"},
+                           2),
+            "--direction"));
         CHECK(clinic.snapshot() == before);
     }
 

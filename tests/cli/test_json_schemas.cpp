@@ -235,15 +235,14 @@ TEST_SUITE("json schemas") {
         CHECK(delayed.json()["events"].back()["type"] == "delay-explained");
         CHECK(test::has(clinic({"respond", "delay", id, "--help"}).out, "json"));
         const auto before = clinic.snapshot();
-        CHECK(test::has(clinic.refused({"respond", "delay", id, "--reason", "x", "--draft",
-                                        "--format", "json"},
-                                       2),
-                        "--draft records nothing"));
+        CHECK(test::has(
+            clinic.refused({"respond", "delay", id, "--reason", "x", "--draft", "--format", "json"},
+                           2),
+            "--draft records nothing"));
         CHECK(clinic.snapshot() == before);
-        CHECK(test::has(clinic({"respond", "delay", id, "--reason", "x", "--draft", "--format",
-                                "html"})
-                            .out,
-                        "<html"));
+        CHECK(test::has(
+            clinic({"respond", "delay", id, "--reason", "x", "--draft", "--format", "html"}).out,
+            "<html"));
         documents.check({"case"});
     }
 

@@ -87,10 +87,11 @@ TEST_SUITE("cli open") {
              "complaints: --received: '2026-02-30' is not a date on the calendar; write "
              "YYYY-MM-DD, 'YYYY-MM-DD HH:MM' or YYYY-MM-DDTHH:MM:SS+01:00\n"},
             {{"open", "--channel", "phone", "--received", "2026-12-25"},
-             "complaints: --received: '2026-12-25' is in the future\n"},
+             "complaints: cannot open the case: --received: '2026-12-25T00:00:00+00:00' is in the "
+             "future\n"},
             {{"open", "--channel", "phone", "--consent", "yes"},
-             "complaints: --consent is about a complaint made on someone's behalf; give "
-             "--on-behalf-of\n"},
+             "complaints: cannot open the case: --consent is about a complaint made on someone's "
+             "behalf; give --on-behalf-of\n"},
             {{"open", "--channel", "phone", "--complainant", "bad\xFF"},
              "complaints: --complainant contains bytes that are not UTF-8 at byte 3\n"},
             {{"open"}, ""},

@@ -66,7 +66,8 @@ TEST_SUITE("platform: intake") {
     TEST_CASE("GMC numbers are seven digits") {
         Platform platform;
         CHECK(platform.refused({"open", "--channel", "email", "--gmc", "71234X6"}, 2) ==
-              "complaints: --gmc: '71234X6' is not a GMC number (seven digits)\n");
+              "complaints: cannot open the case: --gmc: '71234X6' is not a GMC number (seven "
+              "digits)\n");
     }
 }
 

@@ -62,11 +62,13 @@ TEST_CASE("action: an action added needs its text, lead and date, all told at on
 
 TEST_CASE("action: added, progressed and done, each an event on the timeline") {
     Case c = complaint_with_plan();
-    const ActionRecorded added = plan_action(c, new_action("2026-11-10 10:00", k_december_1), london());
+    const ActionRecorded added =
+        plan_action(c, new_action("2026-11-10 10:00", k_december_1), london());
     CHECK(added.number == 1);
     CHECK_FALSE(added.overdue_already);
     CHECK(c.events.back().text == "Action 1 added: Fix the lift (lead Ali Estates, by 2026-12-01)");
-    ActionRequest progress = action_step(ActionStep::progress, "2026-11-17 10:00", "Engineer booked");
+    ActionRequest progress =
+        action_step(ActionStep::progress, "2026-11-17 10:00", "Engineer booked");
     progress.number = 1;
     plan_action(c, progress, london());
     CHECK(c.actions[0].progress.size() == 1);

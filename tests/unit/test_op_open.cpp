@@ -66,9 +66,8 @@ TEST_CASE("open: every problem of a request is told at once, with its code and f
     request.gmc = "0123456";
     request.received = when("2026-03-09 09:00");
     OtherCasesRead others;
-    const Error e = error_from([&] {
-        open_case(request, preset_policy("platform"), k_typed_at, others.list());
-    });
+    const Error e = error_from(
+        [&] { open_case(request, preset_policy("platform"), k_typed_at, others.list()); });
     CHECK(e.kind() == ErrorKind::usage);
     CHECK(codes(e.problems()) == "field-missing, field-not-applicable, field-missing, "
                                  "value-invalid, field-missing, date-out-of-order");
@@ -85,8 +84,8 @@ TEST_CASE("open: a control character in any text is refused naming its field") {
     OpenRequest request = phone_call();
     request.treated_by = "Dr \x1b[31mKeane";
     OtherCasesRead others;
-    const Error e = error_from(
-        [&] { open_case(request, preset_policy("clinic"), k_typed_at, others.list()); });
+    const Error e =
+        error_from([&] { open_case(request, preset_policy("clinic"), k_typed_at, others.list()); });
     CHECK(codes(e.problems()) == "value-invalid");
     CHECK(e.problems()[0].message.find("{treated_by}: control character U+001B") !=
           std::string::npos);
@@ -119,8 +118,7 @@ TEST_CASE("open: the receipt dates the case, a back-dated opening is stamped whe
         OpenRequest request = phone_call();
         request.received = when("2026-02-27 11:00");
         request.at = when("2026-02-26 09:00");
-        const Error e =
-            error_from([&] { open_case(request, clinic, k_typed_at, others.list()); });
+        const Error e = error_from([&] { open_case(request, clinic, k_typed_at, others.list()); });
         CHECK(codes(e.problems()) == "date-out-of-order");
         CHECK(e.problems()[0].message.find("{at}") == 0);
     }
@@ -142,8 +140,7 @@ TEST_CASE("open: a late withdrawal is the policy's to classify, from its dates")
     CHECK(codes(ample.problems()) == "not-in-policy"); // 18 days' notice: feedback, not a complaint
     request.session = date::year_month_day{date::year{2026} / 3 / 4};
     request.notice_days = 2;
-    const Error both =
-        error_from([&] { open_case(request, platform, k_typed_at, others.list()); });
+    const Error both = error_from([&] { open_case(request, platform, k_typed_at, others.list()); });
     CHECK(codes(both.problems()) == "fields-conflict");
 }
 
@@ -155,8 +152,7 @@ TEST_CASE("open: one GMC number, one clinician, read from every other case only 
     open_case(request, platform, k_typed_at, others.list());
     CHECK(others.reads == 0);
     request.gmc = "1234567";
-    const Error e =
-        error_from([&] { open_case(request, platform, k_typed_at, others.list()); });
+    const Error e = error_from([&] { open_case(request, platform, k_typed_at, others.list()); });
     CHECK(codes(e.problems()) == "gmc-number-in-use");
     CHECK(others.reads == 1);
     request.same_clinician = true;

@@ -457,9 +457,9 @@ TEST_CASE("clinician: a review needs its decision, a reinstatement takes none") 
     keane.name = "Dr Sam Keane";
     keane.case_ids = {"LAN-2026-AAAAAA"};
     const Policy platform = preset_policy("platform");
-    ClinicianDecision request{ClinicianStep::review, std::nullopt, std::nullopt, "Panel met",
-                              event_of(when("2026-05-01 10:00"), EventType::note, "Priya Shah",
-                                       "")};
+    ClinicianDecision request{
+        ClinicianStep::review, std::nullopt, std::nullopt, "Panel met",
+        event_of(when("2026-05-01 10:00"), EventType::note, "Priya Shah", "")};
     const auto problem = [&] {
         const Error e =
             error_from([&] { decide_on_clinician(keane, request, platform, london()); });

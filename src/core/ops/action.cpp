@@ -13,11 +13,11 @@ namespace {
 std::vector<Problem> missing_fields(const ActionRequest& request) {
     std::vector<Problem> problems;
     const auto missing = [&](const char* field, const char* what) {
-        problems.emplace_back(ProblemCode::field_missing,
-                              fmt::format("{{{}}}: {} needs {}", field,
-                                          request.step == ActionStep::add ? "an action added"
-                                                                          : "progress recorded",
-                                          what));
+        problems.emplace_back(
+            ProblemCode::field_missing,
+            fmt::format("{{{}}}: {} needs {}", field,
+                        request.step == ActionStep::add ? "an action added" : "progress recorded",
+                        what));
     };
     if (request.step != ActionStep::done && folded(request.text).empty())
         missing("text", "what is done");
@@ -41,7 +41,8 @@ ActionRecorded add(Case& c, const ActionRequest& request, const date::time_zone&
                              action.lead, format_date(action.due));
     add_event(c, event);
     c.actions.push_back(action);
-    const bool overdue = date::sys_days{action.due} < date::sys_days{local_date(event.at.utc, zone)};
+    const bool overdue =
+        date::sys_days{action.due} < date::sys_days{local_date(event.at.utc, zone)};
     return {action.number, fmt::format("action {} added", action.number), overdue};
 }
 

@@ -37,16 +37,20 @@ void check_name(std::vector<Problem>& problems, const std::string& name, const c
                 const char* missing) {
     collect(problems, [&] { require_clean_text(name, fmt::format("{{{}}}", field)); });
     if (!name.empty() && folded(name).empty())
-        problems.emplace_back(ProblemCode::field_missing, fmt::format("{{{}}}: {}", field, missing));
+        problems.emplace_back(ProblemCode::field_missing,
+                              fmt::format("{{{}}}: {}", field, missing));
 }
 
 std::vector<Problem> people_problems(const OpenRequest& request) {
     std::vector<Problem> problems;
     check_name(problems, request.complainant, "complainant", "give the complainant's name");
     const std::pair<const std::string*, const char*> texts[] = {
-        {&request.on_behalf_of, "{on_behalf_of}"}, {&request.about, "{about}"},
-        {&request.type, "{type}"},                 {&request.treatment, "{treatment}"},
-        {&request.treated_by, "{treated_by}"},     {&request.summary, "{summary}"},
+        {&request.on_behalf_of, "{on_behalf_of}"},
+        {&request.about, "{about}"},
+        {&request.type, "{type}"},
+        {&request.treatment, "{treatment}"},
+        {&request.treated_by, "{treated_by}"},
+        {&request.summary, "{summary}"},
         {&request.safety_incident, "{safety_incident}"}};
     for (const auto& [text, field] : texts)
         collect(problems, [&] { require_clean_text(*text, field); });
@@ -79,9 +83,9 @@ std::vector<Problem> time_problems(const Timestamp& received, const Timestamp& o
                                    const Timestamp& now) {
     std::vector<Problem> problems;
     if (received.utc > now.utc + k_clock_slack)
-        problems.emplace_back(ProblemCode::date_out_of_order,
-                              fmt::format("{{received}}: '{}' is in the future",
-                                          format_timestamp(received)));
+        problems.emplace_back(
+            ProblemCode::date_out_of_order,
+            fmt::format("{{received}}: '{}' is in the future", format_timestamp(received)));
     if (opened < received)
         problems.emplace_back(ProblemCode::date_out_of_order,
                               fmt::format("{{at}}: {} is before the case was received ({})",
@@ -106,8 +110,7 @@ Event opening_event(const OpenRequest& request, const Timestamp& received, const
     opened.by = request.by;
     opened.text = !request.opening_text.empty()
                       ? request.opening_text
-                      : fmt::format("{} received {}", name_of(kind),
-                                    received_by(request.channel));
+                      : fmt::format("{} received {}", name_of(kind), received_by(request.channel));
     return opened;
 }
 
@@ -161,7 +164,8 @@ std::vector<Namesake> check_clinician(Case& c, const OpenRequest& request,
 Opened open_case(const OpenRequest& request, const Policy& policy, Timestamp now,
                  const OtherCases& others) {
     const Timestamp received = request.received.value_or(request.at.value_or(now));
-    const Event opened = opening_event(request, received, now, request.kind.value_or(Kind::complaint));
+    const Event opened =
+        opening_event(request, received, now, request.kind.value_or(Kind::complaint));
     std::vector<Problem> problems = people_problems(request);
     for (auto more : {withdrawal_problems(request), time_problems(received, opened.at, now),
                       unknown_return_codes(request.returns, policy)})

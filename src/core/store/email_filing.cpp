@@ -59,12 +59,11 @@ IncomingEmail incoming_email(std::string bytes, const std::string& shown, const 
 
 std::string email_event_text(const Email& email, Direction direction) {
     const bool sent = direction == Direction::sent;
-    std::string text =
-        fmt::format("{}: {}\nSubject: {}", sent ? "To" : "From",
-                    !sent                     ? sender_of(email)
-                    : email.recipients.empty() ? std::string("(no recipient named)")
-                                               : email.recipients,
-                    email.subject.empty() ? "(none)" : email.subject);
+    std::string text = fmt::format("{}: {}\nSubject: {}", sent ? "To" : "From",
+                                   !sent                      ? sender_of(email)
+                                   : email.recipients.empty() ? std::string("(no recipient named)")
+                                                              : email.recipients,
+                                   email.subject.empty() ? "(none)" : email.subject);
     if (!email.text.empty())
         text += "\n\n" + email.text;
     return text;
