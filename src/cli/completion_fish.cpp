@@ -43,6 +43,20 @@ std::string condition(const CommandEntryTree& command, const std::vector<std::st
     return tests.empty() ? "" : fish_quoted(util::join(tests, "; and "));
 }
 
+// File names for a FILE (-F overrides the -f every other line has), folders
+// for a DIR.
+std::string path_values(const OptionEntry& option) {
+    switch (names_a_path(option)) {
+    case PathKind::file:
+        return " -F";
+    case PathKind::folder:
+        return " -f -a '(__fish_complete_directories (commandline -ct))'";
+    case PathKind::none:
+        break;
+    }
+    return "";
+}
+
 void option_lines(const OptionEntry& option, const std::string& when, std::string& out) {
     const std::string n = when.empty() ? "" : " -n " + when;
     if (option.positional) {
@@ -50,6 +64,8 @@ void option_lines(const OptionEntry& option, const std::string& when, std::strin
             out += fmt::format("complete -c complaints{} -f -a '(complaints __ids (commandline "
                                "-ct) 2>/dev/null)'\n",
                                n);
+        else if (const std::string paths = path_values(option); !paths.empty())
+            out += fmt::format("complete -c complaints{}{}\n", n, paths);
         else if (!option.choices.empty())
             out += fmt::format("complete -c complaints{} -f -a {}\n", n,
                                fish_quoted(util::join(option.choices, " ")));
@@ -62,6 +78,7 @@ void option_lines(const OptionEntry& option, const std::string& when, std::strin
         flags += " -r";
     if (!option.choices.empty())
         flags += " -f -a " + fish_quoted(util::join(option.choices, " "));
+    flags += path_values(option);
     out += fmt::format("complete -c complaints{}{} -d {}\n", n, flags,
                        fish_quoted(option.description));
 }
