@@ -257,5 +257,7 @@ TEST_SUITE("completion: each shell's own completion system") {
         CHECK(fish_offers(repo, inbox, "complaints attach " + id + " reply.md c") ==
               std::vector<std::string>{"complaint.eml"});
         CHECK(fish_offers(repo, inbox, "complaints init o") == std::vector<std::string>{"old/"});
+        // At attach's ID, the IDs alone.
+        CHECK(fish_offers(repo, repo.root, "complaints attach ") == std::vector<std::string>{id});
     }
 }
