@@ -45,3 +45,8 @@ install(FILES ${COMPLAINTS_COMPLETIONS_DIR}/_complaints
         DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 install(FILES ${COMPLAINTS_COMPLETIONS_DIR}/complaints.fish
         DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+# The pages name docs/... as the source tree has them; installed, the files
+# they name are under the doc folder (cmake/installed_paths.cmake).
+install(CODE "set(COMPLAINTS_DOCDIR \"${CMAKE_INSTALL_DOCDIR}\")
+set(COMPLAINTS_MANDIR \"${CMAKE_INSTALL_MANDIR}\")")
+install(SCRIPT ${PROJECT_SOURCE_DIR}/cmake/installed_paths.cmake)

@@ -2,8 +2,9 @@
 # Run by CPack (CPACK_PRE_BUILD_SCRIPTS) on the staged files, before it
 # builds the .deb: what Debian policy asks of a package that a plain
 # `cmake --install` does not do. Man pages compressed (gzip -9n, no name or
-# time stamp, so the package is reproducible), the copyright file and a
-# changelog in /usr/share/doc/complaints, and lintian's overrides.
+# time stamp, so the package is reproducible), the binary without the
+# compilers' .comment section (as dh_strip leaves it), the copyright file
+# and a changelog in /usr/share/doc/complaints, and lintian's overrides.
 set(root ${CPACK_TEMPORARY_INSTALL_DIRECTORY}${CPACK_PACKAGING_INSTALL_PREFIX})
 find_program(GZIP gzip REQUIRED)
 
@@ -13,6 +14,12 @@ foreach(page IN LISTS pages)
     execute_process(COMMAND ${GZIP} -9nf ${page} COMMAND_ERROR_IS_FATAL ANY)
   endif()
 endforeach()
+
+# CPack's strip keeps the compiler versions (.comment); lintian calls the
+# section unneeded (binary-has-unneeded-section).
+execute_process(COMMAND ${CPACK_OBJCOPY_EXECUTABLE} --remove-section=.comment
+                        ${root}/${CPACK_COMPLAINTS_BINDIR}/complaints
+                COMMAND_ERROR_IS_FATAL ANY)
 
 set(doc ${root}/${CPACK_COMPLAINTS_DOCDIR})
 file(COPY ${CPACK_COMPLAINTS_SOURCE_DIR}/packaging/copyright DESTINATION ${doc})

@@ -70,4 +70,13 @@ bool names_a_case(const OptionEntry& option) {
     return option.positional && (name == "ID" || name.starts_with("ID "));
 }
 
+PathKind names_a_path(const OptionEntry& option) {
+    const std::string& what = option.positional ? option.names.front() : option.value;
+    if (what == "FILE")
+        return PathKind::file;
+    if (what == "DIR")
+        return PathKind::folder;
+    return PathKind::none;
+}
+
 } // namespace complaints::cli

@@ -40,4 +40,9 @@ const CommandEntryTree* find_command(const CommandEntryTree& root, const std::st
 // Whether an argument names a case: completion offers the repository's IDs.
 bool names_a_case(const OptionEntry& option);
 
+// Whether an option's value or an argument is a file (FILE) or a folder
+// (DIR): completion offers the names on the disk, as the shell would.
+enum class PathKind { none, file, folder };
+PathKind names_a_path(const OptionEntry& option);
+
 } // namespace complaints::cli

@@ -33,14 +33,35 @@ std::vector<std::string> sub_names(const CommandEntryTree& command) {
     return names;
 }
 
-// Fish's test that the command line is at `command` (and no deeper).
-std::string condition(const CommandEntryTree& command, const std::vector<std::string>& parents) {
+// Fish's test that the command line is at `command` (and no deeper), and
+// has at least `words` words that are not options before the cursor (0:
+// any): attach's files come after its ID. (An option's value counts as a
+// word: after --repo DIR files are offered at the ID too.)
+std::string condition(const CommandEntryTree& command, const std::vector<std::string>& parents,
+                      std::size_t words = 0) {
     std::vector<std::string> tests;
     for (const auto& parent : parents)
         tests.push_back("__fish_seen_subcommand_from " + parent);
     if (const auto subs = sub_names(command); !subs.empty())
         tests.push_back("not __fish_seen_subcommand_from " + util::join(subs, " "));
+    if (words > 0)
+        tests.push_back(fmt::format(
+            "test (count (commandline -poc | string match -rv -- '^-')) -ge {}", words));
     return tests.empty() ? "" : fish_quoted(util::join(tests, "; and "));
+}
+
+// File names for a FILE (-F overrides the -f every other line has), folders
+// for a DIR.
+std::string path_values(const OptionEntry& option) {
+    switch (names_a_path(option)) {
+    case PathKind::file:
+        return " -F";
+    case PathKind::folder:
+        return " -f -a '(__fish_complete_directories (commandline -ct))'";
+    case PathKind::none:
+        break;
+    }
+    return "";
 }
 
 void option_lines(const OptionEntry& option, const std::string& when, std::string& out) {
@@ -50,6 +71,8 @@ void option_lines(const OptionEntry& option, const std::string& when, std::strin
             out += fmt::format("complete -c complaints{} -f -a '(complaints __ids (commandline "
                                "-ct) 2>/dev/null)'\n",
                                n);
+        else if (const std::string paths = path_values(option); !paths.empty())
+            out += fmt::format("complete -c complaints{}{}\n", n, paths);
         else if (!option.choices.empty())
             out += fmt::format("complete -c complaints{} -f -a {}\n", n,
                                fish_quoted(util::join(option.choices, " ")));
@@ -62,6 +85,7 @@ void option_lines(const OptionEntry& option, const std::string& when, std::strin
         flags += " -r";
     if (!option.choices.empty())
         flags += " -f -a " + fish_quoted(util::join(option.choices, " "));
+    flags += path_values(option);
     out += fmt::format("complete -c complaints{}{} -d {}\n", n, flags,
                        fish_quoted(option.description));
 }
@@ -73,8 +97,15 @@ void command_lines(const CommandEntryTree& command, std::vector<std::string> par
     for (const auto& sub : command.subcommands)
         out += fmt::format("complete -c complaints{} -f -a {} -d {}\n", n, sub.name,
                            fish_quoted(sub.description));
-    for (const auto& option : command.options)
-        option_lines(option, parents.empty() ? "" : when, out);
+    std::size_t argument = 0;
+    for (const auto& option : command.options) {
+        // The command, its subcommands, then the arguments before this one.
+        const std::size_t words = 1 + parents.size() + argument;
+        if (option.positional && argument++ > 0 && names_a_path(option) != PathKind::none)
+            option_lines(option, condition(command, parents, words), out);
+        else
+            option_lines(option, parents.empty() ? "" : when, out);
+    }
     for (const auto& sub : command.subcommands) {
         auto below = parents;
         below.push_back(sub.name);

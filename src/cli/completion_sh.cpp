@@ -23,6 +23,20 @@ std::string names(const OptionEntry& option) {
     return util::join(option.names, " ");
 }
 
+// What a value may be: its choices, or @files and @dirs, which each shell's
+// wrapper completes from the disk its own way (quoting, a / after a folder).
+std::string values_of(const OptionEntry& option) {
+    switch (names_a_path(option)) {
+    case PathKind::file:
+        return "@files";
+    case PathKind::folder:
+        return "@dirs";
+    case PathKind::none:
+        break;
+    }
+    return util::join(option.choices, " ");
+}
+
 void tabulate(const CommandEntryTree& command, bool root, Tables& tables) {
     const std::string path = command.path;
     std::vector<std::string> subs, options;
@@ -36,11 +50,12 @@ void tabulate(const CommandEntryTree& command, bool root, Tables& tables) {
     int argument = 0;
     for (const auto& option : command.options) {
         if (option.positional) {
-            const std::string values =
-                names_a_case(option) ? "@ids" : util::join(option.choices, " ");
+            const std::string values = names_a_case(option) ? "@ids" : values_of(option);
+            // A repeated argument (attach's FILE...) is every word from its place on.
+            const std::string at = option.repeatable ? "\"*" : std::to_string(argument) + "\"";
             if (!values.empty())
                 tables.arguments +=
-                    fmt::format("        \"{}|{}\") echo \"{}\" ;;\n", path, argument, values);
+                    fmt::format("        \"{}|{}) echo \"{}\" ;;\n", path, at, values);
             ++argument;
             continue;
         }
@@ -51,9 +66,9 @@ void tabulate(const CommandEntryTree& command, bool root, Tables& tables) {
             if (!option.takes_value())
                 continue;
             tables.value_options += fmt::format("        {}|{}\") return 0 ;;\n", where, name);
-            if (!option.choices.empty())
-                tables.choices += fmt::format("        {}|{}\") echo \"{}\" ;;\n", where, name,
-                                              util::join(option.choices, " "));
+            if (const std::string values = values_of(option); !values.empty())
+                tables.choices +=
+                    fmt::format("        {}|{}\") echo \"{}\" ;;\n", where, name, values);
         }
     }
     tables.options +=
@@ -73,7 +88,18 @@ _complaints_matching() {
     return 0
 }
 
-# What may complete word $1 of the command line $2...: one a line. `chain`
+# Those of $2... that start with $1; a file or a folder (@files, @dirs) is
+# passed on for the shell to complete.
+_complaints_values() {
+    case $2 in
+        @files|@dirs) echo "$2" ;;
+        *) _complaints_matching "$@" ;;
+    esac
+    return 0
+}
+
+# What may complete word $1 of the command line $2...: one a line, the last
+# @files or @dirs when a file or folder may come. `chain`
 # is the subcommands so far; never `path`, which zsh ties to $PATH.
 _complaints_candidates() {
     local cword=$1
@@ -100,7 +126,7 @@ _complaints_candidates() {
     if (( cword > 1 )); then
         word=${w[cword-1]}
         if [[ $word == -* ]] && _complaints_value_option "$chain" "$word"; then
-            _complaints_matching "$cur" $(_complaints_choices "$chain" "$word")
+            _complaints_values "$cur" $(_complaints_choices "$chain" "$word")
             return 0
         fi
     fi
@@ -115,7 +141,7 @@ _complaints_candidates() {
     if [[ $argument == @ids ]]; then
         "${w[0]}" ${repo:+--repo "$repo"} __ids "$cur" 2>/dev/null
     else
-        _complaints_matching "$cur" $argument
+        _complaints_values "$cur" $argument
     fi
     return 0
 }
@@ -169,7 +195,20 @@ _complaints_argument() {{
 std::string bash_completion(const CommandEntryTree& root) {
     return "# bash completion for complaints(1)\n" + shared_body(root) + R"sh(
 _complaints() {
-    mapfile -t COMPREPLY < <(_complaints_candidates "$COMP_CWORD" "${COMP_WORDS[@]}")
+    local -a found
+    mapfile -t found < <(_complaints_candidates "$COMP_CWORD" "${COMP_WORDS[@]}")
+    local last= cur=${COMP_WORDS[COMP_CWORD]}
+    (( ${#found[@]} )) && last=${found[${#found[@]}-1]}
+    case $last in
+        @files|@dirs)
+            unset "found[${#found[@]}-1]"
+            # bash quotes the names and puts a / after a folder.
+            compopt -o filenames 2>/dev/null
+            local kind=-f
+            [[ $last == @dirs ]] && kind=-d
+            mapfile -t -O "${#found[@]}" found < <(compgen "$kind" -- "$cur") ;;
+    esac
+    COMPREPLY=("${found[@]}")
 }
 complete -F _complaints complaints
 )sh";
@@ -177,11 +216,25 @@ complete -F _complaints complaints
 
 std::string zsh_completion(const CommandEntryTree& root) {
     return "#compdef complaints\n# zsh completion for complaints(1)\n" + shared_body(root) + R"sh(
-_complaints() {
+# The shared body runs with the options its bash syntax needs, in the
+# subshell that collects its words; _files runs with zsh's own.
+_complaints_found() {
     setopt localoptions ksharrays shwordsplit
+    _complaints_candidates "$@"
+}
+
+_complaints() {
     local -a found
-    found=(${(f)"$(_complaints_candidates $((CURRENT - 1)) "${words[@]}")"})
-    compadd -U -- "${found[@]}"
+    local last ret=1
+    found=(${(f)"$(_complaints_found $((CURRENT - 1)) "${words[@]}")"})
+    last=${found[-1]}
+    [[ $last == @files || $last == @dirs ]] && found[-1]=()
+    (( ${#found} )) && compadd -U -- "${found[@]}" && ret=0
+    case $last in
+        @files) _files && ret=0 ;;
+        @dirs) _files -/ && ret=0 ;;
+    esac
+    return ret
 }
 
 if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
