@@ -257,6 +257,22 @@ TEST_SUITE("report") {
         CHECK(r["responses"]["still_open_overdue"] == 1);
     }
 
+    TEST_CASE("a report run in the same second as a closing counts it: now is in the window") {
+        test::Repo repo;
+        repo.now = "2026-12-07T10:00:00+00:00";
+        const auto opened = repo({"open", "--channel", "email", "--received", "2026-12-01 09:00",
+                                  "--point", "The wait"});
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+        const std::string id = opened.out.substr(0, opened.out.size() - 1);
+        repo.ok({"respond", "finding", id, "--point", "1", "--finding", "upheld", "--conclusion",
+                 "The wait was too long."});
+        repo.ok({"respond", "send", id, "--via", "email"});
+        repo.ok({"close", id, "--outcome", "upheld", "--no-learning", "A one-off"});
+        const auto r = repo({"report", "--month", "2026-12", "--format", "json"}).json();
+        CHECK(r["outcomes"]["upheld"] == 1);
+        CHECK(r["responses"]["on_time"] == 1);
+    }
+
     TEST_CASE(
         "periods: default last complete month, quarter, year, span, bad ones are usage errors") {
         const October repo;

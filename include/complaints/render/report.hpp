@@ -292,6 +292,13 @@ struct Report {
     std::vector<AgentFigures> agents;
 };
 
+// The first instant after `now`, where a period that has not ended stops:
+// what was recorded in the very second a report runs (a closing, then the
+// report, from one script) has happened, and counts.
+inline date::sys_seconds just_after(date::sys_seconds now) {
+    return now + std::chrono::seconds(1);
+}
+
 struct ReportContext {
     const Policy& policy;
     const WorkingCalendar& calendar;

@@ -41,7 +41,8 @@ struct Year {
 Year year_of(const Period& period, const ReportContext& context) {
     const date::year_month_day day_before{date::sys_days{period.from} - date::days{1}};
     return Year{period, end_of_local_day(day_before, context.zone),
-                std::min(end_of_local_day(period.to, context.zone), context.now), context};
+                std::min(end_of_local_day(period.to, context.zone), just_after(context.now)),
+                context};
 }
 
 // A complaint the year received that was not set outside the process by its end.

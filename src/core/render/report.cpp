@@ -106,7 +106,8 @@ struct Window {
 Window window_of(const Period& period, const ReportContext& context) {
     const date::year_month_day day_before{sys_days{period.from} - date::days{1}};
     return Window{period, end_of_local_day(day_before, context.zone),
-                  std::min(end_of_local_day(period.to, context.zone), context.now), &context.zone};
+                  std::min(end_of_local_day(period.to, context.zone), just_after(context.now)),
+                  &context.zone};
 }
 
 template <class E> std::vector<Count> zeros() {
@@ -637,7 +638,7 @@ ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
     : m_state(std::make_unique<State>(period, context)) {
     Report& report = m_state->report;
     report.period = period;
-    report.as_of = in_zone(m_state->window.end, context.zone);
+    report.as_of = in_zone(std::min(m_state->window.end, context.now), context.zone);
     report.organisation = context.organisation;
     report.preset = context.policy.preset;
     report.by_kind = {{"complaint", 0}, {"concern", 0}, {"feedback", 0}, {"excluded", 0}};
