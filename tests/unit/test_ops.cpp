@@ -432,11 +432,21 @@ TEST_CASE("clinician: a warning is rescinded only on one of the clinician's own 
           "LAN-2026-CCCCCC is not one of Dr Sam Keane's cases (LAN-2026-AAAAAA; LAN-2026-BBBBBB)");
 }
 
-TEST_CASE("clinician: a temporary suspension needs its last day, a reinstatement a suspension") {
+namespace {
+
+// Dr Sam Keane, one case on file, no warning yet.
+Clinician keane_with_one_case() {
     Clinician keane;
     keane.key = "gmc:7123456";
     keane.name = "Dr Sam Keane";
     keane.case_ids = {"LAN-2026-AAAAAA"};
+    return keane;
+}
+
+} // namespace
+
+TEST_CASE("clinician: a temporary suspension needs its last day, a reinstatement a suspension") {
+    const Clinician keane = keane_with_one_case();
     const Policy platform = preset_policy("platform");
     ClinicianDecision request{
         ClinicianStep::review, DecisionKind::temporary_suspension, std::nullopt, "Panel met",
@@ -452,10 +462,7 @@ TEST_CASE("clinician: a temporary suspension needs its last day, a reinstatement
 }
 
 TEST_CASE("clinician: a review needs its decision, a reinstatement takes none") {
-    Clinician keane;
-    keane.key = "gmc:7123456";
-    keane.name = "Dr Sam Keane";
-    keane.case_ids = {"LAN-2026-AAAAAA"};
+    const Clinician keane = keane_with_one_case();
     const Policy platform = preset_policy("platform");
     ClinicianDecision request{
         ClinicianStep::review, std::nullopt, std::nullopt, "Panel met",
