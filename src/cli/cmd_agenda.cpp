@@ -215,7 +215,8 @@ struct Section {
 
 // The sections as a person reads them, on `out`: control characters made
 // visible when `visible` (a terminal, or a mail reader), bold headers when
-// `colour`, what is due cut to `width` columns.
+// `colour`; each row fits `width` columns (npos: no limit), what is due cut
+// to what the line leaves once the complainant, then the person, are left out.
 void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Store& store,
                 const Context& context, bool visible, bool colour, std::size_t width) {
     const auto& zone = store.zone();
@@ -232,19 +233,21 @@ void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Stor
                                 {AgendaWhen::today, "Due today"},
                                 {AgendaWhen::soon, "Due soon"},
                                 {AgendaWhen::pending, "Pending"}};
-    const Row header{"case", "due", "what", "standing", "person", "complainant"};
     const std::size_t name_width = width == std::string::npos ? width : 24;
     for (const auto& section : sections) {
+        Row header{"case", "due", "what", "standing", "person", "complainant"};
         std::vector<Row> rows;
         for (const auto& item : items)
             if (item.when == section.when)
-                rows.push_back({item.case_id, agenda_due_cell(item, zone),
-                                headline(item.what, width), agenda_standing_cell(item),
-                                person_cell(item), headline(item.complainant, name_width)});
+                rows.push_back({item.case_id, agenda_due_cell(item, zone), item.what,
+                                agenda_standing_cell(item), person_cell(item),
+                                headline(item.complainant, name_width)});
         if (rows.empty())
             continue;
         if (visible)
             make_visible(rows);
+        if (width != std::string::npos)
+            fit_to_width(header, rows, width, {"complainant", "person"}, "what");
         const Shade shade = section.when == AgendaWhen::overdue ? Shade::overdue
                             : section.when == AgendaWhen::today ? Shade::today
                                                                 : Shade::none;
@@ -321,9 +324,9 @@ void run_agenda(const AgendaOptions& options, const Reader& repo) {
         print_email(options, items, store, context);
         return;
     default:
-        // Cut to fit a terminal's line; a pipe or a file gets the whole text.
+        // Fit to a terminal's line (or $COLUMNS); a pipe or a file gets the whole text.
         print_text(stdout, items, store, context, true, context.colour(stdout),
-                   terminal(stdout) ? 50 : std::string::npos);
+                   terminal_width(stdout).value_or(std::string::npos));
     }
 }
 

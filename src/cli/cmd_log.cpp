@@ -161,7 +161,8 @@ void setup_log(CLI::App& app, Context& context) {
         ->capture_default_str();
     command
         ->add_option("--until", options->until,
-                     "with --type response-period-agreed: the date the response is agreed for")
+                     "with --type response-period-agreed or response-period-set: the date the "
+                     "response is agreed for, or set for")
         ->option_text("DATE");
     command
         ->add_option("--on", options->on,

@@ -221,34 +221,41 @@ void drop_column(Row& header, std::vector<Row>& rows, std::size_t column) {
 } // namespace
 
 void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
-                  const std::vector<std::string_view>& droppable) {
+                  const std::vector<std::string_view>& droppable, std::string_view cut) {
     if (header.empty())
         return;
-    // Every column but the last, with the two blanks after each: measured
-    // once, and a dropped column's share taken off.
+    const auto column_of = [&](std::string_view name) {
+        return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) -
+                                        header.begin());
+    };
+    std::size_t cut_at = cut.empty() ? header.size() - 1 : column_of(cut);
+    if (cut_at == header.size())
+        return;
+    // Every column but the one cut, with the two blanks between columns:
+    // measured once, and a dropped column's share taken off.
     std::vector<std::size_t> widths = TextTable(header, rows).widths();
-    std::size_t before = 0;
-    for (std::size_t c = 0; c + 1 < widths.size(); ++c)
-        before += widths[c] + 2;
+    std::size_t others = 2 * (widths.size() - 1);
+    for (std::size_t c = 0; c < widths.size(); ++c)
+        others += c == cut_at ? 0 : widths[c];
     // Past 60 characters a summary is read well enough cut.
-    std::size_t wanted = display_width(header.back());
+    std::size_t wanted = display_width(header[cut_at]);
     for (const auto& row : rows)
-        wanted = std::max(wanted, std::min<std::size_t>(display_width(row.back()), 60));
+        wanted = std::max(wanted, std::min<std::size_t>(display_width(row[cut_at]), 60));
     for (const auto name : droppable) {
-        if (before + wanted <= width)
+        if (others + wanted <= width)
             break;
-        const auto at = std::find(header.begin(), header.end(), name);
-        if (at == header.end() || at + 1 == header.end())
+        const std::size_t column = column_of(name);
+        if (column == header.size() || column == cut_at)
             continue;
-        const auto column = static_cast<std::size_t>(at - header.begin());
-        before -= widths[column] + 2;
+        others -= widths[column] + 2;
         widths.erase(widths.begin() + static_cast<std::ptrdiff_t>(column));
         drop_column(header, rows, column);
+        cut_at -= column < cut_at ? 1 : 0;
     }
-    const std::size_t last = width > before + 2 ? width - before : 2;
-    header.back() = headline(header.back(), last);
+    const std::size_t room = width > others + 2 ? width - others : 2;
+    header[cut_at] = headline(header[cut_at], room);
     for (auto& row : rows)
-        row.back() = headline(row.back(), last);
+        row[cut_at] = headline(row[cut_at], room);
 }
 
 std::string csv_line(const Row& row) {

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -97,6 +98,54 @@ std::map<std::string, std::string> by_uid(const std::string& events) {
 } // namespace
 
 TEST_SUITE("cli agenda") {
+    TEST_CASE("today fits the terminal: rows never wrap, what is due cut last, the complainant "
+              "and then the person left out first") {
+        Christmas clinic;
+        const std::string id = clinic.open(
+            "2026-12-01", {"--complainant", "Mrs Alexandra Wilhelmina Featherstonehaugh-Smythe"});
+        clinic.ok({"action", id, "add", "--text",
+                   "Replace the broken lift call buttons on every floor and check the alarm",
+                   "--lead", "Estates and facilities team (north wing)", "--due", "2026-12-18"});
+        const auto table_at = [&](std::size_t columns) {
+            const auto result =
+                test::run({{"today"},
+                           "",
+                           clinic.root,
+                           {{"COMPLAINTS_NOW", clinic.now}, {"COLUMNS", std::to_string(columns)}}});
+            REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+            return result.out;
+        };
+        // The rows of the tables: the header and each case's line.
+        const auto rows_of = [&](const std::string& text) {
+            std::vector<std::string> rows;
+            std::istringstream lines(text);
+            for (std::string line; std::getline(lines, line);)
+                if (line.starts_with("case ") || line.starts_with(id))
+                    rows.push_back(line);
+            return rows;
+        };
+        const auto width_of = [](const std::string& line) {
+            return static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            }));
+        };
+        for (const std::size_t columns : {60, 80, 160}) {
+            CAPTURE(columns);
+            const auto text = table_at(columns);
+            const auto rows = rows_of(text);
+            REQUIRE(rows.size() >= 3); // the overdue action's and the response's sections
+            for (const auto& row : rows)
+                CHECK(width_of(row) <= columns);
+            CHECK(test::has(text, id));
+        }
+        CHECK(test::has(table_at(160), "Mrs Alexandra"));
+        CHECK_FALSE(test::has(table_at(60), "Mrs Alexandra"));
+        CHECK(test::has(table_at(160), "Replace the broken lift"));
+        // A pipe with no width gets every word.
+        CHECK(test::has(clinic({"today"}).out,
+                        "Replace the broken lift call buttons on every floor and check the alarm"));
+    }
+
     TEST_CASE("clinic: an acknowledgement not yet sent is on the agenda, and off it once sent") {
         Christmas clinic;
         const std::string id = clinic.unacknowledged("2026-12-17"); // due Tue 22 December

@@ -119,6 +119,10 @@ TEST_SUITE("leaflet: telling patients how to complain") {
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
         CHECK(has(result.out, "## What this process does not cover"));
         CHECK(has(result.out, "- A complaint about another service."));
+        // Regulation 8(1)(c): the Ombudsman's investigation, not the clinic's ISCAS.
+        CHECK(has(result.out, "- A complaint that is being investigated by the Parliamentary and "
+                              "Health Service Ombudsman."));
+        CHECK_FALSE(has(result.out, "independent complaints service"));
         CHECK_FALSE(has(result.out, "this is the way we prefer"));
         CHECK_FALSE(has(result.out, "patient safety incident")); // no Being Open step
     }

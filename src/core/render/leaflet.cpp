@@ -219,7 +219,17 @@ LeafletSection further(const Config& config) {
     return section;
 }
 
-std::string_view exclusion_sentence(Exclusion exclusion) {
+// The body that reviews a complaint independently: the first the policy
+// names that reviews (not one that only advises). The clinic's policy calls
+// it "the independent complaints service" (ISCAS); the NHS's is the Ombudsman.
+std::string independent_reviewer(const Policy& policy) {
+    for (const auto& body : policy.review_bodies)
+        if (!body.advice)
+            return body.name;
+    return "the independent complaints service";
+}
+
+std::string exclusion_sentence(Exclusion exclusion, const Policy& policy) {
     switch (exclusion) {
     case Exclusion::employment:
         return "A complaint by a member of staff about their employment.";
@@ -228,7 +238,7 @@ std::string_view exclusion_sentence(Exclusion exclusion) {
     case Exclusion::already_resolved:
         return "A complaint that has already been investigated and resolved.";
     case Exclusion::under_independent_review:
-        return "A complaint that is being investigated by the independent complaints service.";
+        return "A complaint that is being investigated by " + independent_reviewer(policy) + ".";
     case Exclusion::out_of_time:
         return "A complaint made after the time limit, unless there was good reason for the "
                "delay and it can still be investigated fairly.";
@@ -241,7 +251,7 @@ std::string_view exclusion_sentence(Exclusion exclusion) {
 LeafletSection excluded(const Policy& policy) {
     LeafletSection section{"What this process does not cover", {}};
     for (const auto exclusion : policy.exclusions)
-        item(section, std::string(exclusion_sentence(exclusion)));
+        item(section, exclusion_sentence(exclusion, policy));
     if (takes(policy, Kind::concern))
         paragraph(section, "Comments, general enquiries and suggestions are welcome, but are not "
                            "complaints. A concern can be raised informally with the manager, who "

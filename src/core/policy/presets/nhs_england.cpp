@@ -29,10 +29,10 @@ ReviewBody ombudsman() {
 
 Policy nhs_england() {
     Policy policy = base();
-    // Regulation 13(1): acknowledge not later than three working days after
+    // Regulation 13(1)-(2): acknowledge not later than three working days after
     // the day the complaint is received, offering to discuss its handling.
     clock(policy, "acknowledgement").span = Duration{3, DurationUnit::working_days};
-    // Regulation 13(7), 14(2): the response is due by the period agreed with
+    // Regulation 13(7), 14(4): the response is due by the period agreed with
     // the complainant (which may be changed), six months when none is agreed.
     ClockRule& response = clock(policy, "response");
     response.span = Duration{6, DurationUnit::months};
@@ -41,7 +41,7 @@ Policy nhs_england() {
     // day on which the complaint was received": received 4 January, due by
     // 3 July.
     response.counts_start_day = true;
-    // Regulation 14(2): no response within six months (or the longer period
+    // Regulation 14(4): no response within six months (or the longer period
     // agreed) owes the complainant a written explanation of why.
     policy.clocks.push_back({"explanation",
                              Duration{6, DurationUnit::months},
@@ -61,7 +61,7 @@ Policy nhs_england() {
     // Regulation 8(1): an employee's complaint about their employment, one
     // resolved to the complainant's satisfaction by the next working day, one
     // already investigated or under the Ombudsman's review; and one for
-    // another body (Regulation 9), which passes it on.
+    // another body (regulation 6(5)-(6)), which passes it on.
     // Regulation 12(1)-(2): a complaint made after the time limit without
     // good reason, or that can no longer be investigated fairly, is refused
     // as out of time, saying why.
