@@ -52,8 +52,9 @@ std::vector<Problem> people_problems(const OpenRequest& request) {
         {&request.treated_by, "{treated_by}"},
         {&request.summary, "{summary}"},
         {&request.safety_incident, "{safety_incident}"}};
-    for (const auto& [text, field] : texts)
-        collect(problems, [&] { require_clean_text(*text, field); });
+    // Not a structured binding: clang before 16 cannot capture one.
+    for (const auto& text : texts)
+        collect(problems, [&] { require_clean_text(*text.first, text.second); });
     if (request.consent && request.on_behalf_of.empty())
         problems.emplace_back(ProblemCode::field_not_applicable,
                               "{consent} is about a complaint made on someone's behalf; give "
