@@ -208,6 +208,10 @@ Json json_of(const AgendaItem& item, const date::time_zone& zone) {
     return out;
 }
 
+// What is due reads well enough in this many characters ("action 1: Replace
+// the lift…"); narrower, a column is left out for it.
+constexpr std::size_t k_what_enough = 20;
+
 struct Section {
     AgendaWhen when;
     const char* heading;
@@ -216,7 +220,8 @@ struct Section {
 // The sections as a person reads them, on `out`: control characters made
 // visible when `visible` (a terminal, or a mail reader), bold headers when
 // `colour`; each row fits `width` columns (npos: no limit), what is due cut
-// to what the line leaves once the complainant, then the person, are left out.
+// to what the line leaves once the complainant, the person, and at the
+// narrowest the standing (the section heading says overdue) are left out.
 void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Store& store,
                 const Context& context, bool visible, bool colour, std::size_t width) {
     const auto& zone = store.zone();
@@ -247,7 +252,8 @@ void print_text(std::FILE* out, const std::vector<AgendaItem>& items, const Stor
         if (visible)
             make_visible(rows);
         if (width != std::string::npos)
-            fit_to_width(header, rows, width, {"complainant", "person"}, "what");
+            fit_to_width(header, rows, width, {"complainant", "person", "standing"}, "what",
+                         k_what_enough);
         const Shade shade = section.when == AgendaWhen::overdue ? Shade::overdue
                             : section.when == AgendaWhen::today ? Shade::today
                                                                 : Shade::none;

@@ -221,7 +221,8 @@ void drop_column(Row& header, std::vector<Row>& rows, std::size_t column) {
 } // namespace
 
 void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
-                  const std::vector<std::string_view>& droppable, std::string_view cut) {
+                  const std::vector<std::string_view>& droppable, std::string_view cut,
+                  std::size_t enough) {
     if (header.empty())
         return;
     const auto column_of = [&](std::string_view name) {
@@ -237,10 +238,10 @@ void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
     std::size_t others = 2 * (widths.size() - 1);
     for (std::size_t c = 0; c < widths.size(); ++c)
         others += c == cut_at ? 0 : widths[c];
-    // Past 60 characters a summary is read well enough cut.
+    // Past `enough` characters the column is read well enough cut.
     std::size_t wanted = display_width(header[cut_at]);
     for (const auto& row : rows)
-        wanted = std::max(wanted, std::min<std::size_t>(display_width(row[cut_at]), 60));
+        wanted = std::max(wanted, std::min(display_width(row[cut_at]), enough));
     for (const auto name : droppable) {
         if (others + wanted <= width)
             break;

@@ -72,9 +72,11 @@ void print_table(std::FILE* out, const Row& header, const std::vector<Row>& rows
 // Makes the table fit `width` columns without wrapping a row: drops the
 // columns named in `droppable` (least needed first) while the column named
 // `cut` (the last when empty: the summary) would be cut short of its widest
-// or of 60, then cuts that column's cells with "…" to what the line leaves.
+// or of `enough`, then cuts that column's cells with "…" to what the line
+// leaves.
 void fit_to_width(Row& header, std::vector<Row>& rows, std::size_t width,
-                  const std::vector<std::string_view>& droppable, std::string_view cut = {});
+                  const std::vector<std::string_view>& droppable, std::string_view cut = {},
+                  std::size_t enough = 60);
 // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or
 // LF. A field a spreadsheet would take for a formula (=, +, -, @ first, and
 // not a number) is quoted with a ' before it, so it is shown as text.
