@@ -14,10 +14,11 @@ std::vector<Clock> clocks_of(const Case& c, const Store& store, date::sys_second
 }
 
 std::optional<Clock> answering_clock_of(const Case& c, const Store& store, date::sys_seconds now) {
+    std::optional<Clock> found; // a further response's, after a reopening, comes last
     for (auto& clock : clocks_of(c, store, now))
         if (clock.answers_complainant)
-            return clock;
-    return std::nullopt;
+            found = clock;
+    return found;
 }
 
 std::string timeliness(const Case& c, const Clock& clock) {
@@ -98,7 +99,7 @@ std::string off_day_text(const OffDayDeadline& off_day) {
 }
 
 std::string clock_hours_text(const Clock& clock, const Policy& policy) {
-    const ClockRule* rule = find_clock(policy, clock.rule);
+    const ClockRule* rule = find_clock(policy, clock.policy_rule);
     if (clock.due.whole_day || !rule || !rule->span)
         return "";
     // A new date an explanation of delay set is not the policy's span.

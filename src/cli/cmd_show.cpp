@@ -217,7 +217,7 @@ std::vector<std::string> deadline_notes(const Case& c, const Event& event,
                                         const std::vector<Clock>& clocks, const Store& store) {
     std::vector<std::string> notes;
     for (const auto& clock : clocks) {
-        const ClockRule* rule = find_clock(store.config().policy, clock.rule);
+        const ClockRule* rule = find_clock(store.config().policy, clock.policy_rule);
         if (!clock.done || *clock.done != event.at || !rule ||
             std::find(rule->met_by.begin(), rule->met_by.end(), event.type) == rule->met_by.end())
             continue;

@@ -44,10 +44,12 @@ std::string bodies(const Case& c) {
     return util::join(names, "; ");
 }
 
+// The clock answering the complainant now: a further response's, after a
+// reopening, comes last.
 const Clock* answering(const std::vector<Clock>& clocks) {
-    const auto found = std::find_if(clocks.begin(), clocks.end(),
+    const auto found = std::find_if(clocks.rbegin(), clocks.rend(),
                                     [](const Clock& clock) { return clock.answers_complainant; });
-    return found == clocks.end() ? nullptr : &*found;
+    return found == clocks.rend() ? nullptr : &*found;
 }
 
 } // namespace

@@ -81,7 +81,10 @@ TEST_SUITE("correcting the record: reopen") {
         const auto reopened = clinic(
             {"reopen", clinic.id, "--reason", "Mrs Okafor wrote again: the burn has scarred"});
         REQUIRE_MESSAGE(reopened.exit_code == 0, reopened.err);
-        CHECK(reopened.out == clinic.id + ": reopened\n"); // the response clock was met
+        // The response clock was met; the reopening owes a further response.
+        CHECK(reopened.out == clinic.id +
+                                  ": reopened; further-response due 2026-12-14 (14 working days "
+                                  "left)\n");
         auto json = clinic.json();
         CHECK(json["status"] == "open");
         CHECK(json["outcome"].is_null());
@@ -114,6 +117,54 @@ TEST_SUITE("correcting the record: reopen") {
         CHECK(
             has(clinic.refused({"point", clinic.id, "add", "--text", "x", "--correction", "y"}, 2),
                 "needs no correction"));
+    }
+
+    TEST_CASE("clinic: a case reopened after its response owes a further response, drafted for "
+              "what was looked at again and kept as such") {
+        Clinic clinic;
+        clinic.send(); // Tuesday 10 November, on time
+        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "One-off"});
+        clinic.now = "2026-11-24T10:00:00+00:00";
+        clinic.ok({"reopen", clinic.id, "--reason", "Mr Okafor wrote again: it has scarred"});
+        clinic.ok({"point", clinic.id, "add", "--text", "The scarring was not explained"});
+        clinic.ok({"respond", "finding", clinic.id, "--point", "2", "--finding", "upheld",
+                   "--conclusion", "We did not explain the risk of scarring."});
+        auto json = clinic.json();
+        // 14 working days from Tuesday 24 November (England and Wales).
+        CHECK(test::clock_named(json, "further-response")["due_date"] == "2026-12-14");
+        CHECK(test::clock_named(json, "further-response")["state"] == "running");
+        CHECK(test::clock_named(json, "response")["state"] == "met");
+        clinic.now = "2026-12-01T10:00:00+00:00";
+        const auto draft = clinic({"respond", "draft", clinic.id});
+        REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
+        CHECK(has(draft.out, "This letter follows our letter of 10 November 2026"));
+        CHECK(has(draft.out, "### 2. The scarring was not explained"));
+        CHECK_FALSE(has(draft.out, "Burn after laser")); // answered on 10 November
+        CHECK_FALSE(has(draft.out, "sorry for the delay"));
+        CHECK_FALSE(has(draft.out, "agreed our written record")); // before the reopening
+        const auto sent = clinic({"respond", "send", clinic.id, "--via", "letter"});
+        REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
+        CHECK(has(sent.out, "Further written response sent by letter, on time (due 2026-12-14)"));
+        CHECK(has(sent.err, "-further-response-"));
+        json = clinic.json();
+        CHECK(test::clock_named(json, "further-response")["state"] == "met");
+        CHECK(has(clinic.refused({"respond", "send", clinic.id, "--via", "letter"}, k_refused),
+                  "the further response after the reopening has already been sent"));
+        // The report of November still measures the first response, met.
+        CHECK(clinic.report()["responses"]["on_time"] == 1);
+    }
+
+    TEST_CASE("clinic: a further response drafted after its date says sorry for its own delay") {
+        Clinic clinic;
+        clinic.send();
+        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "One-off"});
+        clinic.now = "2026-11-24T10:00:00+00:00";
+        clinic.ok({"reopen", clinic.id, "--reason", "Mr Okafor wrote again"});
+        clinic.now = "2026-12-16T10:00:00+00:00";
+        const auto draft = clinic({"respond", "draft", clinic.id});
+        REQUIRE_MESSAGE(draft.exit_code == 0, draft.err);
+        CHECK(has(draft.out, "we aimed to send it by 14 December 2026"));
+        CHECK(has(draft.out, "### 1. Burn after laser")); // nothing new: every point again
     }
 
     TEST_CASE("clinic: an excluded case reopens as a complaint whose clock runs from receipt") {

@@ -88,6 +88,49 @@ TEST_SUITE("clocks") {
               "2026-12-22");
     }
 
+    TEST_CASE("clinic: a case reopened after its response owes a further response, from the "
+              "reopening, for the policy's span") {
+        const Clinic clinic;
+        Case c = complaint("2026-11-02T09:30:00+00:00");
+        happen(c, "2026-11-10T10:00:00+00:00", EventType::response_sent);
+        happen(c, "2026-11-10T11:00:00+00:00", EventType::closed);
+        happen(c, "2026-11-24T10:00:00+00:00", EventType::reopened);
+        // The report of a day before the reopening sees no further clock.
+        CHECK(clinic.clocks(c, "2026-11-20T09:00:00+00:00").size() == 1);
+        auto clocks = clinic.clocks(c, "2026-12-01T09:00:00+00:00");
+        REQUIRE(clocks.size() == 2);
+        CHECK(clocks[0].rule == "response");
+        CHECK(clocks[0].state == ClockState::met);
+        CHECK(clocks[1].rule == "further-response");
+        CHECK(clocks[1].policy_rule == "response");
+        CHECK(clocks[1].answers_complainant);
+        CHECK(clocks[1].starts == at("2026-11-24T10:00:00+00:00"));
+        // 14 working days from Tuesday 24 November 2026 (England and Wales).
+        CHECK(format_date(clocks[1].due.day) == "2026-12-14");
+        CHECK(clocks[1].state == ClockState::running);
+        // The response of 10 November meets the first clock, not this one;
+        // the next one sent does.
+        auto met = clock_met_by(c, ClockContext{clinic.policy, clinic.calendar, london(),
+                                                at("2026-12-01T09:00:00+00:00").utc},
+                                EventType::response_sent);
+        REQUIRE(met);
+        CHECK(met->rule == "further-response");
+        happen(c, "2026-12-15T10:00:00+00:00", EventType::response_sent);
+        CHECK(clinic.clocks(c, "2026-12-16T09:00:00+00:00")[1].state == ClockState::met_late);
+    }
+
+    TEST_CASE("clinic: a case reopened before any response runs its first clock on, and owes no "
+              "further one") {
+        const Clinic clinic;
+        Case c = complaint("2026-11-02T09:30:00+00:00");
+        happen(c, "2026-11-05T10:00:00+00:00", EventType::excluded);
+        happen(c, "2026-11-06T10:00:00+00:00", EventType::reopened);
+        const auto clocks = clinic.clocks(c, "2026-11-10T09:00:00+00:00");
+        REQUIRE(clocks.size() == 1);
+        CHECK(clocks[0].rule == "response");
+        CHECK(clocks[0].answers_complainant);
+    }
+
     TEST_CASE("concerns and feedback have no clocks") {
         const Clinic clinic;
         Case c = complaint("2026-11-16T09:00:00+00:00");

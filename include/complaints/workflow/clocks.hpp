@@ -25,7 +25,8 @@ template <> struct EnumNames<ClockState> {
 };
 
 struct Clock {
-    std::string rule; // the clock's name in the policy: "response", "assignment", ...
+    std::string rule;        // the clock's name: "response", "assignment", "further-response"...
+    std::string policy_rule; // the policy's rule it runs by: `rule`, or the answering one
     bool answers_complainant = false; // the policy's clock for answering the complainant
     Timestamp starts;                 // receipt, or the fact it runs from
     Deadline due;                     // when the step is due, moved by an explanation of delay
@@ -49,9 +50,20 @@ struct ClockContext {
     date::sys_seconds now;
 };
 
+// The reopening after which the complainant is owed a further answer: the
+// last (not void) that follows an answer of the current stage. None when the
+// case was never reopened after its answer (a case reopened before any
+// answer runs its first clock on).
+const Event* further_reopening(const Case& c);
+// The answer of the current round: the first since `further_reopening`
+// when there is one, else the stage's first answer.
+const Event* round_answer(const Case& c);
+
 // The clocks that apply to the case: only formal complaints have them (a
 // concern or feedback has none), each rule that is switched on, from the fact
-// it runs from once that fact is recorded.
+// it runs from once that fact is recorded. A case reopened after its answer
+// also has a `further-response` clock, from the reopening, for the answering
+// rule's span: it answers the complainant from then on.
 std::vector<Clock> case_clocks(const Case& c, const ClockContext& context);
 
 // How an answer stood against its clock: the engine's verdict, which the

@@ -97,8 +97,9 @@ Event send_written_response(Case& c, const ResponseRequest& request, const Polic
                     .practitioner = !request.without_practitioner.empty()});
     Event sent = request.event;
     sent.type = EventType::response_sent;
+    const bool further = further_reopening(c) != nullptr;
     // Kept before this step adds events, exactly as the draft showed it.
-    sent.letter = keep_letter("response");
+    sent.letter = keep_letter(further ? "further-response" : "response");
     const auto waiver = [&](EventType type, const std::string& text) {
         Event event = request.event;
         event.type = type;
@@ -112,7 +113,8 @@ Event send_written_response(Case& c, const ResponseRequest& request, const Polic
     // The event states the fact; how it stood against the deadline is worked
     // out again whenever it is shown, so a later change of calendar or
     // policy leaves no stale date in the record.
-    sent.text = "Written response sent by " + request.via;
+    sent.text = (further ? "Further written response sent by " : "Written response sent by ") +
+                request.via;
     add_event(c, sent);
     return sent;
 }

@@ -4,6 +4,7 @@
 #include "complaints/base/strings.hpp"
 #include "complaints/render/person_names.hpp"
 #include "complaints/store/attachments.hpp"
+#include "complaints/workflow/clocks.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <fmt/format.h>
@@ -117,14 +118,22 @@ void treatment(std::string& out, const Case& c) {
     }
 }
 
-void investigation(std::string& out, const Case& c, const date::time_zone& zone) {
+// Whether `event` belongs in a letter answering from `since` (a further
+// response answers what happened after the reopening).
+bool since(const Event& event, const std::optional<Timestamp>& from) {
+    return !from || event.at.utc >= from->utc;
+}
+
+void investigation(std::string& out, const Case& c, const date::time_zone& zone,
+                   const std::optional<Timestamp>& from) {
     out += "\n## How we investigated your complaint\n\n";
     out += "Your complaint was investigated by the manager under our complaints policy. In the "
            "course of "
            "the investigation:\n\n";
     bool any = false;
     for (const auto& event : c.events) {
-        const std::string step = is_void(c, event) ? "" : investigation_step(event);
+        const std::string step =
+            is_void(c, event) || !since(event, from) ? "" : investigation_step(event);
         if (step.empty())
             continue;
         out += fmt::format("- {}: {}.\n", day_of(event.at, zone), step);
@@ -135,7 +144,7 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone)
     std::vector<const Event*> statements;
     for (const auto& event : c.events)
         if ((event.type == EventType::statement || event.type == EventType::interview) &&
-            !is_void(c, event))
+            !is_void(c, event) && since(event, from))
             statements.push_back(&event);
     if (statements.empty())
         return;
@@ -157,9 +166,34 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone)
     }
 }
 
-void points(std::string& out, const Case& c) {
-    out += "\n## Your points and our conclusions\n";
+// A point a further response answers: raised since the reopening, or
+// given a finding since.
+bool looked_at_again(const Case& c, const Point& point, const Timestamp& from) {
+    if (point.added && point.added->utc >= from.utc)
+        return true;
+    const std::string prefix = fmt::format("Point {}:", point.number);
+    return std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) {
+        return e.type == EventType::finding && !is_void(c, e) && e.at.utc >= from.utc &&
+               e.text.starts_with(prefix);
+    });
+}
+
+// The points the letter answers: all of them, or after a reopening those
+// looked at again (all when none was).
+std::vector<const Point*> answered_points(const Case& c, const std::optional<Timestamp>& from) {
+    std::vector<const Point*> all, again;
     for (const auto& point : c.points) {
+        all.push_back(&point);
+        if (from && looked_at_again(c, point, *from))
+            again.push_back(&point);
+    }
+    return again.empty() ? all : again;
+}
+
+void points(std::string& out, const Case& c, const std::optional<Timestamp>& from) {
+    out += "\n## Your points and our conclusions\n";
+    for (const Point* answered : answered_points(c, from)) {
+        const Point& point = *answered;
         out += fmt::format("\n### {}. {}\n\n", point.number, point.text);
         if (!point.finding) {
             out += "**Finding:** not yet reached.\n";
@@ -328,13 +362,39 @@ std::string long_date(date::year_month_day day) {
                        static_cast<int>(day.year()));
 }
 
+namespace {
+
+// The last answer sent before `reopening`: the letter a further response
+// follows.
+const Event* answer_before(const Case& c, const Event& reopening) {
+    const Event* found = nullptr;
+    for (const auto& event : c.events)
+        if (event_info(event.type).role == EventRole::answers && !is_void(c, event) &&
+            event.at.utc < reopening.at.utc)
+            found = &event;
+    return found;
+}
+
+} // namespace
+
 std::string response_letter(const Case& c, const Config& config, const date::time_zone& zone,
                             date::year_month_day today, std::optional<DueDate> due) {
     std::string out = opening(c, config, today);
-    out += thanks(c, zone) +
-           " This letter is our full written response: it explains how we considered your "
-           "complaint, our conclusion on each point you raised, and what we are doing as a "
-           "result.\n\n";
+    const Event* reopening = further_reopening(c);
+    const std::optional<Timestamp> from =
+        reopening ? std::optional(reopening->at) : std::optional<Timestamp>();
+    if (const Event* before = reopening ? answer_before(c, *reopening) : nullptr)
+        out += thanks(c, zone) +
+               fmt::format(" This letter follows our letter of {}, as we have looked at your "
+                           "complaint again: it explains how we considered it, our conclusion on "
+                           "each point we looked at again, and what we are doing as a "
+                           "result.\n\n",
+                           day_of(before->at, zone));
+    else
+        out += thanks(c, zone) +
+               " This letter is our full written response: it explains how we considered your "
+               "complaint, our conclusion on each point you raised, and what we are doing as a "
+               "result.\n\n";
     // Sent after the policy's date, or after the date an explanation of
     // delay gave: the letter owns it.
     if (due && date::sys_days{today} > date::sys_days{due->day})
@@ -343,8 +403,8 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
                         due->explained ? "we told you to expect it by" : "we aimed to send it by",
                         long_date(due->day));
     treatment(out, c);
-    investigation(out, c, zone);
-    points(out, c);
+    investigation(out, c, zone, from);
+    points(out, c, from);
     apology_and_actions(out, c);
     next_stage(out, c, config);
     return out + signature(config, true);

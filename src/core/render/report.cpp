@@ -68,10 +68,14 @@ Facts facts_of(const Case& c, const std::optional<Ending>& ending, const std::ve
     facts.ending = &ending;
     if (ending)
         (ending->excluded ? facts.excluded : facts.closed) = ending->at.utc;
+    // The complaint's first answer is what the report measures: a further
+    // response after a reopening leaves the figures of the months before
+    // as they were.
     for (const auto& clock : clocks)
-        if (clock.answers_complainant)
-            facts.main_clock = clock;
-        else if (clock.rule == "acknowledgement")
+        if (clock.answers_complainant) {
+            if (!facts.main_clock)
+                facts.main_clock = clock;
+        } else if (clock.rule == "acknowledgement")
             facts.acknowledgement = clock;
         else
             facts.steps.push_back(clock);

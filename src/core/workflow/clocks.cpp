@@ -77,11 +77,11 @@ void extend(Clock& clock, const ClockRule& rule, const Event& event, const Clock
 // moves nothing ("or, where this is not possible, an explanation" in time).
 // A clock that runs from a fact (a later stage's start) takes only what
 // happened from then on: an earlier stage's explanation moves nothing.
-void extend_in_time(Clock& clock, const ClockRule& rule, const Case& c,
+void extend_in_time(Clock& clock, const ClockRule& rule, const Case& c, bool own_steps_only,
                     const ClockContext& context) {
     for (const auto& event : c.events)
         if (extends(rule, event.type) && !is_void(c, event) && event.at.utc < clock.due.at &&
-            (!rule.runs_from || event.at.utc >= clock.starts.utc))
+            (!own_steps_only || event.at.utc >= clock.starts.utc))
             extend(clock, rule, event, context);
 }
 
@@ -128,7 +128,58 @@ ClockState state_of(const Clock& clock, const Case& c, const ClockContext& conte
     return context.now < clock.due.at ? ClockState::running : ClockState::overdue;
 }
 
+// The clock `rule` runs on the case from `starts`. One that runs from a
+// later fact (`own_steps_only`) is met and moved only by what happened from
+// then on.
+Clock run_clock(const Case& c, const ClockRule& rule, const Timestamp& starts, bool own_steps_only,
+                const ClockContext& context) {
+    Clock clock;
+    clock.rule = rule.name;
+    clock.policy_rule = rule.name;
+    clock.starts = starts;
+    clock.due = deadline_after(clock.starts, *rule.span, context.calendar, context.zone);
+    if (rule.counts_start_day)
+        clock.due = counting_start_day(clock.starts, *rule.span, clock.due, context.zone);
+    clock.policy_due = clock.due;
+    if (rule.earliest)
+        clock.earliest = deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
+    if (rule.extended_by)
+        extend_in_time(clock, rule, c, own_steps_only, context);
+    if (const Event* done = first_of(c, rule.met_by,
+                                     own_steps_only ? std::optional(clock.starts.utc) : std::nullopt))
+        clock.done = done->at;
+    clock.state = state_of(clock, c, context);
+    clock.working_days_left = working_days_left(clock.due, context);
+    clock.hours_left = date::floor<std::chrono::hours>(clock.due.at - context.now).count();
+    return clock;
+}
+
 } // namespace
+
+const Event* further_reopening(const Case& c) {
+    const Event* reopening = nullptr;
+    bool answered = false;
+    for (const auto& event : c.events) {
+        if (is_void(c, event) || !in_current_stage(c, event))
+            continue;
+        if (event_info(event.type).role == EventRole::answers)
+            answered = true;
+        else if (event.type == EventType::reopened && answered)
+            reopening = &event;
+    }
+    return reopening;
+}
+
+const Event* round_answer(const Case& c) {
+    const Event* reopening = further_reopening(c);
+    if (!reopening)
+        return first_answer(c);
+    for (const auto& event : c.events)
+        if (event_info(event.type).role == EventRole::answers && !is_void(c, event) &&
+            event.at.utc >= reopening->at.utc && &event != reopening)
+            return &event;
+    return nullptr;
+}
 
 std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
     std::vector<Clock> clocks;
@@ -142,26 +193,20 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
         const Event* start = rule.runs_from ? first_event(c, *rule.runs_from) : nullptr;
         if (rule.runs_from && !start)
             continue;
-        Clock clock;
-        clock.rule = rule.name;
+        Clock clock = run_clock(c, rule, start ? start->at : clock_start(c, context.zone),
+                                rule.runs_from.has_value(), context);
         clock.answers_complainant = &rule == answering;
-        clock.starts = start ? start->at : clock_start(c, context.zone);
-        clock.due = deadline_after(clock.starts, *rule.span, context.calendar, context.zone);
-        if (rule.counts_start_day)
-            clock.due = counting_start_day(clock.starts, *rule.span, clock.due, context.zone);
-        clock.policy_due = clock.due;
-        if (rule.earliest)
-            clock.earliest =
-                deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
-        if (rule.extended_by)
-            extend_in_time(clock, rule, c, context);
-        if (const Event* done = first_of(
-                c, rule.met_by, rule.runs_from ? std::optional(clock.starts.utc) : std::nullopt))
-            clock.done = done->at;
-        clock.state = state_of(clock, c, context);
-        clock.working_days_left = working_days_left(clock.due, context);
-        clock.hours_left = date::floor<std::chrono::hours>(clock.due.at - context.now).count();
         clocks.push_back(clock);
+    }
+    // A reopening after the answer owes the complainant a further one, due
+    // the answering rule's span after it; a report of an earlier day has
+    // none yet.
+    const Event* reopening = further_reopening(c);
+    if (answering && answering->span && reopening && reopening->at.utc <= context.now) {
+        Clock further = run_clock(c, *answering, reopening->at, true, context);
+        further.rule = "further-response";
+        further.answers_complainant = true;
+        clocks.push_back(further);
     }
     return clocks;
 }
@@ -190,10 +235,12 @@ std::optional<Clock> clock_met_by(const Case& c, const ClockContext& context, Ev
                                 : clock_met_by(context.policy, type);
     if (!rule)
         return std::nullopt;
+    // A further response's clock, when the case owes one, comes last.
+    std::optional<Clock> found;
     for (auto& clock : case_clocks(c, context))
-        if (clock.rule == rule->name)
-            return clock;
-    return std::nullopt;
+        if (clock.policy_rule == rule->name)
+            found = clock;
+    return found;
 }
 
 std::optional<OffDayDeadline> off_day_deadline(const Clock& clock, const WorkingCalendar& calendar,

@@ -4,6 +4,7 @@
 #include "complaints/workflow/return_fields.hpp"
 
 #include "complaints/workflow/being_open.hpp"
+#include "complaints/workflow/clocks.hpp"
 #include "complaints/workflow/corrections.hpp"
 
 #include "complaints/base/error.hpp"
@@ -411,11 +412,15 @@ std::vector<Problem> response_missing(const Case& c, const Policy& policy,
              c.id});
     if (late_complaint_outstanding(c, policy))
         missing.push_back(late_problem(c, policy));
-    // The CLI says with which command a further letter is kept.
-    if (first_answer(c))
+    // The CLI says with which command a further letter is kept. A case
+    // reopened since its answer owes a further response, sent as this one.
+    if (round_answer(c))
         missing.push_back({ProblemCode::response_already_sent,
-                           "the stage 1 response has already been sent; a further letter (after "
-                           "a correction, or answering a point added since) is kept",
+                           further_reopening(c)
+                               ? "the further response after the reopening has already been sent; "
+                                 "another letter (after a correction) is kept"
+                               : "the stage 1 response has already been sent; a further letter "
+                                 "(after a correction, or answering a point added since) is kept",
                            c.id});
     return missing;
 }
@@ -428,7 +433,7 @@ void check_response(const Case& c, const Policy& policy, const ResponseWaivers& 
 }
 
 void check_delay(const Case& c) {
-    if (first_answer(c))
+    if (round_answer(c))
         throw Error(ErrorKind::refused, "",
                     {{ProblemCode::step_too_late,
                       fmt::format("{}: the response has already been sent", c.id), c.id}});
