@@ -110,8 +110,9 @@ TEST_SUITE("clocks") {
         CHECK(clocks[1].state == ClockState::running);
         // The response of 10 November meets the first clock, not this one;
         // the next one sent does.
-        auto met = clock_met_by(c, ClockContext{clinic.policy, clinic.calendar, london(),
-                                                at("2026-12-01T09:00:00+00:00").utc},
+        auto met = clock_met_by(c,
+                                ClockContext{clinic.policy, clinic.calendar, london(),
+                                             at("2026-12-01T09:00:00+00:00").utc},
                                 EventType::response_sent);
         REQUIRE(met);
         CHECK(met->rule == "further-response");

@@ -113,8 +113,8 @@ Event send_written_response(Case& c, const ResponseRequest& request, const Polic
     // The event states the fact; how it stood against the deadline is worked
     // out again whenever it is shown, so a later change of calendar or
     // policy leaves no stale date in the record.
-    sent.text = (further ? "Further written response sent by " : "Written response sent by ") +
-                request.via;
+    sent.text =
+        (further ? "Further written response sent by " : "Written response sent by ") + request.via;
     add_event(c, sent);
     return sent;
 }

@@ -142,11 +142,12 @@ Clock run_clock(const Case& c, const ClockRule& rule, const Timestamp& starts, b
         clock.due = counting_start_day(clock.starts, *rule.span, clock.due, context.zone);
     clock.policy_due = clock.due;
     if (rule.earliest)
-        clock.earliest = deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
+        clock.earliest =
+            deadline_after(clock.starts, *rule.earliest, context.calendar, context.zone);
     if (rule.extended_by)
         extend_in_time(clock, rule, c, own_steps_only, context);
-    if (const Event* done = first_of(c, rule.met_by,
-                                     own_steps_only ? std::optional(clock.starts.utc) : std::nullopt))
+    if (const Event* done = first_of(
+            c, rule.met_by, own_steps_only ? std::optional(clock.starts.utc) : std::nullopt))
         clock.done = done->at;
     clock.state = state_of(clock, c, context);
     clock.working_days_left = working_days_left(clock.due, context);
