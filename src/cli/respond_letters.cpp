@@ -190,6 +190,8 @@ void draft_response(const DraftRequest& request, const Reader& repo) {
     require_complaint(c, "draft a response");
     put_letter(response_on(c, when(request.when_who, context, store), context, store), request.out,
                c, store, "draft response");
+    if (const auto apology = upheld_without_apology_caution(c))
+        say_cautions({*apology});
 }
 
 void acknowledge(const AcknowledgeRequest& request, const Writer& repo) {
@@ -261,7 +263,10 @@ void send_response(const SendRequest& request, const Writer& repo) {
         said = send(c, writer, given, request, context, store);
     });
     fmt::print("{}: {}\n", id, said);
-    say_kept(after, EventType::response_sent, request.sending, store, {});
+    std::vector<std::string> cautions;
+    if (const auto apology = upheld_without_apology_caution(after))
+        cautions.push_back(*apology);
+    say_kept(after, EventType::response_sent, request.sending, store, cautions);
 }
 
 } // namespace complaints::cli

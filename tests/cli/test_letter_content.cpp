@@ -189,6 +189,60 @@ TEST_SUITE("letters: fit to send as printed") {
                                   "told you to expect it by 27 November 2026."));
     }
 
+    TEST_CASE("the investigation speaks to the complainant: we met you and Dr Baxter, a call "
+              "names who it was with") {
+        Signed repo;
+        const std::string id = repo.open_case(
+            "2026-11-02 09:30", {"--complainant", "Ms Katie Morrison", "--point", "Drooped lid"});
+        repo.now = "2026-11-10T10:00:00+00:00";
+        repo.ok({"log", id, "--type", "meeting", "--text", "Discussed the lid", "--attendee",
+                 "Katie Morrison", "--attendee", "Dr Baxter"});
+        repo.ok({"log", id, "--type", "call", "--text", "Asked for the batch", "--attendee",
+                 "the manufacturer"});
+        repo.ok({"log", id, "--type", "interview", "--text", "Her account", "--attendee",
+                 "Morag Campbell"});
+        const std::string letter = repo.draft(id);
+        CHECK(has(letter, "- 10 November 2026: we met you and Dr Baxter.\n"));
+        CHECK(has(letter, "- 10 November 2026: we spoke by telephone with the manufacturer.\n"));
+        CHECK(has(letter, "- 10 November 2026: we interviewed Morag Campbell.\n"));
+        CHECK_FALSE(has(letter, "Katie Morrison, Dr Baxter"));
+    }
+
+    TEST_CASE("a response upholding a point with no apology is cautioned, once an apology is "
+              "recorded it is not") {
+        Signed repo;
+        const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});
+        repo.now = "2026-11-10T10:00:00+00:00";
+        repo.ok({"respond", "finding", id, "--point", "1", "--finding", "partly-upheld",
+                 "--conclusion", "The call was late."});
+        const auto drafted = repo({"respond", "draft", id});
+        CHECK(has(drafted.err, "upholds point 1 and makes no apology"));
+        repo.ok({"respond", "apology", id, "--text", "We are sorry the call was late."});
+        repo.ok({"log", id, "--type", "record-agreed", "--text", "Agreed by email"});
+        const auto sent = repo({"respond", "send", id, "--via", "email"});
+        REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
+        CHECK_FALSE(has(sent.err, "no apology"));
+    }
+
+    TEST_CASE("the response recalls the explanation of delay sent, and the Being Open "
+              "conversation") {
+        Signed repo;
+        const std::string id = repo.open_case(
+            "2026-11-02 09:30", {"--complainant", "Ms Ruth Hale", "--point", "Burn after laser"});
+        repo.now = "2026-11-05T10:00:00+00:00";
+        repo.ok({"being-open", id, "--incident", "Burn from a laser set too high"});
+        repo.ok({"being-open", id, "--apology", "We are sorry for the burn", "--explained",
+                 "The laser was set above the protocol", "--remedial",
+                 "Settings are now checked by a second person", "--with", "Ms Ruth Hale"});
+        repo.now = "2026-11-18T10:00:00+00:00";
+        repo.ok({"respond", "delay", id, "--reason", "Waiting for the practitioner's statement",
+                 "--new-date", "2026-11-27"});
+        const std::string letter = repo.draft(id);
+        CHECK(has(letter, "We wrote to you on 18 November 2026 to explain why this response "
+                          "would take longer."));
+        CHECK(has(letter, "On 5 November 2026 we spoke with you openly about what happened"));
+    }
+
     TEST_CASE("a late acknowledgement says sorry and never promises a response date gone by") {
         Signed repo;
         const std::string id = repo.open_case("2026-11-02 09:30", {"--point", "Late call"});

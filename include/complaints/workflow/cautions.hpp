@@ -37,4 +37,9 @@ std::optional<std::string> back_dated_explanation_caution(const Case& c, const E
 std::optional<std::string> repeat_referral_caution(const Case& c, const ReviewBody& body,
                                                    const date::time_zone& zone);
 
+// A response that upholds a point (wholly or partly) and says no sorry:
+// the clinic policy asks for "an apology where appropriate", so the
+// manager is asked whether it is. None when the case records an apology.
+std::optional<std::string> upheld_without_apology_caution(const Case& c);
+
 } // namespace complaints

@@ -2,6 +2,7 @@
 #include "complaints/render/letters.hpp"
 
 #include "complaints/base/strings.hpp"
+#include "complaints/base/text.hpp"
 #include "complaints/render/person_names.hpp"
 #include "complaints/store/attachments.hpp"
 #include "complaints/workflow/clocks.hpp"
@@ -36,30 +37,63 @@ std::string_view finding_words(Finding finding) {
     return "";
 }
 
+// Whether `name` is the complainant's, titles and case aside ("Katie
+// Morrison" is "Ms Katie Morrison").
+bool is_complainant(const Case& c, std::string_view name) {
+    const auto words = [](std::string_view of) {
+        std::string joined;
+        for (const auto& word : name_words(of))
+            if (!is_title(word))
+                joined += folded(word) + " ";
+        return joined;
+    };
+    return !c.complainant.empty() && words(name) == words(c.complainant);
+}
+
+// People as a letter to the complainant names them: the complainant as
+// "you", first; the others as recorded, joined with "and".
+std::string named(const Case& c, const std::vector<std::string>& people) {
+    std::vector<std::string> said;
+    bool you = false;
+    for (const auto& person : people)
+        if (is_complainant(c, person))
+            you = true;
+        else
+            said.push_back(person);
+    if (you)
+        said.insert(said.begin(), "you");
+    if (said.size() < 2)
+        return said.empty() ? "" : said.front();
+    const std::string last = said.back();
+    said.pop_back();
+    return util::join(said, ", ") + " and " + last;
+}
+
 // Who spoke at an interview, meeting or consultation: its attendees. A
 // statement is its author's, and a consultation the practitioner's who
 // held it, each of whom may have entered it; whoever logs an interview or
 // a meeting is its recorder, not the person interviewed.
-std::string who_spoke(const Event& event) {
+std::string who_spoke(const Case& c, const Event& event) {
     if (!event.attendees.empty())
-        return util::join(event.attendees, ", ");
+        return named(c, event.attendees);
     return event.type == EventType::interview || event.type == EventType::meeting ? "" : event.by;
 }
 
 // How a timeline event reads as a step of the investigation, or "" when it
-// is not one.
-std::string investigation_step(const Event& event) {
-    const std::string speaker = who_spoke(event);
+// is not one: in the second person to the complainant ("we met you and Dr
+// Baxter"), a call naming who it was with.
+std::string investigation_step(const Case& c, const Event& event) {
+    const std::string speaker = who_spoke(c, event);
     const std::string from = speaker.empty() ? "" : " from " + speaker;
     const std::string with = speaker.empty() ? "" : " with " + speaker;
     if (event.type == EventType::statement)
         return "we took a written statement" + from;
     if (event.type == EventType::interview)
-        return "we held an interview" + with;
+        return speaker.empty() ? "we held an interview" : "we interviewed " + speaker;
     if (event.type == EventType::meeting)
-        return "we held a meeting" + with;
+        return speaker.empty() ? "we held a meeting" : "we met " + speaker;
     if (event.type == EventType::call)
-        return "we spoke by telephone";
+        return event.attendees.empty() ? "we spoke by telephone" : "we spoke by telephone" + with;
     if (event.type == EventType::record_agreed)
         return "you agreed our written record of your complaint";
     if (event.type == EventType::consultation_offered)
@@ -133,7 +167,7 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone,
     bool any = false;
     for (const auto& event : c.events) {
         const std::string step =
-            is_void(c, event) || !since(event, from) ? "" : investigation_step(event);
+            is_void(c, event) || !since(event, from) ? "" : investigation_step(c, event);
         if (step.empty())
             continue;
         out += fmt::format("- {}: {}.\n", day_of(event.at, zone), step);
@@ -150,7 +184,7 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone,
         return;
     out += "\nStatements and interview notes:\n";
     for (const Event* event : statements) {
-        const std::string speaker = who_spoke(*event);
+        const std::string speaker = who_spoke(c, *event);
         out += fmt::format("\n> {} ({}), {}:\n>\n", speaker.empty() ? "A member of staff" : speaker,
                            event->type == EventType::statement ? "written statement" : "interview",
                            day_of(event->at, zone));
@@ -208,9 +242,41 @@ void points(std::string& out, const Case& c, const std::optional<Timestamp>& fro
     }
 }
 
-void apology_and_actions(std::string& out, const Case& c) {
+// The first event of `type` (not void) since `from`.
+const Event* first_since(const Case& c, EventType type, const std::optional<Timestamp>& from) {
+    for (const auto& event : c.events)
+        if (event.type == type && !is_void(c, event) && since(event, from))
+            return &event;
+    return nullptr;
+}
+
+// The Being Open conversation the response recalls: who it was with, and
+// its written follow-up.
+std::string being_open_said(const Case& c, const date::time_zone& zone,
+                            const std::optional<Timestamp>& from) {
+    const Event* talk = first_since(c, EventType::being_open, from);
+    if (!talk)
+        return "";
+    const std::string with = talk->attendees.empty() ? "you" : named(c, talk->attendees);
+    const Event* follow_up = first_since(c, EventType::being_open_follow_up, from);
+    return fmt::format(
+        "On {} we spoke with {} openly about what happened: we explained it, "
+        "apologised, and said what we would do to put it right, as our Being "
+        "Open policy asks{}.",
+        day_of(talk->at, zone), with,
+        follow_up ? fmt::format(", and we wrote on {} to follow it up", day_of(follow_up->at, zone))
+                  : "");
+}
+
+void apology_and_actions(std::string& out, const Case& c, const date::time_zone& zone,
+                         const std::optional<Timestamp>& from) {
+    const std::string open = being_open_said(c, zone, from);
+    if (!open.empty() || !c.apology.empty())
+        out += "\n## Our apology\n\n";
+    if (!open.empty())
+        out += open + "\n" + (c.apology.empty() ? "" : "\n");
     if (!c.apology.empty())
-        out += fmt::format("\n## Our apology\n\n{}\n", c.apology);
+        out += c.apology + "\n";
     if (c.actions.empty())
         return;
     out += "\n## What we are changing\n\n";
@@ -402,10 +468,14 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
             fmt::format("We are sorry for the delay in sending you this response: {} {}.\n\n",
                         due->explained ? "we told you to expect it by" : "we aimed to send it by",
                         long_date(due->day));
+    if (const Event* delay = first_since(c, EventType::delay_explained, from))
+        out += fmt::format("We wrote to you on {} to explain why this response would take "
+                           "longer.\n\n",
+                           day_of(delay->at, zone));
     treatment(out, c);
     investigation(out, c, zone, from);
     points(out, c, from);
-    apology_and_actions(out, c);
+    apology_and_actions(out, c, zone, from);
     next_stage(out, c, config);
     return out + signature(config, true);
 }

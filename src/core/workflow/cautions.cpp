@@ -4,6 +4,7 @@
 #include "complaints/time/timestamp.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace complaints {
 
@@ -57,6 +58,20 @@ std::optional<std::string> repeat_referral_caution(const Case& c, const ReviewBo
                 format_date(local_date(it->outcome_at ? it->outcome_at->utc : it->at.utc, zone)),
                 it->outcome);
     return std::nullopt;
+}
+
+std::optional<std::string> upheld_without_apology_caution(const Case& c) {
+    if (!c.apology.empty())
+        return std::nullopt;
+    std::vector<std::string> upheld;
+    for (const auto& point : c.points)
+        if (point.finding == Finding::upheld || point.finding == Finding::partly_upheld)
+            upheld.push_back(std::to_string(point.number));
+    if (upheld.empty())
+        return std::nullopt;
+    return fmt::format("the response upholds point{} {} and makes no apology: is one "
+                       "appropriate? (respond apology {} --text TEXT)",
+                       upheld.size() == 1 ? "" : "s", fmt::join(upheld, ", "), c.id);
 }
 
 } // namespace complaints
