@@ -14,6 +14,7 @@ namespace {
 struct CloseOptions {
     std::string id;
     std::string outcome;
+    std::string satisfaction;
     std::string learning;
     std::string no_learning;
     std::string no_written_response;
@@ -27,6 +28,8 @@ void run_close(const CloseOptions& options, const Writer& repo) {
     const auto& [context, store] = repo;
     CloseRequest request;
     request.outcome = parse_enum<Outcome>(options.outcome, "--outcome");
+    if (!options.satisfaction.empty())
+        request.satisfaction = parse_enum<Satisfaction>(options.satisfaction, "--satisfaction");
     request.learning = text_from_flag(options.learning, "--learning");
     request.no_learning = text_from_flag(options.no_learning, "--no-learning");
     request.warning = options.warning;
@@ -62,6 +65,9 @@ void setup_close(CLI::App& app, Context& context) {
         command->add_option("--outcome", o->outcome,
                             "upheld, partly-upheld, not-upheld, resolved or withdrawn"))
         ->required();
+    enum_choices<Satisfaction>(command->add_option(
+        "--satisfaction", o->satisfaction,
+        "whether the complainant was satisfied: satisfied, not-satisfied or not-known"));
     command->add_option("--learning", o->learning, "lessons learnt (needs an action on the plan)")
         ->option_text("TEXT");
     command->add_option("--no-learning", o->no_learning, "why no learning was identified")

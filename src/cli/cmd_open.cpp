@@ -30,6 +30,7 @@ struct OpenOptions {
     std::string category;
     std::string type;
     std::string summary;
+    std::string desired_outcome;
     std::vector<std::string> points;
     std::vector<std::string> practitioners;
     std::string gmc;
@@ -95,6 +96,7 @@ OpenRequest open_request(const OpenOptions& options, const Context& context, con
         request.safety_incident = text_from_flag(options.safety_incident, "--safety-incident");
     request.returns = return_fields(options.returns);
     request.summary = summary_text(options);
+    request.desired_outcome = text_from_flag(options.desired_outcome, "--desired-outcome");
     return request;
 }
 
@@ -271,6 +273,10 @@ void setup_open(CLI::App& app, Context& context) {
         ->add_option("--summary", options->summary,
                      "what it is about; - reads standard input; $EDITOR when omitted at a "
                      "terminal")
+        ->option_text("TEXT");
+    command
+        ->add_option("--desired-outcome", options->desired_outcome,
+                     "what the complainant wants to come of it, in their words (optional)")
         ->option_text("TEXT");
     command->add_option("--point", options->points, "a point raised (repeat for each)")
         ->option_text("TEXT");

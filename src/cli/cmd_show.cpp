@@ -14,6 +14,7 @@
 #include "complaints/workflow/workflow.hpp"
 #include "problem_text.hpp"
 
+#include <algorithm>
 #include <functional>
 
 namespace complaints::cli {
@@ -66,6 +67,12 @@ void print_clocks(const Case& c, const std::vector<Clock>& clocks, const Store& 
             fmt::print("  {:<16}     {}\n", "", off_day_text(*off_day));
     }
 }
+// "not-satisfied" as a person reads it: "not satisfied".
+std::string in_words(Satisfaction satisfaction) {
+    std::string words(name_of(satisfaction));
+    std::replace(words.begin(), words.end(), '-', ' ');
+    return words;
+}
 
 using Heading = std::function<std::string(std::string_view)>;
 
@@ -115,7 +122,9 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
         fmt::print("Excluded:    {}{}\n", name_of(c.exclusion->reason),
                    c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
     if (c.outcome)
-        fmt::print("Outcome:     {}\n", name_of(*c.outcome));
+        fmt::print("Outcome:     {}{}\n", name_of(*c.outcome),
+                   c.satisfaction ? fmt::format(" (the complainant: {})", in_words(*c.satisfaction))
+                                  : "");
     if (c.imported)
         fmt::print("Imported:    {} ({} row {})\n", c.imported->reference, c.imported->file,
                    c.imported->row);
@@ -354,6 +363,9 @@ void print_readable(const Case& c, const Store& store, const std::vector<Clock>&
     print_header(c, store, clocks, heading);
     if (!c.summary.empty())
         fmt::print("\n{}\n{}\n", heading("Summary"), indent(c.summary, "  "));
+    if (!c.desired_outcome.empty())
+        fmt::print("\n{}\n{}\n", heading("What the complainant wants"),
+                   indent(c.desired_outcome, "  "));
     print_points(c, heading);
     print_clocks(c, clocks, store, heading);
     print_learning(c, store, heading);

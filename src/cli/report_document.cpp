@@ -190,6 +190,10 @@ Section outcomes_section(const Report& report) {
     for (const auto& count : report.outcomes)
         table.rows.push_back({readable(count.name), std::to_string(count.count)});
     section.tables.push_back(table);
+    Table satisfied{{"the complainant", "complaints"}, {}};
+    for (const auto& count : report.satisfaction)
+        satisfied.rows.push_back({readable(count.name), std::to_string(count.count)});
+    section.tables.push_back(satisfied);
     return section;
 }
 

@@ -285,6 +285,7 @@ Json report_json(const Report& report) {
               {"responses", responses_json(report.responses)},
               {"working_days", working_days_json(report)},
               {"outcomes", counts_json(report.outcomes)},
+              {"satisfaction", counts_json(report.satisfaction)},
               {"escalations", escalations_json(report)},
               {"being_open", being_open_json(report.being_open)},
               {"warnings", clinicians_json(report)},

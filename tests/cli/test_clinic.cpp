@@ -459,3 +459,52 @@ TEST_SUITE("clinic: stage 2 and closing") {
               "needs its target date\n");
     }
 }
+
+TEST_SUITE("clinic: what the complainant wants, and whether it was met") {
+    TEST_CASE("open keeps the desired outcome, close the complainant's satisfaction, and the "
+              "report counts it") {
+        Clinic clinic;
+        const std::string id = clinic.open_case(
+            "2026-11-03 10:00", {"--complainant", "Ms Ruth Hale", "--point", "Kept waiting",
+                                 "--desired-outcome", "An apology and a refund of the fee"});
+        auto json = clinic({"show", id, "--format", "json"}).json();
+        CHECK(json["desired_outcome"] == "An apology and a refund of the fee");
+        CHECK(test::has(clinic({"show", id}).out,
+                        "What the complainant wants\n  An apology and a refund of the fee"));
+        CHECK(test::has(clinic.refused({"close", id, "--outcome", "withdrawn", "--no-learning",
+                                        "Withdrawn", "--satisfaction", "happy"},
+                                       2),
+                        "--satisfaction"));
+        clinic.ok({"close", id, "--outcome", "withdrawn", "--no-learning", "She withdrew it",
+                   "--satisfaction", "not-satisfied"});
+        json = clinic({"show", id, "--format", "json"}).json();
+        CHECK(json["satisfaction"] == "not-satisfied");
+        CHECK(test::has(clinic({"show", id}).out,
+                        "Outcome:     withdrawn (the complainant: not satisfied)"));
+        const auto report =
+            clinic({"report", "--month", "2026-11", "--format", "json"}).json()["satisfaction"];
+        CHECK(report["not-satisfied"] == 1);
+        CHECK(report["satisfied"] == 0);
+        CHECK(report["not-recorded"] == 0);
+        // Reopened: the satisfaction no longer stands, and the closing's text keeps it.
+        clinic.ok({"reopen", id, "--reason", "She wrote again"});
+        json = clinic({"show", id, "--format", "json"}).json();
+        CHECK(json["satisfaction"].is_null());
+    }
+
+    TEST_CASE("blank is not a value: a blank summary or desired outcome is refused and nothing "
+              "is written") {
+        test::Repo repo;
+        const auto before = repo({"list", "--format", "csv"}).out;
+        CHECK(test::has(repo.refused({"open", "--channel", "email", "--complainant", "Ms Ruth Hale",
+                                      "--point", "Late", "--summary", "   "},
+                                     2),
+                        "--summary: it is blank"));
+        CHECK(test::has(
+            repo.refused({"open", "--channel", "email", "--complainant", "Ms Ruth Hale", "--point",
+                          "Late", "--summary", "Late", "--desired-outcome", " \t "},
+                         2),
+            "--desired-outcome: it is blank"));
+        CHECK(repo({"list", "--format", "csv"}).out == before);
+    }
+}

@@ -184,9 +184,11 @@ template <class V, Same<Case> C> constexpr void describe(V& v, C& c) {
     v.field(maybe("withdrawn"), c.withdrawn);
     v.field(maybe("agent"), c.agent);
     v.field(always("summary"), c.summary);
+    v.field(maybe("desired_outcome"), c.desired_outcome);
     v.field(always("points"), c.points);
     v.field(maybe("apology"), c.apology);
     v.field(maybe("outcome"), c.outcome);
+    v.field(maybe("satisfaction").not_typed(), c.satisfaction);
     v.field(maybe("learning"), c.learning);
     v.field(maybe("no_learning"), c.no_learning);
     v.field(maybe("actions"), c.actions);

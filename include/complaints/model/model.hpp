@@ -22,6 +22,9 @@ enum class Category { clinical, non_clinical };
 enum class Status { open, closed };
 enum class Finding { upheld, partly_upheld, not_upheld };
 enum class Outcome { upheld, partly_upheld, not_upheld, resolved, withdrawn };
+// Whether the complainant was satisfied with how the complaint ended, as
+// the manager recorded it on closing.
+enum class Satisfaction { satisfied, not_satisfied, not_known };
 // Which way an email went: from the complainant (or anyone) to us, or ours out.
 enum class Direction { received, sent };
 // Why a complaint is set outside the process. A new reason goes last:
@@ -75,6 +78,13 @@ template <> struct EnumNames<Finding> {
         {{Finding::upheld, "upheld"},
          {Finding::partly_upheld, "partly-upheld"},
          {Finding::not_upheld, "not-upheld"}}};
+};
+template <> struct EnumNames<Satisfaction> {
+    static constexpr std::string_view what = "satisfaction";
+    static constexpr std::array<std::pair<Satisfaction, std::string_view>, 3> names{
+        {{Satisfaction::satisfied, "satisfied"},
+         {Satisfaction::not_satisfied, "not-satisfied"},
+         {Satisfaction::not_known, "not-known"}}};
 };
 template <> struct EnumNames<Outcome> {
     static constexpr std::string_view what = "outcome";
@@ -286,9 +296,12 @@ struct Case {
     std::optional<date::year_month_day> happened;
     std::vector<Point> points;
     std::string apology; // the apology the response gives, if any
+    // What the complainant wants to come of the complaint, in their words.
+    std::string desired_outcome;
     std::optional<Outcome> outcome;
-    std::string learning;    // lessons learnt, or
-    std::string no_learning; // why none were identified
+    std::optional<Satisfaction> satisfaction; // recorded on closing
+    std::string learning;                     // lessons learnt, or
+    std::string no_learning;                  // why none were identified
     std::vector<Action> actions;
     std::vector<Escalation> escalations;
     std::optional<Timestamp> warning; // a warning issued to the clinician

@@ -15,6 +15,7 @@ namespace complaints {
 
 struct CloseRequest {
     Outcome outcome{};
+    std::optional<Satisfaction> satisfaction; // whether the complainant was satisfied
     std::string learning;
     std::string no_learning;
     // When the complainant asked for no written response: the event that

@@ -36,6 +36,7 @@ struct OpenRequest {
     std::optional<Category> category;
     std::string type;
     std::string summary;
+    std::string desired_outcome; // what the complainant wants to come of it
     std::vector<std::string> points;
     std::vector<std::string> practitioners;
     std::string gmc;

@@ -256,6 +256,9 @@ struct Report {
     Spread to_answer;            // working days from the main clock's start to its step
     Spread to_closing;           // working days from receipt to closing
     std::vector<Count> outcomes; // of the cases closed in the period: every outcome
+    // Of the complaints closed in the period: whether the complainant was
+    // satisfied, as recorded on closing, and how many have it not recorded.
+    std::vector<Count> satisfaction;
 
     std::vector<EscalationFigures> escalations;
     std::vector<EscalationOutcome> escalation_outcomes;

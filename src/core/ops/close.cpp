@@ -27,10 +27,12 @@ std::vector<Problem> request_problems(const CloseRequest& request) {
 Event closing_event(const CloseRequest& request) {
     Event closing = request.closing;
     closing.type = EventType::closed;
-    closing.text =
-        fmt::format("Closed: {}; {}", name_of(request.outcome),
-                    request.learning.empty() ? "no learning identified: " + request.no_learning
-                                             : "lessons learnt recorded");
+    closing.text = fmt::format(
+        "Closed: {}; {}{}", name_of(request.outcome),
+        request.learning.empty() ? "no learning identified: " + request.no_learning
+                                 : "lessons learnt recorded",
+        request.satisfaction ? fmt::format("; the complainant: {}", name_of(*request.satisfaction))
+                             : "");
     return closing;
 }
 
@@ -56,6 +58,7 @@ Closed close_case(Case& c, const CloseRequest& request, const Policy& policy,
         check_step(c, policy, std::nullopt, closing, request.skip_step);
     c.status = Status::closed;
     c.outcome = request.outcome;
+    c.satisfaction = request.satisfaction;
     c.learning = request.learning;
     c.no_learning = request.no_learning;
     add_event(c, closing);

@@ -51,10 +51,19 @@ std::vector<Problem> people_problems(const OpenRequest& request) {
         {&request.treatment, "{treatment}"},
         {&request.treated_by, "{treated_by}"},
         {&request.summary, "{summary}"},
+        {&request.desired_outcome, "{desired_outcome}"},
         {&request.safety_incident, "{safety_incident}"}};
     // Not a structured binding: clang before 16 cannot capture one.
     for (const auto& text : texts)
         collect(problems, [&] { require_clean_text(*text.first, text.second); });
+    // Spaces are not a value: a blank summary or wish is refused, as a blank
+    // point is.
+    for (const auto& [text, what] : {std::pair{&request.summary, "summary"},
+                                     std::pair{&request.desired_outcome, "desired_outcome"}})
+        if (!text->empty() && folded(*text).empty())
+            problems.emplace_back(
+                ProblemCode::field_missing,
+                fmt::format("{{{}}}: it is blank; give it, or leave it out", what));
     if (request.consent && request.on_behalf_of.empty())
         problems.emplace_back(ProblemCode::field_not_applicable,
                               "{consent} is about a complaint made on someone's behalf; give "
@@ -129,6 +138,7 @@ Case given_case(const OpenRequest& request, const Timestamp& received) {
     c.category = request.category;
     c.type = request.type;
     c.summary = request.summary;
+    c.desired_outcome = request.desired_outcome;
     c.practitioners = request.practitioners;
     int number = 0;
     for (const auto& text : request.points) {

@@ -364,6 +364,16 @@ void count_escalations(Report& report, const Case& c, const Window& window, cons
     }
 }
 
+// What the complainant's satisfaction was at a closing: the case's while
+// that closing still stands (a reopening since clears it, and its
+// closing's text keeps it).
+std::string satisfaction_then(const Case& c, const Ending& ending) {
+    const Event* last = last_event(c, EventType::closed);
+    if (c.status == Status::closed && c.satisfaction && last && last->at == ending.at)
+        return std::string(name_of(*c.satisfaction));
+    return "not-recorded";
+}
+
 void count_closing(Report& report, const Facts& facts, const Window& window,
                    const ReportContext& context, std::vector<int>& to_closing) {
     const Case& c = *facts.c;
@@ -374,6 +384,8 @@ void count_closing(Report& report, const Facts& facts, const Window& window,
     const Ending& ending = **facts.ending;
     if (ending.outcome)
         count_one(report.outcomes, std::string(name_of(*ending.outcome)));
+    if (c.kind == Kind::complaint && !ending.excluded)
+        count_one(report.satisfaction, satisfaction_then(c, ending));
     const std::string learning(ending.learning);
     if (!learning.empty())
         report.lessons.push_back(
@@ -650,6 +662,8 @@ ReportBuilder::ReportBuilder(const Period& period, const ReportContext& context)
     report.by_category = zeros<Category>();
     report.by_category.push_back(Count{"unspecified", 0});
     report.outcomes = zeros<Outcome>();
+    report.satisfaction = zeros<Satisfaction>();
+    report.satisfaction.push_back(Count{"not-recorded", 0});
     const ClockRule* answering = answering_clock(context.policy);
     report.responses.rule = answering ? answering->name : "";
     report.responses.span = answering && answering->span ? format_duration(*answering->span) : "";

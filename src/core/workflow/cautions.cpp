@@ -70,7 +70,7 @@ std::optional<std::string> upheld_without_apology_caution(const Case& c) {
     if (upheld.empty())
         return std::nullopt;
     return fmt::format("the response upholds point{} {} and makes no apology: is one "
-                       "appropriate? (respond apology {} --text TEXT)",
+                       "appropriate? (record it with 'respond apology {}')",
                        upheld.size() == 1 ? "" : "s", fmt::join(upheld, ", "), c.id);
 }
 

@@ -144,6 +144,7 @@ ClosedState reopen(Case& c) {
     const ClosedState was{c.outcome, c.learning, c.no_learning, c.exclusion, closed_since(c)};
     c.status = Status::open;
     c.outcome.reset();
+    c.satisfaction.reset(); // the closing's text keeps it
     c.learning.clear();
     c.no_learning.clear();
     c.exclusion.reset();
