@@ -107,7 +107,7 @@ TEST_SUITE("suspension review") {
     TEST_CASE("a permanent suspension lasts until a reinstatement") {
         auto cases = three_warnings();
         cases[2].events.push_back(decision("2026-04-08 10:00", DecisionKind::permanent_suspension));
-        CHECK(status(cases, "2030-01-01") == ClinicianStatus::suspended);
+        CHECK(status(cases, "2030-01-01") == ClinicianStatus::permanently_suspended);
         CHECK(keane(cases).decisions[0].kind == DecisionKind::permanent_suspension);
     }
 
