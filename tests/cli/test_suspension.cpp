@@ -121,7 +121,7 @@ TEST_SUITE("suspension review") {
                  "GMC concerns"});
         repo.now = "2027-03-01T10:00:00+00:00";
         const auto json = repo.clinician();
-        CHECK(json["status"] == "suspended");
+        CHECK(json["status"] == "permanently-suspended");
         REQUIRE(json["decisions"].size() == 3);
         CHECK(json["decisions"][2]["decision"] == "permanent-suspension");
         for (const auto& decision : json["decisions"])

@@ -22,13 +22,14 @@ int count_rule(const nlohmann::json& agenda, const std::string& rule) {
                                           [&](const auto& one) { return one["rule"] == rule; }));
 }
 
-bool listed_for_attention(const Reviewed& repo, const std::string& id) {
+// The IDs `list --attention` gives, one a line.
+std::string attention(const Reviewed& repo) {
     const auto listed = repo({"list", "--attention", "--format", "json"});
     REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-    for (const auto& one : listed.json()["cases"])
-        if (one["id"] == id)
-            return true;
-    return false;
+    std::string ids;
+    for (const auto& one : listed.json("cases"))
+        ids += one["id"].get<std::string>() + "\n";
+    return ids;
 }
 
 } // namespace
@@ -43,8 +44,8 @@ TEST_SUITE("suspension review: never stale") {
                   "Four late arrivals: one more and the account is suspended"});
         REQUIRE_MESSAGE(held.exit_code == 0, held.err);
         CHECK(count_rule(repo.agenda(), "suspension-review") == 0);
-        CHECK_FALSE(listed_for_attention(repo, repo.ids[2]));
-        CHECK_FALSE(listed_for_attention(repo, repo.ids[3]));
+        CHECK_FALSE(test::has(attention(repo), repo.ids[2]));
+        CHECK_FALSE(test::has(attention(repo), repo.ids[3]));
         CHECK(repo.clinician()["status"] == "warned");
         // A week on, nothing has come back.
         repo.now = "2026-11-27T10:00:00+00:00";
@@ -62,7 +63,7 @@ TEST_SUITE("suspension review: never stale") {
         CHECK(test::has(repo({"clinician", "7123456"}).out,
                         "Dr Sam Keane (GMC 7123456): suspension review since 2026-11-19"));
         CHECK(item(repo.agenda(), "suspension-review")["case"] == repo.ids[2]);
-        CHECK(listed_for_attention(repo, repo.ids[2]));
+        CHECK(attention(repo) == repo.ids[2] + "\n");
         const auto report = repo({"report", "--month", "2026-12", "--format", "json"});
         REQUIRE_MESSAGE(report.exit_code == 0, report.err);
         const auto warnings = report.json()["warnings"];
@@ -75,7 +76,7 @@ TEST_SUITE("suspension review: never stale") {
         REQUIRE_MESSAGE(held.exit_code == 0, held.err);
         CHECK(repo.clinician()["status"] == "warned");
         CHECK(item(repo.agenda(), "suspension-review").is_null());
-        CHECK_FALSE(listed_for_attention(repo, repo.ids[2]));
+        CHECK_FALSE(test::has(attention(repo), repo.ids[2]));
     }
 
     TEST_CASE("check lists a review no decision can settle as an agenda item, and still exits "
@@ -123,7 +124,8 @@ TEST_SUITE("permanent suspension") {
         const auto text = repo({"clinician", "7123456"}).out;
         CHECK(
             test::has(text, "Dr Sam Keane (GMC 7123456): permanently suspended since 2026-11-20"));
-        CHECK(test::has(text, "  2026-11-20  permanently-suspended: decision"));
+        CHECK(test::has(text, "  2026-11-20  permanently-suspended: review decided "
+                              "permanent-suspension"));
         const auto listed = repo({"clinician", "--list", "--format", "json"});
         REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
         CHECK(test::has(listed.out, "\"status\": \"permanently-suspended\""));

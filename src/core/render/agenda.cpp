@@ -38,12 +38,12 @@ AgendaWhen when_due(date::sys_days due, bool overdue, const Today& today) {
     return due <= today.horizon ? AgendaWhen::soon : AgendaWhen::later;
 }
 
-// An hours deadline by its instant: overdue once it has passed, today when
-// it passes before today ends (midnight tonight is today's), and one on a
-// day nobody works as though due at the end of the working day before.
+// A deadline by its instant: overdue once it has passed, today when it
+// passes before today ends (midnight tonight is today's), and one on a day
+// nobody works as though due at the end of the working day before.
 AgendaWhen when_due(const Deadline& due, const std::optional<OffDayDeadline>& off_day,
                     const Today& today) {
-    if (due.whole_day)
+    if (due.whole_day && !off_day)
         return when_due(date::sys_days{due.day}, today.now >= due.at, today);
     if (today.now >= due.at)
         return AgendaWhen::overdue;
