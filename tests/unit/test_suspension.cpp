@@ -205,8 +205,8 @@ TEST_SUITE("suspension review") {
         CHECK(suspension_pending(other, record.of(other), day, london()));
     }
 
-    TEST_CASE("a review that fell due stays owed when a warning leaves the window; an appeal "
-              "makes it moot, an expiry does not") {
+    TEST_CASE("a review that fell due stays owed when a warning leaves the window, but an "
+              "appeal makes it moot, an expiry does not") {
         auto cases = three_warnings();
         Event due = decision("2026-04-01 10:00", DecisionKind::no_action);
         due.type = EventType::suspension_review_due;
