@@ -6,6 +6,7 @@
 #include "agenda_text.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "decision_scan.hpp"
 #include "json_output.hpp"
 #include "name_hint.hpp"
 #include "output.hpp"
@@ -111,8 +112,9 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     std::vector<AgendaItem> items;
     std::set<std::string> holders; // whom any item is for, to suggest from
     bool held = false;             // whether --for names one of them
+    const DecisionRecord decisions = every_decision(store, options.no_cache);
     context.scan(store, options.no_cache, [&](Case& c) {
-        for (auto& item : case_agenda(c, clocks, k_horizon_days)) {
+        for (auto& item : case_agenda(c, clocks, k_horizon_days, &decisions)) {
             const bool theirs = !person.empty() && agenda_for(item, person);
             held = held || theirs;
             if (options.for_given && !item.person.empty())

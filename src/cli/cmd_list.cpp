@@ -4,6 +4,7 @@
 #include "choices.hpp"
 #include "clock_text.hpp"
 #include "commands.hpp"
+#include "decision_scan.hpp"
 #include "json_output.hpp"
 #include "list_sheet.hpp"
 #include "name_hint.hpp"
@@ -256,10 +257,12 @@ void gather(Found& found, const ListOptions& options, const Reader& repo) {
     warn_off_roster(options.agent, store.config().agents);
     const auto& zone = store.zone();
     const auto today = local_date(context.now, zone);
+    const DecisionRecord decisions =
+        filter.attention ? every_decision(store, options.no_cache) : DecisionRecord{};
     context.scan(store, options.no_cache, [&](Case& c) {
         if (matches(c, filter, zone) && actions_match(c, filter, today) &&
             (!filter.attention || !attention(c, store.config().policy).empty() ||
-             suspension_pending(c, today, zone)) &&
+             suspension_pending(c, decisions.of(c), today, zone)) &&
             clock_matches(c, clocks_of(c, store, context.now), filter, store, context.now))
             found.matches.push_back(Match{c.received, found.spill.add(encode_case(c))});
     });

@@ -113,10 +113,10 @@ void note_suspension(const Case& c, std::vector<Case> others, const Store& store
             continue;
         const ClinicianStatus status = standing_on(clinician, policy, day).status;
         const Decision* last = last_decision(clinician, day);
-        if (last &&
-            (status == ClinicianStatus::suspended || status == ClinicianStatus::suspension_ended))
+        if (last && (is_suspended(status) || status == ClinicianStatus::suspension_ended))
             fmt::print(stderr, "complaints: note: {} is {}: {} on {} ({})\n", clinician.name,
-                       status == ClinicianStatus::suspended ? "suspended" : "suspension-ended",
+                       status == ClinicianStatus::suspension_ended ? "suspension-ended"
+                                                                   : "suspended",
                        describe_decision(*last), format_date(last->on), last->case_id);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "context.hpp"
 
+#include "decision_scan.hpp"
 #include "merge_driver.hpp"
 #include "pager.hpp"
 
@@ -242,6 +243,14 @@ std::vector<Case> Context::slim_all(const Store& store, bool strict) const {
     else
         scan_cases(store, false, keep, [this](const Error& e) { leave_out(e); });
     return cases;
+}
+
+DecisionRecord every_decision(const Store& store, bool no_cache) {
+    DecisionRecord record;
+    if (store.config().policy.warnings.kept)
+        scan_cases(
+            store, no_cache, [&](Case& c) { record.see(c, store.zone()); }, [](const Error&) {});
+    return record;
 }
 
 void Context::leave_out(const Error& e) const {

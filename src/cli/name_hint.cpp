@@ -2,6 +2,7 @@
 #include "name_hint.hpp"
 
 #include "complaints/base/error.hpp"
+#include "complaints/base/name_hint.hpp"
 #include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
 
@@ -21,7 +22,7 @@ bool known_name(std::string_view given, const std::vector<std::string>& names) {
 void warn_unknown_name(std::string_view flag, std::string_view given, std::string_view why,
                        const std::vector<std::string>& names) {
     fmt::print(stderr, "complaints: warning: {}: '{}' {}{}\n", flag, util::trim(given), why,
-               did_you_mean(given, names));
+               did_you_mean_name(given, names));
 }
 
 } // namespace complaints::cli

@@ -285,7 +285,10 @@ Section clinicians_section(const Report& report) {
         section.notes.push_back("No clinician in suspension review at the end of the period.");
     Table review{{"clinician", "GMC", "status", "active warnings"}, {}};
     for (const auto& r : report.under_review)
-        review.rows.push_back({r.clinician, r.gmc, r.status, std::to_string(r.active_warnings)});
+        review.rows.push_back(
+            {r.clinician, r.gmc,
+             r.status + (r.since ? " since " + format_date(*r.since) : std::string()),
+             std::to_string(r.active_warnings)});
     // One warning short of a review: the ones to watch.
     for (const auto& r : report.near_review)
         review.rows.push_back({r.clinician, r.gmc, "one warning short of a review",

@@ -127,6 +127,7 @@ Json clinicians_json(const Report& report) {
         review.push_back(Json{{"clinician", r.clinician},
                               {"gmc", r.gmc},
                               {"status", r.status},
+                              {"since_date", r.since ? Json(format_date(*r.since)) : Json(nullptr)},
                               {"active_warnings", r.active_warnings}});
     Json near = Json::array(), decisions = Json::array();
     for (const auto& r : report.near_review)

@@ -3,6 +3,7 @@
 // the report, the clinicians; and the leaflet.
 #include "serve_pages.hpp"
 #include "agenda_text.hpp"
+#include "decision_scan.hpp"
 #include "report_output.hpp"
 
 #include "complaints/base/text.hpp"
@@ -171,8 +172,9 @@ Page today_page(const View& view) {
     const ClockContext clocks{view.store.config().policy, view.store.calendar(), view.store.zone(),
                               view.now};
     std::vector<AgendaItem> items;
+    const DecisionRecord decisions = every_decision(view.store, false);
     view.context.scan(view.store, false, [&](Case& c) {
-        for (auto& item : case_agenda(c, clocks, k_horizon_days))
+        for (auto& item : case_agenda(c, clocks, k_horizon_days, &decisions))
             if (item.when != AgendaWhen::later) {
                 if (!view.include_names)
                     item.what = without_names(c, item.what);

@@ -143,6 +143,33 @@ TEST_SUITE("clock hours") {
         CHECK(weekday.err.empty());
     }
 
+    TEST_CASE("three weeks that end on Christmas Day are flagged like an hours deadline: open, "
+              "show and the agenda give the day to act by") {
+        Platform platform;
+        platform.now = "2026-12-04T11:00:00+00:00"; // Friday
+        const auto opened = platform({"open", "--channel", "email", "--received",
+                                      "2026-12-04 10:00", "--about", "Dr Sam Keane"});
+        REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
+        const std::string id = opened.out.substr(0, opened.out.size() - 1);
+        CHECK(test::has(opened.err, "complaints: note: the resolution deadline, "));
+        CHECK(test::has(opened.err, "falls on Christmas Day: nobody may be in; act by Thu "
+                                    "2026-12-24\n"));
+        platform.ok({"assign", id, "--to", "Priya Shah"});
+        const std::string shown = platform.show(id);
+        CHECK(test::has(shown, "  resolution       due 2026-12-25        14 working days left\n"
+                               "                       falls on Christmas Day: nobody may be "
+                               "in; act by Thu 2026-12-24\n"));
+        platform.now = "2026-12-21T09:00:00+00:00"; // Monday of Christmas week
+        const auto item = platform.agenda_item(id, "resolution");
+        CHECK(item["due_date"] == "2026-12-25");
+        CHECK(item["act_by_date"] == "2026-12-24");
+        CHECK(item["when"] == "soon");
+        CHECK(test::has(platform.agenda_text(),
+                        "falls on Christmas Day: nobody may be in; act by Thu 2026-12-24"));
+        // Working days never end on a day off: the investigation says nothing.
+        CHECK(platform.agenda_item(id, "investigation")["act_by_date"].is_null());
+    }
+
     TEST_CASE("received on Boxing Day and due on its substitute Monday: no act-by before receipt") {
         Platform platform;
         platform.now = "2026-12-26T10:00:00+00:00"; // Saturday, Boxing Day

@@ -164,6 +164,19 @@ TEST_SUITE("platform: support agents") {
         CHECK(platform.json(id)["agent"] == "Priya Shah");
     }
 
+    TEST_CASE("with a roster, a first name alone suggests the one agent it names") {
+        Platform platform;
+        platform.add_to_config("agents:\n  - Priya Shah\n  - Tom Okafor\n");
+        const std::string id = platform.open("late");
+        CHECK(has(platform.refused({"assign", id, "--to", "Priya"}, k_usage),
+                  "'Priya' is not on the agents roster in complaints.yaml (did you mean 'Priya "
+                  "Shah'?)"));
+        // A surname too; and the list says so as a warning.
+        CHECK(has(platform.refused({"assign", id, "--to", "okafor"}, k_usage),
+                  "(did you mean 'Tom Okafor'?)"));
+        CHECK(has(platform({"list", "--agent", "Priya"}).err, "(did you mean 'Priya Shah'?)"));
+    }
+
     TEST_CASE("init --preset platform shows how to list the agents, commented out") {
         test::TempDir dir;
         const auto made = test::run(test::Run{{"init", (dir / "r").string(), "--preset", "platform",

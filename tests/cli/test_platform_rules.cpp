@@ -162,6 +162,16 @@ TEST_SUITE("platform: warnings that stand up") {
 }
 
 TEST_SUITE("platform: withdrawals by their notice") {
+    TEST_CASE("a negative --notice-days is refused as impossible, naming the option") {
+        Platform platform;
+        const std::string said = platform.refused(
+            {"open", "--channel", "email", "--notice-days", "-1", "--type", "late-withdrawal"},
+            k_usage);
+        CHECK(has(said, "--notice-days -1: a notice is the days from the withdrawal to the "
+                        "session, 0 or more; it cannot be negative"));
+        CHECK_FALSE(has(said, "dated after the session"));
+    }
+
     TEST_CASE("4 days' notice is no complaint even without --type, feedback stays allowed") {
         Platform platform;
         CHECK(has(platform.refused({"open", "--channel", "email", "--received", "2026-11-18 09:00",

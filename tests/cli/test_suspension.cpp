@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // A suspension review through the real binary: the review the third warning
 // makes due, its decision, a temporary suspension's end and reinstatement.
-#include "run.hpp"
+#include "reviewed_repo.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,47 +10,8 @@ namespace {
 constexpr int k_usage = 2;
 constexpr int k_refused = 5;
 
-// Dr Sam Keane with three warnings inside six months, the third issued on
-// 19 November 2026: a suspension review is due. Today is 20 November.
-struct Reviewed : test::Repo {
-    std::vector<std::string> ids;
-    explicit Reviewed(std::vector<std::string> days = {"2026-06-01", "2026-08-01", "2026-11-19"})
-        : test::Repo("platform", "LAN") {
-        now = "2026-11-20T10:00:00+00:00";
-        for (const auto& day : days)
-            ids.push_back(warned(day));
-    }
-    std::string warned(const std::string& day) const {
-        const std::string id =
-            open_case(day, {"--about", "Dr Sam Keane", "--gmc", "7123456", "--type", "late"});
-        ok({"assign", id, "--to", "Priya Shah", "--at", day});
-        ok({"log", id, "--type", "shared-with-complainee", "--text", "Shared", "--at", day});
-        ok({"log", id, "--type", "investigation-complete", "--text", "Done", "--at", day});
-        ok({"resolve", id, "--text", "Apology", "--at", day});
-        ok({"close", id, "--outcome", "upheld", "--warning", "--warning-reason", "Punctuality",
-            "--no-learning", "Conduct", "--at", day});
-        return id;
-    }
-    nlohmann::json clinician(std::vector<std::string> more = {}) const {
-        std::vector<std::string> args{"clinician", "7123456", "--format", "json"};
-        args.insert(args.end(), more.begin(), more.end());
-        const auto shown = (*this)(args);
-        REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
-        return shown.json();
-    }
-    nlohmann::json agenda() const {
-        const auto listed = (*this)({"agenda", "--format", "json"});
-        REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
-        return listed.json()["items"];
-    }
-};
-
-nlohmann::json item(const nlohmann::json& agenda, const std::string& rule) {
-    for (const auto& one : agenda)
-        if (one["rule"] == rule)
-            return one;
-    return nullptr;
-}
+using test::item;
+using test::Reviewed;
 
 } // namespace
 
@@ -160,7 +121,7 @@ TEST_SUITE("suspension review") {
                  "GMC concerns"});
         repo.now = "2027-03-01T10:00:00+00:00";
         const auto json = repo.clinician();
-        CHECK(json["status"] == "suspended");
+        CHECK(json["status"] == "permanently-suspended");
         REQUIRE(json["decisions"].size() == 3);
         CHECK(json["decisions"][2]["decision"] == "permanent-suspension");
         for (const auto& decision : json["decisions"])

@@ -108,7 +108,7 @@ TEST_SUITE("clinicians") {
                         {}};
         cases[0].events.push_back(suspended);
         CHECK(on(cases, "2026-01-31").status == ClinicianStatus::warned);
-        CHECK(on(cases, "2026-02-01").status == ClinicianStatus::suspended);
+        CHECK(on(cases, "2026-02-01").status == ClinicianStatus::permanently_suspended);
         Event reinstated = suspended;
         reinstated.type = EventType::reinstated;
         reinstated.at = parse_user_time("2026-03-01", london(), "--at");

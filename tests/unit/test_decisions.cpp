@@ -902,19 +902,19 @@ TEST_SUITE("decisions: warnings to clinicians") {
         CHECK(standing_on(all[0], platform, day("2026-04-07")).status ==
               ClinicianStatus::suspension_review);
         const Standing standing = standing_on(all[0], platform, day("2026-04-08"));
-        CHECK(standing.status == ClinicianStatus::suspended);
+        CHECK(standing.status == ClinicianStatus::permanently_suspended);
         CHECK(standing.active.size() == 3);
         REQUIRE(standing.history.size() == 3);
         CHECK(standing.history[0].status == ClinicianStatus::warned);
         CHECK(format_date(standing.history[1].on) == "2026-04-01");
         CHECK(standing.history[1].status == ClinicianStatus::suspension_review);
-        CHECK(standing.history[2].status == ClinicianStatus::suspended);
+        CHECK(standing.history[2].status == ClinicianStatus::permanently_suspended);
         SUBCASE("reinstated once the first warning has expired: warned") {
             log(cases[2], "2026-07-20 10:00", EventType::reinstated, "Review panel decision");
             const auto now = clinicians(cases, platform, london());
             REQUIRE(now.size() == 1);
             CHECK(standing_on(now[0], platform, day("2026-07-19")).status ==
-                  ClinicianStatus::suspended);
+                  ClinicianStatus::permanently_suspended);
             CHECK(standing_on(now[0], platform, day("2026-07-20")).status ==
                   ClinicianStatus::warned);
         }

@@ -107,7 +107,7 @@ TEST_SUITE("suspension review") {
     TEST_CASE("a permanent suspension lasts until a reinstatement") {
         auto cases = three_warnings();
         cases[2].events.push_back(decision("2026-04-08 10:00", DecisionKind::permanent_suspension));
-        CHECK(status(cases, "2030-01-01") == ClinicianStatus::suspended);
+        CHECK(status(cases, "2030-01-01") == ClinicianStatus::permanently_suspended);
         CHECK(keane(cases).decisions[0].kind == DecisionKind::permanent_suspension);
     }
 
@@ -173,5 +173,73 @@ TEST_SUITE("suspension review") {
         CHECK(format_date(pending->since) == "2026-05-01");
         c.events.push_back(decision("2026-05-04 10:00", DecisionKind::reinstated));
         CHECK_FALSE(suspension_pending(c, calendar_day("2026-05-05"), london()));
+    }
+
+    TEST_CASE("a decision on another of the clinician's cases settles every review due before "
+              "it") {
+        auto cases = three_warnings();
+        cases.push_back(warned("LAN-2026-DDDDDD", "2026-04-02 10:00"));
+        for (const std::size_t i : {std::size_t(2), std::size_t(3)}) {
+            Event due =
+                decision(i == 2 ? "2026-04-01 10:00" : "2026-04-02 10:00", DecisionKind::no_action);
+            due.type = EventType::suspension_review_due;
+            cases[i].events.push_back(due);
+        }
+        cases[3].events.push_back(decision("2026-04-08 10:00", DecisionKind::final_warning));
+        DecisionRecord record;
+        for (const auto& c : cases)
+            record.see(c, london());
+        const auto day = calendar_day("2026-04-10");
+        CHECK_FALSE(suspension_pending(cases[2], record.of(cases[2]), day, london()));
+        CHECK_FALSE(suspension_pending(cases[3], record.of(cases[3]), day, london()));
+        // The case alone does not know of the decision on the other.
+        CHECK(suspension_pending(cases[2], day, london()));
+        // Another clinician's decision settles nothing.
+        Case other = warned("LAN-2026-EEEEEE", "2026-04-01 10:00");
+        other.about = "Dr Ann Other";
+        other.gmc = "7654321";
+        Event due = decision("2026-04-01 10:00", DecisionKind::no_action);
+        due.type = EventType::suspension_review_due;
+        other.events.push_back(due);
+        record.see(other, london());
+        CHECK(suspension_pending(other, record.of(other), day, london()));
+    }
+
+    TEST_CASE("a review that fell due stays owed when a warning leaves the window, but an "
+              "appeal makes it moot, an expiry does not") {
+        auto cases = three_warnings();
+        Event due = decision("2026-04-01 10:00", DecisionKind::no_action);
+        due.type = EventType::suspension_review_due;
+        cases[2].events.push_back(due);
+        // The January warning leaves the six-month window on 10 July.
+        CHECK(status(cases, "2026-07-20") == ClinicianStatus::suspension_review);
+        const Policy platform = preset_policy("platform");
+        CHECK_FALSE(
+            moot_review(keane(cases), cases, platform, calendar_day("2026-07-20"), london()));
+        CHECK_FALSE(refusal(cases, DecisionKind::no_action, "2026-07-20"));
+        Event rescinded = decision("2026-04-05 10:00", DecisionKind::no_action);
+        rescinded.type = EventType::warning_rescinded;
+        rescinded.text = "Warning to Dr Sam Keane rescinded: Appeal upheld";
+        cases[1].events.push_back(rescinded);
+        CHECK(moot_review(keane(cases), cases, platform, calendar_day("2026-04-05"), london()) ==
+              "LAN-2026-CCCCCC");
+        Event withdrawn = rescinded;
+        withdrawn.type = EventType::review_withdrawn;
+        withdrawn.text = "Withdrawn";
+        cases[2].events.push_back(withdrawn);
+        CHECK(status(cases, "2026-04-05") == ClinicianStatus::warned);
+        CHECK_FALSE(suspension_pending(cases[2], calendar_day("2026-04-06"), london()));
+    }
+
+    TEST_CASE("a permanent suspension is permanently-suspended, with the day it began") {
+        auto cases = three_warnings();
+        cases[2].events.push_back(decision("2026-04-08 10:00", DecisionKind::permanent_suspension));
+        const Standing standing =
+            standing_on(keane(cases), preset_policy("platform"), calendar_day("2026-09-01"));
+        CHECK(standing.status == ClinicianStatus::permanently_suspended);
+        CHECK(status_since(standing) == "permanently suspended since 2026-04-08");
+        CHECK(refusal(cases, DecisionKind::permanent_suspension, "2026-09-01") ==
+              ErrorKind::refused);
+        CHECK_FALSE(refusal(cases, DecisionKind::reinstated, "2026-09-01"));
     }
 }

@@ -139,10 +139,12 @@ struct WarningIssued {
 struct ClinicianUnderReview {
     std::string clinician;
     std::string gmc;
-    // "suspension-review", "suspended" or "suspension-ended"; "warned" in
-    // near_review (one warning short of a review)
+    // "suspension-review", "suspended", "permanently-suspended" or
+    // "suspension-ended"; "warned" in near_review (one warning short of a
+    // review)
     std::string status;
     int active_warnings = 0;
+    std::optional<date::year_month_day> since = std::nullopt; // the day the status began
 };
 
 // A suspension review's decision, or a reinstatement, made in the period.

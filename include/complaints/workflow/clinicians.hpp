@@ -12,18 +12,33 @@
 
 namespace complaints {
 
-// `suspension_ended`: a temporary suspension's last day has passed and no
-// one has yet reinstated the clinician or held another review.
-enum class ClinicianStatus { clear, warned, suspension_review, suspended, suspension_ended };
+// `suspended` is a temporary suspension running; `permanently_suspended`
+// one with no last day, until a reinstatement. `suspension_ended`: a
+// temporary suspension's last day has passed and no one has yet reinstated
+// the clinician or held another review.
+enum class ClinicianStatus {
+    clear,
+    warned,
+    suspension_review,
+    suspended,
+    suspension_ended,
+    permanently_suspended
+};
 template <> struct EnumNames<ClinicianStatus> {
     static constexpr std::string_view what = "clinician status";
-    static constexpr std::array<std::pair<ClinicianStatus, std::string_view>, 5> names{
+    static constexpr std::array<std::pair<ClinicianStatus, std::string_view>, 6> names{
         {{ClinicianStatus::clear, "clear"},
          {ClinicianStatus::warned, "warned"},
          {ClinicianStatus::suspension_review, "suspension-review"},
          {ClinicianStatus::suspended, "suspended"},
-         {ClinicianStatus::suspension_ended, "suspension-ended"}}};
+         {ClinicianStatus::suspension_ended, "suspension-ended"},
+         {ClinicianStatus::permanently_suspended, "permanently-suspended"}}};
 };
+
+// Suspended now, for a while or for good.
+inline bool is_suspended(ClinicianStatus status) {
+    return status == ClinicianStatus::suspended || status == ClinicianStatus::permanently_suspended;
+}
 
 // What a suspension review decides, and the reinstatement that ends a
 // suspension. Each is an event on a case: nothing is erased.
@@ -80,10 +95,13 @@ struct Decision {
     }
 };
 
-// A suspension review a warning made due, on the case that issued it.
+// A suspension review a warning made due, on the case that issued it, and
+// its withdrawal on that case, if any (an appeal that made it moot).
 struct ReviewDue {
     std::string case_id;
     date::year_month_day on;
+    Timestamp at;
+    std::optional<date::year_month_day> withdrawn = std::nullopt;
 };
 
 // A referral about one of the clinician's cases to a body that reviews
@@ -154,8 +172,9 @@ struct Standing {
     std::vector<StatusChange> history; // every change up to the day asked about
 };
 
-// "warned since 2026-05-20": the status and the day it began (the last
-// change in the history), or the status alone when it never changed.
+// "warned since 2026-05-20", "permanently suspended since 2027-01-10": the
+// status in words and the day it began (the last change in the history), or
+// the status alone when it never changed.
 std::string status_since(const Standing& standing);
 
 // "dr sam keane": lower case, single spaces.
@@ -184,6 +203,11 @@ class KnownNames {
 std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& policy,
                                   const date::time_zone& zone);
 
+// What clinicians() reads of a case: who it is about, when, and the
+// warnings, rescindings and decisions recorded on it; for a command that
+// keeps every case in memory to group them.
+Case clinician_facts(const Case& c);
+
 // The clinicians a query names: a GMC number, or a name or alias (whole, or
 // part: a surname finds them).
 std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
@@ -191,9 +215,12 @@ std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
 
 // The standing on `day`: suspended by a suspension decision (a temporary
 // one to its last day, then suspension-ended until a reinstatement or
-// another review); in suspension review with the policy's number of
-// warnings inside its window, one of them issued after the last review held;
-// warned with any active warning; clear otherwise.
+// another review; a permanent one until a reinstatement); in suspension
+// review with the policy's number of warnings inside its window, one of
+// them issued after the last review held, or while a review that fell due
+// has had no decision (on any of their cases) nor withdrawal since, even
+// when a warning has left the window; warned with any active warning;
+// clear otherwise.
 Standing standing_on(const Clinician& clinician, const Policy& policy, date::year_month_day day);
 
 // The decision (a review's, or a reinstatement) in force on `day`, if any:
@@ -221,21 +248,59 @@ std::string decision_case(const Clinician& clinician, DecisionKind kind);
 // "temporary suspension until 2027-01-31", "no action"...
 std::string describe_decision(const Decision& decision);
 
+// The decisions recorded across a repository's cases, by clinician, so
+// that a case's review is settled by a decision recorded on any of the
+// clinician's cases. Read a case at a time (`see` each, in any order, then
+// ask): it keeps only the cases that record a decision, and every GMC
+// number's name, so a case without a number finds its clinician by name as
+// clinicians() does.
+class DecisionRecord {
+  public:
+    void see(const Case& c, const date::time_zone& zone);
+    // Every decision on the clinician `c` is about, in time order.
+    std::vector<Decision> of(const Case& c) const;
+
+  private:
+    struct Decided {
+        std::string gmc;
+        std::string name; // normalised
+        std::vector<Decision> decisions;
+    };
+    std::string gmc_of(const std::string& gmc, const std::string& name) const;
+    std::vector<Decided> m_decided;
+    std::map<std::string, std::string> m_gmc_of_name;
+};
+
 // What a case still owes a suspension review on `day`, for the agenda and
-// `list --attention`: a review due with no decision after it, or a
-// temporary suspension whose last day has passed with no reinstatement or
-// review after it.
+// `list --attention`: a review due with no decision after it on any of the
+// clinician's cases (`decisions`, from a DecisionRecord) and no withdrawal
+// on the case, or a temporary suspension whose last day has passed with no
+// reinstatement or review after it.
 struct SuspensionPending {
     std::string rule; // "suspension-review" or "suspension-ended"
     std::string what;
     date::year_month_day since;
 };
+std::optional<SuspensionPending> suspension_pending(const Case& c,
+                                                    const std::vector<Decision>& decisions,
+                                                    date::year_month_day day,
+                                                    const date::time_zone& zone);
+// The same with only the case's own decisions known.
 std::optional<SuspensionPending> suspension_pending(const Case& c, date::year_month_day day,
                                                     const date::time_zone& zone);
 
-// The case whose suspension review is pending although the clinician's
-// warnings on `day` no longer reach the policy's count (an appeal rescinded
-// one): the review is to be withdrawn there. None while the count stands.
+// Why no decision can settle the suspension review pending on `c`, if that
+// is so: the case names no clinician, the policy holds no reviews, or no
+// decision may be recorded for the clinician on `day` (check_decision
+// refuses every one). `clinician` is theirs, when the case names one.
+std::optional<std::string> unsettled_review(const Case& c, const Clinician* clinician,
+                                            const Policy& policy, date::year_month_day day);
+
+// The case whose suspension review is pending although the warnings that
+// made it due no longer reach the policy's count once those rescinded by
+// `day` are left out (an appeal rescinded one): the review is to be
+// withdrawn there. A warning that merely left the window since does not
+// make a review moot. None while the count stands.
 std::optional<std::string> moot_review(const Clinician& clinician, const std::vector<Case>& cases,
                                        const Policy& policy, date::year_month_day day,
                                        const date::time_zone& zone);

@@ -95,14 +95,15 @@ std::optional<LateEntry> explained_late_on_paper(const Event& event, const Clock
                                                  const WorkingCalendar& calendar,
                                                  const date::time_zone& zone);
 
-// An hours deadline counts clock hours, through weekends and bank holidays,
-// so it may fall on a day nobody is in (a Friday afternoon's 48 hours end
-// on Sunday). Then: that day, why nobody works it ("a Sunday", "Christmas
+// A deadline may fall on a day nobody is in: an hours deadline counts clock
+// hours through weekends and bank holidays (a Friday afternoon's 48 hours
+// end on Sunday), and a calendar-day one (three weeks from receipt) may
+// land on Christmas Day. Then: that day, why nobody works it ("a Sunday", "Christmas
 // Day"), and the last working day before it, by which to act so the
 // deadline is not missed. When no working day comes between the clock's
 // start and its deadline (received on Boxing Day, due on its substitute
 // Monday), the day to act by is the day it started: only whoever is on call
-// can meet it. None for a day deadline or a working day.
+// can meet it. None on a working day (a working-day deadline is always one).
 struct OffDayDeadline {
     date::year_month_day day;
     std::string why;

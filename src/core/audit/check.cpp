@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "complaints/audit/check.hpp"
 
+#include "complaints/audit/review_check.hpp"
 #include "complaints/base/error.hpp"
 #include "complaints/base/text.hpp"
 #include "complaints/base/utf8.hpp"
@@ -355,6 +356,7 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
     // Every letter kept, listed once (not once per unreadable case).
     const std::vector<std::string> kept = store.kept_letters();
     const std::vector<std::string> attachments = store.kept_attachments();
+    ReviewCheck reviews(store.config().policy, store.zone());
     for (const auto& path : store.case_files()) {
         const std::string file = path.lexically_relative(store.root()).string();
         const std::string id = path.stem().string();
@@ -377,6 +379,7 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
                     {file, 1,
                      fmt::format("the file holds case '{}', but its name says {}", c.id, id)});
             check_case(c, text, file, store, now, letters, problems);
+            reviews.see(c, file, line_of_key(text, "events"));
         } catch (const Error& e) {
             problems.push_back({file, e.where().line, e.what()});
             // Its letters are not strays: the case that names them is unread.
@@ -391,6 +394,7 @@ std::vector<CheckProblem> check_repository(const Store& store, date::sys_seconds
                     letters.insert(attachment);
         }
     }
+    reviews.report(local_date(now, store.zone()), problems);
     letters_none_names(store, kept, letters, problems);
     links_problems(store, problems);
     attachments_none_names(attachments, letters, problems);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "complaints/base/error.hpp"
 
+#include "complaints/base/name_hint.hpp"
+#include "complaints/base/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -138,6 +141,38 @@ std::string did_you_mean(std::string_view given, const std::vector<std::string>&
         }
     }
     return best ? fmt::format(" (did you mean '{}'?)", *best) : std::string{};
+}
+
+namespace {
+
+// Whether `name` (folded) has `word` as one of its words.
+bool has_word(std::string_view name, std::string_view word) {
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        const auto end = std::min(name.find(' ', start), name.size());
+        if (name.substr(start, end - start) == word)
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+} // namespace
+
+std::string did_you_mean_name(std::string_view given, const std::vector<std::string>& names) {
+    const std::string wanted = folded(given);
+    const std::string* found = nullptr;
+    int matches = 0;
+    for (const auto& name : names) {
+        const std::string theirs = folded(name);
+        if (!wanted.empty() && (theirs.starts_with(wanted) || has_word(theirs, wanted))) {
+            found = &name;
+            ++matches;
+        }
+    }
+    if (matches == 1)
+        return fmt::format(" (did you mean '{}'?)", *found);
+    return did_you_mean(given, names);
 }
 
 void field_error(ProblemCode code, std::string message, std::string subject) {

@@ -38,12 +38,12 @@ AgendaWhen when_due(date::sys_days due, bool overdue, const Today& today) {
     return due <= today.horizon ? AgendaWhen::soon : AgendaWhen::later;
 }
 
-// An hours deadline by its instant: overdue once it has passed, today when
-// it passes before today ends (midnight tonight is today's), and one on a
-// day nobody works as though due at the end of the working day before.
+// A deadline by its instant: overdue once it has passed, today when it
+// passes before today ends (midnight tonight is today's), and one on a day
+// nobody works as though due at the end of the working day before.
 AgendaWhen when_due(const Deadline& due, const std::optional<OffDayDeadline>& off_day,
                     const Today& today) {
-    if (due.whole_day)
+    if (due.whole_day && !off_day)
         return when_due(date::sys_days{due.day}, today.now >= due.at, today);
     if (today.now >= due.at)
         return AgendaWhen::overdue;
@@ -202,19 +202,23 @@ void add_mediation(std::vector<AgendaItem>& items, const Case& c, const ClockCon
     items.push_back(std::move(item));
 }
 
-// A suspension review the case triggered with no decision after it, or a
-// temporary suspension recorded on it whose time is up: decisions are
-// recorded on the case they answer (see decision_case).
+// A suspension review the case triggered with no decision after it on any
+// of the clinician's cases, or a temporary suspension recorded on it whose
+// time is up.
 void add_suspension_review(std::vector<AgendaItem>& items, const Case& c,
-                           const ClockContext& context, const Today& today) {
-    if (auto pending = suspension_pending(c, date::year_month_day{today.day}, context.zone))
+                           const ClockContext& context, const Today& today,
+                           const DecisionRecord* decisions) {
+    const date::year_month_day day{today.day};
+    if (auto pending = decisions ? suspension_pending(c, decisions->of(c), day, context.zone)
+                                 : suspension_pending(c, day, context.zone))
         items.push_back(pending_item(c, std::move(pending->rule), std::move(pending->what),
                                      pending->since, context, today));
 }
 
 } // namespace
 
-std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, int horizon_days) {
+std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, int horizon_days,
+                                    const DecisionRecord* decisions) {
     const date::sys_days day{local_date(context.now, context.zone)};
     const Today today{day, context.calendar.add(day, horizon_days), context.now, context.zone};
     std::vector<AgendaItem> items;
@@ -223,7 +227,7 @@ std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, 
     add_mediation(items, c, context, today);
     std::vector<AgendaItem> pending;
     add_attention(pending, c, context, today);
-    add_suspension_review(pending, c, context, today);
+    add_suspension_review(pending, c, context, today, decisions);
     items.insert(items.end(), pending.begin(), pending.end());
     for (AgendaItem& item : items) {
         item.complainant = c.complainant;

@@ -417,24 +417,6 @@ void keep_oldest(std::vector<OpenCandidate>& open, std::size_t most) {
     open.resize(kept);
 }
 
-// What clinicians() reads of a case: who it is about, when, and the
-// warnings, rescindings and decisions recorded on it.
-Case clinician_facts(const Case& c) {
-    Case kept;
-    kept.id = c.id;
-    kept.kind = c.kind;
-    kept.status = c.status;
-    kept.received = c.received;
-    kept.about = c.about;
-    kept.gmc = c.gmc;
-    kept.warning = c.warning;
-    kept.exclusion = c.exclusion;
-    for (const auto& event : c.events)
-        if (event_info(event.type).group == EventGroup::standing && !is_void(c, event))
-            kept.events.push_back(event);
-    return kept;
-}
-
 void count_under_review(Report& report, const std::vector<Case>& cases, const Window& window,
                         const ReportContext& context) {
     if (context.policy.warnings.review_at <= 0)
@@ -443,12 +425,13 @@ void count_under_review(Report& report, const std::vector<Case>& cases, const Wi
         local_date(window.end - std::chrono::seconds(1), context.zone);
     for (const auto& clinician : clinicians(cases, context.policy, context.zone)) {
         const Standing standing = standing_on(clinician, context.policy, last_day);
-        const ClinicianUnderReview shown{clinician.name, clinician.gmc,
-                                         std::string(name_of(standing.status)),
-                                         static_cast<int>(standing.active.size())};
+        ClinicianUnderReview shown{clinician.name, clinician.gmc,
+                                   std::string(name_of(standing.status)),
+                                   static_cast<int>(standing.active.size())};
+        if (!standing.history.empty() && standing.history.back().status == standing.status)
+            shown.since = standing.history.back().on;
         if (standing.status == ClinicianStatus::suspension_review ||
-            standing.status == ClinicianStatus::suspended ||
-            standing.status == ClinicianStatus::suspension_ended)
+            is_suspended(standing.status) || standing.status == ClinicianStatus::suspension_ended)
             report.under_review.push_back(shown);
         else if (standing.status == ClinicianStatus::warned &&
                  shown.active_warnings == context.policy.warnings.review_at - 1)

@@ -2,6 +2,7 @@
 #include "complaints/workflow/agents.hpp"
 
 #include "complaints/base/error.hpp"
+#include "complaints/base/name_hint.hpp"
 #include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
 
@@ -23,7 +24,7 @@ std::string agent_named(std::string_view given, const std::vector<std::string>& 
     field_error(ProblemCode::value_invalid,
                 fmt::format("{{to}}: '{}' is not on the agents roster in complaints.yaml{}; it "
                             "lists: {}",
-                            name, did_you_mean(name, roster), util::join(roster, ", ")));
+                            name, did_you_mean_name(name, roster), util::join(roster, ", ")));
 }
 
 } // namespace complaints

@@ -47,6 +47,28 @@ std::optional<DecisionKind> decision_of(const Event& event) {
     }
 }
 
+Decision as_decision(const std::string& case_id, const Event& event, DecisionKind kind,
+                     const date::time_zone& zone) {
+    return {case_id,
+            event.at,
+            local_date(event.at.utc, zone),
+            kind,
+            kind == DecisionKind::temporary_suspension ? event.due : std::nullopt,
+            event.text,
+            event.by};
+}
+
+// The day a review due on `c` was withdrawn there, if it was (the first
+// withdrawal recorded at or after it).
+std::optional<date::year_month_day> withdrawn_on(const Case& c, const Event& review,
+                                                 const date::time_zone& zone) {
+    for (const auto& event : c.events)
+        if (event.type == EventType::review_withdrawn && !is_void(c, event) &&
+            event.at >= review.at)
+            return local_date(event.at.utc, zone);
+    return std::nullopt;
+}
+
 void add_case(Clinician& clinician, const Case& c, const Policy& policy,
               const date::time_zone& zone, std::map<std::string, Timestamp>& latest_received) {
     clinician.case_ids.push_back(c.id);
@@ -74,12 +96,10 @@ void add_case(Clinician& clinician, const Case& c, const Policy& policy,
         if (is_void(c, event))
             continue;
         if (event.type == EventType::suspension_review_due)
-            clinician.reviews_due.push_back({c.id, local_date(event.at.utc, zone)});
+            clinician.reviews_due.push_back(
+                {c.id, local_date(event.at.utc, zone), event.at, withdrawn_on(c, event, zone)});
         else if (const auto kind = decision_of(event))
-            clinician.decisions.push_back(
-                {c.id, event.at, local_date(event.at.utc, zone), *kind,
-                 *kind == DecisionKind::temporary_suspension ? event.due : std::nullopt, event.text,
-                 event.by});
+            clinician.decisions.push_back(as_decision(c.id, event, *kind, zone));
     }
     for (const auto& referral : c.escalations) {
         const ReviewBody* body = find_review_body(policy, referral.body);
@@ -101,6 +121,26 @@ void sort_record(Clinician& clinician) {
                      [](const ReviewDue& a, const ReviewDue& b) { return a.on < b.on; });
     std::stable_sort(clinician.referrals.begin(), clinician.referrals.end(),
                      [](const Referral& a, const Referral& b) { return a.referred < b.referred; });
+}
+
+// Whether a review that fell due by `day` is still owed then: no decision
+// (on any of the clinician's cases) after it, no withdrawal of it.
+bool review_owed(const Clinician& clinician, date::year_month_day day) {
+    for (const auto& review : clinician.reviews_due) {
+        if (review.on > day || (review.withdrawn && *review.withdrawn <= day))
+            continue;
+        if (std::none_of(clinician.decisions.begin(), clinician.decisions.end(),
+                         [&](const Decision& d) { return d.on <= day && d.at > review.at; }))
+            return true;
+    }
+    return false;
+}
+
+ClinicianStatus suspension_status(const Decision& suspension, date::year_month_day day) {
+    if (!suspension.until)
+        return ClinicianStatus::permanently_suspended;
+    return day <= *suspension.until ? ClinicianStatus::suspended
+                                    : ClinicianStatus::suspension_ended;
 }
 
 ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
@@ -136,10 +176,10 @@ ClinicianStatus status_on(const Clinician& clinician, const Policy& policy,
         }
     }
     if (suspension)
-        return !suspension->until || day <= *suspension->until ? ClinicianStatus::suspended
-                                                               : ClinicianStatus::suspension_ended;
-    if (policy.warnings.review_at > 0 && unreviewed &&
-        in_window >= static_cast<std::size_t>(policy.warnings.review_at))
+        return suspension_status(*suspension, day);
+    if (review_owed(clinician, day) ||
+        (policy.warnings.review_at > 0 && unreviewed &&
+         in_window >= static_cast<std::size_t>(policy.warnings.review_at)))
         return ClinicianStatus::suspension_review;
     return live > 0 ? ClinicianStatus::warned : ClinicianStatus::clear;
 }
@@ -210,6 +250,22 @@ std::vector<Clinician> clinicians(const std::vector<Case>& cases, const Policy& 
         all.push_back(std::move(clinician));
     }
     return all;
+}
+
+Case clinician_facts(const Case& c) {
+    Case kept;
+    kept.id = c.id;
+    kept.kind = c.kind;
+    kept.status = c.status;
+    kept.received = c.received;
+    kept.about = c.about;
+    kept.gmc = c.gmc;
+    kept.warning = c.warning;
+    kept.exclusion = c.exclusion;
+    for (const auto& event : c.events)
+        if (event_info(event.type).group == EventGroup::standing && !is_void(c, event))
+            kept.events.push_back(event);
+    return kept;
 }
 
 std::vector<const Clinician*> find_clinicians(const std::vector<Clinician>& all,
@@ -284,6 +340,9 @@ Standing standing_on(const Clinician& clinician, const Policy& policy, date::yea
         if (d.until)
             turns.insert(date::sys_days{*d.until} + date::days{1});
     }
+    for (const auto& review : clinician.reviews_due)
+        if (review.withdrawn)
+            turns.insert(date::sys_days{*review.withdrawn});
     ClinicianStatus last = ClinicianStatus::clear;
     for (const auto turn : turns) {
         if (turn > date::sys_days{day})
@@ -363,7 +422,7 @@ void check_decision(const Clinician& clinician, const Policy& policy, DecisionKi
     const ClinicianStatus status = standing.status;
     const Decision* last = last_decision(clinician, day);
     if (kind == DecisionKind::reinstated) {
-        if (status != ClinicianStatus::suspended && status != ClinicianStatus::suspension_ended)
+        if (!is_suspended(status) && status != ClinicianStatus::suspension_ended)
             throw Error(ErrorKind::refused, "",
                         {{ProblemCode::step_not_applicable,
                           fmt::format("{} is not suspended ({}): there is nothing to reinstate",
@@ -378,7 +437,7 @@ void check_decision(const Clinician& clinician, const Policy& policy, DecisionKi
                           *until > *last->until));
     if (status == ClinicianStatus::suspended && graver)
         return;
-    if (status == ClinicianStatus::suspended)
+    if (is_suspended(status))
         throw Error(ErrorKind::refused, "",
                     {{ProblemCode::clinician_suspended,
                       fmt::format("{} is suspended already: {}; a temporary suspension may be "
@@ -397,7 +456,8 @@ void check_decision(const Clinician& clinician, const Policy& policy, DecisionKi
 }
 
 std::string status_since(const Standing& standing) {
-    const std::string status(name_of(standing.status));
+    std::string status(name_of(standing.status));
+    std::replace(status.begin(), status.end(), '-', ' ');
     if (standing.history.empty() || standing.history.back().status != standing.status)
         return status;
     return fmt::format("{} since {}", status, format_date(standing.history.back().on));
@@ -413,42 +473,126 @@ std::string decision_case(const Clinician& clinician, DecisionKind) {
     return clinician.latest_case;
 }
 
-std::optional<SuspensionPending> suspension_pending(const Case& c, date::year_month_day day,
-                                                    const date::time_zone& zone) {
-    const Event* decision = nullptr;
+void DecisionRecord::see(const Case& c, const date::time_zone& zone) {
+    const std::string name = normalised_name(c.about);
+    if (!c.gmc.empty() && !name.empty())
+        m_gmc_of_name.emplace(name, c.gmc);
+    Decided decided{c.gmc, name, {}};
     for (const auto& event : c.events)
-        if (decision_of(event) && !is_void(c, event))
-            decision = &event;
+        if (const auto kind = decision_of(event); kind && !is_void(c, event))
+            decided.decisions.push_back(as_decision(c.id, event, *kind, zone));
+    if (!decided.decisions.empty())
+        m_decided.push_back(std::move(decided));
+}
+
+std::string DecisionRecord::gmc_of(const std::string& gmc, const std::string& name) const {
+    if (!gmc.empty())
+        return gmc;
+    const auto found = m_gmc_of_name.find(name);
+    return found == m_gmc_of_name.end() ? std::string() : found->second;
+}
+
+std::vector<Decision> DecisionRecord::of(const Case& c) const {
+    const std::string name = normalised_name(c.about);
+    const std::string gmc = gmc_of(c.gmc, name);
+    std::vector<Decision> found;
+    for (const auto& decided : m_decided) {
+        const std::string theirs = gmc_of(decided.gmc, decided.name);
+        const bool same =
+            !gmc.empty() ? theirs == gmc : theirs.empty() && !name.empty() && decided.name == name;
+        // A case that names no one is settled by its own decisions alone.
+        if (same || decided.decisions.front().case_id == c.id)
+            found.insert(found.end(), decided.decisions.begin(), decided.decisions.end());
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Decision& a, const Decision& b) { return a.at < b.at; });
+    return found;
+}
+
+std::optional<SuspensionPending> suspension_pending(const Case& c,
+                                                    const std::vector<Decision>& decisions,
+                                                    date::year_month_day day,
+                                                    const date::time_zone& zone) {
+    const Decision* last = nullptr;
+    for (const auto& decision : decisions)
+        if (decision.on <= day)
+            last = &decision;
     const std::string who = c.about.empty() ? std::string("the clinician") : c.about;
-    if (decision && decision->type == EventType::suspended && decision->due && day > *decision->due)
+    // A suspension's end is owed by its case, where the reinstatement goes.
+    if (last && last->case_id == c.id && last->kind == DecisionKind::temporary_suspension &&
+        last->until && day > *last->until)
         return SuspensionPending{
             "suspension-ended",
             fmt::format("suspension of {} ended on {}: review or reinstate", who,
-                        format_date(*decision->due)),
-            date::year_month_day{date::sys_days{*decision->due} + date::days{1}}};
+                        format_date(*last->until)),
+            date::year_month_day{date::sys_days{*last->until} + date::days{1}}};
     const Event* review = last_event(c, EventType::suspension_review_due);
-    const Event* withdrawn = last_event(c, EventType::review_withdrawn);
-    if (review && (!decision || decision->at < review->at) &&
-        !(withdrawn && withdrawn->at >= review->at))
-        return SuspensionPending{"suspension-review",
-                                 c.about.empty()
-                                     ? std::string("suspension review due")
-                                     : fmt::format("suspension review of {} due", c.about),
-                                 local_date(review->at.utc, zone)};
-    return std::nullopt;
+    if (!review || is_void(c, *review) || withdrawn_on(c, *review, zone))
+        return std::nullopt;
+    if (std::any_of(decisions.begin(), decisions.end(),
+                    [&](const Decision& d) { return d.at > review->at; }))
+        return std::nullopt;
+    return SuspensionPending{"suspension-review",
+                             c.about.empty() ? std::string("suspension review due")
+                                             : fmt::format("suspension review of {} due", c.about),
+                             local_date(review->at.utc, zone)};
 }
 
-std::optional<std::string> moot_review(const Clinician& clinician, const std::vector<Case>& cases,
-                                       const Policy& policy, date::year_month_day day,
-                                       const date::time_zone& zone) {
-    if (standing_on(clinician, policy, day).status == ClinicianStatus::suspension_review)
+std::optional<SuspensionPending> suspension_pending(const Case& c, date::year_month_day day,
+                                                    const date::time_zone& zone) {
+    DecisionRecord own;
+    own.see(c, zone);
+    return suspension_pending(c, own.of(c), day, zone);
+}
+
+std::optional<std::string> unsettled_review(const Case& c, const Clinician* clinician,
+                                            const Policy& policy, date::year_month_day day) {
+    if (c.about.empty() && c.gmc.empty())
+        return fmt::format("a suspension review is due on {}, which names no clinician: no "
+                           "decision can settle it",
+                           c.id);
+    if (!policy.warnings.kept || policy.warnings.review_at <= 0)
+        return fmt::format("a suspension review is due on {}, but this repository's policy "
+                           "holds no suspension reviews: no decision can settle it",
+                           c.id);
+    if (!clinician)
         return std::nullopt;
-    for (const Case& c : cases)
-        if (std::find(clinician.case_ids.begin(), clinician.case_ids.end(), c.id) !=
-            clinician.case_ids.end())
-            if (const auto pending = suspension_pending(c, day, zone);
-                pending && pending->rule == "suspension-review")
-                return c.id;
+    for (const auto& [kind, name] : EnumNames<DecisionKind>::names) {
+        const auto until =
+            kind == DecisionKind::temporary_suspension
+                ? std::optional(date::year_month_day{date::sys_days{day} + date::days{1}})
+                : std::nullopt;
+        try {
+            check_decision(*clinician, policy, kind, until, day, "a decision");
+            return std::nullopt;
+        } catch (const Error&) {
+            // this one is refused: try the next
+        }
+    }
+    return fmt::format("a suspension review is due on {}, but no decision can be recorded for "
+                       "{} ({}): no decision can settle it",
+                       c.id, clinician->name, status_since(standing_on(*clinician, policy, day)));
+}
+
+std::optional<std::string> moot_review(const Clinician& clinician, const std::vector<Case>&,
+                                       const Policy& policy, date::year_month_day day,
+                                       const date::time_zone&) {
+    const auto& rules = policy.warnings;
+    for (const auto& review : clinician.reviews_due) {
+        if (review.on > day || (review.withdrawn && *review.withdrawn <= day) ||
+            std::any_of(clinician.decisions.begin(), clinician.decisions.end(),
+                        [&](const Decision& d) { return d.on <= day && d.at > review.at; }))
+            continue;
+        // The warnings that made it due, less those rescinded since.
+        const auto counted = std::count_if(
+            clinician.warnings.begin(), clinician.warnings.end(), [&](const IssuedWarning& w) {
+                return w.issued <= review.on && !(w.rescinded && *w.rescinded <= day) &&
+                       (!rules.review_window ||
+                        review.on < calendar_day_after(w.issued, *rules.review_window));
+            });
+        if (counted < rules.review_at)
+            return review.case_id;
+    }
     return std::nullopt;
 }
 
@@ -491,7 +635,10 @@ std::optional<std::string> issue_warning(Case& c, const Event& closing, std::vec
             clinician.case_ids.end())
             continue;
         const Standing standing = standing_on(clinician, policy, local_date(closing.at.utc, zone));
-        if (standing.status != ClinicianStatus::suspension_review)
+        // A review owed already (a warning since left the window) is no
+        // reason for another: only the count makes one due.
+        if (standing.status != ClinicianStatus::suspension_review ||
+            standing.active.size() < static_cast<std::size_t>(policy.warnings.review_at))
             return std::nullopt;
         Event review = closing;
         review.type = EventType::suspension_review_due;

@@ -248,7 +248,7 @@ std::optional<OffDayDeadline> off_day_deadline(const Clock& clock, const Working
                                                const date::time_zone& zone) {
     const Deadline& due = clock.due;
     const date::sys_days day{due.day};
-    if (due.whole_day || calendar.is_working_day(day))
+    if (calendar.is_working_day(day))
         return std::nullopt;
     const std::string why = day_off_name(calendar, due.day);
     const date::sys_days before = calendar.previous_working_day(day);

@@ -188,6 +188,13 @@ void classify_intake(Case& c, const Policy& policy, std::optional<int> notice_da
                                 name_of(c.kind), util::join(kinds, " or ")));
     }
     if (notice_days) {
+        // Typed, not counted from the dates: a negative count is a typing
+        // slip, not a withdrawal dated after its session.
+        if (*notice_days < 0 && !c.withdrawn)
+            field_error(ProblemCode::value_invalid,
+                        fmt::format("{{notice_days}} {}: a notice is the days from the "
+                                    "withdrawal to the session, 0 or more; it cannot be negative",
+                                    *notice_days));
         if (policy.late_withdrawal_notice_days <= 0)
             field_error(ProblemCode::not_in_policy,
                         "this repository's policy has no late-withdrawal rule");
