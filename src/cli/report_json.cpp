@@ -215,8 +215,36 @@ Json trend_json(const Report& report) {
 
 // Every number in the JSON under its dotted path; lists of records stay in
 // the JSON, except the trend, keyed by month.
+void flatten(const Json& value, const std::string& path, std::vector<Row>& rows);
+
+// The lists of records a sheet needs too: the agents by name (the
+// unassigned as "(unassigned)"), the warnings lists by number from 1; each
+// field a row, words as they are (`agents.Priya Shah.assigned`,
+// `warnings.issued_list.1.reason`).
+void flatten_records(const Json& list, const std::string& path, std::vector<Row>& rows) {
+    const bool agents = path == "agents";
+    int number = 0;
+    for (const auto& record : list) {
+        ++number;
+        const std::string key = !agents                     ? std::to_string(number)
+                                : record["agent"].is_null() ? std::string("(unassigned)")
+                                                            : record["agent"].get<std::string>();
+        for (const auto& [field, item] : record.items()) {
+            if (agents && field == "agent")
+                continue;
+            const std::string at = path + "." + key + "." + field;
+            if (item.is_string())
+                rows.push_back({at, item.get<std::string>()});
+            else
+                flatten(item, at, rows);
+        }
+    }
+}
+
 void flatten(const Json& value, const std::string& path, std::vector<Row>& rows) {
-    if (value.is_object()) {
+    if (value.is_array() && (path == "agents" || path.starts_with("warnings."))) {
+        flatten_records(value, path, rows);
+    } else if (value.is_object()) {
         for (const auto& [key, item] : value.items())
             flatten(item, path.empty() ? key : path + "." + key, rows);
     } else if (value.is_array() && path == "trend") {

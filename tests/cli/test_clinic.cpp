@@ -490,6 +490,9 @@ TEST_SUITE("clinic: what the complainant wants, and whether it was met") {
         clinic.ok({"reopen", id, "--reason", "She wrote again"});
         json = clinic({"show", id, "--format", "json"}).json();
         CHECK(json["satisfaction"].is_null());
+        // November's report still reads what the closing recorded.
+        CHECK(clinic({"report", "--month", "2026-11", "--format", "json"})
+                  .json()["satisfaction"]["not-satisfied"] == 1);
     }
 
     TEST_CASE("blank is not a value: a blank summary or desired outcome is refused and nothing "

@@ -148,6 +148,8 @@ TEST_SUITE("correcting the record: reopen") {
         CHECK(has(sent.err, "-further-response-"));
         json = clinic.json();
         CHECK(test::clock_named(json, "further-response")["state"] == "met");
+        const auto checked = clinic({"check"}); // a further response is no response sent twice
+        CHECK_MESSAGE(checked.exit_code == 0, checked.out);
         CHECK(has(clinic.refused({"respond", "send", clinic.id, "--via", "letter"}, k_refused),
                   "the further response after the reopening has already been sent"));
         // The report of November still measures the first response, met.

@@ -168,6 +168,10 @@ TEST_SUITE("platform: the report") {
         CHECK(has(csv.out, "steps.assignment.in_time,1\r\n"));
         CHECK(has(csv.out, "mediations.held,1\r\n"));
         CHECK(has(csv.out, "warnings.rescinded,1\r\n"));
+        // The lists too, a row per field, numbered from 1.
+        CHECK(has(csv.out, "warnings.issued_list.1.reason,Punctuality\r\n"));
+        CHECK(has(csv.out, "warnings.rescinded_list.1.case," + repo.handled + "\r\n"));
+        CHECK(has(csv.out, "warnings.rescinded_list.1.rescinded_date,2026-11-20\r\n"));
     }
 
     TEST_CASE("a warning's reason reads as given, in the report and on the clinician") {
@@ -198,6 +202,10 @@ TEST_SUITE("platform: the report") {
         const auto text = repo.report("text");
         REQUIRE_MESSAGE(text.exit_code == 0, text.err);
         CHECK(has(text.out, "(unassigned)"));
+        const auto csv = repo.report("csv").out;
+        CHECK(has(csv, "agents.Priya Shah.assigned,2\r\n"));
+        CHECK(has(csv, "agents.Priya Shah.open_at_end,1\r\n"));
+        CHECK(has(csv, "agents.(unassigned).open_at_end,1\r\n"));
     }
 
     TEST_CASE("the text speaks of resolutions agreed and the platform's steps, not responses") {

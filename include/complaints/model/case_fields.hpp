@@ -135,6 +135,7 @@ template <class V, Same<Event> E> constexpr void describe(V& v, E& e) {
     v.field(maybe("outcome"), e.outcome);
     v.field(maybe("learning"), e.learning);
     v.field(maybe("no_learning"), e.no_learning);
+    v.field(maybe("satisfaction").not_typed(), e.satisfaction);
     v.field(maybe("corrects"), e.corrects);
     v.field(maybe("before"), e.before);
     v.field(maybe("after"), e.after);

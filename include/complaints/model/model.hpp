@@ -214,6 +214,9 @@ struct Event {
     std::optional<Outcome> outcome;
     std::string learning;
     std::string no_learning;
+    // On `closed`: whether the complainant was satisfied, as recorded then;
+    // a report of its period reads it whatever a reopening cleared since.
+    std::optional<Satisfaction> satisfaction;
     // On `corrected`: which item of what was sent changed ("point 2
     // conclusion", "apology"), and its value before and after; `text` says why.
     std::string corrects;

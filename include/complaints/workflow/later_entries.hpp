@@ -44,6 +44,7 @@ struct Ending {
     std::optional<Outcome> outcome;
     std::string_view learning; // the case's, or its reopening's: it lives as long
     std::string_view no_learning;
+    std::optional<Satisfaction> satisfaction; // as the closing recorded it
 };
 // Nothing when the case was open at `at`.
 std::optional<Ending> ending_at(const Case& c, date::sys_seconds at);

@@ -27,6 +27,7 @@ std::vector<Problem> request_problems(const CloseRequest& request) {
 Event closing_event(const CloseRequest& request) {
     Event closing = request.closing;
     closing.type = EventType::closed;
+    closing.satisfaction = request.satisfaction;
     closing.text = fmt::format(
         "Closed: {}; {}{}", name_of(request.outcome),
         request.learning.empty() ? "no learning identified: " + request.no_learning

@@ -468,7 +468,13 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
             fmt::format("We are sorry for the delay in sending you this response: {} {}.\n\n",
                         due->explained ? "we told you to expect it by" : "we aimed to send it by",
                         long_date(due->day));
-    if (const Event* delay = first_since(c, EventType::delay_explained, from))
+    // An explanation of delay of this stage (an earlier stage's explained
+    // another letter), or since the reopening.
+    const Event* stage = stage_start(c);
+    const std::optional<Timestamp> round = from    ? from
+                                           : stage ? std::optional(stage->at)
+                                                   : std::optional<Timestamp>();
+    if (const Event* delay = first_since(c, EventType::delay_explained, round))
         out += fmt::format("We wrote to you on {} to explain why this response would take "
                            "longer.\n\n",
                            day_of(delay->at, zone));

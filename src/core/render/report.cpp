@@ -364,16 +364,6 @@ void count_escalations(Report& report, const Case& c, const Window& window, cons
     }
 }
 
-// What the complainant's satisfaction was at a closing: the case's while
-// that closing still stands (a reopening since clears it, and its
-// closing's text keeps it).
-std::string satisfaction_then(const Case& c, const Ending& ending) {
-    const Event* last = last_event(c, EventType::closed);
-    if (c.status == Status::closed && c.satisfaction && last && last->at == ending.at)
-        return std::string(name_of(*c.satisfaction));
-    return "not-recorded";
-}
-
 void count_closing(Report& report, const Facts& facts, const Window& window,
                    const ReportContext& context, std::vector<int>& to_closing) {
     const Case& c = *facts.c;
@@ -385,7 +375,9 @@ void count_closing(Report& report, const Facts& facts, const Window& window,
     if (ending.outcome)
         count_one(report.outcomes, std::string(name_of(*ending.outcome)));
     if (c.kind == Kind::complaint && !ending.excluded)
-        count_one(report.satisfaction, satisfaction_then(c, ending));
+        count_one(report.satisfaction, ending.satisfaction
+                                           ? std::string(name_of(*ending.satisfaction))
+                                           : std::string("not-recorded"));
     const std::string learning(ending.learning);
     if (!learning.empty())
         report.lessons.push_back(

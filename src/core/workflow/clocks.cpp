@@ -203,7 +203,9 @@ std::vector<Clock> case_clocks(const Case& c, const ClockContext& context) {
     // the answering rule's span after it; a report of an earlier day has
     // none yet.
     const Event* reopening = further_reopening(c);
-    if (answering && answering->span && reopening && reopening->at.utc <= context.now) {
+    if (answering && answering->span && reopening && reopening->at.utc <= context.now &&
+        !(answering->since && local_date(c.received.utc, context.zone) < *answering->since) &&
+        !skipped_stage(c, *answering, context)) {
         Clock further = run_clock(c, *answering, reopening->at, true, context);
         further.rule = "further-response";
         further.answers_complainant = true;

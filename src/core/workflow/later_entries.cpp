@@ -144,7 +144,7 @@ ClosedState reopen(Case& c) {
     const ClosedState was{c.outcome, c.learning, c.no_learning, c.exclusion, closed_since(c)};
     c.status = Status::open;
     c.outcome.reset();
-    c.satisfaction.reset(); // the closing's text keeps it
+    c.satisfaction.reset(); // the closing's event keeps it
     c.learning.clear();
     c.no_learning.clear();
     c.exclusion.reset();
@@ -168,7 +168,7 @@ std::optional<Ending> ending_at(const Case& c, date::sys_seconds at) {
     }
     if (!ending || (reopened && ending->at <= reopened->at))
         return std::nullopt;
-    Ending was{ending->at, ending->type == EventType::excluded, {}, {}, {}};
+    Ending was{ending->at, ending->type == EventType::excluded, {}, {}, {}, ending->satisfaction};
     if (reopening) {
         was.outcome = reopening->outcome;
         was.learning = reopening->learning;

@@ -164,6 +164,18 @@ constexpr std::pair<EventType, std::string_view> k_sent_steps[] = {
 
 } // namespace
 
+namespace {
+
+// Whether the case was reopened (not void) after `before` and by `after`.
+bool reopened_between(const Case& c, const Event& before, const Event& after) {
+    return std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) {
+        return e.type == EventType::reopened && !is_void(c, e) && before.at.utc <= e.at.utc &&
+               e.at.utc <= after.at.utc;
+    });
+}
+
+} // namespace
+
 std::vector<std::pair<std::size_t, std::string>> sent_twice(const Case& c) {
     std::vector<std::pair<std::size_t, std::string>> found;
     const auto sent = [](const Event& e) {
@@ -176,6 +188,11 @@ std::vector<std::pair<std::size_t, std::string>> sent_twice(const Case& c) {
             const Event& event = c.events[i];
             if (event.type != type || &event == first || is_void(c, event))
                 continue;
+            // A response after a reopening is the further response it owes.
+            if (type == EventType::response_sent && reopened_between(c, *first, event)) {
+                first = &event;
+                continue;
+            }
             found.emplace_back(
                 i, fmt::format("{} sent twice: {} and {} (event {}); void the one that should "
                                "not stand, with the reason",
