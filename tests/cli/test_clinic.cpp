@@ -486,7 +486,9 @@ TEST_SUITE("clinic: what the complainant wants, and whether it was met") {
         CHECK(report["not-satisfied"] == 1);
         CHECK(report["satisfied"] == 0);
         CHECK(report["not-recorded"] == 0);
-        // Reopened: the satisfaction no longer stands, and the closing's text keeps it.
+        // Reopened in December: the satisfaction no longer stands, and the
+        // closing's event keeps it for November's report.
+        clinic.now = "2026-12-02T10:00:00+00:00";
         clinic.ok({"reopen", id, "--reason", "She wrote again"});
         json = clinic({"show", id, "--format", "json"}).json();
         CHECK(json["satisfaction"].is_null());
