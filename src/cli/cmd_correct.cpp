@@ -7,6 +7,7 @@
 #include "output.hpp"
 #include "text_input.hpp"
 
+#include "complaints/base/text.hpp"
 #include "complaints/workflow/later_entries.hpp"
 
 #include <charconv>
@@ -61,7 +62,7 @@ std::string before_reopening(const ClosedState& was, const Case& c, const date::
 
 void run_reopen(const ReopenOptions& o, const Writer& repo) {
     const std::string reason = text_from_flag(o.reason, "--reason");
-    if (reason.empty())
+    if (folded(reason).empty()) // spaces are no reason
         throw Error(ErrorKind::usage, "--reason: say why the case is reopened");
     const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);
@@ -119,7 +120,7 @@ int event_number(const std::string& word) {
 void run_void(const VoidOptions& o, const Writer& repo) {
     const int number = event_number(o.event);
     const std::string reason = text_from_flag(o.reason, "--reason");
-    if (reason.empty())
+    if (folded(reason).empty()) // spaces are no reason
         throw Error(ErrorKind::usage, "--reason: say why the event is void");
     const auto& [context, store] = repo;
     const std::string id = store.resolve(o.id);

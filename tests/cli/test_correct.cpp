@@ -156,6 +156,18 @@ TEST_SUITE("correcting the record: reopen") {
         CHECK(clinic.report()["responses"]["on_time"] == 1);
     }
 
+    TEST_CASE("clinic: a reason of spaces reopens nothing and voids nothing") {
+        Clinic clinic;
+        clinic.send();
+        clinic.ok({"close", clinic.id, "--outcome", "upheld", "--no-learning", "One-off"});
+        const std::string before = clinic.case_file(clinic.id);
+        CHECK(has(clinic.refused({"reopen", clinic.id, "--reason", "  \t "}, 2),
+                  "--reason: say why the case is reopened"));
+        CHECK(has(clinic.refused({"void", clinic.id, "2", "--reason", "   "}, 2),
+                  "--reason: say why the event is void"));
+        CHECK(clinic.case_file(clinic.id) == before);
+    }
+
     TEST_CASE("clinic: a further response drafted after its date says sorry for its own delay") {
         Clinic clinic;
         clinic.send();
