@@ -6,6 +6,7 @@
 #include "complaints/render/person_names.hpp"
 #include "complaints/store/attachments.hpp"
 #include "complaints/workflow/clocks.hpp"
+#include "complaints/workflow/later_entries.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <fmt/format.h>
@@ -205,10 +206,9 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone,
 bool looked_at_again(const Case& c, const Point& point, const Timestamp& from) {
     if (point.added && point.added->utc >= from.utc)
         return true;
-    const std::string prefix = fmt::format("Point {}:", point.number);
+    const std::string finding = fmt::format("points[n: {}].finding", point.number);
     return std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) {
-        return e.type == EventType::finding && !is_void(c, e) && e.at.utc >= from.utc &&
-               e.text.starts_with(prefix);
+        return !is_void(c, e) && e.at.utc >= from.utc && records_field(e, finding);
     });
 }
 

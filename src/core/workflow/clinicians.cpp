@@ -123,17 +123,17 @@ void sort_record(Clinician& clinician) {
                      [](const Referral& a, const Referral& b) { return a.referred < b.referred; });
 }
 
-// Whether a review that fell due by `day` is still owed then: no decision
-// (on any of the clinician's cases) after it, no withdrawal of it.
+// Whether a review is still owed on `day`: due by then, not withdrawn,
+// and no decision (on any of the clinician's cases) made after it.
+bool still_owed(const Clinician& clinician, const ReviewDue& review, date::year_month_day day) {
+    return review.on <= day && !(review.withdrawn && *review.withdrawn <= day) &&
+           std::none_of(clinician.decisions.begin(), clinician.decisions.end(),
+                        [&](const Decision& d) { return d.on <= day && d.at > review.at; });
+}
+
 bool review_owed(const Clinician& clinician, date::year_month_day day) {
-    for (const auto& review : clinician.reviews_due) {
-        if (review.on > day || (review.withdrawn && *review.withdrawn <= day))
-            continue;
-        if (std::none_of(clinician.decisions.begin(), clinician.decisions.end(),
-                         [&](const Decision& d) { return d.on <= day && d.at > review.at; }))
-            return true;
-    }
-    return false;
+    return std::any_of(clinician.reviews_due.begin(), clinician.reviews_due.end(),
+                       [&](const ReviewDue& review) { return still_owed(clinician, review, day); });
 }
 
 ClinicianStatus suspension_status(const Decision& suspension, date::year_month_day day) {
@@ -579,9 +579,7 @@ std::optional<std::string> moot_review(const Clinician& clinician, const std::ve
                                        const date::time_zone&) {
     const auto& rules = policy.warnings;
     for (const auto& review : clinician.reviews_due) {
-        if (review.on > day || (review.withdrawn && *review.withdrawn <= day) ||
-            std::any_of(clinician.decisions.begin(), clinician.decisions.end(),
-                        [&](const Decision& d) { return d.on <= day && d.at > review.at; }))
+        if (!still_owed(clinician, review, day))
             continue;
         // The warnings that made it due, less those rescinded since.
         const auto counted = std::count_if(
