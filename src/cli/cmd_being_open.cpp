@@ -62,8 +62,10 @@ void run_being_open(const BeingOpenOptions& o, const Writer& repo) {
     check_being_open_allowed(store.config().policy);
     const std::string id = store.resolve(o.id);
     std::string said;
-    update_case(repo, id, [&](Case& c) { said = record(c, o, context, store); });
+    const Case c = update_case(repo, id, [&](Case& c) { said = record(c, o, context, store); });
     fmt::print("{}: {}\n", id, said);
+    if (!o.incident.empty())
+        print_insurer_prompt(c, store.config().policy);
 }
 
 } // namespace

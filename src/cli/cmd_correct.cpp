@@ -8,6 +8,7 @@
 #include "text_input.hpp"
 
 #include "complaints/base/text.hpp"
+#include "complaints/workflow/corrections.hpp"
 #include "complaints/workflow/later_entries.hpp"
 
 #include <charconv>
@@ -23,8 +24,9 @@ struct ReopenOptions {
 };
 
 struct PointOptions {
-    std::vector<std::string> words; // ID, then add
+    std::vector<std::string> words; // ID, then add, or wording and the point's number
     std::string text;
+    std::string for_complainant;
     std::string correction;
     WhenWho when_who;
 };
@@ -84,22 +86,51 @@ void run_reopen(const ReopenOptions& o, const Writer& repo) {
     fmt::print("{}: reopened{}\n", id, next);
 }
 
+int event_number(const std::string& word);
+
+// `point ID wording N --for-complainant TEXT`: the words the letter uses.
+void run_wording(const PointOptions& o, const Writer& repo) {
+    const int number = event_number(o.words[2]);
+    if (o.for_complainant.empty())
+        throw Error(ErrorKind::usage,
+                    "point ID wording N needs --for-complainant TEXT: the point as the letter "
+                    "puts it to the complainant");
+    const std::string wording = text_from_flag(o.for_complainant, "--for-complainant");
+    const auto& [context, store] = repo;
+    const std::string id = store.resolve(o.words[0]);
+    update_case(repo, id, [&](Case& c) {
+        set_point_wording(c, number, wording,
+                          correction(o.correction, o.when_who, context, store));
+    });
+    fmt::print("{}: point {}'s words to the complainant {}\n", id, number,
+               o.correction.empty() ? "recorded" : "corrected");
+}
+
 void run_point(const PointOptions& o, const Writer& repo) {
+    if (o.words.size() == 3 && o.words[1] == "wording")
+        return run_wording(o, repo);
     if (o.words.size() != 2 || o.words[1] != "add")
-        throw Error(ErrorKind::usage, "write 'point ID add --text TEXT [--correction REASON]'");
+        throw Error(ErrorKind::usage, "write 'point ID add --text TEXT [--for-complainant TEXT] "
+                                      "[--correction REASON]' or 'point ID wording N "
+                                      "--for-complainant TEXT'");
     if (o.text.empty())
         throw Error(ErrorKind::usage, "point ID add needs --text: the point raised");
     const std::string text = text_from_flag(o.text, "--text");
+    const std::string wording = text_from_flag(o.for_complainant, "--for-complainant");
+    if (!o.for_complainant.empty() && folded(wording).empty())
+        throw Error(ErrorKind::usage, "--for-complainant: it is blank; give the words, or leave "
+                                      "it out");
     const std::string correction = text_from_flag(o.correction, "--correction");
     const auto& [context, store] = repo;
     const std::string id = store.resolve(o.words[0]);
     int number = 0;
     update_case(repo, id, [&](Case& c) {
         Event event = make_event(EventType::point_added, "", o.when_who, context, store);
-        const Point& point = add_point(c, text, event.at, correction);
-        number = point.number;
+        number = add_point(c, text, event.at, correction).number;
+        c.points.back().for_complainant = wording;
         event.text = fmt::format(
-            "Point {} added: {}{}", number, text,
+            "Point {} added: {}{}{}", number, text,
+            wording.empty() ? "" : "\nTo the complainant: " + wording,
             correction.empty() ? "" : "\nCorrection after the response was sent: " + correction);
         add_event(c, event);
     });
@@ -152,9 +183,17 @@ void setup_reopen(CLI::App& app, Context& context) {
 void setup_point(CLI::App& app, Context& context) {
     auto o = std::make_shared<PointOptions>();
     CLI::App* command = app.add_subcommand(
-        "point", "add a point raised: 'point ID add --text TEXT [--correction REASON]'");
-    command->add_option("ID VERB", o->words, "the case, then add")->required();
+        "point", "add a point raised: 'point ID add --text TEXT [--for-complainant TEXT] "
+                 "[--correction REASON]'; its words to the complainant: 'point ID wording N "
+                 "--for-complainant TEXT'");
+    command->add_option("ID VERB", o->words, "the case, then add, or wording and the point's N")
+        ->required();
     command->add_option("--text", o->text, "the point raised (- reads stdin)")->option_text("TEXT");
+    command
+        ->add_option("--for-complainant", o->for_complainant,
+                     "the point as the response puts it to the complainant (\"Your left eyelid "
+                     "has drooped\"), when the record's words are not theirs")
+        ->option_text("TEXT");
     command
         ->add_option("--correction", o->correction,
                      "once the response has been sent: why the point is added now")

@@ -19,6 +19,9 @@ struct ExcludeOptions {
     std::string id;
     std::string reason;
     std::string text;
+    std::string earlier_case;
+    std::string body;
+    std::string reference;
     WhenWho when_who;
 };
 
@@ -39,11 +42,14 @@ struct ConsentOptions {
 
 void run_exclude(const ExcludeOptions& o, const Writer& repo) {
     const Exclusion reason = parse_enum<Exclusion>(o.reason, "--reason");
-    const std::string text = text_from_flag(o.text, "--text");
     const auto& [context, store] = repo;
+    Excluded exclusion{reason, text_from_flag(o.text, "--text"), "", o.body, o.reference};
+    // The earlier case is one of this repository's, by its ID as kept.
+    if (!o.earlier_case.empty())
+        exclusion.earlier_case = store.resolve(o.earlier_case);
     const std::string id = store.resolve(o.id);
     update_case(repo, id, [&](Case& c) {
-        exclude(c, store.config().policy, reason, text,
+        exclude(c, store.config().policy, exclusion,
                 make_event(EventType::excluded, "", o.when_who, context, store));
     });
     fmt::print("{}: excluded ({}); no deadlines apply\n", id, name_of(reason));
@@ -109,6 +115,18 @@ void setup_exclude(CLI::App& app, Context& context) {
         ->required();
     command->add_option("--text", o->text, "what was decided and told to the complainant")
         ->option_text("TEXT");
+    command
+        ->add_option("--earlier-case", o->earlier_case,
+                     "with already-resolved: the case that investigated and resolved it")
+        ->option_text("ID");
+    command
+        ->add_option("--body", o->body,
+                     "with under-independent-review: the body reviewing it (as escalate names it)")
+        ->option_text("BODY");
+    command
+        ->add_option("--reference", o->reference,
+                     "with under-independent-review: the body's reference for the review")
+        ->option_text("REF");
     add_when_who(*command, o->when_who);
     writes(*command, context, [o](const Writer& repo) { run_exclude(*o, repo); });
 }

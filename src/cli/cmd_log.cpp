@@ -31,6 +31,8 @@ struct LogOptions {
     std::string skip_step;
     std::string email;
     std::string direction;
+    std::string reference;
+    bool internal = false;
     WhenWho when_who;
     Format format = Format::table;
 };
@@ -44,9 +46,11 @@ EventType event_type(const std::string& given) {
                             did_you_mean(given, types), util::join(types, ", ")));
 }
 
-std::string event_text(const LogOptions& options) {
+std::string event_text(const LogOptions& options, EventType type, const Store& store) {
     if (!options.text.empty())
         return text_from_flag(options.text, "--text");
+    if (auto said = default_log_text(type, store.config().website); !said.empty())
+        return said;
     if (auto edited = text_from_editor("event text"); edited && !edited->empty())
         return *edited;
     throw Error(ErrorKind::usage, "give the event's text with --text TEXT, or --text - to read "
@@ -121,7 +125,11 @@ void run_log(const LogOptions& options, const Writer& repo) {
     const std::string letter =
         options.letter.empty() ? "" : letter_sent_from(options.letter, store);
     LogRequest request;
-    request.event = make_event(type, event_text(options), options.when_who, context, store);
+    request.event =
+        make_event(type, event_text(options, type, store), options.when_who, context, store);
+    request.event.reference = util::trim(text_from_flag(options.reference, "--reference"));
+    if (options.internal)
+        request.event.visibility = Visibility::internal;
     for (const auto& name : options.attendees)
         require_clean_text(name, "--attendee");
     request.event.attendees = options.attendees;
@@ -192,6 +200,13 @@ void setup_log(CLI::App& app, Context& context) {
                      "log an email (.eml; - reads standard input): its text, its arrival, the "
                      "message kept and its files attached; the same message twice is refused")
         ->option_text("FILE");
+    command
+        ->add_option("--reference", options->reference,
+                     "with --type insurer-notified: the insurer's reference for the notification")
+        ->option_text("REF");
+    command->add_flag("--internal", options->internal,
+                      "with --type statement or interview: used in the findings, never quoted to "
+                      "the complainant (the response says only that it was taken)");
     enum_choices<Direction>(command->add_option(
         "--direction", options->direction,
         "with --email: received (the default), or sent, for one the organisation sent"));

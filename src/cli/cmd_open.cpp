@@ -43,6 +43,7 @@ struct OpenOptions {
     std::string treated_by;
     bool same_clinician = false;
     std::string safety_incident;
+    std::string officer;
     std::string from_email;
     ReturnOptions returns; // the annual return's fields
     WhenWho when_who;
@@ -97,6 +98,10 @@ OpenRequest open_request(const OpenOptions& options, const Context& context, con
     request.returns = return_fields(options.returns);
     request.summary = summary_text(options);
     request.desired_outcome = text_from_flag(options.desired_outcome, "--desired-outcome");
+    request.officer = options.officer;
+    request.manager = complaints_manager_name(store.config());
+    for (const auto& known : store.config().practitioners)
+        request.practitioner_register.push_back(known.name);
     return request;
 }
 
@@ -201,6 +206,7 @@ void run_open(OpenOptions options, const Writer& repo) {
     if (about_clinician)
         note_suspension(c, *others, store);
     print_off_day_notes(c, store, context.now);
+    print_insurer_prompt(c, policy);
     if (options.format == Format::json)
         print_case_json(c, clocks_of(c, store, context.now), store);
     else
@@ -293,6 +299,11 @@ void setup_open(CLI::App& app, Context& context) {
             "when what it is about happened, or the complainant learnt of it: a policy with a "
             "time limit flags a late complaint")
         ->option_text("DATE");
+    command
+        ->add_option("--officer", options->officer,
+                     "who investigates (where the complaints manager does unless another is "
+                     "named: complaints.yaml's complaints_manager, else the signatory)")
+        ->option_text("NAME");
     command->add_flag("--same-clinician", options->same_clinician,
                       "with --gmc: the number's clinician is recorded under another name too "
                       "(an alias), instead of refusing the new name");

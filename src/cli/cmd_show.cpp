@@ -21,6 +21,26 @@ namespace complaints::cli {
 
 namespace {
 
+// The practitioners as the register knows them: staff, or independent with
+// the date their practising privileges are next reviewed.
+std::string registered(const std::vector<std::string>& names, const Config& config) {
+    std::vector<std::string> said;
+    for (const auto& name : names) {
+        const Practitioner* known = find_practitioner(config, name);
+        if (!known) {
+            said.push_back(name);
+            continue;
+        }
+        std::string what = known->role.empty() ? "" : known->role + ", ";
+        what += known->engagement == Engagement::staff ? "staff" : "practising privileges";
+        if (known->privileges_review)
+            what += ", review " + format_date(*known->privileges_review);
+        said.push_back(fmt::format("{} ({})", name, what));
+    }
+    return util::join(said, "; ");
+}
+
+
 struct ShowOptions {
     std::string id;
     Format format = Format::table;
@@ -90,10 +110,13 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     if (!c.on_behalf_of.empty() || c.consent)
         fmt::print("On behalf:   {} (consent: {})\n", c.on_behalf_of,
                    c.consent ? name_of(*c.consent) : "not recorded");
-    fmt::print("About:       {}{}\n", c.about.empty() ? "(not recorded)" : c.about,
-               c.gmc.empty() ? "" : " (GMC " + c.gmc + ")");
+    // A clinical complaint about its practitioners says so on their line.
+    if (!c.about.empty() || !c.gmc.empty() || c.practitioners.empty())
+        fmt::print("About:       {}{}\n", c.about.empty() ? "(not recorded)" : c.about,
+                   c.gmc.empty() ? "" : " (GMC " + c.gmc + ")");
     if (!c.agent.empty())
-        fmt::print("Handler:     {}\n", c.agent);
+        fmt::print("{}{}\n", policy.manager_investigates ? "Officer:     " : "Handler:     ",
+                   c.agent);
     if (c.notice_days)
         fmt::print("Notice:      {} day{} before the session{}\n", *c.notice_days,
                    *c.notice_days == 1 ? "" : "s",
@@ -109,7 +132,7 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
                        format_date(local_date(rescinded->at.utc, store.zone())), rescinded->text);
     }
     if (!c.practitioners.empty())
-        fmt::print("Practitioners: {}\n", joined(c.practitioners));
+        fmt::print("Practitioners: {}\n", registered(c.practitioners, store.config()));
     if (!c.treatment.empty() || c.treated_on || !c.treated_by.empty())
         fmt::print("Treatment:   {}{}{}\n", c.treatment.empty() ? "(not recorded)" : c.treatment,
                    c.treated_on ? ", " + format_date(*c.treated_on) : "",
@@ -119,7 +142,12 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     if (!c.type.empty())
         fmt::print("Type:        {}\n", c.type);
     if (c.exclusion)
-        fmt::print("Excluded:    {}{}\n", name_of(c.exclusion->reason),
+        fmt::print("Excluded:    {}{}{}{}\n", name_of(c.exclusion->reason),
+                   c.exclusion->earlier_case.empty() ? "" : " as " + c.exclusion->earlier_case,
+                   c.exclusion->body.empty()
+                       ? ""
+                       : fmt::format(" by {} (reference {})", c.exclusion->body,
+                                     c.exclusion->reference),
                    c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
     if (c.outcome)
         fmt::print("Outcome:     {}{}\n", name_of(*c.outcome),

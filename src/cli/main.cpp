@@ -84,7 +84,7 @@ Case changed_and_saved(const Writer& repo, const std::string& id,
     before = c;
     change(c, writer);
     for (const auto& event : c.events)
-        if (event.at < c.received)
+        if (event.at < c.received && !may_precede_receipt(event.type))
             throw Error(ErrorKind::usage,
                         fmt::format("--at: {} is before the case was received ({})",
                                     format_timestamp(event.at), format_timestamp(c.received)));

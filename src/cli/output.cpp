@@ -7,6 +7,7 @@
 #include "complaints/base/utf8.hpp"
 #include "complaints/model/case_fields.hpp"
 #include "complaints/render/letters.hpp"
+#include "complaints/workflow/being_open.hpp"
 #include "complaints/workflow/workflow.hpp"
 #include "problem_text.hpp"
 #include <CLI/CLI.hpp>
@@ -300,6 +301,14 @@ std::string headline(const std::string& text, std::size_t width) {
 void say_cautions(const std::vector<std::string>& cautions) {
     for (const std::string& caution : cautions)
         fmt::print(stderr, "complaints: warning: {}\n", caution);
+}
+
+void print_insurer_prompt(const Case& c, const Policy& policy) {
+    for (const auto& owed : insurer_owed(c, policy))
+        fmt::print(stderr,
+                   "complaints: note: {}; tell them, then 'complaints log {} --type "
+                   "insurer-notified --reference REF'\n",
+                   owed.message, c.id);
 }
 
 } // namespace complaints::cli

@@ -32,6 +32,11 @@ std::string either(const std::vector<std::string>& names);
 // through, but deserves a second look.
 void say_cautions(const std::vector<std::string>& cautions);
 
+// Where a patient safety incident is told to the indemnity insurer (the
+// clinic's "Insurance"), a note on standard error saying so and how to log
+// it, when the case has just been marked one.
+void print_insurer_prompt(const Case& c, const Policy& policy);
+
 // Adds --format with the given choices; the first is the default.
 // A workbook (xlsx) goes to the file --out names, never standard output.
 void add_format_option(CLI::App& app, Format& format, const std::vector<Format>& allowed);

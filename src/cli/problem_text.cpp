@@ -31,6 +31,8 @@ constexpr std::array k_hints{
          " (complaints being-open {} --apology TEXT --explained TEXT --remedial TEXT --with "
          "NAME)"},
     Hint{ProblemCode::follow_up_pending, " (complaints being-open {} --follow-up TEXT)"},
+    Hint{ProblemCode::insurer_not_told,
+         " (complaints log {} --type insurer-notified --reference REF)"},
     Hint{ProblemCode::not_formal, " (complaints convert {} --to complaint)"},
     Hint{ProblemCode::withdrawal_notice_needed,
          ": give --notice-days N, or --session DATE and --withdrawn DATE"},

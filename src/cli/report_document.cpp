@@ -249,6 +249,8 @@ Section being_open_section(const Report& report) {
                {"Being Open conversations held", std::to_string(b.conversations)},
                {"no conversation yet at the end", std::to_string(b.pending_at_end)},
                {"conversation held, written follow-up owed", std::to_string(b.follow_ups_owed)},
+               {"indemnity insurer told", std::to_string(b.insurer_told)},
+               {"insurer not yet told at the end", std::to_string(b.insurer_owed)},
                {"working days to the conversation, median", number(b.to_conversation.median)}}});
     return section;
 }

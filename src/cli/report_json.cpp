@@ -61,6 +61,8 @@ Json being_open_json(const BeingOpenFigures& b) {
                 {"conversations", b.conversations},
                 {"pending_at_end", b.pending_at_end},
                 {"follow_ups_owed", b.follow_ups_owed},
+                {"insurer_told", b.insurer_told},
+                {"insurer_owed", b.insurer_owed},
                 {"to_conversation", spread_json(b.to_conversation)}};
 }
 

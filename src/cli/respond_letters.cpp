@@ -179,6 +179,23 @@ std::string send(Case& c, StoreWriter& writer, const std::optional<std::string>&
     return sent.text + (clock ? ", " + timeliness(c, *clock) : "");
 }
 
+// The points the letter gives as the record words them, so the manager can
+// put them to the complainant in the complainant's terms first.
+void note_points_in_record_words(const Case& c) {
+    std::vector<std::string> numbers;
+    for (const auto& point : c.points)
+        if (point.for_complainant.empty())
+            numbers.push_back(std::to_string(point.number));
+    if (numbers.empty())
+        return;
+    fmt::print(stderr,
+               "complaints: note: point{} {} {} no words for the complainant, so the letter "
+               "gives {} as recorded; to word one for them: complaints point {} wording N "
+               "--for-complainant TEXT\n",
+               numbers.size() == 1 ? "" : "s", util::join(numbers, ", "),
+               numbers.size() == 1 ? "has" : "have", numbers.size() == 1 ? "it" : "them", c.id);
+}
+
 } // namespace
 
 void draft_response(const DraftRequest& request, const Reader& repo) {
@@ -192,6 +209,7 @@ void draft_response(const DraftRequest& request, const Reader& repo) {
                c, store, "draft response");
     if (const auto apology = upheld_without_apology_caution(c))
         say_cautions({*apology});
+    note_points_in_record_words(c);
 }
 
 void acknowledge(const AcknowledgeRequest& request, const Writer& repo) {

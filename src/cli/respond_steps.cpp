@@ -10,6 +10,7 @@
 #include "complaints/base/text.hpp"
 #include "complaints/store/attachments.hpp"
 #include "complaints/workflow/corrections.hpp"
+#include "complaints/workflow/practitioners.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <algorithm>
@@ -117,17 +118,19 @@ void record_treatment(const TreatmentRequest& request, const Writer& repo) {
 // with "names no practitioner" for good.
 void name_practitioners(const PractitionersRequest& request, const Writer& repo) {
     const Context& context = repo.context;
+    std::vector<std::string> listed, names;
+    for (const auto& known : repo.store.config().practitioners)
+        listed.push_back(known.name);
     for (const auto& name : request.names) {
         require_clean_text(name, "--practitioner");
-        if (folded(name).empty())
-            throw Error(ErrorKind::usage, "--practitioner: give the practitioner's name");
+        names.push_back(practitioner_named(name, listed));
     }
     change_case(request.id, repo, [&](Case& c, const Store& store) {
         require_formal_complaint(c, "name the practitioner");
-        set_practitioners(c, request.names,
+        set_practitioners(c, names,
                           correction(request.correction, request.when_who, context, store));
         return fmt::format("practitioners {}: {}", recorded_or_corrected(request.correction),
-                           util::join(request.names, ", "));
+                           util::join(names, ", "));
     });
 }
 

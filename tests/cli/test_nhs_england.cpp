@@ -186,8 +186,8 @@ TEST_SUITE("nhs-england") {
         // Regulation 8(1): a complaint the Ombudsman investigates is excluded.
         const auto other = practice.open_case("2026-11-03 09:00", {"--point", "Lost results"});
         practice.ok({"escalate", other, "--to", "phso", "--reason", "Went straight to them."});
-        practice.ok({"exclude", other, "--reason", "under-independent-review", "--text",
-                     "The Ombudsman is investigating."});
+        practice.ok({"exclude", other, "--reason", "under-independent-review", "--body", "phso",
+                     "--reference", "PHSO-2", "--text", "The Ombudsman is investigating."});
         practice.now = "2026-12-10T10:00:00+00:00";
         const auto escalations =
             practice({"report", "--month", "2026-11", "--format", "json"}).json()["escalations"];

@@ -52,6 +52,7 @@ enum class ProblemCode {
     point_after_response,     // a point added after the response, not as a correction
     point_unanswered,         // a point added after the response has no finding yet
     mediation_booked,         // a mediation meeting booked, not yet recorded as held
+    insurer_not_told,         // a patient safety incident the indemnity insurer is not told of
     // What the policy does not provide.
     answered_by_resolution, // the policy answers by a resolution, not a letter or delay
     nothing_excluded,       // the policy excludes nothing from its process
@@ -95,7 +96,7 @@ enum class ProblemCode {
 };
 template <> struct EnumNames<ProblemCode> {
     static constexpr std::string_view what = "problem code";
-    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 50> names{{
+    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 51> names{{
         {ProblemCode::record_not_agreed, "record-not-agreed"},
         {ProblemCode::consent_outstanding, "consent-outstanding"},
         {ProblemCode::practitioner_not_named, "practitioner-not-named"},
@@ -113,6 +114,7 @@ template <> struct EnumNames<ProblemCode> {
         {ProblemCode::point_after_response, "point-after-response"},
         {ProblemCode::point_unanswered, "point-unanswered"},
         {ProblemCode::mediation_booked, "mediation-booked"},
+        {ProblemCode::insurer_not_told, "insurer-not-told"},
         {ProblemCode::answered_by_resolution, "answered-by-resolution"},
         {ProblemCode::nothing_excluded, "nothing-excluded"},
         {ProblemCode::no_being_open, "no-being-open"},

@@ -18,6 +18,27 @@ inline constexpr int k_default_attachment_limit_mb = 25;
 // An attachment's size is kept as an int of bytes.
 inline constexpr int k_largest_attachment_limit_mb = 1024;
 
+// Whether a practitioner works for the organisation or practises there
+// independently under practising privileges.
+enum class Engagement { staff, independent };
+template <> struct EnumNames<Engagement> {
+    static constexpr std::string_view what = "engagement";
+    static constexpr std::array<std::pair<Engagement, std::string_view>, 2> names{
+        {{Engagement::staff, "staff"}, {Engagement::independent, "independent"}}};
+};
+
+// One row of the practitioners' register: who may treat here, in what role,
+// and when an independent practitioner's practising privileges are next
+// reviewed.
+struct Practitioner {
+    std::string name;
+    std::string role;
+    Engagement engagement = Engagement::staff;
+    std::optional<date::year_month_day> privileges_review;
+
+    friend bool operator==(const Practitioner&, const Practitioner&) = default;
+};
+
 struct Config {
     std::string organisation;
     std::string preset = "clinic";
@@ -35,6 +56,11 @@ struct Config {
     std::vector<std::string> enclosures; // policies enclosed with a response
     // The support agents `assign --to` takes; empty: any name that is not blank.
     std::vector<std::string> agents;
+    // The practitioners' register; empty: any practitioner's name is taken.
+    std::vector<Practitioner> practitioners;
+    // The organisation's page for complaints (the form's link), which the
+    // acknowledgement, the leaflet and a link sent to a complainant give.
+    std::string website;
     // Rules as complaints.yaml overrides them, as written, in file order.
     std::vector<std::pair<std::string, std::string>> policy_overrides;
     Policy policy;                         // the preset with the overrides applied
@@ -56,6 +82,13 @@ std::string letter_signer(const Config& config, bool response);
 // The help to complain the letters and leaflet offer; empty: none.
 std::string letter_advocacy(const Config& config);
 std::vector<std::string> letter_enclosures(const Config& config);
+
+// The register's row for `name` (case and spacing aside), or null.
+const Practitioner* find_practitioner(const Config& config, std::string_view name);
+
+// The complaints manager by name: `complaints_manager`, else the
+// signatory's name (before any comma and role); empty when neither is set.
+std::string complaints_manager_name(const Config& config);
 
 // The organisation's working-day calendar.
 WorkingCalendar working_calendar(const Config& config);

@@ -65,6 +65,7 @@ concept Same = std::is_same_v<std::remove_const_t<T>, Of>;
 template <class V, Same<Point> P> constexpr void describe(V& v, P& p) {
     v.field(must("n"), p.number);
     v.field(must("text"), p.text);
+    v.field(maybe("for_complainant"), p.for_complainant);
     v.field(maybe("finding"), p.finding);
     v.field(maybe("conclusion"), p.conclusion);
     v.field(maybe("remedial_action"), p.remedial_action);
@@ -94,6 +95,9 @@ template <class V, Same<Action> A> constexpr void describe(V& v, A& a) {
 template <class V, Same<Excluded> X> constexpr void describe(V& v, X& x) {
     v.field(must("reason"), x.reason);
     v.field(always("text"), x.text);
+    v.field(maybe("earlier_case").word(), x.earlier_case);
+    v.field(maybe("body").word().not_typed(), x.body);
+    v.field(maybe("reference"), x.reference);
     v.no_extras();
 }
 
@@ -144,6 +148,8 @@ template <class V, Same<Event> E> constexpr void describe(V& v, E& e) {
     v.field(maybe("attachment"), e.attachment);
     v.field(maybe("message_id").not_typed(), e.message_id);
     v.field(maybe("direction"), e.direction);
+    v.field(maybe("reference"), e.reference);
+    v.field(maybe("visibility"), e.visibility);
     v.extras(e.extras);
 }
 

@@ -87,6 +87,11 @@ enum class EventType {
     // The complaint goes on to the policy's next stage (NHS Scotland's
     // stage 2, investigation): escalated, or started there at receipt.
     stage_two_started,
+    // The link to the complaint form, sent when the complaint is first
+    // known: it may be dated before the form (the case's receipt) arrives.
+    form_link_sent,
+    // The complainant signed the agreed written record of a verbal complaint.
+    record_signed,
 };
 
 // Who records an event.
@@ -111,6 +116,9 @@ enum class EventRole {
     // stage's clocks end, and the stage's answer is the one that counts
     // from then on (the answering clock, the refusals of a second answer).
     starts_next_stage,
+    // Done before the complaint was received, to bring it in (the link to
+    // the form): its date may precede the case's receipt.
+    precedes_receipt,
 };
 
 struct EventInfo {
@@ -122,7 +130,7 @@ struct EventInfo {
 
 // The last type names the count: a new type moves this line with it.
 inline constexpr std::size_t k_event_type_count =
-    static_cast<std::size_t>(EventType::stage_two_started) + 1;
+    static_cast<std::size_t>(EventType::record_signed) + 1;
 
 // One row a line, so the table reads as one.
 // clang-format off
@@ -185,6 +193,8 @@ inline constexpr std::array<EventInfo, k_event_type_count> k_event_types{{
     {EventType::attached,                         "attached",                         EventGroup::record,   EventRole::none},
     {EventType::time_extended,                    "time-extended",                    EventGroup::logged,   EventRole::extends_within_limit},
     {EventType::stage_two_started,                "stage-two-started",                EventGroup::logged,   EventRole::starts_next_stage},
+    {EventType::form_link_sent,                   "form-link-sent",                   EventGroup::logged,   EventRole::precedes_receipt},
+    {EventType::record_signed,                    "record-signed",                    EventGroup::logged,   EventRole::none},
 }};
 // clang-format on
 
@@ -205,6 +215,9 @@ constexpr const EventInfo& event_info(EventType type) {
 }
 constexpr bool is_loggable(EventType type) {
     return event_info(type).group == EventGroup::logged;
+}
+constexpr bool may_precede_receipt(EventType type) {
+    return event_info(type).role == EventRole::precedes_receipt;
 }
 
 template <> struct EnumNames<EventType> {

@@ -27,6 +27,9 @@ enum class Outcome { upheld, partly_upheld, not_upheld, resolved, withdrawn };
 enum class Satisfaction { satisfied, not_satisfied, not_known };
 // Which way an email went: from the complainant (or anyone) to us, or ours out.
 enum class Direction { received, sent };
+// Whether a statement may be quoted to the complainant: an internal one
+// informs the findings, and the response says only that it was taken.
+enum class Visibility { shared, internal };
 // Why a complaint is set outside the process. A new reason goes last:
 // caches hold the number.
 enum class Exclusion {
@@ -41,6 +44,11 @@ template <> struct EnumNames<Direction> {
     static constexpr std::string_view what = "direction";
     static constexpr std::array<std::pair<Direction, std::string_view>, 2> names{
         {{Direction::received, "received"}, {Direction::sent, "sent"}}};
+};
+template <> struct EnumNames<Visibility> {
+    static constexpr std::string_view what = "visibility";
+    static constexpr std::array<std::pair<Visibility, std::string_view>, 2> names{
+        {{Visibility::shared, "shared"}, {Visibility::internal, "internal"}}};
 };
 template <> struct EnumNames<Kind> {
     static constexpr std::string_view what = "kind";
@@ -126,6 +134,9 @@ struct Point {
     std::string staff;              // who was involved
     std::optional<Timestamp> added; // when `point add` raised it; none when raised on opening
     std::string correction;         // why it was added after the response was sent
+    // The point in the complainant's own terms, which the letters use; `text`
+    // is how the organisation records it ("Her left eyelid has drooped").
+    std::string for_complainant;
     std::vector<Extra> extras;
 
     friend bool operator==(const Point&, const Point&) = default;
@@ -155,6 +166,9 @@ struct Action {
 struct Excluded {
     Exclusion reason = Exclusion::employment;
     std::string text;
+    std::string earlier_case; // already resolved: the case that investigated it
+    std::string body;         // under independent review: the body's key, and
+    std::string reference;    // its reference for the review
 
     friend bool operator==(const Excluded&, const Excluded&) = default;
 };
@@ -233,6 +247,11 @@ struct Event {
     std::string message_id;
     // On an email logged: whether it came in or went out.
     std::optional<Direction> direction;
+    // Another body's reference for what the event records (the indemnity
+    // insurer's, on `insurer-notified`).
+    std::string reference;
+    // On a statement: internal when it may not be quoted to the complainant.
+    std::optional<Visibility> visibility;
     std::vector<Extra> extras;
 
     friend bool operator==(const Event&, const Event&) = default;

@@ -36,4 +36,9 @@ Event log_event(Case& c, const LogRequest& request, const Policy& policy,
 // nothing in writing.
 std::string_view letter_name(EventType type);
 
+// The text a logged event of `type` gets when none is given, for the types
+// that say one thing (a form's link sent, the record signed, the insurer
+// told); empty for the rest, which need their text.
+std::string default_log_text(EventType type, const std::string& website);
+
 } // namespace complaints

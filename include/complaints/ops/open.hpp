@@ -53,6 +53,12 @@ struct OpenRequest {
     // Why the complaint is about a patient safety incident, when it is.
     std::string safety_incident;
     ReturnFields returns;
+    // Who investigates (the case's handler). Not given, where the policy
+    // has the complaints manager investigate: `manager`, when known.
+    std::string officer;
+    std::string manager;
+    // The practitioners' register's names; empty: any name is taken.
+    std::vector<std::string> practitioner_register;
 };
 
 // The other cases' slim facts, asked for only when the new case names a

@@ -174,6 +174,12 @@ struct Policy {
     // A patient safety incident is followed by a Being Open conversation
     // (apology, what happened, remedial actions) and its written follow-up.
     bool being_open = false;
+    // A patient safety incident is told to the indemnity insurer: prompted
+    // when the incident is marked, and owed on the agenda until it is logged.
+    bool insurer_on_incident = false;
+    // The complaints manager investigates: a new case names them its
+    // investigating officer (its handler) unless `open` names another.
+    bool manager_investigates = false;
     // A CQC-registered provider, which keeps the summary of complaints and
     // their responses that CQC may ask for (Regulation 16(3)).
     bool cqc_summary = false;

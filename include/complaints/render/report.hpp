@@ -208,6 +208,8 @@ struct BeingOpenFigures {
     int conversations = 0;   // Being Open conversations held in the period
     int pending_at_end = 0;  // incidents with no conversation at the end of the period
     int follow_ups_owed = 0; // conversations with no written follow-up then
+    int insurer_told = 0;    // insurer notifications of incidents, in the period
+    int insurer_owed = 0;    // incidents the insurer was not told of by the end
     Spread to_conversation;  // working days from the marking to the conversation
 };
 

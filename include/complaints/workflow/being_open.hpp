@@ -45,4 +45,9 @@ void record_follow_up(Case& c, const Event& follow_up);
 // and `check`: an incident with no conversation, or one with no follow-up.
 std::vector<Problem> being_open_owed(const Case& c, const Policy& policy);
 
+// The indemnity insurer not yet told of the case's patient safety incident,
+// where the policy asks it (the clinic's "Insurance"): an `insurer-notified`
+// event settles it. For `show`, the agenda, `list --attention` and `check`.
+std::vector<Problem> insurer_owed(const Case& c, const Policy& policy);
+
 } // namespace complaints

@@ -50,6 +50,12 @@ void set_treatment(Case& c, const Treatment& treatment, const std::optional<Even
 void set_practitioners(Case& c, const std::vector<std::string>& practitioners,
                        const std::optional<Event>& correction);
 
+// A point's words to the complainant (the letter's), set or changed
+// through record_amendments: after the answer went, only as a correction.
+// A point the case lacks, or blank words, is a usage error.
+void set_point_wording(Case& c, int point, const std::string& wording,
+                       const std::optional<Event>& correction);
+
 // The items of the answer that a `corrected` event changed, with the last
 // correction's time: for `show` to mark them.
 std::vector<std::pair<std::string, Timestamp>> corrected_items(const Case& c);

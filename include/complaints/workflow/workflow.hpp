@@ -123,13 +123,15 @@ void check_close(const Case& c, const Policy& policy, Outcome outcome, bool with
 
 // Intake corrections: each throws `refused` when the case is past the step.
 void check_exclude(const Case& c);
-// Sets the case outside the process for `reason`, recording `event` (its
-// time and author; the text is the operation's), or throws every problem
-// at once: a reason the policy lacks, a case closed or answered, and for
-// `out-of-time` a complaint not made late, or accepted late already, or
-// refused without why (the complainant is told, and may go to the
-// Ombudsman: regulation 12).
-void exclude(Case& c, const Policy& policy, Exclusion reason, const std::string& text, Event event);
+// Sets the case outside the process for `exclusion`'s reason, recording
+// `event` (its time and author; the text is the operation's), or throws
+// every problem at once: a reason the policy lacks, a case closed or
+// answered; `already-resolved` without the earlier case that resolved it
+// (the case itself is none), `under-independent-review` without the body
+// (one of the policy's) and its reference; and for `out-of-time` a
+// complaint not made late, or accepted late already, or refused without why
+// (the complainant is told, and may go to the Ombudsman: regulation 12).
+void exclude(Case& c, const Policy& policy, Excluded exclusion, Event event);
 // Throws a usage error when the policy does not set complaints aside for
 // `reason` (the platform sets none aside: a complaint runs to its outcome),
 // naming the reasons it has, or what to do instead.

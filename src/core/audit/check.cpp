@@ -85,7 +85,7 @@ std::vector<std::pair<std::string, std::string>> impossible_states(const Case& c
     for (std::size_t i = 0; i < c.events.size(); ++i) {
         const Event& event = c.events[i];
         const auto which = fmt::format("event {} ({})", i + 1, name_of(event.type));
-        if (event.at < c.received)
+        if (event.at < c.received && !may_precede_receipt(event.type))
             found.emplace_back(
                 "events", fmt::format("{} is dated {}, before the case was received ({})", which,
                                       format_timestamp(event.at), format_timestamp(c.received)));

@@ -176,6 +176,31 @@ std::string read_agent(const MapReader& map, const YamlNode& node,
     return name;
 }
 
+// One row of the practitioners' register: a name listed once, a role, and
+// whether they are staff or practise independently (then with the date
+// their practising privileges are next reviewed, when kept).
+Practitioner read_practitioner(const MapReader& parent, const YamlNode& node,
+                               const std::vector<Practitioner>& before) {
+    MapReader map(node, parent.where(node).file, "a practitioner");
+    Practitioner practitioner;
+    const YamlNode name = map.required("name");
+    practitioner.name = util::trim(map.text(name, "name"));
+    if (practitioner.name.empty())
+        throw Error(ErrorKind::bad_data, "'practitioners' lists a blank name", map.where(name));
+    for (const auto& known : before)
+        if (folded(known.name) == folded(practitioner.name))
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("'practitioners' lists '{}' twice", practitioner.name),
+                        map.where(name));
+    practitioner.role = util::trim(map.text(map.optional("role"), "role"));
+    if (const YamlNode engagement = map.optional("engagement"); engagement.defined())
+        practitioner.engagement = map.enumerated<Engagement>(engagement);
+    if (const YamlNode review = map.optional("privileges_review"); review.defined())
+        practitioner.privileges_review = map.date(review, "privileges_review");
+    map.reject_unknown({"name", "role", "engagement", "privileges_review"});
+    return practitioner;
+}
+
 // The stage 2 bodies the letter signposts, replacing the preset's list.
 void read_review_bodies(MapReader& parent, const YamlNode& node, Config& config) {
     config.policy.review_bodies.clear();
@@ -380,6 +405,9 @@ Config read_config(std::string_view text, const std::string& file) {
         config.enclosures.push_back(map.text(node, "enclosures"));
     for (const auto& node : map.sequence(map.optional("agents"), "agents"))
         config.agents.push_back(read_agent(map, node, config.agents));
+    for (const auto& node : map.sequence(map.optional("practitioners"), "practitioners"))
+        config.practitioners.push_back(read_practitioner(map, node, config.practitioners));
+    config.website = util::trim(map.text(map.optional("website"), "website"));
     if (const YamlNode policy = map.optional("policy"); policy.defined())
         read_policy(map, policy, config);
     for (const auto& node :
@@ -396,9 +424,28 @@ Config read_config(std::string_view text, const std::string& file) {
     map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author",
                         "signatory", "responsible_person", "complaints_manager", "advocacy",
                         "enclosures", "agents", "policy", "review_bodies", "patient_data_patterns",
-                        "closures", "bank_holidays", "attachment_limit_mb", "returns"});
+                        "closures", "bank_holidays", "attachment_limit_mb", "returns",
+                        "practitioners", "website"});
     return config;
 }
+
+namespace {
+
+void write_practitioners(std::string& out, const Config& config) {
+    if (config.practitioners.empty())
+        return;
+    out += "practitioners:\n";
+    for (const auto& p : config.practitioners) {
+        out += fmt::format("  - name: {}\n", yaml_quoted(p.name));
+        if (!p.role.empty())
+            out += fmt::format("    role: {}\n", yaml_quoted(p.role));
+        out += fmt::format("    engagement: {}\n", name_of(p.engagement));
+        if (p.privileges_review)
+            out += fmt::format("    privileges_review: {}\n", format_date(*p.privileges_review));
+    }
+}
+
+} // namespace
 
 std::string write_config(const Config& config) {
     std::string out = "# complaints repository settings: see complaints(1) and docs/policy.md\n";
@@ -427,6 +474,11 @@ std::string write_config(const Config& config) {
           "\"Name, Practice Manager\"  # regulation 4: signs the other letters");
     if (!config.advocacy.empty())
         out += fmt::format("advocacy: {}\n", emit_text_value(config.advocacy, 2));
+    if (!config.website.empty())
+        out += fmt::format("website: {}\n", yaml_quoted(config.website));
+    else if (preset_policy(config.preset).preferred_channel == Channel::web_form)
+        out += "# website: \"https://www.example.org/complaints\"  # the complaint form's "
+               "page, which letters and the leaflet give\n";
     if (!config.enclosures.empty()) {
         out += "enclosures:\n";
         for (const auto& enclosure : config.enclosures)
@@ -451,6 +503,7 @@ std::string write_config(const Config& config) {
         for (const auto& pattern : config.policy.patient_data_patterns)
             out += fmt::format("  - {}\n", emit_text_value(pattern, 4));
     }
+    write_practitioners(out, config);
     write_review_bodies(out, config);
     write_returns(out, config);
     write_calendar(out, config.calendar);
@@ -470,6 +523,20 @@ std::string letter_signer(const Config& config, bool response) {
 
 std::string letter_advocacy(const Config& config) {
     return config.advocacy.empty() ? config.policy.letter.advocacy : config.advocacy;
+}
+
+const Practitioner* find_practitioner(const Config& config, std::string_view name) {
+    const std::string wanted = folded(name);
+    for (const auto& practitioner : config.practitioners)
+        if (folded(practitioner.name) == wanted)
+            return &practitioner;
+    return nullptr;
+}
+
+std::string complaints_manager_name(const Config& config) {
+    const std::string& named =
+        !config.complaints_manager.empty() ? config.complaints_manager : config.signatory;
+    return util::trim(named.substr(0, named.find(',')));
 }
 
 std::string letter_signatory(const Config& config) {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "complaints/ops/open.hpp"
 
+#include "complaints/base/strings.hpp"
 #include "complaints/base/text.hpp"
 #include "complaints/policy/patient_data.hpp"
 #include "complaints/workflow/being_open.hpp"
+#include "complaints/workflow/practitioners.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <fmt/format.h>
@@ -68,10 +70,13 @@ std::vector<Problem> people_problems(const OpenRequest& request) {
         problems.emplace_back(ProblemCode::field_not_applicable,
                               "{consent} is about a complaint made on someone's behalf; give "
                               "{on_behalf_of}");
-    for (const auto& name : request.practitioners)
+    for (const auto& name : request.practitioners) {
         check_name(problems, name, "practitioner", "give the practitioner's name");
+        collect(problems, [&] { practitioner_named(name, request.practitioner_register); });
+    }
     for (const auto& point : request.points)
         check_name(problems, point, "point", "a point raised needs its words");
+    check_name(problems, request.officer, "officer", "give the investigating officer's name");
     if (!request.gmc.empty())
         collect(problems, [&] { check_gmc_number(request.gmc); });
     return problems;
@@ -139,7 +144,8 @@ Case given_case(const OpenRequest& request, const Timestamp& received) {
     c.type = request.type;
     c.summary = request.summary;
     c.desired_outcome = request.desired_outcome;
-    c.practitioners = request.practitioners;
+    for (const auto& name : request.practitioners)
+        c.practitioners.push_back(practitioner_named(name, request.practitioner_register));
     int number = 0;
     for (const auto& text : request.points) {
         Point point;
@@ -170,6 +176,19 @@ std::vector<Namesake> check_clinician(Case& c, const OpenRequest& request,
     return c.gmc.empty() ? std::vector<Namesake>{} : namesakes(c, all);
 }
 
+// Who investigates: the officer named, else the complaints manager where the
+// policy has them investigate. The policy's own assignment step (the
+// platform's, on a clock) is `assign`, never the opening.
+void name_officer(Case& c, const OpenRequest& request, const Policy& policy) {
+    if (!request.officer.empty() && !policy.manager_investigates)
+        field_error(ProblemCode::field_not_applicable,
+                    "{officer}: this repository's policy assigns its cases after opening; use "
+                    "assign");
+    c.agent = !request.officer.empty()           ? util::trim(request.officer)
+              : policy.manager_investigates ? util::trim(request.manager)
+                                            : std::string();
+}
+
 } // namespace
 
 Opened open_case(const OpenRequest& request, const Policy& policy, Timestamp now,
@@ -189,6 +208,7 @@ Opened open_case(const OpenRequest& request, const Policy& policy, Timestamp now
     c.events.push_back(opened);
     classify_intake(c, policy, notice_days(request), request.kind.has_value());
     set_return_fields(c, request.returns, policy);
+    name_officer(c, request, policy);
     if (!request.safety_incident.empty()) {
         check_being_open_allowed(policy);
         Event incident = opened;

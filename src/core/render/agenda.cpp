@@ -114,6 +114,8 @@ PendingName pending_name(ProblemCode code) {
         return {"being-open-pending", EventType::safety_incident};
     case ProblemCode::follow_up_pending:
         return {"being-open-follow-up-pending", EventType::being_open};
+    case ProblemCode::insurer_not_told:
+        return {"insurer-to-tell", EventType::safety_incident};
     case ProblemCode::practitioner_not_named:
         return {"practitioner-to-name", std::nullopt};
     case ProblemCode::late_complaint:

@@ -74,8 +74,14 @@ LeafletSection how(const Config& config) {
         item(section, "Fill in our complaint form and send it to " + manager + ".");
     } else {
         if (policy.preferred_channel == Channel::web_form)
-            item(section, "Online, with the complaint form on our website: this is the way we "
-                          "prefer. Tell us you want to complain and we will send you the link.");
+            item(section,
+                 config.website.empty()
+                     ? "Online, with the complaint form on our website: this is the way we "
+                       "prefer. Tell us you want to complain and we will send you the link."
+                     : fmt::format("Online, with the complaint form on our website, {}: this "
+                                   "is the way we prefer. Tell us you want to complain and we "
+                                   "will send you the link.",
+                                   config.website));
         std::string spoken = "By phone or in person: tell any member of staff. We will write "
                              "down what you tell us";
         spoken += policy.verbal_record_agreed

@@ -38,6 +38,20 @@ std::string_view finding_words(Finding finding) {
     return "";
 }
 
+// `text` ending with a full stop (or its own ! or ?), and no line break.
+std::string ends_sentence(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+        text.pop_back();
+    if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?')
+        text += '.';
+    return text;
+}
+
+// A point as the complainant is told it: in their terms when recorded.
+const std::string& point_words(const Point& point) {
+    return point.for_complainant.empty() ? point.text : point.for_complainant;
+}
+
 // Whether `name` is the complainant's, titles and case aside ("Katie
 // Morrison" is "Ms Katie Morrison").
 bool is_complainant(const Case& c, std::string_view name) {
@@ -97,6 +111,8 @@ std::string investigation_step(const Case& c, const Event& event) {
         return event.attendees.empty() ? "we spoke by telephone" : "we spoke by telephone" + with;
     if (event.type == EventType::record_agreed)
         return "you agreed our written record of your complaint";
+    if (event.type == EventType::record_signed)
+        return "you signed our written record of your complaint";
     if (event.type == EventType::consultation_offered)
         return "we offered you a review consultation";
     if (event.type == EventType::consultation_held)
@@ -133,23 +149,46 @@ std::string treatment_summary(const Case& c) {
     return fmt::format("\n{}: {}.\n", whose, out);
 }
 
+// A practitioner as the register describes them: their role, and whether
+// they practise here independently, under practising privileges.
+std::string practitioner_said(const std::string& name, const Config& config) {
+    const Practitioner* known = find_practitioner(config, name);
+    if (!known)
+        return name;
+    std::vector<std::string> said;
+    if (!known->role.empty())
+        said.push_back(known->role);
+    if (known->engagement == Engagement::independent)
+        said.push_back(fmt::format("an independent practitioner with practising privileges at {}",
+                                   config.organisation));
+    return said.empty() ? known->name
+                        : fmt::format("{} ({})", known->name, util::join(said, ", "));
+}
+
 // A treatment (clinical) complaint speaks of the treatment; any other
 // speaks of the complaint alone, with no treatment words.
-void treatment(std::string& out, const Case& c) {
+void treatment(std::string& out, const Case& c, const Config& config) {
     const bool clinical = c.category == Category::clinical;
     out +=
         clinical ? "## Your complaint and " + whose_treatment(c) + "\n\n" : "## Your complaint\n\n";
     out += c.summary.empty() ? "(summary not recorded)\n" : c.summary;
     if (!out.ends_with('\n'))
         out += '\n';
+    // What they asked for, so the conclusions below can be read against it.
+    if (!c.desired_outcome.empty())
+        out += fmt::format("\nYou told us what you would like to come of your complaint: {}\n",
+                           ends_sentence(c.desired_outcome));
     if (clinical)
         out += treatment_summary(c);
     if (!c.practitioners.empty()) {
         const std::string plural = c.practitioners.size() > 1 ? "s" : "";
+        std::vector<std::string> named;
+        for (const auto& name : c.practitioners)
+            named.push_back(practitioner_said(name, config));
         out += clinical ? fmt::format("\nPractitioner{} involved in {}: {}.\n", plural,
-                                      whose_treatment(c), util::join(c.practitioners, ", "))
+                                      whose_treatment(c), util::join(named, "; "))
                         : fmt::format("\nPractitioner{} involved: {}.\n", plural,
-                                      util::join(c.practitioners, ", "));
+                                      util::join(named, "; "));
     }
 }
 
@@ -162,9 +201,9 @@ bool since(const Event& event, const std::optional<Timestamp>& from) {
 void investigation(std::string& out, const Case& c, const date::time_zone& zone,
                    const std::optional<Timestamp>& from) {
     out += "\n## How we investigated your complaint\n\n";
-    out += "Your complaint was investigated by the manager under our complaints policy. In the "
-           "course of "
-           "the investigation:\n\n";
+    out += fmt::format("Your complaint was investigated by {} under our complaints policy. In the "
+                       "course of the investigation:\n\n",
+                       c.agent.empty() ? "the manager" : c.agent);
     bool any = false;
     for (const auto& event : c.events) {
         const std::string step =
@@ -178,8 +217,9 @@ void investigation(std::string& out, const Case& c, const date::time_zone& zone,
         out += "- we reviewed your complaint and our records.\n";
     std::vector<const Event*> statements;
     for (const auto& event : c.events)
+        // An internal statement informs the findings; it is not quoted.
         if ((event.type == EventType::statement || event.type == EventType::interview) &&
-            !is_void(c, event) && since(event, from))
+            event.visibility != Visibility::internal && !is_void(c, event) && since(event, from))
             statements.push_back(&event);
     if (statements.empty())
         return;
@@ -228,7 +268,7 @@ void points(std::string& out, const Case& c, const std::optional<Timestamp>& fro
     out += "\n## Your points and our conclusions\n";
     for (const Point* answered : answered_points(c, from)) {
         const Point& point = *answered;
-        out += fmt::format("\n### {}. {}\n\n", point.number, point.text);
+        out += fmt::format("\n### {}. {}\n\n", point.number, point_words(point));
         if (!point.finding) {
             out += "**Finding:** not yet reached.\n";
             continue;
@@ -351,6 +391,17 @@ bool record_to_agree(const Case& c) {
            !first_event(c, EventType::record_agreed);
 }
 
+// Where the organisation prefers its website's form, the acknowledgement of
+// a complaint made another way gives the page, for this and any other.
+std::string website_said(const Case& c, const Config& config) {
+    if (config.website.empty() || config.policy.preferred_channel != Channel::web_form ||
+        c.channel == Channel::web_form)
+        return "";
+    return fmt::format("\n\nOur complaints process, and the complaint form we ask you to use "
+                       "for anything further, are on our website: {}",
+                       config.website);
+}
+
 // The written record of a verbal complaint, enclosed for the complainant to
 // agree and sign: what they said and the points as we understood them.
 std::string written_record(const Case& c, const date::time_zone& zone) {
@@ -364,7 +415,7 @@ std::string written_record(const Case& c, const date::time_zone& zone) {
     if (!c.points.empty()) {
         out += "\nThe points you raised:\n\n";
         for (const auto& point : c.points)
-            out += fmt::format("{}. {}\n", point.number, point.text);
+            out += fmt::format("{}. {}\n", point.number, point_words(point));
     }
     return out + "\nI agree that this is a true record of my complaint.\n\nSigned: "
                  "______________________________  \nDate: ______________\n";
@@ -478,7 +529,7 @@ std::string response_letter(const Case& c, const Config& config, const date::tim
         out += fmt::format("We wrote to you on {} to explain why this response would take "
                            "longer.\n\n",
                            day_of(delay->at, zone));
-    treatment(out, c);
+    treatment(out, c, config);
     investigation(out, c, zone, from);
     points(out, c, from);
     apology_and_actions(out, c, zone, from);
@@ -547,7 +598,7 @@ std::string acknowledgement_letter(const Case& c, const Config& config, const da
     if (!c.points.empty()) {
         out += "\n## What we understand you have raised\n\n";
         for (const auto& point : c.points)
-            out += fmt::format("{}. {}\n", point.number, point.text);
+            out += fmt::format("{}. {}\n", point.number, point_words(point));
         out += "\nIf we have missed or misunderstood anything, please tell us.\n";
     }
     out += "\n## What happens next\n\n";
@@ -582,6 +633,7 @@ std::string acknowledgement_letter(const Case& c, const Config& config, const da
                "to expect it.";
     out += consent_needed(c);
     out += advocacy(config);
+    out += website_said(c, config);
     const bool record = record_to_agree(c);
     if (record)
         out += fmt::format("\n\nAs you made your complaint {}, we enclose our written record of "

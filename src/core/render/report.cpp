@@ -594,6 +594,11 @@ void count_being_open(BeingOpenFigures& figures, const Case& c, const Window& wi
     if (!incident)
         return;
     figures.incidents += window.holds(incident->at.utc);
+    if (context.policy.insurer_on_incident) {
+        const Event* told = by_end(c, EventType::insurer_notified, window);
+        figures.insurer_told += told && window.holds(told->at.utc);
+        figures.insurer_owed += !told;
+    }
     const Event* talk = by_end(c, EventType::being_open, window);
     if (!talk) {
         ++figures.pending_at_end;

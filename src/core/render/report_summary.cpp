@@ -74,6 +74,10 @@ SectionStatus being_open_status(const BeingOpenFigures& b) {
     if (b.follow_ups_owed > 0)
         return {"being_open", Rag::amber,
                 fmt::format("{} still owed.", counted(b.follow_ups_owed, "written follow-up"))};
+    if (b.insurer_owed > 0)
+        return {"being_open", Rag::amber,
+                fmt::format("The indemnity insurer is not yet told of {}.",
+                            counted(b.insurer_owed, "patient safety incident"))};
     return {"being_open", Rag::green,
             "No patient safety incident is waiting for its Being Open conversation or follow-up."};
 }

@@ -245,20 +245,19 @@ void slim_case(Case& c) {
         event.before = {};
         event.after = {};
         event.letter = {};
+        event.reference = {};
         // The Message-ID stays: intake finds a message filed before by it.
         event.attachment = {};
         event.extras = {};
     }
-    for (auto& point : c.points)
-        point = Point{point.number,
-                      {},
-                      point.finding,
-                      {},
-                      {},
-                      {},
-                      point.added,
-                      std::move(point.correction),
-                      {}};
+    for (auto& point : c.points) {
+        Point slim;
+        slim.number = point.number;
+        slim.finding = point.finding;
+        slim.added = point.added;
+        slim.correction = std::move(point.correction);
+        point = std::move(slim);
+    }
     c.extras = {};
 }
 

@@ -95,6 +95,9 @@ Case case_from_email(const Email& email, const Config& config, const date::time_
     opened.text = opening.text;
     c.events.push_back(std::move(opened));
     classify_intake(c, config.policy, std::nullopt, false);
+    // As `open` does: the complaints manager investigates where the policy says.
+    if (config.policy.manager_investigates)
+        c.agent = complaints_manager_name(config);
     return c;
 }
 

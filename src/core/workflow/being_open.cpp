@@ -99,4 +99,15 @@ std::vector<Problem> being_open_owed(const Case& c, const Policy& policy) {
     return {};
 }
 
+std::vector<Problem> insurer_owed(const Case& c, const Policy& policy) {
+    const Event* incident = safety_incident(c);
+    if (!policy.insurer_on_incident || !incident || first_event(c, EventType::insurer_notified))
+        return {};
+    return {{ProblemCode::insurer_not_told,
+             fmt::format("the indemnity insurer has not been told of the patient safety "
+                         "incident (marked {})",
+                         format_timestamp(incident->at).substr(0, 10)),
+             c.id}};
+}
+
 } // namespace complaints

@@ -65,6 +65,23 @@ void set_apology(Case& c, const std::string& apology, const std::optional<Event>
     c.apology = apology;
 }
 
+void set_point_wording(Case& c, int point, const std::string& wording,
+                       const std::optional<Event>& correction) {
+    const auto found = std::find_if(c.points.begin(), c.points.end(),
+                                    [&](const Point& p) { return p.number == point; });
+    if (found == c.points.end())
+        field_error(
+            ProblemCode::no_such_item,
+            fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point, c.points.size()),
+            c.id);
+    if (util::trim(wording).empty())
+        field_error(ProblemCode::field_missing,
+                    "{for_complainant}: give the point's words to the complainant", c.id);
+    record_amendments(c, {{fmt::format("point {} wording", point), found->for_complainant, wording}},
+                      correction);
+    found->for_complainant = wording;
+}
+
 void set_treatment(Case& c, const Treatment& treatment, const std::optional<Event>& correction) {
     const auto day = [](const std::optional<date::year_month_day>& on) {
         return on ? format_date(*on) : std::string();

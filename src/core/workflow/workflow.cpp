@@ -280,6 +280,8 @@ const Event* booked_mediation(const Case& c) {
 std::vector<Problem> attention(const Case& c, const Policy& policy) {
     // Being Open is owed to the patient whatever became of the complaint.
     std::vector<Problem> notes = being_open_owed(c, policy);
+    for (auto& owed : insurer_owed(c, policy))
+        notes.push_back(std::move(owed));
     // A regulator's referral the complaint closed without waiting for stays
     // in view until its outcome is recorded.
     for (const auto& key : open_referrals(c, policy))
@@ -694,21 +696,76 @@ std::vector<Problem> out_of_time_problems(const Case& c, const Policy& policy,
     return problems;
 }
 
+// What the reason asks to be named: the case that already resolved it, or
+// the body reviewing it and its reference.
+std::vector<Problem> named_problems(const Case& c, const Policy& policy, const Excluded& x) {
+    std::vector<Problem> problems;
+    const auto missing = [&](std::string text) {
+        problems.push_back({ProblemCode::field_missing, std::move(text), c.id});
+    };
+    const bool resolved = x.reason == Exclusion::already_resolved;
+    const bool reviewed = x.reason == Exclusion::under_independent_review;
+    if (resolved && util::trim(x.earlier_case).empty())
+        missing("a complaint already investigated and resolved names the case that did it "
+                "({earlier_case})");
+    if (resolved && x.earlier_case == c.id)
+        problems.push_back({ProblemCode::value_invalid,
+                            "{earlier_case}: a case cannot be the earlier case of itself", c.id});
+    if (reviewed && util::trim(x.body).empty())
+        missing("a complaint under independent review names the body reviewing it ({body})");
+    if (reviewed && !x.body.empty() && !find_review_body(policy, x.body))
+        problems.push_back({ProblemCode::not_in_policy,
+                            fmt::format("{{body}}: unknown body '{}'{}; this repository's policy "
+                                        "names: {}",
+                                        x.body, did_you_mean(x.body, review_body_keys(policy)),
+                                        util::join(review_body_keys(policy), ", ")),
+                            c.id});
+    if (reviewed && util::trim(x.reference).empty())
+        missing("a complaint under independent review gives the body's reference for it "
+                "({reference})");
+    const auto stray = [&](const std::string& value, const char* field, const char* goes) {
+        if (!value.empty())
+            problems.push_back({ProblemCode::field_not_applicable,
+                                fmt::format("{{{}}} goes with {{reason}} {}, not {}", field, goes,
+                                            name_of(x.reason)),
+                                c.id});
+    };
+    if (!resolved)
+        stray(x.earlier_case, "earlier_case", "already-resolved");
+    if (!reviewed) {
+        stray(x.body, "body", "under-independent-review");
+        stray(x.reference, "reference", "under-independent-review");
+    }
+    return problems;
+}
+
+std::string exclusion_text(const Policy& policy, const Excluded& x) {
+    std::string named;
+    if (!x.earlier_case.empty())
+        named = fmt::format(" (investigated and resolved as {})", x.earlier_case);
+    if (const ReviewBody* body = find_review_body(policy, x.body))
+        named = fmt::format(" (by {}, reference {})", body->name, x.reference);
+    return fmt::format("Excluded from the complaints policy: {}{}{}", name_of(x.reason), named,
+                       x.text.empty() ? "" : ". " + x.text);
+}
+
 } // namespace
 
-void exclude(Case& c, const Policy& policy, Exclusion reason, const std::string& text,
-             Event event) {
-    check_exclusion_allowed(policy, reason);
+void exclude(Case& c, const Policy& policy, Excluded exclusion, Event event) {
+    check_exclusion_allowed(policy, exclusion.reason);
     check_exclude(c);
-    if (reason == Exclusion::out_of_time)
-        if (auto problems = out_of_time_problems(c, policy, text); !problems.empty())
+    exclusion.reference = util::trim(exclusion.reference);
+    if (auto problems = named_problems(c, policy, exclusion); !problems.empty())
+        throw Error(ErrorKind::usage, fmt::format("cannot exclude {}", c.id),
+                    std::move(problems));
+    if (exclusion.reason == Exclusion::out_of_time)
+        if (auto problems = out_of_time_problems(c, policy, exclusion.text); !problems.empty())
             throw Error(ErrorKind::refused, fmt::format("cannot refuse {} as out of time", c.id),
                         std::move(problems));
-    c.exclusion = Excluded{reason, text};
-    c.status = Status::closed;
     event.type = EventType::excluded;
-    event.text = fmt::format("Excluded from the complaints policy: {}{}", name_of(reason),
-                             text.empty() ? "" : ". " + text);
+    event.text = exclusion_text(policy, exclusion);
+    c.exclusion = std::move(exclusion);
+    c.status = Status::closed;
     add_event(c, std::move(event));
 }
 

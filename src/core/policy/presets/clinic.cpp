@@ -57,6 +57,12 @@ Policy clinic() {
     // has been involved in a patient safety incident/complaint what has
     // happened and what remedial actions have been put in place."
     policy.being_open = true;
+    // The policy's "Insurance" among what it complies with: a patient
+    // safety incident may become a claim, which the indemnity insurer is told of.
+    policy.insurer_on_incident = true;
+    // "the clinic manager is responsible for investigating": each case names
+    // its investigating officer, the manager unless another is named.
+    policy.manager_investigates = true;
     // "Complaints excluded from this policy": a staff member's about their
     // employment, another service's, one already resolved, one under
     // independent review.
