@@ -99,8 +99,7 @@ void run_wording(const PointOptions& o, const Writer& repo) {
     const auto& [context, store] = repo;
     const std::string id = store.resolve(o.words[0]);
     update_case(repo, id, [&](Case& c) {
-        set_point_wording(c, number, wording,
-                          correction(o.correction, o.when_who, context, store));
+        set_point_wording(c, number, wording, correction(o.correction, o.when_who, context, store));
     });
     fmt::print("{}: point {}'s words to the complainant {}\n", id, number,
                o.correction.empty() ? "recorded" : "corrected");

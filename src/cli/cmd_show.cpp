@@ -40,7 +40,6 @@ std::string registered(const std::vector<std::string>& names, const Config& conf
     return util::join(said, "; ");
 }
 
-
 struct ShowOptions {
     std::string id;
     Format format = Format::table;
@@ -115,8 +114,8 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
         fmt::print("About:       {}{}\n", c.about.empty() ? "(not recorded)" : c.about,
                    c.gmc.empty() ? "" : " (GMC " + c.gmc + ")");
     if (!c.agent.empty())
-        fmt::print("{}{}\n", policy.manager_investigates ? "Officer:     " : "Handler:     ",
-                   c.agent);
+        fmt::print("{}{}\n",
+                   policy.manager_investigates ? "Officer:     " : "Handler:     ", c.agent);
     if (c.notice_days)
         fmt::print("Notice:      {} day{} before the session{}\n", *c.notice_days,
                    *c.notice_days == 1 ? "" : "s",
@@ -142,13 +141,13 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     if (!c.type.empty())
         fmt::print("Type:        {}\n", c.type);
     if (c.exclusion)
-        fmt::print("Excluded:    {}{}{}{}\n", name_of(c.exclusion->reason),
-                   c.exclusion->earlier_case.empty() ? "" : " as " + c.exclusion->earlier_case,
-                   c.exclusion->body.empty()
-                       ? ""
-                       : fmt::format(" by {} (reference {})", c.exclusion->body,
-                                     c.exclusion->reference),
-                   c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
+        fmt::print(
+            "Excluded:    {}{}{}{}\n", name_of(c.exclusion->reason),
+            c.exclusion->earlier_case.empty() ? "" : " as " + c.exclusion->earlier_case,
+            c.exclusion->body.empty()
+                ? ""
+                : fmt::format(" by {} (reference {})", c.exclusion->body, c.exclusion->reference),
+            c.exclusion->text.empty() ? "" : ": " + c.exclusion->text);
     if (c.outcome)
         fmt::print("Outcome:     {}{}\n", name_of(*c.outcome),
                    c.satisfaction ? fmt::format(" (the complainant: {})", in_words(*c.satisfaction))
@@ -192,6 +191,9 @@ void print_points(const Case& c, const Heading& heading) {
     fmt::print("\n{}\n", heading("Points raised"));
     for (const auto& point : c.points) {
         fmt::print("  {}. {}\n", point.number, indent(point.text, "     ").substr(5));
+        if (!point.for_complainant.empty())
+            fmt::print("     To the complainant: {}\n",
+                       indent(point.for_complainant, "     ").substr(5));
         if (point.finding)
             fmt::print("     Finding: {}. {}\n", name_of(*point.finding),
                        indent(point.conclusion, "     ").substr(5));

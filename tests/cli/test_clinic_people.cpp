@@ -68,9 +68,9 @@ TEST_SUITE("clinic policy: the people it names") {
 
     TEST_CASE("the platform assigns after opening: open --officer is refused there") {
         test::Repo platform("platform", "LAN");
-        CHECK(has(platform.refused({"open", "--channel", "email", "--officer", "Priya Shah"},
-                                   k_usage),
-                  "assign"));
+        CHECK(has(
+            platform.refused({"open", "--channel", "email", "--officer", "Priya Shah"}, k_usage),
+            "assign"));
     }
 
     TEST_CASE("a practitioner off the register is refused with the nearest name, and the "
@@ -89,9 +89,9 @@ TEST_SUITE("clinic policy: the people it names") {
         CHECK_FALSE(has(clinic({"show", id}).out, "About:"));
         CHECK(has(clinic.draft(id), "Dr Ann Baxter (Aesthetic doctor, an independent "
                                     "practitioner with practising privileges at Lumiere"));
-        CHECK(has(clinic.refused({"respond", "practitioners", id, "--practitioner", "Nurse Jo"},
-                                 k_usage),
-                  "did you mean 'Nurse Jo Reid'"));
+        CHECK(has(
+            clinic.refused({"respond", "practitioners", id, "--practitioner", "Nurse Jo"}, k_usage),
+            "did you mean 'Nurse Jo Reid'"));
         clinic.ok({"respond", "practitioners", id, "--practitioner", "Dr Ann Baxter",
                    "--practitioner", "nurse jo reid"});
         CHECK(clinic.json(id)["practitioners"][1] == "Nurse Jo Reid");
@@ -103,21 +103,22 @@ TEST_SUITE("clinic policy: insurance") {
               "with its reference, and counted in the report") {
         Clinic clinic;
         const auto opened =
-            clinic({"open", "--channel", "phone", "--received", "2026-11-10 09:00",
-                    "--complainant", "Ms Hale", "--safety-incident", "Burn after laser"});
+            clinic({"open", "--channel", "phone", "--received", "2026-11-10 09:00", "--complainant",
+                    "Ms Hale", "--safety-incident", "Burn after laser"});
         REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
         const std::string id = opened.out.substr(0, opened.out.size() - 1);
         CHECK(has(opened.err, "the indemnity insurer has not been told"));
         CHECK(has(opened.err, "--type insurer-notified --reference REF"));
-        CHECK(has(clinic({"agenda"}).out, "insurer-to-tell"));
+        CHECK(has(clinic({"agenda"}).out, "the indemnity insurer has not been told"));
+        CHECK(has(clinic({"agenda", "--format", "json"}).out, "\"insurer-to-tell\""));
         CHECK(has(clinic({"show", id}).out, "indemnity insurer"));
-        CHECK(has(clinic.refused({"log", id, "--type", "note", "--text", "x", "--reference",
-                                  "HX-22"},
-                                 k_usage),
-                  "insurer-notified"));
+        CHECK(
+            has(clinic.refused({"log", id, "--type", "note", "--text", "x", "--reference", "HX-22"},
+                               k_usage),
+                "insurer-notified"));
         clinic.now = "2026-11-12T10:00:00+00:00";
         clinic.ok({"log", id, "--type", "insurer-notified", "--reference", "HX-22"});
-        CHECK_FALSE(has(clinic({"agenda"}).out, "insurer-to-tell"));
+        CHECK_FALSE(has(clinic({"agenda"}).out, "indemnity insurer"));
         const auto events = clinic.json(id)["events"];
         CHECK(events.back()["reference"] == "HX-22");
         CHECK(events.back()["text"] ==
@@ -132,21 +133,22 @@ TEST_SUITE("clinic policy: exclusions name what they rest on") {
     TEST_CASE("already resolved names the earlier case, under review the body and its "
               "reference") {
         Clinic clinic;
-        const std::string earlier = clinic.open_case("2026-11-02 09:00", {"--complainant", "Ms Hale"});
+        const std::string earlier =
+            clinic.open_case("2026-11-02 09:00", {"--complainant", "Ms Hale"});
         const std::string id = clinic.open_case("2026-11-10 09:00", {"--complainant", "Ms Hale"});
         CHECK(has(clinic.refused({"exclude", id, "--reason", "already-resolved"}, k_usage),
                   "--earlier-case"));
-        clinic.refused({"exclude", id, "--reason", "already-resolved", "--earlier-case",
-                        "LUM-NOPE"},
-                       k_not_found);
-        CHECK(has(clinic.refused({"exclude", id, "--reason", "already-resolved",
-                                  "--earlier-case", id},
-                                 k_usage),
-                  "earlier case of itself"));
-        CHECK(has(clinic.refused({"exclude", id, "--reason", "employment", "--earlier-case",
-                                  earlier},
-                                 k_usage),
-                  "goes with --reason already-resolved"));
+        clinic.refused(
+            {"exclude", id, "--reason", "already-resolved", "--earlier-case", "LUM-NOPE"},
+            k_not_found);
+        CHECK(
+            has(clinic.refused(
+                    {"exclude", id, "--reason", "already-resolved", "--earlier-case", id}, k_usage),
+                "earlier case of itself"));
+        CHECK(
+            has(clinic.refused({"exclude", id, "--reason", "employment", "--earlier-case", earlier},
+                               k_usage),
+                "goes with --reason already-resolved"));
         clinic.ok({"exclude", id, "--reason", "already-resolved", "--earlier-case", earlier});
         CHECK(clinic.json(id)["exclusion"]["earlier_case"] == earlier);
         CHECK(has(clinic({"show", id}).out, "Excluded:    already-resolved as " + earlier));
@@ -169,9 +171,8 @@ TEST_SUITE("clinic policy: exclusions name what they rest on") {
 TEST_SUITE("clinic policy: first contact and the record") {
     TEST_CASE("the link to the form is logged before the form arrives, from the website set") {
         Clinic clinic;
-        const auto opened =
-            clinic({"open", "--channel", "web-form", "--received", "2026-11-12 09:00",
-                    "--complainant", "Ms Hale"});
+        const auto opened = clinic({"open", "--channel", "web-form", "--received",
+                                    "2026-11-12 09:00", "--complainant", "Ms Hale"});
         REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
         const std::string id = opened.out.substr(0, opened.out.size() - 1);
         clinic.ok({"log", id, "--type", "form-link-sent", "--at", "2026-11-09 16:00"});
@@ -180,10 +181,10 @@ TEST_SUITE("clinic policy: first contact and the record") {
         CHECK(events[0]["text"] ==
               "Link to the complaint form sent: https://lumiere.example/complaints");
         CHECK(clinic({"check"}).exit_code == 0);
-        CHECK(has(clinic.refused({"log", id, "--type", "call", "--text", "x", "--at",
-                                  "2026-11-09 16:00"},
-                                 k_usage),
-                  "before the case was received"));
+        CHECK(has(
+            clinic.refused({"log", id, "--type", "call", "--text", "x", "--at", "2026-11-09 16:00"},
+                           k_usage),
+            "before the case was received"));
         CHECK(has(clinic({"leaflet"}).out, "https://lumiere.example/complaints"));
         const std::string phoned = clinic.open_case("2026-11-10 09:00", {"--complainant", "Mr O"});
         CHECK(has(clinic({"respond", "acknowledge", phoned, "--draft"}).out,
@@ -192,8 +193,8 @@ TEST_SUITE("clinic policy: first contact and the record") {
 
     TEST_CASE("the agreed record is signed once agreed, and the letter says so") {
         Clinic clinic;
-        const std::string id = clinic.open_case("2026-11-10 09:00",
-                                                {"--complainant", "Ms Hale", "--point", "Rude"});
+        const std::string id =
+            clinic.open_case("2026-11-10 09:00", {"--complainant", "Ms Hale", "--point", "Rude"});
         CHECK(has(clinic.refused({"log", id, "--type", "record-signed"}, k_refused),
                   "record-agreed first"));
         clinic.ok({"log", id, "--type", "record-agreed", "--text", "Agreed by phone"});
@@ -207,9 +208,10 @@ TEST_SUITE("clinic policy: the letter speaks to the complainant") {
               "draft names the points without them") {
         Clinic clinic;
         const std::string id = clinic.open_case(
-            "2026-11-10 09:00", {"--complainant", "Ms Hale", "--point", "Her left eyelid has drooped",
-                                 "--point", "She was not warned"});
-        clinic.ok({"point", id, "wording", "1", "--for-complainant", "Your left eyelid has drooped"});
+            "2026-11-10 09:00", {"--complainant", "Ms Hale", "--point",
+                                 "Her left eyelid has drooped", "--point", "She was not warned"});
+        clinic.ok(
+            {"point", id, "wording", "1", "--for-complainant", "Your left eyelid has drooped"});
         const std::string draft = clinic.draft(id);
         CHECK(has(draft, "### 1. Your left eyelid has drooped"));
         CHECK_FALSE(has(draft, "Her left eyelid"));
@@ -225,9 +227,9 @@ TEST_SUITE("clinic policy: the letter speaks to the complainant") {
 
     TEST_CASE("after the response, a point's words change only as a correction") {
         Clinic clinic;
-        const std::string id = clinic.open_case(
-            "2026-11-10 09:00",
-            {"--complainant", "Ms Hale", "--category", "non-clinical", "--point", "Rude"});
+        const std::string id =
+            clinic.open_case("2026-11-10 09:00", {"--complainant", "Ms Hale", "--category",
+                                                  "non-clinical", "--point", "Rude"});
         clinic.ok({"log", id, "--type", "record-agreed", "--text", "Agreed"});
         clinic.ok({"respond", "finding", id, "--point", "1", "--finding", "not-upheld",
                    "--conclusion", "Not so."});
@@ -252,12 +254,13 @@ TEST_SUITE("clinic policy: the letter speaks to the complainant") {
         CHECK_FALSE(has(draft, "She was shouting"));
         CHECK(has(draft, "> I apologised at the time"));
         int internal = 0;
-        for (const auto& event : clinic.json(id)["events"])
+        const auto shown = clinic.json(id);
+        for (const auto& event : shown["events"])
             internal += event["visibility"] == "internal";
         CHECK(internal == 1);
-        CHECK(has(clinic.refused({"log", id, "--type", "call", "--internal", "--text", "x"},
-                                 k_usage),
-                  "statement or interview"));
+        CHECK(
+            has(clinic.refused({"log", id, "--type", "call", "--internal", "--text", "x"}, k_usage),
+                "statement or interview"));
     }
 }
 
@@ -269,5 +272,16 @@ TEST_SUITE("clinic policy: what the complainant wants") {
                                  "An apology from the receptionist"});
         CHECK(has(clinic.draft(id), "You told us what you would like to come of your complaint: "
                                     "An apology from the receptionist."));
+    }
+}
+
+TEST_SUITE("clinic policy: blank is not a value") {
+    TEST_CASE("an action led by spaces is refused, and nothing is written") {
+        Clinic clinic;
+        const std::string id = clinic.open_case("2026-11-10 09:00", {"--complainant", "Ms Hale"});
+        CHECK(has(clinic.refused({"action", id, "add", "--text", "Retrain reception", "--lead",
+                                  "   ", "--due", "2026-12-18"},
+                                 k_usage),
+                  "who leads it"));
     }
 }

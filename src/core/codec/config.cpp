@@ -421,11 +421,27 @@ Config read_config(std::string_view text, const std::string& file) {
     if (const YamlNode limit = map.optional("attachment_limit_mb"); limit.defined())
         config.attachment_limit_mb = at_node(
             map, limit, [&] { return attachment_limit(map.text(limit, "attachment_limit_mb")); });
-    map.reject_unknown({"organisation", "preset", "prefix", "region", "timezone", "author",
-                        "signatory", "responsible_person", "complaints_manager", "advocacy",
-                        "enclosures", "agents", "policy", "review_bodies", "patient_data_patterns",
-                        "closures", "bank_holidays", "attachment_limit_mb", "returns",
-                        "practitioners", "website"});
+    map.reject_unknown({"organisation",
+                        "preset",
+                        "prefix",
+                        "region",
+                        "timezone",
+                        "author",
+                        "signatory",
+                        "responsible_person",
+                        "complaints_manager",
+                        "advocacy",
+                        "enclosures",
+                        "agents",
+                        "policy",
+                        "review_bodies",
+                        "patient_data_patterns",
+                        "closures",
+                        "bank_holidays",
+                        "attachment_limit_mb",
+                        "returns",
+                        "practitioners",
+                        "website"});
     return config;
 }
 

@@ -44,9 +44,9 @@ namespace {
 // internal; and a signature needs the record it signs.
 void check_details(const Case& c, const Event& event) {
     const auto not_with = [&](const char* field, const char* types) {
-        field_error(ProblemCode::field_not_applicable,
-                    fmt::format("{{{}}} goes with {{type}} {}, not {}", field, types,
-                                name_of(event.type)));
+        field_error(
+            ProblemCode::field_not_applicable,
+            fmt::format("{{{}}} goes with {{type}} {}, not {}", field, types, name_of(event.type)));
     };
     if (!event.reference.empty() && event.type != EventType::insurer_notified)
         not_with("reference", "insurer-notified");

@@ -184,7 +184,7 @@ void name_officer(Case& c, const OpenRequest& request, const Policy& policy) {
         field_error(ProblemCode::field_not_applicable,
                     "{officer}: this repository's policy assigns its cases after opening; use "
                     "assign");
-    c.agent = !request.officer.empty()           ? util::trim(request.officer)
+    c.agent = !request.officer.empty()      ? util::trim(request.officer)
               : policy.manager_investigates ? util::trim(request.manager)
                                             : std::string();
 }

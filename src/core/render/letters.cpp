@@ -161,8 +161,7 @@ std::string practitioner_said(const std::string& name, const Config& config) {
     if (known->engagement == Engagement::independent)
         said.push_back(fmt::format("an independent practitioner with practising privileges at {}",
                                    config.organisation));
-    return said.empty() ? known->name
-                        : fmt::format("{} ({})", known->name, util::join(said, ", "));
+    return said.empty() ? known->name : fmt::format("{} ({})", known->name, util::join(said, ", "));
 }
 
 // A treatment (clinical) complaint speaks of the treatment; any other

@@ -77,8 +77,8 @@ void set_point_wording(Case& c, int point, const std::string& wording,
     if (util::trim(wording).empty())
         field_error(ProblemCode::field_missing,
                     "{for_complainant}: give the point's words to the complainant", c.id);
-    record_amendments(c, {{fmt::format("point {} wording", point), found->for_complainant, wording}},
-                      correction);
+    record_amendments(
+        c, {{fmt::format("point {} wording", point), found->for_complainant, wording}}, correction);
     found->for_complainant = wording;
 }
 

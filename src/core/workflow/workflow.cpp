@@ -756,8 +756,7 @@ void exclude(Case& c, const Policy& policy, Excluded exclusion, Event event) {
     check_exclude(c);
     exclusion.reference = util::trim(exclusion.reference);
     if (auto problems = named_problems(c, policy, exclusion); !problems.empty())
-        throw Error(ErrorKind::usage, fmt::format("cannot exclude {}", c.id),
-                    std::move(problems));
+        throw Error(ErrorKind::usage, fmt::format("cannot exclude {}", c.id), std::move(problems));
     if (exclusion.reason == Exclusion::out_of_time)
         if (auto problems = out_of_time_problems(c, policy, exclusion.text); !problems.empty())
             throw Error(ErrorKind::refused, fmt::format("cannot refuse {} as out of time", c.id),
