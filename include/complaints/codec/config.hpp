@@ -10,6 +10,7 @@
 #include "complaints/model/model.hpp"
 #include "complaints/policy/policy.hpp"
 #include "complaints/time/calendar.hpp"
+#include "complaints/workflow/agents.hpp"
 
 namespace complaints {
 
@@ -35,6 +36,8 @@ struct Config {
     std::vector<std::string> enclosures; // policies enclosed with a response
     // The support agents `assign --to` takes; empty: any name that is not blank.
     std::vector<std::string> agents;
+    // Those of them marked `left: DATE`, in roster order.
+    std::vector<AgentLeft> agents_left;
     // Rules as complaints.yaml overrides them, as written, in file order.
     std::vector<std::pair<std::string, std::string>> policy_overrides;
     Policy policy;                         // the preset with the overrides applied

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "complaints/ops/log.hpp"
 
+#include "complaints/workflow/feedback.hpp"
 #include "complaints/workflow/steps.hpp"
 #include "complaints/workflow/workflow.hpp"
 
@@ -29,10 +30,17 @@ Event log_event(Case& c, const LogRequest& request, const Policy& policy,
     const std::string_view kept_as = request.keeps_letter ? letter_name(request.event.type) : "";
     Event event = request.event;
     check_logged(c, event, zone);
+    // Feedback its acknowledgement closes is acknowledged once.
+    if (policy.feedback_closes_on_acknowledgement && c.kind == Kind::feedback &&
+        event.type == EventType::acknowledged)
+        require_unacknowledged(c, zone);
     check_step(c, policy, event.type, event, request.skip_step);
+    const bool closes = closes_feedback(c, policy, event.type);
     if (request.keeps_letter)
         event.letter = keep_letter(kept_as);
     add_event(c, event);
+    if (closes)
+        close_acknowledged_feedback(c, event);
     return event;
 }
 
