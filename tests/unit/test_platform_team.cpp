@@ -100,7 +100,7 @@ TEST_SUITE("platform team: an agent leaves") {
         CHECK_FALSE(hand_over(c, request, platform()));
     }
 
-    TEST_CASE("marking an agent as left: on the roster, once; with no roster, added") {
+    TEST_CASE("marking an agent as left: on the roster, once, and with no roster, added") {
         std::vector<std::string> roster{"Priya Shah", "Tom Okafor"};
         std::vector<AgentLeft> left;
         CHECK(mark_left(roster, left, "tom okafor", day(2026, 12, 1)) == "Tom Okafor");
