@@ -133,7 +133,8 @@ TEST_SUITE("platform team: feedback") {
         REQUIRE(prompt);
         CHECK(prompt->message == "feedback open 9 working days: acknowledge it to close it");
         LogRequest request{event_of(when("2026-11-27 11:00"), EventType::acknowledged, "Support",
-                                    "Thanked the practice")};
+                                    "Thanked the practice"),
+                           false, ""};
         log_event(c, request, platform(), london(), {});
         CHECK(c.status == Status::closed);
         CHECK(c.outcome == Outcome::resolved);
