@@ -87,7 +87,8 @@ void run_handover(const AssignOptions& o, const Writer& repo) {
     for (const auto& id : theirs)
         if (Case c = store.load(id); hand_over(c, request, config.policy))
             handed.push_back(std::move(c));
-    // Every case is changed before any is saved: a refusal writes nothing.
+    // One lock for the whole handover; each line is printed once its case
+    // is saved, so what is printed is what was handed over.
     for (const Case& c : handed) {
         writer.save(c);
         context.recorded = c.id;
