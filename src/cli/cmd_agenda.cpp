@@ -84,6 +84,12 @@ std::string calendar_name(const Store& store) {
     return organisation.empty() ? "Complaints" : "Complaints: " + organisation;
 }
 
+// What the core says of work an agent who left still holds, and the command
+// that hands it over.
+std::string handover_hint(const std::string& agent) {
+    return fmt::format(": hand it over with assign --from '{}' --to NAME", agent);
+}
+
 std::string person_cell(const AgendaItem& item) {
     return item.person.empty() ? "(unassigned)" : item.person;
 }
@@ -114,7 +120,10 @@ std::vector<AgendaItem> gather(const AgendaOptions& options, const Context& cont
     bool held = false;             // whether --for names one of them
     const DecisionRecord decisions = every_decision(store, options.no_cache);
     context.scan(store, options.no_cache, [&](Case& c) {
-        for (auto& item : case_agenda(c, clocks, k_horizon_days, &decisions)) {
+        for (auto& item :
+             case_agenda(c, clocks, k_horizon_days, &decisions, store.config().agents_left)) {
+            if (item.rule == "agent-left")
+                item.what += handover_hint(item.person);
             const bool theirs = !person.empty() && agenda_for(item, person);
             held = held || theirs;
             if (options.for_given && !item.person.empty())

@@ -18,6 +18,7 @@
 #include "complaints/base/text.hpp"
 #include "complaints/store/case_cache.hpp"
 #include "complaints/workflow/clinicians.hpp"
+#include "complaints/workflow/feedback.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <algorithm>
@@ -238,6 +239,18 @@ void warn_off_roster(const std::string& agent, const std::vector<std::string>& r
     warn_unknown_name("--agent", agent, "is not on the agents roster in complaints.yaml", roster);
 }
 
+// What the agenda holds pending on the case: attention's notes, a
+// suspension review, work held by an agent who left, feedback to acknowledge.
+bool needs_attention(const Case& c, const DecisionRecord& decisions, date::year_month_day today,
+                     const Reader& repo) {
+    const auto& [context, store] = repo;
+    const Policy& policy = store.config().policy;
+    return !attention(c, policy).empty() ||
+           suspension_pending(c, decisions.of(c), today, store.zone()) ||
+           held_by_leaver(c, policy, store.config().agents_left, today) ||
+           feedback_prompt(c, policy, store.calendar(), store.zone(), context.now);
+}
+
 // The cases that match, in the order received, each kept on disk until it
 // is printed: memory holds one at a time, not the repository.
 struct Found {
@@ -261,8 +274,7 @@ void gather(Found& found, const ListOptions& options, const Reader& repo) {
         filter.attention ? every_decision(store, options.no_cache) : DecisionRecord{};
     context.scan(store, options.no_cache, [&](Case& c) {
         if (matches(c, filter, zone) && actions_match(c, filter, today) &&
-            (!filter.attention || !attention(c, store.config().policy).empty() ||
-             suspension_pending(c, decisions.of(c), today, zone)) &&
+            (!filter.attention || needs_attention(c, decisions, today, repo)) &&
             clock_matches(c, clocks_of(c, store, context.now), filter, store, context.now))
             found.matches.push_back(Match{c.received, found.spill.add(encode_case(c))});
     });

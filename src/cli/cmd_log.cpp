@@ -140,6 +140,7 @@ void run_log(const LogOptions& options, const Writer& repo) {
     request.keeps_letter = !options.letter.empty();
     request.skip_step = text_from_flag(options.skip_step, "--skip-step");
     Event logged;
+    bool closed = false;
     update_case(repo, id, [&](Case& c, StoreWriter& writer) {
         const Case before = c;
         logged =
@@ -148,11 +149,13 @@ void run_log(const LogOptions& options, const Writer& repo) {
                                           name, letter);
             });
         note_booking_change(before, logged);
+        closed = before.status == Status::open && c.status == Status::closed;
     });
     if (options.format == Format::json)
         fmt::print("{}\n", event_json(logged));
     else
-        fmt::print("{}: {} logged at {}\n", id, name_of(logged.type), uk_time(logged.at));
+        fmt::print("{}: {} logged at {}{}\n", id, name_of(logged.type), uk_time(logged.at),
+                   closed ? "; feedback closed on its acknowledgement" : "");
     if (!logged.letter.empty())
         fmt::print(stderr, "complaints: the letter is kept in {}\n", logged.letter);
 }

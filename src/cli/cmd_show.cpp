@@ -11,6 +11,7 @@
 #include "complaints/render/letters.hpp"
 #include "complaints/store/attachments.hpp"
 #include "complaints/workflow/corrections.hpp"
+#include "complaints/workflow/feedback.hpp"
 #include "complaints/workflow/workflow.hpp"
 #include "problem_text.hpp"
 
@@ -95,8 +96,21 @@ std::string in_words(Satisfaction satisfaction) {
 
 using Heading = std::function<std::string(std::string_view)>;
 
+// What the day makes of the case besides attention's notes: work held by an
+// agent who has left, feedback open past the policy's prompt.
+std::vector<Problem> stranded(const Case& c, const Store& store, date::sys_seconds now) {
+    std::vector<Problem> notes;
+    const Policy& policy = store.config().policy;
+    const auto today = local_date(now, store.zone());
+    if (auto held = held_by_leaver(c, policy, store.config().agents_left, today))
+        notes.push_back(std::move(*held));
+    if (auto prompt = feedback_prompt(c, policy, store.calendar(), store.zone(), now))
+        notes.push_back(std::move(*prompt));
+    return notes;
+}
+
 void print_header(const Case& c, const Store& store, const std::vector<Clock>& clocks,
-                  const Heading& heading) {
+                  const Heading& heading, date::sys_seconds now) {
     const auto& zone = store.zone();
     // A policy with no second stage (the platform's referrals run beside the
     // complaint) names none.
@@ -164,6 +178,8 @@ void print_header(const Case& c, const Store& store, const std::vector<Clock>& c
     } else if (c.kind != Kind::complaint)
         fmt::print("Due next:    nothing: a {} has no deadlines\n", name_of(c.kind));
     for (const auto& note : attention(c, store.config().policy))
+        fmt::print("Attention:   {}\n", attention_text(note));
+    for (const auto& note : stranded(c, store, now))
         fmt::print("Attention:   {}\n", attention_text(note));
     fmt::print("File:        {}\n", store.display_path(c.id));
 }
@@ -386,11 +402,11 @@ void print_attachments(const Case& c, const Store& store, const Heading& heading
 }
 
 void print_readable(const Case& c, const Store& store, const std::vector<Clock>& clocks,
-                    bool colour) {
+                    bool colour, date::sys_seconds now) {
     const Heading heading = [&](std::string_view text) {
         return colour ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
     };
-    print_header(c, store, clocks, heading);
+    print_header(c, store, clocks, heading, now);
     if (!c.summary.empty())
         fmt::print("\n{}\n{}\n", heading("Summary"), indent(c.summary, "  "));
     if (!c.desired_outcome.empty())
@@ -454,7 +470,7 @@ void run_show(const ShowOptions& options, const Reader& repo) {
         fmt::print("{}", write_case(c));
         break;
     default:
-        print_readable(c, store, clocks, context.colour(stdout));
+        print_readable(c, store, clocks, context.colour(stdout), context.now);
         break;
     }
 }

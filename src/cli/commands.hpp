@@ -88,7 +88,7 @@ inline constexpr CommandEntry k_commands[] = {
     {"intake", Needs::write_files, setup_intake},
     {"consent", Needs::write_case, setup_consent},
     {"being-open", Needs::write_case, setup_being_open},
-    {"assign", Needs::write_case, setup_assign},
+    {"assign", Needs::write_files, setup_assign},
     {"resolve", Needs::write_case, setup_resolve},
     {"point", Needs::write_case, setup_point},
     {"classify", Needs::write_case, setup_classify},

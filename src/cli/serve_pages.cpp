@@ -174,7 +174,8 @@ Page today_page(const View& view) {
     std::vector<AgendaItem> items;
     const DecisionRecord decisions = every_decision(view.store, false);
     view.context.scan(view.store, false, [&](Case& c) {
-        for (auto& item : case_agenda(c, clocks, k_horizon_days, &decisions))
+        for (auto& item :
+             case_agenda(c, clocks, k_horizon_days, &decisions, view.store.config().agents_left))
             if (item.when != AgendaWhen::later) {
                 if (!view.include_names)
                     item.what = without_names(c, item.what);

@@ -199,12 +199,19 @@ TEST_SUITE("platform: support agents") {
             CHECK(has(result.err, "complaints.yaml:" + std::to_string(line) + ":"));
             CHECK(has(result.err, "'agents' must be a list"));
         }
-        SUBCASE("a mapping in it") {
-            const int line = platform.add_to_config("agents:\n  - Priya Shah\n  - {name: Tom}\n");
+        SUBCASE("a list in it") {
+            const int line = platform.add_to_config("agents:\n  - Priya Shah\n  - [Tom]\n");
             const auto result = platform({"list"});
             CHECK(result.exit_code == k_bad_data);
             CHECK(has(result.err, "complaints.yaml:" + std::to_string(line + 2) + ":"));
             CHECK(has(result.err, "'agents' must be text, not a list or mapping"));
+        }
+        SUBCASE("a mapping in it that is not an agent who left") {
+            const int line = platform.add_to_config("agents:\n  - Priya Shah\n  - {name: Tom}\n");
+            const auto result = platform({"list"});
+            CHECK(result.exit_code == k_bad_data);
+            CHECK(has(result.err, "complaints.yaml:" + std::to_string(line + 2) + ":"));
+            CHECK(has(result.err, "a roster entry that is not a plain name has no 'left' key"));
         }
         SUBCASE("a blank name") {
             platform.add_to_config("agents:\n  - Priya Shah\n  - \"  \"\n");

@@ -78,6 +78,10 @@ std::string documented_value(const Policy& policy, const std::string& key) {
         return span_text(policy.time_limit);
     if (key == "patient_data_guard")
         return policy.patient_data_guard ? "on" : "off";
+    if (key == "feedback_prompt")
+        return span_text(policy.feedback_prompt);
+    if (key == "feedback_closes_on_acknowledgement")
+        return policy.feedback_closes_on_acknowledgement ? "on" : "off";
     FAIL("no documented value for ", key);
     return "";
 }

@@ -93,10 +93,13 @@ enum class ProblemCode {
     // The statutory return (KO41b).
     return_fields_missing, // a complaint lacks a field the return counts it by
     return_invalid,        // a figure of the return fails the return's own validation
+    // The platform's support team and its feedback.
+    agent_left,              // work given to, or still held by, an agent who has left
+    feedback_unacknowledged, // feedback open past the policy's prompt, not yet acknowledged
 };
 template <> struct EnumNames<ProblemCode> {
     static constexpr std::string_view what = "problem code";
-    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 51> names{{
+    static constexpr std::array<std::pair<ProblemCode, std::string_view>, 53> names{{
         {ProblemCode::record_not_agreed, "record-not-agreed"},
         {ProblemCode::consent_outstanding, "consent-outstanding"},
         {ProblemCode::practitioner_not_named, "practitioner-not-named"},
@@ -148,6 +151,8 @@ template <> struct EnumNames<ProblemCode> {
         {ProblemCode::attachment_damaged, "attachment-damaged"},
         {ProblemCode::return_fields_missing, "return-fields-missing"},
         {ProblemCode::return_invalid, "return-invalid"},
+        {ProblemCode::agent_left, "agent-left"},
+        {ProblemCode::feedback_unacknowledged, "feedback-unacknowledged"},
     }};
 };
 

@@ -10,6 +10,7 @@
 #include "complaints/model/model.hpp"
 #include "complaints/policy/policy.hpp"
 #include "complaints/time/calendar.hpp"
+#include "complaints/workflow/agents.hpp"
 
 namespace complaints {
 
@@ -56,6 +57,8 @@ struct Config {
     std::vector<std::string> enclosures; // policies enclosed with a response
     // The support agents `assign --to` takes; empty: any name that is not blank.
     std::vector<std::string> agents;
+    // Those of them marked `left: DATE`, in roster order.
+    std::vector<AgentLeft> agents_left;
     // The practitioners' register; empty: any practitioner's name is taken.
     std::vector<Practitioner> practitioners;
     // The organisation's page for complaints (the form's link), which the

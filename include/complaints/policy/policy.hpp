@@ -151,6 +151,10 @@ struct Policy {
     std::vector<ReviewBody> review_bodies;
     WarningRules warnings;
     int late_withdrawal_notice_days = 0; // platform: 3; 0: no such rule
+    // Informal feedback closes when its acknowledgement is logged (platform),
+    // and one still open this long is prompted for; none: never prompted.
+    bool feedback_closes_on_acknowledgement = false;
+    std::optional<Duration> feedback_prompt;
     // The steps of a formal complaint in the policy's order: each needs the
     // ones before it, closing (but for a withdrawal) needs them all, and a
     // `once` step is recorded once. Empty: any order.

@@ -5,6 +5,7 @@
 // It decides nothing itself: a deadline is the clock's, an overdue action
 // is the plan's, a record to agree is `attention`'s.
 #include "complaints/model/model.hpp"
+#include "complaints/workflow/agents.hpp"
 #include "complaints/workflow/clinicians.hpp"
 #include "complaints/workflow/clocks.hpp"
 
@@ -56,10 +57,11 @@ struct AgendaItem {
 // leave pending. `horizon_days` working days after today bound "soon".
 // `decisions`, every case's seen, lets a decision on another of the
 // clinician's cases settle a review due on this one; without it only the
-// case's own decisions do.
+// case's own decisions do. `left`, the agents the roster marks as left,
+// flags the work one of them still holds.
 std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context,
-                                    int horizon_days = 5,
-                                    const DecisionRecord* decisions = nullptr);
+                                    int horizon_days = 5, const DecisionRecord* decisions = nullptr,
+                                    const std::vector<AgentLeft>& left = {});
 
 // The person an item is for, compared as names are (folded): "Sam  Keane"
 // is "sam keane", and a role in brackets after either name does not count.

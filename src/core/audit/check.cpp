@@ -11,6 +11,7 @@
 #include "complaints/store/attachments.hpp"
 #include "complaints/store/case_id.hpp"
 #include "complaints/store/in_repository.hpp"
+#include "complaints/workflow/agents.hpp"
 #include "complaints/workflow/clocks.hpp"
 #include "complaints/workflow/later_entries.hpp"
 #include "complaints/workflow/received.hpp"
@@ -329,6 +330,10 @@ void check_case(const Case& c, const std::string& text, const std::string& file,
     for (const auto& note : attention(c, store.config().policy))
         if (note.code != ProblemCode::referral_open && !c.imported)
             problems.push_back({file, line_of_key(text, "events"), note.message, note, true});
+    // Work stranded with an agent who left: the agenda's to hand over.
+    if (auto held = held_by_leaver(c, store.config().policy, store.config().agents_left,
+                                   local_date(now, store.zone())))
+        problems.push_back({file, line_of_key(text, "agent"), held->message, *held, true});
     const ClockContext clocks{store.config().policy, store.calendar(), store.zone(), now};
     for (const auto& clock : case_clocks(c, clocks))
         if (clock.state == ClockState::overdue)

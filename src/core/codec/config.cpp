@@ -163,10 +163,20 @@ void read_bank_holidays(MapReader& parent, const YamlNode& node, Config& config)
     }
 }
 
-// One name of the agents roster: text, not blank, listed once.
+// One name of the agents roster: text, not blank, listed once; or, for an
+// agent who has left, a mapping of `name` and `left` (the date).
 std::string read_agent(const MapReader& map, const YamlNode& node,
-                       const std::vector<std::string>& before) {
-    const std::string name = util::trim(map.text(node, "agents"));
+                       const std::vector<std::string>& before, std::vector<AgentLeft>& left) {
+    std::string name;
+    if (node.is_map()) {
+        MapReader entry(node, map.where(node).file, "a roster entry that is not a plain name");
+        name = util::trim(entry.text(entry.required("name"), "name"));
+        const date::year_month_day on = entry.date(entry.required("left"), "left");
+        entry.reject_unknown({"name", "left"});
+        left.push_back({name, on});
+    } else {
+        name = util::trim(map.text(node, "agents"));
+    }
     if (name.empty())
         throw Error(ErrorKind::bad_data, "'agents' lists a blank name", map.where(node));
     for (const auto& agent : before)
@@ -404,7 +414,7 @@ Config read_config(std::string_view text, const std::string& file) {
     for (const auto& node : map.sequence(map.optional("enclosures"), "enclosures"))
         config.enclosures.push_back(map.text(node, "enclosures"));
     for (const auto& node : map.sequence(map.optional("agents"), "agents"))
-        config.agents.push_back(read_agent(map, node, config.agents));
+        config.agents.push_back(read_agent(map, node, config.agents, config.agents_left));
     for (const auto& node : map.sequence(map.optional("practitioners"), "practitioners"))
         config.practitioners.push_back(read_practitioner(map, node, config.practitioners));
     config.website = util::trim(map.text(map.optional("website"), "website"));
@@ -461,6 +471,15 @@ void write_practitioners(std::string& out, const Config& config) {
     }
 }
 
+// An agent as the roster lists them: a name, or who left and when.
+std::string roster_entry(const std::string& agent, const std::vector<AgentLeft>& left) {
+    for (const auto& gone : left)
+        if (gone.name == agent)
+            return fmt::format("  - name: {}\n    left: {}\n", emit_text_value(agent, 6),
+                               format_date(gone.on));
+    return fmt::format("  - {}\n", emit_text_value(agent, 4));
+}
+
 } // namespace
 
 std::string write_config(const Config& config) {
@@ -503,7 +522,7 @@ std::string write_config(const Config& config) {
     if (!config.agents.empty()) {
         out += "agents:\n";
         for (const auto& agent : config.agents)
-            out += fmt::format("  - {}\n", emit_text_value(agent, 4));
+            out += roster_entry(agent, config.agents_left);
     } else if (clock_met_by(preset_policy(config.preset), EventType::assigned)) {
         // Where complaints are assigned, how to name the agents it takes.
         out += "# agents:  # the support agents a case is assigned to (none listed: any name)\n"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "complaints/ops/log.hpp"
 
+#include "complaints/workflow/feedback.hpp"
 #include "complaints/workflow/steps.hpp"
 #include "complaints/workflow/workflow.hpp"
 
@@ -70,10 +71,17 @@ Event log_event(Case& c, const LogRequest& request, const Policy& policy,
     Event event = request.event;
     check_details(c, event);
     check_logged(c, event, zone);
+    // Feedback its acknowledgement closes is acknowledged once.
+    if (policy.feedback_closes_on_acknowledgement && c.kind == Kind::feedback &&
+        event.type == EventType::acknowledged)
+        require_unacknowledged(c, zone);
     check_step(c, policy, event.type, event, request.skip_step);
+    const bool closes = closes_feedback(c, policy, event.type);
     if (request.keeps_letter)
         event.letter = keep_letter(kept_as);
     add_event(c, event);
+    if (closes)
+        close_acknowledged_feedback(c, event);
     return event;
 }
 

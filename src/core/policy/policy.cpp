@@ -187,6 +187,9 @@ const std::vector<RuleKey>& rule_keys() {
          [](Policy& p) { return &p.late_withdrawal_notice_days; }},
         {"time_limit", [](Policy& p) { return &p.time_limit; }, nullptr, nullptr, true},
         {"patient_data_guard", nullptr, nullptr, [](Policy& p) { return &p.patient_data_guard; }},
+        {"feedback_prompt", [](Policy& p) { return &p.feedback_prompt; }},
+        {"feedback_closes_on_acknowledgement", nullptr, nullptr,
+         [](Policy& p) { return &p.feedback_closes_on_acknowledgement; }},
     };
     return keys;
 }

@@ -5,6 +5,7 @@
 #include "complaints/base/text.hpp"
 #include "complaints/workflow/being_open.hpp"
 #include "complaints/workflow/clinicians.hpp"
+#include "complaints/workflow/feedback.hpp"
 #include "complaints/workflow/workflow.hpp"
 
 #include <fmt/format.h>
@@ -217,10 +218,26 @@ void add_suspension_review(std::vector<AgendaItem>& items, const Case& c,
                                      pending->since, context, today));
 }
 
+// Work held by an agent who has left, from the day they left; feedback
+// open past the policy's prompt, from receipt.
+void add_stranded(std::vector<AgendaItem>& items, const Case& c, const ClockContext& context,
+                  const Today& today, const std::vector<AgentLeft>& left) {
+    const date::year_month_day day{today.day};
+    if (const auto held = held_by_leaver(c, context.policy, left, day)) {
+        const AgentLeft* gone = left_by(c.agent, left, day);
+        items.push_back(pending_item(c, "agent-left", held->message, gone->on, context, today));
+    }
+    if (const auto prompt =
+            feedback_prompt(c, context.policy, context.calendar, context.zone, context.now))
+        items.push_back(pending_item(c, "feedback-to-acknowledge", prompt->message,
+                                     local_date(c.received.utc, context.zone), context, today));
+}
+
 } // namespace
 
 std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, int horizon_days,
-                                    const DecisionRecord* decisions) {
+                                    const DecisionRecord* decisions,
+                                    const std::vector<AgentLeft>& left) {
     const date::sys_days day{local_date(context.now, context.zone)};
     const Today today{day, context.calendar.add(day, horizon_days), context.now, context.zone};
     std::vector<AgendaItem> items;
@@ -230,6 +247,7 @@ std::vector<AgendaItem> case_agenda(const Case& c, const ClockContext& context, 
     std::vector<AgendaItem> pending;
     add_attention(pending, c, context, today);
     add_suspension_review(pending, c, context, today, decisions);
+    add_stranded(pending, c, context, today, left);
     items.insert(items.end(), pending.begin(), pending.end());
     for (AgendaItem& item : items) {
         item.complainant = c.complainant;

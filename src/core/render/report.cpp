@@ -367,7 +367,9 @@ void count_escalations(Report& report, const Case& c, const Window& window, cons
 void count_closing(Report& report, const Facts& facts, const Window& window,
                    const ReportContext& context, std::vector<int>& to_closing) {
     const Case& c = *facts.c;
-    if (!facts.closed || !window.holds(*facts.closed))
+    // Feedback is no complaint: received, it is counted by kind; closed
+    // (the platform closes it on acknowledgement) it has no outcome to count.
+    if (!facts.closed || !window.holds(*facts.closed) || c.kind == Kind::feedback)
         return;
     to_closing.push_back(
         working_days(context.calendar, c.received.utc, *facts.closed, context.zone));

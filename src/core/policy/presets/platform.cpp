@@ -78,6 +78,10 @@ Policy platform() {
     policy.steps = steps();
     policy.late_withdrawal_notice_days = 3;
     policy.patient_data_guard = true;
+    // "Leave informal feedback": nothing is owed but a thank-you, so its
+    // acknowledgement closes it, and one left a week is prompted for.
+    policy.feedback_closes_on_acknowledgement = true;
+    policy.feedback_prompt = Duration{5, DurationUnit::working_days};
     policy.letter = {"Customer Support", {}};
     return policy;
 }
