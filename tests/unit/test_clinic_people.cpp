@@ -55,8 +55,8 @@ TEST_SUITE("clinic people: the core") {
         named.officer = " Dr Ann Baxter ";
         CHECK(open_case(named, clinic, k_now, k_none).c.agent == "Dr Ann Baxter");
         CHECK(open_case(phone_call(), preset_policy("platform"), k_now, k_none).c.agent.empty());
-        const Error error = error_from(
-            [&] { open_case(named, preset_policy("platform"), k_now, k_none); });
+        const Error error =
+            error_from([&] { open_case(named, preset_policy("platform"), k_now, k_none); });
         CHECK(error.kind() == ErrorKind::usage);
     }
 
@@ -85,14 +85,17 @@ TEST_SUITE("clinic people: the core") {
         const Policy clinic = preset_policy("clinic");
         Case c = opened("LUM-2");
         const Event event = event_of(when("2026-11-12 09:00"), EventType::excluded, "M", "");
-        Error error = error_from(
-            [&] { exclude(c, clinic, {Exclusion::under_independent_review, "", "LUM-1"}, event); });
+        Error error = error_from([&] {
+            exclude(c, clinic, {Exclusion::under_independent_review, "", "LUM-1"}, event);
+        });
         CHECK(codes(error.problems()) == "field-missing, field-missing, field-not-applicable");
-        error = error_from(
-            [&] { exclude(c, clinic, {Exclusion::already_resolved, "", "LUM-2"}, event); });
+        error = error_from([&] {
+            exclude(c, clinic, {Exclusion::already_resolved, "", "LUM-2"}, event);
+        });
         CHECK(codes(error.problems()) == "value-invalid");
         CHECK(c.status == Status::open);
-        exclude(c, clinic, {Exclusion::under_independent_review, "", "", "iscas", " ISC-1 "}, event);
+        exclude(c, clinic, {Exclusion::under_independent_review, "", "", "iscas", " ISC-1 "},
+                event);
         CHECK(c.exclusion->reference == "ISC-1");
         CHECK(c.events.back().text.find("reference ISC-1") != std::string::npos);
     }
@@ -103,8 +106,9 @@ TEST_SUITE("clinic people: the core") {
         set_point_wording(c, 1, "Your eyelid drooped", std::nullopt);
         CHECK(c.points[0].for_complainant == "Your eyelid drooped");
         add_event(c, event_of(when("2026-11-13 09:00"), EventType::response_sent, "M", "Sent"));
-        CHECK(error_from([&] { set_point_wording(c, 1, "You found it drooped", std::nullopt); })
-                  .kind() == ErrorKind::refused);
+        CHECK(error_from([&] {
+                  set_point_wording(c, 1, "You found it drooped", std::nullopt);
+              }).kind() == ErrorKind::refused);
         set_point_wording(c, 1, "You found it drooped",
                           event_of(when("2026-11-14 09:00"), EventType::corrected, "M", "Worded"));
         CHECK(c.events.back().corrects == "point 1 wording");
