@@ -50,6 +50,10 @@ void set_treatment(Case& c, const Treatment& treatment, const std::optional<Even
 void set_practitioners(Case& c, const std::vector<std::string>& practitioners,
                        const std::optional<Event>& correction);
 
+// The case's point numbered `number`, or a usage error (no_such_item)
+// saying how many it has.
+Point& point_numbered(Case& c, int number);
+
 // A point's words to the complainant (the letter's), set or changed
 // through record_amendments: after the answer went, only as a correction.
 // A point the case lacks, or blank words, is a usage error.

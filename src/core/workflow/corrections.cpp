@@ -65,21 +65,27 @@ void set_apology(Case& c, const std::string& apology, const std::optional<Event>
     c.apology = apology;
 }
 
-void set_point_wording(Case& c, int point, const std::string& wording,
-                       const std::optional<Event>& correction) {
+Point& point_numbered(Case& c, int number) {
     const auto found = std::find_if(c.points.begin(), c.points.end(),
-                                    [&](const Point& p) { return p.number == point; });
+                                    [&](const Point& p) { return p.number == number; });
     if (found == c.points.end())
         field_error(
             ProblemCode::no_such_item,
-            fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point, c.points.size()),
+            fmt::format("{{point}}: {} has no point {} (it has {})", c.id, number, c.points.size()),
             c.id);
+    return *found;
+}
+
+void set_point_wording(Case& c, int point, const std::string& wording,
+                       const std::optional<Event>& correction) {
+    Point& found = point_numbered(c, point);
     if (util::trim(wording).empty())
         field_error(ProblemCode::field_missing,
                     "{for_complainant}: give the point's words to the complainant", c.id);
-    record_amendments(
-        c, {{fmt::format("point {} wording", point), found->for_complainant, wording}}, correction);
-    found->for_complainant = wording;
+    record_amendments(c, {{fmt::format("point {} wording", point), found.for_complainant, wording}},
+                      correction);
+    // record_amendments adds events, never points: `found` still stands.
+    found.for_complainant = wording;
 }
 
 void set_treatment(Case& c, const Treatment& treatment, const std::optional<Event>& correction) {

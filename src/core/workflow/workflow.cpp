@@ -494,14 +494,8 @@ void check_response_allowed(const Policy& policy, std::string_view doing) {
 void record_finding(Case& c, int point, Finding finding, const std::string& conclusion,
                     const std::string& remedial_action, const std::string& staff,
                     const std::optional<Event>& correction) {
-    const auto found = std::find_if(c.points.begin(), c.points.end(),
-                                    [&](const Point& p) { return p.number == point; });
-    if (found == c.points.end())
-        field_error(
-            ProblemCode::no_such_item,
-            fmt::format("{{point}}: {} has no point {} (it has {})", c.id, point, c.points.size()),
-            c.id);
-    if (conclusion.empty() && found->conclusion.empty())
+    Point& found = point_numbered(c, point);
+    if (conclusion.empty() && found.conclusion.empty())
         field_error(ProblemCode::field_missing,
                     "{conclusion}: a finding needs the conclusion reached on the point", c.id);
     const std::string point_name = fmt::format("point {}", point);
@@ -512,26 +506,25 @@ void record_finding(Case& c, int point, Finding finding, const std::string& conc
     // answers it, and only a change after that is a correction.
     const Event* sent = sent_event(c);
     const bool answers_late_point =
-        sent && found->added && !(*found->added < sent->at) && !found->finding;
+        sent && found.added && !(*found.added < sent->at) && !found.finding;
     if (!answers_late_point || correction)
-        record_amendments(
-            c,
-            {{point_name + " finding",
-              found->finding ? std::string(name_of(*found->finding)) : std::string(),
-              std::string(name_of(finding))},
-             {point_name + " conclusion", found->conclusion,
-              unless_empty(conclusion, found->conclusion)},
-             {point_name + " remedial action", found->remedial_action,
-              unless_empty(remedial_action, found->remedial_action)},
-             {point_name + " staff", found->staff, unless_empty(staff, found->staff)}},
-            correction);
-    found->finding = finding;
+        record_amendments(c,
+                          {{point_name + " finding",
+                            found.finding ? std::string(name_of(*found.finding)) : std::string(),
+                            std::string(name_of(finding))},
+                           {point_name + " conclusion", found.conclusion,
+                            unless_empty(conclusion, found.conclusion)},
+                           {point_name + " remedial action", found.remedial_action,
+                            unless_empty(remedial_action, found.remedial_action)},
+                           {point_name + " staff", found.staff, unless_empty(staff, found.staff)}},
+                          correction);
+    found.finding = finding;
     if (!conclusion.empty())
-        found->conclusion = conclusion;
+        found.conclusion = conclusion;
     if (!remedial_action.empty())
-        found->remedial_action = remedial_action;
+        found.remedial_action = remedial_action;
     if (!staff.empty())
-        found->staff = staff;
+        found.staff = staff;
 }
 
 void check_escalation(const Case& c, const ReviewBody& body, const Policy& policy,
