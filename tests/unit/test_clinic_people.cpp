@@ -47,7 +47,7 @@ const OtherCases k_none = [] { return std::vector<Case>{}; };
 } // namespace
 
 TEST_SUITE("clinic people: the core") {
-    TEST_CASE("the clinic's manager investigates unless another is named; the platform assigns "
+    TEST_CASE("the clinic's manager investigates unless another is named, the platform assigns "
               "later") {
         const Policy clinic = preset_policy("clinic");
         CHECK(open_case(phone_call(), clinic, k_now, k_none).c.agent == "Morag Campbell");
