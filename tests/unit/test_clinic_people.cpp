@@ -23,9 +23,9 @@ using complaints::testing::when;
 
 namespace {
 
-const Timestamp k_now = when("2026-11-16 10:00");
+const Timestamp k_clinic_now = when("2026-11-16 10:00");
 
-OpenRequest phone_call() {
+OpenRequest clinic_phone_call() {
     OpenRequest request;
     request.channel = Channel::phone;
     request.by = "Morag Campbell";
@@ -34,7 +34,7 @@ OpenRequest phone_call() {
     return request;
 }
 
-Case opened(const char* id) {
+Case clinic_case(const char* id) {
     Case c;
     c.id = id;
     c.received = when("2026-11-10 09:00");
@@ -42,7 +42,7 @@ Case opened(const char* id) {
     return c;
 }
 
-const OtherCases k_none = [] { return std::vector<Case>{}; };
+const OtherCases k_no_other_cases = [] { return std::vector<Case>{}; };
 
 } // namespace
 
@@ -50,13 +50,16 @@ TEST_SUITE("clinic people: the core") {
     TEST_CASE("the clinic's manager investigates unless another is named, the platform assigns "
               "later") {
         const Policy clinic = preset_policy("clinic");
-        CHECK(open_case(phone_call(), clinic, k_now, k_none).c.agent == "Morag Campbell");
-        OpenRequest named = phone_call();
+        CHECK(open_case(clinic_phone_call(), clinic, k_clinic_now, k_no_other_cases).c.agent ==
+              "Morag Campbell");
+        OpenRequest named = clinic_phone_call();
         named.officer = " Dr Ann Baxter ";
-        CHECK(open_case(named, clinic, k_now, k_none).c.agent == "Dr Ann Baxter");
-        CHECK(open_case(phone_call(), preset_policy("platform"), k_now, k_none).c.agent.empty());
-        const Error error =
-            error_from([&] { open_case(named, preset_policy("platform"), k_now, k_none); });
+        CHECK(open_case(named, clinic, k_clinic_now, k_no_other_cases).c.agent == "Dr Ann Baxter");
+        CHECK(open_case(clinic_phone_call(), preset_policy("platform"), k_clinic_now,
+                        k_no_other_cases)
+                  .c.agent.empty());
+        const Error error = error_from(
+            [&] { open_case(named, preset_policy("platform"), k_clinic_now, k_no_other_cases); });
         CHECK(error.kind() == ErrorKind::usage);
     }
 
@@ -72,7 +75,7 @@ TEST_SUITE("clinic people: the core") {
     }
 
     TEST_CASE("a safety incident owes the insurer until it is told, where the policy asks") {
-        Case c = opened("LUM-1");
+        Case c = clinic_case("LUM-1");
         add_event(c, event_of(when("2026-11-10 09:30"), EventType::safety_incident, "M", "Burn"));
         const Policy clinic = preset_policy("clinic");
         CHECK(codes(insurer_owed(c, clinic)) == "insurer-not-told");
@@ -83,7 +86,7 @@ TEST_SUITE("clinic people: the core") {
 
     TEST_CASE("an exclusion names the earlier case, or the body and its reference, all at once") {
         const Policy clinic = preset_policy("clinic");
-        Case c = opened("LUM-2");
+        Case c = clinic_case("LUM-2");
         const Event event = event_of(when("2026-11-12 09:00"), EventType::excluded, "M", "");
         Error error = error_from([&] {
             exclude(c, clinic, {Exclusion::under_independent_review, "", "LUM-1"}, event);
@@ -101,7 +104,7 @@ TEST_SUITE("clinic people: the core") {
     }
 
     TEST_CASE("a point's words change after the response only as a correction") {
-        Case c = opened("LUM-3");
+        Case c = clinic_case("LUM-3");
         c.points.push_back(Point{1, "Her eyelid drooped", {}, "", "", "", {}, "", {}});
         set_point_wording(c, 1, "Your eyelid drooped", std::nullopt);
         CHECK(c.points[0].for_complainant == "Your eyelid drooped");

@@ -22,17 +22,17 @@ using complaints::testing::when;
 
 namespace {
 
-const Policy& platform() {
+const Policy& team_policy() {
     static const Policy policy = preset_policy("platform");
     return policy;
 }
 
-date::year_month_day day(int y, unsigned m, unsigned d) {
+date::year_month_day team_day(int y, unsigned m, unsigned d) {
     return date::year{y} / date::month{m} / date::day{d};
 }
 
 // A formal complaint Tom Okafor holds, received on 16 November.
-Case toms() {
+Case toms_case() {
     Case c;
     c.id = "LAN-2026-XT3S4J";
     c.received = when("2026-11-16 09:00");
@@ -41,77 +41,80 @@ Case toms() {
     return c;
 }
 
-const std::vector<AgentLeft> k_left{{"Tom Okafor", day(2026, 12, 1)}};
+const std::vector<AgentLeft> k_left{{"Tom Okafor", team_day(2026, 12, 1)}};
 
 } // namespace
 
 TEST_SUITE("platform team: an agent leaves") {
     TEST_CASE("work held by an agent who left is flagged from the day they left, open or with a "
               "referral awaited") {
-        Case c = toms();
-        CHECK_FALSE(held_by_leaver(c, platform(), k_left, day(2026, 11, 30)));
-        const auto held = held_by_leaver(c, platform(), k_left, day(2026, 12, 1));
+        Case c = toms_case();
+        CHECK_FALSE(held_by_leaver(c, team_policy(), k_left, team_day(2026, 11, 30)));
+        const auto held = held_by_leaver(c, team_policy(), k_left, team_day(2026, 12, 1));
         REQUIRE(held);
         CHECK(held->code == ProblemCode::agent_left);
         CHECK(held->message == "held by Tom Okafor, who left on 2026-12-01");
         c.status = Status::closed;
         c.outcome = Outcome::resolved;
-        CHECK_FALSE(held_by_leaver(c, platform(), k_left, day(2026, 12, 2)));
+        CHECK_FALSE(held_by_leaver(c, team_policy(), k_left, team_day(2026, 12, 2)));
         c.escalations.push_back(Escalation{});
         c.escalations.back().body = "gmc";
         c.escalations.back().at = when("2026-11-20 09:00");
-        CHECK(held_by_leaver(c, platform(), k_left, day(2026, 12, 2)));
+        CHECK(held_by_leaver(c, team_policy(), k_left, team_day(2026, 12, 2)));
     }
 
     TEST_CASE("new work is refused to an agent who left, and the handover names them both") {
         const Error refused =
-            error_from([] { require_present("Tom Okafor", k_left, day(2026, 12, 1)); });
+            error_from([] { require_present("Tom Okafor", k_left, team_day(2026, 12, 1)); });
         CHECK(refused.kind() == ErrorKind::refused);
-        require_present("Tom Okafor", k_left, day(2026, 11, 30));
+        require_present("Tom Okafor", k_left, team_day(2026, 11, 30));
         const std::vector<std::string> roster{"Priya Shah", "Tom Okafor"};
         const Handover names =
-            handover_names("tom okafor", "priya shah", roster, k_left, {}, day(2026, 12, 2));
+            handover_names("tom okafor", "priya shah", roster, k_left, {}, team_day(2026, 12, 2));
         CHECK(names.from == "Tom Okafor");
         CHECK(names.to == "Priya Shah");
         CHECK(error_from([&] {
-                  handover_names("Priya Shah", "Tom Okafor", roster, k_left, {}, day(2026, 12, 2));
+                  handover_names("Priya Shah", "Tom Okafor", roster, k_left, {},
+                                 team_day(2026, 12, 2));
               }).kind() == ErrorKind::refused);
         CHECK(error_from([&] {
-                  handover_names("Tom", "Tom Okafor", {}, {}, {"Tom Okafor"}, day(2026, 12, 2));
+                  handover_names("Tom", "Tom Okafor", {}, {}, {"Tom Okafor"},
+                                 team_day(2026, 12, 2));
               }).kind() == ErrorKind::not_found);
     }
 
     TEST_CASE("a handover keeps a closed case closed, and leaves another agent's alone") {
-        Case c = toms();
+        Case c = toms_case();
         c.status = Status::closed;
         c.outcome = Outcome::resolved;
         Handover request{"Tom Okafor", "Priya Shah",
                          event_of(when("2026-12-02 09:00"), EventType::assigned, "Lead", "")};
-        CHECK_FALSE(hand_over(c, request, platform())); // nothing awaited: not his work now
+        CHECK_FALSE(hand_over(c, request, team_policy())); // nothing awaited: not his work now
         c.escalations.push_back(Escalation{});
         c.escalations.back().body = "gmc";
         c.escalations.back().at = when("2026-11-20 09:00");
-        REQUIRE(hand_over(c, request, platform()));
+        REQUIRE(hand_over(c, request, team_policy()));
         CHECK(c.status == Status::closed);
         CHECK(c.outcome == Outcome::resolved);
         CHECK(c.agent == "Priya Shah");
         CHECK(c.events.back().agent == "Priya Shah");
         request.from = "Ana Lopes";
-        CHECK_FALSE(hand_over(c, request, platform()));
+        CHECK_FALSE(hand_over(c, request, team_policy()));
     }
 
     TEST_CASE("marking an agent as left: on the roster, once, and with no roster, added") {
         std::vector<std::string> roster{"Priya Shah", "Tom Okafor"};
         std::vector<AgentLeft> left;
-        CHECK(mark_left(roster, left, "tom okafor", day(2026, 12, 1)) == "Tom Okafor");
+        CHECK(mark_left(roster, left, "tom okafor", team_day(2026, 12, 1)) == "Tom Okafor");
         CHECK(left == k_left);
-        CHECK(error_from([&] { mark_left(roster, left, "Tom Okafor", day(2026, 12, 3)); }).kind() ==
-              ErrorKind::refused);
-        CHECK(error_from([&] { mark_left(roster, left, "Ana", day(2026, 12, 3)); }).kind() ==
+        CHECK(error_from([&] {
+                  mark_left(roster, left, "Tom Okafor", team_day(2026, 12, 3));
+              }).kind() == ErrorKind::refused);
+        CHECK(error_from([&] { mark_left(roster, left, "Ana", team_day(2026, 12, 3)); }).kind() ==
               ErrorKind::usage);
         std::vector<std::string> none;
         std::vector<AgentLeft> gone;
-        mark_left(none, gone, "Tom Okafor", day(2026, 12, 1));
+        mark_left(none, gone, "Tom Okafor", team_day(2026, 12, 1));
         CHECK(none == std::vector<std::string>{"Tom Okafor"});
         CHECK(roster_in_force(none, gone).empty()); // everyone listed left: any name
         CHECK(roster_in_force(roster, left) == roster);
@@ -127,20 +130,20 @@ TEST_SUITE("platform team: feedback") {
         c.events.push_back(event_of(c.received, EventType::opened, "Support", ""));
         const WorkingCalendar calendar{Region::england_and_wales};
         CHECK_FALSE(
-            feedback_prompt(c, platform(), calendar, london(), when("2026-11-20 10:00").utc));
+            feedback_prompt(c, team_policy(), calendar, london(), when("2026-11-20 10:00").utc));
         const auto prompt =
-            feedback_prompt(c, platform(), calendar, london(), when("2026-11-27 10:00").utc);
+            feedback_prompt(c, team_policy(), calendar, london(), when("2026-11-27 10:00").utc);
         REQUIRE(prompt);
         CHECK(prompt->message == "feedback open 9 working days: acknowledge it to close it");
         LogRequest request{event_of(when("2026-11-27 11:00"), EventType::acknowledged, "Support",
                                     "Thanked the practice"),
                            false, ""};
-        log_event(c, request, platform(), london(), {});
+        log_event(c, request, team_policy(), london(), {});
         CHECK(c.status == Status::closed);
         CHECK(c.outcome == Outcome::resolved);
         CHECK(c.events.back().type == EventType::closed);
         CHECK_FALSE(
-            feedback_prompt(c, platform(), calendar, london(), when("2026-11-30 10:00").utc));
+            feedback_prompt(c, team_policy(), calendar, london(), when("2026-11-30 10:00").utc));
         // The clinic's feedback stays open: its policy neither closes nor prompts.
         Case clinic = c;
         clinic.status = Status::open;
